@@ -1,0 +1,169 @@
+//! Decks and cards: the serde types, and loading them from the bundled content and the
+//! user's deck folders.
+//!
+//! A deck is a folder holding `deck.yaml` (its id, title and topics) and card files
+//! (every other `*.yaml`). A card file holds one card, or several separated by `---`
+//! document markers. Parsing goes through [`yaml`], the only module that calls
+//! `serde_yaml`; [`validate`] adds the rules serde cannot express; [`locate`] turns a
+//! field path into a line and column so every problem can be reported with a position.
+
+pub mod cache;
+pub mod load;
+pub mod locate;
+pub mod problem;
+pub mod source;
+pub mod validate;
+pub mod yaml;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use load::{Library, LoadOptions, load_library};
+pub use problem::{Problem, Problems};
+
+/// A card's stable identity. Review history is keyed by it, so it must never change
+/// when the card's text is edited.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CardId(pub String);
+
+impl CardId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CardId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `deck.yaml`: what a deck is called and which topics its cards may use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeckMeta {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub topics: Vec<Topic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Easy => "easy",
+            Self::Medium => "medium",
+            Self::Hard => "hard",
+        }
+    }
+}
+
+/// The live diagram a card drives in the full-screen session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visual {
+    Lru,
+}
+
+/// A solution in one language and the tests that prove it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Solution {
+    pub solution: String,
+    pub tests: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complexity {
+    pub time: String,
+    pub space: String,
+}
+
+/// One quiz question. More kinds arrive with the quiz feature; each is tagged by `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum QuizItem {
+    /// Exactly one of `options` is right: the one at index `answer` (from 0).
+    Single {
+        question: String,
+        options: Vec<String>,
+        answer: usize,
+        explanation: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub id: CardId,
+    pub title: String,
+    pub topic: String,
+    pub tags: Vec<String>,
+    pub difficulty: Difficulty,
+    pub prompt: String,
+    pub python: Solution,
+    pub rust: Solution,
+    pub explanation: String,
+    pub key_points: Vec<String>,
+    pub pitfalls: Vec<String>,
+    #[serde(default)]
+    pub complexity: Option<Complexity>,
+    pub follow_ups: Vec<String>,
+    #[serde(default)]
+    pub visual: Option<Visual>,
+    #[serde(default)]
+    pub quiz: Vec<QuizItem>,
+}
+
+/// A deck with its cards, in file-name order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deck {
+    pub meta: DeckMeta,
+    pub cards: Vec<Card>,
+    /// Where each card's `id` is written, parallel to `cards`.
+    pub locations: Vec<CardLocation>,
+    /// Where it came from, for messages: `content/amazon-python` or a user path.
+    pub origin: String,
+}
+
+/// The file, line and column of a card's `id`, for messages about the card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardLocation {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl fmt::Display for CardLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+impl Deck {
+    pub fn topic_title(&self, topic: &str) -> Option<&str> {
+        self.meta
+            .topics
+            .iter()
+            .find(|t| t.id == topic)
+            .map(|t| t.title.as_str())
+    }
+}

@@ -1,0 +1,288 @@
+//! Field paths, and finding where a path sits in a block-style YAML document.
+//!
+//! serde tells us *which* field is wrong but `serde_yaml` keeps no positions for values
+//! that parsed fine, so rules checked after parsing (an empty solution, a duplicate id)
+//! find their line and column here. The search follows YAML's indentation rules for
+//! block mappings and sequences; inside flow collections (`[a, b]`) it stops at the
+//! nearest enclosing key, which is still the right line.
+
+/// One step of a field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for Seg {
+    fn from(key: &str) -> Self {
+        Self::Key(key.to_string())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(index: usize) -> Self {
+        Self::Index(index)
+    }
+}
+
+/// Builds a path from keys and indices: `path!["quiz", 1, "answer"]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => {
+        [$($crate::content::locate::Seg::from($seg)),*]
+    };
+}
+
+/// `python.solution`, `quiz[1].answer`; `(root)` for the empty path.
+pub fn path_string(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Seg::Index(index) => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(root)");
+    }
+    out
+}
+
+struct Line<'a> {
+    text: &'a str,
+    indent: usize,
+    /// Blank or comment-only: never an entry, never ends a node.
+    skip: bool,
+}
+
+/// A node's extent: its first entry starts at byte `col` of `line`; later entries sit at
+/// that indentation on lines before `end`.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    line: usize,
+    col: usize,
+    end: usize,
+}
+
+/// The 1-based line and column of `path` in `text`, or of the deepest part of it that
+/// could be found (the document start when nothing could).
+pub fn locate(text: &str, path: &[Seg]) -> (usize, usize) {
+    let lines: Vec<Line<'_>> = text
+        .lines()
+        .map(|text| {
+            let indent = text.len() - text.trim_start_matches(' ').len();
+            let rest = &text[indent..];
+            Line {
+                text,
+                indent,
+                skip: rest.trim().is_empty() || rest.starts_with('#'),
+            }
+        })
+        .collect();
+    let Some(first) = lines.iter().position(|l| !l.skip) else {
+        return (1, 1);
+    };
+    let mut node = Node {
+        line: first,
+        col: lines[first].indent,
+        end: lines.len(),
+    };
+    let mut best = (first, lines[first].indent);
+    for seg in path {
+        let found = match seg {
+            Seg::Key(key) => find_key(&lines, node, key),
+            Seg::Index(index) => find_index(&lines, node, *index),
+        };
+        let Some((at, child)) = found else { break };
+        best = at;
+        match child {
+            Some(child) => node = child,
+            None => break,
+        }
+    }
+    let (line, col) = best;
+    (line + 1, lines[line].text[..col].chars().count() + 1)
+}
+
+fn entries(lines: &[Line<'_>], node: Node) -> impl Iterator<Item = usize> {
+    let rest = lines[node.line + 1..node.end.max(node.line + 1)]
+        .iter()
+        .enumerate()
+        .take_while(move |(_, l)| l.skip || l.indent >= node.col)
+        .filter(move |(_, l)| !l.skip && l.indent == node.col)
+        .map(move |(i, _)| node.line + 1 + i);
+    std::iter::once(node.line).chain(rest)
+}
+
+fn entry_text<'a>(lines: &[Line<'a>], node: Node, line: usize) -> &'a str {
+    let text = lines[line].text;
+    if line == node.line {
+        text.get(node.col..).unwrap_or("")
+    } else {
+        &text[lines[line].indent..]
+    }
+}
+
+type Found = ((usize, usize), Option<Node>);
+
+fn find_key(lines: &[Line<'_>], node: Node, key: &str) -> Option<Found> {
+    for line in entries(lines, node) {
+        let text = entry_text(lines, node, line);
+        let after_key = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .find_map(|k| text.strip_prefix(k.as_str()))
+            .and_then(|rest| rest.trim_start_matches(' ').strip_prefix(':'));
+        let Some(value) = after_key else { continue };
+        if !(value.is_empty() || value.starts_with([' ', '\t'])) {
+            continue;
+        }
+        let entry_col = if line == node.line {
+            node.col
+        } else {
+            lines[line].indent
+        };
+        let value_col = lines[line].text.len() - value.len();
+        let child = value_node(lines, node, line, entry_col, value_col);
+        return Some(((line, entry_col), child));
+    }
+    None
+}
+
+fn find_index(lines: &[Line<'_>], node: Node, index: usize) -> Option<Found> {
+    let items: Vec<usize> = entries(lines, node)
+        .filter(|&line| {
+            let text = entry_text(lines, node, line);
+            text == "-" || text.starts_with("- ")
+        })
+        .collect();
+    let &line = items.get(index)?;
+    let dash_col = if line == node.line {
+        node.col
+    } else {
+        lines[line].indent
+    };
+    let end = items.get(index + 1).copied().unwrap_or(node.end);
+    let after_dash = &lines[line].text[dash_col + 1..];
+    let content = after_dash.trim_start_matches(' ');
+    if content.is_empty() || content.starts_with('#') {
+        let next = (line + 1..end).find(|&l| !lines[l].skip)?;
+        let child = Node {
+            line: next,
+            col: lines[next].indent,
+            end,
+        };
+        return Some(((next, child.col), Some(child)));
+    }
+    let col = lines[line].text.len() - content.len();
+    Some(((line, col), Some(Node { line, col, end })))
+}
+
+fn value_node(
+    lines: &[Line<'_>],
+    parent: Node,
+    line: usize,
+    entry_col: usize,
+    value_col: usize,
+) -> Option<Node> {
+    let value = lines[line].text[value_col..].trim_start();
+    if !(value.is_empty() || value.starts_with(['|', '>', '#'])) {
+        let col = lines[line].text.len() - value.len();
+        return Some(Node {
+            line,
+            col,
+            end: line + 1,
+        });
+    }
+    let next = (line + 1..parent.end).find(|&l| !lines[l].skip)?;
+    let col = lines[next].indent;
+    let is_item = |l: usize| lines[l].text[lines[l].indent..].starts_with('-');
+    if col < entry_col || (col == entry_col && !is_item(next)) {
+        return None;
+    }
+    let end = (next + 1..parent.end)
+        .find(|&l| {
+            let line = &lines[l];
+            !line.skip
+                && (line.indent < col || (col == entry_col && line.indent == col && !is_item(l)))
+        })
+        .unwrap_or(parent.end);
+    Some(Node {
+        line: next,
+        col,
+        end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "\
+# a card
+id: lru
+python:
+  solution: |
+    x: 1
+    # not a key
+  tests: \"\"
+tags: [a, b]
+key_points:
+  - one
+  -   two
+quiz:
+- kind: single
+  options:
+    - a
+    - b
+  answer: 3
+
+- kind: single
+  answer: 1
+";
+
+    #[test]
+    fn finds_top_level_and_nested_keys() {
+        assert_eq!(locate(DOC, &path!["id"]), (2, 1));
+        assert_eq!(locate(DOC, &path!["python"]), (3, 1));
+        assert_eq!(locate(DOC, &path!["python", "solution"]), (4, 3));
+        assert_eq!(locate(DOC, &path!["python", "tests"]), (7, 3));
+    }
+
+    #[test]
+    fn finds_sequence_items_in_both_indent_styles() {
+        assert_eq!(locate(DOC, &path!["key_points", 0]), (10, 5));
+        assert_eq!(locate(DOC, &path!["key_points", 1]), (11, 7));
+        assert_eq!(locate(DOC, &path!["quiz", 0, "answer"]), (17, 3));
+        assert_eq!(locate(DOC, &path!["quiz", 0, "options", 1]), (16, 7));
+        assert_eq!(locate(DOC, &path!["quiz", 1]), (19, 3));
+        assert_eq!(locate(DOC, &path!["quiz", 1, "answer"]), (20, 3));
+    }
+
+    #[test]
+    fn falls_back_to_the_deepest_part_found() {
+        assert_eq!(locate(DOC, &path!["tags", 1]), (8, 1));
+        assert_eq!(locate(DOC, &path!["python", "missing"]), (3, 1));
+        assert_eq!(locate(DOC, &path!["nothing"]), (2, 1));
+        assert_eq!(locate("", &path!["id"]), (1, 1));
+    }
+
+    #[test]
+    fn keys_inside_block_scalars_are_not_keys() {
+        assert_eq!(locate(DOC, &path!["x"]), (2, 1));
+    }
+
+    #[test]
+    fn path_strings() {
+        assert_eq!(path_string(&path!["quiz", 1, "answer"]), "quiz[1].answer");
+        assert_eq!(path_string(&[]), "(root)");
+    }
+}

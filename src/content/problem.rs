@@ -1,0 +1,63 @@
+//! A problem found in a deck, reported as `file:line:col: error: field.path: message`.
+
+use std::fmt;
+
+/// One problem in one file. `line` and `col` count from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    /// The field path inside the document, e.g. `python.solution` or `quiz[1].answer`;
+    /// `(file)` for the file as a whole, `(root)` for the top of a document.
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(
+        file: impl Into<String>,
+        (line, col): (usize, usize),
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            col,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// A problem with the file itself (unreadable, too large, not UTF-8, ...).
+    pub fn file_level(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(file, (1, 1), "(file)", message)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}: {}",
+            self.file, self.line, self.col, self.field, self.message
+        )
+    }
+}
+
+/// Every problem found, in file order. Displayed one per line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,237 @@
+//! The only module that calls `serde_yaml`, so the YAML library can be swapped here alone.
+//!
+//! Each document is parsed on its own (a card file may hold several, split by
+//! [`split_documents`]) so one broken card does not hide the problems of the next.
+
+use serde::de::DeserializeOwned;
+
+use super::locate::{Seg, locate, path_string};
+use super::{Card, DeckMeta};
+
+/// A parse failure: where it happened (1-based, within the document) and what it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub line: usize,
+    pub col: usize,
+    /// The field path serde was in, e.g. `python.solution`; `(root)` at the top.
+    pub field: String,
+    pub message: String,
+}
+
+/// One YAML document of a file and the line (1-based) its text starts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub first_line: usize,
+}
+
+/// Splits a file at `---` document markers (a line that is `---`, or `---` followed by a
+/// space). Documents holding only blank lines and comments are dropped. A marker can only
+/// start at column 0 and a card's block scalars are indented, so a marker never falls
+/// inside a value.
+pub fn split_documents(text: &str) -> Vec<Document<'_>> {
+    let mut docs = Vec::new();
+    let mut start = 0;
+    let mut start_line = 1;
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let is_marker = body == "---" || body.starts_with("--- ") || body.starts_with("---\t");
+        if is_marker {
+            push_document(&mut docs, &text[start..offset], start_line);
+            start = offset + line.len();
+            start_line = index + 2;
+        }
+        offset += line.len();
+    }
+    push_document(&mut docs, &text[start..], start_line);
+    docs
+}
+
+fn push_document<'a>(docs: &mut Vec<Document<'a>>, text: &'a str, first_line: usize) {
+    let has_content = text.lines().any(|l| {
+        let t = l.trim_start();
+        !t.is_empty() && !t.starts_with('#')
+    });
+    if has_content {
+        docs.push(Document { text, first_line });
+    }
+}
+
+/// What parsing a document gave: the problems found, and the value when one could be
+/// built (after pruning the broken parts, so later checks can still run on the rest).
+#[derive(Debug)]
+pub struct Parsed<T> {
+    pub value: Option<T>,
+    pub errors: Vec<YamlError>,
+}
+
+/// Parses one card document. On failure, keeps going to find the card's other problems:
+/// the offending node is removed and the rest parsed again, so one unknown key does not
+/// hide the next.
+pub fn parse_card(doc: &str) -> Parsed<Card> {
+    parse_all(doc)
+}
+
+/// Parses `deck.yaml`, reporting every problem the same way as [`parse_card`].
+pub fn parse_deck_meta(text: &str) -> Parsed<DeckMeta> {
+    parse_all(text)
+}
+
+/// Upper bound on re-parses of one broken document.
+const MAX_PROBLEMS_PER_DOCUMENT: usize = 50;
+
+fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+    // The fast path: straight from text to the typed value.
+    let first = match typed_error(serde_path_to_error::deserialize(
+        serde_yaml::Deserializer::from_str(text),
+    )) {
+        Ok(value) => {
+            return Parsed {
+                value: Some(value),
+                errors: Vec::new(),
+            };
+        }
+        Err((path, err)) => (path, err),
+    };
+    let mut errors = vec![to_problem(text, &first.0, &first.1)];
+    let mut value = None;
+    // The slow path, for broken documents only: an untyped tree we can prune.
+    let Ok(mut tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+        // A syntax error: nothing more can be read.
+        return Parsed { value, errors };
+    };
+    let mut removed: Vec<Vec<Seg>> = Vec::new();
+    let mut next = first.0;
+    while errors.len() < MAX_PROBLEMS_PER_DOCUMENT {
+        // Remove the node at fault, or its parent when it was already removed.
+        while !next.is_empty() && !remove(&mut tree, &next) {
+            next.pop();
+        }
+        if next.is_empty() {
+            break;
+        }
+        removed.push(next);
+        match typed_error::<T>(serde_path_to_error::deserialize(tree.clone())) {
+            Ok(pruned) => {
+                value = Some(pruned);
+                break;
+            }
+            Err((path, err)) => {
+                // A "missing field" caused by our own removal is not the author's problem.
+                let ours = removed.iter().any(|r| r.starts_with(&path));
+                if !ours {
+                    errors.push(to_problem(text, &path, &err));
+                }
+                next = path;
+            }
+        }
+    }
+    Parsed { value, errors }
+}
+
+fn typed_error<T>(
+    result: Result<T, serde_path_to_error::Error<serde_yaml::Error>>,
+) -> Result<T, (Vec<Seg>, serde_yaml::Error)> {
+    result.map_err(|err| {
+        let path = err
+            .path()
+            .iter()
+            .filter_map(|seg| match seg {
+                serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+                serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+                serde_path_to_error::Segment::Enum { .. }
+                | serde_path_to_error::Segment::Unknown => None,
+            })
+            .collect();
+        (path, err.into_inner())
+    })
+}
+
+fn to_problem(text: &str, path: &[Seg], err: &serde_yaml::Error) -> YamlError {
+    let (line, col) = err
+        .location()
+        .map_or_else(|| locate(text, path), |loc| (loc.line(), loc.column()));
+    let field = path_string(path);
+    let message = strip_location(&err.to_string());
+    // serde_yaml starts some messages with the path; ours is in its own column.
+    let message = message
+        .strip_prefix(&format!("{field}: "))
+        .map_or(message.clone(), str::to_string);
+    YamlError {
+        line,
+        col,
+        field,
+        message,
+    }
+}
+
+/// Removes the node at `path`; false when there is none.
+fn remove(tree: &mut serde_yaml::Value, path: &[Seg]) -> bool {
+    let Some((last, parent)) = path.split_last() else {
+        return false;
+    };
+    let mut node = tree;
+    for seg in parent {
+        let child = match seg {
+            Seg::Key(key) => node.get_mut(key.as_str()),
+            Seg::Index(index) => node.get_mut(*index),
+        };
+        match child {
+            Some(child) => node = child,
+            None => return false,
+        }
+    }
+    match (last, node) {
+        (Seg::Key(key), serde_yaml::Value::Mapping(map)) => map.remove(key.as_str()).is_some(),
+        (Seg::Index(index), serde_yaml::Value::Sequence(items)) if *index < items.len() => {
+            items.remove(*index);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// `serde_yaml` appends " at line L column C" to its messages; we report the position
+/// ourselves, in the `file:line:col` prefix.
+fn strip_location(message: &str) -> String {
+    if let Some(at) = message.rfind(" at line ") {
+        let tail = &message[at + " at line ".len()..];
+        let is_position = tail
+            .split(" column ")
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if is_position {
+            return message[..at].to_string();
+        }
+    }
+    message.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_markers_and_keeps_line_numbers() {
+        let text = "# c\n---\na: 1\n---\n\n--- # x\nb: 2\n";
+        let docs = split_documents(text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].text, "a: 1\n");
+        assert_eq!(docs[0].first_line, 3);
+        assert_eq!(docs[1].text, "b: 2\n");
+        assert_eq!(docs[1].first_line, 7);
+    }
+
+    #[test]
+    fn a_single_document_without_markers() {
+        let docs = split_documents("a: 1\nb: |\n  ---\n");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].first_line, 1);
+    }
+
+    #[test]
+    fn strips_the_position_suffix_only() {
+        assert_eq!(strip_location("bad at line 3 column 7"), "bad");
+        assert_eq!(strip_location("at line five"), "at line five");
+    }
+}

@@ -1,0 +1,19 @@
+//! `tutor`: keyboard-only coding-interview practice in the terminal.
+//!
+//! Module map:
+//! - [`cli`]: clap definitions and the non-interactive commands (`check`, `show`).
+//! - [`content`]: decks and cards: serde types, loading, validation, the parse cache;
+//!   `content::yaml` is the only module that calls `serde_yaml`.
+//! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
+//! - [`show`]: a card as styled text; [`ansi`]: styled text as ANSI for stdout.
+//! - [`text`]: sanitizing untrusted content before it reaches a terminal.
+//! - [`color`]: whether to colour; [`paths`]: the data dir.
+
+pub mod ansi;
+pub mod cli;
+pub mod color;
+pub mod content;
+pub mod highlight;
+pub mod paths;
+pub mod show;
+pub mod text;
