@@ -240,7 +240,11 @@ fn parse_cards(
             problems.extend(found);
             continue;
         };
-        found.extend(validate::card(&card, doc, topics));
+        found.extend(
+            validate::card(&card, doc, topics)
+                .into_iter()
+                .filter(|p| !parsed.pruned.iter().any(|r| yaml::is_under(&p.field, r))),
+        );
         if found.is_empty() {
             let at = doc.problem(&path!["id"], "");
             deck.locations.push(CardLocation {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::text::sanitize;
+
 /// One problem in one file. `line` and `col` count from 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -37,11 +39,17 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
+    /// Sanitized: a message may quote the deck (an unknown key, a bad value), and deck
+    /// text never reaches the terminal raw.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{}:{}:{}: error: {}: {}",
-            self.file, self.line, self.col, self.field, self.message
+            sanitize(&self.file),
+            self.line,
+            self.col,
+            sanitize(&self.field),
+            sanitize(&self.message)
         )
     }
 }

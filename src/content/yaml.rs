@@ -64,6 +64,9 @@ fn push_document<'a>(docs: &mut Vec<Document<'a>>, text: &'a str, first_line: us
 pub struct Parsed<T> {
     pub value: Option<T>,
     pub errors: Vec<YamlError>,
+    /// Field paths taken out of `value` because they were broken: checks of `value`
+    /// should not report anything under them again.
+    pub pruned: Vec<String>,
 }
 
 /// Parses one card document. On failure, keeps going to find the card's other problems:
@@ -90,6 +93,7 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             return Parsed {
                 value: Some(value),
                 errors: Vec::new(),
+                pruned: Vec::new(),
             };
         }
         Err((path, err)) => (path, err),
@@ -99,27 +103,30 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
     // The slow path, for broken documents only: an untyped tree we can prune.
     let Ok(mut tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         // A syntax error: nothing more can be read.
-        return Parsed { value, errors };
+        return Parsed {
+            value,
+            errors,
+            pruned: Vec::new(),
+        };
     };
-    let mut removed: Vec<Vec<Seg>> = Vec::new();
+    let mut pruned: Vec<Vec<Seg>> = Vec::new();
     let mut next = first.0;
-    while errors.len() < MAX_PROBLEMS_PER_DOCUMENT {
-        // Remove the node at fault, or its parent when it was already removed.
-        while !next.is_empty() && !remove(&mut tree, &next) {
-            next.pop();
-        }
-        if next.is_empty() {
+    for _ in 0..MAX_PROBLEMS_PER_DOCUMENT {
+        if !prune(&mut tree, &mut next) {
             break;
         }
-        removed.push(next);
+        pruned.push(next.clone());
         match typed_error::<T>(serde_path_to_error::deserialize(tree.clone())) {
-            Ok(pruned) => {
-                value = Some(pruned);
+            Ok(value_without_broken_parts) => {
+                value = Some(value_without_broken_parts);
                 break;
             }
             Err((path, err)) => {
-                // A "missing field" caused by our own removal is not the author's problem.
-                let ours = removed.iter().any(|r| r.starts_with(&path));
+                // An error in or around what we pruned (say, the "missing field" our
+                // removal caused) is not news to the author.
+                let ours = pruned
+                    .iter()
+                    .any(|p| p.starts_with(&path) || path.starts_with(p));
                 if !ours {
                     errors.push(to_problem(text, &path, &err));
                 }
@@ -127,7 +134,12 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             }
         }
     }
-    Parsed { value, errors }
+    let pruned = pruned.iter().map(|p| path_string(p)).collect();
+    Parsed {
+        value,
+        errors,
+        pruned,
+    }
 }
 
 fn typed_error<T>(
@@ -154,10 +166,11 @@ fn to_problem(text: &str, path: &[Seg], err: &serde_yaml::Error) -> YamlError {
         .map_or_else(|| locate(text, path), |loc| (loc.line(), loc.column()));
     let field = path_string(path);
     let message = strip_location(&err.to_string());
-    // serde_yaml starts some messages with the path; ours is in its own column.
-    let message = message
-        .strip_prefix(&format!("{field}: "))
-        .map_or(message.clone(), str::to_string);
+    // serde_yaml starts some messages with (part of) the path; ours has its own column.
+    let message = match message.split_once(": ") {
+        Some((head, rest)) if !head.contains(' ') && is_under(&field, head) => rest.to_string(),
+        _ => message,
+    };
     YamlError {
         line,
         col,
@@ -166,30 +179,54 @@ fn to_problem(text: &str, path: &[Seg], err: &serde_yaml::Error) -> YamlError {
     }
 }
 
-/// Removes the node at `path`; false when there is none.
-fn remove(tree: &mut serde_yaml::Value, path: &[Seg]) -> bool {
-    let Some((last, parent)) = path.split_last() else {
-        return false;
-    };
-    let mut node = tree;
-    for seg in parent {
-        let child = match seg {
-            Seg::Key(key) => node.get_mut(key.as_str()),
-            Seg::Index(index) => node.get_mut(*index),
+/// Takes a broken node out so parsing can go on. Only mapping keys are pruned, never
+/// single list items, so the indices of later items (and their reported positions) stay
+/// true: a list is emptied instead, a key holding anything else is removed. `path` is
+/// shortened to what was pruned; false when nothing could be.
+fn prune(tree: &mut serde_yaml::Value, path: &mut Vec<Seg>) -> bool {
+    loop {
+        while matches!(path.last(), Some(Seg::Index(_))) {
+            path.pop();
+        }
+        let Some((Seg::Key(key), parent)) = path.split_last() else {
+            return false;
         };
-        match child {
-            Some(child) => node = child,
-            None => return false,
+        if let Some(serde_yaml::Value::Mapping(map)) = node_mut(tree, parent) {
+            match map.get_mut(key.as_str()) {
+                Some(serde_yaml::Value::Sequence(items)) if !items.is_empty() => {
+                    items.clear();
+                    return true;
+                }
+                Some(_) => {
+                    map.remove(key.as_str());
+                    return true;
+                }
+                None => {}
+            }
         }
+        path.pop();
     }
-    match (last, node) {
-        (Seg::Key(key), serde_yaml::Value::Mapping(map)) => map.remove(key.as_str()).is_some(),
-        (Seg::Index(index), serde_yaml::Value::Sequence(items)) if *index < items.len() => {
-            items.remove(*index);
-            true
-        }
-        _ => false,
+}
+
+fn node_mut<'a>(
+    tree: &'a mut serde_yaml::Value,
+    path: &[Seg],
+) -> Option<&'a mut serde_yaml::Value> {
+    let mut node = tree;
+    for seg in path {
+        node = match seg {
+            Seg::Key(key) => node.get_mut(key.as_str())?,
+            Seg::Index(index) => node.get_mut(*index)?,
+        };
     }
+    Some(node)
+}
+
+/// Whether `field` is `root` or lies under it (`quiz[1].answer` under `quiz`).
+pub fn is_under(field: &str, root: &str) -> bool {
+    field
+        .strip_prefix(root)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// `serde_yaml` appends " at line L column C" to its messages; we report the position

@@ -1,0 +1,628 @@
+//! The `tutor` binary as a user runs it: real processes, real exit codes, real output.
+//!
+//! Every run gets its own `--data-dir` in a temporary folder, and `TUTOR_DECKS`,
+//! `TUTOR_DATA_DIR` and `NO_COLOR` are removed from its environment (a test that needs
+//! one sets it), so the results do not depend on the machine or on other tests.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+use tutor::content::{Library, LoadOptions, load_library};
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// `tutor --data-dir DATA`, with a clean environment and stdin closed.
+fn command(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tutor"));
+    cmd.arg("--data-dir")
+        .arg(data)
+        .env_remove("TUTOR_DECKS")
+        .env_remove("TUTOR_DATA_DIR")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let text = |bytes: Vec<u8>| {
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{cmd:?} printed non-UTF-8: {e}"))
+    };
+    Run {
+        code: out.status.code(),
+        stdout: text(out.stdout),
+        stderr: text(out.stderr),
+    }
+}
+
+fn tutor(data: &Path, args: &[&str]) -> Run {
+    run(command(data).args(args))
+}
+
+fn temp() -> TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temporary folder: {e}"))
+}
+
+fn bundled() -> Library {
+    load_library(&LoadOptions {
+        bundled: true,
+        ..Default::default()
+    })
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    path
+}
+
+/// How a path is named in messages.
+fn shown(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn has_esc(s: &str) -> bool {
+    s.contains('\x1b')
+}
+
+/// `s` without its SGR sequences (`ESC [ digits/semicolons m`).
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(after.len());
+        assert!(after[len..].starts_with('m'), "not an SGR sequence: {s:?}");
+        rest = &after[len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn deck_cache_files(data: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(data.join("cache").join("decks")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    files
+}
+
+const USER_DECK: &str = "\
+id: mine
+title: My deck
+description: My own cards.
+topics:
+  - id: basics
+    title: Basics
+";
+
+/// A complete, valid card; `@ID@`, `@TITLE@` and `@PROMPT@` are filled in by [`card`].
+/// Title and prompt are YAML double-quoted strings, so they may hold `\u` escapes.
+const CARD_TEMPLATE: &str = r#"id: @ID@
+title: "@TITLE@"
+topic: basics
+tags: [math]
+difficulty: easy
+prompt: "@PROMPT@"
+python:
+  solution: |
+    def add(a, b):
+        return a + b
+  tests: |
+    assert add(1, 2) == 3
+rust:
+  solution: |
+    pub fn add(a: i32, b: i32) -> i32 {
+        a + b
+    }
+  tests: |
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        #[test]
+        fn adds() {
+            assert_eq!(add(1, 2), 3);
+        }
+    }
+explanation: The + operator does it.
+key_points:
+  - Use the + operator.
+pitfalls:
+  - Overflow in Rust.
+complexity:
+  time: O(1)
+  space: O(1)
+follow_ups:
+  - What happens on overflow?
+"#;
+
+fn card(id: &str, title: &str, prompt: &str) -> String {
+    CARD_TEMPLATE
+        .replace("@ID@", id)
+        .replace("@TITLE@", title)
+        .replace("@PROMPT@", prompt)
+}
+
+/// A deck folder `mine` under `root` holding one valid card.
+fn user_deck(root: &Path, id: &str, title: &str, prompt: &str) -> PathBuf {
+    let dir = root.join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    write(&dir, "01-card.yaml", &card(id, title, prompt));
+    dir
+}
+
+// ---------------------------------------------------------------- check
+
+#[test]
+fn check_passes_on_the_bundled_decks() {
+    let library = bundled();
+    let cards = library.card_count();
+    assert!(cards >= 6, "the bundled decks hold {cards} cards");
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    let data = temp();
+    let out = tutor(data.path(), &["check"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let decks = plural(library.decks.len(), "deck");
+    assert_eq!(
+        out.stdout,
+        format!("{} in {decks}, no problems\n", plural(cards, "card"))
+    );
+    assert_eq!(out.stderr, "");
+}
+
+const BROKEN_DECK: &str = "\
+id: broken
+title: Broken deck
+description: A deck with mistakes.
+topics:
+  - id: basics
+    title: Basics
+";
+
+/// Line 8, column 3: an empty Python solution; line 24, column 1: an unknown key.
+const EMPTY_SOLUTION_AND_UNKNOWN_KEY: &str = r#"id: first-card
+title: First card
+topic: basics
+tags: [one]
+difficulty: easy
+prompt: What is one?
+python:
+  solution: ""
+  tests: |
+    assert one() == 1
+rust:
+  solution: |
+    pub fn one() -> u32 { 1 }
+  tests: |
+    #[test]
+    fn one_is_one() { assert_eq!(one(), 1); }
+explanation: One is one.
+key_points:
+  - one
+pitfalls:
+  - none
+follow_ups:
+  - two?
+colour: blue
+"#;
+
+/// Line 25, column 9: a `visual` that does not exist.
+const BAD_VISUAL: &str = "\
+id: second-card
+title: Second card
+topic: basics
+tags: [two]
+difficulty: easy
+prompt: What is two?
+python:
+  solution: |
+    TWO = 2
+  tests: |
+    assert TWO == 2
+rust:
+  solution: |
+    pub fn two() -> u32 { 2 }
+  tests: |
+    #[test]
+    fn two_is_two() { assert_eq!(two(), 2); }
+explanation: Two is two.
+key_points:
+  - two
+pitfalls:
+  - none
+follow_ups:
+  - three?
+visual: tree
+";
+
+#[test]
+fn check_reports_every_problem_with_its_position() {
+    // The positions below are counted in the constants: make sure they were not edited.
+    assert_eq!(
+        EMPTY_SOLUTION_AND_UNKNOWN_KEY.lines().nth(7),
+        Some(r#"  solution: """#)
+    );
+    assert_eq!(
+        EMPTY_SOLUTION_AND_UNKNOWN_KEY.lines().nth(23),
+        Some("colour: blue")
+    );
+    assert_eq!(BAD_VISUAL.lines().nth(24), Some("visual: tree"));
+
+    let root = temp();
+    let dir = root.path().join("broken");
+    write(&dir, "deck.yaml", BROKEN_DECK);
+    let first = shown(&write(
+        &dir,
+        "01-first.yaml",
+        EMPTY_SOLUTION_AND_UNKNOWN_KEY,
+    ));
+    let second = shown(&write(&dir, "02-second.yaml", BAD_VISUAL));
+    write(&dir, "03-valid.yaml", &card("add-two", "Add two", "Add."));
+
+    let data = temp();
+    let out = tutor(data.path(), &["check", &shown(&dir)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", out.stdout);
+    assert_eq!(
+        lines[0],
+        format!("{first}:8:3: error: python.solution: must not be empty")
+    );
+    let unknown = format!("{first}:24:1: error: colour: unknown field `colour`, expected one of");
+    assert!(lines[1].starts_with(&unknown), "{}", lines[1]);
+    assert!(lines[1].contains("`visual`"), "{}", lines[1]);
+    assert_eq!(
+        lines[2],
+        format!("{second}:25:9: error: visual: unknown variant `tree`, expected `lru`")
+    );
+    assert_eq!(lines[3], "3 problems (1 card in 1 deck without problems)");
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn check_names_a_path_that_does_not_exist() {
+    let root = temp();
+    let missing = shown(&root.path().join("no-such-deck"));
+    let data = temp();
+    let out = tutor(data.path(), &["check", &missing]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{missing}:1:1: error: (file): no such file or folder\n1 problem (0 cards without problems)\n"
+        )
+    );
+}
+
+#[test]
+fn check_counts_a_user_deck_given_with_decks() {
+    let library = bundled();
+    let root = temp();
+    let deck = shown(&user_deck(root.path(), "add-two", "Add two", "Add."));
+    let expected = format!(
+        "{} in {}, no problems\n",
+        plural(library.card_count() + 1, "card"),
+        plural(library.decks.len() + 1, "deck")
+    );
+    let data = temp();
+    for decks in [deck.as_str(), &shown(root.path())] {
+        let out = tutor(data.path(), &["--decks", decks, "check"]);
+        assert_eq!(out.code, Some(0), "--decks {decks}: {out:?}");
+        assert_eq!(out.stdout, expected, "--decks {decks}");
+    }
+    let out = run(command(data.path()).env("TUTOR_DECKS", &deck).arg("check"));
+    assert_eq!(out.code, Some(0), "TUTOR_DECKS: {out:?}");
+    assert_eq!(out.stdout, expected, "TUTOR_DECKS");
+}
+
+#[test]
+fn check_rejects_a_user_card_reusing_a_bundled_id() {
+    let library = bundled();
+    let (deck, _) = library.card("lru-cache").expect("a bundled lru-cache card");
+    let index = deck
+        .cards
+        .iter()
+        .position(|c| c.id.as_str() == "lru-cache")
+        .expect("lru-cache in its deck");
+    let bundled_at = deck.locations[index].to_string();
+    let root = temp();
+    let dir = user_deck(root.path(), "lru-cache", "Mine", "Mine.");
+    let data = temp();
+    let out = tutor(data.path(), &["--decks", &shown(&dir), "check"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    let file = shown(&dir.join("01-card.yaml"));
+    let expected = format!(
+        "{file}:1:1: error: id: duplicate card id `lru-cache`: {bundled_at} uses it already; \
+         ids must be unique across all decks because progress is keyed by them\n\
+         1 problem ({} in {} without problems)\n",
+        plural(library.card_count(), "card"),
+        plural(library.decks.len() + 1, "deck"),
+    );
+    assert_eq!(out.stdout, expected);
+}
+
+// ---------------------------------------------------------------- show
+
+const HEADINGS: [&str; 7] = [
+    "QUESTION",
+    "PYTHON",
+    "RUST",
+    "EXPLANATION",
+    "KEY POINTS",
+    "PITFALLS",
+    "FOLLOW-UP QUESTIONS",
+];
+
+fn first_code_line(code: &str) -> String {
+    let line = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    format!("  {line}")
+}
+
+#[test]
+fn show_plain_prints_every_bundled_card() {
+    let library = bundled();
+    let data = temp();
+    for (_, card) in library.cards() {
+        let id = card.id.as_str();
+        let out = tutor(data.path(), &["show", id, "--plain"]);
+        assert_eq!(out.code, Some(0), "{id}: {out:?}");
+        assert_eq!(out.stderr, "", "{id}");
+        assert!(!has_esc(&out.stdout), "{id}: ESC in plain output");
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        assert_eq!(lines[0], format!("{}  [{id}]", card.title), "{id}");
+        let mut last = 0;
+        for heading in HEADINGS {
+            let at = lines.iter().position(|l| *l == heading);
+            let at = at.unwrap_or_else(|| panic!("{id}: no {heading} heading"));
+            assert!(at > last, "{id}: {heading} is out of order");
+            last = at;
+        }
+        let has_complexity = lines.contains(&"COMPLEXITY");
+        assert_eq!(has_complexity, card.complexity.is_some(), "{id}");
+        for code in [&card.python.solution, &card.rust.solution] {
+            let line = first_code_line(code);
+            assert!(lines.contains(&line.as_str()), "{id}: no line {line:?}");
+        }
+    }
+}
+
+#[test]
+fn show_colours_only_when_asked() {
+    let data = temp();
+    let plain = tutor(data.path(), &["show", "lru-cache", "--plain"]);
+    assert_eq!(plain.code, Some(0), "{plain:?}");
+
+    let always = tutor(data.path(), &["show", "lru-cache", "--color", "always"]);
+    assert_eq!(always.code, Some(0), "{always:?}");
+    assert!(always.stdout.contains("\x1b[1;34mQUESTION\x1b[0m"));
+    assert!(
+        always.stdout.matches('\x1b').count() > 50,
+        "code is highlighted"
+    );
+    assert_eq!(
+        strip_sgr(&always.stdout),
+        plain.stdout,
+        "same text, coloured"
+    );
+
+    // stdout is a pipe here, so auto means no colour.
+    for args in [
+        &["show", "lru-cache"][..],
+        &["show", "lru-cache", "--color", "auto"],
+        &["show", "lru-cache", "--color", "never"],
+        &["show", "lru-cache", "--color", "always", "--plain"],
+    ] {
+        let out = tutor(data.path(), args);
+        assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
+        assert_eq!(out.stdout, plain.stdout, "{args:?}");
+    }
+    let args = ["show", "lru-cache", "--color", "auto"];
+    let out = run(command(data.path()).env("NO_COLOR", "1").args(args));
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(!has_esc(&out.stdout), "NO_COLOR=1 with auto");
+    let args = ["show", "lru-cache", "--color", "always"];
+    let out = run(command(data.path()).env("NO_COLOR", "1").args(args));
+    assert_eq!(out.stdout, always.stdout, "always wins over NO_COLOR");
+}
+
+#[test]
+fn show_suggests_close_ids() {
+    let data = temp();
+    let out = tutor(data.path(), &["show", "lru"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: no card with id `lru`; did you mean: lru-cache?\n"
+    );
+}
+
+#[test]
+fn show_lists_the_ids_when_nothing_is_close() {
+    let library = bundled();
+    let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
+    let data = temp();
+    let out = tutor(data.path(), &["show", "zzzzqqq"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: no card with id `zzzzqqq`; the cards are: {}\n",
+            ids.join(", ")
+        )
+    );
+}
+
+#[test]
+fn show_escapes_terminal_controls_in_content() {
+    let root = temp();
+    let title = r"Add\u001b]0;owned\u0007 two";
+    let prompt = r"Write add(a, b).\u001b[2J Then explain it.";
+    let dir = shown(&user_deck(root.path(), "add-two", title, prompt));
+    let data = temp();
+    for colour in ["always", "never"] {
+        let args = ["--decks", &dir, "show", "add-two", "--color", colour];
+        let out = tutor(data.path(), &args);
+        assert_eq!(out.code, Some(0), "{out:?}");
+        let text = strip_sgr(&out.stdout);
+        assert!(!has_esc(&text), "raw ESC with --color {colour}: {text:?}");
+        assert!(!text.contains('\x07'), "raw BEL with --color {colour}");
+        assert!(text.contains(r"  Write add(a, b).\u{1b}[2J Then explain it."));
+        assert!(text.starts_with(r"Add\u{1b}]0;owned\u{7} two  [add-two]"));
+    }
+    let out = tutor(data.path(), &["--decks", &dir]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(!has_esc(&out.stdout), "raw ESC in the deck list");
+    assert!(out.stdout.contains(r"Add\u{1b}]0;owned\u{7} two"));
+}
+
+// ---------------------------------------------------------------- usage
+
+#[test]
+fn usage_errors_exit_2() {
+    let data = temp();
+    for args in [
+        &["show"][..],
+        &["frobnicate"],
+        &["--color", "purple"],
+        &["show", "lru-cache", "--frob"],
+    ] {
+        let out = tutor(data.path(), args);
+        assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert!(
+            out.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("For more information, try '--help'."),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn no_subcommand_lists_decks_and_cards() {
+    let library = bundled();
+    let data = temp();
+    let out = tutor(data.path(), &[]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stderr, "");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("  amazon-python  ")),
+        "{}",
+        out.stdout
+    );
+    for (_, card) in library.cards() {
+        let listed = lines.iter().any(|l| {
+            l.split_whitespace().next() == Some(card.id.as_str()) && l.ends_with(&card.title)
+        });
+        assert!(listed, "{} is not listed:\n{}", card.id, out.stdout);
+    }
+    assert!(
+        out.stdout.contains(
+            "The full-screen session (review, browse, quiz, LRU lab, stats) is not built yet."
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn version_and_help() {
+    let data = temp();
+    let out = tutor(data.path(), &["--version"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, format!("tutor {}\n", env!("CARGO_PKG_VERSION")));
+    let out = tutor(data.path(), &["show", "--help"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("Usage: tutor show"), "{}", out.stdout);
+    assert!(out.stdout.contains("--plain"), "{}", out.stdout);
+}
+
+// ---------------------------------------------------------------- the deck cache
+
+#[test]
+fn show_caches_decks_and_survives_a_corrupt_cache() {
+    let data = temp();
+    let first = tutor(data.path(), &["show", "lru-cache"]);
+    assert_eq!(first.code, Some(0), "{first:?}");
+    let files = deck_cache_files(data.path());
+    assert_eq!(files.len(), bundled().decks.len(), "{files:?}");
+    let cached = fs::read(&files[0]).expect("read the cache file");
+
+    let again = tutor(data.path(), &["show", "lru-cache"]);
+    assert_eq!(again.code, Some(0), "{again:?}");
+    assert_eq!(again.stdout, first.stdout, "from the cache");
+    assert_eq!(again.stderr, "");
+
+    let garbage: [&[u8]; 3] = [
+        b"garbage, not a deck",
+        b"",
+        b"TUTORDK\0\xdd\xff\xff\xff\xff",
+    ];
+    for bytes in garbage {
+        for file in &files {
+            fs::write(file, bytes).expect("corrupt the cache file");
+        }
+        let out = tutor(data.path(), &["show", "lru-cache"]);
+        assert_eq!(out.code, Some(0), "{bytes:?}: {out:?}");
+        assert_eq!(out.stdout, first.stdout, "{bytes:?}");
+        assert_eq!(out.stderr, "", "{bytes:?}");
+        let repaired = fs::read(&files[0]).expect("read the cache file");
+        assert_eq!(repaired, cached, "the cache is rewritten after {bytes:?}");
+    }
+}
+
+#[test]
+fn an_edited_user_card_is_not_served_from_the_cache() {
+    let root = temp();
+    let dir = user_deck(root.path(), "add-two", "Add two", "First prompt.");
+    let decks = shown(&dir);
+    let data = temp();
+    let args = ["--decks", &decks, "show", "add-two", "--plain"];
+    let out = tutor(data.path(), &args);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("  First prompt.\n"), "{}", out.stdout);
+    assert_eq!(
+        deck_cache_files(data.path()).len(),
+        bundled().decks.len() + 1
+    );
+
+    write(
+        &dir,
+        "01-card.yaml",
+        &card("add-two", "Add two", "Second prompt."),
+    );
+    let out = tutor(data.path(), &args);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("  Second prompt.\n"), "{}", out.stdout);
+    assert!(!out.stdout.contains("First prompt."), "{}", out.stdout);
+}
