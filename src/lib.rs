@@ -16,4 +16,5 @@ pub mod content;
 pub mod highlight;
 pub mod paths;
 pub mod show;
+pub mod srs;
 pub mod text;
