@@ -13,6 +13,7 @@ pub mod ansi;
 pub mod cli;
 pub mod color;
 pub mod content;
+pub mod days;
 pub mod highlight;
 pub mod paths;
 pub mod show;

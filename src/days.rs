@@ -1,0 +1,79 @@
+//! The user's days. A day starts at 04:00 local time, as in Anki, so a late-night
+//! session still counts for the day it began; the local offset comes from the system
+//! time zone at each instant (daylight saving included).
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+/// Hours after local midnight when a new study day starts.
+pub const ROLLOVER_HOURS: i64 = 4;
+const DAY_SECS: i64 = 24 * 3600;
+
+/// A day number: days since 1970-01-01 in the user's calendar, shifted by the rollover.
+pub type DayNumber = i64;
+
+#[derive(Debug, Clone)]
+pub struct Days {
+    tz: TimeZone,
+}
+
+impl Days {
+    pub fn new(tz: TimeZone) -> Self {
+        Self { tz }
+    }
+
+    /// The system time zone (`TZ`, else `/etc/localtime`), UTC when unknown.
+    pub fn system() -> Self {
+        Self::new(TimeZone::try_system().unwrap_or(TimeZone::UTC))
+    }
+
+    pub fn utc() -> Self {
+        Self::new(TimeZone::UTC)
+    }
+
+    fn offset_secs(&self, at: Timestamp) -> i64 {
+        i64::from(self.tz.to_offset(at).seconds())
+    }
+
+    /// The study day `at` falls in.
+    pub fn day_of(&self, at: Timestamp) -> DayNumber {
+        let local = at.as_second() + self.offset_secs(at) - ROLLOVER_HOURS * 3600;
+        local.div_euclid(DAY_SECS)
+    }
+
+    /// When study day `day` starts.
+    pub fn start_of(&self, day: DayNumber) -> Timestamp {
+        let local = day * DAY_SECS + ROLLOVER_HOURS * 3600;
+        let guess = Timestamp::from_second(local).unwrap_or(Timestamp::UNIX_EPOCH);
+        let offset = self.offset_secs(guess);
+        guess - SignedDuration::from_secs(offset)
+    }
+
+    /// When the study day containing `at` ends.
+    pub fn end_of_day(&self, at: Timestamp) -> Timestamp {
+        self.start_of(self.day_of(at) + 1)
+    }
+
+    /// The calendar date of a study day, for labels.
+    pub fn date_of(&self, day: DayNumber) -> jiff::civil::Date {
+        self.start_of(day).to_zoned(self.tz.clone()).date()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_roll_over_at_four_in_the_morning() {
+        let tz = TimeZone::fixed(jiff::tz::offset(-5));
+        let days = Days::new(tz);
+        // 2026-03-10 03:59 local is still the 9th's study day; 04:00 starts the 10th.
+        let before: Timestamp = "2026-03-10T08:59:00Z".parse().unwrap();
+        let after: Timestamp = "2026-03-10T09:00:00Z".parse().unwrap();
+        assert_eq!(days.day_of(after) - days.day_of(before), 1);
+        assert_eq!(days.start_of(days.day_of(after)), after);
+        assert_eq!(days.end_of_day(before), after);
+        assert_eq!(days.date_of(days.day_of(after)).to_string(), "2026-03-10");
+    }
+}
