@@ -18,4 +18,5 @@ pub mod highlight;
 pub mod paths;
 pub mod show;
 pub mod srs;
+pub mod store;
 pub mod text;

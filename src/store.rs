@@ -1,0 +1,475 @@
+//! The SQLite store: the append-only review log, the card-state table derived from it,
+//! settings, and the queries stats need.
+//!
+//! One file, `<data-dir>/tutor.db`, in WAL mode with `synchronous=FULL`: a grade is one
+//! `BEGIN IMMEDIATE` transaction, committed (and fsynced) before [`Store::record_review`]
+//! returns, so a crash or `kill -9` never loses a review the user saw saved. A second
+//! `tutor` waits on the busy timeout instead of failing, and because each grade re-reads
+//! the card inside its transaction, two processes never overwrite each other's work.
+
+mod migrations;
+pub mod revlog;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fsrs::MemoryState;
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+
+use crate::days::Days;
+use crate::srs::{self, CardState, Outcome, Phase, Rating, Review, Scheduler};
+
+pub use revlog::{ImportReport, RevlogRow};
+
+/// The database's file name in the data dir.
+pub const DB_FILE: &str = "tutor.db";
+/// How long to wait for another `tutor` holding the write lock.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create the data dir {}: {source}", dir.display())]
+    CreateDir {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot open the database {}: {source}", path.display())]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{} was written by a newer tutor (schema version {found}; this tutor knows up to \
+         {known}); upgrade tutor to use it. The file was not changed",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
+    #[error("cannot migrate the database {}: {source}", path.display())]
+    Migrate {
+        path: PathBuf,
+        source: rusqlite_migration::Error,
+    },
+    #[error("the disk is full: cannot write to {}; nothing was saved", path.display())]
+    DiskFull { path: PathBuf },
+    #[error("another tutor is holding {} (waited {}s); try again", path.display(), BUSY_TIMEOUT.as_secs())]
+    Busy { path: PathBuf },
+    #[error("database error in {}: {source}", path.display())]
+    Sql {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("review {0} is not in the log")]
+    NoSuchReview(i64),
+    #[error("review {id} of {card} cannot be undone: the card has been reviewed since")]
+    NotLatest { id: i64, card: String },
+    #[error("{0}")]
+    Srs(#[from] srs::SrsError),
+    #[error("bad value stored in {}: {what}", path.display())]
+    Corrupt { path: PathBuf, what: String },
+}
+
+/// A saved grade: the log row's id and what it did to the card.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recorded {
+    pub id: i64,
+    pub outcome: Outcome,
+}
+
+/// What an undo removed and what the card went back to (`None`: new again).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undone {
+    pub card_id: String,
+    pub rating: Rating,
+    pub restored: Option<CardState>,
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RebuildReport {
+    pub cards: usize,
+    pub reviews: usize,
+    /// Cards whose stored state differed from the replayed one.
+    pub changed: usize,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) `<data_dir>/tutor.db` and brings its schema up to date.
+    /// A database from a newer tutor is refused untouched; a corrupt one is reported.
+    pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDir {
+            dir: data_dir.to_path_buf(),
+            source,
+        })?;
+        let path = data_dir.join(DB_FILE);
+        let conn = Connection::open(&path).map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        Self::setup(conn, path)
+    }
+
+    /// A private in-memory store, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        Self::setup(conn, path)
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Self, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // Read before anything writes: a newer or corrupt file must stay as it is.
+        migrations::check_version(&conn, &path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        migrations::migrate(&mut conn, &path)?;
+        Ok(Self { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        classify(&self.path, source)
+    }
+
+    /// The card's state, `None` when it was never reviewed.
+    pub fn card_state(&self, card_id: &str) -> Result<Option<CardState>, StoreError> {
+        read_state(&self.conn, card_id).map_err(|e| self.err(e))
+    }
+
+    /// Every stored card state, including cards no deck has any more.
+    pub fn card_states(&self) -> Result<Vec<(String, CardState)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT card_id, {STATE_COLUMNS} FROM card_state"))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, state_from_row(row, 1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Grades a card and saves it durably before returning. The card's state is read
+    /// inside the transaction, so a grade from another process is never overwritten.
+    pub fn record_review(
+        &mut self,
+        scheduler: &Scheduler,
+        card_id: &str,
+        rating: Rating,
+        now: Timestamp,
+        duration: Duration,
+        days: &Days,
+    ) -> Result<Recorded, StoreError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify(&path, e))?;
+        let before = read_state(&tx, card_id).map_err(|e| classify(&path, e))?;
+        let outcome = scheduler.review(card_id, before.as_ref(), rating, now)?;
+        let id = insert_review(
+            &tx,
+            card_id,
+            &outcome,
+            now,
+            duration_ms(duration),
+            days.day_of(now),
+        )
+        .map_err(|e| classify(&path, e))?;
+        write_state(&tx, card_id, Some(&outcome.state)).map_err(|e| classify(&path, e))?;
+        tx.commit().map_err(|e| classify(&path, e))?;
+        Ok(Recorded { id, outcome })
+    }
+
+    /// Removes review `id` (it must be its card's latest) and puts the card back in the
+    /// state the rest of its log gives.
+    pub fn undo(&mut self, scheduler: &Scheduler, id: i64) -> Result<Undone, StoreError> {
+        let path = self.path.clone();
+        let sql = |e| classify(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let row: Option<(String, u8, bool)> = tx
+            .query_row(
+                "SELECT card_id, rating, reviewed_at < (SELECT MAX(reviewed_at) FROM review_log \
+                 AS later WHERE later.card_id = review_log.card_id) FROM review_log WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get::<_, Option<bool>>(2)?.unwrap_or(false),
+                    ))
+                },
+            )
+            .optional()
+            .map_err(sql)?;
+        let Some((card_id, rating, superseded)) = row else {
+            return Err(StoreError::NoSuchReview(id));
+        };
+        if superseded {
+            return Err(StoreError::NotLatest { id, card: card_id });
+        }
+        tx.execute("DELETE FROM review_log WHERE id = ?1", [id])
+            .map_err(sql)?;
+        let reviews = card_reviews(&tx, &card_id).map_err(sql)?;
+        let (restored, _) = srs::replay(scheduler, &card_id, &reviews)?;
+        write_state(&tx, &card_id, restored.as_ref()).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        let rating = Rating::from_number(rating).ok_or_else(|| StoreError::Corrupt {
+            path: self.path.clone(),
+            what: format!("rating {rating} in review {id}"),
+        })?;
+        Ok(Undone {
+            card_id,
+            rating,
+            restored,
+        })
+    }
+
+    /// Recomputes every card's state from the review log alone.
+    pub fn rebuild(&mut self, scheduler: &Scheduler) -> Result<RebuildReport, StoreError> {
+        let path = self.path.clone();
+        let sql = |e| classify(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let log = all_reviews(&tx).map_err(sql)?;
+        let mut report = RebuildReport {
+            cards: 0,
+            reviews: 0,
+            changed: 0,
+        };
+        let mut kept: Vec<String> = Vec::new();
+        for (card_id, reviews) in group_by_card(&log) {
+            let (state, _) = srs::replay(scheduler, card_id, &reviews)?;
+            let stored = read_state(&tx, card_id).map_err(sql)?;
+            if stored != state {
+                write_state(&tx, card_id, state.as_ref()).map_err(sql)?;
+                report.changed += 1;
+            }
+            report.cards += 1;
+            report.reviews += reviews.len();
+            kept.push(card_id.to_string());
+        }
+        // States without any review left in the log: the card is new again.
+        let orphans: Vec<String> = {
+            let mut stmt = tx
+                .prepare("SELECT card_id FROM card_state WHERE card_id NOT IN (SELECT card_id FROM review_log)")
+                .map_err(sql)?;
+            let rows = stmt.query_map([], |r| r.get(0)).map_err(sql)?;
+            rows.collect::<Result<_, _>>().map_err(sql)?
+        };
+        for card_id in &orphans {
+            write_state(&tx, card_id, None).map_err(sql)?;
+            report.changed += 1;
+        }
+        tx.commit().map_err(sql)?;
+        Ok(report)
+    }
+
+    /// How many reviews the log holds.
+    pub fn review_count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT COUNT(*) FROM review_log", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| u64::try_from(n).unwrap_or(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every review as (card id, reviews oldest first), for the optimizer.
+    pub fn reviews_by_card(&self) -> Result<Vec<(String, Vec<Review>)>, StoreError> {
+        let log = all_reviews(&self.conn).map_err(|e| self.err(e))?;
+        Ok(group_by_card(&log)
+            .map(|(id, reviews)| (id.to_string(), reviews))
+            .collect())
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn duration_ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Maps SQLite's "disk full" and "busy" to errors a user can act on.
+fn classify(path: &Path, source: rusqlite::Error) -> StoreError {
+    match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull {
+            path: path.to_path_buf(),
+        },
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy {
+                path: path.to_path_buf(),
+            }
+        }
+        _ => StoreError::Sql {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+const STATE_COLUMNS: &str =
+    "phase, step, stability, difficulty, due_at, last_review_at, interval_days, reps, lapses";
+
+fn timestamp(ms: i64) -> rusqlite::Result<Timestamp> {
+    Timestamp::from_millisecond(ms).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e))
+    })
+}
+
+fn state_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<CardState> {
+    let phase: u8 = row.get(first)?;
+    let phase = Phase::from_number(phase)
+        .ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(first, i64::from(phase)))?;
+    Ok(CardState {
+        phase,
+        step: row.get(first + 1)?,
+        memory: MemoryState {
+            stability: row.get(first + 2)?,
+            difficulty: row.get(first + 3)?,
+        },
+        due: timestamp(row.get(first + 4)?)?,
+        last_review: timestamp(row.get(first + 5)?)?,
+        interval_days: row.get(first + 6)?,
+        reps: row.get(first + 7)?,
+        lapses: row.get(first + 8)?,
+    })
+}
+
+fn read_state(conn: &Connection, card_id: &str) -> rusqlite::Result<Option<CardState>> {
+    conn.prepare_cached(&format!(
+        "SELECT {STATE_COLUMNS} FROM card_state WHERE card_id = ?1"
+    ))?
+    .query_row([card_id], |row| state_from_row(row, 0))
+    .optional()
+}
+
+fn write_state(
+    conn: &Connection,
+    card_id: &str,
+    state: Option<&CardState>,
+) -> rusqlite::Result<()> {
+    let Some(s) = state else {
+        conn.prepare_cached("DELETE FROM card_state WHERE card_id = ?1")?
+            .execute([card_id])?;
+        return Ok(());
+    };
+    conn.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO card_state (card_id, {STATE_COLUMNS}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    ))?
+    .execute(params![
+        card_id,
+        s.phase.number(),
+        s.step,
+        s.memory.stability,
+        s.memory.difficulty,
+        s.due.as_millisecond(),
+        s.last_review.as_millisecond(),
+        s.interval_days,
+        s.reps,
+        s.lapses,
+    ])?;
+    Ok(())
+}
+
+fn insert_review(
+    conn: &Connection,
+    card_id: &str,
+    outcome: &Outcome,
+    now: Timestamp,
+    duration_ms: i64,
+    local_day: i64,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, days_elapsed, \
+         interval_ms, duration_ms, local_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        card_id,
+        now.as_millisecond(),
+        outcome.rating.number(),
+        outcome.phase_before.number(),
+        outcome.days_elapsed,
+        outcome.state.due.as_millisecond() - now.as_millisecond(),
+        duration_ms,
+        local_day,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn card_reviews(conn: &Connection, card_id: &str) -> rusqlite::Result<Vec<Review>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT reviewed_at, rating FROM review_log WHERE card_id = ?1 ORDER BY reviewed_at, id",
+    )?;
+    let rows = stmt.query_map([card_id], |r| review_from_row(r, 0))?;
+    rows.collect()
+}
+
+fn review_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Review> {
+    let rating: u8 = r.get(first + 1)?;
+    Ok(Review {
+        at: timestamp(r.get(first)?)?,
+        rating: Rating::from_number(rating).ok_or(rusqlite::Error::IntegralValueOutOfRange(
+            first + 1,
+            i64::from(rating),
+        ))?,
+    })
+}
+
+fn all_reviews(conn: &Connection) -> rusqlite::Result<Vec<(String, Review)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, reviewed_at, rating FROM review_log ORDER BY card_id, reviewed_at, id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, review_from_row(r, 1)?)))?;
+    rows.collect()
+}
+
+/// Consecutive runs of one card's reviews, from a log sorted by card.
+fn group_by_card(log: &[(String, Review)]) -> impl Iterator<Item = (&str, Vec<Review>)> {
+    log.chunk_by(|a, b| a.0 == b.0)
+        .map(|run| (run[0].0.as_str(), run.iter().map(|(_, r)| *r).collect()))
+}
+
+#[cfg(test)]
+mod tests;

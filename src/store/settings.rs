@@ -1,0 +1,95 @@
+//! Scheduler settings kept in the database, so every `tutor` on the machine agrees.
+
+use rusqlite::OptionalExtension as _;
+
+use super::{Store, StoreError};
+use crate::srs::{RETENTION_RANGE, Settings};
+
+/// The settings a user can change, with their keys.
+pub const KEYS: [&str; 3] = ["desired-retention", "new-per-day", "reviews-per-day"];
+const PARAMETERS: &str = "fsrs-parameters";
+
+impl Store {
+    fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn()
+            .execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                [key, value],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    fn corrupt(&self, key: &str, value: &str) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path().to_path_buf(),
+            what: format!("setting {key} = {value:?}"),
+        }
+    }
+
+    /// The stored settings; defaults for anything never set.
+    pub fn settings(&self) -> Result<Settings, StoreError> {
+        let mut settings = Settings::default();
+        if let Some(v) = self.setting("desired-retention")? {
+            settings.desired_retention = v
+                .parse()
+                .map_err(|_| self.corrupt("desired-retention", &v))?;
+        }
+        if let Some(v) = self.setting("new-per-day")? {
+            settings.new_per_day = v.parse().map_err(|_| self.corrupt("new-per-day", &v))?;
+        }
+        if let Some(v) = self.setting("reviews-per-day")? {
+            settings.reviews_per_day =
+                v.parse().map_err(|_| self.corrupt("reviews-per-day", &v))?;
+        }
+        if let Some(v) = self.setting(PARAMETERS)? {
+            settings.parameters =
+                serde_json::from_str(&v).map_err(|_| self.corrupt(PARAMETERS, &v))?;
+        }
+        Ok(settings)
+    }
+
+    /// Sets one of [`KEYS`] from text, refusing values out of range.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), String> {
+        let valid = match key {
+            "desired-retention" => value
+                .parse::<f32>()
+                .ok()
+                .filter(|r| RETENTION_RANGE.contains(r))
+                .map(|_| ())
+                .ok_or_else(|| {
+                    format!("desired-retention must be a number from 0.70 to 0.97, not {value:?}")
+                }),
+            "new-per-day" | "reviews-per-day" => value
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n <= 10_000)
+                .map(|_| ())
+                .ok_or_else(|| {
+                    format!("{key} must be a whole number from 0 to 10000, not {value:?}")
+                }),
+            _ => Err(format!(
+                "unknown setting {key:?}; the settings are: {}",
+                KEYS.join(", ")
+            )),
+        };
+        valid?;
+        self.put_setting(key, value.trim())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Stores fitted FSRS parameters (used from the next scheduling on).
+    pub fn set_parameters(&self, parameters: &[f32]) -> Result<(), StoreError> {
+        let json = serde_json::to_string(parameters).unwrap_or_else(|_| "[]".to_string());
+        self.put_setting(PARAMETERS, &json)
+    }
+}

@@ -1,0 +1,458 @@
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::revlog::{read_csv, write_csv};
+use super::*;
+use crate::srs::Settings;
+
+fn t0() -> Timestamp {
+    "2026-02-01T09:00:00Z".parse().unwrap()
+}
+
+fn scheduler() -> Scheduler {
+    Scheduler::new(&Settings::default()).unwrap()
+}
+
+fn grade(store: &mut Store, card: &str, rating: Rating, at: Timestamp) -> Recorded {
+    store
+        .record_review(
+            &scheduler(),
+            card,
+            rating,
+            at,
+            Duration::from_secs(7),
+            &Days::utc(),
+        )
+        .unwrap()
+}
+
+/// A few cards graded over a month, every grade at the time the card came due.
+fn history(store: &mut Store) {
+    let mut now = t0();
+    for (i, card) in ["a", "b", "c"].iter().enumerate() {
+        let mut at = now + SignedDuration::from_mins(i64::try_from(i).unwrap());
+        for rating in [
+            Rating::Good,
+            Rating::Good,
+            Rating::Again,
+            Rating::Good,
+            Rating::Hard,
+            Rating::Easy,
+        ] {
+            let r = grade(store, card, rating, at);
+            at = r.outcome.state.due;
+        }
+        now += SignedDuration::from_hours(1);
+    }
+}
+
+#[test]
+fn a_grade_round_trips() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(store.card_state("a").unwrap(), None);
+    let r = grade(&mut store, "a", Rating::Good, t0());
+    assert_eq!(store.card_state("a").unwrap(), Some(r.outcome.state));
+    assert_eq!(store.review_count().unwrap(), 1);
+    let log = store.revlog().unwrap();
+    assert_eq!(
+        log,
+        [RevlogRow {
+            card_id: "a".into(),
+            review_time: t0().as_millisecond(),
+            rating: 3,
+            state: 0,
+            duration_ms: 7000
+        }]
+    );
+}
+
+#[test]
+fn replay_gives_exactly_the_stored_states() {
+    let mut store = Store::open_in_memory().unwrap();
+    history(&mut store);
+    let before = store.card_states().unwrap();
+    let report = store.rebuild(&scheduler()).unwrap();
+    assert_eq!(
+        report,
+        RebuildReport {
+            cards: 3,
+            reviews: 18,
+            changed: 0
+        }
+    );
+    assert_eq!(store.card_states().unwrap(), before);
+}
+
+#[test]
+fn rebuild_repairs_a_damaged_state_table() {
+    let mut store = Store::open_in_memory().unwrap();
+    history(&mut store);
+    let before = store.card_states().unwrap();
+    store
+        .conn
+        .execute("UPDATE card_state SET reps = 99 WHERE card_id = 'b'", [])
+        .unwrap();
+    store
+        .conn
+        .execute("DELETE FROM card_state WHERE card_id = 'c'", [])
+        .unwrap();
+    store
+        .conn
+        .execute(
+            "INSERT INTO card_state SELECT 'ghost', phase, step, stability, difficulty, due_at, \
+             last_review_at, interval_days, reps, lapses FROM card_state WHERE card_id = 'a'",
+            [],
+        )
+        .unwrap();
+    let report = store.rebuild(&scheduler()).unwrap();
+    assert_eq!(report.changed, 3);
+    assert_eq!(store.card_states().unwrap(), before);
+}
+
+#[test]
+fn undo_steps_back_through_a_whole_session() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = scheduler();
+    let mut ids = Vec::new();
+    let mut states = vec![None];
+    let mut at = t0();
+    for rating in [Rating::Good, Rating::Again, Rating::Good, Rating::Good] {
+        let r = grade(&mut store, "a", rating, at);
+        ids.push((r.id, rating));
+        states.push(Some(r.outcome.state));
+        at = r.outcome.state.due;
+    }
+    let other = grade(&mut store, "b", Rating::Easy, at);
+    assert!(matches!(
+        store.undo(&s, ids[0].0),
+        Err(StoreError::NotLatest { .. })
+    ));
+    assert!(matches!(
+        store.undo(&s, 12345),
+        Err(StoreError::NoSuchReview(12345))
+    ));
+    store.undo(&s, other.id).unwrap();
+    assert_eq!(store.card_state("b").unwrap(), None);
+    for (id, rating) in ids.into_iter().rev() {
+        states.pop();
+        let undone = store.undo(&s, id).unwrap();
+        assert_eq!((undone.card_id.as_str(), undone.rating), ("a", rating));
+        assert_eq!(undone.restored, *states.last().unwrap());
+        assert_eq!(store.card_state("a").unwrap(), undone.restored);
+    }
+    assert_eq!(store.review_count().unwrap(), 0);
+}
+
+#[test]
+fn a_file_database_persists_and_uses_wal_and_full_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("nested").join("data");
+    let state = {
+        let mut store = Store::open(&data).unwrap();
+        grade(&mut store, "a", Rating::Good, t0()).outcome.state
+    };
+    let store = Store::open(&data).unwrap();
+    assert_eq!(store.card_state("a").unwrap(), Some(state));
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let sync: i64 = store
+        .conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((mode.as_str(), sync), ("wal", 2));
+}
+
+#[test]
+fn migration_from_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(DB_FILE), b"").unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let version: i64 = store
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(usize::try_from(version).unwrap(), migrations::latest());
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let err = Store::open(dir.path()).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        matches!(err, StoreError::TooNew { found: 99, .. }),
+        "{message}"
+    );
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("newer tutor"), "{message}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file was modified"
+    );
+}
+
+#[test]
+fn a_corrupt_database_is_reported_with_its_path_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let garbage = b"this is not a database, it is a shopping list\n".repeat(100);
+    std::fs::write(&path, &garbage).unwrap();
+    let message = Store::open(dir.path()).unwrap_err().to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("not a database"), "{message}");
+    assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_created_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let message = Store::open(&file.join("data")).unwrap_err().to_string();
+    assert!(message.contains("cannot create the data dir"), "{message}");
+    assert!(message.contains("a-file"), "{message}");
+}
+
+#[test]
+fn a_full_disk_keeps_every_saved_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut saved = 0;
+    // Cap the file so it fills up: the same error SQLite gives on a full disk.
+    let pages: i64 = store
+        .conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    store
+        .conn
+        .pragma_update(None, "max_page_count", pages + 2)
+        .unwrap();
+    let mut at = t0();
+    let err = loop {
+        let card = format!("card-{saved:05}-{}", "x".repeat(200));
+        match store.record_review(
+            &scheduler(),
+            &card,
+            Rating::Good,
+            at,
+            Duration::ZERO,
+            &Days::utc(),
+        ) {
+            Ok(_) => saved += 1,
+            Err(e) => break e,
+        }
+        at += SignedDuration::from_secs(1);
+        assert!(saved < 100_000, "the cap never hit");
+    };
+    assert!(matches!(err, StoreError::DiskFull { .. }), "{err}");
+    assert!(
+        err.to_string().contains(&dir.path().display().to_string()),
+        "{err}"
+    );
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.review_count().unwrap(), saved);
+    assert_eq!(
+        store.card_states().unwrap().len(),
+        usize::try_from(saved).unwrap()
+    );
+}
+
+#[test]
+fn export_import_round_trip_is_idempotent() {
+    let mut source = Store::open_in_memory().unwrap();
+    history(&mut source);
+    let mut csv = Vec::new();
+    write_csv(&source.revlog().unwrap(), &mut csv).unwrap();
+    let text = String::from_utf8(csv.clone()).unwrap();
+    assert!(text.starts_with("card_id,review_time,review_rating,review_state,review_duration\n"));
+
+    let rows = read_csv(csv.as_slice(), "log.csv").unwrap();
+    let mut target = Store::open_in_memory().unwrap();
+    let report = target
+        .import_revlog(&scheduler(), &rows, &Days::utc())
+        .unwrap();
+    assert_eq!(
+        report,
+        ImportReport {
+            rows: 18,
+            added: 18,
+            already_present: 0,
+            cards: 3
+        }
+    );
+    assert_eq!(target.revlog().unwrap(), source.revlog().unwrap());
+    assert_eq!(target.card_states().unwrap(), source.card_states().unwrap());
+    let again = target
+        .import_revlog(&scheduler(), &rows, &Days::utc())
+        .unwrap();
+    assert_eq!((again.added, again.already_present), (0, 18));
+    assert_eq!(target.review_count().unwrap(), 18);
+    // Derived columns agree with what grading stored.
+    let derived = |s: &Store| -> Vec<(i64, i64)> {
+        let mut stmt = s
+            .conn
+            .prepare("SELECT days_elapsed, interval_ms FROM review_log ORDER BY reviewed_at")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(derived(&target), derived(&source));
+}
+
+#[test]
+fn import_merges_histories_and_keeps_unknown_cards() {
+    let mut store = Store::open_in_memory().unwrap();
+    grade(&mut store, "a", Rating::Good, t0());
+    let rows = vec![
+        RevlogRow {
+            card_id: "gone-from-every-deck".into(),
+            review_time: (t0() - SignedDuration::from_hours(1)).as_millisecond(),
+            rating: 3,
+            state: 0,
+            duration_ms: 1000,
+        },
+        RevlogRow {
+            card_id: "a".into(),
+            review_time: (t0() - SignedDuration::from_hours(30)).as_millisecond(),
+            rating: 1,
+            state: 0,
+            duration_ms: 1000,
+        },
+    ];
+    let report = store
+        .import_revlog(&scheduler(), &rows, &Days::utc())
+        .unwrap();
+    assert_eq!((report.added, report.cards), (2, 2));
+    assert!(store.card_state("gone-from-every-deck").unwrap().is_some());
+    // "a" is now the replay of both reviews, the imported one first.
+    let expected = srs::replay(
+        &scheduler(),
+        "a",
+        &[
+            Review {
+                at: t0() - SignedDuration::from_hours(30),
+                rating: Rating::Again,
+            },
+            Review {
+                at: t0(),
+                rating: Rating::Good,
+            },
+        ],
+    )
+    .unwrap()
+    .0;
+    assert_eq!(store.card_state("a").unwrap(), expected);
+}
+
+#[test]
+fn malformed_csv_is_refused_with_line_and_column() {
+    let header = "card_id,review_time,review_rating,review_state,review_duration\n";
+    let cases = [
+        ("a,1000,3,0,5\nb,1001,5,0,5\n", 3, 3, "review_rating"),
+        ("a,1000,3,0,5\n,1001,3,0,5\n", 3, 1, "card_id"),
+        ("a,abc,3,0,5\n", 2, 2, "review_time"),
+        ("a,1000,3,7,5\n", 2, 4, "review_state"),
+        ("a,1000,3,0,-1\n", 2, 5, "review_duration"),
+        ("a,1000,3,0\n", 2, 1, "(row)"),
+    ];
+    for (body, line, column, name) in cases {
+        let err = read_csv(format!("{header}{body}").as_bytes(), "log.csv").unwrap_err();
+        assert_eq!(
+            (err.line, err.column, err.name.as_str()),
+            (line, column, name),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with(&format!("log.csv:{line}:{column}: error: {name}: ")),
+            "{err}"
+        );
+    }
+    let err = read_csv("card_id,review_time\n".as_bytes(), "log.csv").unwrap_err();
+    assert!(
+        err.message.contains("missing column `review_rating`"),
+        "{err}"
+    );
+    // Columns in another order, and extra columns, are fine.
+    let rows = read_csv(
+        "review_rating,card_id,extra,review_time,review_duration,review_state\n4,z,?,5000,10,0\n"
+            .as_bytes(),
+        "log.csv",
+    )
+    .unwrap();
+    assert_eq!(
+        rows[0],
+        RevlogRow {
+            card_id: "z".into(),
+            review_time: 5000,
+            rating: 4,
+            state: 0,
+            duration_ms: 10
+        }
+    );
+}
+
+#[test]
+fn an_import_that_fails_midway_adds_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let good = RevlogRow {
+        card_id: "a".into(),
+        review_time: 1_000,
+        rating: 3,
+        state: 0,
+        duration_ms: 0,
+    };
+    // A time no timestamp can hold fails inside the transaction, after the first insert.
+    let bad = RevlogRow {
+        review_time: i64::MAX,
+        ..good.clone()
+    };
+    assert!(
+        store
+            .import_revlog(&scheduler(), &[good, bad], &Days::utc())
+            .is_err()
+    );
+    assert_eq!(store.review_count().unwrap(), 0);
+    assert!(store.card_states().unwrap().is_empty());
+}
+
+#[test]
+fn settings_round_trip_and_refuse_bad_values() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(store.settings().unwrap(), Settings::default());
+    store.set_setting("desired-retention", "0.85").unwrap();
+    store.set_setting("new-per-day", "5").unwrap();
+    store.set_parameters(&[1.5; 21]).unwrap();
+    let s = store.settings().unwrap();
+    assert_eq!(
+        (s.desired_retention, s.new_per_day, s.parameters.len()),
+        (0.85, 5, 21)
+    );
+    assert!(
+        store
+            .set_setting("desired-retention", "0.99")
+            .unwrap_err()
+            .contains("0.70 to 0.97")
+    );
+    assert!(store.set_setting("new-per-day", "-1").is_err());
+    assert!(
+        store
+            .set_setting("colour", "red")
+            .unwrap_err()
+            .contains("desired-retention")
+    );
+}
