@@ -12,6 +12,11 @@ const DAY_SECS: i64 = 24 * 3600;
 /// A day number: days since 1970-01-01 in the user's calendar, shifted by the rollover.
 pub type DayNumber = i64;
 
+/// `n` days as a day-number offset (counts of days are `usize` in lists).
+pub fn offset(n: usize) -> DayNumber {
+    DayNumber::try_from(n).unwrap_or(DayNumber::MAX)
+}
+
 #[derive(Debug, Clone)]
 pub struct Days {
     tz: TimeZone,

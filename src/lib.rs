@@ -18,5 +18,6 @@ pub mod highlight;
 pub mod paths;
 pub mod show;
 pub mod srs;
+pub mod stats;
 pub mod store;
 pub mod text;

@@ -1,4 +1,4 @@
-//! The SQLite store: the append-only review log, the card-state table derived from it,
+//! The `SQLite` store: the append-only review log, the card-state table derived from it,
 //! settings, and the queries stats need.
 //!
 //! One file, `<data-dir>/tutor.db`, in WAL mode with `synchronous=FULL`: a grade is one
@@ -7,6 +7,7 @@
 //! `tutor` waits on the busy timeout instead of failing, and because each grade re-reads
 //! the card inside its transaction, two processes never overwrite each other's work.
 
+mod history;
 mod migrations;
 pub mod revlog;
 mod settings;
@@ -330,7 +331,7 @@ fn duration_ms(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
-/// Maps SQLite's "disk full" and "busy" to errors a user can act on.
+/// Maps `SQLite`'s "disk full" and "busy" to errors a user can act on.
 fn classify(path: &Path, source: rusqlite::Error) -> StoreError {
     match source.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull {

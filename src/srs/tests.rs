@@ -1,3 +1,5 @@
+#![allow(clippy::unreadable_literal)] // reference numbers, pasted as py-fsrs printed them
+
 use jiff::{SignedDuration, Timestamp};
 
 use super::queue::{self, DoneToday};
@@ -31,12 +33,15 @@ fn rating(n: u8) -> Rating {
     Rating::from_number(n).unwrap()
 }
 
-/// Expected (stability, difficulty) after each review, computed with py-fsrs 6.3.2
-/// (PyPI package `fsrs`, FSRS-6 default parameters, desired retention 0.9, fuzz off):
+/// Expected (stability, difficulty) after each review, computed with `py-fsrs` 6.3.2
+/// (`PyPI` package `fsrs`, FSRS-6 default parameters, desired retention 0.9, fuzz off):
 /// `Scheduler.review_card` replayed at the same instants, reading `card.stability` and
 /// `card.difficulty`. py-fsrs counts elapsed time as `timedelta.days` (whole 24-hour
 /// days) and computes in f64; fsrs-rs computes in f32, hence the tolerance.
-const REFERENCE: &[(&str, &[(SignedDuration, u8, f64, f64)])] = &[
+/// (time since the first review, rating, stability, difficulty)
+type Step = (SignedDuration, u8, f64, f64);
+
+const REFERENCE: &[(&str, &[Step])] = &[
     (
         "A",
         &[

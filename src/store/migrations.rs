@@ -1,4 +1,4 @@
-//! Versioned schema migrations. The version lives in SQLite's `user_version`; a file
+//! Versioned schema migrations. The version lives in `SQLite`'s `user_version`; a file
 //! with a higher version than we know was written by a newer tutor and is refused
 //! before anything is written to it.
 

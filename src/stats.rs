@@ -1,0 +1,181 @@
+//! Progress figures: cards by state, due counts, reviews today, streak, true retention,
+//! a 30-day due forecast and a 365-day review heatmap. Computed from the store and the
+//! loaded decks at a given `now`; drawn by [`render`], serialized by [`Stats::to_json`].
+
+pub mod render;
+
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+use crate::content::Library;
+use crate::days::{DayNumber, Days, offset};
+use crate::srs::{CardState, Phase};
+use crate::store::{Store, StoreError};
+
+pub const FORECAST_DAYS: usize = 30;
+pub const HEATMAP_DAYS: usize = 365;
+pub const RETENTION_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: usize,
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+    pub relearning: usize,
+    pub leeches: usize,
+}
+
+/// One deck card and its state (`None`: new).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardStat {
+    pub id: String,
+    pub deck: String,
+    pub state: Option<CardState>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stats {
+    pub now: Timestamp,
+    pub today: DayNumber,
+    pub counts: Counts,
+    pub due_now: usize,
+    pub due_today: usize,
+    pub reviews_today: u32,
+    pub streak: u32,
+    /// (passed, total) review-phase answers over the last [`RETENTION_DAYS`].
+    pub retention: (u32, u32),
+    /// Cards due on each of the next days; day 0 includes everything overdue.
+    pub forecast: [u32; FORECAST_DAYS],
+    /// Reviews on each of the last [`HEATMAP_DAYS`] days, oldest first, today last.
+    pub heatmap: Vec<u32>,
+    pub cards: Vec<CardStat>,
+}
+
+impl Stats {
+    pub fn compute(
+        store: &Store,
+        library: &Library,
+        now: Timestamp,
+        days: &Days,
+    ) -> Result<Self, StoreError> {
+        let today = days.day_of(now);
+        let states: std::collections::HashMap<String, CardState> =
+            store.card_states()?.into_iter().collect();
+        let cards: Vec<CardStat> = library
+            .cards()
+            .map(|(deck, card)| CardStat {
+                id: card.id.to_string(),
+                deck: deck.meta.id.clone(),
+                state: states.get(card.id.as_str()).copied(),
+            })
+            .collect();
+        let mut counts = Counts {
+            total: cards.len(),
+            ..Counts::default()
+        };
+        let mut forecast = [0u32; FORECAST_DAYS];
+        let (mut due_now, mut due_today) = (0, 0);
+        let day_end = days.end_of_day(now);
+        for card in &cards {
+            let Some(state) = card.state else {
+                counts.new += 1;
+                continue;
+            };
+            match state.phase {
+                Phase::New => counts.new += 1,
+                Phase::Learning => counts.learning += 1,
+                Phase::Review => counts.review += 1,
+                Phase::Relearning => counts.relearning += 1,
+            }
+            counts.leeches += usize::from(state.is_leech());
+            due_now += usize::from(state.due <= now);
+            due_today += usize::from(state.due < day_end);
+            let offset = (days.day_of(state.due) - today).max(0);
+            if let Some(slot) = usize::try_from(offset)
+                .ok()
+                .and_then(|o| forecast.get_mut(o))
+            {
+                *slot += 1;
+            }
+        }
+        let first = first_heatmap_day(today);
+        let mut heatmap = vec![0u32; HEATMAP_DAYS];
+        for (day, n) in store.reviews_per_day(first, today)? {
+            if let Ok(i) = usize::try_from(day - first) {
+                heatmap[i] = n;
+            }
+        }
+        Ok(Self {
+            now,
+            today,
+            counts,
+            due_now,
+            due_today,
+            reviews_today: heatmap[HEATMAP_DAYS - 1],
+            streak: store.streak(today)?,
+            retention: store.retention(today - (RETENTION_DAYS - 1))?,
+            forecast,
+            heatmap,
+            cards,
+        })
+    }
+
+    /// True retention as a fraction, when there was anything to measure.
+    pub fn retention_rate(&self) -> Option<f64> {
+        let (passed, total) = self.retention;
+        (total > 0).then(|| f64::from(passed) / f64::from(total))
+    }
+
+    /// The same figures as the text report, plus every card's scheduling state.
+    pub fn to_json(&self, days: &Days) -> Value {
+        let c = &self.counts;
+        let first = first_heatmap_day(self.today);
+        json!({
+            "generated_at": self.now.to_string(),
+            "cards": {
+                "total": c.total, "new": c.new, "learning": c.learning,
+                "review": c.review, "relearning": c.relearning, "leeches": c.leeches,
+            },
+            "due_now": self.due_now,
+            "due_today": self.due_today,
+            "reviews_today": self.reviews_today,
+            "streak_days": self.streak,
+            "retention_30d": {
+                "passed": self.retention.0,
+                "total": self.retention.1,
+                "rate": self.retention_rate(),
+            },
+            "forecast": self.forecast.iter().enumerate().map(|(i, n)| json!({
+                "date": days.date_of(self.today + offset(i)).to_string(), "due": n,
+            })).collect::<Vec<_>>(),
+            "heatmap": self.heatmap.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| json!({
+                "date": days.date_of(first + offset(i)).to_string(), "reviews": n,
+            })).collect::<Vec<_>>(),
+            "per_card": self.cards.iter().map(card_json).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// The oldest day the heatmap shows.
+pub fn first_heatmap_day(today: DayNumber) -> DayNumber {
+    today - offset(HEATMAP_DAYS - 1)
+}
+
+fn card_json(card: &CardStat) -> Value {
+    match &card.state {
+        None => json!({
+            "id": card.id, "deck": card.deck, "state": "new", "due": null,
+            "stability": null, "difficulty": null, "reps": 0, "lapses": 0,
+        }),
+        Some(s) => json!({
+            "id": card.id, "deck": card.deck, "state": s.phase.label(),
+            "due": s.due.to_string(),
+            "stability": s.memory.stability, "difficulty": s.memory.difficulty,
+            "reps": s.reps, "lapses": s.lapses,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,219 @@
+//! The stats report as styled text: summary lines, a forecast bar chart and a
+//! GitHub-style heatmap (weeks across, weekdays down). Shades `·░▒▓█` carry the level,
+//! so it reads without colour; with colour the shades are also green.
+
+use jiff::civil::Weekday;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+
+use std::fmt::Write as _;
+
+use super::{FORECAST_DAYS, HEATMAP_DAYS, Stats, first_heatmap_day};
+use crate::days::{Days, offset};
+
+const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
+const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+fn bold(s: impl Into<String>) -> Span<'static> {
+    Span::styled(s.into(), Style::new().add_modifier(Modifier::BOLD))
+}
+
+fn dim(s: impl Into<String>) -> Span<'static> {
+    Span::styled(s.into(), Style::new().fg(Color::DarkGray))
+}
+
+/// The heatmap level (0-4) of a day's count, relative to the busiest day.
+pub fn level(count: u32, max: u32) -> usize {
+    if count == 0 || max == 0 {
+        0
+    } else {
+        // 1..=4, in quarters of the busiest day.
+        let quarters = (u64::from(count) * 4).div_ceil(u64::from(max));
+        usize::try_from(quarters).unwrap_or(4).clamp(1, 4)
+    }
+}
+
+pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
+    let c = &stats.counts;
+    let mut lines = vec![
+        Line::from(vec![
+            bold("Cards      "),
+            Span::raw(format!(
+                "{} total · {} new · {} learning · {} review · {} relearning",
+                c.total, c.new, c.learning, c.review, c.relearning
+            )),
+            dim(if c.leeches > 0 {
+                format!(
+                    "  ({} leech{})",
+                    c.leeches,
+                    if c.leeches == 1 { "" } else { "es" }
+                )
+            } else {
+                String::new()
+            }),
+        ]),
+        Line::from(vec![
+            bold("Due        "),
+            Span::raw(format!("{} now · {} today", stats.due_now, stats.due_today)),
+        ]),
+        Line::from(vec![
+            bold("Today      "),
+            Span::raw(format!(
+                "{} review{} · streak {} day{}",
+                stats.reviews_today,
+                if stats.reviews_today == 1 { "" } else { "s" },
+                stats.streak,
+                if stats.streak == 1 { "" } else { "s" }
+            )),
+        ]),
+        Line::from(vec![
+            bold("Retention  "),
+            Span::raw(match stats.retention_rate() {
+                Some(rate) => format!(
+                    "{:.1}% over 30 days ({} of {} review answers passed)",
+                    rate * 100.0,
+                    stats.retention.0,
+                    stats.retention.1
+                ),
+                None => "no reviews of graduated cards in the last 30 days yet".to_string(),
+            }),
+        ]),
+        Line::default(),
+    ];
+    lines.extend(forecast(stats));
+    lines.push(Line::default());
+    lines.extend(heatmap(stats, days));
+    Text::from(lines)
+}
+
+fn forecast(stats: &Stats) -> Vec<Line<'static>> {
+    let max = stats.forecast.iter().copied().max().unwrap_or(0);
+    let total: u32 = stats.forecast.iter().sum();
+    let mut out = vec![Line::from(vec![
+        bold("Due in the next 30 days"),
+        dim(format!("  {total} in all, at most {max} a day")),
+    ])];
+    // Two rows of eighths give 16 levels of height.
+    let height = |n: u32| -> usize {
+        if n == 0 || max == 0 {
+            0
+        } else {
+            let sixteenths = (u64::from(n) * 16).div_ceil(u64::from(max));
+            usize::try_from(sixteenths).unwrap_or(16).clamp(1, 16)
+        }
+    };
+    let green = Style::new().fg(Color::Green);
+    for row in [1usize, 0] {
+        let bars: String = stats
+            .forecast
+            .iter()
+            .map(|&n| BARS[height(n).saturating_sub(row * 8).min(8)])
+            .flat_map(|c| [c, ' '])
+            .collect();
+        out.push(Line::from(vec![Span::raw("  "), Span::styled(bars, green)]));
+    }
+    let mut axis = String::from("  ");
+    for i in (0..FORECAST_DAYS).step_by(7) {
+        let label = if i == 0 {
+            "today".to_string()
+        } else {
+            format!("+{i}d")
+        };
+        let _ = write!(axis, "{label:<14}");
+    }
+    out.push(Line::from(dim(axis.trim_end().to_string())));
+    out
+}
+
+fn heatmap(stats: &Stats, days: &Days) -> Vec<Line<'static>> {
+    let first = first_heatmap_day(stats.today);
+    let max = stats.heatmap.iter().copied().max().unwrap_or(0);
+    let total: u32 = stats.heatmap.iter().sum();
+    // Columns are weeks starting on Monday; pad the first week before `first`.
+    let lead = usize::from(
+        days.date_of(first)
+            .weekday()
+            .to_monday_zero_offset()
+            .unsigned_abs(),
+    );
+    let cells = lead + HEATMAP_DAYS;
+    let weeks = cells.div_ceil(7);
+    let mut out = vec![Line::from(vec![
+        bold("Reviews, last 365 days"),
+        dim(format!("  {total} in all, busiest day {max}")),
+    ])];
+    // Month labels above the first week of each month (when there is room).
+    let mut months = vec![' '; weeks + 3];
+    let mut last_month = 0;
+    for week in 0..weeks {
+        let day = first + offset(week * 7) - offset(lead);
+        let date = days.date_of(day.max(first));
+        let free = months
+            .get(week.saturating_sub(1)..(week + 3).min(months.len()))
+            .is_some_and(|slots| slots.iter().all(|c| *c == ' '));
+        if date.month() != last_month && free {
+            last_month = date.month();
+            let name = month_name(date.month());
+            for (k, ch) in name.chars().enumerate() {
+                if let Some(slot) = months.get_mut(week + k) {
+                    *slot = ch;
+                }
+            }
+        }
+    }
+    out.push(Line::from(dim(format!(
+        "      {}",
+        months.iter().collect::<String>().trim_end()
+    ))));
+    for (row, weekday) in [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let label = match weekday {
+            Weekday::Monday => "Mon",
+            Weekday::Wednesday => "Wed",
+            Weekday::Friday => "Fri",
+            _ => "",
+        };
+        let mut spans = vec![dim(format!("  {label:<4}"))];
+        for week in 0..weeks {
+            let cell = week * 7 + row;
+            let Some(index) = cell.checked_sub(lead).filter(|i| *i < HEATMAP_DAYS) else {
+                spans.push(Span::raw(" "));
+                continue;
+            };
+            let lvl = level(stats.heatmap[index], max);
+            let style = if lvl == 0 {
+                Style::new().fg(Color::DarkGray)
+            } else {
+                Style::new().fg(Color::Green)
+            };
+            spans.push(Span::styled(SHADES[lvl].to_string(), style));
+        }
+        out.push(Line::from(spans));
+    }
+    out.push(Line::from(dim(format!(
+        "      less {} more",
+        SHADES.iter().collect::<String>()
+    ))));
+    out
+}
+
+fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("")
+}
