@@ -15,6 +15,7 @@ pub mod color;
 pub mod content;
 pub mod days;
 pub mod highlight;
+pub mod optimize;
 pub mod paths;
 pub mod show;
 pub mod srs;
