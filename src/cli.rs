@@ -1,18 +1,17 @@
 //! The command line: clap definitions and the non-interactive commands.
 
-use std::fmt::Write as _;
+mod decks;
+mod progress;
+
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::ansi;
 use crate::color::ColorChoice;
-use crate::content::{Library, LoadOptions, Problem, load::check_paths, load_library};
-use crate::highlight::Highlighter;
+use crate::content::{Library, LoadOptions, Problem, load_library};
 use crate::paths;
-use crate::show::card_text;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +57,51 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
+    /// Progress: cards by state, due, reviews today, streak, retention, forecast, heatmap
+    Stats {
+        /// Machine-readable, with every card's id, deck, state, due, stability, difficulty, reps, lapses
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the review history to a CSV file (the FSRS optimizer's columns)
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Read a review history CSV back in: idempotent, all or nothing
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Fit personal FSRS parameters to your review history
+    Optimize,
+    /// Recompute every card's scheduling state from the review log
+    Rebuild,
+    /// Show the settings, or set one: `tutor config desired-retention 0.85`
+    Config {
+        /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
+        key: Option<String>,
+        /// The new value
+        value: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// card_id,review_time,review_rating,review_state,review_duration
+    Revlog {
+        /// Where to write (`-` for stdout)
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// card_id,review_time,review_rating,review_state,review_duration
+    Revlog {
+        /// The CSV file to read
+        file: PathBuf,
+    },
 }
 
 impl Cli {
@@ -72,6 +116,13 @@ impl Cli {
         })
     }
 
+    /// The data dir, or an error saying why there is none.
+    fn data_dir(&self) -> color_eyre::Result<PathBuf> {
+        paths::data_dir(self.data_dir.clone()).map_err(|e| {
+            color_eyre::eyre::eyre!("cannot find a data dir ({e}); pass --data-dir DIR")
+        })
+    }
+
     fn color(&self) -> bool {
         let no_color = std::env::var("NO_COLOR").ok();
         self.color
@@ -82,9 +133,21 @@ impl Cli {
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
 pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     match &cli.command {
-        None => Ok(home(cli)),
-        Some(Command::Check { paths }) => check(cli, paths),
-        Some(Command::Show { card_id, plain }) => show(cli, card_id, *plain),
+        None => Ok(decks::home(cli)),
+        Some(Command::Check { paths }) => decks::check(cli, paths),
+        Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),
+        Some(Command::Stats { json }) => progress::stats(cli, *json),
+        Some(Command::Export {
+            what: ExportWhat::Revlog { file },
+        }) => progress::export_revlog(cli, file),
+        Some(Command::Import {
+            what: ImportWhat::Revlog { file },
+        }) => progress::import_revlog(cli, file),
+        Some(Command::Optimize) => progress::optimize(cli),
+        Some(Command::Rebuild) => progress::rebuild(cli),
+        Some(Command::Config { key, value }) => {
+            progress::config(cli, key.as_deref(), value.as_deref())
+        }
     }
 }
 
@@ -104,148 +167,4 @@ fn warn_problems(problems: &[Problem]) {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn home(cli: &Cli) -> ExitCode {
-    let library = cli.load();
-    warn_problems(&library.problems);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "tutor {}: keyboard-only coding-interview practice\n",
-        env!("CARGO_PKG_VERSION")
-    );
-    out.push_str("Decks\n");
-    for deck in &library.decks {
-        let _ = writeln!(
-            out,
-            "  {}  {} ({}), from {}",
-            deck.meta.id,
-            crate::text::sanitize(&deck.meta.title),
-            plural(deck.cards.len(), "card", "cards"),
-            deck.origin
-        );
-        for card in &deck.cards {
-            let _ = writeln!(
-                out,
-                "    {:<24} {}",
-                card.id.as_str(),
-                crate::text::sanitize(&card.title)
-            );
-        }
-    }
-    if library.decks.is_empty() {
-        out.push_str("  (none)\n");
-    }
-    out.push_str(
-        "\nThe full-screen session (review, browse, quiz, LRU lab, stats) is not built yet.\n\
-         Commands that work today:\n  \
-         tutor check [PATH...]           validate decks, every problem with file:line:col\n  \
-         tutor show CARD_ID [--plain]    print a card with both solutions\n  \
-         tutor --help                    all options\n",
-    );
-    print!("{out}");
-    ExitCode::SUCCESS
-}
-
-fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
-    let library = if paths.is_empty() {
-        // No cache: check always parses and validates everything.
-        load_library(&LoadOptions {
-            bundled: true,
-            dirs: cli.decks.clone(),
-            cache_dir: None,
-        })
-    } else {
-        check_paths(paths)
-    };
-    let cards = library.card_count();
-    let decks = library
-        .decks
-        .iter()
-        .filter(|d| !d.meta.id.is_empty())
-        .count();
-    let mut what = plural(cards, "card", "cards");
-    if decks > 0 {
-        let _ = write!(what, " in {}", plural(decks, "deck", "decks"));
-    }
-    let mut out = std::io::stdout().lock();
-    if library.problems.is_empty() {
-        writeln!(out, "{what}, no problems")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    for problem in &library.problems {
-        writeln!(out, "{problem}")?;
-    }
-    writeln!(
-        out,
-        "{} ({what} without problems)",
-        plural(library.problems.len(), "problem", "problems")
-    )?;
-    Ok(ExitCode::FAILURE)
-}
-
-fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCode> {
-    let library = cli.load();
-    let Some((deck, card)) = library.card(card_id) else {
-        warn_problems(&library.problems);
-        let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
-        let close = closest(card_id, &ids);
-        let mut message = format!(
-            "error: no card with id `{}`",
-            crate::text::sanitize(card_id)
-        );
-        if close.is_empty() {
-            let _ = write!(message, "; the cards are: {}", ids.join(", "));
-        } else {
-            let _ = write!(message, "; did you mean: {}?", close.join(", "));
-        }
-        eprintln!("{message}");
-        return Ok(ExitCode::FAILURE);
-    };
-    let color = !plain && cli.color();
-    let highlighter = if color {
-        Some(Highlighter::new()?)
-    } else {
-        None
-    };
-    let text = card_text(deck, card, highlighter.as_ref());
-    let mut out = std::io::stdout().lock();
-    out.write_all(ansi::render(&text, color).as_bytes())?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Up to three ids closest to `wanted`: those containing it first, then by edit
-/// distance (only reasonably close ones).
-pub fn closest<'a>(wanted: &str, ids: &[&'a str]) -> Vec<&'a str> {
-    let wanted = wanted.to_lowercase();
-    let mut scored: Vec<(f64, &str)> = ids
-        .iter()
-        .map(|&id| {
-            let score = if !wanted.is_empty() && id.contains(wanted.as_str()) {
-                2.0
-            } else {
-                strsim::normalized_damerau_levenshtein(&wanted, id)
-                    .max(strsim::jaro_winkler(&wanted, id) - 0.2)
-            };
-            (score, id)
-        })
-        .filter(|(score, _)| *score >= 0.5)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, id)| id).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn closest_ids() {
-        let ids = ["lru-cache", "group-anagrams", "gil", "args-kwargs"];
-        assert_eq!(closest("lru", &ids), ["lru-cache"]);
-        assert_eq!(closest("lru-cahce", &ids), ["lru-cache"]);
-        assert_eq!(closest("anagram", &ids), ["group-anagrams"]);
-        assert!(closest("zzzzzz", &ids).is_empty());
-    }
 }

@@ -83,7 +83,9 @@ pub fn optimize(
         ..ComputeParametersInput::default()
     })?;
     let loss = |params: &[f32]| -> Result<f32, fsrs::FSRSError> {
-        Ok(FSRS::new(params)?.evaluate(items.clone(), |_| true)?.log_loss)
+        Ok(FSRS::new(params)?
+            .evaluate(items.clone(), |_| true)?
+            .log_loss)
     };
     Ok(Optimized::Fitted(Fit {
         reviews,
@@ -165,14 +167,27 @@ mod tests {
         let history = vec![(
             "a".to_string(),
             vec![
-                Review { at: t, rating: Rating::Good },
-                Review { at: t + SignedDuration::from_hours(30), rating: Rating::Again },
-                Review { at: t + SignedDuration::from_hours(31), rating: Rating::Good },
+                Review {
+                    at: t,
+                    rating: Rating::Good,
+                },
+                Review {
+                    at: t + SignedDuration::from_hours(30),
+                    rating: Rating::Again,
+                },
+                Review {
+                    at: t + SignedDuration::from_hours(31),
+                    rating: Rating::Good,
+                },
             ],
         )];
         let items = training_items(&history);
         assert_eq!(items.len(), 1, "the same-day review makes no item");
-        let only: Vec<(u32, u32)> = items[0].reviews.iter().map(|r| (r.rating, r.delta_t)).collect();
+        let only: Vec<(u32, u32)> = items[0]
+            .reviews
+            .iter()
+            .map(|r| (r.rating, r.delta_t))
+            .collect();
         assert_eq!(only, [(3, 0), (1, 1)]);
     }
 
@@ -181,7 +196,10 @@ mod tests {
         let history = simulated_history(10, 5);
         assert_eq!(
             optimize(&history, &[]).unwrap(),
-            Optimized::NotEnough { reviews: 50, needed: MIN_REVIEWS }
+            Optimized::NotEnough {
+                reviews: 50,
+                needed: MIN_REVIEWS
+            }
         );
     }
 
@@ -195,7 +213,12 @@ mod tests {
         assert_eq!(fit.old, fsrs::DEFAULT_PARAMETERS.to_vec());
         assert_eq!(fit.new.len(), 21);
         assert_ne!(fit.new, fit.old);
-        assert!(fit.improves(), "new {} vs old {}", fit.new_log_loss, fit.old_log_loss);
+        assert!(
+            fit.improves(),
+            "new {} vs old {}",
+            fit.new_log_loss,
+            fit.old_log_loss
+        );
         assert!(fit.new_log_loss < fit.old_log_loss * 0.98, "{fit:?}");
     }
 }

@@ -10,7 +10,7 @@
 mod history;
 mod migrations;
 pub mod revlog;
-mod settings;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,0 +1,156 @@
+//! Commands about decks: the listing `tutor` prints, `check` and `show`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Cli, plural, warn_problems};
+use crate::ansi;
+use crate::content::{LoadOptions, load::check_paths, load_library};
+use crate::highlight::Highlighter;
+use crate::show::card_text;
+
+pub fn home(cli: &Cli) -> ExitCode {
+    let library = cli.load();
+    warn_problems(&library.problems);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "tutor {}: keyboard-only coding-interview practice\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    out.push_str("Decks\n");
+    for deck in &library.decks {
+        let _ = writeln!(
+            out,
+            "  {}  {} ({}), from {}",
+            deck.meta.id,
+            crate::text::sanitize(&deck.meta.title),
+            plural(deck.cards.len(), "card", "cards"),
+            deck.origin
+        );
+        for card in &deck.cards {
+            let _ = writeln!(
+                out,
+                "    {:<24} {}",
+                card.id.as_str(),
+                crate::text::sanitize(&card.title)
+            );
+        }
+    }
+    if library.decks.is_empty() {
+        out.push_str("  (none)\n");
+    }
+    out.push_str(
+        "\nThe full-screen session (review, browse, quiz, LRU lab, stats) is not built yet.\n\
+         Commands that work today:\n  \
+         tutor check [PATH...]           validate decks, every problem with file:line:col\n  \
+         tutor show CARD_ID [--plain]    print a card with both solutions\n  \
+         tutor --help                    all options\n",
+    );
+    print!("{out}");
+    ExitCode::SUCCESS
+}
+
+pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
+    let library = if paths.is_empty() {
+        // No cache: check always parses and validates everything.
+        load_library(&LoadOptions {
+            bundled: true,
+            dirs: cli.decks.clone(),
+            cache_dir: None,
+        })
+    } else {
+        check_paths(paths)
+    };
+    let cards = library.card_count();
+    let decks = library
+        .decks
+        .iter()
+        .filter(|d| !d.meta.id.is_empty())
+        .count();
+    let mut what = plural(cards, "card", "cards");
+    if decks > 0 {
+        let _ = write!(what, " in {}", plural(decks, "deck", "decks"));
+    }
+    let mut out = std::io::stdout().lock();
+    if library.problems.is_empty() {
+        writeln!(out, "{what}, no problems")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &library.problems {
+        writeln!(out, "{problem}")?;
+    }
+    writeln!(
+        out,
+        "{} ({what} without problems)",
+        plural(library.problems.len(), "problem", "problems")
+    )?;
+    Ok(ExitCode::FAILURE)
+}
+
+pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCode> {
+    let library = cli.load();
+    let Some((deck, card)) = library.card(card_id) else {
+        warn_problems(&library.problems);
+        let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
+        let close = closest(card_id, &ids);
+        let mut message = format!(
+            "error: no card with id `{}`",
+            crate::text::sanitize(card_id)
+        );
+        if close.is_empty() {
+            let _ = write!(message, "; the cards are: {}", ids.join(", "));
+        } else {
+            let _ = write!(message, "; did you mean: {}?", close.join(", "));
+        }
+        eprintln!("{message}");
+        return Ok(ExitCode::FAILURE);
+    };
+    let color = !plain && cli.color();
+    let highlighter = if color {
+        Some(Highlighter::new()?)
+    } else {
+        None
+    };
+    let text = card_text(deck, card, highlighter.as_ref());
+    let mut out = std::io::stdout().lock();
+    out.write_all(ansi::render(&text, color).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Up to three ids closest to `wanted`: those containing it first, then by edit
+/// distance (only reasonably close ones).
+pub fn closest<'a>(wanted: &str, ids: &[&'a str]) -> Vec<&'a str> {
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = ids
+        .iter()
+        .map(|&id| {
+            let score = if !wanted.is_empty() && id.contains(wanted.as_str()) {
+                2.0
+            } else {
+                strsim::normalized_damerau_levenshtein(&wanted, id)
+                    .max(strsim::jaro_winkler(&wanted, id) - 0.2)
+            };
+            (score, id)
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, id)| id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_ids() {
+        let ids = ["lru-cache", "group-anagrams", "gil", "args-kwargs"];
+        assert_eq!(closest("lru", &ids), ["lru-cache"]);
+        assert_eq!(closest("lru-cahce", &ids), ["lru-cache"]);
+        assert_eq!(closest("anagram", &ids), ["group-anagrams"]);
+        assert!(closest("zzzzzz", &ids).is_empty());
+    }
+}

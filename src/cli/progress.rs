@@ -1,0 +1,235 @@
+//! Commands about progress: `stats`, `export`/`import revlog`, `optimize`, `rebuild`,
+//! `config`. Each opens the store in the data dir; a store error (a newer schema, a
+//! corrupt file, a full disk) is printed with the file it concerns and exits 1.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use jiff::Timestamp;
+
+use super::Cli;
+use crate::days::Days;
+use crate::optimize::{self, Optimized};
+use crate::srs::Scheduler;
+use crate::stats::{self, Stats};
+use crate::store::revlog::{read_csv, write_csv};
+use crate::store::{Store, settings};
+
+/// Prints `error: ...` and gives exit code 1.
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::FAILURE
+}
+
+fn open(cli: &Cli) -> color_eyre::Result<Result<Store, ExitCode>> {
+    let dir = cli.data_dir()?;
+    Ok(Store::open(&dir).map_err(fail))
+}
+
+fn scheduler(store: &Store) -> Result<Scheduler, ExitCode> {
+    let settings = store.settings().map_err(fail)?;
+    Scheduler::new(&settings).map_err(fail)
+}
+
+pub fn stats(cli: &Cli, json: bool) -> color_eyre::Result<ExitCode> {
+    let store = match open(cli)? {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let library = cli.load();
+    super::warn_problems(&library.problems);
+    let days = Days::system();
+    let stats = match Stats::compute(&store, &library, Timestamp::now(), &days) {
+        Ok(stats) => stats,
+        Err(e) => return Ok(fail(e)),
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &stats.to_json(&days))?;
+        writeln!(out)?;
+    } else {
+        let text = stats::render::report(&stats, &days);
+        out.write_all(crate::ansi::render(&text, cli.color()).as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
+    let store = match open(cli)? {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let rows = match store.revlog() {
+        Ok(rows) => rows,
+        Err(e) => return Ok(fail(e)),
+    };
+    if file == Path::new("-") {
+        write_csv(&rows, std::io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Write beside the target, then rename: an existing file is replaced whole or not at all.
+    let tmp = file.with_extension("csv.tmp");
+    let written = std::fs::File::create(&tmp)
+        .map_err(csv::Error::from)
+        .and_then(|f| write_csv(&rows, std::io::BufWriter::new(f)))
+        .and_then(|()| std::fs::rename(&tmp, file).map_err(csv::Error::from));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Ok(fail(format!("cannot write {}: {e}", file.display())));
+    }
+    println!("exported {} reviews to {}", rows.len(), file.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
+    let input = match std::fs::File::open(file) {
+        Ok(f) => f,
+        Err(e) => return Ok(fail(format!("cannot read {}: {e}", file.display()))),
+    };
+    let rows = match read_csv(std::io::BufReader::new(input), &file.display().to_string()) {
+        Ok(rows) => rows,
+        Err(e) => return Ok(fail(format!("{e}\nnothing was imported"))),
+    };
+    let mut store = match open(cli)? {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let scheduler = match scheduler(&store) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    match store.import_revlog(&scheduler, &rows, &Days::system()) {
+        Ok(r) => {
+            println!(
+                "imported {} of {} ({} already present) for {}",
+                r.added,
+                super::plural(r.rows, "review", "reviews"),
+                r.already_present,
+                super::plural(r.cards, "card", "cards")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(fail(format!("{e}\nnothing was imported"))),
+    }
+}
+
+pub fn rebuild(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    let mut store = match open(cli)? {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let scheduler = match scheduler(&store) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    match store.rebuild(&scheduler) {
+        Ok(r) => {
+            println!(
+                "replayed {} of {}; {} changed",
+                super::plural(r.reviews, "review", "reviews"),
+                super::plural(r.cards, "card", "cards"),
+                super::plural(r.changed, "card state", "card states")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(fail(e)),
+    }
+}
+
+pub fn optimize(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    let mut store = match open(cli)? {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    let (history, settings) = match (store.reviews_by_card(), store.settings()) {
+        (Ok(h), Ok(s)) => (h, s),
+        (Err(e), _) | (_, Err(e)) => return Ok(fail(e)),
+    };
+    let fit = match optimize::optimize(&history, &settings.parameters) {
+        Ok(Optimized::NotEnough { reviews, needed }) => {
+            println!(
+                "{reviews} reviews so far; fitting needs at least {needed}, so the FSRS-6 \
+                 defaults stay. Keep reviewing and run `tutor optimize` again later."
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Ok(Optimized::Fitted(fit)) => fit,
+        Err(e) => return Ok(fail(format!("the optimizer failed: {e}"))),
+    };
+    println!(
+        "fitted on {} reviews ({} training items)\n\n  #    old        new",
+        fit.reviews, fit.items
+    );
+    for (i, (old, new)) in fit.old.iter().zip(&fit.new).enumerate() {
+        println!("  w{i:<3}{old:<11.4}{new:.4}");
+    }
+    println!(
+        "\nlog loss on your history: {:.4} with the old parameters, {:.4} with the new",
+        fit.old_log_loss, fit.new_log_loss
+    );
+    if !fit.improves() {
+        println!("the new parameters fit no better, so the old ones stay");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut settings = settings;
+    settings.parameters.clone_from(&fit.new);
+    let saved = store.set_parameters(&fit.new).and_then(|()| {
+        let scheduler = Scheduler::new(&settings)?;
+        store.rebuild(&scheduler)
+    });
+    match saved {
+        Ok(r) => {
+            println!(
+                "saved; every card's state was recomputed with them ({} changed)",
+                r.changed
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(fail(e)),
+    }
+}
+
+pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> color_eyre::Result<ExitCode> {
+    let store = match open(cli)? {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
+    };
+    if let (Some(key), Some(value)) = (key, value)
+        && let Err(e) = store.set_setting(key, value)
+    {
+        return Ok(fail(e));
+    }
+    let s = match store.settings() {
+        Ok(s) => s,
+        Err(e) => return Ok(fail(e)),
+    };
+    let values = [
+        s.desired_retention.to_string(),
+        s.new_per_day.to_string(),
+        s.reviews_per_day.to_string(),
+    ];
+    match key {
+        Some(key) if value.is_none() => match settings::KEYS.iter().position(|k| *k == key) {
+            Some(i) => println!("{}", values[i]),
+            None => {
+                return Ok(fail(format!(
+                    "unknown setting {key:?}; the settings are: {}",
+                    settings::KEYS.join(", ")
+                )));
+            }
+        },
+        _ => {
+            for (k, v) in settings::KEYS.iter().zip(&values) {
+                println!("{k} = {v}");
+            }
+            let params = if s.parameters.is_empty() {
+                "FSRS-6 defaults".to_string()
+            } else {
+                "fitted by `tutor optimize`".to_string()
+            };
+            println!("fsrs-parameters = {params}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
