@@ -88,7 +88,7 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ExportWhat {
-    /// card_id,review_time,review_rating,review_state,review_duration
+    /// The review log as CSV: `card_id,review_time,review_rating,review_state,review_duration`
     Revlog {
         /// Where to write (`-` for stdout)
         file: PathBuf,
@@ -97,7 +97,7 @@ pub enum ExportWhat {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportWhat {
-    /// card_id,review_time,review_rating,review_state,review_duration
+    /// The review log as CSV: `card_id,review_time,review_rating,review_state,review_duration`
     Revlog {
         /// The CSV file to read
         file: PathBuf,
