@@ -1,0 +1,153 @@
+//! Nothing saved is lost: a process killed with SIGKILL mid-stream keeps every review it
+//! reported as saved, and two processes grading the same cards at once lose nothing.
+//!
+//! The writers are this test binary run again as child processes (the `child_writer`
+//! test does the writing when `TUTOR_CHILD_DATA` is set), printing one line per
+//! committed review.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use tutor::days::Days;
+use tutor::srs::{Rating, Scheduler, Settings};
+use tutor::store::Store;
+
+const CHILD_DATA: &str = "TUTOR_CHILD_DATA";
+const CHILD_TAG: &str = "TUTOR_CHILD_TAG";
+const CHILD_COUNT: &str = "TUTOR_CHILD_COUNT";
+
+fn base() -> Timestamp {
+    "2026-03-01T08:00:00Z".parse().unwrap()
+}
+
+/// Not a test on its own: the body of a child writer process.
+#[test]
+fn child_writer() {
+    let Ok(dir) = std::env::var(CHILD_DATA) else {
+        return;
+    };
+    let tag: i64 = std::env::var(CHILD_TAG).unwrap().parse().unwrap();
+    let count: i64 = std::env::var(CHILD_COUNT).map_or(i64::MAX, |c| c.parse().unwrap());
+    let scheduler = Scheduler::new(&Settings::default()).unwrap();
+    let mut store = Store::open(Path::new(&dir)).unwrap();
+    let mut out = std::io::stdout().lock();
+    let mut i = 0;
+    while i < count {
+        let card = format!("card-{}", i % 10);
+        // Distinct instants per writer: writer 0 on even seconds, writer 1 on odd ones.
+        let at = base() + SignedDuration::from_secs(i * 2 + tag);
+        let rating = Rating::ALL[usize::try_from(i % 4).unwrap()];
+        let saved = store
+            .record_review(&scheduler, &card, rating, at, Duration::from_millis(900), &Days::utc())
+            .unwrap();
+        writeln!(out, "saved {} {card} {}", saved.id, at.as_millisecond()).unwrap();
+        out.flush().unwrap();
+        i += 1;
+    }
+}
+
+fn spawn_writer(dir: &Path, tag: i64, count: Option<u32>) -> Child {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args(["child_writer", "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD_DATA, dir)
+        .env(CHILD_TAG, tag.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if let Some(count) = count {
+        cmd.env(CHILD_COUNT, count.to_string());
+    }
+    cmd.spawn().unwrap()
+}
+
+/// The (card, time) of each review a writer reported saved, reading at most `limit`.
+fn saved_lines(child: &mut Child, limit: usize) -> Vec<(String, i64)> {
+    let stdout = child.stdout.take().unwrap();
+    let mut saved = Vec::new();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.unwrap();
+        // The harness may print "test child_writer ... " on the same line first.
+        let Some(at) = line.find("saved ") else {
+            continue;
+        };
+        let mut parts = line[at + "saved ".len()..].split(' ');
+        if let (Some(_id), Some(card), Some(at)) = (parts.next(), parts.next(), parts.next()) {
+            saved.push((card.to_string(), at.parse().unwrap()));
+            if saved.len() >= limit {
+                break;
+            }
+        }
+    }
+    saved
+}
+
+fn logged(dir: &Path) -> HashSet<(String, i64)> {
+    let store = Store::open(dir).unwrap();
+    store
+        .revlog()
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.card_id, r.review_time))
+        .collect()
+}
+
+#[test]
+fn sigkill_mid_stream_keeps_every_committed_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = spawn_writer(dir.path(), 0, None);
+    let saved = saved_lines(&mut child, 200);
+    child.kill().unwrap(); // SIGKILL on Unix: no destructor, no flush, no goodbye
+    child.wait().unwrap();
+    assert_eq!(saved.len(), 200, "the writer stopped early");
+    let log = logged(dir.path());
+    let missing: Vec<_> = saved.iter().filter(|s| !log.contains(*s)).collect();
+    assert!(missing.is_empty(), "reported saved but lost: {missing:?}");
+    // The states derived from the log are intact too.
+    let mut store = Store::open(dir.path()).unwrap();
+    let report = store.rebuild(&Scheduler::new(&Settings::default()).unwrap()).unwrap();
+    assert_eq!(report.changed, 0, "{report:?}");
+    assert!(report.reviews >= 200);
+}
+
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // Create the database first so both writers only open it.
+    drop(Store::open(dir.path()).unwrap());
+    let per_writer = 150;
+    let mut a = spawn_writer(dir.path(), 0, Some(per_writer));
+    let mut b = spawn_writer(dir.path(), 1, Some(per_writer));
+    let reader_a = std::thread::spawn(move || {
+        let lines = saved_lines(&mut a, usize::MAX);
+        (lines, a.wait().unwrap())
+    });
+    let (lines_b, status_b) = {
+        let lines = saved_lines(&mut b, usize::MAX);
+        (lines, b.wait().unwrap())
+    };
+    let (lines_a, status_a) = reader_a.join().unwrap();
+    assert!(status_a.success() && status_b.success(), "{status_a} {status_b}");
+    let per = usize::try_from(per_writer).unwrap();
+    assert_eq!((lines_a.len(), lines_b.len()), (per, per));
+    let log = logged(dir.path());
+    assert_eq!(log.len(), 2 * per);
+    for s in lines_a.iter().chain(&lines_b) {
+        assert!(log.contains(s), "lost {s:?}");
+    }
+    // No lost update: each card's rep count is the number of its reviews in the log,
+    // though both writers graded the same ten cards.
+    let store = Store::open(dir.path()).unwrap();
+    let mut per_card: HashMap<String, u32> = HashMap::new();
+    for (card, _) in &log {
+        *per_card.entry(card.clone()).or_default() += 1;
+    }
+    for (card, state) in store.card_states().unwrap() {
+        assert_eq!(Some(&state.reps), per_card.get(&card), "{card}");
+    }
+    assert_eq!(per_card.len(), 10);
+}
