@@ -1,0 +1,92 @@
+//! The store's budgets: grading a card durably (WAL, `synchronous=FULL`), stats with the
+//! 365-day heatmap over 100,000 reviews, and rebuilding card states from a 10,000-review
+//! log. Run: `cargo bench --bench store`. Medians go in BENCHMARKS.md.
+
+// A benchmark that cannot set up should stop loudly.
+#![allow(clippy::unwrap_used)]
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::{SignedDuration, Timestamp};
+use tutor::content::{LoadOptions, load_library};
+use tutor::days::Days;
+use tutor::srs::{Rating, Scheduler, Settings};
+use tutor::stats::{Stats, render};
+use tutor::store::{RevlogRow, Store};
+
+/// `reviews` reviews spread over `cards` cards and the past year, as an import would add
+/// them: each card reviewed at growing gaps with a mix of ratings.
+fn history(cards: usize, reviews: usize, now: Timestamp) -> Vec<RevlogRow> {
+    let per_card = reviews / cards;
+    let start = now - SignedDuration::from_hours(24 * 365);
+    let mut rows = Vec::with_capacity(reviews);
+    for c in 0..cards {
+        let mut at = start + SignedDuration::from_mins(i64::try_from(c).unwrap());
+        for r in 0..per_card {
+            let rating = [3u8, 3, 2, 3, 1, 4, 3][(c + r) % 7];
+            rows.push(RevlogRow {
+                card_id: format!("card-{c}"),
+                review_time: at.as_millisecond(),
+                rating,
+                state: 2,
+                duration_ms: 4000,
+            });
+            // Gaps that keep a card's reviews inside the year.
+            at += SignedDuration::from_mins(i64::try_from(500_000 / per_card).unwrap().max(1) + 7);
+        }
+    }
+    rows
+}
+
+fn bench_store(c: &mut Criterion) {
+    let scheduler = Scheduler::new(&Settings::default()).unwrap();
+    let days = Days::utc();
+    let now: Timestamp = "2026-11-01T12:00:00Z".parse().unwrap();
+    let mut group = c.benchmark_group("store");
+
+    // Grade and commit on a real file, fsync included.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let tick = Cell::new(0i64);
+    group.bench_function("grade_and_commit", |b| {
+        b.iter(|| {
+            let i = tick.get();
+            tick.set(i + 1);
+            let card = format!("card-{}", i % 500);
+            let at = now + SignedDuration::from_secs(i);
+            store
+                .record_review(&scheduler, &card, Rating::Good, at, Duration::from_secs(3), &days)
+                .unwrap()
+        });
+    });
+
+    // Stats over 100,000 reviews of 1,000 cards, text report included.
+    let stats_dir = tempfile::tempdir().unwrap();
+    let mut big = Store::open(stats_dir.path()).unwrap();
+    let report = big.import_revlog(&scheduler, &history(1_000, 100_000, now), &days).unwrap();
+    assert_eq!(report.added, 100_000);
+    let library = load_library(&LoadOptions {
+        bundled: true,
+        ..LoadOptions::default()
+    });
+    group.bench_function("stats_100k_reviews_with_heatmap", |b| {
+        b.iter(|| {
+            let stats = Stats::compute(&big, &library, now, &days).unwrap();
+            render::report(&stats, &days)
+        });
+    });
+
+    // Rebuild every card state from a 10,000-review log.
+    let rebuild_dir = tempfile::tempdir().unwrap();
+    let mut log = Store::open(rebuild_dir.path()).unwrap();
+    log.import_revlog(&scheduler, &history(500, 10_000, now), &days).unwrap();
+    group.bench_function("rebuild_10k_reviews", |b| {
+        b.iter(|| log.rebuild(&scheduler).unwrap());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_store);
+criterion_main!(benches);

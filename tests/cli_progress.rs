@@ -1,0 +1,785 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The progress commands as a user runs them: `stats`, `export`/`import revlog`,
+//! `optimize`, `rebuild` and `config`, as real processes with real exit codes.
+//!
+//! Every run gets its own `--data-dir` in a temporary folder, with `TUTOR_DECKS`,
+//! `TUTOR_DATA_DIR` and `NO_COLOR` removed and `TZ=UTC0`, so study days (which start at
+//! 04:00 local time) are the same for the test and the binary. There is no grading
+//! command yet, so review history comes from CSV files in the optimizer's columns,
+//! with times relative to now so that "today" and the streak are known.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+use tempfile::TempDir;
+use tutor::content::{LoadOptions, load_library};
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// `tutor --data-dir DATA`, with a clean environment, UTC and stdin closed.
+fn command(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tutor"));
+    cmd.arg("--data-dir")
+        .arg(data)
+        .env_remove("TUTOR_DECKS")
+        .env_remove("TUTOR_DATA_DIR")
+        .env_remove("NO_COLOR")
+        .env("TZ", "UTC0")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn tutor(data: &Path, args: &[&str]) -> Run {
+    let mut cmd = command(data);
+    cmd.args(args);
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let text = |bytes: Vec<u8>| {
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{cmd:?} printed non-UTF-8: {e}"))
+    };
+    Run {
+        code: out.status.code(),
+        stdout: text(out.stdout),
+        stderr: text(out.stderr),
+    }
+}
+
+/// Runs and asserts exit 0 with nothing on stderr; gives stdout.
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = tutor(data, args);
+    assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
+    assert_eq!(out.stderr, "", "{args:?}");
+    out.stdout
+}
+
+fn temp() -> TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    path
+}
+
+fn shown(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn library_cards() -> usize {
+    load_library(&LoadOptions {
+        bundled: true,
+        ..Default::default()
+    })
+    .card_count()
+}
+
+fn stats_json(data: &Path) -> Value {
+    serde_json::from_str(&ok(data, &["stats", "--json"])).expect("stats --json is JSON")
+}
+
+fn export(data: &Path) -> String {
+    ok(data, &["export", "revlog", "-"])
+}
+
+const HEADER: &str = "card_id,review_time,review_rating,review_state,review_duration";
+const DAY_MS: i64 = 24 * 3600 * 1000;
+const ROLLOVER_MS: i64 = 4 * 3600 * 1000;
+
+/// Moments on recent study days (UTC, starting at 04:00), all before now.
+struct Clock {
+    start_of_today: i64,
+    /// A sixteenth of the time since today started: the spacing of reviews in a day.
+    step: i64,
+}
+
+impl Clock {
+    fn new() -> Self {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+        let now = i64::try_from(now.as_millis()).unwrap();
+        let start_of_today = (now - ROLLOVER_MS).div_euclid(DAY_MS) * DAY_MS + ROLLOVER_MS;
+        Self {
+            start_of_today,
+            step: ((now - start_of_today) / 16).max(1),
+        }
+    }
+
+    /// The `nth` (0-7) moment of the study day `days_ago` days back, halfway into the
+    /// part of that day that today has already had.
+    fn at(&self, days_ago: i64, nth: i64) -> i64 {
+        self.start_of_today - days_ago * DAY_MS + self.step * (8 + nth)
+    }
+}
+
+/// One CSV row: card, time, rating, state before, duration.
+type Row = (&'static str, i64, u8, u8, i64);
+
+fn csv(rows: &[Row]) -> String {
+    let mut text = format!("{HEADER}\n");
+    for (card, time, rating, state, duration) in rows {
+        writeln!(text, "{card},{time},{rating},{state},{duration}").unwrap();
+    }
+    text
+}
+
+/// Seven reviews of three bundled cards over the last three study days, oldest first:
+/// two on the day before yesterday, two yesterday, three today.
+fn sample(clock: &Clock) -> Vec<Row> {
+    vec![
+        ("lru-cache", clock.at(2, 0), 3, 0, 12_000),
+        ("lru-cache", clock.at(2, 1), 3, 1, 8_000),
+        ("gil", clock.at(1, 0), 3, 0, 30_000),
+        ("lru-cache", clock.at(1, 1), 3, 2, 5_000),
+        ("lru-cache", clock.at(0, 0), 3, 2, 4_000),
+        ("gil", clock.at(0, 1), 1, 1, 20_000),
+        ("group-anagrams", clock.at(0, 2), 4, 0, 9_000),
+    ]
+}
+
+/// A data dir holding [`sample`], and the CSV it came from.
+fn imported() -> (TempDir, String) {
+    let tmp = temp();
+    let text = csv(&sample(&Clock::new()));
+    let file = write(tmp.path(), "history.csv", &text);
+    let data = tmp.path().join("data");
+    assert_eq!(
+        ok(&data, &["import", "revlog", &shown(&file)]),
+        "imported 7 of 7 reviews (0 already present) for 3 cards\n"
+    );
+    (tmp, text)
+}
+
+fn data(tmp: &TempDir) -> PathBuf {
+    tmp.path().join("data")
+}
+
+// ---------------------------------------------------------------- stats
+
+#[test]
+fn stats_on_an_empty_data_dir() {
+    let tmp = temp();
+    let cards = library_cards();
+    let out = ok(tmp.path(), &["stats"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("Cards      {cards} total · {cards} new · 0 learning · 0 review · 0 relearning")
+    );
+    assert_eq!(lines[1], "Due        0 now · 0 today");
+    assert_eq!(lines[2], "Today      0 reviews · streak 0 days");
+    assert_eq!(
+        lines[3],
+        "Retention  no reviews of graduated cards in the last 30 days yet"
+    );
+    assert!(out.contains("Due in the next 30 days  0 in all, at most 0 a day\n"));
+    assert!(out.contains("Reviews, last 365 days  0 in all, busiest day 0\n"));
+    assert_eq!(lines.last(), Some(&"      less ·░▒▓█ more"));
+    assert!(!out.contains('\x1b'), "ESC in piped output: {out:?}");
+
+    let json = stats_json(tmp.path());
+    assert_eq!(json["cards"]["total"], cards);
+    assert_eq!(json["cards"]["new"], cards);
+    assert_eq!(json["streak_days"], 0);
+    assert_eq!(json["reviews_today"], 0);
+    assert_eq!(json["heatmap"], Value::Array(Vec::new()));
+    assert_eq!(json["forecast"].as_array().map(Vec::len), Some(30));
+}
+
+#[test]
+fn stats_colours_only_when_asked() {
+    let (tmp, _) = imported();
+    let always = ok(&data(&tmp), &["stats", "--color", "always"]);
+    assert!(always.contains('\x1b'), "no ESC with --color always");
+    assert!(always.contains("\x1b[1mCards      \x1b[0m"), "{always:?}");
+    let never = ok(&data(&tmp), &["stats", "--color", "never"]);
+    assert!(!never.contains('\x1b'), "ESC with --color never: {never:?}");
+    assert!(never.starts_with("Cards      "));
+}
+
+// ---------------------------------------------------------------- import and stats
+
+#[test]
+fn import_is_idempotent_and_stats_show_it() {
+    let (tmp, text) = imported();
+    let data = data(&tmp);
+    let file = write(tmp.path(), "again.csv", &text);
+    assert_eq!(
+        ok(&data, &["import", "revlog", &shown(&file)]),
+        "imported 0 of 7 reviews (7 already present) for 0 cards\n"
+    );
+    assert_eq!(export(&data), text, "a second import added rows");
+
+    let cards = library_cards();
+    let json = stats_json(&data);
+    assert_eq!(json["cards"]["total"], cards);
+    assert_eq!(json["cards"]["new"], cards - 3);
+    assert_eq!(json["cards"]["learning"], 1);
+    assert_eq!(json["cards"]["review"], 2);
+    assert_eq!(json["reviews_today"], 3);
+    assert_eq!(json["streak_days"], 3);
+    // Review-phase answers (state 2): both of lru-cache's, both passed.
+    assert_eq!(json["retention_30d"]["passed"], 2);
+    assert_eq!(json["retention_30d"]["total"], 2);
+    assert_eq!(json["retention_30d"]["rate"], 1.0);
+    let per_day: Vec<&Value> = json["heatmap"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["reviews"])
+        .collect();
+    assert_eq!(per_day, [2, 2, 3]);
+
+    let per_card = json["per_card"].as_array().unwrap();
+    assert_eq!(per_card.len(), cards);
+    let keys = [
+        "deck",
+        "difficulty",
+        "due",
+        "id",
+        "lapses",
+        "reps",
+        "stability",
+        "state",
+    ];
+    for card in per_card {
+        let mut have: Vec<&str> = card
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        have.sort_unstable();
+        assert_eq!(have, keys, "{card}");
+        assert_eq!(card["deck"], "amazon-python", "{card}");
+        let (state, reps) = match card["id"].as_str().unwrap() {
+            "lru-cache" => ("review", 4),
+            "gil" => ("learning", 2),
+            "group-anagrams" => ("review", 1),
+            _ => ("new", 0),
+        };
+        assert_eq!(card["state"], state, "{card}");
+        assert_eq!(card["reps"], reps, "{card}");
+        assert_eq!(card["lapses"], 0, "{card}");
+        if state == "new" {
+            for key in ["due", "stability", "difficulty"] {
+                assert!(card[key].is_null(), "{card}");
+            }
+        } else {
+            let due = card["due"].as_str().unwrap();
+            due.parse::<jiff::Timestamp>()
+                .unwrap_or_else(|e| panic!("due {due:?} is not RFC 3339: {e}"));
+            assert!(card["stability"].as_f64().unwrap() > 0.0, "{card}");
+            assert!(card["difficulty"].as_f64().unwrap() > 0.0, "{card}");
+        }
+    }
+
+    let out = ok(&data, &["stats"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "Cards      {cards} total · {} new · 1 learning · 2 review · 0 relearning",
+            cards - 3
+        )
+    );
+    assert_eq!(lines[2], "Today      3 reviews · streak 3 days");
+    assert_eq!(
+        lines[3],
+        "Retention  100.0% over 30 days (2 of 2 review answers passed)"
+    );
+    assert!(out.contains("Reviews, last 365 days  7 in all, busiest day 3\n"));
+}
+
+#[test]
+fn one_review_is_singular() {
+    let tmp = temp();
+    let text = csv(&[("gil", Clock::new().at(0, 0), 3, 0, 1_000)]);
+    let file = write(tmp.path(), "one.csv", &text);
+    let data = data(&tmp);
+    assert_eq!(
+        ok(&data, &["import", "revlog", &shown(&file)]),
+        "imported 1 of 1 review (0 already present) for 1 card\n"
+    );
+    assert_eq!(
+        ok(&data, &["rebuild"]),
+        "replayed 1 review of 1 card; 0 card states changed\n"
+    );
+    let out = ok(&data, &["stats"]);
+    assert!(
+        out.contains("Today      1 review · streak 1 day\n"),
+        "{out}"
+    );
+}
+
+// ---------------------------------------------------------------- export
+
+#[test]
+fn export_round_trips_byte_for_byte() {
+    let (tmp, text) = imported();
+    let out = tmp.path().join("out.csv");
+    assert_eq!(
+        ok(&data(&tmp), &["export", "revlog", &shown(&out)]),
+        format!("exported 7 reviews to {}\n", shown(&out))
+    );
+    let first = fs::read(&out).unwrap();
+    assert_eq!(String::from_utf8(first.clone()).unwrap(), text);
+
+    let fresh = tmp.path().join("fresh");
+    assert_eq!(
+        ok(&fresh, &["import", "revlog", &shown(&out)]),
+        "imported 7 of 7 reviews (0 already present) for 3 cards\n"
+    );
+    let again = tmp.path().join("again.csv");
+    ok(&fresh, &["export", "revlog", &shown(&again)]);
+    assert_eq!(fs::read(&again).unwrap(), first);
+
+    let stdout = export(&data(&tmp));
+    assert_eq!(stdout.lines().next(), Some(HEADER));
+    assert_eq!(stdout.as_bytes(), first);
+}
+
+#[test]
+fn export_of_an_empty_log_is_the_header() {
+    let tmp = temp();
+    assert_eq!(export(tmp.path()), format!("{HEADER}\n"));
+}
+
+#[test]
+fn export_replaces_an_existing_file() {
+    let (tmp, text) = imported();
+    let out = write(tmp.path(), "old.csv", "stale contents\n");
+    ok(&data(&tmp), &["export", "revlog", &shown(&out)]);
+    assert_eq!(fs::read_to_string(&out).unwrap(), text);
+}
+
+#[test]
+fn export_to_a_missing_folder_fails() {
+    let (tmp, _) = imported();
+    let out = tmp.path().join("no-such-folder").join("out.csv");
+    let run = tutor(&data(&tmp), &["export", "revlog", &shown(&out)]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.starts_with("error: cannot write "), "{run:?}");
+    assert!(run.stderr.contains(&shown(&out)), "{run:?}");
+    assert_eq!(run.stdout, "");
+}
+
+// ---------------------------------------------------------------- import errors
+
+#[test]
+fn malformed_csvs_are_refused_whole() {
+    let (tmp, text) = imported();
+    let data = data(&tmp);
+    let at = Clock::new().at(0, 3);
+    let good = |card: &str, n: i64| format!("{card},{},3,0,1000\n", at + n);
+    let cases = [
+        (
+            "rating.csv",
+            format!(
+                "{HEADER}\n{}{}args-kwargs,{at},5,2,1000\n",
+                good("args-kwargs", 1),
+                good("timing-decorator", 2)
+            ),
+            ":4:3: error: review_rating: must be 1 (again), 2 (hard), 3 (good) or 4 (easy), \
+             not \"5\"",
+        ),
+        (
+            "header.csv",
+            format!("card_id,review_time,review_rating,review_duration\nargs-kwargs,{at},3,1000\n"),
+            ":1:1: error: (header): missing column `review_state`; expected \
+             card_id,review_time,review_rating,review_state,review_duration",
+        ),
+        (
+            "time.csv",
+            format!(
+                "{HEADER}\n{}args-kwargs,yesterday,3,0,1000\n",
+                good("timing-decorator", 1)
+            ),
+            ":3:2: error: review_time: must be milliseconds since the epoch, not \"yesterday\"",
+        ),
+        (
+            "state.csv",
+            format!("{HEADER}\nargs-kwargs,{at},3,4,1000\n"),
+            ":2:4: error: review_state: must be 0 (new), 1 (learning), 2 (review) or 3 \
+             (relearning), not \"4\"",
+        ),
+        (
+            // Columns in another order: the column number is where it is in the file.
+            "reordered.csv",
+            format!(
+                "review_rating,card_id,review_time,review_duration,review_state\n\
+                 3,args-kwargs,{},1000,0\n3,args-kwargs,{at},-1,1\n",
+                at + 1
+            ),
+            ":3:4: error: review_duration: must be a duration in milliseconds, 0 or more, \
+             not \"-1\"",
+        ),
+        (
+            "empty-id.csv",
+            format!("{HEADER}\n,{at},3,0,1000\n"),
+            ":2:1: error: card_id: must not be empty",
+        ),
+        (
+            "fields.csv",
+            format!("{HEADER}\n{}args-kwargs,{at},3,0\n", good("args-kwargs", 1)),
+            ":3:1: error: (row): ",
+        ),
+    ];
+    for (name, body, message) in cases {
+        let file = write(tmp.path(), name, &body);
+        let out = tutor(&data, &["import", "revlog", &shown(&file)]);
+        assert_eq!(out.code, Some(1), "{name}: {out:?}");
+        assert_eq!(out.stdout, "", "{name}");
+        let expected = format!("{}{message}", shown(&file));
+        assert!(
+            out.stderr.contains(&expected),
+            "{name}: expected {expected:?} in {:?}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.ends_with("\nnothing was imported\n"),
+            "{name}: {:?}",
+            out.stderr
+        );
+        assert_eq!(export(&data), text, "{name} changed the store");
+    }
+}
+
+#[test]
+fn a_time_the_store_cannot_hold_imports_nothing() {
+    let (tmp, text) = imported();
+    let data = data(&tmp);
+    let at = Clock::new().at(0, 3);
+    // The parser accepts any positive time; this one is past the year 9999.
+    let body =
+        format!("{HEADER}\nargs-kwargs,{at},3,0,1000\nargs-kwargs,9000000000000000000,3,1,1000\n");
+    let file = write(tmp.path(), "future.csv", &body);
+    let out = tutor(&data, &["import", "revlog", &shown(&file)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.ends_with("\nnothing was imported\n"), "{out:?}");
+    assert_eq!(export(&data), text);
+}
+
+#[test]
+fn import_of_a_missing_file_fails() {
+    let tmp = temp();
+    let file = tmp.path().join("nope.csv");
+    let out = tutor(&data(&tmp), &["import", "revlog", &shown(&file)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(
+        out.stderr
+            .starts_with(&format!("error: cannot read {}: ", shown(&file))),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn reviews_of_cards_no_deck_has_are_kept() {
+    let tmp = temp();
+    let clock = Clock::new();
+    let mut rows = sample(&clock);
+    rows.insert(0, ("retired-card", clock.at(3, 0), 3, 0, 2_000));
+    rows.insert(1, ("retired-card", clock.at(3, 1), 4, 1, 2_000));
+    let text = csv(&rows);
+    let file = write(tmp.path(), "history.csv", &text);
+    let data = data(&tmp);
+    assert_eq!(
+        ok(&data, &["import", "revlog", &shown(&file)]),
+        "imported 9 of 9 reviews (0 already present) for 4 cards\n"
+    );
+    assert_eq!(export(&data), text);
+    assert_eq!(
+        ok(&data, &["rebuild"]),
+        "replayed 9 reviews of 4 cards; 0 card states changed\n"
+    );
+    let json = stats_json(&data);
+    let per_card = json["per_card"].as_array().unwrap();
+    assert_eq!(per_card.len(), library_cards());
+    assert!(per_card.iter().all(|c| c["id"] != "retired-card"));
+    assert_eq!(json["streak_days"], 4);
+}
+
+// ---------------------------------------------------------------- rebuild
+
+#[test]
+fn rebuild_after_import_changes_nothing() {
+    let tmp = temp();
+    assert_eq!(
+        ok(tmp.path(), &["rebuild"]),
+        "replayed 0 reviews of 0 cards; 0 card states changed\n"
+    );
+    let (tmp, _) = imported();
+    let data = data(&tmp);
+    let before = stats_json(&data)["per_card"].clone();
+    assert_eq!(
+        ok(&data, &["rebuild"]),
+        "replayed 7 reviews of 3 cards; 0 card states changed\n"
+    );
+    assert_eq!(stats_json(&data)["per_card"], before);
+}
+
+// ---------------------------------------------------------------- optimize
+
+#[test]
+fn optimize_keeps_the_defaults_below_400_reviews() {
+    let (tmp, _) = imported();
+    let data = data(&tmp);
+    assert_eq!(
+        ok(&data, &["optimize"]),
+        "7 reviews so far; fitting needs at least 400, so the FSRS-6 defaults stay. Keep \
+         reviewing and run `tutor optimize` again later.\n"
+    );
+    assert!(ok(&data, &["config"]).ends_with("fsrs-parameters = FSRS-6 defaults\n"));
+}
+
+/// 80 made-up cards with 6 reviews each at growing intervals, all in the past, with a
+/// deterministic mix of ratings that forgets more often after long gaps.
+fn synthetic_history(clock: &Clock) -> String {
+    const GAPS: [i64; 6] = [0, 1, 3, 7, 16, 35];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % 100
+    };
+    let mut text = format!("{HEADER}\n");
+    for card in 0..80_i64 {
+        let mut time = clock.at(100 - card % 20, card % 8);
+        for (k, gap) in GAPS.iter().enumerate() {
+            time += gap * DAY_MS;
+            let roll = next();
+            let forgot = i64::try_from(roll).unwrap() < 5 + gap;
+            let (rating, state) = match (k, forgot) {
+                (0, _) if roll < 10 => (1, 0),
+                (0, _) => (3, 0),
+                (_, true) => (1, 2),
+                (_, false) if roll > 90 => (4, 2),
+                (_, false) if roll > 80 => (2, 2),
+                (_, false) => (3, 2),
+            };
+            let duration = 3_000 + 97 * i64::try_from(roll).unwrap();
+            writeln!(
+                text,
+                "synthetic-{card:02},{time},{rating},{state},{duration}"
+            )
+            .unwrap();
+        }
+    }
+    text
+}
+
+#[test]
+fn optimize_fits_21_parameters_from_400_reviews() {
+    let tmp = temp();
+    let file = write(
+        tmp.path(),
+        "synthetic.csv",
+        &synthetic_history(&Clock::new()),
+    );
+    let data = data(&tmp);
+    assert_eq!(
+        ok(&data, &["import", "revlog", &shown(&file)]),
+        "imported 480 of 480 reviews (0 already present) for 80 cards\n"
+    );
+    let out = ok(&data, &["optimize"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0], "fitted on 480 reviews (400 training items)",
+        "{out}"
+    );
+    assert_eq!(lines[1], "");
+    assert_eq!(lines[2], "  #    old        new");
+    for (i, line) in lines[3..24].iter().enumerate() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(fields.len(), 3, "{line:?}");
+        assert_eq!(fields[0], format!("w{i}"), "{line:?}");
+        for number in &fields[1..] {
+            let value: f64 = number.parse().unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            assert!(value.is_finite(), "{line:?}");
+        }
+    }
+    assert_eq!(lines[24], "", "{out}");
+    let loss: Vec<f64> = lines[25]
+        .strip_prefix("log loss on your history: ")
+        .unwrap_or_else(|| panic!("no log loss line in {out}"))
+        .split(' ')
+        .filter_map(|w| w.trim_end_matches(',').parse().ok())
+        .collect();
+    assert_eq!(loss.len(), 2, "{}", lines[25]);
+    assert!(
+        lines[25].ends_with(" with the new") && lines[25].contains(" with the old parameters, "),
+        "{}",
+        lines[25]
+    );
+    assert_eq!(lines.len(), 27, "{out}");
+    let saved = lines[26].starts_with("saved; every card's state was recomputed with them (");
+    if !saved {
+        assert_eq!(
+            lines[26],
+            "the new parameters fit no better, so the old ones stay"
+        );
+    }
+    assert_eq!(saved, loss[1] <= loss[0], "{out}");
+    let config = ok(&data, &["config"]);
+    let expected = if saved {
+        "fsrs-parameters = fitted by `tutor optimize`\n"
+    } else {
+        "fsrs-parameters = FSRS-6 defaults\n"
+    };
+    assert!(config.ends_with(expected), "{out}\n{config}");
+    // Whatever optimize saved, the card states already match it.
+    assert_eq!(
+        ok(&data, &["rebuild"]),
+        "replayed 480 reviews of 80 cards; 0 card states changed\n"
+    );
+}
+
+// ---------------------------------------------------------------- config
+
+#[test]
+fn config_shows_and_sets_settings() {
+    let tmp = temp();
+    let data = tmp.path();
+    let defaults = "desired-retention = 0.9\nnew-per-day = 20\nreviews-per-day = 200\n\
+                    fsrs-parameters = FSRS-6 defaults\n";
+    assert_eq!(ok(data, &["config"]), defaults);
+    assert_eq!(ok(data, &["config", "desired-retention"]), "0.9\n");
+    assert_eq!(ok(data, &["config", "new-per-day"]), "20\n");
+
+    assert_eq!(
+        ok(data, &["config", "desired-retention", "0.85"]),
+        defaults.replace("0.9", "0.85")
+    );
+    assert_eq!(ok(data, &["config", "desired-retention"]), "0.85\n");
+    ok(data, &["config", "reviews-per-day", "50"]);
+    assert_eq!(ok(data, &["config", "reviews-per-day"]), "50\n");
+
+    let out = tutor(data, &["config", "desired-retention", "0.5"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.starts_with("error: desired-retention"),
+        "{out:?}"
+    );
+    assert!(
+        out.stderr.contains("0.70") && out.stderr.contains("0.97"),
+        "{out:?}"
+    );
+    assert_eq!(ok(data, &["config", "desired-retention"]), "0.85\n");
+
+    let out = tutor(data, &["config", "new-per-day", "lots"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.contains("new-per-day"), "{out:?}");
+    assert_eq!(ok(data, &["config", "new-per-day"]), "20\n");
+
+    for args in [&["config", "colour", "red"][..], &["config", "colour"]] {
+        let out = tutor(data, args);
+        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert_eq!(
+            out.stderr,
+            "error: unknown setting \"colour\"; the settings are: desired-retention, \
+             new-per-day, reviews-per-day\n",
+            "{args:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------- bad data dirs
+
+/// Every command that opens the store, with the CSV an import needs.
+fn store_commands(csv_file: &str) -> Vec<Vec<&str>> {
+    vec![
+        vec!["stats"],
+        vec!["stats", "--json"],
+        vec!["export", "revlog", "-"],
+        vec!["import", "revlog", csv_file],
+        vec!["optimize"],
+        vec!["rebuild"],
+        vec!["config"],
+    ]
+}
+
+#[test]
+fn a_corrupt_database_is_reported_and_left_alone() {
+    let tmp = temp();
+    let data = data(&tmp);
+    fs::create_dir_all(&data).unwrap();
+    let db = write(
+        &data,
+        "tutor.db",
+        &"this is not a SQLite database, only text\n".repeat(200),
+    );
+    let before = fs::read(&db).unwrap();
+    let file = write(tmp.path(), "history.csv", &csv(&sample(&Clock::new())));
+    for args in store_commands(&shown(&file)) {
+        let out = tutor(&data, &args);
+        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert!(out.stderr.contains(&shown(&db)), "{args:?}: {out:?}");
+        assert!(out.stderr.contains("not a database"), "{args:?}: {out:?}");
+        assert_eq!(fs::read(&db).unwrap(), before, "{args:?} changed the file");
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_tutor_is_refused_untouched() {
+    let tmp = temp();
+    let data = data(&tmp);
+    fs::create_dir_all(&data).unwrap();
+    let db = data.join("tutor.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.execute("CREATE TABLE future (x INTEGER)", []).unwrap();
+    }
+    let before = fs::read(&db).unwrap();
+    let file = write(tmp.path(), "history.csv", &csv(&sample(&Clock::new())));
+    for args in store_commands(&shown(&file)) {
+        let out = tutor(&data, &args);
+        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert!(
+            out.stderr.starts_with(&format!(
+                "error: {} was written by a newer tutor",
+                shown(&db)
+            )),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.stderr.contains("schema version 99"), "{out:?}");
+        assert_eq!(fs::read(&db).unwrap(), before, "{args:?} changed the file");
+    }
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_created_is_named() {
+    let tmp = temp();
+    let blocker = write(tmp.path(), "a-file", "not a folder\n");
+    let data = blocker.join("data");
+    let file = write(tmp.path(), "history.csv", &csv(&sample(&Clock::new())));
+    for args in store_commands(&shown(&file)) {
+        let out = tutor(&data, &args);
+        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert!(
+            out.stderr.starts_with(&format!(
+                "error: cannot create the data dir {}: ",
+                shown(&data)
+            )),
+            "{args:?}: {out:?}"
+        );
+    }
+    assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a folder\n");
+}
