@@ -16,7 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 use tempfile::TempDir;
-use tutor::content::{LoadOptions, load_library};
+use tutor::content::{Library, LoadOptions, load_library};
 
 /// What one run of the binary gave.
 #[derive(Debug)]
@@ -77,12 +77,15 @@ fn shown(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-fn library_cards() -> usize {
+fn bundled() -> Library {
     load_library(&LoadOptions {
         bundled: true,
         ..Default::default()
     })
-    .card_count()
+}
+
+fn library_cards() -> usize {
+    bundled().card_count()
 }
 
 fn stats_json(data: &Path) -> Value {
@@ -241,7 +244,16 @@ fn import_is_idempotent_and_stats_show_it() {
     assert_eq!(per_day, [2, 2, 3]);
 
     let per_card = json["per_card"].as_array().unwrap();
-    assert_eq!(per_card.len(), cards);
+    let library = bundled();
+    let expected: Vec<(&str, &str)> = library
+        .cards()
+        .map(|(deck, card)| (card.id.as_str(), deck.meta.id.as_str()))
+        .collect();
+    let listed: Vec<(&str, &str)> = per_card
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["deck"].as_str().unwrap()))
+        .collect();
+    assert_eq!(listed, expected);
     let keys = [
         "deck",
         "difficulty",
@@ -261,7 +273,6 @@ fn import_is_idempotent_and_stats_show_it() {
             .collect();
         have.sort_unstable();
         assert_eq!(have, keys, "{card}");
-        assert_eq!(card["deck"], "amazon-python", "{card}");
         let (state, reps) = match card["id"].as_str().unwrap() {
             "lru-cache" => ("review", 4),
             "gil" => ("learning", 2),
@@ -631,7 +642,12 @@ fn optimize_fits_21_parameters_from_400_reviews() {
             "the new parameters fit no better, so the old ones stay"
         );
     }
-    assert_eq!(saved, loss[1] <= loss[0], "{out}");
+    // Printed to four places, so equal losses may hide a tiny difference either way.
+    if saved {
+        assert!(loss[1] <= loss[0], "{out}");
+    } else {
+        assert!(loss[1] >= loss[0], "{out}");
+    }
     let config = ok(&data, &["config"]);
     let expected = if saved {
         "fsrs-parameters = fitted by `tutor optimize`\n"
