@@ -416,7 +416,7 @@ fn malformed_csvs_are_refused_whole() {
                 "{HEADER}\n{}args-kwargs,yesterday,3,0,1000\n",
                 good("timing-decorator", 1)
             ),
-            ":3:2: error: review_time: must be milliseconds since the epoch, not \"yesterday\"",
+            ":3:2: error: review_time: must be milliseconds since the epoch, before the year 9999, not \"yesterday\"",
         ),
         (
             "state.csv",

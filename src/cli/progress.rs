@@ -78,7 +78,11 @@ pub fn export_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
         let _ = std::fs::remove_file(&tmp);
         return Ok(fail(format!("cannot write {}: {e}", file.display())));
     }
-    println!("exported {} reviews to {}", rows.len(), file.display());
+    println!(
+        "exported {} to {}",
+        super::plural(rows.len(), "review", "reviews"),
+        file.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -89,7 +93,11 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
     };
     let rows = match read_csv(std::io::BufReader::new(input), &file.display().to_string()) {
         Ok(rows) => rows,
-        Err(e) => return Ok(fail(format!("{e}\nnothing was imported"))),
+        Err(e) => {
+            // Already in `file:line:col: error: ...` form.
+            eprintln!("{e}\nnothing was imported");
+            return Ok(ExitCode::FAILURE);
+        }
     };
     let mut store = match open(cli)? {
         Ok(store) => store,

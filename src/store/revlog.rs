@@ -25,6 +25,9 @@ pub const COLUMNS: [&str; 5] = [
     "review_duration",
 ];
 
+/// 9999-12-31T00:00:00Z: later times cannot be held as timestamps.
+const MAX_REVIEW_TIME_MS: i64 = 253_402_214_400_000 - 86_400_000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevlogRow {
     pub card_id: String,
@@ -128,7 +131,12 @@ pub fn read_csv(input: impl Read, file: &str) -> Result<Vec<RevlogRow>, CsvError
                 "must not be empty".into(),
             ));
         }
-        let review_time = number(1, 1, i64::MAX, "must be milliseconds since the epoch")?;
+        let review_time = number(
+            1,
+            1,
+            MAX_REVIEW_TIME_MS,
+            "must be milliseconds since the epoch, before the year 9999",
+        )?;
         let rating = number(2, 1, 4, "must be 1 (again), 2 (hard), 3 (good) or 4 (easy)")?;
         let state = number(
             3,
