@@ -2,6 +2,7 @@
 
 mod decks;
 mod progress;
+mod session;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::Start;
 use crate::color::ColorChoice;
 use crate::content::{Library, LoadOptions, Problem, load_library};
 use crate::paths;
@@ -44,6 +46,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Spaced-repetition review of what is due, then new cards up to the daily limit
+    Review {
+        /// Only this deck
+        #[arg(long, value_name = "ID")]
+        deck: Option<String>,
+        /// At most this many cards this session
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: Option<u32>,
+    },
+    /// Read cards with all panes, without grading
+    Browse {
+        /// Open this card straight away
+        card_id: Option<String>,
+    },
     /// Validate decks: every problem as `file:line:col: error: field.path: message`
     Check {
         /// Deck folders, folders of decks, or card files [default: bundled and --decks]
@@ -133,7 +149,16 @@ impl Cli {
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
 pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     match &cli.command {
-        None => Ok(decks::home(cli)),
+        None => session::run(cli, &Start::Home, None, None),
+        Some(Command::Review { deck, limit }) => session::run(
+            cli,
+            &Start::Review,
+            deck.clone(),
+            limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        ),
+        Some(Command::Browse { card_id }) => {
+            session::run(cli, &Start::Browse(card_id.clone()), None, None)
+        }
         Some(Command::Check { paths }) => decks::check(cli, paths),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),
         Some(Command::Stats { json }) => progress::stats(cli, *json),

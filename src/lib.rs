@@ -9,16 +9,23 @@
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
 //! - [`color`]: whether to colour; [`paths`]: the data dir.
 
+pub mod action;
 pub mod ansi;
+pub mod app;
 pub mod cli;
 pub mod color;
+pub mod console;
 pub mod content;
 pub mod days;
 pub mod highlight;
+pub mod keymap;
 pub mod optimize;
 pub mod paths;
 pub mod show;
 pub mod srs;
+pub mod state;
 pub mod stats;
 pub mod store;
 pub mod text;
+pub mod ui;
+pub mod update;

@@ -1,0 +1,115 @@
+//! What the user means, independent of the key that said it; and results the shell
+//! feeds back after carrying out an effect.
+
+use jiff::Timestamp;
+
+use crate::srs::Rating;
+use crate::store::{Recorded, Undone};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    /// Leave the current screen or overlay (Esc).
+    Back,
+    // Moving around
+    FocusNext,
+    FocusPrev,
+    ScrollDown,
+    ScrollUp,
+    PageDown,
+    PageUp,
+    ScrollTop,
+    ScrollBottom,
+    ToggleZoom,
+    /// Home and lists: move the selection.
+    SelectNext,
+    SelectPrev,
+    /// Home and lists: open what is selected.
+    Open,
+    // Review
+    Reveal,
+    Grade(Rating),
+    Undo,
+    // Browse
+    StartFilter,
+    // The console
+    EnterConsole,
+    EnterCommand,
+    Console(ConsoleEdit),
+    ConsoleSubmit,
+    LeaveConsole,
+    // From the shell
+    Resize(u16, u16),
+    Tick,
+    ReviewSaved(Recorded),
+    SaveFailed(String),
+    Undone(Undone),
+    UndoFailed(String),
+    StatsLoaded(Box<crate::stats::Stats>),
+    StatsFailed(String),
+}
+
+/// An edit of the console's input line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsoleEdit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    KillToStart,
+    KillWord,
+    HistoryPrev,
+    HistoryNext,
+}
+
+/// Work for the shell: the only way `update` reaches the disk or the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save a grade durably; the shell answers with `ReviewSaved` or `SaveFailed`.
+    RecordReview {
+        card_id: String,
+        rating: Rating,
+        at: Timestamp,
+        duration_ms: u64,
+    },
+    /// Remove a saved grade; the shell answers with `Undone` or `UndoFailed`.
+    UndoReview {
+        id: i64,
+    },
+    /// Compute stats; the shell answers with `StatsLoaded` or `StatsFailed`.
+    LoadStats,
+    /// Highlight the solutions of a card (by index) unless cached.
+    Highlight(usize),
+    Quit,
+}
+
+/// What `update` asks of the shell, in order.
+#[must_use = "effects must be carried out by the shell"]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Effects(pub Vec<Effect>);
+
+impl Effects {
+    pub fn none() -> Self {
+        Self(Vec::new())
+    }
+
+    pub fn one(effect: Effect) -> Self {
+        Self(vec![effect])
+    }
+
+    pub fn push(&mut self, effect: Effect) {
+        self.0.push(effect);
+    }
+
+    pub fn extend(&mut self, other: Effects) {
+        self.0.extend(other.0);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

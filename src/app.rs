@@ -1,0 +1,249 @@
+//! The shell: the only code that reads the clock, touches the terminal or the store at
+//! run time. It turns key events into actions through the key table, runs `update`,
+//! carries out the effects (saving grades, highlighting, stats) and draws when
+//! something changed. The terminal is restored on quit, on error, on panic (ratatui's
+//! hook) and on SIGTERM/SIGHUP.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use color_eyre::eyre::{Result, WrapErr as _};
+use crossterm::event::{self, Event};
+use jiff::Timestamp;
+use ratatui::DefaultTerminal;
+
+use crate::action::{Action, Effect, Effects};
+use crate::content::Library;
+use crate::days::Days;
+use crate::highlight::{Highlighter, Lang};
+use crate::keymap;
+use crate::srs::Scheduler;
+use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
+use crate::stats::Stats;
+use crate::store::Store;
+use crate::update::{open_card, start_review, update};
+
+/// Where the session starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Home,
+    Review,
+    /// Browse, or straight into one card.
+    Browse(Option<String>),
+}
+
+/// How often the loop wakes without input: to notice a signal or a learning card
+/// coming due. Nothing is drawn unless something changed.
+const WAKE: Duration = Duration::from_millis(250);
+
+/// Builds the app from the library and the store; pure apart from the store reads.
+pub fn build(
+    library: Library,
+    store: &Store,
+    now: Timestamp,
+    days: Days,
+    color: bool,
+    deck: Option<String>,
+    limit: Option<usize>,
+) -> Result<App> {
+    let settings = store.settings()?;
+    let scheduler = Scheduler::new(&settings)?;
+    let states: HashMap<_, _> = store.card_states()?.into_iter().collect();
+    let today = days.day_of(now);
+    let cards = library
+        .decks
+        .iter()
+        .enumerate()
+        .flat_map(|(d, deck)| (0..deck.cards.len()).map(move |c| CardRef { deck: d, card: c }))
+        .collect();
+    Ok(App {
+        cards,
+        scheduler,
+        new_per_day: settings.new_per_day,
+        reviews_per_day: settings.reviews_per_day,
+        states,
+        done_today: store.done_today(today)?,
+        day_end: days.end_of_day(now),
+        streak: store.streak(today)?,
+        deck_filter: deck,
+        limit,
+        screen: Screen::Home,
+        help: false,
+        home: HomeState::default(),
+        review: None,
+        browse: BrowseState::default(),
+        browse_card: None,
+        view: CardView::default(),
+        console: crate::console::Console::default(),
+        flash: None,
+        highlights: HashMap::new(),
+        stats: None,
+        size: (0, 0),
+        now,
+        days,
+        color,
+        quit: false,
+        library,
+    })
+}
+
+/// The first effects for where the session starts.
+pub fn start(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects> {
+    Ok(match start {
+        Start::Home => Effects::none(),
+        Start::Review => start_review(app, now),
+        Start::Browse(None) => {
+            app.screen = Screen::Browse;
+            Effects::none()
+        }
+        Start::Browse(Some(id)) => {
+            let Some(card) = app.index_of(id) else {
+                color_eyre::eyre::bail!("no card with id `{}`", crate::text::sanitize(id));
+            };
+            open_card(app, card)
+        }
+    })
+}
+
+pub struct Shell {
+    pub store: Store,
+    highlighter: Option<Highlighter>,
+}
+
+impl Shell {
+    pub fn new(store: Store) -> Self {
+        Self {
+            store,
+            highlighter: None,
+        }
+    }
+
+    /// Carries out effects; results come back as actions, which may ask for more.
+    pub fn execute(&mut self, app: &mut App, effects: Effects) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.0.into();
+        while let Some(effect) = queue.pop_front() {
+            let reply = match effect {
+                Effect::Quit => None,
+                Effect::Highlight(card) => {
+                    self.highlight(app, card);
+                    None
+                }
+                Effect::RecordReview {
+                    card_id,
+                    rating,
+                    at,
+                    duration_ms,
+                } => Some(
+                    match self.store.record_review(
+                        &app.scheduler,
+                        &card_id,
+                        rating,
+                        at,
+                        Duration::from_millis(duration_ms),
+                        &app.days,
+                    ) {
+                        Ok(recorded) => {
+                            if let Ok(streak) = self.store.streak(app.days.day_of(at)) {
+                                app.streak = streak;
+                            }
+                            Action::ReviewSaved(recorded)
+                        }
+                        Err(e) => Action::SaveFailed(e.to_string()),
+                    },
+                ),
+                Effect::UndoReview { id } => Some(match self.store.undo(&app.scheduler, id) {
+                    Ok(undone) => Action::Undone(undone),
+                    Err(e) => Action::UndoFailed(e.to_string()),
+                }),
+                Effect::LoadStats => Some(
+                    match Stats::compute(&self.store, &app.library, Timestamp::now(), &app.days) {
+                        Ok(stats) => Action::StatsLoaded(Box::new(stats)),
+                        Err(e) => Action::StatsFailed(e.to_string()),
+                    },
+                ),
+            };
+            if let Some(action) = reply {
+                queue.extend(update(app, action, Timestamp::now()).0);
+            }
+        }
+    }
+
+    /// Highlights a card's two solutions once, in parallel, and caches them in the app.
+    fn highlight(&mut self, app: &mut App, card: usize) {
+        if !app.color || app.highlights.contains_key(&card) {
+            return;
+        }
+        let Some((_, c)) = app.card(card) else { return };
+        let (py, rs) = (c.python.solution.clone(), c.rust.solution.clone());
+        if self.highlighter.is_none() {
+            self.highlighter = Highlighter::new().ok();
+        }
+        let Some(h) = self.highlighter.as_ref() else {
+            return;
+        };
+        let (py, rs) = std::thread::scope(|s| {
+            let rust = s.spawn(|| h.highlight(&rs, Lang::Rust));
+            let python = h.highlight(&py, Lang::Python);
+            (python, rust.join().ok())
+        });
+        if let Some(rs) = rs {
+            app.highlights.insert(card, [py, rs]);
+        }
+    }
+}
+
+/// Runs the full-screen session until the user quits.
+pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .wrap_err("installing a signal handler")?;
+    }
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut shell, &mut app, first, &stop);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    shell: &mut Shell,
+    app: &mut App,
+    first: Effects,
+    stop: &AtomicBool,
+) -> Result<()> {
+    let size = terminal.size()?;
+    let _ = update(
+        app,
+        Action::Resize(size.width, size.height),
+        Timestamp::now(),
+    );
+    shell.execute(app, first);
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| crate::ui::view(frame, app))?;
+            dirty = false;
+        }
+        if !event::poll(WAKE)? {
+            let before = app.review.as_ref().map(|r| r.phase.clone());
+            let effects = update(app, Action::Tick, Timestamp::now());
+            shell.execute(app, effects);
+            dirty = app.review.as_ref().map(|r| r.phase.clone()) != before;
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) => keymap::dispatch(app, &key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            let effects = update(app, action, Timestamp::now());
+            shell.execute(app, effects);
+            dirty = true;
+        }
+    }
+    Ok(())
+}

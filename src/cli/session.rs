@@ -1,0 +1,70 @@
+//! Starting the full-screen session: load decks and the store, check the options, then
+//! hand over to the shell. Anything that can fail is checked before the terminal
+//! switches to the full-screen mode, so errors print normally.
+
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
+
+use jiff::Timestamp;
+
+use super::{Cli, decks};
+use crate::app::{self, Shell, Start};
+use crate::days::Days;
+use crate::store::Store;
+
+pub fn run(
+    cli: &Cli,
+    start: &Start,
+    deck: Option<String>,
+    limit: Option<usize>,
+) -> color_eyre::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        if *start == Start::Home {
+            // Piped: the listing is the useful answer.
+            return Ok(decks::home(cli));
+        }
+        eprintln!("error: the full-screen session needs a terminal (stdin and stdout)");
+        return Ok(ExitCode::FAILURE);
+    }
+    let library = cli.load();
+    if let Some(id) = &deck
+        && library.deck(id).is_none()
+    {
+        let ids: Vec<&str> = library.decks.iter().map(|d| d.meta.id.as_str()).collect();
+        eprintln!(
+            "error: no deck with id `{}`; the decks are: {}",
+            crate::text::sanitize(id),
+            ids.join(", ")
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    if let Start::Browse(Some(id)) = start
+        && library.card(id).is_none()
+    {
+        let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
+        let close = decks::closest(id, &ids);
+        eprintln!(
+            "error: no card with id `{}`; {}",
+            crate::text::sanitize(id),
+            if close.is_empty() {
+                format!("the cards are: {}", ids.join(", "))
+            } else {
+                format!("did you mean: {}?", close.join(", "))
+            }
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let store = match Store::open(&cli.data_dir()?) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let now = Timestamp::now();
+    let color = cli.color();
+    let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
+    let first = app::start(&mut app, start, now)?;
+    app::run(Shell::new(store), app, first)?;
+    Ok(ExitCode::SUCCESS)
+}

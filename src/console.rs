@@ -1,0 +1,262 @@
+//! The console: one input line with a cursor and history, and the commands it takes.
+
+use crate::action::ConsoleEdit;
+use crate::srs::Rating;
+
+/// How many submitted lines history keeps.
+const HISTORY: usize = 200;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Console {
+    /// Typing goes here (and vim keys do not fire) while active.
+    pub active: bool,
+    pub input: String,
+    /// Cursor position in chars.
+    pub cursor: usize,
+    pub history: Vec<String>,
+    /// Index into history while browsing it with Up/Down.
+    browsing: Option<usize>,
+    /// The last lines of output (command feedback, attempts), newest last.
+    pub output: Vec<String>,
+}
+
+impl Console {
+    fn byte_at(&self, char_index: usize) -> usize {
+        self.input
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.input.len(), |(i, _)| i)
+    }
+
+    fn len(&self) -> usize {
+        self.input.chars().count()
+    }
+
+    pub fn edit(&mut self, edit: ConsoleEdit) {
+        match edit {
+            ConsoleEdit::Insert(c) if !c.is_control() => {
+                let at = self.byte_at(self.cursor);
+                self.input.insert(at, c);
+                self.cursor += 1;
+            }
+            ConsoleEdit::Backspace if self.cursor > 0 => {
+                let at = self.byte_at(self.cursor - 1);
+                self.input.remove(at);
+                self.cursor -= 1;
+            }
+            ConsoleEdit::Delete if self.cursor < self.len() => {
+                let at = self.byte_at(self.cursor);
+                self.input.remove(at);
+            }
+            ConsoleEdit::Insert(_) | ConsoleEdit::Backspace | ConsoleEdit::Delete => {}
+            ConsoleEdit::Left => self.cursor = self.cursor.saturating_sub(1),
+            ConsoleEdit::Right => self.cursor = (self.cursor + 1).min(self.len()),
+            ConsoleEdit::Home => self.cursor = 0,
+            ConsoleEdit::End => self.cursor = self.len(),
+            ConsoleEdit::KillToStart => {
+                let at = self.byte_at(self.cursor);
+                self.input.replace_range(..at, "");
+                self.cursor = 0;
+            }
+            ConsoleEdit::KillWord => {
+                let chars: Vec<char> = self.input.chars().collect();
+                let mut start = self.cursor;
+                while start > 0 && chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
+                self.input.replace_range(from..to, "");
+                self.cursor = start;
+            }
+            ConsoleEdit::HistoryPrev => {
+                let next = match self.browsing {
+                    None => self.history.len().checked_sub(1),
+                    Some(i) => Some(i.saturating_sub(1)),
+                };
+                if let Some(i) = next {
+                    self.browsing = Some(i);
+                    self.set_input(self.history[i].clone());
+                }
+            }
+            ConsoleEdit::HistoryNext => match self.browsing {
+                Some(i) if i + 1 < self.history.len() => {
+                    self.browsing = Some(i + 1);
+                    self.set_input(self.history[i + 1].clone());
+                }
+                Some(_) => {
+                    self.browsing = None;
+                    self.set_input(String::new());
+                }
+                None => {}
+            },
+        }
+    }
+
+    fn set_input(&mut self, text: String) {
+        self.input = text;
+        self.cursor = self.len();
+    }
+
+    /// Takes the line for execution and records it in history.
+    pub fn submit(&mut self) -> String {
+        let line = std::mem::take(&mut self.input);
+        self.cursor = 0;
+        self.browsing = None;
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && self.history.last().is_none_or(|l| l != trimmed) {
+            self.history.push(trimmed.to_string());
+            if self.history.len() > HISTORY {
+                self.history.remove(0);
+            }
+        }
+        line
+    }
+
+    pub fn say(&mut self, line: impl Into<String>) {
+        self.output.push(line.into());
+        if self.output.len() > HISTORY {
+            self.output.remove(0);
+        }
+    }
+}
+
+/// A console command: the same actions the keys give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Reveal,
+    Grade(Rating),
+    Undo,
+    Quit,
+    Home,
+    Stats,
+    Browse,
+}
+
+/// The commands, for `:help` and error messages.
+pub const COMMANDS: &str =
+    ":help, :reveal, :grade again|hard|good|easy (or 1-4), :undo, :home, :browse, :stats, :quit";
+
+/// Parses a line typed after `:`. `Ok(None)` for an empty line.
+pub fn parse(line: &str) -> Result<Option<Command>, String> {
+    let line = line.trim().trim_start_matches(':').trim();
+    let mut words = line.split_whitespace();
+    let Some(word) = words.next() else {
+        return Ok(None);
+    };
+    let rest: Vec<&str> = words.collect();
+    let no_args = |cmd: Command| {
+        if rest.is_empty() {
+            Ok(Some(cmd))
+        } else {
+            Err(format!(":{word} takes no arguments"))
+        }
+    };
+    match word.to_lowercase().as_str() {
+        "help" | "h" | "?" => no_args(Command::Help),
+        "reveal" | "show" => no_args(Command::Reveal),
+        "undo" | "u" => no_args(Command::Undo),
+        "quit" | "q" => no_args(Command::Quit),
+        "home" => no_args(Command::Home),
+        "stats" => no_args(Command::Stats),
+        "browse" => no_args(Command::Browse),
+        "grade" | "g" => match rest.as_slice() {
+            [grade] => parse_grade(grade)
+                .map(|r| Some(Command::Grade(r)))
+                .ok_or_else(|| {
+                    format!("unknown grade `{grade}`: expected again, hard, good, easy or 1-4")
+                }),
+            _ => Err(":grade takes one of again, hard, good, easy (or 1-4)".to_string()),
+        },
+        other => Err(format!(
+            "unknown command `{other}`; the commands are {COMMANDS}"
+        )),
+    }
+}
+
+fn parse_grade(word: &str) -> Option<Rating> {
+    match word.to_lowercase().as_str() {
+        "again" | "a" | "1" => Some(Rating::Again),
+        "hard" | "2" => Some(Rating::Hard),
+        "good" | "g" | "3" => Some(Rating::Good),
+        "easy" | "e" | "4" => Some(Rating::Easy),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Console {
+        let mut c = Console::default();
+        for ch in text.chars() {
+            c.edit(ConsoleEdit::Insert(ch));
+        }
+        c
+    }
+
+    #[test]
+    fn editing_keys() {
+        let mut c = typed("put 1 1");
+        c.edit(ConsoleEdit::Home);
+        c.edit(ConsoleEdit::Delete);
+        assert_eq!(c.input, "ut 1 1");
+        c.edit(ConsoleEdit::End);
+        c.edit(ConsoleEdit::KillWord);
+        assert_eq!((c.input.as_str(), c.cursor), ("ut 1 ", 5));
+        c.edit(ConsoleEdit::Left);
+        c.edit(ConsoleEdit::KillToStart);
+        assert_eq!((c.input.as_str(), c.cursor), (" ", 0));
+        c.edit(ConsoleEdit::Backspace);
+        assert_eq!(c.input, " ");
+        let mut u = typed("héllo");
+        u.edit(ConsoleEdit::Backspace);
+        u.edit(ConsoleEdit::Left);
+        u.edit(ConsoleEdit::Left);
+        u.edit(ConsoleEdit::Left);
+        u.edit(ConsoleEdit::Backspace);
+        assert_eq!(u.input, "éll");
+    }
+
+    #[test]
+    fn history_walks_back_and_forth() {
+        let mut c = Console::default();
+        for line in ["one", "two", "two", "  "] {
+            c.input = line.to_string();
+            let _ = c.submit();
+        }
+        assert_eq!(c.history, ["one", "two"]);
+        c.edit(ConsoleEdit::HistoryPrev);
+        assert_eq!(c.input, "two");
+        c.edit(ConsoleEdit::HistoryPrev);
+        c.edit(ConsoleEdit::HistoryPrev);
+        assert_eq!(c.input, "one");
+        c.edit(ConsoleEdit::HistoryNext);
+        assert_eq!(c.input, "two");
+        c.edit(ConsoleEdit::HistoryNext);
+        assert_eq!(c.input, "");
+    }
+
+    #[test]
+    fn commands_parse() {
+        assert_eq!(parse(":help"), Ok(Some(Command::Help)));
+        assert_eq!(
+            parse("  :grade Good "),
+            Ok(Some(Command::Grade(Rating::Good)))
+        );
+        assert_eq!(parse(":g 1"), Ok(Some(Command::Grade(Rating::Again))));
+        assert_eq!(parse(":"), Ok(None));
+        assert!(
+            parse(":grade meh")
+                .unwrap_err()
+                .contains("again, hard, good, easy")
+        );
+        assert!(parse(":grade").is_err());
+        assert!(parse(":quit now").unwrap_err().contains("no arguments"));
+        assert!(parse(":frob").unwrap_err().contains(":reveal"));
+    }
+}

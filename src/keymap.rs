@@ -1,0 +1,550 @@
+//! The one key table: it dispatches keys to actions and writes the footer and the help
+//! overlay, so what the screen says and what the keys do cannot drift apart.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::{Action, ConsoleEdit};
+use crate::srs::Rating;
+use crate::state::{App, Phase, Screen};
+
+/// Where a binding applies. The active scopes are tried in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Help,
+    Console,
+    Filter,
+    Home,
+    Browse,
+    Stats,
+    Prompt,
+    Revealed,
+    Review,
+    Summary,
+    Panes,
+    CardBack,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Everywhere",
+            Self::Help => "This help",
+            Self::Console => "Console (typing)",
+            Self::Filter => "Filter (typing)",
+            Self::Home => "Home",
+            Self::Browse => "Browse",
+            Self::Stats => "Stats",
+            Self::Prompt => "Question",
+            Self::Revealed => "Answer",
+            Self::Review => "Review",
+            Self::Summary => "Summary",
+            Self::Panes => "Panes",
+            Self::CardBack => "Card",
+        }
+    }
+}
+
+/// A key: its code, and whether Ctrl is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+
+    fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
+        let same_code = match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) if self.ctrl => a.eq_ignore_ascii_case(&b),
+            (a, b) => a == b,
+        };
+        same_code && ctrl_held == self.ctrl
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub scope: Scope,
+    pub action: Action,
+    pub help: &'static str,
+    /// Shown in the footer (short form: first key and help).
+    pub footer: bool,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        scope,
+        action,
+        help,
+        footer,
+    }
+}
+
+use Scope as S;
+
+pub static BINDINGS: &[Binding] = &[
+    bind(S::Global, &[ctrl('c')], Action::Quit, "quit", false),
+    // Help overlay
+    bind(
+        S::Help,
+        &[k('?'), code(KeyCode::Esc), k('q')],
+        Action::ToggleHelp,
+        "close help",
+        true,
+    ),
+    // Console editing (vim keys never fire here)
+    bind(
+        S::Console,
+        &[code(KeyCode::Enter)],
+        Action::ConsoleSubmit,
+        "run",
+        true,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Esc)],
+        Action::LeaveConsole,
+        "leave console",
+        true,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Left)],
+        Action::Console(ConsoleEdit::Left),
+        "cursor left",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Right)],
+        Action::Console(ConsoleEdit::Right),
+        "cursor right",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Home), ctrl('a')],
+        Action::Console(ConsoleEdit::Home),
+        "start of line",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::End), ctrl('e')],
+        Action::Console(ConsoleEdit::End),
+        "end of line",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Backspace)],
+        Action::Console(ConsoleEdit::Backspace),
+        "delete back",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Delete)],
+        Action::Console(ConsoleEdit::Delete),
+        "delete",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[ctrl('u')],
+        Action::Console(ConsoleEdit::KillToStart),
+        "delete to start",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[ctrl('w')],
+        Action::Console(ConsoleEdit::KillWord),
+        "delete word",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Up)],
+        Action::Console(ConsoleEdit::HistoryPrev),
+        "older input",
+        true,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Down)],
+        Action::Console(ConsoleEdit::HistoryNext),
+        "newer input",
+        false,
+    ),
+    // Browse filter typing
+    bind(
+        S::Filter,
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        "open",
+        true,
+    ),
+    bind(
+        S::Filter,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        "stop filtering",
+        true,
+    ),
+    bind(
+        S::Filter,
+        &[code(KeyCode::Backspace)],
+        Action::Console(ConsoleEdit::Backspace),
+        "delete back",
+        false,
+    ),
+    bind(
+        S::Filter,
+        &[code(KeyCode::Down)],
+        Action::SelectNext,
+        "next",
+        false,
+    ),
+    bind(
+        S::Filter,
+        &[code(KeyCode::Up)],
+        Action::SelectPrev,
+        "previous",
+        false,
+    ),
+    // Review
+    bind(
+        S::Prompt,
+        &[k(' '), code(KeyCode::Enter)],
+        Action::Reveal,
+        "reveal",
+        true,
+    ),
+    bind(
+        S::Revealed,
+        &[k('1')],
+        Action::Grade(Rating::Again),
+        "Again",
+        true,
+    ),
+    bind(
+        S::Revealed,
+        &[k('2')],
+        Action::Grade(Rating::Hard),
+        "Hard",
+        true,
+    ),
+    bind(
+        S::Revealed,
+        &[k('3'), k(' '), code(KeyCode::Enter)],
+        Action::Grade(Rating::Good),
+        "Good",
+        true,
+    ),
+    bind(
+        S::Revealed,
+        &[k('4')],
+        Action::Grade(Rating::Easy),
+        "Easy",
+        true,
+    ),
+    bind(S::Review, &[k('u')], Action::Undo, "undo last grade", true),
+    bind(S::Summary, &[k('u')], Action::Undo, "undo last grade", true),
+    bind(
+        S::Summary,
+        &[code(KeyCode::Enter), code(KeyCode::Esc)],
+        Action::Back,
+        "home",
+        true,
+    ),
+    // Card panes
+    bind(S::Panes, &[k(':')], Action::EnterCommand, "command", true),
+    bind(S::Panes, &[k('i')], Action::EnterConsole, "console", false),
+    bind(
+        S::Panes,
+        &[code(KeyCode::Tab)],
+        Action::FocusNext,
+        "next pane",
+        true,
+    ),
+    bind(
+        S::Panes,
+        &[code(KeyCode::BackTab)],
+        Action::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    bind(
+        S::Panes,
+        &[k('j'), code(KeyCode::Down)],
+        Action::ScrollDown,
+        "scroll down",
+        false,
+    ),
+    bind(
+        S::Panes,
+        &[k('k'), code(KeyCode::Up)],
+        Action::ScrollUp,
+        "scroll up",
+        false,
+    ),
+    bind(
+        S::Panes,
+        &[code(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        S::Panes,
+        &[code(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        S::Panes,
+        &[k('g'), code(KeyCode::Home)],
+        Action::ScrollTop,
+        "top",
+        false,
+    ),
+    bind(
+        S::Panes,
+        &[k('G'), code(KeyCode::End)],
+        Action::ScrollBottom,
+        "bottom",
+        false,
+    ),
+    bind(S::Panes, &[k('z')], Action::ToggleZoom, "zoom pane", true),
+    bind(
+        S::CardBack,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        "back to list",
+        true,
+    ),
+    // Home
+    bind(
+        S::Home,
+        &[k('j'), code(KeyCode::Down)],
+        Action::SelectNext,
+        "down",
+        false,
+    ),
+    bind(
+        S::Home,
+        &[k('k'), code(KeyCode::Up)],
+        Action::SelectPrev,
+        "up",
+        false,
+    ),
+    bind(
+        S::Home,
+        &[code(KeyCode::Enter), k(' '), k('l'), code(KeyCode::Right)],
+        Action::Open,
+        "open",
+        true,
+    ),
+    // Browse list
+    bind(
+        S::Browse,
+        &[k('j'), code(KeyCode::Down)],
+        Action::SelectNext,
+        "down",
+        false,
+    ),
+    bind(
+        S::Browse,
+        &[k('k'), code(KeyCode::Up)],
+        Action::SelectPrev,
+        "up",
+        false,
+    ),
+    bind(
+        S::Browse,
+        &[code(KeyCode::Enter), k('l'), code(KeyCode::Right)],
+        Action::Open,
+        "open card",
+        true,
+    ),
+    bind(S::Browse, &[k('/')], Action::StartFilter, "filter", true),
+    bind(
+        S::Browse,
+        &[code(KeyCode::Esc), k('h')],
+        Action::Back,
+        "home",
+        true,
+    ),
+    // Stats
+    bind(
+        S::Stats,
+        &[code(KeyCode::Esc), k('h')],
+        Action::Back,
+        "home",
+        true,
+    ),
+    // Everywhere else
+    bind(S::Global, &[k('?')], Action::ToggleHelp, "help", true),
+    bind(S::Global, &[k('q')], Action::Quit, "quit", true),
+    bind(
+        S::Global,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        "back",
+        false,
+    ),
+];
+
+/// The scopes active now, most specific first.
+pub fn scopes(app: &App) -> Vec<Scope> {
+    if app.help {
+        return vec![S::Help, S::Global];
+    }
+    if app.console.active {
+        return vec![S::Console, S::Global];
+    }
+    match app.screen {
+        Screen::Home => vec![S::Home, S::Global],
+        Screen::Stats => vec![S::Stats, S::Global],
+        Screen::Browse if app.browse.filtering => vec![S::Filter, S::Global],
+        Screen::Browse => vec![S::Browse, S::Global],
+        Screen::Card => vec![S::CardBack, S::Panes, S::Global],
+        Screen::Review => match app.review.as_ref().map(|r| &r.phase) {
+            Some(Phase::Prompt { .. }) => vec![S::Prompt, S::Review, S::Panes, S::Global],
+            Some(Phase::Revealed { .. }) => vec![S::Revealed, S::Review, S::Panes, S::Global],
+            _ => vec![S::Summary, S::Global],
+        },
+    }
+}
+
+/// The action for a key event now, if any. Key releases are ignored.
+pub fn dispatch(app: &App, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let scopes = scopes(app);
+    for scope in &scopes {
+        if let Some(b) = BINDINGS
+            .iter()
+            .find(|b| b.scope == *scope && b.keys.iter().any(|key| key.matches(event)))
+        {
+            return Some(b.action.clone());
+        }
+        // Typing: printable keys insert where text is being entered.
+        if matches!(scope, S::Console | S::Filter)
+            && let KeyCode::Char(c) = event.code
+            && !event.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            return Some(Action::Console(ConsoleEdit::Insert(c)));
+        }
+    }
+    None
+}
+
+/// The bindings active now, in table order, for the footer (`footer` only) or help.
+pub fn active(app: &App, footer_only: bool) -> Vec<(Scope, &'static Binding)> {
+    let scopes = scopes(app);
+    let mut out = Vec::new();
+    for scope in scopes {
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            if footer_only && !b.footer {
+                continue;
+            }
+            // A key already claimed by a more specific scope is not shown twice.
+            let shadowed = out.iter().any(|(_, earlier): &(Scope, &Binding)| {
+                earlier.keys.iter().any(|k| b.keys.contains(k))
+            });
+            if !shadowed {
+                out.push((scope, b));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.scope == b.scope {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{key:?} twice in {:?}", a.scope);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_help_text_and_a_key() {
+        for b in BINDINGS {
+            assert!(!b.help.is_empty() && !b.keys.is_empty(), "{:?}", b.action);
+        }
+    }
+
+    #[test]
+    fn key_labels() {
+        assert_eq!(ctrl('c').label(), "Ctrl-C");
+        assert_eq!(k(' ').label(), "Space");
+        assert_eq!(code(KeyCode::BackTab).label(), "Shift-Tab");
+    }
+}

@@ -1,0 +1,239 @@
+//! `App`: everything the session shows, as plain data in named sub-states. No handles,
+//! no I/O: the shell owns the terminal, the store and the highlighter.
+
+use std::collections::{HashMap, VecDeque};
+
+use jiff::Timestamp;
+use ratatui::text::Text;
+
+use crate::console::Console;
+use crate::content::{Card, Deck, Library};
+use crate::srs::queue::DoneToday;
+use crate::srs::{CardState, Outcome, Rating, Scheduler};
+use crate::stats::Stats;
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Review,
+    Browse,
+    /// A card opened from Browse, without grading.
+    Card,
+    Stats,
+}
+
+/// The panes of the card view, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Question,
+    Python,
+    Rust,
+    Diagram,
+}
+
+impl Pane {
+    pub const ALL: [Self; 4] = [Self::Question, Self::Python, Self::Rust, Self::Diagram];
+
+    pub fn index(self) -> usize {
+        match self {
+            Self::Question => 0,
+            Self::Python => 1,
+            Self::Rust => 2,
+            Self::Diagram => 3,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Question => "Question",
+            Self::Python => "Python",
+            Self::Rust => "Rust",
+            Self::Diagram => "Diagram",
+        }
+    }
+}
+
+/// A card in the flat list of every loaded card: (deck index, card index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardRef {
+    pub deck: usize,
+    pub card: usize,
+}
+
+/// Where the card view is looking: focus, zoom, scroll offsets per pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CardView {
+    pub focus: Option<Pane>,
+    pub zoom: bool,
+    pub scroll: [u16; 4],
+}
+
+impl CardView {
+    pub fn focus(&self) -> Pane {
+        self.focus.unwrap_or(Pane::Question)
+    }
+}
+
+/// A grade given in this session (for undo and the summary).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Graded {
+    pub card: usize,
+    pub rating: Rating,
+    /// The review log row; `None` when practising ahead (nothing saved).
+    pub review_id: Option<i64>,
+    pub before: Option<CardState>,
+    pub after: CardState,
+    pub duration_ms: u64,
+}
+
+/// The review state machine.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one value per session; boxing would buy nothing
+pub enum Phase {
+    /// Solutions hidden; the console is free for an attempt.
+    Prompt { card: usize, shown_at: Timestamp },
+    /// Solutions, explanation and key points shown; grade buttons with their intervals.
+    Revealed {
+        card: usize,
+        shown_at: Timestamp,
+        outcomes: [Outcome; 4],
+    },
+    /// Only learning cards are left, and none is due yet.
+    Waiting { until: Timestamp },
+    /// The session summary.
+    Finished,
+}
+
+impl Phase {
+    pub fn card(&self) -> Option<usize> {
+        match self {
+            Self::Prompt { card, .. } | Self::Revealed { card, .. } => Some(*card),
+            Self::Waiting { .. } | Self::Finished => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewSession {
+    /// Practising ahead: nothing is saved and no schedule changes.
+    pub practice: bool,
+    pub queue: VecDeque<usize>,
+    /// Learning cards coming back later in this session.
+    pub later: Vec<(usize, Timestamp)>,
+    pub phase: Phase,
+    pub graded: Vec<Graded>,
+    pub started: Timestamp,
+    /// The grade waiting for the shell's save.
+    pub saving: Option<Rating>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BrowseState {
+    pub filter: String,
+    pub filtering: bool,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HomeState {
+    pub selected: usize,
+}
+
+/// A message in the footer until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Syntax-highlighted solutions of a card: [Python, Rust].
+pub type Highlighted = [Text<'static>; 2];
+
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    pub cards: Vec<CardRef>,
+    pub scheduler: Scheduler,
+    pub new_per_day: u32,
+    pub reviews_per_day: u32,
+    pub states: HashMap<String, CardState>,
+    pub done_today: DoneToday,
+    pub day_end: Timestamp,
+    pub streak: u32,
+    pub deck_filter: Option<String>,
+    pub limit: Option<usize>,
+    pub screen: Screen,
+    pub help: bool,
+    pub home: HomeState,
+    pub review: Option<ReviewSession>,
+    pub browse: BrowseState,
+    pub browse_card: Option<usize>,
+    pub view: CardView,
+    pub console: Console,
+    pub flash: Option<Flash>,
+    pub highlights: HashMap<usize, Highlighted>,
+    pub stats: Option<Box<Stats>>,
+    pub size: (u16, u16),
+    /// The time of the last action, for what the view says about due times.
+    pub now: Timestamp,
+    pub days: crate::days::Days,
+    pub color: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn card(&self, index: usize) -> Option<(&Deck, &Card)> {
+        let r = self.cards.get(index)?;
+        let deck = self.library.decks.get(r.deck)?;
+        Some((deck, deck.cards.get(r.card)?))
+    }
+
+    pub fn card_id(&self, index: usize) -> Option<&str> {
+        self.card(index).map(|(_, c)| c.id.as_str())
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        (0..self.cards.len()).find(|&i| self.card_id(i) == Some(id))
+    }
+
+    /// The card the card view shows, on the screen that shows one.
+    pub fn current_card(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Review => self.review.as_ref().and_then(|r| r.phase.card()),
+            Screen::Card => self.browse_card,
+            Screen::Home | Screen::Browse | Screen::Stats => None,
+        }
+    }
+
+    /// Whether the current card's solutions are shown.
+    pub fn revealed(&self) -> bool {
+        match self.screen {
+            Screen::Card => true,
+            Screen::Review => matches!(
+                self.review.as_ref().map(|r| &r.phase),
+                Some(Phase::Revealed { .. })
+            ),
+            _ => false,
+        }
+    }
+
+    /// Browse's list: indices of the cards matching the filter (id, title, topic, tag).
+    pub fn browse_matches(&self) -> Vec<usize> {
+        let needle = self.browse.filter.to_lowercase();
+        (0..self.cards.len())
+            .filter(|&i| {
+                needle.is_empty()
+                    || self.card(i).is_some_and(|(deck, c)| {
+                        c.id.as_str().contains(&needle)
+                            || c.title.to_lowercase().contains(&needle)
+                            || c.topic.contains(&needle)
+                            || deck
+                                .topic_title(&c.topic)
+                                .is_some_and(|t| t.to_lowercase().contains(&needle))
+                            || c.tags.iter().any(|t| t.contains(&needle))
+                    })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,100 @@
+//! `view`: draws `App` and nothing else (read-only; no disk, no syntect). Each screen
+//! and pane has its own module; [`layout`] computes the rects every part uses.
+
+pub mod browse;
+pub mod card;
+pub mod footer;
+pub mod help;
+pub mod home;
+pub mod stats;
+pub mod theme;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::state::{App, Screen};
+use theme::Theme;
+
+/// The smallest terminal the session draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn theme(app: &App) -> Theme {
+    Theme { color: app.color }
+}
+
+/// Splits the screen: body, console (card screens only) and footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame3 {
+    pub body: Rect,
+    pub console: Option<Rect>,
+    pub footer: Rect,
+}
+
+pub fn frame_areas(area: Rect, with_console: bool) -> Frame3 {
+    let footer_h = 1.min(area.height);
+    let console_h = if with_console {
+        3.min(area.height - footer_h)
+    } else {
+        0
+    };
+    let body_h = area.height - footer_h - console_h;
+    Frame3 {
+        body: Rect::new(area.x, area.y, area.width, body_h),
+        console: with_console.then(|| Rect::new(area.x, area.y + body_h, area.width, console_h)),
+        footer: Rect::new(area.x, area.y + body_h + console_h, area.width, footer_h),
+    }
+}
+
+pub fn view(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let t = theme(app);
+    let card_screen = app.current_card().is_some();
+    let parts = frame_areas(area, card_screen);
+    match app.screen {
+        Screen::Home => home::render(frame, parts.body, app),
+        Screen::Browse => browse::render(frame, parts.body, app),
+        Screen::Stats => stats::render(frame, parts.body, app),
+        Screen::Review | Screen::Card => {
+            if card_screen {
+                card::render(frame, parts.body, app);
+            } else {
+                card::render_session_end(frame, parts.body, app);
+            }
+        }
+    }
+    if let Some(console) = parts.console {
+        card::render_console(frame, console, app);
+    }
+    footer::render(frame, parts.footer, app, t);
+    if app.help {
+        help::render(frame, area, app);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("terminal too small"),
+        Line::from(format!(
+            "(need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})",
+            area.width, area.height
+        )),
+        Line::from("enlarge the window, or press q to quit"),
+    ];
+    let y = area.height.saturating_sub(3) / 2;
+    let inner = Rect::new(area.x, area.y + y, area.width, area.height - y);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .block(Block::new()),
+        inner,
+    );
+}

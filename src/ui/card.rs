@@ -1,0 +1,447 @@
+//! The card view: Question, Python, Rust and (for cards with a visual) Diagram panes, the
+//! console, and the session's end screens. Side by side from 160 columns; below that the
+//! two code panes share one slot (the focused one shows) and so do Question and Diagram.
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use super::theme::Theme;
+use super::{frame_areas, theme, wrap::wrap};
+use crate::content::Card;
+use crate::state::{App, Pane, Phase};
+use crate::text::sanitize;
+
+/// Width from which Python and Rust sit side by side.
+pub const WIDE: u16 = 160;
+
+/// Where each pane is drawn (`None`: not shown now).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub question: Option<Rect>,
+    pub python: Option<Rect>,
+    pub rust: Option<Rect>,
+    pub diagram: Option<Rect>,
+}
+
+impl Areas {
+    pub fn get(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Question => self.question,
+            Pane::Python => self.python,
+            Pane::Rust => self.rust,
+            Pane::Diagram => self.diagram,
+        }
+    }
+}
+
+pub fn has_diagram(app: &App) -> bool {
+    crate::ui::card::diagram_supported()
+        && app
+            .current_card()
+            .and_then(|i| app.card(i))
+            .is_some_and(|(_, c)| c.visual.is_some())
+}
+
+/// Whether a diagram can be drawn for a card's `visual`. The LRU lab draws it.
+pub fn diagram_supported() -> bool {
+    false
+}
+
+/// The pane rects for the card view in `body`.
+pub fn layout(app: &App, body: Rect) -> Areas {
+    let focus = app.view.focus();
+    let diagram = has_diagram(app);
+    if app.view.zoom {
+        let mut areas = Areas::default();
+        match focus {
+            Pane::Question => areas.question = Some(body),
+            Pane::Python => areas.python = Some(body),
+            Pane::Rust => areas.rust = Some(body),
+            Pane::Diagram => areas.diagram = Some(body),
+        }
+        return areas;
+    }
+    let top_h = (body.height * 2 / 5).max(7).min(body.height);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(body);
+    let mut areas = Areas::default();
+    if body.width >= WIDE {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(bottom);
+        areas.python = Some(left);
+        areas.rust = Some(right);
+        if diagram {
+            let [q, d] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(top);
+            areas.question = Some(q);
+            areas.diagram = Some(d);
+        } else {
+            areas.question = Some(top);
+        }
+    } else {
+        if focus == Pane::Rust {
+            areas.rust = Some(bottom);
+        } else {
+            areas.python = Some(bottom);
+        }
+        if diagram && focus == Pane::Diagram {
+            areas.diagram = Some(top);
+        } else {
+            areas.question = Some(top);
+        }
+    }
+    areas
+}
+
+fn inner(rect: Rect) -> Rect {
+    Block::new().borders(Borders::ALL).inner(rect)
+}
+
+fn card_areas(app: &App) -> Areas {
+    let (w, h) = app.size;
+    let body = frame_areas(Rect::new(0, 0, w, h), true).body;
+    layout(app, body)
+}
+
+/// Rows the pane can show.
+pub fn page_height(app: &App, pane: Pane) -> u16 {
+    card_areas(app).get(pane).map_or(0, |r| inner(r).height)
+}
+
+/// How far the pane can scroll: content rows less visible rows.
+pub fn max_scroll(app: &App, pane: Pane) -> u16 {
+    let Some(rect) = card_areas(app).get(pane) else {
+        return 0;
+    };
+    let inner = inner(rect);
+    let rows = pane_lines(app, pane, inner.width).len();
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height)
+}
+
+/// The rows a pane draws at `width`, before scrolling.
+fn pane_lines(app: &App, pane: Pane, width: u16) -> Vec<Line<'static>> {
+    let Some((deck, card)) = app.current_card().and_then(|i| app.card(i)) else {
+        return Vec::new();
+    };
+    let t = theme(app);
+    match pane {
+        Pane::Question => wrap(&question_lines(app, deck, card, t), width),
+        Pane::Python | Pane::Rust => code_lines(app, card, pane, t),
+        Pane::Diagram => Vec::new(),
+    }
+}
+
+fn section(out: &mut Vec<Line<'static>>, title: &str, t: Theme) {
+    out.push(Line::default());
+    out.push(Line::styled(title.to_string(), t.accent()));
+}
+
+fn bullets(out: &mut Vec<Line<'static>>, items: &[String]) {
+    for item in items {
+        out.push(Line::from(format!("• {}", sanitize(item.trim()))));
+    }
+}
+
+fn prose(out: &mut Vec<Line<'static>>, text: &str) {
+    for line in sanitize(text.trim_end()).lines() {
+        out.push(Line::from(line.to_string()));
+    }
+}
+
+/// The Question pane: title, facts, prompt; after the reveal, the explanation and the
+/// rest of the answer.
+fn question_lines(
+    app: &App,
+    deck: &crate::content::Deck,
+    card: &Card,
+    t: Theme,
+) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(sanitize(&card.title).into_owned(), t.title())];
+    let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
+    let mut facts = format!("{} · {}", sanitize(topic), card.difficulty.label());
+    if !card.tags.is_empty() {
+        facts.push_str(" · ");
+        facts.push_str(&card.tags.join(", "));
+    }
+    if let Some(state) = app.states.get(card.id.as_str())
+        && state.is_leech()
+    {
+        facts.push_str(" · leech");
+    }
+    out.push(Line::styled(facts, t.dim()));
+    out.push(Line::default());
+    prose(&mut out, &card.prompt);
+    if !app.revealed() {
+        out.push(Line::default());
+        out.push(Line::styled(
+            "Think it through, or type an attempt (i), then reveal with Space.".to_string(),
+            t.dim(),
+        ));
+        return out;
+    }
+    section(&mut out, "Explanation", t);
+    prose(&mut out, &card.explanation);
+    section(&mut out, "Key points", t);
+    bullets(&mut out, &card.key_points);
+    section(&mut out, "Pitfalls", t);
+    bullets(&mut out, &card.pitfalls);
+    if let Some(c) = &card.complexity {
+        section(&mut out, "Complexity", t);
+        out.push(Line::from(format!("time: {}", sanitize(&c.time))));
+        out.push(Line::from(format!("space: {}", sanitize(&c.space))));
+    }
+    section(&mut out, "Follow-up questions", t);
+    bullets(&mut out, &card.follow_ups);
+    out
+}
+
+/// A code pane's rows: line numbers and the highlighted (or, until highlighting is
+/// cached, plain) solution; before the reveal, a note instead.
+fn code_lines(app: &App, card: &Card, pane: Pane, t: Theme) -> Vec<Line<'static>> {
+    if !app.revealed() {
+        return vec![
+            Line::styled(
+                "Hidden until you reveal the answer (Space).".to_string(),
+                t.dim(),
+            ),
+            Line::default(),
+            Line::styled(
+                "Write your own first: the console (i) keeps your attempt.".to_string(),
+                t.dim(),
+            ),
+        ];
+    }
+    let (slot, source) = match pane {
+        Pane::Rust => (1, &card.rust.solution),
+        _ => (0, &card.python.solution),
+    };
+    let highlighted = app
+        .current_card()
+        .and_then(|i| app.highlights.get(&i))
+        .map(|h| h[slot].clone());
+    let text = highlighted.unwrap_or_else(|| {
+        Text::from(
+            sanitize(source.trim_end())
+                .lines()
+                .map(|l| Line::from(l.to_string()))
+                .collect::<Vec<_>>(),
+        )
+    });
+    let digits = text.lines.len().to_string().len();
+    text.lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut line)| {
+            line.spans
+                .insert(0, Span::styled(format!("{:>digits$} ", i + 1), t.dim()));
+            line
+        })
+        .collect()
+}
+
+fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
+    let t = theme(app);
+    let focused = app.view.focus() == pane;
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            t.focus_border()
+        } else {
+            t.border()
+        })
+        .title(Span::styled(
+            title,
+            if focused { t.focus_border() } else { t.title() },
+        ))
+}
+
+fn pane_title(app: &App, pane: Pane) -> String {
+    let wide = app.size.0 >= WIDE;
+    let tabs = |a: Pane, b: Pane| {
+        let mark = |p: Pane| {
+            if p == pane {
+                format!("[{}]", p.title())
+            } else {
+                p.title().to_string()
+            }
+        };
+        format!(" {} {} ", mark(a), mark(b))
+    };
+    match pane {
+        Pane::Python | Pane::Rust if !wide && !app.view.zoom => tabs(Pane::Python, Pane::Rust),
+        Pane::Question | Pane::Diagram if !wide && !app.view.zoom && has_diagram(app) => {
+            tabs(Pane::Question, Pane::Diagram)
+        }
+        _ => format!(" {} ", pane.title()),
+    }
+}
+
+pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+    let areas = layout(app, body);
+    for pane in Pane::ALL {
+        let Some(rect) = areas.get(pane) else {
+            continue;
+        };
+        let block = pane_block(app, pane, pane_title(app, pane));
+        let inner = block.inner(rect);
+        let scroll = app.view.scroll[pane.index()];
+        let rows: Vec<Line<'static>> = pane_lines(app, pane, inner.width)
+            .into_iter()
+            .skip(usize::from(scroll))
+            .take(usize::from(inner.height))
+            .collect();
+        frame.render_widget(Paragraph::new(rows).block(block), rect);
+    }
+}
+
+pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
+    let t = theme(app);
+    let active = app.console.active;
+    let last = app.console.output.last().map(|l| sanitize(l).into_owned());
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(if active {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if active { t.focus_border() } else { t.border() })
+        .title(Span::styled(
+            " Console ",
+            if active { t.focus_border() } else { t.title() },
+        ));
+    if let Some(last) = last {
+        block = block.title_bottom(Span::styled(format!(" {last} "), t.dim()));
+    }
+    let inner = block.inner(area);
+    let line = if active || !app.console.input.is_empty() {
+        Line::from(vec![
+            Span::styled("› ", t.key()),
+            Span::raw(sanitize(&app.console.input).into_owned()),
+        ])
+    } else {
+        Line::styled(
+            "press i to type an attempt, : for a command (:help)".to_string(),
+            t.dim(),
+        )
+    };
+    frame.render_widget(Paragraph::new(line).block(block), area);
+    if active {
+        let before: String = app.console.input.chars().take(app.console.cursor).collect();
+        let x = inner.x
+            + 2
+            + u16::try_from(unicode_width::UnicodeWidthStr::width(before.as_str())).unwrap_or(0);
+        if x < inner.right() {
+            frame.set_cursor_position((x, inner.y));
+        }
+    }
+}
+
+/// Human-friendly time until: 45s, 10m, 3h, 4d, 2.5mo, 1.2y.
+pub fn interval_label(seconds: i64) -> String {
+    let s = seconds.max(0);
+    #[allow(clippy::cast_precision_loss)]
+    let days = s as f64 / 86_400.0;
+    if s < 60 {
+        format!("{s}s")
+    } else if s < 3_600 {
+        format!("{}m", (s + 30) / 60)
+    } else if s < 86_400 {
+        format!("{}h", (s + 1_800) / 3_600)
+    } else if days < 30.0 {
+        format!("{}d", days.round())
+    } else if days < 365.0 {
+        format!("{:.1}mo", days / 30.0)
+    } else {
+        format!("{:.1}y", days / 365.0)
+    }
+}
+
+/// The summary after the last card, or the wait for a learning card.
+pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
+    let t = theme(app);
+    let Some(session) = app.review.as_ref() else {
+        return;
+    };
+    let now = app.now;
+    let reviewed: std::collections::BTreeSet<usize> =
+        session.graded.iter().map(|g| g.card).collect();
+    let agains = session
+        .graded
+        .iter()
+        .filter(|g| g.rating == crate::srs::Rating::Again)
+        .count();
+    let spent_ms: u64 = session.graded.iter().map(|g| g.duration_ms).sum();
+    let mut lines = vec![];
+    match &session.phase {
+        Phase::Waiting { until } => {
+            lines.push(Line::styled(
+                "Waiting for a learning card".to_string(),
+                t.accent(),
+            ));
+            lines.push(Line::from(format!(
+                "The next one is due in {}; it comes back here by itself.",
+                interval_label(until.duration_since(now).as_secs())
+            )));
+        }
+        _ => {
+            let title = if session.practice {
+                "Practice done (nothing was saved)"
+            } else {
+                "Session done"
+            };
+            lines.push(Line::styled(title.to_string(), t.accent()));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(format!(
+        "{} reviewed, {} again, {} answering",
+        plural(reviewed.len(), "card"),
+        agains,
+        interval_label(i64::try_from(spent_ms / 1000).unwrap_or(0))
+    )));
+    if let Some(next) = next_due(app, now) {
+        lines.push(Line::from(format!(
+            "Next card due in {} ({})",
+            interval_label(next.duration_since(now).as_secs()),
+            next.strftime("%Y-%m-%d %H:%M UTC")
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "Enter: home · u: undo the last grade · q: quit".to_string(),
+        t.dim(),
+    ));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.border())
+        .title(Span::styled(" Review ", t.title()));
+    frame.render_widget(Clear, body);
+    frame.render_widget(Paragraph::new(lines).block(block), body);
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+fn next_due(app: &App, now: Timestamp) -> Option<Timestamp> {
+    app.states
+        .values()
+        .map(|s| s.due)
+        .filter(|d| *d > now)
+        .min()
+}
+
+/// The style of the grade buttons' labels.
+pub fn grade_style(t: Theme, n: u8) -> Style {
+    t.rating(n)
+}

@@ -1,0 +1,122 @@
+//! Word wrapping that keeps span styles, so the view and `update` (which needs to know
+//! how far a pane can scroll) agree on line counts.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+/// Wraps each line to `width` columns at spaces; words longer than a line are split.
+/// Leading indentation is kept on a line's first row and dropped on its continuations.
+pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let mut out = Vec::new();
+    for line in lines {
+        let mut row: Vec<Span<'static>> = Vec::new();
+        let mut used = 0usize;
+        let mut continuation = false;
+        let flush = |row: &mut Vec<Span<'static>>, out: &mut Vec<Line<'static>>| {
+            // Spaces at a break are not shown.
+            while row.last().is_some_and(|s| s.content.trim().is_empty()) {
+                row.pop();
+            }
+            out.push(Line::from(std::mem::take(row)).style(line.style));
+        };
+        for (text, style, is_space) in tokens(line) {
+            let w = text_width(&text);
+            if is_space {
+                if used == 0 && continuation {
+                    continue;
+                }
+                if used + w <= width {
+                    row.push(Span::styled(text, style));
+                    used += w;
+                } else {
+                    flush(&mut row, &mut out);
+                    used = 0;
+                    continuation = true;
+                }
+                continue;
+            }
+            if used > 0 && used + w > width {
+                flush(&mut row, &mut out);
+                used = 0;
+                continuation = true;
+            }
+            let mut chunk = String::new();
+            for c in text.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    row.push(Span::styled(std::mem::take(&mut chunk), style));
+                    flush(&mut row, &mut out);
+                    used = 0;
+                    continuation = true;
+                }
+                chunk.push(c);
+                used += cw;
+            }
+            if !chunk.is_empty() {
+                row.push(Span::styled(chunk, style));
+            }
+        }
+        flush(&mut row, &mut out);
+    }
+    out
+}
+
+fn text_width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// A line's runs of spaces and of other characters, each with its span's style.
+fn tokens(line: &Line<'_>) -> Vec<(String, Style, bool)> {
+    let mut out: Vec<(String, Style, bool)> = Vec::new();
+    for span in &line.spans {
+        for c in span.content.chars() {
+            let space = c == ' ';
+            match out.last_mut() {
+                Some((text, style, is_space)) if *is_space == space && *style == span.style => {
+                    text.push(c);
+                }
+                _ => out.push((c.to_string(), span.style, space)),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_splits_long_words() {
+        let out = wrap(&[Line::from("the quick brown fox jumps")], 10);
+        assert_eq!(texts(&out), ["the quick", "brown fox", "jumps"]);
+        let out = wrap(&[Line::from("abcdefghijkl mn")], 5);
+        assert_eq!(texts(&out), ["abcde", "fghij", "kl mn"]);
+        let out = wrap(&[Line::from(""), Line::from("  - indented item")], 40);
+        assert_eq!(texts(&out), ["", "  - indented item"]);
+    }
+
+    #[test]
+    fn keeps_styles_across_spans() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![Span::styled("bold words", bold), Span::raw(" plain")]);
+        let out = wrap(&[line], 6);
+        assert_eq!(texts(&out), ["bold", "words", "plain"]);
+        assert_eq!(out[1].spans[0].style, bold);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        let out = wrap(&[Line::from("日本語 テキスト")], 6);
+        assert_eq!(texts(&out), ["日本語", "テキス", "ト"]);
+    }
+}

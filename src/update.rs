@@ -1,0 +1,279 @@
+//! `update`: the pure heart of the session. It takes the app, an action and the time, and
+//! returns the effects the shell must carry out. No clock, no disk, no terminal here.
+
+mod panes;
+mod review;
+
+use jiff::Timestamp;
+
+use crate::action::{Action, ConsoleEdit, Effect, Effects};
+use crate::console::{self, Command};
+use crate::state::{App, Flash, Phase, Screen};
+
+pub use review::{DeckCounts, deck_counts, start_review};
+
+/// The entries of the home screen, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeItem {
+    Review,
+    Browse,
+    Stats,
+    Quit,
+}
+
+pub const HOME_ITEMS: [HomeItem; 4] = [
+    HomeItem::Review,
+    HomeItem::Browse,
+    HomeItem::Stats,
+    HomeItem::Quit,
+];
+
+pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    app.now = now;
+    if is_user_action(&action) {
+        app.flash = None;
+    }
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            Effects::one(Effect::Quit)
+        }
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            Effects::none()
+        }
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            panes::clamp_scroll(app);
+            Effects::none()
+        }
+        Action::Back => back(app),
+        Action::SelectNext | Action::SelectPrev => {
+            select(app, matches!(action, Action::SelectNext));
+            Effects::none()
+        }
+        Action::Open => open(app, now),
+        Action::StartFilter => {
+            app.browse.filtering = true;
+            Effects::none()
+        }
+        Action::FocusNext
+        | Action::FocusPrev
+        | Action::ScrollDown
+        | Action::ScrollUp
+        | Action::PageDown
+        | Action::PageUp
+        | Action::ScrollTop
+        | Action::ScrollBottom
+        | Action::ToggleZoom => {
+            panes::update_panes(app, &action);
+            Effects::none()
+        }
+        Action::EnterConsole | Action::EnterCommand => {
+            app.console.active = true;
+            if action == Action::EnterCommand && app.console.input.is_empty() {
+                app.console.edit(ConsoleEdit::Insert(':'));
+            }
+            Effects::none()
+        }
+        Action::LeaveConsole => {
+            app.console.active = false;
+            Effects::none()
+        }
+        Action::Console(edit) => {
+            if app.screen == Screen::Browse && app.browse.filtering {
+                edit_filter(app, edit);
+            } else {
+                app.console.edit(edit);
+            }
+            Effects::none()
+        }
+        Action::ConsoleSubmit => submit(app, now),
+        Action::Reveal
+        | Action::Grade(_)
+        | Action::Undo
+        | Action::Tick
+        | Action::ReviewSaved(_)
+        | Action::SaveFailed(_)
+        | Action::Undone(_)
+        | Action::UndoFailed(_) => review::update_review(app, action, now),
+        Action::StatsLoaded(stats) => {
+            app.stats = Some(stats);
+            Effects::none()
+        }
+        Action::StatsFailed(message) => {
+            flash_error(app, format!("stats: {message}"));
+            Effects::none()
+        }
+    }
+}
+
+fn is_user_action(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Resize(..)
+            | Action::Tick
+            | Action::ReviewSaved(_)
+            | Action::SaveFailed(_)
+            | Action::Undone(_)
+            | Action::UndoFailed(_)
+            | Action::StatsLoaded(_)
+            | Action::StatsFailed(_)
+    )
+}
+
+pub(crate) fn flash(app: &mut App, text: impl Into<String>) {
+    app.flash = Some(Flash {
+        text: text.into(),
+        error: false,
+    });
+}
+
+pub(crate) fn flash_error(app: &mut App, text: impl Into<String>) {
+    app.flash = Some(Flash {
+        text: text.into(),
+        error: true,
+    });
+}
+
+fn back(app: &mut App) -> Effects {
+    if app.help {
+        app.help = false;
+        return Effects::none();
+    }
+    match app.screen {
+        Screen::Card => app.screen = Screen::Browse,
+        Screen::Browse if app.browse.filtering => app.browse.filtering = false,
+        Screen::Browse | Screen::Stats | Screen::Review => {
+            app.screen = Screen::Home;
+            app.view.zoom = false;
+        }
+        Screen::Home => {}
+    }
+    Effects::none()
+}
+
+fn select(app: &mut App, down: bool) {
+    let (selected, len) = match app.screen {
+        Screen::Home => (&mut app.home.selected, HOME_ITEMS.len()),
+        Screen::Browse => {
+            let len = app.browse_matches().len();
+            (&mut app.browse.selected, len)
+        }
+        _ => return,
+    };
+    if len == 0 {
+        *selected = 0;
+    } else if down {
+        *selected = (*selected + 1).min(len - 1);
+    } else {
+        *selected = selected.saturating_sub(1);
+    }
+}
+
+fn open(app: &mut App, now: Timestamp) -> Effects {
+    match app.screen {
+        Screen::Home => match HOME_ITEMS.get(app.home.selected) {
+            Some(HomeItem::Review) => start_review(app, now),
+            Some(HomeItem::Browse) => {
+                app.screen = Screen::Browse;
+                Effects::none()
+            }
+            Some(HomeItem::Stats) => {
+                app.screen = Screen::Stats;
+                Effects::one(Effect::LoadStats)
+            }
+            Some(HomeItem::Quit) => update(app, Action::Quit, now),
+            None => Effects::none(),
+        },
+        Screen::Browse => {
+            app.browse.filtering = false;
+            let matches = app.browse_matches();
+            match matches.get(app.browse.selected) {
+                Some(&card) => open_card(app, card),
+                None => Effects::none(),
+            }
+        }
+        _ => Effects::none(),
+    }
+}
+
+/// Shows a card from Browse: all panes, no grading.
+pub fn open_card(app: &mut App, card: usize) -> Effects {
+    app.browse_card = Some(card);
+    app.screen = Screen::Card;
+    panes::reset_view(app);
+    Effects::one(Effect::Highlight(card))
+}
+
+fn edit_filter(app: &mut App, edit: ConsoleEdit) {
+    match edit {
+        ConsoleEdit::Insert(c) if !c.is_control() => app.browse.filter.push(c),
+        ConsoleEdit::Backspace => {
+            app.browse.filter.pop();
+        }
+        _ => {}
+    }
+    app.browse.selected = 0;
+}
+
+fn submit(app: &mut App, now: Timestamp) -> Effects {
+    let line = app.console.submit();
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return Effects::none();
+    }
+    if !trimmed.starts_with(':') {
+        // Not a command: an attempt at the answer, kept where the user can see it.
+        app.console.say(format!("> {trimmed}"));
+        return Effects::none();
+    }
+    app.console.say(trimmed.to_string());
+    let command = match console::parse(trimmed) {
+        Ok(Some(command)) => command,
+        Ok(None) => return Effects::none(),
+        Err(message) => {
+            app.console.say(format!("  {message}"));
+            flash_error(app, message);
+            return Effects::none();
+        }
+    };
+    app.console.active = false;
+    let action = match command {
+        Command::Help => Action::ToggleHelp,
+        Command::Reveal => Action::Reveal,
+        Command::Grade(r) => Action::Grade(r),
+        Command::Undo => Action::Undo,
+        Command::Quit => Action::Quit,
+        Command::Home => {
+            app.screen = Screen::Home;
+            return Effects::none();
+        }
+        Command::Browse => {
+            app.screen = Screen::Browse;
+            return Effects::none();
+        }
+        Command::Stats => {
+            app.screen = Screen::Stats;
+            return Effects::one(Effect::LoadStats);
+        }
+    };
+    let allowed = match (&action, app.review.as_ref().map(|r| &r.phase)) {
+        (Action::Reveal, Some(Phase::Prompt { .. }))
+        | (Action::Grade(_), Some(Phase::Revealed { .. }))
+        | (Action::Undo | Action::ToggleHelp | Action::Quit, _) => {
+            app.screen == Screen::Review || matches!(action, Action::ToggleHelp | Action::Quit)
+        }
+        _ => false,
+    };
+    if !allowed {
+        let message = format!("{trimmed} does nothing here");
+        app.console.say(format!("  {message}"));
+        flash_error(app, message);
+        return Effects::none();
+    }
+    update(app, action, now)
+}
+
+#[cfg(test)]
+mod tests;

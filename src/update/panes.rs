@@ -1,0 +1,60 @@
+//! Focus, scroll and zoom of the card view's panes.
+
+use crate::action::Action;
+use crate::state::{App, Pane};
+use crate::ui::card as card_ui;
+
+/// The panes the current card shows, in focus order.
+pub fn available(app: &App) -> Vec<Pane> {
+    Pane::ALL
+        .into_iter()
+        .filter(|p| *p != Pane::Diagram || card_ui::has_diagram(app))
+        .collect()
+}
+
+pub fn reset_view(app: &mut App) {
+    app.view.focus = None;
+    app.view.zoom = false;
+    app.view.scroll = [0; 4];
+}
+
+pub fn reset_scroll(app: &mut App) {
+    app.view.scroll = [0; 4];
+}
+
+/// Keeps every offset within its pane's content (after a resize or a reveal).
+pub fn clamp_scroll(app: &mut App) {
+    for pane in Pane::ALL {
+        let max = card_ui::max_scroll(app, pane);
+        let slot = &mut app.view.scroll[pane.index()];
+        *slot = (*slot).min(max);
+    }
+}
+
+pub fn update_panes(app: &mut App, action: &Action) {
+    if app.current_card().is_none() {
+        return;
+    }
+    let panes = available(app);
+    let focus = app.view.focus();
+    let at = panes.iter().position(|p| *p == focus).unwrap_or(0);
+    let pane = focus;
+    let max = card_ui::max_scroll(app, pane);
+    let page = card_ui::page_height(app, pane).max(1);
+    let scroll = &mut app.view.scroll[pane.index()];
+    match action {
+        Action::FocusNext => app.view.focus = Some(panes[(at + 1) % panes.len()]),
+        Action::FocusPrev => app.view.focus = Some(panes[(at + panes.len() - 1) % panes.len()]),
+        Action::ScrollDown => *scroll = scroll.saturating_add(1).min(max),
+        Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll = scroll.saturating_add(page).min(max),
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::ScrollTop => *scroll = 0,
+        Action::ScrollBottom => *scroll = max,
+        Action::ToggleZoom => app.view.zoom = !app.view.zoom,
+        _ => {}
+    }
+    if matches!(action, Action::ToggleZoom) {
+        clamp_scroll(app);
+    }
+}

@@ -1,0 +1,356 @@
+//! The review state machine: Prompt → Revealed → graded (saved by the shell) → the next
+//! card's Prompt, or the summary. Undo steps back. Anything else does nothing.
+
+use std::collections::VecDeque;
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::{flash, flash_error, panes};
+use crate::action::{Action, Effect, Effects};
+use crate::srs::{Phase as CardPhase, queue};
+use crate::state::{App, Graded, Phase, ReviewSession, Screen};
+
+/// A learning card due within this long is shown rather than waited for, as in Anki.
+pub const LEARN_AHEAD: SignedDuration = SignedDuration::from_mins(20);
+
+/// Due and new counts for the home screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeckCounts {
+    pub learning: usize,
+    pub review: usize,
+    pub new: usize,
+}
+
+/// The study queue now, over every card or one deck.
+fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
+    let indices: Vec<usize> = (0..app.cards.len())
+        .filter(|&i| deck.is_none_or(|d| app.card(i).is_some_and(|(deck, _)| deck.meta.id == d)))
+        .collect();
+    let states = indices
+        .iter()
+        .map(|&i| app.card_id(i).and_then(|id| app.states.get(id)));
+    let q = queue::build(
+        states,
+        now,
+        app.day_end,
+        (app.new_per_day, app.reviews_per_day),
+        app.done_today,
+    );
+    queue::Queue {
+        now: q.now.into_iter().map(|i| indices[i]).collect(),
+        later: q
+            .later
+            .into_iter()
+            .map(|(i, at)| (indices[i], at))
+            .collect(),
+    }
+}
+
+/// What is due now in a deck (or everywhere), split as the home screen shows it.
+pub fn deck_counts(app: &App, deck: Option<&str>, now: Timestamp) -> DeckCounts {
+    let q = build_queue(app, deck, now);
+    let mut counts = DeckCounts::default();
+    for i in q.now {
+        match app
+            .card_id(i)
+            .and_then(|id| app.states.get(id))
+            .map(|s| s.phase)
+        {
+            None | Some(CardPhase::New) => counts.new += 1,
+            Some(CardPhase::Review) => counts.review += 1,
+            Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
+        }
+    }
+    counts
+}
+
+/// Starts a review session of what is due; with nothing due, practice ahead.
+pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
+    let deck = app.deck_filter.clone();
+    let q = build_queue(app, deck.as_deref(), now);
+    let mut queue: VecDeque<usize> = q.now.into_iter().collect();
+    let mut practice = false;
+    if queue.is_empty() && q.later.is_empty() {
+        // Practise ahead: every card of the deck, soonest due first; nothing is saved.
+        let mut all: Vec<usize> = (0..app.cards.len())
+            .filter(|&i| {
+                deck.as_deref()
+                    .is_none_or(|d| app.card(i).is_some_and(|(deck, _)| deck.meta.id == d))
+            })
+            .collect();
+        all.sort_by_key(|&i| {
+            app.card_id(i)
+                .and_then(|id| app.states.get(id))
+                .map(|s| s.due)
+        });
+        queue = all.into_iter().collect();
+        practice = true;
+    }
+    if let Some(limit) = app.limit {
+        queue.truncate(limit);
+    }
+    app.review = Some(ReviewSession {
+        practice,
+        queue,
+        later: q.later,
+        phase: Phase::Finished,
+        graded: Vec::new(),
+        started: now,
+        saving: None,
+    });
+    app.screen = Screen::Review;
+    if practice {
+        flash(
+            app,
+            "nothing is due: practising ahead; these grades are not saved and change no schedule",
+        );
+    }
+    advance(app, now)
+}
+
+/// Moves to the next card, the wait for a learning card, or the summary.
+fn advance(app: &mut App, now: Timestamp) -> Effects {
+    let Some(session) = app.review.as_mut() else {
+        return Effects::none();
+    };
+    session.later.sort_by_key(|&(i, at)| (at, i));
+    let next = if let Some(card) = session.queue.pop_front() {
+        Some(card)
+    } else if session
+        .later
+        .first()
+        .is_some_and(|&(_, at)| at <= now + LEARN_AHEAD)
+    {
+        Some(session.later.remove(0).0)
+    } else {
+        None
+    };
+    match next {
+        Some(card) => {
+            session.phase = Phase::Prompt {
+                card,
+                shown_at: now,
+            };
+            panes::reset_view(app);
+            Effects::one(Effect::Highlight(card))
+        }
+        None => {
+            session.phase = match session.later.first() {
+                Some(&(_, at)) => Phase::Waiting { until: at },
+                None => Phase::Finished,
+            };
+            Effects::none()
+        }
+    }
+}
+
+pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    if app.screen != Screen::Review {
+        return Effects::none();
+    }
+    match action {
+        Action::Reveal => reveal(app, now),
+        Action::Grade(rating) => grade(app, rating, now),
+        Action::ReviewSaved(recorded) => saved(app, Some(recorded.id), recorded.outcome, now),
+        Action::SaveFailed(message) => {
+            if let Some(s) = app.review.as_mut() {
+                s.saving = None;
+            }
+            flash_error(
+                app,
+                format!("not saved: {message}; the card stays, grade again to retry"),
+            );
+            Effects::none()
+        }
+        Action::Undo => undo(app, now),
+        Action::Undone(undone) => {
+            let restored = undone.restored;
+            let card = app.index_of(&undone.card_id);
+            match restored {
+                Some(state) => {
+                    app.states.insert(undone.card_id.clone(), state);
+                }
+                None => {
+                    app.states.remove(&undone.card_id);
+                }
+            }
+            stepped_back(app, card, now);
+            flash(
+                app,
+                format!("undid {} on {}", undone.rating.label(), undone.card_id),
+            );
+            Effects::none()
+        }
+        Action::UndoFailed(message) => {
+            flash_error(app, format!("cannot undo: {message}"));
+            Effects::none()
+        }
+        Action::Tick => match app.review.as_ref().map(|s| &s.phase) {
+            Some(Phase::Waiting { until }) if *until <= now + LEARN_AHEAD => advance(app, now),
+            _ => Effects::none(),
+        },
+        _ => Effects::none(),
+    }
+}
+
+fn reveal(app: &mut App, now: Timestamp) -> Effects {
+    let Some(Phase::Prompt { card, shown_at }) = app.review.as_ref().map(|s| s.phase.clone())
+    else {
+        return Effects::none();
+    };
+    let Some(id) = app.card_id(card).map(str::to_string) else {
+        return Effects::none();
+    };
+    match app.scheduler.preview(&id, app.states.get(&id), now) {
+        Ok(outcomes) => {
+            if let Some(s) = app.review.as_mut() {
+                s.phase = Phase::Revealed {
+                    card,
+                    shown_at,
+                    outcomes,
+                };
+            }
+            panes::reset_scroll(app);
+        }
+        Err(e) => flash_error(app, format!("cannot schedule {id}: {e}")),
+    }
+    Effects::none()
+}
+
+fn grade(app: &mut App, rating: crate::srs::Rating, now: Timestamp) -> Effects {
+    let Some(session) = app.review.as_mut() else {
+        return Effects::none();
+    };
+    let Phase::Revealed {
+        card,
+        shown_at,
+        outcomes,
+    } = &session.phase
+    else {
+        return Effects::none();
+    };
+    if session.saving.is_some() {
+        return Effects::none();
+    }
+    let (card, shown_at) = (*card, *shown_at);
+    let outcome = outcomes[usize::from(rating.number() - 1)];
+    if session.practice {
+        return saved(app, None, outcome, now);
+    }
+    session.saving = Some(rating);
+    let Some(card_id) = app.card_id(card).map(str::to_string) else {
+        return Effects::none();
+    };
+    Effects::one(Effect::RecordReview {
+        card_id,
+        rating,
+        at: now,
+        duration_ms: elapsed_ms(shown_at, now),
+    })
+}
+
+fn elapsed_ms(from: Timestamp, to: Timestamp) -> u64 {
+    u64::try_from(to.duration_since(from).as_millis()).unwrap_or(0)
+}
+
+/// A grade is safe (saved, or practice): record it and move on.
+fn saved(
+    app: &mut App,
+    review_id: Option<i64>,
+    outcome: crate::srs::Outcome,
+    now: Timestamp,
+) -> Effects {
+    let current = app.review.as_ref().and_then(|s| match &s.phase {
+        Phase::Prompt { card, shown_at } | Phase::Revealed { card, shown_at, .. } => {
+            Some((*card, *shown_at))
+        }
+        Phase::Waiting { .. } | Phase::Finished => None,
+    });
+    let Some((card, shown_at)) = current else {
+        return Effects::none();
+    };
+    let Some(id) = app.card_id(card).map(str::to_string) else {
+        return Effects::none();
+    };
+    let before = app.states.get(&id).copied();
+    let day_end = app.day_end;
+    let Some(session) = app.review.as_mut() else {
+        return Effects::none();
+    };
+    session.saving = None;
+    session.graded.push(Graded {
+        card,
+        rating: outcome.rating,
+        review_id,
+        before,
+        after: outcome.state,
+        duration_ms: elapsed_ms(shown_at, now),
+    });
+    let comes_back = matches!(
+        outcome.state.phase,
+        CardPhase::Learning | CardPhase::Relearning
+    ) && outcome.state.due < day_end;
+    if comes_back {
+        session.later.push((card, outcome.state.due));
+    }
+    if !session.practice {
+        match outcome.phase_before {
+            CardPhase::New => app.done_today.new += 1,
+            CardPhase::Review => app.done_today.reviews += 1,
+            CardPhase::Learning | CardPhase::Relearning => {}
+        }
+        app.states.insert(id, outcome.state);
+    }
+    advance(app, now)
+}
+
+fn undo(app: &mut App, now: Timestamp) -> Effects {
+    let Some(session) = app.review.as_mut() else {
+        return Effects::none();
+    };
+    if session.saving.is_some() {
+        return Effects::none();
+    }
+    let Some(last) = session.graded.last().copied() else {
+        flash(app, "nothing to undo in this session");
+        return Effects::none();
+    };
+    match last.review_id {
+        Some(id) => Effects::one(Effect::UndoReview { id }),
+        None => {
+            stepped_back(app, Some(last.card), now);
+            Effects::none()
+        }
+    }
+}
+
+/// After an undo: forget the last grade and show its card again.
+fn stepped_back(app: &mut App, card: Option<usize>, now: Timestamp) {
+    let Some(session) = app.review.as_mut() else {
+        return;
+    };
+    let Some(last) = session.graded.pop() else {
+        return;
+    };
+    let card = card.unwrap_or(last.card);
+    session.later.retain(|&(c, _)| c != card);
+    if let Some(current) = session.phase.card() {
+        session.queue.push_front(current);
+    }
+    session.phase = Phase::Prompt {
+        card,
+        shown_at: now,
+    };
+    if !session.practice {
+        match last.before.map(|s| s.phase) {
+            None | Some(CardPhase::New) => {
+                app.done_today.new = app.done_today.new.saturating_sub(1);
+            }
+            Some(CardPhase::Review) => {
+                app.done_today.reviews = app.done_today.reviews.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    panes::reset_view(app);
+}
