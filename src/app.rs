@@ -120,8 +120,9 @@ impl Shell {
         }
     }
 
-    /// Carries out effects; results come back as actions, which may ask for more.
-    pub fn execute(&mut self, app: &mut App, effects: Effects) {
+    /// Carries out effects at `now`; results come back as actions, which may ask for
+    /// more.
+    pub fn execute(&mut self, app: &mut App, effects: Effects, now: Timestamp) {
         let mut queue: std::collections::VecDeque<Effect> = effects.0.into();
         while let Some(effect) = queue.pop_front() {
             let reply = match effect {
@@ -158,14 +159,14 @@ impl Shell {
                     Err(e) => Action::UndoFailed(e.to_string()),
                 }),
                 Effect::LoadStats => Some(
-                    match Stats::compute(&self.store, &app.library, Timestamp::now(), &app.days) {
+                    match Stats::compute(&self.store, &app.library, now, &app.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
                         Err(e) => Action::StatsFailed(e.to_string()),
                     },
                 ),
             };
             if let Some(action) = reply {
-                queue.extend(update(app, action, Timestamp::now()).0);
+                queue.extend(update(app, action, now).0);
             }
         }
     }
@@ -220,7 +221,7 @@ fn event_loop(
         Action::Resize(size.width, size.height),
         Timestamp::now(),
     );
-    shell.execute(app, first);
+    shell.execute(app, first, Timestamp::now());
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
@@ -229,8 +230,9 @@ fn event_loop(
         }
         if !event::poll(WAKE)? {
             let before = app.review.as_ref().map(|r| r.phase.clone());
-            let effects = update(app, Action::Tick, Timestamp::now());
-            shell.execute(app, effects);
+            let now = Timestamp::now();
+            let effects = update(app, Action::Tick, now);
+            shell.execute(app, effects, now);
             dirty = app.review.as_ref().map(|r| r.phase.clone()) != before;
             continue;
         }
@@ -240,8 +242,9 @@ fn event_loop(
             _ => None,
         };
         if let Some(action) = action {
-            let effects = update(app, action, Timestamp::now());
-            shell.execute(app, effects);
+            let now = Timestamp::now();
+            let effects = update(app, action, now);
+            shell.execute(app, effects, now);
             dirty = true;
         }
     }

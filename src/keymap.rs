@@ -455,6 +455,11 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     if app.help {
         return vec![S::Help, S::Global];
     }
+    screen_scopes(app)
+}
+
+/// The scopes of the screen under any help overlay: what the help lists.
+pub fn screen_scopes(app: &App) -> Vec<Scope> {
     if app.console.active {
         return vec![S::Console, S::Global];
     }
@@ -496,11 +501,21 @@ pub fn dispatch(app: &App, event: &KeyEvent) -> Option<Action> {
     None
 }
 
-/// The bindings active now, in table order, for the footer (`footer` only) or help.
+/// The bindings active now, in table order, for the footer (`footer` only).
 pub fn active(app: &App, footer_only: bool) -> Vec<(Scope, &'static Binding)> {
-    let scopes = scopes(app);
+    bindings_in(&scopes(app), footer_only)
+}
+
+/// Every binding of the screen under the help overlay, for the help.
+pub fn for_help(app: &App) -> Vec<(Scope, &'static Binding)> {
+    let mut scopes = screen_scopes(app);
+    scopes.insert(0, S::Help);
+    bindings_in(&scopes, false)
+}
+
+fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Binding)> {
     let mut out = Vec::new();
-    for scope in scopes {
+    for &scope in scopes {
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
             if footer_only && !b.footer {
                 continue;

@@ -548,7 +548,7 @@ fn no_subcommand_lists_decks_and_cards() {
     }
     assert!(
         out.stdout.contains(
-            "The full-screen session (review, browse, quiz, LRU lab, stats) is not built yet."
+            "Run `tutor` in a terminal for the full-screen session (review, browse, stats)."
         ),
         "{}",
         out.stdout

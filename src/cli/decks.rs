@@ -43,11 +43,14 @@ pub fn home(cli: &Cli) -> ExitCode {
         out.push_str("  (none)\n");
     }
     out.push_str(
-        "\nThe full-screen session (review, browse, quiz, LRU lab, stats) is not built yet.\n\
-         Commands that work today:\n  \
-         tutor check [PATH...]           validate decks, every problem with file:line:col\n  \
-         tutor show CARD_ID [--plain]    print a card with both solutions\n  \
-         tutor --help                    all options\n",
+        "\nRun `tutor` in a terminal for the full-screen session (review, browse, stats).\n\
+         Commands:\n  \
+         tutor review [--deck ID] [--limit N]   review what is due\n  \
+         tutor browse [CARD_ID]                 read cards without grading\n  \
+         tutor show CARD_ID [--plain]           print a card with both solutions\n  \
+         tutor stats [--json]                   progress, forecast and heatmap\n  \
+         tutor check [PATH...]                  validate decks\n  \
+         tutor --help                           all commands and options\n",
     );
     print!("{out}");
     ExitCode::SUCCESS

@@ -65,7 +65,13 @@ pub fn layout(app: &App, body: Rect) -> Areas {
         }
         return areas;
     }
-    let top_h = (body.height * 2 / 5).max(7).min(body.height);
+    // Before the reveal the code panes only hold a note: the question gets the room.
+    let top_h = if app.revealed() {
+        (body.height * 2 / 5).max(7)
+    } else {
+        body.height.saturating_sub(6).max(body.height * 2 / 5)
+    }
+    .min(body.height);
     let [top, bottom] =
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(body);
     let mut areas = Areas::default();
@@ -146,10 +152,41 @@ fn bullets(out: &mut Vec<Line<'static>>, items: &[String]) {
     }
 }
 
+/// Prose as the author wrote it, with hard-wrapped lines joined back into paragraphs
+/// and list items, so it re-wraps cleanly at any width. Blank lines, list items
+/// (`- `, `* `, `1. `) and indented code (4+ spaces) keep their own lines.
 fn prose(out: &mut Vec<Line<'static>>, text: &str) {
-    for line in sanitize(text.trim_end()).lines() {
-        out.push(Line::from(line.to_string()));
+    for line in reflow(&sanitize(text.trim_end())) {
+        out.push(Line::from(line));
     }
+}
+
+pub fn reflow(text: &str) -> Vec<String> {
+    let starts_item = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let is_code = |l: &str| l.starts_with("    ");
+    let mut out: Vec<String> = Vec::new();
+    let mut joinable = false;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            out.push(String::new());
+            joinable = false;
+        } else if joinable && !starts_item(line) && !is_code(line) {
+            if let Some(last) = out.last_mut() {
+                last.push(' ');
+                last.push_str(line.trim_start());
+            }
+        } else {
+            out.push(line.to_string());
+            joinable = !is_code(line);
+        }
+    }
+    out
 }
 
 /// The Question pane: title, facts, prompt; after the reveal, the explanation and the
@@ -444,4 +481,28 @@ fn next_due(app: &App, now: Timestamp) -> Option<Timestamp> {
 /// The style of the grade buttons' labels.
 pub fn grade_style(t: Theme, n: u8) -> Style {
     t.rating(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reflow;
+
+    #[test]
+    fn reflow_joins_paragraphs_and_keeps_lists_and_code() {
+        let text = "A long\nsentence.\n\n- item one\n  continues\n- item two\n1. first\n\n    code line\n    more code\nafter";
+        assert_eq!(
+            reflow(text),
+            [
+                "A long sentence.",
+                "",
+                "- item one continues",
+                "- item two",
+                "1. first",
+                "",
+                "    code line",
+                "    more code",
+                "after"
+            ]
+        );
+    }
 }

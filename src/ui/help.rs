@@ -13,7 +13,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let t = theme(app);
     let mut out = Vec::new();
     let mut last: Option<Scope> = None;
-    for (scope, binding) in keymap::active(app, false) {
+    for (scope, binding) in keymap::for_help(app) {
         if last != Some(scope) {
             if last.is_some() {
                 out.push(Line::default());
@@ -23,7 +23,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
         out.push(Line::from(vec![
-            Span::styled(format!("  {:<22}", keys.join(", ")), t.key()),
+            Span::styled(format!("  {:<16}", keys.join(", ")), t.key()),
             Span::raw(binding.help.to_string()),
         ]));
     }
@@ -32,11 +32,36 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
-    let body = lines(app);
+    let mut body = lines(app);
+    // Two columns when one would not fit.
+    let rows = usize::from(area.height.saturating_sub(2));
+    let two = body.len() > rows;
+    let width = if two {
+        120.min(area.width)
+    } else {
+        64.min(area.width)
+    };
+    if two {
+        let half = body.len().div_ceil(2);
+        let right: Vec<Line<'static>> = body.split_off(half);
+        let col = usize::from(width.saturating_sub(2)) / 2;
+        body = body
+            .into_iter()
+            .zip(right.into_iter().map(Some).chain(std::iter::repeat(None)))
+            .map(|(left, right)| {
+                let used: usize = left.spans.iter().map(|s| s.content.chars().count()).sum();
+                let mut spans = left.spans;
+                spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
+                if let Some(right) = right {
+                    spans.extend(right.spans);
+                }
+                Line::from(spans)
+            })
+            .collect();
+    }
     let height = u16::try_from(body.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let width = 64.min(area.width);
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);

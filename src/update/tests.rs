@@ -1,1 +1,359 @@
+//! The review state machine as a table, and key sequences through the key table and
+//! `update` with a real (in-memory) store behind a real shell.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{SignedDuration, Timestamp};
+
+use super::*;
+use crate::action::Effect;
+use crate::app::{self, Shell, Start};
+use crate::content::{LoadOptions, load_library};
+use crate::days::Days;
+use crate::srs::Rating;
+use crate::state::Phase;
+use crate::store::Store;
+
+fn t0() -> Timestamp {
+    "2026-05-04T10:00:00Z".parse().unwrap()
+}
+
+fn fixture(start: &Start) -> (App, Shell) {
+    let library = load_library(&LoadOptions {
+        bundled: true,
+        ..LoadOptions::default()
+    });
+    let store = Store::open_in_memory().unwrap();
+    let mut app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
+    let _ = update(&mut app, Action::Resize(160, 48), t0());
+    let mut shell = Shell::new(store);
+    let first = app::start(&mut app, start, t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    (app, shell)
+}
+
+fn key(name: &str) -> KeyEvent {
+    let code = match name {
+        "space" => KeyCode::Char(' '),
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "bs" => KeyCode::Backspace,
+        "pgdn" => KeyCode::PageDown,
+        other if other.starts_with("ctrl-") => {
+            let c = other.chars().last().unwrap();
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
+        other => KeyCode::Char(other.chars().next().unwrap()),
+    };
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses keys (space-separated names; `"x y"`) at `now`, carrying out effects.
+fn press(app: &mut App, shell: &mut Shell, keys: &str, now: Timestamp) -> Vec<Effect> {
+    let mut all = Vec::new();
+    for name in keys.split_whitespace() {
+        if let Some(action) = crate::keymap::dispatch(app, &key(name)) {
+            let effects = update(app, action, now);
+            all.extend(effects.0.iter().cloned());
+            shell.execute(app, effects, now);
+        }
+    }
+    all
+}
+
+fn phase(app: &App) -> Phase {
+    app.review.as_ref().unwrap().phase.clone()
+}
+
+fn kind(p: &Phase) -> &'static str {
+    match p {
+        Phase::Prompt { .. } => "prompt",
+        Phase::Revealed { .. } => "revealed",
+        Phase::Waiting { .. } => "waiting",
+        Phase::Finished => "finished",
+    }
+}
+
+#[test]
+fn review_transitions_table() {
+    // (keys pressed from a fresh session's first prompt, phase after, reviews saved)
+    let cases: &[(&str, &str, u64)] = &[
+        ("", "prompt", 0),
+        ("3", "prompt", 0), // grading before the reveal does nothing
+        ("u", "prompt", 0), // nothing to undo
+        ("space", "revealed", 0),
+        ("space space", "prompt", 1), // Space reveals, then grades Good
+        ("space 1", "prompt", 1),
+        ("space 4 u", "prompt", 0),   // undo removes the saved review
+        ("space 3 u u", "prompt", 0), // a second undo has nothing left
+        ("space enter", "prompt", 1),
+        ("space 2 space 4", "prompt", 2),
+    ];
+    for (keys, want, saved) in cases {
+        let (mut app, mut shell) = fixture(&Start::Review);
+        press(&mut app, &mut shell, keys, t0());
+        assert_eq!(kind(&phase(&app)), *want, "after {keys:?}");
+        assert_eq!(
+            shell.store.review_count().unwrap(),
+            *saved,
+            "after {keys:?}"
+        );
+    }
+}
+
+#[test]
+fn a_grade_is_saved_before_the_next_card_shows() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let Phase::Prompt { card: first, .. } = phase(&app) else {
+        panic!()
+    };
+    let effects = press(&mut app, &mut shell, "space 3", t0());
+    assert!(matches!(
+        effects.last(),
+        Some(Effect::RecordReview {
+            rating: Rating::Good,
+            ..
+        })
+    ));
+    let Phase::Prompt { card: second, .. } = phase(&app) else {
+        panic!()
+    };
+    assert_ne!(first, second);
+    let id = app.card_id(first).unwrap().to_string();
+    assert_eq!(
+        shell.store.card_state(&id).unwrap(),
+        app.states.get(&id).copied()
+    );
+    assert_eq!(app.done_today.new, 1);
+}
+
+#[test]
+fn a_failed_save_keeps_the_card_and_says_so() {
+    let (mut app, _shell) = fixture(&Start::Review);
+    let _ = update(&mut app, Action::Reveal, t0());
+    let effects = update(&mut app, Action::Grade(Rating::Good), t0());
+    assert_eq!(effects.0.len(), 1);
+    // A second grade while saving does nothing.
+    assert!(update(&mut app, Action::Grade(Rating::Easy), t0()).is_empty());
+    let _ = update(
+        &mut app,
+        Action::SaveFailed("the disk is full".into()),
+        t0(),
+    );
+    assert_eq!(kind(&phase(&app)), "revealed");
+    let flash = app.flash.clone().unwrap();
+    assert!(
+        flash.error && flash.text.contains("the disk is full"),
+        "{flash:?}"
+    );
+    // Grading again retries.
+    assert_eq!(
+        update(&mut app, Action::Grade(Rating::Good), t0()).0.len(),
+        1
+    );
+}
+
+#[test]
+fn learning_cards_come_back_in_the_same_session() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let Phase::Prompt { card: first, .. } = phase(&app) else {
+        panic!()
+    };
+    let mut now = t0();
+    let tick = |now: &mut Timestamp| {
+        *now += SignedDuration::from_secs(5);
+        *now
+    };
+    // Again on every card: each comes back a minute later.
+    for _ in 0..app.cards.len() {
+        press(&mut app, &mut shell, "space 1", tick(&mut now));
+    }
+    // Within the 20-minute learn-ahead window the first card is shown again at once.
+    let Phase::Prompt { card, .. } = phase(&app) else {
+        panic!("{:?}", phase(&app))
+    };
+    assert_eq!(card, first);
+    // Easy graduates each card and the session ends.
+    for _ in 0..app.cards.len() {
+        press(&mut app, &mut shell, "space 4", tick(&mut now));
+    }
+    assert_eq!(kind(&phase(&app)), "finished");
+    assert_eq!(
+        shell.store.review_count().unwrap(),
+        2 * app.cards.len() as u64
+    );
+}
+
+#[test]
+fn the_same_card_graded_twice_in_one_millisecond_is_refused_not_lost() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, "space 1", t0());
+    for _ in 1..app.cards.len() {
+        press(
+            &mut app,
+            &mut shell,
+            "space 1",
+            t0() + SignedDuration::from_secs(1),
+        );
+    }
+    // The first card is back; grading it at the very instant of its first grade is
+    // refused by the log's (card, time) key, and the card stays on screen.
+    press(&mut app, &mut shell, "space 1", t0());
+    assert_eq!(kind(&phase(&app)), "revealed");
+    assert!(app.flash.as_ref().unwrap().text.contains("not saved"));
+}
+
+#[test]
+fn waiting_for_a_learning_card_then_tick() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    // Hard on a relearning-free new card: 5.5 minutes. Make the window matter by
+    // putting the card 30 minutes out instead.
+    press(&mut app, &mut shell, "space 1", t0());
+    let session = app.review.as_mut().unwrap();
+    session.queue.clear();
+    session.later = vec![(0, t0() + SignedDuration::from_mins(30))];
+    session.phase = Phase::Finished;
+    let _ = update(&mut app, Action::Tick, t0());
+    assert_eq!(
+        kind(&phase(&app)),
+        "finished",
+        "tick only moves a waiting session"
+    );
+    app.review.as_mut().unwrap().phase = Phase::Waiting {
+        until: t0() + SignedDuration::from_mins(30),
+    };
+    let _ = update(&mut app, Action::Tick, t0());
+    assert_eq!(kind(&phase(&app)), "waiting");
+    let _ = update(&mut app, Action::Tick, t0() + SignedDuration::from_mins(11));
+    assert_eq!(kind(&phase(&app)), "prompt");
+}
+
+#[test]
+fn nothing_due_means_practice_that_saves_nothing() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    for _ in 0..app.cards.len() {
+        press(&mut app, &mut shell, "space 4", t0());
+    }
+    assert_eq!(kind(&phase(&app)), "finished");
+    let saved = shell.store.review_count().unwrap();
+    press(&mut app, &mut shell, "enter", t0()); // home
+    assert_eq!(app.screen, Screen::Home);
+    press(&mut app, &mut shell, "enter", t0()); // review again: nothing due
+    assert!(app.review.as_ref().unwrap().practice);
+    assert!(
+        app.flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("practising ahead")
+    );
+    let before = app.states.clone();
+    let effects = press(&mut app, &mut shell, "space 1 space 3", t0());
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::RecordReview { .. }))
+    );
+    assert_eq!(shell.store.review_count().unwrap(), saved);
+    assert_eq!(app.states, before);
+}
+
+#[test]
+fn vim_keys_never_fire_while_typing() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, "i j k q space 3 G", t0());
+    assert!(!app.quit);
+    assert_eq!(app.console.input, "jkq 3G");
+    assert_eq!(kind(&phase(&app)), "prompt");
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(app.console.output.last().unwrap(), "> jkq 3G");
+    press(&mut app, &mut shell, "esc q", t0());
+    assert!(app.quit);
+}
+
+#[test]
+fn console_commands_map_to_the_same_actions() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    for c in ":reveal".chars() {
+        let _ = update(
+            &mut app,
+            Action::Console(crate::action::ConsoleEdit::Insert(c)),
+            t0(),
+        );
+    }
+    app.console.active = true;
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(kind(&phase(&app)), "revealed");
+    app.console.active = true;
+    app.console.input = ":grade good".into();
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(shell.store.review_count().unwrap(), 1);
+    app.console.active = true;
+    app.console.input = ":frobnicate".into();
+    press(&mut app, &mut shell, "enter", t0());
+    assert!(app.flash.as_ref().unwrap().error);
+    assert!(app.console.active, "a bad command leaves the console open");
+}
+
+#[test]
+fn focus_scroll_and_zoom() {
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("lru-cache".into())));
+    assert_eq!(app.screen, Screen::Card);
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(app.view.focus(), crate::state::Pane::Python);
+    press(&mut app, &mut shell, "j j j", t0());
+    assert_eq!(app.view.scroll[1], 3);
+    press(&mut app, &mut shell, "G", t0());
+    let bottom = app.view.scroll[1];
+    assert!(bottom > 3);
+    press(&mut app, &mut shell, "j", t0());
+    assert_eq!(app.view.scroll[1], bottom, "no scrolling past the end");
+    press(&mut app, &mut shell, "g z", t0());
+    assert_eq!((app.view.scroll[1], app.view.zoom), (0, true));
+    press(&mut app, &mut shell, "backtab backtab", t0());
+    assert_eq!(app.view.focus(), crate::state::Pane::Rust, "wraps around");
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.screen, Screen::Browse);
+}
+
+#[test]
+fn browse_filters_and_opens() {
+    let (mut app, mut shell) = fixture(&Start::Browse(None));
+    press(&mut app, &mut shell, "/ a n a g", t0());
+    assert_eq!(app.browse.filter, "anag");
+    let matches = app.browse_matches();
+    assert_eq!(matches.len(), 1);
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(app.screen, Screen::Card);
+    assert_eq!(
+        app.card_id(app.browse_card.unwrap()),
+        Some("group-anagrams")
+    );
+}
+
+#[test]
+fn help_toggles_and_swallows_keys() {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    press(&mut app, &mut shell, "?", t0());
+    assert!(app.help);
+    press(&mut app, &mut shell, "q", t0());
+    assert!(!app.help && !app.quit, "q closes help first");
+    press(&mut app, &mut shell, "ctrl-c", t0());
+    assert!(app.quit);
+}
+
+#[test]
+fn esc_leaves_a_review_for_home() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, "space 3", t0());
+    press(
+        &mut app,
+        &mut shell,
+        "esc",
+        t0() + SignedDuration::from_secs(1),
+    );
+    assert_eq!(app.screen, Screen::Home);
+}

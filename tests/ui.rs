@@ -1,0 +1,198 @@
+//! Render snapshots of every screen at 160×48, 100×30, 80×24 and a too-small size, a
+//! property test that drawing never panics at any size, and cell checks where colour
+//! matters.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{SignedDuration, Timestamp};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use tutor::action::Action;
+use tutor::app::{self, Shell, Start};
+use tutor::content::{LoadOptions, load_library};
+use tutor::days::Days;
+use tutor::state::App;
+use tutor::store::Store;
+use tutor::update::update;
+
+fn t0() -> Timestamp {
+    "2026-05-04T10:00:00Z".parse().unwrap()
+}
+
+fn fixture(start: &Start, color: bool, size: (u16, u16)) -> (App, Shell) {
+    let library = load_library(&LoadOptions {
+        bundled: true,
+        ..LoadOptions::default()
+    });
+    let store = Store::open_in_memory().unwrap();
+    let mut app = app::build(library, &store, t0(), Days::utc(), color, None, None).unwrap();
+    let _ = update(&mut app, Action::Resize(size.0, size.1), t0());
+    let mut shell = Shell::new(store);
+    let first = app::start(&mut app, start, t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    (app, shell)
+}
+
+fn press(app: &mut App, shell: &mut Shell, keys: &str) {
+    for (i, name) in keys.split_whitespace().enumerate() {
+        let code = match name {
+            "space" => KeyCode::Char(' '),
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "down" => KeyCode::Down,
+            "up" => KeyCode::Up,
+            other => KeyCode::Char(other.chars().next().unwrap()),
+        };
+        let now = t0() + SignedDuration::from_secs(i64::try_from(i).unwrap());
+        if let Some(action) = tutor::keymap::dispatch(app, &KeyEvent::new(code, KeyModifiers::NONE))
+        {
+            let effects = update(app, action, now);
+            shell.execute(app, effects, now);
+        }
+    }
+}
+
+fn draw(app: &App, (w, h): (u16, u16)) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| tutor::ui::view(f, app)).unwrap();
+    terminal
+}
+
+const SIZES: [(u16, u16); 4] = [(160, 48), (100, 30), (80, 24), (60, 20)];
+
+/// Each screen: how to get there from a start.
+const SCREENS: &[(&str, Start, &str)] = &[
+    ("home", Start::Home, ""),
+    ("review_prompt", Start::Review, ""),
+    ("review_revealed", Start::Review, "space"),
+    ("review_console", Start::Review, "i t r y"),
+    (
+        "review_summary",
+        Start::Review,
+        "space 4 space 4 space 4 space 4 space 4 space 4",
+    ),
+    ("browse", Start::Browse(None), ""),
+    ("browse_card", Start::Browse(None), "down enter"),
+    ("stats", Start::Review, "space 3 esc down down enter"),
+    ("help", Start::Review, "space ?"),
+];
+
+#[test]
+fn snapshots_of_every_screen() {
+    for (name, start, keys) in SCREENS {
+        for size in SIZES {
+            let (mut app, mut shell) = fixture(start, false, size);
+            press(&mut app, &mut shell, keys);
+            let terminal = draw(&app, size);
+            insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), terminal.backend());
+        }
+    }
+}
+
+#[test]
+fn the_too_small_screen_names_both_sizes() {
+    let (app, _) = fixture(&Start::Home, false, (79, 24));
+    let text = format!("{}", draw(&app, (79, 24)).backend());
+    assert!(text.contains("terminal too small"), "{text}");
+    assert!(text.contains("need 80×24, have 79×24"), "{text}");
+}
+
+#[test]
+fn focus_is_visible_in_colour_and_without() {
+    for color in [true, false] {
+        let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())), color, (160, 48));
+        press(&mut app, &mut shell, "tab");
+        let terminal = draw(&app, (160, 48));
+        let buffer = terminal.backend().buffer();
+        let python_row = (0..48)
+            .find(|&y| {
+                let row: String = (0..20)
+                    .map(|x| buffer.cell((x, y)).unwrap().symbol().to_string())
+                    .collect();
+                row.starts_with("┏ Python") || row.starts_with("┌ Python")
+            })
+            .unwrap();
+        // The focused Python pane has a thick border in both modes...
+        let python_corner = buffer.cell((0, python_row)).unwrap();
+        assert_eq!(python_corner.symbol(), "┏", "color={color}");
+        let question_corner = buffer.cell((0, 0)).unwrap();
+        assert_eq!(question_corner.symbol(), "┌", "color={color}");
+        // ...and is cyan only when colour is on.
+        let expected = if color { Color::Cyan } else { Color::Reset };
+        assert_eq!(python_corner.fg, expected, "color={color}");
+        assert!(python_corner.modifier.contains(Modifier::BOLD));
+    }
+}
+
+#[test]
+fn grade_buttons_show_intervals_and_colours() {
+    let (mut app, mut shell) = fixture(&Start::Review, true, (160, 48));
+    press(&mut app, &mut shell, "space");
+    let terminal = draw(&app, (160, 48));
+    let buffer = terminal.backend().buffer();
+    let footer: String = (0..160)
+        .map(|x| buffer.cell((x, 47)).unwrap().symbol().to_string())
+        .collect();
+    assert!(
+        footer.starts_with("1 Again · 1m  2 Hard · 6m  3 Good · 10m  4 Easy · "),
+        "{footer}"
+    );
+    let again = footer.find("Again").unwrap();
+    let x = u16::try_from(footer[..again].chars().count()).unwrap();
+    assert_eq!(buffer.cell((x, 47)).unwrap().fg, Color::Red);
+}
+
+#[test]
+fn content_escape_sequences_are_drawn_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("evil");
+    std::fs::create_dir(&deck).unwrap();
+    std::fs::write(
+        deck.join("deck.yaml"),
+        "id: evil\ntitle: \"Evil\\u001b[2J deck\"\ndescription: d\ntopics:\n  - id: t\n    title: T\n",
+    )
+    .unwrap();
+    let card = std::fs::read_to_string("content/amazon-python/05-args-kwargs.yaml").unwrap();
+    let card = card
+        .replacen("id: args-kwargs", "id: evil-card", 1)
+        .replacen("topic: python-internals", "topic: t", 1)
+        .replacen("title: ", "title: \"\\e]0;pwned\\a\" #", 1);
+    std::fs::write(deck.join("card.yaml"), card).unwrap();
+    let library = load_library(&LoadOptions {
+        bundled: false,
+        dirs: vec![deck],
+        cache_dir: None,
+    });
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    let store = Store::open_in_memory().unwrap();
+    let mut app = app::build(library, &store, t0(), Days::utc(), true, None, None).unwrap();
+    let _ = update(&mut app, Action::Resize(160, 48), t0());
+    let mut shell = Shell::new(store);
+    let first = app::start(&mut app, &Start::Browse(Some("evil-card".into())), t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    let text = format!("{}", draw(&app, (160, 48)).backend());
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "raw control characters drawn"
+    );
+    assert!(text.contains("\\u{1b}]0;pwned\\u{7}"), "{text}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn drawing_never_panics(w in 1u16..=300, h in 1u16..=100, screen in 0usize..SCREENS.len(), zoom in any::<bool>()) {
+        let (_, start, keys) = &SCREENS[screen];
+        let (mut app, mut shell) = fixture(start, true, (w, h));
+        press(&mut app, &mut shell, keys);
+        if zoom {
+            press(&mut app, &mut shell, "z");
+        }
+        press(&mut app, &mut shell, "tab j G");
+        draw(&app, (w, h));
+    }
+}
