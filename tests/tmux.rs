@@ -1,0 +1,154 @@
+//! The real binary in a real terminal (tmux): start, review, reveal, grade, quit with the
+//! terminal restored; SIGTERM restores it too; `kill -9` after two grades keeps both.
+//!
+//! Each test runs its own tmux server (`-L`), waits for text on the screen with a
+//! generous deadline (never a timing assertion), and kills the server when done.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tutor::store::Store;
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `script` (a shell command line) in a detached session of `w`×`h`.
+    fn start(name: &str, script: &str, (w, h): (u16, u16)) -> Self {
+        let socket = format!("tutor-test-{}-{name}", std::process::id());
+        let tmux = Self { socket };
+        let ok = Command::new("tmux")
+            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"])
+            .args(["-x", &w.to_string(), "-y", &h.to_string()])
+            .arg(script)
+            .env("TERM", "xterm-256color")
+            .env_remove("TUTOR_DECKS")
+            .env_remove("NO_COLOR")
+            .status()
+            .unwrap_or_else(|e| panic!("tmux is needed for these tests (.ci/run installs it): {e}"));
+        assert!(ok.success(), "tmux new-session failed");
+        tmux
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// Waits until the screen shows `text`; the screen in the panic message otherwise.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < DEADLINE, "never saw {text:?}; the screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// A shell line that runs tutor, then reports its exit code and whether the terminal
+/// settings came back as they were, and stays open for capture.
+fn wrapped(data: &Path, args: &str, pid_file: &Path) -> String {
+    format!(
+        "before=$(stty -g); sh -c 'echo $$ > {pid}; exec {bin} --data-dir {data} {args}'; \
+         code=$?; after=$(stty -g); \
+         if [ \"$before\" = \"$after\" ]; then echo \"EXIT=$code RESTORED\"; else echo \"EXIT=$code BROKEN\"; fi; \
+         sleep 600",
+        pid = pid_file.display(),
+        bin = env!("CARGO_BIN_EXE_tutor"),
+        data = data.display(),
+    )
+}
+
+#[test]
+fn review_reveal_grade_quit_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start("review", &wrapped(&dir.path().join("data"), "review", &pid), (100, 30));
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["Space"]);
+    let revealed = tmux.wait_for("3 Good");
+    assert!(revealed.contains("[Python] Rust"), "{revealed}");
+    tmux.keys(&["3"]);
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys (? or Esc to close)");
+    // Esc and q sent together would read as Alt-q: wait for the help to close.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["q"]);
+    let end = tmux.wait_for("EXIT=");
+    assert!(end.contains("EXIT=0 RESTORED"), "{end}");
+    assert!(!end.contains("Space reveal"), "the alternate screen was left: {end}");
+    let store = Store::open(&dir.path().join("data")).unwrap();
+    assert_eq!(store.review_count().unwrap(), 1);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start("term", &wrapped(&dir.path().join("data"), "browse lru-cache", &pid), (80, 24));
+    tmux.wait_for("Esc back to list");
+    let pid = std::fs::read_to_string(&pid).unwrap();
+    let ok = Command::new("kill").args(["-TERM", pid.trim()]).status().unwrap();
+    assert!(ok.success());
+    let end = tmux.wait_for("EXIT=");
+    assert!(end.contains("RESTORED"), "{end}");
+}
+
+#[test]
+fn kill_9_after_two_grades_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("kill", &wrapped(&data, "review", &pid), (160, 48));
+    let first = tmux.wait_for("Space reveal");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 Again");
+    tmux.keys(&["1"]);
+    let second = tmux.wait_for("Space reveal");
+    assert_ne!(first, second);
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 Again");
+    tmux.keys(&["4"]);
+    // The third card's prompt shows only after the second grade was committed.
+    tmux.wait_for("Space reveal");
+    let pid = std::fs::read_to_string(&pid).unwrap();
+    let ok = Command::new("kill").args(["-9", pid.trim()]).status().unwrap();
+    assert!(ok.success());
+    tmux.wait_for("EXIT=137");
+    let store = Store::open(&data).unwrap();
+    let log = store.revlog().unwrap();
+    let ratings: Vec<u8> = log.iter().map(|r| r.rating).collect();
+    assert_eq!(ratings, [1, 4]);
+}
