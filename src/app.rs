@@ -17,7 +17,7 @@ use ratatui::DefaultTerminal;
 use crate::action::{Action, Effect, Effects};
 use crate::content::Library;
 use crate::days::Days;
-use crate::highlight::{Highlighter, Lang};
+use crate::highlight::{DiskCache, Highlighter, Lang};
 use crate::keymap;
 use crate::srs::Scheduler;
 use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
@@ -110,14 +110,48 @@ pub fn start(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects> {
 pub struct Shell {
     pub store: Store,
     highlighter: Option<Highlighter>,
+    cache: Option<DiskCache>,
 }
 
 impl Shell {
-    pub fn new(store: Store) -> Self {
+    /// `highlight_cache`: where highlighted solutions are kept between runs (`None`:
+    /// highlight every run).
+    pub fn new(store: Store, highlight_cache: Option<std::path::PathBuf>) -> Self {
         Self {
             store,
             highlighter: None,
+            cache: highlight_cache.map(DiskCache::new),
         }
+    }
+
+    /// Fills the highlight cache for every card in a background thread, so moving to a
+    /// card never waits for syntect. It shares nothing with the session: it only writes
+    /// cache files (atomically), and dies with the process.
+    pub fn warm_highlight_cache(&self, app: &App) {
+        let (Some(cache), true) = (self.cache.clone(), app.color) else {
+            return;
+        };
+        let sources: Vec<(String, Lang)> = (0..app.cards.len())
+            .filter_map(|i| app.card(i))
+            .flat_map(|(_, c)| {
+                [
+                    (c.python.solution.clone(), Lang::Python),
+                    (c.rust.solution.clone(), Lang::Rust),
+                ]
+            })
+            .collect();
+        let spawned = std::thread::Builder::new()
+            .name("highlight-cache".into())
+            .spawn(move || {
+                let Ok(h) = Highlighter::new() else { return };
+                for (code, lang) in sources {
+                    if cache.get(&code, lang).is_none() {
+                        cache.put(&code, lang, &h.highlight(&code, lang));
+                    }
+                }
+            });
+        // Without the thread, cards are highlighted when shown: slower, still right.
+        drop(spawned);
     }
 
     /// Carries out effects at `now`; results come back as actions, which may ask for
@@ -171,26 +205,35 @@ impl Shell {
         }
     }
 
-    /// Highlights a card's two solutions once, in parallel, and caches them in the app.
+    /// Prepares a card's two solutions for drawing, once: from the disk cache, or
+    /// highlighted in parallel (and cached); plain with colour off.
     fn highlight(&mut self, app: &mut App, card: usize) {
-        if !app.color || app.highlights.contains_key(&card) {
+        if app.highlights.contains_key(&card) {
             return;
         }
         let Some((_, c)) = app.card(card) else { return };
         let (py, rs) = (c.python.solution.clone(), c.rust.solution.clone());
+        let t = crate::ui::theme(app);
+        if !app.color {
+            let plain = [crate::ui::card::plain_code(&py, t), crate::ui::card::plain_code(&rs, t)];
+            app.highlights.insert(card, plain);
+            return;
+        }
         if self.highlighter.is_none() {
             self.highlighter = Highlighter::new().ok();
         }
-        let Some(h) = self.highlighter.as_ref() else {
-            return;
-        };
+        let Some(h) = self.highlighter.as_ref() else { return };
+        let cache = self.cache.as_ref();
         let (py, rs) = std::thread::scope(|s| {
-            let rust = s.spawn(|| h.highlight(&rs, Lang::Rust));
-            let python = h.highlight(&py, Lang::Python);
+            let rust = s.spawn(|| h.highlight_cached(&rs, Lang::Rust, cache));
+            let python = h.highlight_cached(&py, Lang::Python, cache);
             (python, rust.join().ok())
         });
         if let Some(rs) = rs {
-            app.highlights.insert(card, [py, rs]);
+            app.highlights.insert(
+                card,
+                [crate::ui::card::with_gutter(py, t), crate::ui::card::with_gutter(rs, t)],
+            );
         }
     }
 }

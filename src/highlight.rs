@@ -135,6 +135,122 @@ fn palette(c: syntect::highlighting::Color) -> Option<Color> {
     }
 }
 
+/// Highlighted solutions kept on disk, keyed by a hash of the code, the language and the
+/// theme: highlighting costs milliseconds a solution (syntect compiles its grammars
+/// lazily), reading it back a fraction of that. Best effort: any failure means
+/// highlighting again.
+#[derive(Debug, Clone)]
+pub struct DiskCache {
+    dir: std::path::PathBuf,
+}
+
+/// A styled run as stored: text, palette slot of the foreground (255: none), modifiers.
+type StoredLine = Vec<(String, u8, u16)>;
+
+impl DiskCache {
+    pub fn new(dir: impl Into<std::path::PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    fn path(&self, code: &str, lang: Lang) -> std::path::PathBuf {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(THEME);
+        h.update(lang.name().as_bytes());
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(code.as_bytes());
+        self.dir.join(format!("{:032x}.bin", h.digest128()))
+    }
+
+    pub fn get(&self, code: &str, lang: Lang) -> Option<Text<'static>> {
+        let bytes = std::fs::read(self.path(code, lang)).ok()?;
+        let lines: Vec<StoredLine> = rmp_serde::from_slice(&bytes).ok()?;
+        Some(Text::from(
+            lines
+                .into_iter()
+                .map(|runs| {
+                    Line::from(
+                        runs.into_iter()
+                            .map(|(text, fg, modifiers)| Span::styled(text, unpack(fg, modifiers)))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ))
+    }
+
+    pub fn put(&self, code: &str, lang: Lang, text: &Text<'_>) {
+        let lines: Vec<StoredLine> = text
+            .lines
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| {
+                        let (fg, m) = pack(s.style);
+                        (s.content.to_string(), fg, m)
+                    })
+                    .collect()
+            })
+            .collect();
+        let Ok(bytes) = rmp_serde::to_vec(&lines) else { return };
+        let path = self.path(code, lang);
+        let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+        let _ = std::fs::create_dir_all(&self.dir)
+            .and_then(|()| std::fs::write(&tmp, bytes))
+            .and_then(|()| std::fs::rename(&tmp, &path));
+    }
+}
+
+impl Highlighter {
+    /// [`Highlighter::highlight`] through the disk cache.
+    pub fn highlight_cached(&self, code: &str, lang: Lang, cache: Option<&DiskCache>) -> Text<'static> {
+        if let Some(text) = cache.and_then(|c| c.get(code, lang)) {
+            return text;
+        }
+        let text = self.highlight(code, lang);
+        if let Some(cache) = cache {
+            cache.put(code, lang, &text);
+        }
+        text
+    }
+}
+
+const PALETTE: [Color; 16] = [
+    Color::Black,
+    Color::Red,
+    Color::Green,
+    Color::Yellow,
+    Color::Blue,
+    Color::Magenta,
+    Color::Cyan,
+    Color::Gray,
+    Color::DarkGray,
+    Color::LightRed,
+    Color::LightGreen,
+    Color::LightYellow,
+    Color::LightBlue,
+    Color::LightMagenta,
+    Color::LightCyan,
+    Color::White,
+];
+
+fn pack(style: Style) -> (u8, u16) {
+    let fg = style
+        .fg
+        .and_then(|c| PALETTE.iter().position(|p| *p == c))
+        .and_then(|i| u8::try_from(i).ok())
+        .unwrap_or(u8::MAX);
+    (fg, style.add_modifier.bits())
+}
+
+fn unpack(fg: u8, modifiers: u16) -> Style {
+    let mut style = Style::default().add_modifier(Modifier::from_bits_truncate(modifiers));
+    if let Some(color) = PALETTE.get(usize::from(fg)) {
+        style = style.fg(*color);
+    }
+    style
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +275,19 @@ mod tests {
         let rs = h.highlight("fn main() { let x = 1; }", Lang::Rust);
         assert_eq!(styles_of(&rs, "fn")[0].fg, Some(Color::Magenta));
         assert_eq!(styles_of(&rs, "1")[0].fg, Some(Color::Yellow));
+    }
+
+    #[test]
+    fn the_disk_cache_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DiskCache::new(dir.path());
+        let h = Highlighter::new().unwrap();
+        let code = "def f(x):\n    return x  # same\n";
+        assert!(cache.get(code, Lang::Python).is_none());
+        let fresh = h.highlight_cached(code, Lang::Python, Some(&cache));
+        assert_eq!(cache.get(code, Lang::Python), Some(fresh.clone()));
+        assert!(cache.get(code, Lang::Rust).is_none(), "keyed by language");
+        assert_eq!(h.highlight_cached(code, Lang::Python, Some(&cache)), fresh);
     }
 
     #[test]

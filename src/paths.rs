@@ -17,3 +17,8 @@ pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, etcetera::HomeDirErro
 pub fn deck_cache_dir(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("cache").join("decks")
 }
+
+/// Highlighted solutions, see [`crate::highlight::DiskCache`].
+pub fn highlight_cache_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("cache").join("highlight")
+}

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use jiff::Timestamp;
-use ratatui::text::Text;
+use ratatui::text::Line;
 
 use crate::console::Console;
 use crate::content::{Card, Deck, Library};
@@ -67,6 +67,10 @@ pub struct CardView {
     pub focus: Option<Pane>,
     pub zoom: bool,
     pub scroll: [u16; 4],
+    /// The Question pane's wrapped rows, and what they were computed for
+    /// (card, revealed, width), so drawing never wraps text.
+    pub question_rows: Vec<Line<'static>>,
+    pub question_key: Option<(usize, bool, u16)>,
 }
 
 impl CardView {
@@ -147,8 +151,9 @@ pub struct Flash {
     pub error: bool,
 }
 
-/// Syntax-highlighted solutions of a card: [Python, Rust].
-pub type Highlighted = [Text<'static>; 2];
+/// A card's solutions as drawn (highlighted when colour is on, with line numbers):
+/// [Python, Rust].
+pub type Highlighted = [Vec<Line<'static>>; 2];
 
 #[derive(Debug)]
 pub struct App {

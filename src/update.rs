@@ -29,6 +29,12 @@ pub const HOME_ITEMS: [HomeItem; 4] = [
 ];
 
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    let effects = dispatch(app, action, now);
+    panes::refresh(app);
+    effects
+}
+
+fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
     app.now = now;
     if is_user_action(&action) {
         app.flash = None;

@@ -30,7 +30,7 @@ fn fixture(start: &Start, color: bool, size: (u16, u16)) -> (App, Shell) {
     let store = Store::open_in_memory().unwrap();
     let mut app = app::build(library, &store, t0(), Days::utc(), color, None, None).unwrap();
     let _ = update(&mut app, Action::Resize(size.0, size.1), t0());
-    let mut shell = Shell::new(store);
+    let mut shell = Shell::new(store, None);
     let first = app::start(&mut app, start, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     (app, shell)
@@ -171,7 +171,7 @@ fn content_escape_sequences_are_drawn_escaped() {
     let store = Store::open_in_memory().unwrap();
     let mut app = app::build(library, &store, t0(), Days::utc(), true, None, None).unwrap();
     let _ = update(&mut app, Action::Resize(160, 48), t0());
-    let mut shell = Shell::new(store);
+    let mut shell = Shell::new(store, None);
     let first = app::start(&mut app, &Start::Browse(Some("evil-card".into())), t0()).unwrap();
     shell.execute(&mut app, first, t0());
     let text = format!("{}", draw(&app, (160, 48)).backend());

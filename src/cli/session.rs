@@ -54,7 +54,8 @@ pub fn run(
         );
         return Ok(ExitCode::FAILURE);
     }
-    let store = match Store::open(&cli.data_dir()?) {
+    let data_dir = cli.data_dir()?;
+    let store = match Store::open(&data_dir) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("error: {e}");
@@ -65,6 +66,7 @@ pub fn run(
     let color = cli.color();
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
     let first = app::start(&mut app, start, now)?;
-    app::run(Shell::new(store), app, first)?;
+    let shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
+    app::run(shell, app, first)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,8 @@
 //! console, and the session's end screens. Side by side from 160 columns; below that the
 //! two code panes share one slot (the focused one shows) and so do Question and Diagram.
 
+use std::borrow::Cow;
+
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -116,28 +118,63 @@ pub fn page_height(app: &App, pane: Pane) -> u16 {
     card_areas(app).get(pane).map_or(0, |r| inner(r).height)
 }
 
+/// The width inside the pane's border, when the pane is shown.
+pub fn inner_width(app: &App, pane: Pane) -> Option<u16> {
+    card_areas(app).get(pane).map(|r| inner(r).width)
+}
+
 /// How far the pane can scroll: content rows less visible rows.
 pub fn max_scroll(app: &App, pane: Pane) -> u16 {
     let Some(rect) = card_areas(app).get(pane) else {
         return 0;
     };
     let inner = inner(rect);
-    let rows = pane_lines(app, pane, inner.width).len();
+    let rows = pane_rows(app, pane, inner.width).len();
     u16::try_from(rows)
         .unwrap_or(u16::MAX)
         .saturating_sub(inner.height)
 }
 
-/// The rows a pane draws at `width`, before scrolling.
-fn pane_lines(app: &App, pane: Pane, width: u16) -> Vec<Line<'static>> {
-    let Some((deck, card)) = app.current_card().and_then(|i| app.card(i)) else {
-        return Vec::new();
+/// The Question pane's rows at `width`: computed by `update` when they change.
+pub fn question_rows(app: &App, width: u16) -> Vec<Line<'static>> {
+    match app.current_card().and_then(|i| app.card(i)) {
+        Some((deck, card)) => wrap(&question_lines(app, deck, card, theme(app)), width),
+        None => Vec::new(),
+    }
+}
+
+/// The rows a pane draws at `width`, before scrolling; borrowed from what `update` and
+/// the shell prepared whenever possible, so a frame copies only the visible rows.
+fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> {
+    let Some(index) = app.current_card() else {
+        return Cow::Owned(Vec::new());
+    };
+    let Some((_, card)) = app.card(index) else {
+        return Cow::Owned(Vec::new());
     };
     let t = theme(app);
     match pane {
-        Pane::Question => wrap(&question_lines(app, deck, card, t), width),
-        Pane::Python | Pane::Rust => code_lines(app, card, pane, t),
-        Pane::Diagram => Vec::new(),
+        Pane::Question => {
+            if app.view.question_key == Some((index, app.revealed(), width)) {
+                Cow::Borrowed(&app.view.question_rows)
+            } else {
+                Cow::Owned(question_rows(app, width))
+            }
+        }
+        Pane::Python | Pane::Rust => {
+            if !app.revealed() {
+                return Cow::Owned(hidden_note(t));
+            }
+            let slot = usize::from(pane == Pane::Rust);
+            match app.highlights.get(&index) {
+                Some(h) => Cow::Borrowed(&h[slot]),
+                None => {
+                    let source = if slot == 1 { &card.rust.solution } else { &card.python.solution };
+                    Cow::Owned(plain_code(source, t))
+                }
+            }
+        }
+        Pane::Diagram => Cow::Owned(Vec::new()),
     }
 }
 
@@ -236,38 +273,30 @@ fn question_lines(
     out
 }
 
-/// A code pane's rows: line numbers and the highlighted (or, until highlighting is
-/// cached, plain) solution; before the reveal, a note instead.
-fn code_lines(app: &App, card: &Card, pane: Pane, t: Theme) -> Vec<Line<'static>> {
-    if !app.revealed() {
-        return vec![
-            Line::styled(
-                "Hidden until you reveal the answer (Space).".to_string(),
-                t.dim(),
-            ),
-            Line::default(),
-            Line::styled(
-                "Write your own first: the console (i) keeps your attempt.".to_string(),
-                t.dim(),
-            ),
-        ];
-    }
-    let (slot, source) = match pane {
-        Pane::Rust => (1, &card.rust.solution),
-        _ => (0, &card.python.solution),
-    };
-    let highlighted = app
-        .current_card()
-        .and_then(|i| app.highlights.get(&i))
-        .map(|h| h[slot].clone());
-    let text = highlighted.unwrap_or_else(|| {
-        Text::from(
-            sanitize(source.trim_end())
-                .lines()
-                .map(|l| Line::from(l.to_string()))
-                .collect::<Vec<_>>(),
-        )
-    });
+fn hidden_note(t: Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::styled("Hidden until you reveal the answer (Space).".to_string(), t.dim()),
+        Line::default(),
+        Line::styled(
+            "Write your own first: the console (i) keeps your attempt.".to_string(),
+            t.dim(),
+        ),
+    ]
+}
+
+/// Code without highlighting (colour off, or not highlighted yet), with line numbers.
+pub fn plain_code(source: &str, t: Theme) -> Vec<Line<'static>> {
+    let text = Text::from(
+        sanitize(source.trim_end())
+            .lines()
+            .map(|l| Line::from(l.to_string()))
+            .collect::<Vec<_>>(),
+    );
+    with_gutter(text, t)
+}
+
+/// Prefixes each line with its number, right-aligned.
+pub fn with_gutter(text: Text<'static>, t: Theme) -> Vec<Line<'static>> {
     let digits = text.lines.len().to_string().len();
     text.lines
         .into_iter()
@@ -331,11 +360,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         let block = pane_block(app, pane, pane_title(app, pane));
         let inner = block.inner(rect);
         let scroll = app.view.scroll[pane.index()];
-        let rows: Vec<Line<'static>> = pane_lines(app, pane, inner.width)
-            .into_iter()
-            .skip(usize::from(scroll))
-            .take(usize::from(inner.height))
-            .collect();
+        let all = pane_rows(app, pane, inner.width);
+        let start = usize::from(scroll).min(all.len());
+        let end = (start + usize::from(inner.height)).min(all.len());
+        let rows: Vec<Line<'static>> = all[start..end].to_vec();
         frame.render_widget(Paragraph::new(rows).block(block), rect);
     }
 }

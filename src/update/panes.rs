@@ -12,10 +12,26 @@ pub fn available(app: &App) -> Vec<Pane> {
         .collect()
 }
 
+/// Recomputes the Question pane's wrapped rows when its card, reveal or width changed.
+pub fn refresh(app: &mut App) {
+    let Some(card) = app.current_card() else {
+        return;
+    };
+    let Some(width) = card_ui::inner_width(app, Pane::Question) else {
+        return;
+    };
+    let key = (card, app.revealed(), width);
+    if app.view.question_key != Some(key) {
+        app.view.question_rows = card_ui::question_rows(app, width);
+        app.view.question_key = Some(key);
+    }
+}
+
 pub fn reset_view(app: &mut App) {
     app.view.focus = None;
     app.view.zoom = false;
     app.view.scroll = [0; 4];
+    app.view.question_key = None;
 }
 
 pub fn reset_scroll(app: &mut App) {

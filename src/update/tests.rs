@@ -25,7 +25,7 @@ fn fixture(start: &Start) -> (App, Shell) {
     let store = Store::open_in_memory().unwrap();
     let mut app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
     let _ = update(&mut app, Action::Resize(160, 48), t0());
-    let mut shell = Shell::new(store);
+    let mut shell = Shell::new(store, None);
     let first = app::start(&mut app, start, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     (app, shell)
