@@ -143,9 +143,16 @@ impl Shell {
         let spawned = std::thread::Builder::new()
             .name("highlight-cache".into())
             .spawn(move || {
-                let Ok(h) = Highlighter::new() else { return };
+                // Load syntect (megabytes) only if something is missing.
+                let mut highlighter = None;
                 for (code, lang) in sources {
-                    if cache.get(&code, lang).is_none() {
+                    if cache.get(&code, lang).is_some() {
+                        continue;
+                    }
+                    if highlighter.is_none() {
+                        highlighter = Highlighter::new().ok();
+                    }
+                    if let Some(h) = &highlighter {
                         cache.put(&code, lang, &h.highlight(&code, lang));
                     }
                 }
@@ -219,16 +226,21 @@ impl Shell {
             app.highlights.insert(card, plain);
             return;
         }
-        if self.highlighter.is_none() {
-            self.highlighter = Highlighter::new().ok();
-        }
-        let Some(h) = self.highlighter.as_ref() else { return };
         let cache = self.cache.as_ref();
-        let (py, rs) = std::thread::scope(|s| {
-            let rust = s.spawn(|| h.highlight_cached(&rs, Lang::Rust, cache));
-            let python = h.highlight_cached(&py, Lang::Python, cache);
-            (python, rust.join().ok())
-        });
+        let cached = cache.and_then(|c| Some((c.get(&py, Lang::Python)?, c.get(&rs, Lang::Rust)?)));
+        let (py, rs) = if let Some((py, rs)) = cached {
+            (py, Some(rs))
+        } else {
+            if self.highlighter.is_none() {
+                self.highlighter = Highlighter::new().ok();
+            }
+            let Some(h) = self.highlighter.as_ref() else { return };
+            std::thread::scope(|s| {
+                let rust = s.spawn(|| h.highlight_cached(&rs, Lang::Rust, cache));
+                let python = h.highlight_cached(&py, Lang::Python, cache);
+                (python, rust.join().ok())
+            })
+        };
         if let Some(rs) = rs {
             app.highlights.insert(
                 card,
