@@ -674,6 +674,7 @@ fn every_bundled_deck_validates() {
     }
     let lru = library.card("lru-cache").unwrap().1;
     assert_eq!(lru.visual, Some(tutor::content::Visual::Lru));
+    let mut kinds_in_deck = std::collections::BTreeSet::new();
     for (_, card) in library.cards() {
         assert!(
             card.quiz.len() >= 3,
@@ -681,7 +682,23 @@ fn every_bundled_deck_validates() {
             card.id,
             card.quiz.len()
         );
+        let kinds: std::collections::BTreeSet<_> = card
+            .quiz
+            .iter()
+            .map(tutor::content::QuizItem::kind)
+            .collect();
+        assert!(
+            kinds.len() >= 2,
+            "{} has quiz items of one kind only: {kinds:?}",
+            card.id
+        );
+        kinds_in_deck.extend(kinds);
     }
+    assert_eq!(
+        kinds_in_deck.into_iter().collect::<Vec<_>>(),
+        tutor::content::QuizKind::ALL,
+        "the bundled deck uses every kind of quiz item"
+    );
 }
 
 #[test]
