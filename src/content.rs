@@ -5,12 +5,14 @@
 //! (every other `*.yaml`). A card file holds one card, or several separated by `---`
 //! document markers. Parsing goes through [`yaml`], the only module that calls
 //! `serde_yaml`; [`validate`] adds the rules serde cannot express; [`locate`] turns a
-//! field path into a line and column so every problem can be reported with a position.
+//! field path into a line and column so every problem can be reported with a position;
+//! [`quiz`] holds the quiz items' types.
 
 pub mod cache;
 pub mod load;
 pub mod locate;
 pub mod problem;
+pub mod quiz;
 pub mod source;
 pub mod validate;
 pub mod yaml;
@@ -21,6 +23,10 @@ use serde::{Deserialize, Serialize};
 
 pub use load::{Library, LoadOptions, load_library};
 pub use problem::{Problem, Problems};
+pub use quiz::{
+    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallPoint,
+    Reorder, SingleChoice,
+};
 
 /// A card's stable identity. Review history is keyed by it, so it must never change
 /// when the card's text is edited.
@@ -95,19 +101,6 @@ pub struct Solution {
 pub struct Complexity {
     pub time: String,
     pub space: String,
-}
-
-/// One quiz question. More kinds arrive with the quiz feature; each is tagged by `kind`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
-pub enum QuizItem {
-    /// Exactly one of `options` is right: the one at index `answer` (from 0).
-    Single {
-        question: String,
-        options: Vec<String>,
-        answer: usize,
-        explanation: String,
-    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

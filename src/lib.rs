@@ -8,6 +8,7 @@
 //! - [`show`]: a card as styled text; [`ansi`]: styled text as ANSI for stdout.
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
 //! - [`color`]: whether to colour; [`paths`]: the data dir.
+//! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
 
 pub mod action;
 pub mod ansi;
@@ -21,6 +22,7 @@ pub mod highlight;
 pub mod keymap;
 pub mod optimize;
 pub mod paths;
+pub mod quiz;
 pub mod show;
 pub mod srs;
 pub mod state;

@@ -1,5 +1,5 @@
 //! Progress figures: cards by state, due counts, reviews today, streak, true retention,
-//! a 30-day due forecast and a 365-day review heatmap. Computed from the store and the
+//! a 30-day due forecast, a 365-day review heatmap and quiz results. Computed from the store and the
 //! loaded decks at a given `now`; drawn by [`render`], serialized by [`Stats::to_json`].
 
 pub mod render;
@@ -9,12 +9,15 @@ use serde_json::{Value, json};
 
 use crate::content::Library;
 use crate::days::{DayNumber, Days, offset};
+use crate::quiz::Tally;
 use crate::srs::{CardState, Phase};
-use crate::store::{Store, StoreError};
+use crate::store::{QuizSummary, Store, StoreError};
 
 pub const FORECAST_DAYS: usize = 30;
 pub const HEATMAP_DAYS: usize = 365;
 pub const RETENTION_DAYS: i64 = 30;
+/// The recent window quiz results are also counted over.
+pub const QUIZ_DAYS: i64 = 30;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -50,6 +53,8 @@ pub struct Stats {
     /// Reviews on each of the last [`HEATMAP_DAYS`] days, oldest first, today last.
     pub heatmap: Vec<u32>,
     pub cards: Vec<CardStat>,
+    /// Quiz answers: all time, over the last [`QUIZ_DAYS`], and by kind.
+    pub quiz: QuizSummary,
 }
 
 impl Stats {
@@ -118,6 +123,7 @@ impl Stats {
             forecast,
             heatmap,
             cards,
+            quiz: store.quiz_summary(today - (QUIZ_DAYS - 1))?,
         })
     }
 
@@ -153,6 +159,7 @@ impl Stats {
                 "date": days.date_of(first + offset(i)).to_string(), "reviews": n,
             })).collect::<Vec<_>>(),
             "per_card": self.cards.iter().map(card_json).collect::<Vec<_>>(),
+            "quiz": quiz_json(&self.quiz),
         })
     }
 }
@@ -160,6 +167,23 @@ impl Stats {
 /// The oldest day the heatmap shows.
 pub fn first_heatmap_day(today: DayNumber) -> DayNumber {
     today - offset(HEATMAP_DAYS - 1)
+}
+
+fn tally_json(t: Tally) -> Value {
+    json!({ "answered": t.total, "correct": t.correct, "rate": t.rate() })
+}
+
+/// `{answered, correct, rate, last_30_days: {..}, by_kind: {single: {..}, ...}}`.
+fn quiz_json(quiz: &QuizSummary) -> Value {
+    let mut out = tally_json(quiz.all_time);
+    out["last_30_days"] = tally_json(quiz.recent);
+    out["by_kind"] = quiz
+        .by_kind
+        .iter()
+        .map(|(kind, t)| (kind.clone(), tally_json(*t)))
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    out
 }
 
 fn card_json(card: &CardStat) -> Value {

@@ -1,5 +1,6 @@
 //! The `SQLite` store: the append-only review log, the card-state table derived from it,
-//! settings, and the queries stats need.
+//! quiz results (a table of their own, which scheduling never reads), settings, and the
+//! queries stats need.
 //!
 //! One file, `<data-dir>/tutor.db`, in WAL mode with `synchronous=FULL`: a grade is one
 //! `BEGIN IMMEDIATE` transaction, committed (and fsynced) before [`Store::record_review`]
@@ -9,6 +10,7 @@
 
 mod history;
 mod migrations;
+mod quiz;
 pub mod revlog;
 pub mod settings;
 
@@ -22,6 +24,7 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use crate::days::Days;
 use crate::srs::{self, CardState, Outcome, Phase, Rating, Review, Scheduler};
 
+pub use quiz::QuizSummary;
 pub use revlog::{ImportReport, RevlogRow};
 
 /// The database's file name in the data dir.

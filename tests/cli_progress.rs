@@ -185,6 +185,7 @@ fn stats_on_an_empty_data_dir() {
         lines[3],
         "Retention  no reviews of graduated cards in the last 30 days yet"
     );
+    assert_eq!(lines[4], "Quiz       no quiz answers yet");
     assert!(out.contains("Due in the next 30 days  0 in all, at most 0 a day\n"));
     assert!(out.contains("Reviews, last 365 days  0 in all, busiest day 0\n"));
     assert_eq!(lines.last(), Some(&"      less ·░▒▓█ more"));
@@ -197,6 +198,9 @@ fn stats_on_an_empty_data_dir() {
     assert_eq!(json["reviews_today"], 0);
     assert_eq!(json["heatmap"], Value::Array(Vec::new()));
     assert_eq!(json["forecast"].as_array().map(Vec::len), Some(30));
+    assert_eq!(json["quiz"]["answered"], 0);
+    assert_eq!(json["quiz"]["last_30_days"]["answered"], 0);
+    assert_eq!(json["quiz"]["by_kind"]["cloze"]["correct"], 0);
 }
 
 #[test]

@@ -186,6 +186,323 @@ fn quiz_answer_out_of_range() {
     assert!(message.contains("from 0 to 1"), "{message}");
 }
 
+/// `card("a")` with `item` (one quiz list entry, `  - kind: ...`) added after its
+/// single-choice item, and the line the added item starts on.
+fn card_with_item(item: &str) -> (String, usize) {
+    let base = card("a");
+    let line = base.lines().count() + 1;
+    (format!("{base}{item}"), line)
+}
+
+/// The problems of a card holding `item`, as (line offset from the item's first line,
+/// column, field, message).
+fn item_problems(item: &str) -> Vec<(usize, usize, String, String)> {
+    let (text, line) = card_with_item(item);
+    let dir = deck_with(&[("a.yaml", &text)]);
+    problems(dir.path())
+        .into_iter()
+        .map(|p| (p.line - line, p.col, p.field, p.message))
+        .collect()
+}
+
+/// The one problem of a card holding `item`: (line offset, column, field), message.
+fn item_problem(item: &str) -> ((usize, usize, String), String) {
+    let found = item_problems(item);
+    assert_eq!(found.len(), 1, "expected one problem, got {found:#?}");
+    let (line, col, field, message) = found.into_iter().next().unwrap();
+    ((line, col, field), message)
+}
+
+fn pos(line: usize, col: usize, field: &str) -> (usize, usize, String) {
+    (line, col, field.to_string())
+}
+
+const MULTIPLE: &str = "  - kind: multiple
+    question: Which are even?
+    options:
+      - '1'
+      - '2'
+      - '4'
+    answers:
+      - 1
+      - 2
+    explanation: 2 and 4 divide by 2; 1 does not.
+";
+
+const CLOZE: &str = "  - kind: cloze
+    question: Complete the call.
+    lang: python
+    text: |
+      groups[{{1}}].append({{2}})
+    gaps:
+      - accept:
+          - key
+      - accept:
+          - word
+          - w
+    explanation: The key picks the bucket, the word goes in it.
+";
+
+const REORDER: &str = "  - kind: reorder
+    question: Put the function in order.
+    lang: python
+    code: |
+      def two():
+          return 2
+    explanation: The def line comes first.
+";
+
+const RECALL: &str = "  - kind: recall
+    question: Why is 1 + 1 two?
+    points:
+      - point: it counts
+        accept:
+          - count*
+          - successor
+      - point: it is defined so
+        accept:
+          - definition
+          - defined
+    model_answer: Counting one more after one gives two, by definition.
+    explanation: Peano arithmetic defines 2 as the successor of 1.
+";
+
+#[test]
+fn every_kind_of_quiz_item_validates() {
+    let text = format!("{}{MULTIPLE}{CLOZE}{REORDER}{RECALL}", card("a"));
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems, []);
+    let kinds: Vec<&str> = library.decks[0].cards[0]
+        .quiz
+        .iter()
+        .map(|q| q.kind().label())
+        .collect();
+    assert_eq!(kinds, ["single", "multiple", "cloze", "reorder", "recall"]);
+}
+
+#[test]
+fn unknown_quiz_kind_lists_the_kinds() {
+    let ((line, _, field), message) = item_problem(&MULTIPLE.replace("multiple", "essay"));
+    assert_eq!((line, field.as_str()), (0, "quiz[1].kind"));
+    for kind in ["single", "multiple", "cloze", "reorder", "recall"] {
+        assert!(message.contains(kind), "{message}");
+    }
+}
+
+#[test]
+fn a_field_of_another_kind_is_unknown() {
+    let (place, message) =
+        item_problem(&MULTIPLE.replace("    answers:", "    answer: 1\n    answers:"));
+    assert_eq!(place, pos(6, 5, "quiz[1].answer"));
+    assert!(message.starts_with("unknown field `answer`"), "{message}");
+    assert!(
+        message.contains("`answers`"),
+        "lists the valid keys: {message}"
+    );
+}
+
+#[test]
+fn an_unknown_key_in_a_quiz_item_hides_nothing_else() {
+    // The broken key is taken out and the item checked again, so the bad answer index
+    // in the same item is still found.
+    let item = MULTIPLE
+        .replace("    answers:", "    hint: none\n    answers:")
+        .replace("      - 2\n    expl", "      - 7\n    expl");
+    let found = item_problems(&item);
+    let fields: Vec<(usize, usize, &str)> =
+        found.iter().map(|p| (p.0, p.1, p.2.as_str())).collect();
+    assert_eq!(
+        fields,
+        [(6, 5, "quiz[1].hint"), (9, 9, "quiz[1].answers[1]")]
+    );
+}
+
+#[test]
+fn multiple_answer_out_of_range() {
+    let (at, message) =
+        item_problem(&MULTIPLE.replace("      - 2\n    expl", "      - 3\n    expl"));
+    assert_eq!(at, pos(8, 9, "quiz[1].answers[1]"));
+    assert!(message.contains("from 0 to 2"), "{message}");
+}
+
+#[test]
+fn multiple_duplicate_and_missing_answers() {
+    let (at, message) =
+        item_problem(&MULTIPLE.replace("      - 2\n    expl", "      - 1\n    expl"));
+    assert_eq!(at, pos(8, 9, "quiz[1].answers[1]"));
+    assert_eq!(message, "duplicate answer 1");
+    let (at, message) = item_problem(
+        &MULTIPLE.replace("    answers:\n      - 1\n      - 2\n", "    answers: []\n"),
+    );
+    assert_eq!(at, pos(6, 5, "quiz[1].answers"));
+    assert!(message.contains("at least one right option"), "{message}");
+}
+
+#[test]
+fn empty_and_one_option_lists() {
+    let (place, message) = item_problem(&MULTIPLE.replace(
+        "    options:\n      - '1'\n      - '2'\n      - '4'\n",
+        "    options: []\n",
+    ));
+    assert_eq!(place, pos(2, 5, "quiz[1].options"));
+    assert_eq!(message, "needs at least two options, has 0");
+    let text = card("a").replace(
+        "    options: ['1', '2']\n    answer: 1\n",
+        "    options: ['2']\n    answer: 0\n",
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 31, 5, "quiz[0].options"));
+    assert_eq!(message, "needs at least two options, has 1");
+}
+
+#[test]
+fn duplicate_and_too_many_options() {
+    let (at, message) = item_problem(&MULTIPLE.replace("      - '4'", "      - ' 2'"));
+    assert_eq!(at, pos(5, 9, "quiz[1].options[2]"));
+    assert_eq!(message, "duplicate option");
+    let ten = (0..10)
+        .map(|i| format!("      - 'o{i}'"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let (at, message) =
+        item_problem(&MULTIPLE.replace("      - '1'\n      - '2'\n      - '4'\n", &ten));
+    assert_eq!(at, pos(2, 5, "quiz[1].options"));
+    assert!(message.contains("at most 9"), "{message}");
+}
+
+#[test]
+fn cloze_gap_without_a_marker() {
+    let (at, message) = item_problem(&CLOZE.replace(".append({{2}})", ".append(word)"));
+    assert_eq!(at, pos(8, 9, "quiz[1].gaps[1]"));
+    assert_eq!(message, "gap 2 has no {{2}} marker in `text`");
+}
+
+#[test]
+fn cloze_marker_without_a_gap() {
+    let (at, message) = item_problem(&CLOZE.replace("({{2}})", "({{2}}, {{3}})"));
+    assert_eq!(at, pos(3, 5, "quiz[1].text"));
+    assert!(message.contains("marker {{3}} has no gap"), "{message}");
+}
+
+#[test]
+fn cloze_markers_out_of_order_or_repeated() {
+    let (at, message) =
+        item_problem(&CLOZE.replace("groups[{{1}}].append({{2}})", "groups[{{2}}].append({{1}})"));
+    assert_eq!(at, pos(3, 5, "quiz[1].text"));
+    assert!(
+        message.contains("{{2}} is out of order") && message.contains("{{1}} was expected"),
+        "{message}"
+    );
+    let found = item_problems(&CLOZE.replace("({{2}})", "({{1}})"));
+    let fields: Vec<(usize, &str)> = found.iter().map(|p| (p.0, p.2.as_str())).collect();
+    assert_eq!(fields, [(3, "quiz[1].text"), (8, "quiz[1].gaps[1]")]);
+    assert!(found[0].3.contains("more than once"), "{}", found[0].3);
+}
+
+#[test]
+fn cloze_without_markers_or_gaps() {
+    let found =
+        item_problems(&CLOZE.replace("groups[{{1}}].append({{2}})", "groups[key].append(word)"));
+    let fields: Vec<(usize, &str)> = found.iter().map(|p| (p.0, p.2.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            (3, "quiz[1].text"),
+            (6, "quiz[1].gaps[0]"),
+            (8, "quiz[1].gaps[1]")
+        ]
+    );
+    assert!(found[0].3.contains("no gap markers"), "{}", found[0].3);
+    let no_gaps = CLOZE
+        .replace("({{2}})", "(word)")
+        .replace("groups[{{1}}]", "groups[key]");
+    let no_gaps = no_gaps[..no_gaps.find("    gaps:").unwrap()].to_string()
+        + "    gaps: []\n    explanation: e\n";
+    let found = item_problems(&no_gaps);
+    let fields: Vec<(usize, usize, &str)> =
+        found.iter().map(|p| (p.0, p.1, p.2.as_str())).collect();
+    assert_eq!(fields, [(3, 5, "quiz[1].text"), (5, 5, "quiz[1].gaps")]);
+}
+
+#[test]
+fn cloze_gap_with_no_accepted_answer() {
+    let (at, message) =
+        item_problem(&CLOZE.replace("      - accept:\n          - key\n", "      - accept: []\n"));
+    assert_eq!(at, pos(6, 9, "quiz[1].gaps[0].accept"));
+    assert_eq!(message, "needs at least one accepted answer");
+}
+
+#[test]
+fn cloze_blank_or_duplicate_alternatives() {
+    let (at, message) = item_problem(&CLOZE.replace("          - w\n", "          - ' '\n"));
+    assert_eq!(at, pos(10, 13, "quiz[1].gaps[1].accept[1]"));
+    assert_eq!(message, "must not be empty");
+    let (at, message) = item_problem(&CLOZE.replace("          - w\n", "          - ' word '\n"));
+    assert_eq!(at, pos(10, 13, "quiz[1].gaps[1].accept[1]"));
+    assert!(
+        message.contains("same answer as an earlier one"),
+        "{message}"
+    );
+}
+
+#[test]
+fn reorder_with_one_line() {
+    let (at, message) = item_problem(&REORDER.replace("          return 2\n", "\n"));
+    assert_eq!(at, pos(3, 5, "quiz[1].code"));
+    assert_eq!(
+        message,
+        "needs at least two non-blank lines to put in order, has 1"
+    );
+}
+
+#[test]
+fn reorder_with_identical_lines() {
+    let (at, message) =
+        item_problem(&REORDER.replace("          return 2\n", "      def two():\n"));
+    assert_eq!(at, pos(3, 5, "quiz[1].code"));
+    assert!(message.contains("every line is the same"), "{message}");
+}
+
+#[test]
+fn recall_without_points() {
+    let item = RECALL[..RECALL.find("    points:").unwrap()].to_string()
+        + "    points: []\n    model_answer: m\n    explanation: e\n";
+    let (at, message) = item_problem(&item);
+    assert_eq!(at, pos(2, 5, "quiz[1].points"));
+    assert_eq!(message, "needs at least one key point");
+}
+
+#[test]
+fn recall_point_with_no_accepted_phrase() {
+    let (at, message) = item_problem(&RECALL.replace(
+        "        accept:\n          - definition\n          - defined\n",
+        "        accept: []\n",
+    ));
+    assert_eq!(at, pos(8, 9, "quiz[1].points[1].accept"));
+    assert!(message.contains("at least one word or phrase"), "{message}");
+}
+
+#[test]
+fn recall_phrase_without_words() {
+    let (at, message) =
+        item_problem(&RECALL.replace("          - successor\n", "          - '--'\n"));
+    assert_eq!(at, pos(6, 13, "quiz[1].points[0].accept[1]"));
+    assert_eq!(message, "has no letters or digits to look for");
+}
+
+#[test]
+fn recall_model_answer_must_make_every_point() {
+    let (at, message) = item_problem(&RECALL.replace(", by definition.", "."));
+    assert_eq!(at, pos(7, 9, "quiz[1].points[1]"));
+    assert!(
+        message.contains("model answer does not make this point"),
+        "{message}"
+    );
+}
+
 #[test]
 fn bad_id_and_tag() {
     let text = card("Bad_Id").replace("tags: [one, two]", "tags:\n  - one\n  - Two");
@@ -357,6 +674,7 @@ fn every_bundled_deck_validates() {
     }
     let lru = library.card("lru-cache").unwrap().1;
     assert_eq!(lru.visual, Some(tutor::content::Visual::Lru));
+    let mut kinds_in_deck = std::collections::BTreeSet::new();
     for (_, card) in library.cards() {
         assert!(
             card.quiz.len() >= 3,
@@ -364,7 +682,23 @@ fn every_bundled_deck_validates() {
             card.id,
             card.quiz.len()
         );
+        let kinds: std::collections::BTreeSet<_> = card
+            .quiz
+            .iter()
+            .map(tutor::content::QuizItem::kind)
+            .collect();
+        assert!(
+            kinds.len() >= 2,
+            "{} has quiz items of one kind only: {kinds:?}",
+            card.id
+        );
+        kinds_in_deck.extend(kinds);
     }
+    assert_eq!(
+        kinds_in_deck.into_iter().collect::<Vec<_>>(),
+        tutor::content::QuizKind::ALL,
+        "the bundled deck uses every kind of quiz item"
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ use super::Deck;
 use super::source::DeckSource;
 
 /// Bump when the cached layout or the meaning of a card changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
 
 /// A deck's content hash: every file's name and bytes, the format and the tutor version.
@@ -95,4 +95,31 @@ fn tmp_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{}.tmp", std::process::id()));
     path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{LoadOptions, QuizKind, load_library};
+
+    #[test]
+    fn a_cached_deck_comes_back_whole() {
+        let library = load_library(&LoadOptions {
+            bundled: true,
+            ..LoadOptions::default()
+        });
+        let deck = &library.decks[0];
+        // Every kind of quiz item goes through the cache's encoding.
+        let kinds: std::collections::BTreeSet<QuizKind> = deck
+            .cards
+            .iter()
+            .flat_map(|c| c.quiz.iter().map(crate::content::QuizItem::kind))
+            .collect();
+        assert_eq!(kinds.len(), QuizKind::ALL.len());
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, deck);
+        assert_eq!(cache.get(&deck.origin, 7).as_ref(), Some(deck));
+        assert_eq!(cache.get(&deck.origin, 8), None, "another hash is a miss");
+    }
 }

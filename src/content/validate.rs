@@ -1,12 +1,14 @@
-//! The rules serde cannot express: ids that are slugs, text that is not blank, quiz
-//! answers that point at an option, topics the deck declares. Each broken rule becomes a
-//! [`Problem`] positioned on the offending field.
+//! The rules serde cannot express: ids that are slugs, text that is not blank, topics
+//! the deck declares, quiz items that can be answered (answers that point at an option,
+//! cloze markers that match the gaps, recall points the model answer makes). Each broken
+//! rule becomes a [`Problem`] positioned on the offending field.
 
 use std::collections::HashSet;
 
 use super::locate::{Seg, locate, path_string};
-use super::{Card, DeckMeta, Problem, QuizItem};
+use super::{Card, Cloze, ClozePart, DeckMeta, Problem, QuizItem, Recall};
 use crate::path;
+use crate::quiz::normalize::{Phrase, Rule, normalize, words};
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -161,38 +163,216 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
     c.problems
 }
 
+/// Options are picked with the digit keys 1 to 9.
+pub const MAX_OPTIONS: usize = 9;
+/// A longer reorder item no longer fits an 80×24 terminal, and is a chore to solve.
+pub const MAX_REORDER_LINES: usize = 15;
+
 fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
+    c.not_blank(&path!["quiz", i, "question"], item.question());
+    c.not_blank(&path!["quiz", i, "explanation"], item.explanation());
     match item {
-        QuizItem::Single {
-            question,
-            options,
-            answer,
-            explanation,
-        } => {
-            c.not_blank(&path!["quiz", i, "question"], question);
-            c.not_blank(&path!["quiz", i, "explanation"], explanation);
-            if options.len() < 2 {
+        QuizItem::Single(single) => {
+            options(c, i, &single.options);
+            answer_index(
+                c,
+                &path!["quiz", i, "answer"],
+                single.answer,
+                &single.options,
+            );
+        }
+        QuizItem::Multiple(multiple) => {
+            options(c, i, &multiple.options);
+            if multiple.answers.is_empty() {
                 c.fail(
-                    &path!["quiz", i, "options"],
-                    format!("needs at least two options, has {}", options.len()),
+                    &path!["quiz", i, "answers"],
+                    "needs at least one right option (for exactly one, use `kind: single`)",
                 );
             }
             let mut seen = HashSet::new();
-            for (j, option) in options.iter().enumerate() {
-                c.not_blank(&path!["quiz", i, "options", j], option);
-                if !seen.insert(option.trim()) {
-                    c.fail(&path!["quiz", i, "options", j], "duplicate option");
+            for (j, &answer) in multiple.answers.iter().enumerate() {
+                let at = path!["quiz", i, "answers", j];
+                if seen.insert(answer) {
+                    answer_index(c, &at, answer, &multiple.options);
+                } else {
+                    c.fail(&at, format!("duplicate answer {answer}"));
                 }
             }
-            if *answer >= options.len() && !options.is_empty() {
+        }
+        QuizItem::Cloze(cloze) => cloze_item(c, i, cloze),
+        QuizItem::Reorder(reorder) => {
+            let at = path!["quiz", i, "code"];
+            let lines = reorder.lines();
+            if lines.len() < 2 {
                 c.fail(
-                    &path!["quiz", i, "answer"],
+                    &at,
                     format!(
-                        "answer {answer} is out of range: options are numbered from 0 to {}",
-                        options.len() - 1
+                        "needs at least two non-blank lines to put in order, has {}",
+                        lines.len()
+                    ),
+                );
+            } else if lines.iter().all(|l| *l == lines[0]) {
+                c.fail(&at, "every line is the same, so there is no order to find");
+            } else if lines.len() > MAX_REORDER_LINES {
+                c.fail(
+                    &at,
+                    format!(
+                        "has {} lines; at most {MAX_REORDER_LINES} fit the screen, so split it",
+                        lines.len()
                     ),
                 );
             }
+        }
+        QuizItem::Recall(recall) => recall_item(c, i, recall),
+    }
+}
+
+fn options(c: &mut Checker<'_>, i: usize, options: &[String]) {
+    if options.len() < 2 {
+        c.fail(
+            &path!["quiz", i, "options"],
+            format!("needs at least two options, has {}", options.len()),
+        );
+    } else if options.len() > MAX_OPTIONS {
+        c.fail(
+            &path!["quiz", i, "options"],
+            format!(
+                "has {} options; at most {MAX_OPTIONS}, one per digit key",
+                options.len()
+            ),
+        );
+    }
+    let mut seen = HashSet::new();
+    for (j, option) in options.iter().enumerate() {
+        c.not_blank(&path!["quiz", i, "options", j], option);
+        if !seen.insert(option.trim()) {
+            c.fail(&path!["quiz", i, "options", j], "duplicate option");
+        }
+    }
+}
+
+fn answer_index(c: &mut Checker<'_>, at: &[Seg], answer: usize, options: &[String]) {
+    if answer >= options.len() && !options.is_empty() {
+        c.fail(
+            at,
+            format!(
+                "answer {answer} is out of range: options are numbered from 0 to {}",
+                options.len() - 1
+            ),
+        );
+    }
+}
+
+fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
+    c.not_blank(&path!["quiz", i, "text"], &cloze.text);
+    if cloze.gaps.is_empty() {
+        c.fail(&path!["quiz", i, "gaps"], "needs at least one gap");
+    }
+    // Markers must read {{1}}, {{2}}, ... in order, one per gap.
+    let markers: Vec<usize> = cloze
+        .parts()
+        .into_iter()
+        .filter_map(|p| match p {
+            ClozePart::Gap(n) => Some(n),
+            ClozePart::Text(_) => None,
+        })
+        .collect();
+    if markers.is_empty() && !cloze.text.trim().is_empty() {
+        c.fail(
+            &path!["quiz", i, "text"],
+            "has no gap markers: mark the gaps {{1}}, {{2}}, ... in order",
+        );
+    }
+    let mut seen = HashSet::new();
+    for (k, &n) in markers.iter().enumerate() {
+        let problem = if n == 0 || n > cloze.gaps.len() {
+            Some(format!(
+                "marker {{{{{n}}}}} has no gap: `gaps` has {} (numbered from 1)",
+                cloze.gaps.len()
+            ))
+        } else if !seen.insert(n) {
+            Some(format!("marker {{{{{n}}}}} appears more than once"))
+        } else if n != k + 1 {
+            Some(format!(
+                "marker {{{{{n}}}}} is out of order: the gaps must be numbered 1, 2, 3, ...                  as they appear, so {{{{{}}}}} was expected here",
+                k + 1
+            ))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            c.fail(&path!["quiz", i, "text"], problem);
+            break;
+        }
+    }
+    for (j, gap) in cloze.gaps.iter().enumerate() {
+        let number = j + 1;
+        if !markers.contains(&number) {
+            c.fail(
+                &path!["quiz", i, "gaps", j],
+                format!("gap {number} has no {{{{{number}}}}} marker in `text`"),
+            );
+        }
+        if gap.accept.is_empty() {
+            c.fail(
+                &path!["quiz", i, "gaps", j, "accept"],
+                "needs at least one accepted answer",
+            );
+        }
+        let rule = Rule {
+            syntax: cloze.lang.into(),
+            case_sensitive: cloze.case_sensitive(j),
+        };
+        let mut forms: Vec<String> = Vec::new();
+        for (k, accepted) in gap.accept.iter().enumerate() {
+            let at = path!["quiz", i, "gaps", j, "accept", k];
+            let form = normalize(accepted, rule);
+            if form.is_empty() {
+                c.fail(&at, "must not be empty");
+            } else if forms.contains(&form) {
+                c.fail(
+                    &at,
+                    format!(
+                        "`{accepted}` is the same answer as an earlier one once spacing,                          case and punctuation are normalised"
+                    ),
+                );
+            }
+            forms.push(form);
+        }
+    }
+}
+
+fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
+    c.not_blank(&path!["quiz", i, "model_answer"], &recall.model_answer);
+    if recall.points.is_empty() {
+        c.fail(&path!["quiz", i, "points"], "needs at least one key point");
+    }
+    let model = words(&recall.model_answer);
+    for (j, point) in recall.points.iter().enumerate() {
+        c.not_blank(&path!["quiz", i, "points", j, "point"], &point.point);
+        if point.accept.is_empty() {
+            c.fail(
+                &path!["quiz", i, "points", j, "accept"],
+                "needs at least one word or phrase that counts as making the point",
+            );
+            continue;
+        }
+        let mut any_found = false;
+        for (k, phrase) in point.accept.iter().enumerate() {
+            let parsed = Phrase::new(phrase);
+            if parsed.is_empty() {
+                c.fail(
+                    &path!["quiz", i, "points", j, "accept", k],
+                    "has no letters or digits to look for",
+                );
+            }
+            any_found |= parsed.found_in(&model);
+        }
+        if !any_found && !recall.model_answer.trim().is_empty() {
+            c.fail(
+                &path!["quiz", i, "points", j],
+                "the model answer does not make this point: none of its accepted phrases                  appears in `model_answer`",
+            );
         }
     }
 }

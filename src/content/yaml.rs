@@ -146,7 +146,7 @@ fn typed_error<T>(
     result: Result<T, serde_path_to_error::Error<serde_yaml::Error>>,
 ) -> Result<T, (Vec<Seg>, serde_yaml::Error)> {
     result.map_err(|err| {
-        let path = err
+        let mut path: Vec<Seg> = err
             .path()
             .iter()
             .filter_map(|seg| match seg {
@@ -156,14 +156,38 @@ fn typed_error<T>(
                 | serde_path_to_error::Segment::Unknown => None,
             })
             .collect();
-        (path, err.into_inner())
+        let err = err.into_inner();
+        // Inside a value serde buffers first (a quiz item, tagged by `kind`), the path
+        // stops at the item; an unknown key is named in the message, so add it.
+        if let Some(key) = unknown_field(&err.to_string())
+            && path.last() != Some(&Seg::Key(key.to_string()))
+        {
+            path.push(Seg::Key(key.to_string()));
+        }
+        (path, err)
     })
 }
 
+/// `k` from serde's "unknown field `k`, expected ..." message (which `serde_yaml` may
+/// prefix with a path and `: `).
+fn unknown_field(message: &str) -> Option<&str> {
+    const START: &str = "unknown field `";
+    let at = message.find(START)?;
+    if at > 0 && !message[..at].ends_with(": ") {
+        return None;
+    }
+    let rest = &message[at + START.len()..];
+    rest.find('`').map(|end| &rest[..end])
+}
+
 fn to_problem(text: &str, path: &[Seg], err: &serde_yaml::Error) -> YamlError {
-    let (line, col) = err
-        .location()
-        .map_or_else(|| locate(text, path), |loc| (loc.line(), loc.column()));
+    // An error cannot sit before the node it is about; `serde_yaml` reports errors from
+    // buffered values at the start of the enclosing list, so take the later position.
+    let located = locate(text, path);
+    let (line, col) = match err.location() {
+        Some(loc) if (loc.line(), loc.column()) >= located => (loc.line(), loc.column()),
+        _ => located,
+    };
     let field = path_string(path);
     let message = strip_location(&err.to_string());
     // serde_yaml starts some messages with (part of) the path; ours has its own column.
@@ -264,6 +288,17 @@ mod tests {
         let docs = split_documents("a: 1\nb: |\n  ---\n");
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].first_line, 1);
+    }
+
+    #[test]
+    fn reads_the_unknown_field_from_a_message() {
+        assert_eq!(unknown_field("unknown field `x`, expected `y`"), Some("x"));
+        assert_eq!(
+            unknown_field("quiz[1]: unknown field `x`, expected `y`"),
+            Some("x")
+        );
+        assert_eq!(unknown_field("not an unknown field `x`"), None);
+        assert_eq!(unknown_field("invalid type"), None);
     }
 
     #[test]

@@ -78,12 +78,43 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
                 None => "no reviews of graduated cards in the last 30 days yet".to_string(),
             }),
         ]),
-        Line::default(),
     ];
+    lines.extend(quiz(stats));
+    lines.push(Line::default());
     lines.extend(forecast(stats));
     lines.push(Line::default());
     lines.extend(heatmap(stats, days));
     Text::from(lines)
+}
+
+/// `Quiz       7 of 9 right (77.8%) · last 30 days 4 of 5`, then the kinds answered.
+fn quiz(stats: &Stats) -> Vec<Line<'static>> {
+    let q = &stats.quiz;
+    let Some(rate) = q.all_time.rate() else {
+        return vec![Line::from(vec![
+            bold("Quiz       "),
+            Span::raw("no quiz answers yet"),
+        ])];
+    };
+    let mut out = vec![Line::from(vec![
+        bold("Quiz       "),
+        Span::raw(format!(
+            "{} of {} right ({:.1}%) · last 30 days {} of {}",
+            q.all_time.correct,
+            q.all_time.total,
+            rate * 100.0,
+            q.recent.correct,
+            q.recent.total
+        )),
+    ])];
+    let kinds: Vec<String> = q
+        .by_kind
+        .iter()
+        .filter(|(_, t)| t.total > 0)
+        .map(|(kind, t)| format!("{} {}/{}", crate::text::sanitize(kind), t.correct, t.total))
+        .collect();
+    out.push(Line::from(dim(format!("           {}", kinds.join(" · ")))));
+    out
 }
 
 fn forecast(stats: &Stats) -> Vec<Line<'static>> {

@@ -3,7 +3,8 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 
 use super::*;
-use crate::content::{LoadOptions, load_library};
+use crate::content::{LoadOptions, QuizKind, load_library};
+use crate::quiz::QuizRecord;
 use crate::srs::{Rating, Scheduler, Settings};
 
 fn now() -> Timestamp {
@@ -171,7 +172,72 @@ fn report_snapshot() {
             }
         }
     }
+    // Quiz answers: two right of three this week, one wrong 40 days ago.
+    for (kind, correct, ago) in [
+        (QuizKind::Single, true, 0),
+        (QuizKind::Cloze, false, 2),
+        (QuizKind::Cloze, true, 6),
+        (QuizKind::Recall, false, 40),
+    ] {
+        quiz(&mut store, kind, correct, now() - hours(24 * ago));
+    }
     let stats = Stats::compute(&store, &library(), now(), &Days::utc()).unwrap();
     let text = crate::ansi::render(&render::report(&stats, &Days::utc()), false);
     insta::assert_snapshot!(text);
+}
+
+fn quiz(store: &mut Store, kind: QuizKind, correct: bool, at: Timestamp) {
+    let record = QuizRecord {
+        card_id: "gil".into(),
+        item_index: 0,
+        kind,
+        correct,
+        answered_at: at,
+        duration: Duration::from_secs(9),
+    };
+    store.record_quiz_result(&record, &Days::utc()).unwrap();
+}
+
+#[test]
+fn quiz_figures_in_text_and_json() {
+    let mut store = Store::open_in_memory().unwrap();
+    let library = library();
+    let empty = Stats::compute(&store, &library, now(), &Days::utc()).unwrap();
+    let text = crate::ansi::render(&render::report(&empty, &Days::utc()), false);
+    assert!(
+        text.contains("\nQuiz       no quiz answers yet\n"),
+        "{text}"
+    );
+    let json = empty.to_json(&Days::utc());
+    assert_eq!(json["quiz"]["answered"], 0);
+    assert!(json["quiz"]["rate"].is_null());
+    assert_eq!(json["quiz"]["by_kind"]["reorder"]["answered"], 0);
+
+    quiz(&mut store, QuizKind::Multiple, true, now());
+    quiz(&mut store, QuizKind::Multiple, false, now() - hours(1));
+    quiz(&mut store, QuizKind::Reorder, true, now() - hours(24 * 31));
+    let stats = Stats::compute(&store, &library, now(), &Days::utc()).unwrap();
+    let text = crate::ansi::render(&render::report(&stats, &Days::utc()), false);
+    assert!(
+        text.contains("Quiz       2 of 3 right (66.7%) · last 30 days 1 of 2\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("           multiple 1/2 · reorder 1/1\n"),
+        "{text}"
+    );
+    let json = stats.to_json(&Days::utc());
+    let q = &json["quiz"];
+    assert_eq!(
+        (q["answered"].as_u64(), q["correct"].as_u64()),
+        (Some(3), Some(2))
+    );
+    assert_eq!(q["last_30_days"]["answered"], 2);
+    assert_eq!(q["last_30_days"]["rate"], 0.5);
+    assert_eq!(q["by_kind"]["multiple"]["correct"], 1);
+    assert_eq!(q["by_kind"]["reorder"]["rate"], 1.0);
+    assert_eq!(q["by_kind"].as_object().unwrap().len(), 5);
+    // Quizzing scheduled nothing.
+    assert_eq!(stats.counts.new, library.card_count());
+    assert_eq!(json["reviews_today"], 0);
 }

@@ -41,9 +41,21 @@ const MIGRATIONS: &[&str] = &[
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
     ) STRICT, WITHOUT ROWID;",
+    // 2: quiz answers, kept apart from the review log: quizzing never schedules.
+    "CREATE TABLE quiz_result (
+        id INTEGER PRIMARY KEY,
+        card_id TEXT NOT NULL,
+        item_index INTEGER NOT NULL CHECK (item_index >= 0), -- in the card's quiz list
+        kind TEXT NOT NULL,                     -- single, multiple, cloze, reorder, recall
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        answered_at INTEGER NOT NULL,           -- ms since the Unix epoch, UTC
+        duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+        local_day INTEGER NOT NULL              -- the user's study day (see days.rs)
+    ) STRICT;
+    CREATE INDEX quiz_result_by_day ON quiz_result (local_day);",
 ];
 
-fn migrations() -> Migrations<'static> {
+pub(super) fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 

@@ -1,0 +1,24 @@
+//! Quizzing: scoring answers to quiz items and running a quiz session, with no I/O.
+//!
+//! - [`normalize`]: how typed answers are compared (whitespace, case, punctuation) and
+//!   how free-recall answers are matched word by word.
+//! - [`score`]: one pure scoring function per kind of item, each returning a verdict
+//!   part by part.
+//! - [`select`]: which items a quiz asks, by deck, card and count, in seeded order.
+//! - [`session`]: the state machine the quiz screen drives, one action at a time with
+//!   the time passed in; each submitted answer yields a [`QuizRecord`] to save.
+//! - [`scorecard`]: the end-of-quiz summary.
+//!
+//! The item types themselves live in [`crate::content::quiz`]. Quizzing never touches
+//! the spaced-repetition schedule: results go to their own table.
+
+pub mod normalize;
+pub mod score;
+pub mod scorecard;
+pub mod select;
+pub mod session;
+
+pub use score::Verdict;
+pub use scorecard::{Scorecard, Tally};
+pub use select::{DEFAULT_COUNT, SelectError, Selection, SessionItem, select};
+pub use session::{AnswerState, Answered, Phase, QuizAction, QuizRecord, QuizSession, score};

@@ -1,0 +1,402 @@
+//! Scoring one answer to one quiz item: pure functions, one per kind, each returning a
+//! verdict that says what was right and what was not, part by part.
+
+use crate::content::{Cloze, MultipleChoice, Recall, Reorder, SingleChoice};
+
+use super::normalize::{Phrase, Rule, matches, words};
+
+/// What scoring an answer found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Single(SingleVerdict),
+    Multiple(MultipleVerdict),
+    Cloze(ClozeVerdict),
+    Reorder(ReorderVerdict),
+    Recall(RecallVerdict),
+}
+
+impl Verdict {
+    /// Whether the whole item was answered right: every part of it.
+    pub fn correct(&self) -> bool {
+        let (right, total) = self.parts();
+        total > 0 && right == total
+    }
+
+    /// (parts right, parts in all): options, gaps, line positions or key points.
+    pub fn parts(&self) -> (usize, usize) {
+        let count = |bits: &mut dyn Iterator<Item = bool>| {
+            bits.fold((0, 0), |(r, t), ok| (r + usize::from(ok), t + 1))
+        };
+        match self {
+            Self::Single(v) => (usize::from(v.picked == Some(v.answer)), 1),
+            Self::Multiple(v) => count(&mut v.marks.iter().map(|m| m.is_ok())),
+            Self::Cloze(v) => count(&mut v.gaps.iter().map(|g| g.correct)),
+            Self::Reorder(v) => count(&mut v.right.iter().copied()),
+            Self::Recall(v) => count(&mut v.points.iter().map(PointMark::is_hit)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SingleVerdict {
+    /// `None` when the user gave up without choosing.
+    pub picked: Option<usize>,
+    pub answer: usize,
+}
+
+/// How one option of a multiple-answer item came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionMark {
+    /// Right, and picked.
+    Hit,
+    /// Right, but not picked.
+    Missed,
+    /// Wrong, but picked.
+    WronglyPicked,
+    /// Wrong, and left alone.
+    Skipped,
+}
+
+impl OptionMark {
+    pub fn is_ok(self) -> bool {
+        matches!(self, Self::Hit | Self::Skipped)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MultipleVerdict {
+    /// One mark per option, in the item's order.
+    pub marks: Vec<OptionMark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GapVerdict {
+    /// What the user typed, as typed.
+    pub given: String,
+    pub correct: bool,
+    /// The first accepted answer, to show as the solution.
+    pub expected: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClozeVerdict {
+    pub gaps: Vec<GapVerdict>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReorderVerdict {
+    /// The arrangement submitted: `order[i]` is the index (into the right order) of the
+    /// line shown at position `i`.
+    pub order: Vec<usize>,
+    /// Whether each position holds the right line. Two identical lines are
+    /// interchangeable.
+    pub right: Vec<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PointMark {
+    /// The point was made; `phrase` is the accepted phrase that was found.
+    Hit {
+        phrase: String,
+    },
+    Missed,
+}
+
+impl PointMark {
+    pub fn is_hit(&self) -> bool {
+        matches!(self, Self::Hit { .. })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecallVerdict {
+    /// One mark per key point, in the item's order.
+    pub points: Vec<PointMark>,
+}
+
+impl RecallVerdict {
+    /// Indices of the points made.
+    pub fn hit(&self) -> Vec<usize> {
+        self.indices(true)
+    }
+
+    /// Indices of the points missed.
+    pub fn missed(&self) -> Vec<usize> {
+        self.indices(false)
+    }
+
+    fn indices(&self, hit: bool) -> Vec<usize> {
+        (0..self.points.len())
+            .filter(|&i| self.points[i].is_hit() == hit)
+            .collect()
+    }
+}
+
+pub fn score_single(item: &SingleChoice, picked: Option<usize>) -> SingleVerdict {
+    SingleVerdict {
+        picked,
+        answer: item.answer,
+    }
+}
+
+/// `picked`: the indices of the options chosen, in any order.
+pub fn score_multiple(item: &MultipleChoice, picked: &[usize]) -> MultipleVerdict {
+    let marks = (0..item.options.len())
+        .map(|i| match (item.answers.contains(&i), picked.contains(&i)) {
+            (true, true) => OptionMark::Hit,
+            (true, false) => OptionMark::Missed,
+            (false, true) => OptionMark::WronglyPicked,
+            (false, false) => OptionMark::Skipped,
+        })
+        .collect();
+    MultipleVerdict { marks }
+}
+
+/// `answers[i]` is what was typed into gap `i`; missing entries count as empty.
+pub fn score_cloze(item: &Cloze, answers: &[String]) -> ClozeVerdict {
+    let gaps = item
+        .gaps
+        .iter()
+        .enumerate()
+        .map(|(i, gap)| {
+            let given = answers.get(i).cloned().unwrap_or_default();
+            let rule = Rule {
+                syntax: item.lang.into(),
+                case_sensitive: item.case_sensitive(i),
+            };
+            GapVerdict {
+                correct: gap.accept.iter().any(|a| matches(&given, a, rule)),
+                expected: gap.accept.first().cloned().unwrap_or_default(),
+                given,
+            }
+        })
+        .collect();
+    ClozeVerdict { gaps }
+}
+
+/// `order[i]`: the index (into [`Reorder::lines`]) of the line placed at position `i`.
+pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
+    let lines = item.lines();
+    let right = (0..lines.len())
+        .map(|i| {
+            order
+                .get(i)
+                .and_then(|&j| lines.get(j))
+                .is_some_and(|line| *line == lines[i])
+        })
+        .collect();
+    ReorderVerdict {
+        order: order.to_vec(),
+        right,
+    }
+}
+
+/// A point is made when any of its accepted phrases appears in the answer as whole
+/// words (see [`Phrase`]).
+pub fn score_recall(item: &Recall, answer: &str) -> RecallVerdict {
+    let said = words(answer);
+    let points = item
+        .points
+        .iter()
+        .map(|point| {
+            point
+                .accept
+                .iter()
+                .find(|phrase| Phrase::new(phrase).found_in(&said))
+                .map_or(PointMark::Missed, |phrase| PointMark::Hit {
+                    phrase: phrase.clone(),
+                })
+        })
+        .collect();
+    RecallVerdict { points }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{CodeLang, Gap, RecallPoint};
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn single() {
+        let item = SingleChoice {
+            question: "q".into(),
+            options: strings(&["a", "b", "c"]),
+            answer: 1,
+            explanation: "e".into(),
+        };
+        assert!(Verdict::Single(score_single(&item, Some(1))).correct());
+        assert!(!Verdict::Single(score_single(&item, Some(0))).correct());
+        assert!(!Verdict::Single(score_single(&item, None)).correct());
+        assert_eq!(
+            Verdict::Single(score_single(&item, Some(2))).parts(),
+            (0, 1)
+        );
+    }
+
+    #[test]
+    fn multiple_needs_exactly_the_right_set() {
+        use OptionMark::{Hit, Missed, Skipped, WronglyPicked};
+        let item = MultipleChoice {
+            question: "q".into(),
+            options: strings(&["a", "b", "c", "d"]),
+            answers: vec![0, 2],
+            explanation: "e".into(),
+        };
+        let verdict = |picked: &[usize]| Verdict::Multiple(score_multiple(&item, picked));
+        assert!(verdict(&[2, 0]).correct(), "order does not matter");
+        assert!(!verdict(&[0]).correct(), "all right options are needed");
+        assert!(!verdict(&[0, 1, 2]).correct(), "a wrong pick spoils it");
+        assert!(!verdict(&[]).correct());
+        assert_eq!(
+            score_multiple(&item, &[0, 1]).marks,
+            [Hit, WronglyPicked, Missed, Skipped]
+        );
+        assert_eq!(verdict(&[0, 1]).parts(), (2, 4));
+    }
+
+    fn cloze(lang: CodeLang, gaps: &[(&[&str], Option<bool>)]) -> Cloze {
+        Cloze {
+            question: "q".into(),
+            text: (1..=gaps.len())
+                .map(|n| format!("{{{{{n}}}}}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            lang,
+            gaps: gaps
+                .iter()
+                .map(|(accept, case_sensitive)| Gap {
+                    accept: strings(accept),
+                    case_sensitive: *case_sensitive,
+                })
+                .collect(),
+            explanation: "e".into(),
+        }
+    }
+
+    #[test]
+    fn cloze_gap_by_gap() {
+        let item = cloze(
+            CodeLang::Python,
+            &[
+                (&["popitem(last=False)"], None),
+                (&["move_to_end", "move_to_end(key)"], None),
+                (&["KeyError"], Some(false)),
+            ],
+        );
+        let v = score_cloze(
+            &item,
+            &strings(&["popitem( last = False )", "move_to_end(key)", "keyerror"]),
+        );
+        assert!(Verdict::Cloze(v.clone()).correct(), "{v:?}");
+        let v = score_cloze(&item, &strings(&["popitem(last=false)", "move_to_end"]));
+        assert_eq!(
+            v.gaps.iter().map(|g| g.correct).collect::<Vec<_>>(),
+            [false, true, false],
+            "code is case-sensitive unless the gap says otherwise; a missing gap is wrong"
+        );
+        assert_eq!(v.gaps[0].expected, "popitem(last=False)");
+        assert_eq!(v.gaps[2].given, "");
+        assert!(!Verdict::Cloze(v).correct());
+    }
+
+    #[test]
+    fn cloze_in_prose_ignores_case_and_a_full_stop() {
+        let item = cloze(CodeLang::Text, &[(&["tuple"], None)]);
+        assert!(score_cloze(&item, &strings(&[" Tuple."])).gaps[0].correct);
+        assert!(!score_cloze(&item, &strings(&["tuples"])).gaps[0].correct);
+        let strict = cloze(CodeLang::Text, &[(&["GIL"], Some(true))]);
+        assert!(!score_cloze(&strict, &strings(&["gil"])).gaps[0].correct);
+    }
+
+    fn reorder(code: &str) -> Reorder {
+        Reorder {
+            question: "q".into(),
+            code: code.into(),
+            lang: CodeLang::Python,
+            explanation: "e".into(),
+        }
+    }
+
+    #[test]
+    fn reorder_exact_order_with_indentation() {
+        let item = reorder("def f(x):\n    if x:\n        return 1\n    return 2\n");
+        let v = score_reorder(&item, &[0, 1, 2, 3]);
+        assert!(Verdict::Reorder(v).correct());
+        let v = score_reorder(&item, &[0, 1, 3, 2]);
+        assert_eq!(v.right, [true, true, false, false]);
+        assert_eq!(Verdict::Reorder(v).parts(), (2, 4));
+        // Too short or with indices that do not exist: wrong where it does not fit.
+        assert_eq!(
+            score_reorder(&item, &[0, 9]).right,
+            [true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn reorder_identical_lines_are_interchangeable() {
+        let item = reorder("a = []\nx.append(1)\nx.append(1)\nreturn x\n");
+        assert!(Verdict::Reorder(score_reorder(&item, &[0, 2, 1, 3])).correct());
+        let item = reorder("if a:\n    pass\nif b:\n    pass\n");
+        assert!(Verdict::Reorder(score_reorder(&item, &[0, 3, 2, 1])).correct());
+        assert!(!Verdict::Reorder(score_reorder(&item, &[1, 0, 2, 3])).correct());
+    }
+
+    fn recall() -> Recall {
+        let point = |point: &str, accept: &[&str]| RecallPoint {
+            point: point.into(),
+            accept: strings(accept),
+        };
+        Recall {
+            question: "q".into(),
+            points: vec![
+                point("a hash map for lookup", &["hash map", "hashmap", "dict*"]),
+                point("a linked list for order", &["linked list"]),
+                point(
+                    "evict the least recently used",
+                    &["least recently used", "lru", "oldest"],
+                ),
+            ],
+            model_answer: "m".into(),
+            explanation: "e".into(),
+        }
+    }
+
+    #[test]
+    fn recall_lists_hit_and_missed_points() {
+        let v = score_recall(
+            &recall(),
+            "A dictionary maps keys to nodes; evict the OLDEST.",
+        );
+        assert_eq!(v.hit(), [0, 2]);
+        assert_eq!(v.missed(), [1]);
+        assert_eq!(
+            v.points[0],
+            PointMark::Hit {
+                phrase: "dict*".into()
+            }
+        );
+        assert!(!Verdict::Recall(v).correct());
+        let v = score_recall(
+            &recall(),
+            "hash-map + doubly linked-list, drop the least recently used",
+        );
+        assert!(Verdict::Recall(v).correct());
+        let v = score_recall(&recall(), "");
+        assert_eq!(v.missed(), [0, 1, 2]);
+        // Whole words only: "lru" inside "lrucache" does not count.
+        assert_eq!(
+            score_recall(&recall(), "an lrucache").hit(),
+            Vec::<usize>::new()
+        );
+    }
+
+    #[test]
+    fn an_item_with_no_parts_is_not_correct() {
+        assert!(!Verdict::Cloze(ClozeVerdict { gaps: vec![] }).correct());
+        assert!(!Verdict::Recall(RecallVerdict { points: vec![] }).correct());
+    }
+}

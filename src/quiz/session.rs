@@ -1,0 +1,433 @@
+//! The quiz session: one item at a time, answered, scored, shown with feedback, then
+//! the next, and finally the scorecard. Pure: the caller passes the time in with each
+//! action and saves the [`QuizRecord`] an answer produces.
+//!
+//! ```text
+//! Answering --Submit/GiveUp--> Feedback --Next--> Answering (next item) ... --> Finished
+//! ```
+//!
+//! Actions that make no sense where the session is (a digit in a reorder item, `Next`
+//! before answering, anything once finished) do nothing; [`QuizSession::can`] tells the
+//! screen which ones would do something, for its footer.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use crate::content::{Library, QuizItem, QuizKind};
+
+use super::score::{
+    Verdict, score_cloze, score_multiple, score_recall, score_reorder, score_single,
+};
+use super::scorecard::Scorecard;
+use super::select::{SelectError, Selection, SessionItem, SplitMix64, scrambled, select};
+
+/// What the user means, independent of keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizAction {
+    /// `j`: the next option, line or gap. In a single-choice item the cursor is the
+    /// choice, so moving it chooses.
+    CursorDown,
+    /// `k`: the previous option, line or gap.
+    CursorUp,
+    /// A digit: option `n` (from 0, so key `1` is `Pick(0)`). Chooses it in a
+    /// single-choice item, toggles it in a multiple-answer one.
+    Pick(usize),
+    /// `Space`: toggle the option under the cursor (multiple answer).
+    Toggle,
+    /// `J`: move the line under the cursor down one place (reorder).
+    MoveLineDown,
+    /// `K`: move the line under the cursor up one place (reorder).
+    MoveLineUp,
+    /// Text typed in the console: the answer for the gap under the cursor, after which
+    /// the cursor moves to the next gap (cloze), or the whole answer (recall).
+    Fill(String),
+    /// `Enter`: score the answer. Needs an answer: a choice, at least one option, at
+    /// least one filled gap, some recalled text (a reorder can always be submitted).
+    Submit,
+    /// Score the answer as it stands, however incomplete: "I don't know".
+    GiveUp,
+    /// After the feedback: the next item, or the scorecard after the last.
+    Next,
+}
+
+/// The answer being built for the current item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerState {
+    /// The highlighted option is the choice; `None` until one is chosen.
+    Single {
+        choice: Option<usize>,
+    },
+    /// `picked[i]`: whether option `i` is ticked.
+    Multiple {
+        cursor: usize,
+        picked: Vec<bool>,
+    },
+    /// `gaps[i]`: the text typed into gap `i`; `cursor` is the gap being filled.
+    Cloze {
+        cursor: usize,
+        gaps: Vec<String>,
+    },
+    /// `order[i]`: the index (into `Reorder::lines`) of the line shown at position `i`.
+    Reorder {
+        cursor: usize,
+        order: Vec<usize>,
+    },
+    Recall {
+        text: String,
+    },
+}
+
+impl AnswerState {
+    /// A blank answer for `item`. A reorder starts in `start_order` when that is an
+    /// arrangement of its lines, else in a fixed scrambled one.
+    pub fn new(item: &QuizItem, start_order: &[usize]) -> Self {
+        match item {
+            QuizItem::Single(_) => Self::Single { choice: None },
+            QuizItem::Multiple(m) => Self::Multiple {
+                cursor: 0,
+                picked: vec![false; m.options.len()],
+            },
+            QuizItem::Cloze(c) => Self::Cloze {
+                cursor: 0,
+                gaps: vec![String::new(); c.gaps.len()],
+            },
+            QuizItem::Reorder(r) => {
+                let lines = r.lines();
+                let mut sorted = start_order.to_vec();
+                sorted.sort_unstable();
+                let valid = sorted.iter().copied().eq(0..lines.len());
+                Self::Reorder {
+                    cursor: 0,
+                    order: if valid {
+                        start_order.to_vec()
+                    } else {
+                        scrambled(&lines, &mut SplitMix64(0))
+                    },
+                }
+            }
+            QuizItem::Recall(_) => Self::Recall {
+                text: String::new(),
+            },
+        }
+    }
+
+    /// The text of the field the console edits (the gap under the cursor, or the
+    /// recall answer), so the console can start from what was typed before.
+    pub fn input(&self) -> Option<&str> {
+        match self {
+            Self::Cloze { cursor, gaps } => gaps.get(*cursor).map(String::as_str),
+            Self::Recall { text } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether there is enough of an answer to submit.
+    fn is_submittable(&self) -> bool {
+        match self {
+            Self::Single { choice } => choice.is_some(),
+            Self::Multiple { picked, .. } => picked.contains(&true),
+            Self::Cloze { gaps, .. } => gaps.iter().any(|g| !g.trim().is_empty()),
+            Self::Reorder { .. } => true,
+            Self::Recall { text } => !text.trim().is_empty(),
+        }
+    }
+}
+
+/// Where the session is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    Answering(AnswerState),
+    /// The answer as submitted and what scoring found; show it with the explanation.
+    Feedback {
+        answer: AnswerState,
+        verdict: Verdict,
+    },
+    /// Every item answered: show [`QuizSession::scorecard`].
+    Finished,
+}
+
+/// One answer to save: `Store::record_quiz_result` takes it as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizRecord {
+    pub card_id: String,
+    pub item_index: usize,
+    pub kind: QuizKind,
+    pub correct: bool,
+    pub answered_at: Timestamp,
+    /// From the item appearing to the answer being submitted.
+    pub duration: Duration,
+}
+
+/// An answered item of this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    /// Index into [`QuizSession::items`].
+    pub position: usize,
+    pub correct: bool,
+    /// Parts right and parts in all (see `Verdict::parts`).
+    pub parts: (usize, usize),
+    pub duration: Duration,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizSession {
+    items: Vec<SessionItem>,
+    position: usize,
+    phase: Phase,
+    answered: Vec<Answered>,
+    shown_at: Timestamp,
+}
+
+impl QuizSession {
+    /// Selects the items (see [`select`]) and shows the first at `now`.
+    pub fn start(
+        library: &Library,
+        selection: &Selection,
+        seed: u64,
+        now: Timestamp,
+    ) -> Result<Self, SelectError> {
+        Ok(Self::new(select(library, selection, seed)?, now))
+    }
+
+    /// A session over `items`, in this order, the first shown at `now`. With no items it
+    /// is finished at once.
+    pub fn new(items: Vec<SessionItem>, now: Timestamp) -> Self {
+        let phase = match items.first() {
+            Some(first) => Phase::Answering(AnswerState::new(&first.item, &first.start_order)),
+            None => Phase::Finished,
+        };
+        Self {
+            items,
+            position: 0,
+            phase,
+            answered: Vec::new(),
+            shown_at: now,
+        }
+    }
+
+    pub fn items(&self) -> &[SessionItem] {
+        &self.items
+    }
+
+    /// The item on screen (also during its feedback); `None` once finished.
+    pub fn current(&self) -> Option<&SessionItem> {
+        match self.phase {
+            Phase::Finished => None,
+            _ => self.items.get(self.position),
+        }
+    }
+
+    /// The current item's index into [`Self::items`] (for "3 of 10", add one).
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.phase == Phase::Finished
+    }
+
+    /// The items answered so far, in order.
+    pub fn answered(&self) -> &[Answered] {
+        &self.answered
+    }
+
+    /// The scorecard of what has been answered so far; complete once finished.
+    pub fn scorecard(&self) -> Scorecard {
+        Scorecard::new(&self.items, &self.answered)
+    }
+
+    /// Whether `action` would change anything now.
+    pub fn can(&self, action: &QuizAction) -> bool {
+        let answer = match &self.phase {
+            Phase::Finished => return false,
+            Phase::Feedback { .. } => return *action == QuizAction::Next,
+            Phase::Answering(answer) => answer,
+        };
+        match (action, answer) {
+            (QuizAction::Submit, a) => a.is_submittable(),
+            (QuizAction::GiveUp, _) => true,
+            (QuizAction::CursorDown, AnswerState::Single { choice }) => {
+                choice.map_or(0, |c| c + 1) < self.option_count()
+            }
+            (QuizAction::CursorUp, AnswerState::Single { choice }) => choice.is_some_and(|c| c > 0),
+            (QuizAction::Pick(i), AnswerState::Single { choice }) => {
+                *i < self.option_count() && *choice != Some(*i)
+            }
+            (QuizAction::Pick(i), AnswerState::Multiple { picked, .. }) => *i < picked.len(),
+            (QuizAction::Toggle, AnswerState::Multiple { cursor, picked }) => {
+                *cursor < picked.len()
+            }
+            (QuizAction::CursorDown, AnswerState::Multiple { cursor, picked }) => {
+                cursor + 1 < picked.len()
+            }
+            (QuizAction::CursorDown, AnswerState::Cloze { cursor, gaps }) => {
+                cursor + 1 < gaps.len()
+            }
+            (
+                QuizAction::CursorDown | QuizAction::MoveLineDown,
+                AnswerState::Reorder { cursor, order },
+            ) => cursor + 1 < order.len(),
+            (
+                QuizAction::CursorUp,
+                AnswerState::Multiple { cursor, .. } | AnswerState::Cloze { cursor, .. },
+            )
+            | (
+                QuizAction::CursorUp | QuizAction::MoveLineUp,
+                AnswerState::Reorder { cursor, .. },
+            ) => *cursor > 0,
+            (QuizAction::Fill(text), AnswerState::Cloze { cursor, gaps }) => {
+                gaps.get(*cursor).is_some_and(|g| g != text) || cursor + 1 < gaps.len()
+            }
+            (QuizAction::Fill(text), AnswerState::Recall { text: old }) => text != old,
+            _ => false,
+        }
+    }
+
+    /// Applies `action` at `now`. Returns the answer to save when one was submitted;
+    /// does nothing (and returns `None`) when [`Self::can`] says the action would not
+    /// change anything.
+    #[must_use]
+    pub fn update(&mut self, action: QuizAction, now: Timestamp) -> Option<QuizRecord> {
+        if !self.can(&action) {
+            return None;
+        }
+        match action {
+            QuizAction::Submit | QuizAction::GiveUp => return self.submit(now),
+            QuizAction::Next => {
+                self.next(now);
+                return None;
+            }
+            _ => {}
+        }
+        let Phase::Answering(answer) = &mut self.phase else {
+            return None;
+        };
+        match (action, answer) {
+            (QuizAction::CursorDown, AnswerState::Single { choice }) => {
+                *choice = Some(choice.map_or(0, |c| c + 1));
+            }
+            (QuizAction::CursorUp, AnswerState::Single { choice }) => {
+                *choice = choice.map(|c| c.saturating_sub(1));
+            }
+            (QuizAction::Pick(i), AnswerState::Single { choice }) => *choice = Some(i),
+            (QuizAction::Pick(i), AnswerState::Multiple { cursor, picked }) => {
+                *cursor = i;
+                picked[i] = !picked[i];
+            }
+            (QuizAction::Toggle, AnswerState::Multiple { cursor, picked }) => {
+                picked[*cursor] = !picked[*cursor];
+            }
+            (
+                QuizAction::CursorDown,
+                AnswerState::Multiple { cursor, .. }
+                | AnswerState::Cloze { cursor, .. }
+                | AnswerState::Reorder { cursor, .. },
+            ) => *cursor += 1,
+            (
+                QuizAction::CursorUp,
+                AnswerState::Multiple { cursor, .. }
+                | AnswerState::Cloze { cursor, .. }
+                | AnswerState::Reorder { cursor, .. },
+            ) => *cursor -= 1,
+            (QuizAction::MoveLineDown, AnswerState::Reorder { cursor, order }) => {
+                order.swap(*cursor, *cursor + 1);
+                *cursor += 1;
+            }
+            (QuizAction::MoveLineUp, AnswerState::Reorder { cursor, order }) => {
+                order.swap(*cursor, *cursor - 1);
+                *cursor -= 1;
+            }
+            (QuizAction::Fill(text), AnswerState::Cloze { cursor, gaps }) => {
+                gaps[*cursor] = text;
+                if *cursor + 1 < gaps.len() {
+                    *cursor += 1;
+                }
+            }
+            (QuizAction::Fill(new), AnswerState::Recall { text }) => *text = new,
+            _ => {}
+        }
+        None
+    }
+
+    fn option_count(&self) -> usize {
+        match self.items.get(self.position).map(|i| &i.item) {
+            Some(QuizItem::Single(s)) => s.options.len(),
+            Some(QuizItem::Multiple(m)) => m.options.len(),
+            _ => 0,
+        }
+    }
+
+    fn submit(&mut self, now: Timestamp) -> Option<QuizRecord> {
+        let item = self.items.get(self.position)?;
+        let Phase::Answering(answer) = &self.phase else {
+            return None;
+        };
+        let answer = answer.clone();
+        let verdict = score(&item.item, &answer);
+        let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
+        let correct = verdict.correct();
+        self.answered.push(Answered {
+            position: self.position,
+            correct,
+            parts: verdict.parts(),
+            duration,
+        });
+        let record = QuizRecord {
+            card_id: item.card_id.to_string(),
+            item_index: item.item_index,
+            kind: item.item.kind(),
+            correct,
+            answered_at: now,
+            duration,
+        };
+        self.phase = Phase::Feedback { answer, verdict };
+        Some(record)
+    }
+
+    fn next(&mut self, now: Timestamp) {
+        self.position += 1;
+        self.shown_at = now;
+        if let Some(item) = self.items.get(self.position) {
+            self.phase = Phase::Answering(AnswerState::new(&item.item, &item.start_order));
+        } else {
+            self.position = self.items.len();
+            self.phase = Phase::Finished;
+        }
+    }
+}
+
+/// Scores `answer` against `item`. An answer of another kind (which the session never
+/// builds) scores as no answer at all.
+pub fn score(item: &QuizItem, answer: &AnswerState) -> Verdict {
+    match (item, answer) {
+        (QuizItem::Single(s), AnswerState::Single { choice }) => {
+            Verdict::Single(score_single(s, *choice))
+        }
+        (QuizItem::Multiple(m), AnswerState::Multiple { picked, .. }) => {
+            let chosen: Vec<usize> = (0..picked.len()).filter(|&i| picked[i]).collect();
+            Verdict::Multiple(score_multiple(m, &chosen))
+        }
+        (QuizItem::Cloze(c), AnswerState::Cloze { gaps, .. }) => {
+            Verdict::Cloze(score_cloze(c, gaps))
+        }
+        (QuizItem::Reorder(r), AnswerState::Reorder { order, .. }) => {
+            Verdict::Reorder(score_reorder(r, order))
+        }
+        (QuizItem::Recall(r), AnswerState::Recall { text }) => {
+            Verdict::Recall(score_recall(r, text))
+        }
+        (QuizItem::Single(s), _) => Verdict::Single(score_single(s, None)),
+        (QuizItem::Multiple(m), _) => Verdict::Multiple(score_multiple(m, &[])),
+        (QuizItem::Cloze(c), _) => Verdict::Cloze(score_cloze(c, &[])),
+        (QuizItem::Reorder(r), _) => Verdict::Reorder(score_reorder(r, &[])),
+        (QuizItem::Recall(r), _) => Verdict::Recall(score_recall(r, "")),
+    }
+}
+
+#[cfg(test)]
+mod tests;
