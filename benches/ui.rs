@@ -78,7 +78,15 @@ fn bench_ui(c: &mut Criterion) {
     let mut down = true;
     group.bench_function("keypress_to_frame", |b| {
         b.iter(|| {
-            press(&mut app, &mut shell, if down { KeyCode::Char('j') } else { KeyCode::Char('k') });
+            press(
+                &mut app,
+                &mut shell,
+                if down {
+                    KeyCode::Char('j')
+                } else {
+                    KeyCode::Char('k')
+                },
+            );
             down = !down;
             draw(&mut terminal, &app);
         });

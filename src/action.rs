@@ -33,6 +33,10 @@ pub enum Action {
     Undo,
     // Browse
     StartFilter,
+    // Quiz
+    Quiz(crate::quiz::QuizAction),
+    /// Enter in a quiz: submit the answer, or go on after the feedback.
+    QuizEnter,
     // The console
     EnterConsole,
     EnterCommand,
@@ -48,6 +52,7 @@ pub enum Action {
     UndoFailed(String),
     StatsLoaded(Box<crate::stats::Stats>),
     StatsFailed(String),
+    QuizSaveFailed(String),
 }
 
 /// An edit of the console's input line.
@@ -84,6 +89,8 @@ pub enum Effect {
     LoadStats,
     /// Highlight the solutions of a card (by index) unless cached.
     Highlight(usize),
+    /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
+    RecordQuiz(crate::quiz::QuizRecord),
     Quit,
 }
 

@@ -30,6 +30,7 @@ use crate::update::{open_card, start_review, update};
 pub enum Start {
     Home,
     Review,
+    Quiz(crate::quiz::Selection),
     /// Browse, or straight into one card.
     Browse(Option<String>),
 }
@@ -80,6 +81,8 @@ pub fn build(
         flash: None,
         highlights: HashMap::new(),
         stats: None,
+        quiz: None,
+        quiz_selection: crate::quiz::Selection::default(),
         size: (0, 0),
         now,
         days,
@@ -94,6 +97,18 @@ pub fn start(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects> {
     Ok(match start {
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
+        Start::Quiz(selection) => {
+            app.quiz_selection = selection.clone();
+            let effects = crate::update::start_quiz(app, selection, now);
+            if app.quiz.is_none() {
+                let why = app
+                    .flash
+                    .as_ref()
+                    .map_or_else(String::new, |f| f.text.clone());
+                color_eyre::eyre::bail!("{why}");
+            }
+            effects
+        }
         Start::Browse(None) => {
             app.screen = Screen::Browse;
             Effects::none()
@@ -199,6 +214,11 @@ impl Shell {
                     Ok(undone) => Action::Undone(undone),
                     Err(e) => Action::UndoFailed(e.to_string()),
                 }),
+                Effect::RecordQuiz(record) => self
+                    .store
+                    .record_quiz_result(&record, &app.days)
+                    .err()
+                    .map(|e| Action::QuizSaveFailed(e.to_string())),
                 Effect::LoadStats => Some(
                     match Stats::compute(&self.store, &app.library, now, &app.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
@@ -222,7 +242,10 @@ impl Shell {
         let (py, rs) = (c.python.solution.clone(), c.rust.solution.clone());
         let t = crate::ui::theme(app);
         if !app.color {
-            let plain = [crate::ui::card::plain_code(&py, t), crate::ui::card::plain_code(&rs, t)];
+            let plain = [
+                crate::ui::card::plain_code(&py, t),
+                crate::ui::card::plain_code(&rs, t),
+            ];
             app.highlights.insert(card, plain);
             return;
         }
@@ -234,7 +257,9 @@ impl Shell {
             if self.highlighter.is_none() {
                 self.highlighter = Highlighter::new().ok();
             }
-            let Some(h) = self.highlighter.as_ref() else { return };
+            let Some(h) = self.highlighter.as_ref() else {
+                return;
+            };
             std::thread::scope(|s| {
                 let rust = s.spawn(|| h.highlight_cached(&rs, Lang::Rust, cache));
                 let python = h.highlight_cached(&py, Lang::Python, cache);
@@ -244,7 +269,10 @@ impl Shell {
         if let Some(rs) = rs {
             app.highlights.insert(
                 card,
-                [crate::ui::card::with_gutter(py, t), crate::ui::card::with_gutter(rs, t)],
+                [
+                    crate::ui::card::with_gutter(py, t),
+                    crate::ui::card::with_gutter(rs, t),
+                ],
             );
         }
     }

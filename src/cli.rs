@@ -55,6 +55,18 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         limit: Option<u32>,
     },
+    /// Keyboard-only quiz on the cards' quiz items, ending on a scorecard
+    Quiz {
+        /// Only this deck
+        #[arg(long, value_name = "ID")]
+        deck: Option<String>,
+        /// Only this card
+        #[arg(long, value_name = "ID")]
+        card: Option<String>,
+        /// How many questions [default: 10]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        count: Option<u32>,
+    },
     /// Read cards with all panes, without grading
     Browse {
         /// Open this card straight away
@@ -155,6 +167,16 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             &Start::Review,
             deck.clone(),
             limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        ),
+        Some(Command::Quiz { deck, card, count }) => session::run(
+            cli,
+            &Start::Quiz(crate::quiz::Selection {
+                deck: deck.clone(),
+                card: card.clone(),
+                count: count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            }),
+            None,
+            None,
         ),
         Some(Command::Browse { card_id }) => {
             session::run(cli, &Start::Browse(card_id.clone()), None, None)

@@ -192,7 +192,9 @@ impl DiskCache {
                     .collect()
             })
             .collect();
-        let Ok(bytes) = rmp_serde::to_vec(&lines) else { return };
+        let Ok(bytes) = rmp_serde::to_vec(&lines) else {
+            return;
+        };
         let path = self.path(code, lang);
         let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
         let _ = std::fs::create_dir_all(&self.dir)
@@ -203,7 +205,12 @@ impl DiskCache {
 
 impl Highlighter {
     /// [`Highlighter::highlight`] through the disk cache.
-    pub fn highlight_cached(&self, code: &str, lang: Lang, cache: Option<&DiskCache>) -> Text<'static> {
+    pub fn highlight_cached(
+        &self,
+        code: &str,
+        lang: Lang,
+        cache: Option<&DiskCache>,
+    ) -> Text<'static> {
         if let Some(text) = cache.and_then(|c| c.get(code, lang)) {
             return text;
         }

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, ConsoleEdit};
+use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
 use crate::state::{App, Phase, Screen};
 
@@ -23,6 +24,9 @@ pub enum Scope {
     Summary,
     Panes,
     CardBack,
+    QuizAnswer,
+    QuizFeedback,
+    QuizEnd,
 }
 
 impl Scope {
@@ -41,6 +45,9 @@ impl Scope {
             Self::Summary => "Summary",
             Self::Panes => "Panes",
             Self::CardBack => "Card",
+            Self::QuizAnswer => "Quiz: answering",
+            Self::QuizFeedback => "Quiz: feedback",
+            Self::QuizEnd => "Quiz: scorecard",
         }
     }
 }
@@ -135,6 +142,7 @@ const fn bind(
 
 use Scope as S;
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(S::Global, &[ctrl('c')], Action::Quit, "quit", false),
     // Help overlay
@@ -438,6 +446,28 @@ pub static BINDINGS: &[Binding] = &[
         "home",
         true,
     ),
+    // Quiz
+    bind(S::QuizAnswer, &[code(KeyCode::Enter)], Action::QuizEnter, "submit", true),
+    bind(S::QuizAnswer, &[k('1')], Action::Quiz(Q::Pick(0)), "pick option 1", false),
+    bind(S::QuizAnswer, &[k('2')], Action::Quiz(Q::Pick(1)), "pick option 2", false),
+    bind(S::QuizAnswer, &[k('3')], Action::Quiz(Q::Pick(2)), "pick option 3", false),
+    bind(S::QuizAnswer, &[k('4')], Action::Quiz(Q::Pick(3)), "pick option 4", false),
+    bind(S::QuizAnswer, &[k('5')], Action::Quiz(Q::Pick(4)), "pick option 5", false),
+    bind(S::QuizAnswer, &[k('6')], Action::Quiz(Q::Pick(5)), "pick option 6", false),
+    bind(S::QuizAnswer, &[k('7')], Action::Quiz(Q::Pick(6)), "pick option 7", false),
+    bind(S::QuizAnswer, &[k('8')], Action::Quiz(Q::Pick(7)), "pick option 8", false),
+    bind(S::QuizAnswer, &[k('9')], Action::Quiz(Q::Pick(8)), "pick option 9", false),
+    bind(S::QuizAnswer, &[k(' ')], Action::Quiz(Q::Toggle), "toggle", true),
+    bind(S::QuizAnswer, &[k('j'), code(KeyCode::Down)], Action::Quiz(Q::CursorDown), "down", true),
+    bind(S::QuizAnswer, &[k('k'), code(KeyCode::Up)], Action::Quiz(Q::CursorUp), "up", false),
+    bind(S::QuizAnswer, &[k('J')], Action::Quiz(Q::MoveLineDown), "move line down", true),
+    bind(S::QuizAnswer, &[k('K')], Action::Quiz(Q::MoveLineUp), "move line up", false),
+    bind(S::QuizAnswer, &[k('i'), k(':')], Action::EnterConsole, "type answer", true),
+    bind(S::QuizAnswer, &[k('s')], Action::Quiz(Q::GiveUp), "I don't know", true),
+    bind(S::QuizAnswer, &[code(KeyCode::Esc)], Action::Back, "leave quiz", false),
+    bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
+    bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
+    bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
     // Everywhere else
     bind(S::Global, &[k('?')], Action::ToggleHelp, "help", true),
     bind(S::Global, &[k('q')], Action::Quit, "quit", true),
@@ -466,6 +496,11 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
     match app.screen {
         Screen::Home => vec![S::Home, S::Global],
         Screen::Stats => vec![S::Stats, S::Global],
+        Screen::Quiz => match app.quiz.as_ref().map(crate::quiz::QuizSession::phase) {
+            Some(crate::quiz::Phase::Answering(_)) => vec![S::QuizAnswer, S::Global],
+            Some(crate::quiz::Phase::Feedback { .. }) => vec![S::QuizFeedback, S::Global],
+            _ => vec![S::QuizEnd, S::Global],
+        },
         Screen::Browse if app.browse.filtering => vec![S::Filter, S::Global],
         Screen::Browse => vec![S::Browse, S::Global],
         Screen::Card => vec![S::CardBack, S::Panes, S::Global],

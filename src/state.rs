@@ -21,6 +21,7 @@ pub enum Screen {
     /// A card opened from Browse, without grading.
     Card,
     Stats,
+    Quiz,
 }
 
 /// The panes of the card view, in focus order.
@@ -179,6 +180,9 @@ pub struct App {
     pub flash: Option<Flash>,
     pub highlights: HashMap<usize, Highlighted>,
     pub stats: Option<Box<Stats>>,
+    pub quiz: Option<crate::quiz::QuizSession>,
+    /// What the next quiz from the home screen asks for.
+    pub quiz_selection: crate::quiz::Selection,
     pub size: (u16, u16),
     /// The time of the last action, for what the view says about due times.
     pub now: Timestamp,
@@ -207,7 +211,7 @@ impl App {
         match self.screen {
             Screen::Review => self.review.as_ref().and_then(|r| r.phase.card()),
             Screen::Card => self.browse_card,
-            Screen::Home | Screen::Browse | Screen::Stats => None,
+            Screen::Home | Screen::Browse | Screen::Stats | Screen::Quiz => None,
         }
     }
 

@@ -6,6 +6,7 @@ pub mod card;
 pub mod footer;
 pub mod help;
 pub mod home;
+pub mod quiz;
 pub mod stats;
 pub mod theme;
 pub mod wrap;
@@ -57,11 +58,12 @@ pub fn view(frame: &mut Frame, app: &App) {
     }
     let t = theme(app);
     let card_screen = app.current_card().is_some();
-    let parts = frame_areas(area, card_screen);
+    let parts = frame_areas(area, card_screen || app.screen == Screen::Quiz);
     match app.screen {
         Screen::Home => home::render(frame, parts.body, app),
         Screen::Browse => browse::render(frame, parts.body, app),
         Screen::Stats => stats::render(frame, parts.body, app),
+        Screen::Quiz => quiz::render(frame, parts.body, app),
         Screen::Review | Screen::Card => {
             if card_screen {
                 card::render(frame, parts.body, app);

@@ -2,6 +2,7 @@
 //! returns the effects the shell must carry out. No clock, no disk, no terminal here.
 
 mod panes;
+mod quiz;
 mod review;
 
 use jiff::Timestamp;
@@ -10,19 +11,22 @@ use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
 use crate::state::{App, Flash, Phase, Screen};
 
+pub use quiz::start_quiz;
 pub use review::{DeckCounts, deck_counts, start_review};
 
 /// The entries of the home screen, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeItem {
     Review,
+    Quiz,
     Browse,
     Stats,
     Quit,
 }
 
-pub const HOME_ITEMS: [HomeItem; 4] = [
+pub const HOME_ITEMS: [HomeItem; 5] = [
     HomeItem::Review,
+    HomeItem::Quiz,
     HomeItem::Browse,
     HomeItem::Stats,
     HomeItem::Quit,
@@ -77,6 +81,13 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::EnterConsole | Action::EnterCommand => {
             app.console.active = true;
+            if app.screen == Screen::Quiz
+                && let Some(text) = quiz::console_prefill(app)
+            {
+                app.console.input.clone_from(&text);
+                app.console.cursor = text.chars().count();
+                return Effects::none();
+            }
             if action == Action::EnterCommand && app.console.input.is_empty() {
                 app.console.edit(ConsoleEdit::Insert(':'));
             }
@@ -111,6 +122,9 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
             flash_error(app, format!("stats: {message}"));
             Effects::none()
         }
+        Action::Quiz(_) | Action::QuizEnter | Action::QuizSaveFailed(_) => {
+            quiz::update_quiz(app, action, now)
+        }
     }
 }
 
@@ -125,6 +139,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::UndoFailed(_)
             | Action::StatsLoaded(_)
             | Action::StatsFailed(_)
+            | Action::QuizSaveFailed(_)
     )
 }
 
@@ -150,7 +165,7 @@ fn back(app: &mut App) -> Effects {
     match app.screen {
         Screen::Card => app.screen = Screen::Browse,
         Screen::Browse if app.browse.filtering => app.browse.filtering = false,
-        Screen::Browse | Screen::Stats | Screen::Review => {
+        Screen::Browse | Screen::Stats | Screen::Review | Screen::Quiz => {
             app.screen = Screen::Home;
             app.view.zoom = false;
         }
@@ -181,6 +196,10 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
     match app.screen {
         Screen::Home => match HOME_ITEMS.get(app.home.selected) {
             Some(HomeItem::Review) => start_review(app, now),
+            Some(HomeItem::Quiz) => {
+                let selection = app.quiz_selection.clone();
+                start_quiz(app, &selection, now)
+            }
             Some(HomeItem::Browse) => {
                 app.screen = Screen::Browse;
                 Effects::none()
@@ -228,6 +247,16 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return Effects::none();
+    }
+    if app.screen == Screen::Quiz && !trimmed.starts_with(':') {
+        // In a quiz the console takes typed answers; it stays open for the next gap.
+        app.console.say(format!("> {trimmed}"));
+        let effects = quiz::fill(app, trimmed.to_string(), now);
+        if let Some(text) = quiz::console_prefill(app) {
+            app.console.cursor = text.chars().count();
+            app.console.input = text;
+        }
+        return effects;
     }
     if !trimmed.starts_with(':') {
         // Not a command: an attempt at the answer, kept where the user can see it.

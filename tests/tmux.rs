@@ -24,14 +24,25 @@ impl Tmux {
         let socket = format!("tutor-test-{}-{name}", std::process::id());
         let tmux = Self { socket };
         let ok = Command::new("tmux")
-            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"])
+            .args([
+                "-L",
+                &tmux.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+            ])
             .args(["-x", &w.to_string(), "-y", &h.to_string()])
             .arg(script)
             .env("TERM", "xterm-256color")
             .env_remove("TUTOR_DECKS")
             .env_remove("NO_COLOR")
             .status()
-            .unwrap_or_else(|e| panic!("tmux is needed for these tests (.ci/run installs it): {e}"));
+            .unwrap_or_else(|e| {
+                panic!("tmux is needed for these tests (.ci/run installs it): {e}")
+            });
         assert!(ok.success(), "tmux new-session failed");
         tmux
     }
@@ -61,7 +72,10 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < DEADLINE, "never saw {text:?}; the screen:\n{screen}");
+            assert!(
+                start.elapsed() < DEADLINE,
+                "never saw {text:?}; the screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -93,7 +107,11 @@ fn wrapped(data: &Path, args: &str, pid_file: &Path) -> String {
 fn review_reveal_grade_quit_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let pid = dir.path().join("pid");
-    let tmux = Tmux::start("review", &wrapped(&dir.path().join("data"), "review", &pid), (100, 30));
+    let tmux = Tmux::start(
+        "review",
+        &wrapped(&dir.path().join("data"), "review", &pid),
+        (100, 30),
+    );
     tmux.wait_for("Space reveal");
     tmux.keys(&["Space"]);
     let revealed = tmux.wait_for("3 Good");
@@ -108,7 +126,10 @@ fn review_reveal_grade_quit_restores_the_terminal() {
     tmux.keys(&["q"]);
     let end = tmux.wait_for("EXIT=");
     assert!(end.contains("EXIT=0 RESTORED"), "{end}");
-    assert!(!end.contains("Space reveal"), "the alternate screen was left: {end}");
+    assert!(
+        !end.contains("Space reveal"),
+        "the alternate screen was left: {end}"
+    );
     let store = Store::open(&dir.path().join("data")).unwrap();
     assert_eq!(store.review_count().unwrap(), 1);
 }
@@ -117,10 +138,17 @@ fn review_reveal_grade_quit_restores_the_terminal() {
 fn sigterm_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let pid = dir.path().join("pid");
-    let tmux = Tmux::start("term", &wrapped(&dir.path().join("data"), "browse lru-cache", &pid), (80, 24));
+    let tmux = Tmux::start(
+        "term",
+        &wrapped(&dir.path().join("data"), "browse lru-cache", &pid),
+        (80, 24),
+    );
     tmux.wait_for("Esc back to list");
     let pid = std::fs::read_to_string(&pid).unwrap();
-    let ok = Command::new("kill").args(["-TERM", pid.trim()]).status().unwrap();
+    let ok = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
     assert!(ok.success());
     let end = tmux.wait_for("EXIT=");
     assert!(end.contains("RESTORED"), "{end}");
@@ -144,7 +172,10 @@ fn kill_9_after_two_grades_keeps_both() {
     // The third card's prompt shows only after the second grade was committed.
     tmux.wait_for("Space reveal");
     let pid = std::fs::read_to_string(&pid).unwrap();
-    let ok = Command::new("kill").args(["-9", pid.trim()]).status().unwrap();
+    let ok = Command::new("kill")
+        .args(["-9", pid.trim()])
+        .status()
+        .unwrap();
     assert!(ok.success());
     tmux.wait_for("EXIT=137");
     let store = Store::open(&data).unwrap();

@@ -183,7 +183,7 @@ fn content_escape_sequences_are_drawn_escaped() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(80))]
     #[test]
     fn drawing_never_panics(w in 1u16..=300, h in 1u16..=100, screen in 0usize..SCREENS.len(), zoom in any::<bool>()) {
         let (_, start, keys) = &SCREENS[screen];
@@ -194,5 +194,53 @@ proptest! {
         }
         press(&mut app, &mut shell, "tab j G");
         draw(&app, (w, h));
+    }
+}
+
+/// One quiz item of each kind, answered partly, at 160×48 and 80×24; then its feedback.
+#[test]
+fn quiz_snapshots_of_each_kind() {
+    use tutor::quiz::{QuizAction, QuizSession, Selection, select};
+    let library = load_library(&LoadOptions {
+        bundled: true,
+        ..LoadOptions::default()
+    });
+    let all = select(
+        &library,
+        &Selection {
+            count: Some(1000),
+            ..Selection::default()
+        },
+        7,
+    )
+    .unwrap();
+    for kind in tutor::content::QuizKind::ALL {
+        let item = all.iter().find(|i| i.item.kind() == kind).unwrap().clone();
+        for size in [(160, 48), (80, 24)] {
+            let (mut app, _) = fixture(&Start::Home, false, size);
+            let mut session = QuizSession::new(vec![item.clone()], t0());
+            let first_step = match kind {
+                tutor::content::QuizKind::Single | tutor::content::QuizKind::Multiple => {
+                    QuizAction::Pick(1)
+                }
+                tutor::content::QuizKind::Reorder => QuizAction::MoveLineDown,
+                tutor::content::QuizKind::Cloze | tutor::content::QuizKind::Recall => {
+                    QuizAction::Fill("hash map".into())
+                }
+            };
+            let _ = session.update(first_step, t0());
+            app.quiz = Some(session);
+            app.screen = tutor::state::Screen::Quiz;
+            let name = format!("quiz_{}_{}x{}", kind.label(), size.0, size.1);
+            insta::assert_snapshot!(name, draw(&app, size).backend());
+            let record = app
+                .quiz
+                .as_mut()
+                .unwrap()
+                .update(QuizAction::Submit, t0() + SignedDuration::from_secs(9));
+            assert!(record.is_some(), "{kind:?} submits");
+            let name = format!("quiz_{}_feedback_{}x{}", kind.label(), size.0, size.1);
+            insta::assert_snapshot!(name, draw(&app, size).backend());
+        }
     }
 }

@@ -55,6 +55,12 @@ pub fn run(
         return Ok(ExitCode::FAILURE);
     }
     let data_dir = cli.data_dir()?;
+    if let Start::Quiz(selection) = start
+        && let Err(e) = crate::quiz::select(&library, selection, 0)
+    {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::FAILURE);
+    }
     let store = match Store::open(&data_dir) {
         Ok(store) => store,
         Err(e) => {

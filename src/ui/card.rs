@@ -169,7 +169,11 @@ fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> {
             match app.highlights.get(&index) {
                 Some(h) => Cow::Borrowed(&h[slot]),
                 None => {
-                    let source = if slot == 1 { &card.rust.solution } else { &card.python.solution };
+                    let source = if slot == 1 {
+                        &card.rust.solution
+                    } else {
+                        &card.python.solution
+                    };
                     Cow::Owned(plain_code(source, t))
                 }
             }
@@ -275,7 +279,10 @@ fn question_lines(
 
 fn hidden_note(t: Theme) -> Vec<Line<'static>> {
     vec![
-        Line::styled("Hidden until you reveal the answer (Space).".to_string(), t.dim()),
+        Line::styled(
+            "Hidden until you reveal the answer (Space).".to_string(),
+            t.dim(),
+        ),
         Line::default(),
         Line::styled(
             "Write your own first: the console (i) keeps your attempt.".to_string(),
@@ -393,6 +400,8 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled("› ", t.key()),
             Span::raw(sanitize(&app.console.input).into_owned()),
         ])
+    } else if app.screen == crate::state::Screen::Quiz {
+        Line::styled("press i to type an answer".to_string(), t.dim())
     } else {
         Line::styled(
             "press i to type an attempt, : for a command (:help)".to_string(),

@@ -24,6 +24,12 @@ pub fn footer_line(app: &App, t: Theme) -> Line<'static> {
     };
     let mut spans = Vec::new();
     for (_, binding) in keymap::active(app, true) {
+        // In a quiz, only the keys that would do something to this item.
+        if let (Action::Quiz(action), Some(quiz)) = (&binding.action, &app.quiz)
+            && !quiz.can(action)
+        {
+            continue;
+        }
         if !spans.is_empty() {
             spans.push(Span::styled("  ", t.dim()));
         }

@@ -79,6 +79,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         let label = match item {
             HomeItem::Review if due == 0 => "Review: nothing due, practise ahead".to_string(),
             HomeItem::Review => format!("Review: {due} due ({} new)", all.new),
+            HomeItem::Quiz => "Quiz: ten questions, checked for you".to_string(),
             HomeItem::Browse => "Browse every card".to_string(),
             HomeItem::Stats => "Stats and heatmap".to_string(),
             HomeItem::Quit => "Quit".to_string(),

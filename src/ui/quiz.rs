@@ -1,0 +1,409 @@
+//! The quiz screen: the item being answered (options, gaps, lines to order, or a recall
+//! question), then the feedback with the explanation, then the scorecard.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme::Theme;
+use super::{theme, wrap::wrap};
+use crate::content::{ClozePart, QuizItem};
+use crate::quiz::score::{OptionMark, PointMark};
+use crate::quiz::{AnswerState, Phase, QuizSession, Verdict};
+use crate::state::App;
+use crate::text::sanitize;
+
+fn s(text: &str) -> String {
+    sanitize(text).into_owned()
+}
+
+pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+    let t = theme(app);
+    let Some(session) = app.quiz.as_ref() else {
+        return;
+    };
+    let (title, lines) = match session.phase() {
+        Phase::Finished => (" Quiz: scorecard ".to_string(), scorecard(session, t)),
+        phase => {
+            let Some(current) = session.current() else {
+                return;
+            };
+            let title = format!(
+                " Quiz {}/{} · {} · {} ",
+                session.position() + 1,
+                session.items().len(),
+                s(&current.card_title),
+                current.item.kind().title()
+            );
+            let lines = match phase {
+                Phase::Answering(answer) => answering(&current.item, answer, t),
+                Phase::Feedback { answer, verdict } => feedback(&current.item, answer, verdict, t),
+                Phase::Finished => Vec::new(),
+            };
+            (title, lines)
+        }
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.border())
+        .title(Span::styled(title, t.title()));
+    let inner = block.inner(body);
+    let rows: Vec<Line<'static>> = wrap(&lines, inner.width)
+        .into_iter()
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(rows).block(block), body);
+}
+
+fn question(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {
+    for line in s(text.trim_end()).lines() {
+        out.push(Line::styled(line.to_string(), t.title()));
+    }
+    out.push(Line::default());
+}
+
+fn marked(cursor: bool, text: String, t: Theme) -> Line<'static> {
+    let style = if cursor { t.selected() } else { Style::new() };
+    Line::from(Span::styled(text, style))
+}
+
+/// The item as it is being answered.
+pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    match (item, answer) {
+        (QuizItem::Single(q), AnswerState::Single { choice }) => {
+            question(&mut out, &q.question, t);
+            for (i, option) in q.options.iter().enumerate() {
+                let on = *choice == Some(i);
+                let mark = if on { "(•)" } else { "( )" };
+                out.push(marked(on, format!("{mark} {}. {}", i + 1, s(option)), t));
+            }
+            out.push(Line::default());
+            out.push(Line::styled(
+                "Pick with a digit or j/k, then Enter.".to_string(),
+                t.dim(),
+            ));
+        }
+        (QuizItem::Multiple(q), AnswerState::Multiple { cursor, picked }) => {
+            question(&mut out, &q.question, t);
+            for (i, option) in q.options.iter().enumerate() {
+                let mark = if picked.get(i).copied().unwrap_or(false) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                out.push(marked(
+                    *cursor == i,
+                    format!("{mark} {}. {}", i + 1, s(option)),
+                    t,
+                ));
+            }
+            out.push(Line::default());
+            out.push(Line::styled(
+                "Every right option is needed: toggle with Space or a digit, then Enter."
+                    .to_string(),
+                t.dim(),
+            ));
+        }
+        (QuizItem::Cloze(q), AnswerState::Cloze { cursor, gaps }) => {
+            question(&mut out, &q.question, t);
+            out.extend(cloze_lines(q, |n| {
+                let text = gaps.get(n - 1).map_or("", String::as_str);
+                let shown = if text.is_empty() {
+                    format!("[{n}:____]")
+                } else {
+                    format!("[{n}:{}]", s(text))
+                };
+                let style = if n - 1 == *cursor {
+                    t.selected()
+                } else {
+                    t.key()
+                };
+                Span::styled(shown, style)
+            }));
+            out.push(Line::default());
+            out.push(Line::styled(
+                format!(
+                    "Gap {} of {}: press i, type it, Enter (j/k pick a gap); Enter again submits.",
+                    cursor + 1,
+                    gaps.len()
+                ),
+                t.dim(),
+            ));
+        }
+        (QuizItem::Reorder(q), AnswerState::Reorder { cursor, order }) => {
+            question(&mut out, &q.question, t);
+            let lines = q.lines();
+            for (pos, &i) in order.iter().enumerate() {
+                let text = lines.get(i).copied().unwrap_or("");
+                let pointer = if pos == *cursor { "› " } else { "  " };
+                out.push(marked(pos == *cursor, format!("{pointer}{}", s(text)), t));
+            }
+            out.push(Line::default());
+            out.push(Line::styled(
+                "Put the lines in order: j/k choose a line, J/K move it, Enter submits."
+                    .to_string(),
+                t.dim(),
+            ));
+        }
+        (QuizItem::Recall(q), AnswerState::Recall { text }) => {
+            question(&mut out, &q.question, t);
+            if text.is_empty() {
+                out.push(Line::styled("(no answer yet)".to_string(), t.dim()));
+            } else {
+                for line in s(text).lines() {
+                    out.push(Line::from(format!("> {line}")));
+                }
+            }
+            out.push(Line::default());
+            out.push(Line::styled(
+                "Answer in your own words: press i, type, Enter; then Enter to submit.".to_string(),
+                t.dim(),
+            ));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The cloze text with each gap drawn by `gap` (numbered from 1).
+fn cloze_lines(
+    q: &crate::content::Cloze,
+    gap: impl Fn(usize) -> Span<'static>,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Vec::new()];
+    for part in q.parts() {
+        match part {
+            ClozePart::Text(text) => {
+                for (k, piece) in s(text).split('\n').enumerate() {
+                    if k > 0 {
+                        lines.push(Vec::new());
+                    }
+                    if !piece.is_empty()
+                        && let Some(last) = lines.last_mut()
+                    {
+                        last.push(Span::raw(piece.to_string()));
+                    }
+                }
+            }
+            ClozePart::Gap(n) => {
+                if let Some(last) = lines.last_mut() {
+                    last.push(gap(n));
+                }
+            }
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// The answer as submitted, what was right and wrong, and the explanation.
+#[allow(clippy::too_many_lines)] // one arm per kind of item, each short
+pub fn feedback(
+    item: &QuizItem,
+    answer: &AnswerState,
+    verdict: &Verdict,
+    t: Theme,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let (right, total) = verdict.parts();
+    out.push(if verdict.correct() {
+        Line::styled("✓ Right".to_string(), t.good())
+    } else {
+        Line::styled(format!("✗ Not quite ({right} of {total} right)"), t.error())
+    });
+    out.push(Line::default());
+    let ok = |yes: bool| if yes { "✓" } else { "✗" };
+    match (item, verdict) {
+        (QuizItem::Single(q), Verdict::Single(v)) => {
+            question(&mut out, &q.question, t);
+            for (i, option) in q.options.iter().enumerate() {
+                let mark = if i == v.answer {
+                    "✓ right answer"
+                } else if v.picked == Some(i) {
+                    "✗ your pick"
+                } else {
+                    ""
+                };
+                let style = if i == v.answer {
+                    t.good()
+                } else if v.picked == Some(i) {
+                    t.error()
+                } else {
+                    Style::new()
+                };
+                out.push(Line::styled(
+                    format!("  {}. {}  {mark}", i + 1, s(option)),
+                    style,
+                ));
+            }
+        }
+        (QuizItem::Multiple(q), Verdict::Multiple(v)) => {
+            question(&mut out, &q.question, t);
+            for (i, (option, mark)) in q.options.iter().zip(&v.marks).enumerate() {
+                let (label, style) = match mark {
+                    OptionMark::Hit => ("✓ right, picked", t.good()),
+                    OptionMark::Missed => ("✗ right, missed", t.error()),
+                    OptionMark::WronglyPicked => ("✗ wrong, picked", t.error()),
+                    OptionMark::Skipped => ("  wrong, left alone", t.dim()),
+                };
+                out.push(Line::styled(
+                    format!("  {}. {}  {label}", i + 1, s(option)),
+                    style,
+                ));
+            }
+        }
+        (QuizItem::Cloze(q), Verdict::Cloze(v)) => {
+            question(&mut out, &q.question, t);
+            out.extend(cloze_lines(q, |n| {
+                let g = v.gaps.get(n - 1);
+                let text = g.map_or(String::new(), |g| {
+                    if g.correct {
+                        s(&g.given)
+                    } else {
+                        s(&g.expected)
+                    }
+                });
+                let style = if g.is_some_and(|g| g.correct) {
+                    t.good()
+                } else {
+                    t.error()
+                };
+                Span::styled(format!("[{text}]"), style)
+            }));
+            out.push(Line::default());
+            for (i, g) in v.gaps.iter().enumerate() {
+                let given = if g.given.trim().is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    s(&g.given)
+                };
+                out.push(Line::styled(
+                    format!(
+                        "  gap {}: {} {given}{}",
+                        i + 1,
+                        ok(g.correct),
+                        if g.correct {
+                            String::new()
+                        } else {
+                            format!("  (expected {})", s(&g.expected))
+                        }
+                    ),
+                    if g.correct { t.good() } else { t.error() },
+                ));
+            }
+        }
+        (QuizItem::Reorder(q), Verdict::Reorder(v)) => {
+            question(&mut out, &q.question, t);
+            let lines = q.lines();
+            for (pos, &i) in v.order.iter().enumerate() {
+                let right = v.right.get(pos).copied().unwrap_or(false);
+                out.push(Line::styled(
+                    format!("{} {}", ok(right), s(lines.get(i).copied().unwrap_or(""))),
+                    if right { t.good() } else { t.error() },
+                ));
+            }
+            if !verdict.correct() {
+                out.push(Line::default());
+                out.push(Line::styled("The right order:".to_string(), t.accent()));
+                for line in lines {
+                    out.push(Line::from(format!("  {}", s(line))));
+                }
+            }
+        }
+        (QuizItem::Recall(q), Verdict::Recall(v)) => {
+            question(&mut out, &q.question, t);
+            if let AnswerState::Recall { text } = answer {
+                out.push(Line::from(format!("Your answer: {}", s(text))));
+                out.push(Line::default());
+            }
+            for (point, mark) in q.points.iter().zip(&v.points) {
+                match mark {
+                    PointMark::Hit { phrase } => out.push(Line::styled(
+                        format!("  ✓ {}  (you said \"{}\")", s(&point.point), s(phrase)),
+                        t.good(),
+                    )),
+                    PointMark::Missed => {
+                        out.push(Line::styled(format!("  ✗ {}", s(&point.point)), t.error()));
+                    }
+                }
+            }
+            out.push(Line::default());
+            out.push(Line::styled("A model answer:".to_string(), t.accent()));
+            for line in s(&q.model_answer).lines() {
+                out.push(Line::from(format!("  {line}")));
+            }
+        }
+        _ => {}
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Why".to_string(), t.accent()));
+    for line in s(item.explanation().trim_end()).lines() {
+        out.push(Line::from(line.to_string()));
+    }
+    out
+}
+
+fn seconds(d: std::time::Duration) -> String {
+    format!("{:.1}s", d.as_secs_f64())
+}
+
+pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
+    let card = session.scorecard();
+    let mut out = vec![
+        Line::styled(
+            format!("Score: {} of {}", card.score.correct, card.score.total),
+            t.accent(),
+        ),
+        Line::from(format!(
+            "time {} in all{}",
+            seconds(card.total_time),
+            card.mean_time().map_or(String::new(), |m| format!(
+                ", {} an item on average",
+                seconds(m)
+            ))
+        )),
+        Line::default(),
+        Line::styled("By topic".to_string(), t.title()),
+    ];
+    for topic in &card.by_topic {
+        out.push(Line::from(format!(
+            "  {:<34} {} of {}",
+            s(&topic.title),
+            topic.tally.correct,
+            topic.tally.total
+        )));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("By kind".to_string(), t.title()));
+    for (kind, tally) in &card.by_kind {
+        out.push(Line::from(format!(
+            "  {:<34} {} of {}",
+            kind.title(),
+            tally.correct,
+            tally.total
+        )));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Each item".to_string(), t.title()));
+    for item in &card.items {
+        out.push(Line::styled(
+            format!(
+                "  {} {:<30} {:<16} {:>6}",
+                if item.correct { "✓" } else { "✗" },
+                s(&item.card_title).chars().take(30).collect::<String>(),
+                item.kind.title(),
+                seconds(item.duration)
+            ),
+            if item.correct { t.good() } else { t.error() },
+        ));
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        "Results are saved and show in `tutor stats`; reviews are not affected. Enter: home"
+            .to_string(),
+        t.dim(),
+    ));
+    out
+}

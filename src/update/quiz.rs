@@ -1,0 +1,71 @@
+//! The quiz screen: keys become `QuizAction`s for the session (pure, in `crate::quiz`);
+//! each submitted answer becomes an effect to save it. A quiz never touches reviews.
+
+use jiff::Timestamp;
+
+use super::{flash, flash_error};
+use crate::action::{Action, Effect, Effects};
+use crate::quiz::{Phase, QuizAction, QuizSession, Selection};
+use crate::state::{App, Screen};
+
+/// Starts a quiz over `selection`; the order is seeded by the time, so each quiz differs.
+pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effects {
+    let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
+    match QuizSession::start(&app.library, selection, seed, now) {
+        Ok(session) => {
+            app.quiz = Some(session);
+            app.screen = Screen::Quiz;
+            app.console.input.clear();
+            app.console.cursor = 0;
+        }
+        Err(e) => flash_error(app, format!("cannot start a quiz: {e}")),
+    }
+    Effects::none()
+}
+
+pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    let Some(session) = app.quiz.as_mut() else {
+        return Effects::none();
+    };
+    let quiz_action = match action {
+        Action::Quiz(a) => a,
+        Action::QuizEnter => match session.phase() {
+            Phase::Answering(_) => QuizAction::Submit,
+            Phase::Feedback { .. } => QuizAction::Next,
+            Phase::Finished => return Effects::none(),
+        },
+        Action::QuizSaveFailed(message) => {
+            flash_error(app, format!("quiz answer not saved: {message}"));
+            return Effects::none();
+        }
+        _ => return Effects::none(),
+    };
+    if !session.can(&quiz_action) {
+        if quiz_action == QuizAction::Submit {
+            flash(
+                app,
+                "answer first: pick an option, or type with i (s: I don't know)",
+            );
+        }
+        return Effects::none();
+    }
+    let record = session.update(quiz_action, now);
+    match record {
+        Some(record) => Effects::one(Effect::RecordQuiz(record)),
+        None => Effects::none(),
+    }
+}
+
+/// A line typed in the console during a quiz: the answer for the gap under the cursor,
+/// or the recall answer.
+pub fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
+    update_quiz(app, Action::Quiz(QuizAction::Fill(text)), now)
+}
+
+/// What the console should start from on the current item (the gap's text so far).
+pub fn console_prefill(app: &App) -> Option<String> {
+    match app.quiz.as_ref()?.phase() {
+        Phase::Answering(answer) => answer.input().map(str::to_string),
+        _ => None,
+    }
+}
