@@ -7,7 +7,12 @@
 //! printed at the end from 20,000 timed presses.
 
 // A benchmark that cannot set up should stop loudly.
-#![allow(clippy::unwrap_used, clippy::cast_precision_loss)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
 
 use std::time::{Duration, Instant};
 
