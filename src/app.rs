@@ -147,11 +147,11 @@ impl Shell {
             return;
         };
         let sources: Vec<(String, Lang)> = (0..app.cards.len())
-            .filter_map(|i| app.card(i))
-            .flat_map(|(_, c)| {
+            .filter_map(|i| app.card(i).and_then(|(_, c)| c.code()))
+            .flat_map(|(py, rs)| {
                 [
-                    (c.python.solution.clone(), Lang::Python),
-                    (c.rust.solution.clone(), Lang::Rust),
+                    (py.solution.clone(), Lang::Python),
+                    (rs.solution.clone(), Lang::Rust),
                 ]
             })
             .collect();
@@ -238,8 +238,10 @@ impl Shell {
         if app.highlights.contains_key(&card) {
             return;
         }
-        let Some((_, c)) = app.card(card) else { return };
-        let (py, rs) = (c.python.solution.clone(), c.rust.solution.clone());
+        let Some((py, rs)) = app.card(card).and_then(|(_, c)| c.code()) else {
+            return;
+        };
+        let (py, rs) = (py.solution.clone(), rs.solution.clone());
         let t = crate::ui::theme(app);
         if !app.color {
             let plain = [

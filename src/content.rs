@@ -103,17 +103,47 @@ pub struct Complexity {
     pub space: String,
 }
 
+/// What a card asks for: code, or a behavioural (Leadership Principles) story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    /// A coding question: Python and Rust solutions with tests.
+    #[default]
+    Coding,
+    /// A behavioural question: a STAR outline instead of code.
+    Behavioral,
+}
+
+/// The shape of a behavioural answer: Situation, Task, Action, Result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Star {
+    pub situation: String,
+    pub task: String,
+    pub action: String,
+    pub result: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
     pub id: CardId,
+    #[serde(default)]
+    pub kind: CardKind,
     pub title: String,
     pub topic: String,
     pub tags: Vec<String>,
     pub difficulty: Difficulty,
     pub prompt: String,
-    pub python: Solution,
-    pub rust: Solution,
+    /// Coding cards only (required there).
+    #[serde(default)]
+    pub python: Option<Solution>,
+    /// Coding cards only (required there).
+    #[serde(default)]
+    pub rust: Option<Solution>,
+    /// Behavioural cards only (required there).
+    #[serde(default)]
+    pub star: Option<Star>,
     pub explanation: String,
     pub key_points: Vec<String>,
     pub pitfalls: Vec<String>,
@@ -124,6 +154,13 @@ pub struct Card {
     pub visual: Option<Visual>,
     #[serde(default)]
     pub quiz: Vec<QuizItem>,
+}
+
+impl Card {
+    /// The Python and Rust solutions, for a coding card.
+    pub fn code(&self) -> Option<(&Solution, &Solution)> {
+        Some((self.python.as_ref()?, self.rust.as_ref()?))
+    }
 }
 
 /// A deck with its cards, in file-name order.

@@ -81,10 +81,27 @@ pub fn card_text(deck: &Deck, card: &Card, highlighter: Option<&Highlighter>) ->
     };
     section(&mut out, "Question");
     prose(&mut out, &card.prompt);
-    section(&mut out, "Python");
-    code(&mut out, &card.python.solution, Lang::Python, highlighter);
-    section(&mut out, "Rust");
-    code(&mut out, &card.rust.solution, Lang::Rust, highlighter);
+    if let Some((python, rust)) = card.code() {
+        section(&mut out, "Python");
+        code(&mut out, &python.solution, Lang::Python, highlighter);
+        section(&mut out, "Rust");
+        code(&mut out, &rust.solution, Lang::Rust, highlighter);
+    }
+    if let Some(star) = &card.star {
+        section(&mut out, "A STAR outline");
+        for (label, text) in [
+            ("Situation", &star.situation),
+            ("Task", &star.task),
+            ("Action", &star.action),
+            ("Result", &star.result),
+        ] {
+            out.push(Line::styled(
+                format!("{INDENT}{label}"),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            prose(&mut out, text);
+        }
+    }
     section(&mut out, "Explanation");
     prose(&mut out, &card.explanation);
     section(&mut out, "Key points");

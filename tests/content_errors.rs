@@ -724,3 +724,84 @@ fn escape_sequences_in_a_deck_are_not_echoed_raw() {
     assert!(!shown.contains('\u{1b}'), "{shown:?}");
     assert!(shown.contains("\\u{1b}[2J"), "{shown}");
 }
+
+/// A behavioural card, as the schema accepts it: a STAR outline, no code.
+fn behavioral(id: &str) -> String {
+    format!(
+        "id: {id}
+kind: behavioral
+title: Ownership
+topic: algo
+tags: [ownership]
+difficulty: medium
+prompt: |
+  Tell me about a time you took on something outside your job.
+star:
+  situation: A nightly job failed.
+  task: Nobody owned it.
+  action: I fixed it and wrote a runbook.
+  result: No failures for a quarter.
+explanation: |
+  Interviewers look for ownership.
+key_points:
+  - you acted without being asked
+pitfalls:
+  - blaming others
+follow_ups:
+  - What would you do differently?
+quiz:
+  - kind: single
+    question: What does the R in STAR stand for?
+    options: [Result, Reason]
+    answer: 0
+    explanation: Result.
+"
+    )
+}
+
+#[test]
+fn a_behavioral_card_is_accepted_explicitly() {
+    let dir = deck_with(&[("a.yaml", &behavioral("own"))]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems, []);
+    assert_eq!(library.card_count(), 1);
+}
+
+#[test]
+fn a_behavioral_card_may_not_carry_code_and_needs_its_outline() {
+    let with_code = behavioral("own").replace(
+        "explanation: |",
+        "python:\n  solution: x\n  tests: assert x\nexplanation: |",
+    );
+    let dir = deck_with(&[("a.yaml", &with_code)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 14, 1, "python"));
+    assert!(message.contains("no code"), "{message}");
+
+    let no_star = behavioral("own").replace(
+        "star:\n  situation: A nightly job failed.\n  task: Nobody owned it.\n  action: I fixed it and wrote a runbook.\n  result: No failures for a quarter.\n",
+        "",
+    );
+    let dir = deck_with(&[("a.yaml", &no_star)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 1, 1, "id"));
+    assert!(message.contains("needs a `star` outline"), "{message}");
+
+    let blank = behavioral("own").replace("  task: Nobody owned it.", "  task: \"\"");
+    let dir = deck_with(&[("a.yaml", &blank)]);
+    let (where_, _) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 11, 3, "star.task"));
+}
+
+#[test]
+fn a_coding_card_without_code_is_not_silently_behavioral() {
+    let text = card("a").replace(
+        "rust:\n  solution: |\n    pub fn two() -> i32 { 2 }\n  tests: |\n    #[test]\n    fn two_is_two() { assert_eq!(two(), 2); }\n",
+        "",
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 1, 1, "id"));
+    assert!(message.contains("needs a `rust` solution"), "{message}");
+    assert!(message.contains("kind: behavioral"), "{message}");
+}

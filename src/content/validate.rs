@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::locate::{Seg, locate, path_string};
-use super::{Card, Cloze, ClozePart, DeckMeta, Problem, QuizItem, Recall};
+use super::{Card, CardKind, Cloze, ClozePart, DeckMeta, Problem, QuizItem, Recall};
 use crate::path;
 use crate::quiz::normalize::{Phrase, Rule, normalize, words};
 
@@ -136,10 +136,62 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
             c.fail(&path!["tags", i], format!("duplicate tag `{tag}`"));
         }
     }
+    match card.kind {
+        CardKind::Coding => {
+            for (field, present) in [
+                ("python", card.python.is_some()),
+                ("rust", card.rust.is_some()),
+            ] {
+                if !present {
+                    c.fail(
+                        &path!["id"],
+                        format!(
+                            "a coding card needs a `{field}` solution with tests (for a \
+                             behavioural question, set `kind: behavioral` and write `star`)"
+                        ),
+                    );
+                }
+            }
+            if card.star.is_some() {
+                c.fail(
+                    &path!["star"],
+                    "only `kind: behavioral` cards have a STAR outline",
+                );
+            }
+        }
+        CardKind::Behavioral => {
+            match &card.star {
+                None => c.fail(
+                    &path!["id"],
+                    "a behavioral card needs a `star` outline: situation, task, action, result",
+                ),
+                Some(star) => {
+                    for (field, text) in [
+                        ("situation", &star.situation),
+                        ("task", &star.task),
+                        ("action", &star.action),
+                        ("result", &star.result),
+                    ] {
+                        c.not_blank(&path!["star", field], text);
+                    }
+                }
+            }
+            for (field, present) in [
+                ("python", card.python.is_some()),
+                ("rust", card.rust.is_some()),
+                ("complexity", card.complexity.is_some()),
+            ] {
+                if present {
+                    c.fail(&path![field], "a behavioral card has no code: remove it");
+                }
+            }
+        }
+    }
     for (lang, solution, test_marker) in [
-        ("python", &card.python, "assert"),
-        ("rust", &card.rust, "#[test]"),
+        ("python", card.python.as_ref(), "assert"),
+        ("rust", card.rust.as_ref(), "#[test]"),
     ] {
+        let Some(solution) = solution else { continue };
         c.not_blank(&path![lang, "solution"], &solution.solution);
         if solution.tests.trim().is_empty() {
             c.fail(&path![lang, "tests"], "must not be empty");

@@ -77,6 +77,11 @@ pub fn layout(app: &App, body: Rect) -> Areas {
     let [top, bottom] =
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(body);
     let mut areas = Areas::default();
+    if is_behavioral(app) {
+        areas.python = Some(bottom);
+        areas.question = Some(top);
+        return areas;
+    }
     if body.width >= WIDE {
         let [left, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(bottom);
         areas.python = Some(left);
@@ -165,17 +170,21 @@ fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> {
             if !app.revealed() {
                 return Cow::Owned(hidden_note(t));
             }
+            if let Some(star) = &card.star {
+                return Cow::Owned(wrap(&star_lines(star, t), width));
+            }
             let slot = usize::from(pane == Pane::Rust);
-            match app.highlights.get(&index) {
-                Some(h) => Cow::Borrowed(&h[slot]),
-                None => {
+            match (app.highlights.get(&index), card.code()) {
+                (Some(h), _) => Cow::Borrowed(&h[slot]),
+                (None, Some((python, rust))) => {
                     let source = if slot == 1 {
-                        &card.rust.solution
+                        &rust.solution
                     } else {
-                        &card.python.solution
+                        &python.solution
                     };
                     Cow::Owned(plain_code(source, t))
                 }
+                (None, None) => Cow::Owned(Vec::new()),
             }
         }
         Pane::Diagram => Cow::Owned(Vec::new()),
@@ -277,6 +286,31 @@ fn question_lines(
     out
 }
 
+/// A behavioural card's answer outline.
+fn star_lines(star: &crate::content::Star, t: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (label, text) in [
+        ("Situation", &star.situation),
+        ("Task", &star.task),
+        ("Action", &star.action),
+        ("Result", &star.result),
+    ] {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(label.to_string(), t.accent()));
+        prose(&mut out, text);
+    }
+    out
+}
+
+/// A behavioural card: one answer pane (the STAR outline) instead of two code panes.
+pub fn is_behavioral(app: &App) -> bool {
+    app.current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.star.is_some())
+}
+
 fn hidden_note(t: Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled(
@@ -350,6 +384,7 @@ fn pane_title(app: &App, pane: Pane) -> String {
         format!(" {} {} ", mark(a), mark(b))
     };
     match pane {
+        Pane::Python if is_behavioral(app) => " Answer outline (STAR) ".to_string(),
         Pane::Python | Pane::Rust if !wide && !app.view.zoom => tabs(Pane::Python, Pane::Rust),
         Pane::Question | Pane::Diagram if !wide && !app.view.zoom && has_diagram(app) => {
             tabs(Pane::Question, Pane::Diagram)

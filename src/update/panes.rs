@@ -9,6 +9,7 @@ pub fn available(app: &App) -> Vec<Pane> {
     Pane::ALL
         .into_iter()
         .filter(|p| *p != Pane::Diagram || card_ui::has_diagram(app))
+        .filter(|p| *p != Pane::Rust || !card_ui::is_behavioral(app))
         .collect()
 }
 
