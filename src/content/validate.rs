@@ -136,6 +136,42 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
             c.fail(&path!["tags", i], format!("duplicate tag `{tag}`"));
         }
     }
+    kind_rules(&mut c, card);
+    for (lang, solution, test_marker) in [
+        ("python", card.python.as_ref(), "assert"),
+        ("rust", card.rust.as_ref(), "#[test]"),
+    ] {
+        let Some(solution) = solution else { continue };
+        c.not_blank(&path![lang, "solution"], &solution.solution);
+        if solution.tests.trim().is_empty() {
+            c.fail(&path![lang, "tests"], "must not be empty");
+        } else if !solution.tests.contains(test_marker) {
+            c.fail(
+                &path![lang, "tests"],
+                format!("tests that cannot fail prove nothing: add at least one `{test_marker}`"),
+            );
+        }
+    }
+    c.items("key_points", &card.key_points);
+    c.items("pitfalls", &card.pitfalls);
+    c.items("follow_ups", &card.follow_ups);
+    if let Some(complexity) = &card.complexity {
+        c.not_blank(&path!["complexity", "time"], &complexity.time);
+        c.not_blank(&path!["complexity", "space"], &complexity.space);
+    }
+    for (i, item) in card.quiz.iter().enumerate() {
+        quiz_item(&mut c, i, item);
+    }
+    c.problems
+}
+
+/// Options are picked with the digit keys 1 to 9.
+pub const MAX_OPTIONS: usize = 9;
+/// A longer reorder item no longer fits an 80×24 terminal, and is a chore to solve.
+pub const MAX_REORDER_LINES: usize = 15;
+
+/// Coding cards carry code and no STAR outline; behavioural cards the reverse.
+fn kind_rules(c: &mut Checker<'_>, card: &Card) {
     match card.kind {
         CardKind::Coding => {
             for (field, present) in [
@@ -187,38 +223,7 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
             }
         }
     }
-    for (lang, solution, test_marker) in [
-        ("python", card.python.as_ref(), "assert"),
-        ("rust", card.rust.as_ref(), "#[test]"),
-    ] {
-        let Some(solution) = solution else { continue };
-        c.not_blank(&path![lang, "solution"], &solution.solution);
-        if solution.tests.trim().is_empty() {
-            c.fail(&path![lang, "tests"], "must not be empty");
-        } else if !solution.tests.contains(test_marker) {
-            c.fail(
-                &path![lang, "tests"],
-                format!("tests that cannot fail prove nothing: add at least one `{test_marker}`"),
-            );
-        }
-    }
-    c.items("key_points", &card.key_points);
-    c.items("pitfalls", &card.pitfalls);
-    c.items("follow_ups", &card.follow_ups);
-    if let Some(complexity) = &card.complexity {
-        c.not_blank(&path!["complexity", "time"], &complexity.time);
-        c.not_blank(&path!["complexity", "space"], &complexity.space);
-    }
-    for (i, item) in card.quiz.iter().enumerate() {
-        quiz_item(&mut c, i, item);
-    }
-    c.problems
 }
-
-/// Options are picked with the digit keys 1 to 9.
-pub const MAX_OPTIONS: usize = 9;
-/// A longer reorder item no longer fits an 80×24 terminal, and is a chore to solve.
-pub const MAX_REORDER_LINES: usize = 15;
 
 fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
     c.not_blank(&path!["quiz", i, "question"], item.question());
