@@ -280,17 +280,40 @@ impl Shell {
     }
 }
 
+/// How long the signal watcher waits for the event loop to stop before it restores the
+/// terminal and exits itself.
+const STOP_GRACE: Duration = Duration::from_millis(750);
+
 /// Runs the full-screen session until the user quits.
 pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .wrap_err("installing a signal handler")?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut shell, &mut app, first, &stop);
     ratatui::restore();
     result
+}
+
+/// On SIGTERM or SIGHUP, asks the event loop to stop. When the terminal has gone away,
+/// crossterm 0.29 can keep re-reading the dead tty inside `event::poll` and never return
+/// (crossterm issue #793), so if the loop has not stopped after [`STOP_GRACE`] this
+/// thread restores what it can and exits. Every grade is already committed by then.
+fn watch_signals(stop: Arc<AtomicBool>) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .wrap_err("installing a signal handler")?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                stop.store(true, Ordering::Relaxed);
+                std::thread::sleep(STOP_GRACE);
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        })
+        .wrap_err("starting the signal watcher")?;
+    Ok(())
 }
 
 fn event_loop(

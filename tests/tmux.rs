@@ -183,3 +183,42 @@ fn kill_9_after_two_grades_keeps_both() {
     let ratings: Vec<u8> = log.iter().map(|r| r.rating).collect();
     assert_eq!(ratings, [1, 4]);
 }
+
+/// When the terminal goes away (here: its tmux server is killed, which hangs up the
+/// pane), tutor exits instead of spinning on the dead tty.
+#[test]
+fn a_vanished_terminal_ends_the_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "hangup",
+        &wrapped(&dir.path().join("data"), "browse gil", &pid_file),
+        (100, 30),
+    );
+    tmux.wait_for("Esc back to list");
+    let pid = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .to_string();
+    let ok = Command::new("tmux")
+        .args(["-L", &tmux.socket, "kill-server"])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let stat = format!("/proc/{pid}/stat");
+    let start = Instant::now();
+    loop {
+        // Gone, or a zombie waiting for its new parent to reap it: either way, exited.
+        let state = std::fs::read_to_string(&stat)
+            .ok()
+            .and_then(|s| s.rsplit(") ").next().and_then(|r| r.chars().next()));
+        if state.is_none_or(|c| c == 'Z' || c == 'X') {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "tutor {pid} still running ({state:?}) after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
