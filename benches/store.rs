@@ -57,7 +57,14 @@ fn bench_store(c: &mut Criterion) {
             let card = format!("card-{}", i % 500);
             let at = now + SignedDuration::from_secs(i);
             store
-                .record_review(&scheduler, &card, Rating::Good, at, Duration::from_secs(3), &days)
+                .record_review(
+                    &scheduler,
+                    &card,
+                    Rating::Good,
+                    at,
+                    Duration::from_secs(3),
+                    &days,
+                )
                 .unwrap()
         });
     });
@@ -65,7 +72,9 @@ fn bench_store(c: &mut Criterion) {
     // Stats over 100,000 reviews of 1,000 cards, text report included.
     let stats_dir = tempfile::tempdir().unwrap();
     let mut big = Store::open(stats_dir.path()).unwrap();
-    let report = big.import_revlog(&scheduler, &history(1_000, 100_000, now), &days).unwrap();
+    let report = big
+        .import_revlog(&scheduler, &history(1_000, 100_000, now), &days)
+        .unwrap();
     assert_eq!(report.added, 100_000);
     let library = load_library(&LoadOptions {
         bundled: true,
@@ -81,7 +90,8 @@ fn bench_store(c: &mut Criterion) {
     // Rebuild every card state from a 10,000-review log.
     let rebuild_dir = tempfile::tempdir().unwrap();
     let mut log = Store::open(rebuild_dir.path()).unwrap();
-    log.import_revlog(&scheduler, &history(500, 10_000, now), &days).unwrap();
+    log.import_revlog(&scheduler, &history(500, 10_000, now), &days)
+        .unwrap();
     group.bench_function("rebuild_10k_reviews", |b| {
         b.iter(|| log.rebuild(&scheduler).unwrap());
     });

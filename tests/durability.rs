@@ -44,7 +44,14 @@ fn child_writer() {
         let at = base() + SignedDuration::from_secs(i * 2 + tag);
         let rating = Rating::ALL[usize::try_from(i % 4).unwrap()];
         let saved = store
-            .record_review(&scheduler, &card, rating, at, Duration::from_millis(900), &Days::utc())
+            .record_review(
+                &scheduler,
+                &card,
+                rating,
+                at,
+                Duration::from_millis(900),
+                &Days::utc(),
+            )
             .unwrap();
         writeln!(out, "saved {} {card} {}", saved.id, at.as_millisecond()).unwrap();
         out.flush().unwrap();
@@ -109,7 +116,9 @@ fn sigkill_mid_stream_keeps_every_committed_review() {
     assert!(missing.is_empty(), "reported saved but lost: {missing:?}");
     // The states derived from the log are intact too.
     let mut store = Store::open(dir.path()).unwrap();
-    let report = store.rebuild(&Scheduler::new(&Settings::default()).unwrap()).unwrap();
+    let report = store
+        .rebuild(&Scheduler::new(&Settings::default()).unwrap())
+        .unwrap();
     assert_eq!(report.changed, 0, "{report:?}");
     assert!(report.reviews >= 200);
 }
@@ -131,7 +140,10 @@ fn two_writers_at_once_lose_nothing() {
         (lines, b.wait().unwrap())
     };
     let (lines_a, status_a) = reader_a.join().unwrap();
-    assert!(status_a.success() && status_b.success(), "{status_a} {status_b}");
+    assert!(
+        status_a.success() && status_b.success(),
+        "{status_a} {status_b}"
+    );
     let per = usize::try_from(per_writer).unwrap();
     assert_eq!((lines_a.len(), lines_b.len()), (per, per));
     let log = logged(dir.path());
