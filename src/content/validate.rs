@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::locate::{Seg, locate, path_string};
-use super::{Card, DeckMeta, Problem, QuizItem};
+use super::{Card, CodeEvent, CodeLinks, DeckMeta, Problem, QuizItem, Visual};
 use crate::path;
 
 /// Where a document sits, so problems can name the file and the line.
@@ -158,7 +158,46 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
     for (i, item) in card.quiz.iter().enumerate() {
         quiz_item(&mut c, i, item);
     }
+    if let Some(links) = &card.code_links {
+        code_links(&mut c, card, links);
+    }
     c.problems
+}
+
+/// Every linked line must exist in its solution and hold code: a link to a blank line,
+/// or past the end after the solution was edited, would highlight nothing useful.
+fn code_links(c: &mut Checker<'_>, card: &Card, links: &CodeLinks) {
+    if card.visual != Some(Visual::Lru) {
+        c.fail(
+            &path!["code_links"],
+            "code_links only works with `visual: lru`: add it, or remove code_links",
+        );
+    }
+    for (lang, solution, lines) in [
+        ("python", &card.python.solution, &links.python),
+        ("rust", &card.rust.solution, &links.rust),
+    ] {
+        let source: Vec<&str> = solution.lines().collect();
+        for event in CodeEvent::ALL {
+            for (i, &line) in lines.lines(event).iter().enumerate() {
+                let at = path!["code_links", lang, event.name(), i];
+                match line.checked_sub(1).and_then(|index| source.get(index)) {
+                    None => c.fail(
+                        &at,
+                        format!(
+                            "line {line} is not in {lang}.solution: its lines are numbered from 1 to {}",
+                            source.len()
+                        ),
+                    ),
+                    Some(text) if text.trim().is_empty() => c.fail(
+                        &at,
+                        format!("line {line} of {lang}.solution is blank: link a line of code"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
 }
 
 fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
