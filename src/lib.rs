@@ -8,6 +8,8 @@
 //! - [`show`]: a card as styled text; [`ansi`]: styled text as ANSI for stdout.
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
 //! - [`color`]: whether to colour; [`paths`]: the data dir.
+//! - [`lru`]: the LRU lab: the O(1) cache engine, the console's commands and history,
+//!   the diagram, `tutor lru --script`, and the solution lines each operation runs.
 
 pub mod ansi;
 pub mod cli;
@@ -15,6 +17,7 @@ pub mod color;
 pub mod content;
 pub mod days;
 pub mod highlight;
+pub mod lru;
 pub mod optimize;
 pub mod paths;
 pub mod show;

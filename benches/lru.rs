@@ -1,0 +1,86 @@
+//! The LRU budget: our engine against the `lru` crate on the same stream of 1,000,000
+//! operations (half `get`, half `put`, capacity 1,000, keys uniform over 2,000, so about
+//! half the gets hit and most puts of a new key evict). Both use foldhash, the `lru`
+//! crate's default hasher, so the comparison is about the data structure. Run:
+//! `cargo bench --bench lru`. Medians and the ratio go in BENCHMARKS.md.
+
+// A benchmark that cannot set up should stop loudly.
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+use std::num::NonZeroUsize;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use tutor::lru::rng::SplitMix64;
+use tutor::lru::{LruCache, Put};
+
+const OPS: usize = 1_000_000;
+const CAPACITY: usize = 1_000;
+const KEYS: u64 = 2_000;
+
+#[derive(Clone, Copy)]
+enum Op {
+    Get(u64),
+    Put(u64, u64),
+}
+
+/// The same stream for both caches, from a fixed seed.
+fn stream() -> Vec<Op> {
+    let mut rng = SplitMix64::new(146);
+    (0..OPS as u64)
+        .map(|i| {
+            let key = rng.below(KEYS);
+            if rng.below(2) == 0 {
+                Op::Get(key)
+            } else {
+                Op::Put(key, i)
+            }
+        })
+        .collect()
+}
+
+/// Runs the stream on our cache; returns hits plus updates, so nothing is optimised away.
+fn ours(ops: &[Op]) -> u64 {
+    let mut cache: LruCache<u64, u64> = LruCache::new(CAPACITY);
+    let mut seen = 0;
+    for op in ops {
+        match *op {
+            Op::Get(k) => seen += u64::from(cache.get(&k).is_some()),
+            Op::Put(k, v) => seen += u64::from(matches!(cache.put(k, v), Put::Updated { .. })),
+        }
+    }
+    seen
+}
+
+/// The same on the `lru` crate (`put` returns the old value on an update).
+fn crate_lru(ops: &[Op]) -> u64 {
+    let mut cache: lru::LruCache<u64, u64> =
+        lru::LruCache::new(NonZeroUsize::new(CAPACITY).unwrap());
+    let mut seen = 0;
+    for op in ops {
+        match *op {
+            Op::Get(k) => seen += u64::from(cache.get(&k).is_some()),
+            Op::Put(k, v) => seen += u64::from(cache.put(k, v).is_some()),
+        }
+    }
+    seen
+}
+
+fn bench_lru(c: &mut Criterion) {
+    let ops = stream();
+    // Same stream, same answers: the two caches agree before they are timed.
+    assert_eq!(ours(&ops), crate_lru(&ops));
+    let mut group = c.benchmark_group("lru");
+    group.throughput(Throughput::Elements(OPS as u64));
+    group.sample_size(30);
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("ours_1m_ops", |b| b.iter(|| ours(black_box(&ops))));
+    group.bench_function("lru_crate_1m_ops", |b| {
+        b.iter(|| crate_lru(black_box(&ops)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_lru);
+criterion_main!(benches);
