@@ -47,6 +47,7 @@ pub fn home(cli: &Cli) -> ExitCode {
          Commands that work today:\n  \
          tutor check [PATH...]           validate decks, every problem with file:line:col\n  \
          tutor show CARD_ID [--plain]    print a card with both solutions\n  \
+         tutor lru --script OPS          run LRU cache operations, e.g. \"put 1 1; get 1\"\n  \
          tutor --help                    all options\n",
     );
     print!("{out}");
