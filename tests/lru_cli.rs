@@ -43,7 +43,7 @@ fn stderr(out: &Output) -> String {
 
 const LEETCODE: &str = "put 1 1; put 2 2; get 1; put 3 3; get 2; put 4 4; get 1; get 3; get 4";
 
-/// LeetCode 146's outputs for [`LEETCODE`] (without the constructor's `null`), then the
+/// `LeetCode` 146's outputs for [`LEETCODE`] (without the constructor's `null`), then the
 /// final order, most recent first.
 const LEETCODE_OUTPUT: &str = "null\nnull\n1\nnull\n-1\nnull\n-1\n3\n4\norder: 4 3\n";
 
