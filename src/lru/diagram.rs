@@ -26,6 +26,9 @@ pub const FULL_WIDTH: u16 = 100;
 /// From this many columns on, the full form draws the list's nodes as boxes.
 pub const WIDE_WIDTH: u16 = 140;
 
+/// How many recent operations [`plain`] lists.
+const PLAIN_LOG: usize = 5;
+
 /// The lab drawn into an area, as a ratatui widget.
 #[derive(Debug, Clone, Copy)]
 pub struct Diagram<'a> {
@@ -90,9 +93,9 @@ fn clip(line: Line<'static>, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The full form as plain text at `width` columns (at least [`FULL_WIDTH`]), every line
-/// kept and no console numbers (seed, undo, redo): what `tutor lru --script ...
-/// --diagram` prints after each operation.
+/// The full form as plain text at `width` columns (at least [`FULL_WIDTH`]), without a
+/// height limit, the console's numbers (seed, undo, redo) or more than the last few
+/// operations: what `tutor lru --script ... --diagram` prints after each operation.
 pub fn plain(lab: &Lab, width: u16) -> String {
     let lines = draw(
         lab,
@@ -655,8 +658,11 @@ fn log(lab: &Lab, form: Form, paint: Painter) -> Section {
         ),
         Form::Compact => (None, "log  "),
     };
-    let rows = lab
+    // Without a console the output is already a sequence of operations: a few suffice.
+    let limit = if paint.console { usize::MAX } else { PLAIN_LOG };
+    let mut rows: Vec<Line<'static>> = lab
         .log()
+        .take(limit)
         .enumerate()
         .map(|(i, event)| {
             let mut row = Row::default();
@@ -673,6 +679,12 @@ fn log(lab: &Lab, form: Form, paint: Painter) -> Section {
             row.line()
         })
         .collect();
+    if lab.log().len() > limit {
+        rows.push(Line::from(Span::styled(
+            format!("  ... {} older", lab.log().len() - limit),
+            paint.style(Mark::Dim),
+        )));
+    }
     Section {
         title,
         rows,

@@ -257,6 +257,8 @@ pub struct Lab {
     /// Sum of the weights of the snapshots in `undo`.
     undo_weight: usize,
     next_seed: u64,
+    /// Whether operations are recorded for undo (not in script mode, which has no undo).
+    history: bool,
 }
 
 impl Lab {
@@ -273,6 +275,16 @@ impl Lab {
             redo: Vec::new(),
             undo_weight: 0,
             next_seed: seed % SEED_RANGE,
+            history: true,
+        }
+    }
+
+    /// A lab that keeps no undo history, for running a script: a long script on a large
+    /// cache would otherwise copy the cache at every step for nothing.
+    pub fn without_history(capacity: usize) -> Self {
+        Self {
+            history: false,
+            ..Self::new(capacity, 0)
         }
     }
 
@@ -397,13 +409,15 @@ impl Lab {
 
     /// Records the current state for undo, runs `change`, logs its event.
     fn step(&mut self, change: impl FnOnce(&mut Snapshot) -> Event) -> Event {
-        let before = self.now.clone();
-        self.undo_weight += before.weight();
-        self.undo.push_back(before);
-        while self.undo.len() > MAX_UNDO || self.undo_weight > HISTORY_BUDGET {
-            match self.undo.pop_front() {
-                Some(old) => self.undo_weight -= old.weight(),
-                None => break,
+        if self.history {
+            let before = self.now.clone();
+            self.undo_weight += before.weight();
+            self.undo.push_back(before);
+            while self.undo.len() > MAX_UNDO || self.undo_weight > HISTORY_BUDGET {
+                match self.undo.pop_front() {
+                    Some(old) => self.undo_weight -= old.weight(),
+                    None => break,
+                }
             }
         }
         self.redo.clear();
@@ -718,6 +732,15 @@ mod tests {
         assert!(big.undo_weight <= HISTORY_BUDGET);
         let expected: usize = big.undo.iter().map(Snapshot::weight).sum();
         assert_eq!(big.undo_weight, expected);
+    }
+
+    #[test]
+    fn a_lab_without_history_cannot_undo() {
+        let mut lab = Lab::without_history(2);
+        run(&mut lab, &["put 1 1", "get 1"]);
+        assert_eq!(lab.undo_depth(), 0);
+        assert_eq!(lab.run("undo"), Err("nothing to undo".to_string()));
+        assert_eq!(lab.order(), [1]);
     }
 
     #[test]

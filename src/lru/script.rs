@@ -193,7 +193,7 @@ pub fn parse(script: &str) -> Result<Vec<Command>, ScriptError> {
 /// the `order:` line.
 pub fn run(capacity: usize, script: &str, diagram: bool) -> Result<String, ScriptError> {
     let commands = parse(script)?;
-    let mut lab = Lab::new(capacity, 0);
+    let mut lab = Lab::without_history(capacity);
     let mut out = String::new();
     for command in commands {
         // Only puts and gets get here, and those cannot fail.
@@ -326,7 +326,7 @@ mod tests {
     #[test]
     fn the_diagram_follows_each_operation() {
         let out = run(2, "put 1 1; get 1", true).unwrap();
-        let mut lab = Lab::new(2, 0);
+        let mut lab = Lab::without_history(2);
         let mut expected = String::from("null\n");
         lab.put(1, 1);
         expected.push_str(&diagram::plain(&lab, diagram::FULL_WIDTH));
