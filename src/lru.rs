@@ -39,18 +39,22 @@ use hashbrown::HashTable;
 /// The hasher the cache uses unless told otherwise (see the module docs for why).
 pub type DefaultHasher = foldhash::fast::RandomState;
 
-/// Marks the end of the list: no node.
+/// No node: the head of an empty list.
 const NIL: u32 = u32::MAX;
 
 /// Indices are `u32` to keep nodes and table small; this many entries at most.
 const MAX_ENTRIES: usize = NIL as usize;
 
+/// The list is a ring: the most recently used node's `prev` is the least recently used
+/// one, whose `next` leads back to the most recent. A ring has no ends to special-case,
+/// and it makes evicting cheap: the evicted node's slot takes the new entry and becomes
+/// the most recent just by moving `head` one step back, without touching a link.
 struct Node<K, V> {
     key: K,
     value: V,
-    /// Towards the most recently used end.
+    /// Towards the most recently used end (from the head: the least recently used).
     prev: u32,
-    /// Towards the least recently used end.
+    /// Towards the least recently used end (from the tail: the most recently used).
     next: u32,
 }
 
@@ -82,16 +86,16 @@ pub struct Entry<'a, K, V> {
 /// A least recently used cache of at most `capacity` entries.
 ///
 /// Invariants (checked by the tests after every operation): `nodes` holds exactly the
-/// live entries; the list from `head` (most recent) to `tail` (least recent) visits
-/// every node once with consistent `prev`/`next` links; the table holds one index per
-/// node, found by hashing that node's key; `len() <= capacity`.
+/// live entries; following `next` from `head` (most recent) visits every node once and
+/// comes back to `head`, with consistent `prev` links; `head` is `NIL` exactly when the
+/// cache is empty; the table holds one index per node, found by hashing that node's key;
+/// `len() <= capacity`.
 pub struct LruCache<K, V, S = DefaultHasher> {
     table: HashTable<u32>,
     nodes: Vec<Node<K, V>>,
-    /// Most recently used node, or `NIL` when empty.
+    /// Most recently used node, or `NIL` when empty. The least recently used one is
+    /// its `prev`.
     head: u32,
-    /// Least recently used node, or `NIL` when empty.
-    tail: u32,
     capacity: usize,
     hasher: S,
 }
@@ -132,7 +136,7 @@ impl<K, V, S> LruCache<K, V, S> {
 
     /// The least recently used entry: the next one to be evicted.
     pub fn peek_lru(&self) -> Option<(&K, &V)> {
-        let node = self.nodes.get(self.tail as usize)?;
+        let node = self.nodes.get(self.tail() as usize)?;
         Some((&node.key, &node.value))
     }
 
@@ -141,52 +145,66 @@ impl<K, V, S> LruCache<K, V, S> {
         self.table.clear();
         self.nodes.clear();
         self.head = NIL;
-        self.tail = NIL;
     }
 
     fn is_full(&self) -> bool {
         self.nodes.len() >= self.capacity.min(MAX_ENTRIES)
     }
 
-    /// Takes node `i` out of the list (its own links are left stale).
+    /// The least recently used node, or `NIL` when empty.
+    fn tail(&self) -> u32 {
+        self.nodes.get(self.head as usize).map_or(NIL, |h| h.prev)
+    }
+
+    /// Takes node `i` out of the ring (its own links are left stale).
     fn unlink(&mut self, i: u32) {
         let (prev, next) = {
             let node = &self.nodes[i as usize];
             (node.prev, node.next)
         };
-        if prev == NIL {
-            self.head = next;
-        } else {
-            self.nodes[prev as usize].next = next;
+        if next == i {
+            // The only node.
+            self.head = NIL;
+            return;
         }
-        if next == NIL {
-            self.tail = prev;
-        } else {
-            self.nodes[next as usize].prev = prev;
+        self.nodes[prev as usize].next = next;
+        self.nodes[next as usize].prev = prev;
+        if self.head == i {
+            self.head = next;
         }
     }
 
     /// Links node `i` in as the most recently used.
     fn push_front(&mut self, i: u32) {
-        let old_head = self.head;
-        {
+        let head = self.head;
+        if head == NIL {
             let node = &mut self.nodes[i as usize];
-            node.prev = NIL;
-            node.next = old_head;
-        }
-        if old_head == NIL {
-            self.tail = i;
+            node.prev = i;
+            node.next = i;
         } else {
-            self.nodes[old_head as usize].prev = i;
+            let tail = self.nodes[head as usize].prev;
+            {
+                let node = &mut self.nodes[i as usize];
+                node.prev = tail;
+                node.next = head;
+            }
+            self.nodes[tail as usize].next = i;
+            self.nodes[head as usize].prev = i;
         }
         self.head = i;
     }
 
     fn move_to_front(&mut self, i: u32) {
-        if self.head != i {
-            self.unlink(i);
-            self.push_front(i);
+        if self.head == i {
+            return;
         }
+        if self.tail() == i {
+            // One step back around the ring makes the tail the head.
+            self.head = i;
+            return;
+        }
+        self.unlink(i);
+        self.push_front(i);
     }
 }
 
@@ -198,7 +216,6 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
             table: HashTable::new(),
             nodes: Vec::new(),
             head: NIL,
-            tail: NIL,
             capacity,
             hasher,
         }
@@ -291,12 +308,13 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// Evicts the least recently used entry and stores the new one in its slot, which
     /// becomes the most recently used. The cache is full, so it is not empty.
     fn replace_lru(&mut self, hash: u64, key: K, value: V) -> Put<K, V> {
-        let i = self.tail;
+        let i = self.tail();
         self.remove_from_table(i);
         let node = &mut self.nodes[i as usize];
         let old_key = std::mem::replace(&mut node.key, key);
         let old_value = std::mem::replace(&mut node.value, value);
-        self.move_to_front(i);
+        // The tail becomes the head without moving: see `Node`.
+        self.head = i;
         let (nodes, hasher) = (&self.nodes, &self.hasher);
         self.table
             .insert_unique(hash, i, |&j| hasher.hash_one(&nodes[j as usize].key));
@@ -316,10 +334,11 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
 
     /// Removes and returns the least recently used entry.
     pub fn pop_lru(&mut self) -> Option<(K, V)> {
-        if self.tail == NIL {
+        let tail = self.tail();
+        if tail == NIL {
             return None;
         }
-        Some(self.remove_slot(self.tail))
+        Some(self.remove_slot(tail))
     }
 
     /// Removes `key`, returning its value.
@@ -348,15 +367,17 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
                 let node = &self.nodes[last as usize];
                 (node.prev, node.next)
             };
-            if prev == NIL {
-                self.head = i;
+            if next == last {
+                // Alone in the ring: it links to itself, now at `i`.
+                let node = &mut self.nodes[last as usize];
+                node.prev = i;
+                node.next = i;
             } else {
                 self.nodes[prev as usize].next = i;
-            }
-            if next == NIL {
-                self.tail = i;
-            } else {
                 self.nodes[next as usize].prev = i;
+            }
+            if self.head == last {
+                self.head = i;
             }
         }
         let node = self.nodes.swap_remove(i as usize);
@@ -400,7 +421,6 @@ impl<K: Clone, V: Clone, S: Clone> Clone for LruCache<K, V, S> {
                 })
                 .collect(),
             head: self.head,
-            tail: self.tail,
             capacity: self.capacity,
             hasher: self.hasher.clone(),
         }

@@ -7,21 +7,21 @@ fn check<K: Hash + Eq + fmt::Debug, V, S: BuildHasher>(c: &LruCache<K, V, S>) {
     let n = c.nodes.len();
     assert!(n <= c.capacity, "{n} entries over capacity {}", c.capacity);
     assert_eq!(c.table.len(), n, "one table entry per node");
-    // Walk forward from head: every node once, back links consistent.
+    assert_eq!(c.head == NIL, n == 0, "head is NIL exactly when empty");
+    // Walk the ring from head: every node once, back links consistent, back to head.
     let mut seen = vec![false; n];
-    let (mut prev, mut at, mut steps) = (NIL, c.head, 0);
-    while at != NIL {
+    let mut at = c.head;
+    for _ in 0..n {
         let i = at as usize;
         assert!(i < n, "link {i} out of range");
         assert!(!seen[i], "node {i} visited twice");
         seen[i] = true;
-        assert_eq!(c.nodes[i].prev, prev, "node {i}'s prev link");
-        prev = at;
-        at = c.nodes[i].next;
-        steps += 1;
+        let next = c.nodes[i].next;
+        assert!((next as usize) < n, "link {next} out of range");
+        assert_eq!(c.nodes[next as usize].prev, at, "node {next}'s prev link");
+        at = next;
     }
-    assert_eq!(steps, n, "the list reaches every node");
-    assert_eq!(c.tail, prev, "tail is the last node");
+    assert_eq!(at, c.head, "the ring closes at head");
     for (i, node) in c.nodes.iter().enumerate() {
         assert_eq!(
             c.slot(&node.key),
