@@ -621,8 +621,11 @@ fn map(lab: &Lab, form: Form, width: usize, paint: Painter) -> Section {
     if let Some(Event::Miss { key }) = lab.last() {
         pieces.push(Piece::new(format!("{key}->none MISS"), Mark::Miss));
     }
-    for (key, _) in gone(lab.last()) {
-        pieces.push(Piece::new(format!("{key}->x"), Mark::Evicted));
+    // Evicted keys were just deleted from the map; a discarded one never got in.
+    if !matches!(lab.last(), Some(Event::Discard { .. })) {
+        for (key, _) in gone(lab.last()) {
+            pieces.push(Piece::new(format!("{key}->x"), Mark::Evicted));
+        }
     }
     if pieces.is_empty() {
         pieces.push(Piece::new("(empty)", Mark::Dim));
