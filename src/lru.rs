@@ -147,16 +147,19 @@ impl<K, V, S> LruCache<K, V, S> {
         self.head = NIL;
     }
 
+    #[inline]
     fn is_full(&self) -> bool {
         self.nodes.len() >= self.capacity.min(MAX_ENTRIES)
     }
 
     /// The least recently used node, or `NIL` when empty.
+    #[inline]
     fn tail(&self) -> u32 {
         self.nodes.get(self.head as usize).map_or(NIL, |h| h.prev)
     }
 
     /// Takes node `i` out of the ring (its own links are left stale).
+    #[inline]
     fn unlink(&mut self, i: u32) {
         let (prev, next) = {
             let node = &self.nodes[i as usize];
@@ -175,6 +178,7 @@ impl<K, V, S> LruCache<K, V, S> {
     }
 
     /// Links node `i` in as the most recently used.
+    #[inline]
     fn push_front(&mut self, i: u32) {
         let head = self.head;
         if head == NIL {
@@ -194,17 +198,31 @@ impl<K, V, S> LruCache<K, V, S> {
         self.head = i;
     }
 
+    /// Makes live node `i` the most recently used. The hot path of `get` and of an
+    /// update, so it is written out for the ring rather than as unlink + push.
+    #[inline]
     fn move_to_front(&mut self, i: u32) {
-        if self.head == i {
+        let head = self.head;
+        if head == i {
             return;
         }
-        if self.tail() == i {
+        let nodes = self.nodes.as_mut_slice();
+        let tail = nodes[head as usize].prev;
+        if tail == i {
             // One step back around the ring makes the tail the head.
             self.head = i;
             return;
         }
-        self.unlink(i);
-        self.push_front(i);
+        // `i` is neither head nor tail, so the ring has at least three nodes: take it
+        // out between its neighbours and put it back between the tail and the head.
+        let (prev, next) = (nodes[i as usize].prev, nodes[i as usize].next);
+        nodes[prev as usize].next = next;
+        nodes[next as usize].prev = prev;
+        nodes[i as usize].prev = tail;
+        nodes[i as usize].next = head;
+        nodes[tail as usize].next = i;
+        nodes[head as usize].prev = i;
+        self.head = i;
     }
 }
 
@@ -222,6 +240,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     }
 
     /// The slot of `key`, if present.
+    #[inline]
     fn find<Q>(&self, key: &Q) -> Option<u32>
     where
         K: Borrow<Q>,
@@ -237,6 +256,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
 
     /// The value of `key`, marking it the most recently used; `None` (a miss) leaves the
     /// order untouched.
+    #[inline]
     pub fn get<Q>(&mut self, key: &Q) -> Option<&V>
     where
         K: Borrow<Q>,
@@ -275,6 +295,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
 
     /// Inserts or updates `key`; either way it becomes the most recently used. A new key
     /// at a full cache first evicts the least recently used entry.
+    #[inline]
     pub fn put(&mut self, key: K, value: V) -> Put<K, V> {
         if self.capacity == 0 {
             return Put::Discarded { key, value };
