@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the non-interactive commands.
 
 mod decks;
+mod lru;
 mod progress;
 mod session;
 
@@ -105,6 +106,19 @@ pub enum Command {
     Optimize,
     /// Recompute every card's scheduling state from the review log
     Rebuild,
+    /// The LRU lab; --script runs put and get operations without a screen and prints their results
+    Lru {
+        /// How many entries the cache holds (0-3000)
+        #[arg(long, default_value_t = 2, value_name = "N",
+              value_parser = clap::value_parser!(u16).range(0..=3000))]
+        capacity: u16,
+        /// Operations to run without a screen, e.g. "put 1 1; get 1" (`-` reads them from stdin)
+        #[arg(long, value_name = "OPS", allow_hyphen_values = true)]
+        script: Option<String>,
+        /// With --script: print the diagram after each operation
+        #[arg(long, requires = "script")]
+        diagram: bool,
+    },
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
         /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
@@ -192,6 +206,11 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         }) => progress::import_revlog(cli, file),
         Some(Command::Optimize) => progress::optimize(cli),
         Some(Command::Rebuild) => progress::rebuild(cli),
+        Some(Command::Lru {
+            capacity,
+            script,
+            diagram,
+        }) => lru::lru(usize::from(*capacity), script.as_deref(), *diagram),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

@@ -88,6 +88,91 @@ pub enum Visual {
     Lru,
 }
 
+/// Something an LRU operation does that a solution has lines for: what `code_links`
+/// keys its line lists by, and what the LRU lab reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CodeEvent {
+    /// `get` found the key and made it the most recently used.
+    Hit,
+    /// `get` did not find the key (and changed nothing).
+    Miss,
+    /// `put` stored a new key.
+    Insert,
+    /// `put` replaced an existing key's value and made it the most recently used.
+    Update,
+    /// `put` of a new key into a full cache evicted the least recently used entry.
+    Evict,
+    /// `put` at capacity 0: nothing is stored.
+    Discard,
+}
+
+impl CodeEvent {
+    pub const ALL: [Self; 6] = [
+        Self::Hit,
+        Self::Miss,
+        Self::Insert,
+        Self::Update,
+        Self::Evict,
+        Self::Discard,
+    ];
+
+    /// The key it has in `code_links`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Hit => "hit",
+            Self::Miss => "miss",
+            Self::Insert => "insert",
+            Self::Update => "update",
+            Self::Evict => "evict",
+            Self::Discard => "discard",
+        }
+    }
+}
+
+/// For one solution: which of its lines (counted from 1) each event executes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventLines {
+    #[serde(default)]
+    pub hit: Vec<usize>,
+    #[serde(default)]
+    pub miss: Vec<usize>,
+    #[serde(default)]
+    pub insert: Vec<usize>,
+    #[serde(default)]
+    pub update: Vec<usize>,
+    #[serde(default)]
+    pub evict: Vec<usize>,
+    #[serde(default)]
+    pub discard: Vec<usize>,
+}
+
+impl EventLines {
+    /// The lines `event` executes, in the order the card lists them.
+    pub fn lines(&self, event: CodeEvent) -> &[usize] {
+        match event {
+            CodeEvent::Hit => &self.hit,
+            CodeEvent::Miss => &self.miss,
+            CodeEvent::Insert => &self.insert,
+            CodeEvent::Update => &self.update,
+            CodeEvent::Evict => &self.evict,
+            CodeEvent::Discard => &self.discard,
+        }
+    }
+}
+
+/// `code_links` on a card with `visual: lru`: the solution lines each operation of the
+/// LRU lab executes, so the code panes can highlight them while the diagram shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeLinks {
+    #[serde(default)]
+    pub python: EventLines,
+    #[serde(default)]
+    pub rust: EventLines,
+}
+
 /// A solution in one language and the tests that prove it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -152,6 +237,9 @@ pub struct Card {
     pub follow_ups: Vec<String>,
     #[serde(default)]
     pub visual: Option<Visual>,
+    /// Only with `visual: lru`: which solution lines each lab operation executes.
+    #[serde(default)]
+    pub code_links: Option<CodeLinks>,
     #[serde(default)]
     pub quiz: Vec<QuizItem>,
 }

@@ -9,6 +9,8 @@
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
 //! - [`color`]: whether to colour; [`paths`]: the data dir.
 //! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
+//! - [`lru`]: the LRU lab: the O(1) cache engine, the console's commands and history,
+//!   the diagram, `tutor lru --script`, and the solution lines each operation runs.
 
 pub mod action;
 pub mod ansi;
@@ -20,6 +22,7 @@ pub mod content;
 pub mod days;
 pub mod highlight;
 pub mod keymap;
+pub mod lru;
 pub mod optimize;
 pub mod paths;
 pub mod quiz;

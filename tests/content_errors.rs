@@ -156,6 +156,93 @@ fn unknown_visual() {
     );
 }
 
+/// The test card with `visual: lru` and the given `code_links` block before `quiz:`.
+fn with_links(links: &str) -> String {
+    card("a").replace(
+        "quiz:\n",
+        &format!("visual: lru\ncode_links:\n{links}quiz:\n"),
+    )
+}
+
+#[test]
+fn code_links_pointing_inside_the_solutions_are_fine() {
+    let text = with_links("  python:\n    hit: [1, 2]\n  rust:\n    evict: [1]\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    assert_eq!(problems(dir.path()), []);
+}
+
+#[test]
+fn code_link_past_the_end_of_the_solution() {
+    // Line 28 is `visual: lru`; the python solution has two lines.
+    let text = with_links("  python:\n    hit:\n      - 1\n      - 3\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 33, 9, "code_links.python.hit[1]"));
+    assert_eq!(
+        message,
+        "line 3 is not in python.solution: its lines are numbered from 1 to 2"
+    );
+}
+
+#[test]
+fn code_link_zero_and_blank_lines() {
+    // The Rust solution becomes three lines, the second blank.
+    let text = with_links("  rust:\n    miss: [0, 2]\n").replace(
+        "    pub fn two() -> i32 { 2 }\n",
+        "    pub fn two() -> i32 { 2 }\n\n    // end\n",
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found = problems(dir.path());
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|p| (p.field.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "code_links.rust.miss[0]",
+                "line 0 is not in rust.solution: its lines are numbered from 1 to 3"
+            ),
+            (
+                "code_links.rust.miss[1]",
+                "line 2 of rust.solution is blank: link a line of code"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn code_links_need_the_lru_visual() {
+    let text = with_links("  python:\n    hit: [1]\n").replace("visual: lru\n", "");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 28, 1, "code_links"));
+    assert!(message.contains("`visual: lru`"), "{message}");
+}
+
+#[test]
+fn code_links_with_an_unknown_event() {
+    let text = with_links("  python:\n    hits: [1]\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 31, 5, "code_links.python.hits"));
+    assert!(message.contains("unknown field `hits`"), "{message}");
+    assert!(
+        message.contains("`hit`, `miss`, `insert`, `update`, `evict`, `discard`"),
+        "lists the events: {message}"
+    );
+}
+
+#[test]
+fn code_links_for_an_unknown_language() {
+    let text = with_links("  java:\n    hit: [1]\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 30, 3, "code_links.java"));
+    assert!(message.contains("expected `python` or `rust`"), "{message}");
+}
+
 #[test]
 fn unknown_difficulty() {
     let text = card("a").replace("difficulty: easy", "difficulty: brutal");

@@ -48,6 +48,7 @@ pub fn home(cli: &Cli) -> ExitCode {
          tutor review [--deck ID] [--limit N]   review what is due\n  \
          tutor browse [CARD_ID]                 read cards without grading\n  \
          tutor show CARD_ID [--plain]           print a card with both solutions\n  \
+         tutor lru --script \"put 1 1; get 1\"   run LRU cache operations\n  \
          tutor stats [--json]                   progress, forecast and heatmap\n  \
          tutor check [PATH...]                  validate decks\n  \
          tutor --help                           all commands and options\n",

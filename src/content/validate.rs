@@ -6,7 +6,10 @@
 use std::collections::HashSet;
 
 use super::locate::{Seg, locate, path_string};
-use super::{Card, CardKind, Cloze, ClozePart, DeckMeta, Problem, QuizItem, Recall};
+use super::{
+    Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, Problem, QuizItem, Recall,
+    Visual,
+};
 use crate::path;
 use crate::quiz::normalize::{Phrase, Rule, normalize, words};
 
@@ -162,7 +165,49 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
     for (i, item) in card.quiz.iter().enumerate() {
         quiz_item(&mut c, i, item);
     }
+    if let Some(links) = &card.code_links {
+        code_links(&mut c, card, links);
+    }
     c.problems
+}
+
+/// Every linked line must exist in its solution and hold code: a link to a blank line,
+/// or past the end after the solution was edited, would highlight nothing useful.
+fn code_links(c: &mut Checker<'_>, card: &Card, links: &CodeLinks) {
+    if card.visual != Some(Visual::Lru) {
+        c.fail(
+            &path!["code_links"],
+            "code_links only works with `visual: lru`: add it, or remove code_links",
+        );
+    }
+    let Some((python, rust)) = card.code() else {
+        return; // a card without code is reported by the kind rules
+    };
+    for (lang, solution, lines) in [
+        ("python", &python.solution, &links.python),
+        ("rust", &rust.solution, &links.rust),
+    ] {
+        let source: Vec<&str> = solution.lines().collect();
+        for event in CodeEvent::ALL {
+            for (i, &line) in lines.lines(event).iter().enumerate() {
+                let at = path!["code_links", lang, event.name(), i];
+                match line.checked_sub(1).and_then(|index| source.get(index)) {
+                    None => c.fail(
+                        &at,
+                        format!(
+                            "line {line} is not in {lang}.solution: its lines are numbered from 1 to {}",
+                            source.len()
+                        ),
+                    ),
+                    Some(text) if text.trim().is_empty() => c.fail(
+                        &at,
+                        format!("line {line} of {lang}.solution is blank: link a line of code"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
 }
 
 /// Options are picked with the digit keys 1 to 9.
