@@ -30,6 +30,8 @@ use crate::update::{open_card, start_review, update};
 pub enum Start {
     Home,
     Review,
+    /// The LRU lab: the LRU card with its live diagram, the console ready.
+    Lab(usize),
     Quiz(crate::quiz::Selection),
     /// Browse, or straight into one card.
     Browse(Option<String>),
@@ -82,6 +84,8 @@ pub fn build(
         highlights: HashMap::new(),
         stats: None,
         quiz: None,
+        lab: None,
+        lab_capacity: 2,
         quiz_selection: crate::quiz::Selection::default(),
         size: (0, 0),
         now,
@@ -97,6 +101,10 @@ pub fn start(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects> {
     Ok(match start {
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
+        Start::Lab(capacity) => {
+            app.lab_capacity = *capacity;
+            crate::update::open_lab(app, now)
+        }
         Start::Quiz(selection) => {
             app.quiz_selection = selection.clone();
             let effects = crate::update::start_quiz(app, selection, now);

@@ -210,6 +210,13 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             capacity,
             script,
             diagram,
+        }) if script.is_none() => {
+            session::run(cli, &Start::Lab(usize::from(*capacity)), None, None)
+        }
+        Some(Command::Lru {
+            capacity,
+            script,
+            diagram,
         }) => lru::lru(usize::from(*capacity), script.as_deref(), *diagram),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())

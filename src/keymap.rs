@@ -467,6 +467,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizAnswer, &[code(KeyCode::Esc)], Action::Back, "leave quiz", false),
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
+    bind(S::QuizFeedback, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", true),
+    bind(S::QuizFeedback, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
+    bind(S::QuizEnd, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", true),
+    bind(S::QuizEnd, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
     // Everywhere else
     bind(S::Global, &[k('?')], Action::ToggleHelp, "help", true),

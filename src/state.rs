@@ -181,6 +181,10 @@ pub struct App {
     pub highlights: HashMap<usize, Highlighted>,
     pub stats: Option<Box<Stats>>,
     pub quiz: Option<crate::quiz::QuizSession>,
+    /// The LRU lab the console drives on a card with `visual: lru` (made when such a
+    /// card first shows) and its capacity for a new lab.
+    pub lab: Option<crate::lru::lab::Lab>,
+    pub lab_capacity: usize,
     /// What the next quiz from the home screen asks for.
     pub quiz_selection: crate::quiz::Selection,
     pub size: (u16, u16),

@@ -19,14 +19,16 @@ pub use review::{DeckCounts, deck_counts, start_review};
 pub enum HomeItem {
     Review,
     Quiz,
+    Lab,
     Browse,
     Stats,
     Quit,
 }
 
-pub const HOME_ITEMS: [HomeItem; 5] = [
+pub const HOME_ITEMS: [HomeItem; 6] = [
     HomeItem::Review,
     HomeItem::Quiz,
+    HomeItem::Lab,
     HomeItem::Browse,
     HomeItem::Stats,
     HomeItem::Quit,
@@ -76,6 +78,16 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::ScrollTop
         | Action::ScrollBottom
         | Action::ToggleZoom => {
+            if app.screen == Screen::Quiz {
+                let max = crate::ui::quiz::max_scroll(app);
+                let scroll = &mut app.view.scroll[0];
+                match action {
+                    Action::ScrollDown => *scroll = scroll.saturating_add(1).min(max),
+                    Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+                    _ => {}
+                }
+                return Effects::none();
+            }
             panes::update_panes(app, &action);
             Effects::none()
         }
@@ -196,6 +208,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
     match app.screen {
         Screen::Home => match HOME_ITEMS.get(app.home.selected) {
             Some(HomeItem::Review) => start_review(app, now),
+            Some(HomeItem::Lab) => open_lab(app, now),
             Some(HomeItem::Quiz) => {
                 let selection = app.quiz_selection.clone();
                 start_quiz(app, &selection, now)
@@ -228,7 +241,39 @@ pub fn open_card(app: &mut App, card: usize) -> Effects {
     app.browse_card = Some(card);
     app.screen = Screen::Card;
     panes::reset_view(app);
+    ensure_lab(app, app.now);
     Effects::one(Effect::Highlight(card))
+}
+
+/// A card with `visual: lru` gets a lab the first time one shows.
+pub fn ensure_lab(app: &mut App, now: Timestamp) {
+    let lru_card = app
+        .current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru));
+    if lru_card && app.lab.is_none() {
+        let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
+        app.lab = Some(crate::lru::lab::Lab::new(app.lab_capacity, seed));
+    }
+}
+
+/// The LRU lab: the first card with `visual: lru`, its diagram focused, the console open.
+pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
+    let card = (0..app.cards.len()).find(|&i| {
+        app.card(i)
+            .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru))
+    });
+    let Some(card) = card else {
+        flash_error(app, "no card with `visual: lru` is loaded");
+        return Effects::none();
+    };
+    app.now = now;
+    let effects = open_card(app, card);
+    app.view.focus = Some(crate::state::Pane::Diagram);
+    app.console.active = true;
+    app.console
+        .say("LRU lab: type put K V, get K, cap N, undo, redo, fill N, reset, help");
+    effects
 }
 
 fn edit_filter(app: &mut App, edit: ConsoleEdit) {
@@ -257,6 +302,36 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
             app.console.input = text;
         }
         return effects;
+    }
+    let on_visual_card = app
+        .current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.visual.is_some());
+    // On the LRU card, lines that start with a lab command drive the lab; anything else
+    // is an attempt, as on every card.
+    const LAB_WORDS: [&str; 8] = ["put", "get", "cap", "reset", "undo", "redo", "fill", "help"];
+    let first_word = trimmed
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !trimmed.starts_with(':')
+        && on_visual_card
+        && LAB_WORDS.contains(&first_word.as_str())
+        && let Some(lab) = app.lab.as_mut()
+    {
+        // On the LRU card the console drives the lab; a bad command changes nothing.
+        match lab.run(trimmed) {
+            Ok(reply) => {
+                app.console.say(format!("> {trimmed}: {reply}"));
+                panes::show_linked_lines(app);
+            }
+            Err(message) => {
+                app.console.say(format!("> {trimmed}: {message}"));
+                flash_error(app, message);
+            }
+        }
+        return Effects::none();
     }
     if !trimmed.starts_with(':') {
         // Not a command: an attempt at the answer, kept where the user can see it.

@@ -222,3 +222,56 @@ fn a_vanished_terminal_ends_the_process() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn the_lru_lab_draws_each_operation() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "lab",
+        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        (160, 48),
+    );
+    tmux.wait_for("cap 2 size 0/2");
+    for op in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
+        tmux.keys(&[op, "Enter"]);
+    }
+    let screen = tmux.wait_for("EVICT 2");
+    assert!(screen.contains("hits 1"), "{screen}");
+    tmux.keys(&["get 9", "Enter"]);
+    tmux.wait_for("MISS");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Tab next pane");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+#[test]
+fn a_whole_quiz_ends_on_the_scorecard() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("quiz", &wrapped(&data, "quiz --count 3", &pid), (100, 30));
+    for n in 1..=3 {
+        tmux.wait_for(&format!("Quiz {n}/3"));
+        // "I don't know" answers any kind; then Enter goes on from the feedback.
+        tmux.keys(&["s"]);
+        tmux.wait_for("Enter next");
+        tmux.keys(&["Enter"]);
+    }
+    let card = tmux.wait_for("Score: 0 of 3");
+    assert!(
+        card.contains("By kind") && card.contains("Each item"),
+        "{card}"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Review:");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("RESTORED"));
+    let store = Store::open(&data).unwrap();
+    assert_eq!(
+        store.review_count().unwrap(),
+        0,
+        "a quiz never adds reviews"
+    );
+}

@@ -5,14 +5,10 @@ use std::process::ExitCode;
 
 use crate::lru::script;
 
-/// Runs `tutor lru`. A bad script is a user-facing error (exit 1, message on stderr);
-/// the full-screen lab is not built yet, so without `--script` this is a usage error.
+/// Runs `tutor lru --script`. A bad script is a user-facing error (exit 1, message on
+/// stderr). Without `--script`, `tutor lru` opens the full-screen lab (see `cli.rs`).
 pub fn lru(capacity: usize, script: Option<&str>, diagram: bool) -> color_eyre::Result<ExitCode> {
     let Some(source) = script else {
-        // Temporary: replaced when the full-screen session can open the lab.
-        eprintln!(
-            "tutor lru without --script opens the full-screen lab, which is not built yet; pass --script"
-        );
         return Ok(ExitCode::from(2));
     };
     let text = if source == "-" {

@@ -48,9 +48,9 @@ pub fn has_diagram(app: &App) -> bool {
             .is_some_and(|(_, c)| c.visual.is_some())
 }
 
-/// Whether a diagram can be drawn for a card's `visual`. The LRU lab draws it.
+/// Whether a diagram can be drawn for a card's `visual`: the LRU lab draws `lru`.
 pub fn diagram_supported() -> bool {
-    false
+    true
 }
 
 /// The pane rects for the card view in `body`.
@@ -286,6 +286,41 @@ fn question_lines(
     out
 }
 
+/// While the diagram shows an operation, the code panes mark the lines of their solution
+/// that the operation runs (the card's `code_links`), with a `▶` and reverse video so
+/// it shows without colour.
+fn mark_linked_lines(app: &App, pane: Pane, first_row: usize, rows: &mut [Line<'static>]) {
+    let lang = match pane {
+        Pane::Python => crate::highlight::Lang::Python,
+        Pane::Rust => crate::highlight::Lang::Rust,
+        _ => return,
+    };
+    if !app.revealed() {
+        return;
+    }
+    let (Some(event), Some((_, card))) = (
+        app.lab.as_ref().and_then(crate::lru::lab::Lab::last),
+        app.current_card().and_then(|i| app.card(i)),
+    ) else {
+        return;
+    };
+    for linked in crate::lru::links::lines_for_event(card, lang, event) {
+        let Some(row) = linked
+            .line
+            .checked_sub(1 + first_row)
+            .and_then(|r| rows.get_mut(r))
+        else {
+            continue;
+        };
+        if let Some(gutter) = row.spans.first_mut() {
+            gutter.content = format!("▶{}", gutter.content.trim_start()).into();
+        }
+        *row = std::mem::take(row).patch_style(
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+    }
+}
+
 /// A behavioural card's answer outline.
 fn star_lines(star: &crate::content::Star, t: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
@@ -401,11 +436,25 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         };
         let block = pane_block(app, pane, pane_title(app, pane));
         let inner = block.inner(rect);
+        if pane == Pane::Diagram {
+            if let Some(lab) = &app.lab {
+                frame.render_widget(&block, rect);
+                frame.render_widget(
+                    crate::lru::diagram::Diagram {
+                        lab,
+                        color: app.color,
+                    },
+                    inner,
+                );
+            }
+            continue;
+        }
         let scroll = app.view.scroll[pane.index()];
         let all = pane_rows(app, pane, inner.width);
         let start = usize::from(scroll).min(all.len());
         let end = (start + usize::from(inner.height)).min(all.len());
-        let rows: Vec<Line<'static>> = all[start..end].to_vec();
+        let mut rows: Vec<Line<'static>> = all[start..end].to_vec();
+        mark_linked_lines(app, pane, start, &mut rows);
         frame.render_widget(Paragraph::new(rows).block(block), rect);
     }
 }

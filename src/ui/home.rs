@@ -80,6 +80,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             HomeItem::Review if due == 0 => "Review: nothing due, practise ahead".to_string(),
             HomeItem::Review => format!("Review: {due} due ({} new)", all.new),
             HomeItem::Quiz => "Quiz: ten questions, checked for you".to_string(),
+            HomeItem::Lab => "LRU lab: put and get, and watch the cache".to_string(),
             HomeItem::Browse => "Browse every card".to_string(),
             HomeItem::Stats => "Stats and heatmap".to_string(),
             HomeItem::Quit => "Quit".to_string(),

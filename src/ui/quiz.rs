@@ -19,17 +19,14 @@ fn s(text: &str) -> String {
     sanitize(text).into_owned()
 }
 
-pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+/// The screen's rows before wrapping, and its title.
+fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
     let t = theme(app);
-    let Some(session) = app.quiz.as_ref() else {
-        return;
-    };
-    let (title, lines) = match session.phase() {
+    let session = app.quiz.as_ref()?;
+    Some(match session.phase() {
         Phase::Finished => (" Quiz: scorecard ".to_string(), scorecard(session, t)),
         phase => {
-            let Some(current) = session.current() else {
-                return;
-            };
+            let current = session.current()?;
             let title = format!(
                 " Quiz {}/{} · {} · {} ",
                 session.position() + 1,
@@ -44,6 +41,24 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             };
             (title, lines)
         }
+    })
+}
+
+/// How far the quiz screen can scroll at the current terminal size.
+pub fn max_scroll(app: &App) -> u16 {
+    let (w, h) = app.size;
+    let body = super::frame_areas(Rect::new(0, 0, w, h), true).body;
+    let inner = Block::new().borders(Borders::ALL).inner(body);
+    let rows = content(app).map_or(0, |(_, lines)| wrap(&lines, inner.width).len());
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height)
+}
+
+pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+    let t = theme(app);
+    let Some((title, lines)) = content(app) else {
+        return;
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -52,6 +67,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let inner = block.inner(body);
     let rows: Vec<Line<'static>> = wrap(&lines, inner.width)
         .into_iter()
+        .skip(usize::from(app.view.scroll[0]))
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(rows).block(block), body);

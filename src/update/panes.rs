@@ -75,3 +75,30 @@ pub fn update_panes(app: &mut App, action: &Action) {
         clamp_scroll(app);
     }
 }
+
+/// Scrolls each code pane so the first line the lab's last operation ran is in view,
+/// a few lines down from the top.
+pub fn show_linked_lines(app: &mut App) {
+    let (Some(event), Some((_, card))) = (
+        app.lab.as_ref().and_then(crate::lru::lab::Lab::last),
+        app.current_card().and_then(|i| app.card(i)),
+    ) else {
+        return;
+    };
+    let targets: Vec<(Pane, usize)> = [
+        (Pane::Python, crate::highlight::Lang::Python),
+        (Pane::Rust, crate::highlight::Lang::Rust),
+    ]
+    .into_iter()
+    .filter_map(|(pane, lang)| {
+        crate::lru::links::lines_for_event(card, lang, event)
+            .first()
+            .map(|l| (pane, l.line))
+    })
+    .collect();
+    for (pane, line) in targets {
+        let max = card_ui::max_scroll(app, pane);
+        let top = u16::try_from(line.saturating_sub(4)).unwrap_or(u16::MAX);
+        app.view.scroll[pane.index()] = top.min(max);
+    }
+}

@@ -49,6 +49,15 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         return Effects::none();
     }
+    if matches!(
+        quiz_action,
+        QuizAction::Submit | QuizAction::Next | QuizAction::GiveUp
+    ) {
+        app.view.scroll[0] = 0;
+    }
+    let Some(session) = app.quiz.as_mut() else {
+        return Effects::none();
+    };
     let record = session.update(quiz_action, now);
     match record {
         Some(record) => Effects::one(Effect::RecordQuiz(record)),

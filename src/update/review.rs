@@ -132,6 +132,7 @@ fn advance(app: &mut App, now: Timestamp) -> Effects {
                 shown_at: now,
             };
             panes::reset_view(app);
+            super::ensure_lab(app, now);
             Effects::one(Effect::Highlight(card))
         }
         None => {

@@ -182,10 +182,7 @@ fn learning_cards_come_back_in_the_same_session() {
         press(&mut app, &mut shell, "space 4", tick(&mut now));
     }
     assert_eq!(kind(&phase(&app)), "finished");
-    assert_eq!(
-        shell.store.review_count().unwrap(),
-        2 * cards as u64
-    );
+    assert_eq!(shell.store.review_count().unwrap(), 2 * cards as u64);
 }
 
 #[test]
@@ -302,7 +299,7 @@ fn console_commands_map_to_the_same_actions() {
 
 #[test]
 fn focus_scroll_and_zoom() {
-    let (mut app, mut shell) = fixture(&Start::Browse(Some("lru-cache".into())));
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
     assert_eq!(app.screen, Screen::Card);
     press(&mut app, &mut shell, "tab", t0());
     assert_eq!(app.view.focus(), crate::state::Pane::Python);
@@ -358,4 +355,31 @@ fn esc_leaves_a_review_for_home() {
         t0() + SignedDuration::from_secs(1),
     );
     assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    assert!(app.console.active, "the lab opens with the console ready");
+    assert_eq!(app.view.focus(), crate::state::Pane::Diagram);
+    for line in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
+        for c in line.chars() {
+            let _ = update(
+                &mut app,
+                Action::Console(crate::action::ConsoleEdit::Insert(c)),
+                t0(),
+            );
+        }
+        press(&mut app, &mut shell, "enter", t0());
+    }
+    let lab = app.lab.as_ref().unwrap();
+    assert_eq!(lab.order(), [3, 1], "2 was evicted");
+    assert!(app.console.output.last().unwrap().contains("EVICT 2"));
+    // The Python pane shows the eviction line.
+    assert!(app.view.scroll[1] > 0 || app.view.scroll[2] > 0);
+    // A bad command changes nothing and says what was expected.
+    app.console.input = "put x".into();
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(app.lab.as_ref().unwrap().order(), [3, 1]);
+    assert!(app.flash.as_ref().unwrap().error);
 }
