@@ -14,6 +14,9 @@ use crate::state::{App, Flash, Phase, Screen};
 pub use quiz::start_quiz;
 pub use review::{DeckCounts, deck_counts, start_review};
 
+/// The words that start an LRU lab command in the console.
+const LAB_WORDS: [&str; 8] = ["put", "get", "cap", "reset", "undo", "redo", "fill", "help"];
+
 /// The entries of the home screen, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeItem {
@@ -309,7 +312,6 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         .is_some_and(|(_, c)| c.visual.is_some());
     // On the LRU card, lines that start with a lab command drive the lab; anything else
     // is an attempt, as on every card.
-    const LAB_WORDS: [&str; 8] = ["put", "get", "cap", "reset", "undo", "redo", "fill", "help"];
     let first_word = trimmed
         .split_whitespace()
         .next()
