@@ -71,6 +71,7 @@ pub fn build(
         day_end: days.end_of_day(now),
         streak: store.streak(today)?,
         deck_filter: deck,
+        topic_filter: None,
         limit,
         screen: Screen::Home,
         help: false,

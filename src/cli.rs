@@ -52,6 +52,9 @@ pub enum Command {
         /// Only this deck
         #[arg(long, value_name = "ID")]
         deck: Option<String>,
+        /// Only cards of this topic (e.g. aws, leadership-principles) or with this tag
+        #[arg(long, value_name = "ID")]
+        topic: Option<String>,
         /// At most this many cards this session
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         limit: Option<u32>,
@@ -61,6 +64,9 @@ pub enum Command {
         /// Only this deck
         #[arg(long, value_name = "ID")]
         deck: Option<String>,
+        /// Only cards of this topic (e.g. aws, leadership-principles) or with this tag
+        #[arg(long, value_name = "ID")]
+        topic: Option<String>,
         /// Only this card
         #[arg(long, value_name = "ID")]
         card: Option<String>,
@@ -175,25 +181,33 @@ impl Cli {
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
 pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
     match &cli.command {
-        None => session::run(cli, &Start::Home, None, None),
-        Some(Command::Review { deck, limit }) => session::run(
+        None => session::run(cli, &Start::Home, None, None, None),
+        Some(Command::Review { deck, topic, limit }) => session::run(
             cli,
             &Start::Review,
             deck.clone(),
             limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            topic.clone(),
         ),
-        Some(Command::Quiz { deck, card, count }) => session::run(
+        Some(Command::Quiz {
+            deck,
+            topic,
+            card,
+            count,
+        }) => session::run(
             cli,
             &Start::Quiz(crate::quiz::Selection {
                 deck: deck.clone(),
                 card: card.clone(),
+                topic: topic.clone(),
                 count: count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
             }),
             None,
             None,
+            None,
         ),
         Some(Command::Browse { card_id }) => {
-            session::run(cli, &Start::Browse(card_id.clone()), None, None)
+            session::run(cli, &Start::Browse(card_id.clone()), None, None, None)
         }
         Some(Command::Check { paths }) => decks::check(cli, paths),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),
@@ -211,7 +225,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             script,
             diagram,
         }) if script.is_none() => {
-            session::run(cli, &Start::Lab(usize::from(*capacity)), None, None)
+            session::run(cli, &Start::Lab(usize::from(*capacity)), None, None, None)
         }
         Some(Command::Lru {
             capacity,

@@ -168,6 +168,8 @@ pub struct App {
     pub day_end: Timestamp,
     pub streak: u32,
     pub deck_filter: Option<String>,
+    /// Only cards of this topic or tag (`tutor review --topic`).
+    pub topic_filter: Option<String>,
     pub limit: Option<usize>,
     pub screen: Screen,
     pub help: bool,

@@ -17,6 +17,7 @@ pub fn run(
     start: &Start,
     deck: Option<String>,
     limit: Option<usize>,
+    topic: Option<String>,
 ) -> color_eyre::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         if *start == Start::Home {
@@ -54,6 +55,24 @@ pub fn run(
         );
         return Ok(ExitCode::FAILURE);
     }
+    if let Some(topic) = &topic
+        && !library
+            .cards()
+            .any(|(_, c)| c.topic == *topic || c.tags.contains(topic))
+    {
+        let mut topics: Vec<&str> = library
+            .decks
+            .iter()
+            .flat_map(|d| d.meta.topics.iter().map(|t| t.id.as_str()))
+            .collect();
+        topics.dedup();
+        eprintln!(
+            "error: no card has the topic or tag `{}`; the topics are: {}",
+            crate::text::sanitize(topic),
+            topics.join(", ")
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     let data_dir = cli.data_dir()?;
     if let Start::Quiz(selection) = start
         && let Err(e) = crate::quiz::select(&library, selection, 0)
@@ -71,6 +90,7 @@ pub fn run(
     let now = Timestamp::now();
     let color = cli.color();
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
+    app.topic_filter = topic;
     let first = app::start(&mut app, start, now)?;
     let shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
     app::run(shell, app, first)?;

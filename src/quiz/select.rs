@@ -10,6 +10,8 @@ pub const DEFAULT_COUNT: usize = 10;
 pub struct Selection {
     pub deck: Option<String>,
     pub card: Option<String>,
+    /// Only cards of this topic (a deck topic id) or with this tag.
+    pub topic: Option<String>,
     /// How many items; `None` means [`DEFAULT_COUNT`]. Fewer are asked when fewer exist.
     pub count: Option<usize>,
 }
@@ -90,6 +92,10 @@ pub fn select(
                     .card
                     .as_ref()
                     .is_none_or(|c| c == card.id.as_str())
+                && selection
+                    .topic
+                    .as_ref()
+                    .is_none_or(|t| *t == card.topic || card.tags.contains(t))
         })
         .flat_map(|(deck, card)| {
             card.quiz
@@ -114,7 +120,10 @@ pub fn select(
         let scope = match (&selection.card, &selection.deck) {
             (Some(card), _) => format!("card `{card}`"),
             (None, Some(deck)) => format!("deck `{deck}`"),
-            (None, None) => "the library".to_string(),
+            (None, None) => match &selection.topic {
+                Some(topic) => format!("topic or tag `{topic}`"),
+                None => "the library".to_string(),
+            },
         };
         return Err(SelectError::NoItems { scope });
     }

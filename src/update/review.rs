@@ -13,6 +13,17 @@ use crate::state::{App, Graded, Phase, ReviewSession, Screen};
 /// A learning card due within this long is shown rather than waited for, as in Anki.
 pub const LEARN_AHEAD: SignedDuration = SignedDuration::from_mins(20);
 
+/// Whether card `i` is in the deck (when given) and the review's topic or tag filter.
+fn in_scope(app: &App, i: usize, deck: Option<&str>) -> bool {
+    app.card(i).is_some_and(|(d, card)| {
+        deck.is_none_or(|id| d.meta.id == id)
+            && app
+                .topic_filter
+                .as_ref()
+                .is_none_or(|t| *t == card.topic || card.tags.contains(t))
+    })
+}
+
 /// Due and new counts for the home screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeckCounts {
@@ -24,7 +35,7 @@ pub struct DeckCounts {
 /// The study queue now, over every card or one deck.
 fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
     let indices: Vec<usize> = (0..app.cards.len())
-        .filter(|&i| deck.is_none_or(|d| app.card(i).is_some_and(|(deck, _)| deck.meta.id == d)))
+        .filter(|&i| in_scope(app, i, deck))
         .collect();
     let states = indices
         .iter()
@@ -73,10 +84,7 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
     if queue.is_empty() && q.later.is_empty() {
         // Practise ahead: every card of the deck, soonest due first; nothing is saved.
         let mut all: Vec<usize> = (0..app.cards.len())
-            .filter(|&i| {
-                deck.as_deref()
-                    .is_none_or(|d| app.card(i).is_some_and(|(deck, _)| deck.meta.id == d))
-            })
+            .filter(|&i| in_scope(app, i, deck.as_deref()))
             .collect();
         all.sort_by_key(|&i| {
             app.card_id(i)

@@ -383,3 +383,25 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
     assert_eq!(app.lab.as_ref().unwrap().order(), [3, 1]);
     assert!(app.flash.as_ref().unwrap().error);
 }
+
+#[test]
+fn review_and_quiz_filter_by_area() {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    app.topic_filter = Some("aws".into());
+    press(&mut app, &mut shell, "enter", t0()); // Review
+    let session = app.review.as_ref().unwrap();
+    let mut shown: Vec<usize> = session.queue.iter().copied().collect();
+    shown.extend(session.phase.card());
+    assert!(shown.len() >= 5, "{shown:?}");
+    for i in shown {
+        assert_eq!(app.card(i).unwrap().1.topic, "aws");
+    }
+    let selection = crate::quiz::Selection {
+        topic: Some("leadership-principles".into()),
+        count: Some(100),
+        ..crate::quiz::Selection::default()
+    };
+    let items = crate::quiz::select(&app.library, &selection, 1).unwrap();
+    assert!(items.len() >= 12);
+    assert!(items.iter().all(|i| i.topic == "leadership-principles"));
+}
