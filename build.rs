@@ -12,6 +12,14 @@ fn main() -> io::Result<()> {
     let mut files = Vec::new();
     collect(&content, &mut files)?;
     files.sort();
+    // Every file and folder by name: a card copied in with an old modification time must
+    // still be bundled (a folder's own time changes when a file is added or removed).
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        if let Some(dir) = file.parent() {
+            println!("cargo:rerun-if-changed={}", dir.display());
+        }
+    }
     let mut out = String::from("pub static BUNDLED: &[(&str, &[u8])] = &[\n");
     for file in &files {
         let relative = file.strip_prefix(&root).map_err(io::Error::other)?;
