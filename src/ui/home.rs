@@ -65,11 +65,13 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         ));
     }
     frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::new()
-                .borders(Borders::BOTTOM)
-                .border_style(t.border()),
-        ),
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(
+                Block::new()
+                    .borders(Borders::BOTTOM)
+                    .border_style(t.border()),
+            ),
         top,
     );
     let all = deck_counts(app, app.deck_filter.as_deref(), app.now);
