@@ -198,10 +198,7 @@ impl Store {
         days: &Days,
     ) -> Result<Recorded, StoreError> {
         let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| classify(&path, e))?;
+        let tx = begin(&mut self.conn, &path)?;
         let before = read_state(&tx, card_id).map_err(|e| classify(&path, e))?;
         let outcome = scheduler.review(card_id, before.as_ref(), rating, now)?;
         let id = insert_review(
@@ -223,10 +220,7 @@ impl Store {
     pub fn undo(&mut self, scheduler: &Scheduler, id: i64) -> Result<Undone, StoreError> {
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = begin(&mut self.conn, &path)?;
         let row: Option<(String, u8, bool)> = tx
             .query_row(
                 "SELECT card_id, rating, reviewed_at < (SELECT MAX(reviewed_at) FROM review_log \
@@ -269,10 +263,7 @@ impl Store {
     pub fn rebuild(&mut self, scheduler: &Scheduler) -> Result<RebuildReport, StoreError> {
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = begin(&mut self.conn, &path)?;
         let log = all_reviews(&tx).map_err(sql)?;
         let mut report = RebuildReport {
             cards: 0,
@@ -332,6 +323,16 @@ impl Store {
 
 fn duration_ms(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Starts a write transaction now (`BEGIN IMMEDIATE`): it takes the write lock up front,
+/// waiting on the busy timeout for another `tutor`, so what it reads stays current.
+pub(crate) fn begin<'c>(
+    conn: &'c mut Connection,
+    path: &Path,
+) -> Result<rusqlite::Transaction<'c>, StoreError> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| classify(path, e))
 }
 
 /// Maps `SQLite`'s "disk full" and "busy" to errors a user can act on.

@@ -27,9 +27,17 @@ fn open(cli: &Cli) -> color_eyre::Result<Result<Store, ExitCode>> {
     Ok(Store::open(&dir).map_err(fail))
 }
 
-fn scheduler(store: &Store) -> Result<Scheduler, ExitCode> {
-    let settings = store.settings().map_err(fail)?;
-    Scheduler::new(&settings).map_err(fail)
+/// The store and a scheduler with its settings, for commands that replay reviews.
+fn open_scheduling(cli: &Cli) -> color_eyre::Result<Result<(Store, Scheduler), ExitCode>> {
+    let store = match open(cli)? {
+        Ok(store) => store,
+        Err(code) => return Ok(Err(code)),
+    };
+    let scheduler = store
+        .settings()
+        .map_err(fail)
+        .and_then(|settings| Scheduler::new(&settings).map_err(fail));
+    Ok(scheduler.map(|scheduler| (store, scheduler)))
 }
 
 pub fn stats(cli: &Cli, json: bool) -> color_eyre::Result<ExitCode> {
@@ -99,12 +107,8 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut store = match open(cli)? {
-        Ok(store) => store,
-        Err(code) => return Ok(code),
-    };
-    let scheduler = match scheduler(&store) {
-        Ok(s) => s,
+    let (mut store, scheduler) = match open_scheduling(cli)? {
+        Ok(both) => both,
         Err(code) => return Ok(code),
     };
     match store.import_revlog(&scheduler, &rows, &Days::system()) {
@@ -123,12 +127,8 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
 }
 
 pub fn rebuild(cli: &Cli) -> color_eyre::Result<ExitCode> {
-    let mut store = match open(cli)? {
-        Ok(store) => store,
-        Err(code) => return Ok(code),
-    };
-    let scheduler = match scheduler(&store) {
-        Ok(s) => s,
+    let (mut store, scheduler) = match open_scheduling(cli)? {
+        Ok(both) => both,
         Err(code) => return Ok(code),
     };
     match store.rebuild(&scheduler) {

@@ -2,7 +2,7 @@
 //! nothing here reads or writes the review log or the card states, so practising with
 //! quizzes never moves a card's review schedule.
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 
 use super::{Store, StoreError, classify, duration_ms};
 use crate::content::QuizKind;
@@ -29,10 +29,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = super::begin(&mut self.conn, &path)?;
         tx.prepare_cached(
             "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
              duration_ms, local_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 
 use super::{Store, StoreError, card_reviews, classify, write_state};
 use crate::days::Days;
@@ -198,10 +198,7 @@ impl Store {
     ) -> Result<ImportReport, StoreError> {
         let path = self.path().to_path_buf();
         let sql = |e| classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = super::begin(&mut self.conn, &path)?;
         let mut added = 0;
         let mut touched = BTreeSet::new();
         {
