@@ -4,61 +4,11 @@
 //! `TUTOR_DATA_DIR` and `NO_COLOR` are removed from its environment (a test that needs
 //! one sets it), so the results do not depend on the machine or on other tests.
 
+mod common;
+
+use common::{bundled, command, run, shown, temp, tutor, write};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-use tempfile::TempDir;
-use tutor::content::{Library, LoadOptions, load_library};
-
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// `tutor --data-dir DATA`, with a clean environment and stdin closed.
-fn command(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tutor"));
-    cmd.arg("--data-dir")
-        .arg(data)
-        .env_remove("TUTOR_DECKS")
-        .env_remove("TUTOR_DATA_DIR")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    let text = |bytes: Vec<u8>| {
-        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{cmd:?} printed non-UTF-8: {e}"))
-    };
-    Run {
-        code: out.status.code(),
-        stdout: text(out.stdout),
-        stderr: text(out.stderr),
-    }
-}
-
-fn tutor(data: &Path, args: &[&str]) -> Run {
-    run(command(data).args(args))
-}
-
-fn temp() -> TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temporary folder: {e}"))
-}
-
-fn bundled() -> Library {
-    load_library(&LoadOptions {
-        bundled: true,
-        ..Default::default()
-    })
-}
 
 fn plural(n: usize, one: &str) -> String {
     if n == 1 {
@@ -66,18 +16,6 @@ fn plural(n: usize, one: &str) -> String {
     } else {
         format!("{n} {one}s")
     }
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    path
-}
-
-/// How a path is named in messages.
-fn shown(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
 }
 
 fn has_esc(s: &str) -> bool {

@@ -8,52 +8,16 @@
 //! command yet, so review history comes from CSV files in the optimizer's columns,
 //! with times relative to now so that "today" and the streak are known.
 
+mod common;
+
+use common::{bundled, shown, temp, tutor, write};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 use tempfile::TempDir;
-use tutor::content::{Library, LoadOptions, load_library};
-
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// `tutor --data-dir DATA`, with a clean environment, UTC and stdin closed.
-fn command(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tutor"));
-    cmd.arg("--data-dir")
-        .arg(data)
-        .env_remove("TUTOR_DECKS")
-        .env_remove("TUTOR_DATA_DIR")
-        .env_remove("NO_COLOR")
-        .env("TZ", "UTC0")
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn tutor(data: &Path, args: &[&str]) -> Run {
-    let mut cmd = command(data);
-    cmd.args(args);
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    let text = |bytes: Vec<u8>| {
-        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{cmd:?} printed non-UTF-8: {e}"))
-    };
-    Run {
-        code: out.status.code(),
-        stdout: text(out.stdout),
-        stderr: text(out.stderr),
-    }
-}
 
 /// Runs and asserts exit 0 with nothing on stderr; gives stdout.
 fn ok(data: &Path, args: &[&str]) -> String {
@@ -61,27 +25,6 @@ fn ok(data: &Path, args: &[&str]) -> String {
     assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
     assert_eq!(out.stderr, "", "{args:?}");
     out.stdout
-}
-
-fn temp() -> TempDir {
-    tempfile::tempdir().expect("a temporary folder")
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    path
-}
-
-fn shown(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
-}
-
-fn bundled() -> Library {
-    load_library(&LoadOptions {
-        bundled: true,
-        ..Default::default()
-    })
 }
 
 fn library_cards() -> usize {

@@ -1,0 +1,75 @@
+//! Running the real `tutor` binary from the integration tests, hermetically: its own
+//! `--data-dir`, no `TUTOR_DECKS`/`TUTOR_DATA_DIR`/`NO_COLOR` from the machine, UTC (study
+//! days start at 04:00 local time), stdin closed.
+
+// Each test crate uses its own subset of these.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+use tutor::content::{Library, LoadOptions, load_library};
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// `tutor --data-dir DATA`, with a clean environment, UTC and stdin closed.
+pub fn command(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tutor"));
+    cmd.arg("--data-dir")
+        .arg(data)
+        .env_remove("TUTOR_DECKS")
+        .env_remove("TUTOR_DATA_DIR")
+        .env_remove("NO_COLOR")
+        .env("TZ", "UTC0")
+        .stdin(Stdio::null());
+    cmd
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let text = |bytes: Vec<u8>| {
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{cmd:?} printed non-UTF-8: {e}"))
+    };
+    Run {
+        code: out.status.code(),
+        stdout: text(out.stdout),
+        stderr: text(out.stderr),
+    }
+}
+
+pub fn tutor(data: &Path, args: &[&str]) -> Run {
+    run(command(data).args(args))
+}
+
+pub fn temp() -> TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temporary folder: {e}"))
+}
+
+pub fn bundled() -> Library {
+    load_library(&LoadOptions {
+        bundled: true,
+        ..Default::default()
+    })
+}
+
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    path
+}
+
+/// How a path is named in messages.
+pub fn shown(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
