@@ -76,6 +76,8 @@ pub fn build(
         screen: Screen::Home,
         help: false,
         home: HomeState::default(),
+        home_counts: Vec::new(),
+        home_due: crate::update::DeckCounts::default(),
         review: None,
         browse: BrowseState::default(),
         browse_card: None,

@@ -174,6 +174,10 @@ pub struct App {
     pub screen: Screen,
     pub help: bool,
     pub home: HomeState,
+    /// What is due per deck (in library order) and in all, for the home screen;
+    /// recomputed by `update` while home shows, so drawing never builds queues.
+    pub home_counts: Vec<crate::update::DeckCounts>,
+    pub home_due: crate::update::DeckCounts,
     pub review: Option<ReviewSession>,
     pub browse: BrowseState,
     pub browse_card: Option<usize>,

@@ -14,9 +14,6 @@ use crate::state::{App, Flash, Phase, Screen};
 pub use quiz::start_quiz;
 pub use review::{DeckCounts, deck_counts, start_review};
 
-/// The words that start an LRU lab command in the console.
-const LAB_WORDS: [&str; 8] = ["put", "get", "cap", "reset", "undo", "redo", "fill", "help"];
-
 /// The entries of the home screen, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeItem {
@@ -40,7 +37,22 @@ pub const HOME_ITEMS: [HomeItem; 6] = [
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let effects = dispatch(app, action, now);
     panes::refresh(app);
+    if app.screen == Screen::Home {
+        refresh_home(app);
+    }
     effects
+}
+
+/// The home screen's due counts, per deck and in all.
+fn refresh_home(app: &mut App) {
+    let now = app.now;
+    app.home_counts = app
+        .library
+        .decks
+        .iter()
+        .map(|d| deck_counts(app, Some(&d.meta.id), now))
+        .collect();
+    app.home_due = deck_counts(app, app.deck_filter.as_deref(), now);
 }
 
 fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
@@ -312,14 +324,9 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         .is_some_and(|(_, c)| c.visual.is_some());
     // On the LRU card, lines that start with a lab command drive the lab; anything else
     // is an attempt, as on every card.
-    let first_word = trimmed
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
     if !trimmed.starts_with(':')
         && on_visual_card
-        && LAB_WORDS.contains(&first_word.as_str())
+        && crate::lru::command::is_command(trimmed.split_whitespace().next().unwrap_or(""))
         && let Some(lab) = app.lab.as_mut()
     {
         // On the LRU card the console drives the lab; a bad command changes nothing.

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
@@ -40,17 +39,11 @@ impl Areas {
     }
 }
 
+/// Whether the current card has a live diagram (the LRU lab draws `visual: lru`).
 pub fn has_diagram(app: &App) -> bool {
-    crate::ui::card::diagram_supported()
-        && app
-            .current_card()
-            .and_then(|i| app.card(i))
-            .is_some_and(|(_, c)| c.visual.is_some())
-}
-
-/// Whether a diagram can be drawn for a card's `visual`: the LRU lab draws `lru`.
-pub fn diagram_supported() -> bool {
-    true
+    app.current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.visual.is_some())
 }
 
 /// The pane rects for the card view in `body`.
@@ -597,11 +590,6 @@ fn next_due(app: &App, now: Timestamp) -> Option<Timestamp> {
         .map(|s| s.due)
         .filter(|d| *d > now)
         .min()
-}
-
-/// The style of the grade buttons' labels.
-pub fn grade_style(t: Theme, n: u8) -> Style {
-    t.rating(n)
 }
 
 #[cfg(test)]

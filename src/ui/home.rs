@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::theme;
 use crate::state::App;
 use crate::text::sanitize;
-use crate::update::{HOME_ITEMS, HomeItem, deck_counts};
+use crate::update::{HOME_ITEMS, HomeItem};
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let t = theme(app);
@@ -35,8 +35,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             t.dim(),
         ),
     ];
-    for deck in &app.library.decks {
-        let counts = deck_counts(app, Some(&deck.meta.id), app.now);
+    for (i, deck) in app.library.decks.iter().enumerate() {
+        let counts = app.home_counts.get(i).copied().unwrap_or_default();
         let title: String = sanitize(&deck.meta.title).chars().take(40).collect();
         lines.push(Line::from(vec![
             Span::styled(format!("{title:<40} "), t.title()),
@@ -74,7 +74,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             ),
         top,
     );
-    let all = deck_counts(app, app.deck_filter.as_deref(), app.now);
+    let all = app.home_due;
     let due = all.new + all.learning + all.review;
     let mut items = Vec::new();
     for (i, item) in HOME_ITEMS.iter().enumerate() {
