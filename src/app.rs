@@ -172,7 +172,7 @@ impl Shell {
                 // Load syntect (megabytes) only if something is missing.
                 let mut highlighter = None;
                 for (code, lang) in sources {
-                    if cache.get(&code, lang).is_some() {
+                    if cache.contains(&code, lang) {
                         continue;
                     }
                     if highlighter.is_none() {

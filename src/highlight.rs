@@ -161,6 +161,12 @@ impl DiskCache {
         self.dir.join(format!("{:032x}.bin", h.digest128()))
     }
 
+    /// Whether an entry exists, without reading it: the warming thread asks this for
+    /// every solution, and decoding them all would only grow that thread's heap.
+    pub fn contains(&self, code: &str, lang: Lang) -> bool {
+        self.path(code, lang).is_file()
+    }
+
     pub fn get(&self, code: &str, lang: Lang) -> Option<Text<'static>> {
         let bytes = std::fs::read(self.path(code, lang)).ok()?;
         let lines: Vec<StoredLine> = rmp_serde::from_slice(&bytes).ok()?;
@@ -291,9 +297,12 @@ mod tests {
         let h = Highlighter::new().unwrap();
         let code = "def f(x):\n    return x  # same\n";
         assert!(cache.get(code, Lang::Python).is_none());
+        assert!(!cache.contains(code, Lang::Python));
         let fresh = h.highlight_cached(code, Lang::Python, Some(&cache));
         assert_eq!(cache.get(code, Lang::Python), Some(fresh.clone()));
+        assert!(cache.contains(code, Lang::Python));
         assert!(cache.get(code, Lang::Rust).is_none(), "keyed by language");
+        assert!(!cache.contains(code, Lang::Rust));
         assert_eq!(h.highlight_cached(code, Lang::Python, Some(&cache)), fresh);
     }
 

@@ -21,9 +21,7 @@ const MAGIC: &[u8; 8] = b"TUTORDK\0";
 
 /// A deck's content hash: every file's name and bytes, the format and the tutor version.
 pub fn content_hash(source: &DeckSource) -> u128 {
-    let mut h = Xxh3::new();
-    h.update(&FORMAT.to_le_bytes());
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    let mut h = versioned();
     for file in source.meta.iter().chain(&source.cards) {
         h.update(&(file.name.len() as u64).to_le_bytes());
         h.update(file.name.as_bytes());
@@ -31,6 +29,23 @@ pub fn content_hash(source: &DeckSource) -> u128 {
         h.update(&file.bytes);
     }
     h.digest128()
+}
+
+/// A bundled deck's content hash, from the fingerprint build.rs took of its files: the
+/// bundled text is not read at all when the cache has the deck.
+pub fn bundled_hash(fingerprint: u128) -> u128 {
+    let mut h = versioned();
+    h.update(b"bundled");
+    h.update(&fingerprint.to_le_bytes());
+    h.digest128()
+}
+
+/// A hasher seeded with what invalidates every entry: the format and the tutor version.
+fn versioned() -> Xxh3 {
+    let mut h = Xxh3::new();
+    h.update(&FORMAT.to_le_bytes());
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::cache::{DeckCache, content_hash};
+use super::cache::{DeckCache, bundled_hash, content_hash};
 use super::source::{self, DeckSource, SourceFile};
 use super::validate::{self, DocRef};
 use super::yaml::{self, YamlError};
@@ -51,19 +51,31 @@ impl Library {
 }
 
 pub fn load_library(options: &LoadOptions) -> Library {
-    let mut sources = Vec::new();
-    if options.bundled {
-        sources.extend(source::bundled());
-    }
-    for dir in &options.dirs {
-        sources.extend(source::from_dir(dir));
-    }
     let cache = options.cache_dir.as_ref().map(DeckCache::new);
     let mut library = Library::default();
-    for source in &sources {
-        let (deck, problems) = load_deck(source, cache.as_ref());
+    let bundled = if options.bundled {
+        source::bundled()
+    } else {
+        &[]
+    };
+    for bundled in bundled {
+        // A cache hit needs only the build-time fingerprint: the bundled text stays
+        // compressed and untouched.
+        let hash = bundled_hash(bundled.fingerprint);
+        if let Some(deck) = cache.as_ref().and_then(|c| c.get(bundled.origin, hash)) {
+            library.decks.push(deck);
+            continue;
+        }
+        let (deck, problems) = parse_deck(&bundled.source(), hash, cache.as_ref());
         library.problems.extend(problems);
         library.decks.extend(deck);
+    }
+    for dir in &options.dirs {
+        for source in source::from_dir(dir) {
+            let (deck, problems) = load_deck(&source, cache.as_ref());
+            library.problems.extend(problems);
+            library.decks.extend(deck);
+        }
     }
     check_across_decks(&mut library);
     sort_problems(&mut library.problems);
@@ -138,13 +150,23 @@ fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>) {
 }
 
 fn load_deck(source: &DeckSource, cache: Option<&DeckCache>) -> (Option<Deck>, Vec<Problem>) {
-    let mut problems = source.problems.clone();
     let hash = content_hash(source);
-    if problems.is_empty()
+    if source.problems.is_empty()
         && let Some(deck) = cache.and_then(|c| c.get(&source.origin, hash))
     {
-        return (Some(deck), problems);
+        return (Some(deck), Vec::new());
     }
+    parse_deck(source, hash, cache)
+}
+
+/// Parses and validates a deck's files; a deck without problems is stored in the cache
+/// under `hash`.
+fn parse_deck(
+    source: &DeckSource,
+    hash: u128,
+    cache: Option<&DeckCache>,
+) -> (Option<Deck>, Vec<Problem>) {
+    let mut problems = source.problems.clone();
     let Some(meta_file) = &source.meta else {
         if problems.is_empty() {
             problems.push(Problem::file_level(

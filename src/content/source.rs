@@ -9,10 +9,6 @@ use std::path::{Path, PathBuf};
 
 use super::Problem;
 
-mod bundled {
-    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
-}
-
 /// Files larger than this are refused before parsing: `serde_yaml` can spend minutes on
 /// pathological nesting.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
@@ -37,36 +33,56 @@ pub struct DeckSource {
     pub problems: Vec<Problem>,
 }
 
+/// A deck compiled into the binary (see build.rs): its files, DEFLATE-compressed, and a
+/// fingerprint of their names and uncompressed bytes taken at build time.
+#[derive(Debug)]
+pub struct BundledDeck {
+    /// `content/<folder>`, as [`DeckSource::origin`].
+    pub origin: &'static str,
+    /// Relative name and compressed bytes of each file, sorted by name.
+    files: &'static [(&'static str, &'static [u8])],
+    pub fingerprint: u128,
+}
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
 /// The decks compiled into the binary.
-pub fn bundled() -> Vec<DeckSource> {
-    let mut decks: Vec<DeckSource> = Vec::new();
-    for &(name, bytes) in bundled::BUNDLED {
-        let Some((folder, file)) = name.rsplit_once('/') else {
-            continue;
+pub fn bundled() -> &'static [BundledDeck] {
+    BUNDLED
+}
+
+impl BundledDeck {
+    /// The deck's files, inflated.
+    pub fn source(&self) -> DeckSource {
+        let mut source = DeckSource {
+            origin: self.origin.to_string(),
+            meta: None,
+            cards: Vec::new(),
+            problems: Vec::new(),
         };
-        let source = SourceFile {
-            name: name.to_string(),
-            bytes: Cow::Borrowed(bytes),
-        };
-        let index = if let Some(index) = decks.iter().position(|d| d.origin == folder) {
-            index
-        } else {
-            decks.push(DeckSource {
-                origin: folder.to_string(),
-                meta: None,
-                cards: Vec::new(),
-                problems: Vec::new(),
-            });
-            decks.len() - 1
-        };
-        let deck = &mut decks[index];
-        if file == DECK_FILE {
-            deck.meta = Some(source);
-        } else {
-            deck.cards.push(source);
+        for &(name, packed) in self.files {
+            let limit = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
+            match miniz_oxide::inflate::decompress_to_vec_with_limit(packed, limit) {
+                Ok(bytes) => {
+                    let file = SourceFile {
+                        name: name.to_string(),
+                        bytes: Cow::Owned(bytes),
+                    };
+                    if name.rsplit('/').next() == Some(DECK_FILE) {
+                        source.meta = Some(file);
+                    } else {
+                        source.cards.push(file);
+                    }
+                }
+                // Only a broken build could get here; say so rather than skip the file.
+                Err(e) => source.problems.push(Problem::file_level(
+                    name,
+                    format!("the copy bundled into this binary is damaged ({e}); rebuild tutor"),
+                )),
+            }
         }
+        source
     }
-    decks
 }
 
 /// The decks under `path`: the folder itself when it holds `deck.yaml`, otherwise each
@@ -197,4 +213,39 @@ pub fn decode(file: &SourceFile) -> Result<&str, Problem> {
 
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_decks_inflate_to_the_files_in_content() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert!(!bundled().is_empty());
+        for deck in bundled() {
+            let inflated = deck.source();
+            assert!(inflated.problems.is_empty(), "{:?}", inflated.problems);
+            let on_disk = deck_dir(&root.join(deck.origin));
+            let names = |s: &DeckSource| -> Vec<(String, Vec<u8>)> {
+                s.meta
+                    .iter()
+                    .chain(&s.cards)
+                    .map(|f| {
+                        let file = f.name.rsplit(['/', '\\']).next().unwrap_or_default();
+                        (file.to_string(), f.bytes.to_vec())
+                    })
+                    .collect()
+            };
+            assert_eq!(names(&inflated), names(&on_disk), "{}", deck.origin);
+            assert!(inflated.meta.is_some());
+        }
+        let fingerprints: std::collections::HashSet<u128> =
+            bundled().iter().map(|d| d.fingerprint).collect();
+        assert_eq!(
+            fingerprints.len(),
+            bundled().len(),
+            "one fingerprint per deck"
+        );
+    }
 }
