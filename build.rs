@@ -13,7 +13,7 @@ use std::{env, fs, io};
 
 use xxhash_rust::xxh3::Xxh3;
 
-/// Compression level for the bundled files: the best miniz_oxide offers; only the build
+/// Compression level for the bundled files: the best `miniz_oxide` offers; only the build
 /// pays for it.
 const LEVEL: u8 = 10;
 
