@@ -46,7 +46,8 @@ fn main() -> io::Result<()> {
             .or_default()
             .push((name, file));
     }
-    let mut out = String::from("static BUNDLED: &[BundledDeck] = &[\n");
+    let mut out =
+        String::from("#[allow(clippy::unreadable_literal)]\nstatic BUNDLED: &[BundledDeck] = &[\n");
     for (index, (origin, files)) in decks.iter().enumerate() {
         let mut fingerprint = Xxh3::new();
         writeln!(out, "    BundledDeck {{\n        origin: {origin:?},")
