@@ -5,8 +5,8 @@
 //! hook) and on SIGTERM/SIGHUP.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use color_eyre::eyre::{Result, WrapErr as _};
@@ -135,7 +135,9 @@ pub fn start(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects> {
 
 pub struct Shell {
     pub store: Store,
-    highlighter: Option<Highlighter>,
+    /// Loaded on first use (megabytes of syntax definitions), once for the session and
+    /// the cache-warming thread together; `None` inside if the theme failed to load.
+    highlighter: Arc<OnceLock<Option<Highlighter>>>,
     cache: Option<DiskCache>,
 }
 
@@ -145,7 +147,7 @@ impl Shell {
     pub fn new(store: Store, highlight_cache: Option<std::path::PathBuf>) -> Self {
         Self {
             store,
-            highlighter: None,
+            highlighter: Arc::new(OnceLock::new()),
             cache: highlight_cache.map(DiskCache::new),
         }
     }
@@ -166,19 +168,16 @@ impl Shell {
                 ]
             })
             .collect();
+        let highlighter = Arc::clone(&self.highlighter);
         let spawned = std::thread::Builder::new()
             .name("highlight-cache".into())
             .spawn(move || {
-                // Load syntect (megabytes) only if something is missing.
-                let mut highlighter = None;
                 for (code, lang) in sources {
                     if cache.contains(&code, lang) {
                         continue;
                     }
-                    if highlighter.is_none() {
-                        highlighter = Highlighter::new().ok();
-                    }
-                    if let Some(h) = &highlighter {
+                    // Loads syntect only if something is missing.
+                    if let Some(h) = highlighter.get_or_init(|| Highlighter::new().ok()) {
                         cache.put(&code, lang, &h.highlight(&code, lang));
                     }
                 }
@@ -267,10 +266,7 @@ impl Shell {
         let (py, rs) = if let Some((py, rs)) = cached {
             (py, Some(rs))
         } else {
-            if self.highlighter.is_none() {
-                self.highlighter = Highlighter::new().ok();
-            }
-            let Some(h) = self.highlighter.as_ref() else {
+            let Some(h) = self.highlighter.get_or_init(|| Highlighter::new().ok()) else {
                 return;
             };
             std::thread::scope(|s| {
