@@ -5,6 +5,8 @@
 //! normal start find the parsed deck in the cache without reading, hashing or inflating
 //! the bundled text: those pages of the binary are then never touched, and the text
 //! takes a quarter of the space.
+//!
+//! Also links the binary with `assets/startup.order` (see [`startup_order`]).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -20,6 +22,7 @@ const LEVEL: u8 = 10;
 fn main() -> io::Result<()> {
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or_else(missing)?);
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").ok_or_else(missing)?);
+    startup_order(&root);
     let content = root.join("content");
     println!("cargo:rerun-if-changed=content");
     let mut files = Vec::new();
@@ -81,6 +84,51 @@ fn main() -> io::Result<()> {
     }
     out.push_str("];\n");
     fs::write(out_dir.join("bundled.rs"), out)
+}
+
+/// Places the functions a start runs next to each other in the binary, in the order
+/// `assets/startup.order` lists them (written by `benches/startup-order.sh`).
+///
+/// Linux maps a program's code in 64 KiB windows around each page it runs, so code
+/// scattered across the binary makes nearly all of it resident: a start runs about a
+/// third of the code but touched almost every window. Grouped, the start maps little
+/// more than what it runs. Only the layout changes: a function missing from the list (new
+/// code, or a list gone stale) is placed after the listed ones and works the same.
+///
+/// Only where the linker is known to be Rust's LLD (the default for `x86_64` Linux since
+/// Rust 1.90): another linker may not know the option. `TUTOR_STARTUP_ORDER=0` turns it
+/// off (benches/rss.sh compares the two).
+fn startup_order(root: &Path) {
+    let order = root.join("assets").join("startup.order");
+    println!("cargo:rerun-if-changed={}", order.display());
+    println!("cargo:rerun-if-env-changed=TUTOR_LINK_MAP");
+    println!("cargo:rerun-if-env-changed=TUTOR_STARTUP_ORDER");
+    if env::var_os("TUTOR_STARTUP_ORDER").is_some_and(|v| v == "0") {
+        return;
+    }
+    let target = env::var("TARGET").unwrap_or_default();
+    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let custom_linker = env::var_os("RUSTC_LINKER").is_some()
+        || flags.contains("linker")
+        || flags.contains("link-self-contained");
+    let path = order.to_string_lossy();
+    if target != "x86_64-unknown-linux-gnu" || custom_linker || path.contains(',') {
+        return;
+    }
+    if order.is_file() {
+        println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={path}");
+        // Names the list has and this build lacks are expected (see above).
+        println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    }
+    // benches/startup-order.sh asks for the link map, to name the code a start ran.
+    if let Some(map) = env::var_os("TUTOR_LINK_MAP") {
+        println!(
+            "cargo:rustc-link-arg-bins=-Wl,-Map={}",
+            map.to_string_lossy()
+        );
+        // The list needs the names as the linker sees them.
+        println!("cargo:rustc-link-arg-bins=-Wl,--no-demangle");
+    }
 }
 
 fn missing() -> io::Error {
