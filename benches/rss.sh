@@ -1,33 +1,57 @@
 #!/usr/bin/env bash
 # Memory at the first frame: runs the release binary in a tmux terminal (200x50), waits
-# for the card view to be drawn, then reads the process's resident set size (VmRSS) and
-# its peak (VmHWM) from /proc. Runs each case 5 times and prints the median.
-# Usage: benches/rss.sh   (after `cargo build --release`; needs tmux)
+# for the first frame (the footer's `? help`), then reads the process's resident set size
+# (VmRSS, split into anonymous memory and mapped files) and its peak (VmHWM) from /proc.
+# Each case is run 5 times; medians printed:
+#   normal start: the caches filled by an earlier start, as every start but the first;
+#   first start:  empty data and cache folders, so syntect loads and highlights;
+#   10,000 cards: benches/many_cards.py writes a deck of 10,000 cards, added with
+#                 --decks (normal start).
+# Usage: benches/rss.sh [BINARY]   (default target/release/tutor, after
+# `cargo build --release`; needs tmux and python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="$PWD/target/release/tutor"
+bin=$(realpath "${1:-target/release/tutor}")
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 1; }
-measure() { # $1: label, rest: tutor arguments
-  local label=$1; shift
-  local rss=() hwm=()
+wait_for_frame() {
+  for _ in $(seq 100); do
+    tmux -L "$1" capture-pane -p -t "$2" | grep -q "? help" && return 0
+    sleep 0.05
+  done
+}
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+measure() { # $1: label, $2: warm or cold, rest: tutor arguments
+  local label=$1 start=$2; shift 2
+  local rss=() anon=() file=() hwm=()
   for run in 1 2 3 4 5; do
     local dir sock
     dir=$(mktemp -d); sock="rss-$$-$run"
-    # Warm the caches first, as a second start would find them.
-    tmux -L "$sock" -f /dev/null new-session -d -s w -x 200 -y 50 "$bin --data-dir $dir/data $*"
-    for _ in $(seq 100); do tmux -L "$sock" capture-pane -p -t w | grep -q "Console" && break; sleep 0.05; done
-    sleep 1; tmux -L "$sock" send-keys -t w q; sleep 0.3; tmux -L "$sock" kill-server 2>/dev/null || true
-    tmux -L "$sock" -f /dev/null new-session -d -s m -x 200 -y 50 "echo \$\$ > $dir/pid; exec $bin --data-dir $dir/data $*"
-    for _ in $(seq 100); do tmux -L "$sock" capture-pane -p -t m | grep -q "Console" && break; sleep 0.05; done
+    if [ "$start" = warm ]; then
+      tmux -L "$sock" -f /dev/null new-session -d -s w -x 200 -y 50 "$bin --data-dir $dir/data $*"
+      wait_for_frame "$sock" w
+      # Let the background thread finish filling the highlight cache.
+      sleep 1; tmux -L "$sock" send-keys -t w q; sleep 0.3
+      tmux -L "$sock" kill-server 2>/dev/null || true
+    fi
+    tmux -L "$sock" -f /dev/null new-session -d -s m -x 200 -y 50 \
+      "echo \$\$ > $dir/pid; exec $bin --data-dir $dir/data $*"
+    wait_for_frame "$sock" m
     local pid; pid=$(cat "$dir/pid")
-    rss+=("$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)")
-    hwm+=("$(awk '/VmHWM/ {print $2}' /proc/"$pid"/status)")
+    local status; status=$(cat /proc/"$pid"/status)
+    rss+=("$(awk '/VmRSS/ {print $2}' <<<"$status")")
+    anon+=("$(awk '/RssAnon/ {print $2}' <<<"$status")")
+    file+=("$(awk '/RssFile/ {print $2}' <<<"$status")")
+    hwm+=("$(awk '/VmHWM/ {print $2}' <<<"$status")")
     tmux -L "$sock" kill-server 2>/dev/null || true
     rm -rf "$dir"
   done
-  local mrss mhwm
-  mrss=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n 3p)
-  mhwm=$(printf '%s\n' "${hwm[@]}" | sort -n | sed -n 3p)
-  echo "$label: median VmRSS ${mrss} kB, median VmHWM ${mhwm} kB (runs: ${rss[*]})"
+  echo "$label: median VmRSS $(median "${rss[@]}") kB (anonymous $(median "${anon[@]}"), files $(median "${file[@]}")), VmHWM $(median "${hwm[@]}") kB; runs: ${rss[*]}"
 }
-measure "first frame, card view (browse lru-cache)" browse lru-cache
+measure "normal start, home screen (tutor)" warm
+measure "normal start, card view (tutor browse lru-cache)" warm browse lru-cache
+measure "first start, card view (tutor browse lru-cache)" cold browse lru-cache
+deck=$(mktemp -d)
+trap 'rm -rf "$deck"' EXIT
+python3 benches/many_cards.py "$deck" 10000
+"$bin" check "$deck" >/dev/null
+measure "normal start with 10,000 more cards, home screen (tutor --decks DIR)" warm --decks "$deck"
