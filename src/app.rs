@@ -95,7 +95,7 @@ pub fn build(
         days,
         color,
         quit: false,
-        library,
+        library: Arc::new(library),
     })
 }
 
@@ -153,37 +153,38 @@ impl Shell {
     }
 
     /// Fills the highlight cache for every card in a background thread, so moving to a
-    /// card never waits for syntect. It shares nothing with the session: it only writes
-    /// cache files (atomically), and dies with the process.
-    pub fn warm_highlight_cache(&self, app: &App) {
+    /// card never waits for syntect; started after the first frame. The thread only
+    /// writes cache files (atomically) and dies with the process; it shares the
+    /// highlighter, so a start that already loaded syntect does not load it twice.
+    /// Nothing to do (`None`) without a cache or with colour off.
+    pub fn warm_highlight_cache(&self, app: &App) -> Option<std::thread::JoinHandle<()>> {
         let (Some(cache), true) = (self.cache.clone(), app.color) else {
-            return;
+            return None;
         };
-        let sources: Vec<(String, Lang)> = (0..app.cards.len())
-            .filter_map(|i| app.card(i).and_then(|(_, c)| c.code()))
-            .flat_map(|(py, rs)| {
-                [
-                    (py.solution.clone(), Lang::Python),
-                    (rs.solution.clone(), Lang::Rust),
-                ]
-            })
-            .collect();
+        let library = Arc::clone(&app.library);
         let highlighter = Arc::clone(&self.highlighter);
         let spawned = std::thread::Builder::new()
             .name("highlight-cache".into())
             .spawn(move || {
-                for (code, lang) in sources {
-                    if cache.contains(&code, lang) {
+                let solutions =
+                    library
+                        .cards()
+                        .filter_map(|(_, c)| c.code())
+                        .flat_map(|(py, rs)| {
+                            [(&py.solution, Lang::Python), (&rs.solution, Lang::Rust)]
+                        });
+                for (code, lang) in solutions {
+                    if cache.contains(code, lang) {
                         continue;
                     }
                     // Loads syntect only if something is missing.
                     if let Some(h) = highlighter.get_or_init(|| Highlighter::new().ok()) {
-                        cache.put(&code, lang, &h.highlight(&code, lang));
+                        cache.put(code, lang, &h.highlight(code, lang));
                     }
                 }
             });
         // Without the thread, cards are highlighted when shown: slower, still right.
-        drop(spawned);
+        spawned.ok()
     }
 
     /// Carries out effects at `now`; results come back as actions, which may ask for
@@ -338,10 +339,16 @@ fn event_loop(
     );
     shell.execute(app, first, Timestamp::now());
     let mut dirty = true;
+    let mut warming = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| crate::ui::view(frame, app))?;
             dirty = false;
+        }
+        if !warming {
+            // Detached: the session never waits for it.
+            drop(shell.warm_highlight_cache(app));
+            warming = true;
         }
         if !event::poll(WAKE)? {
             let before = app.review.as_ref().map(|r| r.phase.clone());
@@ -364,4 +371,56 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{LoadOptions, load_library};
+
+    #[test]
+    fn the_warmer_highlights_every_card_into_the_cache() {
+        let mut library = load_library(&LoadOptions {
+            bundled: true,
+            ..LoadOptions::default()
+        });
+        // Two cards keep it quick: syntect is slow in an unoptimised test build.
+        let deck = &mut library.decks[0];
+        deck.cards.truncate(2);
+        deck.locations.truncate(2);
+        let solutions: Vec<(String, Lang)> = deck
+            .cards
+            .iter()
+            .filter_map(|c| c.code())
+            .flat_map(|(py, rs)| {
+                [
+                    (py.solution.clone(), Lang::Python),
+                    (rs.solution.clone(), Lang::Rust),
+                ]
+            })
+            .collect();
+        assert_eq!(solutions.len(), 4, "the first two bundled cards have code");
+        let dir = tempfile::tempdir().unwrap();
+        let now = Timestamp::now();
+        let store = Store::open_in_memory().unwrap();
+        let days = Days::utc();
+        let app = build(library.clone(), &store, now, days.clone(), true, None, None).unwrap();
+        let shell = Shell::new(store, Some(dir.path().to_path_buf()));
+        shell.warm_highlight_cache(&app).unwrap().join().unwrap();
+        let cache = DiskCache::new(dir.path());
+        let highlighter = Highlighter::new().unwrap();
+        for (code, lang) in &solutions {
+            assert_eq!(
+                cache.get(code, *lang),
+                Some(highlighter.highlight(code, *lang))
+            );
+        }
+
+        // With colour off nothing is highlighted, so there is nothing to warm.
+        let store = Store::open_in_memory().unwrap();
+        let plain = build(library, &store, now, days, false, None, None).unwrap();
+        let empty = tempfile::tempdir().unwrap();
+        let shell = Shell::new(store, Some(empty.path().to_path_buf()));
+        assert!(shell.warm_highlight_cache(&plain).is_none());
+    }
 }

@@ -2,6 +2,7 @@
 //! no I/O: the shell owns the terminal, the store and the highlighter.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use ratatui::text::Line;
@@ -158,7 +159,8 @@ pub type Highlighted = [Vec<Line<'static>>; 2];
 
 #[derive(Debug)]
 pub struct App {
-    pub library: Library,
+    /// Shared with the thread that warms the highlight cache (see `app::Shell`).
+    pub library: Arc<Library>,
     pub cards: Vec<CardRef>,
     pub scheduler: Scheduler,
     pub new_per_day: u32,
