@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::{env, fs, io};
 
 use xxhash_rust::xxh3::Xxh3;
@@ -19,10 +20,13 @@ use xxhash_rust::xxh3::Xxh3;
 /// pays for it.
 const LEVEL: u8 = 10;
 
+/// The size limit of a deck file, as `content::source::MAX_FILE_BYTES`.
+const MAX_FILE_BYTES: usize = 1 << 20;
+
 fn main() -> io::Result<()> {
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or_else(missing)?);
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").ok_or_else(missing)?);
-    startup_order(&root);
+    startup_order(&root, &out_dir);
     let content = root.join("content");
     println!("cargo:rerun-if-changed=content");
     let mut files = Vec::new();
@@ -58,6 +62,13 @@ fn main() -> io::Result<()> {
         out.push_str("        files: &[\n");
         for (number, (name, path)) in files.iter().enumerate() {
             let bytes = fs::read(path)?;
+            if bytes.len() > MAX_FILE_BYTES {
+                return Err(io::Error::other(format!(
+                    "{name} is {} bytes; deck files are limited to 1 MiB (as tutor refuses \
+                     larger ones at run time): split it",
+                    bytes.len()
+                )));
+            }
             fingerprint.update(&(name.len() as u64).to_le_bytes());
             fingerprint.update(name.as_bytes());
             fingerprint.update(&(bytes.len() as u64).to_le_bytes());
@@ -95,30 +106,36 @@ fn main() -> io::Result<()> {
 /// more than what it runs. Only the layout changes: a function missing from the list (new
 /// code, or a list gone stale) is placed after the listed ones and works the same.
 ///
-/// Only where the linker is known to be Rust's LLD (the default for `x86_64` Linux since
-/// Rust 1.90): another linker may not know the option. `TUTOR_STARTUP_ORDER=0` turns it
-/// off (benches/rss.sh compares the two).
-fn startup_order(root: &Path) {
+/// The options are LLD's (the linker of Rust's own `x86_64` Linux builds since 1.90); a
+/// probe link tells whether the linker this build uses takes them, so another linker
+/// simply gets a binary without the ordering. `TUTOR_STARTUP_ORDER=0` turns it off, to
+/// measure the difference.
+fn startup_order(root: &Path, out_dir: &Path) {
     let order = root.join("assets").join("startup.order");
     println!("cargo:rerun-if-changed={}", order.display());
     println!("cargo:rerun-if-env-changed=TUTOR_LINK_MAP");
     println!("cargo:rerun-if-env-changed=TUTOR_STARTUP_ORDER");
-    if env::var_os("TUTOR_STARTUP_ORDER").is_some_and(|v| v == "0") {
-        return;
-    }
-    let target = env::var("TARGET").unwrap_or_default();
-    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    let custom_linker = env::var_os("RUSTC_LINKER").is_some()
-        || flags.contains("linker")
-        || flags.contains("link-self-contained");
+    let off = env::var_os("TUTOR_STARTUP_ORDER").is_some_and(|v| v == "0");
+    let linux = env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux");
     let path = order.to_string_lossy();
-    if target != "x86_64-unknown-linux-gnu" || custom_linker || path.contains(',') {
+    // `-Wl,` splits its argument at commas.
+    if off || !linux || !order.is_file() || path.contains(',') {
         return;
     }
-    if order.is_file() {
-        println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={path}");
+    let args = [
+        format!("-Wl,--symbol-ordering-file={path}"),
         // Names the list has and this build lacks are expected (see above).
-        println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+        "-Wl,--no-warn-symbol-ordering".to_string(),
+    ];
+    if !links_with(out_dir, &args) {
+        println!(
+            "cargo:warning=the linker does not take LLD's --symbol-ordering-file: \
+             building without the startup order (more memory at start, nothing else)"
+        );
+        return;
+    }
+    for arg in &args {
+        println!("cargo:rustc-link-arg-bins={arg}");
     }
     // benches/startup-order.sh asks for the link map, to name the code a start ran.
     if let Some(map) = env::var_os("TUTOR_LINK_MAP") {
@@ -129,6 +146,39 @@ fn startup_order(root: &Path) {
         // The list needs the names as the linker sees them.
         println!("cargo:rustc-link-arg-bins=-Wl,--no-demangle");
     }
+}
+
+/// Whether an empty program links with `args` added, with the rustc, target, linker and
+/// flags cargo uses for this build.
+fn links_with(out_dir: &Path, args: &[String]) -> bool {
+    let source = out_dir.join("link-probe.rs");
+    if fs::write(&source, "fn main() {}\n").is_err() {
+        return false;
+    }
+    let mut rustc = Command::new(env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    rustc
+        .arg(&source)
+        .arg("-o")
+        .arg(out_dir.join("link-probe"))
+        .arg("--edition=2024");
+    if let Ok(target) = env::var("TARGET") {
+        rustc.arg("--target").arg(target);
+    }
+    if let Some(linker) = env::var_os("RUSTC_LINKER") {
+        let mut flag = std::ffi::OsString::from("linker=");
+        flag.push(linker);
+        rustc.arg("-C").arg(flag);
+    }
+    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    rustc.args(flags.split('\x1f').filter(|f| !f.is_empty()));
+    for arg in args {
+        rustc.arg("-C").arg(format!("link-arg={arg}"));
+    }
+    rustc
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
 }
 
 fn missing() -> io::Error {
