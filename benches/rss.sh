@@ -14,10 +14,13 @@ cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-target/release/tutor}")
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 1; }
 wait_for_frame() {
-  for _ in $(seq 100); do
+  for _ in $(seq 200); do
     tmux -L "$1" capture-pane -p -t "$2" | grep -q "? help" && return 0
     sleep 0.05
   done
+  echo "rss: no frame within 10 s" >&2
+  tmux -L "$1" kill-server 2>/dev/null || true
+  exit 1
 }
 median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
 measure() { # $1: label, $2: warm or cold, rest: tutor arguments
@@ -43,6 +46,8 @@ measure() { # $1: label, $2: warm or cold, rest: tutor arguments
     file+=("$(awk '/RssFile/ {print $2}' <<<"$status")")
     hwm+=("$(awk '/VmHWM/ {print $2}' <<<"$status")")
     tmux -L "$sock" kill-server 2>/dev/null || true
+    # Wait for the process to be gone: its cache-warming thread may still be writing.
+    for _ in $(seq 100); do [ -e /proc/"$pid" ] || break; sleep 0.05; done
     rm -rf "$dir"
   done
   echo "$label: median VmRSS $(median "${rss[@]}") kB (anonymous $(median "${anon[@]}"), files $(median "${file[@]}")), VmHWM $(median "${hwm[@]}") kB; runs: ${rss[*]}"

@@ -51,18 +51,19 @@ python3 - "$work/tutor.map" "$bin" "$work/home.out" "$work/card.out" "$work/firs
   > assets/startup.order <<'PY'
 import bisect, re, sys
 map_path, binary, *runs = sys.argv[1:]
-# The link map (LLD format): input sections with address and size, then their symbols.
-starts, sections = [], []
-current = None
+# The link map (LLD format): output sections, the input sections in them (with address
+# and size), and after each input section the symbols it defines.
+sections, current = [], None
 for line in open(map_path):
     cols = line.split()
     if len(cols) < 5 or not re.fullmatch(r'[0-9a-f]+', cols[0]):
         continue
-    rest = line[line.index(cols[4]):] if len(cols) > 4 else ''
     if ':(.text' in line:
         current = [int(cols[0], 16), int(cols[2], 16), []]
         sections.append(current)
-    elif current and len(cols) == 5 and int(cols[0], 16) >= current[0]:
+    elif ':(' in line or len(cols) == 5 and cols[4].startswith('.'):
+        current = None  # another input or output section: not code
+    elif current is not None and len(cols) == 5:
         current[2].append(cols[4])
 sections.sort(key=lambda s: s[0])
 starts = [s[0] for s in sections]
