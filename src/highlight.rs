@@ -144,6 +144,10 @@ pub struct DiskCache {
     dir: std::path::PathBuf,
 }
 
+/// Numbers each cache write, so each has a temporary file of its own: the session and
+/// the warming thread may store the same entry at once.
+static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// A styled run as stored: text, palette slot of the foreground (255: none), modifiers.
 type StoredLine = Vec<(String, u8, u16)>;
 
@@ -202,7 +206,8 @@ impl DiskCache {
             return;
         };
         let path = self.path(code, lang);
-        let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+        let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = path.with_extension(format!("{}.{write}.tmp", std::process::id()));
         let _ = std::fs::create_dir_all(&self.dir)
             .and_then(|()| std::fs::write(&tmp, bytes))
             .and_then(|()| std::fs::rename(&tmp, &path));
