@@ -7,7 +7,7 @@
 # tmux terminal (200x50) to the first frame: to the home screen and to a card, each after
 # a start that filled the caches (as a user's second start finds them), then to a card on
 # a first start (highlighting without the cache). Names every address that ran from the
-# map, in that order, and writes the names: what a normal start runs comes first, what
+# map, run by run, and writes the names: what a normal start runs comes first, what
 # only a first start adds comes after it. Rebuild afterwards to link with the new list:
 # `cargo build --release`.
 #
@@ -75,7 +75,7 @@ def section_of(address):
 # Callgrind with --dump-instr=yes: cost lines start with an address (0x.., +n, -n or *).
 order, seen = [], set()
 for run in runs:
-    ours, last, objects = False, 0, {}
+    ours, last, objects, added = False, 0, {}, []
     for line in open(run):
         ob = re.match(r'(c?)ob=\((\d+)\)\s*(.*)', line)
         if ob:  # an object is named the first time it appears, as caller or callee
@@ -94,7 +94,10 @@ for run in runs:
         section = section_of(last)
         if section and id(section) not in seen:
             seen.add(id(section))
-            order.extend(section[2])
+            added.extend(section[2])
+    # Each run's new names sorted: the order within a run does not matter, and a sorted
+    # list changes little when it is regenerated.
+    order.extend(sorted(added))
 print('\n'.join(order))
 PY
 echo "startup-order: $(wc -l < assets/startup.order) functions in assets/startup.order; now run cargo build --release" >&2
