@@ -144,10 +144,6 @@ pub struct DiskCache {
     dir: std::path::PathBuf,
 }
 
-/// Numbers each cache write, so each has a temporary file of its own: the session and
-/// the warming thread may store the same entry at once.
-static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
 /// A styled run as stored: text, palette slot of the foreground (255: none), modifiers.
 type StoredLine = Vec<(String, u8, u16)>;
 
@@ -205,12 +201,7 @@ impl DiskCache {
         let Ok(bytes) = rmp_serde::to_vec(&lines) else {
             return;
         };
-        let path = self.path(code, lang);
-        let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let tmp = path.with_extension(format!("{}.{write}.tmp", std::process::id()));
-        let _ = std::fs::create_dir_all(&self.dir)
-            .and_then(|()| std::fs::write(&tmp, bytes))
-            .and_then(|()| std::fs::rename(&tmp, &path));
+        let _ = crate::paths::replace_file(&self.path(code, lang), &[&bytes]);
     }
 }
 

@@ -300,10 +300,13 @@ impl Store {
 
     /// How many reviews the log holds.
     pub fn review_count(&self) -> Result<u64, StoreError> {
+        self.count("SELECT COUNT(*) FROM review_log")
+    }
+
+    /// The number a `SELECT COUNT(*)` query returns.
+    fn count(&self, sql: &str) -> Result<u64, StoreError> {
         self.conn
-            .query_row("SELECT COUNT(*) FROM review_log", [], |r| {
-                r.get::<_, i64>(0)
-            })
+            .query_row(sql, [], |r| r.get::<_, i64>(0))
             .map(|n| u64::try_from(n).unwrap_or(0))
             .map_err(|e| self.err(e))
     }

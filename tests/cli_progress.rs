@@ -662,17 +662,27 @@ fn config_shows_and_sets_settings() {
 
 // ---------------------------------------------------------------- bad data dirs
 
-/// Every command that opens the store, with the CSV an import needs.
-fn store_commands(csv_file: &str) -> Vec<Vec<&str>> {
-    vec![
-        vec!["stats"],
-        vec!["stats", "--json"],
-        vec!["export", "revlog", "-"],
-        vec!["import", "revlog", csv_file],
-        vec!["optimize"],
-        vec!["rebuild"],
-        vec!["config"],
-    ]
+/// Runs every command that opens the store (an import with a valid CSV) against `data`,
+/// asserts each fails with exit code 1 and nothing on stdout, and hands each run to
+/// `check`.
+fn every_store_command_fails(tmp: &TempDir, data: &Path, check: impl Fn(&[&str], &common::Run)) {
+    let file = write(tmp.path(), "history.csv", &csv(&sample(&Clock::new())));
+    let file = shown(&file);
+    let commands: [&[&str]; 7] = [
+        &["stats"],
+        &["stats", "--json"],
+        &["export", "revlog", "-"],
+        &["import", "revlog", &file],
+        &["optimize"],
+        &["rebuild"],
+        &["config"],
+    ];
+    for args in commands {
+        let out = tutor(data, args);
+        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}");
+        check(args, &out);
+    }
 }
 
 #[test]
@@ -686,15 +696,11 @@ fn a_corrupt_database_is_reported_and_left_alone() {
         &"this is not a SQLite database, only text\n".repeat(200),
     );
     let before = fs::read(&db).unwrap();
-    let file = write(tmp.path(), "history.csv", &csv(&sample(&Clock::new())));
-    for args in store_commands(&shown(&file)) {
-        let out = tutor(&data, &args);
-        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
-        assert_eq!(out.stdout, "", "{args:?}");
+    every_store_command_fails(&tmp, &data, |args, out| {
         assert!(out.stderr.contains(&shown(&db)), "{args:?}: {out:?}");
         assert!(out.stderr.contains("not a database"), "{args:?}: {out:?}");
         assert_eq!(fs::read(&db).unwrap(), before, "{args:?} changed the file");
-    }
+    });
 }
 
 #[test]
@@ -709,21 +715,12 @@ fn a_database_from_a_newer_tutor_is_refused_untouched() {
         conn.execute("CREATE TABLE future (x INTEGER)", []).unwrap();
     }
     let before = fs::read(&db).unwrap();
-    let file = write(tmp.path(), "history.csv", &csv(&sample(&Clock::new())));
-    for args in store_commands(&shown(&file)) {
-        let out = tutor(&data, &args);
-        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
-        assert_eq!(out.stdout, "", "{args:?}");
-        assert!(
-            out.stderr.starts_with(&format!(
-                "error: {} was written by a newer tutor",
-                shown(&db)
-            )),
-            "{args:?}: {out:?}"
-        );
+    let expected = format!("error: {} was written by a newer tutor", shown(&db));
+    every_store_command_fails(&tmp, &data, |args, out| {
+        assert!(out.stderr.starts_with(&expected), "{args:?}: {out:?}");
         assert!(out.stderr.contains("schema version 99"), "{out:?}");
         assert_eq!(fs::read(&db).unwrap(), before, "{args:?} changed the file");
-    }
+    });
 }
 
 #[test]
@@ -731,18 +728,9 @@ fn a_data_dir_that_cannot_be_created_is_named() {
     let tmp = temp();
     let blocker = write(tmp.path(), "a-file", "not a folder\n");
     let data = blocker.join("data");
-    let file = write(tmp.path(), "history.csv", &csv(&sample(&Clock::new())));
-    for args in store_commands(&shown(&file)) {
-        let out = tutor(&data, &args);
-        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
-        assert_eq!(out.stdout, "", "{args:?}");
-        assert!(
-            out.stderr.starts_with(&format!(
-                "error: cannot create the data dir {}: ",
-                shown(&data)
-            )),
-            "{args:?}: {out:?}"
-        );
-    }
+    let expected = format!("error: cannot create the data dir {}: ", shown(&data));
+    every_store_command_fails(&tmp, &data, |args, out| {
+        assert!(out.stderr.starts_with(&expected), "{args:?}: {out:?}");
+    });
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a folder\n");
 }

@@ -6,8 +6,7 @@
 //! stale, corrupt or unwritable cache only means parsing again.
 
 use std::fs;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -94,22 +93,8 @@ impl DeckCache {
     fn try_put(&self, hash: u128, deck: &Deck) -> std::io::Result<()> {
         let entry = EntryRef { hash, deck };
         let payload = rmp_serde::to_vec_named(&entry).map_err(std::io::Error::other)?;
-        fs::create_dir_all(&self.dir)?;
-        let path = self.path(&deck.origin);
-        // Write then rename, so a reader never sees half a file.
-        let tmp = tmp_path(&path);
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(MAGIC)?;
-        file.write_all(&payload)?;
-        drop(file);
-        fs::rename(&tmp, &path)
+        crate::paths::replace_file(&self.path(&deck.origin), &[MAGIC, &payload])
     }
-}
-
-fn tmp_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".{}.tmp", std::process::id()));
-    path.with_file_name(name)
 }
 
 #[cfg(test)]

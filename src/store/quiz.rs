@@ -98,12 +98,7 @@ impl Store {
 
     /// How many quiz answers the table holds.
     pub fn quiz_result_count(&self) -> Result<u64, StoreError> {
-        self.conn
-            .query_row("SELECT COUNT(*) FROM quiz_result", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .map(|n| u64::try_from(n).unwrap_or(0))
-            .map_err(|e| self.err(e))
+        self.count("SELECT COUNT(*) FROM quiz_result")
     }
 }
 
