@@ -66,15 +66,34 @@ impl Tmux {
 
     /// Waits until the screen shows `text`; the screen in the panic message otherwise.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_for_all(&[text])
+    }
+
+    /// Waits until one capture of the screen shows every one of `texts`. A capture can
+    /// catch tutor halfway through writing a frame, so texts that belong together are
+    /// checked on the same capture instead of one being waited for and the others
+    /// asserted at once.
+    fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("all of {texts:?}"), |screen| {
+            texts.iter().all(|text| screen.contains(text))
+        })
+    }
+
+    /// Waits until `text` is no longer on the screen.
+    fn wait_for_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} gone"), |screen| !screen.contains(text))
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < DEADLINE,
-                "never saw {text:?}; the screen:\n{screen}"
+                "never saw {what}; the screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -114,14 +133,14 @@ fn review_reveal_grade_quit_restores_the_terminal() {
     );
     tmux.wait_for("Space reveal");
     tmux.keys(&["Space"]);
-    let revealed = tmux.wait_for("3 Good");
-    assert!(revealed.contains("[Python] Rust"), "{revealed}");
+    tmux.wait_for_all(&["3 Good", "[Python] Rust"]);
     tmux.keys(&["3"]);
     tmux.wait_for("Space reveal");
     tmux.keys(&["?"]);
     tmux.wait_for("Keys (? or Esc to close)");
     // Esc and q sent together would read as Alt-q: wait for the help to close.
     tmux.keys(&["Escape"]);
+    tmux.wait_for_gone("Keys (? or Esc to close)");
     tmux.wait_for("Space reveal");
     tmux.keys(&["q"]);
     let end = tmux.wait_for("EXIT=");
@@ -236,8 +255,7 @@ fn the_lru_lab_draws_each_operation() {
     for op in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
         tmux.keys(&[op, "Enter"]);
     }
-    let screen = tmux.wait_for("EVICT 2");
-    assert!(screen.contains("hits 1"), "{screen}");
+    tmux.wait_for_all(&["EVICT 2", "hits 1"]);
     tmux.keys(&["get 9", "Enter"]);
     tmux.wait_for("MISS");
     tmux.keys(&["Escape"]);
@@ -259,11 +277,7 @@ fn a_whole_quiz_ends_on_the_scorecard() {
         tmux.wait_for("Enter next");
         tmux.keys(&["Enter"]);
     }
-    let card = tmux.wait_for("Score: 0 of 3");
-    assert!(
-        card.contains("By kind") && card.contains("Each item"),
-        "{card}"
-    );
+    tmux.wait_for_all(&["Score: 0 of 3", "By kind", "Each item"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Review:");
     tmux.keys(&["q"]);
