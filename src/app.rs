@@ -1,8 +1,8 @@
 //! The shell: the only code that reads the clock, touches the terminal or the store at
 //! run time. It turns key events into actions through the key table, runs `update`,
 //! carries out the effects (saving grades, highlighting, stats) and draws when
-//! something changed. The terminal is restored on quit, on error, on panic (ratatui's
-//! hook) and on SIGTERM/SIGHUP.
+//! something changed. The terminal is restored on quit, on error, on panic (the hook
+//! [`terminal::enter`] installs) and on SIGTERM/SIGHUP.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,7 +12,6 @@ use std::time::Duration;
 use color_eyre::eyre::{Result, WrapErr as _};
 use crossterm::event::{self, Event};
 use jiff::Timestamp;
-use ratatui::DefaultTerminal;
 
 use crate::action::{Action, Effect, Effects};
 use crate::content::Library;
@@ -23,6 +22,7 @@ use crate::srs::Scheduler;
 use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
 use crate::stats::Stats;
 use crate::store::Store;
+use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
 
 /// Where the session starts.
@@ -296,9 +296,9 @@ const STOP_GRACE: Duration = Duration::from_millis(750);
 pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
-    let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut shell, &mut app, first, &stop);
-    ratatui::restore();
+    let mut tty = terminal::enter().wrap_err("entering full-screen mode")?;
+    let result = event_loop(&mut tty, &mut shell, &mut app, first, &stop);
+    terminal::restore();
     result
 }
 
@@ -316,7 +316,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> Result<()> {
             if let Some(signal) = signals.forever().next() {
                 stop.store(true, Ordering::Relaxed);
                 std::thread::sleep(STOP_GRACE);
-                ratatui::restore();
+                terminal::restore();
                 std::process::exit(128 + signal);
             }
         })
@@ -325,13 +325,13 @@ fn watch_signals(stop: Arc<AtomicBool>) -> Result<()> {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    tty: &mut Tty,
     shell: &mut Shell,
     app: &mut App,
     first: Effects,
     stop: &AtomicBool,
 ) -> Result<()> {
-    let size = terminal.size()?;
+    let size = tty.size()?;
     let _ = update(
         app,
         Action::Resize(size.width, size.height),
@@ -342,7 +342,7 @@ fn event_loop(
     let mut warming = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
-            terminal.draw(|frame| crate::ui::view(frame, app))?;
+            terminal::draw(tty, |frame| crate::ui::view(frame, app))?;
             dirty = false;
         }
         if !warming {

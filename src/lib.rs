@@ -8,6 +8,7 @@
 //! - [`show`]: a card as styled text; [`ansi`]: styled text as ANSI for stdout.
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
 //! - [`color`]: whether to colour; [`paths`]: the data dir.
+//! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
 //! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
 //! - [`lru`]: the LRU lab: the O(1) cache engine, the console's commands and history,
 //!   the diagram, `tutor lru --script`, and the solution lines each operation runs.
@@ -31,6 +32,7 @@ pub mod srs;
 pub mod state;
 pub mod stats;
 pub mod store;
+pub mod terminal;
 pub mod text;
 pub mod ui;
 pub mod update;
