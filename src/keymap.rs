@@ -25,6 +25,8 @@ pub enum Scope {
     Panes,
     CardBack,
     QuizAnswer,
+    /// An item answered by typing (gaps, free recall).
+    QuizTyped,
     QuizFeedback,
     QuizEnd,
 }
@@ -45,7 +47,7 @@ impl Scope {
             Self::Summary => "Summary",
             Self::Panes => "Panes",
             Self::CardBack => "Card",
-            Self::QuizAnswer => "Quiz: answering",
+            Self::QuizAnswer | Self::QuizTyped => "Quiz: answering",
             Self::QuizFeedback => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
         }
@@ -462,15 +464,23 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizAnswer, &[k('k'), code(KeyCode::Up)], Action::Quiz(Q::CursorUp), "up", false),
     bind(S::QuizAnswer, &[k('J')], Action::Quiz(Q::MoveLineDown), "move line down", true),
     bind(S::QuizAnswer, &[k('K')], Action::Quiz(Q::MoveLineUp), "move line up", false),
-    bind(S::QuizAnswer, &[k('i'), k(':')], Action::EnterConsole, "type answer", true),
+    bind(S::QuizTyped, &[k('i'), k(':')], Action::EnterConsole, "type answer", true),
     bind(S::QuizAnswer, &[k('s')], Action::Quiz(Q::GiveUp), "I don't know", true),
     bind(S::QuizAnswer, &[code(KeyCode::Esc)], Action::Back, "leave quiz", false),
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
     bind(S::QuizFeedback, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", true),
     bind(S::QuizFeedback, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
+    bind(S::QuizFeedback, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
+    bind(S::QuizFeedback, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
+    bind(S::QuizFeedback, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "top", false),
+    bind(S::QuizFeedback, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "bottom", false),
     bind(S::QuizEnd, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", true),
     bind(S::QuizEnd, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
+    bind(S::QuizEnd, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
+    bind(S::QuizEnd, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
+    bind(S::QuizEnd, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "top", false),
+    bind(S::QuizEnd, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "bottom", false),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
     // Everywhere else
     bind(S::Global, &[k('?')], Action::ToggleHelp, "help", true),
@@ -501,6 +511,9 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         Screen::Home => vec![S::Home, S::Global],
         Screen::Stats => vec![S::Stats, S::Global],
         Screen::Quiz => match app.quiz.as_ref().map(crate::quiz::QuizSession::phase) {
+            Some(crate::quiz::Phase::Answering(answer)) if answer.input().is_some() => {
+                vec![S::QuizAnswer, S::QuizTyped, S::Global]
+            }
             Some(crate::quiz::Phase::Answering(_)) => vec![S::QuizAnswer, S::Global],
             Some(crate::quiz::Phase::Feedback { .. }) => vec![S::QuizFeedback, S::Global],
             _ => vec![S::QuizEnd, S::Global],
@@ -545,18 +558,26 @@ pub fn active(app: &App, footer_only: bool) -> Vec<(Scope, &'static Binding)> {
     bindings_in(&scopes(app), footer_only)
 }
 
-/// Every binding of the screen under the help overlay, for the help.
+/// Every binding of the screen under the help overlay, for the help. (How to close the
+/// help is in its title.)
 pub fn for_help(app: &App) -> Vec<(Scope, &'static Binding)> {
-    let mut scopes = screen_scopes(app);
-    scopes.insert(0, S::Help);
-    bindings_in(&scopes, false)
+    bindings_in(&screen_scopes(app), false)
 }
 
 fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Binding)> {
     let mut out = Vec::new();
+    let mut typing = false;
     for &scope in scopes {
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
             if footer_only && !b.footer {
+                continue;
+            }
+            // Below a scope that types, plain character keys insert text instead.
+            if typing
+                && b.keys
+                    .iter()
+                    .all(|k| matches!(k.code, KeyCode::Char(_)) && !k.ctrl)
+            {
                 continue;
             }
             // A key already claimed by a more specific scope is not shown twice.
@@ -567,6 +588,7 @@ fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Bind
                 out.push((scope, b));
             }
         }
+        typing |= matches!(scope, S::Console | S::Filter);
     }
     out
 }

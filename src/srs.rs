@@ -164,9 +164,15 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Time until the card is due again.
+    /// Time until the card is due again, counted from `now`.
     pub fn wait(&self, now: Timestamp) -> SignedDuration {
         self.state.due.duration_since(now)
+    }
+
+    /// The wait this grade schedules, from the moment it was worked out: what a grade
+    /// key shows, however long the answer has been on screen.
+    pub fn interval(&self) -> SignedDuration {
+        self.state.due.duration_since(self.state.last_review)
     }
 }
 
@@ -195,8 +201,10 @@ impl Scheduler {
         })
     }
 
-    /// What each of the four ratings would do to the card now. `card_key` seeds the
-    /// fuzz, so the same card graded at the same instant is always scheduled the same.
+    /// What each of the four ratings would do to the card now. The fuzz is seeded by
+    /// `card_key` and the card's previous review (as Anki seeds it by card and review
+    /// count), not by `now`: the interval a grade key shows when the answer is revealed
+    /// is the one the grade saves moments later, and a rebuild from the log repeats it.
     pub fn preview(
         &self,
         card_key: &str,
@@ -208,7 +216,7 @@ impl Scheduler {
             .fsrs
             .next_states(state.map(|s| s.memory), self.retention, days_elapsed)
             .map_err(SrsError::Fsrs)?;
-        let intervals = review_intervals(&next, state, days_elapsed, fuzz_seed(card_key, now));
+        let intervals = review_intervals(&next, state, days_elapsed, fuzz_seed(card_key, state));
         let memories = [
             next.again.memory,
             next.hard.memory,
@@ -343,9 +351,12 @@ fn fuzz(interval: u32, days_elapsed: u32, seed: u64) -> u32 {
     fuzzed
 }
 
-fn fuzz_seed(card_key: &str, now: Timestamp) -> u64 {
+fn fuzz_seed(card_key: &str, state: Option<&CardState>) -> u64 {
     let mut bytes = card_key.as_bytes().to_vec();
-    bytes.extend_from_slice(&now.as_millisecond().to_le_bytes());
+    if let Some(state) = state {
+        bytes.extend_from_slice(&state.last_review.as_millisecond().to_le_bytes());
+        bytes.extend_from_slice(&state.reps.to_le_bytes());
+    }
     xxh3_64(&bytes)
 }
 

@@ -94,13 +94,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::ScrollBottom
         | Action::ToggleZoom => {
             if app.screen == Screen::Quiz {
-                let max = crate::ui::quiz::max_scroll(app);
-                let scroll = &mut app.view.scroll[0];
-                match action {
-                    Action::ScrollDown => *scroll = scroll.saturating_add(1).min(max),
-                    Action::ScrollUp => *scroll = scroll.saturating_sub(1),
-                    _ => {}
-                }
+                quiz::scroll(app, &action);
                 return Effects::none();
             }
             panes::update_panes(app, &action);
@@ -305,11 +299,15 @@ fn edit_filter(app: &mut App, edit: ConsoleEdit) {
 fn submit(app: &mut App, now: Timestamp) -> Effects {
     let line = app.console.submit();
     let trimmed = line.trim();
-    if trimmed.is_empty() {
-        return Effects::none();
-    }
     if app.screen == Screen::Quiz && !trimmed.starts_with(':') {
         // In a quiz the console takes typed answers; it stays open for the next gap.
+        // Enter on a line that changes nothing (the last gap again, an empty line)
+        // submits the answer.
+        let fill = crate::quiz::QuizAction::Fill(trimmed.to_string());
+        if trimmed.is_empty() || app.quiz.as_ref().is_some_and(|q| !q.can(&fill)) {
+            app.console.active = false;
+            return quiz::update_quiz(app, Action::QuizEnter, now);
+        }
         app.console.say(format!("> {trimmed}"));
         let effects = quiz::fill(app, trimmed.to_string(), now);
         if let Some(text) = quiz::console_prefill(app) {
@@ -318,21 +316,28 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         }
         return effects;
     }
+    if trimmed.is_empty() {
+        return Effects::none();
+    }
     let on_visual_card = app
         .current_card()
         .and_then(|i| app.card(i))
         .is_some_and(|(_, c)| c.visual.is_some());
-    // On the LRU card, lines that start with a lab command drive the lab; anything else
-    // is an attempt, as on every card.
+    // On the LRU card every line but a `:` command drives the lab; an unknown word gets
+    // the lab's list of commands (and the nearest one) instead of vanishing.
     if !trimmed.starts_with(':')
         && on_visual_card
-        && crate::lru::command::is_command(trimmed.split_whitespace().next().unwrap_or(""))
         && let Some(lab) = app.lab.as_mut()
     {
-        // On the LRU card the console drives the lab; a bad command changes nothing.
+        // A bad command changes nothing.
         match lab.run(trimmed) {
             Ok(reply) => {
-                app.console.say(format!("> {trimmed}: {reply}"));
+                // An operation's reply starts with the command itself.
+                if matches!(reply, crate::lru::lab::Reply::Did(_)) {
+                    app.console.say(format!("> {reply}"));
+                } else {
+                    app.console.say(format!("> {trimmed}: {reply}"));
+                }
                 panes::show_linked_lines(app);
             }
             Err(message) => {

@@ -63,11 +63,6 @@ pub const HELP: &[(&str, &str)] = &[
 
 const NAMES: &[&str] = &["put", "get", "cap", "reset", "undo", "redo", "fill", "help"];
 
-/// Whether `word` names a lab command (the console sends such lines to the lab).
-pub fn is_command(word: &str) -> bool {
-    NAMES.contains(&word.to_lowercase().as_str())
-}
-
 /// Why a command did not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {

@@ -142,6 +142,8 @@ pub enum Phase {
     Feedback {
         answer: AnswerState,
         verdict: Verdict,
+        /// "I don't know": counted wrong whatever was picked or typed so far.
+        gave_up: bool,
     },
     /// Every item answered: show [`QuizSession::scorecard`].
     Finished,
@@ -297,7 +299,8 @@ impl QuizSession {
             return None;
         }
         match action {
-            QuizAction::Submit | QuizAction::GiveUp => return self.submit(now),
+            QuizAction::Submit => return self.submit(now, false),
+            QuizAction::GiveUp => return self.submit(now, true),
             QuizAction::Next => {
                 self.next(now);
                 return None;
@@ -362,7 +365,7 @@ impl QuizSession {
         }
     }
 
-    fn submit(&mut self, now: Timestamp) -> Option<QuizRecord> {
+    fn submit(&mut self, now: Timestamp, gave_up: bool) -> Option<QuizRecord> {
         let item = self.items.get(self.position)?;
         let Phase::Answering(answer) = &self.phase else {
             return None;
@@ -370,7 +373,7 @@ impl QuizSession {
         let answer = answer.clone();
         let verdict = score(&item.item, &answer);
         let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
-        let correct = verdict.correct();
+        let correct = !gave_up && verdict.correct();
         self.answered.push(Answered {
             position: self.position,
             correct,
@@ -385,7 +388,11 @@ impl QuizSession {
             answered_at: now,
             duration,
         };
-        self.phase = Phase::Feedback { answer, verdict };
+        self.phase = Phase::Feedback {
+            answer,
+            verdict,
+            gave_up,
+        };
         Some(record)
     }
 

@@ -479,6 +479,11 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
         ])
     } else if app.screen == crate::state::Screen::Quiz {
         Line::styled("press i to type an answer".to_string(), t.dim())
+    } else if app.lab.is_some() && has_diagram(app) {
+        Line::styled(
+            "press i to drive the lab (put 1 1, get 1, help), : for a command".to_string(),
+            t.dim(),
+        )
     } else {
         Line::styled(
             "press i to type an attempt, : for a command (:help)".to_string(),

@@ -41,7 +41,7 @@ pub fn footer_line(app: &App, t: Theme) -> Line<'static> {
                 let o = outcomes[usize::from(r.number() - 1)];
                 spans.push(Span::styled(binding.help.to_string(), t.rating(r.number())));
                 spans.push(Span::styled(
-                    format!(" · {}", interval_label(o.wait(app.now).as_secs())),
+                    format!(" · {}", interval_label(o.interval().as_secs())),
                     t.dim(),
                 ));
             }

@@ -36,7 +36,11 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
             );
             let lines = match phase {
                 Phase::Answering(answer) => answering(&current.item, answer, t),
-                Phase::Feedback { answer, verdict } => feedback(&current.item, answer, verdict, t),
+                Phase::Feedback {
+                    answer,
+                    verdict,
+                    gave_up,
+                } => feedback(&current.item, answer, verdict, *gave_up, t),
                 Phase::Finished => Vec::new(),
             };
             (title, lines)
@@ -44,11 +48,21 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
     })
 }
 
-/// How far the quiz screen can scroll at the current terminal size.
-pub fn max_scroll(app: &App) -> u16 {
+/// The quiz pane's inside at the current terminal size.
+fn inner_area(app: &App) -> Rect {
     let (w, h) = app.size;
     let body = super::frame_areas(Rect::new(0, 0, w, h), true).body;
-    let inner = Block::new().borders(Borders::ALL).inner(body);
+    Block::new().borders(Borders::ALL).inner(body)
+}
+
+/// How many rows of the quiz show at once.
+pub fn page_height(app: &App) -> u16 {
+    inner_area(app).height
+}
+
+/// How far the quiz screen can scroll at the current terminal size.
+pub fn max_scroll(app: &App) -> u16 {
+    let inner = inner_area(app);
     let rows = content(app).map_or(0, |(_, lines)| wrap(&lines, inner.width).len());
     u16::try_from(rows)
         .unwrap_or(u16::MAX)
@@ -220,11 +234,17 @@ pub fn feedback(
     item: &QuizItem,
     answer: &AnswerState,
     verdict: &Verdict,
+    gave_up: bool,
     t: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let (right, total) = verdict.parts();
-    out.push(if verdict.correct() {
+    out.push(if gave_up {
+        Line::styled(
+            "✗ Skipped (I don't know): the answer is below".to_string(),
+            t.error(),
+        )
+    } else if verdict.correct() {
         Line::styled("✓ Right".to_string(), t.good())
     } else {
         Line::styled(format!("✗ Not quite ({right} of {total} right)"), t.error())
@@ -355,8 +375,8 @@ pub fn feedback(
     }
     out.push(Line::default());
     out.push(Line::styled("Why".to_string(), t.accent()));
-    for line in s(item.explanation().trim_end()).lines() {
-        out.push(Line::from(line.to_string()));
+    for line in super::card::reflow(&s(item.explanation().trim_end())) {
+        out.push(Line::from(line));
     }
     out
 }

@@ -58,7 +58,10 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
                 row.push(Span::styled(chunk, style));
             }
         }
-        flush(&mut row, &mut out);
+        // A line that broke just before trailing spaces has nothing left for a last row.
+        if !(continuation && row.iter().all(|s| s.content.trim().is_empty())) {
+            flush(&mut row, &mut out);
+        }
     }
     out
 }
@@ -103,6 +106,14 @@ mod tests {
         assert_eq!(texts(&out), ["abcde", "fghij", "kl mn"]);
         let out = wrap(&[Line::from(""), Line::from("  - indented item")], 40);
         assert_eq!(texts(&out), ["", "  - indented item"]);
+    }
+
+    #[test]
+    fn a_full_line_with_trailing_spaces_adds_no_blank_row() {
+        let out = wrap(&[Line::from("abcde fghij  "), Line::from("next")], 11);
+        assert_eq!(texts(&out), ["abcde fghij", "next"]);
+        let out = wrap(&[Line::from("abcde fghij  ")], 5);
+        assert_eq!(texts(&out), ["abcde", "fghij"]);
     }
 
     #[test]

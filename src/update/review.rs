@@ -342,8 +342,10 @@ fn stepped_back(app: &mut App, card: Option<usize>, now: Timestamp) {
         return;
     };
     let card = card.unwrap_or(last.card);
+    // The card comes back from wherever it waits, so it is never in two places.
     session.later.retain(|&(c, _)| c != card);
-    if let Some(current) = session.phase.card() {
+    session.queue.retain(|&c| c != card);
+    if let Some(current) = session.phase.card().filter(|&c| c != card) {
         session.queue.push_front(current);
     }
     session.phase = Phase::Prompt {

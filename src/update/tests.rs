@@ -268,7 +268,12 @@ fn vim_keys_never_fire_while_typing() {
     assert_eq!(app.console.input, "jkq 3G");
     assert_eq!(kind(&phase(&app)), "prompt");
     press(&mut app, &mut shell, "enter", t0());
-    assert_eq!(app.console.output.last().unwrap(), "> jkq 3G");
+    // The first card is the LRU card, whose console drives the lab: not a lab command.
+    let said = app.console.output.last().unwrap();
+    assert!(
+        said.starts_with("> jkq 3G: ") && said.contains("expected a command"),
+        "{said}"
+    );
     press(&mut app, &mut shell, "esc q", t0());
     assert!(app.quit);
 }
@@ -404,4 +409,92 @@ fn review_and_quiz_filter_by_area() {
     let items = crate::quiz::select(&app.library, &selection, 1).unwrap();
     assert!(items.len() >= 12);
     assert!(items.iter().all(|i| i.topic == "leadership-principles"));
+}
+
+/// What the footer and the help list is what the keys do: on every screen reached by
+/// these key sequences, each key shown is dispatched to the action shown next to it
+/// (under the help, once the help is closed).
+#[test]
+fn listed_keys_do_what_they_say() {
+    let quiz = |card: &str| {
+        Start::Quiz(crate::quiz::Selection {
+            card: Some(card.to_string()),
+            ..crate::quiz::Selection::default()
+        })
+    };
+    let cases = [
+        (Start::Home, ""),
+        (Start::Home, "?"),
+        (Start::Review, ""),
+        (Start::Review, "space"),
+        (Start::Review, "space 3"),
+        (Start::Review, "i"),
+        (Start::Review, ":"),
+        (Start::Review, "space ?"),
+        (Start::Lab(0), ""),
+        (Start::Lab(0), "esc"),
+        (Start::Browse(None), ""),
+        (Start::Browse(None), "/"),
+        (Start::Browse(None), "enter"),
+        (Start::Browse(None), "enter ?"),
+        (Start::Home, "j j j j enter"),
+        (quiz("lru-cache"), ""),
+        (quiz("lru-cache"), "i"),
+        (quiz("lru-cache"), "?"),
+        (quiz("lru-cache"), "s"),
+        (quiz("lru-cache"), "s enter s"),
+        (quiz("two-sum"), ""),
+        (quiz("two-sum"), "s ?"),
+    ];
+    for (start, keys) in cases {
+        let (mut app, mut shell) = fixture(&start);
+        press(&mut app, &mut shell, keys, t0());
+        let help = app.help;
+        let listed: Vec<_> = if help {
+            crate::keymap::for_help(&app)
+        } else {
+            crate::keymap::active(&app, false)
+        };
+        app.help = false;
+        for (scope, binding) in listed {
+            for key in binding.keys {
+                let modifiers = if key.ctrl {
+                    KeyModifiers::CONTROL
+                } else {
+                    KeyModifiers::NONE
+                };
+                let event = KeyEvent::new(key.code, modifiers);
+                assert_eq!(
+                    crate::keymap::dispatch(&app, &event).as_ref(),
+                    Some(&binding.action),
+                    "{start:?} then {keys:?}: {} is listed in {scope:?} as {:?}",
+                    key.label(),
+                    binding.help
+                );
+            }
+        }
+    }
+}
+
+/// Two undos in a row put both cards back exactly once: the first card is shown again,
+/// the second waits in the queue, and neither can be graded twice.
+#[test]
+fn undoing_twice_puts_each_card_back_once() {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    app.limit = Some(2);
+    let first = app::start(&mut app, &Start::Review, t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    let a = phase(&app).card().unwrap();
+    press(&mut app, &mut shell, "space 1", t0());
+    let b = phase(&app).card().unwrap();
+    assert_ne!(a, b);
+    // A minute on, the Again card is due again and shows.
+    let later = t0() + SignedDuration::from_mins(2);
+    press(&mut app, &mut shell, "space 3", later);
+    press(&mut app, &mut shell, "u u", later);
+    let session = app.review.as_ref().unwrap();
+    assert_eq!(session.phase.card(), Some(a));
+    assert_eq!(session.queue.iter().copied().collect::<Vec<_>>(), [b]);
+    assert!(session.later.is_empty());
+    assert_eq!(shell.store.review_count().unwrap(), 0);
 }

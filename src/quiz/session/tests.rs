@@ -302,11 +302,26 @@ fn give_up_scores_what_is_there() {
             .update(QuizAction::GiveUp, at(3))
             .expect("always possible");
         assert!(!record.correct, "{kind:?}");
-        let Phase::Feedback { verdict, .. } = s.phase() else {
+        let Phase::Feedback {
+            verdict, gave_up, ..
+        } = s.phase()
+        else {
             panic!("{kind:?}: no feedback");
         };
         assert!(!verdict.correct());
+        assert!(gave_up);
     }
+}
+
+/// "I don't know" after picking the right option is still a miss: the pick was not
+/// submitted.
+#[test]
+fn give_up_after_a_right_pick_counts_wrong() {
+    let mut s = session(single());
+    let _ = s.update(QuizAction::Pick(1), at(1));
+    let record = s.update(QuizAction::GiveUp, at(2)).unwrap();
+    assert!(!record.correct);
+    assert_eq!(s.scorecard().score.correct, 0);
 }
 
 #[test]
@@ -352,7 +367,12 @@ fn feedback_keeps_the_answer_and_the_verdict() {
     let _ = s.update(QuizAction::Pick(1), at(1));
     let record = s.update(QuizAction::Submit, at(2)).unwrap();
     assert!(!record.correct);
-    let Phase::Feedback { answer, verdict } = s.phase() else {
+    let Phase::Feedback {
+        answer,
+        verdict,
+        gave_up: false,
+    } = s.phase()
+    else {
         panic!("no feedback");
     };
     assert_eq!(
@@ -548,6 +568,7 @@ fn the_bundled_decks_play_through() {
                     _ => QuizAction::GiveUp,
                 }
             }
+            Phase::Answering(AnswerState::Recall { .. }) => QuizAction::Submit,
             Phase::Answering(AnswerState::Single { choice: None }) => QuizAction::CursorDown,
             Phase::Answering(_) => QuizAction::GiveUp,
             _ => QuizAction::Next,
