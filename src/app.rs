@@ -222,7 +222,12 @@ impl Shell {
                     },
                 ),
                 Effect::UndoReview { id } => Some(match self.store.undo(&app.scheduler, id) {
-                    Ok(undone) => Action::Undone(undone),
+                    Ok(undone) => {
+                        if let Ok(streak) = self.store.streak(app.days.day_of(now)) {
+                            app.streak = streak;
+                        }
+                        Action::Undone(undone)
+                    }
                     Err(e) => Action::UndoFailed(e.to_string()),
                 }),
                 Effect::RecordQuiz(record) => self
@@ -351,11 +356,21 @@ fn event_loop(
             warming = true;
         }
         if !event::poll(WAKE)? {
-            let before = app.review.as_ref().map(|r| r.phase.clone());
+            // Time alone can bring a learning card back: redraw when the review moved
+            // on or home's counts changed.
+            let before = (
+                app.review.as_ref().map(|r| r.phase.clone()),
+                app.home_due,
+                app.home_counts.clone(),
+            );
             let now = Timestamp::now();
             let effects = update(app, Action::Tick, now);
             shell.execute(app, effects, now);
-            dirty = app.review.as_ref().map(|r| r.phase.clone()) != before;
+            dirty = (
+                app.review.as_ref().map(|r| r.phase.clone()),
+                app.home_due,
+                app.home_counts.clone(),
+            ) != before;
             continue;
         }
         let action = match event::read()? {

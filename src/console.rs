@@ -21,6 +21,15 @@ pub struct Console {
 }
 
 impl Console {
+    /// A fresh line and no output for the next card or quiz item; the history stays.
+    pub fn start_over(&mut self) {
+        self.active = false;
+        self.input.clear();
+        self.cursor = 0;
+        self.browsing = None;
+        self.output.clear();
+    }
+
     fn byte_at(&self, char_index: usize) -> usize {
         self.input
             .char_indices()

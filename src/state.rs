@@ -139,6 +139,8 @@ pub struct BrowseState {
     pub filter: String,
     pub filtering: bool,
     pub selected: usize,
+    /// The first row the list showed: it scrolls only when the selection leaves it.
+    pub offset: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

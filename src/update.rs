@@ -187,6 +187,17 @@ fn back(app: &mut App) -> Effects {
         Screen::Card => app.screen = Screen::Browse,
         Screen::Browse if app.browse.filtering => app.browse.filtering = false,
         Screen::Browse | Screen::Stats | Screen::Review | Screen::Quiz => {
+            // Home's cursor rests on the entry just left, so a stray Enter reopens it
+            // instead of starting something else (a review after a quiz).
+            let left = match app.screen {
+                Screen::Browse => HomeItem::Browse,
+                Screen::Stats => HomeItem::Stats,
+                Screen::Quiz => HomeItem::Quiz,
+                _ => HomeItem::Review,
+            };
+            if let Some(i) = HOME_ITEMS.iter().position(|&item| item == left) {
+                app.home.selected = i;
+            }
             app.screen = Screen::Home;
             app.view.zoom = false;
         }
@@ -210,6 +221,11 @@ fn select(app: &mut App, down: bool) {
         *selected = (*selected + 1).min(len - 1);
     } else {
         *selected = selected.saturating_sub(1);
+    }
+    if app.screen == Screen::Browse {
+        let rows = crate::ui::browse::list_rows(app.size);
+        app.browse.offset =
+            crate::ui::browse::first_row(app.browse.offset, app.browse.selected, rows);
     }
 }
 
@@ -294,6 +310,7 @@ fn edit_filter(app: &mut App, edit: ConsoleEdit) {
         _ => {}
     }
     app.browse.selected = 0;
+    app.browse.offset = 0;
 }
 
 fn submit(app: &mut App, now: Timestamp) -> Effects {

@@ -146,6 +146,51 @@ fn grade_buttons_show_intervals_and_colours() {
     assert_eq!(buffer.cell((x, 47)).unwrap().fg, Color::Red);
 }
 
+/// The footer's bottom row at `size`.
+fn footer_row(app: &App, (w, h): (u16, u16)) -> String {
+    let terminal = draw(app, (w, h));
+    let buffer = terminal.backend().buffer();
+    (0..w)
+        .map(|x| buffer.cell((x, h - 1)).unwrap().symbol().to_string())
+        .collect()
+}
+
+/// However narrow, the footer ends on whole hints and keeps `? help` and `q quit`.
+#[test]
+fn a_narrow_footer_drops_whole_hints_and_keeps_help_and_quit() {
+    for keys in ["", "space", "space ?"] {
+        let (mut app, mut shell) = fixture(&Start::Review, false, (80, 24));
+        press(&mut app, &mut shell, keys);
+        if app.help {
+            continue;
+        }
+        let footer = footer_row(&app, (80, 24));
+        let footer = footer.trim_end();
+        assert!(footer.ends_with("? help  q quit"), "{keys:?}: {footer}");
+        assert!(footer.starts_with(if keys.is_empty() {
+            "Space reveal"
+        } else {
+            "1 Again"
+        }));
+    }
+}
+
+/// An error longer than the footer wraps onto the row above instead of being cut.
+#[test]
+fn a_long_flash_message_is_shown_whole() {
+    let (mut app, _) = fixture(&Start::Review, false, (80, 24));
+    app.flash = Some(tutor::state::Flash {
+        text: format!("not saved: {}; grade again to retry", "x".repeat(60)),
+        error: true,
+    });
+    let terminal = draw(&app, (80, 24));
+    let text = format!("{}", terminal.backend());
+    assert!(
+        text.contains("not saved: xxx") && text.contains("again to retry"),
+        "{text}"
+    );
+}
+
 #[test]
 fn content_escape_sequences_are_drawn_escaped() {
     let dir = tempfile::tempdir().unwrap();

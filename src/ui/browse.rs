@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme;
 use crate::state::App;
@@ -41,8 +41,15 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         filter,
     );
     let rows = usize::from(list.height.saturating_sub(2));
-    let first = app.browse.selected.saturating_sub(rows.saturating_sub(1));
-    let mut lines = Vec::new();
+    let first = first_row(app.browse.offset, app.browse.selected, rows);
+    let id_width = matches
+        .iter()
+        .filter_map(|&i| app.card(i))
+        .map(|(_, c)| c.id.as_str().chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, (usize::from(list.width) * 3 / 10).max(8));
+    let mut table_rows = Vec::new();
     for (n, &i) in matches.iter().enumerate().skip(first).take(rows) {
         let Some((deck, card)) = app.card(i) else {
             continue;
@@ -52,26 +59,68 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             .get(card.id.as_str())
             .map_or("new", |s| s.phase.label());
         let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
-        let text = format!(
-            "{:<26} {:<36} {:<28} {:<7} {}",
-            card.id.as_str(),
-            sanitize(&card.title).chars().take(36).collect::<String>(),
-            sanitize(topic).chars().take(28).collect::<String>(),
-            card.difficulty.label(),
-            state
-        );
-        let style = if n == app.browse.selected {
-            t.selected()
+        let row = Row::new([
+            Cell::from(card.id.as_str().to_string()),
+            Cell::from(sanitize(&card.title).into_owned()),
+            Cell::from(sanitize(topic).into_owned()),
+            Cell::from(card.difficulty.label()),
+            Cell::from(state),
+        ]);
+        table_rows.push(if n == app.browse.selected {
+            row.style(t.selected())
         } else {
-            ratatui::style::Style::new()
-        };
-        lines.push(Line::styled(text, style));
+            row
+        });
     }
+    let block = Block::new().borders(Borders::ALL).border_style(t.border());
     if matches.is_empty() {
-        lines.push(Line::styled("no card matches".to_string(), t.dim()));
+        frame.render_widget(
+            Paragraph::new(Line::styled("no card matches".to_string(), t.dim())).block(block),
+            list,
+        );
+        return;
     }
+    // Id, difficulty and state keep their width; title and topic share the rest.
+    let widths = [
+        Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(6),
+        Constraint::Length(10),
+    ];
     frame.render_widget(
-        Paragraph::new(lines).block(Block::new().borders(Borders::ALL).border_style(t.border())),
+        Table::new(table_rows, widths)
+            .column_spacing(1)
+            .block(block),
         list,
     );
+}
+
+/// Rows of cards the list shows in a terminal of `size`.
+pub fn list_rows((_, height): (u16, u16)) -> usize {
+    // The footer, the filter box (3) and the list's borders (2).
+    usize::from(height.saturating_sub(1 + 3 + 2))
+}
+
+/// The first row shown: `offset` (where the list was) moved just enough to show
+/// `selected`, so moving within the page moves only the highlight.
+pub fn first_row(offset: usize, selected: usize, rows: usize) -> usize {
+    offset.clamp((selected + 1).saturating_sub(rows.max(1)), selected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_row;
+
+    #[test]
+    fn the_list_scrolls_only_when_the_selection_leaves_it() {
+        // Down past the bottom of a 5-row page scrolls by one...
+        assert_eq!(first_row(0, 4, 5), 0);
+        assert_eq!(first_row(0, 5, 5), 1);
+        // ...and back up within the page only moves the highlight.
+        assert_eq!(first_row(10, 13, 5), 10);
+        assert_eq!(first_row(10, 9, 5), 9);
+        // No room at all still shows the selection.
+        assert_eq!(first_row(3, 7, 0), 7);
+    }
 }

@@ -1,10 +1,14 @@
 //! The footer: the keys that work right now, from the key table, with each grade's next
-//! interval ("3 Good 4d"); or a flash message.
+//! interval ("3 Good · 4d"); or a flash message.
+//!
+//! When the keys do not fit the width, the ones listed last in the table are left out
+//! first, but `? help` and `q quit` always stay: the help lists everything.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr as _;
 
 use super::card::interval_label;
 use super::theme::Theme;
@@ -13,16 +17,16 @@ use crate::keymap;
 use crate::state::{App, Phase};
 use crate::text::sanitize;
 
-pub fn footer_line(app: &App, t: Theme) -> Line<'static> {
-    if let Some(flash) = &app.flash {
-        let style = if flash.error { t.error() } else { t.warn() };
-        return Line::from(Span::styled(sanitize(&flash.text).into_owned(), style));
-    }
+/// Between two keys.
+const GAP: &str = "  ";
+
+/// The key hints that fit in `width` columns.
+pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     let outcomes = match app.review.as_ref().map(|r| &r.phase) {
         Some(Phase::Revealed { outcomes, .. }) => Some(*outcomes),
         _ => None,
     };
-    let mut spans = Vec::new();
+    let mut hints: Vec<(bool, Vec<Span<'static>>)> = Vec::new();
     for (_, binding) in keymap::active(app, true) {
         // In a quiz, only the keys that would do something to this item.
         if let (Action::Quiz(action), Some(quiz)) = (&binding.action, &app.quiz)
@@ -30,12 +34,11 @@ pub fn footer_line(app: &App, t: Theme) -> Line<'static> {
         {
             continue;
         }
-        if !spans.is_empty() {
-            spans.push(Span::styled("  ", t.dim()));
-        }
-        let key = binding.keys[0].label();
-        spans.push(Span::styled(key, t.key()));
-        spans.push(Span::raw(" "));
+        let kept = matches!(binding.action, Action::ToggleHelp | Action::Quit);
+        let mut spans = vec![
+            Span::styled(binding.keys[0].label(), t.key()),
+            Span::raw(" "),
+        ];
         match (&binding.action, outcomes) {
             (Action::Grade(r), Some(outcomes)) => {
                 let o = outcomes[usize::from(r.number() - 1)];
@@ -47,10 +50,56 @@ pub fn footer_line(app: &App, t: Theme) -> Line<'static> {
             }
             _ => spans.push(Span::raw(binding.help.to_string())),
         }
+        hints.push((kept, spans));
     }
-    Line::from(spans)
+    let width_of = |spans: &[Span<'_>]| spans.iter().map(|s| s.content.width()).sum::<usize>();
+    let gap = GAP.width();
+    let mut room = usize::from(width);
+    // Room for the hints that always stay, then the others in table order.
+    let mut show: Vec<bool> = hints.iter().map(|(kept, _)| *kept).collect();
+    for (kept, spans) in &hints {
+        if *kept {
+            room = room.saturating_sub(width_of(spans) + gap);
+        }
+    }
+    for (i, (kept, spans)) in hints.iter().enumerate() {
+        if !kept && width_of(spans) + gap <= room {
+            room -= width_of(spans) + gap;
+            show[i] = true;
+        } else if !kept {
+            // Keep the table's order: once one does not fit, the rest wait too.
+            room = 0;
+        }
+    }
+    let mut line = Vec::new();
+    for ((_, spans), shown) in hints.into_iter().zip(show) {
+        if !shown {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push(Span::styled(GAP, t.dim()));
+        }
+        line.extend(spans);
+    }
+    Line::from(line)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, t: Theme) {
-    frame.render_widget(Paragraph::new(footer_line(app, t)), area);
+    if let Some(flash) = &app.flash {
+        let style = if flash.error { t.error() } else { t.warn() };
+        let text = sanitize(&flash.text).into_owned();
+        // A message too long for one row takes the row above as well, until the next key.
+        let area = if text.width() > usize::from(area.width) && area.y > 0 {
+            Rect::new(area.x, area.y - 1, area.width, area.height + 1)
+        } else {
+            area
+        };
+        frame.render_widget(Clear, area);
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(text, style))).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    frame.render_widget(Paragraph::new(footer_line(app, t, area.width)), area);
 }

@@ -42,9 +42,14 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     };
     if !session.can(&quiz_action) {
         if quiz_action == QuizAction::Submit {
+            let typed = matches!(session.phase(), Phase::Answering(a) if a.input().is_some());
             flash(
                 app,
-                "answer first: pick an option, or type with i (s: I don't know)",
+                if typed {
+                    "answer first: press i and type your answer (s: I don't know)"
+                } else {
+                    "answer first: pick an option (s: I don't know)"
+                },
             );
         }
         return Effects::none();
@@ -54,6 +59,9 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
         QuizAction::Submit | QuizAction::Next | QuizAction::GiveUp
     ) {
         app.view.scroll[0] = 0;
+    }
+    if quiz_action == QuizAction::Next {
+        app.console.start_over();
     }
     let Some(session) = app.quiz.as_mut() else {
         return Effects::none();

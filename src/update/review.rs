@@ -140,6 +140,7 @@ fn advance(app: &mut App, now: Timestamp) -> Effects {
                 shown_at: now,
             };
             panes::reset_view(app);
+            app.console.start_over();
             super::ensure_lab(app, now);
             Effects::one(Effect::Highlight(card))
         }
@@ -364,4 +365,5 @@ fn stepped_back(app: &mut App, card: Option<usize>, now: Timestamp) {
         }
     }
     panes::reset_view(app);
+    app.console.start_over();
 }

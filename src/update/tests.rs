@@ -498,3 +498,46 @@ fn undoing_twice_puts_each_card_back_once() {
     assert!(session.later.is_empty());
     assert_eq!(shell.store.review_count().unwrap(), 0);
 }
+
+/// Each card starts with an empty console: what was typed on one card is not left on
+/// the next.
+#[test]
+fn the_console_starts_over_on_each_card() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(
+        &mut app,
+        &mut shell,
+        "i p u t space 1 space 1 enter h a l f esc",
+        t0(),
+    );
+    assert_eq!(app.console.input, "half");
+    assert!(!app.console.output.is_empty());
+    press(&mut app, &mut shell, "space 3", t0());
+    assert_eq!(app.console.input, "");
+    assert!(app.console.output.is_empty());
+    assert!(!app.console.history.is_empty(), "history is kept");
+}
+
+/// Leaving a quiz lands on Quiz in the home menu, so mashing Enter past the scorecard
+/// starts another quiz, never a review that would save grades.
+#[test]
+fn leaving_a_screen_rests_home_on_its_entry() {
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        count: Some(1),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    press(&mut app, &mut shell, "s enter enter", t0());
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Quiz);
+    press(&mut app, &mut shell, "enter enter enter enter", t0());
+    assert_eq!(shell.store.review_count().unwrap(), 0);
+    for (start, item) in [
+        (Start::Browse(None), HomeItem::Browse),
+        (Start::Review, HomeItem::Review),
+    ] {
+        let (mut app, mut shell) = fixture(&start);
+        press(&mut app, &mut shell, "esc", t0());
+        assert_eq!(HOME_ITEMS[app.home.selected], item, "{start:?}");
+    }
+}
