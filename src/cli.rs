@@ -56,7 +56,8 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         topic: Option<String>,
         /// At most this many cards this session
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", allow_negative_numbers = true,
+              value_parser = clap::value_parser!(u32).range(1..))]
         limit: Option<u32>,
     },
     /// Keyboard-only quiz on the cards' quiz items, ending on a scorecard
@@ -71,7 +72,8 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         card: Option<String>,
         /// How many questions [default: 10]
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", allow_negative_numbers = true,
+              value_parser = clap::value_parser!(u32).range(1..))]
         count: Option<u32>,
     },
     /// Read cards with all panes, without grading
@@ -115,7 +117,7 @@ pub enum Command {
     /// The LRU lab; --script runs put and get operations without a screen and prints their results
     Lru {
         /// How many entries the cache holds (0-3000)
-        #[arg(long, default_value_t = 2, value_name = "N",
+        #[arg(long, default_value_t = 2, value_name = "N", allow_negative_numbers = true,
               value_parser = clap::value_parser!(u16).range(0..=3000))]
         capacity: u16,
         /// Operations to run without a screen, e.g. "put 1 1; get 1" (`-` reads them from stdin)
@@ -180,6 +182,21 @@ impl Cli {
 
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
 pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
+    // A deck folder that is not there is a typo to fix, not a deck to skip quietly.
+    for dir in &cli.decks {
+        if !dir.as_os_str().is_empty() && !dir.is_dir() {
+            let why = if dir.exists() {
+                "is not a folder"
+            } else {
+                "does not exist"
+            };
+            eprintln!(
+                "error: the deck folder {} (from --decks or TUTOR_DECKS) {why}",
+                crate::text::sanitize(&dir.display().to_string())
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    }
     match &cli.command {
         None => session::run(cli, &Start::Home, None, None, None),
         Some(Command::Review { deck, topic, limit }) => session::run(

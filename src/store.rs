@@ -39,6 +39,8 @@ pub enum StoreError {
         dir: PathBuf,
         source: std::io::Error,
     },
+    #[error("the data dir {} is a file, not a folder; pass --data-dir with a folder", dir.display())]
+    NotADir { dir: PathBuf },
     #[error("cannot open the database {}: {source}", path.display())]
     Open {
         path: PathBuf,
@@ -119,6 +121,11 @@ impl Store {
     /// Opens (creating if needed) `<data_dir>/tutor.db` and brings its schema up to date.
     /// A database from a newer tutor is refused untouched; a corrupt one is reported.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        if data_dir.exists() && !data_dir.is_dir() {
+            return Err(StoreError::NotADir {
+                dir: data_dir.to_path_buf(),
+            });
+        }
         std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDir {
             dir: data_dir.to_path_buf(),
             source,

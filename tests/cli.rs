@@ -577,3 +577,41 @@ fn an_edited_user_card_is_not_served_from_the_cache() {
     assert!(out.stdout.contains("  Second prompt.\n"), "{}", out.stdout);
     assert!(!out.stdout.contains("First prompt."), "{}", out.stdout);
 }
+
+/// A `--decks` folder that is not there stops every command with its name, instead of
+/// quietly going on with the bundled decks.
+#[test]
+fn a_missing_deck_folder_is_an_error() {
+    let root = temp();
+    let missing = shown(&root.path().join("no-such-folder"));
+    let data = temp();
+    for args in [vec!["stats"], vec!["show", "gil"], vec!["review"]] {
+        let mut all = vec!["--decks", missing.as_str()];
+        all.extend(args.iter().copied());
+        let out = tutor(data.path(), &all);
+        assert_eq!(out.code, Some(1), "{args:?}: {out:?}");
+        assert_eq!(
+            out.stderr,
+            format!(
+                "error: the deck folder {missing} (from --decks or TUTOR_DECKS) does not exist\n"
+            ),
+            "{args:?}"
+        );
+    }
+}
+
+/// A negative number is refused by its range like any other out-of-range number, not
+/// mistaken for an unknown option.
+#[test]
+fn negative_numbers_are_named_as_out_of_range() {
+    let data = temp();
+    for (args, said) in [
+        (["lru", "--capacity", "-1"], "-1 is not in 0..=3000"),
+        (["quiz", "--count", "-3"], "-3 is not in 1.."),
+        (["review", "--limit", "-2"], "-2 is not in 1.."),
+    ] {
+        let out = tutor(data.path(), &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
+        assert!(out.stderr.contains(said), "{args:?}: {}", out.stderr);
+    }
+}

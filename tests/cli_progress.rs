@@ -499,6 +499,13 @@ fn optimize_keeps_the_defaults_below_400_reviews() {
          reviewing and run `tutor optimize` again later.\n"
     );
     assert!(ok(&data, &["config"]).ends_with("fsrs-parameters = FSRS-6 defaults\n"));
+    assert_eq!(
+        ok(&data, &["config", "fsrs-parameters"]),
+        "FSRS-6 defaults\n"
+    );
+    let out = tutor(&data, &["config", "fsrs-parameters", "0.4"]);
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("`tutor optimize` fits them"), "{out:?}");
 }
 
 /// 80 made-up cards with 6 reviews each at growing intervals, all in the past, with a

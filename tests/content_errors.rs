@@ -892,3 +892,26 @@ fn a_coding_card_without_code_is_not_silently_behavioral() {
     assert!(message.contains("needs a `rust` solution"), "{message}");
     assert!(message.contains("kind: behavioral"), "{message}");
 }
+
+/// A choice that is not a name at all (a list, a number) is answered with the names the
+/// field takes, never with serde's internal wording.
+#[test]
+fn a_choice_that_is_not_a_name_lists_the_names() {
+    for value in ["[easy]", "{level: 1}"] {
+        let text = card("a").replace("difficulty: easy", &format!("difficulty: {value}"));
+        let dir = deck_with(&[("a.yaml", &text)]);
+        let problems = problems(dir.path());
+        let problem = problems
+            .iter()
+            .find(|p| p.field == "difficulty")
+            .unwrap_or_else(|| panic!("{value}: {problems:?}"));
+        assert!(
+            problem
+                .message
+                .ends_with("expected one of `easy`, `medium`, `hard`"),
+            "{value}: {}",
+            problem.message
+        );
+        assert!(!problem.message.contains("Tagged"), "{}", problem.message);
+    }
+}

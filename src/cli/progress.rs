@@ -198,11 +198,20 @@ pub fn optimize(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
 }
 
+/// Shown by `tutor config`, and set only by `tutor optimize`.
+const PARAMETERS_KEY: &str = "fsrs-parameters";
+
 pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> color_eyre::Result<ExitCode> {
     let store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(code),
     };
+    if key == Some(PARAMETERS_KEY) && value.is_some() {
+        return Ok(fail(format!(
+            "{PARAMETERS_KEY} cannot be set by hand: `tutor optimize` fits them to your \
+             review history"
+        )));
+    }
     if let (Some(key), Some(value)) = (key, value)
         && let Err(e) = store.set_setting(key, value)
     {
@@ -212,12 +221,18 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> color_eyre::
         Ok(s) => s,
         Err(e) => return Ok(fail(e)),
     };
+    let params = if s.parameters.is_empty() {
+        "FSRS-6 defaults"
+    } else {
+        "fitted by `tutor optimize`"
+    };
     let values = [
         s.desired_retention.to_string(),
         s.new_per_day.to_string(),
         s.reviews_per_day.to_string(),
     ];
     match key {
+        Some(PARAMETERS_KEY) => println!("{params}"),
         Some(key) if value.is_none() => match settings::KEYS.iter().position(|k| *k == key) {
             Some(i) => println!("{}", values[i]),
             None => {
@@ -231,12 +246,7 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> color_eyre::
             for (k, v) in settings::KEYS.iter().zip(&values) {
                 println!("{k} = {v}");
             }
-            let params = if s.parameters.is_empty() {
-                "FSRS-6 defaults".to_string()
-            } else {
-                "fitted by `tutor optimize`".to_string()
-            };
-            println!("fsrs-parameters = {params}");
+            println!("{PARAMETERS_KEY} = {params}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -28,6 +28,12 @@ pub fn run(
         return Ok(ExitCode::FAILURE);
     }
     let library = cli.load();
+    if *start != Start::Home {
+        // Home lists problems itself; a direct start prints them where they stay
+        // readable after the session, and flashes a note on its first screen.
+        super::warn_problems(&library.problems);
+    }
+    let problems = library.problems.len();
     if let Some(id) = &deck
         && library.deck(id).is_none()
     {
@@ -92,6 +98,15 @@ pub fn run(
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
     app.topic_filter = topic;
     let first = app::start(&mut app, start, now)?;
+    if problems > 0 && *start != Start::Home && app.flash.is_none() {
+        app.flash = Some(crate::state::Flash {
+            text: format!(
+                "{} in your decks: those cards were skipped; run `tutor check`",
+                super::plural(problems, "problem", "problems")
+            ),
+            error: true,
+        });
+    }
     let shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
     app::run(shell, app, first)?;
     Ok(ExitCode::SUCCESS)

@@ -109,6 +109,7 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             pruned: Vec::new(),
         };
     };
+    name_the_choices::<T>(&tree, &first.0, &mut errors[0]);
     let mut pruned: Vec<Vec<Seg>> = Vec::new();
     let mut next = first.0;
     for _ in 0..MAX_PROBLEMS_PER_DOCUMENT {
@@ -128,7 +129,9 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
                     .iter()
                     .any(|p| p.starts_with(&path) || path.starts_with(p));
                 if !ours {
-                    errors.push(to_problem(text, &path, &err));
+                    let mut problem = to_problem(text, &path, &err);
+                    name_the_choices::<T>(&tree, &path, &mut problem);
+                    errors.push(problem);
                 }
                 next = path;
             }
@@ -166,6 +169,40 @@ fn typed_error<T>(
         }
         (path, err)
     })
+}
+
+/// What `serde_yaml` says when a choice (such as `visual: [lru]`) is not a name, read
+/// from text and from a parsed tree.
+const NOT_A_NAME: [&str; 2] = [
+    "expected a YAML tag starting with '!'",
+    "expected a Value::Tagged enum",
+];
+
+/// Replaces [`NOT_A_NAME`] in `problem` with the names the field takes, learned by
+/// parsing again with a string at `path`, which makes serde list them.
+fn name_the_choices<T: DeserializeOwned>(
+    tree: &serde_yaml::Value,
+    path: &[Seg],
+    problem: &mut YamlError,
+) {
+    let Some(said) = NOT_A_NAME.iter().find(|m| problem.message.contains(*m)) else {
+        return;
+    };
+    let mut probe = tree.clone();
+    let Some(node) = node_mut(&mut probe, path) else {
+        return;
+    };
+    *node = serde_yaml::Value::String("\u{1}".into());
+    if let Err((at, err)) = typed_error::<T>(serde_path_to_error::deserialize(probe))
+        && at == path
+    {
+        // "unknown variant `\u{1}`, expected one of `a`, `b`" (or "expected `a`").
+        let message = strip_location(&err.to_string());
+        if let Some(i) = message.find("`, expected ") {
+            let names = &message[i + "`, ".len()..];
+            problem.message = problem.message.replace(said, names);
+        }
+    }
 }
 
 /// `k` from serde's "unknown field `k`, expected ..." message (which `serde_yaml` may

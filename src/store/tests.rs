@@ -222,6 +222,10 @@ fn a_data_dir_that_cannot_be_created_is_named() {
     let message = Store::open(&file.join("data")).unwrap_err().to_string();
     assert!(message.contains("cannot create the data dir"), "{message}");
     assert!(message.contains("a-file"), "{message}");
+    // The data dir itself a file: said plainly.
+    let message = Store::open(&file).unwrap_err().to_string();
+    assert!(message.contains("is a file, not a folder"), "{message}");
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
 }
 
 #[test]

@@ -472,11 +472,11 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
         block = block.title_bottom(Span::styled(format!(" {last} "), t.dim()));
     }
     let inner = block.inner(area);
+    // A line longer than the box scrolls sideways so the cursor stays in view.
+    let room = usize::from(inner.width.saturating_sub(3)).max(1);
+    let (shown, cursor_col) = visible_input(&app.console.input, app.console.cursor, room);
     let line = if active || !app.console.input.is_empty() {
-        Line::from(vec![
-            Span::styled("› ", t.key()),
-            Span::raw(sanitize(&app.console.input).into_owned()),
-        ])
+        Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
     } else if app.screen == crate::state::Screen::Quiz {
         Line::styled("press i to type an answer".to_string(), t.dim())
     } else if app.lab.is_some() && has_diagram(app) {
@@ -492,14 +492,46 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     };
     frame.render_widget(Paragraph::new(line).block(block), area);
     if active {
-        let before: String = app.console.input.chars().take(app.console.cursor).collect();
-        let x = inner.x
-            + 2
-            + u16::try_from(unicode_width::UnicodeWidthStr::width(before.as_str())).unwrap_or(0);
+        let x = inner
+            .x
+            .saturating_add(2)
+            .saturating_add(u16::try_from(cursor_col).unwrap_or(u16::MAX));
         if x < inner.right() {
             frame.set_cursor_position((x, inner.y));
         }
     }
+}
+
+/// The part of `input` (sanitized) that fits `room` columns with the cursor (a char
+/// index) in view, and the cursor's column within it.
+fn visible_input(input: &str, cursor: usize, room: usize) -> (String, usize) {
+    use unicode_width::UnicodeWidthChar as _;
+    let chars: Vec<(String, usize)> = input
+        .chars()
+        .map(|c| {
+            let shown = sanitize(c.encode_utf8(&mut [0; 4])).into_owned();
+            let width = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+            (shown, width)
+        })
+        .collect();
+    let cursor = cursor.min(chars.len());
+    // Start as far left as keeps the cursor within `room` columns.
+    let mut start = 0;
+    let mut col: usize = chars[..cursor].iter().map(|(_, w)| w).sum();
+    while col >= room && start < cursor {
+        col -= chars[start].1;
+        start += 1;
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for (text, width) in &chars[start..] {
+        if used + width > room {
+            break;
+        }
+        shown.push_str(text);
+        used += width;
+    }
+    (shown, col)
 }
 
 /// Human-friendly time until: 45s, 10m, 3h, 4d, 2.5mo, 1.2y.
@@ -600,6 +632,20 @@ fn next_due(app: &App, now: Timestamp) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::reflow;
+
+    #[test]
+    fn a_long_console_line_scrolls_to_keep_the_cursor_in_view() {
+        use super::visible_input;
+        assert_eq!(visible_input("abc", 3, 10), ("abc".to_string(), 3));
+        let long = "a".repeat(30) + "END";
+        let (shown, col) = visible_input(&long, 33, 10);
+        assert!(shown.ends_with("END"), "{shown}");
+        assert_eq!(col, 9);
+        assert_eq!(shown.chars().count(), 9);
+        // Cursor at the start: the start shows.
+        let (shown, col) = visible_input(&long, 0, 10);
+        assert_eq!((shown.len(), col), (10, 0));
+    }
 
     #[test]
     fn reflow_joins_paragraphs_and_keeps_lists_and_code() {
