@@ -145,9 +145,19 @@ pub enum Command {
     Browse,
 }
 
-/// The commands, for `:help` and error messages.
+/// The commands, for error messages.
 pub const COMMANDS: &str =
     ":help, :reveal, :grade again|hard|good|easy (or 1-4), :undo, :home, :browse, :stats, :quit";
+
+/// Each command with what it does, for the help overlay.
+pub const COMMAND_HELP: &[(&str, &str)] = &[
+    (":reveal", "show the answer"),
+    (":grade good", "grade: again, hard, good, easy, or 1-4"),
+    (":undo", "take back the last grade"),
+    (":home", "home (also :browse, :stats)"),
+    (":help", "this help"),
+    (":quit", "quit"),
+];
 
 /// Parses a line typed after `:`. `Ok(None)` for an empty line.
 pub fn parse(line: &str) -> Result<Option<Command>, String> {

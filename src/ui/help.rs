@@ -1,65 +1,170 @@
-//! The `?` overlay: every binding of the current screen, from the key table.
+//! The `?` overlay: every binding of the current screen, from the key table, and on card
+//! screens the console's commands.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr as _;
 
 use super::theme;
-use crate::keymap::{self, Scope};
+use super::theme::Theme;
+use super::wrap::wrap;
 use crate::state::App;
 
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let t = theme(app);
-    let mut out = Vec::new();
-    let mut last: Option<Scope> = None;
-    for (scope, binding) in keymap::for_help(app) {
-        if last != Some(scope) {
-            if last.is_some() {
-                out.push(Line::default());
-            }
-            out.push(Line::styled(scope.title().to_string(), t.accent()));
-            last = Some(scope);
+/// One titled group of rows: keys (or a command) and what they do.
+struct Section {
+    title: String,
+    rows: Vec<(String, String)>,
+}
+
+fn sections(app: &App) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for (scope, binding) in crate::keymap::for_help(app) {
+        let labels: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        let row = (labels.join(", "), binding.help.to_string());
+        match out.last_mut() {
+            Some(section) if section.title == scope.title() => section.rows.push(row),
+            _ => out.push(Section {
+                title: scope.title().to_string(),
+                rows: vec![row],
+            }),
         }
-        let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-        out.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys.join(", ")), t.key()),
-            Span::raw(binding.help.to_string()),
-        ]));
+    }
+    if app.current_card().is_some() {
+        out.push(Section {
+            title: "Console commands (press : and type)".to_string(),
+            rows: crate::console::COMMAND_HELP
+                .iter()
+                .map(|(c, what)| ((*c).to_string(), (*what).to_string()))
+                .collect(),
+        });
+        if super::card::has_diagram(app) {
+            let commands: Vec<&str> = crate::lru::command::HELP.iter().map(|(c, _)| *c).collect();
+            out.push(Section {
+                title: "LRU lab (press i and type)".to_string(),
+                rows: vec![(
+                    String::new(),
+                    format!("{}; `help` explains each", commands.join(", ")),
+                )],
+            });
+        }
+    }
+    out
+}
+
+/// The widest keys (or command) of all sections: one column for the whole help.
+fn key_width(sections: &[Section]) -> usize {
+    sections
+        .iter()
+        .flat_map(|s| s.rows.iter().map(|(k, _)| k.width()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// A section as lines `width` columns wide: keys in a column `keys` wide (none when the
+/// section's rows have no keys), descriptions wrapped under their own start.
+fn section_lines(section: &Section, keys: usize, width: u16, t: Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(section.title.clone(), t.accent())];
+    let keys = if section.rows.iter().all(|(k, _)| k.is_empty()) {
+        0
+    } else {
+        keys
+    };
+    let indent = if keys == 0 { 2 } else { 2 + keys + 2 };
+    let room = u16::try_from(usize::from(width).saturating_sub(indent))
+        .unwrap_or(0)
+        .max(8);
+    for (key, what) in &section.rows {
+        for (i, part) in wrap(&[Line::raw(what.clone())], room)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 && keys > 0 {
+                Span::styled(format!("  {key:<keys$}  "), t.key())
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            let mut spans = vec![lead];
+            spans.extend(part.spans);
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+/// Every line of the help at one column `width` wide (no borders), sections apart.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let t = theme(app);
+    let sections = sections(app);
+    let keys = key_width(&sections);
+    let mut out = Vec::new();
+    for section in &sections {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.extend(section_lines(section, keys, width, t));
     }
     out
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
-    let mut body = lines(app);
-    // Two columns when one would not fit.
     let rows = usize::from(area.height.saturating_sub(2));
-    let two = body.len() > rows;
-    let width = if two {
-        120.min(area.width)
+    // One column when it fits the height; else two, split between sections.
+    let one = 64.min(area.width);
+    let single = lines(app, one.saturating_sub(2));
+    let (width, shown) = if single.len() <= rows {
+        (one, single)
     } else {
-        64.min(area.width)
-    };
-    if two {
-        let half = body.len().div_ceil(2);
-        let right: Vec<Line<'static>> = body.split_off(half);
-        let col = usize::from(width.saturating_sub(2)) / 2;
-        body = body
-            .into_iter()
-            .zip(right.into_iter().map(Some).chain(std::iter::repeat(None)))
-            .map(|(left, right)| {
-                let used: usize = left.spans.iter().map(|s| s.content.chars().count()).sum();
+        let width = 120.min(area.width);
+        let col = width.saturating_sub(3) / 2;
+        let sections = sections(app);
+        let keys = key_width(&sections);
+        let t_lines: Vec<Vec<Line<'static>>> = sections
+            .iter()
+            .map(|s| section_lines(s, keys, col, t))
+            .collect();
+        let total: usize = t_lines.iter().map(Vec::len).sum();
+        // The section break nearest the middle.
+        let mut split = 0;
+        let mut before = 0;
+        for (i, s) in t_lines.iter().enumerate() {
+            if before + s.len() / 2 >= total / 2 {
+                split = i;
+                break;
+            }
+            before += s.len();
+            split = i + 1;
+        }
+        let join = |parts: &[Vec<Line<'static>>]| {
+            let mut out: Vec<Line<'static>> = Vec::new();
+            for part in parts {
+                if !out.is_empty() {
+                    out.push(Line::default());
+                }
+                out.extend(part.iter().cloned());
+            }
+            out
+        };
+        let left = join(&t_lines[..split.max(1).min(t_lines.len())]);
+        let right = join(&t_lines[split.max(1).min(t_lines.len())..]);
+        let col = usize::from(col);
+        let joined = (0..left.len().max(right.len()))
+            .map(|i| {
+                let left = left.get(i).cloned().unwrap_or_default();
+                let used: usize = left.spans.iter().map(|s| s.content.width()).sum();
                 let mut spans = left.spans;
-                spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
-                if let Some(right) = right {
-                    spans.extend(right.spans);
+                spans.push(Span::raw(" ".repeat(col + 1 - used.min(col))));
+                if let Some(right) = right.get(i) {
+                    spans.extend(right.spans.iter().cloned());
                 }
                 Line::from(spans)
             })
             .collect();
-    }
-    let height = u16::try_from(body.len() + 2)
+        (width, joined)
+    };
+    let height = u16::try_from(shown.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
     let [row] = Layout::vertical([Constraint::Length(height)])
@@ -74,5 +179,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .border_style(t.focus_border())
         .title(Span::styled(" Keys (? or Esc to close) ", t.title()));
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(body).block(block), rect);
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
 }
