@@ -37,7 +37,13 @@ pub const HOME_ITEMS: [HomeItem; 6] = [
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let effects = dispatch(app, action, now);
     panes::refresh(app);
-    if app.screen == Screen::Home {
+    // Home and the review's summary show what is left to study today.
+    let summary = app.screen == Screen::Review
+        && app
+            .review
+            .as_ref()
+            .is_some_and(|r| r.phase == Phase::Finished);
+    if app.screen == Screen::Home || summary {
         refresh_home(app);
     }
     effects
@@ -95,6 +101,11 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::ToggleZoom => {
             if app.screen == Screen::Quiz {
                 quiz::scroll(app, &action);
+                return Effects::none();
+            }
+            if app.screen == Screen::Stats {
+                let (max, page) = crate::ui::stats::scroll_limits(app);
+                panes::scroll_one(&mut app.view.scroll[0], &action, max, page);
                 return Effects::none();
             }
             panes::update_panes(app, &action);
@@ -244,6 +255,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
             }
             Some(HomeItem::Stats) => {
                 app.screen = Screen::Stats;
+                app.view.scroll[0] = 0;
                 Effects::one(Effect::LoadStats)
             }
             Some(HomeItem::Quit) => update(app, Action::Quit, now),
@@ -396,6 +408,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         }
         Command::Stats => {
             app.screen = Screen::Stats;
+            app.view.scroll[0] = 0;
             return Effects::one(Effect::LoadStats);
         }
     };

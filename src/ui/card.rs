@@ -597,7 +597,16 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
         agains,
         interval_label(i64::try_from(spent_ms / 1000).unwrap_or(0))
     )));
-    if let Some(next) = next_due(app, now) {
+    let left = app.home_due;
+    let left_today = left.new + left.learning + left.review;
+    if session.phase == Phase::Finished && left_today > 0 && !session.practice {
+        lines.push(Line::from(format!(
+            "Still to study today: {left_today} ({} new, {} due); Enter, then Review, \
+             to go on",
+            left.new,
+            left.learning + left.review
+        )));
+    } else if let Some(next) = next_due(app, now) {
         lines.push(Line::from(format!(
             "Next card due in {} ({})",
             interval_label(next.duration_since(now).as_secs()),

@@ -55,6 +55,15 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     let width_of = |spans: &[Span<'_>]| spans.iter().map(|s| s.content.width()).sum::<usize>();
     let gap = GAP.width();
     let mut room = usize::from(width);
+    // Practising ahead saves nothing: said on every card, not only in a passing flash.
+    let practice = app
+        .review
+        .as_ref()
+        .filter(|r| r.practice && app.screen == crate::state::Screen::Review)
+        .map(|_| Span::styled("practice, not saved", t.warn()));
+    if let Some(p) = &practice {
+        room = room.saturating_sub(p.content.width() + gap);
+    }
     // Room for the hints that always stay, then the others in table order.
     let mut show: Vec<bool> = hints.iter().map(|(kept, _)| *kept).collect();
     for (kept, spans) in &hints {
@@ -71,7 +80,7 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
             room = 0;
         }
     }
-    let mut line = Vec::new();
+    let mut line: Vec<Span<'static>> = practice.into_iter().collect();
     for ((_, spans), shown) in hints.into_iter().zip(show) {
         if !shown {
             continue;

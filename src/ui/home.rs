@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             Span::styled("  keyboard-only interview practice", t.dim()),
         ]),
         Line::from(format!(
-            "streak: {} day{} · reviewed today: {} new, {} reviews",
+            "streak: {} day{} · today: {} new cards started, {} due cards reviewed",
             app.streak,
             if app.streak == 1 { "" } else { "s" },
             app.done_today.new,
@@ -80,7 +80,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     for (i, item) in HOME_ITEMS.iter().enumerate() {
         let label = match item {
             HomeItem::Review if due == 0 => "Review: nothing due, practise ahead".to_string(),
-            HomeItem::Review => format!("Review: {due} due ({} new)", all.new),
+            HomeItem::Review => format!(
+                "Review: {due} today ({} new, {} due)",
+                all.new,
+                all.learning + all.review
+            ),
             HomeItem::Quiz => "Quiz: ten questions, checked for you".to_string(),
             HomeItem::Lab => "LRU lab: put and get, and watch the cache".to_string(),
             HomeItem::Browse => "Browse every card".to_string(),

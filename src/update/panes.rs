@@ -102,3 +102,19 @@ pub fn show_linked_lines(app: &mut App) {
         app.view.scroll[pane.index()] = top.min(max);
     }
 }
+
+/// Moves a one-pane screen's `scroll` (quiz, stats) for a scrolling action, within
+/// `0..=max`; a page is `page` rows less one, so a line stays in view.
+pub fn scroll_one(scroll: &mut u16, action: &Action, max: u16, page: u16) {
+    let page = page.saturating_sub(1).max(1);
+    *scroll = match action {
+        Action::ScrollDown => scroll.saturating_add(1),
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::ScrollTop => 0,
+        Action::ScrollBottom => max,
+        _ => *scroll,
+    }
+    .min(max);
+}

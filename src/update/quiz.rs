@@ -76,18 +76,8 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
 /// Scrolls the feedback or the scorecard.
 pub fn scroll(app: &mut App, action: &Action) {
     let max = crate::ui::quiz::max_scroll(app);
-    let page = crate::ui::quiz::page_height(app).saturating_sub(1).max(1);
-    let scroll = &mut app.view.scroll[0];
-    *scroll = match action {
-        Action::ScrollDown => scroll.saturating_add(1),
-        Action::ScrollUp => scroll.saturating_sub(1),
-        Action::PageDown => scroll.saturating_add(page),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::ScrollTop => 0,
-        Action::ScrollBottom => max,
-        _ => *scroll,
-    }
-    .min(max);
+    let page = crate::ui::quiz::page_height(app);
+    super::panes::scroll_one(&mut app.view.scroll[0], action, max, page);
 }
 
 /// A line typed in the console during a quiz: the answer for the gap under the cursor,

@@ -329,6 +329,11 @@ fn undo(app: &mut App, now: Timestamp) -> Effects {
         Some(id) => Effects::one(Effect::UndoReview { id }),
         None => {
             stepped_back(app, Some(last.card), now);
+            let id = app.card_id(last.card).unwrap_or_default().to_string();
+            flash(
+                app,
+                format!("undid {} on {id} (practice)", last.rating.label()),
+            );
             Effects::none()
         }
     }

@@ -541,3 +541,47 @@ fn leaving_a_screen_rests_home_on_its_entry() {
         assert_eq!(HOME_ITEMS[app.home.selected], item, "{start:?}");
     }
 }
+
+/// At 80×24 the stats run past the screen: j, G and g scroll them, within bounds.
+#[test]
+fn the_stats_scroll_at_a_small_size() {
+    // One quiz answer adds a line to the report, enough to overflow.
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        count: Some(1),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    let _ = update(&mut app, Action::Resize(80, 24), t0());
+    press(&mut app, &mut shell, "s enter enter j j j enter", t0());
+    assert_eq!(app.screen, Screen::Stats);
+    let (max, _) = crate::ui::stats::scroll_limits(&app);
+    assert!(max > 0, "the report is taller than 80x24");
+    press(&mut app, &mut shell, "j", t0());
+    assert_eq!(app.view.scroll[0], 1);
+    press(&mut app, &mut shell, "G j", t0());
+    assert_eq!(app.view.scroll[0], max);
+    press(&mut app, &mut shell, "g", t0());
+    assert_eq!(app.view.scroll[0], 0);
+}
+
+/// A session cut short by `--limit` says how much is left today instead of pointing
+/// days ahead.
+#[test]
+fn the_summary_counts_what_is_left_today() {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    app.limit = Some(1);
+    let first = app::start(&mut app, &Start::Review, t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    press(&mut app, &mut shell, "space 4", t0());
+    assert_eq!(kind(&phase(&app)), "finished");
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| crate::ui::view(f, &app)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    let new = app.home_due.new;
+    assert!(new > 0);
+    assert!(
+        screen.contains(&format!("Still to study today: {new} ({new} new, 0 due)")),
+        "{screen}"
+    );
+}
