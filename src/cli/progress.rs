@@ -120,6 +120,29 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
                 r.already_present,
                 super::plural(r.cards, "card", "cards")
             );
+            // Kept all the same (the card may be in a deck not loaded now), but said.
+            let library = cli.load();
+            let mut unknown: Vec<&str> = rows
+                .iter()
+                .map(|row| row.card_id.as_str())
+                .filter(|id| library.card(id).is_none())
+                .collect();
+            unknown.sort_unstable();
+            unknown.dedup();
+            if !unknown.is_empty() {
+                let shown: Vec<String> = unknown
+                    .iter()
+                    .take(5)
+                    .map(|id| crate::text::sanitize(id).into_owned())
+                    .collect();
+                eprintln!(
+                    "note: {} not in the loaded decks ({}{}); their reviews are kept and \
+                     count again when the card is loaded (--decks)",
+                    super::plural(unknown.len(), "card id is", "card ids are"),
+                    shown.join(", "),
+                    if unknown.len() > 5 { ", ..." } else { "" }
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Ok(fail(format!("{e}\nnothing was imported"))),

@@ -41,6 +41,8 @@ pub struct TopicScore {
 pub struct ItemScore {
     pub card_id: String,
     pub card_title: String,
+    /// The item's question, to tell apart several items of one card.
+    pub question: String,
     pub item_index: usize,
     pub kind: QuizKind,
     pub correct: bool,
@@ -99,6 +101,7 @@ impl Scorecard {
             lines.push(ItemScore {
                 card_id: item.card_id.to_string(),
                 card_title: item.card_title.clone(),
+                question: item.item.question().to_string(),
                 item_index: item.item_index,
                 kind,
                 correct: answer.correct,

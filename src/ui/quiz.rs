@@ -357,7 +357,7 @@ pub fn feedback(
             for (point, mark) in q.points.iter().zip(&v.points) {
                 match mark {
                     PointMark::Hit { phrase } => out.push(Line::styled(
-                        format!("  ✓ {}  (you said \"{}\")", s(&point.point), s(phrase)),
+                        format!("  ✓ {}  (matched \"{}\")", s(&point.point), s(phrase)),
                         t.good(),
                     )),
                     PointMark::Missed => {
@@ -434,6 +434,17 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
             ),
             if item.correct { t.good() } else { t.error() },
         ));
+        // The question's first line, so two items of one card can be told apart.
+        let question = s(&item.question);
+        let first = question
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        let mut short: String = first.trim().chars().take(70).collect();
+        if first.trim().chars().count() > 70 {
+            short.push('…');
+        }
+        out.push(Line::styled(format!("      {short}"), t.dim()));
     }
     out.push(Line::default());
     out.push(Line::styled(

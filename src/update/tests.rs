@@ -574,8 +574,7 @@ fn the_summary_counts_what_is_left_today() {
     shell.execute(&mut app, first, t0());
     press(&mut app, &mut shell, "space 4", t0());
     assert_eq!(kind(&phase(&app)), "finished");
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
     terminal.draw(|f| crate::ui::view(f, &app)).unwrap();
     let screen = format!("{}", terminal.backend());
     let new = app.home_due.new;
