@@ -29,6 +29,7 @@ pub enum Scope {
     QuizTyped,
     QuizFeedback,
     QuizEnd,
+    Scroll,
 }
 
 impl Scope {
@@ -50,6 +51,7 @@ impl Scope {
             Self::QuizAnswer | Self::QuizTyped => "Quiz: answering",
             Self::QuizFeedback => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
+            Self::Scroll => "Scrolling",
         }
     }
 }
@@ -338,48 +340,6 @@ pub static BINDINGS: &[Binding] = &[
         "previous pane",
         false,
     ),
-    bind(
-        S::Panes,
-        &[k('j'), code(KeyCode::Down)],
-        Action::ScrollDown,
-        "scroll down",
-        false,
-    ),
-    bind(
-        S::Panes,
-        &[k('k'), code(KeyCode::Up)],
-        Action::ScrollUp,
-        "scroll up",
-        false,
-    ),
-    bind(
-        S::Panes,
-        &[code(KeyCode::PageDown), ctrl('d')],
-        Action::PageDown,
-        "page down",
-        false,
-    ),
-    bind(
-        S::Panes,
-        &[code(KeyCode::PageUp), ctrl('u')],
-        Action::PageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        S::Panes,
-        &[k('g'), code(KeyCode::Home)],
-        Action::ScrollTop,
-        "top",
-        false,
-    ),
-    bind(
-        S::Panes,
-        &[k('G'), code(KeyCode::End)],
-        Action::ScrollBottom,
-        "bottom",
-        false,
-    ),
     bind(S::Panes, &[k('z')], Action::ToggleZoom, "zoom pane", true),
     bind(
         S::CardBack,
@@ -387,6 +347,49 @@ pub static BINDINGS: &[Binding] = &[
         Action::Back,
         "back to list",
         true,
+    ),
+    // Scrolling: the focused pane, or the one pane of stats and quiz feedback
+    bind(
+        S::Scroll,
+        &[k('j'), code(KeyCode::Down)],
+        Action::ScrollDown,
+        "scroll down",
+        true,
+    ),
+    bind(
+        S::Scroll,
+        &[k('k'), code(KeyCode::Up)],
+        Action::ScrollUp,
+        "scroll up",
+        false,
+    ),
+    bind(
+        S::Scroll,
+        &[code(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        S::Scroll,
+        &[code(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        S::Scroll,
+        &[k('g'), code(KeyCode::Home)],
+        Action::ScrollTop,
+        "top",
+        false,
+    ),
+    bind(
+        S::Scroll,
+        &[k('G'), code(KeyCode::End)],
+        Action::ScrollBottom,
+        "bottom",
+        false,
     ),
     // Home
     bind(
@@ -448,12 +451,6 @@ pub static BINDINGS: &[Binding] = &[
         "home",
         true,
     ),
-    bind(S::Stats, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", true),
-    bind(S::Stats, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
-    bind(S::Stats, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
-    bind(S::Stats, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
-    bind(S::Stats, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "top", false),
-    bind(S::Stats, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "bottom", false),
     // Quiz
     bind(S::QuizAnswer, &[code(KeyCode::Enter)], Action::QuizEnter, "submit", true),
     bind(S::QuizAnswer, &[k('1')], Action::Quiz(Q::Pick(0)), "pick option 1", false),
@@ -470,23 +467,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizAnswer, &[k('k'), code(KeyCode::Up)], Action::Quiz(Q::CursorUp), "up", false),
     bind(S::QuizAnswer, &[k('J')], Action::Quiz(Q::MoveLineDown), "move line down", true),
     bind(S::QuizAnswer, &[k('K')], Action::Quiz(Q::MoveLineUp), "move line up", false),
-    bind(S::QuizTyped, &[k('i'), k(':')], Action::EnterConsole, "type answer", true),
+    bind(S::QuizTyped, &[k('i')], Action::EnterConsole, "type answer", true),
+    bind(S::QuizAnswer, &[k(':')], Action::EnterCommand, "command", false),
     bind(S::QuizAnswer, &[k('s')], Action::Quiz(Q::GiveUp), "I don't know", true),
     bind(S::QuizAnswer, &[code(KeyCode::Esc)], Action::Back, "leave quiz", false),
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
-    bind(S::QuizFeedback, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", true),
-    bind(S::QuizFeedback, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
-    bind(S::QuizFeedback, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
-    bind(S::QuizFeedback, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
-    bind(S::QuizFeedback, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "top", false),
-    bind(S::QuizFeedback, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "bottom", false),
-    bind(S::QuizEnd, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", true),
-    bind(S::QuizEnd, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
-    bind(S::QuizEnd, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
-    bind(S::QuizEnd, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
-    bind(S::QuizEnd, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "top", false),
-    bind(S::QuizEnd, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "bottom", false),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
     // Everywhere else
     bind(S::Global, &[k('?')], Action::ToggleHelp, "help", true),
@@ -515,21 +501,27 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
     }
     match app.screen {
         Screen::Home => vec![S::Home, S::Global],
-        Screen::Stats => vec![S::Stats, S::Global],
+        Screen::Stats => vec![S::Stats, S::Scroll, S::Global],
         Screen::Quiz => match app.quiz.as_ref().map(crate::quiz::QuizSession::phase) {
             Some(crate::quiz::Phase::Answering(answer)) if answer.input().is_some() => {
                 vec![S::QuizAnswer, S::QuizTyped, S::Global]
             }
             Some(crate::quiz::Phase::Answering(_)) => vec![S::QuizAnswer, S::Global],
-            Some(crate::quiz::Phase::Feedback { .. }) => vec![S::QuizFeedback, S::Global],
-            _ => vec![S::QuizEnd, S::Global],
+            Some(crate::quiz::Phase::Feedback { .. }) => {
+                vec![S::QuizFeedback, S::Scroll, S::Global]
+            }
+            _ => vec![S::QuizEnd, S::Scroll, S::Global],
         },
         Screen::Browse if app.browse.filtering => vec![S::Filter, S::Global],
         Screen::Browse => vec![S::Browse, S::Global],
-        Screen::Card => vec![S::CardBack, S::Panes, S::Global],
+        Screen::Card => vec![S::CardBack, S::Panes, S::Scroll, S::Global],
         Screen::Review => match app.review.as_ref().map(|r| &r.phase) {
-            Some(Phase::Prompt { .. }) => vec![S::Prompt, S::Review, S::Panes, S::Global],
-            Some(Phase::Revealed { .. }) => vec![S::Revealed, S::Review, S::Panes, S::Global],
+            Some(Phase::Prompt { .. }) => {
+                vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global]
+            }
+            Some(Phase::Revealed { .. }) => {
+                vec![S::Revealed, S::Review, S::Panes, S::Scroll, S::Global]
+            }
             _ => vec![S::Summary, S::Global],
         },
     }

@@ -50,6 +50,16 @@ pub fn frame_areas(area: Rect, with_console: bool) -> Frame3 {
     }
 }
 
+/// The inside of the bordered pane a one-pane screen (quiz, stats) fills, at the
+/// current terminal size.
+pub fn one_pane_inner(app: &App, with_console: bool) -> Rect {
+    let (w, h) = app.size;
+    let body = frame_areas(Rect::new(0, 0, w, h), with_console).body;
+    Block::new()
+        .borders(ratatui::widgets::Borders::ALL)
+        .inner(body)
+}
+
 pub fn view(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -99,12 +99,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::ScrollTop
         | Action::ScrollBottom
         | Action::ToggleZoom => {
-            if app.screen == Screen::Quiz {
-                quiz::scroll(app, &action);
-                return Effects::none();
-            }
-            if app.screen == Screen::Stats {
-                let (max, page) = crate::ui::stats::scroll_limits(app);
+            if let Some((max, page)) = panes::one_pane_limits(app) {
                 panes::scroll_one(&mut app.view.scroll[0], &action, max, page);
                 return Effects::none();
             }
@@ -113,7 +108,8 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::EnterConsole | Action::EnterCommand => {
             app.console.active = true;
-            if app.screen == Screen::Quiz
+            if action == Action::EnterConsole
+                && app.screen == Screen::Quiz
                 && let Some(text) = quiz::console_prefill(app)
             {
                 app.console.input.clone_from(&text);
@@ -278,6 +274,7 @@ pub fn open_card(app: &mut App, card: usize) -> Effects {
     app.browse_card = Some(card);
     app.screen = Screen::Card;
     panes::reset_view(app);
+    app.console.start_over();
     ensure_lab(app, app.now);
     Effects::one(Effect::Highlight(card))
 }
@@ -333,7 +330,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         // Enter on a line that changes nothing (the last gap again, an empty line)
         // submits the answer.
         let fill = crate::quiz::QuizAction::Fill(trimmed.to_string());
-        if trimmed.is_empty() || app.quiz.as_ref().is_some_and(|q| !q.can(&fill)) {
+        if app.quiz.as_ref().is_some_and(|q| !q.can(&fill)) {
             app.console.active = false;
             return quiz::update_quiz(app, Action::QuizEnter, now);
         }

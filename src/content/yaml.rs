@@ -109,7 +109,9 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             pruned: Vec::new(),
         };
     };
-    name_the_choices::<T>(&tree, &first.0, &mut errors[0]);
+    if let Some(problem) = errors.first_mut() {
+        name_the_choices::<T>(&tree, &first.0, problem);
+    }
     let mut pruned: Vec<Vec<Seg>> = Vec::new();
     let mut next = first.0;
     for _ in 0..MAX_PROBLEMS_PER_DOCUMENT {

@@ -337,7 +337,6 @@ fn fuzz_is_deterministic_and_within_anki_ranges() {
 #[test]
 fn a_preview_and_a_later_grade_schedule_the_same_interval() {
     let s = default_scheduler();
-    let mut differ = 0;
     for card in ["a", "b", "c", "d", "e", "f", "g", "h"] {
         let state = s.review(card, None, Rating::Easy, t0()).unwrap().state;
         let revealed = state.due + SignedDuration::from_hours(2);
@@ -352,9 +351,7 @@ fn a_preview_and_a_later_grade_schedule_the_same_interval() {
             );
             assert_eq!(shown.interval(), saved.interval(), "{card} {rating:?}");
         }
-        differ += usize::from(fuzz_seed(card, Some(&state)) != fuzz_seed(card, None));
     }
-    assert_eq!(differ, 8);
 }
 
 #[test]

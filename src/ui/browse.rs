@@ -11,7 +11,8 @@ use crate::text::sanitize;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let t = theme(app);
-    let [filter, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(body);
+    let [filter, list] =
+        Layout::vertical([Constraint::Length(FILTER_HEIGHT), Constraint::Min(0)]).areas(body);
     let prompt = if app.browse.filtering || !app.browse.filter.is_empty() {
         Line::from(vec![
             Span::styled("/ ", t.key()),
@@ -96,11 +97,15 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     );
 }
 
-/// Rows of cards the list shows in a terminal of `size`.
-pub fn list_rows((_, height): (u16, u16)) -> usize {
-    // The footer, the filter box (3) and the list's borders (2).
-    usize::from(height.saturating_sub(1 + 3 + 2))
+/// Rows of cards the list shows in a terminal of `size`: the body less the filter box
+/// and the list's two borders.
+pub fn list_rows((width, height): (u16, u16)) -> usize {
+    let body = super::frame_areas(Rect::new(0, 0, width, height), false).body;
+    usize::from(body.height.saturating_sub(FILTER_HEIGHT + 2))
 }
+
+/// The filter box above the list, borders included.
+const FILTER_HEIGHT: u16 = 3;
 
 /// The first row shown: `offset` (where the list was) moved just enough to show
 /// `selected`, so moving within the page moves only the highlight.

@@ -478,7 +478,14 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     let line = if active || !app.console.input.is_empty() {
         Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
     } else if app.screen == crate::state::Screen::Quiz {
-        Line::styled("press i to type an answer".to_string(), t.dim())
+        let hint = match app.quiz.as_ref().map(crate::quiz::QuizSession::phase) {
+            Some(crate::quiz::Phase::Answering(a)) if a.input().is_some() => {
+                "press i to type an answer, : for a command"
+            }
+            Some(crate::quiz::Phase::Answering(_)) => "answer with the keys below; : for a command",
+            _ => "Enter goes on",
+        };
+        Line::styled(hint.to_string(), t.dim())
     } else if app.lab.is_some() && has_diagram(app) {
         Line::styled(
             "press i to drive the lab (put 1 1, get 1, help), : for a command".to_string(),
@@ -598,13 +605,10 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
         interval_label(i64::try_from(spent_ms / 1000).unwrap_or(0))
     )));
     let left = app.home_due;
-    let left_today = left.new + left.learning + left.review;
-    if session.phase == Phase::Finished && left_today > 0 && !session.practice {
+    if session.phase == Phase::Finished && left.today() > 0 && !session.practice {
         lines.push(Line::from(format!(
-            "Still to study today: {left_today} ({} new, {} due); Enter, then Review, \
-             to go on",
-            left.new,
-            left.learning + left.review
+            "Still to study: {}; Enter, then Review, to go on",
+            left.summary()
         )));
     } else if let Some(next) = next_due(app, now) {
         lines.push(Line::from(format!(

@@ -93,19 +93,32 @@ fn section_lines(section: &Section, keys: usize, width: u16, t: Theme) -> Vec<Li
     out
 }
 
-/// Every line of the help at one column `width` wide (no borders), sections apart.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+/// Each section's lines at one column `width` wide (no borders).
+fn blocks(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
     let t = theme(app);
     let sections = sections(app);
     let keys = key_width(&sections);
-    let mut out = Vec::new();
-    for section in &sections {
+    sections
+        .iter()
+        .map(|s| section_lines(s, keys, width, t))
+        .collect()
+}
+
+/// Sections one after the other, a blank line apart.
+fn join(blocks: &[Vec<Line<'static>>]) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for block in blocks {
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.extend(section_lines(section, keys, width, t));
+        out.extend(block.iter().cloned());
     }
     out
+}
+
+/// Every line of the help at one column `width` wide (no borders).
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    join(&blocks(app, width))
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -119,12 +132,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         let width = 120.min(area.width);
         let col = width.saturating_sub(3) / 2;
-        let sections = sections(app);
-        let keys = key_width(&sections);
-        let t_lines: Vec<Vec<Line<'static>>> = sections
-            .iter()
-            .map(|s| section_lines(s, keys, col, t))
-            .collect();
+        let t_lines = blocks(app, col);
         let total: usize = t_lines.iter().map(Vec::len).sum();
         // The section break nearest the middle.
         let mut split = 0;
@@ -137,18 +145,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             before += s.len();
             split = i + 1;
         }
-        let join = |parts: &[Vec<Line<'static>>]| {
-            let mut out: Vec<Line<'static>> = Vec::new();
-            for part in parts {
-                if !out.is_empty() {
-                    out.push(Line::default());
-                }
-                out.extend(part.iter().cloned());
-            }
-            out
-        };
-        let left = join(&t_lines[..split.max(1).min(t_lines.len())]);
-        let right = join(&t_lines[split.max(1).min(t_lines.len())..]);
+        let split = split.clamp(1, t_lines.len().max(1)).min(t_lines.len());
+        let left = join(&t_lines[..split]);
+        let right = join(&t_lines[split..]);
         let col = usize::from(col);
         let joined = (0..left.len().max(right.len()))
             .map(|i| {

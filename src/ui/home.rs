@@ -75,16 +75,13 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         top,
     );
     let all = app.home_due;
-    let due = all.new + all.learning + all.review;
     let mut items = Vec::new();
     for (i, item) in HOME_ITEMS.iter().enumerate() {
         let label = match item {
-            HomeItem::Review if due == 0 => "Review: nothing due, practise ahead".to_string(),
-            HomeItem::Review => format!(
-                "Review: {due} today ({} new, {} due)",
-                all.new,
-                all.learning + all.review
-            ),
+            HomeItem::Review if all.today() == 0 => {
+                "Review: nothing due, practise ahead".to_string()
+            }
+            HomeItem::Review => format!("Review: {}", all.summary()),
             HomeItem::Quiz => "Quiz: ten questions, checked for you".to_string(),
             HomeItem::Lab => "LRU lab: put and get, and watch the cache".to_string(),
             HomeItem::Browse => "Browse every card".to_string(),

@@ -48,21 +48,14 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
     })
 }
 
-/// The quiz pane's inside at the current terminal size.
-fn inner_area(app: &App) -> Rect {
-    let (w, h) = app.size;
-    let body = super::frame_areas(Rect::new(0, 0, w, h), true).body;
-    Block::new().borders(Borders::ALL).inner(body)
-}
-
 /// How many rows of the quiz show at once.
 pub fn page_height(app: &App) -> u16 {
-    inner_area(app).height
+    super::one_pane_inner(app, true).height
 }
 
 /// How far the quiz screen can scroll at the current terminal size.
 pub fn max_scroll(app: &App) -> u16 {
-    let inner = inner_area(app);
+    let inner = super::one_pane_inner(app, true);
     let rows = content(app).map_or(0, |(_, lines)| wrap(&lines, inner.width).len());
     u16::try_from(rows)
         .unwrap_or(u16::MAX)

@@ -8,19 +8,12 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::theme;
 use crate::state::App;
 
-/// The stats pane's inside at the current terminal size.
-fn inner_area(app: &App) -> Rect {
-    let (w, h) = app.size;
-    let body = super::frame_areas(Rect::new(0, 0, w, h), false).body;
-    Block::new().borders(Borders::ALL).inner(body)
-}
-
 /// How far the stats can scroll, and how many rows show at once.
 pub fn scroll_limits(app: &App) -> (u16, u16) {
     let rows = app.stats.as_ref().map_or(0, |s| {
         crate::stats::render::report(s, &app.days).lines.len()
     });
-    let page = inner_area(app).height;
+    let page = super::one_pane_inner(app, false).height;
     let max = u16::try_from(rows).unwrap_or(u16::MAX).saturating_sub(page);
     (max, page)
 }

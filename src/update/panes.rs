@@ -1,7 +1,7 @@
 //! Focus, scroll and zoom of the card view's panes.
 
 use crate::action::Action;
-use crate::state::{App, Pane};
+use crate::state::{App, Pane, Screen};
 use crate::ui::card as card_ui;
 
 /// The panes the current card shows, in focus order.
@@ -41,6 +41,10 @@ pub fn reset_scroll(app: &mut App) {
 
 /// Keeps every offset within its pane's content (after a resize or a reveal).
 pub fn clamp_scroll(app: &mut App) {
+    if let Some((max, _)) = one_pane_limits(app) {
+        app.view.scroll[0] = app.view.scroll[0].min(max);
+        return;
+    }
     for pane in Pane::ALL {
         let max = card_ui::max_scroll(app, pane);
         let slot = &mut app.view.scroll[pane.index()];
@@ -58,18 +62,11 @@ pub fn update_panes(app: &mut App, action: &Action) {
     let pane = focus;
     let max = card_ui::max_scroll(app, pane);
     let page = card_ui::page_height(app, pane).max(1);
-    let scroll = &mut app.view.scroll[pane.index()];
     match action {
         Action::FocusNext => app.view.focus = Some(panes[(at + 1) % panes.len()]),
         Action::FocusPrev => app.view.focus = Some(panes[(at + panes.len() - 1) % panes.len()]),
-        Action::ScrollDown => *scroll = scroll.saturating_add(1).min(max),
-        Action::ScrollUp => *scroll = scroll.saturating_sub(1),
-        Action::PageDown => *scroll = scroll.saturating_add(page).min(max),
-        Action::PageUp => *scroll = scroll.saturating_sub(page),
-        Action::ScrollTop => *scroll = 0,
-        Action::ScrollBottom => *scroll = max,
         Action::ToggleZoom => app.view.zoom = !app.view.zoom,
-        _ => {}
+        _ => scroll_one(&mut app.view.scroll[pane.index()], action, max, page),
     }
     if matches!(action, Action::ToggleZoom) {
         clamp_scroll(app);
@@ -103,10 +100,23 @@ pub fn show_linked_lines(app: &mut App) {
     }
 }
 
-/// Moves a one-pane screen's `scroll` (quiz, stats) for a scrolling action, within
-/// `0..=max`; a page is `page` rows less one, so a line stays in view.
+/// How far the one-pane screens (quiz, stats) can scroll and their page, or `None` on
+/// the others.
+pub fn one_pane_limits(app: &App) -> Option<(u16, u16)> {
+    match app.screen {
+        Screen::Quiz => Some((
+            crate::ui::quiz::max_scroll(app),
+            crate::ui::quiz::page_height(app),
+        )),
+        Screen::Stats => Some(crate::ui::stats::scroll_limits(app)),
+        _ => None,
+    }
+}
+
+/// Moves `scroll` for a scrolling action, within `0..=max`, a page at a time by `page`
+/// rows; other actions leave it.
 pub fn scroll_one(scroll: &mut u16, action: &Action, max: u16, page: u16) {
-    let page = page.saturating_sub(1).max(1);
+    let page = page.max(1);
     *scroll = match action {
         Action::ScrollDown => scroll.saturating_add(1),
         Action::ScrollUp => scroll.saturating_sub(1),

@@ -15,8 +15,7 @@ pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effec
         Ok(session) => {
             app.quiz = Some(session);
             app.screen = Screen::Quiz;
-            app.console.input.clear();
-            app.console.cursor = 0;
+            app.console.start_over();
         }
         Err(e) => flash_error(app, format!("cannot start a quiz: {e}")),
     }
@@ -71,13 +70,6 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Some(record) => Effects::one(Effect::RecordQuiz(record)),
         None => Effects::none(),
     }
-}
-
-/// Scrolls the feedback or the scorecard.
-pub fn scroll(app: &mut App, action: &Action) {
-    let max = crate::ui::quiz::max_scroll(app);
-    let page = crate::ui::quiz::page_height(app);
-    super::panes::scroll_one(&mut app.view.scroll[0], action, max, page);
 }
 
 /// A line typed in the console during a quiz: the answer for the gap under the cursor,

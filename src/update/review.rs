@@ -32,6 +32,28 @@ pub struct DeckCounts {
     pub new: usize,
 }
 
+impl DeckCounts {
+    /// Everything to study today: new cards and due ones.
+    pub fn today(self) -> usize {
+        self.new + self.due()
+    }
+
+    /// Cards already studied and due again (learning or review).
+    pub fn due(self) -> usize {
+        self.learning + self.review
+    }
+
+    /// "N today (x new, y due)".
+    pub fn summary(self) -> String {
+        format!(
+            "{} today ({} new, {} due)",
+            self.today(),
+            self.new,
+            self.due()
+        )
+    }
+}
+
 /// The study queue now, over every card or one deck.
 fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
     let indices: Vec<usize> = (0..app.cards.len())
