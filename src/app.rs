@@ -81,6 +81,7 @@ pub fn build(
         review: None,
         browse: BrowseState::default(),
         browse_card: None,
+        card_return: Screen::Browse,
         view: CardView::default(),
         console: crate::console::Console::default(),
         flash: None,

@@ -149,14 +149,19 @@ pub enum Command {
 pub const COMMANDS: &str =
     ":help, :reveal, :grade again|hard|good|easy (or 1-4), :undo, :home, :browse, :stats, :quit";
 
-/// Each command with what it does, for the help overlay.
-pub const COMMAND_HELP: &[(&str, &str)] = &[
-    (":reveal", "show the answer"),
-    (":grade good", "grade: again, hard, good, easy, or 1-4"),
-    (":undo", "take back the last grade"),
-    (":home", "home (also :browse, :stats)"),
-    (":help", "this help"),
-    (":quit", "quit"),
+/// Each command with what it does, for the help overlay; `true` for the ones that work
+/// only in a review.
+pub const COMMAND_HELP: &[(&str, &str, bool)] = &[
+    (":reveal", "show the answer", true),
+    (
+        ":grade good",
+        "grade: again, hard, good, easy, or 1-4",
+        true,
+    ),
+    (":undo", "take back the last grade", true),
+    (":home", "home (also :browse, :stats)", false),
+    (":help", "this help", false),
+    (":quit", "quit", false),
 ];
 
 /// Parses a line typed after `:`. `Ok(None)` for an empty line.

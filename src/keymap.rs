@@ -24,6 +24,8 @@ pub enum Scope {
     Summary,
     Panes,
     CardBack,
+    /// The LRU lab, opened from home: Esc goes home.
+    LabBack,
     QuizAnswer,
     /// An item answered by typing (gaps, free recall).
     QuizTyped,
@@ -48,6 +50,7 @@ impl Scope {
             Self::Summary => "Summary",
             Self::Panes => "Panes",
             Self::CardBack => "Card",
+            Self::LabBack => "LRU lab",
             Self::QuizAnswer | Self::QuizTyped => "Quiz: answering",
             Self::QuizFeedback => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
@@ -341,13 +344,8 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
     bind(S::Panes, &[k('z')], Action::ToggleZoom, "zoom pane", true),
-    bind(
-        S::CardBack,
-        &[code(KeyCode::Esc)],
-        Action::Back,
-        "back to list",
-        true,
-    ),
+    bind(S::CardBack, &[code(KeyCode::Esc)], Action::Back, "back to list", true),
+    bind(S::LabBack, &[code(KeyCode::Esc)], Action::Back, "home", true),
     // Scrolling: the focused pane, or the one pane of stats and quiz feedback
     bind(
         S::Scroll,
@@ -514,6 +512,9 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         },
         Screen::Browse if app.browse.filtering => vec![S::Filter, S::Global],
         Screen::Browse => vec![S::Browse, S::Global],
+        Screen::Card if app.card_return == Screen::Home => {
+            vec![S::LabBack, S::Panes, S::Scroll, S::Global]
+        }
         Screen::Card => vec![S::CardBack, S::Panes, S::Scroll, S::Global],
         Screen::Review => match app.review.as_ref().map(|r| &r.phase) {
             Some(Phase::Prompt { .. }) => {

@@ -185,6 +185,9 @@ pub struct App {
     pub review: Option<ReviewSession>,
     pub browse: BrowseState,
     pub browse_card: Option<usize>,
+    /// Where Esc leaves the card view for: the list it was opened from, or home for
+    /// the LRU lab.
+    pub card_return: Screen,
     pub view: CardView,
     pub console: Console,
     pub flash: Option<Flash>,

@@ -191,7 +191,14 @@ fn back(app: &mut App) -> Effects {
         return Effects::none();
     }
     match app.screen {
-        Screen::Card => app.screen = Screen::Browse,
+        Screen::Card => {
+            app.screen = app.card_return;
+            if app.screen == Screen::Home
+                && let Some(i) = HOME_ITEMS.iter().position(|&item| item == HomeItem::Lab)
+            {
+                app.home.selected = i;
+            }
+        }
         Screen::Browse if app.browse.filtering => app.browse.filtering = false,
         Screen::Browse | Screen::Stats | Screen::Review | Screen::Quiz => {
             // Home's cursor rests on the entry just left, so a stray Enter reopens it
@@ -273,6 +280,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
 pub fn open_card(app: &mut App, card: usize) -> Effects {
     app.browse_card = Some(card);
     app.screen = Screen::Card;
+    app.card_return = Screen::Browse;
     panes::reset_view(app);
     app.console.start_over();
     ensure_lab(app, app.now);
@@ -303,6 +311,7 @@ pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
     };
     app.now = now;
     let effects = open_card(app, card);
+    app.card_return = Screen::Home;
     app.view.focus = Some(crate::state::Pane::Diagram);
     app.console.active = true;
     app.console

@@ -243,6 +243,26 @@ impl QuizSession {
         Scorecard::new(&self.items, &self.answered)
     }
 
+    /// Whether `action` belongs to the current item's kind at all (option picks only up
+    /// to its number of options, line moves only when ordering): what the help lists.
+    /// [`Self::can`] says whether it would change anything right now.
+    pub fn offers(&self, action: &QuizAction) -> bool {
+        let item = self.items.get(self.position).map(|i| &i.item);
+        match action {
+            QuizAction::Pick(i) => *i < self.option_count(),
+            QuizAction::Toggle => matches!(item, Some(QuizItem::Multiple(_))),
+            QuizAction::MoveLineDown | QuizAction::MoveLineUp => {
+                matches!(item, Some(QuizItem::Reorder(_)))
+            }
+            QuizAction::CursorDown | QuizAction::CursorUp => {
+                !matches!(item, Some(QuizItem::Recall(_)))
+            }
+            QuizAction::Submit | QuizAction::GiveUp | QuizAction::Next | QuizAction::Fill(_) => {
+                true
+            }
+        }
+    }
+
     /// Whether `action` would change anything now.
     pub fn can(&self, action: &QuizAction) -> bool {
         let answer = match &self.phase {

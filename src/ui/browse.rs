@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme;
+use super::wrap::fit;
 use crate::state::App;
 use crate::text::sanitize;
 
@@ -50,6 +51,20 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         .max()
         .unwrap_or(0)
         .clamp(8, (usize::from(list.width) * 3 / 10).max(8));
+    // Id, difficulty and state keep their width; title and topic share the rest.
+    let widths = [
+        Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(6),
+        Constraint::Length(10),
+    ];
+    // The columns as the table lays them out, so a cut text can end in "…".
+    let block = Block::new().borders(Borders::ALL).border_style(t.border());
+    let columns = Layout::horizontal(widths)
+        .spacing(1)
+        .split(block.inner(list));
+    let cell = |i: usize, text: &str| fit(text, columns.get(i).map_or(0, |c| c.width));
     let mut table_rows = Vec::new();
     for (n, &i) in matches.iter().enumerate().skip(first).take(rows) {
         let Some((deck, card)) = app.card(i) else {
@@ -61,9 +76,9 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             .map_or("new", |s| s.phase.label());
         let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
         let row = Row::new([
-            Cell::from(card.id.as_str().to_string()),
-            Cell::from(sanitize(&card.title).into_owned()),
-            Cell::from(sanitize(topic).into_owned()),
+            Cell::from(cell(0, card.id.as_str())),
+            Cell::from(cell(1, &sanitize(&card.title))),
+            Cell::from(cell(2, &sanitize(topic))),
             Cell::from(card.difficulty.label()),
             Cell::from(state),
         ]);
@@ -73,7 +88,6 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             row
         });
     }
-    let block = Block::new().borders(Borders::ALL).border_style(t.border());
     if matches.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled("no card matches".to_string(), t.dim())).block(block),
@@ -81,14 +95,6 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         );
         return;
     }
-    // Id, difficulty and state keep their width; title and topic share the rest.
-    let widths = [
-        Constraint::Length(u16::try_from(id_width).unwrap_or(u16::MAX)),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(6),
-        Constraint::Length(10),
-    ];
     frame.render_widget(
         Table::new(table_rows, widths)
             .column_spacing(1)
@@ -116,6 +122,16 @@ pub fn first_row(offset: usize, selected: usize, rows: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::first_row;
+    use crate::ui::wrap::fit;
+
+    #[test]
+    fn a_cut_text_ends_in_an_ellipsis() {
+        assert_eq!(fit("lru-cache", 20), "lru-cache");
+        assert_eq!(fit("longest-substring", 8), "longest…");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("abcd", 1), "…");
+        assert_eq!(fit("abcd", 0), "");
+    }
 
     #[test]
     fn the_list_scrolls_only_when_the_selection_leaves_it() {

@@ -305,8 +305,9 @@ fn mark_linked_lines(app: &App, pane: Pane, first_row: usize, rows: &mut [Line<'
         else {
             continue;
         };
+        // The marker takes the gutter's trailing space, so the code does not shift.
         if let Some(gutter) = row.spans.first_mut() {
-            gutter.content = format!("▶{}", gutter.content.trim_start()).into();
+            gutter.content = format!("{}▶", gutter.content.trim_end()).into();
         }
         *row = std::mem::take(row).patch_style(
             ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),

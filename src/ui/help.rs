@@ -21,6 +21,13 @@ struct Section {
 fn sections(app: &App) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     for (scope, binding) in crate::keymap::for_help(app) {
+        // A quiz lists only the keys of this item's kind (no "pick option 7" of four).
+        if let (crate::action::Action::Quiz(action), Some(quiz)) = (&binding.action, &app.quiz)
+            && app.screen == crate::state::Screen::Quiz
+            && !quiz.offers(action)
+        {
+            continue;
+        }
         let labels: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
         let row = (labels.join(", "), binding.help.to_string());
         match out.last_mut() {
@@ -36,7 +43,10 @@ fn sections(app: &App) -> Vec<Section> {
             title: "Console commands (press : and type)".to_string(),
             rows: crate::console::COMMAND_HELP
                 .iter()
-                .map(|(c, what)| ((*c).to_string(), (*what).to_string()))
+                .filter(|(_, _, review_only)| {
+                    !review_only || app.screen == crate::state::Screen::Review
+                })
+                .map(|(c, what, _)| ((*c).to_string(), (*what).to_string()))
                 .collect(),
         });
         if super::card::has_diagram(app) {

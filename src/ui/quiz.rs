@@ -360,7 +360,7 @@ pub fn feedback(
             }
             out.push(Line::default());
             out.push(Line::styled("A model answer:".to_string(), t.accent()));
-            for line in s(&q.model_answer).lines() {
+            for line in super::card::reflow(&s(&q.model_answer)) {
                 out.push(Line::from(format!("  {line}")));
             }
         }
@@ -421,7 +421,7 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
             format!(
                 "  {} {:<30} {:<16} {:>6}",
                 if item.correct { "✓" } else { "✗" },
-                s(&item.card_title).chars().take(30).collect::<String>(),
+                super::wrap::fit(&s(&item.card_title), 30),
                 item.kind.title(),
                 seconds(item.duration)
             ),
@@ -433,11 +433,10 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
             .lines()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("");
-        let mut short: String = first.trim().chars().take(70).collect();
-        if first.trim().chars().count() > 70 {
-            short.push('…');
-        }
-        out.push(Line::styled(format!("      {short}"), t.dim()));
+        out.push(Line::styled(
+            format!("      {}", super::wrap::fit(first.trim(), 70)),
+            t.dim(),
+        ));
     }
     out.push(Line::default());
     out.push(Line::styled(

@@ -66,6 +66,29 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
     out
 }
 
+/// `text` in `width` columns: cut with a trailing "…" when it does not fit.
+pub fn fit(text: &str, width: u16) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    let width = usize::from(width);
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 fn text_width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }

@@ -586,3 +586,65 @@ fn the_summary_counts_what_is_left_today() {
         "{screen}"
     );
 }
+
+/// The LRU lab opened from home goes back home (on the Lab entry); a card opened from
+/// the list goes back to the list.
+#[test]
+fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    press(&mut app, &mut shell, "esc esc", t0());
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Lab);
+    let (mut app, mut shell) = fixture(&Start::Browse(None));
+    press(&mut app, &mut shell, "enter esc", t0());
+    assert_eq!(app.screen, Screen::Browse);
+}
+
+/// The help lists what works where it is opened: no "pick option 5" on a four-option
+/// question, no `:reveal` on a card opened from the list.
+#[test]
+fn the_help_lists_only_what_applies_here() {
+    let help_text = |app: &App| -> String {
+        crate::ui::help::lines(app, 100)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    };
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        card: Some("two-sum".into()),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    // Find a single-choice item and count its options.
+    let mut found = false;
+    for _ in 0..10 {
+        let options = match app.quiz.as_ref().and_then(|q| q.current()).map(|i| &i.item) {
+            Some(crate::content::QuizItem::Single(q)) => Some(q.options.len()),
+            _ => None,
+        };
+        if let Some(n) = options {
+            press(&mut app, &mut shell, "?", t0());
+            let text = help_text(&app);
+            assert!(text.contains(&format!("pick option {n}")), "{text}");
+            assert!(!text.contains(&format!("pick option {}", n + 1)), "{text}");
+            assert!(!text.contains("move line"), "{text}");
+            found = true;
+            break;
+        }
+        press(&mut app, &mut shell, "s enter", t0());
+    }
+    assert!(found, "two-sum has a single-choice quiz item");
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
+    press(&mut app, &mut shell, "?", t0());
+    let text = help_text(&app);
+    assert!(
+        text.contains(":home") && !text.contains(":reveal"),
+        "{text}"
+    );
+}
