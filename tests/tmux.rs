@@ -289,3 +289,28 @@ fn a_whole_quiz_ends_on_the_scorecard() {
         "a quiz never adds reviews"
     );
 }
+
+/// Home, then Stats and its help, back home, and quit: at the smallest size the
+/// session draws (80×24).
+#[test]
+fn home_to_stats_and_back_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "home",
+        &wrapped(&dir.path().join("data"), "", &pid),
+        (80, 24),
+    );
+    tmux.wait_for_all(&["› Review:", "j down", "q quit"]);
+    tmux.keys(&["j", "j", "j", "j", "Enter"]);
+    tmux.wait_for_all(&["┌ Stats", "Cards", "Esc home"]);
+    tmux.keys(&["?"]);
+    tmux.wait_for_all(&["Keys (? or Esc to close)", "Scrolling"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for_gone("Keys (? or Esc to close)");
+    tmux.keys(&["Escape"]);
+    // Home again, the cursor on the Stats entry just left.
+    tmux.wait_for("› Stats and heatmap");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
