@@ -148,22 +148,28 @@ impl Store {
         Self::setup(conn, path)
     }
 
-    fn setup(mut conn: Connection, path: PathBuf) -> Result<Self, StoreError> {
+    fn setup(conn: Connection, path: PathBuf) -> Result<Self, StoreError> {
         let open_err = |source| StoreError::Open {
             path: path.clone(),
             source,
         };
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // Read before anything writes: a newer or corrupt file must stay as it is.
-        migrations::check_version(&conn, &path)?;
+        let found = migrations::check_version(&conn, &path)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
-        migrations::migrate(&mut conn, &path)?;
-        Ok(Self { conn, path })
+        let mut store = Self { conn, path };
+        if (1..migrations::RESCHEDULED).contains(&found) {
+            // Before the version moves on, so an interrupted replay runs again.
+            let scheduler = Scheduler::new(&store.settings()?)?;
+            store.rebuild(&scheduler)?;
+        }
+        migrations::migrate(&mut store.conn, &store.path)?;
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {

@@ -53,7 +53,15 @@ const MIGRATIONS: &[&str] = &[
         local_day INTEGER NOT NULL              -- the user's study day (see days.rs)
     ) STRICT;
     CREATE INDEX quiz_result_by_day ON quiz_result (local_day);",
+    // 3: no schema change. The fuzz is now seeded by the card and its previous review,
+    // not the clock, so every card's state is derived from the log again before this
+    // version is written (see `Store::setup`); the statement changes nothing.
+    "UPDATE settings SET value = value WHERE 0;",
 ];
+
+/// Databases written before this version hold card states scheduled with the old fuzz
+/// seed: opening one replays the log once.
+pub const RESCHEDULED: usize = 3;
 
 pub(super) fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
@@ -64,8 +72,9 @@ pub fn latest() -> usize {
     MIGRATIONS.len()
 }
 
-/// Refuses a database from a newer tutor; reports a corrupt file. Reads only.
-pub fn check_version(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+/// Refuses a database from a newer tutor; reports a corrupt file. Reads only; gives the
+/// file's version (0 for a new file).
+pub fn check_version(conn: &Connection, path: &Path) -> Result<usize, StoreError> {
     let found: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| classify(path, e))?;
@@ -77,7 +86,7 @@ pub fn check_version(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             known: latest(),
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {

@@ -460,3 +460,36 @@ fn settings_round_trip_and_refuse_bad_values() {
             .contains("desired-retention")
     );
 }
+
+/// A database from before the stable fuzz seed (schema 2) has its card states derived
+/// from the log again, once, when it is opened; later opens leave the states alone.
+#[test]
+fn states_from_before_the_stable_fuzz_are_replayed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let replayed = {
+        let mut store = Store::open(dir.path()).unwrap();
+        history(&mut store);
+        store.card_states().unwrap()
+    };
+    let shift = |version: usize| {
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.execute_batch(&format!(
+            "UPDATE card_state SET due_at = due_at + 86400000; PRAGMA user_version = {version};"
+        ))
+        .unwrap();
+    };
+    // As an older tutor would have left it: schema 2, states scheduled another way.
+    shift(migrations::RESCHEDULED - 1);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.card_states().unwrap(), replayed);
+    let version: i64 = store
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(usize::try_from(version).unwrap(), migrations::latest());
+    drop(store);
+    // At the current version nothing is replayed on open.
+    shift(migrations::latest());
+    let store = Store::open(dir.path()).unwrap();
+    assert_ne!(store.card_states().unwrap(), replayed);
+}
