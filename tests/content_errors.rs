@@ -915,3 +915,25 @@ fn a_choice_that_is_not_a_name_lists_the_names() {
         assert!(!problem.message.contains("Tagged"), "{}", problem.message);
     }
 }
+
+/// A broken `visual` is reported once: the `code_links` that need it are not blamed too.
+#[test]
+fn a_broken_visual_is_not_reported_twice() {
+    let lru = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/amazon-python/01-lru-cache.yaml"
+    ))
+    .unwrap();
+    let text = lru
+        .replace("visual: lru", "visual: [lru]")
+        .replace("topic: data-structures", "topic: algo");
+    assert_ne!(text, lru);
+    let dir = deck_with(&[("lru.yaml", &text)]);
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "visual");
+    assert!(
+        problems[0].message.ends_with("expected `lru`"),
+        "{problems:?}"
+    );
+}

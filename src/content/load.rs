@@ -262,10 +262,18 @@ fn parse_cards(
             problems.extend(found);
             continue;
         };
+        // Checks of a field taken out as broken, or of one that depends on it, would
+        // only repeat the problem already reported.
+        let pruned = |field: &str| parsed.pruned.iter().any(|r| yaml::is_under(field, r));
         found.extend(
             validate::card(&card, doc, topics)
                 .into_iter()
-                .filter(|p| !parsed.pruned.iter().any(|r| yaml::is_under(&p.field, r))),
+                .filter(|p| !pruned(&p.field))
+                .filter(|p| {
+                    !validate::DEPENDS_ON
+                        .iter()
+                        .any(|(field, on)| yaml::is_under(&p.field, field) && pruned(on))
+                }),
         );
         if found.is_empty() {
             let at = doc.problem(&path!["id"], "");

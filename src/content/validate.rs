@@ -171,6 +171,10 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
     c.problems
 }
 
+/// Fields whose checks read another field: when that one is broken (and left out of
+/// the parsed card), their problems are not reported again.
+pub const DEPENDS_ON: &[(&str, &str)] = &[("code_links", "visual")];
+
 /// Every linked line must exist in its solution and hold code: a link to a blank line,
 /// or past the end after the solution was edited, would highlight nothing useful.
 fn code_links(c: &mut Checker<'_>, card: &Card, links: &CodeLinks) {
