@@ -249,6 +249,11 @@ fn nothing_due_means_practice_that_saves_nothing() {
             .text
             .contains("practising ahead")
     );
+    // Said on every card, not only in the flash that the next key clears.
+    press(&mut app, &mut shell, "j", t0());
+    let footer = crate::ui::footer::footer_line(&app, crate::ui::theme(&app), 160);
+    let footer: String = footer.spans.iter().map(|s| s.content.as_ref()).collect();
+    assert!(footer.starts_with("practice, not saved"), "{footer}");
     let before = app.states.clone();
     let effects = press(&mut app, &mut shell, "space 1 space 3", t0());
     assert!(
@@ -647,4 +652,50 @@ fn the_help_lists_only_what_applies_here() {
         text.contains(":home") && !text.contains(":reveal"),
         "{text}"
     );
+}
+
+/// Undoing the only grade of the day takes the streak back to zero.
+#[test]
+fn undo_takes_the_streak_back() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    assert_eq!(app.streak, 0);
+    press(&mut app, &mut shell, "space 4", t0());
+    assert_eq!(app.streak, 1);
+    press(&mut app, &mut shell, "u", t0());
+    assert_eq!(app.streak, 0);
+}
+
+/// On a free-recall item, Enter types the answer in, and Enter again on the same line
+/// submits it.
+#[test]
+fn enter_on_an_unchanged_recall_answer_submits() {
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        count: Some(200),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    let mut found = false;
+    for _ in 0..200 {
+        let recall = matches!(
+            app.quiz.as_ref().and_then(|q| q.current()).map(|i| &i.item),
+            Some(crate::content::QuizItem::Recall(_))
+        );
+        if recall {
+            press(&mut app, &mut shell, "i a b enter", t0());
+            assert!(matches!(
+                app.quiz.as_ref().map(crate::quiz::QuizSession::phase),
+                Some(crate::quiz::Phase::Answering(_))
+            ));
+            press(&mut app, &mut shell, "enter", t0());
+            assert!(matches!(
+                app.quiz.as_ref().map(crate::quiz::QuizSession::phase),
+                Some(crate::quiz::Phase::Feedback { gave_up: false, .. })
+            ));
+            assert!(!app.console.active);
+            found = true;
+            break;
+        }
+        press(&mut app, &mut shell, "s enter", t0());
+    }
+    assert!(found, "the bundled decks have a free-recall item");
 }
