@@ -145,12 +145,8 @@ pub enum Command {
     Browse,
 }
 
-/// The commands, for error messages.
-pub const COMMANDS: &str =
-    ":help, :reveal, :grade again|hard|good|easy (or 1-4), :undo, :home, :browse, :stats, :quit";
-
-/// Each command with what it does, for the help overlay; `true` for the ones that work
-/// only in a review.
+/// Each command with what it does, for the help overlay and error messages; `true` for
+/// the ones that work only in a review.
 pub const COMMAND_HELP: &[(&str, &str, bool)] = &[
     (":reveal", "show the answer", true),
     (
@@ -159,10 +155,21 @@ pub const COMMAND_HELP: &[(&str, &str, bool)] = &[
         true,
     ),
     (":undo", "take back the last grade", true),
-    (":home", "home (also :browse, :stats)", false),
+    (":home", "go home", false),
+    (":browse", "the card list", false),
+    (":stats", "stats and heatmap", false),
     (":help", "this help", false),
     (":quit", "quit", false),
 ];
+
+/// The commands' names, for an error message.
+fn command_names() -> String {
+    let names: Vec<&str> = COMMAND_HELP
+        .iter()
+        .map(|(c, _, _)| c.split_whitespace().next().unwrap_or(c))
+        .collect();
+    names.join(", ")
+}
 
 /// Parses a line typed after `:`. `Ok(None)` for an empty line.
 pub fn parse(line: &str) -> Result<Option<Command>, String> {
@@ -196,7 +203,9 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
             _ => Err(":grade takes one of again, hard, good, easy (or 1-4)".to_string()),
         },
         other => Err(format!(
-            "unknown command `{other}`; the commands are {COMMANDS}"
+            "unknown command `{other}`; the commands are {} (:grade takes again, hard, \
+             good, easy or 1-4)",
+            command_names()
         )),
     }
 }

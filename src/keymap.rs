@@ -501,7 +501,12 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         Screen::Home => vec![S::Home, S::Global],
         Screen::Stats => vec![S::Stats, S::Scroll, S::Global],
         Screen::Quiz => match app.quiz.as_ref().map(crate::quiz::QuizSession::phase) {
-            Some(crate::quiz::Phase::Answering(answer)) if answer.input().is_some() => {
+            Some(crate::quiz::Phase::Answering(_))
+                if app
+                    .quiz
+                    .as_ref()
+                    .is_some_and(crate::quiz::QuizSession::takes_text) =>
+            {
                 vec![S::QuizAnswer, S::QuizTyped, S::Global]
             }
             Some(crate::quiz::Phase::Answering(_)) => vec![S::QuizAnswer, S::Global],

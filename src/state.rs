@@ -11,7 +11,6 @@ use crate::console::Console;
 use crate::content::{Card, Deck, Library};
 use crate::srs::queue::DoneToday;
 use crate::srs::{CardState, Outcome, Rating, Scheduler};
-use crate::stats::Stats;
 
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +191,8 @@ pub struct App {
     pub console: Console,
     pub flash: Option<Flash>,
     pub highlights: HashMap<usize, Highlighted>,
-    pub stats: Option<Box<Stats>>,
+    /// The stats report, rendered once when the figures arrive.
+    pub stats: Option<ratatui::text::Text<'static>>,
     pub quiz: Option<crate::quiz::QuizSession>,
     /// The LRU lab the console drives on a card with `visual: lru` (made when such a
     /// card first shows) and its capacity for a new lab.

@@ -143,7 +143,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Undone(_)
         | Action::UndoFailed(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
-            app.stats = Some(stats);
+            app.stats = Some(crate::ui::stats::report(&stats, app));
             Effects::none()
         }
         Action::StatsFailed(message) => {
@@ -354,10 +354,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     if trimmed.is_empty() {
         return Effects::none();
     }
-    let on_visual_card = app
-        .current_card()
-        .and_then(|i| app.card(i))
-        .is_some_and(|(_, c)| c.visual.is_some());
+    let on_visual_card = crate::ui::card::has_diagram(app);
     // On the LRU card every line but a `:` command drives the lab; an unknown word gets
     // the lab's list of commands (and the nearest one) instead of vanishing.
     if !trimmed.starts_with(':')

@@ -243,6 +243,11 @@ impl QuizSession {
         Scorecard::new(&self.items, &self.answered)
     }
 
+    /// Whether the item being answered takes typed text (gaps, free recall).
+    pub fn takes_text(&self) -> bool {
+        matches!(&self.phase, Phase::Answering(answer) if answer.input().is_some())
+    }
+
     /// Whether `action` belongs to the current item's kind at all (option picks only up
     /// to its number of options, line moves only when ordering): what the help lists.
     /// [`Self::can`] says whether it would change anything right now.

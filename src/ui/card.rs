@@ -479,11 +479,11 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     let line = if active || !app.console.input.is_empty() {
         Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
     } else if app.screen == crate::state::Screen::Quiz {
-        let hint = match app.quiz.as_ref().map(crate::quiz::QuizSession::phase) {
-            Some(crate::quiz::Phase::Answering(a)) if a.input().is_some() => {
-                "press i to type an answer, : for a command"
+        let hint = match app.quiz.as_ref() {
+            Some(q) if q.takes_text() => "press i to type an answer, : for a command",
+            Some(q) if matches!(q.phase(), crate::quiz::Phase::Answering(_)) => {
+                "answer with the keys below; : for a command"
             }
-            Some(crate::quiz::Phase::Answering(_)) => "answer with the keys below; : for a command",
             _ => "Enter goes on",
         };
         Line::styled(hint.to_string(), t.dim())

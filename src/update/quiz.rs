@@ -41,7 +41,7 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     };
     if !session.can(&quiz_action) {
         if quiz_action == QuizAction::Submit {
-            let typed = matches!(session.phase(), Phase::Answering(a) if a.input().is_some());
+            let typed = session.takes_text();
             flash(
                 app,
                 if typed {
