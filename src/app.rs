@@ -75,6 +75,7 @@ pub fn build(
         limit,
         screen: Screen::Home,
         help: false,
+        help_scroll: 0,
         home: HomeState::default(),
         home_counts: Vec::new(),
         home_due: crate::update::DeckCounts::default(),

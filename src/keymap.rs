@@ -160,6 +160,8 @@ pub static BINDINGS: &[Binding] = &[
         "close help",
         true,
     ),
+    bind(S::Help, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", false),
+    bind(S::Help, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
     // Console editing (vim keys never fire here)
     bind(
         S::Console,

@@ -176,6 +176,8 @@ pub struct App {
     pub limit: Option<usize>,
     pub screen: Screen,
     pub help: bool,
+    /// How far the help overlay is scrolled (it scrolls only when taller than the screen).
+    pub help_scroll: u16,
     pub home: HomeState,
     /// What is due per deck (in library order) and in all, for the home screen;
     /// recomputed by `update` while home shows, so drawing never builds queues.

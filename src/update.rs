@@ -73,6 +73,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::ToggleHelp => {
             app.help = !app.help;
+            app.help_scroll = 0;
             Effects::none()
         }
         Action::Resize(w, h) => {
@@ -99,6 +100,12 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::ScrollTop
         | Action::ScrollBottom
         | Action::ToggleZoom => {
+            if app.help {
+                let max = crate::ui::help::max_scroll(app);
+                let page = app.size.1.saturating_sub(2);
+                panes::scroll_one(&mut app.help_scroll, &action, max, page);
+                return Effects::none();
+            }
             if let Some((max, page)) = panes::one_pane_limits(app) {
                 panes::scroll_one(&mut app.view.scroll[0], &action, max, page);
                 return Effects::none();

@@ -131,13 +131,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     join(&blocks(app, width))
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = theme(app);
+/// The overlay's width and lines for `area`: one column when it fits the height, else
+/// two, split between sections.
+fn arranged(app: &App, area: Rect) -> (u16, Vec<Line<'static>>) {
     let rows = usize::from(area.height.saturating_sub(2));
-    // One column when it fits the height; else two, split between sections.
     let one = 64.min(area.width);
     let single = lines(app, one.saturating_sub(2));
-    let (width, shown) = if single.len() <= rows {
+    if single.len() <= rows {
         (one, single)
     } else {
         let width = 120.min(area.width);
@@ -172,7 +172,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             })
             .collect();
         (width, joined)
-    };
+    }
+}
+
+/// How far the help scrolls in a terminal of the app's size (when even two columns
+/// are taller than the screen).
+pub fn max_scroll(app: &App) -> u16 {
+    let (w, h) = app.size;
+    let (_, shown) = arranged(app, Rect::new(0, 0, w, h));
+    u16::try_from(shown.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(h.saturating_sub(2))
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = theme(app);
+    let (width, shown) = arranged(app, area);
+    let overflows = shown.len() + 2 > usize::from(area.height);
     let height = u16::try_from(shown.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
@@ -186,7 +202,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(t.focus_border())
-        .title(Span::styled(" Keys (? or Esc to close) ", t.title()));
+        .title(Span::styled(
+            if overflows {
+                " Keys (j/k scroll, ? or Esc to close) "
+            } else {
+                " Keys (? or Esc to close) "
+            },
+            t.title(),
+        ));
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(shown)
+            .scroll((app.help_scroll, 0))
+            .block(block),
+        rect,
+    );
 }

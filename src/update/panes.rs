@@ -41,6 +41,11 @@ pub fn reset_scroll(app: &mut App) {
 
 /// Keeps every offset within its pane's content (after a resize or a reveal).
 pub fn clamp_scroll(app: &mut App) {
+    app.help_scroll = if app.help {
+        app.help_scroll.min(crate::ui::help::max_scroll(app))
+    } else {
+        0
+    };
     if let Some((max, _)) = one_pane_limits(app) {
         app.view.scroll[0] = app.view.scroll[0].min(max);
         return;

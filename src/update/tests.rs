@@ -699,3 +699,31 @@ fn enter_on_an_unchanged_recall_answer_submits() {
     }
     assert!(found, "the bundled decks have a free-recall item");
 }
+
+/// At 80×24 the LRU card's help is taller than the screen even in two columns: j
+/// scrolls it to its last line, and the title says so.
+#[test]
+fn a_help_taller_than_the_screen_scrolls() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let _ = update(&mut app, Action::Resize(80, 24), t0());
+    press(&mut app, &mut shell, "space ?", t0());
+    let max = crate::ui::help::max_scroll(&app);
+    assert!(max > 0);
+    let draw = |app: &App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| crate::ui::view(f, app)).unwrap();
+        format!("{}", terminal.backend())
+    };
+    let first = draw(&app);
+    assert!(first.contains("j/k scroll"), "{first}");
+    assert!(!first.contains("G, End"), "{first}");
+    for _ in 0..max + 3 {
+        press(&mut app, &mut shell, "j", t0());
+    }
+    assert_eq!(app.help_scroll, max);
+    assert!(draw(&app).contains("G, End"), "{}", draw(&app));
+    press(&mut app, &mut shell, "?", t0());
+    assert!(!app.help);
+    assert_eq!(app.help_scroll, 0);
+}
