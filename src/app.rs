@@ -360,19 +360,18 @@ fn event_loop(
         if !event::poll(WAKE)? {
             // Time alone can bring a learning card back: redraw when the review moved
             // on or home's counts changed.
-            let before = (
-                app.review.as_ref().map(|r| r.phase.clone()),
-                app.home_due,
-                app.home_counts.clone(),
-            );
+            let watched = |app: &App| {
+                (
+                    app.review.as_ref().map(|r| r.phase.clone()),
+                    app.home_due,
+                    app.home_counts.clone(),
+                )
+            };
+            let before = watched(app);
             let now = Timestamp::now();
             let effects = update(app, Action::Tick, now);
             shell.execute(app, effects, now);
-            dirty = (
-                app.review.as_ref().map(|r| r.phase.clone()),
-                app.home_due,
-                app.home_counts.clone(),
-            ) != before;
+            dirty = watched(app) != before;
             continue;
         }
         let action = match event::read()? {

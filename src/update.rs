@@ -198,33 +198,34 @@ fn back(app: &mut App) -> Effects {
         return Effects::none();
     }
     match app.screen {
-        Screen::Card => {
-            app.screen = app.card_return;
-            if app.screen == Screen::Home
-                && let Some(i) = HOME_ITEMS.iter().position(|&item| item == HomeItem::Lab)
-            {
-                app.home.selected = i;
-            }
-        }
+        Screen::Card if app.card_return == Screen::Home => go_home(app, HomeItem::Lab),
+        Screen::Card => app.screen = app.card_return,
         Screen::Browse if app.browse.filtering => app.browse.filtering = false,
-        Screen::Browse | Screen::Stats | Screen::Review | Screen::Quiz => {
-            // Home's cursor rests on the entry just left, so a stray Enter reopens it
-            // instead of starting something else (a review after a quiz).
-            let left = match app.screen {
-                Screen::Browse => HomeItem::Browse,
-                Screen::Stats => HomeItem::Stats,
-                Screen::Quiz => HomeItem::Quiz,
-                _ => HomeItem::Review,
-            };
-            if let Some(i) = HOME_ITEMS.iter().position(|&item| item == left) {
-                app.home.selected = i;
-            }
-            app.screen = Screen::Home;
-            app.view.zoom = false;
-        }
+        // Home's cursor rests on the entry just left, so a stray Enter reopens it instead
+        // of starting something else (a review after a quiz).
+        Screen::Browse => go_home(app, HomeItem::Browse),
+        Screen::Stats => go_home(app, HomeItem::Stats),
+        Screen::Quiz => go_home(app, HomeItem::Quiz),
+        Screen::Review => go_home(app, HomeItem::Review),
         Screen::Home => {}
     }
     Effects::none()
+}
+
+/// Home, its cursor on `item`.
+fn go_home(app: &mut App, item: HomeItem) {
+    if let Some(i) = HOME_ITEMS.iter().position(|&entry| entry == item) {
+        app.home.selected = i;
+    }
+    app.screen = Screen::Home;
+    app.view.zoom = false;
+}
+
+/// Stats, scrolled to the top, with the figures loaded afresh.
+fn open_stats(app: &mut App) -> Effects {
+    app.screen = Screen::Stats;
+    app.view.scroll[0] = 0;
+    Effects::one(Effect::LoadStats)
 }
 
 fn select(app: &mut App, down: bool) {
@@ -263,11 +264,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
                 app.screen = Screen::Browse;
                 Effects::none()
             }
-            Some(HomeItem::Stats) => {
-                app.screen = Screen::Stats;
-                app.view.scroll[0] = 0;
-                Effects::one(Effect::LoadStats)
-            }
+            Some(HomeItem::Stats) => open_stats(app),
             Some(HomeItem::Quit) => update(app, Action::Quit, now),
             None => Effects::none(),
         },
@@ -343,8 +340,8 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     let trimmed = line.trim();
     if app.screen == Screen::Quiz && !trimmed.starts_with(':') {
         // In a quiz the console takes typed answers; it stays open for the next gap.
-        // Enter on a line that changes nothing (the last gap again, an empty line)
-        // submits the answer.
+        // Enter on a line that would change nothing (the last gap or the recall answer
+        // as it is) submits the answer.
         let fill = crate::quiz::QuizAction::Fill(trimmed.to_string());
         if app.quiz.as_ref().is_some_and(|q| !q.can(&fill)) {
             app.console.active = false;
@@ -416,11 +413,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
             app.screen = Screen::Browse;
             return Effects::none();
         }
-        Command::Stats => {
-            app.screen = Screen::Stats;
-            app.view.scroll[0] = 0;
-            return Effects::one(Effect::LoadStats);
-        }
+        Command::Stats => return open_stats(app),
     };
     let allowed = match (&action, app.review.as_ref().map(|r| &r.phase)) {
         (Action::Reveal, Some(Phase::Prompt { .. }))
