@@ -161,7 +161,7 @@ fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> {
         }
         Pane::Python | Pane::Rust => {
             if !app.revealed() {
-                return Cow::Owned(hidden_note(t));
+                return Cow::Owned(hidden_note(app, t));
             }
             if let Some(star) = &card.star {
                 return Cow::Owned(wrap(&star_lines(star, t), width));
@@ -257,10 +257,13 @@ fn question_lines(
     prose(&mut out, &card.prompt);
     if !app.revealed() {
         out.push(Line::default());
-        out.push(Line::styled(
-            "Think it through, or type an attempt (i), then reveal with Space.".to_string(),
-            t.dim(),
-        ));
+        // On the LRU card the console drives the lab, so it keeps no attempt.
+        let hint = if has_diagram(app) {
+            "Think it through, try it in the lab (i, then put 1 1), then reveal with Space."
+        } else {
+            "Think it through, or type an attempt (i), then reveal with Space."
+        };
+        out.push(Line::styled(hint.to_string(), t.dim()));
         return out;
     }
     section(&mut out, "Explanation", t);
@@ -340,17 +343,19 @@ pub fn is_behavioral(app: &App) -> bool {
         .is_some_and(|(_, c)| c.star.is_some())
 }
 
-fn hidden_note(t: Theme) -> Vec<Line<'static>> {
+fn hidden_note(app: &App, t: Theme) -> Vec<Line<'static>> {
+    let own = if has_diagram(app) {
+        "Write your own first; the lab's diagram (i, then put and get) shows the idea."
+    } else {
+        "Write your own first: the console (i) keeps your attempt."
+    };
     vec![
         Line::styled(
             "Hidden until you reveal the answer (Space).".to_string(),
             t.dim(),
         ),
         Line::default(),
-        Line::styled(
-            "Write your own first: the console (i) keeps your attempt.".to_string(),
-            t.dim(),
-        ),
+        Line::styled(own.to_string(), t.dim()),
     ]
 }
 
