@@ -377,7 +377,12 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
                 panes::show_linked_lines(app);
             }
             Err(message) => {
-                app.console.say(format!("> {trimmed}: {message}"));
+                // "`frob`: expected a command…" already names a one-word line.
+                if message.starts_with(&format!("`{trimmed}`: ")) {
+                    app.console.say(format!("> {message}"));
+                } else {
+                    app.console.say(format!("> {trimmed}: {message}"));
+                }
                 flash_error(app, message);
             }
         }
