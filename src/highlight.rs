@@ -33,6 +33,16 @@ impl Lang {
         }
     }
 
+    /// The language a fenced code block's info string names (`python`, `py`, `rust`,
+    /// `rs`, any case), if it is one of ours.
+    pub fn from_info(info: &str) -> Option<Self> {
+        match info.to_ascii_lowercase().as_str() {
+            "python" | "py" | "python3" => Some(Self::Python),
+            "rust" | "rs" => Some(Self::Rust),
+            _ => None,
+        }
+    }
+
     fn extension(self) -> &'static str {
         match self {
             Self::Python => "py",

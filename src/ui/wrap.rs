@@ -6,11 +6,15 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 /// Wraps each line to `width` columns at spaces; words longer than a line are split.
-/// Leading indentation is kept on a line's first row and dropped on its continuations.
+/// Continuation rows keep the line's leading indentation, and those of a list item
+/// (indentation, then a marker such as `• `, `- ` or `2. `, as `crate::markdown`
+/// draws them) hang under the item's text. An indent of half the width or more is
+/// not kept.
 pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
     for line in lines {
+        let hang = hanging_indent(line).filter(|h| *h < width / 2).unwrap_or(0);
         let mut row: Vec<Span<'static>> = Vec::new();
         let mut used = 0usize;
         let mut continuation = false;
@@ -19,12 +23,20 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
             while row.last().is_some_and(|s| s.content.trim().is_empty()) {
                 row.pop();
             }
-            out.push(Line::from(std::mem::take(row)).style(line.style));
+            out.push(Line::from(merge(std::mem::take(row))).style(line.style));
+        };
+        // Starts a continuation row: indented by `hang` (its spaces are dropped should
+        // nothing follow them).
+        let next_row = |row: &mut Vec<Span<'static>>, used: &mut usize| {
+            if hang > 0 {
+                row.push(Span::raw(" ".repeat(hang)));
+            }
+            *used = hang;
         };
         for (text, style, is_space) in tokens(line) {
             let w = text_width(&text);
             if is_space {
-                if used == 0 && continuation {
+                if continuation && used == hang {
                     continue;
                 }
                 if used + w <= width {
@@ -32,24 +44,25 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
                     used += w;
                 } else {
                     flush(&mut row, &mut out);
-                    used = 0;
                     continuation = true;
+                    next_row(&mut row, &mut used);
                 }
                 continue;
             }
-            if used > 0 && used + w > width {
+            // Past the indent (and an item's marker) something is on the row.
+            if used > hang && used + w > width {
                 flush(&mut row, &mut out);
-                used = 0;
                 continuation = true;
+                next_row(&mut row, &mut used);
             }
             let mut chunk = String::new();
             for c in text.chars() {
                 let cw = c.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
+                if used + cw > width && !chunk.is_empty() {
                     row.push(Span::styled(std::mem::take(&mut chunk), style));
                     flush(&mut row, &mut out);
-                    used = 0;
                     continuation = true;
+                    next_row(&mut row, &mut used);
                 }
                 chunk.push(c);
                 used += cw;
@@ -64,6 +77,47 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// Adjacent spans of one style as one span (words and spaces were split to wrap).
+fn merge(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+    let mut out: Vec<Span<'static>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if last.style == span.style => {
+                last.content.to_mut().push_str(&span.content);
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+/// The columns a line's continuation rows are indented by: its leading spaces and,
+/// for a list item, its marker (a bullet, `-`, `*`, `│` or a number with `.` or `)`,
+/// then a space).
+fn hanging_indent(line: &Line<'_>) -> Option<usize> {
+    let mut start = String::new();
+    for span in &line.spans {
+        start.push_str(&span.content);
+        if start.len() > 40 {
+            break;
+        }
+    }
+    let body = start.trim_start_matches(' ');
+    let indent = start.len() - body.len();
+    let marker = ["• ", "◦ ", "▪ ", "- ", "* ", "│ "]
+        .iter()
+        .find(|m| body.starts_with(*m))
+        .map(|m| text_width(m))
+        .or_else(|| {
+            let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &body[digits..];
+            (digits > 0 && digits < 4 && (rest.starts_with(". ") || rest.starts_with(") ")))
+                .then_some(digits + 2)
+        })
+        .unwrap_or(0);
+    Some(indent + marker)
 }
 
 /// `text` in `width` columns: cut with a trailing "…" when it does not fit.
@@ -146,6 +200,30 @@ mod tests {
         let out = wrap(&[line], 6);
         assert_eq!(texts(&out), ["bold", "words", "plain"]);
         assert_eq!(out[1].spans[0].style, bold);
+    }
+
+    #[test]
+    fn list_items_hang_under_their_text() {
+        let item = Line::from(vec![Span::raw("  • "), Span::raw("one two three four")]);
+        assert_eq!(
+            texts(&wrap(&[item], 12)),
+            ["  • one two", "    three", "    four"]
+        );
+        let numbered = Line::from("10. alpha beta gamma");
+        assert_eq!(
+            texts(&wrap(&[numbered], 12)),
+            ["10. alpha", "    beta", "    gamma"]
+        );
+        // A word too long for the rest of the row is split after the indent.
+        let long = Line::from("- abcdefghijkl");
+        assert_eq!(texts(&wrap(&[long], 6)), ["- abcd", "  efgh", "  ijkl"]);
+        // Not an item: continuations keep the indentation.
+        let code = Line::from("    f(alpha, beta)");
+        assert_eq!(texts(&wrap(&[code], 12)), ["    f(alpha,", "    beta)"]);
+        assert_eq!(texts(&wrap(&[Line::from("ab cd")], 3)), ["ab", "cd"]);
+        // An indent of half the width or more is not kept.
+        let deep = Line::from("          • a b");
+        assert_eq!(texts(&wrap(&[deep], 14)), ["          • a", "b"]);
     }
 
     #[test]
