@@ -87,6 +87,7 @@ pub fn build(
         console: crate::console::Console::default(),
         flash: None,
         highlights: HashMap::new(),
+        quiz_code: HashMap::new(),
         stats: None,
         quiz: None,
         lab: None,
@@ -175,14 +176,22 @@ impl Shell {
                         .flat_map(|(py, rs)| {
                             [(&py.solution, Lang::Python), (&rs.solution, Lang::Rust)]
                         });
-                for (code, lang) in solutions {
+                let warm = |code: &str, lang: Lang| {
                     if cache.contains(code, lang) {
-                        continue;
+                        return;
                     }
                     // Loads syntect only if something is missing.
                     if let Some(h) = highlighter.get_or_init(|| Highlighter::new().ok()) {
                         cache.put(code, lang, &h.highlight(code, lang));
                     }
+                };
+                for (code, lang) in solutions {
+                    warm(code, lang);
+                }
+                // Then quiz code (cloze and reorder), which a quiz highlights at its start.
+                let quiz = library.cards().flat_map(|(_, c)| &c.quiz);
+                for (_, code, lang) in quiz.filter_map(crate::highlight::quiz_source) {
+                    warm(&code, lang);
                 }
             });
         // Without the thread, cards are highlighted when shown: slower, still right.
@@ -198,6 +207,10 @@ impl Shell {
                 Effect::Quit => None,
                 Effect::Highlight(card) => {
                     self.highlight(app, card);
+                    None
+                }
+                Effect::HighlightQuiz => {
+                    self.highlight_quiz(app);
                     None
                 }
                 Effect::RecordReview {
@@ -291,6 +304,33 @@ impl Shell {
                     crate::ui::card::with_gutter(rs, t),
                 ],
             );
+        }
+    }
+}
+
+impl Shell {
+    /// Highlights the running quiz's cloze and reorder code by its `lang`, once, before
+    /// the quiz is drawn (through the disk cache, as solutions are); nothing with colour
+    /// off.
+    fn highlight_quiz(&mut self, app: &mut App) {
+        let Some(session) = app.quiz.as_ref().filter(|_| app.color) else {
+            return;
+        };
+        let sources: Vec<_> = session
+            .items()
+            .iter()
+            .filter_map(|i| crate::highlight::quiz_source(&i.item))
+            .filter(|(key, _, _)| !app.quiz_code.contains_key(key))
+            .collect();
+        if sources.is_empty() {
+            return;
+        }
+        let Some(h) = self.highlighter.get_or_init(|| Highlighter::new().ok()) else {
+            return;
+        };
+        for (key, code, lang) in sources {
+            let text = h.highlight_cached(&code, lang, self.cache.as_ref());
+            app.quiz_code.insert(key, text.lines);
         }
     }
 }

@@ -14,6 +14,7 @@ use syntect::easy::HighlightLines;
 use syntect::highlighting::{FontStyle, Theme, ThemeSet};
 use syntect::parsing::SyntaxSet;
 
+use crate::content::quiz::{ClozePart, CodeLang, QuizItem};
 use crate::text::sanitize;
 
 const THEME: &[u8] = include_bytes!("../assets/tutor.tmTheme");
@@ -48,6 +49,59 @@ impl Lang {
             Self::Python => "py",
             Self::Rust => "rs",
         }
+    }
+}
+
+/// How a cloze gap is written in the code that is highlighted: an identifier in both
+/// languages, so the code around the gap still parses.
+pub fn gap_mark(n: usize) -> String {
+    format!("__gap{n}__")
+}
+
+/// What the quiz screen looks highlighted quiz code up by: the item's language and its
+/// code as written (a cloze's `text`, a reorder item's `code`).
+pub type QuizCodeKey = (CodeLang, String);
+
+/// The key [`quiz_source`] files an item's highlighted code under (`None`: not code).
+pub fn quiz_key(item: &QuizItem) -> Option<QuizCodeKey> {
+    match item {
+        QuizItem::Cloze(q) if q.lang.is_code() => Some((q.lang, q.text.clone())),
+        QuizItem::Reorder(q) if q.lang.is_code() => Some((q.lang, q.code.clone())),
+        _ => None,
+    }
+}
+
+/// The code of a cloze or reorder item in Python or Rust, as it is highlighted: a
+/// cloze's gaps become [`gap_mark`]s; a reorder item's lines are its non-blank lines,
+/// one highlighted line each, in the order of `Reorder::lines`. `None` for text, or a
+/// cloze whose code already holds something that looks like a gap mark.
+pub fn quiz_source(item: &QuizItem) -> Option<(QuizCodeKey, String, Lang)> {
+    let lang = |l: CodeLang| match l {
+        CodeLang::Python => Some(Lang::Python),
+        CodeLang::Rust => Some(Lang::Rust),
+        CodeLang::Text => None,
+    };
+    match item {
+        QuizItem::Cloze(q) => {
+            let language = lang(q.lang)?;
+            if q.text.contains("__gap") {
+                return None;
+            }
+            let code: String = q
+                .parts()
+                .into_iter()
+                .map(|part| match part {
+                    ClozePart::Text(t) => t.to_string(),
+                    ClozePart::Gap(n) => gap_mark(n),
+                })
+                .collect();
+            Some(((q.lang, q.text.clone()), code, language))
+        }
+        QuizItem::Reorder(q) => {
+            let language = lang(q.lang)?;
+            Some(((q.lang, q.code.clone()), q.lines().join("\n"), language))
+        }
+        _ => None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! fenced or indented code block. This turns it into styled ratatui lines, one per
 //! paragraph, list item or code line, left for `ui::wrap` to wrap at the pane's width.
 //!
-//! Parsing is CommonMark (pulldown-cmark) with no extensions, so a table or a
+//! Parsing is `CommonMark` (pulldown-cmark) with no extensions, so a table or a
 //! strikethrough stays plain text. Raw HTML is shown as the text it is, never
 //! interpreted: the decks write `Rc<RefCell<Node>>` and `Box<dyn Trait>` outside
 //! backticks, and those must read as written. Every piece of text the parser hands back
@@ -256,8 +256,13 @@ impl<'a> Renderer<'a> {
                 let style = self.style().patch(self.styles.code);
                 self.text(&t, style);
             }
-            // Shown as written: `<dyn Trait>` is Rust, not a tag.
-            Event::Html(t) | Event::InlineHtml(t) => {
+            // HTML is shown as written (`<dyn Trait>` is Rust, not a tag); the others are
+            // not enabled (no extensions) and kept as text should a parser send them.
+            Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::FootnoteReference(t)
+            | Event::InlineMath(t)
+            | Event::DisplayMath(t) => {
                 self.text(&t, self.style());
             }
             Event::SoftBreak => {
@@ -273,10 +278,6 @@ impl<'a> Renderer<'a> {
                     .push(Span::styled("────────".to_string(), self.styles.marker));
                 self.end_line();
                 self.blank = true;
-            }
-            // Not enabled (no extensions): kept as text should a parser version send them.
-            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                self.text(&t, self.style());
             }
             Event::TaskListMarker(done) => {
                 self.text(if done { "[x] " } else { "[ ] " }, self.style());
@@ -315,7 +316,6 @@ impl<'a> Renderer<'a> {
                 };
                 self.code = Some((lang, String::new()));
             }
-            Tag::HtmlBlock => self.start_block(),
             Tag::List(first) => {
                 if self.lists.is_empty() {
                     self.start_block();
@@ -366,8 +366,9 @@ impl<'a> Renderer<'a> {
                 self.inline.push(self.styles.link);
                 self.links.push((dest_url.to_string(), self.text_len()));
             }
-            // Not enabled; their text still shows.
-            Tag::FootnoteDefinition(_)
+            // HTML blocks show as text; the rest is not enabled, but its text would show.
+            Tag::HtmlBlock
+            | Tag::FootnoteDefinition(_)
             | Tag::Table(_)
             | Tag::TableHead
             | Tag::TableRow
@@ -381,10 +382,6 @@ impl<'a> Renderer<'a> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::HtmlBlock => {
-                self.end_line();
-                self.blank = true;
-            }
             TagEnd::Heading(_) => {
                 self.inline.pop();
                 self.end_line();
@@ -425,7 +422,9 @@ impl<'a> Renderer<'a> {
                 }
             }
             TagEnd::CodeBlock => {}
-            TagEnd::FootnoteDefinition
+            TagEnd::Paragraph
+            | TagEnd::HtmlBlock
+            | TagEnd::FootnoteDefinition
             | TagEnd::Table
             | TagEnd::TableHead
             | TagEnd::TableRow

@@ -193,6 +193,9 @@ pub struct App {
     pub console: Console,
     pub flash: Option<Flash>,
     pub highlights: HashMap<usize, Highlighted>,
+    /// The running quiz's Python and Rust code (cloze and reorder), highlighted by the
+    /// shell when the quiz starts; drawn plain while absent (and with colour off).
+    pub quiz_code: HashMap<crate::highlight::QuizCodeKey, Vec<Line<'static>>>,
     /// The stats report, rendered once when the figures arrive.
     pub stats: Option<ratatui::text::Text<'static>>,
     pub quiz: Option<crate::quiz::QuizSession>,

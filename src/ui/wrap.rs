@@ -14,7 +14,10 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
     for line in lines {
-        let hang = hanging_indent(line).filter(|h| *h < width / 2).unwrap_or(0);
+        let hang = match hanging_indent(line) {
+            h if h < width / 2 => h,
+            _ => 0,
+        };
         let mut row: Vec<Span<'static>> = Vec::new();
         let mut used = 0usize;
         let mut continuation = false;
@@ -96,7 +99,7 @@ fn merge(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
 /// The columns a line's continuation rows are indented by: its leading spaces and,
 /// for a list item, its marker (a bullet, `-`, `*`, `│` or a number with `.` or `)`,
 /// then a space).
-fn hanging_indent(line: &Line<'_>) -> Option<usize> {
+fn hanging_indent(line: &Line<'_>) -> usize {
     let mut start = String::new();
     for span in &line.spans {
         start.push_str(&span.content);
@@ -117,7 +120,7 @@ fn hanging_indent(line: &Line<'_>) -> Option<usize> {
                 .then_some(digits + 2)
         })
         .unwrap_or(0);
-    Some(indent + marker)
+    indent + marker
 }
 
 /// `text` in `width` columns: cut with a trailing "…" when it does not fit.
