@@ -36,14 +36,18 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
             }
             *used = hang;
         };
-        for (text, style, is_space) in tokens(line) {
-            let w = text_width(&text);
+        for (pieces, is_space) in tokens(line) {
+            let w: usize = pieces.iter().map(|(text, _)| text_width(text)).sum();
             if is_space {
                 if continuation && used == hang {
                     continue;
                 }
                 if used + w <= width {
-                    row.push(Span::styled(text, style));
+                    row.extend(
+                        pieces
+                            .into_iter()
+                            .map(|(text, style)| Span::styled(text, style)),
+                    );
                     used += w;
                 } else {
                     flush(&mut row, &mut out);
@@ -58,20 +62,26 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
                 continuation = true;
                 next_row(&mut row, &mut used);
             }
-            let mut chunk = String::new();
-            for c in text.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && !chunk.is_empty() {
-                    row.push(Span::styled(std::mem::take(&mut chunk), style));
-                    flush(&mut row, &mut out);
-                    continuation = true;
-                    next_row(&mut row, &mut used);
+            // A word may hold several styles (`code` then a comma): it breaks only
+            // where it is longer than a row.
+            for (text, style) in pieces {
+                let mut chunk = String::new();
+                for c in text.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if used + cw > width && used > hang {
+                        if !chunk.is_empty() {
+                            row.push(Span::styled(std::mem::take(&mut chunk), style));
+                        }
+                        flush(&mut row, &mut out);
+                        continuation = true;
+                        next_row(&mut row, &mut used);
+                    }
+                    chunk.push(c);
+                    used += cw;
                 }
-                chunk.push(c);
-                used += cw;
-            }
-            if !chunk.is_empty() {
-                row.push(Span::styled(chunk, style));
+                if !chunk.is_empty() {
+                    row.push(Span::styled(chunk, style));
+                }
             }
         }
         // A line that broke just before trailing spaces has nothing left for a last row.
@@ -150,17 +160,19 @@ fn text_width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
-/// A line's runs of spaces and of other characters, each with its span's style.
-fn tokens(line: &Line<'_>) -> Vec<(String, Style, bool)> {
-    let mut out: Vec<(String, Style, bool)> = Vec::new();
+/// A line's words and runs of spaces, each as its styled pieces, and whether it is
+/// spaces. A word is every character between two spaces, whatever its styles.
+fn tokens(line: &Line<'_>) -> Vec<(Vec<(String, Style)>, bool)> {
+    let mut out: Vec<(Vec<(String, Style)>, bool)> = Vec::new();
     for span in &line.spans {
         for c in span.content.chars() {
             let space = c == ' ';
             match out.last_mut() {
-                Some((text, style, is_space)) if *is_space == space && *style == span.style => {
-                    text.push(c);
-                }
-                _ => out.push((c.to_string(), span.style, space)),
+                Some((pieces, is_space)) if *is_space == space => match pieces.last_mut() {
+                    Some((text, style)) if *style == span.style => text.push(c),
+                    _ => pieces.push((c.to_string(), span.style)),
+                },
+                _ => out.push((vec![(c.to_string(), span.style)], space)),
             }
         }
     }
@@ -227,6 +239,32 @@ mod tests {
         // An indent of half the width or more is not kept.
         let deep = Line::from("          • a b");
         assert_eq!(texts(&wrap(&[deep], 14)), ["          • a", "b"]);
+    }
+
+    #[test]
+    fn a_word_of_several_styles_breaks_only_at_spaces() {
+        let code = Style::new().fg(ratatui::style::Color::Cyan);
+        let line = Line::from(vec![
+            Span::raw("use the "),
+            Span::styled("key", code),
+            Span::raw(", then "),
+            Span::styled("get", code),
+            Span::raw("."),
+        ]);
+        // "key," does not fit: the comma does not go to the next row alone.
+        let out = wrap(&[line], 11);
+        assert_eq!(texts(&out), ["use the", "key, then", "get."]);
+        assert_eq!(out[1].spans[0].style, code);
+        assert_eq!(out[2].spans[0].content, "get");
+        let out = wrap(
+            &[Line::from(vec![
+                Span::raw("x "),
+                Span::styled("abc", code),
+                Span::raw("defg"),
+            ])],
+            4,
+        );
+        assert_eq!(texts(&out), ["x", "abcd", "efg"]);
     }
 
     #[test]
