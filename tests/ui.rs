@@ -220,7 +220,9 @@ fn content_escape_sequences_are_drawn_escaped() {
     let card = card
         .replacen("id: args-kwargs", "id: evil-card", 1)
         .replacen("topic: python-internals", "topic: t", 1)
-        .replacen("title: ", "title: \"\\e]0;pwned\\a\" #", 1);
+        .replacen("title: ", "title: \"\\e]0;pwned\\a\" #", 1)
+        // Markdown makes a control character out of an entity, after parsing.
+        .replacen("prompt: |\n", "prompt: |\n  **&#27;]0;md&#7;** `&#27;` \n\n", 1);
     std::fs::write(deck.join("card.yaml"), card).unwrap();
     let library = load_library(&LoadOptions {
         bundled: false,
@@ -240,6 +242,7 @@ fn content_escape_sequences_are_drawn_escaped() {
         "raw control characters drawn"
     );
     assert!(text.contains("\\u{1b}]0;pwned\\u{7}"), "{text}");
+    assert!(text.contains("\\u{1b}]0;md\\u{7} &#27;"), "{text}");
 }
 
 proptest! {
