@@ -367,6 +367,48 @@ mod tests {
     }
 
     #[test]
+    fn quiz_code_marks_gaps_and_keeps_reorder_lines() {
+        use crate::content::quiz::{Cloze, Gap, Recall, Reorder};
+        let cloze = |lang, text: &str| {
+            QuizItem::Cloze(Cloze {
+                question: "q".into(),
+                text: text.into(),
+                lang,
+                gaps: vec![Gap {
+                    accept: vec!["a".into()],
+                    case_sensitive: None,
+                }],
+                explanation: "e".into(),
+            })
+        };
+        let (key, code, lang) = quiz_source(&cloze(CodeLang::Rust, "let x = {{1}};\n")).unwrap();
+        assert_eq!(key, (CodeLang::Rust, "let x = {{1}};\n".to_string()));
+        assert_eq!((code.as_str(), lang), ("let x = __gap1__;\n", Lang::Rust));
+        assert_eq!(
+            quiz_key(&cloze(CodeLang::Rust, "let x = {{1}};\n")),
+            Some(key)
+        );
+        // Text is not highlighted; code that already looks like a mark is left plain.
+        assert!(quiz_source(&cloze(CodeLang::Text, "the {{1}}")).is_none());
+        assert!(quiz_source(&cloze(CodeLang::Python, "__gap1__ = {{1}}")).is_none());
+        let reorder = QuizItem::Reorder(Reorder {
+            question: "q".into(),
+            code: "a = 1\n\n  b = 2  \n".into(),
+            lang: CodeLang::Python,
+            explanation: "e".into(),
+        });
+        let (_, code, _) = quiz_source(&reorder).unwrap();
+        assert_eq!(code, "a = 1\n  b = 2");
+        let recall = QuizItem::Recall(Recall {
+            question: "q".into(),
+            points: Vec::new(),
+            model_answer: "m".into(),
+            explanation: "e".into(),
+        });
+        assert!(quiz_source(&recall).is_none() && quiz_key(&recall).is_none());
+    }
+
+    #[test]
     fn escape_sequences_are_shown_not_sent() {
         let h = Highlighter::new().unwrap();
         let text = h.highlight("x = '\u{1b}[31m'\n", Lang::Python);

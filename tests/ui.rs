@@ -222,7 +222,11 @@ fn content_escape_sequences_are_drawn_escaped() {
         .replacen("topic: python-internals", "topic: t", 1)
         .replacen("title: ", "title: \"\\e]0;pwned\\a\" #", 1)
         // Markdown makes a control character out of an entity, after parsing.
-        .replacen("prompt: |\n", "prompt: |\n  **&#27;]0;md&#7;** `&#27;` \n\n", 1);
+        .replacen(
+            "prompt: |\n",
+            "prompt: |\n  **&#27;]0;md&#7;** `&#27;` \n\n",
+            1,
+        );
     std::fs::write(deck.join("card.yaml"), card).unwrap();
     let library = load_library(&LoadOptions {
         bundled: false,
@@ -403,6 +407,11 @@ fn quiz_code_is_highlighted_by_its_lang() {
                 .unwrap_or_else(|| panic!("{kind:?} {size:?}: no code\n{text}"));
             let cell = terminal.backend().buffer().cell((x, y)).unwrap();
             assert_eq!(cell.fg, Color::Magenta, "{kind:?} {size:?}\n{text}");
+            // The gaps are drawn as gaps, not as what was highlighted in their place.
+            assert!(!text.contains("__gap"), "{text}");
+            if kind == QuizKind::Cloze {
+                assert!(text.contains("[1:____]"), "{text}");
+            }
         }
     }
 }
