@@ -128,6 +128,9 @@ struct Renderer<'a> {
     blank: bool,
     code: Option<(String, String)>,
     links: Vec<(String, usize)>,
+    /// For each open emphasis: the underscores it was written with, shown as text
+    /// (`None`: written with `*`, styled).
+    underscores: Vec<Option<&'static str>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -155,11 +158,35 @@ impl<'a> Renderer<'a> {
             blank: false,
             code: None,
             links: Vec::new(),
+            underscores: Vec::new(),
         }
     }
 
     fn run(mut self, markdown: &str) -> Vec<Line<'static>> {
-        for event in Parser::new_ext(markdown, Options::empty()) {
+        for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+            // Underscores never emphasise: card text is full of Python names such as
+            // `__init__` written without backticks, which CommonMark would make bold.
+            let underscore = markdown.get(range).is_some_and(|s| s.starts_with('_'));
+            match event {
+                Event::Start(Tag::Emphasis | Tag::Strong) if underscore => {
+                    let delimiter = if matches!(event, Event::Start(Tag::Strong)) {
+                        "__"
+                    } else {
+                        "_"
+                    };
+                    self.text(delimiter, self.style());
+                    self.underscores.push(Some(delimiter));
+                    continue;
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong) => self.underscores.push(None),
+                Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                    if let Some(delimiter) = self.underscores.pop().flatten() {
+                        self.text(delimiter, self.style());
+                        continue;
+                    }
+                }
+                _ => {}
+            }
             self.event(event);
         }
         // An empty text still shows the marker it was given.
@@ -234,7 +261,10 @@ impl<'a> Renderer<'a> {
             }
             if !piece.is_empty() {
                 self.open_line();
-                self.line.push(Span::styled(piece.to_string(), style));
+                match self.line.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push_str(piece),
+                    _ => self.line.push(Span::styled(piece.to_string(), style)),
+                }
             }
         }
     }
@@ -528,6 +558,26 @@ mod tests {
         let s = style_of(&out, "x");
         assert_eq!(s.fg, Some(Color::Yellow));
         assert!(s.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn underscores_stay_text_and_stars_emphasise() {
+        let md = "Override __setitem__ and __init__, not _private_; *this* and **that**.";
+        let out = lines(md, &styles());
+        assert_eq!(
+            texts(&out),
+            ["Override __setitem__ and __init__, not _private_; this and that."]
+        );
+        assert_eq!(style_of(&out, "__setitem__"), Style::new());
+        assert!(
+            style_of(&out, "this")
+                .add_modifier
+                .contains(Modifier::ITALIC)
+        );
+        // Nested: a star inside underscores still emphasises.
+        let out = lines("__a *b* c__", &styles());
+        assert_eq!(texts(&out), ["__a b c__"]);
+        assert!(style_of(&out, "b").add_modifier.contains(Modifier::ITALIC));
     }
 
     #[test]
