@@ -100,6 +100,10 @@ pub fn plain(markdown: &str) -> String {
     out
 }
 
+/// How many lists and block quotes inside one another are drawn; deeper ones are
+/// drawn at this depth.
+const MAX_DEPTH: usize = 16;
+
 /// A container a line can be inside: a list item or a block quote. Its first line
 /// starts with `first` (the bullet), the rest with `rest` (as wide, blank).
 struct Container {
@@ -123,7 +127,13 @@ struct Renderer<'a> {
     open: bool,
     inline: Vec<Style>,
     containers: Vec<Container>,
+    /// Containers nested past [`MAX_DEPTH`], counted only.
+    hidden: usize,
+    /// Containers whose bullet is still to be drawn.
+    pending: usize,
     lists: Vec<List>,
+    /// Open bulleted (unordered) lists.
+    bullet_lists: usize,
     /// A block ended: the next block starts after a blank line.
     blank: bool,
     code: Option<(String, String)>,
@@ -139,7 +149,7 @@ impl<'a> Renderer<'a> {
         highlight: Option<CodeHighlighter<'a>>,
         marker: Option<&str>,
     ) -> Self {
-        let containers = marker
+        let containers: Vec<Container> = marker
             .map(|m| Container {
                 first: Some(m.to_string()),
                 rest: " ".repeat(width(m)),
@@ -153,8 +163,11 @@ impl<'a> Renderer<'a> {
             line: Vec::new(),
             open: false,
             inline: Vec::new(),
+            pending: containers.len(),
             containers,
+            hidden: 0,
             lists: Vec::new(),
+            bullet_lists: 0,
             blank: false,
             code: None,
             links: Vec::new(),
@@ -197,10 +210,39 @@ impl<'a> Renderer<'a> {
         self.out
     }
 
+    /// The style of inline text here: every open emphasis, link and heading.
     fn style(&self) -> Style {
-        self.inline
-            .iter()
-            .fold(Style::new(), |acc, s| acc.patch(*s))
+        self.inline.last().copied().unwrap_or_default()
+    }
+
+    /// Opens an inline style; the stack holds each level's combined style, so deep
+    /// nesting costs nothing per character.
+    fn push_style(&mut self, style: Style) {
+        let combined = self.style().patch(style);
+        self.inline.push(combined);
+    }
+
+    /// Opens a list item or block quote. Past [`MAX_DEPTH`] containers are only
+    /// counted: a hostile deck may nest thousands, and no pane is that wide.
+    fn push_container(&mut self, container: Container) {
+        if self.containers.len() < MAX_DEPTH {
+            if container.first.is_some() {
+                self.pending += 1;
+            }
+            self.containers.push(container);
+        } else {
+            self.hidden += 1;
+        }
+    }
+
+    fn pop_container(&mut self) {
+        if self.hidden > 0 {
+            self.hidden -= 1;
+        } else if let Some(c) = self.containers.pop()
+            && c.first.is_some()
+        {
+            self.pending -= 1;
+        }
     }
 
     /// Starts the current line with the containers' prefix, if not yet started.
@@ -212,7 +254,10 @@ impl<'a> Renderer<'a> {
         let mut prefix = String::new();
         for c in &mut self.containers {
             match c.first.take() {
-                Some(first) => prefix.push_str(&first),
+                Some(first) => {
+                    prefix.push_str(&first);
+                    self.pending -= 1;
+                }
                 None => prefix.push_str(&c.rest),
             }
         }
@@ -232,7 +277,7 @@ impl<'a> Renderer<'a> {
     /// block before (but not from the bullet that starts its list item).
     fn start_block(&mut self) {
         self.end_line();
-        let at_bullet = self.containers.iter().any(|c| c.first.is_some());
+        let at_bullet = self.pending > 0;
         if self.blank && !self.out.is_empty() && !at_bullet {
             self.blank_line();
         }
@@ -327,11 +372,11 @@ impl<'a> Renderer<'a> {
             }
             Tag::Heading { .. } => {
                 self.start_block();
-                self.inline.push(self.styles.heading);
+                self.push_style(self.styles.heading);
             }
             Tag::BlockQuote(_) => {
                 self.start_block();
-                self.containers.push(Container {
+                self.push_container(Container {
                     first: None,
                     rest: "│ ".to_string(),
                 });
@@ -354,6 +399,7 @@ impl<'a> Renderer<'a> {
                     self.end_line();
                     self.blank = false;
                 }
+                self.bullet_lists += usize::from(first.is_none());
                 self.lists.push(List {
                     next: first,
                     loose: false,
@@ -362,8 +408,7 @@ impl<'a> Renderer<'a> {
             Tag::Item => {
                 self.end_line();
                 // Bullets change with the depth of bulleted lists only.
-                let depth = self.lists.iter().filter(|l| l.next.is_none()).count();
-                let depth = depth.saturating_sub(1);
+                let depth = self.bullet_lists.saturating_sub(1);
                 let loose = self.lists.last().is_some_and(|l| l.loose);
                 if self.blank && loose && !self.out.is_empty() {
                     self.blank_line();
@@ -382,18 +427,18 @@ impl<'a> Renderer<'a> {
                     }
                     .to_string(),
                 };
-                self.containers.push(Container {
+                self.push_container(Container {
                     rest: " ".repeat(width(&marker)),
                     first: Some(marker),
                 });
             }
-            Tag::Emphasis => self.inline.push(self.styles.emphasis),
-            Tag::Strong => self.inline.push(self.styles.strong),
+            Tag::Emphasis => self.push_style(self.styles.emphasis),
+            Tag::Strong => self.push_style(self.styles.strong),
             Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
-                self.inline.push(Style::new());
+                self.push_style(Style::new());
             }
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                self.inline.push(self.styles.link);
+                self.push_style(self.styles.link);
                 self.links.push((dest_url.to_string(), self.text_len()));
             }
             // HTML blocks show as text; the rest is not enabled, but its text would show.
@@ -419,21 +464,23 @@ impl<'a> Renderer<'a> {
             }
             TagEnd::BlockQuote(_) => {
                 self.end_line();
-                self.containers.pop();
+                self.pop_container();
                 self.blank = true;
             }
             TagEnd::List(_) => {
                 self.end_line();
-                self.lists.pop();
+                if self.lists.pop().is_some_and(|l| l.next.is_none()) {
+                    self.bullet_lists -= 1;
+                }
                 self.blank = self.lists.is_empty() || self.blank;
             }
             TagEnd::Item => {
                 // An empty item still shows its bullet.
-                if self.containers.last().is_some_and(|c| c.first.is_some()) {
+                if self.hidden == 0 && self.containers.last().is_some_and(|c| c.first.is_some()) {
                     self.open_line();
                 }
                 self.end_line();
-                self.containers.pop();
+                self.pop_container();
             }
             TagEnd::Emphasis
             | TagEnd::Strong
@@ -676,12 +723,17 @@ mod tests {
         // Deep nesting and long bracket runs finish and keep the text.
         let deep = format!("{}x{}", "[".repeat(20_000), "]".repeat(20_000));
         assert!(plain(&deep).contains('x'));
-        let quotes = format!("{} y", ">".repeat(5_000));
+        let quotes = format!("{} y", ">".repeat(50_000));
         assert!(plain(&quotes).contains('y'));
+        // Deep nesting is drawn at most MAX_DEPTH levels deep (and costs no more).
+        let nested = "- ".repeat(50_000) + "z";
+        let out = plain(&nested);
+        assert!(
+            out.ends_with('z') && width(&out) <= 2 * MAX_DEPTH + 1,
+            "{out:?}"
+        );
         let stars = "*a **b ".repeat(5_000);
         assert!(plain(&stars).contains('b'));
-        let lists = "- ".repeat(2_000) + "z";
-        assert!(plain(&lists).contains('z'));
     }
 
     #[test]
