@@ -58,12 +58,23 @@ pub fn gap_mark(n: usize) -> String {
     format!("__gap{n}__")
 }
 
-/// What the quiz screen looks highlighted quiz code up by: the item's language and its
-/// code as written (a cloze's `text`, a reorder item's `code`).
-pub type QuizCodeKey = (CodeLang, String);
+/// What highlighted code that is not a solution is looked up by: its language and the
+/// code as written (a cloze's `text`, a reorder item's `code`, a fenced block's code).
+pub type CodeKey = (CodeLang, String);
+
+/// The key and language of a fenced block in card text, when its info string names
+/// Python or Rust.
+pub fn block_key(info: &str, code: &str) -> Option<(CodeKey, Lang)> {
+    let lang = Lang::from_info(info)?;
+    let code_lang = match lang {
+        Lang::Python => CodeLang::Python,
+        Lang::Rust => CodeLang::Rust,
+    };
+    Some(((code_lang, code.to_string()), lang))
+}
 
 /// The key [`quiz_source`] files an item's highlighted code under (`None`: not code).
-pub fn quiz_key(item: &QuizItem) -> Option<QuizCodeKey> {
+pub fn quiz_key(item: &QuizItem) -> Option<CodeKey> {
     match item {
         QuizItem::Cloze(q) if q.lang.is_code() => Some((q.lang, q.text.clone())),
         QuizItem::Reorder(q) if q.lang.is_code() => Some((q.lang, q.code.clone())),
@@ -75,7 +86,7 @@ pub fn quiz_key(item: &QuizItem) -> Option<QuizCodeKey> {
 /// cloze's gaps become [`gap_mark`]s; a reorder item's lines are its non-blank lines,
 /// one highlighted line each, in the order of `Reorder::lines`. `None` for text, or a
 /// cloze whose code already holds something that looks like a gap mark.
-pub fn quiz_source(item: &QuizItem) -> Option<(QuizCodeKey, String, Lang)> {
+pub fn quiz_source(item: &QuizItem) -> Option<(CodeKey, String, Lang)> {
     let lang = |l: CodeLang| match l {
         CodeLang::Python => Some(Lang::Python),
         CodeLang::Rust => Some(Lang::Rust),

@@ -63,6 +63,36 @@ pub fn lines_highlighted(
     Renderer::new(styles, Some(highlight), None).run(markdown)
 }
 
+/// The fenced code blocks of `markdown`: each one's language (the info string's first
+/// word) and code, exactly as [`lines_highlighted`] asks its highlighter about them.
+pub fn fenced_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for event in Parser::new_ext(markdown, Options::empty()) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                open = Some((first_word(&info), String::new()));
+            }
+            Event::Text(t) => {
+                if let Some((_, code)) = &mut open {
+                    code.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, code)) = open.take() {
+                    out.push((lang, code.trim_end_matches('\n').to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn first_word(info: &str) -> String {
+    info.split_whitespace().next().unwrap_or("").to_string()
+}
+
 /// `markdown` as one list item: the first line behind `marker`, the others indented
 /// to line up after it.
 pub fn item(markdown: &str, marker: &str, styles: &Styles) -> Vec<Line<'static>> {
@@ -384,9 +414,7 @@ impl<'a> Renderer<'a> {
             Tag::CodeBlock(kind) => {
                 self.start_block();
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().unwrap_or("").to_string()
-                    }
+                    CodeBlockKind::Fenced(info) => first_word(&info),
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some((lang, String::new()));
@@ -689,6 +717,10 @@ mod tests {
         assert_eq!(texts(&out), ["  HL x = 1"]);
         let out = lines_highlighted("```\nx = 1\n```", &styles(), &highlight);
         assert_eq!(texts(&out), ["  x = 1"]);
+        assert_eq!(
+            fenced_blocks(md),
+            [("python".to_string(), "def f():\n    return 1".to_string())]
+        );
     }
 
     #[test]

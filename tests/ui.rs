@@ -415,3 +415,17 @@ fn quiz_code_is_highlighted_by_its_lang() {
         }
     }
 }
+
+/// A fenced `python` block in card text is highlighted in the Question pane, as
+/// solutions are (prepared when the card opens, not while drawing).
+#[test]
+fn fenced_code_in_card_text_is_highlighted() {
+    for size in [(160, 48), (80, 24)] {
+        let (mut app, mut shell) =
+            fixture(&Start::Browse(Some("solid-principles".into())), true, size);
+        let (x, y) = scroll_to(&mut app, &mut shell, size, "class OrderProcessor");
+        let terminal = draw(&app, size);
+        let cell = terminal.backend().buffer().cell((x, y)).unwrap();
+        assert_eq!(cell.fg, Color::Magenta, "{size:?}");
+    }
+}

@@ -201,6 +201,19 @@ fn prose(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {
     out.extend(markdown::lines(text, &t.markdown()));
 }
 
+/// [`prose`], with fenced Python and Rust blocks as the shell highlighted them.
+fn prose_with_code(out: &mut Vec<Line<'static>>, text: &str, app: &App, t: Theme) {
+    let highlighted = |code: &str, info: &str| {
+        let (key, _) = crate::highlight::block_key(info, code)?;
+        app.code_highlights.get(&key).cloned()
+    };
+    out.extend(markdown::lines_highlighted(
+        text,
+        &t.markdown(),
+        &highlighted,
+    ));
+}
+
 /// The Question pane: title, facts, prompt; after the reveal, the explanation and the
 /// rest of the answer.
 fn question_lines(
@@ -223,7 +236,7 @@ fn question_lines(
     }
     out.push(Line::styled(facts, t.dim()));
     out.push(Line::default());
-    prose(&mut out, &card.prompt, t);
+    prose_with_code(&mut out, &card.prompt, app, t);
     if !app.revealed() {
         out.push(Line::default());
         // On the LRU card the console drives the lab, so it keeps no attempt.
@@ -236,7 +249,7 @@ fn question_lines(
         return out;
     }
     section(&mut out, "Explanation", t);
-    prose(&mut out, &card.explanation, t);
+    prose_with_code(&mut out, &card.explanation, app, t);
     section(&mut out, "Key points", t);
     bullets(&mut out, &card.key_points, t);
     section(&mut out, "Pitfalls", t);

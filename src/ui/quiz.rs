@@ -37,7 +37,7 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
             );
             // Highlighted when the quiz started (the shell did it), else plain.
             let code = crate::highlight::quiz_key(&current.item)
-                .and_then(|key| app.quiz_code.get(&key))
+                .and_then(|key| app.code_highlights.get(&key))
                 .map(Vec::as_slice);
             let lines = match phase {
                 Phase::Answering(answer) => answering(&current.item, answer, code, t),
