@@ -196,6 +196,12 @@ impl Shell {
         while let Some(effect) = queue.pop_front() {
             let reply = match effect {
                 Effect::Quit => None,
+                Effect::Suspend => {
+                    // The signal watcher gives the terminal back and stops the process,
+                    // exactly as for a SIGTSTP from outside.
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                    None
+                }
                 Effect::Highlight(card) => {
                     self.highlight(app, card);
                     None

@@ -124,12 +124,35 @@ impl Console {
         line
     }
 
+    /// Inserts a paste at the cursor, whole, as one edit (see [`pasted_line`]).
+    pub fn paste(&mut self, text: &str) {
+        let line = pasted_line(text);
+        let at = self.byte_at(self.cursor);
+        self.input.insert_str(at, &line);
+        self.cursor += line.chars().count();
+    }
+
     pub fn say(&mut self, line: impl Into<String>) {
         self.output.push(line.into());
         if self.output.len() > HISTORY {
             self.output.remove(0);
         }
     }
+}
+
+/// A paste made fit for a one-line field: a line break taken along at the end is
+/// dropped, the others and tabs become spaces (so two pasted lines never run into one
+/// word), and other control characters are dropped, as they are when typed.
+pub fn pasted_line(text: &str) -> String {
+    let text = text.trim_end_matches(['\r', '\n']);
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// A console command: the same actions the keys give.

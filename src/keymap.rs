@@ -12,6 +12,8 @@ use crate::state::{App, Phase, Screen};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Global,
+    /// The "terminal too small" notice: nothing else can be seen, so nothing else acts.
+    TooSmall,
     Help,
     Console,
     Filter,
@@ -38,6 +40,7 @@ impl Scope {
     pub fn title(self) -> &'static str {
         match self {
             Self::Global => "Everywhere",
+            Self::TooSmall => "Terminal too small",
             Self::Help => "This help",
             Self::Console => "Console (typing)",
             Self::Filter => "Filter (typing)",
@@ -152,6 +155,10 @@ use Scope as S;
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(S::Global, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(S::Global, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),
+    // Too small to draw: quit, or suspend, and nothing that acts on what cannot be seen.
+    bind(S::TooSmall, &[k('q'), ctrl('c')], Action::Quit, "quit", false),
+    bind(S::TooSmall, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),
     // Help overlay
     bind(
         S::Help,
@@ -488,6 +495,9 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The scopes active now, most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {
+    if too_small(app) {
+        return vec![S::TooSmall];
+    }
     if app.help {
         return vec![S::Help, S::Global];
     }
@@ -533,6 +543,18 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             _ => vec![S::Summary, S::Global],
         },
     }
+}
+
+/// Whether the screen shows only the "terminal too small" notice.
+fn too_small(app: &App) -> bool {
+    let (w, h) = app.size;
+    w < crate::ui::MIN_WIDTH || h < crate::ui::MIN_HEIGHT
+}
+
+/// The action for a paste now: text for the field being typed, or nothing. A paste is
+/// never read as keys (`3 apples` must not grade a card).
+pub fn paste(app: &App, text: String) -> Option<Action> {
+    matches!(scopes(app).first(), Some(S::Console | S::Filter)).then_some(Action::Paste(text))
 }
 
 /// The action for a key event now, if any. Key releases are ignored.
