@@ -320,6 +320,14 @@ struct Signals {
 }
 
 impl Signals {
+    /// Has the loop redraw the whole screen now: a SIGWINCH wakes it from
+    /// `event::poll` (crossterm answers it with a resize event) instead of after
+    /// [`WAKE`].
+    fn ask_redraw(&self) {
+        self.redraw.store(true, Ordering::SeqCst);
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    }
+
     fn busy(&self) -> std::sync::MutexGuard<'_, ()> {
         self.busy.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -370,11 +378,11 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
                         if suspended && terminal::resume().is_err() {
                             terminal::restore();
                         }
-                        shared.redraw.store(true, Ordering::SeqCst);
+                        shared.ask_redraw();
                     }
                     SIGCONT => {
                         let _ = terminal::reassert();
-                        shared.redraw.store(true, Ordering::SeqCst);
+                        shared.ask_redraw();
                     }
                     _ => {
                         shared.stop.store(signal, Ordering::SeqCst);
