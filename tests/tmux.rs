@@ -328,12 +328,12 @@ fn a_long_paste_reaches_the_console_whole() {
     tmux.wait_for("cap 2 size 0/2");
     // `put 1 1`, then spaces, then `put 2 2`... would not parse; spaces between the
     // words keep it one command whose end is visible.
-    let text = format!("put 7{}7", " ".repeat(4_994));
+    let text = format!("put 7{}7654321", " ".repeat(4_988));
     assert_eq!(text.len(), 5_000);
     tmux.paste(&text);
-    tmux.wait_for("     7");
+    tmux.wait_for("     7654321");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("cap 2 size 1/2");
+    tmux.wait_for_all(&["cap 2 size 1/2", "7654321"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);
