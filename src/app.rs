@@ -376,7 +376,10 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
                         // Stops the whole process (as SIGSTOP); returns once continued.
                         let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
                         if suspended && terminal::resume().is_err() {
+                            // The terminal will not come back (gone, or taken): end
+                            // the session as a hangup would, rather than run unseen.
                             terminal::restore();
+                            shared.stop.store(SIGHUP, Ordering::SeqCst);
                         }
                         shared.ask_redraw();
                     }
