@@ -421,7 +421,7 @@ fn event_loop(
         if signals.redraw.swap(false, Ordering::SeqCst) {
             // Back from a suspension: the screen is blank, and its size may have
             // changed meanwhile.
-            tty.clear()?;
+            terminal::forget_frame(tty)?;
             let size = tty.size()?;
             let _ = update(
                 app,

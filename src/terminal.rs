@@ -20,8 +20,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
@@ -126,6 +126,19 @@ pub fn draw(tty: &mut Tty, view: impl FnOnce(&mut Frame)) -> io::Result<()> {
     // Ended even when the draw failed, so the terminal never stays frozen.
     let ended = execute!(tty.backend_mut(), EndSynchronizedUpdate);
     drawn.and(ended)
+}
+
+/// Blanks the screen and forgets the last frame, so the next [`draw`] writes every cell
+/// (after a suspension). Unlike `Terminal::clear` it does not ask the terminal where
+/// its cursor is: a reply that may not come, or come only after seconds.
+///
+/// # Errors
+/// When writing to the terminal fails.
+pub fn forget_frame(tty: &mut Tty) -> io::Result<()> {
+    queue!(tty.backend_mut(), Clear(ClearType::All))?;
+    // Resets the buffer holding the last frame: the next one is diffed against nothing.
+    tty.swap_buffers();
+    Ok(())
 }
 
 /// Ends any synchronized update, turns bracketed paste off, leaves raw mode and the

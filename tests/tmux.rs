@@ -293,6 +293,35 @@ fn an_outside_sigtstp_suspends_and_fg_redraws() {
     tmux.wait_for("fg=0");
 }
 
+/// SIGSTOP cannot be caught: the screen stays, and the shell puts its own terminal
+/// settings back. On `fg` (SIGCONT) tutor sets raw mode again and redraws, so a single
+/// key acts at once.
+#[test]
+fn sigstop_then_fg_sets_raw_mode_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("stop", SHELL, (100, 30));
+    tmux.wait_for("sh$");
+    tmux.type_line(&in_shell(&data, "review", &pid_file));
+    tmux.wait_for("Space reveal");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let ok = Command::new("kill")
+        .args(["-STOP", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    tmux.wait_for("Stopped");
+    tmux.type_line("fg");
+    tmux.wait_for_all(&["Space reveal", "[Question]"]);
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 Again");
+    tmux.keys(&["q"]);
+    tmux.wait_for_gone("1 Again");
+    tmux.type_line("echo \"fg=$?\"");
+    tmux.wait_for("fg=0");
+}
+
 /// A paste while reviewing is not typed: `3 apples 4 pears` grades nothing.
 #[test]
 fn a_paste_in_review_grades_nothing() {
