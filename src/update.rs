@@ -12,7 +12,7 @@ use crate::console::{self, Command};
 use crate::state::{App, Flash, Phase, Screen};
 
 pub use quiz::start_quiz;
-pub use review::{DeckCounts, deck_counts, start_review};
+pub use review::{DeckCounts, deck_counts, session_counts, start_review};
 
 /// The entries of the home screen, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -477,6 +477,9 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(last) = last {
         block = block.title_bottom(Span::styled(format!(" {last} "), t.dim()));
     }
+    if let Some(left) = review_left(app) {
+        block = block.title(Line::styled(left, t.dim()).right_aligned());
+    }
     let inner = block.inner(area);
     // A line longer than the box scrolls sideways so the cursor stays in view.
     let room = usize::from(inner.width.saturating_sub(3)).max(1);
@@ -513,6 +516,25 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
             frame.set_cursor_position((x, inner.y));
         }
     }
+}
+
+/// What is left of a review, on the console's top border where every card shows it:
+/// Anki's counts (`19 new · 1 learning · 3 due`), or the cards left to practise.
+fn review_left(app: &App) -> Option<String> {
+    if app.screen != crate::state::Screen::Review {
+        return None;
+    }
+    let session = app.review.as_ref()?;
+    session.phase.card()?;
+    let left = crate::update::session_counts(app)?;
+    Some(if session.practice {
+        format!(" practice · {} left ", left.today())
+    } else {
+        format!(
+            " {} new · {} learning · {} due ",
+            left.new, left.learning, left.review
+        )
+    })
 }
 
 /// The part of `input` (sanitized) that fits `room` columns with the cursor (a char

@@ -164,8 +164,9 @@ fn learning_cards_come_back_in_the_same_session() {
     };
     let mut now = t0();
     let cards = app.review.as_ref().unwrap().queue.len() + 1; // the one showing, and the rest
+    // A second a card, so that every card is graded before the first comes due.
     let tick = |now: &mut Timestamp| {
-        *now += SignedDuration::from_secs(5);
+        *now += SignedDuration::from_secs(1);
         *now
     };
     // Again on every card: each comes back a minute later.
@@ -726,4 +727,89 @@ fn a_help_taller_than_the_screen_scrolls() {
     press(&mut app, &mut shell, "?", t0());
     assert!(!app.help);
     assert_eq!(app.help_scroll, 0);
+}
+
+/// Anki's order: a learning card that has come due is shown before the next new card,
+/// not after every new card of the day.
+#[test]
+fn a_due_learning_card_comes_before_new_cards() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let Phase::Prompt { card: first, .. } = phase(&app) else {
+        panic!()
+    };
+    assert!(
+        app.review.as_ref().unwrap().queue.len() > 2,
+        "new cards wait"
+    );
+    // Again: the first card comes back a minute later.
+    press(&mut app, &mut shell, "space 1", t0());
+    let Phase::Prompt { card: second, .. } = phase(&app) else {
+        panic!()
+    };
+    assert_ne!(second, first, "not due yet: a new card shows meanwhile");
+    // Five minutes on, the first card is due: it comes before the remaining new cards.
+    press(
+        &mut app,
+        &mut shell,
+        "space 3",
+        t0() + SignedDuration::from_mins(5),
+    );
+    let Phase::Prompt { card, .. } = phase(&app) else {
+        panic!()
+    };
+    assert_eq!(card, first, "the due learning card is next");
+}
+
+/// Practising ahead offers only cards already studied: a new card's intervals would be
+/// shown and then not saved.
+#[test]
+fn practice_ahead_offers_no_new_cards() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, "space 4 space 4", t0());
+    let studied: Vec<String> = app.states.keys().cloned().collect();
+    assert_eq!(studied.len(), 2);
+    // Today's new cards are used up: nothing is due, so the review practises ahead.
+    app.new_per_day = 0;
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.screen, Screen::Home);
+    let first = app::start(&mut app, &Start::Review, t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    let session = app.review.as_ref().unwrap();
+    assert!(session.practice);
+    let mut offered: Vec<usize> = session.queue.iter().copied().collect();
+    offered.extend(session.phase.card());
+    let offered: Vec<&str> = offered.iter().filter_map(|&i| app.card_id(i)).collect();
+    assert_eq!(offered.len(), 2, "{offered:?}");
+    assert!(
+        offered.iter().all(|id| studied.iter().any(|s| s == id)),
+        "{offered:?}"
+    );
+}
+
+/// The review says what is left, Anki's three counts, on every card; the card on
+/// screen counts as left until it is graded.
+#[test]
+fn the_review_shows_new_learning_and_due_left() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let draw = |app: &App, (w, h): (u16, u16)| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| crate::ui::view(f, app)).unwrap();
+        format!("{}", terminal.backend())
+    };
+    let new = app.review.as_ref().unwrap().queue.len() + 1;
+    assert_eq!(new, 20, "the daily new-card limit");
+    for size in [(160, 48), (80, 24)] {
+        let screen = draw(&app, size);
+        assert!(screen.contains("20 new · 0 learning · 0 due"), "{screen}");
+    }
+    press(&mut app, &mut shell, "space 1", t0());
+    let screen = draw(&app, (80, 24));
+    assert!(screen.contains("19 new · 1 learning · 0 due"), "{screen}");
+    press(&mut app, &mut shell, "space", t0());
+    let screen = draw(&app, (80, 24));
+    assert!(
+        screen.contains("19 new · 1 learning · 0 due"),
+        "revealed too: {screen}"
+    );
 }
