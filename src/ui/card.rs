@@ -642,7 +642,7 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
         lines.push(Line::from(format!(
             "Next card due in {} ({})",
             interval_label(next.duration_since(now).as_secs()),
-            next.strftime("%Y-%m-%d %H:%M UTC")
+            app.days.local_time(next)
         )));
     }
     lines.push(Line::default());

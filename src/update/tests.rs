@@ -813,3 +813,27 @@ fn the_review_shows_new_learning_and_due_left() {
         "revealed too: {screen}"
     );
 }
+
+/// The summary's "next card due" is a local time, as the days are.
+#[test]
+fn the_next_due_time_is_local() {
+    let library = load_library(&LoadOptions {
+        bundled: true,
+        ..LoadOptions::default()
+    });
+    let store = Store::open_in_memory().unwrap();
+    let tz = jiff::tz::TimeZone::get("America/New_York").unwrap();
+    let mut app = app::build(library, &store, t0(), Days::new(tz), false, None, None).unwrap();
+    app.new_per_day = 1;
+    let mut shell = Shell::new(store, None);
+    let first = app::start(&mut app, &Start::Review, t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    press(&mut app, &mut shell, "space 4", t0());
+    assert_eq!(kind(&phase(&app)), "finished");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| crate::ui::view(f, &app)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    // Graded at 10:00 UTC, due whole days later: 06:00 in New York's summer time.
+    assert!(screen.contains("Next card due in"), "{screen}");
+    assert!(screen.contains(" 06:00 EDT)"), "{screen}");
+}
