@@ -480,10 +480,15 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(left) = review_left(app) {
         block = block.title(Line::styled(left, t.dim()).right_aligned());
     }
+    // An answer of several lines shows the cursor's line, and says which it is.
+    let (line_text, number, lines, cursor) = app.console.cursor_line();
+    if lines > 1 {
+        block = block.title(Span::styled(format!(" line {number} of {lines} "), t.dim()));
+    }
     let inner = block.inner(area);
     // A line longer than the box scrolls sideways so the cursor stays in view.
     let room = usize::from(inner.width.saturating_sub(3)).max(1);
-    let (shown, cursor_col) = visible_input(&app.console.input, app.console.cursor, room);
+    let (shown, cursor_col) = visible_input(line_text, cursor, room);
     let line = if active || !app.console.input.is_empty() {
         Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
     } else if app.screen == crate::state::Screen::Quiz {
