@@ -622,7 +622,10 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
             )));
         }
         _ => {
-            let title = if session.practice {
+            let title = if session.practice && session.graded.is_empty() {
+                // Nothing due, no new card left today, nothing studied to practise.
+                "Nothing to study now"
+            } else if session.practice {
                 "Practice done (nothing was saved)"
             } else {
                 "Session done"

@@ -159,8 +159,7 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
     if practice && app.review.as_ref().is_some_and(|r| r.queue.is_empty()) {
         flash(
             app,
-            "nothing to study now: nothing is due, today's new cards are done, and there is \
-             no studied card to practise ahead",
+            "nothing to study now: nothing is due and today's new cards are done",
         );
     } else if practice {
         flash(

@@ -770,6 +770,20 @@ fn practice_ahead_offers_no_new_cards() {
         offered.iter().all(|id| studied.iter().any(|s| s == id)),
         "{offered:?}"
     );
+    // With nothing studied either, there is nothing to practise, and the screen says so.
+    let (mut app, mut shell) = fixture(&Start::Home);
+    app.new_per_day = 0;
+    let first = app::start(&mut app, &Start::Review, t0()).unwrap();
+    shell.execute(&mut app, first, t0());
+    assert_eq!(kind(&phase(&app)), "finished");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| crate::ui::view(f, &app)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("Nothing to study now"), "{screen}");
+    assert!(
+        screen.contains("nothing to study now: nothing is due"),
+        "{screen}"
+    );
 }
 
 /// The review says what is left, Anki's three counts, on every card; the card on
