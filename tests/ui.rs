@@ -304,3 +304,57 @@ fn quiz_snapshots_of_each_kind() {
         }
     }
 }
+
+/// The screen's rows as strings.
+fn screen_rows(app: &App, size: (u16, u16)) -> Vec<String> {
+    let terminal = draw(app, size);
+    let buffer = terminal.backend().buffer();
+    (0..size.1)
+        .map(|y| {
+            (0..size.0)
+                .map(|x| buffer.cell((x, y)).unwrap().symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// The home menu follows the deck table, not the bottom of a 50-row screen.
+#[test]
+fn the_home_menu_sits_right_under_the_table() {
+    for size in [(200, 50), (80, 24)] {
+        let (app, _) = fixture(&Start::Home, false, size);
+        let rows = screen_rows(&app, size);
+        let table = rows
+            .iter()
+            .rposition(|r| r.contains("Leadership Principles"))
+            .unwrap();
+        let menu = rows.iter().position(|r| r.contains("› Review")).unwrap();
+        assert!(
+            menu > table && menu - table <= 3,
+            "{size:?}: table ends on row {table}, menu starts on row {menu}:\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
+/// The home table's columns name what they count, and still fit 80 columns on one row.
+#[test]
+fn the_home_columns_say_what_they_count() {
+    let (app, _) = fixture(&Start::Home, false, (80, 24));
+    let rows = screen_rows(&app, (80, 24));
+    let header = rows.iter().find(|r| r.starts_with("Deck")).unwrap();
+    for name in ["cards", "new today", "learning due", "reviews due"] {
+        assert!(header.contains(name), "{header}");
+    }
+    let deck = rows
+        .iter()
+        .find(|r| r.starts_with("Amazon Python"))
+        .unwrap();
+    // The counts line up under their headers' right ends.
+    let end = |row: &str, text: &str| row.find(text).unwrap() + text.len();
+    assert_eq!(
+        deck.trim_end().len(),
+        end(header, "reviews due"),
+        "\n{header}\n{deck}"
+    );
+}
