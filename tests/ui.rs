@@ -318,6 +318,46 @@ fn screen_rows(app: &App, size: (u16, u16)) -> Vec<String> {
         .collect()
 }
 
+/// The height (borders included) of the pane whose top border shows `title`, found by
+/// its top-left corner and the bottom-left corner under it.
+fn pane_height(rows: &[String], title: &str) -> usize {
+    let (top, col) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(y, row)| {
+            ["┌ ", "┏ "].iter().find_map(|corner| {
+                row.find(&format!("{corner}{title}"))
+                    .map(|byte| (y, row[..byte].chars().count()))
+            })
+        })
+        .unwrap_or_else(|| panic!("no pane titled {title}:\n{}", rows.join("\n")));
+    let bottom = (top + 1..rows.len())
+        .find(|&y| {
+            let c = rows[y].chars().nth(col);
+            c == Some('└') || c == Some('┗')
+        })
+        .unwrap();
+    bottom - top + 1
+}
+
+/// At 200×50 the code panes get most of the rows, before the reveal and after: the
+/// Question pane is as tall as its text needs, up to a limit.
+#[test]
+fn the_code_panes_get_most_of_the_rows_at_200x50() {
+    for keys in ["", "space"] {
+        let (mut app, mut shell) = fixture(&Start::Review, false, (200, 50));
+        press(&mut app, &mut shell, keys);
+        let rows = screen_rows(&app, (200, 50));
+        let question = pane_height(&rows, "Question");
+        let python = pane_height(&rows, "Python");
+        assert!(
+            python > question && python >= 25,
+            "{keys:?}: Question {question} rows, Python {python}:\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
 /// The home menu follows the deck table, not the bottom of a 50-row screen.
 #[test]
 fn the_home_menu_sits_right_under_the_table() {
@@ -357,4 +397,32 @@ fn the_home_columns_say_what_they_count() {
         end(header, "reviews due"),
         "\n{header}\n{deck}"
     );
+}
+
+/// A pane whose text goes on below its last row says so in its bottom border; after the
+/// reveal at 80×24 the Question pane names the sections still below (Explanation, Key
+/// points), so a short pane does not hide that they exist.
+#[test]
+fn a_pane_with_more_below_says_so() {
+    let (mut app, mut shell) = fixture(&Start::Review, false, (160, 48));
+    press(&mut app, &mut shell, "space");
+    let rows = screen_rows(&app, (160, 48));
+    let console = rows
+        .iter()
+        .position(|r| r.starts_with("┌ Console"))
+        .unwrap();
+    let python_bottom = &rows[console - 1];
+    assert!(python_bottom.contains("more below"), "{}", rows.join("\n"));
+
+    let (mut app, mut shell) = fixture(&Start::Review, false, (80, 24));
+    press(&mut app, &mut shell, "space");
+    let text = screen_rows(&app, (80, 24)).join("\n");
+    assert!(
+        text.contains("Explanation") && text.contains("Key points"),
+        "{text}"
+    );
+    // Scrolled to the end, nothing is below any more: the indicator says what is above.
+    press(&mut app, &mut shell, "G");
+    let text = screen_rows(&app, (80, 24)).join("\n");
+    assert!(text.contains("above"), "{text}");
 }
