@@ -426,3 +426,25 @@ fn a_pane_with_more_below_says_so() {
     let text = screen_rows(&app, (80, 24)).join("\n");
     assert!(text.contains("above"), "{text}");
 }
+
+/// Below 160 columns the Diagram shares a slot with the Question; driving the lab from
+/// the console brings it to the front.
+#[test]
+fn driving_the_lab_shows_the_diagram_below_160_columns() {
+    for size in [(100, 30), (80, 24)] {
+        let (mut app, mut shell) = fixture(&Start::Review, false, size);
+        press(&mut app, &mut shell, "i p u t space 1 space 1 enter");
+        let text = screen_rows(&app, size).join("\n");
+        assert!(
+            text.contains("[Diagram]") && text.contains("size 1/2"),
+            "{size:?}:\n{text}"
+        );
+        // The reveal puts the Question, which holds the explanation, in front again.
+        press(&mut app, &mut shell, "esc space");
+        let text = screen_rows(&app, size).join("\n");
+        assert!(
+            text.contains("[Question] Diagram") && text.contains("more below: Explanation"),
+            "{size:?}:\n{text}"
+        );
+    }
+}

@@ -156,6 +156,11 @@ fn card_areas(app: &App) -> Areas {
     layout(app, body)
 }
 
+/// Whether the pane is drawn now, at the current terminal size, focus and zoom.
+pub fn is_shown(app: &App, pane: Pane) -> bool {
+    card_areas(app).get(pane).is_some()
+}
+
 /// Rows the pane can show.
 pub fn page_height(app: &App, pane: Pane) -> u16 {
     card_areas(app).get(pane).map_or(0, |r| inner(r).height)
