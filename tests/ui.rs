@@ -448,3 +448,28 @@ fn driving_the_lab_shows_the_diagram_below_160_columns() {
         );
     }
 }
+
+/// An answer shorter than its share of the screen (a behavioural card's STAR outline)
+/// gives the rows it does not need to the Question: no blank rows at its end.
+#[test]
+fn a_short_answer_gives_its_spare_rows_to_the_question() {
+    let size = (160, 48);
+    let (app, _) = fixture(
+        &Start::Browse(Some("lp-deliver-results".into())),
+        false,
+        size,
+    );
+    let rows = screen_rows(&app, size);
+    let top = rows
+        .iter()
+        .position(|r| r.starts_with("┌ Answer outline"))
+        .unwrap();
+    let height = pane_height(&rows, "Answer outline");
+    let last = &rows[top + height - 2];
+    assert!(
+        last.trim_matches(|c| c == '│' || c == ' ').chars().count() > 0,
+        "the answer's last row is blank:\n{}",
+        rows.join("\n")
+    );
+    assert!(pane_height(&rows, "Question") > 18, "{}", rows.join("\n"));
+}

@@ -51,10 +51,6 @@ pub fn has_diagram(app: &App) -> bool {
 /// panes do not grow and shrink while the lab's log fills.
 const DIAGRAM_ROWS: u16 = 10;
 
-/// Rows (borders included) the code panes keep before the reveal, when they only hold
-/// a three-line note.
-const NOTE_ROWS: u16 = 5;
-
 /// The fewest rows (borders included) the top slot gets: three rows of text.
 const MIN_TOP: u16 = 5;
 
@@ -88,7 +84,23 @@ pub fn layout(app: &App, body: Rect) -> Areas {
     if diagram {
         need = need.max(DIAGRAM_ROWS);
     }
-    let top_h = top_height(app.revealed(), body.height, need.saturating_add(2));
+    // The answer panes' widths do not depend on the heights either. Both code panes
+    // count, even where only one shows, so a Tab between them does not move the split.
+    let code_width = if side_by_side {
+        halves(body)[0].width
+    } else {
+        body.width
+    };
+    let answer_need = [Pane::Python, Pane::Rust]
+        .map(|pane| content_height(app, pane, code_width.saturating_sub(2)))
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+    let top_h = top_height(
+        body.height,
+        need.saturating_add(2),
+        answer_need.saturating_add(2),
+    );
     let [top, bottom] =
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(body);
     let mut areas = Areas::default();
@@ -123,17 +135,15 @@ pub fn layout(app: &App, body: Rect) -> Areas {
     areas
 }
 
-/// The top slot's height (borders included) for text that needs `need` rows, in a body
-/// `body` rows tall. Before the reveal the code panes only hold a note, so the question
-/// may take all but [`NOTE_ROWS`]; after it the code is the answer, and the question
-/// takes at most two fifths.
-fn top_height(revealed: bool, body: u16, need: u16) -> u16 {
-    let max = if revealed {
-        (body * 2 / 5).max(7)
-    } else {
-        body.saturating_sub(NOTE_ROWS)
-    };
-    need.min(max).max(MIN_TOP).min(body)
+/// The top slot's height (borders included) in a body `body` rows tall, for a question
+/// that needs `need` rows and answer panes that need `answer` (borders included both).
+/// The question gets what it needs, but at least [`MIN_TOP`]; the answer panes keep
+/// what they need up to three fifths of the body (before the reveal they hold a short
+/// note, so the question may take nearly everything), and any rows they do not need go
+/// to the question.
+fn top_height(body: u16, need: u16, answer: u16) -> u16 {
+    let kept = answer.min(body - (body * 2 / 5).max(7).min(body));
+    need.min(body - kept).max(MIN_TOP).min(body)
 }
 
 /// How many rows a pane's text takes at `width` (inside its border): what the layout
