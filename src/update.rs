@@ -360,7 +360,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
                 } else {
                     app.console.say(format!("> {trimmed}: {reply}"));
                 }
-                panes::show_linked_lines(app);
+                panes::follow_lab(app);
             }
             Err(message) => {
                 // "`frob`: expected a command…" already names a one-word line.

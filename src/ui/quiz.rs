@@ -87,12 +87,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         .border_style(t.border())
         .title(Span::styled(title, t.title()));
     let inner = block.inner(body);
-    let rows: Vec<Line<'static>> = wrap(&lines, inner.width)
-        .into_iter()
-        .skip(usize::from(app.view.scroll[0]))
-        .take(usize::from(inner.height))
-        .collect();
-    frame.render_widget(Paragraph::new(rows).block(block), body);
+    let all = wrap(&lines, inner.width);
+    let start = usize::from(app.view.scroll[0]).min(all.len());
+    let end = (start + usize::from(inner.height)).min(all.len());
+    let block = super::with_scroll_hint(block, body.width, (start, all.len() - end), &[], t);
+    frame.render_widget(Paragraph::new(all[start..end].to_vec()).block(block), body);
 }
 
 fn question(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {

@@ -262,7 +262,7 @@ fn reveal(app: &mut App, now: Timestamp) -> Effects {
                     outcomes,
                 };
             }
-            panes::reset_scroll(app);
+            panes::show_answer(app);
         }
         Err(e) => flash_error(app, format!("cannot schedule {id}: {e}")),
     }
