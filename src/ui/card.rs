@@ -564,10 +564,18 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(last) = last {
         block = block.title_bottom(Span::styled(format!(" {last} "), t.dim()));
     }
+    if let Some(left) = review_left(app) {
+        block = block.title(Line::styled(left, t.dim()).right_aligned());
+    }
+    // An answer of several lines shows the cursor's line, and says which it is.
+    let (line_text, number, lines, cursor) = app.console.cursor_line();
+    if lines > 1 {
+        block = block.title(Span::styled(format!(" line {number} of {lines} "), t.dim()));
+    }
     let inner = block.inner(area);
     // A line longer than the box scrolls sideways so the cursor stays in view.
     let room = usize::from(inner.width.saturating_sub(3)).max(1);
-    let (shown, cursor_col) = visible_input(&app.console.input, app.console.cursor, room);
+    let (shown, cursor_col) = visible_input(line_text, cursor, room);
     let line = if active || !app.console.input.is_empty() {
         Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
     } else if app.screen == crate::state::Screen::Quiz {
@@ -600,6 +608,25 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
             frame.set_cursor_position((x, inner.y));
         }
     }
+}
+
+/// What is left of a review, on the console's top border where every card shows it:
+/// Anki's counts (`19 new · 1 learning · 3 due`), or the cards left to practise.
+fn review_left(app: &App) -> Option<String> {
+    if app.screen != crate::state::Screen::Review {
+        return None;
+    }
+    let session = app.review.as_ref()?;
+    session.phase.card()?;
+    let left = crate::update::session_counts(app)?;
+    Some(if session.practice {
+        format!(" practice · {} left ", left.today())
+    } else {
+        format!(
+            " {} new · {} learning · {} due ",
+            left.new, left.learning, left.review
+        )
+    })
 }
 
 /// The part of `input` (sanitized) that fits `room` columns with the cursor (a char
@@ -682,7 +709,10 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
             )));
         }
         _ => {
-            let title = if session.practice {
+            let title = if session.practice && session.graded.is_empty() {
+                // Nothing due, no new card left today, nothing studied to practise.
+                "Nothing to study now"
+            } else if session.practice {
                 "Practice done (nothing was saved)"
             } else {
                 "Session done"
@@ -707,7 +737,7 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
         lines.push(Line::from(format!(
             "Next card due in {} ({})",
             interval_label(next.duration_since(now).as_secs()),
-            next.strftime("%Y-%m-%d %H:%M UTC")
+            app.days.local_time(next)
         )));
     }
     lines.push(Line::default());

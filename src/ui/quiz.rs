@@ -35,7 +35,22 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                 current.item.kind().title()
             );
             let lines = match phase {
-                Phase::Answering(answer) => answering(&current.item, answer, t),
+                Phase::Answering(answer) => {
+                    // While a free-recall answer is typed, every line of the draft shows
+                    // here: the one-row console shows only the cursor's line.
+                    let draft = match answer {
+                        AnswerState::Recall { .. }
+                            if app.console.active
+                                && !app.console.input.trim_start().starts_with(':') =>
+                        {
+                            Some(AnswerState::Recall {
+                                text: app.console.input.clone(),
+                            })
+                        }
+                        _ => None,
+                    };
+                    answering(&current.item, draft.as_ref().unwrap_or(answer), t)
+                }
                 Phase::Feedback {
                     answer,
                     verdict,
@@ -181,7 +196,9 @@ pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'s
             }
             out.push(Line::default());
             out.push(Line::styled(
-                "Answer in your own words: press i, type, Enter; then Enter to submit.".to_string(),
+                "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D \
+                 submits (or Esc, then Enter)."
+                    .to_string(),
                 t.dim(),
             ));
         }
@@ -343,7 +360,19 @@ pub fn feedback(
         (QuizItem::Recall(q), Verdict::Recall(v)) => {
             question(&mut out, &q.question, t);
             if let AnswerState::Recall { text } = answer {
-                out.push(Line::from(format!("Your answer: {}", s(text))));
+                // Each line of the answer on its own row (a line break inside a row
+                // would glue the lines together).
+                let label = "Your answer: ";
+                let shown = s(text);
+                let rows: Vec<&str> = if shown.is_empty() {
+                    vec![""]
+                } else {
+                    shown.lines().collect()
+                };
+                for (i, line) in rows.into_iter().enumerate() {
+                    let lead = if i == 0 { label } else { "             " };
+                    out.push(Line::from(format!("{lead}{line}")));
+                }
                 out.push(Line::default());
             }
             for (point, mark) in q.points.iter().zip(&v.points) {
