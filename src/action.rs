@@ -73,6 +73,11 @@ pub enum ConsoleEdit {
     KillWord,
     HistoryPrev,
     HistoryNext,
+    /// A line break, in an answer of several lines (free recall).
+    Newline,
+    /// The cursor to the line above or below, in an answer of several lines.
+    LineUp,
+    LineDown,
 }
 
 /// Work for the shell: the only way `update` reaches the disk or the terminal.

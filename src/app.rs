@@ -463,7 +463,7 @@ fn event_loop(
             let action = match event::read()? {
                 Event::Key(key) => keymap::dispatch(app, &key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                Event::Paste(text) => keymap::paste(app, text),
+                Event::Paste(text) => keymap::paste(app, &text),
                 _ => None,
             };
             if let Some(action) = action {

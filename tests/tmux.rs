@@ -535,3 +535,28 @@ fn home_to_stats_and_back_at_80x24() {
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
+
+/// At 100×30 a review's LRU card: driving the lab from the console brings the Diagram
+/// in front of the Question (they share a slot below 160 columns), the reveal brings the
+/// Question back, and its border names the sections still below.
+#[test]
+fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "layout",
+        &wrapped(&dir.path().join("data"), "review", &pid),
+        (100, 30),
+    );
+    tmux.wait_for_all(&["[Question] Diagram", "Space reveal"]);
+    tmux.keys(&["i"]);
+    tmux.wait_for("Esc leave console");
+    tmux.keys(&["put 1 1", "Enter"]);
+    tmux.wait_for_all(&["Question [Diagram]", "size 1/2"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["Space"]);
+    tmux.wait_for_all(&["[Question] Diagram", "more below: Explanation · Key points"]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
