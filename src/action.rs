@@ -9,6 +9,10 @@ use crate::store::{Recorded, Undone};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
+    /// Stop the process for the shell (Ctrl-Z); `fg` brings the session back.
+    Suspend,
+    /// Text pasted (bracketed paste), whole: for the field being typed, if any.
+    Paste(String),
     ToggleHelp,
     /// Leave the current screen or overlay (Esc).
     Back,
@@ -96,6 +100,8 @@ pub enum Effect {
     Highlight(usize),
     /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
     RecordQuiz(crate::quiz::QuizRecord),
+    /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
+    Suspend,
     Quit,
 }
 

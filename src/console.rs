@@ -193,12 +193,44 @@ impl Console {
         line
     }
 
+    /// Inserts a paste at the cursor, whole, as one edit. `text` comes through
+    /// [`pasted`]; any control character but a line break is dropped all the same.
+    pub fn paste(&mut self, text: &str) {
+        let text: String = text
+            .chars()
+            .filter(|&c| c == '\n' || !c.is_control())
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.input.insert_str(at, &text);
+        self.cursor += text.chars().count();
+    }
+
     pub fn say(&mut self, line: impl Into<String>) {
         self.output.push(line.into());
         if self.output.len() > HISTORY {
             self.output.remove(0);
         }
     }
+}
+
+/// A paste made fit for the field it goes into. A line break taken along at the end is
+/// dropped; the others become `\n` in a multi-line answer (`lines`) and spaces in a
+/// one-line field, so two pasted lines never run into one word. A tab becomes a space
+/// (in an answer, [`crate::text::TAB_WIDTH`] of them: indentation); other control
+/// characters are dropped, as they are when typed.
+pub fn pasted(text: &str, lines: bool) -> String {
+    let text = text.trim_end_matches(['\r', '\n']).replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' if lines => out.push('\n'),
+            '\t' if lines => out.extend([' '; crate::text::TAB_WIDTH]),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A console command: the same actions the keys give.

@@ -12,6 +12,8 @@ use crate::state::{App, Phase, Screen};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Global,
+    /// The "terminal too small" notice: nothing else can be seen, so nothing else acts.
+    TooSmall,
     Help,
     Console,
     /// The console on an answer of several lines (free recall): Enter breaks the line.
@@ -40,6 +42,7 @@ impl Scope {
     pub fn title(self) -> &'static str {
         match self {
             Self::Global => "Everywhere",
+            Self::TooSmall => "Terminal too small",
             Self::Help => "This help",
             Self::Console => "Console (typing)",
             Self::AnswerLines => "Answer of several lines",
@@ -155,6 +158,10 @@ use Scope as S;
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(S::Global, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(S::Global, &[ctrl('z')], Action::Suspend, "suspend", false),
+    // Too small to draw: quit, or suspend, and nothing that acts on what cannot be seen.
+    bind(S::TooSmall, &[k('q'), ctrl('c')], Action::Quit, "quit", false),
+    bind(S::TooSmall, &[ctrl('z')], Action::Suspend, "suspend", false),
     // Help overlay
     bind(
         S::Help,
@@ -522,6 +529,9 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The scopes active now, most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {
+    if too_small(app) {
+        return vec![S::TooSmall];
+    }
     if app.help {
         return vec![S::Help, S::Global];
     }
@@ -577,6 +587,24 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             _ => vec![S::Summary, S::Global],
         },
     }
+}
+
+/// Whether the screen shows only the "terminal too small" notice.
+fn too_small(app: &App) -> bool {
+    let (w, h) = app.size;
+    w < crate::ui::MIN_WIDTH || h < crate::ui::MIN_HEIGHT
+}
+
+/// The action for a paste now: text for the field being typed, made fit for it (line
+/// breaks kept only in a multi-line answer), or nothing. A paste is never read as keys
+/// (`3 apples` must not grade a card).
+pub fn paste(app: &App, text: &str) -> Option<Action> {
+    let lines = match scopes(app).first() {
+        Some(S::AnswerLines) => true,
+        Some(S::Console | S::Filter) => false,
+        _ => return None,
+    };
+    Some(Action::Paste(crate::console::pasted(text, lines)))
 }
 
 /// The action for a key event now, if any. Key releases are ignored.

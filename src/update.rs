@@ -71,6 +71,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
             app.quit = true;
             Effects::one(Effect::Quit)
         }
+        Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
@@ -333,6 +334,22 @@ fn edit_filter(app: &mut App, edit: ConsoleEdit) {
     }
     app.browse.selected = 0;
     app.browse.offset = 0;
+}
+
+/// Ctrl-Z asks the shell to suspend; a paste goes whole into the field being typed:
+/// the browse filter or the console (made fit for it by `keymap::paste`).
+fn from_the_terminal(app: &mut App, action: Action) -> Effects {
+    match action {
+        Action::Suspend => return Effects::one(Effect::Suspend),
+        Action::Paste(text) if app.screen == Screen::Browse && app.browse.filtering => {
+            for c in console::pasted(&text, false).chars() {
+                edit_filter(app, ConsoleEdit::Insert(c));
+            }
+        }
+        Action::Paste(text) if app.console.active => app.console.paste(&text),
+        _ => {}
+    }
+    Effects::none()
 }
 
 fn submit(app: &mut App, now: Timestamp) -> Effects {

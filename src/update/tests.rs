@@ -355,6 +355,90 @@ fn help_toggles_and_swallows_keys() {
     assert!(app.quit);
 }
 
+/// Below 80×24 only the "terminal too small" notice shows, so only `q`, Ctrl-C (and
+/// Ctrl-Z) and resizes act: Space and the grade keys touch no card nobody can see.
+#[test]
+fn the_too_small_screen_takes_only_quit_and_resizes() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let _ = update(&mut app, Action::Resize(60, 20), t0());
+    let effects = press(
+        &mut app,
+        &mut shell,
+        "space 1 space 3 4 ? : i tab j u esc",
+        t0(),
+    );
+    assert_eq!(effects, [], "keys acted on the unseen screen");
+    assert_eq!(kind(&phase(&app)), "prompt");
+    assert!(!app.help && !app.console.active && app.screen == Screen::Review);
+    assert_eq!(crate::keymap::paste(&app, "3 apples"), None);
+    assert_eq!(shell.store.review_count().unwrap(), 0);
+    for quit in ["q", "ctrl-c"] {
+        assert_eq!(
+            crate::keymap::dispatch(&app, &key(quit)),
+            Some(Action::Quit),
+            "{quit}"
+        );
+    }
+    // Big enough again: the same card, at its question, takes keys again.
+    let _ = update(&mut app, Action::Resize(80, 24), t0());
+    press(&mut app, &mut shell, "space", t0());
+    assert_eq!(kind(&phase(&app)), "revealed");
+}
+
+/// A paste is text for the field being typed, whole, or nothing: never keys.
+#[test]
+fn a_paste_goes_into_the_console_whole_or_nowhere() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    // Outside a text field: ignored, so `3 apples 4 pears` grades nothing.
+    assert_eq!(crate::keymap::paste(&app, "3 apples 4 pears"), None);
+    press(&mut app, &mut shell, "space", t0());
+    assert_eq!(crate::keymap::paste(&app, "3 apples 4 pears"), None);
+    assert_eq!(kind(&phase(&app)), "revealed");
+
+    press(&mut app, &mut shell, "i", t0());
+    let long = "x".repeat(5_000);
+    let pasted = |app: &mut App, text: &str| {
+        let action = crate::keymap::paste(app, text).expect("the console takes it");
+        update(app, action, t0())
+    };
+    assert_eq!(pasted(&mut app, &long), Effects::none());
+    assert_eq!(app.console.input, long);
+    assert_eq!(app.console.cursor, 5_000);
+    // Into the middle of the line, at the cursor; line breaks in a one-line field
+    // become spaces (never one glued word), the one taken along at the end goes.
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    app.console.input = "ab".into();
+    app.console.cursor = 1;
+    let _ = pasted(&mut app, "prerequisite\ngraph\r\nx\ty\u{1b}[2J\n");
+    assert_eq!(app.console.input, "aprerequisite graph x y[2Jb");
+    assert_eq!(app.console.cursor, 26);
+    assert_eq!(kind(&phase(&app)), "revealed");
+    assert_eq!(shell.store.review_count().unwrap(), 0);
+
+    // The browse filter takes a paste too.
+    let (mut app, mut shell) = fixture(&Start::Browse(None));
+    press(&mut app, &mut shell, "/", t0());
+    let _ = pasted(&mut app, "group-anag\n");
+    assert_eq!(app.browse.filter, "group-anag");
+}
+
+#[test]
+fn ctrl_z_suspends_everywhere() {
+    for start in [Start::Home, Start::Review, Start::Browse(None)] {
+        let (mut app, mut shell) = fixture(&start);
+        press(&mut app, &mut shell, "i", t0());
+        assert_eq!(
+            crate::keymap::dispatch(&app, &key("ctrl-z")),
+            Some(Action::Suspend),
+            "{start:?}"
+        );
+        assert_eq!(
+            update(&mut app, Action::Suspend, t0()),
+            Effects::one(Effect::Suspend)
+        );
+    }
+}
+
 #[test]
 fn esc_leaves_a_review_for_home() {
     let (mut app, mut shell) = fixture(&Start::Review);
@@ -824,6 +908,8 @@ fn the_next_due_time_is_local() {
     let store = Store::open_in_memory().unwrap();
     let tz = jiff::tz::TimeZone::get("America/New_York").unwrap();
     let mut app = app::build(library, &store, t0(), Days::new(tz), false, None, None).unwrap();
+    // The size comes first, as in the real loop: keys do nothing on a screen too small.
+    let _ = update(&mut app, Action::Resize(160, 48), t0());
     app.new_per_day = 1;
     let mut shell = Shell::new(store, None);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
@@ -896,6 +982,26 @@ fn enter_breaks_a_recall_answer_and_ctrl_d_submits_it() {
     };
     assert_eq!(text, "prerequisite\ngraph");
     assert!(!app.console.active);
+}
+
+/// A paste into a free-recall answer keeps its line breaks (CRLF and CR too), as Enter
+/// does there; the one taken along at the end is dropped, and tabs become spaces.
+#[test]
+fn a_paste_into_a_recall_answer_keeps_its_lines() {
+    let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+    press(&mut app, &mut shell, "i", t0());
+    let action = crate::keymap::paste(&app, "prerequisite\r\ngraph\r\tnode\n").unwrap();
+    let _ = update(&mut app, action, t0());
+    assert_eq!(app.console.input, "prerequisite\ngraph\n    node");
+    press(&mut app, &mut shell, "ctrl-d", t0());
+    let crate::quiz::Phase::Feedback {
+        answer: crate::quiz::AnswerState::Recall { text },
+        ..
+    } = quiz_phase(&app)
+    else {
+        panic!("{:?}", quiz_phase(&app))
+    };
+    assert_eq!(text, "prerequisite\ngraph\n    node");
 }
 
 /// After the last gap of a cloze item the console's line is empty (it used to keep the
