@@ -213,16 +213,28 @@ impl Store {
         let path = self.path.clone();
         let tx = begin(&mut self.conn, &path)?;
         let before = read_state(&tx, card_id).map_err(|e| classify(&path, e))?;
-        let outcome = scheduler.review(card_id, before.as_ref(), rating, now)?;
-        let id = insert_review(
-            &tx,
-            card_id,
-            &outcome,
-            now,
-            duration_ms(duration),
-            days.day_of(now),
-        )
-        .map_err(|e| classify(&path, e))?;
+        // The log holds one review per card and millisecond. Another tutor may have
+        // graded this card in this very millisecond (its grade is in `before`): this one
+        // then goes a millisecond later, so both are kept, in the order they were saved.
+        let mut nudge = 0;
+        let (id, outcome) = loop {
+            let at = now
+                .checked_add(jiff::SignedDuration::from_millis(nudge))
+                .unwrap_or(now);
+            let outcome = scheduler.review(card_id, before.as_ref(), rating, at)?;
+            match insert_review(
+                &tx,
+                card_id,
+                &outcome,
+                at,
+                duration_ms(duration),
+                days.day_of(at),
+            ) {
+                Ok(id) => break (id, outcome),
+                Err(e) if is_unique_violation(&e) && nudge < MAX_NUDGE_MS => nudge += 1,
+                Err(e) => return Err(classify(&path, e)),
+            }
+        };
         write_state(&tx, card_id, Some(&outcome.state)).map_err(|e| classify(&path, e))?;
         tx.commit().map_err(|e| classify(&path, e))?;
         Ok(Recorded { id, outcome })
@@ -335,6 +347,16 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// How many milliseconds [`Store::record_review`] moves a grade at most to keep it apart
+/// from others of the same card: far more than tutors grading one card at once need.
+const MAX_NUDGE_MS: i64 = 1000;
+
+/// A UNIQUE constraint refused the row.
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 fn duration_ms(d: Duration) -> i64 {

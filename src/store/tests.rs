@@ -67,6 +67,37 @@ fn a_grade_round_trips() {
     );
 }
 
+/// Two tutors grading one card in the same millisecond both keep their grade: the later
+/// transaction's review goes one millisecond after the other's, which it builds on.
+#[test]
+fn two_grades_of_one_card_in_one_millisecond_are_both_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Store::open(dir.path()).unwrap();
+    let mut second = Store::open(dir.path()).unwrap();
+    let a = grade(&mut first, "a", Rating::Good, t0());
+    let b = grade(&mut second, "a", Rating::Again, t0());
+    assert_ne!(a.id, b.id);
+    assert_eq!(
+        b.outcome.state.last_review,
+        t0() + SignedDuration::from_millis(1)
+    );
+    assert_eq!(
+        b.outcome.state.reps, 2,
+        "the second grade builds on the first"
+    );
+    // And a third, in the same process, in the same millisecond still.
+    grade(&mut first, "a", Rating::Good, t0());
+    let times: Vec<i64> = first
+        .revlog()
+        .unwrap()
+        .iter()
+        .map(|r| r.review_time - t0().as_millisecond())
+        .collect();
+    assert_eq!(times, [0, 1, 2]);
+    let report = first.rebuild(&scheduler()).unwrap();
+    assert_eq!(report.changed, 0, "{report:?}");
+}
+
 #[test]
 fn replay_gives_exactly_the_stored_states() {
     let mut store = Store::open_in_memory().unwrap();
