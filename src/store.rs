@@ -9,13 +9,14 @@
 //! the card inside its transaction, two processes never overwrite each other's work.
 
 mod history;
+mod identify;
 mod migrations;
 mod quiz;
 pub mod revlog;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fsrs::MemoryState;
 use jiff::Timestamp;
@@ -56,10 +57,35 @@ pub enum StoreError {
         found: usize,
         known: usize,
     },
-    #[error("cannot migrate the database {}: {source}", path.display())]
+    #[error(
+        "{} is not a tutor database: {why}. Tutor did not change it; move it away or pass \
+         --data-dir with another folder",
+        path.display()
+    )]
+    NotTutors { path: PathBuf, why: String },
+    #[error(
+        "{} {what}, not a database file; tutor did not change it. Move it away or pass \
+         --data-dir with another folder",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error("cannot read the database {}: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the database {} (or its folder) is read-only, and tutor must write your progress \
+         there; make it writable or pass --data-dir with another folder. The file was not \
+         changed",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("cannot migrate the database {} to schema version {version}: {source}", path.display())]
     Migrate {
         path: PathBuf,
-        source: rusqlite_migration::Error,
+        version: usize,
+        source: rusqlite::Error,
     },
     #[error("the disk is full: cannot write to {}; nothing was saved", path.display())]
     DiskFull { path: PathBuf },
@@ -119,8 +145,24 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) `<data_dir>/tutor.db` and brings its schema up to date.
-    /// A database from a newer tutor is refused untouched; a corrupt one is reported.
+    /// Anything but tutor's database (another program's, a newer tutor's, a folder, a
+    /// file tutor may not write) is refused untouched; a corrupt one is reported. Another
+    /// tutor holding the lock is waited for, up to [`BUSY_TIMEOUT`] in all.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        let deadline = Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match Self::open_once(data_dir) {
+                // SQLite gives up at once in a few races (another connection recovering
+                // the WAL, or switching a new file to it): wait a little and start over.
+                Err(StoreError::Busy { .. }) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn open_once(data_dir: &Path) -> Result<Self, StoreError> {
         if data_dir.exists() && !data_dir.is_dir() {
             return Err(StoreError::NotADir {
                 dir: data_dir.to_path_buf(),
@@ -131,10 +173,16 @@ impl Store {
             source,
         })?;
         let path = data_dir.join(DB_FILE);
+        // Before anything can write to it.
+        identify::identify(&path)?;
         let conn = Connection::open(&path).map_err(|source| StoreError::Open {
             path: path.clone(),
             source,
         })?;
+        // SQLite quietly opens a file it may not write read-only.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            return Err(StoreError::ReadOnly { path });
+        }
         Self::setup(conn, path)
     }
 
@@ -149,13 +197,20 @@ impl Store {
     }
 
     fn setup(conn: Connection, path: PathBuf) -> Result<Self, StoreError> {
-        let open_err = |source| StoreError::Open {
-            path: path.clone(),
-            source,
+        let open_err = |source: rusqlite::Error| match source.sqlite_error_code() {
+            // The WAL and its index beside the file cannot be made: a read-only folder.
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.clone() },
+            _ => classify(&path, source),
         };
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // Read before anything writes: a newer or corrupt file must stay as it is.
-        let found = migrations::check_version(&conn, &path)?;
+        let found = match identify::Identity::read(&conn)
+            .map_err(open_err)?
+            .judge(&path)?
+        {
+            identify::Found::New => 0,
+            identify::Found::Tutor { version } => version,
+        };
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "FULL")

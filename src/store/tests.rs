@@ -241,8 +241,32 @@ fn a_corrupt_database_is_reported_with_its_path_and_kept() {
     std::fs::write(&path, &garbage).unwrap();
     let message = Store::open(dir.path()).unwrap_err().to_string();
     assert!(message.contains(&path.display().to_string()), "{message}");
-    assert!(message.contains("not a database"), "{message}");
+    assert!(message.contains("not a tutor database"), "{message}");
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
+
+/// A database tutor makes carries tutor's application id; one made before tutor set it
+/// (tutor's tables and version, no id) still opens, keeps its reviews and gets the id.
+#[test]
+fn tutor_databases_carry_the_application_id_and_older_ones_get_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let application_id = |conn: &Connection| -> i32 {
+        conn.query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap()
+    };
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        assert_eq!(application_id(&store.conn), identify::APPLICATION_ID);
+        grade(&mut store, "a", Rating::Good, t0());
+    }
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA application_id = 0;")
+        .unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(application_id(&store.conn), identify::APPLICATION_ID);
+    assert_eq!(store.review_count().unwrap(), 1);
 }
 
 #[test]
