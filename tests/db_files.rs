@@ -160,7 +160,10 @@ fn a_folder_in_place_of_the_database_is_refused() {
 #[test]
 fn a_named_pipe_in_place_of_the_database_is_refused() {
     let (_tmp, data, db) = data_with(|db| {
-        let made = std::process::Command::new("mkfifo").arg(db).status().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(db)
+            .status()
+            .unwrap();
         assert!(made.success());
     });
     assert_refused_untouched(&data, &db, "is not a regular file");

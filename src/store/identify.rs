@@ -150,6 +150,11 @@ fn list(one: &str, many: &str, names: &BTreeSet<String>) -> Option<String> {
 
 /// Looks at `path` without writing anything, nor creating anything beside it.
 pub fn identify(path: &Path) -> Result<Found, StoreError> {
+    look(path, true)
+}
+
+/// [`identify`], looking once more if `again` and a read without locks failed.
+fn look(path: &Path, again: bool) -> Result<Found, StoreError> {
     let unreadable = |source| StoreError::Unreadable {
         path: path.to_path_buf(),
         source,
@@ -193,16 +198,20 @@ pub fn identify(path: &Path) -> Result<Found, StoreError> {
         }
         .judge(path);
     }
-    let conn = open_read_only(path, header[18] == 2 || header[19] == 2)?;
-    Identity::read(&conn)
-        .map_err(|e| classify(path, e))?
-        .judge(path)
+    let (conn, immutable) = open_read_only(path, header[18] == 2 || header[19] == 2)?;
+    match Identity::read(&conn) {
+        Ok(identity) => identity.judge(path),
+        // Read without locks, the file may have been caught mid-checkpoint by a tutor
+        // that started meanwhile: look again (with locks, if it now has a WAL beside it).
+        Err(_) if immutable && again => look(path, false),
+        Err(e) => Err(classify(path, e)),
+    }
 }
 
 /// A connection that cannot write `path`. A WAL database whose `-wal` file does not exist
 /// (it was closed cleanly) is read as immutable: a read-only connection would otherwise
-/// create `-wal` and `-shm` beside it, and leave them.
-fn open_read_only(path: &Path, wal: bool) -> Result<Connection, StoreError> {
+/// create `-wal` and `-shm` beside it, and leave them. Also says whether it is immutable.
+fn open_read_only(path: &Path, wal: bool) -> Result<(Connection, bool), StoreError> {
     let open_err = |source| StoreError::Open {
         path: path.to_path_buf(),
         source,
@@ -220,7 +229,7 @@ fn open_read_only(path: &Path, wal: bool) -> Result<Connection, StoreError> {
     );
     let conn = Connection::open_with_flags(uri, flags).map_err(open_err)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-    Ok(conn)
+    Ok((conn, immutable))
 }
 
 /// `path` as the path of a `file:` URI: every byte but the unreserved ones and `/`
