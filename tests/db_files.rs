@@ -150,6 +150,22 @@ fn a_newer_schema_is_refused_untouched() {
     assert_refused_untouched(&data, &db, "newer tutor");
 }
 
+/// As a newer tutor would leave it: marked as tutor's, in WAL mode, closed cleanly.
+#[test]
+fn a_newer_tutors_wal_database_gets_no_wal_beside_it() {
+    let (_tmp, data, db) = data_with(|db| {
+        sqlite(
+            db,
+            &format!(
+                "PRAGMA journal_mode = WAL; {TUTOR_TABLES} CREATE TABLE future (x); \
+                 PRAGMA user_version = 99; PRAGMA application_id = 1414878290;"
+            ),
+        );
+    });
+    assert_eq!(snapshot(&data).len(), 1, "the WAL was not checkpointed");
+    assert_refused_untouched(&data, &db, "newer tutor");
+}
+
 #[test]
 fn a_folder_in_place_of_the_database_is_refused() {
     let (_tmp, data, db) = data_with(|db| fs::create_dir(db).unwrap());
@@ -261,4 +277,21 @@ fn a_read_only_database_is_refused_untouched() {
 #[test]
 fn a_database_in_a_read_only_folder_is_refused_untouched() {
     assert_read_only_refused(0o666, 0o555);
+}
+
+/// The file is looked at through a `file:` URI: a folder whose name has `?`, `#`, `%` or
+/// spaces in it still holds a database tutor opens again and again.
+#[test]
+fn a_data_dir_with_uri_characters_in_its_name_reopens() {
+    let tmp = temp();
+    let data = tmp.path().join("my data?x=1#2 %41");
+    for _ in 0..2 {
+        let out = tutor(&data, &["stats"]);
+        assert_eq!(out.code, Some(0), "{out:?}");
+    }
+    assert_eq!(
+        fs::read_dir(tmp.path()).unwrap().count(),
+        1,
+        "a file was made beside the data dir"
+    );
 }
