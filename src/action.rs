@@ -98,6 +98,8 @@ pub enum Effect {
     LoadStats,
     /// Highlight the solutions of a card (by index) unless cached.
     Highlight(usize),
+    /// Highlight the code of the quiz just started (cloze and reorder items).
+    HighlightQuiz,
     /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
     RecordQuiz(crate::quiz::QuizRecord),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.

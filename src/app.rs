@@ -89,6 +89,7 @@ pub fn build(
         console: crate::console::Console::default(),
         flash: None,
         highlights: HashMap::new(),
+        code_highlights: HashMap::new(),
         stats: None,
         quiz: None,
         lab: None,
@@ -177,13 +178,31 @@ impl Shell {
                         .flat_map(|(py, rs)| {
                             [(&py.solution, Lang::Python), (&rs.solution, Lang::Rust)]
                         });
-                for (code, lang) in solutions {
+                let warm = |code: &str, lang: Lang| {
                     if cache.contains(code, lang) {
-                        continue;
+                        return;
                     }
                     // Loads syntect only if something is missing.
                     if let Some(h) = highlighter.get_or_init(|| Highlighter::new().ok()) {
                         cache.put(code, lang, &h.highlight(code, lang));
+                    }
+                };
+                for (code, lang) in solutions {
+                    warm(code, lang);
+                }
+                // Then quiz code (cloze and reorder), which a quiz highlights at its start,
+                // and fenced blocks in card text.
+                let quiz = library.cards().flat_map(|(_, c)| &c.quiz);
+                for (_, code, lang) in quiz.filter_map(crate::highlight::quiz_source) {
+                    warm(&code, lang);
+                }
+                let prose = library
+                    .cards()
+                    .flat_map(|(_, c)| [&c.prompt, &c.explanation])
+                    .flat_map(|text| crate::markdown::fenced_blocks(text));
+                for (info, code) in prose {
+                    if let Some((_, lang)) = crate::highlight::block_key(&info, &code) {
+                        warm(&code, lang);
                     }
                 }
             });
@@ -206,6 +225,10 @@ impl Shell {
                 }
                 Effect::Highlight(card) => {
                     self.highlight(app, card);
+                    None
+                }
+                Effect::HighlightQuiz => {
+                    self.highlight_quiz(app);
                     None
                 }
                 Effect::RecordReview {
@@ -261,6 +284,7 @@ impl Shell {
     /// Prepares a card's two solutions for drawing, once: from the disk cache, or
     /// highlighted in parallel (and cached); plain with colour off.
     fn highlight(&mut self, app: &mut App, card: usize) {
+        self.highlight_blocks(app, card);
         if app.highlights.contains_key(&card) {
             return;
         }
@@ -299,6 +323,61 @@ impl Shell {
                     crate::ui::card::with_gutter(rs, t),
                 ],
             );
+        }
+    }
+}
+
+impl Shell {
+    /// Highlights the fenced Python and Rust blocks in a card's prompt and explanation
+    /// (once; through the disk cache), then redoes the Question pane's rows with them.
+    fn highlight_blocks(&mut self, app: &mut App, card: usize) {
+        let Some((_, c)) = app.card(card).filter(|_| app.color) else {
+            return;
+        };
+        let missing: Vec<_> = [&c.prompt, &c.explanation]
+            .into_iter()
+            .flat_map(|text| crate::markdown::fenced_blocks(text))
+            .filter_map(|(info, code)| {
+                let (key, lang) = crate::highlight::block_key(&info, &code)?;
+                (!app.code_highlights.contains_key(&key)).then_some((key, code, lang))
+            })
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let Some(h) = self.highlighter.get_or_init(|| Highlighter::new().ok()) else {
+            return;
+        };
+        for (key, code, lang) in missing {
+            let text = h.highlight_cached(&code, lang, self.cache.as_ref());
+            app.code_highlights.insert(key, text.lines);
+        }
+        app.view.question_key = None;
+        crate::update::refresh_panes(app);
+    }
+
+    /// Highlights the running quiz's cloze and reorder code by its `lang`, once, before
+    /// the quiz is drawn (through the disk cache, as solutions are); nothing with colour
+    /// off.
+    fn highlight_quiz(&mut self, app: &mut App) {
+        let Some(session) = app.quiz.as_ref().filter(|_| app.color) else {
+            return;
+        };
+        let sources: Vec<_> = session
+            .items()
+            .iter()
+            .filter_map(|i| crate::highlight::quiz_source(&i.item))
+            .filter(|(key, _, _)| !app.code_highlights.contains_key(key))
+            .collect();
+        if sources.is_empty() {
+            return;
+        }
+        let Some(h) = self.highlighter.get_or_init(|| Highlighter::new().ok()) else {
+            return;
+        };
+        for (key, code, lang) in sources {
+            let text = h.highlight_cached(&code, lang, self.cache.as_ref());
+            app.code_highlights.insert(key, text.lines);
         }
     }
 }

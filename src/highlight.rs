@@ -14,6 +14,7 @@ use syntect::easy::HighlightLines;
 use syntect::highlighting::{FontStyle, Theme, ThemeSet};
 use syntect::parsing::SyntaxSet;
 
+use crate::content::quiz::{ClozePart, CodeLang, QuizItem};
 use crate::text::sanitize;
 
 const THEME: &[u8] = include_bytes!("../assets/tutor.tmTheme");
@@ -33,11 +34,85 @@ impl Lang {
         }
     }
 
+    /// The language a fenced code block's info string names (`python`, `py`, `rust`,
+    /// `rs`, any case), if it is one of ours.
+    pub fn from_info(info: &str) -> Option<Self> {
+        match info.to_ascii_lowercase().as_str() {
+            "python" | "py" | "python3" => Some(Self::Python),
+            "rust" | "rs" => Some(Self::Rust),
+            _ => None,
+        }
+    }
+
     fn extension(self) -> &'static str {
         match self {
             Self::Python => "py",
             Self::Rust => "rs",
         }
+    }
+}
+
+/// How a cloze gap is written in the code that is highlighted: an identifier in both
+/// languages, so the code around the gap still parses.
+pub fn gap_mark(n: usize) -> String {
+    format!("__gap{n}__")
+}
+
+/// What highlighted code that is not a solution is looked up by: its language and the
+/// code as written (a cloze's `text`, a reorder item's `code`, a fenced block's code).
+pub type CodeKey = (CodeLang, String);
+
+/// The key and language of a fenced block in card text, when its info string names
+/// Python or Rust.
+pub fn block_key(info: &str, code: &str) -> Option<(CodeKey, Lang)> {
+    let lang = Lang::from_info(info)?;
+    let code_lang = match lang {
+        Lang::Python => CodeLang::Python,
+        Lang::Rust => CodeLang::Rust,
+    };
+    Some(((code_lang, code.to_string()), lang))
+}
+
+/// The key [`quiz_source`] files an item's highlighted code under (`None`: not code).
+pub fn quiz_key(item: &QuizItem) -> Option<CodeKey> {
+    match item {
+        QuizItem::Cloze(q) if q.lang.is_code() => Some((q.lang, q.text.clone())),
+        QuizItem::Reorder(q) if q.lang.is_code() => Some((q.lang, q.code.clone())),
+        _ => None,
+    }
+}
+
+/// The code of a cloze or reorder item in Python or Rust, as it is highlighted: a
+/// cloze's gaps become [`gap_mark`]s; a reorder item's lines are its non-blank lines,
+/// one highlighted line each, in the order of `Reorder::lines`. `None` for text, or a
+/// cloze whose code already holds something that looks like a gap mark.
+pub fn quiz_source(item: &QuizItem) -> Option<(CodeKey, String, Lang)> {
+    let lang = |l: CodeLang| match l {
+        CodeLang::Python => Some(Lang::Python),
+        CodeLang::Rust => Some(Lang::Rust),
+        CodeLang::Text => None,
+    };
+    match item {
+        QuizItem::Cloze(q) => {
+            let language = lang(q.lang)?;
+            if q.text.contains("__gap") {
+                return None;
+            }
+            let code: String = q
+                .parts()
+                .into_iter()
+                .map(|part| match part {
+                    ClozePart::Text(t) => t.to_string(),
+                    ClozePart::Gap(n) => gap_mark(n),
+                })
+                .collect();
+            Some(((q.lang, q.text.clone()), code, language))
+        }
+        QuizItem::Reorder(q) => {
+            let language = lang(q.lang)?;
+            Some(((q.lang, q.code.clone()), q.lines().join("\n"), language))
+        }
+        _ => None,
     }
 }
 
@@ -300,6 +375,48 @@ mod tests {
         assert!(cache.get(code, Lang::Rust).is_none(), "keyed by language");
         assert!(!cache.contains(code, Lang::Rust));
         assert_eq!(h.highlight_cached(code, Lang::Python, Some(&cache)), fresh);
+    }
+
+    #[test]
+    fn quiz_code_marks_gaps_and_keeps_reorder_lines() {
+        use crate::content::quiz::{Cloze, Gap, Recall, Reorder};
+        let cloze = |lang, text: &str| {
+            QuizItem::Cloze(Cloze {
+                question: "q".into(),
+                text: text.into(),
+                lang,
+                gaps: vec![Gap {
+                    accept: vec!["a".into()],
+                    case_sensitive: None,
+                }],
+                explanation: "e".into(),
+            })
+        };
+        let (key, code, lang) = quiz_source(&cloze(CodeLang::Rust, "let x = {{1}};\n")).unwrap();
+        assert_eq!(key, (CodeLang::Rust, "let x = {{1}};\n".to_string()));
+        assert_eq!((code.as_str(), lang), ("let x = __gap1__;\n", Lang::Rust));
+        assert_eq!(
+            quiz_key(&cloze(CodeLang::Rust, "let x = {{1}};\n")),
+            Some(key)
+        );
+        // Text is not highlighted; code that already looks like a mark is left plain.
+        assert!(quiz_source(&cloze(CodeLang::Text, "the {{1}}")).is_none());
+        assert!(quiz_source(&cloze(CodeLang::Python, "__gap1__ = {{1}}")).is_none());
+        let reorder = QuizItem::Reorder(Reorder {
+            question: "q".into(),
+            code: "a = 1\n\n  b = 2  \n".into(),
+            lang: CodeLang::Python,
+            explanation: "e".into(),
+        });
+        let (_, code, _) = quiz_source(&reorder).unwrap();
+        assert_eq!(code, "a = 1\n  b = 2");
+        let recall = QuizItem::Recall(Recall {
+            question: "q".into(),
+            points: Vec::new(),
+            model_answer: "m".into(),
+            explanation: "e".into(),
+        });
+        assert!(quiz_source(&recall).is_none() && quiz_key(&recall).is_none());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //!   `content::yaml` is the only module that calls `serde_yaml`.
 //! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
 //! - [`show`]: a card as styled text; [`ansi`]: styled text as ANSI for stdout.
+//! - [`markdown`]: card text (Markdown) as styled lines, or plain text.
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
 //! - [`color`]: whether to colour; [`paths`]: the data dir.
 //! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
@@ -24,6 +25,7 @@ pub mod days;
 pub mod highlight;
 pub mod keymap;
 pub mod lru;
+pub mod markdown;
 pub mod optimize;
 pub mod paths;
 pub mod quiz;

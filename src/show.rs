@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span, Text};
 
 use crate::content::{Card, Deck};
 use crate::highlight::{Highlighter, Lang};
+use crate::markdown::{self, Styles};
 use crate::text::sanitize;
 
 const INDENT: &str = "  ";
@@ -16,22 +17,49 @@ fn heading(title: &str) -> Line<'static> {
     ))
 }
 
-fn prose(out: &mut Vec<Line<'static>>, text: &str) {
-    for line in sanitize(text.trim_end()).lines() {
-        out.push(Line::from(format!("{INDENT}{line}")));
+/// How Markdown in a card is styled on a terminal (`--plain` drops the styles).
+const MARKDOWN: Styles = Styles {
+    strong: Style::new().add_modifier(Modifier::BOLD),
+    emphasis: Style::new().add_modifier(Modifier::ITALIC),
+    code: Style::new().fg(Color::Cyan),
+    code_block: Style::new(),
+    heading: Style::new().add_modifier(Modifier::BOLD),
+    link: Style::new().add_modifier(Modifier::UNDERLINED),
+    marker: Style::new(),
+};
+
+/// Columns `show` wraps text to when stdout is not a terminal.
+pub const WIDTH: u16 = 80;
+
+/// `lines` wrapped to `width` columns less the indent, then indented.
+fn indented(out: &mut Vec<Line<'static>>, lines: &[Line<'static>], width: u16) {
+    let room = width.saturating_sub(2).max(20);
+    for mut line in crate::ui::wrap::wrap(lines, room) {
+        if !line.spans.is_empty() {
+            line.spans.insert(0, Span::raw(INDENT));
+        }
+        out.push(line);
     }
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[String]) {
+/// Markdown text, rendered; fenced Python and Rust blocks highlighted when a
+/// highlighter is given.
+fn prose(out: &mut Vec<Line<'static>>, text: &str, highlighter: Option<&Highlighter>, width: u16) {
+    let lines = match highlighter {
+        Some(h) => {
+            let highlight = |code: &str, lang: &str| {
+                Lang::from_info(lang).map(|lang| h.highlight(code, lang).lines)
+            };
+            markdown::lines_highlighted(text, &MARKDOWN, &highlight)
+        }
+        None => markdown::lines(text, &MARKDOWN),
+    };
+    indented(out, &lines, width);
+}
+
+fn bullets(out: &mut Vec<Line<'static>>, items: &[String], width: u16) {
     for item in items {
-        let item = sanitize(item.trim());
-        let mut lines = item.lines();
-        if let Some(first) = lines.next() {
-            out.push(Line::from(format!("{INDENT}- {first}")));
-        }
-        for rest in lines {
-            out.push(Line::from(format!("{INDENT}  {rest}")));
-        }
+        indented(out, &markdown::item(item, "• ", &MARKDOWN), width);
     }
 }
 
@@ -52,9 +80,15 @@ fn code(out: &mut Vec<Line<'static>>, source: &str, lang: Lang, highlighter: Opt
 }
 
 /// The card in reading order: title and facts, prompt, both solutions, explanation, key
-/// points, pitfalls, complexity, follow-ups. Code is highlighted when a highlighter is
+/// points, pitfalls, complexity, follow-ups. Card text is Markdown, rendered and wrapped
+/// to `width` columns (code is not wrapped). Code is highlighted when a highlighter is
 /// given; all content is sanitized.
-pub fn card_text(deck: &Deck, card: &Card, highlighter: Option<&Highlighter>) -> Text<'static> {
+pub fn card_text(
+    deck: &Deck,
+    card: &Card,
+    highlighter: Option<&Highlighter>,
+    width: u16,
+) -> Text<'static> {
     let mut out = Vec::new();
     out.push(Line::from(vec![
         Span::styled(
@@ -80,7 +114,7 @@ pub fn card_text(deck: &Deck, card: &Card, highlighter: Option<&Highlighter>) ->
         out.push(heading(title));
     };
     section(&mut out, "Question");
-    prose(&mut out, &card.prompt);
+    prose(&mut out, &card.prompt, highlighter, width);
     if let Some((python, rust)) = card.code() {
         section(&mut out, "Python");
         code(&mut out, &python.solution, Lang::Python, highlighter);
@@ -99,27 +133,27 @@ pub fn card_text(deck: &Deck, card: &Card, highlighter: Option<&Highlighter>) ->
                 format!("{INDENT}{label}"),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
-            prose(&mut out, text);
+            prose(&mut out, text, highlighter, width);
         }
     }
     section(&mut out, "Explanation");
-    prose(&mut out, &card.explanation);
+    prose(&mut out, &card.explanation, highlighter, width);
     section(&mut out, "Key points");
-    bullets(&mut out, &card.key_points);
+    bullets(&mut out, &card.key_points, width);
     section(&mut out, "Pitfalls");
-    bullets(&mut out, &card.pitfalls);
+    bullets(&mut out, &card.pitfalls, width);
     if let Some(complexity) = &card.complexity {
         section(&mut out, "Complexity");
-        out.push(Line::from(format!(
-            "{INDENT}time:  {}",
-            sanitize(&complexity.time)
-        )));
-        out.push(Line::from(format!(
-            "{INDENT}space: {}",
-            sanitize(&complexity.space)
-        )));
+        for (label, text) in [
+            ("time:  ", &complexity.time),
+            ("space: ", &complexity.space),
+        ] {
+            let mut spans = vec![Span::raw(format!("{INDENT}{label}"))];
+            spans.extend(markdown::inline(text, &MARKDOWN));
+            out.push(Line::from(spans));
+        }
     }
     section(&mut out, "Follow-up questions");
-    bullets(&mut out, &card.follow_ups);
+    bullets(&mut out, &card.follow_ups, width);
     Text::from(out)
 }

@@ -193,6 +193,10 @@ pub struct App {
     pub console: Console,
     pub flash: Option<Flash>,
     pub highlights: HashMap<usize, Highlighted>,
+    /// Python and Rust code that is not a solution: fenced blocks in card text
+    /// (highlighted with the card's solutions) and the running quiz's cloze and reorder
+    /// code (when the quiz starts); drawn plain while absent (and with colour off).
+    pub code_highlights: HashMap<crate::highlight::CodeKey, Vec<Line<'static>>>,
     /// The stats report, rendered once when the figures arrive.
     pub stats: Option<ratatui::text::Text<'static>>,
     pub quiz: Option<crate::quiz::QuizSession>,

@@ -11,6 +11,7 @@ use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
 use crate::state::{App, Flash, Phase, Screen};
 
+pub use panes::refresh as refresh_panes;
 pub use quiz::start_quiz;
 pub use review::{DeckCounts, deck_counts, session_counts, start_review};
 

@@ -360,6 +360,103 @@ fn show_plain_prints_every_bundled_card() {
     }
 }
 
+/// The lines of a `show` section: from its heading to the next blank line.
+fn section<'a>(stdout: &'a str, heading: &str) -> Vec<&'a str> {
+    stdout
+        .lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn show_plain_renders_markdown_without_markup() {
+    let root = temp();
+    // A YAML double-quoted string: `\n` is a line break there.
+    let prompt = r"Use **a dict** and `list.index`, *not* a scan:\n\n- one `x`\n  - nested\n- two\n\n1. first\n2. second";
+    let deck = shown(&user_deck(root.path(), "md-card", "Markdown", prompt));
+    let data = temp();
+    let out = tutor(
+        data.path(),
+        &["--decks", &deck, "show", "md-card", "--plain"],
+    );
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let question: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "QUESTION")
+        .skip(1)
+        .take_while(|l| *l != "PYTHON")
+        .collect();
+    assert_eq!(
+        question,
+        [
+            "  Use a dict and list.index, not a scan:",
+            "",
+            "  • one x",
+            "    ◦ nested",
+            "  • two",
+            "",
+            "  1. first",
+            "  2. second",
+            "",
+        ]
+    );
+    // On a terminal the same text carries bold, italics and a code colour.
+    let args = ["--decks", &deck, "show", "md-card", "--color", "always"];
+    let out = tutor(data.path(), &args);
+    assert!(
+        out.stdout.contains("\x1b[1ma dict\x1b[0m"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("\x1b[3mnot\x1b[0m"), "{}", out.stdout);
+    assert!(out.stdout.contains("list.index\x1b[0m"), "{}", out.stdout);
+    assert_eq!(strip_sgr(&out.stdout).matches('`').count(), 0);
+}
+
+/// Whether `line` holds `**text**` (Markdown bold left as markup). A lone `**kwargs`
+/// is Python, not markup.
+fn looks_bold(line: &str) -> bool {
+    let mut opened = false;
+    for (i, _) in line.match_indices("**") {
+        let before = line[..i].chars().next_back();
+        let after = line[i + 2..].chars().next();
+        if opened && before.is_some_and(|c| !c.is_whitespace()) {
+            return true;
+        }
+        opened |= after.is_some_and(|c| !c.is_whitespace() && c != '*');
+    }
+    false
+}
+
+#[test]
+fn show_plain_has_no_markup_in_any_bundled_card() {
+    let library = bundled();
+    let data = temp();
+    let mut marked = 0;
+    for (_, card) in library.cards() {
+        let id = card.id.as_str();
+        marked += usize::from(card.explanation.contains("**") || card.prompt.contains('`'));
+        let out = tutor(data.path(), &["show", id, "--plain"]);
+        assert_eq!(out.code, Some(0), "{id}: {out:?}");
+        for heading in [
+            "QUESTION",
+            "EXPLANATION",
+            "KEY POINTS",
+            "PITFALLS",
+            "FOLLOW-UP QUESTIONS",
+        ] {
+            for line in section(&out.stdout, heading) {
+                assert!(!looks_bold(line), "{id} {heading}: {line:?}");
+                assert!(!line.contains('`'), "{id} {heading}: {line:?}");
+            }
+        }
+    }
+    assert!(marked > 5, "the bundled cards use Markdown ({marked})");
+}
+
 #[test]
 fn show_colours_only_when_asked() {
     let data = temp();

@@ -220,7 +220,13 @@ fn content_escape_sequences_are_drawn_escaped() {
     let card = card
         .replacen("id: args-kwargs", "id: evil-card", 1)
         .replacen("topic: python-internals", "topic: t", 1)
-        .replacen("title: ", "title: \"\\e]0;pwned\\a\" #", 1);
+        .replacen("title: ", "title: \"\\e]0;pwned\\a\" #", 1)
+        // Markdown makes a control character out of an entity, after parsing.
+        .replacen(
+            "prompt: |\n",
+            "prompt: |\n  **&#27;]0;md&#7;** `&#27;` \n\n",
+            1,
+        );
     std::fs::write(deck.join("card.yaml"), card).unwrap();
     let library = load_library(&LoadOptions {
         bundled: false,
@@ -240,6 +246,7 @@ fn content_escape_sequences_are_drawn_escaped() {
         "raw control characters drawn"
     );
     assert!(text.contains("\\u{1b}]0;pwned\\u{7}"), "{text}");
+    assert!(text.contains("\\u{1b}]0;md\\u{7} &#27;"), "{text}");
 }
 
 proptest! {
@@ -472,4 +479,122 @@ fn a_short_answer_gives_its_spare_rows_to_the_question() {
         rows.join("\n")
     );
     assert!(pane_height(&rows, "Question") > 18, "{}", rows.join("\n"));
+}
+
+/// The cell where `needle` first starts on screen (by columns), if it shows.
+fn find_cell(terminal: &Terminal<TestBackend>, needle: &str) -> Option<(u16, u16)> {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    for y in 0..area.height {
+        let symbols: Vec<String> = (0..area.width)
+            .map(|x| buffer.cell((x, y)).unwrap().symbol().to_string())
+            .collect();
+        for x in 0..symbols.len() {
+            let rest: String = symbols[x..].concat();
+            if rest.starts_with(needle) {
+                return Some((u16::try_from(x).unwrap(), y));
+            }
+        }
+    }
+    None
+}
+
+/// Draws the card view, scrolling its focused pane down (four rows at a time, less
+/// than any pane shows) until `needle` shows.
+fn scroll_to(app: &mut App, shell: &mut Shell, size: (u16, u16), needle: &str) -> (u16, u16) {
+    for _ in 0..80 {
+        if let Some(at) = find_cell(&draw(app, size), needle) {
+            return at;
+        }
+        press(app, shell, "j j j j");
+    }
+    panic!(
+        "{size:?}: {needle:?} never shows\n{}",
+        draw(app, size).backend()
+    );
+}
+
+/// Card text is Markdown: bold, inline code and lists are drawn styled, not as markup.
+#[test]
+fn card_markdown_is_drawn_styled_without_markup() {
+    for size in [(160, 48), (80, 24)] {
+        let (mut app, mut shell) = fixture(
+            &Start::Browse(Some("sqs-partial-batch-failures".into())),
+            true,
+            size,
+        );
+        press(&mut app, &mut shell, "space");
+        // Inline code in the prompt: no backticks, a colour of its own.
+        let (x, y) = scroll_to(&mut app, &mut shell, size, "{\"payment_id\"");
+        let terminal = draw(&app, size);
+        let buffer = terminal.backend().buffer();
+        assert_ne!(buffer.cell((x - 1, y)).unwrap().symbol(), "`", "{size:?}");
+        assert_eq!(buffer.cell((x, y)).unwrap().fg, Color::Cyan, "{size:?}");
+        // The explanation opens with a bold run, without its asterisks.
+        let (x, y) = scroll_to(&mut app, &mut shell, size, "Why partial batch");
+        let terminal = draw(&app, size);
+        let buffer = terminal.backend().buffer();
+        assert_ne!(buffer.cell((x - 1, y)).unwrap().symbol(), "*", "{size:?}");
+        let cell = buffer.cell((x, y)).unwrap();
+        assert!(cell.modifier.contains(Modifier::BOLD), "{size:?}");
+        // Key points are a list with bullets.
+        scroll_to(
+            &mut app,
+            &mut shell,
+            size,
+            "• Return {\"batchItemFailures\"",
+        );
+    }
+}
+
+/// Cloze and reorder code is highlighted by the item's `lang` (keywords in magenta),
+/// prepared when the quiz starts, not while drawing.
+#[test]
+fn quiz_code_is_highlighted_by_its_lang() {
+    use tutor::content::QuizKind;
+    use tutor::quiz::Selection;
+    let selection = Selection {
+        card: Some("lru-cache".into()),
+        count: Some(50),
+        ..Selection::default()
+    };
+    for size in [(160, 48), (80, 24)] {
+        let (mut app, mut shell) = fixture(&Start::Quiz(selection.clone()), true, size);
+        for kind in [QuizKind::Cloze, QuizKind::Reorder] {
+            for _ in 0..50 {
+                let session = app.quiz.as_ref().unwrap();
+                if session.current().is_some_and(|c| c.item.kind() == kind) {
+                    break;
+                }
+                press(&mut app, &mut shell, "s enter");
+            }
+            let session = app.quiz.as_ref().unwrap();
+            assert_eq!(session.current().map(|c| c.item.kind()), Some(kind));
+            let terminal = draw(&app, size);
+            let text = format!("{}", terminal.backend());
+            let (x, y) = find_cell(&terminal, "def get")
+                .unwrap_or_else(|| panic!("{kind:?} {size:?}: no code\n{text}"));
+            let cell = terminal.backend().buffer().cell((x, y)).unwrap();
+            assert_eq!(cell.fg, Color::Magenta, "{kind:?} {size:?}\n{text}");
+            // The gaps are drawn as gaps, not as what was highlighted in their place.
+            assert!(!text.contains("__gap"), "{text}");
+            if kind == QuizKind::Cloze {
+                assert!(text.contains("[1:____]"), "{text}");
+            }
+        }
+    }
+}
+
+/// A fenced `python` block in card text is highlighted in the Question pane, as
+/// solutions are (prepared when the card opens, not while drawing).
+#[test]
+fn fenced_code_in_card_text_is_highlighted() {
+    for size in [(160, 48), (80, 24)] {
+        let (mut app, mut shell) =
+            fixture(&Start::Browse(Some("solid-principles".into())), true, size);
+        let (x, y) = scroll_to(&mut app, &mut shell, size, "class OrderProcessor");
+        let terminal = draw(&app, size);
+        let cell = terminal.backend().buffer().cell((x, y)).unwrap();
+        assert_eq!(cell.fg, Color::Magenta, "{size:?}");
+    }
 }

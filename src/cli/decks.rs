@@ -1,7 +1,7 @@
 //! Commands about decks: the listing `tutor` prints, `check` and `show`.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -118,7 +118,13 @@ pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCod
     } else {
         None
     };
-    let text = card_text(deck, card, highlighter.as_ref());
+    // Text wraps at the terminal's width (at most 100 columns, for reading), else at 80.
+    let width = if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(crate::show::WIDTH, |(w, _)| w.min(100))
+    } else {
+        crate::show::WIDTH
+    };
+    let text = card_text(deck, card, highlighter.as_ref(), width);
     let mut out = std::io::stdout().lock();
     out.write_all(ansi::render(&text, color).as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use super::theme::Theme;
 use super::{frame_areas, theme, wrap::wrap};
 use crate::content::Card;
+use crate::markdown;
 use crate::state::{App, Pane, Phase};
 use crate::text::sanitize;
 
@@ -269,47 +270,28 @@ fn section(out: &mut Vec<Line<'static>>, title: &str, t: Theme) {
     out.push(Line::styled(title.to_string(), t.accent()));
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[String]) {
+fn bullets(out: &mut Vec<Line<'static>>, items: &[String], t: Theme) {
     for item in items {
-        out.push(Line::from(format!("• {}", sanitize(item.trim()))));
+        out.extend(markdown::item(item, "• ", &t.markdown()));
     }
 }
 
-/// Prose as the author wrote it, with hard-wrapped lines joined back into paragraphs
-/// and list items, so it re-wraps cleanly at any width. Blank lines, list items
-/// (`- `, `* `, `1. `) and indented code (4+ spaces) keep their own lines.
-fn prose(out: &mut Vec<Line<'static>>, text: &str) {
-    for line in reflow(&sanitize(text.trim_end())) {
-        out.push(Line::from(line));
-    }
+/// Card text is Markdown: one line a paragraph or list item, wrapped later to the pane.
+fn prose(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {
+    out.extend(markdown::lines(text, &t.markdown()));
 }
 
-pub fn reflow(text: &str) -> Vec<String> {
-    let starts_item = |l: &str| {
-        let t = l.trim_start();
-        t.starts_with("- ")
-            || t.starts_with("* ")
-            || t.split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+/// [`prose`], with fenced Python and Rust blocks as the shell highlighted them.
+fn prose_with_code(out: &mut Vec<Line<'static>>, text: &str, app: &App, t: Theme) {
+    let highlighted = |code: &str, info: &str| {
+        let (key, _) = crate::highlight::block_key(info, code)?;
+        app.code_highlights.get(&key).cloned()
     };
-    let is_code = |l: &str| l.starts_with("    ");
-    let mut out: Vec<String> = Vec::new();
-    let mut joinable = false;
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            out.push(String::new());
-            joinable = false;
-        } else if joinable && !starts_item(line) && !is_code(line) {
-            if let Some(last) = out.last_mut() {
-                last.push(' ');
-                last.push_str(line.trim_start());
-            }
-        } else {
-            out.push(line.to_string());
-            joinable = !is_code(line);
-        }
-    }
-    out
+    out.extend(markdown::lines_highlighted(
+        text,
+        &t.markdown(),
+        &highlighted,
+    ));
 }
 
 /// The Question pane: title, facts, prompt; after the reveal, the explanation and the
@@ -334,7 +316,7 @@ fn question_lines(
     }
     out.push(Line::styled(facts, t.dim()));
     out.push(Line::default());
-    prose(&mut out, &card.prompt);
+    prose_with_code(&mut out, &card.prompt, app, t);
     if !app.revealed() {
         out.push(Line::default());
         // On the LRU card the console drives the lab, so it keeps no attempt.
@@ -347,18 +329,21 @@ fn question_lines(
         return out;
     }
     section(&mut out, "Explanation", t);
-    prose(&mut out, &card.explanation);
+    prose_with_code(&mut out, &card.explanation, app, t);
     section(&mut out, "Key points", t);
-    bullets(&mut out, &card.key_points);
+    bullets(&mut out, &card.key_points, t);
     section(&mut out, "Pitfalls", t);
-    bullets(&mut out, &card.pitfalls);
+    bullets(&mut out, &card.pitfalls, t);
     if let Some(c) = &card.complexity {
         section(&mut out, "Complexity", t);
-        out.push(Line::from(format!("time: {}", sanitize(&c.time))));
-        out.push(Line::from(format!("space: {}", sanitize(&c.space))));
+        for (label, text) in [("time: ", &c.time), ("space: ", &c.space)] {
+            let mut spans = vec![Span::raw(label)];
+            spans.extend(markdown::inline(text, &t.markdown()));
+            out.push(Line::from(spans));
+        }
     }
     section(&mut out, "Follow-up questions", t);
-    bullets(&mut out, &card.follow_ups);
+    bullets(&mut out, &card.follow_ups, t);
     out
 }
 
@@ -411,7 +396,7 @@ fn star_lines(star: &crate::content::Star, t: Theme) -> Vec<Line<'static>> {
             out.push(Line::default());
         }
         out.push(Line::styled(label.to_string(), t.accent()));
-        prose(&mut out, text);
+        prose(&mut out, text, t);
     }
     out
 }
@@ -767,8 +752,6 @@ fn next_due(app: &App, now: Timestamp) -> Option<Timestamp> {
 
 #[cfg(test)]
 mod tests {
-    use super::reflow;
-
     #[test]
     fn a_long_console_line_scrolls_to_keep_the_cursor_in_view() {
         use super::visible_input;
@@ -781,24 +764,5 @@ mod tests {
         // Cursor at the start: the start shows.
         let (shown, col) = visible_input(&long, 0, 10);
         assert_eq!((shown.len(), col), (10, 0));
-    }
-
-    #[test]
-    fn reflow_joins_paragraphs_and_keeps_lists_and_code() {
-        let text = "A long\nsentence.\n\n- item one\n  continues\n- item two\n1. first\n\n    code line\n    more code\nafter";
-        assert_eq!(
-            reflow(text),
-            [
-                "A long sentence.",
-                "",
-                "- item one continues",
-                "- item two",
-                "1. first",
-                "",
-                "    code line",
-                "    more code",
-                "after"
-            ]
-        );
     }
 }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::theme::Theme;
 use super::{theme, wrap::wrap};
 use crate::content::{ClozePart, QuizItem};
+use crate::markdown;
 use crate::quiz::score::{OptionMark, PointMark};
 use crate::quiz::{AnswerState, Phase, QuizSession, Verdict};
 use crate::state::App;
@@ -34,6 +35,10 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                 s(&current.card_title),
                 current.item.kind().title()
             );
+            // Highlighted when the quiz started (the shell did it), else plain.
+            let code = crate::highlight::quiz_key(&current.item)
+                .and_then(|key| app.code_highlights.get(&key))
+                .map(Vec::as_slice);
             let lines = match phase {
                 Phase::Answering(answer) => {
                     // While a free-recall answer is typed, every line of the draft shows
@@ -49,13 +54,13 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                         }
                         _ => None,
                     };
-                    answering(&current.item, draft.as_ref().unwrap_or(answer), t)
+                    answering(&current.item, draft.as_ref().unwrap_or(answer), code, t)
                 }
                 Phase::Feedback {
                     answer,
                     verdict,
                     gave_up,
-                } => feedback(&current.item, answer, verdict, *gave_up, t),
+                } => feedback(&current.item, answer, verdict, *gave_up, code, t),
                 Phase::Finished => Vec::new(),
             };
             (title, lines)
@@ -94,20 +99,62 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     frame.render_widget(Paragraph::new(all[start..end].to_vec()).block(block), body);
 }
 
+/// The question (Markdown), in bold.
 fn question(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {
-    for line in s(text.trim_end()).lines() {
-        out.push(Line::styled(line.to_string(), t.title()));
+    for line in markdown::lines(text, &t.markdown()) {
+        out.push(styled(line.spans, t.title()));
     }
     out.push(Line::default());
 }
 
-fn marked(cursor: bool, text: String, t: Theme) -> Line<'static> {
+/// `spans` as a line with `style` under each span's own (so inline code keeps its
+/// colour on a selected or coloured line).
+fn styled(spans: Vec<Span<'static>>, style: Style) -> Line<'static> {
+    Line::from(
+        spans
+            .into_iter()
+            .map(|s| {
+                let own = s.style;
+                s.style(style.patch(own))
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// `prefix`, the Markdown text `md` on one line, then `suffix`, all in `style`.
+fn text_line(prefix: String, md: &str, suffix: String, style: Style, t: Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(prefix)];
+    spans.extend(markdown::inline(md, &t.markdown()));
+    if !suffix.is_empty() {
+        spans.push(Span::raw(suffix));
+    }
+    styled(spans, style)
+}
+
+fn marked(cursor: bool, prefix: String, md: &str, t: Theme) -> Line<'static> {
     let style = if cursor { t.selected() } else { Style::new() };
-    Line::from(Span::styled(text, style))
+    text_line(prefix, md, String::new(), style, t)
+}
+
+/// One line of a reorder item: highlighted when `code` has it, else plain.
+fn code_line(code: Option<&[Line<'static>]>, lines: &[&str], i: usize) -> Vec<Span<'static>> {
+    match code
+        .filter(|c| c.len() == lines.len())
+        .and_then(|c| c.get(i))
+    {
+        Some(line) => line.spans.clone(),
+        None => vec![Span::raw(s(lines.get(i).copied().unwrap_or("")))],
+    }
 }
 
 /// The item as it is being answered.
-pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'static>> {
+#[allow(clippy::too_many_lines)] // one arm per kind of item, each short
+pub fn answering(
+    item: &QuizItem,
+    answer: &AnswerState,
+    code: Option<&[Line<'static>]>,
+    t: Theme,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     match (item, answer) {
         (QuizItem::Single(q), AnswerState::Single { choice }) => {
@@ -115,7 +162,7 @@ pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'s
             for (i, option) in q.options.iter().enumerate() {
                 let on = *choice == Some(i);
                 let mark = if on { "(•)" } else { "( )" };
-                out.push(marked(on, format!("{mark} {}. {}", i + 1, s(option)), t));
+                out.push(marked(on, format!("{mark} {}. ", i + 1), option, t));
             }
             out.push(Line::default());
             out.push(Line::styled(
@@ -133,7 +180,8 @@ pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'s
                 };
                 out.push(marked(
                     *cursor == i,
-                    format!("{mark} {}. {}", i + 1, s(option)),
+                    format!("{mark} {}. ", i + 1),
+                    option,
                     t,
                 ));
             }
@@ -146,7 +194,7 @@ pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'s
         }
         (QuizItem::Cloze(q), AnswerState::Cloze { cursor, gaps }) => {
             question(&mut out, &q.question, t);
-            out.extend(cloze_lines(q, |n| {
+            out.extend(cloze_lines(q, code, |n| {
                 let text = gaps.get(n - 1).map_or("", String::as_str);
                 let shown = if text.is_empty() {
                     format!("[{n}:____]")
@@ -174,9 +222,15 @@ pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'s
             question(&mut out, &q.question, t);
             let lines = q.lines();
             for (pos, &i) in order.iter().enumerate() {
-                let text = lines.get(i).copied().unwrap_or("");
                 let pointer = if pos == *cursor { "› " } else { "  " };
-                out.push(marked(pos == *cursor, format!("{pointer}{}", s(text)), t));
+                let style = if pos == *cursor {
+                    t.selected()
+                } else {
+                    Style::new()
+                };
+                let mut spans = vec![Span::raw(pointer)];
+                spans.extend(code_line(code, &lines, i));
+                out.push(styled(spans, style));
             }
             out.push(Line::default());
             out.push(Line::styled(
@@ -207,11 +261,21 @@ pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'s
     out
 }
 
-/// The cloze text with each gap drawn by `gap` (numbered from 1).
+/// The cloze text with each gap drawn by `gap` (numbered from 1): from the highlighted
+/// `code` when there is one, else plain.
 fn cloze_lines(
     q: &crate::content::Cloze,
+    code: Option<&[Line<'static>]>,
     gap: impl Fn(usize) -> Span<'static>,
 ) -> Vec<Line<'static>> {
+    let gaps = q
+        .parts()
+        .iter()
+        .filter(|p| matches!(p, ClozePart::Gap(_)))
+        .count();
+    if let Some(lines) = code.and_then(|c| with_gaps(c, gaps, &gap)) {
+        return lines;
+    }
     let mut lines = vec![Vec::new()];
     for part in q.parts() {
         match part {
@@ -237,6 +301,40 @@ fn cloze_lines(
     lines.into_iter().map(Line::from).collect()
 }
 
+/// Highlighted cloze code with each gap mark (`highlight::gap_mark`) drawn by `gap`;
+/// `None` unless exactly `gaps` marks are found whole, each inside one span.
+fn with_gaps(
+    code: &[Line<'static>],
+    gaps: usize,
+    gap: &impl Fn(usize) -> Span<'static>,
+) -> Option<Vec<Line<'static>>> {
+    let mut found = 0;
+    let mut out = Vec::with_capacity(code.len());
+    for line in code {
+        let mut spans = Vec::new();
+        for span in &line.spans {
+            let mut rest = span.content.as_ref();
+            while let Some(at) = rest.find("__gap") {
+                let after = &rest[at + "__gap".len()..];
+                let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+                let n: usize = after[..digits].parse().ok()?;
+                let tail = after[digits..].strip_prefix("__")?;
+                if at > 0 {
+                    spans.push(Span::styled(rest[..at].to_string(), span.style));
+                }
+                spans.push(gap(n));
+                found += 1;
+                rest = tail;
+            }
+            if !rest.is_empty() {
+                spans.push(Span::styled(rest.to_string(), span.style));
+            }
+        }
+        out.push(Line::from(spans));
+    }
+    (found == gaps).then_some(out)
+}
+
 /// The answer as submitted, what was right and wrong, and the explanation.
 #[allow(clippy::too_many_lines)] // one arm per kind of item, each short
 pub fn feedback(
@@ -244,6 +342,7 @@ pub fn feedback(
     answer: &AnswerState,
     verdict: &Verdict,
     gave_up: bool,
+    code: Option<&[Line<'static>]>,
     t: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
@@ -278,10 +377,8 @@ pub fn feedback(
                 } else {
                     Style::new()
                 };
-                out.push(Line::styled(
-                    format!("  {}. {}  {mark}", i + 1, s(option)),
-                    style,
-                ));
+                let prefix = format!("  {}. ", i + 1);
+                out.push(text_line(prefix, option, format!("  {mark}"), style, t));
             }
         }
         (QuizItem::Multiple(q), Verdict::Multiple(v)) => {
@@ -293,15 +390,13 @@ pub fn feedback(
                     OptionMark::WronglyPicked => ("✗ wrong, picked", t.error()),
                     OptionMark::Skipped => ("  wrong, left alone", t.dim()),
                 };
-                out.push(Line::styled(
-                    format!("  {}. {}  {label}", i + 1, s(option)),
-                    style,
-                ));
+                let prefix = format!("  {}. ", i + 1);
+                out.push(text_line(prefix, option, format!("  {label}"), style, t));
             }
         }
         (QuizItem::Cloze(q), Verdict::Cloze(v)) => {
             question(&mut out, &q.question, t);
-            out.extend(cloze_lines(q, |n| {
+            out.extend(cloze_lines(q, code, |n| {
                 let g = v.gaps.get(n - 1);
                 let text = g.map_or(String::new(), |g| {
                     if g.correct {
@@ -344,16 +439,18 @@ pub fn feedback(
             let lines = q.lines();
             for (pos, &i) in v.order.iter().enumerate() {
                 let right = v.right.get(pos).copied().unwrap_or(false);
-                out.push(Line::styled(
-                    format!("{} {}", ok(right), s(lines.get(i).copied().unwrap_or(""))),
-                    if right { t.good() } else { t.error() },
-                ));
+                let mark = if right { t.good() } else { t.error() };
+                let mut spans = vec![Span::styled(format!("{} ", ok(right)), mark)];
+                spans.extend(code_line(code, &lines, i));
+                out.push(Line::from(spans));
             }
             if !verdict.correct() {
                 out.push(Line::default());
                 out.push(Line::styled("The right order:".to_string(), t.accent()));
-                for line in lines {
-                    out.push(Line::from(format!("  {}", s(line))));
+                for i in 0..lines.len() {
+                    let mut spans = vec![Span::raw("  ")];
+                    spans.extend(code_line(code, &lines, i));
+                    out.push(Line::from(spans));
                 }
             }
         }
@@ -377,28 +474,31 @@ pub fn feedback(
             }
             for (point, mark) in q.points.iter().zip(&v.points) {
                 match mark {
-                    PointMark::Hit { phrase } => out.push(Line::styled(
-                        format!("  ✓ {}  (matched \"{}\")", s(&point.point), s(phrase)),
+                    PointMark::Hit { phrase } => out.push(text_line(
+                        "  ✓ ".to_string(),
+                        &point.point,
+                        format!("  (matched \"{}\")", s(phrase)),
                         t.good(),
+                        t,
                     )),
-                    PointMark::Missed => {
-                        out.push(Line::styled(format!("  ✗ {}", s(&point.point)), t.error()));
-                    }
+                    PointMark::Missed => out.push(text_line(
+                        "  ✗ ".to_string(),
+                        &point.point,
+                        String::new(),
+                        t.error(),
+                        t,
+                    )),
                 }
             }
             out.push(Line::default());
             out.push(Line::styled("A model answer:".to_string(), t.accent()));
-            for line in super::card::reflow(&s(&q.model_answer)) {
-                out.push(Line::from(format!("  {line}")));
-            }
+            out.extend(markdown::item(&q.model_answer, "  ", &t.markdown()));
         }
         _ => {}
     }
     out.push(Line::default());
     out.push(Line::styled("Why".to_string(), t.accent()));
-    for line in super::card::reflow(&s(item.explanation().trim_end())) {
-        out.push(Line::from(line));
-    }
+    out.extend(markdown::lines(item.explanation(), &t.markdown()));
     out
 }
 
@@ -456,7 +556,7 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
             if item.correct { t.good() } else { t.error() },
         ));
         // The question's first line, so two items of one card can be told apart.
-        let question = s(&item.question);
+        let question = markdown::plain(&item.question);
         let first = question
             .lines()
             .find(|l| !l.trim().is_empty())

@@ -63,6 +63,16 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// How card text (Markdown) is drawn: bold, italics, and inline code in cyan (with
+    /// colour off, code is plain).
+    pub fn markdown(self) -> crate::markdown::Styles {
+        crate::markdown::Styles {
+            code: self.fg(Color::Cyan),
+            code_block: self.fg(Color::Cyan),
+            ..crate::markdown::Styles::modifiers()
+        }
+    }
+
     /// A rating's colour on the grade buttons.
     pub fn rating(self, n: u8) -> Style {
         match n {

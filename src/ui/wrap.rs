@@ -6,11 +6,18 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 /// Wraps each line to `width` columns at spaces; words longer than a line are split.
-/// Leading indentation is kept on a line's first row and dropped on its continuations.
+/// Continuation rows keep the line's leading indentation, and those of a list item
+/// (indentation, then a marker such as `• `, `- ` or `2. `, as `crate::markdown`
+/// draws them) hang under the item's text. An indent of half the width or more is
+/// not kept.
 pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
     for line in lines {
+        let hang = match hanging_indent(line) {
+            h if h < width / 2 => h,
+            _ => 0,
+        };
         let mut row: Vec<Span<'static>> = Vec::new();
         let mut used = 0usize;
         let mut continuation = false;
@@ -19,43 +26,62 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
             while row.last().is_some_and(|s| s.content.trim().is_empty()) {
                 row.pop();
             }
-            out.push(Line::from(std::mem::take(row)).style(line.style));
+            out.push(Line::from(merge(std::mem::take(row))).style(line.style));
         };
-        for (text, style, is_space) in tokens(line) {
-            let w = text_width(&text);
+        // Starts a continuation row: indented by `hang` (its spaces are dropped should
+        // nothing follow them).
+        let next_row = |row: &mut Vec<Span<'static>>, used: &mut usize| {
+            if hang > 0 {
+                row.push(Span::raw(" ".repeat(hang)));
+            }
+            *used = hang;
+        };
+        for (pieces, is_space) in tokens(line) {
+            let w: usize = pieces.iter().map(|(text, _)| text_width(text)).sum();
             if is_space {
-                if used == 0 && continuation {
+                if continuation && used == hang {
                     continue;
                 }
                 if used + w <= width {
-                    row.push(Span::styled(text, style));
+                    row.extend(
+                        pieces
+                            .into_iter()
+                            .map(|(text, style)| Span::styled(text, style)),
+                    );
                     used += w;
                 } else {
                     flush(&mut row, &mut out);
-                    used = 0;
                     continuation = true;
+                    next_row(&mut row, &mut used);
                 }
                 continue;
             }
-            if used > 0 && used + w > width {
+            // Past the indent (and an item's marker) something is on the row.
+            if used > hang && used + w > width {
                 flush(&mut row, &mut out);
-                used = 0;
                 continuation = true;
+                next_row(&mut row, &mut used);
             }
-            let mut chunk = String::new();
-            for c in text.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
-                    row.push(Span::styled(std::mem::take(&mut chunk), style));
-                    flush(&mut row, &mut out);
-                    used = 0;
-                    continuation = true;
+            // A word may hold several styles (`code` then a comma): it breaks only
+            // where it is longer than a row.
+            for (text, style) in pieces {
+                let mut chunk = String::new();
+                for c in text.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if used + cw > width && used > hang {
+                        if !chunk.is_empty() {
+                            row.push(Span::styled(std::mem::take(&mut chunk), style));
+                        }
+                        flush(&mut row, &mut out);
+                        continuation = true;
+                        next_row(&mut row, &mut used);
+                    }
+                    chunk.push(c);
+                    used += cw;
                 }
-                chunk.push(c);
-                used += cw;
-            }
-            if !chunk.is_empty() {
-                row.push(Span::styled(chunk, style));
+                if !chunk.is_empty() {
+                    row.push(Span::styled(chunk, style));
+                }
             }
         }
         // A line that broke just before trailing spaces has nothing left for a last row.
@@ -64,6 +90,47 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// Adjacent spans of one style as one span (words and spaces were split to wrap).
+fn merge(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+    let mut out: Vec<Span<'static>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if last.style == span.style => {
+                last.content.to_mut().push_str(&span.content);
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+/// The columns a line's continuation rows are indented by: its leading spaces and,
+/// for a list item, its marker (a bullet, `-`, `*`, `│` or a number with `.` or `)`,
+/// then a space).
+fn hanging_indent(line: &Line<'_>) -> usize {
+    let mut start = String::new();
+    for span in &line.spans {
+        start.push_str(&span.content);
+        if start.len() > 40 {
+            break;
+        }
+    }
+    let body = start.trim_start_matches(' ');
+    let indent = start.len() - body.len();
+    let marker = ["• ", "◦ ", "▪ ", "- ", "* ", "│ "]
+        .iter()
+        .find(|m| body.starts_with(*m))
+        .map(|m| text_width(m))
+        .or_else(|| {
+            let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &body[digits..];
+            (digits > 0 && digits < 4 && (rest.starts_with(". ") || rest.starts_with(") ")))
+                .then_some(digits + 2)
+        })
+        .unwrap_or(0);
+    indent + marker
 }
 
 /// `text` in `width` columns: cut with a trailing "…" when it does not fit.
@@ -93,17 +160,19 @@ fn text_width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
-/// A line's runs of spaces and of other characters, each with its span's style.
-fn tokens(line: &Line<'_>) -> Vec<(String, Style, bool)> {
-    let mut out: Vec<(String, Style, bool)> = Vec::new();
+/// A line's words and runs of spaces, each as its styled pieces, and whether it is
+/// spaces. A word is every character between two spaces, whatever its styles.
+fn tokens(line: &Line<'_>) -> Vec<(Vec<(String, Style)>, bool)> {
+    let mut out: Vec<(Vec<(String, Style)>, bool)> = Vec::new();
     for span in &line.spans {
         for c in span.content.chars() {
             let space = c == ' ';
             match out.last_mut() {
-                Some((text, style, is_space)) if *is_space == space && *style == span.style => {
-                    text.push(c);
-                }
-                _ => out.push((c.to_string(), span.style, space)),
+                Some((pieces, is_space)) if *is_space == space => match pieces.last_mut() {
+                    Some((text, style)) if *style == span.style => text.push(c),
+                    _ => pieces.push((c.to_string(), span.style)),
+                },
+                _ => out.push((vec![(c.to_string(), span.style)], space)),
             }
         }
     }
@@ -146,6 +215,56 @@ mod tests {
         let out = wrap(&[line], 6);
         assert_eq!(texts(&out), ["bold", "words", "plain"]);
         assert_eq!(out[1].spans[0].style, bold);
+    }
+
+    #[test]
+    fn list_items_hang_under_their_text() {
+        let item = Line::from(vec![Span::raw("  • "), Span::raw("one two three four")]);
+        assert_eq!(
+            texts(&wrap(&[item], 12)),
+            ["  • one two", "    three", "    four"]
+        );
+        let numbered = Line::from("10. alpha beta gamma");
+        assert_eq!(
+            texts(&wrap(&[numbered], 12)),
+            ["10. alpha", "    beta", "    gamma"]
+        );
+        // A word too long for the rest of the row is split after the indent.
+        let long = Line::from("- abcdefghijkl");
+        assert_eq!(texts(&wrap(&[long], 6)), ["- abcd", "  efgh", "  ijkl"]);
+        // Not an item: continuations keep the indentation.
+        let code = Line::from("    f(alpha, beta)");
+        assert_eq!(texts(&wrap(&[code], 12)), ["    f(alpha,", "    beta)"]);
+        assert_eq!(texts(&wrap(&[Line::from("ab cd")], 3)), ["ab", "cd"]);
+        // An indent of half the width or more is not kept.
+        let deep = Line::from("          • a b");
+        assert_eq!(texts(&wrap(&[deep], 14)), ["          • a", "b"]);
+    }
+
+    #[test]
+    fn a_word_of_several_styles_breaks_only_at_spaces() {
+        let code = Style::new().fg(ratatui::style::Color::Cyan);
+        let line = Line::from(vec![
+            Span::raw("use the "),
+            Span::styled("key", code),
+            Span::raw(", then "),
+            Span::styled("get", code),
+            Span::raw("."),
+        ]);
+        // "key," does not fit: the comma does not go to the next row alone.
+        let out = wrap(&[line], 11);
+        assert_eq!(texts(&out), ["use the", "key, then", "get."]);
+        assert_eq!(out[1].spans[0].style, code);
+        assert_eq!(out[2].spans[0].content, "get");
+        let out = wrap(
+            &[Line::from(vec![
+                Span::raw("x "),
+                Span::styled("abc", code),
+                Span::raw("defg"),
+            ])],
+            4,
+        );
+        assert_eq!(texts(&out), ["x", "abcd", "efg"]);
     }
 
     #[test]

@@ -16,10 +16,13 @@ pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effec
             app.quiz = Some(session);
             app.screen = Screen::Quiz;
             app.console.start_over();
+            Effects::one(Effect::HighlightQuiz)
         }
-        Err(e) => flash_error(app, format!("cannot start a quiz: {e}")),
+        Err(e) => {
+            flash_error(app, format!("cannot start a quiz: {e}"));
+            Effects::none()
+        }
     }
-    Effects::none()
 }
 
 pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
