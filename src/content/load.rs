@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::cache::{DeckCache, bundled_hash, content_hash};
+use super::locate::Locator;
 use super::source::{self, DeckSource, SourceFile};
 use super::validate::{self, DocRef};
 use super::yaml::{self, YamlError};
@@ -218,9 +219,10 @@ fn parse_meta(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<DeckMeta
             .map(|e| yaml_problem(&file.name, 1, e)),
     );
     let meta = parsed.value?;
+    let locator = Locator::new(text);
     let doc = DocRef {
         file: &file.name,
-        text,
+        locator: &locator,
         first_line: 1,
     };
     let found = validate::deck_meta(&meta, doc);
@@ -247,9 +249,10 @@ fn parse_cards(
         problems.push(Problem::file_level(&file.name, "holds no card"));
     }
     for document in documents {
+        let locator = Locator::new(document.text);
         let doc = DocRef {
             file: &file.name,
-            text: document.text,
+            locator: &locator,
             first_line: document.first_line,
         };
         let parsed = yaml::parse_card(document.text);

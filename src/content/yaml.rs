@@ -3,9 +3,12 @@
 //! Each document is parsed on its own (a card file may hold several, split by
 //! [`split_documents`]) so one broken card does not hide the problems of the next.
 
-use serde::de::DeserializeOwned;
+use std::cell::Cell;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 
 use super::locate::{Seg, locate, path_string};
+use super::nesting;
 use super::{Card, DeckMeta};
 
 /// A parse failure: where it happened (1-based, within the document) and what it was.
@@ -85,6 +88,19 @@ pub fn parse_deck_meta(text: &str) -> Parsed<DeckMeta> {
 const MAX_PROBLEMS_PER_DOCUMENT: usize = 50;
 
 fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+    // Shapes that would keep the parser busy for minutes are refused first.
+    let refused = match nesting::scan(text) {
+        Ok(shape) if shape.has_alias => check_expansion(text).err(),
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
+    if let Some(e) = refused {
+        return Parsed {
+            value: None,
+            errors: vec![e],
+            pruned: Vec::new(),
+        };
+    }
     // The fast path: straight from text to the typed value.
     let first = match typed_error(serde_path_to_error::deserialize(
         serde_yaml::Deserializer::from_str(text),
@@ -119,7 +135,7 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             break;
         }
         pruned.push(next.clone());
-        match typed_error::<T>(serde_path_to_error::deserialize(tree.clone())) {
+        match typed_error::<T>(serde_path_to_error::deserialize(&tree)) {
             Ok(value_without_broken_parts) => {
                 value = Some(value_without_broken_parts);
                 break;
@@ -144,6 +160,133 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         value,
         errors,
         pruned,
+    }
+}
+
+/// How many values a document using aliases may hold once they are expanded. The parser
+/// repeats an anchored node at every alias, so a few lines of aliases of aliases (the
+/// "billion laughs") or many aliases of one big node would otherwise build millions of
+/// values. A document without aliases holds at most about one value per two bytes.
+pub const MAX_EXPANDED_VALUES: usize = 100_000;
+
+/// Counts the values of a document with its aliases expanded, stopping at
+/// [`MAX_EXPANDED_VALUES`]: cheap, because nothing is built.
+fn check_expansion(text: &str) -> Result<(), YamlError> {
+    let left = Cell::new(MAX_EXPANDED_VALUES);
+    let Err(err) = Budget { left: &left }.deserialize(serde_yaml::Deserializer::from_str(text))
+    else {
+        return Ok(());
+    };
+    if left.get() > 0 {
+        return Ok(()); // another error, which the parse reports in its own words
+    }
+    let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+    Err(YamlError {
+        line,
+        col,
+        field: "(root)".to_string(),
+        message: format!(
+            "its aliases (`*name`) expand to more than {MAX_EXPANDED_VALUES} values; \
+             repeat the text instead of aliasing it"
+        ),
+    })
+}
+
+/// Visits every value, spending one of `left` on each.
+#[derive(Clone, Copy)]
+struct Budget<'a> {
+    left: &'a Cell<usize>,
+}
+
+impl Budget<'_> {
+    fn spend<E: de::Error>(self) -> Result<(), E> {
+        match self.left.get().checked_sub(1) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(E::custom("too many values")),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Budget<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Budget<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag x`): the tag, then the value.
+        let ((), variant) = data.variant_seed(self)?;
+        de::VariantAccess::newtype_variant_seed(variant, self)
     }
 }
 
