@@ -184,9 +184,10 @@ fn entry_text<'a>(lines: &[Line<'a>], node: Node, line: usize) -> &'a str {
 type Found = ((usize, usize), Option<Node>);
 
 fn find_key(lines: &[Line<'_>], node: Node, key: &str) -> Option<Found> {
+    let spellings = [key.to_string(), format!("\"{key}\""), format!("'{key}'")];
     for line in entries(lines, node) {
         let text = entry_text(lines, node, line);
-        let after_key = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+        let after_key = spellings
             .iter()
             .find_map(|k| text.strip_prefix(k.as_str()))
             .and_then(|rest| rest.trim_start_matches(' ').strip_prefix(':'));

@@ -7,7 +7,7 @@ use std::cell::Cell;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 
-use super::locate::{Seg, locate, path_string};
+use super::locate::{Locator, Seg, path_string};
 use super::nesting;
 use super::{Card, DeckMeta};
 
@@ -114,7 +114,8 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         }
         Err((path, err)) => (path, err),
     };
-    let mut errors = vec![to_problem(text, &first.0, &first.1)];
+    let locator = Locator::new(text);
+    let mut errors = vec![to_problem(text, &locator, &first.0, &first.1)];
     let mut value = None;
     // The slow path, for broken documents only: an untyped tree we can prune.
     let Ok(mut tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
@@ -147,7 +148,7 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
                     .iter()
                     .any(|p| p.starts_with(&path) || path.starts_with(p));
                 if !ours {
-                    let mut problem = to_problem(text, &path, &err);
+                    let mut problem = to_problem(text, &locator, &path, &err);
                     name_the_choices::<T>(&tree, &path, &mut problem);
                     errors.push(problem);
                 }
@@ -362,16 +363,32 @@ fn unknown_field(message: &str) -> Option<&str> {
     rest.find('`').map(|end| &rest[..end])
 }
 
-fn to_problem(text: &str, path: &[Seg], err: &serde_yaml::Error) -> YamlError {
+fn to_problem(
+    text: &str,
+    locator: &Locator<'_>,
+    path: &[Seg],
+    err: &serde_yaml::Error,
+) -> YamlError {
     // An error cannot sit before the node it is about; `serde_yaml` reports errors from
     // buffered values at the start of the enclosing list, so take the later position.
-    let located = locate(text, path);
-    let (line, col) = match err.location() {
+    let located = locator.locate(path);
+    let (mut line, mut col) = match err.location() {
         Some(loc) if (loc.line(), loc.column()) >= located => (loc.line(), loc.column()),
         _ => located,
     };
     let field = path_string(path);
-    let message = strip_location(&err.to_string());
+    let mut message = strip_location(&err.to_string());
+    // The reader's errors (a control character) come with a byte offset only.
+    if let Some((said, offset)) = byte_offset(&message)
+        && let Some(before) = text.get(..offset)
+    {
+        line = before.matches('\n').count() + 1;
+        col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        message = match text[offset..].chars().next() {
+            Some(c) => format!("{said} (found U+{:04X})", u32::from(c)),
+            None => said.to_string(),
+        };
+    }
     // serde_yaml starts some messages with (part of) the path; ours has its own column.
     let message = match message.split_once(": ") {
         Some((head, rest)) if !head.contains(' ') && is_under(&field, head) => rest.to_string(),
@@ -404,7 +421,9 @@ fn prune(tree: &mut serde_yaml::Value, path: &mut Vec<Seg>) -> bool {
                     return true;
                 }
                 Some(_) => {
-                    map.remove(key.as_str());
+                    // Keep the order: the next error found is the next in the file, and
+                    // finding its position does not start from the far end.
+                    map.shift_remove(key.as_str());
                     return true;
                 }
                 None => {}
@@ -433,6 +452,12 @@ pub fn is_under(field: &str, root: &str) -> bool {
     field
         .strip_prefix(root)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// The message and the byte offset of the YAML reader's "... at position N".
+fn byte_offset(message: &str) -> Option<(&str, usize)> {
+    let (said, offset) = message.rsplit_once(" at position ")?;
+    Some((said, offset.parse().ok()?))
 }
 
 /// `serde_yaml` appends " at line L column C" to its messages; we report the position
