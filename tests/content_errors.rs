@@ -937,3 +937,212 @@ fn a_broken_visual_is_not_reported_twice() {
         "{problems:?}"
     );
 }
+
+// Hostile files, through the real binary: every one answers with exit 1 and
+// `file:line:col`, never a panic and never a hang.
+
+mod common;
+
+/// `tutor check FILE` on `text` written to a fresh folder: (exit code, stdout, file name).
+fn check_file(text: &str) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.yaml");
+    fs::write(&path, text).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let run = common::tutor(data.path(), &["check", path.to_str().unwrap()]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}'), "raw ESC in {:?}", run.stdout);
+    (run.code, run.stdout, common::shown(&path))
+}
+
+/// The problems `tutor check` printed, as (line, col, field, message); every line but the
+/// summary must be `FILE:LINE:COL: error: FIELD: MESSAGE`.
+fn printed_problems(stdout: &str, file: &str) -> Vec<(usize, usize, String, String)> {
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    let summary = lines.pop().unwrap_or_default();
+    assert!(summary.contains("problem"), "no summary in {stdout}");
+    lines
+        .iter()
+        .map(|line| {
+            let rest = line
+                .strip_prefix(file)
+                .and_then(|r| r.strip_prefix(':'))
+                .unwrap_or_else(|| panic!("not `{file}:line:col`: {line}"));
+            let mut parts = rest.splitn(3, ':');
+            let line_no = parts.next().unwrap().parse().unwrap();
+            let col = parts.next().unwrap().parse().unwrap();
+            let rest = parts.next().unwrap().strip_prefix(" error: ").unwrap();
+            let (field, message) = rest.split_once(": ").unwrap();
+            (line_no, col, field.to_string(), message.to_string())
+        })
+        .collect()
+}
+
+/// The one problem of a hostile file, as ((line, col), message).
+fn one_problem(text: &str) -> ((usize, usize), String) {
+    let (code, stdout, file) = check_file(text);
+    assert_eq!(code, Some(1), "{stdout}");
+    let found = printed_problems(&stdout, &file);
+    assert_eq!(found.len(), 1, "{stdout}");
+    let (line, col, _, message) = found.into_iter().next().unwrap();
+    ((line, col), message)
+}
+
+const TOO_DEEP: &str = "nested more than 64 levels deep";
+
+/// The case: 200 KB of nested brackets kept `check` busy for minutes.
+#[test]
+fn two_hundred_kb_of_brackets_are_refused_at_the_65th() {
+    let n = 100_000;
+    let text = format!("prompt: {}{}\n", "[".repeat(n), "]".repeat(n));
+    let (at, message) = one_problem(&text);
+    // One block mapping, then 64 lists: `prompt: ` is 8 columns, the 64th `[` is col 72.
+    assert_eq!(at, (1, 72));
+    assert!(message.contains(TOO_DEEP), "{message}");
+}
+
+#[test]
+fn deep_nesting_of_every_kind_is_refused_where_it_goes_too_deep() {
+    let n = 2_000;
+    // Deep indentation grows with the square of the depth: these stay under 1 MiB.
+    let indented: String = (0..1000).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+    let items: String = (0..700).map(|i| format!("{}- a:\n", "  ".repeat(i))).collect();
+    for (shape, text, at) in [
+        ("braces", format!("prompt: {}\n", "{a: ".repeat(n)), (1, 261)),
+        ("indentation", indented, (65, 65)),
+        ("list items", items, (33, 65)),
+        ("dashes", format!("prompt:\n{}x\n", "- ".repeat(n)), (2, 127)),
+        (
+            "block and flow",
+            format!("python:\n  solution:\n    - {}\n", "[{a: ".repeat(n)),
+            (3, 158),
+        ),
+        ("a key", format!("? {}\n: 1\n", "[".repeat(n)), (1, 66)),
+        (
+            "after a block scalar",
+            format!("prompt: |\n  x\ntitle: {}\n", "[".repeat(n)),
+            (3, 71),
+        ),
+    ] {
+        let (found, message) = one_problem(&text);
+        assert_eq!(found, at, "{shape}");
+        assert!(message.contains(TOO_DEEP), "{shape}: {message}");
+    }
+}
+
+/// Brackets in text (quoted, plain, block scalars, comments) are not nesting.
+#[test]
+fn brackets_in_text_are_not_nesting() {
+    let open = "[".repeat(200);
+    let text = card("a")
+        .replace("title: A card", &format!("title: A card {open}"))
+        .replace(
+            "  What is 1 + 1?",
+            &format!("  What is 1 + 1? {open}\n  # {open}"),
+        )
+        .replace("pitfalls:\n  - none", &format!("pitfalls:\n  - '{open}'"))
+        .replace(
+            "follow_ups:\n  - three?",
+            &format!("follow_ups:\n  - \"{open}\" # {open}"),
+        );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    assert_eq!(problems(dir.path()), []);
+}
+
+/// Aliases of aliases (the "billion laughs") and many aliases of one big list.
+#[test]
+fn aliases_that_expand_too_far_are_refused() {
+    let mut laughs = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        laughs.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    laughs.push_str("prompt: *a9\n");
+    let list = vec!["x"; 1000].join(", ");
+    let wide = format!("big: &big [{list}]\nprompt: [{}]\n", vec!["*big"; 1000].join(", "));
+    for text in [laughs, wide] {
+        let (_, message) = one_problem(&text);
+        assert!(message.contains("expand to more than 100000 values"), "{message}");
+    }
+    // A few aliases are fine.
+    let text = card("a").replace("title: A card", "title: &t A card\nprompt2: *t");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found = problems(dir.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("unknown field `prompt2`"));
+}
+
+/// A raw control character (here ESC) is reported at its line and column, and named.
+#[test]
+fn control_characters_are_reported_where_they_are() {
+    for (text, at) in [
+        ("id: a\ntitle: x\n\u{1b}[31mkey: 2\n".to_string(), (3, 1)),
+        ("id: a\ntitle: \"ab\u{1b}]0;pwn\u{7}\"\n".to_string(), (2, 11)),
+    ] {
+        let (found, message) = one_problem(&text);
+        assert_eq!(found, at, "{message}");
+        assert!(message.contains("U+001B"), "{message}");
+    }
+    // Escaped, they are values: shown escaped, never raw.
+    let text = card("a").replace("topic: algo", "topic: \"\\e[2J\"\n\"\\e]0;x\\a\": 1");
+    let (code, stdout, file) = check_file(&text);
+    assert_eq!(code, Some(1));
+    let found = printed_problems(&stdout, &file);
+    assert_eq!(found.len(), 1, "{stdout}");
+    assert_eq!((found[0].0, found[0].1), (4, 1));
+    assert!(found[0].2.contains("\\u{1b}]0;x\\u{7}"), "{stdout}");
+}
+
+/// Big files of every shape answer, each problem with its position: a long line, a
+/// 1 MiB string, many cards, many problems in one card (each at its own line).
+#[test]
+fn big_files_answer_with_every_position() {
+    let limit = 1024 * 1024 - 4096;
+    let (code, stdout, _) = check_file(&format!("prompt: {}\n", "x".repeat(limit)));
+    assert_eq!(code, Some(1), "{stdout}");
+    let block = format!("prompt: |\n{}", format!("  {}\n", "z".repeat(78)).repeat(limit / 81));
+    let (code, stdout, _) = check_file(&block);
+    assert_eq!(code, Some(1), "{stdout}");
+
+    let many: String = (0..1500).map(|i| format!("---\n{}", card(&format!("c{i}")))).collect();
+    let (code, stdout, _) = check_file(&many);
+    assert_eq!((code, stdout.trim()), (Some(0), "1500 cards, no problems"));
+
+    let n = 20_000;
+    let blanks = card("a").replace("key_points:\n  - adds\n", &format!("key_points:\n{}", "  - ' '\n".repeat(n)));
+    let (code, stdout, file) = check_file(&blanks);
+    assert_eq!(code, Some(1));
+    let found = printed_problems(&stdout, &file);
+    assert_eq!(found.len(), n);
+    for (i, (line, col, field, message)) in found.iter().enumerate() {
+        assert_eq!((*line, *col), (23 + i, 5), "{field}");
+        assert_eq!(field, &format!("key_points[{i}]"));
+        assert_eq!(message, "must not be empty");
+    }
+}
+
+/// Starting tutor loads `--decks` through the same parser: a hostile card there is
+/// reported and skipped, and the rest of its deck loads.
+#[test]
+fn a_hostile_card_in_a_deck_folder_does_not_stall_the_start() {
+    let n = 100_000;
+    let deep = format!("prompt: {}{}\n", "[".repeat(n), "]".repeat(n));
+    let dir = deck_with(&[("a.yaml", &card("good-card")), ("b.yaml", &deep)]);
+    let data = tempfile::tempdir().unwrap();
+    let run = common::tutor(
+        data.path(),
+        &["--decks", dir.path().to_str().unwrap(), "show", "good-card", "--plain"],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("What is 1 + 1?"), "{}", run.stdout);
+    // Without a terminal, `tutor` prints the home listing, and the problems to stderr.
+    let home = common::tutor(data.path(), &["--decks", dir.path().to_str().unwrap()]);
+    assert_eq!(home.code, Some(0), "{home:?}");
+    assert!(home.stdout.contains("good-card"), "{}", home.stdout);
+    let b = common::shown(&dir.path().join("b.yaml"));
+    assert!(
+        home.stderr.contains(&format!("{b}:1:72: error: (root): {TOO_DEEP}")),
+        "{}",
+        home.stderr
+    );
+}
