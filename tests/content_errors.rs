@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -60,8 +61,18 @@ fn deck_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Every problem `tutor check` finds under `dir`; no message may contain a run of
+/// spaces (a line continuation in a string literal that kept its indentation), so every
+/// test that looks at problems checks that too.
 fn problems(dir: &Path) -> Vec<Problem> {
-    check_paths(&[dir.to_path_buf()]).problems
+    let found = check_paths(&[dir.to_path_buf()]).problems;
+    for p in &found {
+        assert!(
+            !p.message.contains("  ") && !p.field.contains("  "),
+            "a run of spaces in {p:?}"
+        );
+    }
+    found
 }
 
 /// The one problem found, as (file name, line, col, field), and its message.
@@ -793,12 +804,13 @@ fn a_broken_list_item_does_not_shift_later_positions() {
     let text = card("a").replace("  - adds\n", "  - adds\n  - {a: 1}\n  - \"  \"\n");
     let dir = deck_with(&[("a.yaml", &text)]);
     let found = problems(dir.path());
-    // The broken item is reported where it is; nothing is reported at a shifted index.
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(
-        (found[0].line, found[0].col, found[0].field.as_str()),
-        (24, 5, "key_points[1]")
-    );
+    // The broken item is reported where it is, and taken out; the blank item after it is
+    // still checked, and reported at its own index and line.
+    let places: Vec<(usize, usize, &str)> = found
+        .iter()
+        .map(|p| (p.line, p.col, p.field.as_str()))
+        .collect();
+    assert_eq!(places, [(24, 5, "key_points[1]"), (25, 5, "key_points[2]")]);
 }
 
 #[test]
@@ -871,7 +883,7 @@ fn a_behavioral_card_may_not_carry_code_and_needs_its_outline() {
     );
     let dir = deck_with(&[("a.yaml", &no_star)]);
     let (where_, message) = only_problem(dir.path());
-    assert_eq!(where_, at("a.yaml", 1, 1, "id"));
+    assert_eq!(where_, at("a.yaml", 2, 1, "kind"));
     assert!(message.contains("needs a `star` outline"), "{message}");
 
     let blank = behavioral("own").replace("  task: Nobody owned it.", "  task: \"\"");
@@ -888,7 +900,8 @@ fn a_coding_card_without_code_is_not_silently_behavioral() {
     );
     let dir = deck_with(&[("a.yaml", &text)]);
     let (where_, message) = only_problem(dir.path());
-    assert_eq!(where_, at("a.yaml", 1, 1, "id"));
+    // A card without `kind` is a coding card: the problem is at its start.
+    assert_eq!(where_, at("a.yaml", 1, 1, "kind"));
     assert!(message.contains("needs a `rust` solution"), "{message}");
     assert!(message.contains("kind: behavioral"), "{message}");
 }
@@ -951,7 +964,11 @@ fn check_file(text: &str) -> (Option<i32>, String, String) {
     let data = tempfile::tempdir().unwrap();
     let run = common::tutor(data.path(), &["check", path.to_str().unwrap()]);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert!(!run.stdout.contains('\u{1b}'), "raw ESC in {:?}", run.stdout);
+    assert!(
+        !run.stdout.contains('\u{1b}'),
+        "raw ESC in {:?}",
+        run.stdout
+    );
     (run.code, run.stdout, common::shown(&path))
 }
 
@@ -1005,13 +1022,21 @@ fn two_hundred_kb_of_brackets_are_refused_at_the_65th() {
 fn deep_nesting_of_every_kind_is_refused_where_it_goes_too_deep() {
     let n = 2_000;
     // Deep indentation grows with the square of the depth: these stay under 1 MiB.
-    let indented: String = (0..1000).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
-    let items: String = (0..700).map(|i| format!("{}- a:\n", "  ".repeat(i))).collect();
+    let indented: String = (0..1000).map(|i| " ".repeat(i) + "a:\n").collect();
+    let items: String = (0..700).map(|i| "  ".repeat(i) + "- a:\n").collect();
     for (shape, text, at) in [
-        ("braces", format!("prompt: {}\n", "{a: ".repeat(n)), (1, 261)),
+        (
+            "braces",
+            format!("prompt: {}\n", "{a: ".repeat(n)),
+            (1, 261),
+        ),
         ("indentation", indented, (65, 65)),
         ("list items", items, (33, 65)),
-        ("dashes", format!("prompt:\n{}x\n", "- ".repeat(n)), (2, 127)),
+        (
+            "dashes",
+            format!("prompt:\n{}x\n", "- ".repeat(n)),
+            (2, 127),
+        ),
         (
             "block and flow",
             format!("python:\n  solution:\n    - {}\n", "[{a: ".repeat(n)),
@@ -1055,14 +1080,20 @@ fn aliases_that_expand_too_far_are_refused() {
     let mut laughs = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for i in 1..10 {
         let refs = vec![format!("*a{}", i - 1); 9].join(", ");
-        laughs.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        writeln!(laughs, "a{i}: &a{i} [{refs}]").unwrap();
     }
     laughs.push_str("prompt: *a9\n");
     let list = vec!["x"; 1000].join(", ");
-    let wide = format!("big: &big [{list}]\nprompt: [{}]\n", vec!["*big"; 1000].join(", "));
+    let wide = format!(
+        "big: &big [{list}]\nprompt: [{}]\n",
+        vec!["*big"; 1000].join(", ")
+    );
     for text in [laughs, wide] {
         let (_, message) = one_problem(&text);
-        assert!(message.contains("expand to more than 100000 values"), "{message}");
+        assert!(
+            message.contains("expand to more than 100000 values"),
+            "{message}"
+        );
     }
     // A few aliases are fine.
     let text = card("a").replace("title: A card", "title: &t A card\nprompt2: *t");
@@ -1077,7 +1108,10 @@ fn aliases_that_expand_too_far_are_refused() {
 fn control_characters_are_reported_where_they_are() {
     for (text, at) in [
         ("id: a\ntitle: x\n\u{1b}[31mkey: 2\n".to_string(), (3, 1)),
-        ("id: a\ntitle: \"ab\u{1b}]0;pwn\u{7}\"\n".to_string(), (2, 11)),
+        (
+            "id: a\ntitle: \"ab\u{1b}]0;pwn\u{7}\"\n".to_string(),
+            (2, 11),
+        ),
     ] {
         let (found, message) = one_problem(&text);
         assert_eq!(found, at, "{message}");
@@ -1100,16 +1134,24 @@ fn big_files_answer_with_every_position() {
     let limit = 1024 * 1024 - 4096;
     let (code, stdout, _) = check_file(&format!("prompt: {}\n", "x".repeat(limit)));
     assert_eq!(code, Some(1), "{stdout}");
-    let block = format!("prompt: |\n{}", format!("  {}\n", "z".repeat(78)).repeat(limit / 81));
+    let block = format!(
+        "prompt: |\n{}",
+        format!("  {}\n", "z".repeat(78)).repeat(limit / 81)
+    );
     let (code, stdout, _) = check_file(&block);
     assert_eq!(code, Some(1), "{stdout}");
 
-    let many: String = (0..1500).map(|i| format!("---\n{}", card(&format!("c{i}")))).collect();
+    let many: String = (0..1500)
+        .map(|i| "---\n".to_string() + &card(&format!("c{i}")))
+        .collect();
     let (code, stdout, _) = check_file(&many);
     assert_eq!((code, stdout.trim()), (Some(0), "1500 cards, no problems"));
 
     let n = 20_000;
-    let blanks = card("a").replace("key_points:\n  - adds\n", &format!("key_points:\n{}", "  - ' '\n".repeat(n)));
+    let blanks = card("a").replace(
+        "key_points:\n  - adds\n",
+        &format!("key_points:\n{}", "  - ' '\n".repeat(n)),
+    );
     let (code, stdout, file) = check_file(&blanks);
     assert_eq!(code, Some(1));
     let found = printed_problems(&stdout, &file);
@@ -1131,7 +1173,13 @@ fn a_hostile_card_in_a_deck_folder_does_not_stall_the_start() {
     let data = tempfile::tempdir().unwrap();
     let run = common::tutor(
         data.path(),
-        &["--decks", dir.path().to_str().unwrap(), "show", "good-card", "--plain"],
+        &[
+            "--decks",
+            dir.path().to_str().unwrap(),
+            "show",
+            "good-card",
+            "--plain",
+        ],
     );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(run.stdout.contains("What is 1 + 1?"), "{}", run.stdout);
@@ -1141,8 +1189,145 @@ fn a_hostile_card_in_a_deck_folder_does_not_stall_the_start() {
     assert!(home.stdout.contains("good-card"), "{}", home.stdout);
     let b = common::shown(&dir.path().join("b.yaml"));
     assert!(
-        home.stderr.contains(&format!("{b}:1:72: error: (root): {TOO_DEEP}")),
+        home.stderr
+            .contains(&format!("{b}:1:72: error: (root): {TOO_DEEP}")),
         "{}",
         home.stderr
     );
+}
+
+// `tutor check` reports every mistake at once.
+
+/// (file name, line, field) of every problem under `dir`.
+fn places(dir: &Path) -> Vec<(String, usize, String)> {
+    problems(dir)
+        .into_iter()
+        .map(|p| {
+            let name = Path::new(&p.file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, p.line, p.field)
+        })
+        .collect()
+}
+
+fn place(file: &str, line: usize, field: &str) -> (String, usize, String) {
+    (file.to_string(), line, field.to_string())
+}
+
+#[test]
+fn a_bad_deck_id_does_not_stop_the_cards_being_checked() {
+    let text = card("a").replace("  - none\n", "  - ' '\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    fs::write(
+        dir.path().join("deck.yaml"),
+        DECK.replace("test-deck", "Test Deck"),
+    )
+    .unwrap();
+    assert_eq!(
+        places(dir.path()),
+        [
+            place("a.yaml", 25, "pitfalls[0]"),
+            place("deck.yaml", 1, "id")
+        ]
+    );
+    // A deck.yaml whose topics cannot be read: its cards are checked, but not their
+    // topics (every card would be blamed for the deck's mistake).
+    fs::write(
+        dir.path().join("deck.yaml"),
+        DECK.replace("topics:\n", "topics: 5\nx:\n"),
+    )
+    .unwrap();
+    let found = places(dir.path());
+    assert!(
+        found.contains(&place("a.yaml", 25, "pitfalls[0]")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|p| p.2 == "topic"), "{found:?}");
+}
+
+#[test]
+fn a_type_error_does_not_hide_the_content_errors() {
+    let blank_pitfall = card("a").replace("  - none\n", "  - ' '\n");
+    for (broken, field) in [
+        (
+            blank_pitfall.replace("difficulty: easy", "difficulty: hardest"),
+            "difficulty",
+        ),
+        (
+            blank_pitfall.replace("difficulty: easy", "difficulty: [easy]"),
+            "difficulty",
+        ),
+        (
+            blank_pitfall.replace("title: A card", "title: [A, card]"),
+            "title",
+        ),
+        (blank_pitfall.replace("title: A card\n", ""), "(root)"),
+        (
+            blank_pitfall.replace("tags: [one, two]", "tags: one"),
+            "tags",
+        ),
+        (
+            blank_pitfall.replace("topic: algo", "topic: algo\ncolour: red"),
+            "colour",
+        ),
+    ] {
+        let dir = deck_with(&[("a.yaml", &broken)]);
+        let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+        assert_eq!(found.len(), 2, "{field}: {found:?}");
+        assert!(found.contains(&field.to_string()), "{field}: {found:?}");
+        assert!(
+            found.contains(&"pitfalls[0]".to_string()),
+            "{field}: {found:?}"
+        );
+    }
+}
+
+/// A broken `kind` is reported once: the card is not also blamed for lacking the code or
+/// the outline its kind would need.
+#[test]
+fn a_broken_kind_hides_nothing_and_adds_nothing() {
+    let text = behavioral("own")
+        .replace("kind: behavioral", "kind: behavioural")
+        .replace("  - blaming others", "  - ''");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+    assert_eq!(found, ["kind", "pitfalls[0]"]);
+}
+
+/// A type error in one quiz item leaves the other items checked, at their own lines.
+#[test]
+fn a_type_error_in_a_quiz_item_hides_nothing_in_the_others() {
+    let broken_cloze = CLOZE.replace("groups[{{1}}].append({{2}})", "groups[{{2}}].append({{1}})");
+    for broken in [
+        MULTIPLE.replace("multiple", "essay"),
+        MULTIPLE.replace("      - 2\n    expl", "      - two\n    expl"),
+        CLOZE.replace("lang: python", "lang: java"),
+    ] {
+        let found = item_problems(&format!("{broken}{broken_cloze}"));
+        let fields: Vec<&str> = found.iter().map(|p| p.2.as_str()).collect();
+        assert_eq!(fields.len(), 2, "{found:#?}");
+        assert!(fields[0].starts_with("quiz[1]"), "{found:#?}");
+        let cloze_line = broken.lines().count() + 3;
+        assert_eq!(
+            (found[1].0, found[1].2.as_str()),
+            (cloze_line, "quiz[2].text"),
+            "{found:#?}"
+        );
+    }
+}
+
+/// Other cards of a file are checked whatever is wrong with one of them.
+#[test]
+fn a_broken_card_hides_nothing_in_the_next() {
+    let text = format!(
+        "{}---\n{}",
+        card("a").replace("difficulty: easy", "difficulty: x\ncolour: red"),
+        card("b").replace("  - none\n", "  - ' '\n")
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+    assert_eq!(found, ["difficulty", "colour", "pitfalls[0]"]);
 }

@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// One step of a field path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
     Key(String),
     Index(usize),
@@ -39,6 +39,27 @@ macro_rules! path {
     ($($seg:expr),* $(,)?) => {
         [$($crate::content::locate::Seg::from($seg)),*]
     };
+}
+
+/// A list item taken out of a document so the rest could be read: the list's path and
+/// the item's index, both as they were when it was taken out.
+pub type Removed = (Vec<Seg>, usize);
+
+/// The path in the document as written of `path`, a path in the document with the
+/// `removed` items (in the order they were taken out) missing: later items of those
+/// lists move back up to their own index, so they are reported where they are.
+pub fn original(removed: &[Removed], path: &[Seg]) -> Vec<Seg> {
+    let mut path = path.to_vec();
+    for (list, index) in removed.iter().rev() {
+        if path.len() > list.len()
+            && path.starts_with(list)
+            && let Seg::Index(k) = &mut path[list.len()]
+            && *k >= *index
+        {
+            *k += 1;
+        }
+    }
+    path
 }
 
 /// `python.solution`, `quiz[1].answer`; `(root)` for the empty path.

@@ -64,8 +64,7 @@ pub fn scan(text: &str) -> Result<Shape, YamlError> {
     };
     for (index, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        s.scan_line(line)
-            .map_err(|at| too_deep(index, line, at))?;
+        s.scan_line(line).map_err(|at| too_deep(index, line, at))?;
     }
     Ok(s.shape)
 }
@@ -278,18 +277,16 @@ impl Scanner {
                 }
                 // A quote opens a scalar only where a scalar can start (`[it's]` is
                 // plain); when unsure, brackets are counted, never skipped.
-                b'"' | b'\'' if starts_flow_node(bytes, i) => {
-                    match close_quote(bytes, i + 1, b) {
-                        Some(end) => {
-                            i = end;
-                            continue;
-                        }
-                        None => {
-                            self.quote = Some(b);
-                            return Ok(());
-                        }
+                b'"' | b'\'' if starts_flow_node(bytes, i) => match close_quote(bytes, i + 1, b) {
+                    Some(end) => {
+                        i = end;
+                        continue;
                     }
-                }
+                    None => {
+                        self.quote = Some(b);
+                        return Ok(());
+                    }
+                },
                 b'#' if i == 0 || is_blank(bytes[i - 1]) => return Ok(()),
                 b'*' if starts_flow_node(bytes, i) => self.shape.has_alias = true,
                 _ => {}
@@ -374,12 +371,12 @@ mod tests {
 
     #[test]
     fn block_nesting_counts() {
-        let keys: String = (0..100).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+        let keys: String = (0..100).map(|i| " ".repeat(i) + "a:\n").collect();
         assert_eq!(depth_error(&keys), Some((65, 65)));
         let dashes = format!("a:\n{}x\n", "- ".repeat(100));
         // The sequence at the key's column is a level of its own.
         assert_eq!(depth_error(&dashes), Some((2, 2 * 63 + 1)));
-        let items: String = (0..100).map(|i| format!("{}- a:\n", "  ".repeat(i))).collect();
+        let items: String = (0..100).map(|i| "  ".repeat(i) + "- a:\n").collect();
         assert_eq!(depth_error(&items), Some((33, 65)));
         let mixed = format!("a:\n  - b: {}", "[{x: ".repeat(40));
         assert!(depth_error(&mixed).is_some());

@@ -4,8 +4,9 @@
 //! rule becomes a [`Problem`] positioned on the offending field.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
-use super::locate::{Locator, Seg, path_string};
+use super::locate::{Locator, Removed, Seg, original, path_string};
 use super::{
     Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, Problem, QuizItem, Recall,
     Visual,
@@ -20,15 +21,18 @@ pub struct DocRef<'a> {
     /// Finds positions in the document's text.
     pub locator: &'a Locator<'a>,
     pub first_line: usize,
+    /// List items the parse took out: paths in the parsed value map back through them.
+    pub removed: &'a [Removed],
 }
 
 impl DocRef<'_> {
     pub fn problem(&self, path: &[Seg], message: impl Into<String>) -> Problem {
-        let (line, col) = self.locator.locate(path);
+        let path = original(self.removed, path);
+        let (line, col) = self.locator.locate(&path);
         Problem::new(
             self.file,
             (line + self.first_line - 1, col),
-            path_string(path),
+            path_string(&path),
             message,
         )
     }
@@ -140,11 +144,14 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
             .collect::<Vec<_>>()
             .join(", ");
         if topics.len() > LISTED_TOPICS {
-            listed.push_str(&format!(" and {} more", topics.len() - LISTED_TOPICS));
+            let _ = write!(listed, " and {} more", topics.len() - LISTED_TOPICS);
         }
         c.fail(
             &path!["topic"],
-            format!("unknown topic `{}`; the deck's topics are: {listed}", card.topic),
+            format!(
+                "unknown topic `{}`; the deck's topics are: {listed}",
+                card.topic
+            ),
         );
     }
     let mut tags = HashSet::new();
@@ -192,7 +199,16 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
 
 /// Fields whose checks read another field: when that one is broken (and left out of
 /// the parsed card), their problems are not reported again.
-pub const DEPENDS_ON: &[(&str, &str)] = &[("code_links", "visual")];
+pub const DEPENDS_ON: &[(&str, &str)] = &[
+    ("code_links", "visual"),
+    ("code_links.python", "python"),
+    ("code_links.rust", "rust"),
+    // What a card must and must not hold depends on its kind.
+    ("python", "kind"),
+    ("rust", "kind"),
+    ("star", "kind"),
+    ("complexity", "kind"),
+];
 
 /// Every linked line must exist in its solution and hold code: a link to a blank line,
 /// or past the end after the solution was edited, would highlight nothing useful.
@@ -238,7 +254,9 @@ pub const MAX_OPTIONS: usize = 9;
 /// A longer reorder item no longer fits an 80×24 terminal, and is a chore to solve.
 pub const MAX_REORDER_LINES: usize = 15;
 
-/// Coding cards carry code and no STAR outline; behavioural cards the reverse.
+/// Coding cards carry code and no STAR outline; behavioural cards the reverse. What is
+/// missing is reported at `kind` (the card's start when it has none): a broken `kind`
+/// then silences these rules, and nothing else.
 fn kind_rules(c: &mut Checker<'_>, card: &Card) {
     match card.kind {
         CardKind::Coding => {
@@ -248,7 +266,7 @@ fn kind_rules(c: &mut Checker<'_>, card: &Card) {
             ] {
                 if !present {
                     c.fail(
-                        &path!["id"],
+                        &path!["kind"],
                         format!(
                             "a coding card needs a `{field}` solution with tests (for a \
                              behavioural question, set `kind: behavioral` and write `star`)"
@@ -266,7 +284,7 @@ fn kind_rules(c: &mut Checker<'_>, card: &Card) {
         CardKind::Behavioral => {
             match &card.star {
                 None => c.fail(
-                    &path!["id"],
+                    &path!["kind"],
                     "a behavioral card needs a `star` outline: situation, task, action, result",
                 ),
                 Some(star) => {
@@ -419,7 +437,8 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
             Some(format!("marker {{{{{n}}}}} appears more than once"))
         } else if n != k + 1 {
             Some(format!(
-                "marker {{{{{n}}}}} is out of order: the gaps must be numbered 1, 2, 3, ...                  as they appear, so {{{{{}}}}} was expected here",
+                "marker {{{{{n}}}}} is out of order: the gaps must be numbered 1, 2, 3, ... \
+                 as they appear, so {{{{{}}}}} was expected here",
                 k + 1
             ))
         } else {
@@ -459,7 +478,8 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
                 c.fail(
                     &at,
                     format!(
-                        "`{accepted}` is the same answer as an earlier one once spacing,                          case and punctuation are normalised"
+                        "`{accepted}` is the same answer as an earlier one once spacing, \
+                         case and punctuation are normalised"
                     ),
                 );
             }
@@ -516,7 +536,8 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
         } else if !any_found && !recall.model_answer.trim().is_empty() {
             c.fail(
                 &path!["quiz", i, "points", j],
-                "the model answer does not make this point: none of its accepted phrases                  appears in `model_answer`",
+                "the model answer does not make this point: none of its accepted phrases \
+                 appears in `model_answer`",
             );
         }
     }

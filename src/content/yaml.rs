@@ -4,10 +4,11 @@
 //! [`split_documents`]) so one broken card does not hide the problems of the next.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 
-use super::locate::{Locator, Seg, path_string};
+use super::locate::{Locator, Removed, Seg, original, path_string};
 use super::nesting;
 use super::{Card, DeckMeta};
 
@@ -67,9 +68,12 @@ fn push_document<'a>(docs: &mut Vec<Document<'a>>, text: &'a str, first_line: us
 pub struct Parsed<T> {
     pub value: Option<T>,
     pub errors: Vec<YamlError>,
-    /// Field paths taken out of `value` because they were broken: checks of `value`
-    /// should not report anything under them again.
+    /// Field paths taken out of `value` (or given a stand-in value) because they were
+    /// broken: checks of `value` should not report anything under them again.
     pub pruned: Vec<String>,
+    /// List items taken out of `value`: paths in `value` map back to the document's
+    /// with [`original`].
+    pub removed: Vec<Removed>,
 }
 
 /// Parses one card document. On failure, keeps going to find the card's other problems:
@@ -87,19 +91,20 @@ pub fn parse_deck_meta(text: &str) -> Parsed<DeckMeta> {
 /// Upper bound on re-parses of one broken document.
 const MAX_PROBLEMS_PER_DOCUMENT: usize = 50;
 
+/// Bytes of document all the re-parses of one broken document may read together: a
+/// 1 MiB document is read again 16 times at most, a card of a few KB the full 50.
+const REPARSE_BUDGET: usize = 16 << 20;
+
 fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
     // Shapes that would keep the parser busy for minutes are refused first.
-    let refused = match nesting::scan(text) {
-        Ok(shape) if shape.has_alias => check_expansion(text).err(),
-        Ok(_) => None,
-        Err(e) => Some(e),
-    };
-    if let Some(e) = refused {
-        return Parsed {
-            value: None,
-            errors: vec![e],
-            pruned: Vec::new(),
-        };
+    if let Err(e) = nesting::scan(text).and_then(|shape| {
+        if shape.has_alias {
+            check_expansion(text)
+        } else {
+            Ok(())
+        }
+    }) {
+        return Parsed::failed(vec![e]);
     }
     // The fast path: straight from text to the typed value.
     let first = match typed_error(serde_path_to_error::deserialize(
@@ -108,60 +113,242 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         Ok(value) => {
             return Parsed {
                 value: Some(value),
-                errors: Vec::new(),
-                pruned: Vec::new(),
+                ..Parsed::failed(Vec::new())
             };
         }
         Err((path, err)) => (path, err),
     };
     let locator = Locator::new(text);
     let mut errors = vec![to_problem(text, &locator, &first.0, &first.1)];
-    let mut value = None;
     // The slow path, for broken documents only: an untyped tree we can prune.
-    let Ok(mut tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+    let Ok(tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         // A syntax error: nothing more can be read.
-        return Parsed {
-            value,
-            errors,
-            pruned: Vec::new(),
-        };
+        return Parsed::failed(errors);
     };
     if let Some(problem) = errors.first_mut() {
         name_the_choices::<T>(&tree, &first.0, problem);
     }
+    let mut parsed = Parsed::failed(errors);
+    read_past_errors(
+        text,
+        &locator,
+        tree,
+        (first.0, first.1.to_string()),
+        &mut parsed,
+    );
+    parsed
+}
+
+impl<T> Parsed<T> {
+    fn failed(errors: Vec<YamlError>) -> Self {
+        Self {
+            value: None,
+            errors,
+            pruned: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+}
+
+/// Repairs `tree` past the error `first` (its path in the tree and message) and each one
+/// after it, adding to `parsed` the errors found, what was pruned and the value once
+/// the tree reads.
+fn read_past_errors<T: DeserializeOwned>(
+    text: &str,
+    locator: &Locator<'_>,
+    mut tree: serde_yaml::Value,
+    first: (Vec<Seg>, String),
+    parsed: &mut Parsed<T>,
+) {
+    // Paths as written (what was pruned) and as in the tree (what was tried).
     let mut pruned: Vec<Vec<Seg>> = Vec::new();
-    let mut next = first.0;
-    for _ in 0..MAX_PROBLEMS_PER_DOCUMENT {
-        if !prune(&mut tree, &mut next) {
+    let mut tried: HashMap<Vec<Seg>, u8> = HashMap::new();
+    let removed = &mut parsed.removed;
+    let mut next = first;
+    let rounds = (REPARSE_BUDGET / text.len().max(1)).clamp(8, MAX_PROBLEMS_PER_DOCUMENT);
+    for round in 0..=rounds {
+        if round == rounds {
+            // Say so rather than let the list look complete.
+            let at = original(removed, &next.0);
+            let (line, col) = locator.locate(&at);
+            parsed.errors.push(YamlError {
+                line,
+                col,
+                field: path_string(&at),
+                message: format!(
+                    "checking stopped here after {rounds} attempts to read past broken \
+                     fields; fix those and check again"
+                ),
+            });
             break;
         }
-        pruned.push(next.clone());
+        let Some(fix) = repair(&mut tree, &next.0, &next.1, &mut tried) else {
+            break;
+        };
+        match fix {
+            Fix::At(path) => pruned.push(original(removed, &path)),
+            Fix::Item(list, index) => {
+                let mut item = list.clone();
+                item.push(Seg::Index(index));
+                pruned.push(original(removed, &item));
+                removed.push((list, index));
+            }
+        }
         match typed_error::<T>(serde_path_to_error::deserialize(&tree)) {
             Ok(value_without_broken_parts) => {
-                value = Some(value_without_broken_parts);
+                parsed.value = Some(value_without_broken_parts);
                 break;
             }
             Err((path, err)) => {
                 // An error in or around what we pruned (say, the "missing field" our
-                // removal caused) is not news to the author.
+                // removal caused) is not news to the author. A missing field is about
+                // that field, not about the mapping it is missing from.
+                let message = err.to_string();
+                let written = original(removed, &path);
+                let mut about = written.clone();
+                if let Some(field) = missing_field(&message) {
+                    about.push(Seg::Key(field.to_string()));
+                }
                 let ours = pruned
                     .iter()
-                    .any(|p| p.starts_with(&path) || path.starts_with(p));
+                    .any(|p| p.starts_with(&about) || about.starts_with(p));
                 if !ours {
-                    let mut problem = to_problem(text, &locator, &path, &err);
+                    let mut problem = to_problem(text, locator, &written, &err);
                     name_the_choices::<T>(&tree, &path, &mut problem);
-                    errors.push(problem);
+                    parsed.errors.push(problem);
                 }
-                next = path;
+                next = (path, message);
             }
         }
     }
-    let pruned = pruned.iter().map(|p| path_string(p)).collect();
-    Parsed {
-        value,
-        errors,
-        pruned,
+    parsed.pruned = pruned.iter().map(|p| path_string(p)).collect();
+}
+
+/// What [`repair`] did: gave the node at a path a stand-in value or took it out, or
+/// took an item out of a list (the list's path and the item's index).
+enum Fix {
+    At(Vec<Seg>),
+    Item(Vec<Seg>, usize),
+}
+
+/// Changes the tree so that parsing can go past the error `message` at `path`: a missing
+/// field gets a stand-in, a wrong value a stand-in of the type serde asked for (the first
+/// name of a choice), an unknown key is taken out, and so is a list item serde could not
+/// read, so the other items are still checked. A path gets at most two stand-ins; after
+/// that it is taken out. `None` when nothing could be done.
+fn repair(
+    tree: &mut serde_yaml::Value,
+    path: &[Seg],
+    message: &str,
+    tried: &mut HashMap<Vec<Seg>, u8>,
+) -> Option<Fix> {
+    let mut attempt = |at: &[Seg]| {
+        let count = tried.entry(at.to_vec()).or_insert(0);
+        *count += 1;
+        *count <= 2
+    };
+    if let Some(field) = missing_field(message) {
+        let mut at = path.to_vec();
+        at.push(Seg::Key(field.to_string()));
+        if let Some(serde_yaml::Value::Mapping(map)) = node_mut(tree, path)
+            && !map.contains_key(field)
+            && attempt(&at)
+        {
+            map.insert(field.into(), serde_yaml::Value::String(String::new()));
+            return Some(Fix::At(at));
+        }
+        return remove(tree, path);
     }
+    if unknown_field(message).is_some() {
+        return remove(tree, path);
+    }
+    // An item serde reads whole (a quiz item, tagged by `kind`) reports what is wrong
+    // inside it at the item, or at its tag: take the item out.
+    let item = match path.split_last() {
+        Some((Seg::Index(_), _)) => Some(path),
+        Some((Seg::Key(_), parent))
+            if message.contains("unknown variant `")
+                && matches!(parent.last(), Some(Seg::Index(_))) =>
+        {
+            Some(parent)
+        }
+        _ => None,
+    };
+    if let Some(item) = item
+        && matches!(
+            node_mut(tree, item),
+            Some(serde_yaml::Value::Mapping(_) | serde_yaml::Value::Sequence(_))
+        )
+    {
+        return remove(tree, item);
+    }
+    if let Some(stand_in) = stand_in(message)
+        && attempt(path)
+        && let Some(node) = node_mut(tree, path)
+    {
+        *node = stand_in;
+        return Some(Fix::At(path.to_vec()));
+    }
+    remove(tree, path)
+}
+
+/// Takes the node at `path` out: a key from its mapping, an item from its list.
+fn remove(tree: &mut serde_yaml::Value, path: &[Seg]) -> Option<Fix> {
+    let (last, parent) = path.split_last()?;
+    match (node_mut(tree, parent)?, last) {
+        (serde_yaml::Value::Mapping(map), Seg::Key(key)) => {
+            // Keep the order: the next error found is the next in the file, and finding
+            // its position does not start from the far end.
+            map.shift_remove(key.as_str())?;
+            Some(Fix::At(path.to_vec()))
+        }
+        (serde_yaml::Value::Sequence(items), &Seg::Index(index)) if index < items.len() => {
+            items.remove(index);
+            Some(Fix::Item(parent.to_vec(), index))
+        }
+        _ => None,
+    }
+}
+
+/// A value of the type serde's `message` asked for, so the rest can be read.
+fn stand_in(message: &str) -> Option<serde_yaml::Value> {
+    use serde_yaml::Value;
+    let message = strip_location(message);
+    // "unknown variant `x`, expected one of `a`, `b`" or "... expected `a`"
+    if let Some(at) = message
+        .find("expected one of `")
+        .or_else(|| message.find("expected `"))
+    {
+        let rest = &message[at..];
+        let name = rest.split('`').nth(1)?;
+        return Some(Value::String(name.to_string()));
+    }
+    let expected = &message[message.rfind("expected ")? + "expected ".len()..];
+    if NOT_A_NAME.iter().any(|m| message.contains(m)) {
+        // A choice given as a list or map: a string makes serde list the names.
+        return Some(Value::String("\u{1}".to_string()));
+    }
+    Some(
+        if expected.starts_with("a string") || expected.starts_with("a character") {
+            Value::String(String::new())
+        } else if expected.starts_with("a sequence") {
+            Value::Sequence(Vec::new())
+        } else if expected.starts_with("a boolean") {
+            Value::Bool(false)
+        } else if expected.starts_with(['u', 'i', 'f']) {
+            Value::Number(0.into())
+        } else if expected.starts_with("struct ") || expected.starts_with("a map") {
+            Value::Mapping(serde_yaml::Mapping::new())
+        } else {
+            return None;
+        },
+    )
+}
+
+/// `x` from serde's "missing field `x`" message.
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = &message[message.find("missing field `")? + "missing field `".len()..];
+    rest.find('`').map(|end| &rest[..end])
 }
 
 /// How many values a document using aliases may hold once they are expanded. The parser
@@ -399,37 +586,6 @@ fn to_problem(
         col,
         field,
         message,
-    }
-}
-
-/// Takes a broken node out so parsing can go on. Only mapping keys are pruned, never
-/// single list items, so the indices of later items (and their reported positions) stay
-/// true: a list is emptied instead, a key holding anything else is removed. `path` is
-/// shortened to what was pruned; false when nothing could be.
-fn prune(tree: &mut serde_yaml::Value, path: &mut Vec<Seg>) -> bool {
-    loop {
-        while matches!(path.last(), Some(Seg::Index(_))) {
-            path.pop();
-        }
-        let Some((Seg::Key(key), parent)) = path.split_last() else {
-            return false;
-        };
-        if let Some(serde_yaml::Value::Mapping(map)) = node_mut(tree, parent) {
-            match map.get_mut(key.as_str()) {
-                Some(serde_yaml::Value::Sequence(items)) if !items.is_empty() => {
-                    items.clear();
-                    return true;
-                }
-                Some(_) => {
-                    // Keep the order: the next error found is the next in the file, and
-                    // finding its position does not start from the far end.
-                    map.shift_remove(key.as_str());
-                    return true;
-                }
-                None => {}
-            }
-        }
-        path.pop();
     }
 }
 
