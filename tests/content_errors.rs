@@ -1331,3 +1331,42 @@ fn a_broken_card_hides_nothing_in_the_next() {
     let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
     assert_eq!(found, ["difficulty", "colour", "pitfalls[0]"]);
 }
+
+/// Finding recall phrases in a huge model answer has a budget; past it, the card says
+/// so instead of keeping `check` busy (50,000 phrases in a 500 KB answer took 10 s).
+#[test]
+fn a_recall_item_too_long_to_check_says_so() {
+    let model = "word ".repeat(60_000);
+    let phrases: Vec<String> = (0..40).map(|i| format!("          - zz{i}")).collect();
+    let item = RECALL
+        .replace(
+            "model_answer: Counting one more after one gives two, by definition.",
+            &format!("model_answer: {model}"),
+        )
+        .replace(
+            "          - definition\n          - defined",
+            &phrases.join("\n"),
+        );
+    let found = item_problems(&item);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].2, "quiz[1].points[0]");
+    assert_eq!(found[1].2, "quiz[1].points[1]");
+    assert!(
+        found[1].3.starts_with("too long to check"),
+        "{}",
+        found[1].3
+    );
+}
+
+/// A deck with many topics: an unknown topic names a few of them, not all at every card.
+#[test]
+fn an_unknown_topic_names_at_most_twenty_topics() {
+    let dir = deck_with(&[("a.yaml", &card("a").replace("topic: algo", "topic: graphs"))]);
+    let topics: String = (0..100)
+        .map(|i| format!("  - id: t{i}\n    title: T\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    fs::write(dir.path().join("deck.yaml"), format!("{DECK}{topics}")).unwrap();
+    let (_, message) = only_problem(dir.path());
+    assert!(message.ends_with("algo, t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18 and 81 more"), "{message}");
+}

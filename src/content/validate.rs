@@ -61,7 +61,7 @@ struct Checker<'a> {
 /// Word comparisons a card may spend finding recall phrases in its model answers. A real
 /// card spends a few thousand; a hostile one could ask for billions (a 500 KB model
 /// answer and 50,000 phrases), which would keep `tutor check` busy for minutes.
-const SEARCH_BUDGET: usize = 100_000;
+const SEARCH_BUDGET: usize = 1_000_000;
 
 impl Checker<'_> {
     fn fail(&mut self, path: &[Seg], message: impl Into<String>) {

@@ -616,19 +616,31 @@ fn byte_offset(message: &str) -> Option<(&str, usize)> {
     Some((said, offset.parse().ok()?))
 }
 
-/// `serde_yaml` appends " at line L column C" to its messages; we report the position
-/// ourselves, in the `file:line:col` prefix.
+/// `serde_yaml` puts " at line L column C" in its messages (at the end, or before the
+/// parser's context: ", while scanning a simple key"); we report the position ourselves,
+/// in the `file:line:col` prefix.
 fn strip_location(message: &str) -> String {
-    if let Some(at) = message.rfind(" at line ") {
-        let tail = &message[at + " at line ".len()..];
-        let is_position = tail
-            .split(" column ")
-            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        if is_position {
-            return message[..at].to_string();
-        }
+    const AT: &str = " at line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(AT) {
+        let tail = &rest[at + AT.len()..];
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let line = digits(tail);
+        let column = tail[line..]
+            .strip_prefix(" column ")
+            .map(digits)
+            .filter(|&n| line > 0 && n > 0);
+        let Some(column) = column else {
+            out.push_str(&rest[..at + AT.len()]);
+            rest = tail;
+            continue;
+        };
+        out.push_str(&rest[..at]);
+        rest = &tail[line + " column ".len() + column..];
     }
-    message.to_string()
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -668,5 +680,10 @@ mod tests {
     fn strips_the_position_suffix_only() {
         assert_eq!(strip_location("bad at line 3 column 7"), "bad");
         assert_eq!(strip_location("at line five"), "at line five");
+        assert_eq!(strip_location("x at line 3"), "x at line 3");
+        assert_eq!(
+            strip_location("could not find ':' at line 9 column 12, while scanning a key"),
+            "could not find ':', while scanning a key"
+        );
     }
 }
