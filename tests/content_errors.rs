@@ -1370,3 +1370,34 @@ fn an_unknown_topic_names_at_most_twenty_topics() {
     let (_, message) = only_problem(dir.path());
     assert!(message.ends_with("algo, t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18 and 81 more"), "{message}");
 }
+
+/// Re-reading broken documents has a budget per file: thousands of broken one-line cards
+/// cannot each ask for fifty re-parses. Past it, each card reports its first problem, and
+/// the file says once where the full checking stopped.
+#[test]
+fn many_broken_cards_in_one_file_share_a_budget() {
+    let n = 3000;
+    let text = "---\na: 1\n".repeat(n);
+    let (code, stdout, file) = check_file(&text);
+    assert_eq!(code, Some(1));
+    let found = printed_problems(&stdout, &file);
+    let stopped: Vec<_> = found
+        .iter()
+        .filter(|p| p.3.starts_with("checking stopped here"))
+        .collect();
+    assert_eq!(stopped.len(), 1, "{stopped:?}");
+    // Every card still reports its unknown key, on its own line.
+    let unknown: Vec<usize> = found
+        .iter()
+        .filter(|p| p.2 == "a" && p.3.starts_with("unknown field `a`"))
+        .map(|p| p.0)
+        .collect();
+    assert!(
+        unknown == (0..n).map(|i| 2 * i + 2).collect::<Vec<_>>(),
+        "{} unknown keys reported",
+        unknown.len()
+    );
+    // Each re-parse finds at most one more problem, and a file has 16 MiB of them
+    // (each costing its document's length and 1 KiB).
+    assert!(found.len() <= n + 16 * 1024, "{} problems", found.len());
+}

@@ -277,8 +277,9 @@ fn parse_cards(
     if documents.is_empty() {
         problems.push(Problem::file_level(&file.name, "holds no card"));
     }
+    let mut effort = yaml::Effort::default();
     for document in documents {
-        let parsed = yaml::parse_card(document.text);
+        let parsed = yaml::parse_card_within(document.text, &mut effort);
         let locator = Locator::new(document.text);
         let doc = DocRef {
             file: &file.name,

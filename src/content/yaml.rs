@@ -80,22 +80,77 @@ pub struct Parsed<T> {
 /// the offending node is removed and the rest parsed again, so one unknown key does not
 /// hide the next.
 pub fn parse_card(doc: &str) -> Parsed<Card> {
-    parse_all(doc)
+    parse_all(doc, &mut Effort::default())
+}
+
+/// [`parse_card`] for one document of a file, sharing the file's [`Effort`].
+pub fn parse_card_within(doc: &str, effort: &mut Effort) -> Parsed<Card> {
+    parse_all(doc, effort)
 }
 
 /// Parses `deck.yaml`, reporting every problem the same way as [`parse_card`].
 pub fn parse_deck_meta(text: &str) -> Parsed<DeckMeta> {
-    parse_all(text)
+    parse_all(text, &mut Effort::default())
 }
 
 /// Upper bound on re-parses of one broken document.
 const MAX_PROBLEMS_PER_DOCUMENT: usize = 50;
 
-/// Bytes of document all the re-parses of one broken document may read together: a
-/// 1 MiB document is read again 16 times at most, a card of a few KB the full 50.
+/// What re-parsing a file's broken documents may cost together, in bytes read: each
+/// re-parse costs its document's length plus [`REPARSE_OVERHEAD`]. A 1 MiB document is
+/// read again 16 times at most; 100,000 broken one-line documents cannot ask for 50
+/// re-parses each either.
 const REPARSE_BUDGET: usize = 16 << 20;
+const REPARSE_OVERHEAD: usize = 1024;
 
-fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+/// The re-parsing a file has left (see [`REPARSE_BUDGET`]).
+#[derive(Debug)]
+pub struct Effort {
+    left: usize,
+    /// Whether running out has been reported (once per file is enough).
+    told: bool,
+}
+
+impl Effort {
+    /// Takes the cost of re-parsing `text`; false when there is not enough left.
+    fn spend(&mut self, text: &str) -> bool {
+        match self.left.checked_sub(text.len() + REPARSE_OVERHEAD) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The note that checking stopped at `path`, the first time only.
+    fn out_of_time(&mut self, locator: &Locator<'_>, path: &[Seg]) -> Option<YamlError> {
+        if std::mem::replace(&mut self.told, true) {
+            return None;
+        }
+        let (line, col) = locator.locate(path);
+        Some(YamlError {
+            line,
+            col,
+            field: path_string(path),
+            message: "checking stopped here: this file's broken parts take too long to read \
+                      past, so from here on only the first problem of each card is reported; \
+                      fix those and check again"
+                .to_string(),
+        })
+    }
+}
+
+impl Default for Effort {
+    fn default() -> Self {
+        Self {
+            left: REPARSE_BUDGET,
+            told: false,
+        }
+    }
+}
+
+fn parse_all<T: DeserializeOwned>(text: &str, effort: &mut Effort) -> Parsed<T> {
     // Shapes that would keep the parser busy for minutes are refused first.
     if let Err(e) = nesting::scan(text).and_then(|shape| {
         if shape.has_alias {
@@ -120,6 +175,12 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
     };
     let locator = Locator::new(text);
     let mut errors = vec![to_problem(text, &locator, &first.0, &first.1)];
+    if !effort.spend(text) {
+        if let Some(note) = effort.out_of_time(&locator, &first.0) {
+            errors.push(note);
+        }
+        return Parsed::failed(errors);
+    }
     // The slow path, for broken documents only: an untyped tree we can prune.
     let Ok(tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         // A syntax error: nothing more can be read.
@@ -135,6 +196,7 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         tree,
         (first.0, first.1.to_string()),
         &mut parsed,
+        effort,
     );
     parsed
 }
@@ -159,27 +221,31 @@ fn read_past_errors<T: DeserializeOwned>(
     mut tree: serde_yaml::Value,
     first: (Vec<Seg>, String),
     parsed: &mut Parsed<T>,
+    effort: &mut Effort,
 ) {
     // Paths as written (what was pruned) and as in the tree (what was tried).
     let mut pruned: Vec<Vec<Seg>> = Vec::new();
     let mut tried: HashMap<Vec<Seg>, u8> = HashMap::new();
     let removed = &mut parsed.removed;
     let mut next = first;
-    let rounds = (REPARSE_BUDGET / text.len().max(1)).clamp(8, MAX_PROBLEMS_PER_DOCUMENT);
-    for round in 0..=rounds {
-        if round == rounds {
-            // Say so rather than let the list look complete.
-            let at = original(removed, &next.0);
+    for round in 0..=MAX_PROBLEMS_PER_DOCUMENT {
+        // Say so when checking stops early, rather than let the list look complete.
+        let at = original(removed, &next.0);
+        if round == MAX_PROBLEMS_PER_DOCUMENT {
             let (line, col) = locator.locate(&at);
             parsed.errors.push(YamlError {
                 line,
                 col,
                 field: path_string(&at),
                 message: format!(
-                    "checking stopped here after {rounds} attempts to read past broken \
-                     fields; fix those and check again"
+                    "checking stopped here after {MAX_PROBLEMS_PER_DOCUMENT} attempts to \
+                     read past broken fields; fix those and check again"
                 ),
             });
+            break;
+        }
+        if !effort.spend(text) {
+            parsed.errors.extend(effort.out_of_time(locator, &at));
             break;
         }
         let Some(fix) = repair(&mut tree, &next.0, &next.1, &mut tried) else {
