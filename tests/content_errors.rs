@@ -1295,6 +1295,14 @@ fn a_broken_kind_hides_nothing_and_adds_nothing() {
     let dir = deck_with(&[("a.yaml", &text)]);
     let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
     assert_eq!(found, ["kind", "pitfalls[0]"]);
+    // What is inside the fields the kind decides on is still checked.
+    let text = card("a")
+        .replace("kind: coding\n", "")
+        .replace("id: a\n", "id: a\nkind: [coding]\n")
+        .replace("    assert two() == 2\n", "    two()\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+    assert_eq!(found, ["kind", "python.tests"]);
 }
 
 /// A type error in one quiz item leaves the other items checked, at their own lines.

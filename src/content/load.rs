@@ -307,6 +307,9 @@ fn parse_cards(
                     !validate::DEPENDS_ON
                         .iter()
                         .any(|(field, on)| yaml::is_under(&p.field, field) && pruned(on))
+                })
+                .filter(|p| {
+                    !(pruned("kind") && validate::KIND_RULE_FIELDS.contains(&p.field.as_str()))
                 }),
         );
         if found.is_empty() {

@@ -203,12 +203,11 @@ pub const DEPENDS_ON: &[(&str, &str)] = &[
     ("code_links", "visual"),
     ("code_links.python", "python"),
     ("code_links.rust", "rust"),
-    // What a card must and must not hold depends on its kind.
-    ("python", "kind"),
-    ("rust", "kind"),
-    ("star", "kind"),
-    ("complexity", "kind"),
 ];
+
+/// Where the kind rules report (see [`kind_rules`]): when `kind` is broken, problems at
+/// exactly these fields are not reported (what is inside them still is).
+pub const KIND_RULE_FIELDS: &[&str] = &["kind", "python", "rust", "star", "complexity"];
 
 /// Every linked line must exist in its solution and hold code: a link to a blank line,
 /// or past the end after the solution was edited, would highlight nothing useful.
