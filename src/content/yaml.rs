@@ -401,7 +401,12 @@ fn stand_in(message: &str) -> Option<serde_yaml::Value> {
             Value::Sequence(Vec::new())
         } else if expected.starts_with("a boolean") {
             Value::Bool(false)
-        } else if expected.starts_with(['u', 'i', 'f']) {
+        } else if expected.split([' ', ',']).next().is_some_and(|t| {
+            matches!(t, "usize" | "isize" | "f32" | "f64")
+                || (t.len() > 1
+                    && t.starts_with(['u', 'i'])
+                    && t[1..].bytes().all(|b| b.is_ascii_digit()))
+        }) {
             Value::Number(0.into())
         } else if expected.starts_with("struct ") || expected.starts_with("a map") {
             Value::Mapping(serde_yaml::Mapping::new())
@@ -740,6 +745,48 @@ mod tests {
         );
         assert_eq!(unknown_field("not an unknown field `x`"), None);
         assert_eq!(unknown_field("invalid type"), None);
+    }
+
+    #[test]
+    fn stand_ins_have_the_type_serde_asked_for() {
+        use serde_yaml::Value;
+        let cases = [
+            (
+                "unknown variant `x`, expected one of `easy`, `hard`",
+                Some(Value::String("easy".into())),
+            ),
+            (
+                "invalid type: map, expected a string",
+                Some(Value::String(String::new())),
+            ),
+            (
+                "invalid type: string \"x\", expected usize",
+                Some(Value::Number(0.into())),
+            ),
+            (
+                "invalid type: string \"x\", expected u32 at line 3 column 4",
+                Some(Value::Number(0.into())),
+            ),
+            (
+                "invalid type: integer `5`, expected a sequence",
+                Some(Value::Sequence(Vec::new())),
+            ),
+            (
+                "invalid type: string \"x\", expected a boolean",
+                Some(Value::Bool(false)),
+            ),
+            (
+                "invalid type: string \"x\", expected struct Solution",
+                Some(Value::Mapping(serde_yaml::Mapping::new())),
+            ),
+            (
+                "invalid type: string \"x\", expected internally tagged enum QuizItem",
+                None,
+            ),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(stand_in(message), expected, "{message}");
+        }
     }
 
     #[test]
