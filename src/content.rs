@@ -11,6 +11,7 @@
 pub mod cache;
 pub mod load;
 pub mod locate;
+pub mod nesting;
 pub mod problem;
 pub mod quiz;
 pub mod source;

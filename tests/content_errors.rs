@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -60,8 +61,18 @@ fn deck_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Every problem `tutor check` finds under `dir`; no message may contain a run of
+/// spaces (a line continuation in a string literal that kept its indentation), so every
+/// test that looks at problems checks that too.
 fn problems(dir: &Path) -> Vec<Problem> {
-    check_paths(&[dir.to_path_buf()]).problems
+    let found = check_paths(&[dir.to_path_buf()]).problems;
+    for p in &found {
+        assert!(
+            !p.message.contains("  ") && !p.field.contains("  "),
+            "a run of spaces in {p:?}"
+        );
+    }
+    found
 }
 
 /// The one problem found, as (file name, line, col, field), and its message.
@@ -793,12 +804,13 @@ fn a_broken_list_item_does_not_shift_later_positions() {
     let text = card("a").replace("  - adds\n", "  - adds\n  - {a: 1}\n  - \"  \"\n");
     let dir = deck_with(&[("a.yaml", &text)]);
     let found = problems(dir.path());
-    // The broken item is reported where it is; nothing is reported at a shifted index.
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(
-        (found[0].line, found[0].col, found[0].field.as_str()),
-        (24, 5, "key_points[1]")
-    );
+    // The broken item is reported where it is, and taken out; the blank item after it is
+    // still checked, and reported at its own index and line.
+    let places: Vec<(usize, usize, &str)> = found
+        .iter()
+        .map(|p| (p.line, p.col, p.field.as_str()))
+        .collect();
+    assert_eq!(places, [(24, 5, "key_points[1]"), (25, 5, "key_points[2]")]);
 }
 
 #[test]
@@ -871,7 +883,7 @@ fn a_behavioral_card_may_not_carry_code_and_needs_its_outline() {
     );
     let dir = deck_with(&[("a.yaml", &no_star)]);
     let (where_, message) = only_problem(dir.path());
-    assert_eq!(where_, at("a.yaml", 1, 1, "id"));
+    assert_eq!(where_, at("a.yaml", 2, 1, "kind"));
     assert!(message.contains("needs a `star` outline"), "{message}");
 
     let blank = behavioral("own").replace("  task: Nobody owned it.", "  task: \"\"");
@@ -888,7 +900,8 @@ fn a_coding_card_without_code_is_not_silently_behavioral() {
     );
     let dir = deck_with(&[("a.yaml", &text)]);
     let (where_, message) = only_problem(dir.path());
-    assert_eq!(where_, at("a.yaml", 1, 1, "id"));
+    // A card without `kind` is a coding card: the problem is at its start.
+    assert_eq!(where_, at("a.yaml", 1, 1, "kind"));
     assert!(message.contains("needs a `rust` solution"), "{message}");
     assert!(message.contains("kind: behavioral"), "{message}");
 }
@@ -936,4 +949,463 @@ fn a_broken_visual_is_not_reported_twice() {
         problems[0].message.ends_with("expected `lru`"),
         "{problems:?}"
     );
+}
+
+// Hostile files, through the real binary: every one answers with exit 1 and
+// `file:line:col`, never a panic and never a hang.
+
+mod common;
+
+/// `tutor check FILE` on `text` written to a fresh folder: (exit code, stdout, file name).
+fn check_file(text: &str) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.yaml");
+    fs::write(&path, text).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let run = common::tutor(data.path(), &["check", path.to_str().unwrap()]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        !run.stdout.contains('\u{1b}'),
+        "raw ESC in {:?}",
+        run.stdout
+    );
+    (run.code, run.stdout, common::shown(&path))
+}
+
+/// The problems `tutor check` printed, as (line, col, field, message); every line but the
+/// summary must be `FILE:LINE:COL: error: FIELD: MESSAGE`.
+fn printed_problems(stdout: &str, file: &str) -> Vec<(usize, usize, String, String)> {
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    let summary = lines.pop().unwrap_or_default();
+    assert!(summary.contains("problem"), "no summary in {stdout}");
+    lines
+        .iter()
+        .map(|line| {
+            let rest = line
+                .strip_prefix(file)
+                .and_then(|r| r.strip_prefix(':'))
+                .unwrap_or_else(|| panic!("not `{file}:line:col`: {line}"));
+            let mut parts = rest.splitn(3, ':');
+            let line_no = parts.next().unwrap().parse().unwrap();
+            let col = parts.next().unwrap().parse().unwrap();
+            let rest = parts.next().unwrap().strip_prefix(" error: ").unwrap();
+            let (field, message) = rest.split_once(": ").unwrap();
+            (line_no, col, field.to_string(), message.to_string())
+        })
+        .collect()
+}
+
+/// The one problem of a hostile file, as ((line, col), message).
+fn one_problem(text: &str) -> ((usize, usize), String) {
+    let (code, stdout, file) = check_file(text);
+    assert_eq!(code, Some(1), "{stdout}");
+    let found = printed_problems(&stdout, &file);
+    assert_eq!(found.len(), 1, "{stdout}");
+    let (line, col, _, message) = found.into_iter().next().unwrap();
+    ((line, col), message)
+}
+
+const TOO_DEEP: &str = "nested more than 64 levels deep";
+
+/// The case: 200 KB of nested brackets kept `check` busy for minutes.
+#[test]
+fn two_hundred_kb_of_brackets_are_refused_at_the_65th() {
+    let n = 100_000;
+    let text = format!("prompt: {}{}\n", "[".repeat(n), "]".repeat(n));
+    let (at, message) = one_problem(&text);
+    // One block mapping, then 64 lists: `prompt: ` is 8 columns, the 64th `[` is col 72.
+    assert_eq!(at, (1, 72));
+    assert!(message.contains(TOO_DEEP), "{message}");
+}
+
+#[test]
+fn deep_nesting_of_every_kind_is_refused_where_it_goes_too_deep() {
+    let n = 2_000;
+    // Deep indentation grows with the square of the depth: these stay under 1 MiB.
+    let indented: String = (0..1000).map(|i| " ".repeat(i) + "a:\n").collect();
+    let items: String = (0..700).map(|i| "  ".repeat(i) + "- a:\n").collect();
+    for (shape, text, at) in [
+        (
+            "braces",
+            format!("prompt: {}\n", "{a: ".repeat(n)),
+            (1, 261),
+        ),
+        ("indentation", indented, (65, 65)),
+        ("list items", items, (33, 65)),
+        (
+            "dashes",
+            format!("prompt:\n{}x\n", "- ".repeat(n)),
+            (2, 127),
+        ),
+        (
+            "block and flow",
+            format!("python:\n  solution:\n    - {}\n", "[{a: ".repeat(n)),
+            (3, 158),
+        ),
+        ("a key", format!("? {}\n: 1\n", "[".repeat(n)), (1, 66)),
+        (
+            "after a block scalar",
+            format!("prompt: |\n  x\ntitle: {}\n", "[".repeat(n)),
+            (3, 71),
+        ),
+    ] {
+        let (found, message) = one_problem(&text);
+        assert_eq!(found, at, "{shape}");
+        assert!(message.contains(TOO_DEEP), "{shape}: {message}");
+    }
+}
+
+/// Brackets in text (quoted, plain, block scalars, comments) are not nesting.
+#[test]
+fn brackets_in_text_are_not_nesting() {
+    let open = "[".repeat(200);
+    let text = card("a")
+        .replace("title: A card", &format!("title: A card {open}"))
+        .replace(
+            "  What is 1 + 1?",
+            &format!("  What is 1 + 1? {open}\n  # {open}"),
+        )
+        .replace("pitfalls:\n  - none", &format!("pitfalls:\n  - '{open}'"))
+        .replace(
+            "follow_ups:\n  - three?",
+            &format!("follow_ups:\n  - \"{open}\" # {open}"),
+        );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    assert_eq!(problems(dir.path()), []);
+}
+
+/// Aliases of aliases (the "billion laughs") and many aliases of one big list.
+#[test]
+fn aliases_that_expand_too_far_are_refused() {
+    let mut laughs = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        writeln!(laughs, "a{i}: &a{i} [{refs}]").unwrap();
+    }
+    laughs.push_str("prompt: *a9\n");
+    let list = vec!["x"; 1000].join(", ");
+    let wide = format!(
+        "big: &big [{list}]\nprompt: [{}]\n",
+        vec!["*big"; 1000].join(", ")
+    );
+    for text in [laughs, wide] {
+        let (_, message) = one_problem(&text);
+        assert!(
+            message.contains("expand to more than 100000 values"),
+            "{message}"
+        );
+    }
+    // A few aliases are fine.
+    let text = card("a").replace("title: A card", "title: &t A card\nprompt2: *t");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found = problems(dir.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("unknown field `prompt2`"));
+}
+
+/// A raw control character (here ESC) is reported at its line and column, and named.
+#[test]
+fn control_characters_are_reported_where_they_are() {
+    for (text, at) in [
+        ("id: a\ntitle: x\n\u{1b}[31mkey: 2\n".to_string(), (3, 1)),
+        (
+            "id: a\ntitle: \"ab\u{1b}]0;pwn\u{7}\"\n".to_string(),
+            (2, 11),
+        ),
+    ] {
+        let (found, message) = one_problem(&text);
+        assert_eq!(found, at, "{message}");
+        assert!(message.contains("U+001B"), "{message}");
+    }
+    // Escaped, they are values: shown escaped, never raw.
+    let text = card("a").replace("topic: algo", "topic: \"\\e[2J\"\n\"\\e]0;x\\a\": 1");
+    let (code, stdout, file) = check_file(&text);
+    assert_eq!(code, Some(1));
+    let found = printed_problems(&stdout, &file);
+    assert_eq!(found.len(), 1, "{stdout}");
+    assert_eq!((found[0].0, found[0].1), (4, 1));
+    assert!(found[0].2.contains("\\u{1b}]0;x\\u{7}"), "{stdout}");
+}
+
+/// Big files of every shape answer, each problem with its position: a long line, a
+/// 1 MiB string, many cards, many problems in one card (each at its own line).
+#[test]
+fn big_files_answer_with_every_position() {
+    let limit = 1024 * 1024 - 4096;
+    let (code, stdout, _) = check_file(&format!("prompt: {}\n", "x".repeat(limit)));
+    assert_eq!(code, Some(1), "{stdout}");
+    let block = format!(
+        "prompt: |\n{}",
+        format!("  {}\n", "z".repeat(78)).repeat(limit / 81)
+    );
+    let (code, stdout, _) = check_file(&block);
+    assert_eq!(code, Some(1), "{stdout}");
+
+    let many: String = (0..1500)
+        .map(|i| "---\n".to_string() + &card(&format!("c{i}")))
+        .collect();
+    let (code, stdout, _) = check_file(&many);
+    assert_eq!((code, stdout.trim()), (Some(0), "1500 cards, no problems"));
+
+    let n = 20_000;
+    let blanks = card("a").replace(
+        "key_points:\n  - adds\n",
+        &format!("key_points:\n{}", "  - ' '\n".repeat(n)),
+    );
+    let (code, stdout, file) = check_file(&blanks);
+    assert_eq!(code, Some(1));
+    let found = printed_problems(&stdout, &file);
+    assert_eq!(found.len(), n);
+    for (i, (line, col, field, message)) in found.iter().enumerate() {
+        assert_eq!((*line, *col), (23 + i, 5), "{field}");
+        assert_eq!(field, &format!("key_points[{i}]"));
+        assert_eq!(message, "must not be empty");
+    }
+}
+
+/// Starting tutor loads `--decks` through the same parser: a hostile card there is
+/// reported and skipped, and the rest of its deck loads.
+#[test]
+fn a_hostile_card_in_a_deck_folder_does_not_stall_the_start() {
+    let n = 100_000;
+    let deep = format!("prompt: {}{}\n", "[".repeat(n), "]".repeat(n));
+    let dir = deck_with(&[("a.yaml", &card("good-card")), ("b.yaml", &deep)]);
+    let data = tempfile::tempdir().unwrap();
+    let run = common::tutor(
+        data.path(),
+        &[
+            "--decks",
+            dir.path().to_str().unwrap(),
+            "show",
+            "good-card",
+            "--plain",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("What is 1 + 1?"), "{}", run.stdout);
+    // Without a terminal, `tutor` prints the home listing, and the problems to stderr.
+    let home = common::tutor(data.path(), &["--decks", dir.path().to_str().unwrap()]);
+    assert_eq!(home.code, Some(0), "{home:?}");
+    assert!(home.stdout.contains("good-card"), "{}", home.stdout);
+    let b = common::shown(&dir.path().join("b.yaml"));
+    assert!(
+        home.stderr
+            .contains(&format!("{b}:1:72: error: (root): {TOO_DEEP}")),
+        "{}",
+        home.stderr
+    );
+}
+
+// `tutor check` reports every mistake at once.
+
+/// (file name, line, field) of every problem under `dir`.
+fn places(dir: &Path) -> Vec<(String, usize, String)> {
+    problems(dir)
+        .into_iter()
+        .map(|p| {
+            let name = Path::new(&p.file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, p.line, p.field)
+        })
+        .collect()
+}
+
+fn place(file: &str, line: usize, field: &str) -> (String, usize, String) {
+    (file.to_string(), line, field.to_string())
+}
+
+#[test]
+fn a_bad_deck_id_does_not_stop_the_cards_being_checked() {
+    let text = card("a").replace("  - none\n", "  - ' '\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    fs::write(
+        dir.path().join("deck.yaml"),
+        DECK.replace("test-deck", "Test Deck"),
+    )
+    .unwrap();
+    assert_eq!(
+        places(dir.path()),
+        [
+            place("a.yaml", 25, "pitfalls[0]"),
+            place("deck.yaml", 1, "id")
+        ]
+    );
+    // A deck.yaml whose topics cannot be read: its cards are checked, but not their
+    // topics (every card would be blamed for the deck's mistake).
+    fs::write(
+        dir.path().join("deck.yaml"),
+        DECK.replace("topics:\n", "topics: 5\nx:\n"),
+    )
+    .unwrap();
+    let found = places(dir.path());
+    assert!(
+        found.contains(&place("a.yaml", 25, "pitfalls[0]")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|p| p.2 == "topic"), "{found:?}");
+}
+
+#[test]
+fn a_type_error_does_not_hide_the_content_errors() {
+    let blank_pitfall = card("a").replace("  - none\n", "  - ' '\n");
+    for (broken, field) in [
+        (
+            blank_pitfall.replace("difficulty: easy", "difficulty: hardest"),
+            "difficulty",
+        ),
+        (
+            blank_pitfall.replace("difficulty: easy", "difficulty: [easy]"),
+            "difficulty",
+        ),
+        (
+            blank_pitfall.replace("title: A card", "title: [A, card]"),
+            "title",
+        ),
+        (blank_pitfall.replace("title: A card\n", ""), "(root)"),
+        (
+            blank_pitfall.replace("tags: [one, two]", "tags: one"),
+            "tags",
+        ),
+        (
+            blank_pitfall.replace("topic: algo", "topic: algo\ncolour: red"),
+            "colour",
+        ),
+    ] {
+        let dir = deck_with(&[("a.yaml", &broken)]);
+        let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+        assert_eq!(found.len(), 2, "{field}: {found:?}");
+        assert!(found.contains(&field.to_string()), "{field}: {found:?}");
+        assert!(
+            found.contains(&"pitfalls[0]".to_string()),
+            "{field}: {found:?}"
+        );
+    }
+}
+
+/// A broken `kind` is reported once: the card is not also blamed for lacking the code or
+/// the outline its kind would need.
+#[test]
+fn a_broken_kind_hides_nothing_and_adds_nothing() {
+    let text = behavioral("own")
+        .replace("kind: behavioral", "kind: behavioural")
+        .replace("  - blaming others", "  - ''");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+    assert_eq!(found, ["kind", "pitfalls[0]"]);
+    // What is inside the fields the kind decides on is still checked.
+    let text = card("a")
+        .replace("kind: coding\n", "")
+        .replace("id: a\n", "id: a\nkind: [coding]\n")
+        .replace("    assert two() == 2\n", "    two()\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+    assert_eq!(found, ["kind", "python.tests"]);
+}
+
+/// A type error in one quiz item leaves the other items checked, at their own lines.
+#[test]
+fn a_type_error_in_a_quiz_item_hides_nothing_in_the_others() {
+    let broken_cloze = CLOZE.replace("groups[{{1}}].append({{2}})", "groups[{{2}}].append({{1}})");
+    for broken in [
+        MULTIPLE.replace("multiple", "essay"),
+        MULTIPLE.replace("      - 2\n    expl", "      - two\n    expl"),
+        CLOZE.replace("lang: python", "lang: java"),
+    ] {
+        let found = item_problems(&format!("{broken}{broken_cloze}"));
+        let fields: Vec<&str> = found.iter().map(|p| p.2.as_str()).collect();
+        assert_eq!(fields.len(), 2, "{found:#?}");
+        assert!(fields[0].starts_with("quiz[1]"), "{found:#?}");
+        let cloze_line = broken.lines().count() + 3;
+        assert_eq!(
+            (found[1].0, found[1].2.as_str()),
+            (cloze_line, "quiz[2].text"),
+            "{found:#?}"
+        );
+    }
+}
+
+/// Other cards of a file are checked whatever is wrong with one of them.
+#[test]
+fn a_broken_card_hides_nothing_in_the_next() {
+    let text = format!(
+        "{}---\n{}",
+        card("a").replace("difficulty: easy", "difficulty: x\ncolour: red"),
+        card("b").replace("  - none\n", "  - ' '\n")
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found: Vec<String> = problems(dir.path()).into_iter().map(|p| p.field).collect();
+    assert_eq!(found, ["difficulty", "colour", "pitfalls[0]"]);
+}
+
+/// Finding recall phrases in a huge model answer has a budget; past it, the card says
+/// so instead of keeping `check` busy (50,000 phrases in a 500 KB answer took 10 s).
+#[test]
+fn a_recall_item_too_long_to_check_says_so() {
+    let model = "word ".repeat(60_000);
+    let phrases: Vec<String> = (0..40).map(|i| format!("          - zz{i}")).collect();
+    let item = RECALL
+        .replace(
+            "model_answer: Counting one more after one gives two, by definition.",
+            &format!("model_answer: {model}"),
+        )
+        .replace(
+            "          - definition\n          - defined",
+            &phrases.join("\n"),
+        );
+    let found = item_problems(&item);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].2, "quiz[1].points[0]");
+    assert_eq!(found[1].2, "quiz[1].points[1]");
+    assert!(
+        found[1].3.starts_with("too long to check"),
+        "{}",
+        found[1].3
+    );
+}
+
+/// A deck with many topics: an unknown topic names a few of them, not all at every card.
+#[test]
+fn an_unknown_topic_names_at_most_twenty_topics() {
+    let dir = deck_with(&[("a.yaml", &card("a").replace("topic: algo", "topic: graphs"))]);
+    let topics: String = (0..100)
+        .map(|i| format!("  - id: t{i}\n    title: T\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    fs::write(dir.path().join("deck.yaml"), format!("{DECK}{topics}")).unwrap();
+    let (_, message) = only_problem(dir.path());
+    assert!(message.ends_with("algo, t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18 and 81 more"), "{message}");
+}
+
+/// Re-reading broken documents has a budget per file: thousands of broken one-line cards
+/// cannot each ask for fifty re-parses. Past it, each card reports its first problem, and
+/// the file says once where the full checking stopped.
+#[test]
+fn many_broken_cards_in_one_file_share_a_budget() {
+    let n = 3000;
+    let text = "---\na: 1\n".repeat(n);
+    let (code, stdout, file) = check_file(&text);
+    assert_eq!(code, Some(1));
+    let found = printed_problems(&stdout, &file);
+    let stopped: Vec<_> = found
+        .iter()
+        .filter(|p| p.3.starts_with("checking stopped here"))
+        .collect();
+    assert_eq!(stopped.len(), 1, "{stopped:?}");
+    // Every card still reports its unknown key, on its own line.
+    let unknown: Vec<usize> = found
+        .iter()
+        .filter(|p| p.2 == "a" && p.3.starts_with("unknown field `a`"))
+        .map(|p| p.0)
+        .collect();
+    assert!(
+        unknown == (0..n).map(|i| 2 * i + 2).collect::<Vec<_>>(),
+        "{} unknown keys reported",
+        unknown.len()
+    );
+    // Each re-parse finds at most one more problem, and a file has 16 MiB of them
+    // (each costing its document's length and 1 KiB).
+    assert!(found.len() <= n + 16 * 1024, "{} problems", found.len());
 }

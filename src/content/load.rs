@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::cache::{DeckCache, bundled_hash, content_hash};
+use super::locate::Locator;
 use super::source::{self, DeckSource, SourceFile};
 use super::validate::{self, DocRef};
 use super::yaml::{self, YamlError};
@@ -131,7 +132,7 @@ fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>) {
     };
     if path.file_name().is_some_and(|n| n == source::DECK_FILE) {
         // A lone deck.yaml: check it as deck metadata.
-        parse_meta(&file, &mut problems);
+        let _ = parse_meta(&file, &mut problems);
         return (None, problems);
     }
     let mut deck = Deck {
@@ -176,19 +177,31 @@ fn parse_deck(
         }
         return (None, problems);
     };
-    let Some(meta) = parse_meta(meta_file, &mut problems) else {
-        return (None, problems);
-    };
-    let topics: Vec<String> = meta.topics.iter().map(|t| t.id.clone()).collect();
+    // A broken deck.yaml leaves the deck out, but its cards are still checked, against
+    // its topics when it has some that could be read.
+    let meta = parse_meta(meta_file, &mut problems);
+    let topics: Option<Vec<String>> = meta
+        .as_ref()
+        .filter(|m| m.topics_read && !m.meta.topics.is_empty())
+        .map(|m| m.meta.topics.iter().map(|t| t.id.clone()).collect());
     let mut deck = Deck {
-        meta,
+        meta: DeckMeta {
+            id: String::new(),
+            title: String::new(),
+            description: String::new(),
+            topics: Vec::new(),
+        },
         cards: Vec::new(),
         locations: Vec::new(),
         origin: source.origin.clone(),
     };
     for file in &source.cards {
-        parse_cards(file, Some(&topics), &mut deck, &mut problems);
+        parse_cards(file, topics.as_deref(), &mut deck, &mut problems);
     }
+    let Some(meta) = meta.filter(|m| m.ok) else {
+        return (None, problems);
+    };
+    deck.meta = meta.meta;
     if problems.is_empty()
         && let Some(cache) = cache
     {
@@ -201,7 +214,17 @@ fn yaml_problem(file: &str, first_line: usize, e: YamlError) -> Problem {
     Problem::new(file, (e.line + first_line - 1, e.col), e.field, e.message)
 }
 
-fn parse_meta(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<DeckMeta> {
+/// What [`parse_meta`] could read of a deck.yaml.
+struct ReadMeta {
+    meta: DeckMeta,
+    /// No problem at all: the deck can be loaded.
+    ok: bool,
+    /// The topics were read as written (not left out as broken): cards can be checked
+    /// against them.
+    topics_read: bool,
+}
+
+fn parse_meta(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<ReadMeta> {
     let text = match source::decode(file) {
         Ok(text) => text,
         Err(problem) => {
@@ -218,15 +241,23 @@ fn parse_meta(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<DeckMeta
             .map(|e| yaml_problem(&file.name, 1, e)),
     );
     let meta = parsed.value?;
+    let topics_read =
+        !parsed.pruned.iter().any(|p| yaml::is_under(p, "topics")) && parsed.removed.is_empty();
+    let locator = Locator::new(text);
     let doc = DocRef {
         file: &file.name,
-        text,
+        locator: &locator,
         first_line: 1,
+        removed: &parsed.removed,
     };
     let found = validate::deck_meta(&meta, doc);
     let ok = ok && found.is_empty();
     problems.extend(found);
-    ok.then_some(meta)
+    Some(ReadMeta {
+        meta,
+        ok,
+        topics_read,
+    })
 }
 
 fn parse_cards(
@@ -246,13 +277,16 @@ fn parse_cards(
     if documents.is_empty() {
         problems.push(Problem::file_level(&file.name, "holds no card"));
     }
+    let mut effort = yaml::Effort::default();
     for document in documents {
+        let parsed = yaml::parse_card_within(document.text, &mut effort);
+        let locator = Locator::new(document.text);
         let doc = DocRef {
             file: &file.name,
-            text: document.text,
+            locator: &locator,
             first_line: document.first_line,
+            removed: &parsed.removed,
         };
-        let parsed = yaml::parse_card(document.text);
         let mut found: Vec<Problem> = parsed
             .errors
             .into_iter()
@@ -273,6 +307,9 @@ fn parse_cards(
                     !validate::DEPENDS_ON
                         .iter()
                         .any(|(field, on)| yaml::is_under(&p.field, field) && pruned(on))
+                })
+                .filter(|p| {
+                    !(pruned("kind") && validate::KIND_RULE_FIELDS.contains(&p.field.as_str()))
                 }),
         );
         if found.is_empty() {

@@ -5,9 +5,17 @@
 //! find their line and column here. The search follows YAML's indentation rules for
 //! block mappings and sequences; inside flow collections (`[a, b]`) it stops at the
 //! nearest enclosing key, which is still the right line.
+//!
+//! A card with thousands of problems (every item of a long list blank) asks for thousands
+//! of positions in one document, so a [`Locator`] splits the lines once and remembers the
+//! keys and list items it has found: each position then costs about the depth of its
+//! path, not the length of the document.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// One step of a field path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
     Key(String),
     Index(usize),
@@ -31,6 +39,27 @@ macro_rules! path {
     ($($seg:expr),* $(,)?) => {
         [$($crate::content::locate::Seg::from($seg)),*]
     };
+}
+
+/// A list item taken out of a document so the rest could be read: the list's path and
+/// the item's index, both as they were when it was taken out.
+pub type Removed = (Vec<Seg>, usize);
+
+/// The path in the document as written of `path`, a path in the document with the
+/// `removed` items (in the order they were taken out) missing: later items of those
+/// lists move back up to their own index, so they are reported where they are.
+pub fn original(removed: &[Removed], path: &[Seg]) -> Vec<Seg> {
+    let mut path = path.to_vec();
+    for (list, index) in removed.iter().rev() {
+        if path.len() > list.len()
+            && path.starts_with(list)
+            && let Seg::Index(k) = &mut path[list.len()]
+            && *k >= *index
+        {
+            *k += 1;
+        }
+    }
+    path
 }
 
 /// `python.solution`, `quiz[1].answer`; `(root)` for the empty path.
@@ -57,6 +86,7 @@ pub fn path_string(path: &[Seg]) -> String {
     out
 }
 
+#[derive(Debug)]
 struct Line<'a> {
     text: &'a str,
     indent: usize,
@@ -66,7 +96,7 @@ struct Line<'a> {
 
 /// A node's extent: its first entry starts at byte `col` of `line`; later entries sit at
 /// that indentation on lines before `end`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Node {
     line: usize,
     col: usize,
@@ -74,10 +104,73 @@ struct Node {
 }
 
 /// The 1-based line and column of `path` in `text`, or of the deepest part of it that
-/// could be found (the document start when nothing could).
+/// could be found (the document start when nothing could). For more than one position
+/// in a document, use a [`Locator`].
 pub fn locate(text: &str, path: &[Seg]) -> (usize, usize) {
-    let lines: Vec<Line<'_>> = text
-        .lines()
+    Locator::new(text).locate(path)
+}
+
+/// Finds positions in one document, remembering what it has read.
+#[derive(Debug, Default)]
+pub struct Locator<'a> {
+    lines: Vec<Line<'a>>,
+    keys: RefCell<HashMap<(Node, String), Option<Found>>>,
+    items: RefCell<HashMap<Node, Vec<usize>>>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            lines: split_lines(text),
+            keys: RefCell::default(),
+            items: RefCell::default(),
+        }
+    }
+
+    /// See [`locate`].
+    pub fn locate(&self, path: &[Seg]) -> (usize, usize) {
+        let lines = &self.lines;
+        let Some(first) = lines.iter().position(|l| !l.skip) else {
+            return (1, 1);
+        };
+        let mut node = Node {
+            line: first,
+            col: lines[first].indent,
+            end: lines.len(),
+        };
+        let mut best = (first, lines[first].indent);
+        for seg in path {
+            let found = match seg {
+                Seg::Key(key) => {
+                    let cache_key = (node, key.clone());
+                    if let Some(found) = self.keys.borrow().get(&cache_key) {
+                        *found
+                    } else {
+                        let found = find_key(lines, node, key);
+                        self.keys.borrow_mut().insert(cache_key, found);
+                        found
+                    }
+                }
+                Seg::Index(index) => {
+                    let mut items = self.items.borrow_mut();
+                    let items = items.entry(node).or_insert_with(|| list_items(lines, node));
+                    find_index(lines, node, items, *index)
+                }
+            };
+            let Some((at, child)) = found else { break };
+            best = at;
+            match child {
+                Some(child) => node = child,
+                None => break,
+            }
+        }
+        let (line, col) = best;
+        (line + 1, lines[line].text[..col].chars().count() + 1)
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    text.lines()
         .map(|text| {
             let indent = text.len() - text.trim_start_matches(' ').len();
             let rest = &text[indent..];
@@ -87,30 +180,7 @@ pub fn locate(text: &str, path: &[Seg]) -> (usize, usize) {
                 skip: rest.trim().is_empty() || rest.starts_with('#'),
             }
         })
-        .collect();
-    let Some(first) = lines.iter().position(|l| !l.skip) else {
-        return (1, 1);
-    };
-    let mut node = Node {
-        line: first,
-        col: lines[first].indent,
-        end: lines.len(),
-    };
-    let mut best = (first, lines[first].indent);
-    for seg in path {
-        let found = match seg {
-            Seg::Key(key) => find_key(&lines, node, key),
-            Seg::Index(index) => find_index(&lines, node, *index),
-        };
-        let Some((at, child)) = found else { break };
-        best = at;
-        match child {
-            Some(child) => node = child,
-            None => break,
-        }
-    }
-    let (line, col) = best;
-    (line + 1, lines[line].text[..col].chars().count() + 1)
+        .collect()
 }
 
 fn entries(lines: &[Line<'_>], node: Node) -> impl Iterator<Item = usize> {
@@ -135,9 +205,10 @@ fn entry_text<'a>(lines: &[Line<'a>], node: Node, line: usize) -> &'a str {
 type Found = ((usize, usize), Option<Node>);
 
 fn find_key(lines: &[Line<'_>], node: Node, key: &str) -> Option<Found> {
+    let spellings = [key.to_string(), format!("\"{key}\""), format!("'{key}'")];
     for line in entries(lines, node) {
         let text = entry_text(lines, node, line);
-        let after_key = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+        let after_key = spellings
             .iter()
             .find_map(|k| text.strip_prefix(k.as_str()))
             .and_then(|rest| rest.trim_start_matches(' ').strip_prefix(':'));
@@ -157,13 +228,17 @@ fn find_key(lines: &[Line<'_>], node: Node, key: &str) -> Option<Found> {
     None
 }
 
-fn find_index(lines: &[Line<'_>], node: Node, index: usize) -> Option<Found> {
-    let items: Vec<usize> = entries(lines, node)
+/// The lines where the items of the list at `node` start.
+fn list_items(lines: &[Line<'_>], node: Node) -> Vec<usize> {
+    entries(lines, node)
         .filter(|&line| {
             let text = entry_text(lines, node, line);
             text == "-" || text.starts_with("- ")
         })
-        .collect();
+        .collect()
+}
+
+fn find_index(lines: &[Line<'_>], node: Node, items: &[usize], index: usize) -> Option<Found> {
     let &line = items.get(index)?;
     let dash_col = if line == node.line {
         node.col

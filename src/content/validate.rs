@@ -4,8 +4,9 @@
 //! rule becomes a [`Problem`] positioned on the offending field.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
-use super::locate::{Seg, locate, path_string};
+use super::locate::{Locator, Removed, Seg, original, path_string};
 use super::{
     Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, Problem, QuizItem, Recall,
     Visual,
@@ -17,17 +18,21 @@ use crate::quiz::normalize::{Phrase, Rule, normalize, words};
 #[derive(Debug, Clone, Copy)]
 pub struct DocRef<'a> {
     pub file: &'a str,
-    pub text: &'a str,
+    /// Finds positions in the document's text.
+    pub locator: &'a Locator<'a>,
     pub first_line: usize,
+    /// List items the parse took out: paths in the parsed value map back through them.
+    pub removed: &'a [Removed],
 }
 
 impl DocRef<'_> {
     pub fn problem(&self, path: &[Seg], message: impl Into<String>) -> Problem {
-        let (line, col) = locate(self.text, path);
+        let path = original(self.removed, path);
+        let (line, col) = self.locator.locate(&path);
         Problem::new(
             self.file,
             (line + self.first_line - 1, col),
-            path_string(path),
+            path_string(&path),
             message,
         )
     }
@@ -49,7 +54,14 @@ const SLUG_RULE: &str = "use lowercase letters, digits and single dashes, like `
 struct Checker<'a> {
     doc: DocRef<'a>,
     problems: Vec<Problem>,
+    /// Word comparisons left for finding recall phrases in model answers.
+    search_budget: usize,
 }
+
+/// Word comparisons a card may spend finding recall phrases in its model answers. A real
+/// card spends a few thousand; a hostile one could ask for billions (a 500 KB model
+/// answer and 50,000 phrases), which would keep `tutor check` busy for minutes.
+const SEARCH_BUDGET: usize = 1_000_000;
 
 impl Checker<'_> {
     fn fail(&mut self, path: &[Seg], message: impl Into<String>) {
@@ -84,6 +96,7 @@ pub fn deck_meta(meta: &DeckMeta, doc: DocRef<'_>) -> Vec<Problem> {
     let mut c = Checker {
         doc,
         problems: Vec::new(),
+        search_budget: SEARCH_BUDGET,
     };
     c.slug(&path!["id"], &meta.id);
     c.not_blank(&path!["title"], &meta.title);
@@ -105,12 +118,16 @@ pub fn deck_meta(meta: &DeckMeta, doc: DocRef<'_>) -> Vec<Problem> {
     c.problems
 }
 
+/// How many of the deck's topics an unknown topic's message lists.
+const LISTED_TOPICS: usize = 20;
+
 /// Checks one card. `topics` is the deck's topic ids, or `None` when the card is checked
 /// on its own, outside a deck.
 pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Problem> {
     let mut c = Checker {
         doc,
         problems: Vec::new(),
+        search_budget: SEARCH_BUDGET,
     };
     c.slug(&path!["id"], card.id.as_str());
     c.not_blank(&path!["title"], &card.title);
@@ -119,12 +136,21 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
     if let Some(topics) = topics
         && !topics.contains(&card.topic)
     {
+        // A deck.yaml may declare thousands of topics: name a few, not all at every card.
+        let mut listed = topics
+            .iter()
+            .take(LISTED_TOPICS)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if topics.len() > LISTED_TOPICS {
+            let _ = write!(listed, " and {} more", topics.len() - LISTED_TOPICS);
+        }
         c.fail(
             &path!["topic"],
             format!(
-                "unknown topic `{}`; the deck's topics are: {}",
-                card.topic,
-                topics.join(", ")
+                "unknown topic `{}`; the deck's topics are: {listed}",
+                card.topic
             ),
         );
     }
@@ -173,7 +199,15 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
 
 /// Fields whose checks read another field: when that one is broken (and left out of
 /// the parsed card), their problems are not reported again.
-pub const DEPENDS_ON: &[(&str, &str)] = &[("code_links", "visual")];
+pub const DEPENDS_ON: &[(&str, &str)] = &[
+    ("code_links", "visual"),
+    ("code_links.python", "python"),
+    ("code_links.rust", "rust"),
+];
+
+/// Where the kind rules report (see [`kind_rules`]): when `kind` is broken, problems at
+/// exactly these fields are not reported (what is inside them still is).
+pub const KIND_RULE_FIELDS: &[&str] = &["kind", "python", "rust", "star", "complexity"];
 
 /// Every linked line must exist in its solution and hold code: a link to a blank line,
 /// or past the end after the solution was edited, would highlight nothing useful.
@@ -219,7 +253,9 @@ pub const MAX_OPTIONS: usize = 9;
 /// A longer reorder item no longer fits an 80×24 terminal, and is a chore to solve.
 pub const MAX_REORDER_LINES: usize = 15;
 
-/// Coding cards carry code and no STAR outline; behavioural cards the reverse.
+/// Coding cards carry code and no STAR outline; behavioural cards the reverse. What is
+/// missing is reported at `kind` (the card's start when it has none): a broken `kind`
+/// then silences these rules, and nothing else.
 fn kind_rules(c: &mut Checker<'_>, card: &Card) {
     match card.kind {
         CardKind::Coding => {
@@ -229,7 +265,7 @@ fn kind_rules(c: &mut Checker<'_>, card: &Card) {
             ] {
                 if !present {
                     c.fail(
-                        &path!["id"],
+                        &path!["kind"],
                         format!(
                             "a coding card needs a `{field}` solution with tests (for a \
                              behavioural question, set `kind: behavioral` and write `star`)"
@@ -247,7 +283,7 @@ fn kind_rules(c: &mut Checker<'_>, card: &Card) {
         CardKind::Behavioral => {
             match &card.star {
                 None => c.fail(
-                    &path!["id"],
+                    &path!["kind"],
                     "a behavioral card needs a `star` outline: situation, task, action, result",
                 ),
                 Some(star) => {
@@ -400,7 +436,8 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
             Some(format!("marker {{{{{n}}}}} appears more than once"))
         } else if n != k + 1 {
             Some(format!(
-                "marker {{{{{n}}}}} is out of order: the gaps must be numbered 1, 2, 3, ...                  as they appear, so {{{{{}}}}} was expected here",
+                "marker {{{{{n}}}}} is out of order: the gaps must be numbered 1, 2, 3, ... \
+                 as they appear, so {{{{{}}}}} was expected here",
                 k + 1
             ))
         } else {
@@ -411,9 +448,10 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
             break;
         }
     }
+    let marked: HashSet<usize> = markers.iter().copied().collect();
     for (j, gap) in cloze.gaps.iter().enumerate() {
         let number = j + 1;
-        if !markers.contains(&number) {
+        if !marked.contains(&number) {
             c.fail(
                 &path!["quiz", i, "gaps", j],
                 format!("gap {number} has no {{{{{number}}}}} marker in `text`"),
@@ -429,21 +467,21 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
             syntax: cloze.lang.into(),
             case_sensitive: cloze.case_sensitive(j),
         };
-        let mut forms: Vec<String> = Vec::new();
+        let mut forms: HashSet<String> = HashSet::new();
         for (k, accepted) in gap.accept.iter().enumerate() {
             let at = path!["quiz", i, "gaps", j, "accept", k];
             let form = normalize(accepted, rule);
             if form.is_empty() {
                 c.fail(&at, "must not be empty");
-            } else if forms.contains(&form) {
+            } else if !forms.insert(form) {
                 c.fail(
                     &at,
                     format!(
-                        "`{accepted}` is the same answer as an earlier one once spacing,                          case and punctuation are normalised"
+                        "`{accepted}` is the same answer as an earlier one once spacing, \
+                         case and punctuation are normalised"
                     ),
                 );
             }
-            forms.push(form);
         }
     }
 }
@@ -464,6 +502,7 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
             continue;
         }
         let mut any_found = false;
+        let mut too_long = false;
         for (k, phrase) in point.accept.iter().enumerate() {
             let parsed = Phrase::new(phrase);
             if parsed.is_empty() {
@@ -472,12 +511,32 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
                     "has no letters or digits to look for",
                 );
             }
-            any_found |= parsed.found_in(&model);
+            if any_found || too_long {
+                continue;
+            }
+            // At most one comparison per word of the phrase at every word of the model.
+            let cost = model.len().saturating_mul(words(phrase).len().max(1));
+            match c.search_budget.checked_sub(cost) {
+                Some(left) => {
+                    c.search_budget = left;
+                    any_found = parsed.found_in(&model);
+                }
+                None => too_long = true,
+            }
         }
-        if !any_found && !recall.model_answer.trim().is_empty() {
+        if too_long {
             c.fail(
                 &path!["quiz", i, "points", j],
-                "the model answer does not make this point: none of its accepted phrases                  appears in `model_answer`",
+                format!(
+                    "too long to check: finding the accepted phrases in `model_answer` would \
+                     take over {SEARCH_BUDGET} word comparisons; shorten the model answer"
+                ),
+            );
+        } else if !any_found && !recall.model_answer.trim().is_empty() {
+            c.fail(
+                &path!["quiz", i, "points", j],
+                "the model answer does not make this point: none of its accepted phrases \
+                 appears in `model_answer`",
             );
         }
     }

@@ -3,9 +3,13 @@
 //! Each document is parsed on its own (a card file may hold several, split by
 //! [`split_documents`]) so one broken card does not hide the problems of the next.
 
-use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::collections::HashMap;
 
-use super::locate::{Seg, locate, path_string};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
+
+use super::locate::{Locator, Removed, Seg, original, path_string};
+use super::nesting;
 use super::{Card, DeckMeta};
 
 /// A parse failure: where it happened (1-based, within the document) and what it was.
@@ -64,27 +68,99 @@ fn push_document<'a>(docs: &mut Vec<Document<'a>>, text: &'a str, first_line: us
 pub struct Parsed<T> {
     pub value: Option<T>,
     pub errors: Vec<YamlError>,
-    /// Field paths taken out of `value` because they were broken: checks of `value`
-    /// should not report anything under them again.
+    /// Field paths taken out of `value` (or given a stand-in value) because they were
+    /// broken: checks of `value` should not report anything under them again.
     pub pruned: Vec<String>,
+    /// List items taken out of `value`: paths in `value` map back to the document's
+    /// with [`original`].
+    pub removed: Vec<Removed>,
 }
 
 /// Parses one card document. On failure, keeps going to find the card's other problems:
 /// the offending node is removed and the rest parsed again, so one unknown key does not
 /// hide the next.
 pub fn parse_card(doc: &str) -> Parsed<Card> {
-    parse_all(doc)
+    parse_all(doc, &mut Effort::default())
+}
+
+/// [`parse_card`] for one document of a file, sharing the file's [`Effort`].
+pub fn parse_card_within(doc: &str, effort: &mut Effort) -> Parsed<Card> {
+    parse_all(doc, effort)
 }
 
 /// Parses `deck.yaml`, reporting every problem the same way as [`parse_card`].
 pub fn parse_deck_meta(text: &str) -> Parsed<DeckMeta> {
-    parse_all(text)
+    parse_all(text, &mut Effort::default())
 }
 
 /// Upper bound on re-parses of one broken document.
 const MAX_PROBLEMS_PER_DOCUMENT: usize = 50;
 
-fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+/// What re-parsing a file's broken documents may cost together, in bytes read: each
+/// re-parse costs its document's length plus [`REPARSE_OVERHEAD`]. A 1 MiB document is
+/// read again 16 times at most; 100,000 broken one-line documents cannot ask for 50
+/// re-parses each either.
+const REPARSE_BUDGET: usize = 16 << 20;
+const REPARSE_OVERHEAD: usize = 1024;
+
+/// The re-parsing a file has left (see [`REPARSE_BUDGET`]).
+#[derive(Debug)]
+pub struct Effort {
+    left: usize,
+    /// Whether running out has been reported (once per file is enough).
+    told: bool,
+}
+
+impl Effort {
+    /// Takes the cost of re-parsing `text`; false when there is not enough left.
+    fn spend(&mut self, text: &str) -> bool {
+        match self.left.checked_sub(text.len() + REPARSE_OVERHEAD) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The note that checking stopped at `path`, the first time only.
+    fn out_of_time(&mut self, locator: &Locator<'_>, path: &[Seg]) -> Option<YamlError> {
+        if std::mem::replace(&mut self.told, true) {
+            return None;
+        }
+        let (line, col) = locator.locate(path);
+        Some(YamlError {
+            line,
+            col,
+            field: path_string(path),
+            message: "checking stopped here: this file's broken parts take too long to read \
+                      past, so from here on only the first problem of each card is reported; \
+                      fix those and check again"
+                .to_string(),
+        })
+    }
+}
+
+impl Default for Effort {
+    fn default() -> Self {
+        Self {
+            left: REPARSE_BUDGET,
+            told: false,
+        }
+    }
+}
+
+fn parse_all<T: DeserializeOwned>(text: &str, effort: &mut Effort) -> Parsed<T> {
+    // Shapes that would keep the parser busy for minutes are refused first.
+    if let Err(e) = nesting::scan(text).and_then(|shape| {
+        if shape.has_alias {
+            check_expansion(text)
+        } else {
+            Ok(())
+        }
+    }) {
+        return Parsed::failed(vec![e]);
+    }
     // The fast path: straight from text to the typed value.
     let first = match typed_error(serde_path_to_error::deserialize(
         serde_yaml::Deserializer::from_str(text),
@@ -92,58 +168,384 @@ fn parse_all<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         Ok(value) => {
             return Parsed {
                 value: Some(value),
-                errors: Vec::new(),
-                pruned: Vec::new(),
+                ..Parsed::failed(Vec::new())
             };
         }
         Err((path, err)) => (path, err),
     };
-    let mut errors = vec![to_problem(text, &first.0, &first.1)];
-    let mut value = None;
+    let locator = Locator::new(text);
+    let mut errors = vec![to_problem(text, &locator, &first.0, &first.1)];
+    if !effort.spend(text) {
+        if let Some(note) = effort.out_of_time(&locator, &first.0) {
+            errors.push(note);
+        }
+        return Parsed::failed(errors);
+    }
     // The slow path, for broken documents only: an untyped tree we can prune.
-    let Ok(mut tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+    let Ok(tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         // A syntax error: nothing more can be read.
-        return Parsed {
-            value,
-            errors,
-            pruned: Vec::new(),
-        };
+        return Parsed::failed(errors);
     };
     if let Some(problem) = errors.first_mut() {
         name_the_choices::<T>(&tree, &first.0, problem);
     }
+    let mut parsed = Parsed::failed(errors);
+    read_past_errors(
+        text,
+        &locator,
+        tree,
+        (first.0, first.1.to_string()),
+        &mut parsed,
+        effort,
+    );
+    parsed
+}
+
+impl<T> Parsed<T> {
+    fn failed(errors: Vec<YamlError>) -> Self {
+        Self {
+            value: None,
+            errors,
+            pruned: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+}
+
+/// Repairs `tree` past the error `first` (its path in the tree and message) and each one
+/// after it, adding to `parsed` the errors found, what was pruned and the value once
+/// the tree reads.
+fn read_past_errors<T: DeserializeOwned>(
+    text: &str,
+    locator: &Locator<'_>,
+    mut tree: serde_yaml::Value,
+    first: (Vec<Seg>, String),
+    parsed: &mut Parsed<T>,
+    effort: &mut Effort,
+) {
+    // Paths as written (what was pruned) and as in the tree (what was tried).
     let mut pruned: Vec<Vec<Seg>> = Vec::new();
-    let mut next = first.0;
-    for _ in 0..MAX_PROBLEMS_PER_DOCUMENT {
-        if !prune(&mut tree, &mut next) {
+    let mut tried: HashMap<Vec<Seg>, u8> = HashMap::new();
+    let removed = &mut parsed.removed;
+    let mut next = first;
+    for round in 0..=MAX_PROBLEMS_PER_DOCUMENT {
+        // Say so when checking stops early, rather than let the list look complete.
+        let at = original(removed, &next.0);
+        if round == MAX_PROBLEMS_PER_DOCUMENT {
+            let (line, col) = locator.locate(&at);
+            parsed.errors.push(YamlError {
+                line,
+                col,
+                field: path_string(&at),
+                message: format!(
+                    "checking stopped here after {MAX_PROBLEMS_PER_DOCUMENT} attempts to \
+                     read past broken fields; fix those and check again"
+                ),
+            });
             break;
         }
-        pruned.push(next.clone());
-        match typed_error::<T>(serde_path_to_error::deserialize(tree.clone())) {
+        if !effort.spend(text) {
+            parsed.errors.extend(effort.out_of_time(locator, &at));
+            break;
+        }
+        let Some(fix) = repair(&mut tree, &next.0, &next.1, &mut tried) else {
+            break;
+        };
+        match fix {
+            Fix::At(path) => pruned.push(original(removed, &path)),
+            Fix::Item(list, index) => {
+                let mut item = list.clone();
+                item.push(Seg::Index(index));
+                pruned.push(original(removed, &item));
+                removed.push((list, index));
+            }
+        }
+        match typed_error::<T>(serde_path_to_error::deserialize(&tree)) {
             Ok(value_without_broken_parts) => {
-                value = Some(value_without_broken_parts);
+                parsed.value = Some(value_without_broken_parts);
                 break;
             }
             Err((path, err)) => {
                 // An error in or around what we pruned (say, the "missing field" our
-                // removal caused) is not news to the author.
+                // removal caused) is not news to the author. A missing field is about
+                // that field, not about the mapping it is missing from.
+                let message = err.to_string();
+                let written = original(removed, &path);
+                let mut about = written.clone();
+                if let Some(field) = missing_field(&message) {
+                    about.push(Seg::Key(field.to_string()));
+                }
                 let ours = pruned
                     .iter()
-                    .any(|p| p.starts_with(&path) || path.starts_with(p));
+                    .any(|p| p.starts_with(&about) || about.starts_with(p));
                 if !ours {
-                    let mut problem = to_problem(text, &path, &err);
+                    let mut problem = to_problem(text, locator, &written, &err);
                     name_the_choices::<T>(&tree, &path, &mut problem);
-                    errors.push(problem);
+                    parsed.errors.push(problem);
                 }
-                next = path;
+                next = (path, message);
             }
         }
     }
-    let pruned = pruned.iter().map(|p| path_string(p)).collect();
-    Parsed {
-        value,
-        errors,
-        pruned,
+    parsed.pruned = pruned.iter().map(|p| path_string(p)).collect();
+}
+
+/// What [`repair`] did: gave the node at a path a stand-in value or took it out, or
+/// took an item out of a list (the list's path and the item's index).
+enum Fix {
+    At(Vec<Seg>),
+    Item(Vec<Seg>, usize),
+}
+
+/// Changes the tree so that parsing can go past the error `message` at `path`: a missing
+/// field gets a stand-in, a wrong value a stand-in of the type serde asked for (the first
+/// name of a choice), an unknown key is taken out, and so is a list item serde could not
+/// read, so the other items are still checked. A path gets at most two stand-ins; after
+/// that it is taken out. `None` when nothing could be done.
+fn repair(
+    tree: &mut serde_yaml::Value,
+    path: &[Seg],
+    message: &str,
+    tried: &mut HashMap<Vec<Seg>, u8>,
+) -> Option<Fix> {
+    let mut attempt = |at: &[Seg]| {
+        let count = tried.entry(at.to_vec()).or_insert(0);
+        *count += 1;
+        *count <= 2
+    };
+    if let Some(field) = missing_field(message) {
+        let mut at = path.to_vec();
+        at.push(Seg::Key(field.to_string()));
+        if let Some(serde_yaml::Value::Mapping(map)) = node_mut(tree, path)
+            && !map.contains_key(field)
+            && attempt(&at)
+        {
+            map.insert(field.into(), serde_yaml::Value::String(String::new()));
+            return Some(Fix::At(at));
+        }
+        return remove(tree, path);
+    }
+    if unknown_field(message).is_some() {
+        return remove(tree, path);
+    }
+    // An item serde reads whole (a quiz item, tagged by `kind`) reports what is wrong
+    // inside it at the item, or at its tag: take the item out.
+    let item = match path.split_last() {
+        Some((Seg::Index(_), _)) => Some(path),
+        Some((Seg::Key(_), parent))
+            if message.contains("unknown variant `")
+                && matches!(parent.last(), Some(Seg::Index(_))) =>
+        {
+            Some(parent)
+        }
+        _ => None,
+    };
+    if let Some(item) = item
+        && matches!(
+            node_mut(tree, item),
+            Some(serde_yaml::Value::Mapping(_) | serde_yaml::Value::Sequence(_))
+        )
+    {
+        return remove(tree, item);
+    }
+    if let Some(stand_in) = stand_in(message)
+        && attempt(path)
+        && let Some(node) = node_mut(tree, path)
+    {
+        *node = stand_in;
+        return Some(Fix::At(path.to_vec()));
+    }
+    remove(tree, path)
+}
+
+/// Takes the node at `path` out: a key from its mapping, an item from its list.
+fn remove(tree: &mut serde_yaml::Value, path: &[Seg]) -> Option<Fix> {
+    let (last, parent) = path.split_last()?;
+    match (node_mut(tree, parent)?, last) {
+        (serde_yaml::Value::Mapping(map), Seg::Key(key)) => {
+            // Keep the order: the next error found is the next in the file, and finding
+            // its position does not start from the far end.
+            map.shift_remove(key.as_str())?;
+            Some(Fix::At(path.to_vec()))
+        }
+        (serde_yaml::Value::Sequence(items), &Seg::Index(index)) if index < items.len() => {
+            items.remove(index);
+            Some(Fix::Item(parent.to_vec(), index))
+        }
+        _ => None,
+    }
+}
+
+/// A value of the type serde's `message` asked for, so the rest can be read.
+fn stand_in(message: &str) -> Option<serde_yaml::Value> {
+    use serde_yaml::Value;
+    let message = strip_location(message);
+    // "unknown variant `x`, expected one of `a`, `b`" or "... expected `a`"
+    if let Some(at) = message
+        .find("expected one of `")
+        .or_else(|| message.find("expected `"))
+    {
+        let rest = &message[at..];
+        let name = rest.split('`').nth(1)?;
+        return Some(Value::String(name.to_string()));
+    }
+    let expected = &message[message.rfind("expected ")? + "expected ".len()..];
+    if NOT_A_NAME.iter().any(|m| message.contains(m)) {
+        // A choice given as a list or map: a string makes serde list the names.
+        return Some(Value::String("\u{1}".to_string()));
+    }
+    Some(
+        if expected.starts_with("a string") || expected.starts_with("a character") {
+            Value::String(String::new())
+        } else if expected.starts_with("a sequence") {
+            Value::Sequence(Vec::new())
+        } else if expected.starts_with("a boolean") {
+            Value::Bool(false)
+        } else if expected.split([' ', ',']).next().is_some_and(|t| {
+            matches!(t, "usize" | "isize" | "f32" | "f64")
+                || (t.len() > 1
+                    && t.starts_with(['u', 'i'])
+                    && t[1..].bytes().all(|b| b.is_ascii_digit()))
+        }) {
+            Value::Number(0.into())
+        } else if expected.starts_with("struct ") || expected.starts_with("a map") {
+            Value::Mapping(serde_yaml::Mapping::new())
+        } else {
+            return None;
+        },
+    )
+}
+
+/// `x` from serde's "missing field `x`" message.
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = &message[message.find("missing field `")? + "missing field `".len()..];
+    rest.find('`').map(|end| &rest[..end])
+}
+
+/// How many values a document using aliases may hold once they are expanded. The parser
+/// repeats an anchored node at every alias, so a few lines of aliases of aliases (the
+/// "billion laughs") or many aliases of one big node would otherwise build millions of
+/// values. A document without aliases holds at most about one value per two bytes.
+pub const MAX_EXPANDED_VALUES: usize = 100_000;
+
+/// Counts the values of a document with its aliases expanded, stopping at
+/// [`MAX_EXPANDED_VALUES`]: cheap, because nothing is built.
+fn check_expansion(text: &str) -> Result<(), YamlError> {
+    let left = Cell::new(MAX_EXPANDED_VALUES);
+    let Err(err) = Budget { left: &left }.deserialize(serde_yaml::Deserializer::from_str(text))
+    else {
+        return Ok(());
+    };
+    if left.get() > 0 {
+        return Ok(()); // another error, which the parse reports in its own words
+    }
+    let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+    Err(YamlError {
+        line,
+        col,
+        field: "(root)".to_string(),
+        message: format!(
+            "its aliases (`*name`) expand to more than {MAX_EXPANDED_VALUES} values; \
+             repeat the text instead of aliasing it"
+        ),
+    })
+}
+
+/// Visits every value, spending one of `left` on each.
+#[derive(Clone, Copy)]
+struct Budget<'a> {
+    left: &'a Cell<usize>,
+}
+
+impl Budget<'_> {
+    fn spend<E: de::Error>(self) -> Result<(), E> {
+        match self.left.get().checked_sub(1) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(E::custom("too many values")),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Budget<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Budget<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag x`): the tag, then the value.
+        let ((), variant) = data.variant_seed(self)?;
+        de::VariantAccess::newtype_variant_seed(variant, self)
     }
 }
 
@@ -219,16 +621,32 @@ fn unknown_field(message: &str) -> Option<&str> {
     rest.find('`').map(|end| &rest[..end])
 }
 
-fn to_problem(text: &str, path: &[Seg], err: &serde_yaml::Error) -> YamlError {
+fn to_problem(
+    text: &str,
+    locator: &Locator<'_>,
+    path: &[Seg],
+    err: &serde_yaml::Error,
+) -> YamlError {
     // An error cannot sit before the node it is about; `serde_yaml` reports errors from
     // buffered values at the start of the enclosing list, so take the later position.
-    let located = locate(text, path);
-    let (line, col) = match err.location() {
+    let located = locator.locate(path);
+    let (mut line, mut col) = match err.location() {
         Some(loc) if (loc.line(), loc.column()) >= located => (loc.line(), loc.column()),
         _ => located,
     };
     let field = path_string(path);
-    let message = strip_location(&err.to_string());
+    let mut message = strip_location(&err.to_string());
+    // The reader's errors (a control character) come with a byte offset only.
+    if let Some((said, offset)) = byte_offset(&message)
+        && let Some(before) = text.get(..offset)
+    {
+        line = before.matches('\n').count() + 1;
+        col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        message = match text[offset..].chars().next() {
+            Some(c) => format!("{said} (found U+{:04X})", u32::from(c)),
+            None => said.to_string(),
+        };
+    }
     // serde_yaml starts some messages with (part of) the path; ours has its own column.
     let message = match message.split_once(": ") {
         Some((head, rest)) if !head.contains(' ') && is_under(&field, head) => rest.to_string(),
@@ -239,35 +657,6 @@ fn to_problem(text: &str, path: &[Seg], err: &serde_yaml::Error) -> YamlError {
         col,
         field,
         message,
-    }
-}
-
-/// Takes a broken node out so parsing can go on. Only mapping keys are pruned, never
-/// single list items, so the indices of later items (and their reported positions) stay
-/// true: a list is emptied instead, a key holding anything else is removed. `path` is
-/// shortened to what was pruned; false when nothing could be.
-fn prune(tree: &mut serde_yaml::Value, path: &mut Vec<Seg>) -> bool {
-    loop {
-        while matches!(path.last(), Some(Seg::Index(_))) {
-            path.pop();
-        }
-        let Some((Seg::Key(key), parent)) = path.split_last() else {
-            return false;
-        };
-        if let Some(serde_yaml::Value::Mapping(map)) = node_mut(tree, parent) {
-            match map.get_mut(key.as_str()) {
-                Some(serde_yaml::Value::Sequence(items)) if !items.is_empty() => {
-                    items.clear();
-                    return true;
-                }
-                Some(_) => {
-                    map.remove(key.as_str());
-                    return true;
-                }
-                None => {}
-            }
-        }
-        path.pop();
     }
 }
 
@@ -292,19 +681,37 @@ pub fn is_under(field: &str, root: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
-/// `serde_yaml` appends " at line L column C" to its messages; we report the position
-/// ourselves, in the `file:line:col` prefix.
+/// The message and the byte offset of the YAML reader's "... at position N".
+fn byte_offset(message: &str) -> Option<(&str, usize)> {
+    let (said, offset) = message.rsplit_once(" at position ")?;
+    Some((said, offset.parse().ok()?))
+}
+
+/// `serde_yaml` puts " at line L column C" in its messages (at the end, or before the
+/// parser's context: ", while scanning a simple key"); we report the position ourselves,
+/// in the `file:line:col` prefix.
 fn strip_location(message: &str) -> String {
-    if let Some(at) = message.rfind(" at line ") {
-        let tail = &message[at + " at line ".len()..];
-        let is_position = tail
-            .split(" column ")
-            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        if is_position {
-            return message[..at].to_string();
-        }
+    const AT: &str = " at line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(AT) {
+        let tail = &rest[at + AT.len()..];
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let line = digits(tail);
+        let column = tail[line..]
+            .strip_prefix(" column ")
+            .map(digits)
+            .filter(|&n| line > 0 && n > 0);
+        let Some(column) = column else {
+            out.push_str(&rest[..at + AT.len()]);
+            rest = tail;
+            continue;
+        };
+        out.push_str(&rest[..at]);
+        rest = &tail[line + " column ".len() + column..];
     }
-    message.to_string()
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -341,8 +748,55 @@ mod tests {
     }
 
     #[test]
+    fn stand_ins_have_the_type_serde_asked_for() {
+        use serde_yaml::Value;
+        let cases = [
+            (
+                "unknown variant `x`, expected one of `easy`, `hard`",
+                Some(Value::String("easy".into())),
+            ),
+            (
+                "invalid type: map, expected a string",
+                Some(Value::String(String::new())),
+            ),
+            (
+                "invalid type: string \"x\", expected usize",
+                Some(Value::Number(0.into())),
+            ),
+            (
+                "invalid type: string \"x\", expected u32 at line 3 column 4",
+                Some(Value::Number(0.into())),
+            ),
+            (
+                "invalid type: integer `5`, expected a sequence",
+                Some(Value::Sequence(Vec::new())),
+            ),
+            (
+                "invalid type: string \"x\", expected a boolean",
+                Some(Value::Bool(false)),
+            ),
+            (
+                "invalid type: string \"x\", expected struct Solution",
+                Some(Value::Mapping(serde_yaml::Mapping::new())),
+            ),
+            (
+                "invalid type: string \"x\", expected internally tagged enum QuizItem",
+                None,
+            ),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(stand_in(message), expected, "{message}");
+        }
+    }
+
+    #[test]
     fn strips_the_position_suffix_only() {
         assert_eq!(strip_location("bad at line 3 column 7"), "bad");
         assert_eq!(strip_location("at line five"), "at line five");
+        assert_eq!(strip_location("x at line 3"), "x at line 3");
+        assert_eq!(
+            strip_location("could not find ':' at line 9 column 12, while scanning a key"),
+            "could not find ':', while scanning a key"
+        );
     }
 }
