@@ -615,3 +615,51 @@ fn negative_numbers_are_named_as_out_of_range() {
         assert!(out.stderr.contains(said), "{args:?}: {}", out.stderr);
     }
 }
+
+// ---------------------------------------------------------------- the README
+
+/// The README opens with its title, says each rule of the card format once, and its list
+/// of optional card fields is the schema's: leaving out any other field of a valid card
+/// is an error, leaving out a listed one is not.
+#[test]
+fn the_readme_states_the_card_rules_once_and_rightly() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("read README.md");
+    assert!(readme.starts_with("# tutor\n"), "{}", &readme[..80]);
+    for said_once in ["How code samples are run", "Every field except"] {
+        assert_eq!(readme.matches(said_once).count(), 1, "{said_once:?}");
+    }
+    let at = readme.find("Every field except").expect("the optional fields");
+    let sentence = &readme[at..at + readme[at..].find("is required").expect("is required")];
+    let optional: Vec<&str> = sentence.split('`').skip(1).step_by(2).collect();
+    assert!(optional.contains(&"code_links"), "{sentence}");
+    let full = card("add-two", "Add two", "Add two numbers.");
+    let keys: Vec<&str> = full
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    let root = temp();
+    let data = temp();
+    for key in keys {
+        let mut skipping = false;
+        let without: String = full
+            .lines()
+            .filter(|l| {
+                if !l.starts_with(' ') {
+                    skipping = l.starts_with(&format!("{key}:"));
+                }
+                !skipping
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let file = write(root.path(), "01-card.yaml", &without);
+        let out = tutor(data.path(), &["check", &shown(&file)]);
+        let optional_here = optional.contains(&key);
+        assert_eq!(
+            out.code,
+            Some(if optional_here { 0 } else { 1 }),
+            "without `{key}` (README: optional = {optional_here}): {out:?}"
+        );
+    }
+}
