@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+mod commands;
 mod decks;
 mod lru;
 mod progress;
@@ -84,6 +85,7 @@ pub enum Command {
     /// Validate decks: every problem as `file:line:col: error: field.path: message`
     Check {
         /// Deck folders, folders of decks, or card files [default: bundled and --decks]
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Print a card: prompt, solutions, explanation, key points, pitfalls, complexity, follow-ups

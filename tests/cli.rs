@@ -629,7 +629,9 @@ fn the_readme_states_the_card_rules_once_and_rightly() {
     for said_once in ["How code samples are run", "Every field except"] {
         assert_eq!(readme.matches(said_once).count(), 1, "{said_once:?}");
     }
-    let at = readme.find("Every field except").expect("the optional fields");
+    let at = readme
+        .find("Every field except")
+        .expect("the optional fields");
     let sentence = &readme[at..at + readme[at..].find("is required").expect("is required")];
     let optional: Vec<&str> = sentence.split('`').skip(1).step_by(2).collect();
     assert!(optional.contains(&"code_links"), "{sentence}");
@@ -643,23 +645,78 @@ fn the_readme_states_the_card_rules_once_and_rightly() {
     let data = temp();
     for key in keys {
         let mut skipping = false;
-        let without: String = full
-            .lines()
-            .filter(|l| {
-                if !l.starts_with(' ') {
-                    skipping = l.starts_with(&format!("{key}:"));
-                }
-                !skipping
-            })
-            .map(|l| format!("{l}\n"))
-            .collect();
+        let mut without = String::new();
+        for l in full.lines() {
+            if !l.starts_with(' ') {
+                skipping = l.starts_with(&format!("{key}:"));
+            }
+            if !skipping {
+                without.push_str(l);
+                without.push('\n');
+            }
+        }
         let file = write(root.path(), "01-card.yaml", &without);
         let out = tutor(data.path(), &["check", &shown(&file)]);
         let optional_here = optional.contains(&key);
         assert_eq!(
             out.code,
-            Some(if optional_here { 0 } else { 1 }),
+            Some(i32::from(!optional_here)),
             "without `{key}` (README: optional = {optional_here}): {out:?}"
         );
+    }
+}
+
+/// `tutor | cat` says a bundled deck is bundled (it is in the binary, not in a
+/// `content/` folder the user has) and lists every command clap knows, each with its
+/// description at the same indentation.
+#[test]
+fn the_listing_says_bundled_and_lists_every_command() {
+    use clap::CommandFactory as _;
+    let root = temp();
+    let dir = user_deck(root.path(), "add-two", "Add two", "Add.");
+    let data = temp();
+    let out = tutor(data.path(), &["--decks", &shown(&dir)]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let deck_line = lines
+        .iter()
+        .find(|l| l.starts_with("  amazon-python  "))
+        .expect("the bundled deck");
+    assert!(deck_line.ends_with(", bundled"), "{deck_line}");
+    assert!(!out.stdout.contains("content/"), "{}", out.stdout);
+    let mine = lines
+        .iter()
+        .find(|l| l.starts_with("  mine  "))
+        .expect("the user deck");
+    assert!(mine.ends_with(&format!(", from {}", shown(&dir))), "{mine}");
+
+    let at = out.stdout.find("\nCommands").expect("a command list");
+    let listing = &out.stdout[at..];
+    let cli = tutor::cli::Cli::command();
+    for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
+        let name = command.get_name();
+        let line = listing
+            .lines()
+            .position(|l| {
+                l == format!("  tutor {name}") || l.starts_with(&format!("  tutor {name} "))
+            })
+            .unwrap_or_else(|| panic!("`{name}` is not listed:\n{listing}"));
+        let about = command
+            .get_about()
+            .expect("every command has an about")
+            .to_string();
+        let next = listing.lines().nth(line + 1).unwrap_or_default();
+        assert_eq!(next, format!("      {about}"), "{name}");
+    }
+    for (args, said) in [
+        (
+            "review",
+            "  tutor review [--deck ID] [--topic ID] [--limit N]",
+        ),
+        ("check", "  tutor check [PATH]..."),
+        ("show", "  tutor show CARD_ID [--plain]"),
+        ("export", "  tutor export revlog FILE"),
+    ] {
+        assert!(listing.lines().any(|l| l == said), "{args}: {listing}");
     }
 }
