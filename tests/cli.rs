@@ -606,13 +606,73 @@ fn a_missing_deck_folder_is_an_error() {
 fn negative_numbers_are_named_as_out_of_range() {
     let data = temp();
     for (args, said) in [
-        (["lru", "--capacity", "-1"], "-1 is not in 0..=3000"),
-        (["quiz", "--count", "-3"], "-3 is not in 1.."),
-        (["review", "--limit", "-2"], "-2 is not in 1.."),
+        (
+            ["lru", "--capacity", "-1"],
+            "must be a whole number from 0 to 3000",
+        ),
+        (
+            ["quiz", "--count", "-3"],
+            "must be a whole number, at least 1",
+        ),
+        (
+            ["review", "--limit", "-2"],
+            "must be a whole number, at least 1",
+        ),
     ] {
         let out = tutor(data.path(), &args);
         assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
         assert!(out.stderr.contains(said), "{args:?}: {}", out.stderr);
+    }
+}
+
+/// Every numeric option says its range in words a person reads (`--limit 0` said
+/// `0 is not in 1..=4294967295`), for a number out of range and for no number at all.
+#[test]
+fn numeric_options_say_their_range_in_words() {
+    let data = temp();
+    for (args, said) in [
+        (
+            ["review", "--limit", "0"],
+            "invalid value '0' for '--limit <N>': must be a whole number, at least 1",
+        ),
+        (
+            ["review", "--limit", "abc"],
+            "invalid value 'abc' for '--limit <N>': must be a whole number, at least 1",
+        ),
+        (
+            ["quiz", "--count", "0"],
+            "invalid value '0' for '--count <N>': must be a whole number, at least 1",
+        ),
+        (
+            ["lru", "--capacity", "3001"],
+            "invalid value '3001' for '--capacity <N>': must be a whole number from 0 to 3000",
+        ),
+        (
+            ["lru", "--capacity", "x"],
+            "invalid value 'x' for '--capacity <N>': must be a whole number from 0 to 3000",
+        ),
+    ] {
+        let out = tutor(data.path(), &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
+        assert!(
+            out.stderr.starts_with(&format!("error: {said}\n")),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains("4294967295"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    // A negative setting is the setting's own error, not an unknown option.
+    for key in ["new-per-day", "reviews-per-day"] {
+        let out = tutor(data.path(), &["config", key, "-1"]);
+        assert_eq!(out.code, Some(1), "{key}: {out:?}");
+        assert_eq!(
+            out.stderr,
+            format!("error: {key} must be a whole number from 0 to 10000, not \"-1\"\n")
+        );
     }
 }
 
