@@ -259,7 +259,7 @@ pub static BINDINGS: &[Binding] = &[
         S::Filter,
         &[code(KeyCode::Esc)],
         Action::Back,
-        "stop filtering",
+        "clear filter",
         true,
     ),
     bind(
@@ -283,6 +283,8 @@ pub static BINDINGS: &[Binding] = &[
         "previous",
         false,
     ),
+    bind(S::Filter, &[code(KeyCode::PageDown)], Action::PageDown, "page down", false),
+    bind(S::Filter, &[code(KeyCode::PageUp)], Action::PageUp, "page up", false),
     // Review
     bind(
         S::Prompt,
@@ -435,6 +437,10 @@ pub static BINDINGS: &[Binding] = &[
         "open card",
         true,
     ),
+    bind(S::Browse, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
+    bind(S::Browse, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
+    bind(S::Browse, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "first card", false),
+    bind(S::Browse, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "last card", false),
     bind(S::Browse, &[k('/')], Action::StartFilter, "filter", true),
     bind(
         S::Browse,

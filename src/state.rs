@@ -246,7 +246,8 @@ impl App {
         }
     }
 
-    /// Browse's list: indices of the cards matching the filter (id, title, topic, tag).
+    /// Browse's list: indices of the cards matching the filter (id, title, question,
+    /// topic, tag).
     pub fn browse_matches(&self) -> Vec<usize> {
         let needle = self.browse.filter.to_lowercase();
         (0..self.cards.len())
@@ -255,6 +256,7 @@ impl App {
                     || self.card(i).is_some_and(|(deck, c)| {
                         c.id.as_str().contains(&needle)
                             || c.title.to_lowercase().contains(&needle)
+                            || c.prompt.to_lowercase().contains(&needle)
                             || c.topic.contains(&needle)
                             || deck
                                 .topic_title(&c.topic)
