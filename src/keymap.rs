@@ -13,6 +13,8 @@ use crate::state::{App, Phase, Screen};
 pub enum Scope {
     Global,
     Help,
+    /// A yes/no question over the screen: nothing else acts until it is answered.
+    Confirm,
     Console,
     Filter,
     Home,
@@ -39,6 +41,7 @@ impl Scope {
         match self {
             Self::Global => "Everywhere",
             Self::Help => "This help",
+            Self::Confirm => "Are you sure?",
             Self::Console => "Console (typing)",
             Self::Filter => "Filter (typing)",
             Self::Home => "Home",
@@ -162,6 +165,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(S::Help, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", false),
     bind(S::Help, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
+    // Confirmation overlay
+    bind(S::Confirm, &[k('y')], Action::Confirm(true), "yes, leave", true),
+    bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no, stay", true),
+    bind(S::Confirm, &[ctrl('c')], Action::Quit, "quit", false),
     // Console editing (vim keys never fire here)
     bind(
         S::Console,
@@ -496,6 +503,9 @@ pub static BINDINGS: &[Binding] = &[
 pub fn scopes(app: &App) -> Vec<Scope> {
     if app.help {
         return vec![S::Help, S::Global];
+    }
+    if app.confirm.is_some() {
+        return vec![S::Confirm];
     }
     screen_scopes(app)
 }

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 
 use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
-use crate::state::{App, Flash, Phase, Screen};
+use crate::state::{App, Confirm, Flash, Phase, Screen};
 
 pub use quiz::start_quiz;
 pub use review::{DeckCounts, deck_counts, start_review};
@@ -83,6 +83,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::Back => back(app),
+        Action::Confirm(yes) => confirmed(app, yes),
         Action::SelectNext | Action::SelectPrev => {
             select(app, matches!(action, Action::SelectNext));
             Effects::none()
@@ -219,9 +220,19 @@ fn back(app: &mut App) -> Effects {
             go_home(app, HomeItem::Browse);
         }
         Screen::Stats => go_home(app, HomeItem::Stats),
+        // Leaving a quiz half done loses its scorecard: ask first.
+        Screen::Quiz if quiz::half_done(app) => app.confirm = Some(Confirm::LeaveQuiz),
         Screen::Quiz => go_home(app, HomeItem::Quiz),
         Screen::Review => go_home(app, HomeItem::Review),
         Screen::Home => {}
+    }
+    Effects::none()
+}
+
+/// The answer to the confirmation overlay: `y` does what it asked about.
+fn confirmed(app: &mut App, yes: bool) -> Effects {
+    if app.confirm.take() == Some(Confirm::LeaveQuiz) && yes {
+        go_home(app, HomeItem::Quiz);
     }
     Effects::none()
 }

@@ -78,6 +78,13 @@ pub fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
     update_quiz(app, Action::Quiz(QuizAction::Fill(text)), now)
 }
 
+/// Answers were given and the scorecard is not reached: leaving would lose it.
+pub fn half_done(app: &App) -> bool {
+    app.quiz
+        .as_ref()
+        .is_some_and(|q| !q.answered().is_empty() && !q.is_finished())
+}
+
 /// What the console should start from on the current item (the gap's text so far).
 pub fn console_prefill(app: &App) -> Option<String> {
     match app.quiz.as_ref()?.phase() {

@@ -800,3 +800,65 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(app.browse.filter, "");
 }
+
+/// Esc in the middle of a quiz asks first, since leaving loses the scorecard: `n` or
+/// Esc stays, `y` leaves, other keys wait for the answer. Before any answer, and on the
+/// scorecard, Esc leaves at once.
+#[test]
+fn esc_asks_before_leaving_a_quiz_with_answers() {
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        count: Some(3),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(
+        app.screen,
+        Screen::Home,
+        "nothing answered: nothing to lose"
+    );
+
+    let (mut app, mut shell) = fixture(&quiz);
+    press(&mut app, &mut shell, "s", t0());
+    for keys in ["esc", "enter esc"] {
+        press(&mut app, &mut shell, keys, t0());
+        assert_eq!(app.screen, Screen::Quiz, "{keys}: asked, not left");
+        assert_eq!(
+            app.confirm,
+            Some(crate::state::Confirm::LeaveQuiz),
+            "{keys}"
+        );
+        let position = app.quiz.as_ref().map(crate::quiz::QuizSession::position);
+        press(&mut app, &mut shell, "s enter q", t0());
+        assert!(!app.quit, "{keys}: the question takes no other key");
+        assert_eq!(
+            app.quiz.as_ref().map(crate::quiz::QuizSession::position),
+            position,
+            "{keys}"
+        );
+        press(
+            &mut app,
+            &mut shell,
+            if keys == "esc" { "esc" } else { "n" },
+            t0(),
+        );
+        assert_eq!(
+            (app.screen, app.confirm),
+            (Screen::Quiz, None),
+            "{keys}: stayed"
+        );
+    }
+    press(&mut app, &mut shell, "esc y", t0());
+    assert_eq!((app.screen, app.confirm), (Screen::Home, None));
+    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Quiz);
+
+    let (mut app, mut shell) = fixture(&quiz);
+    press(&mut app, &mut shell, "s enter s enter s enter", t0());
+    assert!(
+        app.quiz
+            .as_ref()
+            .is_some_and(crate::quiz::QuizSession::is_finished)
+    );
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.screen, Screen::Home, "the scorecard was seen");
+}
