@@ -9,6 +9,10 @@ use crate::store::{Recorded, Undone};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
+    /// Stop the process for the shell (Ctrl-Z); `fg` brings the session back.
+    Suspend,
+    /// Text pasted (bracketed paste), whole: for the field being typed, if any.
+    Paste(String),
     ToggleHelp,
     /// Leave the current screen or overlay (Esc).
     Back,
@@ -71,6 +75,11 @@ pub enum ConsoleEdit {
     KillWord,
     HistoryPrev,
     HistoryNext,
+    /// A line break, in an answer of several lines (free recall).
+    Newline,
+    /// The cursor to the line above or below, in an answer of several lines.
+    LineUp,
+    LineDown,
 }
 
 /// Work for the shell: the only way `update` reaches the disk or the terminal.
@@ -93,6 +102,8 @@ pub enum Effect {
     Highlight(usize),
     /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
     RecordQuiz(crate::quiz::QuizRecord),
+    /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
+    Suspend,
     Quit,
 }
 

@@ -2,11 +2,13 @@
 //! run time. It turns key events into actions through the key table, runs `update`,
 //! carries out the effects (saving grades, highlighting, stats) and draws when
 //! something changed. The terminal is restored on quit, on error, on panic (the hook
-//! [`terminal::enter`] installs) and on SIGTERM/SIGHUP.
+//! [`terminal::enter`] installs) and on SIGINT, SIGQUIT, SIGTERM and SIGHUP (which end
+//! the session with 128 + the signal's number); Ctrl-Z and SIGTSTP suspend it, and
+//! SIGCONT (`fg`) brings it back redrawn.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use color_eyre::eyre::{Result, WrapErr as _};
@@ -197,6 +199,12 @@ impl Shell {
         while let Some(effect) = queue.pop_front() {
             let reply = match effect {
                 Effect::Quit => None,
+                Effect::Suspend => {
+                    // The signal watcher gives the terminal back and stops the process,
+                    // exactly as for a SIGTSTP from outside.
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                    None
+                }
                 Effect::Highlight(card) => {
                     self.highlight(app, card);
                     None
@@ -300,32 +308,94 @@ impl Shell {
 /// terminal and exits itself.
 const STOP_GRACE: Duration = Duration::from_millis(750);
 
-/// Runs the full-screen session until the user quits.
-pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop))?;
-    let mut tty = terminal::enter().wrap_err("entering full-screen mode")?;
-    let result = event_loop(&mut tty, &mut shell, &mut app, first, &stop);
-    terminal::restore();
-    result
+/// What the signal watcher and the event loop share.
+#[derive(Default)]
+struct Signals {
+    /// The signal that asked the session to end; 0 for none.
+    stop: AtomicI32,
+    /// Set after a suspension: the screen must be redrawn whole.
+    redraw: AtomicBool,
+    /// Held by the event loop while it carries out an event (a grade being saved), so
+    /// the watcher never exits in the middle of one.
+    busy: Mutex<()>,
 }
 
-/// On SIGTERM or SIGHUP, asks the event loop to stop. When the terminal has gone away,
-/// crossterm 0.29 can keep re-reading the dead tty inside `event::poll` and never return
-/// (crossterm issue #793), so if the loop has not stopped after [`STOP_GRACE`] this
-/// thread restores what it can and exits. Every grade is already committed by then.
-fn watch_signals(stop: Arc<AtomicBool>) -> Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
-        .wrap_err("installing a signal handler")?;
+impl Signals {
+    /// Has the loop redraw the whole screen now: a SIGWINCH wakes it from
+    /// `event::poll` (crossterm answers it with a resize event) instead of after
+    /// [`WAKE`].
+    fn ask_redraw(&self) {
+        self.redraw.store(true, Ordering::SeqCst);
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    }
+
+    fn busy(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.busy.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Runs the full-screen session until the user quits; `Some(signal)` when a signal
+/// ended it instead (the process should exit with 128 + its number).
+pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<Option<i32>> {
+    let signals = Arc::new(Signals::default());
+    watch_signals(Arc::clone(&signals))?;
+    let mut tty = terminal::enter().wrap_err("entering full-screen mode")?;
+    let result = event_loop(&mut tty, &mut shell, &mut app, first, &signals);
+    terminal::restore();
+    result?;
+    Ok(match signals.stop.load(Ordering::SeqCst) {
+        0 => None,
+        signal => Some(signal),
+    })
+}
+
+/// Watches for signals in a thread of its own.
+///
+/// SIGINT, SIGQUIT, SIGTERM and SIGHUP ask the event loop to stop (it finishes the event
+/// at hand, so a grade being saved is saved). When the terminal has gone away,
+/// crossterm 0.29 can keep re-reading the dead tty inside `event::poll` and never
+/// return (crossterm issue #793), so if the loop has not stopped after [`STOP_GRACE`]
+/// this thread waits for any event being carried out, restores what it can and exits
+/// with 128 + the signal's number.
+///
+/// SIGTSTP (Ctrl-Z, or from outside) gives the user the normal screen back and stops
+/// the process; once continued, the full-screen mode comes back and the loop redraws.
+/// A SIGCONT after a stop that was not ours (SIGSTOP) finds the shell's terminal
+/// settings: raw mode is set again and the screen redrawn.
+fn watch_signals(shared: Arc<Signals>) -> Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGCONT])
+            .wrap_err("installing a signal handler")?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                stop.store(true, Ordering::Relaxed);
-                std::thread::sleep(STOP_GRACE);
-                terminal::restore();
-                std::process::exit(128 + signal);
+            for signal in signals.forever() {
+                match signal {
+                    SIGTSTP => {
+                        let suspended = terminal::suspend();
+                        // Stops the whole process (as SIGSTOP); returns once continued.
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                        if suspended && terminal::resume().is_err() {
+                            // The terminal will not come back (gone, or taken): end
+                            // the session as a hangup would, rather than run unseen.
+                            terminal::restore();
+                            shared.stop.store(SIGHUP, Ordering::SeqCst);
+                        }
+                        shared.ask_redraw();
+                    }
+                    SIGCONT => {
+                        let _ = terminal::reassert();
+                        shared.ask_redraw();
+                    }
+                    _ => {
+                        shared.stop.store(signal, Ordering::SeqCst);
+                        std::thread::sleep(STOP_GRACE);
+                        let _busy = shared.busy();
+                        terminal::restore();
+                        std::process::exit(128 + signal);
+                    }
+                }
             }
         })
         .wrap_err("starting the signal watcher")?;
@@ -337,7 +407,7 @@ fn event_loop(
     shell: &mut Shell,
     app: &mut App,
     first: Effects,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> Result<()> {
     let size = tty.size()?;
     let _ = update(
@@ -348,7 +418,19 @@ fn event_loop(
     shell.execute(app, first, Timestamp::now());
     let mut dirty = true;
     let mut warming = false;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && signals.stop.load(Ordering::SeqCst) == 0 {
+        if signals.redraw.swap(false, Ordering::SeqCst) {
+            // Back from a suspension: the screen is blank, and its size may have
+            // changed meanwhile.
+            terminal::forget_frame(tty)?;
+            let size = tty.size()?;
+            let _ = update(
+                app,
+                Action::Resize(size.width, size.height),
+                Timestamp::now(),
+            );
+            dirty = true;
+        }
         if dirty {
             terminal::draw(tty, |frame| crate::ui::view(frame, app))?;
             dirty = false;
@@ -359,6 +441,7 @@ fn event_loop(
             warming = true;
         }
         if !event::poll(WAKE)? {
+            let _busy = signals.busy();
             // Time alone can bring a learning card back: redraw when the review moved
             // on or home's counts changed.
             let watched = |app: &App| {
@@ -375,16 +458,27 @@ fn event_loop(
             dirty = watched(app) != before;
             continue;
         }
-        let action = match event::read()? {
-            Event::Key(key) => keymap::dispatch(app, &key),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            let now = Timestamp::now();
-            let effects = update(app, action, now);
-            shell.execute(app, effects, now);
-            dirty = true;
+        // Every event already waiting is handled before the next frame is drawn: a
+        // burst of keys costs one frame, not one each.
+        loop {
+            let action = match event::read()? {
+                Event::Key(key) => keymap::dispatch(app, &key),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Paste(text) => keymap::paste(app, &text),
+                _ => None,
+            };
+            if let Some(action) = action {
+                // Not held while reading: a dead tty can keep crossterm reading.
+                let _busy = signals.busy();
+                let now = Timestamp::now();
+                let effects = update(app, action, now);
+                shell.execute(app, effects, now);
+                dirty = true;
+            }
+            if app.quit || signals.stop.load(Ordering::SeqCst) != 0 || !event::poll(Duration::ZERO)?
+            {
+                break;
+            }
         }
     }
     Ok(())

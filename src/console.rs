@@ -57,23 +57,34 @@ impl Console {
                 let at = self.byte_at(self.cursor);
                 self.input.remove(at);
             }
+            ConsoleEdit::Newline => {
+                let at = self.byte_at(self.cursor);
+                self.input.insert(at, '\n');
+                self.cursor += 1;
+            }
             ConsoleEdit::Insert(_) | ConsoleEdit::Backspace | ConsoleEdit::Delete => {}
             ConsoleEdit::Left => self.cursor = self.cursor.saturating_sub(1),
             ConsoleEdit::Right => self.cursor = (self.cursor + 1).min(self.len()),
-            ConsoleEdit::Home => self.cursor = 0,
-            ConsoleEdit::End => self.cursor = self.len(),
+            // Home, End and Ctrl-U keep to the cursor's line (the whole input when it
+            // has one line).
+            ConsoleEdit::Home => self.cursor = self.line_start(),
+            ConsoleEdit::End => self.cursor = self.line_end(),
             ConsoleEdit::KillToStart => {
-                let at = self.byte_at(self.cursor);
-                self.input.replace_range(..at, "");
-                self.cursor = 0;
+                let start = self.line_start();
+                let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
+                self.input.replace_range(from..to, "");
+                self.cursor = start;
+            }
+            ConsoleEdit::LineUp | ConsoleEdit::LineDown => {
+                self.move_line(edit == ConsoleEdit::LineDown);
             }
             ConsoleEdit::KillWord => {
                 let chars: Vec<char> = self.input.chars().collect();
                 let mut start = self.cursor;
-                while start > 0 && chars[start - 1] == ' ' {
+                while start > 0 && chars[start - 1].is_whitespace() {
                     start -= 1;
                 }
-                while start > 0 && chars[start - 1] != ' ' {
+                while start > 0 && !chars[start - 1].is_whitespace() {
                     start -= 1;
                 }
                 let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
@@ -104,6 +115,64 @@ impl Console {
         }
     }
 
+    /// The char index where the cursor's line starts.
+    fn line_start(&self) -> usize {
+        let before = self.input.chars().take(self.cursor);
+        before
+            .enumerate()
+            .filter(|&(_, c)| c == '\n')
+            .last()
+            .map_or(0, |(i, _)| i + 1)
+    }
+
+    /// The char index where the cursor's line ends (before its line break).
+    fn line_end(&self) -> usize {
+        self.input
+            .chars()
+            .enumerate()
+            .skip(self.cursor)
+            .find(|&(_, c)| c == '\n')
+            .map_or(self.len(), |(i, _)| i)
+    }
+
+    /// To the same column of the next or previous line (its end when shorter); nothing
+    /// on the first or last line.
+    fn move_line(&mut self, down: bool) {
+        let column = self.cursor - self.line_start();
+        let target_start = if down {
+            let end = self.line_end();
+            if end == self.len() {
+                return;
+            }
+            end + 1
+        } else {
+            let start = self.line_start();
+            if start == 0 {
+                return;
+            }
+            self.cursor = start - 1;
+            self.line_start()
+        };
+        self.cursor = target_start;
+        self.cursor = (target_start + column).min(self.line_end());
+    }
+
+    /// The cursor's line of the input, its number (from 1), the number of lines, and
+    /// the cursor's char index within the line: what a one-row console shows.
+    pub fn cursor_line(&self) -> (&str, usize, usize, usize) {
+        let start = self.line_start();
+        let end = self.line_end();
+        let (from, to) = (self.byte_at(start), self.byte_at(end));
+        let number = self.input[..from].matches('\n').count() + 1;
+        let lines = self.input.matches('\n').count() + 1;
+        (&self.input[from..to], number, lines, self.cursor - start)
+    }
+
+    /// Puts `text` back on the line, the cursor at its end.
+    pub fn restore(&mut self, text: String) {
+        self.set_input(text);
+    }
+
     fn set_input(&mut self, text: String) {
         self.input = text;
         self.cursor = self.len();
@@ -124,12 +193,44 @@ impl Console {
         line
     }
 
+    /// Inserts a paste at the cursor, whole, as one edit. `text` comes through
+    /// [`pasted`]; any control character but a line break is dropped all the same.
+    pub fn paste(&mut self, text: &str) {
+        let text: String = text
+            .chars()
+            .filter(|&c| c == '\n' || !c.is_control())
+            .collect();
+        let at = self.byte_at(self.cursor);
+        self.input.insert_str(at, &text);
+        self.cursor += text.chars().count();
+    }
+
     pub fn say(&mut self, line: impl Into<String>) {
         self.output.push(line.into());
         if self.output.len() > HISTORY {
             self.output.remove(0);
         }
     }
+}
+
+/// A paste made fit for the field it goes into. A line break taken along at the end is
+/// dropped; the others become `\n` in a multi-line answer (`lines`) and spaces in a
+/// one-line field, so two pasted lines never run into one word. A tab becomes a space
+/// (in an answer, [`crate::text::TAB_WIDTH`] of them: indentation); other control
+/// characters are dropped, as they are when typed.
+pub fn pasted(text: &str, lines: bool) -> String {
+    let text = text.trim_end_matches(['\r', '\n']).replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' if lines => out.push('\n'),
+            '\t' if lines => out.extend([' '; crate::text::TAB_WIDTH]),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A console command: the same actions the keys give.
@@ -162,15 +263,6 @@ pub const COMMAND_HELP: &[(&str, &str, bool)] = &[
     (":quit", "quit", false),
 ];
 
-/// The commands' names, for an error message.
-fn command_names() -> String {
-    let names: Vec<&str> = COMMAND_HELP
-        .iter()
-        .map(|(c, _, _)| c.split_whitespace().next().unwrap_or(c))
-        .collect();
-    names.join(", ")
-}
-
 /// Parses a line typed after `:`. `Ok(None)` for an empty line.
 pub fn parse(line: &str) -> Result<Option<Command>, String> {
     let line = line.trim().trim_start_matches(':').trim();
@@ -198,15 +290,34 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
             [grade] => parse_grade(grade)
                 .map(|r| Some(Command::Grade(r)))
                 .ok_or_else(|| {
-                    format!("unknown grade `{grade}`: expected again, hard, good, easy or 1-4")
+                    format!(
+                        "unknown grade `{}`: again, hard, good, easy or 1-4",
+                        clip(grade)
+                    )
                 }),
             _ => Err(":grade takes one of again, hard, good, easy (or 1-4)".to_string()),
         },
+        // Short enough for the console's border and a one-row flash at 80 columns; the
+        // help lists the commands.
         other => Err(format!(
-            "unknown command `{other}`; the commands are {} (:grade takes again, hard, \
-             good, easy or 1-4)",
-            command_names()
+            "unknown command `{}`: :help lists the commands",
+            clip(other)
         )),
+    }
+}
+
+/// The longest a word typed by the user is echoed in an error message, in chars.
+const ECHO: usize = 16;
+
+/// `word`, cut to [`ECHO`] chars with `…` when longer, so a message quoting it still
+/// fits the console.
+pub fn clip(word: &str) -> String {
+    if word.chars().count() <= ECHO {
+        word.to_string()
+    } else {
+        let mut cut: String = word.chars().take(ECHO - 1).collect();
+        cut.push('…');
+        cut
     }
 }
 
@@ -290,6 +401,43 @@ mod tests {
         );
         assert!(parse(":grade").is_err());
         assert!(parse(":quit now").unwrap_err().contains("no arguments"));
-        assert!(parse(":frob").unwrap_err().contains(":reveal"));
+        assert!(parse(":frob").unwrap_err().contains(":help"));
+        // An error quoting a long word still fits the console at 80 columns.
+        let long = parse(&format!(":{}", "x".repeat(300))).unwrap_err();
+        assert!(long.chars().count() < 70, "{long}");
+        let long = parse(&format!(":grade {}", "x".repeat(300))).unwrap_err();
+        assert!(long.chars().count() < 70, "{long}");
+    }
+
+    #[test]
+    fn lines_of_an_answer() {
+        let mut c = typed("first");
+        c.edit(ConsoleEdit::Newline);
+        for ch in "second line".chars() {
+            c.edit(ConsoleEdit::Insert(ch));
+        }
+        assert_eq!(c.input, "first\nsecond line");
+        assert_eq!(c.cursor_line(), ("second line", 2, 2, 11));
+        c.edit(ConsoleEdit::Home);
+        assert_eq!(c.cursor, 6);
+        c.edit(ConsoleEdit::End);
+        c.edit(ConsoleEdit::LineUp);
+        assert_eq!(
+            c.cursor_line(),
+            ("first", 1, 2, 5),
+            "the end of a shorter line"
+        );
+        c.edit(ConsoleEdit::LineUp);
+        assert_eq!(c.cursor, 5, "nothing above the first line");
+        c.edit(ConsoleEdit::Left);
+        c.edit(ConsoleEdit::LineDown);
+        assert_eq!(c.cursor_line(), ("second line", 2, 2, 4));
+        c.edit(ConsoleEdit::LineDown);
+        assert_eq!(c.cursor, 10, "nothing below the last line");
+        c.edit(ConsoleEdit::KillToStart);
+        assert_eq!((c.input.as_str(), c.cursor), ("first\nnd line", 6));
+        // A line break separates words: Ctrl-W takes it and the word before.
+        c.edit(ConsoleEdit::KillWord);
+        assert_eq!((c.input.as_str(), c.cursor), ("nd line", 0));
     }
 }

@@ -59,6 +59,14 @@ impl Days {
         self.start_of(self.day_of(at) + 1)
     }
 
+    /// `at` as the user's clock shows it, for a person to read: `2026-05-13 06:00 EDT`
+    /// (the zone's abbreviation, or its offset when it has none).
+    pub fn local_time(&self, at: Timestamp) -> String {
+        at.to_zoned(self.tz.clone())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string()
+    }
+
     /// The calendar date of a study day, for labels.
     pub fn date_of(&self, day: DayNumber) -> jiff::civil::Date {
         self.start_of(day).to_zoned(self.tz.clone()).date()
@@ -80,5 +88,17 @@ mod tests {
         assert_eq!(days.start_of(days.day_of(after)), after);
         assert_eq!(days.end_of_day(before), after);
         assert_eq!(days.date_of(days.day_of(after)).to_string(), "2026-03-10");
+    }
+
+    #[test]
+    fn local_times_name_the_zone() {
+        let at: Timestamp = "2026-01-15T14:30:00Z".parse().unwrap();
+        let summer: Timestamp = "2026-07-15T14:30:00Z".parse().unwrap();
+        let ny = Days::new(TimeZone::get("America/New_York").unwrap());
+        assert_eq!(ny.local_time(at), "2026-01-15 09:30 EST");
+        assert_eq!(ny.local_time(summer), "2026-07-15 10:30 EDT");
+        assert_eq!(Days::utc().local_time(at), "2026-01-15 14:30 UTC");
+        let fixed = Days::new(TimeZone::fixed(jiff::tz::offset(5)));
+        assert_eq!(fixed.local_time(at), "2026-01-15 19:30 +05");
     }
 }

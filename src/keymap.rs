@@ -12,10 +12,14 @@ use crate::state::{App, Phase, Screen};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Global,
+    /// The "terminal too small" notice: nothing else can be seen, so nothing else acts.
+    TooSmall,
     Help,
     /// A yes/no question over the screen: nothing else acts until it is answered.
     Confirm,
     Console,
+    /// The console on an answer of several lines (free recall): Enter breaks the line.
+    AnswerLines,
     Filter,
     Home,
     Browse,
@@ -40,9 +44,11 @@ impl Scope {
     pub fn title(self) -> &'static str {
         match self {
             Self::Global => "Everywhere",
+            Self::TooSmall => "Terminal too small",
             Self::Help => "This help",
             Self::Confirm => "Are you sure?",
             Self::Console => "Console (typing)",
+            Self::AnswerLines => "Answer of several lines",
             Self::Filter => "Filter (typing)",
             Self::Home => "Home",
             Self::Browse => "Browse",
@@ -155,6 +161,10 @@ use Scope as S;
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(S::Global, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(S::Global, &[ctrl('z')], Action::Suspend, "suspend", false),
+    // Too small to draw: quit, or suspend, and nothing that acts on what cannot be seen.
+    bind(S::TooSmall, &[k('q'), ctrl('c')], Action::Quit, "quit", false),
+    bind(S::TooSmall, &[ctrl('z')], Action::Suspend, "suspend", false),
     // Help overlay
     bind(
         S::Help,
@@ -169,6 +179,38 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Confirm, &[k('y')], Action::Confirm(true), "yes, leave", true),
     bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no, stay", true),
     bind(S::Confirm, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(S::Confirm, &[ctrl('z')], Action::Suspend, "suspend", false),
+    // A free-recall answer takes several lines: Enter breaks the line, so Ctrl-D (end
+    // of input, as in a shell) submits. Ctrl-Enter cannot be told from Enter in most
+    // terminals.
+    bind(
+        S::AnswerLines,
+        &[ctrl('d')],
+        Action::ConsoleSubmit,
+        "submit answer",
+        true,
+    ),
+    bind(
+        S::AnswerLines,
+        &[code(KeyCode::Enter)],
+        Action::Console(ConsoleEdit::Newline),
+        "new line",
+        true,
+    ),
+    bind(
+        S::AnswerLines,
+        &[code(KeyCode::Up)],
+        Action::Console(ConsoleEdit::LineUp),
+        "line up",
+        false,
+    ),
+    bind(
+        S::AnswerLines,
+        &[code(KeyCode::Down)],
+        Action::Console(ConsoleEdit::LineDown),
+        "line down",
+        false,
+    ),
     // Console editing (vim keys never fire here)
     bind(
         S::Console,
@@ -501,6 +543,9 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The scopes active now, most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {
+    if too_small(app) {
+        return vec![S::TooSmall];
+    }
     if app.help {
         return vec![S::Help, S::Global];
     }
@@ -513,6 +558,16 @@ pub fn scopes(app: &App) -> Vec<Scope> {
 /// The scopes of the screen under any help overlay: what the help lists.
 pub fn screen_scopes(app: &App) -> Vec<Scope> {
     if app.console.active {
+        // A `:` command is one line, even on a free-recall item.
+        let lines = app.screen == Screen::Quiz
+            && app
+                .quiz
+                .as_ref()
+                .is_some_and(crate::quiz::QuizSession::takes_lines)
+            && !app.console.input.trim_start().starts_with(':');
+        if lines {
+            return vec![S::AnswerLines, S::Console, S::Global];
+        }
         return vec![S::Console, S::Global];
     }
     match app.screen {
@@ -549,6 +604,24 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             _ => vec![S::Summary, S::Global],
         },
     }
+}
+
+/// Whether the screen shows only the "terminal too small" notice.
+fn too_small(app: &App) -> bool {
+    let (w, h) = app.size;
+    w < crate::ui::MIN_WIDTH || h < crate::ui::MIN_HEIGHT
+}
+
+/// The action for a paste now: text for the field being typed, made fit for it (line
+/// breaks kept only in a multi-line answer), or nothing. A paste is never read as keys
+/// (`3 apples` must not grade a card).
+pub fn paste(app: &App, text: &str) -> Option<Action> {
+    let lines = match scopes(app).first() {
+        Some(S::AnswerLines) => true,
+        Some(S::Console | S::Filter) => false,
+        _ => return None,
+    };
+    Some(Action::Paste(crate::console::pasted(text, lines)))
 }
 
 /// The action for a key event now, if any. Key releases are ignored.
@@ -589,9 +662,14 @@ pub fn for_help(app: &App) -> Vec<(Scope, &'static Binding)> {
 fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Binding)> {
     let mut out = Vec::new();
     let mut typing = false;
+    // Keys a more specific scope binds, shown or not: a footer must not offer `↑ older
+    // input` where ↑ moves a line.
+    let mut claimed: Vec<Key> = Vec::new();
     for &scope in scopes {
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
-            if footer_only && !b.footer {
+            let hidden = claimed.iter().any(|k| b.keys.contains(k));
+            claimed.extend(b.keys.iter().copied());
+            if hidden || (footer_only && !b.footer) {
                 continue;
             }
             // Below a scope that types, plain character keys insert text instead.

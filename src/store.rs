@@ -9,13 +9,14 @@
 //! the card inside its transaction, two processes never overwrite each other's work.
 
 mod history;
+mod identify;
 mod migrations;
 mod quiz;
 pub mod revlog;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fsrs::MemoryState;
 use jiff::Timestamp;
@@ -56,10 +57,35 @@ pub enum StoreError {
         found: usize,
         known: usize,
     },
-    #[error("cannot migrate the database {}: {source}", path.display())]
+    #[error(
+        "{} is not a tutor database: {why}. Tutor did not change it; move it away or pass \
+         --data-dir with another folder",
+        path.display()
+    )]
+    NotTutors { path: PathBuf, why: String },
+    #[error(
+        "{} {what}, not a database file; tutor did not change it. Move it away or pass \
+         --data-dir with another folder",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error("cannot read the database {}: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the database {} (or its folder) is read-only, and tutor must write your progress \
+         there; make it writable or pass --data-dir with another folder. The file was not \
+         changed",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("cannot migrate the database {} to schema version {version}: {source}", path.display())]
     Migrate {
         path: PathBuf,
-        source: rusqlite_migration::Error,
+        version: usize,
+        source: rusqlite::Error,
     },
     #[error("the disk is full: cannot write to {}; nothing was saved", path.display())]
     DiskFull { path: PathBuf },
@@ -119,8 +145,24 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) `<data_dir>/tutor.db` and brings its schema up to date.
-    /// A database from a newer tutor is refused untouched; a corrupt one is reported.
+    /// Anything but tutor's database (another program's, a newer tutor's, a folder, a
+    /// file tutor may not write) is refused untouched; a corrupt one is reported. Another
+    /// tutor holding the lock is waited for, up to [`BUSY_TIMEOUT`] in all.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        let deadline = Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match Self::open_once(data_dir) {
+                // SQLite gives up at once in a few races (another connection recovering
+                // the WAL, or switching a new file to it): wait a little and start over.
+                Err(StoreError::Busy { .. }) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn open_once(data_dir: &Path) -> Result<Self, StoreError> {
         if data_dir.exists() && !data_dir.is_dir() {
             return Err(StoreError::NotADir {
                 dir: data_dir.to_path_buf(),
@@ -131,10 +173,16 @@ impl Store {
             source,
         })?;
         let path = data_dir.join(DB_FILE);
+        // Before anything can write to it.
+        identify::identify(&path)?;
         let conn = Connection::open(&path).map_err(|source| StoreError::Open {
             path: path.clone(),
             source,
         })?;
+        // SQLite quietly opens a file it may not write read-only.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            return Err(StoreError::ReadOnly { path });
+        }
         Self::setup(conn, path)
     }
 
@@ -149,13 +197,20 @@ impl Store {
     }
 
     fn setup(conn: Connection, path: PathBuf) -> Result<Self, StoreError> {
-        let open_err = |source| StoreError::Open {
-            path: path.clone(),
-            source,
+        let open_err = |source: rusqlite::Error| match source.sqlite_error_code() {
+            // The WAL and its index beside the file cannot be made: a read-only folder.
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.clone() },
+            _ => classify(&path, source),
         };
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // Read before anything writes: a newer or corrupt file must stay as it is.
-        let found = migrations::check_version(&conn, &path)?;
+        let found = match identify::Identity::read(&conn)
+            .map_err(open_err)?
+            .judge(&path)?
+        {
+            identify::Found::New => 0,
+            identify::Found::Tutor { version } => version,
+        };
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "FULL")
@@ -213,16 +268,28 @@ impl Store {
         let path = self.path.clone();
         let tx = begin(&mut self.conn, &path)?;
         let before = read_state(&tx, card_id).map_err(|e| classify(&path, e))?;
-        let outcome = scheduler.review(card_id, before.as_ref(), rating, now)?;
-        let id = insert_review(
-            &tx,
-            card_id,
-            &outcome,
-            now,
-            duration_ms(duration),
-            days.day_of(now),
-        )
-        .map_err(|e| classify(&path, e))?;
+        // The log holds one review per card and millisecond. Another tutor may have
+        // graded this card in this very millisecond (its grade is in `before`): this one
+        // then goes a millisecond later, so both are kept, in the order they were saved.
+        let mut nudge = 0;
+        let (id, outcome) = loop {
+            let at = now
+                .checked_add(jiff::SignedDuration::from_millis(nudge))
+                .unwrap_or(now);
+            let outcome = scheduler.review(card_id, before.as_ref(), rating, at)?;
+            match insert_review(
+                &tx,
+                card_id,
+                &outcome,
+                at,
+                duration_ms(duration),
+                days.day_of(at),
+            ) {
+                Ok(id) => break (id, outcome),
+                Err(e) if is_unique_violation(&e) && nudge < MAX_NUDGE_MS => nudge += 1,
+                Err(e) => return Err(classify(&path, e)),
+            }
+        };
         write_state(&tx, card_id, Some(&outcome.state)).map_err(|e| classify(&path, e))?;
         tx.commit().map_err(|e| classify(&path, e))?;
         Ok(Recorded { id, outcome })
@@ -335,6 +402,16 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// How many milliseconds [`Store::record_review`] moves a grade at most to keep it apart
+/// from others of the same card: far more than tutors grading one card at once need.
+const MAX_NUDGE_MS: i64 = 1000;
+
+/// A UNIQUE constraint refused the row.
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 fn duration_ms(d: Duration) -> i64 {

@@ -61,6 +61,44 @@ pub fn one_pane_inner(app: &App, with_console: bool) -> Rect {
         .inner(body)
 }
 
+/// What a scrolling pane's bottom border says when its text goes on past what shows:
+/// `above` rows out of sight above, `below` under it, and the titles of the sections
+/// among those below. `None` when everything shows.
+pub fn scroll_hint(above: usize, below: usize, sections: &[&str]) -> Option<String> {
+    let mut hint = match (above, below) {
+        (0, 0) => return None,
+        (0, _) => format!("↓ {below} more below"),
+        (_, 0) => format!("↑ {above} above"),
+        _ => format!("↑ {above} above · ↓ {below} below"),
+    };
+    if below > 0 && !sections.is_empty() {
+        hint.push_str(": ");
+        hint.push_str(&sections.join(" · "));
+    }
+    Some(hint)
+}
+
+/// `block` (a bordered pane `width` columns wide) with its [`scroll_hint`], if any,
+/// right-aligned in the bottom border and cut to fit.
+pub fn with_scroll_hint<'a>(
+    block: Block<'a>,
+    width: u16,
+    (above, below): (usize, usize),
+    sections: &[&str],
+    t: Theme,
+) -> Block<'a> {
+    match scroll_hint(above, below, sections) {
+        Some(hint) => block.title_bottom(
+            Line::styled(
+                format!(" {} ", wrap::fit(&hint, width.saturating_sub(4))),
+                t.dim(),
+            )
+            .right_aligned(),
+        ),
+        None => block,
+    }
+}
+
 pub fn view(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -113,4 +151,21 @@ fn too_small(frame: &mut Frame, area: Rect) {
             .block(Block::new()),
         inner,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_hint;
+
+    #[test]
+    fn the_scroll_hint_says_what_is_out_of_sight() {
+        assert_eq!(scroll_hint(0, 0, &["Explanation"]), None);
+        assert_eq!(scroll_hint(0, 12, &[]).unwrap(), "↓ 12 more below");
+        assert_eq!(
+            scroll_hint(0, 40, &["Explanation", "Key points"]).unwrap(),
+            "↓ 40 more below: Explanation · Key points"
+        );
+        assert_eq!(scroll_hint(3, 0, &[]).unwrap(), "↑ 3 above");
+        assert_eq!(scroll_hint(3, 5, &[]).unwrap(), "↑ 3 above · ↓ 5 below");
+    }
 }

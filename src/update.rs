@@ -13,7 +13,7 @@ use crate::console::{self, Command};
 use crate::state::{App, Confirm, Flash, Phase, Screen};
 
 pub use quiz::start_quiz;
-pub use review::{DeckCounts, deck_counts, start_review};
+pub use review::{DeckCounts, deck_counts, session_counts, start_review};
 
 /// The entries of the home screen, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
             app.quit = true;
             Effects::one(Effect::Quit)
         }
+        Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
@@ -119,7 +120,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::LeaveConsole => {
             app.console.active = false;
-            Effects::none()
+            quiz::keep_answer(app, now)
         }
         Action::Console(edit) => {
             if app.screen == Screen::Browse && app.browse.filtering {
@@ -360,25 +361,27 @@ fn edit_filter(app: &mut App, edit: ConsoleEdit) {
     app.browse.offset = 0;
 }
 
+/// Ctrl-Z asks the shell to suspend; a paste goes whole into the field being typed:
+/// the browse filter or the console (made fit for it by `keymap::paste`).
+fn from_the_terminal(app: &mut App, action: Action) -> Effects {
+    match action {
+        Action::Suspend => return Effects::one(Effect::Suspend),
+        Action::Paste(text) if app.screen == Screen::Browse && app.browse.filtering => {
+            for c in console::pasted(&text, false).chars() {
+                edit_filter(app, ConsoleEdit::Insert(c));
+            }
+        }
+        Action::Paste(text) if app.console.active => app.console.paste(&text),
+        _ => {}
+    }
+    Effects::none()
+}
+
 fn submit(app: &mut App, now: Timestamp) -> Effects {
     let line = app.console.submit();
     let trimmed = line.trim();
     if app.screen == Screen::Quiz && !trimmed.starts_with(':') {
-        // In a quiz the console takes typed answers; it stays open for the next gap.
-        // Enter on a line that would change nothing (the last gap or the recall answer
-        // as it is) submits the answer.
-        let fill = crate::quiz::QuizAction::Fill(trimmed.to_string());
-        if app.quiz.as_ref().is_some_and(|q| !q.can(&fill)) {
-            app.console.active = false;
-            return quiz::update_quiz(app, Action::QuizEnter, now);
-        }
-        app.console.say(format!("> {trimmed}"));
-        let effects = quiz::fill(app, trimmed.to_string(), now);
-        if let Some(text) = quiz::console_prefill(app) {
-            app.console.cursor = text.chars().count();
-            app.console.input = text;
-        }
-        return effects;
+        return quiz::typed(app, &line, now);
     }
     if trimmed.is_empty() {
         return Effects::none();
@@ -399,7 +402,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
                 } else {
                     app.console.say(format!("> {trimmed}: {reply}"));
                 }
-                panes::show_linked_lines(app);
+                panes::follow_lab(app);
             }
             Err(message) => {
                 // "`frob`: expected a command…" already names a one-word line.
@@ -425,6 +428,8 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         Err(message) => {
             app.console.say(format!("  {message}"));
             flash_error(app, message);
+            // Still taking a command: the next line is one too.
+            app.console.restore(":".to_string());
             return Effects::none();
         }
     };
@@ -457,6 +462,8 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         let message = format!("{trimmed} does nothing here");
         app.console.say(format!("  {message}"));
         flash_error(app, message);
+        app.console.active = true;
+        app.console.restore(":".to_string());
         return Effects::none();
     }
     update(app, action, now)

@@ -163,3 +163,73 @@ fn two_writers_at_once_lose_nothing() {
     }
     assert_eq!(per_card.len(), 10);
 }
+
+/// Starts `tutor stats` once in each of `dirs` (a folder may be listed many times), all
+/// at once, and gives each run's data dir, exit status and error output.
+fn start_together(dirs: &[&Path]) -> Vec<(String, std::process::ExitStatus, String)> {
+    let children: Vec<_> = dirs
+        .iter()
+        .map(|dir| {
+            let child = Command::new(env!("CARGO_BIN_EXE_tutor"))
+                .arg("--data-dir")
+                .arg(dir)
+                .arg("stats")
+                .env_remove("TUTOR_DECKS")
+                .env_remove("TUTOR_DATA_DIR")
+                .env("TZ", "UTC0")
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            (dir.display().to_string(), child)
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|(dir, child)| {
+            let out = child.wait_with_output().unwrap();
+            (
+                dir,
+                out.status,
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        })
+        .collect()
+}
+
+fn assert_all_started(runs: &[(String, std::process::ExitStatus, String)]) {
+    let failed: Vec<_> = runs
+        .iter()
+        .filter(|(_, status, _)| !status.success())
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} starts failed: {failed:#?}",
+        failed.len(),
+        runs.len()
+    );
+}
+
+/// Forty tutors started at once on one data dir that does not exist yet: one creates
+/// the folder and the database, the others wait for it, and every one succeeds.
+#[test]
+fn forty_starts_at_once_on_one_new_data_dir_all_succeed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("new").join("data");
+    let runs = start_together(&[data.as_path(); 40]);
+    assert_all_started(&runs);
+    let store = Store::open(&data).unwrap();
+    assert_eq!(store.review_count().unwrap(), 0);
+}
+
+/// Forty tutors on eight new data dirs, five to each, all at once.
+#[test]
+fn forty_starts_at_once_on_several_new_data_dirs_all_succeed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dirs: Vec<_> = (0..8)
+        .map(|i| tmp.path().join(format!("data-{i}")))
+        .collect();
+    let each: Vec<&Path> = (0..40).map(|i| dirs[i % 8].as_path()).collect();
+    assert_all_started(&start_together(&each));
+}

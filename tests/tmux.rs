@@ -1,5 +1,6 @@
 //! The real binary in a real terminal (tmux): start, review, reveal, grade, quit with the
-//! terminal restored; SIGTERM restores it too; `kill -9` after two grades keeps both.
+//! terminal restored; ending signals restore it too, Ctrl-Z suspends and `fg` redraws;
+//! pastes are text, never keys; `kill -9` after two grades keeps both.
 //!
 //! Each test runs its own tmux server (`-L`), waits for text on the screen with a
 //! generous deadline (never a timing assertion), and kills the server when done.
@@ -59,6 +60,37 @@ impl Tmux {
         let ok = Command::new("tmux")
             .args(["-L", &self.socket, "send-keys", "-t", "t"])
             .args(keys)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// Types `text` literally (no key names), then Enter.
+    fn type_line(&self, text: &str) {
+        self.keys(&["-l", text]);
+        self.keys(&["Enter"]);
+    }
+
+    /// Pastes `text` as the terminal would: bracketed (`paste-buffer -p`) when the
+    /// program asked for bracketed paste, plain otherwise.
+    fn paste(&self, text: &str) {
+        for args in [
+            &["set-buffer", "-b", "p", "--", text][..],
+            &["paste-buffer", "-p", "-b", "p", "-t", "t"][..],
+        ] {
+            let ok = Command::new("tmux")
+                .args(["-L", &self.socket])
+                .args(args)
+                .status()
+                .unwrap();
+            assert!(ok.success(), "tmux {args:?}");
+        }
+    }
+
+    fn resize(&self, (w, h): (u16, u16)) {
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket, "resize-window", "-t", "t"])
+            .args(["-x", &w.to_string(), "-y", &h.to_string()])
             .status()
             .unwrap();
         assert!(ok.success());
@@ -153,24 +185,213 @@ fn review_reveal_grade_quit_restores_the_terminal() {
     assert_eq!(store.review_count().unwrap(), 1);
 }
 
+/// SIGHUP, SIGINT, SIGQUIT and SIGTERM from outside each leave the normal screen and the
+/// terminal settings as they were, exit with 128 + the signal's number, and keep the
+/// grade given just before.
 #[test]
-fn sigterm_restores_the_terminal() {
+fn each_ending_signal_restores_the_terminal_and_exits_128_plus_n() {
+    for (name, number) in [("HUP", 1), ("INT", 2), ("QUIT", 3), ("TERM", 15)] {
+        let dir = tempfile::tempdir().unwrap();
+        let pid = dir.path().join("pid");
+        let data = dir.path().join("data");
+        let tmux = Tmux::start(
+            &format!("sig{name}"),
+            &wrapped(&data, "review", &pid),
+            (100, 30),
+        );
+        tmux.wait_for("Space reveal");
+        tmux.keys(&["Space"]);
+        tmux.wait_for("1 Again");
+        tmux.keys(&["3"]);
+        // The next prompt shows only after the grade was committed.
+        tmux.wait_for("Space reveal");
+        let pid = std::fs::read_to_string(&pid).unwrap();
+        let ok = Command::new("kill")
+            .args([format!("-{name}"), pid.trim().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let end = tmux.wait_for("EXIT=");
+        assert!(
+            end.contains(&format!("EXIT={} RESTORED", 128 + number)),
+            "SIG{name}: {end}"
+        );
+        assert!(
+            !end.contains("Space reveal"),
+            "SIG{name} left the alternate screen behind: {end}"
+        );
+        let store = Store::open(&data).unwrap();
+        assert_eq!(store.review_count().unwrap(), 1, "SIG{name}");
+    }
+}
+
+/// An interactive shell with job control, its prompt `sh$ `, no rc files, no history file.
+const SHELL: &str = "env PS1='sh$ ' HISTFILE=/dev/null bash --norc --noprofile -i";
+
+/// The command line that runs tutor in [`SHELL`], writing its pid to `pid_file`.
+fn in_shell(data: &Path, args: &str, pid_file: &Path) -> String {
+    format!(
+        "sh -c 'echo $$ > {pid}; exec {bin} --data-dir {data} {args}'",
+        pid = pid_file.display(),
+        bin = env!("CARGO_BIN_EXE_tutor"),
+        data = data.display(),
+    )
+}
+
+/// Ctrl-Z gives the shell back its normal screen (tutor is stopped, its screen gone);
+/// `fg` brings the whole session back, redrawn, and it goes on working.
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
     let dir = tempfile::tempdir().unwrap();
     let pid = dir.path().join("pid");
-    let tmux = Tmux::start(
-        "term",
-        &wrapped(&dir.path().join("data"), "browse lru-cache", &pid),
-        (80, 24),
-    );
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("ctrlz", SHELL, (100, 30));
+    tmux.wait_for("sh$");
+    tmux.type_line(&in_shell(&data, "review", &pid));
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["C-z"]);
+    tmux.wait_until("the shell's normal screen with tutor stopped", |screen| {
+        screen.contains("Stopped") && !screen.contains("Space reveal")
+    });
+    tmux.type_line("echo back-in-the-shell");
+    tmux.wait_for("\nback-in-the-shell");
+    tmux.type_line("fg");
+    tmux.wait_for_all(&["Space reveal", "[Question]"]);
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 Again");
+    tmux.keys(&["q"]);
+    tmux.wait_for_gone("1 Again");
+    // `fg` ends with the job's exit code.
+    tmux.type_line("echo \"fg=$?\"");
+    tmux.wait_for("fg=0");
+}
+
+/// A SIGTSTP from outside suspends the same way, and `fg` redraws.
+#[test]
+fn an_outside_sigtstp_suspends_and_fg_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("tstp", SHELL, (100, 30));
+    tmux.wait_for("sh$");
+    tmux.type_line(&in_shell(&data, "browse lru-cache", &pid_file));
     tmux.wait_for("Esc back to list");
-    let pid = std::fs::read_to_string(&pid).unwrap();
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
     let ok = Command::new("kill")
-        .args(["-TERM", pid.trim()])
+        .args(["-TSTP", pid.trim()])
         .status()
         .unwrap();
     assert!(ok.success());
-    let end = tmux.wait_for("EXIT=");
-    assert!(end.contains("RESTORED"), "{end}");
+    tmux.wait_until("the shell's normal screen with tutor stopped", |screen| {
+        screen.contains("Stopped") && !screen.contains("Esc back to list")
+    });
+    tmux.type_line("fg");
+    tmux.wait_for("Esc back to list");
+    tmux.keys(&["q"]);
+    tmux.wait_for_gone("Esc back to list");
+    tmux.type_line("echo \"fg=$?\"");
+    tmux.wait_for("fg=0");
+}
+
+/// SIGSTOP cannot be caught: the screen stays, and the shell puts its own terminal
+/// settings back. On `fg` (SIGCONT) tutor sets raw mode again and redraws, so a single
+/// key acts at once.
+#[test]
+fn sigstop_then_fg_sets_raw_mode_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("stop", SHELL, (100, 30));
+    tmux.wait_for("sh$");
+    tmux.type_line(&in_shell(&data, "review", &pid_file));
+    tmux.wait_for("Space reveal");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let ok = Command::new("kill")
+        .args(["-STOP", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    tmux.wait_for("Stopped");
+    tmux.type_line("fg");
+    tmux.wait_for_all(&["Space reveal", "[Question]"]);
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 Again");
+    tmux.keys(&["q"]);
+    tmux.wait_for_gone("1 Again");
+    tmux.type_line("echo \"fg=$?\"");
+    tmux.wait_for("fg=0");
+}
+
+/// A paste while reviewing is not typed: `3 apples 4 pears` grades nothing.
+#[test]
+fn a_paste_in_review_grades_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("pastereview", &wrapped(&data, "review", &pid), (100, 30));
+    tmux.wait_for("Space reveal");
+    tmux.paste("3 apples 4 pears");
+    // Input is read in order: once the help shows, the paste before it was handled.
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys (? or Esc to close)");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for_gone("Keys (? or Esc to close)");
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let store = Store::open(&data).unwrap();
+    assert_eq!(store.review_count().unwrap(), 0, "a paste saved grades");
+}
+
+/// A 5,000-character paste into the console arrives whole and at once: its end shows
+/// without another key, and Enter runs the whole line.
+#[test]
+fn a_long_paste_reaches_the_console_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "pastelab",
+        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        (160, 48),
+    );
+    tmux.wait_for("cap 2 size 0/2");
+    // `put 1 1`, then spaces, then `put 2 2`... would not parse; spaces between the
+    // words keep it one command whose end is visible.
+    let text = format!("put 7{}7654321", " ".repeat(4_988));
+    assert_eq!(text.len(), 5_000);
+    tmux.paste(&text);
+    tmux.wait_for("     7654321");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&["cap 2 size 1/2", "7654321"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Tab next pane");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// While the terminal is too small, keys act on nothing that cannot be seen: Space and
+/// `1` neither reveal nor grade, and `q` still quits. Resizes act: the session comes
+/// back when the terminal grows, and the notice when it shrinks.
+#[test]
+fn the_too_small_screen_takes_only_q_ctrl_c_and_resizes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("small", &wrapped(&data, "review", &pid), (60, 20));
+    tmux.wait_for("terminal too small");
+    tmux.resize((100, 30));
+    tmux.wait_for("Space reveal");
+    tmux.resize((60, 20));
+    tmux.wait_for("terminal too small");
+    // Read in order: every key before `q` was handled at this size.
+    tmux.keys(&["Space", "1", "Space", "3", "q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let store = Store::open(&data).unwrap();
+    assert_eq!(
+        store.review_count().unwrap(),
+        0,
+        "keys graded an unseen card"
+    );
 }
 
 #[test]
@@ -359,4 +580,29 @@ fn no_glyph_of_a_card_stays_after_leaving_it() {
     );
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("RESTORED"));
+}
+
+/// At 100×30 a review's LRU card: driving the lab from the console brings the Diagram
+/// in front of the Question (they share a slot below 160 columns), the reveal brings the
+/// Question back, and its border names the sections still below.
+#[test]
+fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "layout",
+        &wrapped(&dir.path().join("data"), "review", &pid),
+        (100, 30),
+    );
+    tmux.wait_for_all(&["[Question] Diagram", "Space reveal"]);
+    tmux.keys(&["i"]);
+    tmux.wait_for("Esc leave console");
+    tmux.keys(&["put 1 1", "Enter"]);
+    tmux.wait_for_all(&["Question [Diagram]", "size 1/2"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["Space"]);
+    tmux.wait_for_all(&["[Question] Diagram", "more below: Explanation · Key points"]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }

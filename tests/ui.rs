@@ -304,3 +304,172 @@ fn quiz_snapshots_of_each_kind() {
         }
     }
 }
+
+/// The screen's rows as strings.
+fn screen_rows(app: &App, size: (u16, u16)) -> Vec<String> {
+    let terminal = draw(app, size);
+    let buffer = terminal.backend().buffer();
+    (0..size.1)
+        .map(|y| {
+            (0..size.0)
+                .map(|x| buffer.cell((x, y)).unwrap().symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// The height (borders included) of the pane whose top border shows `title`, found by
+/// its top-left corner and the bottom-left corner under it.
+fn pane_height(rows: &[String], title: &str) -> usize {
+    let (top, col) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(y, row)| {
+            ["┌ ", "┏ "].iter().find_map(|corner| {
+                row.find(&format!("{corner}{title}"))
+                    .map(|byte| (y, row[..byte].chars().count()))
+            })
+        })
+        .unwrap_or_else(|| panic!("no pane titled {title}:\n{}", rows.join("\n")));
+    let bottom = (top + 1..rows.len())
+        .find(|&y| {
+            let c = rows[y].chars().nth(col);
+            c == Some('└') || c == Some('┗')
+        })
+        .unwrap();
+    bottom - top + 1
+}
+
+/// At 200×50 the code panes get most of the rows, before the reveal and after: the
+/// Question pane is as tall as its text needs, up to a limit.
+#[test]
+fn the_code_panes_get_most_of_the_rows_at_200x50() {
+    for keys in ["", "space"] {
+        let (mut app, mut shell) = fixture(&Start::Review, false, (200, 50));
+        press(&mut app, &mut shell, keys);
+        let rows = screen_rows(&app, (200, 50));
+        let question = pane_height(&rows, "Question");
+        let python = pane_height(&rows, "Python");
+        assert!(
+            python > question && python >= 25,
+            "{keys:?}: Question {question} rows, Python {python}:\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
+/// The home menu follows the deck table, not the bottom of a 50-row screen.
+#[test]
+fn the_home_menu_sits_right_under_the_table() {
+    for size in [(200, 50), (80, 24)] {
+        let (app, _) = fixture(&Start::Home, false, size);
+        let rows = screen_rows(&app, size);
+        let table = rows
+            .iter()
+            .rposition(|r| r.contains("Leadership Principles"))
+            .unwrap();
+        let menu = rows.iter().position(|r| r.contains("› Review")).unwrap();
+        assert!(
+            menu > table && menu - table <= 3,
+            "{size:?}: table ends on row {table}, menu starts on row {menu}:\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
+/// The home table's columns name what they count, and still fit 80 columns on one row.
+#[test]
+fn the_home_columns_say_what_they_count() {
+    let (app, _) = fixture(&Start::Home, false, (80, 24));
+    let rows = screen_rows(&app, (80, 24));
+    let header = rows.iter().find(|r| r.starts_with("Deck")).unwrap();
+    for name in ["cards", "new today", "learning due", "reviews due"] {
+        assert!(header.contains(name), "{header}");
+    }
+    let deck = rows
+        .iter()
+        .find(|r| r.starts_with("Amazon Python"))
+        .unwrap();
+    // The counts line up under their headers' right ends.
+    let end = |row: &str, text: &str| row.find(text).unwrap() + text.len();
+    assert_eq!(
+        deck.trim_end().len(),
+        end(header, "reviews due"),
+        "\n{header}\n{deck}"
+    );
+}
+
+/// A pane whose text goes on below its last row says so in its bottom border; after the
+/// reveal at 80×24 the Question pane names the sections still below (Explanation, Key
+/// points), so a short pane does not hide that they exist.
+#[test]
+fn a_pane_with_more_below_says_so() {
+    let (mut app, mut shell) = fixture(&Start::Review, false, (160, 48));
+    press(&mut app, &mut shell, "space");
+    let rows = screen_rows(&app, (160, 48));
+    let console = rows
+        .iter()
+        .position(|r| r.starts_with("┌ Console"))
+        .unwrap();
+    let python_bottom = &rows[console - 1];
+    assert!(python_bottom.contains("more below"), "{}", rows.join("\n"));
+
+    let (mut app, mut shell) = fixture(&Start::Review, false, (80, 24));
+    press(&mut app, &mut shell, "space");
+    let text = screen_rows(&app, (80, 24)).join("\n");
+    assert!(
+        text.contains("Explanation") && text.contains("Key points"),
+        "{text}"
+    );
+    // Scrolled to the end, nothing is below any more: the indicator says what is above.
+    press(&mut app, &mut shell, "G");
+    let text = screen_rows(&app, (80, 24)).join("\n");
+    assert!(text.contains("above"), "{text}");
+}
+
+/// Below 160 columns the Diagram shares a slot with the Question; driving the lab from
+/// the console brings it to the front.
+#[test]
+fn driving_the_lab_shows_the_diagram_below_160_columns() {
+    for size in [(100, 30), (80, 24)] {
+        let (mut app, mut shell) = fixture(&Start::Review, false, size);
+        press(&mut app, &mut shell, "i p u t space 1 space 1 enter");
+        let text = screen_rows(&app, size).join("\n");
+        assert!(
+            text.contains("[Diagram]") && text.contains("size 1/2"),
+            "{size:?}:\n{text}"
+        );
+        // The reveal puts the Question, which holds the explanation, in front again.
+        press(&mut app, &mut shell, "esc space");
+        let text = screen_rows(&app, size).join("\n");
+        assert!(
+            text.contains("[Question] Diagram") && text.contains("more below: Explanation"),
+            "{size:?}:\n{text}"
+        );
+    }
+}
+
+/// An answer shorter than its share of the screen (a behavioural card's STAR outline)
+/// gives the rows it does not need to the Question: no blank rows at its end.
+#[test]
+fn a_short_answer_gives_its_spare_rows_to_the_question() {
+    let size = (160, 48);
+    let (app, _) = fixture(
+        &Start::Browse(Some("lp-deliver-results".into())),
+        false,
+        size,
+    );
+    let rows = screen_rows(&app, size);
+    let top = rows
+        .iter()
+        .position(|r| r.starts_with("┌ Answer outline"))
+        .unwrap();
+    let height = pane_height(&rows, "Answer outline");
+    let last = &rows[top + height - 2];
+    assert!(
+        last.trim_matches(|c| c == '│' || c == ' ').chars().count() > 0,
+        "the answer's last row is blank:\n{}",
+        rows.join("\n")
+    );
+    assert!(pane_height(&rows, "Question") > 18, "{}", rows.join("\n"));
+}

@@ -108,6 +108,9 @@ pub fn run(
         });
     }
     let shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
-    app::run(shell, app, first)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(match app::run(shell, app, first)? {
+        None => ExitCode::SUCCESS,
+        // As a shell reports a process a signal ended: 128 + its number.
+        Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
+    })
 }

@@ -203,8 +203,10 @@ fn unknown(name: &str) -> String {
         .map(|n| (strsim::levenshtein(&lower, n), n))
         .min_by_key(|(distance, _)| *distance);
     match closest {
+        // With a likely name the list is left out, so the message fits one console row
+        // at 80 columns; `help` still lists every command.
         Some((distance, n)) if distance <= 2 && name.chars().count() > 1 => {
-            format!("{list} (did you mean `{n}`?)")
+            format!("a command: did you mean `{n}`? (`help` lists them)")
         }
         _ => list.to_string(),
     }
@@ -332,7 +334,7 @@ mod tests {
             ),
             (
                 "pet 1 1",
-                "`pet`: expected a command: put, get, cap, reset, undo, redo, fill or help (did you mean `put`?)",
+                "`pet`: expected a command: did you mean `put`? (`help` lists them)",
             ),
             (
                 "xyzzy",

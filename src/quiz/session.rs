@@ -248,6 +248,12 @@ impl QuizSession {
         matches!(&self.phase, Phase::Answering(answer) if answer.input().is_some())
     }
 
+    /// Whether the item being answered takes an answer of several lines (free recall),
+    /// where Enter breaks the line instead of submitting it.
+    pub fn takes_lines(&self) -> bool {
+        matches!(&self.phase, Phase::Answering(AnswerState::Recall { .. }))
+    }
+
     /// Whether `action` belongs to the current item's kind at all (option picks only up
     /// to its number of options, line moves only when ordering): what the help lists.
     /// [`Self::can`] says whether it would change anything right now.

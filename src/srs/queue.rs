@@ -1,7 +1,10 @@
 //! What to study now: due learning cards, then due reviews, then new cards, within the
-//! daily limits.
+//! daily limits; which card comes next as the session goes; and what practising ahead
+//! offers.
 
-use jiff::Timestamp;
+use std::collections::VecDeque;
+
+use jiff::{SignedDuration, Timestamp};
 
 use super::{CardState, Phase};
 
@@ -69,4 +72,43 @@ pub fn build<'a>(
         now: now_queue,
         later,
     }
+}
+
+/// The next card to show. A learning card that has come due goes first, before the
+/// rest of the queue (Anki's order: a step of a minute must not wait behind the day's
+/// new cards); then the queue; then, when nothing else is left, a learning card due
+/// within `learn_ahead` rather than a wait. `later` is kept soonest first.
+pub fn next(
+    queue: &mut VecDeque<usize>,
+    later: &mut Vec<(usize, Timestamp)>,
+    now: Timestamp,
+    learn_ahead: SignedDuration,
+) -> Option<usize> {
+    later.sort_by_key(|&(i, at)| (at, i));
+    if later.first().is_some_and(|&(_, at)| at <= now) {
+        return Some(later.remove(0).0);
+    }
+    if let Some(card) = queue.pop_front() {
+        return Some(card);
+    }
+    if later
+        .first()
+        .is_some_and(|&(_, at)| at <= now + learn_ahead)
+    {
+        return Some(later.remove(0).0);
+    }
+    None
+}
+
+/// What practising ahead offers when nothing is due: the cards already studied,
+/// soonest due first. A new card is left out: its first grade's intervals would be
+/// shown and then not saved, and it is the daily new-card limit that holds it back.
+pub fn practice<'a>(cards: impl IntoIterator<Item = Option<&'a CardState>>) -> Vec<usize> {
+    let mut studied: Vec<(Timestamp, usize)> = cards
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, state)| state.filter(|s| s.phase != Phase::New).map(|s| (s.due, i)))
+        .collect();
+    studied.sort();
+    studied.into_iter().map(|(_, i)| i).collect()
 }

@@ -459,3 +459,37 @@ fn queue_orders_learning_reviews_new_and_respects_limits() {
         "one new left, no reviews left; learning never limited"
     );
 }
+
+#[test]
+fn a_learning_card_that_comes_due_goes_before_the_queue() {
+    let now = t0() + days(10);
+    let ahead = mins(20);
+    let mut queue: std::collections::VecDeque<usize> = [7, 8].into();
+    // Not yet due: the queue's new card goes first.
+    let mut later = vec![(3, now + mins(1)), (4, now + mins(30))];
+    assert_eq!(queue::next(&mut queue, &mut later, now, ahead), Some(7));
+    // A minute later the learning card is due and jumps the queue.
+    let now = now + mins(1);
+    assert_eq!(queue::next(&mut queue, &mut later, now, ahead), Some(3));
+    assert_eq!(queue::next(&mut queue, &mut later, now, ahead), Some(8));
+    // The queue is empty: a card due within the learn-ahead window shows, a later one
+    // is waited for.
+    assert_eq!(queue::next(&mut queue, &mut later, now, ahead), None);
+    assert_eq!(later, [(4, now + mins(29))]);
+    let now = now + mins(10);
+    assert_eq!(queue::next(&mut queue, &mut later, now, ahead), Some(4));
+    // Of two due learning cards the one due first goes first, whatever their order.
+    let mut later = vec![(5, now - mins(1)), (6, now - mins(2))];
+    assert_eq!(queue::next(&mut queue, &mut later, now, ahead), Some(6));
+}
+
+#[test]
+fn practice_ahead_takes_studied_cards_soonest_first_and_no_new_ones() {
+    let s = default_scheduler();
+    let soon = s.review("a", None, Rating::Good, t0()).unwrap().state;
+    let far = s.review("b", None, Rating::Easy, t0()).unwrap().state;
+    assert!(soon.due < far.due);
+    let cards = [None, Some(&far), None, Some(&soon)];
+    assert_eq!(queue::practice(cards), [3, 1]);
+    assert!(queue::practice([None, None]).is_empty());
+}

@@ -1,13 +1,14 @@
 //! Versioned schema migrations. The version lives in `SQLite`'s `user_version`; a file
 //! with a higher version than we know was written by a newer tutor and is refused
-//! before anything is written to it.
+//! before anything is written to it (see [`super::identify`]).
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use rusqlite::Connection;
-use rusqlite_migration::{M, Migrations};
 
-use super::{StoreError, classify};
+use super::identify::{APPLICATION_ID, Found, Identity};
+use super::{StoreError, begin, classify};
 
 /// Every migration, oldest first. Never edit one that has shipped: add another.
 const MIGRATIONS: &[&str] = &[
@@ -63,8 +64,16 @@ const MIGRATIONS: &[&str] = &[
 /// seed: opening one replays the log once.
 pub const RESCHEDULED: usize = 3;
 
-pub(super) fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+/// The migrations as `rusqlite_migration` runs them, to check them in tests and to make
+/// databases as older tutors left them.
+#[cfg(test)]
+pub(super) fn migrations() -> rusqlite_migration::Migrations<'static> {
+    rusqlite_migration::Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|sql| rusqlite_migration::M::up(sql))
+            .collect(),
+    )
 }
 
 /// The schema version this tutor writes.
@@ -72,30 +81,54 @@ pub fn latest() -> usize {
     MIGRATIONS.len()
 }
 
-/// Refuses a database from a newer tutor; reports a corrupt file. Reads only; gives the
-/// file's version (0 for a new file).
-pub fn check_version(conn: &Connection, path: &Path) -> Result<usize, StoreError> {
-    let found: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| classify(path, e))?;
-    let found = usize::try_from(found).unwrap_or(usize::MAX);
-    if found > latest() {
-        return Err(StoreError::TooNew {
-            path: path.to_path_buf(),
-            found,
-            known: latest(),
-        });
+/// The tables tutor's schema has at `version`, as the migrations up to it make them.
+pub fn tables(version: usize) -> rusqlite::Result<BTreeSet<String>> {
+    let conn = Connection::open_in_memory()?;
+    for sql in MIGRATIONS.iter().take(version) {
+        conn.execute_batch(sql)?;
     }
-    Ok(found)
+    Identity::read(&conn).map(|identity| identity.tables)
 }
 
+/// Brings the schema to the latest version and marks the file as tutor's, all in one
+/// `BEGIN IMMEDIATE` transaction: of several tutors opening a new file at once, one makes
+/// the schema while the others wait for the lock and then find it made. The file is
+/// identified again under the lock, since another tutor may have changed it meanwhile.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
-    migrations()
-        .to_latest(conn)
-        .map_err(|source| StoreError::Migrate {
-            path: path.to_path_buf(),
-            source,
-        })
+    let now = Identity::read(conn).map_err(|e| classify(path, e))?;
+    if now.version == latest() && now.application_id == APPLICATION_ID {
+        // Up to date: no write lock, so opening never waits for another tutor's write.
+        return now.judge(path).map(|_| ());
+    }
+    let tx = begin(conn, path)?;
+    let identity = Identity::read(&tx).map_err(|e| classify(path, e))?;
+    let from = match identity.judge(path)? {
+        Found::New => 0,
+        Found::Tutor { version } => version,
+    };
+    if from == latest() && identity.application_id == APPLICATION_ID {
+        // Another tutor did it while this one waited: nothing to write, nor to fsync.
+        return Ok(());
+    }
+    let failed = |version: usize| {
+        move |e| match classify(path, e) {
+            StoreError::Sql { source, .. } => StoreError::Migrate {
+                path: path.to_path_buf(),
+                version,
+                source,
+            },
+            other => other,
+        }
+    };
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from) {
+        tx.execute_batch(sql).map_err(failed(i + 1))?;
+    }
+    let version = i64::try_from(latest()).unwrap_or(i64::MAX);
+    tx.pragma_update(None, "user_version", version)
+        .map_err(failed(latest()))?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(failed(latest()))?;
+    tx.commit().map_err(failed(latest()))
 }
 
 #[cfg(test)]

@@ -67,6 +67,37 @@ fn a_grade_round_trips() {
     );
 }
 
+/// Two tutors grading one card in the same millisecond both keep their grade: the later
+/// transaction's review goes one millisecond after the other's, which it builds on.
+#[test]
+fn two_grades_of_one_card_in_one_millisecond_are_both_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Store::open(dir.path()).unwrap();
+    let mut second = Store::open(dir.path()).unwrap();
+    let a = grade(&mut first, "a", Rating::Good, t0());
+    let b = grade(&mut second, "a", Rating::Again, t0());
+    assert_ne!(a.id, b.id);
+    assert_eq!(
+        b.outcome.state.last_review,
+        t0() + SignedDuration::from_millis(1)
+    );
+    assert_eq!(
+        b.outcome.state.reps, 2,
+        "the second grade builds on the first"
+    );
+    // And a third, in the same process, in the same millisecond still.
+    grade(&mut first, "a", Rating::Good, t0());
+    let times: Vec<i64> = first
+        .revlog()
+        .unwrap()
+        .iter()
+        .map(|r| r.review_time - t0().as_millisecond())
+        .collect();
+    assert_eq!(times, [0, 1, 2]);
+    let report = first.rebuild(&scheduler()).unwrap();
+    assert_eq!(report.changed, 0, "{report:?}");
+}
+
 #[test]
 fn replay_gives_exactly_the_stored_states() {
     let mut store = Store::open_in_memory().unwrap();
@@ -210,8 +241,32 @@ fn a_corrupt_database_is_reported_with_its_path_and_kept() {
     std::fs::write(&path, &garbage).unwrap();
     let message = Store::open(dir.path()).unwrap_err().to_string();
     assert!(message.contains(&path.display().to_string()), "{message}");
-    assert!(message.contains("not a database"), "{message}");
+    assert!(message.contains("not a tutor database"), "{message}");
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
+
+/// A database tutor makes carries tutor's application id; one made before tutor set it
+/// (tutor's tables and version, no id) still opens, keeps its reviews and gets the id.
+#[test]
+fn tutor_databases_carry_the_application_id_and_older_ones_get_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let application_id = |conn: &Connection| -> i32 {
+        conn.query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap()
+    };
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        assert_eq!(application_id(&store.conn), identify::APPLICATION_ID);
+        grade(&mut store, "a", Rating::Good, t0());
+    }
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA application_id = 0;")
+        .unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(application_id(&store.conn), identify::APPLICATION_ID);
+    assert_eq!(store.review_count().unwrap(), 1);
 }
 
 #[test]

@@ -46,7 +46,17 @@ pub fn has_diagram(app: &App) -> bool {
         .is_some_and(|(_, c)| c.visual.is_some())
 }
 
-/// The pane rects for the card view in `body`.
+/// Rows (inside its border) the top slot keeps for the Diagram when the card has one:
+/// the compact drawing of a small cache and its last few operations. A constant, so the
+/// panes do not grow and shrink while the lab's log fills.
+const DIAGRAM_ROWS: u16 = 10;
+
+/// The fewest rows (borders included) the top slot gets: three rows of text.
+const MIN_TOP: u16 = 5;
+
+/// The pane rects for the card view in `body`. The top slot (Question, and the Diagram
+/// when the card has one) is as tall as its text needs, within limits; the code panes
+/// get the rest.
 pub fn layout(app: &App, body: Rect) -> Areas {
     let focus = app.view.focus();
     let diagram = has_diagram(app);
@@ -60,27 +70,51 @@ pub fn layout(app: &App, body: Rect) -> Areas {
         }
         return areas;
     }
-    // Before the reveal the code panes only hold a note: the question gets the room.
-    let top_h = if app.revealed() {
-        (body.height * 2 / 5).max(7)
+    let behavioral = is_behavioral(app);
+    let side_by_side = body.width >= WIDE && !behavioral;
+    // The Question's width does not depend on the heights, so its text can be measured
+    // before the heights are chosen.
+    let halves = |area: Rect| Layout::horizontal([Constraint::Percentage(50); 2]).areas(area);
+    let question_width = if side_by_side && diagram {
+        halves(body)[0].width
     } else {
-        body.height.saturating_sub(6).max(body.height * 2 / 5)
+        body.width
+    };
+    let mut need = content_height(app, Pane::Question, question_width.saturating_sub(2));
+    if diagram {
+        need = need.max(DIAGRAM_ROWS);
     }
-    .min(body.height);
+    // The answer panes' widths do not depend on the heights either. Both code panes
+    // count, even where only one shows, so a Tab between them does not move the split.
+    let code_width = if side_by_side {
+        halves(body)[0].width
+    } else {
+        body.width
+    };
+    let answer_need = [Pane::Python, Pane::Rust]
+        .map(|pane| content_height(app, pane, code_width.saturating_sub(2)))
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+    let top_h = top_height(
+        body.height,
+        need.saturating_add(2),
+        answer_need.saturating_add(2),
+    );
     let [top, bottom] =
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(body);
     let mut areas = Areas::default();
-    if is_behavioral(app) {
+    if behavioral {
         areas.python = Some(bottom);
         areas.question = Some(top);
         return areas;
     }
-    if body.width >= WIDE {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(bottom);
+    if side_by_side {
+        let [left, right] = halves(bottom);
         areas.python = Some(left);
         areas.rust = Some(right);
         if diagram {
-            let [q, d] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(top);
+            let [q, d] = halves(top);
             areas.question = Some(q);
             areas.diagram = Some(d);
         } else {
@@ -101,6 +135,27 @@ pub fn layout(app: &App, body: Rect) -> Areas {
     areas
 }
 
+/// The top slot's height (borders included) in a body `body` rows tall, for a question
+/// that needs `need` rows and answer panes that need `answer` (borders included both).
+/// The question gets what it needs, but at least [`MIN_TOP`]; the answer panes keep
+/// what they need up to three fifths of the body (before the reveal they hold a short
+/// note, so the question may take nearly everything), and any rows they do not need go
+/// to the question.
+fn top_height(body: u16, need: u16, answer: u16) -> u16 {
+    let kept = answer.min(body - (body * 2 / 5).max(7).min(body));
+    need.min(body - kept).max(MIN_TOP).min(body)
+}
+
+/// How many rows a pane's text takes at `width` (inside its border): what the layout
+/// sizes the panes by. The Diagram fits itself to whatever it gets and counts none.
+pub fn content_height(app: &App, pane: Pane, width: u16) -> u16 {
+    let rows = match pane {
+        Pane::Diagram => 0,
+        _ => pane_rows(app, pane, width).len(),
+    };
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
 fn inner(rect: Rect) -> Rect {
     Block::new().borders(Borders::ALL).inner(rect)
 }
@@ -109,6 +164,11 @@ fn card_areas(app: &App) -> Areas {
     let (w, h) = app.size;
     let body = frame_areas(Rect::new(0, 0, w, h), true).body;
     layout(app, body)
+}
+
+/// Whether the pane is drawn now, at the current terminal size, focus and zoom.
+pub fn is_shown(app: &App, pane: Pane) -> bool {
+    card_areas(app).get(pane).is_some()
 }
 
 /// Rows the pane can show.
@@ -182,6 +242,26 @@ fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> {
         }
         Pane::Diagram => Cow::Owned(Vec::new()),
     }
+}
+
+/// The titles of the Question pane's sections after the reveal, as `question_lines`
+/// writes them: a pane that has more below names those still out of sight.
+const SECTIONS: [&str; 5] = [
+    "Explanation",
+    "Key points",
+    "Pitfalls",
+    "Complexity",
+    "Follow-up questions",
+];
+
+/// The section titles among `rows`, in order.
+fn sections_in(rows: &[Line<'_>]) -> Vec<&'static str> {
+    rows.iter()
+        .filter_map(|row| {
+            let text: String = row.spans.iter().map(|s| s.content.as_ref()).collect();
+            SECTIONS.iter().copied().find(|title| text == *title)
+        })
+        .collect()
 }
 
 fn section(out: &mut Vec<Line<'static>>, title: &str, t: Theme) {
@@ -454,6 +534,13 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         let end = (start + usize::from(inner.height)).min(all.len());
         let mut rows: Vec<Line<'static>> = all[start..end].to_vec();
         mark_linked_lines(app, pane, start, &mut rows);
+        let block = super::with_scroll_hint(
+            block,
+            rect.width,
+            (start, all.len() - end),
+            &sections_in(&all[end..]),
+            theme(app),
+        );
         frame.render_widget(Paragraph::new(rows).block(block), rect);
     }
 }
@@ -477,10 +564,18 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(last) = last {
         block = block.title_bottom(Span::styled(format!(" {last} "), t.dim()));
     }
+    if let Some(left) = review_left(app) {
+        block = block.title(Line::styled(left, t.dim()).right_aligned());
+    }
+    // An answer of several lines shows the cursor's line, and says which it is.
+    let (line_text, number, lines, cursor) = app.console.cursor_line();
+    if lines > 1 {
+        block = block.title(Span::styled(format!(" line {number} of {lines} "), t.dim()));
+    }
     let inner = block.inner(area);
     // A line longer than the box scrolls sideways so the cursor stays in view.
     let room = usize::from(inner.width.saturating_sub(3)).max(1);
-    let (shown, cursor_col) = visible_input(&app.console.input, app.console.cursor, room);
+    let (shown, cursor_col) = visible_input(line_text, cursor, room);
     let line = if active || !app.console.input.is_empty() {
         Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
     } else if app.screen == crate::state::Screen::Quiz {
@@ -513,6 +608,25 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
             frame.set_cursor_position((x, inner.y));
         }
     }
+}
+
+/// What is left of a review, on the console's top border where every card shows it:
+/// Anki's counts (`19 new · 1 learning · 3 due`), or the cards left to practise.
+fn review_left(app: &App) -> Option<String> {
+    if app.screen != crate::state::Screen::Review {
+        return None;
+    }
+    let session = app.review.as_ref()?;
+    session.phase.card()?;
+    let left = crate::update::session_counts(app)?;
+    Some(if session.practice {
+        format!(" practice · {} left ", left.today())
+    } else {
+        format!(
+            " {} new · {} learning · {} due ",
+            left.new, left.learning, left.review
+        )
+    })
 }
 
 /// The part of `input` (sanitized) that fits `room` columns with the cursor (a char
@@ -595,7 +709,10 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
             )));
         }
         _ => {
-            let title = if session.practice {
+            let title = if session.practice && session.graded.is_empty() {
+                // Nothing due, no new card left today, nothing studied to practise.
+                "Nothing to study now"
+            } else if session.practice {
                 "Practice done (nothing was saved)"
             } else {
                 "Session done"
@@ -620,7 +737,7 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
         lines.push(Line::from(format!(
             "Next card due in {} ({})",
             interval_label(next.duration_since(now).as_secs()),
-            next.strftime("%Y-%m-%d %H:%M UTC")
+            app.days.local_time(next)
         )));
     }
     lines.push(Line::default());

@@ -1,5 +1,8 @@
-//! Home: the decks with their card counts and what is due today, the streak, and the
-//! entries (Review, Browse, Stats, Quit).
+//! Home: the decks with their card counts and what is due today (new cards to start,
+//! learning steps and reviews due), the streak, and the entries (Review, Browse, Stats,
+//! Quit) right under them.
+
+use std::fmt::Write as _;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,73 +10,56 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
+use super::wrap::{fit, wrap};
 use crate::state::App;
 use crate::text::sanitize;
 use crate::update::{HOME_ITEMS, HomeItem};
 
+/// The count columns after the deck's title: what each one counts, and its width. The
+/// counts are today's (what a review would show now), not the cards' states.
+const COLUMNS: [(&str, usize); 4] = [
+    ("cards", 5),
+    ("new today", 9),
+    ("learning due", 12),
+    ("reviews due", 11),
+];
+
+/// Between two columns.
+const GAP: &str = "  ";
+
+/// The widest a deck's title column gets.
+const TITLE_WIDTH: usize = 40;
+
+/// Rows the menu takes: a blank row and one per entry.
+const MENU_ROWS: u16 = 8;
+
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let t = theme(app);
-    let [top, menu] = Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(body);
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled("tutor", t.accent()),
-            Span::styled("  keyboard-only interview practice", t.dim()),
-        ]),
-        Line::from(format!(
-            "streak: {} day{} · today: {} new cards started, {} due cards reviewed",
-            app.streak,
-            if app.streak == 1 { "" } else { "s" },
-            app.done_today.new,
-            app.done_today.reviews
-        )),
-        Line::default(),
-        Line::styled(
-            format!(
-                "{:<40} {:>6} {:>6} {:>9} {:>7}",
-                "Deck", "cards", "new", "learning", "review"
-            ),
+    let lines = table(app, t, body.width);
+    // The table is as tall as its rows (and the rule under them), and the menu follows
+    // it; what a short window cannot show is counted in the rule.
+    let rows = wrap(&lines, body.width);
+    let room = body.height.saturating_sub(MENU_ROWS);
+    let needed = u16::try_from(rows.len() + 1).unwrap_or(u16::MAX);
+    let [top, menu, _] = Layout::vertical([
+        Constraint::Length(needed.min(room)),
+        Constraint::Length(MENU_ROWS),
+        Constraint::Min(0),
+    ])
+    .areas(body);
+    let hidden = rows
+        .len()
+        .saturating_sub(usize::from(top.height.saturating_sub(1)));
+    let mut block = Block::new()
+        .borders(Borders::BOTTOM)
+        .border_style(t.border());
+    if hidden > 0 {
+        block = block.title_bottom(Span::styled(
+            format!(" ↓ {hidden} more rows: a taller window shows them "),
             t.dim(),
-        ),
-    ];
-    for (i, deck) in app.library.decks.iter().enumerate() {
-        let counts = app.home_counts.get(i).copied().unwrap_or_default();
-        let title: String = sanitize(&deck.meta.title).chars().take(40).collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("{title:<40} "), t.title()),
-            Span::raw(format!("{:>6} ", deck.cards.len())),
-            Span::styled(format!("{:>6} ", counts.new), t.accent()),
-            Span::styled(format!("{:>9} ", counts.learning), t.warn()),
-            Span::styled(format!("{:>7}", counts.review), t.good()),
-        ]));
-        let mut topics: Vec<String> = Vec::new();
-        for topic in &deck.meta.topics {
-            let n = deck.cards.iter().filter(|c| c.topic == topic.id).count();
-            if n > 0 {
-                topics.push(format!("{} {n}", sanitize(&topic.title)));
-            }
-        }
-        lines.push(Line::styled(format!("  {}", topics.join(" · ")), t.dim()));
-    }
-    if !app.library.problems.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!(
-                "{} problem(s) in your decks: those cards were skipped; run `tutor check`",
-                app.library.problems.len()
-            ),
-            t.error(),
         ));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(
-                Block::new()
-                    .borders(Borders::BOTTOM)
-                    .border_style(t.border()),
-            ),
-        top,
-    );
+    frame.render_widget(Paragraph::new(rows).block(block), top);
     let all = app.home_due;
     let mut items = Vec::new();
     for (i, item) in HOME_ITEMS.iter().enumerate() {
@@ -98,4 +84,77 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     }
     items.insert(0, Line::default());
     frame.render_widget(Paragraph::new(items), menu);
+}
+
+/// The lines above the menu: the title, the streak and a row (and its topics) a deck,
+/// fitted to `width` columns.
+fn table(app: &App, t: super::theme::Theme, width: u16) -> Vec<Line<'static>> {
+    // The title column takes what the counts leave of the width, so the table fits
+    // 80 columns on one row a deck.
+    let counts_width: usize = COLUMNS.iter().map(|(_, w)| w + GAP.len()).sum();
+    let title_width = usize::from(width)
+        .saturating_sub(counts_width)
+        .clamp(4, TITLE_WIDTH);
+    let mut header = pad("Deck", title_width);
+    for (name, width) in COLUMNS {
+        let _ = write!(header, "{GAP}{name:>width$}");
+    }
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("tutor", t.accent()),
+            Span::styled("  keyboard-only interview practice", t.dim()),
+        ]),
+        Line::from(format!(
+            "streak: {} day{} · today: {} new cards started, {} due cards reviewed",
+            app.streak,
+            if app.streak == 1 { "" } else { "s" },
+            app.done_today.new,
+            app.done_today.reviews
+        )),
+        Line::default(),
+        Line::styled(header, t.dim()),
+    ];
+    let [cards_w, new_w, learning_w, review_w] = COLUMNS.map(|(_, w)| w);
+    for (i, deck) in app.library.decks.iter().enumerate() {
+        let counts = app.home_counts.get(i).copied().unwrap_or_default();
+        let title = pad(
+            &fit(
+                &sanitize(&deck.meta.title),
+                u16::try_from(title_width).unwrap_or(u16::MAX),
+            ),
+            title_width,
+        );
+        lines.push(Line::from(vec![
+            Span::styled(title, t.title()),
+            Span::raw(format!("{GAP}{:>cards_w$}", deck.cards.len())),
+            Span::styled(format!("{GAP}{:>new_w$}", counts.new), t.accent()),
+            Span::styled(format!("{GAP}{:>learning_w$}", counts.learning), t.warn()),
+            Span::styled(format!("{GAP}{:>review_w$}", counts.review), t.good()),
+        ]));
+        let mut topics: Vec<String> = Vec::new();
+        for topic in &deck.meta.topics {
+            let n = deck.cards.iter().filter(|c| c.topic == topic.id).count();
+            if n > 0 {
+                topics.push(format!("{} {n}", sanitize(&topic.title)));
+            }
+        }
+        lines.push(Line::styled(format!("  {}", topics.join(" · ")), t.dim()));
+    }
+    if !app.library.problems.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(
+                "{} problem(s) in your decks: those cards were skipped; run `tutor check`",
+                app.library.problems.len()
+            ),
+            t.error(),
+        ));
+    }
+    lines
+}
+
+/// `text` followed by spaces up to `width` display columns.
+fn pad(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }

@@ -35,7 +35,22 @@ fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                 current.item.kind().title()
             );
             let lines = match phase {
-                Phase::Answering(answer) => answering(&current.item, answer, t),
+                Phase::Answering(answer) => {
+                    // While a free-recall answer is typed, every line of the draft shows
+                    // here: the one-row console shows only the cursor's line.
+                    let draft = match answer {
+                        AnswerState::Recall { .. }
+                            if app.console.active
+                                && !app.console.input.trim_start().starts_with(':') =>
+                        {
+                            Some(AnswerState::Recall {
+                                text: app.console.input.clone(),
+                            })
+                        }
+                        _ => None,
+                    };
+                    answering(&current.item, draft.as_ref().unwrap_or(answer), t)
+                }
                 Phase::Feedback {
                     answer,
                     verdict,
@@ -72,12 +87,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         .border_style(t.border())
         .title(Span::styled(title, t.title()));
     let inner = block.inner(body);
-    let rows: Vec<Line<'static>> = wrap(&lines, inner.width)
-        .into_iter()
-        .skip(usize::from(app.view.scroll[0]))
-        .take(usize::from(inner.height))
-        .collect();
-    frame.render_widget(Paragraph::new(rows).block(block), body);
+    let all = wrap(&lines, inner.width);
+    let start = usize::from(app.view.scroll[0]).min(all.len());
+    let end = (start + usize::from(inner.height)).min(all.len());
+    let block = super::with_scroll_hint(block, body.width, (start, all.len() - end), &[], t);
+    frame.render_widget(Paragraph::new(all[start..end].to_vec()).block(block), body);
 }
 
 fn question(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {
@@ -182,7 +196,9 @@ pub fn answering(item: &QuizItem, answer: &AnswerState, t: Theme) -> Vec<Line<'s
             }
             out.push(Line::default());
             out.push(Line::styled(
-                "Answer in your own words: press i, type, Enter; then Enter to submit.".to_string(),
+                "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D \
+                 submits (or Esc, then Enter)."
+                    .to_string(),
                 t.dim(),
             ));
         }
@@ -344,7 +360,19 @@ pub fn feedback(
         (QuizItem::Recall(q), Verdict::Recall(v)) => {
             question(&mut out, &q.question, t);
             if let AnswerState::Recall { text } = answer {
-                out.push(Line::from(format!("Your answer: {}", s(text))));
+                // Each line of the answer on its own row (a line break inside a row
+                // would glue the lines together).
+                let label = "Your answer: ";
+                let shown = s(text);
+                let rows: Vec<&str> = if shown.is_empty() {
+                    vec![""]
+                } else {
+                    shown.lines().collect()
+                };
+                for (i, line) in rows.into_iter().enumerate() {
+                    let lead = if i == 0 { label } else { "             " };
+                    out.push(Line::from(format!("{lead}{line}")));
+                }
                 out.push(Line::default());
             }
             for (point, mark) in q.points.iter().zip(&v.points) {

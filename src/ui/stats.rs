@@ -37,13 +37,16 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         Some(text) => text.clone(),
         None => Text::from(Line::styled("computing…".to_string(), t.dim())),
     };
-    frame.render_widget(
-        Paragraph::new(text).scroll((app.view.scroll[0], 0)).block(
-            Block::new()
-                .borders(Borders::ALL)
-                .border_style(t.border())
-                .title(Span::styled(" Stats ", t.title())),
-        ),
-        body,
-    );
+    let scroll = app.view.scroll[0];
+    let page = Block::new().borders(Borders::ALL).inner(body).height;
+    let below = text
+        .lines
+        .len()
+        .saturating_sub(usize::from(scroll) + usize::from(page));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.border())
+        .title(Span::styled(" Stats ", t.title()));
+    let block = super::with_scroll_hint(block, body.width, (usize::from(scroll), below), &[], t);
+    frame.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), body);
 }

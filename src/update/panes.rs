@@ -39,6 +39,18 @@ pub fn reset_scroll(app: &mut App) {
     app.view.scroll = [0; 4];
 }
 
+/// At the reveal: every pane from its top, and the Question (which now holds the
+/// explanation) in front again if the lab's Diagram had taken its slot.
+pub fn show_answer(app: &mut App) {
+    reset_scroll(app);
+    if app.view.focus() == Pane::Diagram
+        && !app.view.zoom
+        && !card_ui::is_shown(app, Pane::Question)
+    {
+        app.view.focus = Some(Pane::Question);
+    }
+}
+
 /// Keeps every offset within its pane's content (after a resize or a reveal).
 pub fn clamp_scroll(app: &mut App) {
     app.help_scroll = if app.help {
@@ -78,9 +90,19 @@ pub fn update_panes(app: &mut App, action: &Action) {
     }
 }
 
+/// After a lab operation: the Diagram comes to the front where it shares its slot with
+/// the Question (below [`card_ui::WIDE`] columns, or another pane zoomed), so the
+/// operation's effect shows; and the code panes scroll to the lines it ran.
+pub fn follow_lab(app: &mut App) {
+    if card_ui::has_diagram(app) && !card_ui::is_shown(app, Pane::Diagram) {
+        app.view.focus = Some(Pane::Diagram);
+    }
+    show_linked_lines(app);
+}
+
 /// Scrolls each code pane so the first line the lab's last operation ran is in view,
 /// a few lines down from the top.
-pub fn show_linked_lines(app: &mut App) {
+fn show_linked_lines(app: &mut App) {
     let (Some(event), Some((_, card))) = (
         app.lab.as_ref().and_then(crate::lru::lab::Lab::last),
         app.current_card().and_then(|i| app.card(i)),

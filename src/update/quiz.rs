@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::{flash, flash_error};
 use crate::action::{Action, Effect, Effects};
-use crate::quiz::{Phase, QuizAction, QuizSession, Selection};
+use crate::quiz::{AnswerState, Phase, QuizAction, QuizSession, Selection};
 use crate::state::{App, Screen};
 
 /// Starts a quiz over `selection`; the order is seeded by the time, so each quiz differs.
@@ -74,7 +74,7 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
 
 /// A line typed in the console during a quiz: the answer for the gap under the cursor,
 /// or the recall answer.
-pub fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
+fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
     update_quiz(app, Action::Quiz(QuizAction::Fill(text)), now)
 }
 
@@ -83,6 +83,74 @@ pub fn half_done(app: &App) -> bool {
     app.quiz
         .as_ref()
         .is_some_and(|q| !q.answered().is_empty() && !q.is_finished())
+}
+
+/// What the console submitted in a quiz (not a `:` command).
+///
+/// - A free-recall answer (Ctrl-D; Enter breaks its lines) is taken whole, line breaks
+///   and all, and submitted.
+/// - A gap's text fills the gap and the console moves on to the next gap's text; after
+///   the last gap the line is empty. An empty line never blanks a gap: it skips to the
+///   next gap, or on the last one submits, as does a line that would change nothing.
+pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
+    let text = line.trim();
+    let Some(session) = app.quiz.as_ref() else {
+        return Effects::none();
+    };
+    let (recall, on_last_gap) = match session.phase() {
+        Phase::Answering(AnswerState::Recall { .. }) => (true, false),
+        Phase::Answering(AnswerState::Cloze { cursor, gaps }) => (false, cursor + 1 >= gaps.len()),
+        _ => (false, false),
+    };
+    let filled = QuizAction::Fill(text.to_string());
+    if recall {
+        let mut effects = Effects::none();
+        if session.can(&filled) {
+            effects = update_quiz(app, Action::Quiz(filled), now);
+        }
+        effects.extend(update_quiz(app, Action::QuizEnter, now));
+        if app.quiz.as_ref().is_some_and(QuizSession::takes_lines) {
+            // Not submitted (nothing typed): the line stays to go on with.
+            app.console.restore(line.to_string());
+        } else {
+            app.console.active = false;
+        }
+        return effects;
+    }
+    let skip = text.is_empty() && !on_last_gap;
+    if (text.is_empty() && on_last_gap) || !session.can(&filled) {
+        app.console.active = false;
+        return update_quiz(app, Action::QuizEnter, now);
+    }
+    let effects = if skip {
+        update_quiz(app, Action::Quiz(QuizAction::CursorDown), now)
+    } else {
+        app.console.say(format!("> {text}"));
+        fill(app, text.to_string(), now)
+    };
+    if on_last_gap {
+        // Done with the gaps: an empty line, which Enter submits.
+        app.console.restore(String::new());
+    } else if let Some(text) = console_prefill(app) {
+        app.console.restore(text);
+    }
+    effects
+}
+
+/// Esc out of the console on a free-recall item (nothing elsewhere) keeps what was typed as the answer,
+/// so Enter submits it and `i` goes on from it (the console would start from the
+/// answer, and what was typed would be lost).
+pub fn keep_answer(app: &mut App, now: Timestamp) -> Effects {
+    let text = app.console.input.trim();
+    let lines = app.quiz.as_ref().is_some_and(QuizSession::takes_lines);
+    if app.screen != Screen::Quiz || !lines || text.starts_with(':') {
+        return Effects::none();
+    }
+    let filled = QuizAction::Fill(text.to_string());
+    if app.quiz.as_ref().is_some_and(|q| q.can(&filled)) {
+        return update_quiz(app, Action::Quiz(filled), now);
+    }
+    Effects::none()
 }
 
 /// What the console should start from on the current item (the gap's text so far).

@@ -54,6 +54,32 @@ impl DeckCounts {
     }
 }
 
+/// What is left of the review session, counted as Anki does: the card on screen, the
+/// rest of the queue and the learning cards coming back later, by their phase now.
+/// `None` outside a review.
+pub fn session_counts(app: &App) -> Option<DeckCounts> {
+    let session = app.review.as_ref()?;
+    let mut counts = DeckCounts::default();
+    let cards = session
+        .phase
+        .card()
+        .into_iter()
+        .chain(session.queue.iter().copied())
+        .chain(session.later.iter().map(|&(i, _)| i));
+    for i in cards {
+        match app
+            .card_id(i)
+            .and_then(|id| app.states.get(id))
+            .map(|s| s.phase)
+        {
+            None | Some(CardPhase::New) => counts.new += 1,
+            Some(CardPhase::Review) => counts.review += 1,
+            Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
+        }
+    }
+    Some(counts)
+}
+
 /// The study queue now, over every card or one deck.
 fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
     let indices: Vec<usize> = (0..app.cards.len())
@@ -104,16 +130,17 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
     let mut queue: VecDeque<usize> = q.now.into_iter().collect();
     let mut practice = false;
     if queue.is_empty() && q.later.is_empty() {
-        // Practise ahead: every card of the deck, soonest due first; nothing is saved.
-        let mut all: Vec<usize> = (0..app.cards.len())
+        // Practise ahead: the deck's studied cards, soonest due first; nothing is saved.
+        let all: Vec<usize> = (0..app.cards.len())
             .filter(|&i| in_scope(app, i, deck.as_deref()))
             .collect();
-        all.sort_by_key(|&i| {
-            app.card_id(i)
-                .and_then(|id| app.states.get(id))
-                .map(|s| s.due)
-        });
-        queue = all.into_iter().collect();
+        let states = all
+            .iter()
+            .map(|&i| app.card_id(i).and_then(|id| app.states.get(id)));
+        queue = queue::practice(states)
+            .into_iter()
+            .map(|i| all[i])
+            .collect();
         practice = true;
     }
     if let Some(limit) = app.limit {
@@ -129,7 +156,12 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
         saving: None,
     });
     app.screen = Screen::Review;
-    if practice {
+    if practice && app.review.as_ref().is_some_and(|r| r.queue.is_empty()) {
+        flash(
+            app,
+            "nothing to study now: nothing is due and today's new cards are done",
+        );
+    } else if practice {
         flash(
             app,
             "nothing is due: practising ahead; these grades are not saved and change no schedule",
@@ -143,19 +175,7 @@ fn advance(app: &mut App, now: Timestamp) -> Effects {
     let Some(session) = app.review.as_mut() else {
         return Effects::none();
     };
-    session.later.sort_by_key(|&(i, at)| (at, i));
-    let next = if let Some(card) = session.queue.pop_front() {
-        Some(card)
-    } else if session
-        .later
-        .first()
-        .is_some_and(|&(_, at)| at <= now + LEARN_AHEAD)
-    {
-        Some(session.later.remove(0).0)
-    } else {
-        None
-    };
-    match next {
+    match queue::next(&mut session.queue, &mut session.later, now, LEARN_AHEAD) {
         Some(card) => {
             session.phase = Phase::Prompt {
                 card,
@@ -242,7 +262,7 @@ fn reveal(app: &mut App, now: Timestamp) -> Effects {
                     outcomes,
                 };
             }
-            panes::reset_scroll(app);
+            panes::show_answer(app);
         }
         Err(e) => flash_error(app, format!("cannot schedule {id}: {e}")),
     }
