@@ -16,6 +16,8 @@ pub enum Action {
     ToggleHelp,
     /// Leave the current screen or overlay (Esc).
     Back,
+    /// The answer to the confirmation overlay: yes or no.
+    Confirm(bool),
     // Moving around
     FocusNext,
     FocusPrev,

@@ -78,6 +78,7 @@ pub fn build(
         screen: Screen::Home,
         help: false,
         help_scroll: 0,
+        confirm: None,
         home: HomeState::default(),
         home_counts: Vec::new(),
         home_due: crate::update::DeckCounts::default(),

@@ -1,7 +1,9 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+mod commands;
 mod decks;
 mod lru;
+mod numbers;
 mod progress;
 mod session;
 
@@ -57,7 +59,7 @@ pub enum Command {
         topic: Option<String>,
         /// At most this many cards this session
         #[arg(long, value_name = "N", allow_negative_numbers = true,
-              value_parser = clap::value_parser!(u32).range(1..))]
+              value_parser = numbers::at_least_one)]
         limit: Option<u32>,
     },
     /// Keyboard-only quiz on the cards' quiz items, ending on a scorecard
@@ -73,7 +75,7 @@ pub enum Command {
         card: Option<String>,
         /// How many questions [default: 10]
         #[arg(long, value_name = "N", allow_negative_numbers = true,
-              value_parser = clap::value_parser!(u32).range(1..))]
+              value_parser = numbers::at_least_one)]
         count: Option<u32>,
     },
     /// Read cards with all panes, without grading
@@ -84,6 +86,7 @@ pub enum Command {
     /// Validate decks: every problem as `file:line:col: error: field.path: message`
     Check {
         /// Deck folders, folders of decks, or card files [default: bundled and --decks]
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Print a card: prompt, solutions, explanation, key points, pitfalls, complexity, follow-ups
@@ -118,7 +121,7 @@ pub enum Command {
     Lru {
         /// How many entries the cache holds (0-3000)
         #[arg(long, default_value_t = 2, value_name = "N", allow_negative_numbers = true,
-              value_parser = clap::value_parser!(u16).range(0..=3000))]
+              value_parser = numbers::capacity)]
         capacity: u16,
         /// Operations to run without a screen, e.g. "put 1 1; get 1" (`-` reads them from stdin)
         #[arg(long, value_name = "OPS", allow_hyphen_values = true)]
@@ -132,6 +135,7 @@ pub enum Command {
         /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
         key: Option<String>,
         /// The new value
+        #[arg(allow_negative_numbers = true)]
         value: Option<String>,
     },
 }

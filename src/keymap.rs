@@ -15,6 +15,8 @@ pub enum Scope {
     /// The "terminal too small" notice: nothing else can be seen, so nothing else acts.
     TooSmall,
     Help,
+    /// A yes/no question over the screen: nothing else acts until it is answered.
+    Confirm,
     Console,
     /// The console on an answer of several lines (free recall): Enter breaks the line.
     AnswerLines,
@@ -44,6 +46,7 @@ impl Scope {
             Self::Global => "Everywhere",
             Self::TooSmall => "Terminal too small",
             Self::Help => "This help",
+            Self::Confirm => "Are you sure?",
             Self::Console => "Console (typing)",
             Self::AnswerLines => "Answer of several lines",
             Self::Filter => "Filter (typing)",
@@ -172,6 +175,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(S::Help, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", false),
     bind(S::Help, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
+    // Confirmation overlay
+    bind(S::Confirm, &[k('y')], Action::Confirm(true), "yes, leave", true),
+    bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no, stay", true),
+    bind(S::Confirm, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(S::Confirm, &[ctrl('z')], Action::Suspend, "suspend", false),
     // A free-recall answer takes several lines: Enter breaks the line, so Ctrl-D (end
     // of input, as in a shell) submits. Ctrl-Enter cannot be told from Enter in most
     // terminals.
@@ -300,7 +308,7 @@ pub static BINDINGS: &[Binding] = &[
         S::Filter,
         &[code(KeyCode::Esc)],
         Action::Back,
-        "stop filtering",
+        "clear filter",
         true,
     ),
     bind(
@@ -324,6 +332,8 @@ pub static BINDINGS: &[Binding] = &[
         "previous",
         false,
     ),
+    bind(S::Filter, &[code(KeyCode::PageDown)], Action::PageDown, "page down", false),
+    bind(S::Filter, &[code(KeyCode::PageUp)], Action::PageUp, "page up", false),
     // Review
     bind(
         S::Prompt,
@@ -476,6 +486,10 @@ pub static BINDINGS: &[Binding] = &[
         "open card",
         true,
     ),
+    bind(S::Browse, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down", false),
+    bind(S::Browse, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up", false),
+    bind(S::Browse, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "first card", false),
+    bind(S::Browse, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "last card", false),
     bind(S::Browse, &[k('/')], Action::StartFilter, "filter", true),
     bind(
         S::Browse,
@@ -534,6 +548,9 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     }
     if app.help {
         return vec![S::Help, S::Global];
+    }
+    if app.confirm.is_some() {
+        return vec![S::Confirm];
     }
     screen_scopes(app)
 }

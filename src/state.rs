@@ -154,6 +154,14 @@ pub struct Flash {
     pub error: bool,
 }
 
+/// What the confirmation overlay asks before going on; only `y` and `n` answer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Esc in a quiz with answers given and no scorecard yet: leaving loses the
+    /// scorecard (the answers themselves are saved).
+    LeaveQuiz,
+}
+
 /// A card's solutions as drawn (highlighted when colour is on, with line numbers):
 /// [Python, Rust].
 pub type Highlighted = [Vec<Line<'static>>; 2];
@@ -178,6 +186,8 @@ pub struct App {
     pub help: bool,
     /// How far the help overlay is scrolled (it scrolls only when taller than the screen).
     pub help_scroll: u16,
+    /// A question over the screen, waiting for `y` or `n`.
+    pub confirm: Option<Confirm>,
     pub home: HomeState,
     /// What is due per deck (in library order) and in all, for the home screen;
     /// recomputed by `update` while home shows, so drawing never builds queues.
@@ -250,7 +260,8 @@ impl App {
         }
     }
 
-    /// Browse's list: indices of the cards matching the filter (id, title, topic, tag).
+    /// Browse's list: indices of the cards matching the filter (id, title, question,
+    /// topic, tag).
     pub fn browse_matches(&self) -> Vec<usize> {
         let needle = self.browse.filter.to_lowercase();
         (0..self.cards.len())
@@ -259,6 +270,7 @@ impl App {
                     || self.card(i).is_some_and(|(deck, c)| {
                         c.id.as_str().contains(&needle)
                             || c.title.to_lowercase().contains(&needle)
+                            || c.prompt.to_lowercase().contains(&needle)
                             || c.topic.contains(&needle)
                             || deck
                                 .topic_title(&c.topic)

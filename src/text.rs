@@ -8,22 +8,74 @@ use std::fmt::Write as _;
 pub const TAB_WIDTH: usize = 4;
 
 /// Control characters (C0 but newline, DEL, C1) and bidirectional overrides become
-/// visible escapes such as `\u{1b}`; tabs become spaces. Anything else is unchanged.
+/// visible escapes such as `\u{1b}`; tabs become spaces. Emoji sequences whose width
+/// terminals disagree on are taken apart (see [`emoji_part`]). Anything else is unchanged.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
+    if !s
+        .chars()
+        .any(|c| needs_escape(c) || emoji_part(c).is_some())
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
+    let mut after_emoji = false;
     for c in s.chars() {
+        let part = emoji_part(c);
         if c == '\t' {
             out.extend(std::iter::repeat_n(' ', TAB_WIDTH));
         } else if needs_escape(c) {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
+        } else if let Some(EmojiPart::Letter(letter)) = part {
+            out.push(letter);
+        } else if part == Some(EmojiPart::Joiner) && !after_emoji {
+            // A joiner in a script (Devanagari, Arabic) shapes letters: keep it.
+            out.push(c);
+        } else if part.is_none() {
             out.push(c);
         }
+        after_emoji = part.is_some() || is_emoji(c);
     }
     Cow::Owned(out)
+}
+
+/// What [`sanitize`] makes of a character that builds an emoji sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EmojiPart {
+    /// A regional indicator: two make a flag, which a terminal draws as one wide glyph,
+    /// as two letters of one or two cells each, or as two flags. It becomes its letter.
+    Letter(char),
+    /// Dropped: a variation selector (❤️ is two cells to ratatui, one to most
+    /// terminals), a skin-tone modifier (a separate swatch in many terminals), a tag
+    /// (subdivision flags), and a zero-width joiner after an emoji (a family is one
+    /// glyph or three). What is left is one emoji per glyph, a width everyone agrees on.
+    Dropped,
+    /// A zero-width joiner: dropped after an emoji, kept in text.
+    Joiner,
+}
+
+/// ratatui lays out a grapheme at the width `unicode-width` gives it and skips the
+/// cells it believes covered; where the terminal draws the glyph wider, the excess is
+/// never overwritten (a stray glyph stays on the next screen), and where it draws it
+/// narrower, the skipped cell keeps what was there before.
+fn emoji_part(c: char) -> Option<EmojiPart> {
+    match c {
+        '\u{1F1E6}'..='\u{1F1FF}' => {
+            let offset = u32::from(c) - 0x1F1E6;
+            char::from_u32(u32::from('A') + offset).map(EmojiPart::Letter)
+        }
+        '\u{200D}' => Some(EmojiPart::Joiner),
+        '\u{FE0E}'
+        | '\u{FE0F}'
+        | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}' => Some(EmojiPart::Dropped),
+        _ => None,
+    }
+}
+
+/// Pictographs and symbols that take part in emoji sequences.
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
 }
 
 fn needs_escape(c: char) -> bool {
@@ -42,5 +94,38 @@ mod tests {
         assert_eq!(sanitize("\tx"), "    x");
         assert_eq!(sanitize("\r\u{202e}"), "\\u{d}\\u{202e}");
         assert_eq!(sanitize("héllo ✓"), "héllo ✓");
+    }
+
+    /// Each emoji sequence a terminal may draw at another width than ratatui lays out
+    /// becomes glyphs whose width is not in doubt: as wide as their characters.
+    #[test]
+    fn emoji_sequences_become_glyphs_of_agreed_width() {
+        use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+        let cases = [
+            ("flag \u{1F1FA}\u{1F1F8}!", "flag US!"),
+            ("\u{2764}\u{FE0F} love", "\u{2764} love"),
+            ("\u{1F44D}\u{1F3FD}", "\u{1F44D}"),
+            (
+                "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",
+                "\u{1F468}\u{1F469}\u{1F467}",
+            ),
+            (
+                "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+                "\u{1F3F4}",
+            ),
+            ("1\u{FE0F}\u{20E3}", "1\u{20E3}"),
+            ("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}", "\u{1F3F3}\u{1F308}"),
+        ];
+        for (input, shown) in cases {
+            let out = sanitize(input);
+            assert_eq!(out, shown, "{input:?}");
+            let by_char: usize = out.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert_eq!(out.width(), by_char, "{input:?} -> {out:?}");
+        }
+        // A joiner in a script shapes its letters and stays.
+        assert_eq!(
+            sanitize("\u{915}\u{94D}\u{200D}\u{937}"),
+            "\u{915}\u{94D}\u{200D}\u{937}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod browse;
 pub mod card;
+pub mod confirm;
 pub mod footer;
 pub mod help;
 pub mod home;
@@ -126,6 +127,9 @@ pub fn view(frame: &mut Frame, app: &App) {
     footer::render(frame, parts.footer, app, t);
     if app.help {
         help::render(frame, area, app);
+    }
+    if let Some(question) = app.confirm {
+        confirm::render(frame, area, app, question);
     }
 }
 

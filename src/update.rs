@@ -1,6 +1,7 @@
 //! `update`: the pure heart of the session. It takes the app, an action and the time, and
 //! returns the effects the shell must carry out. No clock, no disk, no terminal here.
 
+mod browse;
 mod panes;
 mod quiz;
 mod review;
@@ -9,7 +10,7 @@ use jiff::Timestamp;
 
 use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
-use crate::state::{App, Flash, Phase, Screen};
+use crate::state::{App, Confirm, Flash, Phase, Screen};
 
 pub use panes::refresh as refresh_panes;
 pub use quiz::start_quiz;
@@ -84,6 +85,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::Back => back(app),
+        Action::Confirm(yes) => confirmed(app, yes),
         Action::SelectNext | Action::SelectPrev => {
             select(app, matches!(action, Action::SelectNext));
             Effects::none()
@@ -101,20 +103,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::PageUp
         | Action::ScrollTop
         | Action::ScrollBottom
-        | Action::ToggleZoom => {
-            if app.help {
-                let max = crate::ui::help::max_scroll(app);
-                let page = app.size.1.saturating_sub(2);
-                panes::scroll_one(&mut app.help_scroll, &action, max, page);
-                return Effects::none();
-            }
-            if let Some((max, page)) = panes::one_pane_limits(app) {
-                panes::scroll_one(&mut app.view.scroll[0], &action, max, page);
-                return Effects::none();
-            }
-            panes::update_panes(app, &action);
-            Effects::none()
-        }
+        | Action::ToggleZoom => scroll(app, &action),
         Action::EnterConsole | Action::EnterCommand => {
             app.console.active = true;
             if action == Action::EnterConsole
@@ -165,6 +154,27 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
     }
 }
 
+/// Focus, scrolling and zoom: the help over anything, Browse's list, the one pane of
+/// stats and quiz feedback, or the card's panes.
+fn scroll(app: &mut App, action: &Action) -> Effects {
+    if app.help {
+        let max = crate::ui::help::max_scroll(app);
+        let page = app.size.1.saturating_sub(2);
+        panes::scroll_one(&mut app.help_scroll, action, max, page);
+        return Effects::none();
+    }
+    if app.screen == Screen::Browse {
+        browse::jump(app, action);
+        return Effects::none();
+    }
+    if let Some((max, page)) = panes::one_pane_limits(app) {
+        panes::scroll_one(&mut app.view.scroll[0], action, max, page);
+        return Effects::none();
+    }
+    panes::update_panes(app, action);
+    Effects::none()
+}
+
 fn is_user_action(action: &Action) -> bool {
     !matches!(
         action,
@@ -202,14 +212,29 @@ fn back(app: &mut App) -> Effects {
     match app.screen {
         Screen::Card if app.card_return == Screen::Home => go_home(app, HomeItem::Lab),
         Screen::Card => app.screen = app.card_return,
-        Screen::Browse if app.browse.filtering => app.browse.filtering = false,
+        // Esc clears the filter, as it does in a search field; a filter kept to open
+        // a card goes when Browse is left, so the list is whole the next time.
+        Screen::Browse if app.browse.filtering => browse::clear_filter(app),
         // Home's cursor rests on the entry just left, so a stray Enter reopens it instead
         // of starting something else (a review after a quiz).
-        Screen::Browse => go_home(app, HomeItem::Browse),
+        Screen::Browse => {
+            browse::clear_filter(app);
+            go_home(app, HomeItem::Browse);
+        }
         Screen::Stats => go_home(app, HomeItem::Stats),
+        // Leaving a quiz half done loses its scorecard: ask first.
+        Screen::Quiz if quiz::half_done(app) => app.confirm = Some(Confirm::LeaveQuiz),
         Screen::Quiz => go_home(app, HomeItem::Quiz),
         Screen::Review => go_home(app, HomeItem::Review),
         Screen::Home => {}
+    }
+    Effects::none()
+}
+
+/// The answer to the confirmation overlay: `y` does what it asked about.
+fn confirmed(app: &mut App, yes: bool) -> Effects {
+    if app.confirm.take() == Some(Confirm::LeaveQuiz) && yes {
+        go_home(app, HomeItem::Quiz);
     }
     Effects::none()
 }

@@ -703,12 +703,177 @@ fn a_missing_deck_folder_is_an_error() {
 fn negative_numbers_are_named_as_out_of_range() {
     let data = temp();
     for (args, said) in [
-        (["lru", "--capacity", "-1"], "-1 is not in 0..=3000"),
-        (["quiz", "--count", "-3"], "-3 is not in 1.."),
-        (["review", "--limit", "-2"], "-2 is not in 1.."),
+        (
+            ["lru", "--capacity", "-1"],
+            "must be a whole number from 0 to 3000",
+        ),
+        (
+            ["quiz", "--count", "-3"],
+            "must be a whole number, at least 1",
+        ),
+        (
+            ["review", "--limit", "-2"],
+            "must be a whole number, at least 1",
+        ),
     ] {
         let out = tutor(data.path(), &args);
         assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
         assert!(out.stderr.contains(said), "{args:?}: {}", out.stderr);
+    }
+}
+
+/// Every numeric option says its range in words a person reads (`--limit 0` said
+/// `0 is not in 1..=4294967295`), for a number out of range and for no number at all.
+#[test]
+fn numeric_options_say_their_range_in_words() {
+    let data = temp();
+    for (args, said) in [
+        (
+            ["review", "--limit", "0"],
+            "invalid value '0' for '--limit <N>': must be a whole number, at least 1",
+        ),
+        (
+            ["review", "--limit", "abc"],
+            "invalid value 'abc' for '--limit <N>': must be a whole number, at least 1",
+        ),
+        (
+            ["quiz", "--count", "0"],
+            "invalid value '0' for '--count <N>': must be a whole number, at least 1",
+        ),
+        (
+            ["lru", "--capacity", "3001"],
+            "invalid value '3001' for '--capacity <N>': must be a whole number from 0 to 3000",
+        ),
+        (
+            ["lru", "--capacity", "x"],
+            "invalid value 'x' for '--capacity <N>': must be a whole number from 0 to 3000",
+        ),
+    ] {
+        let out = tutor(data.path(), &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
+        assert!(
+            out.stderr.starts_with(&format!("error: {said}\n")),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains("4294967295"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    // A negative setting is the setting's own error, not an unknown option.
+    for key in ["new-per-day", "reviews-per-day"] {
+        let out = tutor(data.path(), &["config", key, "-1"]);
+        assert_eq!(out.code, Some(1), "{key}: {out:?}");
+        assert_eq!(
+            out.stderr,
+            format!("error: {key} must be a whole number from 0 to 10000, not \"-1\"\n")
+        );
+    }
+}
+
+// ---------------------------------------------------------------- the README
+
+/// The README opens with its title, says each rule of the card format once, and its list
+/// of optional card fields is the schema's: leaving out any other field of a valid card
+/// is an error, leaving out a listed one is not.
+#[test]
+fn the_readme_states_the_card_rules_once_and_rightly() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("read README.md");
+    assert!(readme.starts_with("# tutor\n"), "{}", &readme[..80]);
+    for said_once in ["How code samples are run", "Every field except"] {
+        assert_eq!(readme.matches(said_once).count(), 1, "{said_once:?}");
+    }
+    let at = readme
+        .find("Every field except")
+        .expect("the optional fields");
+    let sentence = &readme[at..at + readme[at..].find("is required").expect("is required")];
+    let optional: Vec<&str> = sentence.split('`').skip(1).step_by(2).collect();
+    assert!(optional.contains(&"code_links"), "{sentence}");
+    let full = card("add-two", "Add two", "Add two numbers.");
+    let keys: Vec<&str> = full
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    let root = temp();
+    let data = temp();
+    for key in keys {
+        let mut skipping = false;
+        let mut without = String::new();
+        for l in full.lines() {
+            if !l.starts_with(' ') {
+                skipping = l.starts_with(&format!("{key}:"));
+            }
+            if !skipping {
+                without.push_str(l);
+                without.push('\n');
+            }
+        }
+        let file = write(root.path(), "01-card.yaml", &without);
+        let out = tutor(data.path(), &["check", &shown(&file)]);
+        let optional_here = optional.contains(&key);
+        assert_eq!(
+            out.code,
+            Some(i32::from(!optional_here)),
+            "without `{key}` (README: optional = {optional_here}): {out:?}"
+        );
+    }
+}
+
+/// `tutor | cat` says a bundled deck is bundled (it is in the binary, not in a
+/// `content/` folder the user has) and lists every command clap knows, each with its
+/// description at the same indentation.
+#[test]
+fn the_listing_says_bundled_and_lists_every_command() {
+    use clap::CommandFactory as _;
+    let root = temp();
+    let dir = user_deck(root.path(), "add-two", "Add two", "Add.");
+    let data = temp();
+    let out = tutor(data.path(), &["--decks", &shown(&dir)]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let deck_line = lines
+        .iter()
+        .find(|l| l.starts_with("  amazon-python  "))
+        .expect("the bundled deck");
+    assert!(deck_line.ends_with(", bundled"), "{deck_line}");
+    assert!(!out.stdout.contains("content/"), "{}", out.stdout);
+    let mine = lines
+        .iter()
+        .find(|l| l.starts_with("  mine  "))
+        .expect("the user deck");
+    assert!(mine.ends_with(&format!(", from {}", shown(&dir))), "{mine}");
+
+    let at = out.stdout.find("\nCommands").expect("a command list");
+    let listing = &out.stdout[at..];
+    let cli = tutor::cli::Cli::command();
+    for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
+        let name = command.get_name();
+        let line = listing
+            .lines()
+            .position(|l| {
+                l == format!("  tutor {name}") || l.starts_with(&format!("  tutor {name} "))
+            })
+            .unwrap_or_else(|| panic!("`{name}` is not listed:\n{listing}"));
+        let about = command
+            .get_about()
+            .expect("every command has an about")
+            .to_string();
+        let next = listing.lines().nth(line + 1).unwrap_or_default();
+        assert_eq!(next, format!("      {about}"), "{name}");
+    }
+    for (args, said) in [
+        (
+            "review",
+            "  tutor review [--deck ID] [--topic ID] [--limit N]",
+        ),
+        ("check", "  tutor check [PATH]..."),
+        ("show", "  tutor show CARD_ID [--plain]"),
+        ("export", "  tutor export revlog FILE"),
+    ] {
+        assert!(listing.lines().any(|l| l == said), "{args}: {listing}");
     }
 }

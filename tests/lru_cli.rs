@@ -195,3 +195,67 @@ fn without_a_script_the_lab_needs_a_terminal() {
         stderr(&out)
     );
 }
+
+/// `--script -` runs each command as it is read: the output of the first lines is out
+/// while stdin is still open (the whole input used to be read first, and held 18 times
+/// over). A bad line stops the run there, after the output of the lines before it.
+#[test]
+fn a_script_on_stdin_runs_as_it_is_read() {
+    use std::io::Read as _;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tutor"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["lru", "--script", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("no stdin"));
+    let mut stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let (seen, wait) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let mut byte = [0u8; 1];
+        while stdout.read(&mut byte).is_ok_and(|n| n == 1) {
+            text.push(byte[0]);
+            if text == b"null\n1\n" {
+                let _ = seen.send(());
+            }
+        }
+        text
+    });
+    stdin
+        .write_all(b"put 1 1\nget 1\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    stdin.flush().unwrap_or_else(|e| panic!("{e}"));
+    // A generous deadline, not a timing assertion: the output is due long before it.
+    let early = wait.recv_timeout(Duration::from_secs(30));
+    stdin
+        .write_all(b"get 2\nget x\nput 3 3\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(stdin);
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    let text = reader
+        .join()
+        .unwrap_or_else(|_| panic!("the reader failed"));
+    assert!(
+        early.is_ok(),
+        "no output before the end of stdin; in the end: {:?}",
+        String::from_utf8_lossy(&text)
+    );
+    assert_eq!(status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&text), "null\n1\n-1\n");
+    let mut err = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        let _ = pipe.read_to_string(&mut err);
+    }
+    assert_eq!(
+        err,
+        "error: script token 9 (\"x\") at line 4, column 5: expected an integer key after `get` (`get KEY`, e.g. `get 3`)\n"
+    );
+}

@@ -536,6 +536,52 @@ fn home_to_stats_and_back_at_80x24() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
 
+/// An emoji sequence whose width the terminal and ratatui disagree on (here a skin-tone
+/// modifier: one cell pair to ratatui, two to tmux; a flag in other terminals) left a
+/// glyph behind on the next screen, in cells ratatui believed blank on both. Content is
+/// made display-safe, so nothing of the card stays after leaving it.
+#[test]
+fn no_glyph_of_a_card_stays_after_leaving_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("deck.yaml"),
+        "id: emoji\ntitle: Emoji\ndescription: Wide glyphs.\ntopics:\n  - id: basics\n    title: Basics\n",
+    )
+    .unwrap();
+    // Several paragraphs, so that some land on rows the list leaves blank there.
+    let thumbs = "ZZZZZZZZZZZZZZZ\\U0001F44D\\U0001F3FD";
+    let prompt = [thumbs; 8].join("\\n\\n");
+    std::fs::write(
+        decks.join("01-card.yaml"),
+        format!(
+            "id: thumbs\ntitle: Thumbs\ntopic: basics\ntags: [emoji]\ndifficulty: easy\n\
+             prompt: \"{prompt}\"\n\
+             python:\n  solution: |\n    def one():\n        return 1\n  tests: |\n    assert one() == 1\n\
+             rust:\n  solution: |\n    pub fn one() -> u32 {{ 1 }}\n  tests: |\n    #[test]\n    fn one_is_one() {{ assert_eq!(one(), 1); }}\n\
+             explanation: Plain.\nkey_points: [one]\npitfalls: [two]\nfollow_ups: [three]\n"
+        ),
+    )
+    .unwrap();
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} browse thumbs", decks.display());
+    let tmux = Tmux::start(
+        "glyph",
+        &wrapped(&dir.path().join("data"), &args, &pid),
+        (100, 40),
+    );
+    tmux.wait_for_all(&["ZZZZZZZZZZZZZZZ👍", "Esc back to list"]);
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for_all(&["Browse:", "Enter open card"]);
+    assert!(
+        !screen.contains('\u{1F3FD}') && !screen.contains("ZZZ"),
+        "the card left a glyph behind:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("RESTORED"));
+}
+
 /// At 100×30 a review's LRU card: driving the lab from the console brings the Diagram
 /// in front of the Question (they share a slot below 160 columns), the reveal brings the
 /// Question back, and its border names the sections still below.

@@ -24,11 +24,11 @@ pub fn home(cli: &Cli) -> ExitCode {
     for deck in &library.decks {
         let _ = writeln!(
             out,
-            "  {}  {} ({}), from {}",
+            "  {}  {} ({}), {}",
             deck.meta.id,
             crate::text::sanitize(&deck.meta.title),
             plural(deck.cards.len(), "card", "cards"),
-            deck.origin
+            origin(&deck.origin)
         );
         for card in &deck.cards {
             let _ = writeln!(
@@ -43,18 +43,24 @@ pub fn home(cli: &Cli) -> ExitCode {
         out.push_str("  (none)\n");
     }
     out.push_str(
-        "\nRun `tutor` in a terminal for the full-screen session (review, browse, stats).\n\
-         Commands:\n  \
-         tutor review [--deck ID] [--limit N]   review what is due\n  \
-         tutor browse [CARD_ID]                 read cards without grading\n  \
-         tutor show CARD_ID [--plain]           print a card with both solutions\n  \
-         tutor lru --script \"put 1 1; get 1\"   run LRU cache operations\n  \
-         tutor stats [--json]                   progress, forecast and heatmap\n  \
-         tutor check [PATH...]                  validate decks\n  \
-         tutor --help                           all commands and options\n",
+        "\nRun `tutor` in a terminal for the full-screen session (review, browse, stats).\n",
     );
+    out.push_str(&super::commands::listing());
     print!("{out}");
     ExitCode::SUCCESS
+}
+
+/// Where a deck comes from, for the listing: a bundled deck is in the binary, not in a
+/// `content/` folder the user could look for.
+fn origin(origin: &str) -> String {
+    if crate::content::source::bundled()
+        .iter()
+        .any(|b| b.origin == origin)
+    {
+        "bundled".to_string()
+    } else {
+        format!("from {}", crate::text::sanitize(origin))
+    }
 }
 
 pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {

@@ -1,12 +1,16 @@
 //! `tutor lru --script`: `LeetCode` 146's operations run without a screen.
 //!
-//! A script is `put KEY VALUE` and `get KEY` commands separated by `;` or newlines. It
-//! is checked whole before anything runs, so a bad script prints nothing but the error.
-//! The output is what `LeetCode` 146 prints, one line per operation (`null` for a put, the
-//! value or `-1` for a get), then `order:` and the keys from most to least recently
-//! used; with the diagram, the plain drawing follows each operation.
+//! A script is `put KEY VALUE` and `get KEY` commands separated by `;` or newlines. A
+//! script given on the command line is checked whole before anything runs, so a bad one
+//! prints nothing but the error. A script read from stdin ([`run_stream`]) runs each
+//! command as soon as it is read, in memory that does not grow with the script: a bad
+//! command stops it there, after the output of the commands before it. The output is
+//! what `LeetCode` 146 prints, one line per operation (`null` for a put, the value or `-1`
+//! for a get), then `order:` and the keys from most to least recently used; with the
+//! diagram, the plain drawing follows each operation.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
+use std::io::{self, Read, Write};
 
 use super::command::{Command, parse_words, shorten};
 use super::diagram;
@@ -17,12 +21,6 @@ use super::lab::{Lab, Reply};
 struct Position {
     line: usize,
     column: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Token<'a> {
-    text: &'a str,
-    at: Position,
 }
 
 /// A bad script: which token (counted from 1, `;` included) and where, or the end of
@@ -54,101 +52,209 @@ impl fmt::Display for ScriptError {
     }
 }
 
-/// The tokens of a script: runs of characters other than whitespace and `;`, and each
-/// `;` on its own.
-struct Lexed<'a> {
-    tokens: Vec<Token<'a>>,
-    /// For each token: whether it is the first of a line after the first line. A newline
-    /// ends a command as `;` does.
-    starts_line: Vec<bool>,
-    /// Just past the last character of each line, for "missing" errors.
-    line_ends: Vec<Position>,
+/// Why a script read from a stream stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    #[error(transparent)]
+    Script(#[from] ScriptError),
+    /// `byte` counts from 0, over the whole input.
+    #[error("the script on stdin is not UTF-8 (byte {byte} is invalid)")]
+    NotUtf8 { byte: u64 },
+    #[error(transparent)]
+    Io(#[from] io::Error),
 }
 
-fn tokenize(script: &str) -> Lexed<'_> {
-    let mut out = Lexed {
-        tokens: Vec::new(),
-        starts_line: Vec::new(),
-        line_ends: Vec::new(),
-    };
-    for (index, line) in script.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let number = index + 1;
-        let first = out.tokens.len();
-        // Byte offset and column where the current word began.
-        let mut word: Option<(usize, usize)> = None;
-        let mut column = 0;
-        for (offset, c) in line.char_indices() {
-            column += 1;
-            let ends_word = c.is_whitespace() || c == ';';
-            if ends_word && let Some((begin, at)) = word.take() {
-                out.push(&line[begin..offset], number, at);
-            }
-            if c == ';' {
-                out.push(&line[offset..=offset], number, column);
-            } else if !ends_word && word.is_none() {
-                word = Some((offset, column));
-            }
-        }
-        if let Some((begin, at)) = word {
-            out.push(&line[begin..], number, at);
-        }
-        if index > 0 && first < out.tokens.len() {
-            out.starts_line[first] = true;
-        }
-        out.line_ends.push(Position {
-            line: number,
-            column: column + 1,
-        });
-    }
-    out
+/// A word of the command being read: its text, where it starts, its token number.
+struct Word {
+    text: String,
+    at: Position,
+    number: usize,
 }
 
-impl<'a> Lexed<'a> {
-    fn push(&mut self, text: &'a str, line: usize, column: usize) {
-        self.tokens.push(Token {
-            text,
-            at: Position { line, column },
-        });
-        self.starts_line.push(false);
+/// What ended a command.
+enum End {
+    /// A `;`: its token number and position.
+    Semicolon(usize, Position),
+    /// A newline or the end of the script: the position just past the line's last
+    /// character.
+    Line(Position),
+}
+
+/// Reads a script one character at a time. The tokens are runs of characters other
+/// than whitespace and `;`, and each `;` on its own; a command ends at a `;` or a
+/// newline. Only the command being read is kept, so memory does not grow with the
+/// script.
+struct Parser {
+    /// Tokens so far, for numbering them.
+    tokens: usize,
+    /// The current command's words: at most four, since a fourth word is an error.
+    words: Vec<Word>,
+    /// The word being read.
+    word: Option<Word>,
+    line: usize,
+    /// Characters read on this line.
+    column: usize,
+    /// A `\r` not yet counted: dropped if a newline (or the end) follows.
+    cr: bool,
+    /// A newline was read.
+    multiline: bool,
+}
+
+/// The most words a `put` or `get` can have, plus the one that makes it wrong.
+const MAX_WORDS: usize = 4;
+
+impl Parser {
+    fn new() -> Self {
+        Self {
+            tokens: 0,
+            words: Vec::with_capacity(MAX_WORDS),
+            word: None,
+            line: 1,
+            column: 0,
+            cr: false,
+            multiline: false,
+        }
     }
 
-    fn multiline(&self) -> bool {
-        self.line_ends.len() > 1
+    /// Reads one character; a command it completes is returned.
+    fn feed(&mut self, c: char) -> Result<Option<Command>, ScriptError> {
+        if std::mem::take(&mut self.cr) {
+            if c == '\n' {
+                return self.line_end();
+            }
+            self.column += 1; // the `\r` was whitespace inside the line
+        }
+        if c == '\n' {
+            return self.line_end();
+        }
+        if c == '\r' {
+            self.end_word()?;
+            self.cr = true;
+            return Ok(None);
+        }
+        self.column += 1;
+        if c.is_whitespace() || c == ';' {
+            self.end_word()?;
+        }
+        if c == ';' {
+            self.tokens += 1;
+            let at = self.position();
+            if !self.words.is_empty() {
+                return self.command(&End::Semicolon(self.tokens, at));
+            }
+        } else if !c.is_whitespace() {
+            match &mut self.word {
+                Some(word) => word.text.push(c),
+                None => {
+                    self.tokens += 1;
+                    self.word = Some(Word {
+                        text: c.to_string(),
+                        at: self.position(),
+                        number: self.tokens,
+                    });
+                }
+            }
+        }
+        Ok(None)
     }
 
-    /// Token `index` (from 0) is wrong.
+    /// The end of the script: the last command, if one is pending.
+    fn finish(&mut self) -> Result<Option<Command>, ScriptError> {
+        self.cr = false;
+        self.end_word()?;
+        if self.words.is_empty() {
+            return Ok(None);
+        }
+        let at = Position {
+            line: self.line,
+            column: self.column + 1,
+        };
+        self.command(&End::Line(at))
+    }
+
+    fn position(&self) -> Position {
+        Position {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    fn line_end(&mut self) -> Result<Option<Command>, ScriptError> {
+        self.multiline = true;
+        self.end_word()?;
+        let at = Position {
+            line: self.line,
+            column: self.column + 1,
+        };
+        self.line += 1;
+        self.column = 0;
+        if self.words.is_empty() {
+            return Ok(None);
+        }
+        self.command(&End::Line(at))
+    }
+
+    /// Ends the word being read. A wrong first word, or a fourth word, is an error
+    /// already: nothing later can make the command right.
+    fn end_word(&mut self) -> Result<(), ScriptError> {
+        let Some(word) = self.word.take() else {
+            return Ok(());
+        };
+        self.words.push(word);
+        if self.words.len() == 1 {
+            let name = self.words[0].text.to_ascii_lowercase();
+            if name != "put" && name != "get" {
+                return Err(self.bad(
+                    0,
+                    "`put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)"
+                        .to_string(),
+                ));
+            }
+        }
+        if self.words.len() == MAX_WORDS {
+            // The end is not known yet, but a fourth word fails before it matters.
+            let at = self.position();
+            self.command(&End::Line(at))?;
+        }
+        Ok(())
+    }
+
+    /// The command of the words read so far, which `end` ended.
+    fn command(&mut self, end: &End) -> Result<Option<Command>, ScriptError> {
+        let texts: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
+        let parsed = parse_words(&texts);
+        let result = match parsed {
+            Ok(command) => Ok(Some(command)),
+            Err(e) if e.at < self.words.len() => Err(self.bad(e.at, e.expected)),
+            Err(e) => Err(match *end {
+                End::Semicolon(number, at) => ScriptError {
+                    token: Some((number, ";".to_string())),
+                    line: at.line,
+                    column: at.column,
+                    multiline: self.multiline,
+                    expected: e.expected,
+                },
+                End::Line(at) => ScriptError {
+                    token: None,
+                    line: at.line,
+                    column: at.column,
+                    multiline: self.multiline,
+                    expected: e.expected,
+                },
+            }),
+        };
+        self.words.clear();
+        result
+    }
+
+    /// Word `index` of the current command is wrong.
     fn bad(&self, index: usize, expected: String) -> ScriptError {
-        let t = &self.tokens[index];
+        let word = &self.words[index];
         ScriptError {
-            token: Some((index + 1, t.text.to_string())),
-            line: t.at.line,
-            column: t.at.column,
-            multiline: self.multiline(),
-            expected,
-        }
-    }
-
-    /// The command ending before token `end` (or at the end of the script) needed more.
-    fn missing(&self, end: usize, expected: String) -> ScriptError {
-        if self.tokens.get(end).is_some_and(|t| t.text == ";") {
-            return self.bad(end, expected);
-        }
-        // A newline or the end of the script ended it: point just past its last token's line.
-        let line = end
-            .checked_sub(1)
-            .and_then(|i| self.tokens.get(i))
-            .map_or(1, |t| t.at.line);
-        let at = self
-            .line_ends
-            .get(line - 1)
-            .copied()
-            .unwrap_or(Position { line, column: 1 });
-        ScriptError {
-            token: None,
-            line: at.line,
-            column: at.column,
-            multiline: self.multiline(),
+            token: Some((word.number, word.text.clone())),
+            line: word.at.line,
+            column: word.at.column,
+            multiline: self.multiline,
             expected,
         }
     }
@@ -156,35 +262,19 @@ impl<'a> Lexed<'a> {
 
 /// Checks a whole script; the commands are `put` and `get` only.
 pub fn parse(script: &str) -> Result<Vec<Command>, ScriptError> {
-    let t = tokenize(script);
+    let mut parser = Parser::new();
     let mut commands = Vec::new();
-    let mut i = 0;
-    while i < t.tokens.len() {
-        if t.tokens[i].text == ";" {
-            i += 1;
-            continue;
+    for (offset, c) in script.char_indices() {
+        match parser.feed(c) {
+            Ok(command) => commands.extend(command),
+            Err(mut e) => {
+                // A message names the line only in a script of more than one.
+                e.multiline |= script[offset + c.len_utf8()..].contains('\n');
+                return Err(e);
+            }
         }
-        let start = i;
-        let mut end = i + 1;
-        while end < t.tokens.len() && t.tokens[end].text != ";" && !t.starts_line[end] {
-            end += 1;
-        }
-        let words: Vec<&str> = t.tokens[start..end].iter().map(|t| t.text).collect();
-        let name = words[0].to_ascii_lowercase();
-        if name != "put" && name != "get" {
-            return Err(t.bad(
-                start,
-                "`put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)"
-                    .to_string(),
-            ));
-        }
-        match parse_words(&words) {
-            Ok(command) => commands.push(command),
-            Err(e) if e.at < words.len() => return Err(t.bad(start + e.at, e.expected)),
-            Err(e) => return Err(t.missing(end, e.expected)),
-        }
-        i = end;
     }
+    commands.extend(parser.finish()?);
     Ok(commands)
 }
 
@@ -196,25 +286,133 @@ pub fn run(capacity: usize, script: &str, diagram: bool) -> Result<String, Scrip
     let mut lab = Lab::without_history(capacity);
     let mut out = String::new();
     for command in commands {
-        // Only puts and gets get here, and those cannot fail.
-        if let Ok(Reply::Did(event)) = lab.apply(command)
-            && let Some(line) = event.leetcode_output()
-        {
-            out.push_str(&line);
-            out.push('\n');
+        step(&mut lab, command, diagram, &mut out);
+    }
+    order(&lab, &mut out);
+    Ok(out)
+}
+
+/// How much of the input is read at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// Runs a script read from `input` as it is read, writing to `out` what [`run`] returns.
+/// `out` is flushed before every read, so each command's output is out before the
+/// reader waits for more. The first bad command stops the run: what ran before it has
+/// been written, and nothing after it is read (but for looking for a newline, which
+/// decides whether the message names the line).
+pub fn run_stream(
+    capacity: usize,
+    mut input: impl Read,
+    out: &mut impl Write,
+    diagram: bool,
+) -> Result<(), StreamError> {
+    let mut parser = Parser::new();
+    let mut lab = Lab::without_history(capacity);
+    let mut text = String::new();
+    let mut chunk = vec![0; CHUNK];
+    // The bytes of a character cut by the end of the last chunk.
+    let mut carry: Vec<u8> = Vec::new();
+    // Bytes of input before the ones being decoded, for the UTF-8 error.
+    let mut offset: u64 = 0;
+    loop {
+        out.flush()?;
+        let n = match input.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        carry.extend_from_slice(&chunk[..n]);
+        let (valid, invalid) = match std::str::from_utf8(&carry) {
+            Ok(valid) => (valid, false),
+            Err(e) => (
+                std::str::from_utf8(&carry[..e.valid_up_to()]).unwrap_or_default(),
+                e.error_len().is_some(),
+            ),
+        };
+        for (at, c) in valid.char_indices() {
+            match parser.feed(c) {
+                Ok(Some(command)) => {
+                    text.clear();
+                    step(&mut lab, command, diagram, &mut text);
+                    out.write_all(text.as_bytes())?;
+                }
+                Ok(None) => {}
+                Err(mut e) => {
+                    out.flush()?;
+                    if !e.multiline {
+                        let after = &carry[at + c.len_utf8()..];
+                        e.multiline = newline_ahead(after, &mut input, &mut chunk)?;
+                    }
+                    return Err(e.into());
+                }
+            }
         }
-        if diagram {
-            out.push_str(&diagram::plain(&lab, diagram::FULL_WIDTH));
-            out.push('\n');
+        let used = valid.len();
+        if invalid {
+            out.flush()?;
+            return Err(StreamError::NotUtf8 {
+                byte: offset + used as u64,
+            });
+        }
+        offset += used as u64;
+        carry.drain(..used);
+    }
+    if !carry.is_empty() {
+        // The input ended inside a character.
+        out.flush()?;
+        return Err(StreamError::NotUtf8 { byte: offset });
+    }
+    if let Some(command) = parser.finish()? {
+        text.clear();
+        step(&mut lab, command, diagram, &mut text);
+        out.write_all(text.as_bytes())?;
+    }
+    text.clear();
+    order(&lab, &mut text);
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Whether a newline follows: in `after`, or in what is left of `input`.
+fn newline_ahead(after: &[u8], input: &mut impl Read, chunk: &mut [u8]) -> io::Result<bool> {
+    if after.contains(&b'\n') {
+        return Ok(true);
+    }
+    loop {
+        match input.read(chunk) {
+            Ok(0) => return Ok(false),
+            Ok(n) if chunk[..n].contains(&b'\n') => return Ok(true),
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
+}
+
+/// Runs one command and appends what it prints.
+fn step(lab: &mut Lab, command: Command, diagram: bool, out: &mut String) {
+    // Only puts and gets get here, and those cannot fail.
+    if let Ok(Reply::Did(event)) = lab.apply(command)
+        && let Some(line) = event.leetcode_output()
+    {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    if diagram {
+        out.push_str(&diagram::plain(lab, diagram::FULL_WIDTH));
+        out.push('\n');
+    }
+}
+
+/// The `order:` line: keys from the most to the least recently used.
+fn order(lab: &Lab, out: &mut String) {
     out.push_str("order:");
     for key in lab.order() {
-        out.push(' ');
-        out.push_str(&key.to_string());
+        let _ = write!(out, " {key}");
     }
     out.push('\n');
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -259,56 +457,63 @@ mod tests {
         parse(script).unwrap_err().to_string()
     }
 
+    /// Bad scripts and what they say, on the command line and on stdin alike.
+    const ERRORS: &[(&str, &str)] = &[
+        (
+            "put 1 x",
+            "script token 3 (\"x\") at column 7: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
+        ),
+        (
+            "put 1 1; pet 2",
+            "script token 5 (\"pet\") at column 10: expected `put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)",
+        ),
+        (
+            "put 1 1\npet 2",
+            "script token 4 (\"pet\") at line 2, column 1: expected `put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)",
+        ),
+        (
+            "get 1; cap 3",
+            "script token 4 (\"cap\") at column 8: expected `put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)",
+        ),
+        (
+            "put 1; get 1",
+            "script token 3 (\";\") at column 6: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
+        ),
+        (
+            "get 1 2",
+            "script token 3 (\"2\") at column 7: expected nothing more after `get K`",
+        ),
+        (
+            "put 1 1;get",
+            "end of script at column 12: expected an integer key after `get` (`get KEY`, e.g. `get 3`)",
+        ),
+        (
+            "put 1 1\nget x",
+            "script token 5 (\"x\") at line 2, column 5: expected an integer key after `get` (`get KEY`, e.g. `get 3`)",
+        ),
+        (
+            "put 1\nget 1",
+            "end of line 1 at column 6: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
+        ),
+        (
+            "get 1\nput 2  \n",
+            "end of line 2 at column 8: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
+        ),
+        (
+            // The newline ended `get`; the `;` on the next line is not to blame.
+            "get\n;",
+            "end of line 1 at column 4: expected an integer key after `get` (`get KEY`, e.g. `get 3`)",
+        ),
+        (
+            "get \u{1b}[2J",
+            "script token 2 (\"\\u{1b}[2J\") at column 5: expected an integer key after `get` (`get KEY`, e.g. `get 3`)",
+        ),
+    ];
+
     #[test]
     fn errors_name_the_token_and_its_position() {
-        let table = [
-            (
-                "put 1 x",
-                "script token 3 (\"x\") at column 7: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
-            ),
-            (
-                "put 1 1; pet 2",
-                "script token 5 (\"pet\") at column 10: expected `put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)",
-            ),
-            (
-                "put 1 1\npet 2",
-                "script token 4 (\"pet\") at line 2, column 1: expected `put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)",
-            ),
-            (
-                "get 1; cap 3",
-                "script token 4 (\"cap\") at column 8: expected `put KEY VALUE` or `get KEY` (a script runs LeetCode 146's two operations)",
-            ),
-            (
-                "put 1; get 1",
-                "script token 3 (\";\") at column 6: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
-            ),
-            (
-                "get 1 2",
-                "script token 3 (\"2\") at column 7: expected nothing more after `get K`",
-            ),
-            (
-                "put 1 1;get",
-                "end of script at column 12: expected an integer key after `get` (`get KEY`, e.g. `get 3`)",
-            ),
-            (
-                "put 1 1\nget x",
-                "script token 5 (\"x\") at line 2, column 5: expected an integer key after `get` (`get KEY`, e.g. `get 3`)",
-            ),
-            (
-                "put 1\nget 1",
-                "end of line 1 at column 6: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
-            ),
-            (
-                "get 1\nput 2  \n",
-                "end of line 2 at column 8: expected an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
-            ),
-            (
-                "get \u{1b}[2J",
-                "script token 2 (\"\\u{1b}[2J\") at column 5: expected an integer key after `get` (`get KEY`, e.g. `get 3`)",
-            ),
-        ];
-        for (script, message) in table {
-            assert_eq!(error(script), message, "{script:?}");
+        for (script, message) in ERRORS {
+            assert_eq!(error(script), *message, "{script:?}");
         }
     }
 
@@ -338,6 +543,121 @@ mod tests {
         assert!(
             out.contains("[+NEW #0 1:1]") && out.contains("[HIT #0 1:1]"),
             "{out}"
+        );
+    }
+
+    /// A reader that hands out its chunks one at a time and notes, at each read, what
+    /// `out` held by then.
+    struct Chunks {
+        pending: std::collections::VecDeque<Vec<u8>>,
+        out: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
+        seen: Vec<String>,
+    }
+
+    impl Read for Chunks {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.seen
+                .push(String::from_utf8_lossy(&self.out.borrow()).into_owned());
+            let Some(mut chunk) = self.pending.pop_front() else {
+                return Ok(0);
+            };
+            let n = chunk.len().min(buf.len());
+            buf[..n].copy_from_slice(&chunk[..n]);
+            if n < chunk.len() {
+                self.pending.push_front(chunk.split_off(n));
+            }
+            Ok(n)
+        }
+    }
+
+    /// A writer into the vector a [`Chunks`] reader looks at.
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Streams `chunks`: the output, the error, and what the output was at each read.
+    fn stream(chunks: &[&[u8]]) -> (String, Option<String>, Vec<String>) {
+        let shared = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let mut reader = Chunks {
+            pending: chunks.iter().map(|c| c.to_vec()).collect(),
+            out: shared.clone(),
+            seen: Vec::new(),
+        };
+        let result = run_stream(2, &mut reader, &mut Shared(shared.clone()), false);
+        let out = String::from_utf8_lossy(&shared.borrow()).into_owned();
+        (out, result.err().map(|e| e.to_string()), reader.seen)
+    }
+
+    #[test]
+    fn a_stream_runs_each_command_as_it_is_read() {
+        let (out, error, seen) = stream(&[b"put 1 1\nget 1\n", b"get 2; put 3", b" 3\n"]);
+        assert_eq!(error, None);
+        assert_eq!(out, "null\n1\n-1\nnull\norder: 3 1\n");
+        assert_eq!(
+            seen,
+            ["", "null\n1\n", "null\n1\n-1\n", "null\n1\n-1\nnull\n"]
+        );
+    }
+
+    #[test]
+    fn a_stream_stops_reading_at_the_first_bad_command() {
+        let (out, error, seen) = stream(&[b"put 1 1\nget x\n", b"put 2 2\n", b"get 2\n"]);
+        assert_eq!(out, "null\n");
+        assert_eq!(error, Some(error_of("put 1 1\nget x\nput 2 2\nget 2\n")));
+        assert_eq!(seen.len(), 1, "nothing after the bad line is read");
+    }
+
+    fn error_of(script: &str) -> String {
+        parse(script).unwrap_err().to_string()
+    }
+
+    /// Fed a byte at a time (tokens, `\r\n` and characters cut between reads), a stream
+    /// says what the whole script says: the same output, the same message.
+    #[test]
+    fn a_stream_says_what_the_whole_script_says() {
+        let good = [
+            LEETCODE,
+            "PUT 1 1;get 1\n\n  get 2 ;;\r\nput 3 -3;",
+            "put 1 1\r\nget 1\r\n",
+            " ; ",
+            "",
+        ];
+        let bad = ERRORS.iter().map(|(script, _)| *script);
+        for script in
+            good.into_iter()
+                .chain(bad)
+                .chain(["get é; get x", "get 1; get ü", "put 1 1\r\rget 1"])
+        {
+            let bytes: Vec<&[u8]> = script.as_bytes().chunks(1).collect();
+            let (out, error, _) = stream(&bytes);
+            match run(2, script, false) {
+                Ok(whole) => assert_eq!((out, error), (whole, None), "{script:?}"),
+                Err(e) => assert_eq!(error, Some(e.to_string()), "{script:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_stream_that_is_not_utf8_says_where() {
+        let (out, error, _) = stream(&[b"put 1 1\nget \xff\n"]);
+        assert_eq!(out, "null\n");
+        assert_eq!(
+            error.as_deref(),
+            Some("the script on stdin is not UTF-8 (byte 12 is invalid)")
+        );
+        let (_, error, _) = stream(&[b"get 1\n\xc3"]);
+        assert_eq!(
+            error.as_deref(),
+            Some("the script on stdin is not UTF-8 (byte 6 is invalid)")
         );
     }
 }

@@ -1,4 +1,5 @@
-//! Browse: every card, filtered by `/` (id, title, topic, tag), opening the card view.
+//! Browse: every card, filtered by `/` (id, title, question, topic, tag), opening the
+//! card view.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,7 +22,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         ])
     } else {
         Line::styled(
-            "press / to filter by id, title, topic or tag".to_string(),
+            "press / to filter by id, title, question, topic or tag".to_string(),
             t.dim(),
         )
     };

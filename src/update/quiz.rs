@@ -81,6 +81,13 @@ fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
     update_quiz(app, Action::Quiz(QuizAction::Fill(text)), now)
 }
 
+/// Answers were given and the scorecard is not reached: leaving would lose it.
+pub fn half_done(app: &App) -> bool {
+    app.quiz
+        .as_ref()
+        .is_some_and(|q| !q.answered().is_empty() && !q.is_finished())
+}
+
 /// What the console submitted in a quiz (not a `:` command).
 ///
 /// - A free-recall answer (Ctrl-D; Enter breaks its lines) is taken whole, line breaks

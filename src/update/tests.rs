@@ -804,6 +804,141 @@ fn a_help_taller_than_the_screen_scrolls() {
     assert_eq!(app.help_scroll, 0);
 }
 
+/// `G`, `g`, `PgDn` and `PgUp` move Browse's list, which they did not (only `j`/`k` did).
+#[test]
+fn browse_list_pages_and_jumps() {
+    let (mut app, mut shell) = fixture(&Start::Browse(None));
+    let _ = update(&mut app, Action::Resize(100, 24), t0());
+    let rows = crate::ui::browse::list_rows(app.size);
+    let last = app.browse_matches().len() - 1;
+    assert!(last > rows, "{last} cards, {rows} rows");
+    press(&mut app, &mut shell, "pgdn", t0());
+    assert_eq!(app.browse.selected, rows);
+    assert_eq!(app.browse.offset, 1, "the selection just shows");
+    press(&mut app, &mut shell, "G", t0());
+    assert_eq!(
+        (app.browse.selected, app.browse.offset),
+        (last, last + 1 - rows)
+    );
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    assert_eq!(app.browse.selected, last - rows);
+    press(&mut app, &mut shell, "g", t0());
+    assert_eq!((app.browse.selected, app.browse.offset), (0, 0));
+    press(&mut app, &mut shell, "/ l p - pgdn", t0());
+    let lp = app.browse_matches().len();
+    assert!(lp > 1);
+    assert_eq!(app.browse.selected, lp - 1, "PgDn while typing a filter");
+}
+
+/// The filter finds a card by its question too, and Esc clears it: typing stops and the
+/// list is whole again, and leaving Browse leaves no filter behind for next time.
+#[test]
+fn browse_filter_reads_the_question_and_esc_clears_it() {
+    let (mut app, mut shell) = fixture(&Start::Browse(None));
+    let all = app.browse_matches().len();
+    // A word of some card's question that its id, title, topic and tags do not have.
+    let (index, word) = (0..app.cards.len())
+        .find_map(|i| {
+            let (deck, card) = app.card(i)?;
+            let elsewhere = format!(
+                "{} {} {} {} {}",
+                card.id.as_str(),
+                card.title,
+                card.topic,
+                deck.topic_title(&card.topic).unwrap_or(""),
+                card.tags.join(" ")
+            )
+            .to_lowercase();
+            card.prompt
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find(|w| w.len() >= 6 && !elsewhere.contains(&w.to_lowercase()))
+                .map(|w| (i, w.to_lowercase()))
+        })
+        .expect("a question word");
+    let keys: Vec<String> = word.chars().map(String::from).collect();
+    press(&mut app, &mut shell, &format!("/ {}", keys.join(" ")), t0());
+    assert!(
+        app.browse_matches().contains(&index),
+        "{word:?} finds {:?}",
+        app.card_id(index)
+    );
+    press(&mut app, &mut shell, "esc", t0());
+    assert!(!app.browse.filtering);
+    assert_eq!(app.browse.filter, "");
+    assert_eq!(app.browse_matches().len(), all);
+    // A filter kept to open a card is cleared when Browse is left for home.
+    press(&mut app, &mut shell, "/ g i l enter esc", t0());
+    assert_eq!(
+        (app.screen, app.browse.filter.as_str()),
+        (Screen::Browse, "gil")
+    );
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.browse.filter, "");
+}
+
+/// Esc in the middle of a quiz asks first, since leaving loses the scorecard: `n` or
+/// Esc stays, `y` leaves, other keys wait for the answer. Before any answer, and on the
+/// scorecard, Esc leaves at once.
+#[test]
+fn esc_asks_before_leaving_a_quiz_with_answers() {
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        count: Some(3),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(
+        app.screen,
+        Screen::Home,
+        "nothing answered: nothing to lose"
+    );
+
+    let (mut app, mut shell) = fixture(&quiz);
+    press(&mut app, &mut shell, "s", t0());
+    for keys in ["esc", "enter esc"] {
+        press(&mut app, &mut shell, keys, t0());
+        assert_eq!(app.screen, Screen::Quiz, "{keys}: asked, not left");
+        assert_eq!(
+            app.confirm,
+            Some(crate::state::Confirm::LeaveQuiz),
+            "{keys}"
+        );
+        let position = app.quiz.as_ref().map(crate::quiz::QuizSession::position);
+        press(&mut app, &mut shell, "s enter q", t0());
+        assert!(!app.quit, "{keys}: the question takes no other key");
+        assert_eq!(
+            app.quiz.as_ref().map(crate::quiz::QuizSession::position),
+            position,
+            "{keys}"
+        );
+        press(
+            &mut app,
+            &mut shell,
+            if keys == "esc" { "esc" } else { "n" },
+            t0(),
+        );
+        assert_eq!(
+            (app.screen, app.confirm),
+            (Screen::Quiz, None),
+            "{keys}: stayed"
+        );
+    }
+    press(&mut app, &mut shell, "esc y", t0());
+    assert_eq!((app.screen, app.confirm), (Screen::Home, None));
+    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Quiz);
+
+    let (mut app, mut shell) = fixture(&quiz);
+    press(&mut app, &mut shell, "s enter s enter s enter", t0());
+    assert!(
+        app.quiz
+            .as_ref()
+            .is_some_and(crate::quiz::QuizSession::is_finished)
+    );
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.screen, Screen::Home, "the scorecard was seen");
+}
+
 /// Anki's order: a learning card that has come due is shown before the next new card,
 /// not after every new card of the day.
 #[test]

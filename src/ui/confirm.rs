@@ -1,0 +1,57 @@
+//! The confirmation overlay: a question in a box over the screen, answered by `y` or `n`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use super::theme;
+use crate::state::{App, Confirm};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
+    let t = theme(app);
+    let (title, text) = match question {
+        Confirm::LeaveQuiz => {
+            let (answered, total) = app
+                .quiz
+                .as_ref()
+                .map_or((0, 0), |q| (q.answered().len(), q.items().len()));
+            (
+                " Leave the quiz? ",
+                format!(
+                    "You answered {answered} of {total}. Your answers are saved, but the \
+                     scorecard shows only at the end of the quiz."
+                ),
+            )
+        }
+    };
+    let lines = vec![
+        Line::raw(text),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", t.key()),
+            Span::raw(" leave   "),
+            Span::styled("n", t.key()),
+            Span::raw("/"),
+            Span::styled("Esc", t.key()),
+            Span::raw(" stay"),
+        ]),
+    ];
+    let width = area.width.min(60);
+    let [row] = Layout::vertical([Constraint::Length(6.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(t.focus_border())
+        .title(Span::styled(title, t.title()));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        rect,
+    );
+}
