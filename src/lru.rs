@@ -7,12 +7,14 @@
 //! the evicted node's slot in place, and removing a node (a shrinking `resize`) moves
 //! the last node into the hole, so `nodes` never holds a gap and needs no free list.
 //!
-//! The table is std's `HashMap` from key to slot. Each node keeps a copy of its key, so
-//! an eviction found through the list can delete the key from the map (hence `K: Clone`).
-//! The hasher is foldhash's fast `RandomState` (per-process random seeds), the default of
-//! the `lru` crate the benchmark compares with: std's `SipHash` resists hash flooding
-//! from hostile keys and costs several times more per lookup, which a cache of keys a
-//! user typed does not need.
+//! The table is a [`hashbrown::HashTable`] of slot indices, hashed by the key stored in
+//! the node it points at: each key is stored once, so `K` needs neither `Clone` nor a
+//! second copy in the map. The hasher is foldhash's fast `RandomState`, the default of
+//! `hashbrown` (and so of the `lru` crate the benchmark compares with): a well-kept,
+//! very fast hasher with per-process random seeds. std's `SipHash` is built to resist
+//! hash flooding from hostile keys and costs several times more per lookup; a cache that
+//! shows keys a user typed does not need that, and `benches/lru.rs` would lose to the
+//! `lru` crate with it.
 //!
 //! Submodules: [`command`] parses what the lab's console accepts, [`lab`] is the state
 //! the console drives (history, counters, log), [`diagram`] draws it, [`script`] runs
@@ -29,9 +31,10 @@ pub mod script;
 mod tests;
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
+
+use hashbrown::HashTable;
 
 /// The hasher the cache uses unless told otherwise (see the module docs for why).
 pub type DefaultHasher = foldhash::fast::RandomState;
@@ -39,14 +42,13 @@ pub type DefaultHasher = foldhash::fast::RandomState;
 /// No node: the head of an empty list.
 const NIL: u32 = u32::MAX;
 
-/// Indices are `u32` to keep nodes and map small; this many entries at most.
+/// Indices are `u32` to keep nodes and table small; this many entries at most.
 const MAX_ENTRIES: usize = NIL as usize;
 
 /// The list is a ring: the most recently used node's `prev` is the least recently used
 /// one, whose `next` leads back to the most recent. A ring has no ends to special-case,
 /// and it makes evicting cheap: the evicted node's slot takes the new entry and becomes
 /// the most recent just by moving `head` one step back, without touching a link.
-#[derive(Clone)]
 struct Node<K, V> {
     key: K,
     value: V,
@@ -86,19 +88,19 @@ pub struct Entry<'a, K, V> {
 /// Invariants (checked by the tests after every operation): `nodes` holds exactly the
 /// live entries; following `next` from `head` (most recent) visits every node once and
 /// comes back to `head`, with consistent `prev` links; `head` is `NIL` exactly when the
-/// cache is empty; the map holds one entry per node, from that node's key to its index;
+/// cache is empty; the table holds one index per node, found by hashing that node's key;
 /// `len() <= capacity`.
-#[derive(Clone)]
 pub struct LruCache<K, V, S = DefaultHasher> {
-    map: HashMap<K, u32, S>,
+    table: HashTable<u32>,
     nodes: Vec<Node<K, V>>,
     /// Most recently used node, or `NIL` when empty. The least recently used one is
     /// its `prev`.
     head: u32,
     capacity: usize,
+    hasher: S,
 }
 
-impl<K: Hash + Eq + Clone, V> LruCache<K, V> {
+impl<K: Hash + Eq, V> LruCache<K, V> {
     /// An empty cache holding at most `capacity` entries (0 stores nothing).
     pub fn new(capacity: usize) -> Self {
         Self::with_hasher(capacity, DefaultHasher::default())
@@ -140,7 +142,7 @@ impl<K, V, S> LruCache<K, V, S> {
 
     /// Empties the cache; the capacity stays.
     pub fn clear(&mut self) {
-        self.map.clear();
+        self.table.clear();
         self.nodes.clear();
         self.head = NIL;
     }
@@ -224,15 +226,16 @@ impl<K, V, S> LruCache<K, V, S> {
     }
 }
 
-impl<K: Hash + Eq + Clone, V, S: BuildHasher> LruCache<K, V, S> {
+impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// An empty cache with the given hasher. Nothing is allocated up front: the slab and
-    /// map grow with use, so a large capacity costs nothing until it is filled.
+    /// table grow with use, so a large capacity costs nothing until it is filled.
     pub fn with_hasher(capacity: usize, hasher: S) -> Self {
         Self {
-            map: HashMap::with_hasher(hasher),
+            table: HashTable::new(),
             nodes: Vec::new(),
             head: NIL,
             capacity,
+            hasher,
         }
     }
 
@@ -243,7 +246,12 @@ impl<K: Hash + Eq + Clone, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.map.get(key).copied()
+        let nodes = &self.nodes;
+        self.table
+            .find(self.hasher.hash_one(key), |&i| {
+                nodes[i as usize].key.borrow() == key
+            })
+            .copied()
     }
 
     /// The value of `key`, marking it the most recently used; `None` (a miss) leaves the
@@ -292,18 +300,19 @@ impl<K: Hash + Eq + Clone, V, S: BuildHasher> LruCache<K, V, S> {
         if self.capacity == 0 {
             return Put::Discarded { key, value };
         }
-        if let Some(i) = self.find(&key) {
+        let hash = self.hasher.hash_one(&key);
+        let nodes = &self.nodes;
+        if let Some(&i) = self.table.find(hash, |&i| nodes[i as usize].key == key) {
             let old = std::mem::replace(&mut self.nodes[i as usize].value, value);
             self.move_to_front(i);
             return Put::Updated { old };
         }
         if self.is_full() {
-            return self.replace_lru(key, value);
+            return self.replace_lru(hash, key, value);
         }
         // A new slot at the end of the slab. `is_full` keeps the length below
         // `MAX_ENTRIES`, so the index fits in a u32 and is never NIL.
         let i = u32::try_from(self.nodes.len()).unwrap_or(NIL - 1);
-        self.map.insert(key.clone(), i);
         self.nodes.push(Node {
             key,
             value,
@@ -311,23 +320,36 @@ impl<K: Hash + Eq + Clone, V, S: BuildHasher> LruCache<K, V, S> {
             next: NIL,
         });
         self.push_front(i);
+        let (nodes, hasher) = (&self.nodes, &self.hasher);
+        self.table
+            .insert_unique(hash, i, |&j| hasher.hash_one(&nodes[j as usize].key));
         Put::Inserted
     }
 
     /// Evicts the least recently used entry and stores the new one in its slot, which
     /// becomes the most recently used. The cache is full, so it is not empty.
-    fn replace_lru(&mut self, key: K, value: V) -> Put<K, V> {
+    fn replace_lru(&mut self, hash: u64, key: K, value: V) -> Put<K, V> {
         let i = self.tail();
+        self.remove_from_table(i);
         let node = &mut self.nodes[i as usize];
-        let old_key = std::mem::replace(&mut node.key, key.clone());
+        let old_key = std::mem::replace(&mut node.key, key);
         let old_value = std::mem::replace(&mut node.value, value);
-        self.map.remove(&old_key);
-        self.map.insert(key, i);
         // The tail becomes the head without moving: see `Node`.
         self.head = i;
+        let (nodes, hasher) = (&self.nodes, &self.hasher);
+        self.table
+            .insert_unique(hash, i, |&j| hasher.hash_one(&nodes[j as usize].key));
         Put::Evicted {
             key: old_key,
             value: old_value,
+        }
+    }
+
+    /// Drops the table's entry for slot `i`.
+    fn remove_from_table(&mut self, i: u32) {
+        let hash = self.hasher.hash_one(&self.nodes[i as usize].key);
+        if let Ok(entry) = self.table.find_entry(hash, |&j| j == i) {
+            entry.remove();
         }
     }
 
@@ -351,14 +373,15 @@ impl<K: Hash + Eq + Clone, V, S: BuildHasher> LruCache<K, V, S> {
     }
 
     /// Unlinks slot `i` and takes it out of the slab, moving the last node into the hole
-    /// (and repointing its neighbours and its map entry) so the slab stays dense.
+    /// (and repointing its neighbours and its table entry) so the slab stays dense.
     fn remove_slot(&mut self, i: u32) -> (K, V) {
-        self.map.remove(&self.nodes[i as usize].key);
+        self.remove_from_table(i);
         self.unlink(i);
         let last = u32::try_from(self.nodes.len() - 1).unwrap_or(NIL - 1);
         if last != i {
             // The last node moves to slot `i`: fix whoever pointed at `last`.
-            if let Some(slot) = self.map.get_mut(&self.nodes[last as usize].key) {
+            let hash = self.hasher.hash_one(&self.nodes[last as usize].key);
+            if let Some(slot) = self.table.find_mut(hash, |&j| j == last) {
                 *slot = i;
             }
             let (prev, next) = {
@@ -396,9 +419,32 @@ impl<K: Hash + Eq + Clone, V, S: BuildHasher> LruCache<K, V, S> {
         if self.nodes.capacity() > capacity.saturating_mul(2).max(16) {
             // A big shrink gives the memory back; small ones keep it for regrowth.
             self.nodes.shrink_to_fit();
-            self.map.shrink_to_fit();
+            let (nodes, hasher) = (&self.nodes, &self.hasher);
+            self.table
+                .shrink_to_fit(|&j| hasher.hash_one(&nodes[j as usize].key));
         }
         evicted
+    }
+}
+
+impl<K: Clone, V: Clone, S: Clone> Clone for LruCache<K, V, S> {
+    fn clone(&self) -> Self {
+        Self {
+            table: self.table.clone(),
+            nodes: self
+                .nodes
+                .iter()
+                .map(|n| Node {
+                    key: n.key.clone(),
+                    value: n.value.clone(),
+                    prev: n.prev,
+                    next: n.next,
+                })
+                .collect(),
+            head: self.head,
+            capacity: self.capacity,
+            hasher: self.hasher.clone(),
+        }
     }
 }
 

@@ -3,10 +3,10 @@ use proptest::prelude::*;
 use super::*;
 
 /// Panics unless every invariant in [`LruCache`]'s docs holds.
-fn check<K: Hash + Eq + Clone + fmt::Debug, V, S: BuildHasher>(c: &LruCache<K, V, S>) {
+fn check<K: Hash + Eq + fmt::Debug, V, S: BuildHasher>(c: &LruCache<K, V, S>) {
     let n = c.nodes.len();
     assert!(n <= c.capacity, "{n} entries over capacity {}", c.capacity);
-    assert_eq!(c.map.len(), n, "one map entry per node");
+    assert_eq!(c.table.len(), n, "one table entry per node");
     assert_eq!(c.head == NIL, n == 0, "head is NIL exactly when empty");
     // Walk the ring from head: every node once, back links consistent, back to head.
     let mut seen = vec![false; n];
@@ -26,7 +26,7 @@ fn check<K: Hash + Eq + Clone + fmt::Debug, V, S: BuildHasher>(c: &LruCache<K, V
         assert_eq!(
             c.slot(&node.key),
             Some(i),
-            "the map sends {:?} to its slot",
+            "table maps {:?} to its slot",
             node.key
         );
     }
