@@ -566,14 +566,10 @@ fn event_loop(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{LoadOptions, load_library};
 
     #[test]
     fn the_warmer_highlights_every_card_into_the_cache() {
-        let mut library = load_library(&LoadOptions {
-            bundled: true,
-            ..LoadOptions::default()
-        });
+        let mut library = crate::content::bundled_library().clone();
         // Two cards keep it quick: syntect is slow in an unoptimised test build.
         let deck = &mut library.decks[0];
         deck.cards.truncate(2);

@@ -18,15 +18,14 @@ use tutor::state::App;
 use tutor::store::Store;
 use tutor::update::update;
 
+mod common;
+
 fn t0() -> Timestamp {
     "2026-05-04T10:00:00Z".parse().unwrap()
 }
 
 fn fixture(start: &Start, color: bool, size: (u16, u16)) -> (App, Shell) {
-    let library = load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    });
+    let library = common::bundled().clone();
     let store = Store::open_in_memory().unwrap();
     let mut app = app::build(library, &store, t0(), Days::utc(), color, None, None).unwrap();
     let _ = update(&mut app, Action::Resize(size.0, size.1), t0());
@@ -268,12 +267,8 @@ proptest! {
 #[test]
 fn quiz_snapshots_of_each_kind() {
     use tutor::quiz::{QuizAction, QuizSession, Selection, select};
-    let library = load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    });
     let all = select(
-        &library,
+        common::bundled(),
         &Selection {
             count: Some(1000),
             ..Selection::default()
