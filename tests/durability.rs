@@ -76,7 +76,7 @@ fn write_reviews(dir: &Path, tag: i64, count: i64, out: &mut impl Write) {
     }
 }
 
-/// The (card, time) of a `saved` line; the harness may print "test child_writer ... "
+/// The (card, time) of a `saved` line; the harness may print `test child_writer ... `
 /// on the same line first.
 fn saved_line(line: &str) -> Option<(String, i64)> {
     let at = line.find("saved ")?;
