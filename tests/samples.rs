@@ -5,7 +5,7 @@
 //! output. See README.md ("Writing a deck") for the rules.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
 
@@ -19,42 +19,52 @@ fn output_text(out: &Output) -> String {
     )
 }
 
-fn python_version() -> Result<(u32, u32), String> {
+/// The interpreter `python3` on the PATH starts in `dir`, by its own path, and its
+/// version. The samples run that path: a version manager's `python3` (pyenv's is a
+/// shell script) can take longer to choose the interpreter than a sample takes to run.
+fn python3(dir: &Path) -> Result<(PathBuf, (u32, u32)), String> {
     let out = Command::new("python3")
         .args([
             "-c",
-            "import sys; print(sys.version_info[0], sys.version_info[1])",
+            "import sys; print(sys.version_info[0], sys.version_info[1], sys.executable)",
         ])
+        .current_dir(dir)
         .output()
         .map_err(|e| {
             format!("cannot run python3 ({e}): the deck samples need Python 3.11 or newer on PATH")
         })?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let mut parts = text.split_whitespace().map(str::parse::<u32>);
-    match (parts.next(), parts.next()) {
-        (Some(Ok(major)), Some(Ok(minor))) => Ok((major, minor)),
+    let mut parts = text.trim_end().splitn(3, ' ');
+    let number = |part: Option<&str>| part.and_then(|p| p.parse::<u32>().ok());
+    match (number(parts.next()), number(parts.next()), parts.next()) {
+        // Python may not know its own path (an empty `sys.executable`).
+        (Some(major), Some(minor), Some(exe)) if !exe.is_empty() => {
+            Ok((PathBuf::from(exe), (major, minor)))
+        }
+        (Some(major), Some(minor), _) => Ok((PathBuf::from("python3"), (major, minor))),
         _ => Err(format!("python3 printed an unexpected version: {text:?}")),
     }
 }
 
-fn run_python(card: &Card, dir: &Path) -> Result<(), String> {
+fn run_python(card: &Card, dir: &Path, python3: &Path) -> Result<(), String> {
     let Some((python, _)) = card.code() else {
         return Err("not a coding card".into());
     };
     let file = dir.join(format!("{}.py", card.id.as_str().replace('-', "_")));
     let source = format!("{}\n\n{}", python.solution, python.tests);
     std::fs::write(&file, source).map_err(|e| e.to_string())?;
-    let out = Command::new("python3")
+    let out = Command::new(python3)
         .arg("-I")
         .arg(&file)
         .current_dir(dir)
         .output()
-        .map_err(|e| format!("cannot run python3: {e}"))?;
+        .map_err(|e| format!("cannot run {}: {e}", python3.display()))?;
     if out.status.success() {
         Ok(())
     } else {
         Err(format!(
-            "python3 -I {} failed ({}):\n{}",
+            "{} -I {} failed ({}):\n{}",
+            python3.display(),
             file.display(),
             out.status,
             output_text(&out)
@@ -210,7 +220,8 @@ fn run_module(bin: &Path, module: &str) -> Result<(), String> {
 
 #[test]
 fn every_bundled_code_sample_runs_and_passes() {
-    let (major, minor) = python_version().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (python3, (major, minor)) = python3(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         (major, minor) >= (3, 11),
         "the deck samples need Python 3.11 or newer; python3 is {major}.{minor}"
@@ -231,7 +242,6 @@ fn every_bundled_code_sample_runs_and_passes() {
         .filter(|c| c.kind == tutor::content::CardKind::Coding)
         .collect();
     assert!(!cards.is_empty(), "no bundled coding cards");
-    let dir = tempfile::tempdir().expect("temp dir");
     let jobs: Mutex<Vec<&Card>> = Mutex::new(cards.clone());
     let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
@@ -251,7 +261,7 @@ fn every_bundled_code_sample_runs_and_passes() {
                     let Some(card) = jobs.lock().expect("jobs").pop() else {
                         break;
                     };
-                    if let Err(e) = run_python(card, dir.path()) {
+                    if let Err(e) = run_python(card, dir.path(), &python3) {
                         failures
                             .lock()
                             .expect("failures")
@@ -304,7 +314,8 @@ follow_ups: [f]
         .value
         .expect("test card parses");
     let dir = tempfile::tempdir().expect("temp dir");
-    let python = run_python(&card, dir.path()).expect_err("python must fail");
+    let (python3, _) = python3(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let python = run_python(&card, dir.path(), &python3).expect_err("python must fail");
     assert!(python.contains("add is wrong"), "{python}");
 
     let with = |id: &str, solution: &str, tests: Option<&str>| {
