@@ -488,6 +488,10 @@ fn event_loop(
     first: Effects,
     signals: &Signals,
 ) -> Result<()> {
+    // crossterm installs its SIGWINCH handler when events are first polled: poll once
+    // before the size is read, or a resize between the first frame and the first poll
+    // is never seen.
+    let _ = event::poll(Duration::ZERO)?;
     let size = tty.size()?;
     let _ = update(
         app,
