@@ -107,6 +107,8 @@ pub struct RebuildReport {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The streak up to yesterday, kept for the day (see [`Store::streak`]).
+    streak_cache: std::cell::Cell<Option<history::StreakCache>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -162,7 +164,11 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
-        let mut store = Self { conn, path };
+        let mut store = Self {
+            conn,
+            path,
+            streak_cache: std::cell::Cell::default(),
+        };
         if (1..migrations::RESCHEDULED).contains(&found) {
             // Before the version moves on, so an interrupted replay runs again.
             let scheduler = Scheduler::new(&store.settings()?)?;
@@ -210,6 +216,7 @@ impl Store {
         duration: Duration,
         days: &Days,
     ) -> Result<Recorded, StoreError> {
+        self.past_changed(Some(days.day_of(now)));
         let path = self.path.clone();
         let tx = begin(&mut self.conn, &path)?;
         let before = read_state(&tx, card_id).map_err(|e| classify(&path, e))?;
@@ -231,6 +238,7 @@ impl Store {
     /// Removes review `id` (it must be its card's latest) and puts the card back in the
     /// state the rest of its log gives.
     pub fn undo(&mut self, scheduler: &Scheduler, id: i64) -> Result<Undone, StoreError> {
+        self.past_changed(None);
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
         let tx = begin(&mut self.conn, &path)?;

@@ -28,27 +28,62 @@ impl Store {
 
     /// Days in a row with at least one review, ending `today`, or yesterday when there is
     /// no review yet today (the streak is not lost until the day ends).
+    ///
+    /// Asked after every grade, so it must not walk the history: the run of days up to
+    /// yesterday is kept for the day (it cannot change while today's grades come in), and
+    /// only whether today has a review is asked each time. The kept run is dropped when
+    /// another process writes the database (`PRAGMA data_version`) and when this store
+    /// changes a past day (an import, an undo, a grade dated before today).
     pub fn streak(&self, today: DayNumber) -> Result<u32, StoreError> {
-        let mut stmt = self
+        let version: i64 = self
             .conn()
-            .prepare_cached(
-                "SELECT DISTINCT local_day FROM review_log WHERE local_day <= ?1 \
-                 ORDER BY local_day DESC",
-            )
+            .prepare_cached("PRAGMA data_version")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
             .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([today]).map_err(|e| self.err(e))?;
-        let mut expected = today;
-        let mut streak = 0;
-        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let day: DayNumber = row.get(0).map_err(|e| self.err(e))?;
-            if day == expected || (streak == 0 && day == today - 1) {
-                streak += 1;
-                expected = day - 1;
-            } else {
-                break;
+        let before = match self.streak_cache.get() {
+            Some(kept) if kept.today == today && kept.data_version == version => kept.before,
+            _ => {
+                let before = self.run_ending(today - 1)?;
+                self.streak_cache.set(Some(StreakCache {
+                    today,
+                    data_version: version,
+                    before,
+                }));
+                before
             }
+        };
+        let reviewed_today: bool = self
+            .conn()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM review_log WHERE local_day = ?1)")
+            .and_then(|mut s| s.query_row([today], |r| r.get(0)))
+            .map_err(|e| self.err(e))?;
+        Ok(before + u32::from(reviewed_today))
+    }
+
+    /// Days in a row with a review, ending on `last`: one index probe a day.
+    fn run_ending(&self, last: DayNumber) -> Result<u32, StoreError> {
+        self.conn()
+            .prepare_cached(
+                "WITH RECURSIVE run(day) AS ( \
+                   SELECT ?1 WHERE EXISTS (SELECT 1 FROM review_log WHERE local_day = ?1) \
+                   UNION ALL \
+                   SELECT day - 1 FROM run \
+                   WHERE EXISTS (SELECT 1 FROM review_log WHERE local_day = run.day - 1) \
+                 ) SELECT COUNT(*) FROM run",
+            )
+            .and_then(|mut s| s.query_row([last], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Forgets the kept streak: this store changed the log before `day` (`None`: any day).
+    pub(super) fn past_changed(&self, day: Option<DayNumber>) {
+        if self
+            .streak_cache
+            .get()
+            .is_some_and(|kept| day.is_none_or(|day| day < kept.today))
+        {
+            self.streak_cache.set(None);
         }
-        Ok(streak)
     }
 
     /// True retention since `first`: (passed, total) answers to cards in the review
@@ -88,4 +123,13 @@ impl Store {
             .and_then(|mut s| s.query_row([day], |r| r.get(0)))
             .map_err(|e| self.err(e))
     }
+}
+
+/// The streak's run of days up to yesterday, as of `today` and the database's
+/// `data_version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct StreakCache {
+    today: DayNumber,
+    data_version: i64,
+    before: u32,
 }

@@ -196,6 +196,8 @@ impl Store {
         rows: &[RevlogRow],
         days: &Days,
     ) -> Result<ImportReport, StoreError> {
+        // Reviews of past days: the streak kept for today may change.
+        self.past_changed(None);
         let path = self.path().to_path_buf();
         let sql = |e| classify(&path, e);
         let tx = super::begin(&mut self.conn, &path)?;

@@ -493,3 +493,126 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
     let store = Store::open(dir.path()).unwrap();
     assert_ne!(store.card_states().unwrap(), replayed);
 }
+
+/// `SQLite` VM instructions run by `f` on this store's connection: work a query does,
+/// counted without a clock.
+fn sql_steps(store: &Store, f: impl FnOnce()) -> u64 {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let steps = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&steps);
+    store
+        .conn
+        .progress_handler(
+            1,
+            Some(move || {
+                counter.fetch_add(1, Ordering::Relaxed);
+                false
+            }),
+        )
+        .unwrap();
+    f();
+    store
+        .conn
+        .progress_handler(1, None::<fn() -> bool>)
+        .unwrap();
+    steps.load(Ordering::Relaxed)
+}
+
+/// `per_day` reviews on each of the `days` study days before `t0`'s, written straight
+/// into the log (grading them one by one would take long).
+fn daily_history(store: &mut Store, days: i64, per_day: i64) {
+    let today = Days::utc().day_of(t0());
+    let tx = store.conn.transaction().unwrap();
+    for d in 1..=days {
+        for i in 0..per_day {
+            let at = (t0() - SignedDuration::from_hours(24 * d)).as_millisecond() + i;
+            tx.execute(
+                "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, \
+                 days_elapsed, interval_ms, duration_ms, local_day) \
+                 VALUES (?1, ?2, 3, 2, 1, 86400000, 1000, ?3)",
+                params![format!("card-{i}"), at, today - d],
+            )
+            .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+}
+
+/// The streak is asked after every grade: with a long history that must not cost more
+/// than with a short one (it walked every review of the streak: 40 ms a grade at a
+/// million reviews).
+#[test]
+fn the_streak_after_a_grade_does_not_walk_the_history() {
+    let today = Days::utc().day_of(t0());
+    let steps_after_a_grade = |history_days: i64| {
+        let mut store = Store::open_in_memory().unwrap();
+        daily_history(&mut store, history_days, 20);
+        assert_eq!(
+            store.streak(today).unwrap(),
+            u32::try_from(history_days).unwrap()
+        );
+        grade(&mut store, "a", Rating::Good, t0());
+        let mut streak = 0;
+        let steps = sql_steps(&store, || streak = store.streak(today).unwrap());
+        assert_eq!(streak, u32::try_from(history_days).unwrap() + 1);
+        steps
+    };
+    let short = steps_after_a_grade(10);
+    let long = steps_after_a_grade(1_000);
+    assert!(
+        long <= short + 10,
+        "the streak after a grade ran {short} SQL steps with 10 days of history, {long} with 1,000"
+    );
+}
+
+/// The streak kept for the day follows every change to the past: this store's imports,
+/// undos and grades dated before today, and another process's writes.
+#[test]
+fn the_kept_streak_follows_changes_to_past_days() {
+    let days = Days::utc();
+    let today = days.day_of(t0());
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut other = Store::open(dir.path()).unwrap();
+    let day_ago = |n: i64| t0() - SignedDuration::from_hours(24 * n);
+    grade(&mut store, "a", Rating::Good, day_ago(1));
+    grade(&mut store, "b", Rating::Good, day_ago(3));
+    assert_eq!(
+        store.streak(today).unwrap(),
+        1,
+        "yesterday only: two days ago is a gap"
+    );
+    // Another process fills the gap.
+    grade(&mut other, "c", Rating::Good, day_ago(2));
+    assert_eq!(store.streak(today).unwrap(), 3);
+    // This store grades a card on a past day (a clock put back).
+    grade(&mut store, "d", Rating::Good, day_ago(4));
+    assert_eq!(store.streak(today).unwrap(), 4);
+    // An import of an older day.
+    let row = RevlogRow {
+        card_id: "e".into(),
+        review_time: day_ago(5).as_millisecond(),
+        rating: 3,
+        state: 0,
+        duration_ms: 1000,
+    };
+    store.import_revlog(&scheduler(), &[row], &days).unwrap();
+    assert_eq!(store.streak(today).unwrap(), 5);
+    // Today's grade counts at once; its undo takes it back.
+    let graded = grade(&mut store, "f", Rating::Good, t0());
+    assert_eq!(store.streak(today).unwrap(), 6);
+    store.undo(&scheduler(), graded.id).unwrap();
+    assert_eq!(store.streak(today).unwrap(), 5);
+    // Undoing a grade of yesterday (a session that went past midnight) breaks the run.
+    let yesterday = store.revlog().unwrap();
+    assert_eq!(yesterday.iter().filter(|r| r.card_id == "a").count(), 1);
+    let id: i64 = store
+        .conn
+        .query_row("SELECT id FROM review_log WHERE card_id = 'a'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    store.undo(&scheduler(), id).unwrap();
+    assert_eq!(store.streak(today).unwrap(), 0);
+}
