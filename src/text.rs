@@ -26,7 +26,9 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn needs_escape(c: char) -> bool {
+/// A character [`sanitize`] escapes (also for JSON, which leaves DEL, C1 and the
+/// bidirectional controls raw).
+pub fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
