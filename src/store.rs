@@ -285,15 +285,15 @@ impl Store {
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
         let tx = begin(&mut self.conn, &path)?;
-        let log = all_reviews(&tx).map_err(sql)?;
         let mut report = RebuildReport {
             cards: 0,
             reviews: 0,
             changed: 0,
         };
-        let mut kept: Vec<String> = Vec::new();
-        for (card_id, reviews) in group_by_card(&log) {
-            let (state, _) = srs::replay(scheduler, card_id, &reviews)?;
+        // Card by card from the log: one card's reviews in memory at a time (the whole
+        // log was 90 MB at a million reviews).
+        history::each_card(&tx, &path, |card_id, reviews| {
+            let (state, _) = srs::replay(scheduler, card_id, reviews)?;
             let stored = read_state(&tx, card_id).map_err(sql)?;
             if stored != state {
                 write_state(&tx, card_id, state.as_ref()).map_err(sql)?;
@@ -301,8 +301,8 @@ impl Store {
             }
             report.cards += 1;
             report.reviews += reviews.len();
-            kept.push(card_id.to_string());
-        }
+            Ok(())
+        })?;
         // States without any review left in the log: the card is new again.
         let orphans: Vec<String> = {
             let mut stmt = tx

@@ -220,25 +220,39 @@ pub fn optimize(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Ok(store) => store,
         Err(code) => return Ok(code),
     };
-    let (history, settings) = match (store.reviews_by_card(), store.settings()) {
-        (Ok(h), Ok(s)) => (h, s),
-        (Err(e), _) | (_, Err(e)) => return Ok(fail(e)),
+    let settings = match store.settings() {
+        Ok(s) => s,
+        Err(e) => return Ok(fail(e)),
     };
-    let fit = match optimize::optimize(&history, &settings.parameters) {
-        Ok(Optimized::NotEnough { reviews, needed }) => {
-            println!(
-                "{reviews} reviews so far; fitting needs at least {needed}, so the FSRS-6 \
+    let fit =
+        match optimize::optimize_within(&store, &settings.parameters, optimize::MAX_TRAINING_STEPS)
+        {
+            Ok(Optimized::NotEnough { reviews, needed }) => {
+                println!(
+                    "{reviews} reviews so far; fitting needs at least {needed}, so the FSRS-6 \
                  defaults stay. Keep reviewing and run `tutor optimize` again later."
-            );
-            return Ok(ExitCode::SUCCESS);
-        }
-        Ok(Optimized::Fitted(fit)) => fit,
-        Err(e) => return Ok(fail(format!("the optimizer failed: {e}"))),
-    };
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            Ok(Optimized::Fitted(fit)) => fit,
+            Err(e) => return Ok(fail(e)),
+        };
     println!(
-        "fitted on {} reviews ({} training items)\n\n  #    old        new",
+        "fitted on {} reviews ({} training items)",
         fit.reviews, fit.items
     );
+    if fit.bounded() {
+        println!(
+            "(the {} cards reviewed most recently, of {}: {} of {} training items; a fit \
+             holds at most {} review steps, which bounds its memory)",
+            fit.cards,
+            fit.all_cards,
+            fit.items,
+            fit.all_items,
+            optimize::MAX_TRAINING_STEPS
+        );
+    }
+    println!("\n  #    old        new");
     for (i, (old, new)) in fit.old.iter().zip(&fit.new).enumerate() {
         println!("  w{i:<3}{old:<11.4}{new:.4}");
     }

@@ -1,9 +1,13 @@
-//! Queries over the review log for stats and daily limits. Each is one indexed query.
+//! Queries over the review log for stats and daily limits, each one indexed query, and
+//! reading the log card by card without holding it.
 
-use rusqlite::params;
+use std::path::Path;
 
-use super::{Store, StoreError};
+use rusqlite::{Connection, params};
+
+use super::{Store, StoreError, classify, review_from_row};
 use crate::days::DayNumber;
+use crate::srs::Review;
 use crate::srs::queue::DoneToday;
 
 impl Store {
@@ -86,6 +90,29 @@ impl Store {
         }
     }
 
+    /// Calls `each` with every review in the log, card by card and each card's oldest
+    /// first, reading them one at a time: the optimizer's passes over a long history
+    /// never hold the whole log.
+    pub fn each_review_by_card(
+        &self,
+        mut each: impl FnMut(&str, Review),
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT card_id, reviewed_at, rating FROM review_log \
+                 ORDER BY card_id, reviewed_at, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let review = review_from_row(row, 1).map_err(|e| self.err(e))?;
+            let card = card_id(row).map_err(|e| self.err(e))?;
+            each(card, review);
+        }
+        Ok(())
+    }
+
     /// True retention since `first`: (passed, total) answers to cards in the review
     /// phase. Learning steps are not memory tests, so they are left out.
     pub fn retention(&self, first: DayNumber) -> Result<(u32, u32), StoreError> {
@@ -132,4 +159,48 @@ pub(super) struct StreakCache {
     today: DayNumber,
     data_version: i64,
     before: u32,
+}
+
+/// Calls `each` with every card's reviews, oldest first, card by card, reading the log
+/// one row at a time: one card's reviews are in memory, however long the log.
+pub(super) fn each_card(
+    conn: &Connection,
+    path: &Path,
+    mut each: impl FnMut(&str, &[Review]) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let sql = |e| classify(path, e);
+    let mut stmt = conn
+        .prepare(
+            "SELECT card_id, reviewed_at, rating FROM review_log \
+             ORDER BY card_id, reviewed_at, id",
+        )
+        .map_err(sql)?;
+    let mut rows = stmt.query([]).map_err(sql)?;
+    let mut card = String::new();
+    let mut reviews: Vec<Review> = Vec::new();
+    while let Some(row) = rows.next().map_err(sql)? {
+        let id = card_id(row).map_err(sql)?;
+        if id != card {
+            if !reviews.is_empty() {
+                each(&card, &reviews)?;
+            }
+            card.clear();
+            card.push_str(id);
+            reviews.clear();
+        }
+        reviews.push(review_from_row(row, 1).map_err(sql)?);
+    }
+    if !reviews.is_empty() {
+        each(&card, &reviews)?;
+    }
+    Ok(())
+}
+
+/// Column 0 of `row` as text, borrowed.
+fn card_id<'r>(row: &'r rusqlite::Row<'_>) -> rusqlite::Result<&'r str> {
+    row.get_ref(0).and_then(|v| {
+        v.as_str().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
 }
