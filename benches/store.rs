@@ -1,6 +1,7 @@
-//! The store's budgets: grading a card durably (WAL, `synchronous=FULL`), stats with the
-//! 365-day heatmap over 100,000 reviews, and rebuilding card states from a 10,000-review
-//! log. Run: `cargo bench --bench store`. Medians go in BENCHMARKS.md.
+//! The store's budgets: grading a card durably (WAL, `synchronous=FULL`), the same with
+//! a million reviews in the log, stats with the 365-day heatmap over 100,000 reviews,
+//! and rebuilding card states from a 10,000-review log. Run: `cargo bench --bench
+//! store`. Medians go in BENCHMARKS.md.
 
 // A benchmark that cannot set up should stop loudly.
 #![allow(clippy::unwrap_used)]
@@ -68,6 +69,46 @@ fn bench_store(c: &mut Criterion) {
                 .unwrap()
         });
     });
+
+    // A grade as the full-screen session makes it (record it, then ask the streak) with
+    // 1,000,000 reviews of 10,000 cards in the log, on every day of the year up to the
+    // first grade: the streak is as long as the history.
+    let million_dir = tempfile::tempdir().unwrap();
+    let mut million = Store::open(million_dir.path()).unwrap();
+    let rows = history(10_000, 1_000_000, now);
+    let last = rows.iter().map(|r| r.review_time).max().unwrap();
+    million.import_revlog(&scheduler, &rows, &days).unwrap();
+    drop(rows);
+    let first_grade = Timestamp::from_millisecond(last).unwrap() + SignedDuration::from_hours(1);
+    let streak_days = million.streak(days.day_of(first_grade)).unwrap();
+    assert!(streak_days > 300, "{streak_days}");
+    let tick = Cell::new(0i64);
+    group.bench_function("grade_at_1m_reviews", |b| {
+        b.iter(|| {
+            let i = tick.get();
+            tick.set(i + 1);
+            let card = format!("card-{}", i % 10_000);
+            let at = first_grade + SignedDuration::from_secs(i);
+            million
+                .record_review(
+                    &scheduler,
+                    &card,
+                    Rating::Good,
+                    at,
+                    Duration::from_secs(3),
+                    &days,
+                )
+                .unwrap();
+            million.streak(days.day_of(at)).unwrap()
+        });
+    });
+    // The streak alone, as asked after each of those grades: the part that walked the
+    // whole streak (every review of it) before it was kept for the day.
+    let today = days.day_of(first_grade + SignedDuration::from_secs(tick.get()));
+    group.bench_function("streak_at_1m_reviews", |b| {
+        b.iter(|| million.streak(today).unwrap());
+    });
+    drop(million);
 
     // Stats over 100,000 reviews of 1,000 cards, text report included.
     let stats_dir = tempfile::tempdir().unwrap();
