@@ -17,7 +17,7 @@ use std::collections::{BTreeSet, VecDeque};
 use std::io::{Read, Write};
 
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension as _, params};
+use rusqlite::params;
 
 use super::{Store, StoreError, card_reviews, classify, write_state};
 use crate::content::validate::is_slug;
@@ -501,38 +501,16 @@ impl Store {
                 .map_err(sql)?;
             let mut insert = tx
                 .prepare(
-                    "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, \
-                     days_elapsed, interval_ms, duration_ms, local_day) \
+                    "INSERT OR IGNORE INTO review_log (card_id, reviewed_at, rating, \
+                     state_before, days_elapsed, interval_ms, duration_ms, local_day) \
                      VALUES (?1, ?2, ?3, ?4, 0, 0, ?5, ?6)",
                 )
                 .map_err(sql)?;
             for (index, r) in rows.iter().enumerate() {
                 let at = super::timestamp(r.review_time).map_err(sql)?;
-                let stored: Option<(u8, u8, i64)> = logged
-                    .query_row(params![r.card_id, r.review_time], |row| {
-                        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-                    })
-                    .optional()
-                    .map_err(sql)?;
-                if let Some((rating, state, duration_ms)) = stored {
-                    let there = RevlogRow {
-                        card_id: String::new(),
-                        review_time: r.review_time,
-                        rating,
-                        state,
-                        duration_ms,
-                    };
-                    if let Some(k) = disagreement(&there, r) {
-                        return Err(ImportError::Conflict {
-                            index,
-                            column: COLUMNS[k],
-                            stored: disagreeing(&there, k),
-                            imported: disagreeing(r, k),
-                        });
-                    }
-                    continue;
-                }
-                insert
+                // The log's UNIQUE (card_id, reviewed_at) skips a review already there;
+                // only then is it read back to compare (a fresh import never reads).
+                let inserted = insert
                     .execute(params![
                         r.card_id,
                         r.review_time,
@@ -542,8 +520,31 @@ impl Store {
                         days.day_of(at)
                     ])
                     .map_err(sql)?;
-                added += 1;
-                touched.insert(r.card_id.as_str());
+                if inserted > 0 {
+                    added += 1;
+                    touched.insert(r.card_id.as_str());
+                    continue;
+                }
+                let (rating, state, duration_ms) = logged
+                    .query_row(params![r.card_id, r.review_time], |row| {
+                        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                    })
+                    .map_err(sql)?;
+                let there = RevlogRow {
+                    card_id: String::new(),
+                    review_time: r.review_time,
+                    rating,
+                    state,
+                    duration_ms,
+                };
+                if let Some(k) = disagreement(&there, r) {
+                    return Err(ImportError::Conflict {
+                        index,
+                        column: COLUMNS[k],
+                        stored: disagreeing(&there, k),
+                        imported: disagreeing(r, k),
+                    });
+                }
             }
         }
         // The scheduling facts of imported reviews come from replaying the whole log.
