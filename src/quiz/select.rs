@@ -258,10 +258,7 @@ mod tests {
             }),
             SelectError::UnknownCard { .. }
         ));
-        let empty = Library {
-            decks: Vec::new(),
-            problems: Vec::new(),
-        };
+        let empty = Library::default();
         assert_eq!(
             select(&empty, &Selection::default(), 1).unwrap_err(),
             SelectError::NoItems {
