@@ -72,6 +72,19 @@ impl Library {
     }
 }
 
+/// The bundled decks, loaded once per test binary: unit tests borrow or clone this
+/// rather than each inflating and parsing the whole bundled text again.
+#[cfg(test)]
+pub(crate) fn bundled_library() -> &'static Library {
+    static LIBRARY: std::sync::LazyLock<Library> = std::sync::LazyLock::new(|| {
+        load_library(&LoadOptions {
+            bundled: true,
+            ..LoadOptions::default()
+        })
+    });
+    &LIBRARY
+}
+
 pub fn load_library(options: &LoadOptions) -> Library {
     let cache = options.cache_dir.as_ref().map(DeckCache::new);
     let mut library = Library::default();
