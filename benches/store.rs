@@ -1,12 +1,13 @@
-//! The store's budgets: grading a card durably (WAL, `synchronous=FULL`), stats with the
-//! 365-day heatmap over 100,000 reviews, and rebuilding card states from a 10,000-review
-//! log. Run: `cargo bench --bench store`. Medians go in BENCHMARKS.md.
+//! The store's budgets: grading a card durably (WAL, `synchronous=FULL`), the same with
+//! a million reviews in the log, stats with the 365-day heatmap over 100,000 reviews,
+//! and rebuilding card states from a 10,000-review log. Run: `cargo bench --bench
+//! store`. Medians go in BENCHMARKS.md.
 
 // A benchmark that cannot set up should stop loudly.
 #![allow(clippy::unwrap_used)]
 
 use std::cell::Cell;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::{SignedDuration, Timestamp};
@@ -40,6 +41,8 @@ fn history(cards: usize, reviews: usize, now: Timestamp) -> Vec<RevlogRow> {
     rows
 }
 
+// One function so the stores are set up once, in order; long, as benchmarks are.
+#[allow(clippy::too_many_lines)]
 fn bench_store(c: &mut Criterion) {
     let scheduler = Scheduler::new(&Settings::default()).unwrap();
     let days = Days::utc();
@@ -68,6 +71,99 @@ fn bench_store(c: &mut Criterion) {
                 .unwrap()
         });
     });
+
+    // A grade as the full-screen session makes it (record it, then ask the streak) with
+    // 1,000,000 reviews of 10,000 cards in the log, on every day of the year up to the
+    // first grade: the streak is as long as the history.
+    let million_dir = tempfile::tempdir().unwrap();
+    let mut million = Store::open(million_dir.path()).unwrap();
+    let rows = history(10_000, 1_000_000, now);
+    let last = rows.iter().map(|r| r.review_time).max().unwrap();
+    million.import_revlog(&scheduler, &rows, &days).unwrap();
+    drop(rows);
+    let first_grade = Timestamp::from_millisecond(last).unwrap() + SignedDuration::from_hours(1);
+    let streak_days = million.streak(days.day_of(first_grade)).unwrap();
+    assert!(streak_days > 300, "{streak_days}");
+    let tick = Cell::new(0i64);
+    group.bench_function("grade_at_1m_reviews", |b| {
+        b.iter(|| {
+            let i = tick.get();
+            tick.set(i + 1);
+            let card = format!("card-{}", i % 10_000);
+            let at = first_grade + SignedDuration::from_secs(i);
+            million
+                .record_review(
+                    &scheduler,
+                    &card,
+                    Rating::Good,
+                    at,
+                    Duration::from_secs(3),
+                    &days,
+                )
+                .unwrap();
+            million.streak(days.day_of(at)).unwrap()
+        });
+    });
+    // Each grade timed on its own, as the budget is a p50: the mean of a criterion
+    // sample spreads SQLite's occasional WAL checkpoint (a few MB written back to a
+    // 100 MB file, then fsynced) over every grade in it.
+    let mut samples: Vec<Duration> = Vec::with_capacity(2_000);
+    for _ in 0..2_000 {
+        let i = tick.get();
+        tick.set(i + 1);
+        let at = first_grade + SignedDuration::from_secs(i);
+        let t = Instant::now();
+        million
+            .record_review(
+                &scheduler,
+                &format!("card-{}", i % 10_000),
+                Rating::Good,
+                at,
+                Duration::from_secs(3),
+                &days,
+            )
+            .unwrap();
+        million.streak(days.day_of(at)).unwrap();
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    let pct = |p: usize| samples[(samples.len() - 1) * p / 100];
+    println!(
+        "grade_at_1m_reviews over {} grades one by one: p50 {:?}, p90 {:?}, p99 {:?}, max {:?}",
+        samples.len(),
+        pct(50),
+        pct(90),
+        pct(99),
+        samples[samples.len() - 1]
+    );
+
+    // The streak alone, as asked after each of those grades: the part that walked the
+    // whole streak (every review of it) before it was kept for the day.
+    let today = days.day_of(first_grade + SignedDuration::from_secs(tick.get()));
+    group.bench_function("streak_at_1m_reviews", |b| {
+        b.iter(|| million.streak(today).unwrap());
+    });
+    // For comparison in the same run: the query the streak ran before it was kept for
+    // the day, on the same file (every distinct day of the streak, from the day index).
+    let walk = rusqlite::Connection::open(million.path()).unwrap();
+    group.bench_function("streak_at_1m_reviews_walking_the_log", |b| {
+        b.iter(|| {
+            let mut stmt = walk
+                .prepare_cached(
+                    "SELECT DISTINCT local_day FROM review_log WHERE local_day <= ?1 \
+                     ORDER BY local_day DESC",
+                )
+                .unwrap();
+            let days: Vec<i64> = stmt
+                .query_map([today], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            days.len()
+        });
+    });
+    drop(walk);
+    drop(million);
 
     // Stats over 100,000 reviews of 1,000 cards, text report included.
     let stats_dir = tempfile::tempdir().unwrap();

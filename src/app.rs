@@ -488,6 +488,10 @@ fn event_loop(
     first: Effects,
     signals: &Signals,
 ) -> Result<()> {
+    // crossterm installs its SIGWINCH handler when events are first polled: poll once
+    // before the size is read, or a resize between the first frame and the first poll
+    // is never seen.
+    let _ = event::poll(Duration::ZERO)?;
     let size = tty.size()?;
     let _ = update(
         app,
@@ -566,14 +570,10 @@ fn event_loop(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{LoadOptions, load_library};
 
     #[test]
     fn the_warmer_highlights_every_card_into_the_cache() {
-        let mut library = load_library(&LoadOptions {
-            bundled: true,
-            ..LoadOptions::default()
-        });
+        let mut library = crate::content::bundled_library().clone();
         // Two cards keep it quick: syntect is slow in an unoptimised test build.
         let deck = &mut library.decks[0];
         deck.cards.truncate(2);

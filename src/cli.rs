@@ -153,7 +153,7 @@ pub enum ExportWhat {
 pub enum ImportWhat {
     /// The review log as CSV: `card_id,review_time,review_rating,review_state,review_duration`
     Revlog {
-        /// The CSV file to read
+        /// The CSV file to read (`-` for standard input)
         file: PathBuf,
     },
 }

@@ -22,6 +22,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
+pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
 pub use problem::{Problem, Problems};
 pub use quiz::{

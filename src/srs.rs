@@ -239,7 +239,8 @@ impl Scheduler {
                     phase,
                     step,
                     memory,
-                    due: now + wait,
+                    // Saturates: a time near the end of time is never due, not a panic.
+                    due: now.checked_add(wait).unwrap_or(Timestamp::MAX),
                     last_review: now,
                     interval_days,
                     reps: base.map_or(0, |s| s.reps) + 1,

@@ -133,6 +133,8 @@ pub struct RebuildReport {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The streak up to yesterday, kept for the day (see [`Store::streak`]).
+    streak_cache: std::cell::Cell<Option<history::StreakCache>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -217,7 +219,11 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
-        let mut store = Self { conn, path };
+        let mut store = Self {
+            conn,
+            path,
+            streak_cache: std::cell::Cell::default(),
+        };
         if (1..migrations::RESCHEDULED).contains(&found) {
             // Before the version moves on, so an interrupted replay runs again.
             let scheduler = Scheduler::new(&store.settings()?)?;
@@ -265,6 +271,7 @@ impl Store {
         duration: Duration,
         days: &Days,
     ) -> Result<Recorded, StoreError> {
+        self.past_changed(Some(days.day_of(now)));
         let path = self.path.clone();
         let tx = begin(&mut self.conn, &path)?;
         let before = read_state(&tx, card_id).map_err(|e| classify(&path, e))?;
@@ -298,6 +305,7 @@ impl Store {
     /// Removes review `id` (it must be its card's latest) and puts the card back in the
     /// state the rest of its log gives.
     pub fn undo(&mut self, scheduler: &Scheduler, id: i64) -> Result<Undone, StoreError> {
+        self.past_changed(None);
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
         let tx = begin(&mut self.conn, &path)?;
@@ -344,15 +352,15 @@ impl Store {
         let path = self.path.clone();
         let sql = |e| classify(&path, e);
         let tx = begin(&mut self.conn, &path)?;
-        let log = all_reviews(&tx).map_err(sql)?;
         let mut report = RebuildReport {
             cards: 0,
             reviews: 0,
             changed: 0,
         };
-        let mut kept: Vec<String> = Vec::new();
-        for (card_id, reviews) in group_by_card(&log) {
-            let (state, _) = srs::replay(scheduler, card_id, &reviews)?;
+        // Card by card from the log: one card's reviews in memory at a time (the whole
+        // log was 90 MB at a million reviews).
+        history::each_card(&tx, &path, |card_id, reviews| {
+            let (state, _) = srs::replay(scheduler, card_id, reviews)?;
             let stored = read_state(&tx, card_id).map_err(sql)?;
             if stored != state {
                 write_state(&tx, card_id, state.as_ref()).map_err(sql)?;
@@ -360,8 +368,8 @@ impl Store {
             }
             report.cards += 1;
             report.reviews += reviews.len();
-            kept.push(card_id.to_string());
-        }
+            Ok(())
+        })?;
         // States without any review left in the log: the card is new again.
         let orphans: Vec<String> = {
             let mut stmt = tx

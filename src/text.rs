@@ -78,7 +78,9 @@ fn is_emoji(c: char) -> bool {
     matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
 }
 
-fn needs_escape(c: char) -> bool {
+/// A character [`sanitize`] escapes (also for JSON, which leaves DEL, C1 and the
+/// bidirectional controls raw).
+pub fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

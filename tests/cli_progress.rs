@@ -363,7 +363,7 @@ fn malformed_csvs_are_refused_whole() {
                 "{HEADER}\n{}args-kwargs,yesterday,3,0,1000\n",
                 good("timing-decorator", 1)
             ),
-            ":3:2: error: review_time: must be milliseconds since the epoch, before the year 9999, not \"yesterday\"",
+            ":3:2: error: review_time: must be milliseconds since 1970-01-01 UTC, not \"yesterday\"",
         ),
         (
             "state.csv",
@@ -427,6 +427,174 @@ fn a_time_the_store_cannot_hold_imports_nothing() {
     assert_eq!(out.stdout, "");
     assert!(out.stderr.ends_with("\nnothing was imported\n"), "{out:?}");
     assert_eq!(export(&data), text);
+}
+
+/// Hostile files: each is refused whole with `file:line:col`, exit 1 and nothing
+/// imported, never a panic (a time in the year 9999 panicked with exit 101).
+#[test]
+fn hostile_files_import_nothing_and_never_panic() {
+    let (tmp, text) = imported();
+    let data = data(&tmp);
+    let at = Clock::new().at(0, 3);
+    // The log's first review (lru-cache, rated 3), rated 1 instead.
+    let first = text.lines().nth(1).unwrap();
+    let (card_and_time, _) = first.split_at(first.find(",3,").unwrap());
+    let cases = [
+        (
+            "year-9999.csv",
+            format!("{HEADER}\nargs-kwargs,{at},3,0,1000\nargs-kwargs,253402041600000,3,1,1000\n"),
+            ":3:2: error: review_time: 253402041600000 (9999-12-29 00:00:00 UTC) is more than a \
+             day in the future",
+        ),
+        (
+            "seconds.csv",
+            format!("{HEADER}\nargs-kwargs,{},3,0,1000\n", at / 1000),
+            ":2:2: error: review_time: ",
+        ),
+        (
+            "escape.csv",
+            format!("{HEADER}\nargs-kwargs\u{1b}]0;owned\u{7},{at},3,0,1000\n"),
+            ":2:1: error: card_id: \"args-kwargs\\u{1b}]0;owned\\u{7}\" is not a card id",
+        ),
+        (
+            "newline.csv",
+            format!("{HEADER}\n\"args\nkwargs\",{at},3,0,1000\n"),
+            ":2:1: error: card_id: \"args\\u{a}kwargs\" is not a card id",
+        ),
+        (
+            "short.csv",
+            format!("{HEADER}\nargs-kwargs,{at},3\n"),
+            ":2:1: error: (row): has 3 fields; the header line has 5",
+        ),
+        (
+            "twice.csv",
+            format!("{HEADER}\nargs-kwargs,{at},3,0,1000\nargs-kwargs,{at},1,0,1000\n"),
+            ":3:3: error: review_rating: line 2 has a review of this card at the same time \
+             with review_rating 3, this one 1",
+        ),
+        (
+            "against-the-log.csv",
+            format!("{HEADER}\nargs-kwargs,{at},3,0,1000\n{card_and_time},1,0,12000\n"),
+            ":3:3: error: review_rating: the log already has a review of this card at this \
+             time with review_rating 3, this one 1",
+        ),
+        (
+            "empty.csv",
+            String::new(),
+            ":1:1: error: (header): the file is empty",
+        ),
+    ];
+    for (name, body, message) in cases {
+        let file = write(tmp.path(), name, &body);
+        let out = tutor(&data, &["import", "revlog", &shown(&file)]);
+        assert_eq!(out.code, Some(1), "{name}: {out:?}");
+        assert_eq!(out.stdout, "", "{name}");
+        let expected = format!("{}{message}", shown(&file));
+        assert!(
+            out.stderr.starts_with(&expected),
+            "{name}: expected {expected:?} in {:?}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.ends_with("\nnothing was imported\n"),
+            "{name}: {out:?}"
+        );
+        assert_eq!(export(&data), text, "{name} changed the store");
+    }
+}
+
+/// `import revlog -` reads standard input, as `export revlog -` writes standard output.
+#[test]
+fn import_reads_standard_input() {
+    let (tmp, text) = imported();
+    let fresh = tmp.path().join("fresh");
+    let mut child = common::command(&fresh)
+        .args(["import", "revlog", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert_eq!(
+        stdout,
+        "imported 7 of 7 reviews (0 already present) for 3 cards\n"
+    );
+    assert_eq!(export(&fresh), text);
+    // A bad row on standard input is named as `<stdin>`.
+    let mut child = common::command(&fresh)
+        .args(["import", "revlog", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        format!("{HEADER}\nlru-cache,1,3,0,0\n").as_bytes(),
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with(
+        "<stdin>:2:2: error: review_time: 1 (1970-01-01 00:00:00 UTC) is before 2006"
+    ));
+}
+
+/// True when `text` has a character that would drive a terminal: C0 controls but
+/// newline, DEL, C1 controls, bidirectional overrides.
+fn has_terminal_controls(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Nothing the database holds reaches a terminal raw: a card id and a quiz kind full of
+/// escape sequences (written by an older tutor, or another program) come out escaped
+/// the way the full-screen session shows them, in `export revlog -` and `stats`.
+#[test]
+fn what_the_database_holds_is_escaped_on_the_terminal() {
+    let (tmp, _) = imported();
+    let data = data(&tmp);
+    let evil = "x\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{7f}\u{202e}";
+    {
+        let db = rusqlite::Connection::open(data.join("tutor.db")).unwrap();
+        let at = Clock::new().at(0, 4);
+        db.execute(
+            "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, days_elapsed, \
+             interval_ms, duration_ms, local_day) VALUES (?1, ?2, 3, 0, 0, 60000, 1000, \
+             (SELECT MAX(local_day) FROM review_log))",
+            rusqlite::params![evil, at],
+        )
+        .unwrap();
+        db.execute(
+            "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
+             duration_ms, local_day) VALUES (?1, 0, ?1, 1, ?2, 1000, \
+             (SELECT MAX(local_day) FROM review_log))",
+            rusqlite::params![evil, at],
+        )
+        .unwrap();
+    }
+    let csv = export(&data);
+    assert!(!has_terminal_controls(&csv), "{csv:?}");
+    assert!(
+        csv.contains("x\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{9b}31m\\u{7f}\\u{202e},"),
+        "{csv}"
+    );
+    for args in [&["stats"][..], &["stats", "--json"]] {
+        let out = ok(&data, args);
+        assert!(!has_terminal_controls(&out), "{args:?}: {out:?}");
+    }
+    let json = stats_json(&data);
+    let kinds = json["quiz"]["by_kind"].as_object().unwrap();
+    assert!(
+        kinds.contains_key(evil),
+        "JSON escapes stay JSON: {kinds:?}"
+    );
 }
 
 #[test]

@@ -2,13 +2,13 @@
 //! reported as saved, and two processes grading the same cards at once lose nothing.
 //!
 //! The writers are this test binary run again as child processes (the `child_writer`
-//! test does the writing when `TUTOR_CHILD_DATA` is set), printing one line per
-//! committed review.
+//! test, ignored unless run this way, does the writing when `TUTOR_CHILD_DATA` is set),
+//! printing one line per committed review.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead as _, BufReader, Write as _};
+use std::io::{BufRead as _, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -26,17 +26,34 @@ fn base() -> Timestamp {
     "2026-03-01T08:00:00Z".parse().unwrap()
 }
 
-/// Not a test on its own: the body of a child writer process.
+/// The body of a child writer process. The tests below run this binary again with
+/// `--ignored --exact child_writer` and [`CHILD_DATA`] set, and check every review it
+/// reports saved against the database, so it is ignored in a normal run. Run on its own
+/// (`cargo test --test durability -- --ignored`) it writes a few reviews to a temporary
+/// folder and checks them itself.
 #[test]
+#[ignore = "a child process of the other durability tests, which run it"]
 fn child_writer() {
-    let Ok(dir) = std::env::var(CHILD_DATA) else {
+    if let Ok(dir) = std::env::var(CHILD_DATA) {
+        let tag: i64 = std::env::var(CHILD_TAG).unwrap().parse().unwrap();
+        let count: i64 = std::env::var(CHILD_COUNT).map_or(i64::MAX, |c| c.parse().unwrap());
+        write_reviews(Path::new(&dir), tag, count, &mut std::io::stdout().lock());
         return;
-    };
-    let tag: i64 = std::env::var(CHILD_TAG).unwrap().parse().unwrap();
-    let count: i64 = std::env::var(CHILD_COUNT).map_or(i64::MAX, |c| c.parse().unwrap());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = Vec::new();
+    write_reviews(dir.path(), 0, 20, &mut out);
+    let text = String::from_utf8(out).unwrap();
+    let saved: HashSet<(String, i64)> = text.lines().filter_map(saved_line).collect();
+    assert_eq!(saved.len(), 20, "{text}");
+    assert_eq!(logged(dir.path()), saved);
+}
+
+/// Grades `count` reviews of ten cards into the store in `dir`, one line to `out` as each
+/// is committed: `saved ID CARD MILLISECONDS`.
+fn write_reviews(dir: &Path, tag: i64, count: i64, out: &mut impl Write) {
     let scheduler = Scheduler::new(&Settings::default()).unwrap();
-    let mut store = Store::open(Path::new(&dir)).unwrap();
-    let mut out = std::io::stdout().lock();
+    let mut store = Store::open(dir).unwrap();
     let mut i = 0;
     while i < count {
         let card = format!("card-{}", i % 10);
@@ -59,13 +76,28 @@ fn child_writer() {
     }
 }
 
+/// The (card, time) of a `saved` line; the harness may print `test child_writer ... `
+/// on the same line first.
+fn saved_line(line: &str) -> Option<(String, i64)> {
+    let at = line.find("saved ")?;
+    let mut parts = line[at + "saved ".len()..].split(' ');
+    let (_id, card, at) = (parts.next()?, parts.next()?, parts.next()?);
+    Some((card.to_string(), at.parse().unwrap()))
+}
+
 fn spawn_writer(dir: &Path, tag: i64, count: Option<u32>) -> Child {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args(["child_writer", "--exact", "--nocapture", "--test-threads=1"])
-        .env(CHILD_DATA, dir)
-        .env(CHILD_TAG, tag.to_string())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+    cmd.args([
+        "child_writer",
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env(CHILD_DATA, dir)
+    .env(CHILD_TAG, tag.to_string())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::inherit());
     if let Some(count) = count {
         cmd.env(CHILD_COUNT, count.to_string());
     }
@@ -77,14 +109,8 @@ fn saved_lines(child: &mut Child, limit: usize) -> Vec<(String, i64)> {
     let stdout = child.stdout.take().unwrap();
     let mut saved = Vec::new();
     for line in BufReader::new(stdout).lines() {
-        let line = line.unwrap();
-        // The harness may print "test child_writer ... " on the same line first.
-        let Some(at) = line.find("saved ") else {
-            continue;
-        };
-        let mut parts = line[at + "saved ".len()..].split(' ');
-        if let (Some(_id), Some(card), Some(at)) = (parts.next(), parts.next(), parts.next()) {
-            saved.push((card.to_string(), at.parse().unwrap()));
+        if let Some(line) = saved_line(&line.unwrap()) {
+            saved.push(line);
             if saved.len() >= limit {
                 break;
             }

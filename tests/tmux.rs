@@ -187,42 +187,49 @@ fn review_reveal_grade_quit_restores_the_terminal() {
 
 /// SIGHUP, SIGINT, SIGQUIT and SIGTERM from outside each leave the normal screen and the
 /// terminal settings as they were, exit with 128 + the signal's number, and keep the
-/// grade given just before.
+/// grade given just before. The four run at once, each in its own tmux server and data
+/// folder: most of each is waiting for the screen.
 #[test]
 fn each_ending_signal_restores_the_terminal_and_exits_128_plus_n() {
-    for (name, number) in [("HUP", 1), ("INT", 2), ("QUIT", 3), ("TERM", 15)] {
-        let dir = tempfile::tempdir().unwrap();
-        let pid = dir.path().join("pid");
-        let data = dir.path().join("data");
-        let tmux = Tmux::start(
-            &format!("sig{name}"),
-            &wrapped(&data, "review", &pid),
-            (100, 30),
-        );
-        tmux.wait_for("Space reveal");
-        tmux.keys(&["Space"]);
-        tmux.wait_for("1 Again");
-        tmux.keys(&["3"]);
-        // The next prompt shows only after the grade was committed.
-        tmux.wait_for("Space reveal");
-        let pid = std::fs::read_to_string(&pid).unwrap();
-        let ok = Command::new("kill")
-            .args([format!("-{name}"), pid.trim().to_string()])
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        let end = tmux.wait_for("EXIT=");
-        assert!(
-            end.contains(&format!("EXIT={} RESTORED", 128 + number)),
-            "SIG{name}: {end}"
-        );
-        assert!(
-            !end.contains("Space reveal"),
-            "SIG{name} left the alternate screen behind: {end}"
-        );
-        let store = Store::open(&data).unwrap();
-        assert_eq!(store.review_count().unwrap(), 1, "SIG{name}");
-    }
+    std::thread::scope(|s| {
+        for (name, number) in [("HUP", 1), ("INT", 2), ("QUIT", 3), ("TERM", 15)] {
+            s.spawn(move || an_ending_signal_restores_the_terminal(name, number));
+        }
+    });
+}
+
+fn an_ending_signal_restores_the_terminal(name: &str, number: i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start(
+        &format!("sig{name}"),
+        &wrapped(&data, "review", &pid),
+        (100, 30),
+    );
+    tmux.wait_for("Space reveal");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 Again");
+    tmux.keys(&["3"]);
+    // The next prompt shows only after the grade was committed.
+    tmux.wait_for("Space reveal");
+    let pid = std::fs::read_to_string(&pid).unwrap();
+    let ok = Command::new("kill")
+        .args([format!("-{name}"), pid.trim().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let end = tmux.wait_for("EXIT=");
+    assert!(
+        end.contains(&format!("EXIT={} RESTORED", 128 + number)),
+        "SIG{name}: {end}"
+    );
+    assert!(
+        !end.contains("Space reveal"),
+        "SIG{name} left the alternate screen behind: {end}"
+    );
+    let store = Store::open(&data).unwrap();
+    assert_eq!(store.review_count().unwrap(), 1, "SIG{name}");
 }
 
 /// An interactive shell with job control, its prompt `sh$ `, no rc files, no history file.

@@ -18,19 +18,28 @@ use tutor::state::App;
 use tutor::store::Store;
 use tutor::update::update;
 
+mod common;
+
 fn t0() -> Timestamp {
     "2026-05-04T10:00:00Z".parse().unwrap()
 }
 
 fn fixture(start: &Start, color: bool, size: (u16, u16)) -> (App, Shell) {
-    let library = load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    });
+    fixture_with_cache(start, color, size, None)
+}
+
+/// [`fixture`], its code highlighted through the disk cache in `highlight_cache`.
+fn fixture_with_cache(
+    start: &Start,
+    color: bool,
+    size: (u16, u16),
+    highlight_cache: Option<&std::path::Path>,
+) -> (App, Shell) {
+    let library = common::bundled().clone();
     let store = Store::open_in_memory().unwrap();
     let mut app = app::build(library, &store, t0(), Days::utc(), color, None, None).unwrap();
     let _ = update(&mut app, Action::Resize(size.0, size.1), t0());
-    let mut shell = Shell::new(store, None);
+    let mut shell = Shell::new(store, highlight_cache.map(std::path::Path::to_path_buf));
     let first = app::start(&mut app, start, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     (app, shell)
@@ -249,18 +258,31 @@ fn content_escape_sequences_are_drawn_escaped() {
     assert!(text.contains("\\u{1b}]0;md\\u{7} &#27;"), "{text}");
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(80))]
-    #[test]
-    fn drawing_never_panics(w in 1u16..=300, h in 1u16..=100, screen in 0usize..SCREENS.len(), zoom in any::<bool>()) {
+/// Drawing never panics at any size, on any screen, zoomed or not. The cases share one
+/// highlight cache, so each card's code is highlighted once rather than in every case.
+#[test]
+fn drawing_never_panics() {
+    let cache = tempfile::tempdir().unwrap();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 80,
+        source_file: Some(file!()),
+        test_name: Some(concat!(module_path!(), "::drawing_never_panics")),
+        ..ProptestConfig::default()
+    });
+    let cases = (1u16..=300, 1u16..=100, 0usize..SCREENS.len(), any::<bool>());
+    let result = runner.run(&cases, |(w, h, screen, zoom)| {
         let (_, start, keys) = &SCREENS[screen];
-        let (mut app, mut shell) = fixture(start, true, (w, h));
+        let (mut app, mut shell) = fixture_with_cache(start, true, (w, h), Some(cache.path()));
         press(&mut app, &mut shell, keys);
         if zoom {
             press(&mut app, &mut shell, "z");
         }
         press(&mut app, &mut shell, "tab j G");
         draw(&app, (w, h));
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}\n{runner}");
     }
 }
 
@@ -268,12 +290,8 @@ proptest! {
 #[test]
 fn quiz_snapshots_of_each_kind() {
     use tutor::quiz::{QuizAction, QuizSession, Selection, select};
-    let library = load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    });
     let all = select(
-        &library,
+        common::bundled(),
         &Selection {
             count: Some(1000),
             ..Selection::default()

@@ -2,6 +2,7 @@
 //! `config`. Each opens the store in the data dir; a store error (a newer schema, a
 //! corrupt file, a full disk) is printed with the file it concerns and exits 1.
 
+use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,12 +14,13 @@ use crate::days::Days;
 use crate::optimize::{self, Optimized};
 use crate::srs::Scheduler;
 use crate::stats::{self, Stats};
-use crate::store::revlog::{read_csv, write_csv};
+use crate::store::revlog::{COLUMNS, ImportError, read_csv, write_csv};
 use crate::store::{Store, settings};
 
-/// Prints `error: ...` and gives exit code 1.
+/// Prints `error: ...` and gives exit code 1. Messages can carry what the database
+/// holds (a card id), so they are made display-safe first.
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", crate::text::sanitize(&message.to_string()));
     ExitCode::FAILURE
 }
 
@@ -54,13 +56,33 @@ pub fn stats(cli: &Cli, json: bool) -> color_eyre::Result<ExitCode> {
     };
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &stats.to_json(&days))?;
-        writeln!(out)?;
+        let text = serde_json::to_string_pretty(&stats.to_json(&days))?;
+        writeln!(out, "{}", json_safe(&text))?;
     } else {
         let text = stats::render::report(&stats, &days);
         out.write_all(crate::ansi::render(&text, cli.color()).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// JSON with every character a terminal would act on escaped as `\uXXXX`: `serde_json`
+/// escapes C0 controls but writes DEL, C1 controls and bidirectional overrides raw.
+/// Outside strings JSON is ASCII without controls, so only string contents change, and
+/// a JSON reader reads the same values back.
+fn json_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(crate::text::needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if crate::text::needs_escape(c) {
+            // All of them are in the Basic Multilingual Plane: one `\uXXXX` each.
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 pub fn export_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
@@ -95,14 +117,22 @@ pub fn export_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
 }
 
 pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
-    let input = match std::fs::File::open(file) {
-        Ok(f) => f,
-        Err(e) => return Ok(fail(format!("cannot read {}: {e}", file.display()))),
+    // `-` is standard input, as `export revlog -` writes standard output.
+    let (input, name): (Box<dyn std::io::Read>, String) = if file == Path::new("-") {
+        (Box::new(std::io::stdin().lock()), "<stdin>".to_string())
+    } else {
+        match std::fs::File::open(file) {
+            Ok(f) => (
+                Box::new(std::io::BufReader::new(f)),
+                file.display().to_string(),
+            ),
+            Err(e) => return Ok(fail(format!("cannot read {}: {e}", file.display()))),
+        }
     };
-    let rows = match read_csv(std::io::BufReader::new(input), &file.display().to_string()) {
-        Ok(rows) => rows,
+    let parsed = match read_csv(input, &name, Timestamp::now()) {
+        Ok(parsed) => parsed,
         Err(e) => {
-            // Already in `file:line:col: error: ...` form.
+            // Already in `file:line:col: error: ...` form, values made display-safe.
             eprintln!("{e}\nnothing was imported");
             return Ok(ExitCode::FAILURE);
         }
@@ -111,7 +141,8 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
         Ok(both) => both,
         Err(code) => return Ok(code),
     };
-    match store.import_revlog(&scheduler, &rows, &Days::system()) {
+    let rows = &parsed.rows;
+    match store.import_revlog(&scheduler, rows, &Days::system()) {
         Ok(r) => {
             println!(
                 "imported {} of {} ({} already present) for {}",
@@ -122,13 +153,11 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
             );
             // Kept all the same (the card may be in a deck not loaded now), but said.
             let library = cli.load();
-            let mut unknown: Vec<&str> = rows
-                .iter()
-                .map(|row| row.card_id.as_str())
+            let ids: BTreeSet<&str> = rows.iter().map(|row| row.card_id.as_str()).collect();
+            let unknown: Vec<&str> = ids
+                .into_iter()
                 .filter(|id| library.card(id).is_none())
                 .collect();
-            unknown.sort_unstable();
-            unknown.dedup();
             if !unknown.is_empty() {
                 let shown: Vec<String> = unknown
                     .iter()
@@ -145,7 +174,25 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => Ok(fail(format!("{e}\nnothing was imported"))),
+        Err(ImportError::Conflict {
+            index,
+            column,
+            stored,
+            imported,
+        }) => {
+            let line = parsed.lines.get(index).copied().unwrap_or(0);
+            let col = COLUMNS
+                .iter()
+                .position(|c| *c == column)
+                .map_or(1, |k| parsed.columns[k]);
+            eprintln!(
+                "{name}:{line}:{col}: error: {column}: the log already has a review of this \
+                 card at this time with {column} {stored}, this one {imported}; one review \
+                 cannot have two\nnothing was imported"
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(ImportError::Store(e)) => Ok(fail(format!("{e}\nnothing was imported"))),
     }
 }
 
@@ -173,25 +220,39 @@ pub fn optimize(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Ok(store) => store,
         Err(code) => return Ok(code),
     };
-    let (history, settings) = match (store.reviews_by_card(), store.settings()) {
-        (Ok(h), Ok(s)) => (h, s),
-        (Err(e), _) | (_, Err(e)) => return Ok(fail(e)),
+    let settings = match store.settings() {
+        Ok(s) => s,
+        Err(e) => return Ok(fail(e)),
     };
-    let fit = match optimize::optimize(&history, &settings.parameters) {
-        Ok(Optimized::NotEnough { reviews, needed }) => {
-            println!(
-                "{reviews} reviews so far; fitting needs at least {needed}, so the FSRS-6 \
+    let fit =
+        match optimize::optimize_within(&store, &settings.parameters, optimize::MAX_TRAINING_STEPS)
+        {
+            Ok(Optimized::NotEnough { reviews, needed }) => {
+                println!(
+                    "{reviews} reviews so far; fitting needs at least {needed}, so the FSRS-6 \
                  defaults stay. Keep reviewing and run `tutor optimize` again later."
-            );
-            return Ok(ExitCode::SUCCESS);
-        }
-        Ok(Optimized::Fitted(fit)) => fit,
-        Err(e) => return Ok(fail(format!("the optimizer failed: {e}"))),
-    };
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            Ok(Optimized::Fitted(fit)) => fit,
+            Err(e) => return Ok(fail(e)),
+        };
     println!(
-        "fitted on {} reviews ({} training items)\n\n  #    old        new",
+        "fitted on {} reviews ({} training items)",
         fit.reviews, fit.items
     );
+    if fit.bounded() {
+        println!(
+            "(the {} cards reviewed most recently, of {}: {} of {} training items; a fit \
+             holds at most {} review steps, which bounds its memory)",
+            fit.cards,
+            fit.all_cards,
+            fit.items,
+            fit.all_items,
+            optimize::MAX_TRAINING_STEPS
+        );
+    }
+    println!("\n  #    old        new");
     for (i, (old, new)) in fit.old.iter().zip(&fit.new).enumerate() {
         println!("  w{i:<3}{old:<11.4}{new:.4}");
     }

@@ -100,14 +100,11 @@ impl DeckCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{LoadOptions, QuizKind, load_library};
+    use crate::content::QuizKind;
 
     #[test]
     fn a_cached_deck_comes_back_whole() {
-        let library = load_library(&LoadOptions {
-            bundled: true,
-            ..LoadOptions::default()
-        });
+        let library = crate::content::bundled_library();
         let deck = &library.decks[0];
         // Every kind of quiz item goes through the cache's encoding.
         let kinds: std::collections::BTreeSet<QuizKind> = deck

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::cache::{DeckCache, bundled_hash, content_hash};
 use super::locate::Locator;
@@ -29,6 +30,11 @@ pub struct LoadOptions {
 pub struct Library {
     pub decks: Vec<Deck>,
     pub problems: Vec<Problem>,
+    /// Where each card id is (deck, card), built by the first [`Library::card`] call:
+    /// an import looks up every row's card, and a linear search made that
+    /// rows × cards. The decks are not changed once loaded; a lookup checks the card
+    /// it finds all the same.
+    by_id: OnceLock<HashMap<String, (usize, usize)>>,
 }
 
 impl Library {
@@ -43,12 +49,40 @@ impl Library {
     }
 
     pub fn card(&self, id: &str) -> Option<(&Deck, &Card)> {
-        self.cards().find(|(_, c)| c.id.as_str() == id)
+        let index = self.by_id.get_or_init(|| {
+            let mut index = HashMap::with_capacity(self.card_count());
+            for (d, deck) in self.decks.iter().enumerate() {
+                for (c, card) in deck.cards.iter().enumerate() {
+                    // The first wins, as the linear search did (ids are unique anyway).
+                    index.entry(card.id.to_string()).or_insert((d, c));
+                }
+            }
+            index
+        });
+        let &(d, c) = index.get(id)?;
+        let deck = self.decks.get(d)?;
+        deck.cards
+            .get(c)
+            .filter(|card| card.id.as_str() == id)
+            .map(|card| (deck, card))
     }
 
     pub fn deck(&self, id: &str) -> Option<&Deck> {
         self.decks.iter().find(|d| d.meta.id == id)
     }
+}
+
+/// The bundled decks, loaded once per test binary: unit tests borrow or clone this
+/// rather than each inflating and parsing the whole bundled text again.
+#[cfg(test)]
+pub(crate) fn bundled_library() -> &'static Library {
+    static LIBRARY: std::sync::LazyLock<Library> = std::sync::LazyLock::new(|| {
+        load_library(&LoadOptions {
+            bundled: true,
+            ..LoadOptions::default()
+        })
+    });
+    &LIBRARY
 }
 
 pub fn load_library(options: &LoadOptions) -> Library {
@@ -376,4 +410,30 @@ fn check_across_decks(library: &mut Library) {
         deck.locations.retain(|_| *flags.next().unwrap_or(&true));
     }
     library.problems.extend(problems);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `card` is a lookup in an index built once, not a walk over every card: an import
+    /// of a million rows with 10,000 cards loaded asked it a million times.
+    #[test]
+    fn card_lookups_use_an_index_by_id() {
+        let library = load_library(&LoadOptions {
+            bundled: true,
+            ..LoadOptions::default()
+        });
+        assert!(library.by_id.get().is_none(), "built on the first lookup");
+        for (deck, card) in library.cards() {
+            let (found_deck, found) = library.card(card.id.as_str()).unwrap();
+            assert_eq!((&found_deck.meta.id, &found.id), (&deck.meta.id, &card.id));
+        }
+        assert_eq!(
+            library.by_id.get().map(HashMap::len),
+            Some(library.card_count())
+        );
+        assert!(library.card("no-such-card").is_none());
+        assert!(Library::default().card("lru-cache").is_none());
+    }
 }

@@ -45,13 +45,9 @@ pub fn lines_for_event(card: &Card, lang: Lang, event: &Event) -> Vec<LinkedLine
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{LoadOptions, load_library};
 
     fn lru_card() -> Card {
-        let library = load_library(&LoadOptions {
-            bundled: true,
-            ..LoadOptions::default()
-        });
+        let library = crate::content::bundled_library();
         library
             .card("lru-cache")
             .map(|(_, card)| card.clone())

@@ -183,13 +183,9 @@ pub fn shuffle<T>(items: &mut [T], rng: &mut SplitMix64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{LoadOptions, load_library};
 
-    fn library() -> Library {
-        load_library(&LoadOptions {
-            bundled: true,
-            ..LoadOptions::default()
-        })
+    fn library() -> &'static Library {
+        crate::content::bundled_library()
     }
 
     fn ids(items: &[SessionItem]) -> Vec<(String, usize)> {
@@ -206,9 +202,9 @@ mod tests {
             count: Some(1000),
             ..Selection::default()
         };
-        let a = select(&lib, &all, 7).unwrap();
-        assert_eq!(ids(&a), ids(&select(&lib, &all, 7).unwrap()));
-        assert_ne!(ids(&a), ids(&select(&lib, &all, 8).unwrap()));
+        let a = select(lib, &all, 7).unwrap();
+        assert_eq!(ids(&a), ids(&select(lib, &all, 7).unwrap()));
+        assert_ne!(ids(&a), ids(&select(lib, &all, 8).unwrap()));
         let total: usize = lib.cards().map(|(_, c)| c.quiz.len()).sum();
         assert_eq!(a.len(), total, "every item once");
         let mut unique = ids(&a);
@@ -220,14 +216,14 @@ mod tests {
     #[test]
     fn filters_and_count() {
         let lib = library();
-        let ten = select(&lib, &Selection::default(), 1).unwrap();
+        let ten = select(lib, &Selection::default(), 1).unwrap();
         assert_eq!(ten.len(), DEFAULT_COUNT);
         let gil = Selection {
             card: Some("gil".into()),
             count: Some(2),
             ..Selection::default()
         };
-        let items = select(&lib, &gil, 1).unwrap();
+        let items = select(lib, &gil, 1).unwrap();
         assert_eq!(items.len(), 2);
         assert!(items.iter().all(|i| i.card_id.as_str() == "gil"));
         assert_eq!(items[0].topic_title, "Python internals");
@@ -236,13 +232,13 @@ mod tests {
             count: Some(1000),
             ..Selection::default()
         };
-        assert!(select(&lib, &deck, 1).unwrap().len() >= 18);
+        assert!(select(lib, &deck, 1).unwrap().len() >= 18);
     }
 
     #[test]
     fn selection_errors() {
         let lib = library();
-        let err = |s: Selection| select(&lib, &s, 1).unwrap_err();
+        let err = |s: Selection| select(lib, &s, 1).unwrap_err();
         assert_eq!(
             err(Selection {
                 count: Some(0),
@@ -262,10 +258,7 @@ mod tests {
             }),
             SelectError::UnknownCard { .. }
         ));
-        let empty = Library {
-            decks: Vec::new(),
-            problems: Vec::new(),
-        };
+        let empty = Library::default();
         assert_eq!(
             select(&empty, &Selection::default(), 1).unwrap_err(),
             SelectError::NoItems {

@@ -3,7 +3,7 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 
 use super::*;
-use crate::content::{LoadOptions, QuizKind, load_library};
+use crate::content::QuizKind;
 use crate::quiz::QuizRecord;
 use crate::srs::{Rating, Scheduler, Settings};
 
@@ -15,11 +15,8 @@ fn hours(h: i64) -> SignedDuration {
     SignedDuration::from_hours(h)
 }
 
-fn library() -> Library {
-    load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    })
+fn library() -> &'static Library {
+    crate::content::bundled_library()
 }
 
 fn grade(store: &mut Store, card: &str, rating: Rating, at: Timestamp) -> CardState {
@@ -49,7 +46,7 @@ fn counts_due_streak_and_retention() {
     for d in [2, 1, 0] {
         grade(&mut store, "lru-cache", Rating::Hard, now() - hours(24 * d));
     }
-    let stats = Stats::compute(&store, &library, now(), &Days::utc()).unwrap();
+    let stats = Stats::compute(&store, library, now(), &Days::utc()).unwrap();
     assert_eq!(stats.counts.total, library.card_count());
     assert_eq!(stats.counts.learning, 2, "{:?}", stats.counts);
     assert_eq!(stats.counts.relearning, 1, "{:?}", stats.counts);
@@ -102,7 +99,7 @@ fn retention_counts_only_review_phase_answers() {
             passes += 1;
         }
     }
-    let a_year_later = Stats::compute(&store, &library(), now() + hours(24 * 365), &Days::utc());
+    let a_year_later = Stats::compute(&store, library(), now() + hours(24 * 365), &Days::utc());
     assert_eq!(
         a_year_later.unwrap().retention,
         (0, 0),
@@ -125,7 +122,7 @@ fn json_carries_every_card() {
     let mut store = Store::open_in_memory().unwrap();
     grade(&mut store, "gil", Rating::Good, now());
     let library = library();
-    let stats = Stats::compute(&store, &library, now(), &Days::utc()).unwrap();
+    let stats = Stats::compute(&store, library, now(), &Days::utc()).unwrap();
     let json = stats.to_json(&Days::utc());
     let cards = json["per_card"].as_array().unwrap();
     assert_eq!(cards.len(), library.card_count());
@@ -181,7 +178,7 @@ fn report_snapshot() {
     ] {
         quiz(&mut store, kind, correct, now() - hours(24 * ago));
     }
-    let stats = Stats::compute(&store, &library(), now(), &Days::utc()).unwrap();
+    let stats = Stats::compute(&store, library(), now(), &Days::utc()).unwrap();
     let text = crate::ansi::render(&render::report(&stats, &Days::utc()), false);
     insta::assert_snapshot!(text);
 }
@@ -202,7 +199,7 @@ fn quiz(store: &mut Store, kind: QuizKind, correct: bool, at: Timestamp) {
 fn quiz_figures_in_text_and_json() {
     let mut store = Store::open_in_memory().unwrap();
     let library = library();
-    let empty = Stats::compute(&store, &library, now(), &Days::utc()).unwrap();
+    let empty = Stats::compute(&store, library, now(), &Days::utc()).unwrap();
     let text = crate::ansi::render(&render::report(&empty, &Days::utc()), false);
     assert!(
         text.contains("\nQuiz       no quiz answers yet\n"),
@@ -216,7 +213,7 @@ fn quiz_figures_in_text_and_json() {
     quiz(&mut store, QuizKind::Multiple, true, now());
     quiz(&mut store, QuizKind::Multiple, false, now() - hours(1));
     quiz(&mut store, QuizKind::Reorder, true, now() - hours(24 * 31));
-    let stats = Stats::compute(&store, &library, now(), &Days::utc()).unwrap();
+    let stats = Stats::compute(&store, library, now(), &Days::utc()).unwrap();
     let text = crate::ansi::render(&render::report(&stats, &Days::utc()), false);
     assert!(
         text.contains("Quiz       2 of 3 right (66.7%) · last 30 days 1 of 2\n"),

@@ -337,7 +337,7 @@ fn export_import_round_trip_is_idempotent() {
     let text = String::from_utf8(csv.clone()).unwrap();
     assert!(text.starts_with("card_id,review_time,review_rating,review_state,review_duration\n"));
 
-    let rows = read_csv(csv.as_slice(), "log.csv").unwrap();
+    let rows = read_csv(csv.as_slice(), "log.csv", later()).unwrap().rows;
     let mut target = Store::open_in_memory().unwrap();
     let report = target
         .import_revlog(&scheduler(), &rows, &Days::utc())
@@ -417,19 +417,32 @@ fn import_merges_histories_and_keeps_unknown_cards() {
     assert_eq!(store.card_state("a").unwrap(), expected);
 }
 
+/// A moment after every review these tests make: "now" for the parser.
+fn later() -> Timestamp {
+    "2027-01-01T00:00:00Z".parse().unwrap()
+}
+
+/// `t0` in milliseconds, as a CSV holds it.
+const T: i64 = 1_769_936_400_000;
+
 #[test]
 fn malformed_csv_is_refused_with_line_and_column() {
     let header = "card_id,review_time,review_rating,review_state,review_duration\n";
     let cases = [
-        ("a,1000,3,0,5\nb,1001,5,0,5\n", 3, 3, "review_rating"),
-        ("a,1000,3,0,5\n,1001,3,0,5\n", 3, 1, "card_id"),
-        ("a,abc,3,0,5\n", 2, 2, "review_time"),
-        ("a,1000,3,7,5\n", 2, 4, "review_state"),
-        ("a,1000,3,0,-1\n", 2, 5, "review_duration"),
-        ("a,1000,3,0\n", 2, 1, "(row)"),
+        (
+            format!("a,{T},3,0,5\nb,{},5,0,5\n", T + 1),
+            3,
+            3,
+            "review_rating",
+        ),
+        (format!("a,{T},3,0,5\n,{},3,0,5\n", T + 1), 3, 1, "card_id"),
+        ("a,abc,3,0,5\n".to_string(), 2, 2, "review_time"),
+        (format!("a,{T},3,7,5\n"), 2, 4, "review_state"),
+        (format!("a,{T},3,0,-1\n"), 2, 5, "review_duration"),
+        (format!("a,{T},3,0\n"), 2, 1, "(row)"),
     ];
     for (body, line, column, name) in cases {
-        let err = read_csv(format!("{header}{body}").as_bytes(), "log.csv").unwrap_err();
+        let err = read_csv(format!("{header}{body}").as_bytes(), "log.csv", later()).unwrap_err();
         assert_eq!(
             (err.line, err.column, err.name.as_str()),
             (line, column, name),
@@ -441,28 +454,269 @@ fn malformed_csv_is_refused_with_line_and_column() {
             "{err}"
         );
     }
-    let err = read_csv("card_id,review_time\n".as_bytes(), "log.csv").unwrap_err();
+    let err = read_csv("card_id,review_time\n".as_bytes(), "log.csv", later()).unwrap_err();
     assert!(
         err.message.contains("missing column `review_rating`"),
         "{err}"
     );
     // Columns in another order, and extra columns, are fine.
     let rows = read_csv(
-        "review_rating,card_id,extra,review_time,review_duration,review_state\n4,z,?,5000,10,0\n"
-            .as_bytes(),
+        format!(
+            "review_rating,card_id,extra,review_time,review_duration,review_state\n4,z,?,{T},10,0\n"
+        )
+        .as_bytes(),
         "log.csv",
+        later(),
     )
     .unwrap();
     assert_eq!(
-        rows[0],
-        RevlogRow {
+        rows.rows,
+        [RevlogRow {
             card_id: "z".into(),
-            review_time: 5000,
+            review_time: T,
             rating: 4,
             state: 0,
             duration_ms: 10
-        }
+        }]
     );
+    assert_eq!(rows.lines, [2]);
+}
+
+/// Every hostile row a file could hold: refused with its line, column and a message
+/// of ours that repeats the value display-safe and short, never a panic.
+#[test]
+#[allow(clippy::too_many_lines)]
+fn hostile_rows_are_refused_with_line_column_and_our_message() {
+    let header = "card_id,review_time,review_rating,review_state,review_duration\n";
+    let year_9999: i64 = 253_402_214_400_000 - 2 * 86_400_000;
+    let tomorrow = later().as_millisecond() + 2 * 86_400_000;
+    let cases: Vec<(String, u64, usize, &str, &str)> = vec![
+        (
+            format!("a,{year_9999},3,0,5\n"),
+            2,
+            2,
+            "review_time",
+            "(9999-12-29 00:00:00 UTC) is more than a day in the future",
+        ),
+        (
+            format!("a,{tomorrow},3,0,5\n"),
+            2,
+            2,
+            "review_time",
+            "is more than a day in the future",
+        ),
+        (
+            "a,1000,3,0,5\n".into(),
+            2,
+            2,
+            "review_time",
+            "1000 (1970-01-01 00:00:01 UTC) is before 2006",
+        ),
+        (
+            "a,1769936400,3,0,5\n".into(),
+            2,
+            2,
+            "review_time",
+            "(this looks like seconds)",
+        ),
+        ("a,-5,3,0,5\n".into(), 2, 2, "review_time", "is before 2006"),
+        (
+            "a,99999999999999999999999,3,0,5\n".to_string(),
+            2,
+            2,
+            "review_time",
+            "must be milliseconds since 1970-01-01 UTC, not \"99999999999999999999999\"",
+        ),
+        (
+            format!("a\u{1b}[2J,{T},3,0,5\n"),
+            2,
+            1,
+            "card_id",
+            "\"a\\u{1b}[2J\" is not a card id",
+        ),
+        (
+            format!("\"a\nb\",{T},3,0,5\n"),
+            2,
+            1,
+            "card_id",
+            "\"a\\u{a}b\" is not a card id",
+        ),
+        (
+            format!("a\u{9b}b,{T},3,0,5\n"),
+            2,
+            1,
+            "card_id",
+            "\"a\\u{9b}b\" is not a card id",
+        ),
+        (
+            format!("LRU Cache,{T},3,0,5\n"),
+            2,
+            1,
+            "card_id",
+            "is not a card id",
+        ),
+        (format!("a,{T},0,0,5\n"), 2, 3, "review_rating", "not \"0\""),
+        (format!("a,{T},5,0,5\n"), 2, 3, "review_rating", "not \"5\""),
+        (format!("a,{T},x,0,5\n"), 2, 3, "review_rating", "not \"x\""),
+        (
+            format!("a,{T},3,-1,5\n"),
+            2,
+            4,
+            "review_state",
+            "not \"-1\"",
+        ),
+        (
+            format!("a,{T},3,0,-3\n"),
+            2,
+            5,
+            "review_duration",
+            "0 or more, not \"-3\"",
+        ),
+        (
+            format!("a,{T},3,0,{}\n", "9".repeat(200)),
+            2,
+            5,
+            "review_duration",
+            "not \"9999999999999999999999999999999999999999…\"",
+        ),
+        (
+            format!("a,{T},3,0\n"),
+            2,
+            1,
+            "(row)",
+            "has 4 fields; the header line has 5",
+        ),
+        (
+            format!("a,{T},3,0,5,6\n"),
+            2,
+            1,
+            "(row)",
+            "has 6 fields; the header line has 5",
+        ),
+        (
+            format!("a,{T},3,0,5\na,{T},4,0,5\n"),
+            3,
+            3,
+            "review_rating",
+            "line 2 has a review of this card at the same time with review_rating 3, this one 4",
+        ),
+        (
+            format!("a,{T},3,0,5\nb,{T},3,0,5\na,{T},3,1,5\n"),
+            4,
+            4,
+            "review_state",
+            "line 2 has a review",
+        ),
+    ];
+    for (body, line, column, name, message) in cases {
+        let err =
+            read_csv(format!("{header}{body}").as_bytes(), "log.csv", later()).expect_err(&body);
+        assert_eq!(
+            (err.line, err.column, err.name.as_str()),
+            (line, column, name),
+            "{body:?}: {err}"
+        );
+        assert!(err.message.contains(message), "{body:?}: {err}");
+        assert!(!err.to_string().contains('\u{1b}'), "{err}");
+        assert!(!err.to_string().contains('\u{9b}'), "{err}");
+    }
+    let empty = read_csv("".as_bytes(), "log.csv", later()).unwrap_err();
+    assert_eq!(
+        (empty.line, empty.name.as_str()),
+        (1, "(header)"),
+        "{empty}"
+    );
+    assert!(empty.message.contains("the file is empty"), "{empty}");
+}
+
+#[test]
+fn a_row_longer_than_the_limit_is_refused_before_it_is_read_whole() {
+    use super::revlog::MAX_ROW_BYTES;
+    use std::io::Read as _;
+    let header = "card_id,review_time,review_rating,review_state,review_duration\n";
+    // 64 MiB of one line: refused after the first 64 KiB, without holding the rest.
+    let start = format!("{header}a,{T},3,0,5\n");
+    let huge = start
+        .as_bytes()
+        .chain(std::io::repeat(b'x').take(64 << 20))
+        .chain("\n".as_bytes());
+    let err = read_csv(huge, "log.csv", later()).unwrap_err();
+    assert_eq!((err.line, err.name.as_str()), (3, "(row)"), "{err}");
+    assert!(
+        err.message
+            .starts_with(&format!("longer than {} KiB", MAX_ROW_BYTES / 1024)),
+        "{err}"
+    );
+    // Not UTF-8: our message, with the line and field.
+    let mut bytes = format!("{header}a,{T},3,0,5\n").into_bytes();
+    bytes.extend_from_slice(b"b\xff,1769936400000,3,0,5\n");
+    let err = read_csv(bytes.as_slice(), "log.csv", later()).unwrap_err();
+    assert_eq!((err.line, err.column), (3, 1), "{err}");
+    assert!(err.message.contains("not UTF-8"), "{err}");
+}
+
+#[test]
+fn bom_crlf_header_only_and_repeated_rows_are_read() {
+    let rows = read_csv(
+        format!("\u{feff}card_id,review_time,review_rating,review_state,review_duration\r\na,{T},3,0,5\r\na,{T},3,0,5\r\n").as_bytes(),
+        "log.csv",
+        later(),
+    )
+    .unwrap();
+    assert_eq!(
+        rows.rows.len(),
+        2,
+        "an exact repeat is kept for the import to skip"
+    );
+    assert_eq!(rows.lines, [2, 3]);
+    let none = read_csv(
+        "card_id,review_time,review_rating,review_state,review_duration\n".as_bytes(),
+        "log.csv",
+        later(),
+    )
+    .unwrap();
+    assert!(none.rows.is_empty());
+}
+
+#[test]
+fn an_import_that_disagrees_with_the_log_is_a_conflict_and_adds_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let logged = grade(&mut store, "a", Rating::Good, t0());
+    let at = t0().as_millisecond();
+    let row = |card: &str, time: i64, rating: u8| RevlogRow {
+        card_id: card.into(),
+        review_time: time,
+        rating,
+        state: 0,
+        duration_ms: 7000,
+    };
+    // The same review again is already present.
+    let same = store
+        .import_revlog(&scheduler(), &[row("a", at, 3)], &Days::utc())
+        .unwrap();
+    assert_eq!((same.added, same.already_present), (0, 1));
+    let err = store
+        .import_revlog(
+            &scheduler(),
+            &[row("b", at, 3), row("a", at, 1)],
+            &Days::utc(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            revlog::ImportError::Conflict {
+                index: 1,
+                column: "review_rating",
+                stored: 3,
+                imported: 1
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(store.revlog().unwrap().len(), 1);
+    assert_eq!(store.card_state("b").unwrap(), None);
+    assert_eq!(store.card_state("a").unwrap(), Some(logged.outcome.state));
 }
 
 #[test]
@@ -470,7 +724,7 @@ fn an_import_that_fails_midway_adds_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let good = RevlogRow {
         card_id: "a".into(),
-        review_time: 1_000,
+        review_time: T,
         rating: 3,
         state: 0,
         duration_ms: 0,
@@ -547,4 +801,127 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
     shift(migrations::latest());
     let store = Store::open(dir.path()).unwrap();
     assert_ne!(store.card_states().unwrap(), replayed);
+}
+
+/// `SQLite` VM instructions run by `f` on this store's connection: work a query does,
+/// counted without a clock.
+fn sql_steps(store: &Store, f: impl FnOnce()) -> u64 {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let steps = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&steps);
+    store
+        .conn
+        .progress_handler(
+            1,
+            Some(move || {
+                counter.fetch_add(1, Ordering::Relaxed);
+                false
+            }),
+        )
+        .unwrap();
+    f();
+    store
+        .conn
+        .progress_handler(1, None::<fn() -> bool>)
+        .unwrap();
+    steps.load(Ordering::Relaxed)
+}
+
+/// `per_day` reviews on each of the `days` study days before `t0`'s, written straight
+/// into the log (grading them one by one would take long).
+fn daily_history(store: &mut Store, days: i64, per_day: i64) {
+    let today = Days::utc().day_of(t0());
+    let tx = store.conn.transaction().unwrap();
+    for d in 1..=days {
+        for i in 0..per_day {
+            let at = (t0() - SignedDuration::from_hours(24 * d)).as_millisecond() + i;
+            tx.execute(
+                "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, \
+                 days_elapsed, interval_ms, duration_ms, local_day) \
+                 VALUES (?1, ?2, 3, 2, 1, 86400000, 1000, ?3)",
+                params![format!("card-{i}"), at, today - d],
+            )
+            .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+}
+
+/// The streak is asked after every grade: with a long history that must not cost more
+/// than with a short one (it walked every review of the streak: 40 ms a grade at a
+/// million reviews).
+#[test]
+fn the_streak_after_a_grade_does_not_walk_the_history() {
+    let today = Days::utc().day_of(t0());
+    let steps_after_a_grade = |history_days: i64| {
+        let mut store = Store::open_in_memory().unwrap();
+        daily_history(&mut store, history_days, 20);
+        assert_eq!(
+            store.streak(today).unwrap(),
+            u32::try_from(history_days).unwrap()
+        );
+        grade(&mut store, "a", Rating::Good, t0());
+        let mut streak = 0;
+        let steps = sql_steps(&store, || streak = store.streak(today).unwrap());
+        assert_eq!(streak, u32::try_from(history_days).unwrap() + 1);
+        steps
+    };
+    let short = steps_after_a_grade(10);
+    let long = steps_after_a_grade(1_000);
+    assert!(
+        long <= short + 10,
+        "the streak after a grade ran {short} SQL steps with 10 days of history, {long} with 1,000"
+    );
+}
+
+/// The streak kept for the day follows every change to the past: this store's imports,
+/// undos and grades dated before today, and another process's writes.
+#[test]
+fn the_kept_streak_follows_changes_to_past_days() {
+    let days = Days::utc();
+    let today = days.day_of(t0());
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut other = Store::open(dir.path()).unwrap();
+    let day_ago = |n: i64| t0() - SignedDuration::from_hours(24 * n);
+    grade(&mut store, "a", Rating::Good, day_ago(1));
+    grade(&mut store, "b", Rating::Good, day_ago(3));
+    assert_eq!(
+        store.streak(today).unwrap(),
+        1,
+        "yesterday only: two days ago is a gap"
+    );
+    // Another process fills the gap.
+    grade(&mut other, "c", Rating::Good, day_ago(2));
+    assert_eq!(store.streak(today).unwrap(), 3);
+    // This store grades a card on a past day (a clock put back).
+    grade(&mut store, "d", Rating::Good, day_ago(4));
+    assert_eq!(store.streak(today).unwrap(), 4);
+    // An import of an older day.
+    let row = RevlogRow {
+        card_id: "e".into(),
+        review_time: day_ago(5).as_millisecond(),
+        rating: 3,
+        state: 0,
+        duration_ms: 1000,
+    };
+    store.import_revlog(&scheduler(), &[row], &days).unwrap();
+    assert_eq!(store.streak(today).unwrap(), 5);
+    // Today's grade counts at once; its undo takes it back.
+    let graded = grade(&mut store, "f", Rating::Good, t0());
+    assert_eq!(store.streak(today).unwrap(), 6);
+    store.undo(&scheduler(), graded.id).unwrap();
+    assert_eq!(store.streak(today).unwrap(), 5);
+    // Undoing a grade of yesterday (a session that went past midnight) breaks the run.
+    let yesterday = store.revlog().unwrap();
+    assert_eq!(yesterday.iter().filter(|r| r.card_id == "a").count(), 1);
+    let id: i64 = store
+        .conn
+        .query_row("SELECT id FROM review_log WHERE card_id = 'a'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    store.undo(&scheduler(), id).unwrap();
+    assert_eq!(store.streak(today).unwrap(), 0);
 }

@@ -7,7 +7,6 @@ use jiff::{SignedDuration, Timestamp};
 use super::*;
 use crate::action::Effect;
 use crate::app::{self, Shell, Start};
-use crate::content::{LoadOptions, load_library};
 use crate::days::Days;
 use crate::srs::Rating;
 use crate::state::Phase;
@@ -18,10 +17,7 @@ fn t0() -> Timestamp {
 }
 
 fn fixture(start: &Start) -> (App, Shell) {
-    let library = load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    });
+    let library = crate::content::bundled_library().clone();
     let store = Store::open_in_memory().unwrap();
     let mut app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
     let _ = update(&mut app, Action::Resize(160, 48), t0());
@@ -1041,10 +1037,7 @@ fn the_review_shows_new_learning_and_due_left() {
 /// The summary's "next card due" is a local time, as the days are.
 #[test]
 fn the_next_due_time_is_local() {
-    let library = load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    });
+    let library = crate::content::bundled_library().clone();
     let store = Store::open_in_memory().unwrap();
     let tz = jiff::tz::TimeZone::get("America/New_York").unwrap();
     let mut app = app::build(library, &store, t0(), Days::new(tz), false, None, None).unwrap();

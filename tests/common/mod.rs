@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::LazyLock;
 
 use tempfile::TempDir;
 use tutor::content::{Library, LoadOptions, load_library};
@@ -55,11 +56,15 @@ pub fn temp() -> TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temporary folder: {e}"))
 }
 
-pub fn bundled() -> Library {
-    load_library(&LoadOptions {
-        bundled: true,
-        ..Default::default()
-    })
+/// The bundled decks, loaded once per test binary: borrow them, or clone them to own.
+pub fn bundled() -> &'static Library {
+    static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
+        load_library(&LoadOptions {
+            bundled: true,
+            ..Default::default()
+        })
+    });
+    &LIBRARY
 }
 
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

@@ -546,15 +546,12 @@ fn an_empty_session_is_finished() {
 
 #[test]
 fn the_bundled_decks_play_through() {
-    let library = crate::content::load_library(&crate::content::LoadOptions {
-        bundled: true,
-        ..crate::content::LoadOptions::default()
-    });
+    let library = crate::content::bundled_library();
     let selection = Selection {
         count: Some(1000),
         ..Selection::default()
     };
-    let mut s = QuizSession::start(&library, &selection, 99, t0()).unwrap();
+    let mut s = QuizSession::start(library, &selection, 99, t0()).unwrap();
     let total = s.items().len();
     let mut saved = 0;
     let mut guard = 0;
