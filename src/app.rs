@@ -442,10 +442,18 @@ pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<Option<i32>
 /// A SIGCONT after a stop that was not ours (SIGSTOP) finds the shell's terminal
 /// settings: raw mode is set again and the screen redrawn.
 fn watch_signals(shared: Arc<Signals>) -> Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGCONT])
-            .wrap_err("installing a signal handler")?;
+    use signal_hook::consts::{
+        SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+        SIGVTALRM, SIGXCPU, SIGXFSZ,
+    };
+    // Every signal whose default action ends the process and that a handler may take
+    // (SIGKILL cannot be caught; SIGSEGV and the like are faults, not requests): each
+    // ends the session the same way, terminal restored, exit 128 + its number.
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGTSTP, SIGCONT,
+    ])
+    .wrap_err("installing a signal handler")?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

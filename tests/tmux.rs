@@ -185,14 +185,25 @@ fn review_reveal_grade_quit_restores_the_terminal() {
     assert_eq!(store.review_count().unwrap(), 1);
 }
 
-/// SIGHUP, SIGINT, SIGQUIT and SIGTERM from outside each leave the normal screen and the
+/// SIGHUP, SIGINT, SIGQUIT and SIGTERM from outside, and the other signals whose default
+/// is to end a process (SIGUSR1, SIGALRM, ...), each leave the normal screen and the
 /// terminal settings as they were, exit with 128 + the signal's number, and keep the
-/// grade given just before. The four run at once, each in its own tmux server and data
+/// grade given just before. They run at once, each in its own tmux server and data
 /// folder: most of each is waiting for the screen.
 #[test]
 fn each_ending_signal_restores_the_terminal_and_exits_128_plus_n() {
     std::thread::scope(|s| {
-        for (name, number) in [("HUP", 1), ("INT", 2), ("QUIT", 3), ("TERM", 15)] {
+        for (name, number) in [
+            ("HUP", 1),
+            ("INT", 2),
+            ("QUIT", 3),
+            ("TERM", 15),
+            ("USR1", 10),
+            ("USR2", 12),
+            ("ALRM", 14),
+            ("VTALRM", 26),
+            ("PROF", 27),
+        ] {
             s.spawn(move || an_ending_signal_restores_the_terminal(name, number));
         }
     });
