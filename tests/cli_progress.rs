@@ -921,3 +921,31 @@ fn a_data_dir_that_cannot_be_created_is_named() {
     });
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a folder\n");
 }
+
+/// A file name is text from outside too: escape sequences in the path of an imported or
+/// exported file come out escaped in every message about it, as everywhere else.
+#[test]
+fn a_hostile_file_name_is_escaped_in_import_and_export_messages() {
+    let (tmp, _) = imported();
+    let data = data(&tmp);
+    let folder = tmp.path().join("evil\u{1b}]0;PWN\u{7}\u{1b}[31mdir");
+    fs::create_dir(&folder).unwrap();
+    let at = Clock::new().at(0, 3);
+    let bad = write(
+        &folder,
+        "r.csv",
+        &format!("{HEADER}\nargs-kwargs,{at},9,0,1000\n"),
+    );
+    let out = tutor(&data, &["import", "revlog", &shown(&bad)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(!has_terminal_controls(&out.stderr), "{out:?}");
+    assert!(out.stderr.contains("evil\\u{1b}]0;PWN"), "{out:?}");
+    // A folder given as the file fails while reading, with the name escaped too.
+    let out = tutor(&data, &["import", "revlog", &shown(&folder)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(!has_terminal_controls(&out.stderr), "{out:?}");
+    let target = folder.join("out.csv");
+    let out = tutor(&data, &["export", "revlog", &shown(&target)]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(!has_terminal_controls(&out.stdout), "{out:?}");
+}

@@ -111,7 +111,7 @@ pub fn export_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
     println!(
         "exported {} to {}",
         super::plural(rows.len(), "review", "reviews"),
-        file.display()
+        crate::text::sanitize(&file.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -122,9 +122,10 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
         (Box::new(std::io::stdin().lock()), "<stdin>".to_string())
     } else {
         match std::fs::File::open(file) {
+            // The name goes into every row's message: display-safe once, here.
             Ok(f) => (
                 Box::new(std::io::BufReader::new(f)),
-                file.display().to_string(),
+                crate::text::sanitize(&file.display().to_string()).into_owned(),
             ),
             Err(e) => return Ok(fail(format!("cannot read {}: {e}", file.display()))),
         }
