@@ -877,3 +877,29 @@ fn the_listing_says_bundled_and_lists_every_command() {
         assert!(listing.lines().any(|l| l == said), "{args}: {listing}");
     }
 }
+
+/// Piped `tutor` lists each card as `id  title`; the titles line up in one column, however
+/// long the longest id (ids of 25 and more characters pushed their titles out of line).
+#[test]
+fn the_listing_lines_up_every_card_title() {
+    let data = temp();
+    let out = tutor(data.path(), &[]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let library = bundled();
+    let starts: Vec<(usize, &str)> = out
+        .stdout
+        .lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("    ")?;
+            let (id, _) = rest.split_once(' ')?;
+            library.card(id)?;
+            let title = rest[id.len()..].trim_start();
+            Some((line.len() - title.len(), line))
+        })
+        .collect();
+    assert_eq!(starts.len(), library.cards().count(), "{}", out.stdout);
+    let first = starts[0].0;
+    for (start, line) in &starts {
+        assert_eq!(*start, first, "out of line: {line}\n{}", out.stdout);
+    }
+}

@@ -21,6 +21,12 @@ pub fn home(cli: &Cli) -> ExitCode {
         env!("CARGO_PKG_VERSION")
     );
     out.push_str("Decks\n");
+    // One column for every title, after the longest id.
+    let id_width = library
+        .cards()
+        .map(|(_, card)| card.id.as_str().chars().count())
+        .max()
+        .unwrap_or(0);
     for deck in &library.decks {
         let _ = writeln!(
             out,
@@ -33,7 +39,7 @@ pub fn home(cli: &Cli) -> ExitCode {
         for card in &deck.cards {
             let _ = writeln!(
                 out,
-                "    {:<24} {}",
+                "    {:<id_width$}  {}",
                 card.id.as_str(),
                 crate::text::sanitize(&card.title)
             );
