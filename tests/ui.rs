@@ -616,3 +616,28 @@ fn fenced_code_in_card_text_is_highlighted() {
         assert_eq!(cell.fg, Color::Magenta, "{size:?}");
     }
 }
+
+/// A browse filter longer than its box scrolls sideways like the console, so the end
+/// being typed stays in view, with the cursor after it (it stopped at the box's edge).
+#[test]
+fn a_long_browse_filter_keeps_its_end_in_view() {
+    let size = (80, 24);
+    let (mut app, mut shell) = fixture(&Start::Browse(None), false, size);
+    let typed = format!("/ {} Z Z E N D", "x ".repeat(150));
+    press(&mut app, &mut shell, &typed);
+    let terminal = draw(&app, size);
+    let rows = screen_rows(&app, size);
+    assert!(
+        rows.iter().any(|r| r.contains("xxZZEND")),
+        "the end of the filter is out of sight:\n{}",
+        rows.join("\n")
+    );
+    let (x, y) = find_cell(&terminal, "ZZEND").unwrap();
+    let mut terminal = terminal;
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert_eq!(
+        (cursor.x, cursor.y),
+        (x + 5, y),
+        "the cursor follows the text"
+    );
+}

@@ -15,11 +15,13 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let t = theme(app);
     let [filter, list] =
         Layout::vertical([Constraint::Length(FILTER_HEIGHT), Constraint::Min(0)]).areas(body);
+    // A filter longer than its box scrolls sideways, as the console does, so the end
+    // being typed (and the cursor after it) stays in view.
+    let room = usize::from(filter.width.saturating_sub(5)).max(1);
+    let typed = app.browse.filter.chars().count();
+    let (shown, cursor_col) = super::card::visible_input(&app.browse.filter, typed, room);
     let prompt = if app.browse.filtering || !app.browse.filter.is_empty() {
-        Line::from(vec![
-            Span::styled("/ ", t.key()),
-            Span::raw(sanitize(&app.browse.filter).into_owned()),
-        ])
+        Line::from(vec![Span::styled("/ ", t.key()), Span::raw(shown)])
     } else {
         Line::styled(
             "press / to filter by id, title, question, topic or tag".to_string(),
@@ -43,6 +45,15 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         ),
         filter,
     );
+    if app.browse.filtering {
+        let x = filter
+            .x
+            .saturating_add(3)
+            .saturating_add(u16::try_from(cursor_col).unwrap_or(u16::MAX));
+        if x < filter.right().saturating_sub(1) {
+            frame.set_cursor_position((x, filter.y.saturating_add(1)));
+        }
+    }
     let rows = usize::from(list.height.saturating_sub(2));
     let first = first_row(app.browse.offset, app.browse.selected, rows);
     let id_width = matches

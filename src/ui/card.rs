@@ -616,7 +616,7 @@ fn review_left(app: &App) -> Option<String> {
 
 /// The part of `input` (sanitized) that fits `room` columns with the cursor (a char
 /// index) in view, and the cursor's column within it.
-fn visible_input(input: &str, cursor: usize, room: usize) -> (String, usize) {
+pub(super) fn visible_input(input: &str, cursor: usize, room: usize) -> (String, usize) {
     use unicode_width::UnicodeWidthChar as _;
     let chars: Vec<(String, usize)> = input
         .chars()
