@@ -56,6 +56,28 @@ impl Fit {
     pub fn bounded(&self) -> bool {
         self.cards < self.all_cards
     }
+
+    /// What the fit was made on, in one sentence: all of the history, or which part of it
+    /// and why.
+    pub fn summary(&self) -> String {
+        if self.bounded() {
+            format!(
+                "fitted on the {} cards reviewed most recently, of {} ({} of {} training items; \
+                 {} reviews in all): a fit holds at most {} review steps, which bounds its memory",
+                self.cards,
+                self.all_cards,
+                self.items,
+                self.all_items,
+                self.reviews,
+                MAX_TRAINING_STEPS
+            )
+        } else {
+            format!(
+                "fitted on {} reviews ({} training items)",
+                self.reviews, self.items
+            )
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -284,6 +306,35 @@ mod tests {
 
     use super::*;
     use crate::srs::{Rating, Scheduler, Settings};
+
+    /// A bounded fit says it used part of the history, never "fitted on" all of it (it
+    /// said "fitted on 1000000 reviews" and then that 1,619 of 20,000 cards were used).
+    #[test]
+    fn the_summary_says_what_the_fit_was_made_on() {
+        let mut fit = Fit {
+            reviews: 1_000_000,
+            items: 76_915,
+            cards: 1_619,
+            all_items: 980_000,
+            all_cards: 20_000,
+            old: Vec::new(),
+            new: Vec::new(),
+            old_log_loss: 0.3,
+            new_log_loss: 0.2,
+        };
+        assert_eq!(
+            fit.summary(),
+            "fitted on the 1619 cards reviewed most recently, of 20000 (76915 of 980000 \
+             training items; 1000000 reviews in all): a fit holds at most 2000000 review \
+             steps, which bounds its memory"
+        );
+        fit.cards = fit.all_cards;
+        fit.items = fit.all_items;
+        assert_eq!(
+            fit.summary(),
+            "fitted on 1000000 reviews (980000 training items)"
+        );
+    }
 
     /// A deterministic pseudo-random stream (xorshift64*).
     struct Rng(u64);

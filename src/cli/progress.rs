@@ -238,21 +238,7 @@ pub fn optimize(cli: &Cli) -> color_eyre::Result<ExitCode> {
             Ok(Optimized::Fitted(fit)) => fit,
             Err(e) => return Ok(fail(e)),
         };
-    println!(
-        "fitted on {} reviews ({} training items)",
-        fit.reviews, fit.items
-    );
-    if fit.bounded() {
-        println!(
-            "(the {} cards reviewed most recently, of {}: {} of {} training items; a fit \
-             holds at most {} review steps, which bounds its memory)",
-            fit.cards,
-            fit.all_cards,
-            fit.items,
-            fit.all_items,
-            optimize::MAX_TRAINING_STEPS
-        );
-    }
+    println!("{}", fit.summary());
     println!("\n  #    old        new");
     for (i, (old, new)) in fit.old.iter().zip(&fit.new).enumerate() {
         println!("  w{i:<3}{old:<11.4}{new:.4}");
