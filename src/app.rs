@@ -69,7 +69,7 @@ pub fn build(
         new_per_day: settings.new_per_day,
         reviews_per_day: settings.reviews_per_day,
         states,
-        done_today: store.done_today(today)?,
+        done_today: store.done_today(today, |id| library.card(id).is_some())?,
         day_end: days.end_of_day(now),
         streak: store.streak(today)?,
         deck_filter: deck,

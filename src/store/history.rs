@@ -125,22 +125,36 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// What counts against today's limits.
-    pub fn done_today(&self, today: DayNumber) -> Result<DoneToday, StoreError> {
+    /// What counts against today's limits: today's first reviews of new cards and
+    /// reviews of review cards, of the cards `loaded` knows. Reviews of cards no loaded
+    /// deck has are kept but count for nothing here, so they cannot use up the day.
+    pub fn done_today(
+        &self,
+        today: DayNumber,
+        loaded: impl Fn(&str) -> bool,
+    ) -> Result<DoneToday, StoreError> {
+        let mut done = DoneToday::default();
         self.conn()
             .prepare_cached(
-                "SELECT COALESCE(SUM(state_before = 0), 0), COALESCE(SUM(state_before = 2), 0) \
-                 FROM review_log WHERE local_day = ?1",
+                "SELECT card_id, state_before FROM review_log \
+                 WHERE local_day = ?1 AND state_before IN (0, 2)",
             )
             .and_then(|mut s| {
-                s.query_row([today], |r| {
-                    Ok(DoneToday {
-                        new: r.get(0)?,
-                        reviews: r.get(1)?,
-                    })
-                })
+                let mut rows = s.query([today])?;
+                while let Some(row) = rows.next()? {
+                    let card: String = row.get(0)?;
+                    if !loaded(&card) {
+                        continue;
+                    }
+                    match row.get::<_, i64>(1)? {
+                        0 => done.new += 1,
+                        _ => done.reviews += 1,
+                    }
+                }
+                Ok(())
             })
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))?;
+        Ok(done)
     }
 
     /// Reviews on study day `day`.

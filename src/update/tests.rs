@@ -1209,3 +1209,28 @@ fn an_unknown_command_keeps_command_mode_and_fits_the_border() {
         assert!(app.help);
     }
 }
+
+/// Reviews of cards no loaded deck has (imported from another machine, or a deck left
+/// out with `--decks`) are kept, but they use up none of today's limits: 25 of them
+/// today left "today's new cards are done" with the bundled deck untouched.
+#[test]
+fn reviews_of_cards_not_loaded_use_up_no_daily_limit() {
+    let mut store = Store::open_in_memory().unwrap();
+    let rows: Vec<crate::store::revlog::RevlogRow> = (0..25)
+        .map(|i| crate::store::revlog::RevlogRow {
+            card_id: format!("ghost-{i}"),
+            review_time: (t0() - SignedDuration::from_mins(10)).as_millisecond() + i,
+            rating: 3,
+            state: 0,
+            duration_ms: 5000,
+        })
+        .collect();
+    let scheduler = crate::srs::Scheduler::new(&crate::srs::Settings::default()).unwrap();
+    store
+        .import_revlog(&scheduler, &rows, &Days::utc())
+        .unwrap();
+    let library = crate::content::bundled_library().clone();
+    let app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
+    assert_eq!(app.done_today.new, 0, "{:?}", app.done_today);
+    assert_eq!(app.done_today.reviews, 0, "{:?}", app.done_today);
+}
