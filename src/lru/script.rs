@@ -67,6 +67,8 @@ pub enum StreamError {
 /// A word of the command being read: its text, where it starts, its token number.
 struct Word {
     text: String,
+    /// Characters in `text`, at most [`MAX_WORD`].
+    chars: usize,
     at: Position,
     number: usize,
 }
@@ -99,6 +101,11 @@ struct Parser {
     /// A newline was read.
     multiline: bool,
 }
+
+/// The longest word a script may have. The longest a command needs is a key or value
+/// of 20 characters (`-9223372036854775808`); a word that goes on past this is refused as
+/// it is read, so an endless one is never held whole.
+const MAX_WORD: usize = 64;
 
 /// The most words a `put` or `get` can have, plus the one that makes it wrong.
 const MAX_WORDS: usize = 4;
@@ -144,11 +151,27 @@ impl Parser {
             }
         } else if !c.is_whitespace() {
             match &mut self.word {
-                Some(word) => word.text.push(c),
+                Some(word) if word.chars == MAX_WORD => {
+                    return Err(ScriptError {
+                        token: Some((word.number, word.text.clone())),
+                        line: word.at.line,
+                        column: word.at.column,
+                        multiline: self.multiline,
+                        expected: format!(
+                            "a word of at most {MAX_WORD} characters (`put`, `get`, a key or a \
+                             value)"
+                        ),
+                    });
+                }
+                Some(word) => {
+                    word.text.push(c);
+                    word.chars += 1;
+                }
                 None => {
                     self.tokens += 1;
                     self.word = Some(Word {
                         text: c.to_string(),
+                        chars: 1,
                         at: self.position(),
                         number: self.tokens,
                     });
@@ -614,6 +637,27 @@ mod tests {
         assert_eq!(out, "null\n");
         assert_eq!(error, Some(error_of("put 1 1\nget x\nput 2 2\nget 2\n")));
         assert_eq!(seen.len(), 1, "nothing after the bad line is read");
+    }
+
+    /// One endless word (no space, no `;`) is refused once it is longer than any word of
+    /// a command can be, not held whole: 50 MB of `a` took 150 MB and read to the end.
+    #[test]
+    fn an_endless_word_is_refused_without_reading_it_whole() {
+        let word = vec![b'a'; 4 * CHUNK];
+        let (out, error, seen) = stream(&[b"put 1 1\nput ", &word, &word, &word]);
+        assert_eq!(out, "null\n");
+        let error = error.unwrap();
+        assert!(
+            error.contains(&format!("a word of at most {MAX_WORD} characters")),
+            "{error}"
+        );
+        assert!(seen.len() <= 3, "read {} chunks", seen.len());
+        assert_eq!(
+            error,
+            error_of(&format!("put 1 1\nput {}", "a".repeat(100)))
+        );
+        // A number of 64 digits is still a number (and out of range), not a long word.
+        assert!(error_of(&format!("get {}", "9".repeat(MAX_WORD))).contains("integer"));
     }
 
     fn error_of(script: &str) -> String {
