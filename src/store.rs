@@ -69,6 +69,15 @@ pub enum StoreError {
         path.display()
     )]
     NotAFile { path: PathBuf, what: &'static str },
+    #[error(
+        "{} has an unfinished transaction (a `-journal` file beside it) that must be rolled \
+         back before tutor can tell whether it is a tutor database; tutor did not change it. \
+         Roll it back with the program that wrote it (`sqlite3 {} 'PRAGMA quick_check'` does, \
+         for a tutor database), or move it away or pass --data-dir with another folder",
+        path.display(),
+        path.display()
+    )]
+    NeedsRecovery { path: PathBuf },
     #[error("cannot read the database {}: {source}", path.display())]
     Unreadable {
         path: PathBuf,
@@ -198,7 +207,7 @@ impl Store {
         Self::setup(conn, path)
     }
 
-    fn setup(conn: Connection, path: PathBuf) -> Result<Self, StoreError> {
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Self, StoreError> {
         let open_err = |source: rusqlite::Error| match source.sqlite_error_code() {
             // The WAL and its index beside the file cannot be made: a read-only folder.
             Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.clone() },
@@ -213,6 +222,12 @@ impl Store {
             identify::Found::New => 0,
             identify::Found::Tutor { version } => version,
         };
+        if found == 0 {
+            // A new file is marked as tutor's before anything else, so that a file left
+            // with no schema by an interrupted start (or caught so by another tutor
+            // starting at once) is still known as tutor's; see `Identity::judge`.
+            mark(&mut conn, &path)?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "FULL")
@@ -434,6 +449,30 @@ pub(crate) fn begin<'c>(
 ) -> Result<rusqlite::Transaction<'c>, StoreError> {
     conn.transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| classify(path, e))
+}
+
+/// Marks a database that has no schema yet as tutor's, under the write lock and only if it
+/// still has none: another tutor may have made it meanwhile.
+fn mark(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let failed = |source: rusqlite::Error| match source.sqlite_error_code() {
+        // Its journal beside it cannot be made: a read-only folder.
+        Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        _ => classify(path, source),
+    };
+    let tx = begin(conn, path)?;
+    let now = identify::Identity::read(&tx).map_err(failed)?;
+    // Not judged again by its size: taking the write lock gave an empty file its first
+    // page. It was judged new just before; only another program's mark made meanwhile
+    // is refused here.
+    if now.application_id != 0 {
+        now.judge(path)?;
+    } else if now.objects == 0 && now.version == 0 {
+        tx.pragma_update(None, "application_id", identify::APPLICATION_ID)
+            .map_err(failed)?;
+    }
+    tx.commit().map_err(failed)
 }
 
 /// Maps `SQLite`'s "disk full" and "busy" to errors a user can act on.

@@ -295,3 +295,90 @@ fn a_data_dir_with_uri_characters_in_its_name_reopens() {
         "a file was made beside the data dir"
     );
 }
+
+/// Tutor's table names with other columns: what QA made with `create table settings(x)`.
+const TUTOR_NAMES_OTHER_COLUMNS: &str = "CREATE TABLE review_log (x); \
+     CREATE TABLE card_state (x); CREATE TABLE settings (x); CREATE TABLE quiz_result (x);";
+
+/// Identified by the whole schema, not the table names: refused before the WAL switch,
+/// with our message, not `SQLite`'s "no such column".
+#[test]
+fn tutors_table_names_with_other_columns_are_refused_untouched() {
+    for extra in [
+        "PRAGMA user_version = 2;",
+        "PRAGMA user_version = 3;",
+        "PRAGMA user_version = 3; PRAGMA application_id = 1414878290;",
+    ] {
+        let (_tmp, data, db) = data_with(|db| {
+            sqlite(db, &format!("{TUTOR_NAMES_OTHER_COLUMNS} {extra}"));
+        });
+        let out = assert_refused_untouched(&data, &db, "not a tutor database");
+        assert!(out.stderr.contains("settings"), "{extra}: {out:?}");
+    }
+}
+
+/// Tutor's real schema with one column more is not tutor's either.
+#[test]
+fn tutors_schema_with_one_column_more_is_refused_untouched() {
+    let (_tmp, data, db) = data_with(|db| {
+        let made = tutor(db.parent().unwrap(), &["stats"]);
+        assert_eq!(made.code, Some(0), "{made:?}");
+        sqlite(db, "ALTER TABLE settings ADD COLUMN note TEXT;");
+    });
+    let out = assert_refused_untouched(&data, &db, "not a tutor database");
+    assert!(out.stderr.contains("settings"), "{out:?}");
+}
+
+/// A rollback-mode database with a hot journal cannot even be read without writing it:
+/// it is left as it is, with a message that names it and says what to do.
+#[test]
+fn a_database_with_a_hot_journal_is_refused_untouched() {
+    let (_tmp, data, db) = data_with(|db| {
+        let src = db.with_file_name("src.db");
+        let conn = Connection::open(&src).unwrap();
+        conn.execute_batch(
+            "PRAGMA cache_size = 2; CREATE TABLE notes (body TEXT);
+             BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+             INSERT INTO notes SELECT printf('%.1000c', 'x') FROM n; COMMIT;
+             BEGIN; UPDATE notes SET body = upper(body);",
+        )
+        .unwrap();
+        // Copied mid-transaction: the file half written, its journal hot.
+        fs::copy(&src, db).unwrap();
+        let mut journal = src.into_os_string();
+        journal.push("-journal");
+        let mut hot = db.as_os_str().to_owned();
+        hot.push("-journal");
+        fs::copy(&journal, &hot).unwrap();
+        conn.execute_batch("ROLLBACK").unwrap();
+        drop(conn);
+        fs::remove_file(db.with_file_name("src.db")).unwrap();
+    });
+    assert!(snapshot(&data).contains_key("tutor.db-journal"));
+    let out = assert_refused_untouched(&data, &db, "unfinished transaction");
+    assert!(!out.stderr.contains("readonly database"), "{out:?}");
+}
+
+/// Only a zero-length file is a database not yet begun; an empty `SQLite` file that is
+/// not marked as tutor's was made by something else.
+#[test]
+fn an_empty_sqlite_file_not_made_by_tutor_is_refused_untouched() {
+    let (_tmp, data, db) = data_with(|db| sqlite(db, "PRAGMA user_version = 0; VACUUM;"));
+    assert!(fs::metadata(&db).unwrap().len() > 0);
+    assert_refused_untouched(&data, &db, "not a tutor database");
+}
+
+/// Tutor marks a new file as its own before anything else: a file with that mark and no
+/// tables is one whose creation was interrupted, and is made tutor's again.
+#[test]
+fn an_empty_file_marked_as_tutors_is_initialised() {
+    let (_tmp, data, db) = data_with(|db| sqlite(db, "PRAGMA application_id = 1414878290;"));
+    assert!(fs::metadata(&db).unwrap().len() > 0);
+    let out = tutor(&data, &["stats"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let version: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 3);
+}

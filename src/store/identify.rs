@@ -7,7 +7,17 @@
 //! suffices (its header) and then through a read-only connection that creates nothing,
 //! and anything but an empty file or tutor's own schema is refused. Tutor marks its
 //! databases with an `application_id`; databases from before that are recognised by their
-//! tables and get the mark when they are next migrated.
+//! schema and get the mark when they are next migrated. The schema is compared whole
+//! (every table's columns and flags, every index's columns) with what the migrations make
+//! at the file's version: tutor's table names with other columns are not tutor's.
+//!
+//! Only a zero-length file may be made tutor's. Creating the schema is one transaction,
+//! but switching to WAL before it cannot be, so tutor marks a new file with its
+//! `application_id` first of all (see `Store::setup`): an `SQLite` file with no schema is
+//! taken as a tutor start that was interrupted, or another tutor starting at this moment,
+//! only when it has that mark; without it, it was made by something else and is refused.
+//! A database whose hot `-journal` would have to be rolled back before it can be read is
+//! refused too, since rolling back writes it.
 
 use std::collections::BTreeSet;
 use std::io::Read as _;
@@ -38,42 +48,73 @@ pub enum Found {
 pub struct Identity {
     pub application_id: i32,
     pub version: usize,
+    /// Its size in pages: 0 only for a database not yet begun (a zero-length file).
+    pub pages: i64,
     /// Its tables, without `SQLite`'s own (`sqlite_*`).
     pub tables: BTreeSet<String>,
     /// Tables, indexes, views and triggers, `SQLite`'s own included.
     pub objects: usize,
+    /// Its schema as (object, detail) pairs: each object's kind and table, each table's
+    /// columns (name, declared type, not null, key) and flags (strict, without rowid),
+    /// each index's columns. Compared with what tutor's migrations make, so that tutor's
+    /// table names with other columns are not taken for tutor's database. Comments and
+    /// spacing in the `CREATE` statements do not count.
+    pub schema: BTreeSet<(String, String)>,
 }
 
+/// The identity in one statement, so one snapshot: never the version from before another
+/// tutor's migration with the tables after it. Columns are read only of ordinary tables
+/// and indexes: a virtual table whose module tutor lacks could not be looked into.
+const READ: &str = "SELECT p.application_id, v.user_version, c.page_count, s.kind, s.name, s.detail \
+     FROM pragma_application_id AS p, pragma_user_version AS v, pragma_page_count AS c \
+     LEFT JOIN ( \
+       SELECT type AS kind, name, 'on ' || tbl_name AS detail FROM sqlite_schema \
+       UNION ALL \
+       SELECT 'column', m.name, \
+         format('%d %s %s notnull=%d pk=%d', t.cid, t.name, t.type, t.\"notnull\", t.pk) \
+       FROM sqlite_schema AS m, pragma_table_info(m.name) AS t \
+       WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' \
+       UNION ALL \
+       SELECT 'flags', m.name, format('strict=%d without_rowid=%d', l.strict, l.wr) \
+       FROM sqlite_schema AS m, pragma_table_list(m.name) AS l \
+       WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL%' AND l.schema = 'main' \
+       UNION ALL \
+       SELECT 'key', m.name, format('%d %s', i.seqno, i.name) \
+       FROM sqlite_schema AS m, pragma_index_info(m.name) AS i WHERE m.type = 'index' \
+     ) AS s ON 1";
+
 impl Identity {
-    /// Reads the identity through `conn`; reads only. One statement, so one snapshot:
-    /// never the version from before another tutor's migration with the tables after it.
+    /// Reads the identity through `conn`; reads only.
     pub fn read(conn: &Connection) -> rusqlite::Result<Self> {
-        let mut stmt = conn.prepare(
-            "SELECT p.application_id, v.user_version, s.type, s.name \
-             FROM pragma_application_id AS p, pragma_user_version AS v \
-             LEFT JOIN sqlite_schema AS s ON 1",
-        )?;
+        let mut stmt = conn.prepare(READ)?;
         let mut rows = stmt.query([])?;
         let mut identity = Self {
             application_id: 0,
             version: 0,
+            pages: 0,
             tables: BTreeSet::new(),
             objects: 0,
+            schema: BTreeSet::new(),
         };
         while let Some(row) = rows.next()? {
             identity.application_id = row.get(0)?;
             // A negative version is as unknown to us as a too high one.
             identity.version = usize::try_from(row.get::<_, i64>(1)?).unwrap_or(usize::MAX);
-            let (Some(kind), Some(name)) = (
-                row.get::<_, Option<String>>(2)?,
+            identity.pages = row.get(2)?;
+            let (Some(kind), Some(name), detail) = (
                 row.get::<_, Option<String>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, Option<String>>(5)?.unwrap_or_default(),
             ) else {
                 continue;
             };
-            identity.objects += 1;
-            if kind == "table" && !name.starts_with("sqlite_") {
-                identity.tables.insert(name);
+            if matches!(kind.as_str(), "table" | "index" | "view" | "trigger") {
+                identity.objects += 1;
+                if kind == "table" && !name.starts_with("sqlite_") {
+                    identity.tables.insert(name.clone());
+                }
             }
+            identity.schema.insert((name, format!("{kind} {detail}")));
         }
         Ok(identity)
     }
@@ -99,7 +140,16 @@ impl Identity {
         }
         if self.version == 0 {
             if self.objects == 0 {
-                return Ok(Found::New);
+                // Only a file not yet begun, or one tutor marked as its own before it was
+                // interrupted making the schema (see `Store::setup`), is made tutor's.
+                if self.pages == 0 || self.application_id == APPLICATION_ID {
+                    return Ok(Found::New);
+                }
+                return Err(not_ours(
+                    "it is an empty SQLite database that tutor did not make (only a \
+                     zero-length file is made tutor's)"
+                        .to_string(),
+                ));
             }
             return Err(not_ours(format!(
                 "{} and no tutor schema version",
@@ -107,20 +157,35 @@ impl Identity {
                     .unwrap_or_else(|| "it has indexes, views or triggers".to_string())
             )));
         }
-        let expected = migrations::tables(self.version).map_err(|source| StoreError::Sql {
+        let expected = migrations::identity(self.version).map_err(|source| StoreError::Sql {
             path: path.to_path_buf(),
             source,
         })?;
-        let extra: BTreeSet<_> = self.tables.difference(&expected).cloned().collect();
-        let missing: BTreeSet<_> = expected.difference(&self.tables).cloned().collect();
+        let names = |schema: &BTreeSet<(String, String)>| -> BTreeSet<String> {
+            schema.iter().map(|(name, _)| name.clone()).collect()
+        };
+        let (have, want) = (names(&self.schema), names(&expected.schema));
+        let extra: BTreeSet<_> = have.difference(&want).cloned().collect();
+        let missing: BTreeSet<_> = want.difference(&have).cloned().collect();
+        // Tables and indexes both have by name whose columns, keys or kind differ.
+        let differing: BTreeSet<String> = self
+            .schema
+            .symmetric_difference(&expected.schema)
+            .map(|(name, _)| name.clone())
+            .filter(|name| have.contains(name) && want.contains(name))
+            .collect();
         let why: Vec<String> = [
-            list("it has the table", "it has the tables", &extra)
-                .map(|t| format!("{t}, which tutor does not make")),
-            list(
-                "it lacks tutor's table",
-                "it lacks tutor's tables",
-                &missing,
-            ),
+            list("it has", "it has", &extra).map(|t| format!("{t}, which tutor does not make")),
+            list("it lacks tutor's", "it lacks tutor's", &missing),
+            list("its", "its", &differing).map(|t| {
+                format!(
+                    "{t} {} not as tutor's schema version {} makes {} (other columns, keys \
+                     or indexes)",
+                    if differing.len() == 1 { "is" } else { "are" },
+                    self.version,
+                    if differing.len() == 1 { "it" } else { "them" },
+                )
+            }),
         ]
         .into_iter()
         .flatten()
@@ -193,8 +258,10 @@ fn look(path: &Path, again: bool) -> Result<Found, StoreError> {
         return Identity {
             application_id,
             version: 0,
+            pages: 0,
             tables: BTreeSet::new(),
             objects: 0,
+            schema: BTreeSet::new(),
         }
         .judge(path);
     }
@@ -204,6 +271,14 @@ fn look(path: &Path, again: bool) -> Result<Found, StoreError> {
         // Read without locks, the file may have been caught mid-checkpoint by a tutor
         // that started meanwhile: look again (with locks, if it now has a WAL beside it).
         Err(_) if immutable && again => look(path, false),
+        // Reading it would need a write first: rolling back a hot journal.
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if f.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK =>
+        {
+            Err(StoreError::NeedsRecovery {
+                path: path.to_path_buf(),
+            })
+        }
         Err(e) => Err(classify(path, e)),
     }
 }

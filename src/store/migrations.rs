@@ -2,7 +2,6 @@
 //! with a higher version than we know was written by a newer tutor and is refused
 //! before anything is written to it (see [`super::identify`]).
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -81,13 +80,13 @@ pub fn latest() -> usize {
     MIGRATIONS.len()
 }
 
-/// The tables tutor's schema has at `version`, as the migrations up to it make them.
-pub fn tables(version: usize) -> rusqlite::Result<BTreeSet<String>> {
+/// Tutor's schema at `version`, as the migrations up to it make it.
+pub fn identity(version: usize) -> rusqlite::Result<Identity> {
     let conn = Connection::open_in_memory()?;
     for sql in MIGRATIONS.iter().take(version) {
         conn.execute_batch(sql)?;
     }
-    Identity::read(&conn).map(|identity| identity.tables)
+    Identity::read(&conn)
 }
 
 /// Brings the schema to the latest version and marks the file as tutor's, all in one
