@@ -625,6 +625,51 @@ fn duplicate_card_id_in_one_deck() {
     );
 }
 
+/// A card with a type error still has an id: the duplicate is reported too.
+#[test]
+fn a_broken_card_still_takes_part_in_the_duplicate_check() {
+    let broken = card("same").replace("difficulty: easy", "difficulty: impossible");
+    for (first, second) in [(broken.clone(), card("same")), (card("same"), broken)] {
+        let dir = deck_with(&[("a.yaml", &first), ("b.yaml", &second)]);
+        let found = problems(dir.path());
+        let duplicate: Vec<_> = found
+            .iter()
+            .filter(|p| p.message.contains("duplicate card id `same`"))
+            .collect();
+        assert_eq!(duplicate.len(), 1, "{found:#?}");
+        assert!(duplicate[0].file.ends_with("b.yaml"), "{found:#?}");
+        assert_eq!((duplicate[0].line, duplicate[0].col), (1, 1));
+        assert!(duplicate[0].message.contains("a.yaml:1:1"), "{found:#?}");
+        assert!(found.iter().any(|p| p.field == "difficulty"), "{found:#?}");
+        assert_eq!(found.len(), 2, "{found:#?}");
+    }
+}
+
+/// A deck left out for a broken deck.yaml still has its cards' ids checked.
+#[test]
+fn a_deck_left_out_still_takes_part_in_the_duplicate_check() {
+    let dir = deck_with(&[("a.yaml", &card("same")), ("b.yaml", &card("same"))]);
+    fs::write(
+        dir.path().join("deck.yaml"),
+        DECK.replace("test-deck", "Bad Id"),
+    )
+    .unwrap();
+    let found = problems(dir.path());
+    let fields: Vec<_> = found
+        .iter()
+        .map(|p| (p.file.rsplit('/').next().unwrap(), p.line, p.field.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("b.yaml", 1, "id"), ("deck.yaml", 1, "id")],
+        "{found:#?}"
+    );
+    assert!(
+        found[0].message.contains("duplicate card id `same`"),
+        "{found:#?}"
+    );
+}
+
 #[test]
 fn duplicate_card_id_across_decks() {
     let root = tempfile::tempdir().unwrap();
