@@ -625,6 +625,51 @@ fn duplicate_card_id_in_one_deck() {
     );
 }
 
+/// A card with a type error still has an id: the duplicate is reported too.
+#[test]
+fn a_broken_card_still_takes_part_in_the_duplicate_check() {
+    let broken = card("same").replace("difficulty: easy", "difficulty: impossible");
+    for (first, second) in [(broken.clone(), card("same")), (card("same"), broken)] {
+        let dir = deck_with(&[("a.yaml", &first), ("b.yaml", &second)]);
+        let found = problems(dir.path());
+        let duplicate: Vec<_> = found
+            .iter()
+            .filter(|p| p.message.contains("duplicate card id `same`"))
+            .collect();
+        assert_eq!(duplicate.len(), 1, "{found:#?}");
+        assert!(duplicate[0].file.ends_with("b.yaml"), "{found:#?}");
+        assert_eq!((duplicate[0].line, duplicate[0].col), (1, 1));
+        assert!(duplicate[0].message.contains("a.yaml:1:1"), "{found:#?}");
+        assert!(found.iter().any(|p| p.field == "difficulty"), "{found:#?}");
+        assert_eq!(found.len(), 2, "{found:#?}");
+    }
+}
+
+/// A deck left out for a broken deck.yaml still has its cards' ids checked.
+#[test]
+fn a_deck_left_out_still_takes_part_in_the_duplicate_check() {
+    let dir = deck_with(&[("a.yaml", &card("same")), ("b.yaml", &card("same"))]);
+    fs::write(
+        dir.path().join("deck.yaml"),
+        DECK.replace("test-deck", "Bad Id"),
+    )
+    .unwrap();
+    let found = problems(dir.path());
+    let fields: Vec<_> = found
+        .iter()
+        .map(|p| (p.file.rsplit('/').next().unwrap(), p.line, p.field.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("b.yaml", 1, "id"), ("deck.yaml", 1, "id")],
+        "{found:#?}"
+    );
+    assert!(
+        found[0].message.contains("duplicate card id `same`"),
+        "{found:#?}"
+    );
+}
+
 #[test]
 fn duplicate_card_id_across_decks() {
     let root = tempfile::tempdir().unwrap();
@@ -1101,6 +1146,55 @@ fn aliases_that_expand_too_far_are_refused() {
     let found = problems(dir.path());
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].message.contains("unknown field `prompt2`"));
+}
+
+/// The problem of a hostile file whose message says its aliases expand too far, as
+/// ((line, col), message); the other documents' problems do not matter here.
+fn expansion_problem(text: &str) -> ((usize, usize), String) {
+    let (code, stdout, file) = check_file(text);
+    assert_eq!(code, Some(1), "{stdout}");
+    let found: Vec<_> = printed_problems(&stdout, &file)
+        .into_iter()
+        .filter(|(.., message)| message.contains("expand to more than"))
+        .collect();
+    assert_eq!(found.len(), 1, "{stdout}");
+    let (line, col, _, message) = found.into_iter().next().unwrap();
+    ((line, col), message)
+}
+
+/// The alias budget is the file's, not each document's: many documents that each stay
+/// under it kept `check` busy for a minute on a 1 MB file.
+#[test]
+fn aliases_spread_over_documents_share_one_budget() {
+    // Each document expands to about 66,000 values: under the limit alone, over it
+    // together, in the second document's last line.
+    let doc = "id: c\ntitle: C\na: &a [x,x,x,x,x,x,x,x,x]\n\
+               b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n\
+               d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n";
+    let text = [doc; 50].join("---\n");
+    let ((line, col), message) = expansion_problem(&text);
+    assert_eq!(line, 8 + 7, "the second document's `e:` line: {message}");
+    // At one of that line's `*d` (from column 8, three apart), not at its key or at the
+    // anchored list the parser was repeating.
+    assert!(col >= 8 && (col - 8) % 3 == 0, "{col}: {message}");
+    assert!(message.contains("this file's aliases"), "{message}");
+    assert!(message.contains("more than 100000 values"), "{message}");
+}
+
+/// Bytes count as well as values: a few aliases of one long string would otherwise
+/// build gigabytes.
+#[test]
+fn aliases_of_a_long_string_are_refused_by_their_bytes() {
+    let text = format!(
+        "id: c\ntitle: C\nx: &a \"{}\"\nprompt: [{}]\n",
+        "y".repeat(100_000),
+        vec!["*a"; 100].join(",")
+    );
+    let ((line, col), message) = expansion_problem(&text);
+    assert!(message.contains("more than 4 MiB of text"), "{message}");
+    // The alias that goes over: the text and 40 aliases of its 100,000 bytes fit in
+    // 4 MiB, the 41st does not.
+    assert_eq!((line, col), (4, 10 + 3 * 40), "{message}");
 }
 
 /// A raw control character (here ESC) is reported at its line and column, and named.

@@ -85,9 +85,44 @@ pub(crate) fn bundled_library() -> &'static Library {
     &LIBRARY
 }
 
+/// The ids of cards that were read but are not in the deck returned with them (a card
+/// with a problem, or every card of a deck left out), with where they are: they still
+/// take part in the duplicate check, so one mistake does not hide another.
+type Unloaded = Vec<(CardId, CardLocation)>;
+
+/// One use of a card id in [`check_across_decks`]: its sort key, where it is, the id,
+/// and the deck and index of the card when it was loaded.
+type IdUse<'a> = (usize, &'a CardLocation, &'a CardId, Option<(usize, usize)>);
+
+/// A library being loaded, deck by deck in order.
+#[derive(Default)]
+struct Loading {
+    library: Library,
+    /// Unloaded card ids, each with its sort key in [`check_across_decks`].
+    unloaded: Vec<(usize, CardId, CardLocation)>,
+}
+
+impl Loading {
+    fn add(&mut self, (deck, problems, unloaded): (Option<Deck>, Vec<Problem>, Unloaded)) {
+        self.library.problems.extend(problems);
+        // A deck's cards sort at 2 × its index + 1, those of a deck left out between
+        // the decks loaded before and after it.
+        let key = 2 * self.library.decks.len() + usize::from(deck.is_some());
+        self.unloaded
+            .extend(unloaded.into_iter().map(|(id, at)| (key, id, at)));
+        self.library.decks.extend(deck);
+    }
+
+    fn finish(mut self) -> Library {
+        check_across_decks(&mut self.library, &self.unloaded);
+        sort_problems(&mut self.library.problems);
+        self.library
+    }
+}
+
 pub fn load_library(options: &LoadOptions) -> Library {
     let cache = options.cache_dir.as_ref().map(DeckCache::new);
-    let mut library = Library::default();
+    let mut loading = Loading::default();
     let bundled = if options.bundled {
         source::bundled()
     } else {
@@ -98,23 +133,17 @@ pub fn load_library(options: &LoadOptions) -> Library {
         // compressed and untouched.
         let hash = bundled_hash(bundled.fingerprint);
         if let Some(deck) = cache.as_ref().and_then(|c| c.get(bundled.origin, hash)) {
-            library.decks.push(deck);
+            loading.add((Some(deck), Vec::new(), Vec::new()));
             continue;
         }
-        let (deck, problems) = parse_deck(&bundled.source(), hash, cache.as_ref());
-        library.problems.extend(problems);
-        library.decks.extend(deck);
+        loading.add(parse_deck(&bundled.source(), hash, cache.as_ref()));
     }
     for dir in &options.dirs {
         for source in source::from_dir(dir) {
-            let (deck, problems) = load_deck(&source, cache.as_ref());
-            library.problems.extend(problems);
-            library.decks.extend(deck);
+            loading.add(load_deck(&source, cache.as_ref()));
         }
     }
-    check_across_decks(&mut library);
-    sort_problems(&mut library.problems);
-    library
+    loading.finish()
 }
 
 /// Problems in file order, then by position; stable, so one position keeps its order.
@@ -125,31 +154,26 @@ fn sort_problems(problems: &mut [Problem]) {
 /// Loads the decks and card files named on the command line for `tutor check`: folders
 /// as in [`load_library`], and single card files checked on their own.
 pub fn check_paths(paths: &[PathBuf]) -> Library {
-    let mut library = Library::default();
+    let mut loading = Loading::default();
     for path in paths {
         if path.is_dir() {
             for source in source::from_dir(path) {
-                let (deck, problems) = load_deck(&source, None);
-                library.problems.extend(problems);
-                library.decks.extend(deck);
+                loading.add(load_deck(&source, None));
             }
         } else {
-            let (deck, problems) = load_single_file(path);
-            library.problems.extend(problems);
-            library.decks.extend(deck);
+            loading.add(load_single_file(path));
         }
     }
-    check_across_decks(&mut library);
-    sort_problems(&mut library.problems);
-    library
+    loading.finish()
 }
 
-fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>) {
+fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>, Unloaded) {
     let name = source::display(path);
     if !path.exists() {
         return (
             None,
             vec![Problem::file_level(name, "no such file or folder")],
+            Vec::new(),
         );
     }
     let mut problems = Vec::new();
@@ -158,16 +182,16 @@ fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>) {
             &name,
             "not a deck file: expected `.yaml` or `.yml`",
         ));
-        return (None, problems);
+        return (None, problems, Vec::new());
     }
     let file = match source::read_file(path) {
         Ok(file) => file,
-        Err(problem) => return (None, vec![problem]),
+        Err(problem) => return (None, vec![problem], Vec::new()),
     };
     if path.file_name().is_some_and(|n| n == source::DECK_FILE) {
         // A lone deck.yaml: check it as deck metadata.
         let _ = parse_meta(&file, &mut problems);
-        return (None, problems);
+        return (None, problems, Vec::new());
     }
     let mut deck = Deck {
         meta: DeckMeta {
@@ -180,16 +204,20 @@ fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>) {
         locations: Vec::new(),
         origin: name,
     };
-    parse_cards(&file, None, &mut deck, &mut problems);
-    (Some(deck), problems)
+    let mut unloaded = Vec::new();
+    parse_cards(&file, None, &mut deck, &mut problems, &mut unloaded);
+    (Some(deck), problems, unloaded)
 }
 
-fn load_deck(source: &DeckSource, cache: Option<&DeckCache>) -> (Option<Deck>, Vec<Problem>) {
+fn load_deck(
+    source: &DeckSource,
+    cache: Option<&DeckCache>,
+) -> (Option<Deck>, Vec<Problem>, Unloaded) {
     let hash = content_hash(source);
     if source.problems.is_empty()
         && let Some(deck) = cache.and_then(|c| c.get(&source.origin, hash))
     {
-        return (Some(deck), Vec::new());
+        return (Some(deck), Vec::new(), Vec::new());
     }
     parse_deck(source, hash, cache)
 }
@@ -200,7 +228,7 @@ fn parse_deck(
     source: &DeckSource,
     hash: u128,
     cache: Option<&DeckCache>,
-) -> (Option<Deck>, Vec<Problem>) {
+) -> (Option<Deck>, Vec<Problem>, Unloaded) {
     let mut problems = source.problems.clone();
     let Some(meta_file) = &source.meta else {
         if problems.is_empty() {
@@ -209,7 +237,7 @@ fn parse_deck(
                 "missing: every deck folder needs a deck.yaml with its id, title and topics",
             ));
         }
-        return (None, problems);
+        return (None, problems, Vec::new());
     };
     // A broken deck.yaml leaves the deck out, but its cards are still checked, against
     // its topics when it has some that could be read.
@@ -229,11 +257,26 @@ fn parse_deck(
         locations: Vec::new(),
         origin: source.origin.clone(),
     };
+    let mut unloaded = Vec::new();
     for file in &source.cards {
-        parse_cards(file, topics.as_deref(), &mut deck, &mut problems);
+        parse_cards(
+            file,
+            topics.as_deref(),
+            &mut deck,
+            &mut problems,
+            &mut unloaded,
+        );
     }
     let Some(meta) = meta.filter(|m| m.ok) else {
-        return (None, problems);
+        // The deck is left out, but its cards' ids are still checked for duplicates.
+        let mut ids: Unloaded = deck
+            .cards
+            .into_iter()
+            .map(|c| c.id)
+            .zip(deck.locations)
+            .collect();
+        ids.append(&mut unloaded);
+        return (None, problems, ids);
     };
     deck.meta = meta.meta;
     if problems.is_empty()
@@ -241,7 +284,7 @@ fn parse_deck(
     {
         cache.put(hash, &deck);
     }
-    (Some(deck), problems)
+    (Some(deck), problems, unloaded)
 }
 
 fn yaml_problem(file: &str, first_line: usize, e: YamlError) -> Problem {
@@ -294,11 +337,14 @@ fn parse_meta(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<ReadMeta
     })
 }
 
+/// Parses and validates a file's cards: those without problems join `deck`, the ids of
+/// the others that could be read join `unloaded`.
 fn parse_cards(
     file: &SourceFile,
     topics: Option<&[String]>,
     deck: &mut Deck,
     problems: &mut Vec<Problem>,
+    unloaded: &mut Unloaded,
 ) {
     let text = match source::decode(file) {
         Ok(text) => text,
@@ -346,69 +392,117 @@ fn parse_cards(
                     !(pruned("kind") && validate::KIND_RULE_FIELDS.contains(&p.field.as_str()))
                 }),
         );
+        let at = doc.problem(&path!["id"], "");
+        let location = CardLocation {
+            file: file.name.clone(),
+            line: at.line,
+            col: at.col,
+        };
         if found.is_empty() {
-            let at = doc.problem(&path!["id"], "");
-            deck.locations.push(CardLocation {
-                file: file.name.clone(),
-                line: at.line,
-                col: at.col,
-            });
+            deck.locations.push(location);
             deck.cards.push(card);
         } else {
+            // A card with a wrong enum still has an id worth checking for duplicates;
+            // a broken or blank id has been reported already.
+            let id_ok = !card.id.as_str().is_empty()
+                && !pruned("id")
+                && !found.iter().any(|p| p.field == "id");
+            if id_ok {
+                unloaded.push((card.id, location));
+            }
             problems.extend(found);
         }
     }
 }
 
 /// Card ids are unique across every deck (progress is keyed by them) and deck ids are
-/// unique too. A later duplicate is reported and dropped.
-fn check_across_decks(library: &mut Library) {
+/// unique too. A later duplicate is reported and dropped. The `unloaded` cards (see
+/// [`Unloaded`], with their sort keys from [`Loading::add`]) count too: a card with a
+/// wrong enum and a card that reuses its id are two mistakes.
+fn check_across_decks(library: &mut Library, unloaded: &[(usize, CardId, CardLocation)]) {
     let mut deck_ids: HashMap<String, String> = HashMap::new();
-    let mut card_ids: HashMap<CardId, CardLocation> = HashMap::new();
     let mut problems = Vec::new();
-    library.decks.retain(|deck| {
-        if deck.meta.id.is_empty() {
-            return true; // a lone card file, checked without a deck
-        }
-        if let Some(first) = deck_ids.get(&deck.meta.id) {
-            problems.push(Problem::new(
-                format!("{}/{}", deck.origin, source::DECK_FILE),
-                (1, 1),
-                "id",
-                format!(
-                    "duplicate deck id `{}`: {first} uses it already",
-                    deck.meta.id
-                ),
-            ));
-            return false;
-        }
-        deck_ids.insert(deck.meta.id.clone(), deck.origin.clone());
-        true
-    });
-    for deck in &mut library.decks {
-        let mut keep = vec![true; deck.cards.len()];
-        for (i, (card, location)) in deck.cards.iter().zip(&deck.locations).enumerate() {
-            if let Some(first) = card_ids.get(&card.id) {
+    let kept: Vec<bool> = library
+        .decks
+        .iter()
+        .map(|deck| {
+            if deck.meta.id.is_empty() {
+                return true; // a lone card file, checked without a deck
+            }
+            if let Some(first) = deck_ids.get(&deck.meta.id) {
                 problems.push(Problem::new(
-                    &location.file,
-                    (location.line, location.col),
+                    format!("{}/{}", deck.origin, source::DECK_FILE),
+                    (1, 1),
                     "id",
                     format!(
-                        "duplicate card id `{}`: {first} uses it already; ids must be unique \
-                         across all decks because progress is keyed by them",
-                        card.id
+                        "duplicate deck id `{}`: {first} uses it already",
+                        deck.meta.id
                     ),
                 ));
-                keep[i] = false;
-            } else {
-                card_ids.insert(card.id.clone(), location.clone());
+                return false;
             }
+            deck_ids.insert(deck.meta.id.clone(), deck.origin.clone());
+            true
+        })
+        .collect();
+    // Every id in load order: deck by deck, and within a deck by file and position.
+    let mut ids: Vec<IdUse> = Vec::new();
+    for (d, deck) in library.decks.iter().enumerate() {
+        if kept[d] {
+            ids.extend(
+                deck.cards
+                    .iter()
+                    .zip(&deck.locations)
+                    .enumerate()
+                    .map(|(c, (card, at))| (2 * d + 1, at, &card.id, Some((d, c)))),
+            );
         }
-        let mut flags = keep.iter();
-        deck.cards.retain(|_| *flags.next().unwrap_or(&true));
-        let mut flags = keep.iter();
-        deck.locations.retain(|_| *flags.next().unwrap_or(&true));
     }
+    ids.extend(
+        unloaded
+            .iter()
+            .filter(|(key, ..)| key % 2 == 0 || kept.get(key / 2).copied().unwrap_or(true))
+            .map(|(key, id, at)| (*key, at, id, None)),
+    );
+    ids.sort_by(|a, b| {
+        (a.0, &a.1.file, a.1.line, a.1.col).cmp(&(b.0, &b.1.file, b.1.line, b.1.col))
+    });
+    let mut first_use: HashMap<&CardId, &CardLocation> = HashMap::new();
+    let mut dropped: Vec<Vec<bool>> = library
+        .decks
+        .iter()
+        .map(|deck| vec![false; deck.cards.len()])
+        .collect();
+    for (_, location, id, card) in ids {
+        if let Some(first) = first_use.get(id) {
+            problems.push(Problem::new(
+                &location.file,
+                (location.line, location.col),
+                "id",
+                format!(
+                    "duplicate card id `{id}`: {first} uses it already; ids must be unique \
+                     across all decks because progress is keyed by them"
+                ),
+            ));
+            if let Some((d, c)) = card
+                && let Some(flag) = dropped.get_mut(d).and_then(|deck| deck.get_mut(c))
+            {
+                *flag = true;
+            }
+        } else {
+            first_use.insert(id, location);
+        }
+    }
+    let mut kept = kept.into_iter();
+    let mut dropped = dropped.into_iter();
+    library.decks.retain_mut(|deck| {
+        let drop = dropped.next().unwrap_or_default();
+        let mut flags = drop.iter();
+        deck.cards.retain(|_| !*flags.next().unwrap_or(&false));
+        let mut flags = drop.iter();
+        deck.locations.retain(|_| !*flags.next().unwrap_or(&false));
+        kept.next().unwrap_or(true)
+    });
     library.problems.extend(problems);
 }
 

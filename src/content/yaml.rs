@@ -103,12 +103,26 @@ const MAX_PROBLEMS_PER_DOCUMENT: usize = 50;
 const REPARSE_BUDGET: usize = 16 << 20;
 const REPARSE_OVERHEAD: usize = 1024;
 
-/// The re-parsing a file has left (see [`REPARSE_BUDGET`]).
+/// What reading a file may still cost: the re-parsing it has left (see
+/// [`REPARSE_BUDGET`]) and what its aliases may still expand to (see
+/// [`MAX_EXPANDED_VALUES`]). Shared by the file's documents, so many documents that each
+/// stay under a limit cannot add up to minutes of work or gigabytes together.
 #[derive(Debug)]
 pub struct Effort {
     left: usize,
     /// Whether running out has been reported (once per file is enough).
     told: bool,
+    expansion: Expansion,
+}
+
+/// What a file's aliases may still expand to, in values and in bytes of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Expansion {
+    values: usize,
+    bytes: usize,
+    /// Set once the budget has run out (and been reported): later documents that use
+    /// aliases are not read at all.
+    spent: bool,
 }
 
 impl Effort {
@@ -146,20 +160,29 @@ impl Default for Effort {
         Self {
             left: REPARSE_BUDGET,
             told: false,
+            expansion: Expansion {
+                values: MAX_EXPANDED_VALUES,
+                bytes: MAX_EXPANDED_BYTES,
+                spent: false,
+            },
         }
     }
 }
 
 fn parse_all<T: DeserializeOwned>(text: &str, effort: &mut Effort) -> Parsed<T> {
     // Shapes that would keep the parser busy for minutes are refused first.
-    if let Err(e) = nesting::scan(text).and_then(|shape| {
-        if shape.has_alias {
-            check_expansion(text)
-        } else {
-            Ok(())
+    let shape = match nesting::scan(text) {
+        Ok(shape) => shape,
+        Err(e) => return Parsed::failed(vec![e]),
+    };
+    if shape.has_alias {
+        if effort.expansion.spent {
+            // Said once, at the alias that went over; the rest is not read.
+            return Parsed::failed(Vec::new());
         }
-    }) {
-        return Parsed::failed(vec![e]);
+        if let Err(e) = check_expansion(text, &mut effort.expansion) {
+            return Parsed::failed(vec![e]);
+        }
     }
     // The fast path: straight from text to the typed value.
     let first = match typed_error(serde_path_to_error::deserialize(
@@ -422,49 +445,154 @@ fn missing_field(message: &str) -> Option<&str> {
     rest.find('`').map(|end| &rest[..end])
 }
 
-/// How many values a document using aliases may hold once they are expanded. The parser
-/// repeats an anchored node at every alias, so a few lines of aliases of aliases (the
-/// "billion laughs") or many aliases of one big node would otherwise build millions of
-/// values. A document without aliases holds at most about one value per two bytes.
+/// How many values the documents of a file that use aliases may hold once the aliases
+/// are expanded. The parser repeats an anchored node at every alias, so a few lines of
+/// aliases of aliases (the "billion laughs") or many aliases of one big node would
+/// otherwise build millions of values. A file without aliases holds at most about one
+/// value per two bytes of its 1 MiB.
 pub const MAX_EXPANDED_VALUES: usize = 100_000;
 
-/// Counts the values of a document with its aliases expanded, stopping at
-/// [`MAX_EXPANDED_VALUES`]: cheap, because nothing is built.
-fn check_expansion(text: &str) -> Result<(), YamlError> {
-    let left = Cell::new(MAX_EXPANDED_VALUES);
-    let Err(err) = Budget { left: &left }.deserialize(serde_yaml::Deserializer::from_str(text))
-    else {
+/// How many bytes of text (scalars and keys) those documents may hold once expanded:
+/// a hundred aliases of one 450 KB string are only a hundred values, but 45 MB.
+pub const MAX_EXPANDED_BYTES: usize = 4 << 20;
+
+/// Counts the values and bytes of a document with its aliases expanded, taking them from
+/// what the file has left: cheap, because nothing is built. Running out is an error at
+/// the alias (or value) that went over.
+fn check_expansion(text: &str, left: &mut Expansion) -> Result<(), YamlError> {
+    let budget = Cell::new(*left);
+    let mut track = serde_path_to_error::Track::new();
+    let Err(err) = Budget { left: &budget }.deserialize(serde_path_to_error::Deserializer::new(
+        serde_yaml::Deserializer::from_str(text),
+        &mut track,
+    )) else {
+        *left = budget.get();
         return Ok(());
     };
-    if left.get() > 0 {
+    *left = budget.get();
+    if !left.spent {
         return Ok(()); // another error, which the parse reports in its own words
     }
-    let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+    // The parser's own position is that of the anchored node being repeated; the
+    // author needs the alias that repeated it once too often.
+    let path = segments(&track.path());
+    let (line, col) = alias_position(text, &path)
+        .or_else(|| err.location().map(|l| (l.line(), l.column())))
+        .unwrap_or((1, 1));
+    let what = if left.bytes == 0 {
+        format!("{} MiB of text", MAX_EXPANDED_BYTES >> 20)
+    } else {
+        format!("{MAX_EXPANDED_VALUES} values")
+    };
     Err(YamlError {
         line,
         col,
         field: "(root)".to_string(),
         message: format!(
-            "its aliases (`*name`) expand to more than {MAX_EXPANDED_VALUES} values; \
-             repeat the text instead of aliasing it"
+            "this file's aliases (`*name`) expand to more than {what}; repeat the text \
+             instead of aliasing it (documents after this one that use aliases are not \
+             checked)"
         ),
     })
 }
 
-/// Visits every value, spending one of `left` on each.
+/// The 1-based position of the alias written in `text` that the value at `path` (as
+/// the expanding parser saw it) was repeated from: the path's last key is found, then
+/// its flow collections on that line are followed item by item until an alias. `None`
+/// when the path does not lead to an alias that way (a block list, a multi-line flow
+/// collection).
+fn alias_position(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    let last_key = path.iter().rposition(|s| matches!(s, Seg::Key(_)))?;
+    let (line, col) = Locator::new(text).locate(&path[..=last_key]);
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    let key_at = line_text
+        .char_indices()
+        .nth(col.checked_sub(1)?)
+        .map_or(line_text.len(), |(i, _)| i);
+    let bytes = line_text.as_bytes();
+    let mut i = key_at + line_text.get(key_at..)?.find(':')? + 1;
+    let skip = |mut i: usize| {
+        loop {
+            while bytes.get(i).is_some_and(|&b| b == b' ' || b == b'\t') {
+                i += 1;
+            }
+            // An anchor or a tag before the node.
+            if !bytes.get(i).is_some_and(|&b| b == b'&' || b == b'!') {
+                return i;
+            }
+            while bytes.get(i).is_some_and(|&b| !b" \t,[]{}".contains(&b)) {
+                i += 1;
+            }
+        }
+    };
+    i = skip(i);
+    for seg in &path[last_key + 1..] {
+        match (bytes.get(i), seg) {
+            (Some(b'*'), _) => break,
+            (Some(b'['), &Seg::Index(index)) => i = skip(flow_item(bytes, i + 1, index)?),
+            _ => return None,
+        }
+    }
+    (bytes.get(i) == Some(&b'*')).then(|| {
+        (
+            line,
+            line_text.get(..i).map_or(i, |t| t.chars().count()) + 1,
+        )
+    })
+}
+
+/// The byte where item `index` of the flow list whose items start at byte `i` begins
+/// (blanks before it included), if it is on this line.
+fn flow_item(bytes: &[u8], mut i: usize, index: usize) -> Option<usize> {
+    let (mut depth, mut item) = (0_usize, 0);
+    let mut quote = None;
+    while item < index {
+        let &b = bytes.get(i)?;
+        match (quote, b) {
+            (Some(b'"'), b'\\') => i += 1, // an escape: `\"` does not close
+            (Some(q), _) if b == q => quote = None,
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'[' | b'{') => depth += 1,
+            (None, b']' | b'}') => depth = depth.checked_sub(1)?,
+            (None, b',') if depth == 0 => item += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// Visits every value, spending one of `left`'s values on each and its bytes on each
+/// string.
 #[derive(Clone, Copy)]
 struct Budget<'a> {
-    left: &'a Cell<usize>,
+    left: &'a Cell<Expansion>,
 }
 
 impl Budget<'_> {
     fn spend<E: de::Error>(self) -> Result<(), E> {
-        match self.left.get().checked_sub(1) {
-            Some(left) => {
-                self.left.set(left);
+        self.spend_text(0)
+    }
+
+    fn spend_text<E: de::Error>(self, bytes: usize) -> Result<(), E> {
+        let left = self.left.get();
+        match (left.values.checked_sub(1), left.bytes.checked_sub(bytes)) {
+            (Some(values), Some(bytes)) => {
+                self.left.set(Expansion {
+                    values,
+                    bytes,
+                    spent: false,
+                });
                 Ok(())
             }
-            None => Err(E::custom("too many values")),
+            (values, bytes) => {
+                self.left.set(Expansion {
+                    values: values.unwrap_or(0),
+                    bytes: bytes.unwrap_or(0),
+                    spent: true,
+                });
+                Err(E::custom("aliases expand too far"))
+            }
         }
     }
 }
@@ -508,8 +636,8 @@ impl<'de> Visitor<'de> for Budget<'_> {
         self.spend()
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.spend()
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        self.spend_text(text.len())
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
@@ -549,20 +677,24 @@ impl<'de> Visitor<'de> for Budget<'_> {
     }
 }
 
+/// A path as serde saw it, as our [`Seg`]s.
+fn segments(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    path.iter()
+        .filter_map(|seg| match seg {
+            serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {
+                None
+            }
+        })
+        .collect()
+}
+
 fn typed_error<T>(
     result: Result<T, serde_path_to_error::Error<serde_yaml::Error>>,
 ) -> Result<T, (Vec<Seg>, serde_yaml::Error)> {
     result.map_err(|err| {
-        let mut path: Vec<Seg> = err
-            .path()
-            .iter()
-            .filter_map(|seg| match seg {
-                serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
-                serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
-                serde_path_to_error::Segment::Enum { .. }
-                | serde_path_to_error::Segment::Unknown => None,
-            })
-            .collect();
+        let mut path = segments(err.path());
         let err = err.into_inner();
         // Inside a value serde buffers first (a quiz item, tagged by `kind`), the path
         // stops at the item; an unknown key is named in the message, so add it.
