@@ -13,7 +13,7 @@ pub mod theme;
 pub mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -97,6 +97,17 @@ pub fn with_scroll_hint<'a>(
         ),
         None => block,
     }
+}
+
+/// An overlay's box: `width` by `height` in the middle of `area`, and no bigger.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
 }
 
 pub fn view(frame: &mut Frame, app: &App) {

@@ -1,7 +1,7 @@
 //! The confirmation overlay: a question in a box over the screen, answered by `y` or `n`.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
@@ -38,12 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
         ]),
     ];
     let width = area.width.min(60);
-    let [row] = Layout::vertical([Constraint::Length(6.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let rect = super::centered(area, width, 6);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)

@@ -2,7 +2,7 @@
 //! screens the console's commands.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr as _;
@@ -189,15 +189,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let (width, shown) = arranged(app, area);
     let overflows = shown.len() + 2 > usize::from(area.height);
-    let height = u16::try_from(shown.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let height = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
+    let rect = super::centered(area, width, height);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)

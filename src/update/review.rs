@@ -59,13 +59,18 @@ impl DeckCounts {
 /// `None` outside a review.
 pub fn session_counts(app: &App) -> Option<DeckCounts> {
     let session = app.review.as_ref()?;
-    let mut counts = DeckCounts::default();
     let cards = session
         .phase
         .card()
         .into_iter()
         .chain(session.queue.iter().copied())
         .chain(session.later.iter().map(|&(i, _)| i));
+    Some(count_by_phase(app, cards))
+}
+
+/// Cards counted by their phase now, as Anki counts them: new, learning, review.
+fn count_by_phase(app: &App, cards: impl IntoIterator<Item = usize>) -> DeckCounts {
+    let mut counts = DeckCounts::default();
     for i in cards {
         match app
             .card_id(i)
@@ -77,7 +82,7 @@ pub fn session_counts(app: &App) -> Option<DeckCounts> {
             Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
         }
     }
-    Some(counts)
+    counts
 }
 
 /// The study queue now, over every card or one deck.
@@ -107,20 +112,7 @@ fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
 
 /// What is due now in a deck (or everywhere), split as the home screen shows it.
 pub fn deck_counts(app: &App, deck: Option<&str>, now: Timestamp) -> DeckCounts {
-    let q = build_queue(app, deck, now);
-    let mut counts = DeckCounts::default();
-    for i in q.now {
-        match app
-            .card_id(i)
-            .and_then(|id| app.states.get(id))
-            .map(|s| s.phase)
-        {
-            None | Some(CardPhase::New) => counts.new += 1,
-            Some(CardPhase::Review) => counts.review += 1,
-            Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
-        }
-    }
-    counts
+    count_by_phase(app, build_queue(app, deck, now).now)
 }
 
 /// Starts a review session of what is due; with nothing due, practice ahead.
