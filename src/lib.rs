@@ -1,18 +1,32 @@
 //! `tutor`: keyboard-only coding-interview practice in the terminal.
 //!
-//! Module map:
-//! - [`cli`]: clap definitions and the non-interactive commands (`check`, `show`).
+//! Module map, one line a module (ARCHITECTURE.md says what each may import):
+//! - [`action`]: `Action`, what the user means, and `Effect`, what the shell must do.
+//! - [`ansi`]: styled text as ANSI for stdout.
+//! - [`app`]: the shell: the event loop, signals, and carrying out effects.
+//! - [`cli`]: clap definitions and the non-interactive commands.
+//! - [`color`]: whether to colour.
+//! - [`console`]: the input line: buffer, cursor, history, `:` commands.
 //! - [`content`]: decks and cards: serde types, loading, validation, the parse cache;
 //!   `content::yaml` is the only module that calls `serde_yaml`.
+//! - [`days`]: the user's study days (from 04:00 local time) and local times.
 //! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
-//! - [`show`]: a card as styled text; [`ansi`]: styled text as ANSI for stdout.
-//! - [`markdown`]: card text (Markdown) as styled lines, or plain text.
-//! - [`text`]: sanitizing untrusted content before it reaches a terminal.
-//! - [`color`]: whether to colour; [`paths`]: the data dir.
-//! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
-//! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
+//! - [`keymap`]: the one key table: dispatch, footer and help.
 //! - [`lru`]: the LRU lab: the O(1) cache engine, the console's commands and history,
 //!   the diagram, `tutor lru --script`, and the solution lines each operation runs.
+//! - [`markdown`]: card text (Markdown) as styled lines, or plain text.
+//! - [`optimize`]: fitting personal FSRS parameters to the review history.
+//! - [`paths`]: the data dir and the cache folders.
+//! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
+//! - [`show`]: a card as styled text for `tutor show`.
+//! - [`srs`]: scheduling on the `fsrs` crate; pure, time passed in.
+//! - [`state`]: `App` and its sub-states, plain data.
+//! - [`stats`]: progress figures and their report.
+//! - [`store`]: `SQLite`: identifying the file, migrations, review log, card states.
+//! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
+//! - [`text`]: sanitizing untrusted content before it reaches a terminal.
+//! - [`ui`]: `view`, read-only drawing, one module per screen or pane.
+//! - [`update`]: the pure `update(app, action, now) -> Effects`.
 
 pub mod action;
 pub mod ansi;

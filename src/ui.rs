@@ -1,5 +1,5 @@
 //! `view`: draws `App` and nothing else (read-only; no disk, no syntect). Each screen
-//! and pane has its own module; [`layout`] computes the rects every part uses.
+//! and pane has its own module; [`frame_areas`] splits the screen, `card::layout` a card.
 
 pub mod browse;
 pub mod card;
