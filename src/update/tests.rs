@@ -162,7 +162,11 @@ fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
         outcome,
         app.scheduler.review(&id, None, Rating::Good, at).unwrap()
     );
-    assert_eq!(app.states.get(&id), None, "nothing changes before it is saved");
+    assert_eq!(
+        app.states.get(&id),
+        None,
+        "nothing changes before it is saved"
+    );
     // Another tutor graded the card meanwhile: the store answers with the log's state.
     let from_log = crate::srs::CardState {
         reps: 2,
