@@ -60,7 +60,7 @@ fn bench_store(c: &mut Criterion) {
             let card = format!("card-{}", i % 500);
             let at = now + SignedDuration::from_secs(i);
             store
-                .record_review(
+                .grade(
                     &scheduler,
                     &card,
                     Rating::Good,
@@ -92,7 +92,7 @@ fn bench_store(c: &mut Criterion) {
             let card = format!("card-{}", i % 10_000);
             let at = first_grade + SignedDuration::from_secs(i);
             million
-                .record_review(
+                .grade(
                     &scheduler,
                     &card,
                     Rating::Good,
@@ -114,7 +114,7 @@ fn bench_store(c: &mut Criterion) {
         let at = first_grade + SignedDuration::from_secs(i);
         let t = Instant::now();
         million
-            .record_review(
+            .grade(
                 &scheduler,
                 &format!("card-{}", i % 10_000),
                 Rating::Good,

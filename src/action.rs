@@ -1,9 +1,7 @@
 //! What the user means, independent of the key that said it; and results the shell
 //! feeds back after carrying out an effect.
 
-use jiff::Timestamp;
-
-use crate::srs::Rating;
+use crate::srs::{CardState, Outcome, Rating};
 use crate::store::{Recorded, Undone};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,11 +83,15 @@ pub enum ConsoleEdit {
 /// Work for the shell: the only way `update` reaches the disk or the terminal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save a grade durably; the shell answers with `ReviewSaved` or `SaveFailed`.
+    /// Save a grade durably; the shell answers with `ReviewSaved` (the card's state as
+    /// the store has it) or `SaveFailed`.
     RecordReview {
-        card_id: String,
-        rating: Rating,
-        at: Timestamp,
+        /// The card's id.
+        card: String,
+        /// The state `outcome` was worked out from.
+        before: Option<CardState>,
+        /// The grade: its rating, the new state, the log row's fields.
+        outcome: Outcome,
         duration_ms: u64,
     },
     /// Remove a saved grade; the shell answers with `Undone` or `UndoFailed`.

@@ -233,21 +233,22 @@ impl Shell {
                     None
                 }
                 Effect::RecordReview {
-                    card_id,
-                    rating,
-                    at,
+                    card,
+                    before,
+                    outcome,
                     duration_ms,
                 } => Some(
                     match self.store.record_review(
                         &app.scheduler,
-                        &card_id,
-                        rating,
-                        at,
+                        &card,
+                        before.as_ref(),
+                        &outcome,
                         Duration::from_millis(duration_ms),
                         &app.days,
                     ) {
                         Ok(recorded) => {
-                            if let Ok(streak) = self.store.streak(app.days.day_of(at)) {
+                            let day = app.days.day_of(recorded.outcome.state.last_review);
+                            if let Ok(streak) = self.store.streak(day) {
                                 app.streak = streak;
                             }
                             Action::ReviewSaved(recorded)

@@ -5,8 +5,9 @@
 //! One file, `<data-dir>/tutor.db`, in WAL mode with `synchronous=FULL`: a grade is one
 //! `BEGIN IMMEDIATE` transaction, committed (and fsynced) before [`Store::record_review`]
 //! returns, so a crash or `kill -9` never loses a review the user saw saved. A second
-//! `tutor` waits on the busy timeout instead of failing, and because each grade re-reads
-//! the card inside its transaction, two processes never overwrite each other's work.
+//! `tutor` waits on the busy timeout instead of failing, and because each grade checks the
+//! card's stored state inside its transaction (and recomputes it from the log when another
+//! process changed it), two processes never overwrite each other's work.
 
 mod history;
 mod identify;
@@ -115,11 +116,16 @@ pub enum StoreError {
     Corrupt { path: PathBuf, what: String },
 }
 
-/// A saved grade: the log row's id and what it did to the card.
+/// A saved grade: the log row's id, the grade as saved and the card's state now.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Recorded {
     pub id: i64,
+    /// The grade as saved: as given, or, when the card had changed meanwhile, worked out
+    /// again from the reviews before it in the log.
     pub outcome: Outcome,
+    /// The card's state now: `outcome.state`, or the replay of its whole log when a
+    /// review timed after this one is there.
+    pub state: CardState,
 }
 
 /// What an undo removed and what the card went back to (`None`: new again).
@@ -275,9 +281,10 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// Grades a card and saves it durably before returning. The card's state is read
-    /// inside the transaction, so a grade from another process is never overwritten.
-    pub fn record_review(
+    /// Grades a card from its stored state and saves the grade: for callers that hold no
+    /// state of their own (tests, benchmarks). A session grades in `update` and saves
+    /// with [`Store::record_review`].
+    pub fn grade(
         &mut self,
         scheduler: &Scheduler,
         card_id: &str,
@@ -286,35 +293,90 @@ impl Store {
         duration: Duration,
         days: &Days,
     ) -> Result<Recorded, StoreError> {
-        self.past_changed(Some(days.day_of(now)));
+        let before = self.card_state(card_id)?;
+        let outcome = scheduler.review(card_id, before.as_ref(), rating, now)?;
+        self.record_review(
+            scheduler,
+            card_id,
+            before.as_ref(),
+            &outcome,
+            duration,
+            days,
+        )
+    }
+
+    /// Saves a grade durably before returning; `outcome` was worked out from `before` at
+    /// `outcome.state.last_review`. The review always goes into the log. `outcome` becomes
+    /// the card's state only if the stored state is still `before`. If it is not, another
+    /// tutor graded the card meanwhile: the card's state is recomputed from its log, with
+    /// this review in it, and [`Recorded::state`] says what it is.
+    pub fn record_review(
+        &mut self,
+        scheduler: &Scheduler,
+        card_id: &str,
+        before: Option<&CardState>,
+        outcome: &Outcome,
+        duration: Duration,
+        days: &Days,
+    ) -> Result<Recorded, StoreError> {
+        let at = outcome.state.last_review;
+        let duration = duration_ms(duration);
+        self.past_changed(Some(days.day_of(at)));
         let path = self.path.clone();
+        let sql = |e| classify(&path, e);
         let tx = begin(&mut self.conn, &path)?;
-        let before = read_state(&tx, card_id).map_err(|e| classify(&path, e))?;
-        // The log holds one review per card and millisecond. Another tutor may have
-        // graded this card in this very millisecond (its grade is in `before`): this one
-        // then goes a millisecond later, so both are kept, in the order they were saved.
-        let mut nudge = 0;
-        let (id, outcome) = loop {
-            let at = now
-                .checked_add(jiff::SignedDuration::from_millis(nudge))
-                .unwrap_or(now);
-            let outcome = scheduler.review(card_id, before.as_ref(), rating, at)?;
-            match insert_review(
-                &tx,
-                card_id,
-                &outcome,
-                at,
-                duration_ms(duration),
-                days.day_of(at),
-            ) {
-                Ok(id) => break (id, outcome),
-                Err(e) if is_unique_violation(&e) && nudge < MAX_NUDGE_MS => nudge += 1,
-                Err(e) => return Err(classify(&path, e)),
+        if read_state(&tx, card_id).map_err(sql)?.as_ref() == before {
+            match insert_review(&tx, card_id, outcome, at, duration, days.day_of(at)) {
+                Ok(id) => {
+                    write_state(&tx, card_id, Some(&outcome.state)).map_err(sql)?;
+                    tx.commit().map_err(sql)?;
+                    return Ok(Recorded {
+                        id,
+                        outcome: *outcome,
+                        state: outcome.state,
+                    });
+                }
+                // The card was graded in this very millisecond: below, a millisecond later.
+                Err(e) if is_unique_violation(&e) => {}
+                Err(e) => return Err(sql(e)),
             }
-        };
-        write_state(&tx, card_id, Some(&outcome.state)).map_err(|e| classify(&path, e))?;
-        tx.commit().map_err(|e| classify(&path, e))?;
-        Ok(Recorded { id, outcome })
+        }
+        // The log holds one review per card and millisecond: when another grade has this
+        // one's time, this one goes a millisecond later, so both are kept, in the order
+        // they were saved. It is graded from the state the reviews before it give.
+        let reviews = card_reviews(&tx, card_id).map_err(sql)?;
+        let mut at = at;
+        for _ in 0..MAX_NUDGE_MS {
+            if !reviews.iter().any(|r| r.at == at) {
+                break;
+            }
+            at = at
+                .checked_add(jiff::SignedDuration::from_millis(1))
+                .unwrap_or(at);
+        }
+        let (earlier, later): (Vec<Review>, Vec<Review>) =
+            reviews.into_iter().partition(|r| r.at < at);
+        let (prior, _) = srs::replay(scheduler, card_id, &earlier)?;
+        let outcome = scheduler.review(card_id, prior.as_ref(), outcome.rating, at)?;
+        let id =
+            insert_review(&tx, card_id, &outcome, at, duration, days.day_of(at)).map_err(sql)?;
+        // Reviews timed after this one (another clock) come after it in the replay.
+        let mut state = outcome.state;
+        if !later.is_empty() {
+            let all: Vec<Review> = earlier
+                .into_iter()
+                .chain([Review {
+                    at,
+                    rating: outcome.rating,
+                }])
+                .chain(later)
+                .collect();
+            let (replayed, _) = srs::replay(scheduler, card_id, &all)?;
+            state = replayed.unwrap_or(state);
+        }
+        write_state(&tx, card_id, Some(&state)).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(Recorded { id, outcome, state })
     }
 
     /// Removes review `id` (it must be its card's latest) and puts the card back in the

@@ -61,7 +61,7 @@ fn write_reviews(dir: &Path, tag: i64, count: i64, out: &mut impl Write) {
         let at = base() + SignedDuration::from_secs(i * 2 + tag);
         let rating = Rating::ALL[usize::try_from(i % 4).unwrap()];
         let saved = store
-            .record_review(
+            .grade(
                 &scheduler,
                 &card,
                 rating,

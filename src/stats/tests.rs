@@ -22,7 +22,7 @@ fn library() -> &'static Library {
 fn grade(store: &mut Store, card: &str, rating: Rating, at: Timestamp) -> CardState {
     let s = Scheduler::new(&Settings::default()).unwrap();
     store
-        .record_review(&s, card, rating, at, Duration::from_secs(3), &Days::utc())
+        .grade(&s, card, rating, at, Duration::from_secs(3), &Days::utc())
         .unwrap()
         .outcome
         .state

@@ -232,7 +232,7 @@ mod tests {
         let days = Days::utc();
         for (card, at) in [("gil", days_ago(3)), ("lru-cache", days_ago(2))] {
             store
-                .record_review(&scheduler, card, Rating::Good, at, Duration::ZERO, &days)
+                .grade(&scheduler, card, Rating::Good, at, Duration::ZERO, &days)
                 .unwrap();
         }
         let states = store.card_states().unwrap();

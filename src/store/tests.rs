@@ -16,7 +16,7 @@ fn scheduler() -> Scheduler {
 
 fn grade(store: &mut Store, card: &str, rating: Rating, at: Timestamp) -> Recorded {
     store
-        .record_review(
+        .grade(
             &scheduler(),
             card,
             rating,
@@ -96,6 +96,100 @@ fn two_grades_of_one_card_in_one_millisecond_are_both_kept() {
     assert_eq!(times, [0, 1, 2]);
     let report = first.rebuild(&scheduler()).unwrap();
     assert_eq!(report.changed, 0, "{report:?}");
+}
+
+/// A grade worked out from a state another tutor has since changed: both grades are in
+/// the log, and the card's state is the log's replay, which the store answers with.
+#[test]
+fn a_grade_from_a_stale_state_is_kept_and_the_card_is_recomputed_from_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Store::open(dir.path()).unwrap();
+    let mut second = Store::open(dir.path()).unwrap();
+    let s = scheduler();
+    // Both tutors hold "a" as new; the first grades it.
+    let a = s.review("a", None, Rating::Good, t0()).unwrap();
+    let saved = first
+        .record_review(&s, "a", None, &a, Duration::from_secs(3), &Days::utc())
+        .unwrap();
+    assert_eq!(
+        saved.state, a.state,
+        "nothing changed meanwhile: the state as given"
+    );
+    // The second still holds "a" as new, and grades it a minute later.
+    let later = t0() + SignedDuration::from_mins(1);
+    let b = s.review("a", None, Rating::Again, later).unwrap();
+    let recorded = second
+        .record_review(&s, "a", None, &b, Duration::from_secs(4), &Days::utc())
+        .unwrap();
+    assert_eq!(second.review_count().unwrap(), 2, "no grade is dropped");
+    let (replayed, _) = srs::replay(
+        &s,
+        "a",
+        &[
+            Review {
+                at: t0(),
+                rating: Rating::Good,
+            },
+            Review {
+                at: later,
+                rating: Rating::Again,
+            },
+        ],
+    )
+    .unwrap();
+    let replayed = replayed.unwrap();
+    assert_ne!(
+        replayed, b.state,
+        "the stale outcome is not the card's state"
+    );
+    assert_eq!(recorded.state, replayed);
+    assert_eq!(
+        recorded.outcome.state.reps, 2,
+        "the grade builds on the other"
+    );
+    assert_eq!(first.card_state("a").unwrap(), Some(replayed));
+    assert_eq!(first.rebuild(&s).unwrap().changed, 0);
+}
+
+/// A stale grade timed before the other tutor's (another clock): it goes into the log at
+/// its time, and the card's state is the replay of the whole log, in time order.
+#[test]
+fn a_stale_grade_timed_before_the_others_is_replayed_in_time_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Store::open(dir.path()).unwrap();
+    let mut second = Store::open(dir.path()).unwrap();
+    let s = scheduler();
+    let later = t0() + SignedDuration::from_mins(1);
+    let a = s.review("a", None, Rating::Good, later).unwrap();
+    first
+        .record_review(&s, "a", None, &a, Duration::ZERO, &Days::utc())
+        .unwrap();
+    let b = s.review("a", None, Rating::Again, t0()).unwrap();
+    let recorded = second
+        .record_review(&s, "a", None, &b, Duration::ZERO, &Days::utc())
+        .unwrap();
+    assert_eq!(
+        recorded.outcome, b,
+        "nothing was before it: graded as given"
+    );
+    let (replayed, _) = srs::replay(
+        &s,
+        "a",
+        &[
+            Review {
+                at: t0(),
+                rating: Rating::Again,
+            },
+            Review {
+                at: later,
+                rating: Rating::Good,
+            },
+        ],
+    )
+    .unwrap();
+    assert_eq!(Some(recorded.state), replayed);
+    assert_eq!(first.card_state("a").unwrap(), replayed);
+    assert_eq!(first.rebuild(&s).unwrap().changed, 0);
 }
 
 #[test]
@@ -300,7 +394,7 @@ fn a_full_disk_keeps_every_saved_review() {
     let mut at = t0();
     let err = loop {
         let card = format!("card-{saved:05}-{}", "x".repeat(200));
-        match store.record_review(
+        match store.grade(
             &scheduler(),
             &card,
             Rating::Good,

@@ -195,7 +195,13 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
     match action {
         Action::Reveal => reveal(app, now),
         Action::Grade(rating) => grade(app, rating, now),
-        Action::ReviewSaved(recorded) => saved(app, Some(recorded.id), recorded.outcome, now),
+        Action::ReviewSaved(recorded) => saved(
+            app,
+            Some(recorded.id),
+            recorded.outcome,
+            recorded.state,
+            now,
+        ),
         Action::SaveFailed(message) => {
             if let Some(s) = app.review.as_mut() {
                 s.saving = None;
@@ -277,18 +283,30 @@ fn grade(app: &mut App, rating: crate::srs::Rating, now: Timestamp) -> Effects {
         return Effects::none();
     }
     let (card, shown_at) = (*card, *shown_at);
-    let outcome = outcomes[usize::from(rating.number() - 1)];
     if session.practice {
-        return saved(app, None, outcome, now);
+        let outcome = outcomes[usize::from(rating.number() - 1)];
+        return saved(app, None, outcome, outcome.state, now);
     }
-    session.saving = Some(rating);
     let Some(card_id) = app.card_id(card).map(str::to_string) else {
         return Effects::none();
     };
+    // The log keeps milliseconds: graded at a whole one, the state saved is the state held.
+    let at = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
+    let before = app.states.get(&card_id).copied();
+    let outcome = match app.scheduler.review(&card_id, before.as_ref(), rating, at) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            flash_error(app, format!("cannot schedule {card_id}: {e}"));
+            return Effects::none();
+        }
+    };
+    if let Some(s) = app.review.as_mut() {
+        s.saving = Some(rating);
+    }
     Effects::one(Effect::RecordReview {
-        card_id,
-        rating,
-        at: now,
+        card: card_id,
+        before,
+        outcome,
         duration_ms: elapsed_ms(shown_at, now),
     })
 }
@@ -297,11 +315,14 @@ fn elapsed_ms(from: Timestamp, to: Timestamp) -> u64 {
     u64::try_from(to.duration_since(from).as_millis()).unwrap_or(0)
 }
 
-/// A grade is safe (saved, or practice): record it and move on.
+/// A grade is safe (saved, or practice): record it and move on. `state` is the card's
+/// state now: `outcome.state`, or what the store recomputed when another tutor had graded
+/// the card meanwhile.
 fn saved(
     app: &mut App,
     review_id: Option<i64>,
     outcome: crate::srs::Outcome,
+    state: crate::srs::CardState,
     now: Timestamp,
 ) -> Effects {
     let current = app.review.as_ref().and_then(|s| match &s.phase {
@@ -327,15 +348,13 @@ fn saved(
         rating: outcome.rating,
         review_id,
         before,
-        after: outcome.state,
+        after: state,
         duration_ms: elapsed_ms(shown_at, now),
     });
-    let comes_back = matches!(
-        outcome.state.phase,
-        CardPhase::Learning | CardPhase::Relearning
-    ) && outcome.state.due < day_end;
+    let comes_back =
+        matches!(state.phase, CardPhase::Learning | CardPhase::Relearning) && state.due < day_end;
     if comes_back {
-        session.later.push((card, outcome.state.due));
+        session.later.push((card, state.due));
     }
     if !session.practice {
         match outcome.phase_before {
@@ -343,7 +362,7 @@ fn saved(
             CardPhase::Review => app.done_today.reviews += 1,
             CardPhase::Learning | CardPhase::Relearning => {}
         }
-        app.states.insert(id, outcome.state);
+        app.states.insert(id, state);
     }
     advance(app, now)
 }

@@ -109,10 +109,7 @@ fn a_grade_is_saved_before_the_next_card_shows() {
     let effects = press(&mut app, &mut shell, "space 3", t0());
     assert!(matches!(
         effects.last(),
-        Some(Effect::RecordReview {
-            rating: Rating::Good,
-            ..
-        })
+        Some(Effect::RecordReview { outcome, .. }) if outcome.rating == Rating::Good
     ));
     let Phase::Prompt { card: second, .. } = phase(&app) else {
         panic!()
@@ -123,6 +120,69 @@ fn a_grade_is_saved_before_the_next_card_shows() {
         shell.store.card_state(&id).unwrap(),
         app.states.get(&id).copied()
     );
+    assert_eq!(app.done_today.new, 1);
+}
+
+/// An App with nothing studied, in review, driven by `update` alone: no shell runs effects.
+fn pure_review() -> App {
+    let library = crate::content::bundled_library().clone();
+    let store = Store::open_in_memory().unwrap();
+    let mut app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
+    drop(store);
+    let _ = update(&mut app, Action::Resize(160, 48), t0());
+    let _ = app::start(&mut app, &Start::Review, t0()).unwrap();
+    app
+}
+
+/// update works out the grade's schedule from the state it holds, once, and the effect
+/// carries it; the store's answer is what the card becomes.
+#[test]
+fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
+    let mut app = pure_review();
+    let Phase::Prompt { card, .. } = phase(&app) else {
+        panic!()
+    };
+    let id = app.card_id(card).unwrap().to_string();
+    let at = t0() + SignedDuration::from_secs(9);
+    let _ = update(&mut app, Action::Reveal, t0());
+    let effects = update(&mut app, Action::Grade(Rating::Good), at);
+    let Some(Effect::RecordReview {
+        card: graded,
+        before,
+        outcome,
+        duration_ms,
+    }) = effects.0.last().cloned()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(graded, id);
+    assert_eq!(before, None);
+    assert_eq!(duration_ms, 9000);
+    assert_eq!(
+        outcome,
+        app.scheduler.review(&id, None, Rating::Good, at).unwrap()
+    );
+    assert_eq!(
+        app.states.get(&id),
+        None,
+        "nothing changes before it is saved"
+    );
+    // Another tutor graded the card meanwhile: the store answers with the log's state.
+    let from_log = crate::srs::CardState {
+        reps: 2,
+        ..outcome.state
+    };
+    let _ = update(
+        &mut app,
+        Action::ReviewSaved(crate::store::Recorded {
+            id: 7,
+            outcome,
+            state: from_log,
+        }),
+        at,
+    );
+    assert_eq!(app.states.get(&id), Some(&from_log));
+    assert_ne!(phase(&app).card(), Some(card), "the next card shows");
     assert_eq!(app.done_today.new, 1);
 }
 
