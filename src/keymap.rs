@@ -112,6 +112,7 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::Backspace => "Backspace".into(),
             KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -540,6 +541,57 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
 ];
+
+/// The table the hints read: `BINDINGS`, or in unit tests a rebound copy, so a test can
+/// prove that a hint follows the table.
+#[cfg(not(test))]
+fn table() -> &'static [Binding] {
+    BINDINGS
+}
+
+#[cfg(test)]
+thread_local! {
+    static TABLE: std::cell::Cell<&'static [Binding]> = std::cell::Cell::new(BINDINGS);
+}
+
+#[cfg(test)]
+fn table() -> &'static [Binding] {
+    TABLE.with(std::cell::Cell::get)
+}
+
+/// Runs `f` with `table` in place of `BINDINGS` for `keys_for` (this thread only).
+#[cfg(test)]
+pub fn with_table<T>(table: &'static [Binding], f: impl FnOnce() -> T) -> T {
+    let old = TABLE.with(|t| t.replace(table));
+    let out = f();
+    TABLE.with(|t| t.set(old));
+    out
+}
+
+/// The labels of the keys bound to `action` in `scope`: what a hint names, so rebinding
+/// a key changes the hint too. Rows the footer shows come first (a hint names the key
+/// the footer does: `q` to quit, not `Ctrl-C`), then in table order.
+pub fn keys_for(scope: Scope, action: &Action) -> Vec<String> {
+    let rows = || {
+        table()
+            .iter()
+            .filter(|b| b.scope == scope && b.action == *action)
+    };
+    rows()
+        .filter(|b| b.footer)
+        .chain(rows().filter(|b| !b.footer))
+        .flat_map(|b| b.keys.iter().map(|k| k.label()))
+        .collect()
+}
+
+/// The first key bound to `action` in `scope` (a hint names one), or `?` if none is: a
+/// test walks every hint and fails on that.
+pub fn key_for(scope: Scope, action: &Action) -> String {
+    keys_for(scope, action)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| "?".to_string())
+}
 
 /// The scopes active now, most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {

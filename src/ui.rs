@@ -6,6 +6,7 @@ pub mod card;
 pub mod confirm;
 pub mod footer;
 pub mod help;
+pub mod hints;
 pub mod home;
 pub mod quiz;
 pub mod stats;
@@ -151,7 +152,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
             "(need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})",
             area.width, area.height
         )),
-        Line::from("enlarge the window, or press q to quit"),
+        Line::from(self::hints::too_small()),
     ];
     let y = area.height.saturating_sub(3) / 2;
     let inner = Rect::new(area.x, area.y + y, area.width, area.height - y);

@@ -23,10 +23,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let prompt = if app.browse.filtering || !app.browse.filter.is_empty() {
         Line::from(vec![Span::styled("/ ", t.key()), Span::raw(shown)])
     } else {
-        Line::styled(
-            "press / to filter by id, title, question, topic or tag".to_string(),
-            t.dim(),
-        )
+        Line::styled(super::hints::browse_filter(), t.dim())
     };
     let matches = app.browse_matches();
     frame.render_widget(

@@ -320,12 +320,10 @@ fn question_lines(
     if !app.revealed() {
         out.push(Line::default());
         // On the LRU card the console drives the lab, so it keeps no attempt.
-        let hint = if has_diagram(app) {
-            "Think it through, try it in the lab (i, then put 1 1), then reveal with Space."
-        } else {
-            "Think it through, or type an attempt (i), then reveal with Space."
-        };
-        out.push(Line::styled(hint.to_string(), t.dim()));
+        out.push(Line::styled(
+            super::hints::prompt(has_diagram(app)),
+            t.dim(),
+        ));
         return out;
     }
     section(&mut out, "Explanation", t);
@@ -409,18 +407,10 @@ pub fn is_behavioral(app: &App) -> bool {
 }
 
 fn hidden_note(app: &App, t: Theme) -> Vec<Line<'static>> {
-    let own = if has_diagram(app) {
-        "Write your own first; the lab's diagram (i, then put and get) shows the idea."
-    } else {
-        "Write your own first: the console (i) keeps your attempt."
-    };
     vec![
-        Line::styled(
-            "Hidden until you reveal the answer (Space).".to_string(),
-            t.dim(),
-        ),
+        Line::styled(super::hints::hidden(), t.dim()),
         Line::default(),
-        Line::styled(own.to_string(), t.dim()),
+        Line::styled(super::hints::own_attempt(has_diagram(app)), t.dim()),
     ]
 }
 
@@ -564,24 +554,17 @@ pub fn render_console(frame: &mut Frame, area: Rect, app: &App) {
     let line = if active || !app.console.input.is_empty() {
         Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
     } else if app.screen == crate::state::Screen::Quiz {
-        let hint = match app.quiz.as_ref() {
-            Some(q) if q.takes_text() => "press i to type an answer, : for a command",
-            Some(q) if matches!(q.phase(), crate::quiz::Phase::Answering(_)) => {
-                "answer with the keys below; : for a command"
-            }
-            _ => "Enter goes on",
+        use super::hints::QuizConsole;
+        let at = match app.quiz.as_ref().map(|q| (q.takes_text(), q.phase())) {
+            Some((true, _)) => QuizConsole::Typed,
+            Some((false, crate::quiz::Phase::Answering(_))) => QuizConsole::Keys,
+            Some((false, crate::quiz::Phase::Feedback { .. })) => QuizConsole::Feedback,
+            Some((false, crate::quiz::Phase::Finished)) | None => QuizConsole::Finished,
         };
-        Line::styled(hint.to_string(), t.dim())
-    } else if app.lab.is_some() && has_diagram(app) {
-        Line::styled(
-            "press i to drive the lab (put 1 1, get 1, help), : for a command".to_string(),
-            t.dim(),
-        )
+        Line::styled(super::hints::quiz_console(at), t.dim())
     } else {
-        Line::styled(
-            "press i to type an attempt, : for a command (:help)".to_string(),
-            t.dim(),
-        )
+        let lab = app.lab.is_some() && has_diagram(app);
+        Line::styled(super::hints::card_console(lab), t.dim())
     };
     frame.render_widget(Paragraph::new(line).block(block), area);
     if active {
@@ -714,10 +697,7 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
     )));
     let left = app.home_due;
     if session.phase == Phase::Finished && left.today() > 0 && !session.practice {
-        lines.push(Line::from(format!(
-            "Still to study: {}; Enter, then Review, to go on",
-            left.summary()
-        )));
+        lines.push(Line::from(super::hints::summary_left(&left.summary())));
     } else if let Some(next) = next_due(app, now) {
         lines.push(Line::from(format!(
             "Next card due in {} ({})",
@@ -726,10 +706,7 @@ pub fn render_session_end(frame: &mut Frame, body: Rect, app: &App) {
         )));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        "Enter: home · u: undo the last grade · q: quit".to_string(),
-        t.dim(),
-    ));
+    lines.push(Line::styled(super::hints::summary_keys(), t.dim()));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border())

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::theme;
+use super::theme::Theme;
 use crate::state::{App, Confirm};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
@@ -25,18 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
             )
         }
     };
-    let lines = vec![
-        Line::raw(text),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled("y", t.key()),
-            Span::raw(" leave   "),
-            Span::styled("n", t.key()),
-            Span::raw("/"),
-            Span::styled("Esc", t.key()),
-            Span::raw(" stay"),
-        ]),
-    ];
+    let lines = vec![Line::raw(text), Line::raw(""), keys_line(t)];
     let width = area.width.min(60);
     let rect = super::centered(area, width, 6);
     let block = Block::new()
@@ -49,4 +39,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         rect,
     );
+}
+
+/// `y leave   n/Esc stay`, with the keys the table binds.
+fn keys_line(t: Theme) -> Line<'static> {
+    let (yes, no) = super::hints::confirm();
+    let mut spans = vec![Span::styled(yes, t.key()), Span::raw(" leave   ")];
+    for (i, key) in no.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("/"));
+        }
+        spans.push(Span::styled(key, t.key()));
+    }
+    spans.push(Span::raw(" stay"));
+    Line::from(spans)
 }

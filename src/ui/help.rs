@@ -40,7 +40,7 @@ fn sections(app: &App) -> Vec<Section> {
     }
     if app.current_card().is_some() {
         out.push(Section {
-            title: "Console commands (press : and type)".to_string(),
+            title: super::hints::help_commands(),
             rows: crate::console::COMMAND_HELP
                 .iter()
                 .filter(|(_, _, review_only)| {
@@ -52,7 +52,7 @@ fn sections(app: &App) -> Vec<Section> {
         if super::card::has_diagram(app) {
             let commands: Vec<&str> = crate::lru::command::HELP.iter().map(|(c, _)| *c).collect();
             out.push(Section {
-                title: "LRU lab (press i and type)".to_string(),
+                title: super::hints::help_lab(),
                 rows: vec![(
                     String::new(),
                     format!("{}; `help` explains each", commands.join(", ")),
@@ -195,14 +195,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(t.focus_border())
-        .title(Span::styled(
-            if overflows {
-                " Keys (j/k scroll, ? or Esc to close) "
-            } else {
-                " Keys (? or Esc to close) "
-            },
-            t.title(),
-        ));
+        .title(Span::styled(super::hints::help_title(overflows), t.title()));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(shown)

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
-use super::{theme, wrap::wrap};
+use super::{hints, theme, wrap::wrap};
 use crate::content::{ClozePart, QuizItem};
 use crate::markdown;
 use crate::quiz::score::{OptionMark, PointMark};
@@ -165,10 +165,7 @@ pub fn answering(
                 out.push(marked(on, format!("{mark} {}. ", i + 1), option, t));
             }
             out.push(Line::default());
-            out.push(Line::styled(
-                "Pick with a digit or j/k, then Enter.".to_string(),
-                t.dim(),
-            ));
+            out.push(Line::styled(hints::quiz_single(), t.dim()));
         }
         (QuizItem::Multiple(q), AnswerState::Multiple { cursor, picked }) => {
             question(&mut out, &q.question, t);
@@ -186,11 +183,7 @@ pub fn answering(
                 ));
             }
             out.push(Line::default());
-            out.push(Line::styled(
-                "Every right option is needed: toggle with Space or a digit, then Enter."
-                    .to_string(),
-                t.dim(),
-            ));
+            out.push(Line::styled(hints::quiz_multiple(), t.dim()));
         }
         (QuizItem::Cloze(q), AnswerState::Cloze { cursor, gaps }) => {
             question(&mut out, &q.question, t);
@@ -210,11 +203,7 @@ pub fn answering(
             }));
             out.push(Line::default());
             out.push(Line::styled(
-                format!(
-                    "Gap {} of {}: press i, type it, Enter (j/k pick a gap); Enter again submits.",
-                    cursor + 1,
-                    gaps.len()
-                ),
+                hints::quiz_cloze(cursor + 1, gaps.len()),
                 t.dim(),
             ));
         }
@@ -233,11 +222,7 @@ pub fn answering(
                 out.push(styled(spans, style));
             }
             out.push(Line::default());
-            out.push(Line::styled(
-                "Put the lines in order: j/k choose a line, J/K move it, Enter submits."
-                    .to_string(),
-                t.dim(),
-            ));
+            out.push(Line::styled(hints::quiz_reorder(), t.dim()));
         }
         (QuizItem::Recall(q), AnswerState::Recall { text }) => {
             question(&mut out, &q.question, t);
@@ -249,12 +234,7 @@ pub fn answering(
                 }
             }
             out.push(Line::default());
-            out.push(Line::styled(
-                "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D \
-                 submits (or Esc, then Enter)."
-                    .to_string(),
-                t.dim(),
-            ));
+            out.push(Line::styled(hints::quiz_recall(), t.dim()));
         }
         _ => {}
     }
@@ -567,10 +547,6 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::default());
-    out.push(Line::styled(
-        "Results are saved and show in `tutor stats`; reviews are not affected. Enter: home"
-            .to_string(),
-        t.dim(),
-    ));
+    out.push(Line::styled(hints::quiz_scorecard(), t.dim()));
     out
 }
