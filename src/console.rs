@@ -98,17 +98,17 @@ impl Console {
                 };
                 if let Some(i) = next {
                     self.browsing = Some(i);
-                    self.set_input(self.history[i].clone());
+                    self.restore(self.history[i].clone());
                 }
             }
             ConsoleEdit::HistoryNext => match self.browsing {
                 Some(i) if i + 1 < self.history.len() => {
                     self.browsing = Some(i + 1);
-                    self.set_input(self.history[i + 1].clone());
+                    self.restore(self.history[i + 1].clone());
                 }
                 Some(_) => {
                     self.browsing = None;
-                    self.set_input(String::new());
+                    self.restore(String::new());
                 }
                 None => {}
             },
@@ -170,10 +170,6 @@ impl Console {
 
     /// Puts `text` back on the line, the cursor at its end.
     pub fn restore(&mut self, text: String) {
-        self.set_input(text);
-    }
-
-    fn set_input(&mut self, text: String) {
         self.input = text;
         self.cursor = self.len();
     }

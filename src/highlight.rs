@@ -66,11 +66,24 @@ pub type CodeKey = (CodeLang, String);
 /// Python or Rust.
 pub fn block_key(info: &str, code: &str) -> Option<(CodeKey, Lang)> {
     let lang = Lang::from_info(info)?;
-    let code_lang = match lang {
+    Some(((code_lang(lang), code.to_string()), lang))
+}
+
+/// A solution language as a quiz item's code language.
+fn code_lang(lang: Lang) -> CodeLang {
+    match lang {
         Lang::Python => CodeLang::Python,
         Lang::Rust => CodeLang::Rust,
-    };
-    Some(((code_lang, code.to_string()), lang))
+    }
+}
+
+/// A quiz item's code language as a solution language (`None` for text).
+fn solution_lang(lang: CodeLang) -> Option<Lang> {
+    match lang {
+        CodeLang::Python => Some(Lang::Python),
+        CodeLang::Rust => Some(Lang::Rust),
+        CodeLang::Text => None,
+    }
 }
 
 /// The key [`quiz_source`] files an item's highlighted code under (`None`: not code).
@@ -87,11 +100,7 @@ pub fn quiz_key(item: &QuizItem) -> Option<CodeKey> {
 /// one highlighted line each, in the order of `Reorder::lines`. `None` for text, or a
 /// cloze whose code already holds something that looks like a gap mark.
 pub fn quiz_source(item: &QuizItem) -> Option<(CodeKey, String, Lang)> {
-    let lang = |l: CodeLang| match l {
-        CodeLang::Python => Some(Lang::Python),
-        CodeLang::Rust => Some(Lang::Rust),
-        CodeLang::Text => None,
-    };
+    let lang = solution_lang;
     match item {
         QuizItem::Cloze(q) => {
             let language = lang(q.lang)?;

@@ -476,14 +476,6 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Every review as (card id, reviews oldest first), for the optimizer.
-    pub fn reviews_by_card(&self) -> Result<Vec<(String, Vec<Review>)>, StoreError> {
-        let log = all_reviews(&self.conn).map_err(|e| self.err(e))?;
-        Ok(group_by_card(&log)
-            .map(|(id, reviews)| (id.to_string(), reviews))
-            .collect())
-    }
-
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -662,20 +654,6 @@ fn review_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Revi
             i64::from(rating),
         ))?,
     })
-}
-
-fn all_reviews(conn: &Connection) -> rusqlite::Result<Vec<(String, Review)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT card_id, reviewed_at, rating FROM review_log ORDER BY card_id, reviewed_at, id",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, review_from_row(r, 1)?)))?;
-    rows.collect()
-}
-
-/// Consecutive runs of one card's reviews, from a log sorted by card.
-fn group_by_card(log: &[(String, Review)]) -> impl Iterator<Item = (&str, Vec<Review>)> {
-    log.chunk_by(|a, b| a.0 == b.0)
-        .map(|run| (run[0].0.as_str(), run.iter().map(|(_, r)| *r).collect()))
 }
 
 #[cfg(test)]
