@@ -225,11 +225,7 @@ fn an_ending_signal_restores_the_terminal(name: &str, number: i32) {
     // The next prompt shows only after the grade was committed.
     tmux.wait_for("Space reveal");
     let pid = std::fs::read_to_string(&pid).unwrap();
-    let ok = Command::new("kill")
-        .args([format!("-{name}"), pid.trim().to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
+    signal(pid.trim(), name);
     let end = tmux.wait_for("EXIT=");
     assert!(
         end.contains(&format!("EXIT={} RESTORED", 128 + number)),
@@ -256,17 +252,43 @@ fn in_shell(data: &Path, args: &str, pid_file: &Path) -> String {
     )
 }
 
+/// tutor started with `args` from [`SHELL`] in a tmux session `name`: the session, the
+/// temporary folder (kept alive with it) and tutor's pid, once `ready` shows.
+fn tutor_in_shell(name: &str, args: &str, ready: &str) -> (Tmux, tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start(name, SHELL, (100, 30));
+    tmux.wait_for("sh$");
+    tmux.type_line(&in_shell(&data, args, &pid_file));
+    tmux.wait_for(ready);
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    (tmux, dir, pid.trim().to_string())
+}
+
+/// Sends `signal` (a name such as `TSTP`) to `pid`.
+fn signal(pid: &str, signal: &str) {
+    let ok = Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+/// Quits tutor with `q` once `shown` is on screen, and checks `fg` ended with 0.
+fn quit_and_check_fg(tmux: &Tmux, shown: &str) {
+    tmux.keys(&["q"]);
+    tmux.wait_for_gone(shown);
+    // `fg` ends with the job's exit code.
+    tmux.type_line("echo \"fg=$?\"");
+    tmux.wait_for("fg=0");
+}
+
 /// Ctrl-Z gives the shell back its normal screen (tutor is stopped, its screen gone);
 /// `fg` brings the whole session back, redrawn, and it goes on working.
 #[test]
 fn ctrl_z_suspends_and_fg_redraws() {
-    let dir = tempfile::tempdir().unwrap();
-    let pid = dir.path().join("pid");
-    let data = dir.path().join("data");
-    let tmux = Tmux::start("ctrlz", SHELL, (100, 30));
-    tmux.wait_for("sh$");
-    tmux.type_line(&in_shell(&data, "review", &pid));
-    tmux.wait_for("Space reveal");
+    let (tmux, _dir, _) = tutor_in_shell("ctrlz", "review", "Space reveal");
     tmux.keys(&["C-z"]);
     tmux.wait_until("the shell's normal screen with tutor stopped", |screen| {
         screen.contains("Stopped") && !screen.contains("Space reveal")
@@ -277,38 +299,20 @@ fn ctrl_z_suspends_and_fg_redraws() {
     tmux.wait_for_all(&["Space reveal", "[Question]"]);
     tmux.keys(&["Space"]);
     tmux.wait_for("1 Again");
-    tmux.keys(&["q"]);
-    tmux.wait_for_gone("1 Again");
-    // `fg` ends with the job's exit code.
-    tmux.type_line("echo \"fg=$?\"");
-    tmux.wait_for("fg=0");
+    quit_and_check_fg(&tmux, "1 Again");
 }
 
 /// A SIGTSTP from outside suspends the same way, and `fg` redraws.
 #[test]
 fn an_outside_sigtstp_suspends_and_fg_redraws() {
-    let dir = tempfile::tempdir().unwrap();
-    let pid_file = dir.path().join("pid");
-    let data = dir.path().join("data");
-    let tmux = Tmux::start("tstp", SHELL, (100, 30));
-    tmux.wait_for("sh$");
-    tmux.type_line(&in_shell(&data, "browse lru-cache", &pid_file));
-    tmux.wait_for("Esc back to list");
-    let pid = std::fs::read_to_string(&pid_file).unwrap();
-    let ok = Command::new("kill")
-        .args(["-TSTP", pid.trim()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
+    let (tmux, _dir, pid) = tutor_in_shell("tstp", "browse lru-cache", "Esc back to list");
+    signal(&pid, "TSTP");
     tmux.wait_until("the shell's normal screen with tutor stopped", |screen| {
         screen.contains("Stopped") && !screen.contains("Esc back to list")
     });
     tmux.type_line("fg");
     tmux.wait_for("Esc back to list");
-    tmux.keys(&["q"]);
-    tmux.wait_for_gone("Esc back to list");
-    tmux.type_line("echo \"fg=$?\"");
-    tmux.wait_for("fg=0");
+    quit_and_check_fg(&tmux, "Esc back to list");
 }
 
 /// SIGSTOP cannot be caught: the screen stays, and the shell puts its own terminal
@@ -316,28 +320,14 @@ fn an_outside_sigtstp_suspends_and_fg_redraws() {
 /// key acts at once.
 #[test]
 fn sigstop_then_fg_sets_raw_mode_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let pid_file = dir.path().join("pid");
-    let data = dir.path().join("data");
-    let tmux = Tmux::start("stop", SHELL, (100, 30));
-    tmux.wait_for("sh$");
-    tmux.type_line(&in_shell(&data, "review", &pid_file));
-    tmux.wait_for("Space reveal");
-    let pid = std::fs::read_to_string(&pid_file).unwrap();
-    let ok = Command::new("kill")
-        .args(["-STOP", pid.trim()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
+    let (tmux, _dir, pid) = tutor_in_shell("stop", "review", "Space reveal");
+    signal(&pid, "STOP");
     tmux.wait_for("Stopped");
     tmux.type_line("fg");
     tmux.wait_for_all(&["Space reveal", "[Question]"]);
     tmux.keys(&["Space"]);
     tmux.wait_for("1 Again");
-    tmux.keys(&["q"]);
-    tmux.wait_for_gone("1 Again");
-    tmux.type_line("echo \"fg=$?\"");
-    tmux.wait_for("fg=0");
+    quit_and_check_fg(&tmux, "1 Again");
 }
 
 /// A paste while reviewing is not typed: `3 apples 4 pears` grades nothing.
@@ -430,11 +420,7 @@ fn kill_9_after_two_grades_keeps_both() {
     // The third card's prompt shows only after the second grade was committed.
     tmux.wait_for("Space reveal");
     let pid = std::fs::read_to_string(&pid).unwrap();
-    let ok = Command::new("kill")
-        .args(["-9", pid.trim()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
+    signal(pid.trim(), "KILL");
     tmux.wait_for("EXIT=137");
     let store = Store::open(&data).unwrap();
     let log = store.revlog().unwrap();
