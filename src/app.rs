@@ -107,6 +107,14 @@ pub fn build(
 
 /// The first effects for where the session starts.
 pub fn start(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects> {
+    let effects = start_screen(app, start, now)?;
+    // As after every action `update` handles: the first card's wrapped rows are built
+    // here once, not by every frame drawn before the first key.
+    crate::update::refresh_panes(app);
+    Ok(effects)
+}
+
+fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects> {
     Ok(match start {
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
