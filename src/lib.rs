@@ -27,6 +27,8 @@
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
 //! - [`ui`]: `view`, read-only drawing, one module per screen or pane.
 //! - [`update`]: the pure `update(app, action, now) -> Effects`.
+//! - [`worker`]: jobs off the event loop (a thread pool, cancel tokens) and bounded
+//!   child processes.
 
 pub mod action;
 pub mod ansi;
@@ -52,3 +54,4 @@ pub mod terminal;
 pub mod text;
 pub mod ui;
 pub mod update;
+pub mod worker;

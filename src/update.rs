@@ -2,6 +2,7 @@
 //! returns the effects the shell must carry out. No clock, no disk, no terminal here.
 
 mod browse;
+mod jobs;
 mod panes;
 mod quiz;
 mod review;
@@ -151,6 +152,11 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Quiz(_) | Action::QuizEnter | Action::QuizSaveFailed(_) => {
             quiz::update_quiz(app, action, now)
         }
+        Action::Highlighted(_)
+        | Action::StreakLoaded(_)
+        | Action::JobStarted { .. }
+        | Action::JobFinished { .. }
+        | Action::CancelJob => jobs::update_jobs(app, action, now),
     }
 }
 
@@ -187,6 +193,10 @@ fn is_user_action(action: &Action) -> bool {
             | Action::StatsLoaded(_)
             | Action::StatsFailed(_)
             | Action::QuizSaveFailed(_)
+            | Action::StreakLoaded(_)
+            | Action::Highlighted(_)
+            | Action::JobStarted { .. }
+            | Action::JobFinished { .. }
     )
 }
 

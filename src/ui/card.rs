@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::theme::Theme;
@@ -236,7 +236,7 @@ fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> {
                     } else {
                         &python.solution
                     };
-                    Cow::Owned(plain_code(source, t))
+                    Cow::Owned(crate::highlight::plain_code(source, t.dim()))
                 }
                 (None, None) => Cow::Owned(Vec::new()),
             }
@@ -412,31 +412,6 @@ fn hidden_note(app: &App, t: Theme) -> Vec<Line<'static>> {
         Line::default(),
         Line::styled(super::hints::own_attempt(has_diagram(app)), t.dim()),
     ]
-}
-
-/// Code without highlighting (colour off, or not highlighted yet), with line numbers.
-pub fn plain_code(source: &str, t: Theme) -> Vec<Line<'static>> {
-    let text = Text::from(
-        sanitize(source.trim_end())
-            .lines()
-            .map(|l| Line::from(l.to_string()))
-            .collect::<Vec<_>>(),
-    );
-    with_gutter(text, t)
-}
-
-/// Prefixes each line with its number, right-aligned.
-pub fn with_gutter(text: Text<'static>, t: Theme) -> Vec<Line<'static>> {
-    let digits = text.lines.len().to_string().len();
-    text.lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut line)| {
-            line.spans
-                .insert(0, Span::styled(format!("{:>digits$} ", i + 1), t.dim()));
-            line
-        })
-        .collect()
 }
 
 fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
