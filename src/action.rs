@@ -63,9 +63,15 @@ pub enum Action {
     /// Code highlighted (or made plain, with colour off), ready to draw.
     Highlighted(Box<crate::highlight::Highlights>),
     /// The shell started a job on the worker; `label` says what it does ("highlighting").
-    JobStarted { id: JobId, label: &'static str },
+    JobStarted {
+        id: JobId,
+        label: &'static str,
+    },
     /// A job is over (not sent for a job cancelled with `CancelJob`).
-    JobFinished { id: JobId, end: End },
+    JobFinished {
+        id: JobId,
+        end: End,
+    },
     /// Esc while a job runs: cancel the latest one.
     CancelJob,
 }

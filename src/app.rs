@@ -213,15 +213,22 @@ impl Shell {
         }
     }
 
-    /// A result from the worker, if one is waiting.
-    fn next_result(&mut self) -> Option<Action> {
-        Some(match self.worker.try_recv()? {
-            Report::Sent(_, action) => action,
-            Report::Ended(id, end) => Action::JobFinished { id, end },
-        })
+    /// Waits for every running job to end, handing its results to `update` as they
+    /// come (tests, which see a pool's results in a known order this way).
+    pub fn finish_jobs(&mut self, app: &mut App, now: Timestamp) {
+        while let Some(report) = self.worker.recv() {
+            let effects = update(app, as_action(report), now);
+            self.execute(app, effects, now);
+        }
     }
 
-    /// Cancels every job and kills every child process they started (quitting).
+    /// A result from the worker, if one is waiting.
+    fn next_result(&mut self) -> Option<Action> {
+        self.worker.try_recv().map(as_action)
+    }
+
+    /// Cancels every job and kills every child process they started, at once (the
+    /// session is over: a job's own kill might come after the process has exited).
     pub fn shutdown(&mut self) {
         self.worker.cancel_all();
         crate::worker::child::kill_all();
@@ -231,7 +238,8 @@ impl Shell {
     fn run_effect(&mut self, app: &App, effect: Effect, now: Timestamp) -> Vec<Action> {
         match effect {
             Effect::Quit => {
-                self.shutdown();
+                // Their children die with them; `run` makes sure before it returns.
+                self.worker.cancel_all();
                 Vec::new()
             }
             Effect::Suspend => {
@@ -285,13 +293,23 @@ impl Shell {
                 .map(|e| Action::QuizSaveFailed(e.to_string()))
                 .into_iter()
                 .collect(),
-            Effect::LoadStats => vec![
-                match Stats::compute(&self.store, &app.library, now, &app.days) {
-                    Ok(stats) => Action::StatsLoaded(Box::new(stats)),
-                    Err(e) => Action::StatsFailed(e.to_string()),
-                },
-            ],
+            Effect::LoadStats => {
+                vec![
+                    match Stats::compute(&self.store, &app.library, now, &app.days) {
+                        Ok(stats) => Action::StatsLoaded(Box::new(stats)),
+                        Err(e) => Action::StatsFailed(e.to_string()),
+                    },
+                ]
+            }
         }
+    }
+}
+
+/// A report from the worker as the action `update` takes.
+fn as_action(report: Report<Action>) -> Action {
+    match report {
+        Report::Sent(_, action) => action,
+        Report::Ended(id, end) => Action::JobFinished { id, end },
     }
 }
 
@@ -394,7 +412,10 @@ impl Shell {
                 });
                 (card, [with_gutter(py, number), with_gutter(rs, number)])
             });
-            ctx.send(Action::Highlighted(Box::new(Highlights { solutions, code })));
+            ctx.send(Action::Highlighted(Box::new(Highlights {
+                solutions,
+                code,
+            })));
         });
         vec![Action::JobStarted {
             id,
@@ -681,6 +702,8 @@ fn event_loop(
 
 #[cfg(test)]
 mod tests {
+    use ratatui::style::Color;
+
     use super::*;
 
     #[test]
@@ -728,5 +751,54 @@ mod tests {
         let mut shell = Shell::new(store, Some(empty.path().to_path_buf()));
         assert_eq!(shell.execute(&mut plain, warm(), now), 0);
         assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
+    }
+
+    /// With a pool, a cold highlight is a job (the card is drawn plain meanwhile) whose
+    /// result arrives as `Highlighted`; the same code, cached now, answers at once.
+    #[test]
+    fn a_cold_highlight_is_a_job_and_a_cached_one_answers_at_once() {
+        let mut library = crate::content::bundled_library().clone();
+        let deck = &mut library.decks[0];
+        deck.cards.truncate(1);
+        deck.locations.truncate(1);
+        let dir = tempfile::tempdir().unwrap();
+        let now = Timestamp::now();
+        let store = Store::open_in_memory().unwrap();
+        let mut app = build(library, &store, now, Days::utc(), true, None, None).unwrap();
+        let mut shell = Shell::new(store, Some(dir.path().to_path_buf()));
+        shell.set_worker(Worker::pool(2));
+        let replies = shell.run_effect(&app, Effect::Highlight(0), now);
+        assert!(
+            matches!(
+                replies.as_slice(),
+                [Action::JobStarted {
+                    label: HIGHLIGHTING,
+                    ..
+                }]
+            ),
+            "{replies:?}"
+        );
+        let _ = update(&mut app, replies[0].clone(), now);
+        assert_eq!(app.jobs.len(), 1);
+        assert!(
+            !app.highlights.contains_key(&0),
+            "drawn plain until it arrives"
+        );
+        shell.finish_jobs(&mut app, now);
+        assert!(app.jobs.is_empty());
+        let highlighted = app.highlights.remove(&0).unwrap();
+        // Line numbers first, then the code in colour.
+        let first = &highlighted[1][0].spans;
+        assert_eq!(first[0].content.trim(), "1", "{first:?}");
+        assert!(
+            first
+                .iter()
+                .any(|s| s.style.fg.is_some_and(|c| c != Color::DarkGray))
+        );
+        let replies = shell.run_effect(&app, Effect::Highlight(0), now);
+        let [Action::Highlighted(done)] = replies.as_slice() else {
+            panic!("{replies:?}")
+        };
+        assert_eq!(done.solutions, Some((0, highlighted)));
     }
 }

@@ -613,7 +613,10 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     if !app.jobs.is_empty() {
         // Esc cancels the running job before it means Back; typing keeps its Esc.
         let typing = |s: &Scope| matches!(s, S::Console | S::AnswerLines | S::Filter);
-        let at = scopes.iter().position(|s| !typing(s)).unwrap_or(scopes.len());
+        let at = scopes
+            .iter()
+            .position(|s| !typing(s))
+            .unwrap_or(scopes.len());
         scopes.insert(at, S::Job);
     }
     scopes

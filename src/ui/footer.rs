@@ -122,7 +122,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, t: Theme) {
     // A running job keeps the right end of the row, flash or not.
     let area = match jobs_line(app) {
         Some(jobs) => {
-            let width = u16::try_from(jobs.width() + 1).unwrap_or(u16::MAX).min(area.width);
+            let width = u16::try_from(jobs.width() + 1)
+                .unwrap_or(u16::MAX)
+                .min(area.width);
             let right = Rect::new(area.right() - width, area.y, width, area.height);
             frame.render_widget(
                 Paragraph::new(Line::from(Span::styled(jobs, t.accent()))).right_aligned(),

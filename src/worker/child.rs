@@ -213,7 +213,8 @@ impl Reader {
     /// outside the group holds it), what was kept so far, marked cut.
     fn finish(self) -> Captured {
         let closed = self.closed.recv_timeout(DRAIN).is_ok();
-        let mut kept = std::mem::take(&mut *self.kept.lock().unwrap_or_else(PoisonError::into_inner));
+        let mut kept =
+            std::mem::take(&mut *self.kept.lock().unwrap_or_else(PoisonError::into_inner));
         kept.cut |= !closed;
         kept
     }

@@ -120,7 +120,11 @@ fn output_past_the_cap_is_dropped_and_marked() {
         &Cancel::new(),
     )
     .unwrap();
-    assert!(matches!(out.ending, Ending::Exited(s) if s.success()), "{:?}", out.ending);
+    assert!(
+        matches!(out.ending, Ending::Exited(s) if s.success()),
+        "{:?}",
+        out.ending
+    );
     assert_eq!(out.stdout.bytes.len(), 1000);
     assert!(out.stdout.cut);
     assert_eq!(out.stderr.bytes, b"done\n");
@@ -161,7 +165,10 @@ fn cancel_kills_the_whole_group() {
     cancel.cancel();
     let out = running.join().unwrap().unwrap();
     assert_eq!(out.ending, Ending::Cancelled);
-    assert!(ends(grandchild), "the grandchild {grandchild} outlived the cancel");
+    assert!(
+        ends(grandchild),
+        "the grandchild {grandchild} outlived the cancel"
+    );
 }
 
 #[test]
@@ -170,11 +177,23 @@ fn a_grandchild_left_behind_goes_with_its_parent() {
     let dir = tempfile::tempdir().unwrap();
     let pid_file = dir.path().join("pid");
     // The child exits at once; the grandchild holds stdout open.
-    let out = run(with_grandchild(&pid_file, "echo bye"), LIMITS, &Cancel::new()).unwrap();
-    assert!(matches!(out.ending, Ending::Exited(s) if s.success()), "{:?}", out.ending);
+    let out = run(
+        with_grandchild(&pid_file, "echo bye"),
+        LIMITS,
+        &Cancel::new(),
+    )
+    .unwrap();
+    assert!(
+        matches!(out.ending, Ending::Exited(s) if s.success()),
+        "{:?}",
+        out.ending
+    );
     assert_eq!(out.stdout.bytes, b"bye\n");
     let grandchild = wait_for_pid(&pid_file);
-    assert!(ends(grandchild), "the grandchild {grandchild} outlived its parent");
+    assert!(
+        ends(grandchild),
+        "the grandchild {grandchild} outlived its parent"
+    );
 }
 
 #[test]
@@ -192,7 +211,10 @@ fn kill_all_ends_every_running_group() {
     };
     assert_eq!(status.signal(), Some(9), "SIGKILL");
     assert!(ends(grandchild));
-    assert!(GROUPS.lock().unwrap().is_empty(), "off the list once reaped");
+    assert!(
+        GROUPS.lock().unwrap().is_empty(),
+        "off the list once reaped"
+    );
 }
 
 #[test]
