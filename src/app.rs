@@ -388,7 +388,7 @@ impl Shell {
                 code: Vec::new(),
             }))];
         }
-        if let Some(done) = self.from_cache(&wanted, number) {
+        if let Some(done) = self.cached(&wanted, number) {
             return vec![Action::Highlighted(Box::new(done))];
         }
         let highlighter = Arc::clone(&self.highlighter);
@@ -424,7 +424,7 @@ impl Shell {
     }
 
     /// Everything `wanted` from the disk cache, or `None` if anything is missing.
-    fn from_cache(&self, wanted: &Wanted, number: ratatui::style::Style) -> Option<Highlights> {
+    fn cached(&self, wanted: &Wanted, number: ratatui::style::Style) -> Option<Highlights> {
         let cache = self.cache.as_ref()?;
         let solutions = match &wanted.solutions {
             Some((card, py, rs)) => Some((

@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -621,16 +622,19 @@ fn big_deck(dir: &Path, cards: usize, lines: usize) {
     )
     .unwrap();
     for i in 0..cards {
-        let python: String = (0..lines)
-            .map(|j| format!("        x{j} = [k * {j} for k in range({j})]  # {i}\n"))
-            .collect();
-        let rust: String = (0..lines)
-            .map(|j| {
-                format!(
-                    "        let x{j}: Vec<u64> = (0..{j}).map(|k| k * {j}).collect(); // {i}\n"
-                )
-            })
-            .collect();
+        let (mut python, mut rust) = (String::new(), String::new());
+        for j in 0..lines {
+            writeln!(
+                python,
+                "        x{j} = [k * {j} for k in range({j})]  # {i}"
+            )
+            .unwrap();
+            writeln!(
+                rust,
+                "        let x{j}: Vec<u64> = (0..{j}).map(|k| k * {j}).collect(); // {i}"
+            )
+            .unwrap();
+        }
         std::fs::write(
             dir.join(format!("{i:03}-card.yaml")),
             format!(

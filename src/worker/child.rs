@@ -126,7 +126,7 @@ pub fn run(mut command: Command, limits: Limits, cancel: &Cancel) -> Result<Outp
         source,
     });
     drop(group);
-    let [stdout, stderr] = readers.map(|r| r.map(|r| r.finish()).unwrap_or_default());
+    let [stdout, stderr] = readers.map(|r| r.map(Reader::finish).unwrap_or_default());
     Ok(Output {
         ending: match ending {
             Some(ending) => ending,
@@ -187,15 +187,11 @@ fn watch_exit(child: &Child) -> mpsc::Receiver<()> {
         .name("child-wait".into())
         .spawn(move || {
             if let Some(pid) = pid {
-                loop {
-                    match rustix::process::waitid(
-                        WaitId::Pid(pid),
-                        WaitIdOptions::EXITED | WaitIdOptions::NOWAIT,
-                    ) {
-                        Err(rustix::io::Errno::INTR) => {}
-                        _ => break,
-                    }
-                }
+                // Interrupted: wait again; anything else: exited, or cannot be waited for.
+                while let Err(rustix::io::Errno::INTR) = rustix::process::waitid(
+                    WaitId::Pid(pid),
+                    WaitIdOptions::EXITED | WaitIdOptions::NOWAIT,
+                ) {}
             }
             let _ = tx.send(());
         });
