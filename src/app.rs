@@ -529,6 +529,14 @@ pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<Option<i32>
     watch_signals(Arc::clone(&signals))?;
     shell.set_worker(Worker::pool(WORKER_THREADS));
     let mut tty = terminal::enter().wrap_err("entering full-screen mode")?;
+    // A job's panic is the job's end, not the session's: the worker reports it (and
+    // `update` flashes it); the terminal stays as it is and nothing is printed over it.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::worker::in_job() {
+            hook(info);
+        }
+    }));
     let result = event_loop(&mut tty, &mut shell, &mut app, first, &signals);
     // However the loop ended (q, a signal, an error): no child process outlives it.
     shell.shutdown();

@@ -269,12 +269,25 @@ fn serve<T>(waiting: &Mutex<Receiver<Queued<T>>>, idle: &AtomicUsize) {
     }
 }
 
+std::thread_local! {
+    static IN_JOB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is running a job now: a panic hook can leave such a panic to
+/// the worker, which reports it as the job's end ([`End::Failed`]).
+pub fn in_job() -> bool {
+    IN_JOB.with(std::cell::Cell::get)
+}
+
 /// Runs one job and reports its end; a panic in a job ends the job, not the thread.
 fn run<T>(Queued { job, ctx }: Queued<T>) {
     let end = if ctx.cancelled() {
         End::Cancelled
     } else {
-        match std::panic::catch_unwind(AssertUnwindSafe(|| job(&ctx))) {
+        let outer = IN_JOB.with(|j| j.replace(true));
+        let ran = std::panic::catch_unwind(AssertUnwindSafe(|| job(&ctx)));
+        IN_JOB.with(|j| j.set(outer));
+        match ran {
             Ok(()) if ctx.cancelled() => End::Cancelled,
             Ok(()) => End::Done,
             Err(panic) => End::Failed(

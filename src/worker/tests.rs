@@ -109,3 +109,13 @@ fn a_job_that_sees_its_token_ends_cancelled() {
     // Its own cancel is not the worker's: the end is reported.
     assert_eq!(worker.try_recv(), Some(Report::Ended(id, End::Cancelled)));
 }
+
+#[test]
+fn a_job_knows_it_is_one_and_its_caller_does_not() {
+    let mut worker = Worker::inline();
+    let id = worker.submit(|ctx| {
+        ctx.send(in_job());
+    });
+    assert_eq!(worker.try_recv(), Some(Report::Sent(id, true)));
+    assert!(!in_job(), "the inline job's thread is itself again");
+}
