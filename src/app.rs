@@ -714,13 +714,20 @@ mod tests {
 
     use super::*;
 
+    /// The bundled library cut to its first `cards` cards: syntect is slow in an
+    /// unoptimised test build.
+    fn first_cards(cards: usize) -> Library {
+        let mut library = crate::content::bundled_library().clone();
+        let deck = &mut library.decks[0];
+        deck.cards.truncate(cards);
+        deck.locations.truncate(cards);
+        library
+    }
+
     #[test]
     fn the_warmer_highlights_every_card_into_the_cache() {
-        let mut library = crate::content::bundled_library().clone();
-        // Two cards keep it quick: syntect is slow in an unoptimised test build.
-        let deck = &mut library.decks[0];
-        deck.cards.truncate(2);
-        deck.locations.truncate(2);
+        let library = first_cards(2);
+        let deck = &library.decks[0];
         let solutions: Vec<(String, Lang)> = deck
             .cards
             .iter()
@@ -765,10 +772,7 @@ mod tests {
     /// result arrives as `Highlighted`; the same code, cached now, answers at once.
     #[test]
     fn a_cold_highlight_is_a_job_and_a_cached_one_answers_at_once() {
-        let mut library = crate::content::bundled_library().clone();
-        let deck = &mut library.decks[0];
-        deck.cards.truncate(1);
-        deck.locations.truncate(1);
+        let library = first_cards(1);
         let dir = tempfile::tempdir().unwrap();
         let now = Timestamp::now();
         let store = Store::open_in_memory().unwrap();

@@ -11,6 +11,10 @@ use super::*;
 /// `kill_all` reaches every group this process started: the tests here take turns.
 static SERIAL: Mutex<()> = Mutex::new(());
 
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Long enough for any machine; a test that needs it has failed anyway.
 const DEADLINE: Duration = Duration::from_secs(30);
 
@@ -72,9 +76,36 @@ fn with_grandchild(pid_file: &Path, rest: &str) -> Command {
     ))
 }
 
+/// A run, on a thread of its own, of a child that waits for its grandchild; returns
+/// once the grandchild runs, with its pid.
+fn running_with_grandchild(
+    cancel: &Cancel,
+) -> (
+    std::thread::JoinHandle<Result<Output, RunError>>,
+    i32,
+    tempfile::TempDir,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let command = with_grandchild(&pid_file, "wait");
+    let token = cancel.clone();
+    let running = std::thread::spawn(move || run(command, LIMITS, &token));
+    let grandchild = wait_for_pid(&pid_file);
+    assert!(!ended(grandchild));
+    (running, grandchild, dir)
+}
+
+fn assert_succeeded(out: &Output) {
+    assert!(
+        matches!(out.ending, Ending::Exited(s) if s.success()),
+        "{:?}",
+        out.ending
+    );
+}
+
 #[test]
 fn output_and_exit_status_come_back() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let _serial = serial();
     let out = run(sh("echo out; echo err >&2; exit 3"), LIMITS, &Cancel::new()).unwrap();
     let Ending::Exited(status) = out.ending else {
         panic!("{out:?}")
@@ -87,7 +118,7 @@ fn output_and_exit_status_come_back() {
 
 #[test]
 fn no_shell_between_the_arguments_and_the_program() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let _serial = serial();
     let mut echo = Command::new("echo");
     echo.arg("$HOME; `id` | x");
     let out = run(echo, LIMITS, &Cancel::new()).unwrap();
@@ -96,7 +127,7 @@ fn no_shell_between_the_arguments_and_the_program() {
 
 #[test]
 fn stdin_is_closed() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let _serial = serial();
     let out = run(
         sh("read line; echo \"read: $? [$line]\""),
         LIMITS,
@@ -108,7 +139,7 @@ fn stdin_is_closed() {
 
 #[test]
 fn output_past_the_cap_is_dropped_and_marked() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let _serial = serial();
     let limits = Limits {
         output: 1000,
         ..LIMITS
@@ -120,11 +151,7 @@ fn output_past_the_cap_is_dropped_and_marked() {
         &Cancel::new(),
     )
     .unwrap();
-    assert!(
-        matches!(out.ending, Ending::Exited(s) if s.success()),
-        "{:?}",
-        out.ending
-    );
+    assert_succeeded(&out);
     assert_eq!(out.stdout.bytes.len(), 1000);
     assert!(out.stdout.cut);
     assert_eq!(out.stderr.bytes, b"done\n");
@@ -133,7 +160,7 @@ fn output_past_the_cap_is_dropped_and_marked() {
 
 #[test]
 fn a_child_out_of_time_is_killed_with_its_grandchild() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap();
     let pid_file = dir.path().join("pid");
     let limits = Limits {
@@ -153,15 +180,9 @@ fn a_child_out_of_time_is_killed_with_its_grandchild() {
 
 #[test]
 fn cancel_kills_the_whole_group() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
-    let dir = tempfile::tempdir().unwrap();
-    let pid_file = dir.path().join("pid");
+    let _serial = serial();
     let cancel = Cancel::new();
-    let token = cancel.clone();
-    let command = with_grandchild(&pid_file, "wait");
-    let running = std::thread::spawn(move || run(command, LIMITS, &token));
-    let grandchild = wait_for_pid(&pid_file);
-    assert!(!ended(grandchild));
+    let (running, grandchild, _dir) = running_with_grandchild(&cancel);
     cancel.cancel();
     let out = running.join().unwrap().unwrap();
     assert_eq!(out.ending, Ending::Cancelled);
@@ -173,7 +194,7 @@ fn cancel_kills_the_whole_group() {
 
 #[test]
 fn a_grandchild_left_behind_goes_with_its_parent() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap();
     let pid_file = dir.path().join("pid");
     // The child exits at once; the grandchild holds stdout open.
@@ -183,11 +204,7 @@ fn a_grandchild_left_behind_goes_with_its_parent() {
         &Cancel::new(),
     )
     .unwrap();
-    assert!(
-        matches!(out.ending, Ending::Exited(s) if s.success()),
-        "{:?}",
-        out.ending
-    );
+    assert_succeeded(&out);
     assert_eq!(out.stdout.bytes, b"bye\n");
     let grandchild = wait_for_pid(&pid_file);
     assert!(
@@ -198,12 +215,8 @@ fn a_grandchild_left_behind_goes_with_its_parent() {
 
 #[test]
 fn kill_all_ends_every_running_group() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
-    let dir = tempfile::tempdir().unwrap();
-    let pid_file = dir.path().join("pid");
-    let command = with_grandchild(&pid_file, "wait");
-    let running = std::thread::spawn(move || run(command, LIMITS, &Cancel::new()));
-    let grandchild = wait_for_pid(&pid_file);
+    let _serial = serial();
+    let (running, grandchild, _dir) = running_with_grandchild(&Cancel::new());
     kill_all();
     let out = running.join().unwrap().unwrap();
     let Ending::Exited(status) = out.ending else {
@@ -219,7 +232,7 @@ fn kill_all_ends_every_running_group() {
 
 #[test]
 fn a_missing_program_is_named() {
-    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let _serial = serial();
     let err = run(
         Command::new("/nonexistent/tutor-test-program"),
         LIMITS,
