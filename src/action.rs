@@ -61,7 +61,7 @@ pub enum Action {
     /// The streak as the store counts it, after a grade was saved or undone.
     StreakLoaded(u32),
     /// Code highlighted (or made plain, with colour off), ready to draw.
-    Highlighted(Box<crate::highlight::Highlights>),
+    Highlighted(Box<crate::highlight::HighlightBatch>),
     /// The shell started a job on the worker; `label` says what it does ("highlighting").
     JobStarted {
         id: JobId,

@@ -19,7 +19,7 @@ use ratatui::text::Text;
 use crate::action::{Action, Effect, Effects};
 use crate::content::Library;
 use crate::days::Days;
-use crate::highlight::{DiskCache, Highlighter, Highlights, Lang, with_gutter};
+use crate::highlight::{DiskCache, HighlightBatch, Highlighter, Lang, with_gutter};
 use crate::keymap;
 use crate::srs::Scheduler;
 use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
@@ -383,7 +383,7 @@ impl Shell {
                     ],
                 )
             });
-            return vec![Action::Highlighted(Box::new(Highlights {
+            return vec![Action::Highlighted(Box::new(HighlightBatch {
                 solutions,
                 code: Vec::new(),
             }))];
@@ -412,7 +412,7 @@ impl Shell {
                 });
                 (card, [with_gutter(py, number), with_gutter(rs, number)])
             });
-            ctx.send(Action::Highlighted(Box::new(Highlights {
+            ctx.send(Action::Highlighted(Box::new(HighlightBatch {
                 solutions,
                 code,
             })));
@@ -424,7 +424,7 @@ impl Shell {
     }
 
     /// Everything `wanted` from the disk cache, or `None` if anything is missing.
-    fn cached(&self, wanted: &Wanted, number: ratatui::style::Style) -> Option<Highlights> {
+    fn cached(&self, wanted: &Wanted, number: ratatui::style::Style) -> Option<HighlightBatch> {
         let cache = self.cache.as_ref()?;
         let solutions = match &wanted.solutions {
             Some((card, py, rs)) => Some((
@@ -441,7 +441,7 @@ impl Shell {
             .iter()
             .map(|(key, code, lang)| Some((key.clone(), cache.get(code, *lang)?.lines)))
             .collect::<Option<_>>()?;
-        Some(Highlights { solutions, code })
+        Some(HighlightBatch { solutions, code })
     }
 
     /// Fills the highlight cache for every card, as a job on the worker, so moving to a

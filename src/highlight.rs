@@ -129,7 +129,7 @@ pub fn quiz_source(item: &QuizItem) -> Option<(CodeKey, String, Lang)> {
 /// (`Action::Highlighted`): a card's solutions with their line numbers, and code that
 /// is not a solution (fenced blocks, quiz code) by its key.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Highlights {
+pub struct HighlightBatch {
     /// The card (by index) and its [Python, Rust] solutions.
     pub solutions: Option<(usize, [Vec<Line<'static>>; 2])>,
     pub code: Vec<(CodeKey, Vec<Line<'static>>)>,

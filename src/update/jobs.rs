@@ -11,7 +11,7 @@ use crate::worker::End;
 pub fn update_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
     match action {
         Action::Highlighted(highlights) => {
-            let crate::highlight::Highlights { solutions, code } = *highlights;
+            let crate::highlight::HighlightBatch { solutions, code } = *highlights;
             if let Some((card, lines)) = solutions {
                 app.highlights.insert(card, lines);
             }
