@@ -4,8 +4,9 @@ Usage: python3 benches/quiz_cues.py [DECK_FOLDER ...] [--items]
 (DECK_FOLDER defaults to every folder under content/; --items also lists, per item,
 the figures behind the totals, so an author can find the items to fix.)
 
-For `single` items it prints the share answered by picking the unique longest option
-and by picking the first option (chance with 3-4 options is 25-33%). For `multiple`
+For `single` items it prints the share answered by picking the unique longest option,
+by picking the first option, and by picking the unique shortest one (chance with 3-4
+options is 25-33%). For `multiple`
 items it prints the mean, over items, of (mean length of right options) / (mean
 length of wrong options), and how many items exceed 1.2. Length is counted in
 characters (code points), as the options are shown. The Rust deck-wide test lives in
@@ -34,15 +35,16 @@ def cards(folders):
                     yield path, card
 
 
-def unique_longest(options):
-    """The index of the one longest option, or None when the longest length is shared."""
+def unique_extreme(options, pick):
+    """The index of the one longest (pick=max) or shortest (pick=min) option, or None
+    when that length is shared."""
     lengths = [len(o) for o in options]
-    top = max(lengths)
+    top = pick(lengths)
     return lengths.index(top) if lengths.count(top) == 1 else None
 
 
 def measure(folders, show_items):
-    singles = longest = first = 0
+    singles = longest = shortest = first = 0
     ratios = []
     for path, card in cards(folders):
         for i, item in enumerate(card.get("quiz") or []):
@@ -52,8 +54,9 @@ def measure(folders, show_items):
             if kind == "single":
                 singles += 1
                 answer = item["answer"]
-                is_longest = unique_longest(options) == answer
+                is_longest = unique_extreme(options, max) == answer
                 longest += is_longest
+                shortest += unique_extreme(options, min) == answer
                 first += answer == 0
                 if show_items:
                     lengths = [len(o) for o in options]
@@ -72,6 +75,8 @@ def measure(folders, show_items):
         print(f"single items: {singles}")
         print(f"  answered by picking the unique longest option: {longest}/{singles} = {longest / singles:.0%}")
         print(f"  answered by picking the first option: {first}/{singles} = {first / singles:.0%}")
+        # Overcorrecting turns length into the opposite cue.
+        print(f"  answered by picking the unique shortest option: {shortest}/{singles} = {shortest / singles:.0%}")
     if ratios:
         over = sum(r > RATIO_LIMIT for r in ratios)
         print(f"multiple items: {len(ratios)}")
