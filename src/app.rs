@@ -81,7 +81,7 @@ pub fn build(
         confirm: None,
         home: HomeState::default(),
         home_counts: Vec::new(),
-        home_due: crate::update::DeckCounts::default(),
+        home_due: crate::state::DeckCounts::default(),
         review: None,
         browse: BrowseState::default(),
         browse_card: None,
@@ -305,8 +305,8 @@ impl Shell {
         let t = crate::ui::theme(app);
         if !app.color {
             let plain = [
-                crate::ui::card::plain_code(&py, t),
-                crate::ui::card::plain_code(&rs, t),
+                crate::layout::card_text::plain_code(&py, t),
+                crate::layout::card_text::plain_code(&rs, t),
             ];
             app.highlights.insert(card, plain);
             return;
@@ -329,8 +329,8 @@ impl Shell {
             app.highlights.insert(
                 card,
                 [
-                    crate::ui::card::with_gutter(py, t),
-                    crate::ui::card::with_gutter(rs, t),
+                    crate::layout::card_text::with_gutter(py, t),
+                    crate::layout::card_text::with_gutter(rs, t),
                 ],
             );
         }

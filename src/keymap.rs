@@ -661,7 +661,7 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
 /// Whether the screen shows only the "terminal too small" notice.
 fn too_small(app: &App) -> bool {
     let (w, h) = app.size;
-    w < crate::ui::MIN_WIDTH || h < crate::ui::MIN_HEIGHT
+    w < crate::state::MIN_WIDTH || h < crate::state::MIN_HEIGHT
 }
 
 /// The action for a paste now: text for the field being typed, made fit for it (line

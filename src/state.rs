@@ -10,7 +10,61 @@ use ratatui::text::Line;
 use crate::console::Console;
 use crate::content::{Card, Deck, Library};
 use crate::srs::queue::DoneToday;
-use crate::srs::{CardState, Outcome, Rating, Scheduler};
+use crate::srs::{CardState, Outcome, Phase as CardPhase, Rating, Scheduler};
+
+/// The smallest terminal the session draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The entries of the home screen, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeItem {
+    Review,
+    Quiz,
+    Lab,
+    Browse,
+    Stats,
+    Quit,
+}
+
+pub const HOME_ITEMS: [HomeItem; 6] = [
+    HomeItem::Review,
+    HomeItem::Quiz,
+    HomeItem::Lab,
+    HomeItem::Browse,
+    HomeItem::Stats,
+    HomeItem::Quit,
+];
+
+/// Due and new counts for the home screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeckCounts {
+    pub learning: usize,
+    pub review: usize,
+    pub new: usize,
+}
+
+impl DeckCounts {
+    /// Everything to study today: new cards and due ones.
+    pub fn today(self) -> usize {
+        self.new + self.due()
+    }
+
+    /// Cards already studied and due again (learning or review).
+    pub fn due(self) -> usize {
+        self.learning + self.review
+    }
+
+    /// "N today (x new, y due)".
+    pub fn summary(self) -> String {
+        format!(
+            "{} today ({} new, {} due)",
+            self.today(),
+            self.new,
+            self.due()
+        )
+    }
+}
 
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,8 +245,8 @@ pub struct App {
     pub home: HomeState,
     /// What is due per deck (in library order) and in all, for the home screen;
     /// recomputed by `update` while home shows, so drawing never builds queues.
-    pub home_counts: Vec<crate::update::DeckCounts>,
-    pub home_due: crate::update::DeckCounts,
+    pub home_counts: Vec<DeckCounts>,
+    pub home_due: DeckCounts,
     pub review: Option<ReviewSession>,
     pub browse: BrowseState,
     pub browse_card: Option<usize>,
@@ -258,6 +312,37 @@ impl App {
             ),
             _ => false,
         }
+    }
+
+    /// What is left of the review session, counted as Anki does: the card on screen, the
+    /// rest of the queue and the learning cards coming back later, by their phase now.
+    /// `None` outside a review.
+    pub fn session_counts(&self) -> Option<DeckCounts> {
+        let session = self.review.as_ref()?;
+        let cards = session
+            .phase
+            .card()
+            .into_iter()
+            .chain(session.queue.iter().copied())
+            .chain(session.later.iter().map(|&(i, _)| i));
+        Some(self.count_by_phase(cards))
+    }
+
+    /// Cards counted by their phase now, as Anki counts them: new, learning, review.
+    pub fn count_by_phase(&self, cards: impl IntoIterator<Item = usize>) -> DeckCounts {
+        let mut counts = DeckCounts::default();
+        for i in cards {
+            match self
+                .card_id(i)
+                .and_then(|id| self.states.get(id))
+                .map(|s| s.phase)
+            {
+                None | Some(CardPhase::New) => counts.new += 1,
+                Some(CardPhase::Review) => counts.review += 1,
+                Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
+            }
+        }
+        counts
     }
 
     /// Browse's list: indices of the cards matching the filter (id, title, question,

@@ -10,31 +10,11 @@ use jiff::Timestamp;
 
 use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
-use crate::state::{App, Confirm, Flash, Phase, Screen};
+use crate::state::{App, Confirm, Flash, HOME_ITEMS, HomeItem, Phase, Screen};
 
 pub use panes::refresh as refresh_panes;
 pub use quiz::start_quiz;
-pub use review::{DeckCounts, deck_counts, session_counts, start_review};
-
-/// The entries of the home screen, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HomeItem {
-    Review,
-    Quiz,
-    Lab,
-    Browse,
-    Stats,
-    Quit,
-}
-
-pub const HOME_ITEMS: [HomeItem; 6] = [
-    HomeItem::Review,
-    HomeItem::Quiz,
-    HomeItem::Lab,
-    HomeItem::Browse,
-    HomeItem::Stats,
-    HomeItem::Quit,
-];
+pub use review::{deck_counts, start_review};
 
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let effects = dispatch(app, action, now);
@@ -141,7 +121,9 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Undone(_)
         | Action::UndoFailed(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
-            app.stats = Some(crate::ui::stats::report(&stats, app));
+            app.stats = Some(crate::stats::render::session_report(
+                &stats, &app.days, app.color,
+            ));
             Effects::none()
         }
         Action::StatsFailed(message) => {
@@ -158,7 +140,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
 /// stats and quiz feedback, or the card's panes.
 fn scroll(app: &mut App, action: &Action) -> Effects {
     if app.help {
-        let max = crate::ui::help::max_scroll(app);
+        let max = crate::layout::help::max_scroll(app);
         let page = app.size.1.saturating_sub(2);
         panes::scroll_one(&mut app.help_scroll, action, max, page);
         return Effects::none();
@@ -272,9 +254,9 @@ fn select(app: &mut App, down: bool) {
         *selected = selected.saturating_sub(1);
     }
     if app.screen == Screen::Browse {
-        let rows = crate::ui::browse::list_rows(app.size);
+        let rows = crate::layout::browse::list_rows(app.size);
         app.browse.offset =
-            crate::ui::browse::first_row(app.browse.offset, app.browse.selected, rows);
+            crate::layout::browse::first_row(app.browse.offset, app.browse.selected, rows);
     }
 }
 
@@ -387,7 +369,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     if trimmed.is_empty() {
         return Effects::none();
     }
-    let on_visual_card = crate::ui::card::has_diagram(app);
+    let on_visual_card = crate::layout::panes::has_diagram(app);
     // On the LRU card every line but a `:` command drives the lab; an unknown word gets
     // the lab's list of commands (and the nearest one) instead of vanishing.
     if !trimmed.starts_with(':')
@@ -469,6 +451,3 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     }
     update(app, action, now)
 }
-
-#[cfg(test)]
-mod tests;

@@ -649,7 +649,7 @@ fn a_long_browse_filter_keeps_its_end_in_view() {
 fn a_card_opened_at_start_has_its_question_rows_ready() {
     for start in [Start::Browse(Some("lru-cache".into())), Start::Review] {
         let (app, _shell) = fixture(&start, true, (200, 50));
-        let width = tutor::ui::card::inner_width(&app, tutor::state::Pane::Question);
+        let width = tutor::layout::panes::inner_width(&app, tutor::state::Pane::Question);
         let key = app.view.question_key;
         assert_eq!(key.map(|k| k.2), width, "{start:?}: {key:?}");
         assert!(!app.view.question_rows.is_empty(), "{start:?}");

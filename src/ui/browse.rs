@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme;
-use super::wrap::fit;
+use crate::layout::browse::{FILTER_HEIGHT, first_row};
 use crate::state::App;
 use crate::text::sanitize;
+use crate::wrap::fit;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let t = theme(app);
@@ -19,11 +20,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     // being typed (and the cursor after it) stays in view.
     let room = usize::from(filter.width.saturating_sub(5)).max(1);
     let typed = app.browse.filter.chars().count();
-    let (shown, cursor_col) = super::card::visible_input(&app.browse.filter, typed, room);
+    let (shown, cursor_col) = super::console::visible_input(&app.browse.filter, typed, room);
     let prompt = if app.browse.filtering || !app.browse.filter.is_empty() {
         Line::from(vec![Span::styled("/ ", t.key()), Span::raw(shown)])
     } else {
-        Line::styled(super::hints::browse_filter(), t.dim())
+        Line::styled(crate::hints::browse_filter(), t.dim())
     };
     let matches = app.browse_matches();
     frame.render_widget(
@@ -112,26 +113,9 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     );
 }
 
-/// Rows of cards the list shows in a terminal of `size`: the body less the filter box
-/// and the list's two borders.
-pub fn list_rows((width, height): (u16, u16)) -> usize {
-    let body = super::frame_areas(Rect::new(0, 0, width, height), false).body;
-    usize::from(body.height.saturating_sub(FILTER_HEIGHT + 2))
-}
-
-/// The filter box above the list, borders included.
-const FILTER_HEIGHT: u16 = 3;
-
-/// The first row shown: `offset` (where the list was) moved just enough to show
-/// `selected`, so moving within the page moves only the highlight.
-pub fn first_row(offset: usize, selected: usize, rows: usize) -> usize {
-    offset.clamp((selected + 1).saturating_sub(rows.max(1)), selected)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::first_row;
-    use crate::ui::wrap::fit;
+    use crate::wrap::fit;
 
     #[test]
     fn a_cut_text_ends_in_an_ellipsis() {
@@ -140,17 +124,5 @@ mod tests {
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit("abcd", 1), "…");
         assert_eq!(fit("abcd", 0), "");
-    }
-
-    #[test]
-    fn the_list_scrolls_only_when_the_selection_leaves_it() {
-        // Down past the bottom of a 5-row page scrolls by one...
-        assert_eq!(first_row(0, 4, 5), 0);
-        assert_eq!(first_row(0, 5, 5), 1);
-        // ...and back up within the page only moves the highlight.
-        assert_eq!(first_row(10, 13, 5), 10);
-        assert_eq!(first_row(10, 9, 5), 9);
-        // No room at all still shows the selection.
-        assert_eq!(first_row(3, 7, 0), 7);
     }
 }

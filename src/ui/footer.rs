@@ -10,12 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr as _;
 
-use super::card::interval_label;
-use super::theme::Theme;
+use super::summary::interval_label;
 use crate::action::Action;
 use crate::keymap;
 use crate::state::{App, Phase};
 use crate::text::sanitize;
+use crate::theme::Theme;
 
 /// Between two keys.
 const GAP: &str = "  ";

@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
-use super::wrap::{fit, wrap};
 use crate::state::App;
+use crate::state::{HOME_ITEMS, HomeItem};
 use crate::text::sanitize;
-use crate::update::{HOME_ITEMS, HomeItem};
+use crate::wrap::{fit, wrap};
 
 /// The count columns after the deck's title: what each one counts, and its width. The
 /// counts are today's (what a review would show now), not the cards' states.
@@ -88,7 +88,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
 
 /// The lines above the menu: the title, the streak and a row (and its topics) a deck,
 /// fitted to `width` columns.
-fn table(app: &App, t: super::theme::Theme, width: u16) -> Vec<Line<'static>> {
+fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
     // The title column takes what the counts leave of the width, so the table fits
     // 80 columns on one row a deck.
     let counts_width: usize = COLUMNS.iter().map(|(_, w)| w + GAP.len()).sum();

@@ -1,8 +1,8 @@
 //! Browse's list: jumping and paging the selection, and clearing the filter.
 
 use crate::action::Action;
+use crate::layout::browse::{first_row, list_rows};
 use crate::state::App;
-use crate::ui::browse::{first_row, list_rows};
 
 /// PgDn/PgUp move the selection by a page, G/g to the last or first card.
 pub fn jump(app: &mut App, action: &Action) {

@@ -1,15 +1,16 @@
 //! Focus, scroll and zoom of the card view's panes.
 
 use crate::action::Action;
+use crate::layout::card_text;
+use crate::layout::panes as geometry;
 use crate::state::{App, Pane, Screen};
-use crate::ui::card as card_ui;
 
 /// The panes the current card shows, in focus order.
 pub fn available(app: &App) -> Vec<Pane> {
     Pane::ALL
         .into_iter()
-        .filter(|p| *p != Pane::Diagram || card_ui::has_diagram(app))
-        .filter(|p| *p != Pane::Rust || !card_ui::is_behavioral(app))
+        .filter(|p| *p != Pane::Diagram || geometry::has_diagram(app))
+        .filter(|p| *p != Pane::Rust || !geometry::is_behavioral(app))
         .collect()
 }
 
@@ -18,12 +19,12 @@ pub fn refresh(app: &mut App) {
     let Some(card) = app.current_card() else {
         return;
     };
-    let Some(width) = card_ui::inner_width(app, Pane::Question) else {
+    let Some(width) = geometry::inner_width(app, Pane::Question) else {
         return;
     };
     let key = (card, app.revealed(), width);
     if app.view.question_key != Some(key) {
-        app.view.question_rows = card_ui::question_rows(app, width);
+        app.view.question_rows = card_text::question_rows(app, width);
         app.view.question_key = Some(key);
     }
 }
@@ -45,7 +46,7 @@ pub fn show_answer(app: &mut App) {
     reset_scroll(app);
     if app.view.focus() == Pane::Diagram
         && !app.view.zoom
-        && !card_ui::is_shown(app, Pane::Question)
+        && !geometry::is_shown(app, Pane::Question)
     {
         app.view.focus = Some(Pane::Question);
     }
@@ -54,7 +55,7 @@ pub fn show_answer(app: &mut App) {
 /// Keeps every offset within its pane's content (after a resize or a reveal).
 pub fn clamp_scroll(app: &mut App) {
     app.help_scroll = if app.help {
-        app.help_scroll.min(crate::ui::help::max_scroll(app))
+        app.help_scroll.min(crate::layout::help::max_scroll(app))
     } else {
         0
     };
@@ -63,7 +64,7 @@ pub fn clamp_scroll(app: &mut App) {
         return;
     }
     for pane in Pane::ALL {
-        let max = card_ui::max_scroll(app, pane);
+        let max = geometry::max_scroll(app, pane);
         let slot = &mut app.view.scroll[pane.index()];
         *slot = (*slot).min(max);
     }
@@ -77,8 +78,8 @@ pub fn update_panes(app: &mut App, action: &Action) {
     let focus = app.view.focus();
     let at = panes.iter().position(|p| *p == focus).unwrap_or(0);
     let pane = focus;
-    let max = card_ui::max_scroll(app, pane);
-    let page = card_ui::page_height(app, pane).max(1);
+    let max = geometry::max_scroll(app, pane);
+    let page = geometry::page_height(app, pane).max(1);
     match action {
         Action::FocusNext => app.view.focus = Some(panes[(at + 1) % panes.len()]),
         Action::FocusPrev => app.view.focus = Some(panes[(at + panes.len() - 1) % panes.len()]),
@@ -91,10 +92,10 @@ pub fn update_panes(app: &mut App, action: &Action) {
 }
 
 /// After a lab operation: the Diagram comes to the front where it shares its slot with
-/// the Question (below [`card_ui::WIDE`] columns, or another pane zoomed), so the
+/// the Question (below [`geometry::WIDE`] columns, or another pane zoomed), so the
 /// operation's effect shows; and the code panes scroll to the lines it ran.
 pub fn follow_lab(app: &mut App) {
-    if card_ui::has_diagram(app) && !card_ui::is_shown(app, Pane::Diagram) {
+    if geometry::has_diagram(app) && !geometry::is_shown(app, Pane::Diagram) {
         app.view.focus = Some(Pane::Diagram);
     }
     show_linked_lines(app);
@@ -121,7 +122,7 @@ fn show_linked_lines(app: &mut App) {
     })
     .collect();
     for (pane, line) in targets {
-        let max = card_ui::max_scroll(app, pane);
+        let max = geometry::max_scroll(app, pane);
         let top = u16::try_from(line.saturating_sub(4)).unwrap_or(u16::MAX);
         app.view.scroll[pane.index()] = top.min(max);
     }
@@ -132,10 +133,10 @@ fn show_linked_lines(app: &mut App) {
 pub fn one_pane_limits(app: &App) -> Option<(u16, u16)> {
     match app.screen {
         Screen::Quiz => Some((
-            crate::ui::quiz::max_scroll(app),
-            crate::ui::quiz::page_height(app),
+            crate::layout::quiz::max_scroll(app),
+            crate::layout::quiz::page_height(app),
         )),
-        Screen::Stats => Some(crate::ui::stats::scroll_limits(app)),
+        Screen::Stats => Some(crate::layout::stats_scroll_limits(app)),
         _ => None,
     }
 }

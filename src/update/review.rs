@@ -8,7 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::{flash, flash_error, panes};
 use crate::action::{Action, Effect, Effects};
 use crate::srs::{Phase as CardPhase, queue};
-use crate::state::{App, Graded, Phase, ReviewSession, Screen};
+use crate::state::{App, DeckCounts, Graded, Phase, ReviewSession, Screen};
 
 /// A learning card due within this long is shown rather than waited for, as in Anki.
 pub const LEARN_AHEAD: SignedDuration = SignedDuration::from_mins(20);
@@ -22,67 +22,6 @@ fn in_scope(app: &App, i: usize, deck: Option<&str>) -> bool {
                 .as_ref()
                 .is_none_or(|t| *t == card.topic || card.tags.contains(t))
     })
-}
-
-/// Due and new counts for the home screen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DeckCounts {
-    pub learning: usize,
-    pub review: usize,
-    pub new: usize,
-}
-
-impl DeckCounts {
-    /// Everything to study today: new cards and due ones.
-    pub fn today(self) -> usize {
-        self.new + self.due()
-    }
-
-    /// Cards already studied and due again (learning or review).
-    pub fn due(self) -> usize {
-        self.learning + self.review
-    }
-
-    /// "N today (x new, y due)".
-    pub fn summary(self) -> String {
-        format!(
-            "{} today ({} new, {} due)",
-            self.today(),
-            self.new,
-            self.due()
-        )
-    }
-}
-
-/// What is left of the review session, counted as Anki does: the card on screen, the
-/// rest of the queue and the learning cards coming back later, by their phase now.
-/// `None` outside a review.
-pub fn session_counts(app: &App) -> Option<DeckCounts> {
-    let session = app.review.as_ref()?;
-    let cards = session
-        .phase
-        .card()
-        .into_iter()
-        .chain(session.queue.iter().copied())
-        .chain(session.later.iter().map(|&(i, _)| i));
-    Some(count_by_phase(app, cards))
-}
-
-/// Cards counted by their phase now, as Anki counts them: new, learning, review.
-fn count_by_phase(app: &App, cards: impl IntoIterator<Item = usize>) -> DeckCounts {
-    let mut counts = DeckCounts::default();
-    for i in cards {
-        match app
-            .card_id(i)
-            .and_then(|id| app.states.get(id))
-            .map(|s| s.phase)
-        {
-            None | Some(CardPhase::New) => counts.new += 1,
-            Some(CardPhase::Review) => counts.review += 1,
-            Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
-        }
-    }
-    counts
 }
 
 /// The study queue now, over every card or one deck.
@@ -112,7 +51,7 @@ fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
 
 /// What is due now in a deck (or everywhere), split as the home screen shows it.
 pub fn deck_counts(app: &App, deck: Option<&str>, now: Timestamp) -> DeckCounts {
-    count_by_phase(app, build_queue(app, deck, now).now)
+    app.count_by_phase(build_queue(app, deck, now).now)
 }
 
 /// Starts a review session of what is due; with nothing due, practice ahead.

@@ -1,16 +1,20 @@
-//! The review state machine as a table, and key sequences through the key table and
-//! `update` with a real (in-memory) store behind a real shell.
+//! The session end to end, without a terminal: the review state machine as a table, and
+//! key sequences through the key table and `update` with a real (in-memory) store behind a
+//! real shell, drawn by `ui::view` where a test checks what shows. Here, not in `update`,
+//! because they use every layer (`update` itself never imports `ui`).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, Timestamp};
 
-use super::*;
-use crate::action::Effect;
+use crate::action::Action;
+use crate::action::{Effect, Effects};
 use crate::app::{self, Shell, Start};
 use crate::days::Days;
 use crate::srs::Rating;
 use crate::state::Phase;
+use crate::state::{App, HOME_ITEMS, HomeItem, Screen};
 use crate::store::Store;
+use crate::update::update;
 
 fn t0() -> Timestamp {
     "2026-05-04T10:00:00Z".parse().unwrap()
@@ -705,7 +709,7 @@ fn the_stats_scroll_at_a_small_size() {
     let _ = update(&mut app, Action::Resize(80, 24), t0());
     press(&mut app, &mut shell, "s enter enter j j j enter", t0());
     assert_eq!(app.screen, Screen::Stats);
-    let (max, _) = crate::ui::stats::scroll_limits(&app);
+    let (max, _) = crate::layout::stats_scroll_limits(&app);
     assert!(max > 0, "the report is taller than 80x24");
     press(&mut app, &mut shell, "j", t0());
     assert_eq!(app.view.scroll[0], 1);
@@ -756,7 +760,7 @@ fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
 #[test]
 fn the_help_lists_only_what_applies_here() {
     let help_text = |app: &App| -> String {
-        crate::ui::help::lines(app, 100)
+        crate::layout::help::lines(app, 100)
             .iter()
             .map(|l| {
                 l.spans
@@ -839,7 +843,7 @@ fn a_help_taller_than_the_screen_scrolls() {
     let (mut app, mut shell) = fixture(&Start::Review);
     let _ = update(&mut app, Action::Resize(80, 24), t0());
     press(&mut app, &mut shell, "space ?", t0());
-    let max = crate::ui::help::max_scroll(&app);
+    let max = crate::layout::help::max_scroll(&app);
     assert!(max > 0);
     let draw = |app: &App| {
         let mut terminal =
@@ -865,7 +869,7 @@ fn a_help_taller_than_the_screen_scrolls() {
 fn browse_list_pages_and_jumps() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     let _ = update(&mut app, Action::Resize(100, 24), t0());
-    let rows = crate::ui::browse::list_rows(app.size);
+    let rows = crate::layout::browse::list_rows(app.size);
     let last = app.browse_matches().len() - 1;
     assert!(last > rows, "{last} cards, {rows} rows");
     press(&mut app, &mut shell, "pgdn", t0());
