@@ -21,7 +21,7 @@ use crate::days::Days;
 use crate::highlight::{DiskCache, Highlighter, Lang};
 use crate::keymap;
 use crate::srs::Scheduler;
-use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
+use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen, Study};
 use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
@@ -63,7 +63,7 @@ pub fn build(
         .enumerate()
         .flat_map(|(d, deck)| (0..deck.cards.len()).map(move |c| CardRef { deck: d, card: c }))
         .collect();
-    Ok(App {
+    let study = Study {
         cards,
         scheduler,
         new_per_day: settings.new_per_day,
@@ -75,6 +75,13 @@ pub fn build(
         deck_filter: deck,
         topic_filter: None,
         limit,
+        days,
+        quiz_selection: crate::quiz::Selection::default(),
+        lab_capacity: 2,
+        library: Arc::new(library),
+    };
+    Ok(App {
+        study,
         screen: Screen::Home,
         help: false,
         help_scroll: 0,
@@ -94,14 +101,10 @@ pub fn build(
         stats: None,
         quiz: None,
         lab: None,
-        lab_capacity: 2,
-        quiz_selection: crate::quiz::Selection::default(),
         size: (0, 0),
         now,
-        days,
         color,
         quit: false,
-        library: Arc::new(library),
     })
 }
 
@@ -119,11 +122,11 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
         Start::Lab(capacity) => {
-            app.lab_capacity = *capacity;
+            app.study.lab_capacity = *capacity;
             crate::update::open_lab(app, now)
         }
         Start::Quiz(selection) => {
-            app.quiz_selection = selection.clone();
+            app.study.quiz_selection = selection.clone();
             let effects = crate::update::start_quiz(app, selection, now);
             if app.quiz.is_none() {
                 let why = app
@@ -139,7 +142,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             Effects::none()
         }
         Start::Browse(Some(id)) => {
-            let Some(card) = app.index_of(id) else {
+            let Some(card) = app.study.index_of(id) else {
                 color_eyre::eyre::bail!("no card with id `{}`", crate::text::sanitize(id));
             };
             open_card(app, card)
@@ -175,7 +178,7 @@ impl Shell {
         let (Some(cache), true) = (self.cache.clone(), app.color) else {
             return None;
         };
-        let library = Arc::clone(&app.library);
+        let library = Arc::clone(&app.study.library);
         let highlighter = Arc::clone(&self.highlighter);
         let spawned = std::thread::Builder::new()
             .name("highlight-cache".into())
@@ -247,39 +250,41 @@ impl Shell {
                     duration_ms,
                 } => Some(
                     match self.store.record_review(
-                        &app.scheduler,
+                        &app.study.scheduler,
                         &card,
                         before.as_ref(),
                         &outcome,
                         Duration::from_millis(duration_ms),
-                        &app.days,
+                        &app.study.days,
                     ) {
                         Ok(recorded) => {
-                            let day = app.days.day_of(recorded.outcome.state.last_review);
+                            let day = app.study.days.day_of(recorded.outcome.state.last_review);
                             if let Ok(streak) = self.store.streak(day) {
-                                app.streak = streak;
+                                app.study.streak = streak;
                             }
                             Action::ReviewSaved(recorded)
                         }
                         Err(e) => Action::SaveFailed(e.to_string()),
                     },
                 ),
-                Effect::UndoReview { id } => Some(match self.store.undo(&app.scheduler, id) {
-                    Ok(undone) => {
-                        if let Ok(streak) = self.store.streak(app.days.day_of(now)) {
-                            app.streak = streak;
+                Effect::UndoReview { id } => {
+                    Some(match self.store.undo(&app.study.scheduler, id) {
+                        Ok(undone) => {
+                            if let Ok(streak) = self.store.streak(app.study.days.day_of(now)) {
+                                app.study.streak = streak;
+                            }
+                            Action::Undone(undone)
                         }
-                        Action::Undone(undone)
-                    }
-                    Err(e) => Action::UndoFailed(e.to_string()),
-                }),
+                        Err(e) => Action::UndoFailed(e.to_string()),
+                    })
+                }
                 Effect::RecordQuiz(record) => self
                     .store
-                    .record_quiz_result(&record, &app.days)
+                    .record_quiz_result(&record, &app.study.days)
                     .err()
                     .map(|e| Action::QuizSaveFailed(e.to_string())),
                 Effect::LoadStats => Some(
-                    match Stats::compute(&self.store, &app.library, now, &app.days) {
+                    match Stats::compute(&self.store, &app.study.library, now, &app.study.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
                         Err(e) => Action::StatsFailed(e.to_string()),
                     },

@@ -122,9 +122,9 @@ fn a_grade_is_saved_before_the_next_card_shows() {
     let id = app.card_id(first).unwrap().to_string();
     assert_eq!(
         shell.store.card_state(&id).unwrap(),
-        app.states.get(&id).copied()
+        app.study.states.get(&id).copied()
     );
-    assert_eq!(app.done_today.new, 1);
+    assert_eq!(app.study.done_today.new, 1);
 }
 
 /// An App with nothing studied, in review, driven by `update` alone: no shell runs effects.
@@ -164,10 +164,13 @@ fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
     assert_eq!(duration_ms, 9000);
     assert_eq!(
         outcome,
-        app.scheduler.review(&id, None, Rating::Good, at).unwrap()
+        app.study
+            .scheduler
+            .review(&id, None, Rating::Good, at)
+            .unwrap()
     );
     assert_eq!(
-        app.states.get(&id),
+        app.study.states.get(&id),
         None,
         "nothing changes before it is saved"
     );
@@ -185,9 +188,9 @@ fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
         }),
         at,
     );
-    assert_eq!(app.states.get(&id), Some(&from_log));
+    assert_eq!(app.study.states.get(&id), Some(&from_log));
     assert_ne!(phase(&app).card(), Some(card), "the next card shows");
-    assert_eq!(app.done_today.new, 1);
+    assert_eq!(app.study.done_today.new, 1);
 }
 
 #[test]
@@ -299,7 +302,7 @@ fn waiting_for_a_learning_card_then_tick() {
 #[test]
 fn nothing_due_means_practice_that_saves_nothing() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    for _ in 0..app.cards.len() {
+    for _ in 0..app.study.cards.len() {
         press(&mut app, &mut shell, "space 4", t0());
     }
     assert_eq!(kind(&phase(&app)), "finished");
@@ -320,7 +323,7 @@ fn nothing_due_means_practice_that_saves_nothing() {
     let footer = crate::ui::footer::footer_line(&app, crate::ui::theme(&app), 160);
     let footer: String = footer.spans.iter().map(|s| s.content.as_ref()).collect();
     assert!(footer.starts_with("practice, not saved"), "{footer}");
-    let before = app.states.clone();
+    let before = app.study.states.clone();
     let effects = press(&mut app, &mut shell, "space 1 space 3", t0());
     assert!(
         !effects
@@ -328,7 +331,7 @@ fn nothing_due_means_practice_that_saves_nothing() {
             .any(|e| matches!(e, Effect::RecordReview { .. }))
     );
     assert_eq!(shell.store.review_count().unwrap(), saved);
-    assert_eq!(app.states, before);
+    assert_eq!(app.study.states, before);
 }
 
 #[test]
@@ -547,7 +550,7 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
 #[test]
 fn review_and_quiz_filter_by_area() {
     let (mut app, mut shell) = fixture(&Start::Home);
-    app.topic_filter = Some("aws".into());
+    app.study.topic_filter = Some("aws".into());
     press(&mut app, &mut shell, "enter", t0()); // Review
     let session = app.review.as_ref().unwrap();
     let mut shown: Vec<usize> = session.queue.iter().copied().collect();
@@ -561,7 +564,7 @@ fn review_and_quiz_filter_by_area() {
         count: Some(100),
         ..crate::quiz::Selection::default()
     };
-    let items = crate::quiz::select(&app.library, &selection, 1).unwrap();
+    let items = crate::quiz::select(&app.study.library, &selection, 1).unwrap();
     assert!(items.len() >= 12);
     assert!(items.iter().all(|i| i.topic == "leadership-principles"));
 }
@@ -636,7 +639,7 @@ fn listed_keys_do_what_they_say() {
 #[test]
 fn undoing_twice_puts_each_card_back_once() {
     let (mut app, mut shell) = fixture(&Start::Home);
-    app.limit = Some(2);
+    app.study.limit = Some(2);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     let a = phase(&app).card().unwrap();
@@ -726,7 +729,7 @@ fn the_summary_counts_what_is_left_today() {
     let (mut app, mut shell) = fixture(&Start::Home);
     let before = app.home_due;
     assert_eq!(before.due(), 0);
-    app.limit = Some(1);
+    app.study.limit = Some(1);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     press(&mut app, &mut shell, "space 4", t0());
@@ -808,11 +811,11 @@ fn the_help_lists_only_what_applies_here() {
 #[test]
 fn undo_takes_the_streak_back() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    assert_eq!(app.streak, 0);
+    assert_eq!(app.study.streak, 0);
     press(&mut app, &mut shell, "space 4", t0());
-    assert_eq!(app.streak, 1);
+    assert_eq!(app.study.streak, 1);
     press(&mut app, &mut shell, "u", t0());
-    assert_eq!(app.streak, 0);
+    assert_eq!(app.study.streak, 0);
 }
 
 /// On a free-recall item, Esc leaves the console and keeps what was typed as the
@@ -897,7 +900,7 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     let all = app.browse_matches().len();
     // A word of some card's question that its id, title, topic and tags do not have.
-    let (index, word) = (0..app.cards.len())
+    let (index, word) = (0..app.study.cards.len())
         .find_map(|i| {
             let (deck, card) = app.card(i)?;
             let elsewhere = format!(
@@ -1036,10 +1039,10 @@ fn a_due_learning_card_comes_before_new_cards() {
 fn practice_ahead_offers_no_new_cards() {
     let (mut app, mut shell) = fixture(&Start::Review);
     press(&mut app, &mut shell, "space 4 space 4", t0());
-    let studied: Vec<String> = app.states.keys().cloned().collect();
+    let studied: Vec<String> = app.study.states.keys().cloned().collect();
     assert_eq!(studied.len(), 2);
     // Today's new cards are used up: nothing is due, so the review practises ahead.
-    app.new_per_day = 0;
+    app.study.new_per_day = 0;
     press(&mut app, &mut shell, "esc", t0());
     assert_eq!(app.screen, Screen::Home);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
@@ -1056,7 +1059,7 @@ fn practice_ahead_offers_no_new_cards() {
     );
     // With nothing studied either, there is nothing to practise, and the screen says so.
     let (mut app, mut shell) = fixture(&Start::Home);
-    app.new_per_day = 0;
+    app.study.new_per_day = 0;
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     assert_eq!(kind(&phase(&app)), "finished");
@@ -1107,7 +1110,7 @@ fn the_next_due_time_is_local() {
     let mut app = app::build(library, &store, t0(), Days::new(tz), false, None, None).unwrap();
     // The size comes first, as in the real loop: keys do nothing on a screen too small.
     let _ = update(&mut app, Action::Resize(160, 48), t0());
-    app.new_per_day = 1;
+    app.study.new_per_day = 1;
     let mut shell = Shell::new(store, None);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
@@ -1295,6 +1298,10 @@ fn reviews_of_cards_not_loaded_use_up_no_daily_limit() {
         .unwrap();
     let library = crate::content::bundled_library().clone();
     let app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
-    assert_eq!(app.done_today.new, 0, "{:?}", app.done_today);
-    assert_eq!(app.done_today.reviews, 0, "{:?}", app.done_today);
+    assert_eq!(app.study.done_today.new, 0, "{:?}", app.study.done_today);
+    assert_eq!(
+        app.study.done_today.reviews, 0,
+        "{:?}",
+        app.study.done_today
+    );
 }

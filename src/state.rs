@@ -220,8 +220,11 @@ pub enum Confirm {
 /// [Python, Rust].
 pub type Highlighted = [Vec<Line<'static>>; 2];
 
+/// What is studied: the library, every card's schedule, today's limits and counts, and
+/// what a review or quiz takes (filters, selection). No screen state: `update` changes it
+/// only through grades, undo and the shell's answers.
 #[derive(Debug)]
-pub struct App {
+pub struct Study {
     /// Shared with the thread that warms the highlight cache (see `app::Shell`).
     pub library: Arc<Library>,
     pub cards: Vec<CardRef>,
@@ -236,6 +239,50 @@ pub struct App {
     /// Only cards of this topic or tag (`tutor review --topic`).
     pub topic_filter: Option<String>,
     pub limit: Option<usize>,
+    pub days: crate::days::Days,
+    /// What the next quiz from the home screen asks for.
+    pub quiz_selection: crate::quiz::Selection,
+    /// The capacity of a new LRU lab.
+    pub lab_capacity: usize,
+}
+
+impl Study {
+    pub fn card(&self, index: usize) -> Option<(&Deck, &Card)> {
+        let r = self.cards.get(index)?;
+        let deck = self.library.decks.get(r.deck)?;
+        Some((deck, deck.cards.get(r.card)?))
+    }
+
+    pub fn card_id(&self, index: usize) -> Option<&str> {
+        self.card(index).map(|(_, c)| c.id.as_str())
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        (0..self.cards.len()).find(|&i| self.card_id(i) == Some(id))
+    }
+
+    /// Cards counted by their phase now, as Anki counts them: new, learning, review.
+    pub fn count_by_phase(&self, cards: impl IntoIterator<Item = usize>) -> DeckCounts {
+        let mut counts = DeckCounts::default();
+        for i in cards {
+            match self
+                .card_id(i)
+                .and_then(|id| self.states.get(id))
+                .map(|s| s.phase)
+            {
+                None | Some(CardPhase::New) => counts.new += 1,
+                Some(CardPhase::Review) => counts.review += 1,
+                Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
+            }
+        }
+        counts
+    }
+}
+
+#[derive(Debug)]
+pub struct App {
+    /// What is studied, apart from how it shows.
+    pub study: Study,
     pub screen: Screen,
     pub help: bool,
     /// How far the help overlay is scrolled (it scrolls only when taller than the screen).
@@ -265,32 +312,22 @@ pub struct App {
     pub stats: Option<ratatui::text::Text<'static>>,
     pub quiz: Option<crate::quiz::QuizSession>,
     /// The LRU lab the console drives on a card with `visual: lru` (made when such a
-    /// card first shows) and its capacity for a new lab.
+    /// card first shows; its history outlives the card screen).
     pub lab: Option<crate::lru::lab::Lab>,
-    pub lab_capacity: usize,
-    /// What the next quiz from the home screen asks for.
-    pub quiz_selection: crate::quiz::Selection,
     pub size: (u16, u16),
     /// The time of the last action, for what the view says about due times.
     pub now: Timestamp,
-    pub days: crate::days::Days,
     pub color: bool,
     pub quit: bool,
 }
 
 impl App {
     pub fn card(&self, index: usize) -> Option<(&Deck, &Card)> {
-        let r = self.cards.get(index)?;
-        let deck = self.library.decks.get(r.deck)?;
-        Some((deck, deck.cards.get(r.card)?))
+        self.study.card(index)
     }
 
     pub fn card_id(&self, index: usize) -> Option<&str> {
-        self.card(index).map(|(_, c)| c.id.as_str())
-    }
-
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        (0..self.cards.len()).find(|&i| self.card_id(i) == Some(id))
+        self.study.card_id(index)
     }
 
     /// The card the card view shows, on the screen that shows one.
@@ -325,31 +362,14 @@ impl App {
             .into_iter()
             .chain(session.queue.iter().copied())
             .chain(session.later.iter().map(|&(i, _)| i));
-        Some(self.count_by_phase(cards))
-    }
-
-    /// Cards counted by their phase now, as Anki counts them: new, learning, review.
-    pub fn count_by_phase(&self, cards: impl IntoIterator<Item = usize>) -> DeckCounts {
-        let mut counts = DeckCounts::default();
-        for i in cards {
-            match self
-                .card_id(i)
-                .and_then(|id| self.states.get(id))
-                .map(|s| s.phase)
-            {
-                None | Some(CardPhase::New) => counts.new += 1,
-                Some(CardPhase::Review) => counts.review += 1,
-                Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
-            }
-        }
-        counts
+        Some(self.study.count_by_phase(cards))
     }
 
     /// Browse's list: indices of the cards matching the filter (id, title, question,
     /// topic, tag).
     pub fn browse_matches(&self) -> Vec<usize> {
         let needle = self.browse.filter.to_lowercase();
-        (0..self.cards.len())
+        (0..self.study.cards.len())
             .filter(|&i| {
                 needle.is_empty()
                     || self.card(i).is_some_and(|(deck, c)| {

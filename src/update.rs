@@ -35,12 +35,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
 fn refresh_home(app: &mut App) {
     let now = app.now;
     app.home_counts = app
+        .study
         .library
         .decks
         .iter()
         .map(|d| deck_counts(app, Some(&d.meta.id), now))
         .collect();
-    app.home_due = deck_counts(app, app.deck_filter.as_deref(), now);
+    app.home_due = deck_counts(app, app.study.deck_filter.as_deref(), now);
 }
 
 fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
@@ -122,7 +123,9 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::UndoFailed(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
             app.stats = Some(crate::stats::render::session_report(
-                &stats, &app.days, app.color,
+                &stats,
+                &app.study.days,
+                app.color,
             ));
             Effects::none()
         }
@@ -266,7 +269,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
             Some(HomeItem::Review) => start_review(app, now),
             Some(HomeItem::Lab) => open_lab(app, now),
             Some(HomeItem::Quiz) => {
-                let selection = app.quiz_selection.clone();
+                let selection = app.study.quiz_selection.clone();
                 start_quiz(app, &selection, now)
             }
             Some(HomeItem::Browse) => {
@@ -308,13 +311,13 @@ pub fn ensure_lab(app: &mut App, now: Timestamp) {
         .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru));
     if lru_card && app.lab.is_none() {
         let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
-        app.lab = Some(crate::lru::lab::Lab::new(app.lab_capacity, seed));
+        app.lab = Some(crate::lru::lab::Lab::new(app.study.lab_capacity, seed));
     }
 }
 
 /// The LRU lab: the first card with `visual: lru`, its diagram focused, the console open.
 pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
-    let card = (0..app.cards.len()).find(|&i| {
+    let card = (0..app.study.cards.len()).find(|&i| {
         app.card(i)
             .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru))
     });

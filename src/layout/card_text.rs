@@ -130,7 +130,7 @@ fn question_lines(
         facts.push_str(" · ");
         facts.push_str(&card.tags.join(", "));
     }
-    if let Some(state) = app.states.get(card.id.as_str())
+    if let Some(state) = app.study.states.get(card.id.as_str())
         && state.is_leech()
     {
         facts.push_str(" · leech");

@@ -37,7 +37,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
                     t.border()
                 })
                 .title(Span::styled(
-                    format!(" Browse: {} of {} cards ", matches.len(), app.cards.len()),
+                    format!(
+                        " Browse: {} of {} cards ",
+                        matches.len(),
+                        app.study.cards.len()
+                    ),
                     t.title(),
                 )),
         ),
@@ -81,6 +85,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             continue;
         };
         let state = app
+            .study
             .states
             .get(card.id.as_str())
             .map_or("new", |s| s.phase.label());

@@ -106,16 +106,16 @@ fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
         ]),
         Line::from(format!(
             "streak: {} day{} · today: {} new cards started, {} due cards reviewed",
-            app.streak,
-            if app.streak == 1 { "" } else { "s" },
-            app.done_today.new,
-            app.done_today.reviews
+            app.study.streak,
+            if app.study.streak == 1 { "" } else { "s" },
+            app.study.done_today.new,
+            app.study.done_today.reviews
         )),
         Line::default(),
         Line::styled(header, t.dim()),
     ];
     let [cards_w, new_w, learning_w, review_w] = COLUMNS.map(|(_, w)| w);
-    for (i, deck) in app.library.decks.iter().enumerate() {
+    for (i, deck) in app.study.library.decks.iter().enumerate() {
         let counts = app.home_counts.get(i).copied().unwrap_or_default();
         let title = pad(
             &fit(
@@ -140,12 +140,12 @@ fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
         }
         lines.push(Line::styled(format!("  {}", topics.join(" · ")), t.dim()));
     }
-    if !app.library.problems.is_empty() {
+    if !app.study.library.problems.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(
             format!(
                 "{} problem(s) in your decks: those cards were skipped; run `tutor check`",
-                app.library.problems.len()
+                app.study.library.problems.len()
             ),
             t.error(),
         ));

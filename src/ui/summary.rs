@@ -82,7 +82,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         lines.push(Line::from(format!(
             "Next card due in {} ({})",
             interval_label(next.duration_since(now).as_secs()),
-            app.days.local_time(next)
+            app.study.days.local_time(next)
         )));
     }
     lines.push(Line::default());
@@ -100,7 +100,8 @@ fn plural(n: usize, what: &str) -> String {
 }
 
 fn next_due(app: &App, now: Timestamp) -> Option<Timestamp> {
-    app.states
+    app.study
+        .states
         .values()
         .map(|s| s.due)
         .filter(|d| *d > now)

@@ -11,7 +11,7 @@ use crate::state::{App, Screen};
 /// Starts a quiz over `selection`; the order is seeded by the time, so each quiz differs.
 pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effects {
     let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
-    match QuizSession::start(&app.library, selection, seed, now) {
+    match QuizSession::start(&app.study.library, selection, seed, now) {
         Ok(session) => {
             app.quiz = Some(session);
             app.screen = Screen::Quiz;

@@ -18,6 +18,7 @@ fn in_scope(app: &App, i: usize, deck: Option<&str>) -> bool {
     app.card(i).is_some_and(|(d, card)| {
         deck.is_none_or(|id| d.meta.id == id)
             && app
+                .study
                 .topic_filter
                 .as_ref()
                 .is_none_or(|t| *t == card.topic || card.tags.contains(t))
@@ -26,18 +27,18 @@ fn in_scope(app: &App, i: usize, deck: Option<&str>) -> bool {
 
 /// The study queue now, over every card or one deck.
 fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
-    let indices: Vec<usize> = (0..app.cards.len())
+    let indices: Vec<usize> = (0..app.study.cards.len())
         .filter(|&i| in_scope(app, i, deck))
         .collect();
     let states = indices
         .iter()
-        .map(|&i| app.card_id(i).and_then(|id| app.states.get(id)));
+        .map(|&i| app.card_id(i).and_then(|id| app.study.states.get(id)));
     let q = queue::build(
         states,
         now,
-        app.day_end,
-        (app.new_per_day, app.reviews_per_day),
-        app.done_today,
+        app.study.day_end,
+        (app.study.new_per_day, app.study.reviews_per_day),
+        app.study.done_today,
     );
     queue::Queue {
         now: q.now.into_iter().map(|i| indices[i]).collect(),
@@ -51,30 +52,30 @@ fn build_queue(app: &App, deck: Option<&str>, now: Timestamp) -> queue::Queue {
 
 /// What is due now in a deck (or everywhere), split as the home screen shows it.
 pub fn deck_counts(app: &App, deck: Option<&str>, now: Timestamp) -> DeckCounts {
-    app.count_by_phase(build_queue(app, deck, now).now)
+    app.study.count_by_phase(build_queue(app, deck, now).now)
 }
 
 /// Starts a review session of what is due; with nothing due, practice ahead.
 pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
-    let deck = app.deck_filter.clone();
+    let deck = app.study.deck_filter.clone();
     let q = build_queue(app, deck.as_deref(), now);
     let mut queue: VecDeque<usize> = q.now.into_iter().collect();
     let mut practice = false;
     if queue.is_empty() && q.later.is_empty() {
         // Practise ahead: the deck's studied cards, soonest due first; nothing is saved.
-        let all: Vec<usize> = (0..app.cards.len())
+        let all: Vec<usize> = (0..app.study.cards.len())
             .filter(|&i| in_scope(app, i, deck.as_deref()))
             .collect();
         let states = all
             .iter()
-            .map(|&i| app.card_id(i).and_then(|id| app.states.get(id)));
+            .map(|&i| app.card_id(i).and_then(|id| app.study.states.get(id)));
         queue = queue::practice(states)
             .into_iter()
             .map(|i| all[i])
             .collect();
         practice = true;
     }
-    if let Some(limit) = app.limit {
+    if let Some(limit) = app.study.limit {
         queue.truncate(limit);
     }
     app.review = Some(ReviewSession {
@@ -154,13 +155,13 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Undo => undo(app, now),
         Action::Undone(undone) => {
             let restored = undone.restored;
-            let card = app.index_of(&undone.card_id);
+            let card = app.study.index_of(&undone.card_id);
             match restored {
                 Some(state) => {
-                    app.states.insert(undone.card_id.clone(), state);
+                    app.study.states.insert(undone.card_id.clone(), state);
                 }
                 None => {
-                    app.states.remove(&undone.card_id);
+                    app.study.states.remove(&undone.card_id);
                 }
             }
             stepped_back(app, card, now);
@@ -190,7 +191,11 @@ fn reveal(app: &mut App, now: Timestamp) -> Effects {
     let Some(id) = app.card_id(card).map(str::to_string) else {
         return Effects::none();
     };
-    match app.scheduler.preview(&id, app.states.get(&id), now) {
+    match app
+        .study
+        .scheduler
+        .preview(&id, app.study.states.get(&id), now)
+    {
         Ok(outcomes) => {
             if let Some(s) = app.review.as_mut() {
                 s.phase = Phase::Revealed {
@@ -231,8 +236,12 @@ fn grade(app: &mut App, rating: crate::srs::Rating, now: Timestamp) -> Effects {
     };
     // The log keeps milliseconds: graded at a whole one, the state saved is the state held.
     let at = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
-    let before = app.states.get(&card_id).copied();
-    let outcome = match app.scheduler.review(&card_id, before.as_ref(), rating, at) {
+    let before = app.study.states.get(&card_id).copied();
+    let outcome = match app
+        .study
+        .scheduler
+        .review(&card_id, before.as_ref(), rating, at)
+    {
         Ok(outcome) => outcome,
         Err(e) => {
             flash_error(app, format!("cannot schedule {card_id}: {e}"));
@@ -276,8 +285,8 @@ fn saved(
     let Some(id) = app.card_id(card).map(str::to_string) else {
         return Effects::none();
     };
-    let before = app.states.get(&id).copied();
-    let day_end = app.day_end;
+    let before = app.study.states.get(&id).copied();
+    let day_end = app.study.day_end;
     let Some(session) = app.review.as_mut() else {
         return Effects::none();
     };
@@ -297,11 +306,11 @@ fn saved(
     }
     if !session.practice {
         match outcome.phase_before {
-            CardPhase::New => app.done_today.new += 1,
-            CardPhase::Review => app.done_today.reviews += 1,
+            CardPhase::New => app.study.done_today.new += 1,
+            CardPhase::Review => app.study.done_today.reviews += 1,
             CardPhase::Learning | CardPhase::Relearning => {}
         }
-        app.states.insert(id, state);
+        app.study.states.insert(id, state);
     }
     advance(app, now)
 }
@@ -353,10 +362,10 @@ fn stepped_back(app: &mut App, card: Option<usize>, now: Timestamp) {
     if !session.practice {
         match last.before.map(|s| s.phase) {
             None | Some(CardPhase::New) => {
-                app.done_today.new = app.done_today.new.saturating_sub(1);
+                app.study.done_today.new = app.study.done_today.new.saturating_sub(1);
             }
             Some(CardPhase::Review) => {
-                app.done_today.reviews = app.done_today.reviews.saturating_sub(1);
+                app.study.done_today.reviews = app.study.done_today.reviews.saturating_sub(1);
             }
             _ => {}
         }
