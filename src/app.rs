@@ -21,7 +21,7 @@ use crate::days::Days;
 use crate::highlight::{DiskCache, Highlighter, Lang};
 use crate::keymap;
 use crate::srs::Scheduler;
-use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen, Study};
+use crate::state::{App, BrowseState, CardRef, CardView, DueCounts, Highlights, Screen, Study};
 use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
@@ -82,24 +82,13 @@ pub fn build(
     };
     Ok(App {
         study,
-        screen: Screen::Home,
-        help: false,
-        help_scroll: 0,
-        confirm: None,
-        home: HomeState::default(),
-        home_counts: Vec::new(),
-        home_due: crate::state::DeckCounts::default(),
-        review: None,
-        browse: BrowseState::default(),
-        browse_card: None,
-        card_return: Screen::Browse,
-        view: CardView::default(),
+        screen: Screen::default(),
+        overlay: None,
+        card_view: CardView::default(),
         console: crate::console::Console::default(),
         flash: None,
-        highlights: HashMap::new(),
-        code_highlights: HashMap::new(),
-        stats: None,
-        quiz: None,
+        due: DueCounts::default(),
+        highlights: Highlights::default(),
         lab: None,
         size: (0, 0),
         now,
@@ -128,7 +117,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         Start::Quiz(selection) => {
             app.study.quiz_selection = selection.clone();
             let effects = crate::update::start_quiz(app, selection, now);
-            if app.quiz.is_none() {
+            if app.quiz().is_none() {
                 let why = app
                     .flash
                     .as_ref()
@@ -138,7 +127,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             effects
         }
         Start::Browse(None) => {
-            app.screen = Screen::Browse;
+            app.screen = Screen::Browse(BrowseState::default());
             Effects::none()
         }
         Start::Browse(Some(id)) => {
@@ -300,7 +289,7 @@ impl Shell {
     /// highlighted in parallel (and cached); plain with colour off.
     fn highlight(&mut self, app: &mut App, card: usize) {
         self.highlight_blocks(app, card);
-        if app.highlights.contains_key(&card) {
+        if app.highlights.solutions.contains_key(&card) {
             return;
         }
         let Some((py, rs)) = app.card(card).and_then(|(_, c)| c.code()) else {
@@ -313,7 +302,7 @@ impl Shell {
                 crate::layout::card_text::plain_code(&py, t),
                 crate::layout::card_text::plain_code(&rs, t),
             ];
-            app.highlights.insert(card, plain);
+            app.highlights.solutions.insert(card, plain);
             return;
         }
         let cache = self.cache.as_ref();
@@ -331,7 +320,7 @@ impl Shell {
             })
         };
         if let Some(rs) = rs {
-            app.highlights.insert(
+            app.highlights.solutions.insert(
                 card,
                 [
                     crate::layout::card_text::with_gutter(py, t),
@@ -354,7 +343,7 @@ impl Shell {
             .flat_map(|text| crate::markdown::fenced_blocks(text))
             .filter_map(|(info, code)| {
                 let (key, lang) = crate::highlight::block_key(&info, &code)?;
-                (!app.code_highlights.contains_key(&key)).then_some((key, code, lang))
+                (!app.highlights.code.contains_key(&key)).then_some((key, code, lang))
             })
             .collect();
         if missing.is_empty() {
@@ -365,9 +354,9 @@ impl Shell {
         };
         for (key, code, lang) in missing {
             let text = h.highlight_cached(&code, lang, self.cache.as_ref());
-            app.code_highlights.insert(key, text.lines);
+            app.highlights.code.insert(key, text.lines);
         }
-        app.view.question_key = None;
+        app.card_view.question_key = None;
         crate::update::refresh_panes(app);
     }
 
@@ -375,14 +364,14 @@ impl Shell {
     /// the quiz is drawn (through the disk cache, as solutions are); nothing with colour
     /// off.
     fn highlight_quiz(&mut self, app: &mut App) {
-        let Some(session) = app.quiz.as_ref().filter(|_| app.color) else {
+        let Some(session) = app.quiz().filter(|_| app.color) else {
             return;
         };
         let sources: Vec<_> = session
             .items()
             .iter()
             .filter_map(|i| crate::highlight::quiz_source(&i.item))
-            .filter(|(key, _, _)| !app.code_highlights.contains_key(key))
+            .filter(|(key, _, _)| !app.highlights.code.contains_key(key))
             .collect();
         if sources.is_empty() {
             return;
@@ -392,7 +381,7 @@ impl Shell {
         };
         for (key, code, lang) in sources {
             let text = h.highlight_cached(&code, lang, self.cache.as_ref());
-            app.code_highlights.insert(key, text.lines);
+            app.highlights.code.insert(key, text.lines);
         }
     }
 }
@@ -551,9 +540,9 @@ fn event_loop(
             // on or home's counts changed.
             let watched = |app: &App| {
                 (
-                    app.review.as_ref().map(|r| r.phase.clone()),
-                    app.home_due,
-                    app.home_counts.clone(),
+                    app.review().map(|r| r.phase.clone()),
+                    app.due.all,
+                    app.due.per_deck.clone(),
                 )
             };
             let before = watched(app);

@@ -57,7 +57,12 @@ pub fn one_pane_inner(app: &App, with_console: bool) -> Rect {
 
 /// How far the stats can scroll, and how many rows show at once.
 pub fn stats_scroll_limits(app: &App) -> (u16, u16) {
-    let rows = app.stats.as_ref().map_or(0, |text| text.lines.len());
+    let rows = match &app.screen {
+        crate::state::Screen::Stats(stats) => {
+            stats.report.as_ref().map_or(0, |text| text.lines.len())
+        }
+        _ => 0,
+    };
     let page = one_pane_inner(app, false).height;
     let max = u16::try_from(rows).unwrap_or(u16::MAX).saturating_sub(page);
     (max, page)

@@ -12,7 +12,7 @@ use crate::app::{self, Shell, Start};
 use crate::days::Days;
 use crate::srs::Rating;
 use crate::state::Phase;
-use crate::state::{App, HOME_ITEMS, HomeItem, Screen};
+use crate::state::{App, HOME_ITEMS, HomeItem, Overlay, Screen};
 use crate::store::Store;
 use crate::update::update;
 
@@ -64,8 +64,41 @@ fn press(app: &mut App, shell: &mut Shell, keys: &str, now: Timestamp) -> Vec<Ef
     all
 }
 
+/// Which screen is up, by name.
+fn on(app: &App) -> &'static str {
+    match app.screen {
+        Screen::Home(_) => "home",
+        Screen::Review(_) => "review",
+        Screen::Browse(_) => "browse",
+        Screen::Card { .. } => "card",
+        Screen::Quiz(_) => "quiz",
+        Screen::Stats(_) => "stats",
+    }
+}
+
+fn home_selected(app: &App) -> usize {
+    match &app.screen {
+        Screen::Home(home) => home.selected,
+        other => panic!("not home: {other:?}"),
+    }
+}
+
+fn help_scroll(app: &App) -> u16 {
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        _ => 0,
+    }
+}
+
+fn review_mut(app: &mut App) -> &mut crate::state::ReviewSession {
+    match &mut app.screen {
+        Screen::Review(session) => session,
+        other => panic!("not a review: {other:?}"),
+    }
+}
+
 fn phase(app: &App) -> Phase {
-    app.review.as_ref().unwrap().phase.clone()
+    app.review().unwrap().phase.clone()
 }
 
 fn kind(p: &Phase) -> &'static str {
@@ -226,7 +259,7 @@ fn learning_cards_come_back_in_the_same_session() {
         panic!()
     };
     let mut now = t0();
-    let cards = app.review.as_ref().unwrap().queue.len() + 1; // the one showing, and the rest
+    let cards = app.review().unwrap().queue.len() + 1; // the one showing, and the rest
     // A second a card, so that every card is graded before the first comes due.
     let tick = |now: &mut Timestamp| {
         *now += SignedDuration::from_secs(1);
@@ -252,7 +285,7 @@ fn learning_cards_come_back_in_the_same_session() {
 #[test]
 fn the_same_card_graded_twice_in_one_millisecond_keeps_both_grades() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let cards = app.review.as_ref().unwrap().queue.len() + 1;
+    let cards = app.review().unwrap().queue.len() + 1;
     press(&mut app, &mut shell, "space 1", t0());
     for _ in 1..cards {
         press(
@@ -280,7 +313,7 @@ fn waiting_for_a_learning_card_then_tick() {
     // Hard on a relearning-free new card: 5.5 minutes. Make the window matter by
     // putting the card 30 minutes out instead.
     press(&mut app, &mut shell, "space 1", t0());
-    let session = app.review.as_mut().unwrap();
+    let session = review_mut(&mut app);
     session.queue.clear();
     session.later = vec![(0, t0() + SignedDuration::from_mins(30))];
     session.phase = Phase::Finished;
@@ -290,7 +323,7 @@ fn waiting_for_a_learning_card_then_tick() {
         "finished",
         "tick only moves a waiting session"
     );
-    app.review.as_mut().unwrap().phase = Phase::Waiting {
+    review_mut(&mut app).phase = Phase::Waiting {
         until: t0() + SignedDuration::from_mins(30),
     };
     let _ = update(&mut app, Action::Tick, t0());
@@ -308,9 +341,9 @@ fn nothing_due_means_practice_that_saves_nothing() {
     assert_eq!(kind(&phase(&app)), "finished");
     let saved = shell.store.review_count().unwrap();
     press(&mut app, &mut shell, "enter", t0()); // home
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(on(&app), "home");
     press(&mut app, &mut shell, "enter", t0()); // review again: nothing due
-    assert!(app.review.as_ref().unwrap().practice);
+    assert!(app.review().unwrap().practice);
     assert!(
         app.flash
             .as_ref()
@@ -379,35 +412,39 @@ fn console_commands_map_to_the_same_actions() {
 #[test]
 fn focus_scroll_and_zoom() {
     let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
-    assert_eq!(app.screen, Screen::Card);
+    assert_eq!(on(&app), "card");
     press(&mut app, &mut shell, "tab", t0());
-    assert_eq!(app.view.focus(), crate::state::Pane::Python);
+    assert_eq!(app.card_view.focus(), crate::state::Pane::Python);
     press(&mut app, &mut shell, "j j j", t0());
-    assert_eq!(app.view.scroll[1], 3);
+    assert_eq!(app.card_view.scroll[1], 3);
     press(&mut app, &mut shell, "G", t0());
-    let bottom = app.view.scroll[1];
+    let bottom = app.card_view.scroll[1];
     assert!(bottom > 3);
     press(&mut app, &mut shell, "j", t0());
-    assert_eq!(app.view.scroll[1], bottom, "no scrolling past the end");
+    assert_eq!(app.card_view.scroll[1], bottom, "no scrolling past the end");
     press(&mut app, &mut shell, "g z", t0());
-    assert_eq!((app.view.scroll[1], app.view.zoom), (0, true));
+    assert_eq!((app.card_view.scroll[1], app.card_view.zoom), (0, true));
     press(&mut app, &mut shell, "backtab backtab", t0());
-    assert_eq!(app.view.focus(), crate::state::Pane::Rust, "wraps around");
+    assert_eq!(
+        app.card_view.focus(),
+        crate::state::Pane::Rust,
+        "wraps around"
+    );
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Browse);
+    assert_eq!(on(&app), "browse");
 }
 
 #[test]
 fn browse_filters_and_opens() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "/ g r o u p - a n a g", t0());
-    assert_eq!(app.browse.filter, "group-anag");
+    assert_eq!(app.browse().unwrap().filter, "group-anag");
     let matches = app.browse_matches();
     assert_eq!(matches.len(), 1);
     press(&mut app, &mut shell, "enter", t0());
-    assert_eq!(app.screen, Screen::Card);
+    assert_eq!(on(&app), "card");
     assert_eq!(
-        app.card_id(app.browse_card.unwrap()),
+        app.card_id(app.current_card().unwrap()),
         Some("group-anagrams")
     );
 }
@@ -416,9 +453,9 @@ fn browse_filters_and_opens() {
 fn help_toggles_and_swallows_keys() {
     let (mut app, mut shell) = fixture(&Start::Home);
     press(&mut app, &mut shell, "?", t0());
-    assert!(app.help);
+    assert!(app.help());
     press(&mut app, &mut shell, "q", t0());
-    assert!(!app.help && !app.quit, "q closes help first");
+    assert!(!app.help() && !app.quit, "q closes help first");
     press(&mut app, &mut shell, "ctrl-c", t0());
     assert!(app.quit);
 }
@@ -437,7 +474,7 @@ fn the_too_small_screen_takes_only_quit_and_resizes() {
     );
     assert_eq!(effects, [], "keys acted on the unseen screen");
     assert_eq!(kind(&phase(&app)), "prompt");
-    assert!(!app.help && !app.console.active && app.screen == Screen::Review);
+    assert!(!app.help() && !app.console.active && matches!(app.screen, Screen::Review { .. }));
     assert_eq!(crate::keymap::paste(&app, "3 apples"), None);
     assert_eq!(shell.store.review_count().unwrap(), 0);
     for quit in ["q", "ctrl-c"] {
@@ -487,7 +524,7 @@ fn a_paste_goes_into_the_console_whole_or_nowhere() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "/", t0());
     let _ = pasted(&mut app, "group-anag\n");
-    assert_eq!(app.browse.filter, "group-anag");
+    assert_eq!(app.browse().unwrap().filter, "group-anag");
 }
 
 #[test]
@@ -517,14 +554,14 @@ fn esc_leaves_a_review_for_home() {
         "esc",
         t0() + SignedDuration::from_secs(1),
     );
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(on(&app), "home");
 }
 
 #[test]
 fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
     let (mut app, mut shell) = fixture(&Start::Lab(2));
     assert!(app.console.active, "the lab opens with the console ready");
-    assert_eq!(app.view.focus(), crate::state::Pane::Diagram);
+    assert_eq!(app.card_view.focus(), crate::state::Pane::Diagram);
     for line in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
         for c in line.chars() {
             let _ = update(
@@ -539,7 +576,7 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
     assert_eq!(lab.order(), [3, 1], "2 was evicted");
     assert!(app.console.output.last().unwrap().contains("EVICT 2"));
     // The Python pane shows the eviction line.
-    assert!(app.view.scroll[1] > 0 || app.view.scroll[2] > 0);
+    assert!(app.card_view.scroll[1] > 0 || app.card_view.scroll[2] > 0);
     // A bad command changes nothing and says what was expected.
     app.console.input = "put x".into();
     press(&mut app, &mut shell, "enter", t0());
@@ -552,7 +589,7 @@ fn review_and_quiz_filter_by_area() {
     let (mut app, mut shell) = fixture(&Start::Home);
     app.study.topic_filter = Some("aws".into());
     press(&mut app, &mut shell, "enter", t0()); // Review
-    let session = app.review.as_ref().unwrap();
+    let session = app.review().unwrap();
     let mut shown: Vec<usize> = session.queue.iter().copied().collect();
     shown.extend(session.phase.card());
     assert!(shown.len() >= 5, "{shown:?}");
@@ -607,13 +644,13 @@ fn listed_keys_do_what_they_say() {
     for (start, keys) in cases {
         let (mut app, mut shell) = fixture(&start);
         press(&mut app, &mut shell, keys, t0());
-        let help = app.help;
+        let help = app.help();
         let listed: Vec<_> = if help {
             crate::keymap::for_help(&app)
         } else {
             crate::keymap::active(&app, false)
         };
-        app.help = false;
+        app.overlay = None;
         for (scope, binding) in listed {
             for key in binding.keys {
                 let modifiers = if key.ctrl {
@@ -650,7 +687,7 @@ fn undoing_twice_puts_each_card_back_once() {
     let later = t0() + SignedDuration::from_mins(2);
     press(&mut app, &mut shell, "space 3", later);
     press(&mut app, &mut shell, "u u", later);
-    let session = app.review.as_ref().unwrap();
+    let session = app.review().unwrap();
     assert_eq!(session.phase.card(), Some(a));
     assert_eq!(session.queue.iter().copied().collect::<Vec<_>>(), [b]);
     assert!(session.later.is_empty());
@@ -686,8 +723,8 @@ fn leaving_a_screen_rests_home_on_its_entry() {
     });
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "s enter enter", t0());
-    assert_eq!(app.screen, Screen::Home);
-    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Quiz);
+    assert_eq!(on(&app), "home");
+    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Quiz);
     press(&mut app, &mut shell, "enter enter enter enter", t0());
     assert_eq!(shell.store.review_count().unwrap(), 0);
     for (start, item) in [
@@ -696,7 +733,7 @@ fn leaving_a_screen_rests_home_on_its_entry() {
     ] {
         let (mut app, mut shell) = fixture(&start);
         press(&mut app, &mut shell, "esc", t0());
-        assert_eq!(HOME_ITEMS[app.home.selected], item, "{start:?}");
+        assert_eq!(HOME_ITEMS[home_selected(&app)], item, "{start:?}");
     }
 }
 
@@ -711,15 +748,15 @@ fn the_stats_scroll_at_a_small_size() {
     let (mut app, mut shell) = fixture(&quiz);
     let _ = update(&mut app, Action::Resize(80, 24), t0());
     press(&mut app, &mut shell, "s enter enter j j j enter", t0());
-    assert_eq!(app.screen, Screen::Stats);
+    assert_eq!(on(&app), "stats");
     let (max, _) = crate::layout::stats_scroll_limits(&app);
     assert!(max > 0, "the report is taller than 80x24");
     press(&mut app, &mut shell, "j", t0());
-    assert_eq!(app.view.scroll[0], 1);
+    assert_eq!(app.card_view.scroll[0], 1);
     press(&mut app, &mut shell, "G j", t0());
-    assert_eq!(app.view.scroll[0], max);
+    assert_eq!(app.card_view.scroll[0], max);
     press(&mut app, &mut shell, "g", t0());
-    assert_eq!(app.view.scroll[0], 0);
+    assert_eq!(app.card_view.scroll[0], 0);
 }
 
 /// A session cut short by `--limit` says how much is left today instead of pointing
@@ -727,7 +764,7 @@ fn the_stats_scroll_at_a_small_size() {
 #[test]
 fn the_summary_counts_what_is_left_today() {
     let (mut app, mut shell) = fixture(&Start::Home);
-    let before = app.home_due;
+    let before = app.due.all;
     assert_eq!(before.due(), 0);
     app.study.limit = Some(1);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
@@ -751,11 +788,11 @@ fn the_summary_counts_what_is_left_today() {
 fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
     let (mut app, mut shell) = fixture(&Start::Lab(2));
     press(&mut app, &mut shell, "esc esc", t0());
-    assert_eq!(app.screen, Screen::Home);
-    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Lab);
+    assert_eq!(on(&app), "home");
+    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab);
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "enter esc", t0());
-    assert_eq!(app.screen, Screen::Browse);
+    assert_eq!(on(&app), "browse");
 }
 
 /// The help lists what works where it is opened: no "pick option 5" on a four-option
@@ -782,7 +819,7 @@ fn the_help_lists_only_what_applies_here() {
     // Find a single-choice item and count its options.
     let mut found = false;
     for _ in 0..10 {
-        let options = match app.quiz.as_ref().and_then(|q| q.current()).map(|i| &i.item) {
+        let options = match app.quiz().and_then(|q| q.current()).map(|i| &i.item) {
             Some(crate::content::QuizItem::Single(q)) => Some(q.options.len()),
             _ => None,
         };
@@ -860,11 +897,11 @@ fn a_help_taller_than_the_screen_scrolls() {
     for _ in 0..max + 3 {
         press(&mut app, &mut shell, "j", t0());
     }
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(help_scroll(&app), max);
     assert!(draw(&app).contains("G, End"), "{}", draw(&app));
     press(&mut app, &mut shell, "?", t0());
-    assert!(!app.help);
-    assert_eq!(app.help_scroll, 0);
+    assert!(!app.help());
+    assert_eq!(help_scroll(&app), 0);
 }
 
 /// `G`, `g`, `PgDn` and `PgUp` move Browse's list, which they did not (only `j`/`k` did).
@@ -876,21 +913,28 @@ fn browse_list_pages_and_jumps() {
     let last = app.browse_matches().len() - 1;
     assert!(last > rows, "{last} cards, {rows} rows");
     press(&mut app, &mut shell, "pgdn", t0());
-    assert_eq!(app.browse.selected, rows);
-    assert_eq!(app.browse.offset, 1, "the selection just shows");
+    assert_eq!(app.browse().unwrap().selected, rows);
+    assert_eq!(app.browse().unwrap().offset, 1, "the selection just shows");
     press(&mut app, &mut shell, "G", t0());
     assert_eq!(
-        (app.browse.selected, app.browse.offset),
+        (app.browse().unwrap().selected, app.browse().unwrap().offset),
         (last, last + 1 - rows)
     );
     press(&mut app, &mut shell, "ctrl-u", t0());
-    assert_eq!(app.browse.selected, last - rows);
+    assert_eq!(app.browse().unwrap().selected, last - rows);
     press(&mut app, &mut shell, "g", t0());
-    assert_eq!((app.browse.selected, app.browse.offset), (0, 0));
+    assert_eq!(
+        (app.browse().unwrap().selected, app.browse().unwrap().offset),
+        (0, 0)
+    );
     press(&mut app, &mut shell, "/ l p - pgdn", t0());
     let lp = app.browse_matches().len();
     assert!(lp > 1);
-    assert_eq!(app.browse.selected, lp - 1, "PgDn while typing a filter");
+    assert_eq!(
+        app.browse().unwrap().selected,
+        lp - 1,
+        "PgDn while typing a filter"
+    );
 }
 
 /// The filter finds a card by its question too, and Esc clears it: typing stops and the
@@ -926,18 +970,21 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
         app.card_id(index)
     );
     press(&mut app, &mut shell, "esc", t0());
-    assert!(!app.browse.filtering);
-    assert_eq!(app.browse.filter, "");
+    assert!(!app.browse().unwrap().filtering);
+    assert_eq!(app.browse().unwrap().filter, "");
     assert_eq!(app.browse_matches().len(), all);
     // A filter kept to open a card is cleared when Browse is left for home.
     press(&mut app, &mut shell, "/ g i l enter esc", t0());
     assert_eq!(
-        (app.screen, app.browse.filter.as_str()),
-        (Screen::Browse, "gil")
+        (on(&app), app.browse().unwrap().filter.as_str()),
+        ("browse", "gil")
     );
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Home);
-    assert_eq!(app.browse.filter, "");
+    assert_eq!(on(&app), "home");
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(on(&app), "browse");
+    assert_eq!(app.browse().unwrap().filter, "");
+    assert_eq!(app.browse_matches().len(), all);
 }
 
 /// Esc in the middle of a quiz asks first, since leaving loses the scorecard: `n` or
@@ -951,27 +998,23 @@ fn esc_asks_before_leaving_a_quiz_with_answers() {
     });
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(
-        app.screen,
-        Screen::Home,
-        "nothing answered: nothing to lose"
-    );
+    assert_eq!(on(&app), "home", "nothing answered: nothing to lose");
 
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "s", t0());
     for keys in ["esc", "enter esc"] {
         press(&mut app, &mut shell, keys, t0());
-        assert_eq!(app.screen, Screen::Quiz, "{keys}: asked, not left");
+        assert_eq!(on(&app), "quiz", "{keys}: asked, not left");
         assert_eq!(
-            app.confirm,
-            Some(crate::state::Confirm::LeaveQuiz),
+            app.overlay,
+            Some(Overlay::Confirm(crate::state::Confirm::LeaveQuiz)),
             "{keys}"
         );
-        let position = app.quiz.as_ref().map(crate::quiz::QuizSession::position);
+        let position = app.quiz().map(crate::quiz::QuizSession::position);
         press(&mut app, &mut shell, "s enter q", t0());
         assert!(!app.quit, "{keys}: the question takes no other key");
         assert_eq!(
-            app.quiz.as_ref().map(crate::quiz::QuizSession::position),
+            app.quiz().map(crate::quiz::QuizSession::position),
             position,
             "{keys}"
         );
@@ -981,25 +1024,20 @@ fn esc_asks_before_leaving_a_quiz_with_answers() {
             if keys == "esc" { "esc" } else { "n" },
             t0(),
         );
-        assert_eq!(
-            (app.screen, app.confirm),
-            (Screen::Quiz, None),
-            "{keys}: stayed"
-        );
+        assert_eq!((on(&app), app.overlay), ("quiz", None), "{keys}: stayed");
     }
     press(&mut app, &mut shell, "esc y", t0());
-    assert_eq!((app.screen, app.confirm), (Screen::Home, None));
-    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Quiz);
+    assert_eq!((on(&app), app.overlay), ("home", None));
+    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Quiz);
 
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "s enter s enter s enter", t0());
     assert!(
-        app.quiz
-            .as_ref()
+        app.quiz()
             .is_some_and(crate::quiz::QuizSession::is_finished)
     );
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Home, "the scorecard was seen");
+    assert_eq!(on(&app), "home", "the scorecard was seen");
 }
 
 /// Anki's order: a learning card that has come due is shown before the next new card,
@@ -1010,10 +1048,7 @@ fn a_due_learning_card_comes_before_new_cards() {
     let Phase::Prompt { card: first, .. } = phase(&app) else {
         panic!()
     };
-    assert!(
-        app.review.as_ref().unwrap().queue.len() > 2,
-        "new cards wait"
-    );
+    assert!(app.review().unwrap().queue.len() > 2, "new cards wait");
     // Again: the first card comes back a minute later.
     press(&mut app, &mut shell, "space 1", t0());
     let Phase::Prompt { card: second, .. } = phase(&app) else {
@@ -1044,10 +1079,10 @@ fn practice_ahead_offers_no_new_cards() {
     // Today's new cards are used up: nothing is due, so the review practises ahead.
     app.study.new_per_day = 0;
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(on(&app), "home");
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
-    let session = app.review.as_ref().unwrap();
+    let session = app.review().unwrap();
     assert!(session.practice);
     let mut offered: Vec<usize> = session.queue.iter().copied().collect();
     offered.extend(session.phase.card());
@@ -1084,7 +1119,7 @@ fn the_review_shows_new_learning_and_due_left() {
         terminal.draw(|f| crate::ui::view(f, app)).unwrap();
         format!("{}", terminal.backend())
     };
-    let new = app.review.as_ref().unwrap().queue.len() + 1;
+    let new = app.review().unwrap().queue.len() + 1;
     assert_eq!(new, 20, "the daily new-card limit");
     for size in [(160, 48), (80, 24)] {
         let screen = draw(&app, size);
@@ -1132,7 +1167,7 @@ fn quiz_at(kind: crate::content::QuizKind) -> (App, Shell) {
     });
     let (mut app, mut shell) = fixture(&quiz);
     for _ in 0..200 {
-        let current = app.quiz.as_ref().and_then(|q| q.current());
+        let current = app.quiz().and_then(|q| q.current());
         if current.is_some_and(|i| i.item.kind() == kind) {
             return (app, shell);
         }
@@ -1153,7 +1188,7 @@ fn type_text(app: &mut App, shell: &mut Shell, text: &str) {
 }
 
 fn quiz_phase(app: &App) -> crate::quiz::Phase {
-    app.quiz.as_ref().unwrap().phase().clone()
+    app.quiz().unwrap().phase().clone()
 }
 
 /// A free-recall answer takes several lines: Enter breaks the line and the answer keeps
@@ -1273,7 +1308,7 @@ fn an_unknown_command_keeps_command_mode_and_fits_the_border() {
         // A known command goes on working from there.
         type_text(&mut app, &mut shell, "help");
         press(&mut app, &mut shell, "enter", t0());
-        assert!(app.help);
+        assert!(app.help());
     }
 }
 

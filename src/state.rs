@@ -9,6 +9,7 @@ use ratatui::text::Line;
 
 use crate::console::Console;
 use crate::content::{Card, Deck, Library};
+use crate::quiz::QuizSession;
 use crate::srs::queue::DoneToday;
 use crate::srs::{CardState, Outcome, Phase as CardPhase, Rating, Scheduler};
 
@@ -66,16 +67,71 @@ impl DeckCounts {
     }
 }
 
-/// Which screen is up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which screen is up, with what only it shows. Leaving a screen drops its state, except
+/// Browse's list, which a card opened from it carries back.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one screen at a time; boxing would buy nothing
 pub enum Screen {
-    Home,
-    Review,
-    Browse,
-    /// A card opened from Browse, without grading.
-    Card,
-    Stats,
-    Quiz,
+    Home(HomeState),
+    Review(ReviewSession),
+    Browse(BrowseState),
+    /// A card shown whole, without grading: from Browse's list or as the LRU lab.
+    Card {
+        card: usize,
+        from: CardFrom,
+    },
+    Quiz(QuizSession),
+    Stats(StatsState),
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Self::Home(HomeState::default())
+    }
+}
+
+/// Where Esc leaves a card shown whole for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardFrom {
+    /// The list it was opened from, as it was (filter and selection).
+    Browse(BrowseState),
+    /// Home, its cursor on the Lab entry: the card is the LRU lab.
+    Lab,
+}
+
+/// The stats screen: the report, rendered once when the figures arrive.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StatsState {
+    pub report: Option<ratatui::text::Text<'static>>,
+}
+
+/// What shows over the screen and takes the keys first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help, scrolled (only when taller than the screen).
+    Help { scroll: u16 },
+    /// A question waiting for `y` or `n`.
+    Confirm(Confirm),
+}
+
+/// What is due per deck (in library order) and in all: for home and the review's
+/// summary; recomputed by `update` while they show, so drawing never builds queues.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DueCounts {
+    pub per_deck: Vec<DeckCounts>,
+    pub all: DeckCounts,
+}
+
+/// Highlighted code, filled in by the shell; drawn plain while absent (and with colour
+/// off).
+#[derive(Debug, Clone, Default)]
+pub struct Highlights {
+    /// Each card's solutions, by card index.
+    pub solutions: HashMap<usize, Highlighted>,
+    /// Python and Rust code that is not a solution: fenced blocks in card text
+    /// (highlighted with the card's solutions) and the running quiz's cloze and reorder
+    /// code (when the quiz starts).
+    pub code: HashMap<crate::highlight::CodeKey, Vec<Line<'static>>>,
 }
 
 /// The panes of the card view, in focus order.
@@ -279,38 +335,22 @@ impl Study {
     }
 }
 
+/// The session: what is studied, the screen up and what shows over it, and the few
+/// things every screen shares.
 #[derive(Debug)]
 pub struct App {
     /// What is studied, apart from how it shows.
     pub study: Study,
     pub screen: Screen,
-    pub help: bool,
-    /// How far the help overlay is scrolled (it scrolls only when taller than the screen).
-    pub help_scroll: u16,
-    /// A question over the screen, waiting for `y` or `n`.
-    pub confirm: Option<Confirm>,
-    pub home: HomeState,
-    /// What is due per deck (in library order) and in all, for the home screen;
-    /// recomputed by `update` while home shows, so drawing never builds queues.
-    pub home_counts: Vec<DeckCounts>,
-    pub home_due: DeckCounts,
-    pub review: Option<ReviewSession>,
-    pub browse: BrowseState,
-    pub browse_card: Option<usize>,
-    /// Where Esc leaves the card view for: the list it was opened from, or home for
-    /// the LRU lab.
-    pub card_return: Screen,
-    pub view: CardView,
+    pub overlay: Option<Overlay>,
+    /// Focus, zoom and scroll of the card view's panes (`scroll[0]` scrolls the one pane
+    /// of quiz and stats).
+    pub card_view: CardView,
     pub console: Console,
     pub flash: Option<Flash>,
-    pub highlights: HashMap<usize, Highlighted>,
-    /// Python and Rust code that is not a solution: fenced blocks in card text
-    /// (highlighted with the card's solutions) and the running quiz's cloze and reorder
-    /// code (when the quiz starts); drawn plain while absent (and with colour off).
-    pub code_highlights: HashMap<crate::highlight::CodeKey, Vec<Line<'static>>>,
-    /// The stats report, rendered once when the figures arrive.
-    pub stats: Option<ratatui::text::Text<'static>>,
-    pub quiz: Option<crate::quiz::QuizSession>,
+    /// What is due today, for home and the review's summary.
+    pub due: DueCounts,
+    pub highlights: Highlights,
     /// The LRU lab the console drives on a card with `visual: lru` (made when such a
     /// card first shows; its history outlives the card screen).
     pub lab: Option<crate::lru::lab::Lab>,
@@ -332,30 +372,56 @@ impl App {
 
     /// The card the card view shows, on the screen that shows one.
     pub fn current_card(&self) -> Option<usize> {
-        match self.screen {
-            Screen::Review => self.review.as_ref().and_then(|r| r.phase.card()),
-            Screen::Card => self.browse_card,
-            Screen::Home | Screen::Browse | Screen::Stats | Screen::Quiz => None,
+        match &self.screen {
+            Screen::Review(session) => session.phase.card(),
+            Screen::Card { card, .. } => Some(*card),
+            Screen::Home(_) | Screen::Browse(_) | Screen::Stats(_) | Screen::Quiz(_) => None,
         }
     }
 
     /// Whether the current card's solutions are shown.
     pub fn revealed(&self) -> bool {
-        match self.screen {
-            Screen::Card => true,
-            Screen::Review => matches!(
-                self.review.as_ref().map(|r| &r.phase),
-                Some(Phase::Revealed { .. })
-            ),
+        match &self.screen {
+            Screen::Card { .. } => true,
+            Screen::Review(session) => matches!(session.phase, Phase::Revealed { .. }),
             _ => false,
         }
+    }
+
+    /// The review session, when the review is up.
+    pub fn review(&self) -> Option<&ReviewSession> {
+        match &self.screen {
+            Screen::Review(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// The quiz, when the quiz is up.
+    pub fn quiz(&self) -> Option<&QuizSession> {
+        match &self.screen {
+            Screen::Quiz(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// Browse's list, when Browse is up.
+    pub fn browse(&self) -> Option<&BrowseState> {
+        match &self.screen {
+            Screen::Browse(browse) => Some(browse),
+            _ => None,
+        }
+    }
+
+    /// Whether the help overlay shows.
+    pub fn help(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help { .. }))
     }
 
     /// What is left of the review session, counted as Anki does: the card on screen, the
     /// rest of the queue and the learning cards coming back later, by their phase now.
     /// `None` outside a review.
     pub fn session_counts(&self) -> Option<DeckCounts> {
-        let session = self.review.as_ref()?;
+        let session = self.review()?;
         let cards = session
             .phase
             .card()
@@ -365,14 +431,21 @@ impl App {
         Some(self.study.count_by_phase(cards))
     }
 
-    /// Browse's list: indices of the cards matching the filter (id, title, question,
-    /// topic, tag).
+    /// Browse's list, when Browse is up: the cards matching its filter.
     pub fn browse_matches(&self) -> Vec<usize> {
-        let needle = self.browse.filter.to_lowercase();
-        (0..self.study.cards.len())
+        self.browse()
+            .map_or_else(Vec::new, |browse| browse.matches(&self.study))
+    }
+}
+
+impl BrowseState {
+    /// Indices of the cards matching the filter (id, title, question, topic, tag).
+    pub fn matches(&self, study: &Study) -> Vec<usize> {
+        let needle = self.filter.to_lowercase();
+        (0..study.cards.len())
             .filter(|&i| {
                 needle.is_empty()
-                    || self.card(i).is_some_and(|(deck, c)| {
+                    || study.card(i).is_some_and(|(deck, c)| {
                         c.id.as_str().contains(&needle)
                             || c.title.to_lowercase().contains(&needle)
                             || c.prompt.to_lowercase().contains(&needle)

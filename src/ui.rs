@@ -19,7 +19,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH, frame_areas, theme};
-use crate::state::{App, Screen};
+use crate::state::{App, Overlay, Screen};
 use crate::theme::Theme;
 use crate::wrap;
 
@@ -80,13 +80,13 @@ pub fn view(frame: &mut Frame, app: &App) {
     }
     let t = theme(app);
     let card_screen = app.current_card().is_some();
-    let parts = frame_areas(area, card_screen || app.screen == Screen::Quiz);
-    match app.screen {
-        Screen::Home => home::render(frame, parts.body, app),
-        Screen::Browse => browse::render(frame, parts.body, app),
-        Screen::Stats => stats::render(frame, parts.body, app),
-        Screen::Quiz => quiz::render(frame, parts.body, app),
-        Screen::Review | Screen::Card => {
+    let parts = frame_areas(area, card_screen || matches!(app.screen, Screen::Quiz(_)));
+    match &app.screen {
+        Screen::Home(home) => home::render(frame, parts.body, app, home),
+        Screen::Browse(browse) => browse::render(frame, parts.body, app, browse),
+        Screen::Stats(stats) => stats::render(frame, parts.body, app, stats),
+        Screen::Quiz(_) => quiz::render(frame, parts.body, app),
+        Screen::Review(_) | Screen::Card { .. } => {
             if card_screen {
                 panes::render(frame, parts.body, app);
             } else {
@@ -98,11 +98,10 @@ pub fn view(frame: &mut Frame, app: &App) {
         console::render(frame, console, app);
     }
     footer::render(frame, parts.footer, app, t);
-    if app.help {
-        help::render(frame, area, app);
-    }
-    if let Some(question) = app.confirm {
-        confirm::render(frame, area, app, question);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(frame, area, app, scroll),
+        Some(Overlay::Confirm(question)) => confirm::render(frame, area, app, question),
+        None => {}
     }
 }
 

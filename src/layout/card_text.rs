@@ -35,8 +35,8 @@ pub fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> 
     let t = theme(app);
     match pane {
         Pane::Question => {
-            if app.view.question_key == Some((index, app.revealed(), width)) {
-                Cow::Borrowed(&app.view.question_rows)
+            if app.card_view.question_key == Some((index, app.revealed(), width)) {
+                Cow::Borrowed(&app.card_view.question_rows)
             } else {
                 Cow::Owned(question_rows(app, width))
             }
@@ -49,7 +49,7 @@ pub fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> 
                 return Cow::Owned(wrap(&star_lines(star, t), width));
             }
             let slot = usize::from(pane == Pane::Rust);
-            match (app.highlights.get(&index), card.code()) {
+            match (app.highlights.solutions.get(&index), card.code()) {
                 (Some(h), _) => Cow::Borrowed(&h[slot]),
                 (None, Some((python, rust))) => {
                     let source = if slot == 1 {
@@ -106,7 +106,7 @@ fn prose(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {
 fn prose_with_code(out: &mut Vec<Line<'static>>, text: &str, app: &App, t: Theme) {
     let highlighted = |code: &str, info: &str| {
         let (key, _) = crate::highlight::block_key(info, code)?;
-        app.code_highlights.get(&key).cloned()
+        app.highlights.code.get(&key).cloned()
     };
     out.extend(markdown::lines_highlighted(
         text,

@@ -20,8 +20,8 @@ fn sections(app: &App) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     for (scope, binding) in crate::keymap::for_help(app) {
         // A quiz lists only the keys of this item's kind (no "pick option 7" of four).
-        if let (crate::action::Action::Quiz(action), Some(quiz)) = (&binding.action, &app.quiz)
-            && app.screen == crate::state::Screen::Quiz
+        if let (crate::action::Action::Quiz(action), Some(quiz)) = (&binding.action, app.quiz())
+            && matches!(app.screen, crate::state::Screen::Quiz(_))
             && !quiz.offers(action)
         {
             continue;
@@ -42,7 +42,7 @@ fn sections(app: &App) -> Vec<Section> {
             rows: crate::console::COMMAND_HELP
                 .iter()
                 .filter(|(_, _, review_only)| {
-                    !review_only || app.screen == crate::state::Screen::Review
+                    !review_only || matches!(app.screen, crate::state::Screen::Review(_))
                 })
                 .map(|(c, what, _)| ((*c).to_string(), (*what).to_string()))
                 .collect(),

@@ -51,9 +51,9 @@ const MIN_TOP: u16 = 5;
 /// when the card has one) is as tall as its text needs, within limits; the code panes
 /// get the rest.
 pub fn layout(app: &App, body: Rect) -> Areas {
-    let focus = app.view.focus();
+    let focus = app.card_view.focus();
     let diagram = has_diagram(app);
-    if app.view.zoom {
+    if app.card_view.zoom {
         let mut areas = Areas::default();
         match focus {
             Pane::Question => areas.question = Some(body),

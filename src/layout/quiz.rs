@@ -22,7 +22,7 @@ fn s(text: &str) -> String {
 /// The screen's rows before wrapping, and its title.
 pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
     let t = theme(app);
-    let session = app.quiz.as_ref()?;
+    let session = app.quiz()?;
     Some(match session.phase() {
         Phase::Finished => (" Quiz: scorecard ".to_string(), scorecard(session, t)),
         phase => {
@@ -36,7 +36,7 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
             );
             // Highlighted when the quiz started (the shell did it), else plain.
             let code = crate::highlight::quiz_key(&current.item)
-                .and_then(|key| app.code_highlights.get(&key))
+                .and_then(|key| app.highlights.code.get(&key))
                 .map(Vec::as_slice);
             let lines = match phase {
                 Phase::Answering(answer) => {

@@ -8,30 +8,30 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme;
 use crate::layout::browse::{FILTER_HEIGHT, first_row};
-use crate::state::App;
+use crate::state::{App, BrowseState};
 use crate::text::sanitize;
 use crate::wrap::fit;
 
-pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
     let t = theme(app);
     let [filter, list] =
         Layout::vertical([Constraint::Length(FILTER_HEIGHT), Constraint::Min(0)]).areas(body);
     // A filter longer than its box scrolls sideways, as the console does, so the end
     // being typed (and the cursor after it) stays in view.
     let room = usize::from(filter.width.saturating_sub(5)).max(1);
-    let typed = app.browse.filter.chars().count();
-    let (shown, cursor_col) = super::console::visible_input(&app.browse.filter, typed, room);
-    let prompt = if app.browse.filtering || !app.browse.filter.is_empty() {
+    let typed = browse.filter.chars().count();
+    let (shown, cursor_col) = super::console::visible_input(&browse.filter, typed, room);
+    let prompt = if browse.filtering || !browse.filter.is_empty() {
         Line::from(vec![Span::styled("/ ", t.key()), Span::raw(shown)])
     } else {
         Line::styled(crate::hints::browse_filter(), t.dim())
     };
-    let matches = app.browse_matches();
+    let matches = browse.matches(&app.study);
     frame.render_widget(
         Paragraph::new(prompt).block(
             Block::new()
                 .borders(Borders::ALL)
-                .border_style(if app.browse.filtering {
+                .border_style(if browse.filtering {
                     t.focus_border()
                 } else {
                     t.border()
@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         ),
         filter,
     );
-    if app.browse.filtering {
+    if browse.filtering {
         let x = filter
             .x
             .saturating_add(3)
@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         }
     }
     let rows = usize::from(list.height.saturating_sub(2));
-    let first = first_row(app.browse.offset, app.browse.selected, rows);
+    let first = first_row(browse.offset, browse.selected, rows);
     let id_width = matches
         .iter()
         .filter_map(|&i| app.card(i))
@@ -97,7 +97,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             Cell::from(card.difficulty.label()),
             Cell::from(state),
         ]);
-        table_rows.push(if n == app.browse.selected {
+        table_rows.push(if n == browse.selected {
             row.style(t.selected())
         } else {
             row

@@ -14,8 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
     let (title, text) = match question {
         Confirm::LeaveQuiz => {
             let (answered, total) = app
-                .quiz
-                .as_ref()
+                .quiz()
                 .map_or((0, 0), |q| (q.answered().len(), q.items().len()));
             (
                 " Leave the quiz? ",

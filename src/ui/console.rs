@@ -44,9 +44,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let (shown, cursor_col) = visible_input(line_text, cursor, room);
     let line = if active || !app.console.input.is_empty() {
         Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
-    } else if app.screen == crate::state::Screen::Quiz {
+    } else if matches!(app.screen, crate::state::Screen::Quiz(_)) {
         use crate::hints::QuizConsole;
-        let at = match app.quiz.as_ref().map(|q| (q.takes_text(), q.phase())) {
+        let at = match app.quiz().map(|q| (q.takes_text(), q.phase())) {
             Some((true, _)) => QuizConsole::Typed,
             Some((false, crate::quiz::Phase::Answering(_))) => QuizConsole::Keys,
             Some((false, crate::quiz::Phase::Feedback { .. })) => QuizConsole::Feedback,
@@ -72,10 +72,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// What is left of a review, on the console's top border where every card shows it:
 /// Anki's counts (`19 new · 1 learning · 3 due`), or the cards left to practise.
 fn review_left(app: &App) -> Option<String> {
-    if app.screen != crate::state::Screen::Review {
+    if !matches!(app.screen, crate::state::Screen::Review(_)) {
         return None;
     }
-    let session = app.review.as_ref()?;
+    let session = app.review()?;
     session.phase.card()?;
     let left = app.session_counts()?;
     Some(if session.practice {

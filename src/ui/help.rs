@@ -10,7 +10,7 @@ use super::theme;
 use crate::layout::help::arranged;
 use crate::state::App;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let t = theme(app);
     let (width, shown) = arranged(app, area);
     let overflows = shown.len() + 2 > usize::from(area.height);
@@ -22,10 +22,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .border_style(t.focus_border())
         .title(Span::styled(crate::hints::help_title(overflows), t.title()));
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(shown)
-            .scroll((app.help_scroll, 0))
-            .block(block),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(shown).scroll((scroll, 0)).block(block), rect);
 }

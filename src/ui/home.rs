@@ -10,8 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
-use crate::state::App;
-use crate::state::{HOME_ITEMS, HomeItem};
+use crate::state::{App, HOME_ITEMS, HomeItem, HomeState};
 use crate::text::sanitize;
 use crate::wrap::{fit, wrap};
 
@@ -33,7 +32,7 @@ const TITLE_WIDTH: usize = 40;
 /// Rows the menu takes: a blank row and one per entry.
 const MENU_ROWS: u16 = 8;
 
-pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+pub fn render(frame: &mut Frame, body: Rect, app: &App, home: &HomeState) {
     let t = theme(app);
     let lines = table(app, t, body.width);
     // The table is as tall as its rows (and the rule under them), and the menu follows
@@ -60,7 +59,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         ));
     }
     frame.render_widget(Paragraph::new(rows).block(block), top);
-    let all = app.home_due;
+    let all = app.due.all;
     let mut items = Vec::new();
     for (i, item) in HOME_ITEMS.iter().enumerate() {
         let label = match item {
@@ -74,12 +73,12 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             HomeItem::Stats => "Stats and heatmap".to_string(),
             HomeItem::Quit => "Quit".to_string(),
         };
-        let style = if i == app.home.selected {
+        let style = if i == home.selected {
             t.selected()
         } else {
             ratatui::style::Style::new()
         };
-        let marker = if i == app.home.selected { "› " } else { "  " };
+        let marker = if i == home.selected { "› " } else { "  " };
         items.push(Line::from(Span::styled(format!("{marker}{label}"), style)));
     }
     items.insert(0, Line::default());
@@ -116,7 +115,7 @@ fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
     ];
     let [cards_w, new_w, learning_w, review_w] = COLUMNS.map(|(_, w)| w);
     for (i, deck) in app.study.library.decks.iter().enumerate() {
-        let counts = app.home_counts.get(i).copied().unwrap_or_default();
+        let counts = app.due.per_deck.get(i).copied().unwrap_or_default();
         let title = pad(
             &fit(
                 &sanitize(&deck.meta.title),

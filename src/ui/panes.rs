@@ -49,7 +49,7 @@ fn mark_linked_lines(app: &App, pane: Pane, first_row: usize, rows: &mut [Line<'
 
 fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
     let t = theme(app);
-    let focused = app.view.focus() == pane;
+    let focused = app.card_view.focus() == pane;
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused {
@@ -82,8 +82,8 @@ fn pane_title(app: &App, pane: Pane) -> String {
     };
     match pane {
         Pane::Python if is_behavioral(app) => " Answer outline (STAR) ".to_string(),
-        Pane::Python | Pane::Rust if !wide && !app.view.zoom => tabs(Pane::Python, Pane::Rust),
-        Pane::Question | Pane::Diagram if !wide && !app.view.zoom && has_diagram(app) => {
+        Pane::Python | Pane::Rust if !wide && !app.card_view.zoom => tabs(Pane::Python, Pane::Rust),
+        Pane::Question | Pane::Diagram if !wide && !app.card_view.zoom && has_diagram(app) => {
             tabs(Pane::Question, Pane::Diagram)
         }
         _ => format!(" {} ", pane.title()),
@@ -111,7 +111,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             }
             continue;
         }
-        let scroll = app.view.scroll[pane.index()];
+        let scroll = app.card_view.scroll[pane.index()];
         let all = pane_rows(app, pane, inner.width);
         let start = usize::from(scroll).min(all.len());
         let end = (start + usize::from(inner.height)).min(all.len());

@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         .title(Span::styled(title, t.title()));
     let inner = block.inner(body);
     let all = wrap(&lines, inner.width);
-    let start = usize::from(app.view.scroll[0]).min(all.len());
+    let start = usize::from(app.card_view.scroll[0]).min(all.len());
     let end = (start + usize::from(inner.height)).min(all.len());
     let block = super::with_scroll_hint(block, body.width, (start, all.len() - end), &[], t);
     frame.render_widget(Paragraph::new(all[start..end].to_vec()).block(block), body);

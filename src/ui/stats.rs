@@ -6,15 +6,15 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
-use crate::state::App;
+use crate::state::{App, StatsState};
 
-pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+pub fn render(frame: &mut Frame, body: Rect, app: &App, stats: &StatsState) {
     let t = theme(app);
-    let text = match &app.stats {
+    let text = match &stats.report {
         Some(text) => text.clone(),
         None => Text::from(Line::styled("computing…".to_string(), t.dim())),
     };
-    let scroll = app.view.scroll[0];
+    let scroll = app.card_view.scroll[0];
     let page = Block::new().borders(Borders::ALL).inner(body).height;
     let below = text
         .lines

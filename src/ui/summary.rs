@@ -32,7 +32,7 @@ pub fn interval_label(seconds: i64) -> String {
 /// The summary after the last card, or the wait for a learning card.
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let t = theme(app);
-    let Some(session) = app.review.as_ref() else {
+    let Some(session) = app.review() else {
         return;
     };
     let now = app.now;
@@ -75,7 +75,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         agains,
         interval_label(i64::try_from(spent_ms / 1000).unwrap_or(0))
     )));
-    let left = app.home_due;
+    let left = app.due.all;
     if session.phase == Phase::Finished && left.today() > 0 && !session.practice {
         lines.push(Line::from(crate::hints::summary_left(&left.summary())));
     } else if let Some(next) = next_due(app, now) {

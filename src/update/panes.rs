@@ -3,7 +3,7 @@
 use crate::action::Action;
 use crate::layout::card_text;
 use crate::layout::panes as geometry;
-use crate::state::{App, Pane, Screen};
+use crate::state::{App, Overlay, Pane, Screen};
 
 /// The panes the current card shows, in focus order.
 pub fn available(app: &App) -> Vec<Pane> {
@@ -23,49 +23,50 @@ pub fn refresh(app: &mut App) {
         return;
     };
     let key = (card, app.revealed(), width);
-    if app.view.question_key != Some(key) {
-        app.view.question_rows = card_text::question_rows(app, width);
-        app.view.question_key = Some(key);
+    if app.card_view.question_key != Some(key) {
+        app.card_view.question_rows = card_text::question_rows(app, width);
+        app.card_view.question_key = Some(key);
     }
 }
 
 pub fn reset_view(app: &mut App) {
-    app.view.focus = None;
-    app.view.zoom = false;
-    app.view.scroll = [0; 4];
-    app.view.question_key = None;
+    app.card_view.focus = None;
+    app.card_view.zoom = false;
+    app.card_view.scroll = [0; 4];
+    app.card_view.question_key = None;
 }
 
 pub fn reset_scroll(app: &mut App) {
-    app.view.scroll = [0; 4];
+    app.card_view.scroll = [0; 4];
 }
 
 /// At the reveal: every pane from its top, and the Question (which now holds the
 /// explanation) in front again if the lab's Diagram had taken its slot.
 pub fn show_answer(app: &mut App) {
     reset_scroll(app);
-    if app.view.focus() == Pane::Diagram
-        && !app.view.zoom
+    if app.card_view.focus() == Pane::Diagram
+        && !app.card_view.zoom
         && !geometry::is_shown(app, Pane::Question)
     {
-        app.view.focus = Some(Pane::Question);
+        app.card_view.focus = Some(Pane::Question);
     }
 }
 
 /// Keeps every offset within its pane's content (after a resize or a reveal).
 pub fn clamp_scroll(app: &mut App) {
-    app.help_scroll = if app.help {
-        app.help_scroll.min(crate::layout::help::max_scroll(app))
-    } else {
-        0
-    };
+    if app.help() {
+        let max = crate::layout::help::max_scroll(app);
+        if let Some(Overlay::Help { scroll }) = &mut app.overlay {
+            *scroll = (*scroll).min(max);
+        }
+    }
     if let Some((max, _)) = one_pane_limits(app) {
-        app.view.scroll[0] = app.view.scroll[0].min(max);
+        app.card_view.scroll[0] = app.card_view.scroll[0].min(max);
         return;
     }
     for pane in Pane::ALL {
         let max = geometry::max_scroll(app, pane);
-        let slot = &mut app.view.scroll[pane.index()];
+        let slot = &mut app.card_view.scroll[pane.index()];
         *slot = (*slot).min(max);
     }
 }
@@ -75,16 +76,18 @@ pub fn update_panes(app: &mut App, action: &Action) {
         return;
     }
     let panes = available(app);
-    let focus = app.view.focus();
+    let focus = app.card_view.focus();
     let at = panes.iter().position(|p| *p == focus).unwrap_or(0);
     let pane = focus;
     let max = geometry::max_scroll(app, pane);
     let page = geometry::page_height(app, pane).max(1);
     match action {
-        Action::FocusNext => app.view.focus = Some(panes[(at + 1) % panes.len()]),
-        Action::FocusPrev => app.view.focus = Some(panes[(at + panes.len() - 1) % panes.len()]),
-        Action::ToggleZoom => app.view.zoom = !app.view.zoom,
-        _ => scroll_one(&mut app.view.scroll[pane.index()], action, max, page),
+        Action::FocusNext => app.card_view.focus = Some(panes[(at + 1) % panes.len()]),
+        Action::FocusPrev => {
+            app.card_view.focus = Some(panes[(at + panes.len() - 1) % panes.len()]);
+        }
+        Action::ToggleZoom => app.card_view.zoom = !app.card_view.zoom,
+        _ => scroll_one(&mut app.card_view.scroll[pane.index()], action, max, page),
     }
     if matches!(action, Action::ToggleZoom) {
         clamp_scroll(app);
@@ -96,7 +99,7 @@ pub fn update_panes(app: &mut App, action: &Action) {
 /// operation's effect shows; and the code panes scroll to the lines it ran.
 pub fn follow_lab(app: &mut App) {
     if geometry::has_diagram(app) && !geometry::is_shown(app, Pane::Diagram) {
-        app.view.focus = Some(Pane::Diagram);
+        app.card_view.focus = Some(Pane::Diagram);
     }
     show_linked_lines(app);
 }
@@ -124,7 +127,7 @@ fn show_linked_lines(app: &mut App) {
     for (pane, line) in targets {
         let max = geometry::max_scroll(app, pane);
         let top = u16::try_from(line.saturating_sub(4)).unwrap_or(u16::MAX);
-        app.view.scroll[pane.index()] = top.min(max);
+        app.card_view.scroll[pane.index()] = top.min(max);
     }
 }
 
@@ -132,11 +135,11 @@ fn show_linked_lines(app: &mut App) {
 /// the others.
 pub fn one_pane_limits(app: &App) -> Option<(u16, u16)> {
     match app.screen {
-        Screen::Quiz => Some((
+        Screen::Quiz(_) => Some((
             crate::layout::quiz::max_scroll(app),
             crate::layout::quiz::page_height(app),
         )),
-        Screen::Stats => Some(crate::layout::stats_scroll_limits(app)),
+        Screen::Stats(_) => Some(crate::layout::stats_scroll_limits(app)),
         _ => None,
     }
 }

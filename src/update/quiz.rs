@@ -13,8 +13,7 @@ pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effec
     let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
     match QuizSession::start(&app.study.library, selection, seed, now) {
         Ok(session) => {
-            app.quiz = Some(session);
-            app.screen = Screen::Quiz;
+            app.screen = Screen::Quiz(session);
             app.console.start_over();
             Effects::one(Effect::HighlightQuiz)
         }
@@ -25,8 +24,16 @@ pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effec
     }
 }
 
+/// The quiz, when the quiz is up.
+fn quiz_mut(app: &mut App) -> Option<&mut QuizSession> {
+    match &mut app.screen {
+        Screen::Quiz(session) => Some(session),
+        _ => None,
+    }
+}
+
 pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
-    let Some(session) = app.quiz.as_mut() else {
+    let Screen::Quiz(session) = &mut app.screen else {
         return Effects::none();
     };
     let quiz_action = match action {
@@ -60,12 +67,12 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
         quiz_action,
         QuizAction::Submit | QuizAction::Next | QuizAction::GiveUp
     ) {
-        app.view.scroll[0] = 0;
+        app.card_view.scroll[0] = 0;
     }
     if quiz_action == QuizAction::Next {
         app.console.start_over();
     }
-    let Some(session) = app.quiz.as_mut() else {
+    let Some(session) = quiz_mut(app) else {
         return Effects::none();
     };
     let record = session.update(quiz_action, now);
@@ -82,10 +89,8 @@ fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
 }
 
 /// Answers were given and the scorecard is not reached: leaving would lose it.
-pub fn half_done(app: &App) -> bool {
-    app.quiz
-        .as_ref()
-        .is_some_and(|q| !q.answered().is_empty() && !q.is_finished())
+pub fn half_done(quiz: &QuizSession) -> bool {
+    !quiz.answered().is_empty() && !quiz.is_finished()
 }
 
 /// What the console submitted in a quiz (not a `:` command).
@@ -97,7 +102,7 @@ pub fn half_done(app: &App) -> bool {
 ///   next gap, or on the last one submits, as does a line that would change nothing.
 pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
     let text = line.trim();
-    let Some(session) = app.quiz.as_ref() else {
+    let Some(session) = app.quiz() else {
         return Effects::none();
     };
     let (recall, on_last_gap) = match session.phase() {
@@ -112,7 +117,7 @@ pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
             effects = update_quiz(app, Action::Quiz(filled), now);
         }
         effects.extend(update_quiz(app, Action::QuizEnter, now));
-        if app.quiz.as_ref().is_some_and(QuizSession::takes_lines) {
+        if app.quiz().is_some_and(QuizSession::takes_lines) {
             // Not submitted (nothing typed): the line stays to go on with.
             app.console.restore(line.to_string());
         } else {
@@ -145,12 +150,12 @@ pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
 /// answer, and what was typed would be lost).
 pub fn keep_answer(app: &mut App, now: Timestamp) -> Effects {
     let text = app.console.input.trim();
-    let lines = app.quiz.as_ref().is_some_and(QuizSession::takes_lines);
-    if app.screen != Screen::Quiz || !lines || text.starts_with(':') {
+    let lines = app.quiz().is_some_and(QuizSession::takes_lines);
+    if !lines || text.starts_with(':') {
         return Effects::none();
     }
     let filled = QuizAction::Fill(text.to_string());
-    if app.quiz.as_ref().is_some_and(|q| q.can(&filled)) {
+    if app.quiz().is_some_and(|q| q.can(&filled)) {
         return update_quiz(app, Action::Quiz(filled), now);
     }
     Effects::none()
@@ -158,7 +163,7 @@ pub fn keep_answer(app: &mut App, now: Timestamp) -> Effects {
 
 /// What the console should start from on the current item (the gap's text so far).
 pub fn console_prefill(app: &App) -> Option<String> {
-    match app.quiz.as_ref()?.phase() {
+    match app.quiz()?.phase() {
         Phase::Answering(answer) => answer.input().map(str::to_string),
         _ => None,
     }

@@ -78,7 +78,8 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
     if let Some(limit) = app.study.limit {
         queue.truncate(limit);
     }
-    app.review = Some(ReviewSession {
+    let nothing = queue.is_empty();
+    app.screen = Screen::Review(ReviewSession {
         practice,
         queue,
         later: q.later,
@@ -87,8 +88,7 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
         started: now,
         saving: None,
     });
-    app.screen = Screen::Review;
-    if practice && app.review.as_ref().is_some_and(|r| r.queue.is_empty()) {
+    if practice && nothing {
         flash(
             app,
             "nothing to study now: nothing is due and today's new cards are done",
@@ -104,7 +104,7 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
 
 /// Moves to the next card, the wait for a learning card, or the summary.
 fn advance(app: &mut App, now: Timestamp) -> Effects {
-    let Some(session) = app.review.as_mut() else {
+    let Some(session) = review_mut(app) else {
         return Effects::none();
     };
     match queue::next(&mut session.queue, &mut session.later, now, LEARN_AHEAD) {
@@ -128,8 +128,16 @@ fn advance(app: &mut App, now: Timestamp) -> Effects {
     }
 }
 
+/// The review session, when the review is up.
+fn review_mut(app: &mut App) -> Option<&mut ReviewSession> {
+    match &mut app.screen {
+        Screen::Review(session) => Some(session),
+        _ => None,
+    }
+}
+
 pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
-    if app.screen != Screen::Review {
+    if !matches!(app.screen, Screen::Review(_)) {
         return Effects::none();
     }
     match action {
@@ -143,7 +151,7 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
             now,
         ),
         Action::SaveFailed(message) => {
-            if let Some(s) = app.review.as_mut() {
+            if let Some(s) = review_mut(app) {
                 s.saving = None;
             }
             flash_error(
@@ -175,7 +183,7 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
             flash_error(app, format!("cannot undo: {message}"));
             Effects::none()
         }
-        Action::Tick => match app.review.as_ref().map(|s| &s.phase) {
+        Action::Tick => match app.review().map(|s| &s.phase) {
             Some(Phase::Waiting { until }) if *until <= now + LEARN_AHEAD => advance(app, now),
             _ => Effects::none(),
         },
@@ -184,8 +192,7 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
 }
 
 fn reveal(app: &mut App, now: Timestamp) -> Effects {
-    let Some(Phase::Prompt { card, shown_at }) = app.review.as_ref().map(|s| s.phase.clone())
-    else {
+    let Some(Phase::Prompt { card, shown_at }) = app.review().map(|s| s.phase.clone()) else {
         return Effects::none();
     };
     let Some(id) = app.card_id(card).map(str::to_string) else {
@@ -197,7 +204,7 @@ fn reveal(app: &mut App, now: Timestamp) -> Effects {
         .preview(&id, app.study.states.get(&id), now)
     {
         Ok(outcomes) => {
-            if let Some(s) = app.review.as_mut() {
+            if let Some(s) = review_mut(app) {
                 s.phase = Phase::Revealed {
                     card,
                     shown_at,
@@ -212,7 +219,7 @@ fn reveal(app: &mut App, now: Timestamp) -> Effects {
 }
 
 fn grade(app: &mut App, rating: crate::srs::Rating, now: Timestamp) -> Effects {
-    let Some(session) = app.review.as_mut() else {
+    let Some(session) = review_mut(app) else {
         return Effects::none();
     };
     let Phase::Revealed {
@@ -248,7 +255,7 @@ fn grade(app: &mut App, rating: crate::srs::Rating, now: Timestamp) -> Effects {
             return Effects::none();
         }
     };
-    if let Some(s) = app.review.as_mut() {
+    if let Some(s) = review_mut(app) {
         s.saving = Some(rating);
     }
     Effects::one(Effect::RecordReview {
@@ -273,7 +280,7 @@ fn saved(
     state: crate::srs::CardState,
     now: Timestamp,
 ) -> Effects {
-    let current = app.review.as_ref().and_then(|s| match &s.phase {
+    let current = app.review().and_then(|s| match &s.phase {
         Phase::Prompt { card, shown_at } | Phase::Revealed { card, shown_at, .. } => {
             Some((*card, *shown_at))
         }
@@ -287,7 +294,7 @@ fn saved(
     };
     let before = app.study.states.get(&id).copied();
     let day_end = app.study.day_end;
-    let Some(session) = app.review.as_mut() else {
+    let Some(session) = review_mut(app) else {
         return Effects::none();
     };
     session.saving = None;
@@ -316,7 +323,7 @@ fn saved(
 }
 
 fn undo(app: &mut App, now: Timestamp) -> Effects {
-    let Some(session) = app.review.as_mut() else {
+    let Some(session) = review_mut(app) else {
         return Effects::none();
     };
     if session.saving.is_some() {
@@ -342,7 +349,7 @@ fn undo(app: &mut App, now: Timestamp) -> Effects {
 
 /// After an undo: forget the last grade and show its card again.
 fn stepped_back(app: &mut App, card: Option<usize>, now: Timestamp) {
-    let Some(session) = app.review.as_mut() else {
+    let Some(session) = review_mut(app) else {
         return;
     };
     let Some(last) = session.graded.pop() else {
