@@ -556,7 +556,7 @@ fn event_loop(
         // burst of keys costs one frame, not one each.
         loop {
             let action = match event::read()? {
-                Event::Key(key) => keymap::dispatch(app, &key),
+                Event::Key(key) => keymap::action_for(app, &key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 Event::Paste(text) => keymap::paste(app, &text),
                 _ => None,

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::action::{Action, ConsoleEdit};
 use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
-use crate::state::{App, CardFrom, Overlay, Phase, Screen};
+use crate::state::{App, CardFrom, Overlay, ReviewStep, Screen};
 
 /// Where a binding applies. The active scopes are tried in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -622,14 +622,14 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         Screen::Home(_) => vec![S::Home, S::Global],
         Screen::Stats(_) => vec![S::Stats, S::Scroll, S::Global],
         Screen::Quiz(quiz) => match quiz.phase() {
-            crate::quiz::Phase::Answering(_) if quiz.takes_text() => {
+            crate::quiz::QuizStep::Answering(_) if quiz.takes_text() => {
                 vec![S::QuizAnswer, S::QuizTyped, S::Global]
             }
-            crate::quiz::Phase::Answering(_) => vec![S::QuizAnswer, S::Global],
-            crate::quiz::Phase::Feedback { .. } => {
+            crate::quiz::QuizStep::Answering(_) => vec![S::QuizAnswer, S::Global],
+            crate::quiz::QuizStep::Feedback { .. } => {
                 vec![S::QuizFeedback, S::Scroll, S::Global]
             }
-            crate::quiz::Phase::Finished => vec![S::QuizEnd, S::Scroll, S::Global],
+            crate::quiz::QuizStep::Finished => vec![S::QuizEnd, S::Scroll, S::Global],
         },
         Screen::Browse(browse) if browse.filtering => vec![S::Filter, S::Global],
         Screen::Browse(_) => vec![S::Browse, S::Global],
@@ -639,11 +639,11 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         } => vec![S::LabBack, S::Panes, S::Scroll, S::Global],
         Screen::Card { .. } => vec![S::CardBack, S::Panes, S::Scroll, S::Global],
         Screen::Review(review) => match review.phase {
-            Phase::Prompt { .. } => vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global],
-            Phase::Revealed { .. } => {
+            ReviewStep::Prompt { .. } => vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global],
+            ReviewStep::Revealed { .. } => {
                 vec![S::Revealed, S::Review, S::Panes, S::Scroll, S::Global]
             }
-            Phase::Waiting { .. } | Phase::Finished => vec![S::Summary, S::Global],
+            ReviewStep::Waiting { .. } | ReviewStep::Finished => vec![S::Summary, S::Global],
         },
     }
 }
@@ -667,7 +667,7 @@ pub fn paste(app: &App, text: &str) -> Option<Action> {
 }
 
 /// The action for a key event now, if any. Key releases are ignored.
-pub fn dispatch(app: &App, event: &KeyEvent) -> Option<Action> {
+pub fn action_for(app: &App, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }

@@ -12,7 +12,7 @@
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
 //! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
 //! - [`hints`]: the key hints screens write in prose, each key looked up in `keymap`.
-//! - [`keymap`]: the one key table: dispatch, footer and help.
+//! - [`keymap`]: the one key table: key → action (`action_for`), footer and help.
 //! - [`layout`]: geometry and measured text both `update` and `ui` need (panes, scroll).
 //! - [`lru`]: the LRU lab: the O(1) cache engine, the console's commands and history,
 //!   the diagram, `tutor lru --script`, and the solution lines each operation runs.

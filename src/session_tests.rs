@@ -11,7 +11,7 @@ use crate::action::{Effect, Effects};
 use crate::app::{self, Shell, Start};
 use crate::days::Days;
 use crate::srs::Rating;
-use crate::state::Phase;
+use crate::state::ReviewStep;
 use crate::state::{App, HOME_ITEMS, HomeItem, Overlay, Screen};
 use crate::store::Store;
 use crate::update::update;
@@ -55,7 +55,7 @@ fn key(name: &str) -> KeyEvent {
 fn press(app: &mut App, shell: &mut Shell, keys: &str, now: Timestamp) -> Vec<Effect> {
     let mut all = Vec::new();
     for name in keys.split_whitespace() {
-        if let Some(action) = crate::keymap::dispatch(app, &key(name)) {
+        if let Some(action) = crate::keymap::action_for(app, &key(name)) {
             let effects = update(app, action, now);
             all.extend(effects.0.iter().cloned());
             shell.execute(app, effects, now);
@@ -97,16 +97,16 @@ fn review_mut(app: &mut App) -> &mut crate::state::ReviewSession {
     }
 }
 
-fn phase(app: &App) -> Phase {
+fn phase(app: &App) -> ReviewStep {
     app.review().unwrap().phase.clone()
 }
 
-fn kind(p: &Phase) -> &'static str {
+fn kind(p: &ReviewStep) -> &'static str {
     match p {
-        Phase::Prompt { .. } => "prompt",
-        Phase::Revealed { .. } => "revealed",
-        Phase::Waiting { .. } => "waiting",
-        Phase::Finished => "finished",
+        ReviewStep::Prompt { .. } => "prompt",
+        ReviewStep::Revealed { .. } => "revealed",
+        ReviewStep::Waiting { .. } => "waiting",
+        ReviewStep::Finished => "finished",
     }
 }
 
@@ -140,7 +140,7 @@ fn review_transitions_table() {
 #[test]
 fn a_grade_is_saved_before_the_next_card_shows() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let Phase::Prompt { card: first, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: first, .. } = phase(&app) else {
         panic!()
     };
     let effects = press(&mut app, &mut shell, "space 3", t0());
@@ -148,7 +148,7 @@ fn a_grade_is_saved_before_the_next_card_shows() {
         effects.last(),
         Some(Effect::RecordReview { outcome, .. }) if outcome.rating == Rating::Good
     ));
-    let Phase::Prompt { card: second, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: second, .. } = phase(&app) else {
         panic!()
     };
     assert_ne!(first, second);
@@ -176,7 +176,7 @@ fn pure_review() -> App {
 #[test]
 fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
     let mut app = pure_review();
-    let Phase::Prompt { card, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card, .. } = phase(&app) else {
         panic!()
     };
     let id = app.card_id(card).unwrap().to_string();
@@ -255,7 +255,7 @@ fn a_failed_save_keeps_the_card_and_says_so() {
 #[test]
 fn learning_cards_come_back_in_the_same_session() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let Phase::Prompt { card: first, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: first, .. } = phase(&app) else {
         panic!()
     };
     let mut now = t0();
@@ -270,7 +270,7 @@ fn learning_cards_come_back_in_the_same_session() {
         press(&mut app, &mut shell, "space 1", tick(&mut now));
     }
     // Within the 20-minute learn-ahead window the first card is shown again at once.
-    let Phase::Prompt { card, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card, .. } = phase(&app) else {
         panic!("{:?}", phase(&app))
     };
     assert_eq!(card, first);
@@ -316,14 +316,14 @@ fn waiting_for_a_learning_card_then_tick() {
     let session = review_mut(&mut app);
     session.queue.clear();
     session.later = vec![(0, t0() + SignedDuration::from_mins(30))];
-    session.phase = Phase::Finished;
+    session.phase = ReviewStep::Finished;
     let _ = update(&mut app, Action::Tick, t0());
     assert_eq!(
         kind(&phase(&app)),
         "finished",
         "tick only moves a waiting session"
     );
-    review_mut(&mut app).phase = Phase::Waiting {
+    review_mut(&mut app).phase = ReviewStep::Waiting {
         until: t0() + SignedDuration::from_mins(30),
     };
     let _ = update(&mut app, Action::Tick, t0());
@@ -479,7 +479,7 @@ fn the_too_small_screen_takes_only_quit_and_resizes() {
     assert_eq!(shell.store.review_count().unwrap(), 0);
     for quit in ["q", "ctrl-c"] {
         assert_eq!(
-            crate::keymap::dispatch(&app, &key(quit)),
+            crate::keymap::action_for(&app, &key(quit)),
             Some(Action::Quit),
             "{quit}"
         );
@@ -533,7 +533,7 @@ fn ctrl_z_suspends_everywhere() {
         let (mut app, mut shell) = fixture(&start);
         press(&mut app, &mut shell, "i", t0());
         assert_eq!(
-            crate::keymap::dispatch(&app, &key("ctrl-z")),
+            crate::keymap::action_for(&app, &key("ctrl-z")),
             Some(Action::Suspend),
             "{start:?}"
         );
@@ -660,7 +660,7 @@ fn listed_keys_do_what_they_say() {
                 };
                 let event = KeyEvent::new(key.code, modifiers);
                 assert_eq!(
-                    crate::keymap::dispatch(&app, &event).as_ref(),
+                    crate::keymap::action_for(&app, &event).as_ref(),
                     Some(&binding.action),
                     "{start:?} then {keys:?}: {} is listed in {scope:?} as {:?}",
                     key.label(),
@@ -862,7 +862,8 @@ fn esc_keeps_a_recall_answer_and_enter_submits_it() {
     let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
     press(&mut app, &mut shell, "i a b enter c esc", t0());
     assert!(!app.console.active);
-    let crate::quiz::Phase::Answering(crate::quiz::AnswerState::Recall { text }) = quiz_phase(&app)
+    let crate::quiz::QuizStep::Answering(crate::quiz::AnswerState::Recall { text }) =
+        quiz_phase(&app)
     else {
         panic!("{:?}", quiz_phase(&app))
     };
@@ -872,7 +873,7 @@ fn esc_keeps_a_recall_answer_and_enter_submits_it() {
     press(&mut app, &mut shell, "esc enter", t0());
     assert!(matches!(
         quiz_phase(&app),
-        crate::quiz::Phase::Feedback { gave_up: false, .. }
+        crate::quiz::QuizStep::Feedback { gave_up: false, .. }
     ));
 }
 
@@ -1045,13 +1046,13 @@ fn esc_asks_before_leaving_a_quiz_with_answers() {
 #[test]
 fn a_due_learning_card_comes_before_new_cards() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let Phase::Prompt { card: first, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: first, .. } = phase(&app) else {
         panic!()
     };
     assert!(app.review().unwrap().queue.len() > 2, "new cards wait");
     // Again: the first card comes back a minute later.
     press(&mut app, &mut shell, "space 1", t0());
-    let Phase::Prompt { card: second, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: second, .. } = phase(&app) else {
         panic!()
     };
     assert_ne!(second, first, "not due yet: a new card shows meanwhile");
@@ -1062,7 +1063,7 @@ fn a_due_learning_card_comes_before_new_cards() {
         "space 3",
         t0() + SignedDuration::from_mins(5),
     );
-    let Phase::Prompt { card, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card, .. } = phase(&app) else {
         panic!()
     };
     assert_eq!(card, first, "the due learning card is next");
@@ -1180,14 +1181,14 @@ fn quiz_at(kind: crate::content::QuizKind) -> (App, Shell) {
 fn type_text(app: &mut App, shell: &mut Shell, text: &str) {
     for c in text.chars() {
         let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        if let Some(action) = crate::keymap::dispatch(app, &event) {
+        if let Some(action) = crate::keymap::action_for(app, &event) {
             let effects = update(app, action, t0());
             shell.execute(app, effects, t0());
         }
     }
 }
 
-fn quiz_phase(app: &App) -> crate::quiz::Phase {
+fn quiz_phase(app: &App) -> crate::quiz::QuizStep {
     app.quiz().unwrap().phase().clone()
 }
 
@@ -1202,12 +1203,12 @@ fn enter_breaks_a_recall_answer_and_ctrl_d_submits_it() {
     press(&mut app, &mut shell, "enter", t0());
     type_text(&mut app, &mut shell, "graph");
     assert!(
-        matches!(quiz_phase(&app), crate::quiz::Phase::Answering(_)),
+        matches!(quiz_phase(&app), crate::quiz::QuizStep::Answering(_)),
         "Enter does not submit"
     );
     assert!(app.console.active);
     press(&mut app, &mut shell, "ctrl-d", t0());
-    let crate::quiz::Phase::Feedback {
+    let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Recall { text },
         gave_up: false,
         ..
@@ -1229,7 +1230,7 @@ fn a_paste_into_a_recall_answer_keeps_its_lines() {
     let _ = update(&mut app, action, t0());
     assert_eq!(app.console.input, "prerequisite\ngraph\n    node");
     press(&mut app, &mut shell, "ctrl-d", t0());
-    let crate::quiz::Phase::Feedback {
+    let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Recall { text },
         ..
     } = quiz_phase(&app)
@@ -1245,7 +1246,9 @@ fn a_paste_into_a_recall_answer_keeps_its_lines() {
 fn the_console_line_is_cleared_after_the_last_gap() {
     let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Cloze);
     let gaps = match quiz_phase(&app) {
-        crate::quiz::Phase::Answering(crate::quiz::AnswerState::Cloze { gaps, .. }) => gaps.len(),
+        crate::quiz::QuizStep::Answering(crate::quiz::AnswerState::Cloze { gaps, .. }) => {
+            gaps.len()
+        }
         other => panic!("{other:?}"),
     };
     press(&mut app, &mut shell, "i", t0());
@@ -1254,9 +1257,12 @@ fn the_console_line_is_cleared_after_the_last_gap() {
         press(&mut app, &mut shell, "enter", t0());
     }
     assert_eq!(app.console.input, "", "the line after the last gap");
-    assert!(matches!(quiz_phase(&app), crate::quiz::Phase::Answering(_)));
+    assert!(matches!(
+        quiz_phase(&app),
+        crate::quiz::QuizStep::Answering(_)
+    ));
     press(&mut app, &mut shell, "enter", t0());
-    let crate::quiz::Phase::Feedback {
+    let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Cloze { gaps: typed, .. },
         ..
     } = quiz_phase(&app)

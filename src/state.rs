@@ -11,7 +11,7 @@ use crate::console::Console;
 use crate::content::{Card, Deck, Library};
 use crate::quiz::QuizSession;
 use crate::srs::queue::DoneToday;
-use crate::srs::{CardState, Outcome, Phase as CardPhase, Rating, Scheduler};
+use crate::srs::{CardStage, CardState, Outcome, Rating, Scheduler};
 
 /// The smallest terminal the session draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -205,7 +205,7 @@ pub struct Graded {
 /// The review state machine.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)] // one value per session; boxing would buy nothing
-pub enum Phase {
+pub enum ReviewStep {
     /// Solutions hidden; the console is free for an attempt.
     Prompt { card: usize, shown_at: Timestamp },
     /// Solutions, explanation and key points shown; grade buttons with their intervals.
@@ -220,7 +220,7 @@ pub enum Phase {
     Finished,
 }
 
-impl Phase {
+impl ReviewStep {
     pub fn card(&self) -> Option<usize> {
         match self {
             Self::Prompt { card, .. } | Self::Revealed { card, .. } => Some(*card),
@@ -236,7 +236,7 @@ pub struct ReviewSession {
     pub queue: VecDeque<usize>,
     /// Learning cards coming back later in this session.
     pub later: Vec<(usize, Timestamp)>,
-    pub phase: Phase,
+    pub phase: ReviewStep,
     pub graded: Vec<Graded>,
     pub started: Timestamp,
     /// The grade waiting for the shell's save.
@@ -326,9 +326,9 @@ impl Study {
                 .and_then(|id| self.states.get(id))
                 .map(|s| s.phase)
             {
-                None | Some(CardPhase::New) => counts.new += 1,
-                Some(CardPhase::Review) => counts.review += 1,
-                Some(CardPhase::Learning | CardPhase::Relearning) => counts.learning += 1,
+                None | Some(CardStage::New) => counts.new += 1,
+                Some(CardStage::Review) => counts.review += 1,
+                Some(CardStage::Learning | CardStage::Relearning) => counts.learning += 1,
             }
         }
         counts
@@ -383,7 +383,7 @@ impl App {
     pub fn revealed(&self) -> bool {
         match &self.screen {
             Screen::Card { .. } => true,
-            Screen::Review(session) => matches!(session.phase, Phase::Revealed { .. }),
+            Screen::Review(session) => matches!(session.phase, ReviewStep::Revealed { .. }),
             _ => false,
         }
     }

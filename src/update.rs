@@ -11,8 +11,8 @@ use jiff::Timestamp;
 use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
 use crate::state::{
-    App, BrowseState, CardFrom, Confirm, Flash, HOME_ITEMS, HomeItem, HomeState, Overlay, Phase,
-    Screen, StatsState,
+    App, BrowseState, CardFrom, Confirm, Flash, HOME_ITEMS, HomeItem, HomeState, Overlay,
+    ReviewStep, Screen, StatsState,
 };
 
 pub use panes::refresh as refresh_panes;
@@ -20,10 +20,10 @@ pub use quiz::start_quiz;
 pub use review::{deck_counts, start_review};
 
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
-    let effects = dispatch(app, action, now);
+    let effects = route(app, action, now);
     panes::refresh(app);
     // Home and the review's summary show what is left to study today.
-    let summary = matches!(&app.screen, Screen::Review(r) if r.phase == Phase::Finished);
+    let summary = matches!(&app.screen, Screen::Review(r) if r.phase == ReviewStep::Finished);
     if matches!(app.screen, Screen::Home(_)) || summary {
         refresh_home(app);
     }
@@ -43,7 +43,9 @@ fn refresh_home(app: &mut App) {
     app.due.all = deck_counts(app, app.study.deck_filter.as_deref(), now);
 }
 
-fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
+/// Sends the action to the screen or part of the app it is for (after clearing the flash
+/// on a user's action).
+fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     app.now = now;
     if is_user_action(&action) {
         app.flash = None;
@@ -459,8 +461,8 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     };
     let allowed = matches!(
         (&action, app.review().map(|r| &r.phase)),
-        (Action::Reveal, Some(Phase::Prompt { .. }))
-            | (Action::Grade(_), Some(Phase::Revealed { .. }))
+        (Action::Reveal, Some(ReviewStep::Prompt { .. }))
+            | (Action::Grade(_), Some(ReviewStep::Revealed { .. }))
             | (Action::Undo, Some(_))
             | (Action::ToggleHelp | Action::Quit, _)
     );

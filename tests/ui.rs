@@ -57,7 +57,8 @@ fn press(app: &mut App, shell: &mut Shell, keys: &str) {
             other => KeyCode::Char(other.chars().next().unwrap()),
         };
         let now = t0() + SignedDuration::from_secs(i64::try_from(i).unwrap());
-        if let Some(action) = tutor::keymap::dispatch(app, &KeyEvent::new(code, KeyModifiers::NONE))
+        if let Some(action) =
+            tutor::keymap::action_for(app, &KeyEvent::new(code, KeyModifiers::NONE))
         {
             let effects = update(app, action, now);
             shell.execute(app, effects, now);

@@ -9,7 +9,7 @@ use crate::content::{ClozePart, QuizItem};
 use crate::hints;
 use crate::markdown;
 use crate::quiz::score::{OptionMark, PointMark};
-use crate::quiz::{AnswerState, Phase, QuizSession, Verdict};
+use crate::quiz::{AnswerState, QuizSession, QuizStep, Verdict};
 use crate::state::App;
 use crate::text::sanitize;
 use crate::theme::Theme;
@@ -24,7 +24,7 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
     let t = theme(app);
     let session = app.quiz()?;
     Some(match session.phase() {
-        Phase::Finished => (" Quiz: scorecard ".to_string(), scorecard(session, t)),
+        QuizStep::Finished => (" Quiz: scorecard ".to_string(), scorecard(session, t)),
         phase => {
             let current = session.current()?;
             let title = format!(
@@ -39,7 +39,7 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                 .and_then(|key| app.highlights.code.get(&key))
                 .map(Vec::as_slice);
             let lines = match phase {
-                Phase::Answering(answer) => {
+                QuizStep::Answering(answer) => {
                     // While a free-recall answer is typed, every line of the draft shows
                     // here: the one-row console shows only the cursor's line.
                     let draft = match answer {
@@ -55,12 +55,12 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                     };
                     answering(&current.item, draft.as_ref().unwrap_or(answer), code, t)
                 }
-                Phase::Feedback {
+                QuizStep::Feedback {
                     answer,
                     verdict,
                     gave_up,
                 } => feedback(&current.item, answer, verdict, *gave_up, code, t),
-                Phase::Finished => Vec::new(),
+                QuizStep::Finished => Vec::new(),
             };
             (title, lines)
         }

@@ -48,9 +48,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         use crate::hints::QuizConsole;
         let at = match app.quiz().map(|q| (q.takes_text(), q.phase())) {
             Some((true, _)) => QuizConsole::Typed,
-            Some((false, crate::quiz::Phase::Answering(_))) => QuizConsole::Keys,
-            Some((false, crate::quiz::Phase::Feedback { .. })) => QuizConsole::Feedback,
-            Some((false, crate::quiz::Phase::Finished)) | None => QuizConsole::Finished,
+            Some((false, crate::quiz::QuizStep::Answering(_))) => QuizConsole::Keys,
+            Some((false, crate::quiz::QuizStep::Feedback { .. })) => QuizConsole::Feedback,
+            Some((false, crate::quiz::QuizStep::Finished)) | None => QuizConsole::Finished,
         };
         Line::styled(crate::hints::quiz_console(at), t.dim())
     } else {

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr as _;
 use super::summary::interval_label;
 use crate::action::Action;
 use crate::keymap;
-use crate::state::{App, Phase};
+use crate::state::{App, ReviewStep};
 use crate::text::sanitize;
 use crate::theme::Theme;
 
@@ -23,7 +23,7 @@ const GAP: &str = "  ";
 /// The key hints that fit in `width` columns.
 pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     let outcomes = match app.review().map(|r| &r.phase) {
-        Some(Phase::Revealed { outcomes, .. }) => Some(*outcomes),
+        Some(ReviewStep::Revealed { outcomes, .. }) => Some(*outcomes),
         _ => None,
     };
     let mut hints: Vec<(bool, Vec<Span<'static>>)> = Vec::new();

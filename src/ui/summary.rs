@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::theme;
-use crate::state::{App, Phase};
+use crate::state::{App, ReviewStep};
 
 /// Human-friendly time until: 45s, 10m, 3h, 4d, 2.5mo, 1.2y.
 pub fn interval_label(seconds: i64) -> String {
@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let spent_ms: u64 = session.graded.iter().map(|g| g.duration_ms).sum();
     let mut lines = vec![];
     match &session.phase {
-        Phase::Waiting { until } => {
+        ReviewStep::Waiting { until } => {
             lines.push(Line::styled(
                 "Waiting for a learning card".to_string(),
                 t.accent(),
@@ -76,7 +76,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         interval_label(i64::try_from(spent_ms / 1000).unwrap_or(0))
     )));
     let left = app.due.all;
-    if session.phase == Phase::Finished && left.today() > 0 && !session.practice {
+    if session.phase == ReviewStep::Finished && left.today() > 0 && !session.practice {
         lines.push(Line::from(crate::hints::summary_left(&left.summary())));
     } else if let Some(next) = next_due(app, now) {
         lines.push(Line::from(format!(

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::{flash, flash_error};
 use crate::action::{Action, Effect, Effects};
-use crate::quiz::{AnswerState, Phase, QuizAction, QuizSession, Selection};
+use crate::quiz::{AnswerState, QuizAction, QuizSession, QuizStep, Selection};
 use crate::state::{App, Screen};
 
 /// Starts a quiz over `selection`; the order is seeded by the time, so each quiz differs.
@@ -39,9 +39,9 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let quiz_action = match action {
         Action::Quiz(a) => a,
         Action::QuizEnter => match session.phase() {
-            Phase::Answering(_) => QuizAction::Submit,
-            Phase::Feedback { .. } => QuizAction::Next,
-            Phase::Finished => return Effects::none(),
+            QuizStep::Answering(_) => QuizAction::Submit,
+            QuizStep::Feedback { .. } => QuizAction::Next,
+            QuizStep::Finished => return Effects::none(),
         },
         Action::QuizSaveFailed(message) => {
             flash_error(app, format!("quiz answer not saved: {message}"));
@@ -106,8 +106,10 @@ pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
         return Effects::none();
     };
     let (recall, on_last_gap) = match session.phase() {
-        Phase::Answering(AnswerState::Recall { .. }) => (true, false),
-        Phase::Answering(AnswerState::Cloze { cursor, gaps }) => (false, cursor + 1 >= gaps.len()),
+        QuizStep::Answering(AnswerState::Recall { .. }) => (true, false),
+        QuizStep::Answering(AnswerState::Cloze { cursor, gaps }) => {
+            (false, cursor + 1 >= gaps.len())
+        }
         _ => (false, false),
     };
     let filled = QuizAction::Fill(text.to_string());
@@ -164,7 +166,7 @@ pub fn keep_answer(app: &mut App, now: Timestamp) -> Effects {
 /// What the console should start from on the current item (the gap's text so far).
 pub fn console_prefill(app: &App) -> Option<String> {
     match app.quiz()?.phase() {
-        Phase::Answering(answer) => answer.input().map(str::to_string),
+        QuizStep::Answering(answer) => answer.input().map(str::to_string),
         _ => None,
     }
 }

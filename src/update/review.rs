@@ -7,8 +7,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::{flash, flash_error, panes};
 use crate::action::{Action, Effect, Effects};
-use crate::srs::{Phase as CardPhase, queue};
-use crate::state::{App, DeckCounts, Graded, Phase, ReviewSession, Screen};
+use crate::srs::{CardStage, queue};
+use crate::state::{App, DeckCounts, Graded, ReviewSession, ReviewStep, Screen};
 
 /// A learning card due within this long is shown rather than waited for, as in Anki.
 pub const LEARN_AHEAD: SignedDuration = SignedDuration::from_mins(20);
@@ -83,7 +83,7 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
         practice,
         queue,
         later: q.later,
-        phase: Phase::Finished,
+        phase: ReviewStep::Finished,
         graded: Vec::new(),
         started: now,
         saving: None,
@@ -109,7 +109,7 @@ fn advance(app: &mut App, now: Timestamp) -> Effects {
     };
     match queue::next(&mut session.queue, &mut session.later, now, LEARN_AHEAD) {
         Some(card) => {
-            session.phase = Phase::Prompt {
+            session.phase = ReviewStep::Prompt {
                 card,
                 shown_at: now,
             };
@@ -120,8 +120,8 @@ fn advance(app: &mut App, now: Timestamp) -> Effects {
         }
         None => {
             session.phase = match session.later.first() {
-                Some(&(_, at)) => Phase::Waiting { until: at },
-                None => Phase::Finished,
+                Some(&(_, at)) => ReviewStep::Waiting { until: at },
+                None => ReviewStep::Finished,
             };
             Effects::none()
         }
@@ -184,7 +184,7 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::Tick => match app.review().map(|s| &s.phase) {
-            Some(Phase::Waiting { until }) if *until <= now + LEARN_AHEAD => advance(app, now),
+            Some(ReviewStep::Waiting { until }) if *until <= now + LEARN_AHEAD => advance(app, now),
             _ => Effects::none(),
         },
         _ => Effects::none(),
@@ -192,7 +192,7 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
 }
 
 fn reveal(app: &mut App, now: Timestamp) -> Effects {
-    let Some(Phase::Prompt { card, shown_at }) = app.review().map(|s| s.phase.clone()) else {
+    let Some(ReviewStep::Prompt { card, shown_at }) = app.review().map(|s| s.phase.clone()) else {
         return Effects::none();
     };
     let Some(id) = app.card_id(card).map(str::to_string) else {
@@ -205,7 +205,7 @@ fn reveal(app: &mut App, now: Timestamp) -> Effects {
     {
         Ok(outcomes) => {
             if let Some(s) = review_mut(app) {
-                s.phase = Phase::Revealed {
+                s.phase = ReviewStep::Revealed {
                     card,
                     shown_at,
                     outcomes,
@@ -222,7 +222,7 @@ fn grade(app: &mut App, rating: crate::srs::Rating, now: Timestamp) -> Effects {
     let Some(session) = review_mut(app) else {
         return Effects::none();
     };
-    let Phase::Revealed {
+    let ReviewStep::Revealed {
         card,
         shown_at,
         outcomes,
@@ -281,10 +281,10 @@ fn saved(
     now: Timestamp,
 ) -> Effects {
     let current = app.review().and_then(|s| match &s.phase {
-        Phase::Prompt { card, shown_at } | Phase::Revealed { card, shown_at, .. } => {
+        ReviewStep::Prompt { card, shown_at } | ReviewStep::Revealed { card, shown_at, .. } => {
             Some((*card, *shown_at))
         }
-        Phase::Waiting { .. } | Phase::Finished => None,
+        ReviewStep::Waiting { .. } | ReviewStep::Finished => None,
     });
     let Some((card, shown_at)) = current else {
         return Effects::none();
@@ -307,15 +307,15 @@ fn saved(
         duration_ms: elapsed_ms(shown_at, now),
     });
     let comes_back =
-        matches!(state.phase, CardPhase::Learning | CardPhase::Relearning) && state.due < day_end;
+        matches!(state.phase, CardStage::Learning | CardStage::Relearning) && state.due < day_end;
     if comes_back {
         session.later.push((card, state.due));
     }
     if !session.practice {
         match outcome.phase_before {
-            CardPhase::New => app.study.done_today.new += 1,
-            CardPhase::Review => app.study.done_today.reviews += 1,
-            CardPhase::Learning | CardPhase::Relearning => {}
+            CardStage::New => app.study.done_today.new += 1,
+            CardStage::Review => app.study.done_today.reviews += 1,
+            CardStage::Learning | CardStage::Relearning => {}
         }
         app.study.states.insert(id, state);
     }
@@ -362,16 +362,16 @@ fn stepped_back(app: &mut App, card: Option<usize>, now: Timestamp) {
     if let Some(current) = session.phase.card().filter(|&c| c != card) {
         session.queue.push_front(current);
     }
-    session.phase = Phase::Prompt {
+    session.phase = ReviewStep::Prompt {
         card,
         shown_at: now,
     };
     if !session.practice {
         match last.before.map(|s| s.phase) {
-            None | Some(CardPhase::New) => {
+            None | Some(CardStage::New) => {
                 app.study.done_today.new = app.study.done_today.new.saturating_sub(1);
             }
-            Some(CardPhase::Review) => {
+            Some(CardStage::Review) => {
                 app.study.done_today.reviews = app.study.done_today.reviews.saturating_sub(1);
             }
             _ => {}
