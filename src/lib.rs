@@ -22,7 +22,7 @@
 //! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
 //! - [`show`]: a card as styled text for `tutor show`.
 //! - [`srs`]: scheduling on the `fsrs` crate; pure, time passed in.
-//! - [`state`]: `App` and its sub-states, plain data.
+//! - [`state`]: `App`: `Study` (what is studied), the `Screen` with its state, overlays.
 //! - [`stats`]: progress figures and their report.
 //! - [`store`]: `SQLite`: identifying the file, migrations, review log, card states.
 //! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
