@@ -38,9 +38,9 @@ fn refresh_home(app: &mut App) {
         .library
         .decks
         .iter()
-        .map(|d| deck_counts(app, Some(&d.meta.id), now))
+        .map(|d| deck_counts(&app.study, Some(&d.meta.id), now))
         .collect();
-    app.due.all = deck_counts(app, app.study.deck_filter.as_deref(), now);
+    app.due.all = deck_counts(&app.study, app.study.deck_filter.as_deref(), now);
 }
 
 /// Sends the action to the screen or part of the app it is for (after clearing the flash
