@@ -793,6 +793,12 @@ fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "enter esc", t0());
     assert_eq!(on(&app), "browse");
+    // The list comes back as it was left: the card opened still selected.
+    press(&mut app, &mut shell, "j j j enter", t0());
+    assert_eq!(on(&app), "card");
+    assert_eq!(app.current_card(), Some(3));
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.browse().map(|b| b.selected), Some(3));
 }
 
 /// The help lists what works where it is opened: no "pick option 5" on a four-option

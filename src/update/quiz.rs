@@ -24,14 +24,6 @@ pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effec
     }
 }
 
-/// The quiz, when the quiz is up.
-fn quiz_mut(app: &mut App) -> Option<&mut QuizSession> {
-    match &mut app.screen {
-        Screen::Quiz(session) => Some(session),
-        _ => None,
-    }
-}
-
 pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let Screen::Quiz(session) = &mut app.screen else {
         return Effects::none();
@@ -72,9 +64,6 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     if quiz_action == QuizAction::Next {
         app.console.start_over();
     }
-    let Some(session) = quiz_mut(app) else {
-        return Effects::none();
-    };
     let record = session.update(quiz_action, now);
     match record {
         Some(record) => Effects::one(Effect::RecordQuiz(record)),
