@@ -280,7 +280,7 @@ fn select(app: &mut App, down: bool) {
 }
 
 /// `selected` one down (or up) in a list of `len`, staying within it.
-pub(crate) fn step(selected: usize, len: usize, down: bool) -> usize {
+fn step(selected: usize, len: usize, down: bool) -> usize {
     if len == 0 {
         0
     } else if down {
