@@ -19,10 +19,10 @@ use ratatui::text::Text;
 use crate::action::{Action, Effect, Effects};
 use crate::content::Library;
 use crate::days::Days;
-use crate::highlight::{DiskCache, HighlightBatch, Highlighter, Lang, with_gutter};
+use crate::highlight::{DiskCache, HighlightBatch, Highlighter, Lang};
 use crate::keymap;
 use crate::srs::Scheduler;
-use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
+use crate::state::{App, BrowseState, CardRef, CardView, DueCounts, Highlights, Screen, Study};
 use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
@@ -69,7 +69,7 @@ pub fn build(
         .enumerate()
         .flat_map(|(d, deck)| (0..deck.cards.len()).map(move |c| CardRef { deck: d, card: c }))
         .collect();
-    Ok(App {
+    let study = Study {
         cards,
         scheduler,
         new_per_day: settings.new_per_day,
@@ -81,34 +81,26 @@ pub fn build(
         deck_filter: deck,
         topic_filter: None,
         limit,
-        screen: Screen::Home,
-        help: false,
-        help_scroll: 0,
-        confirm: None,
-        home: HomeState::default(),
-        home_counts: Vec::new(),
-        home_due: crate::update::DeckCounts::default(),
-        review: None,
-        browse: BrowseState::default(),
-        browse_card: None,
-        card_return: Screen::Browse,
-        view: CardView::default(),
+        days,
+        quiz_selection: crate::quiz::Selection::default(),
+        lab_capacity: 2,
+        library: Arc::new(library),
+    };
+    Ok(App {
+        study,
+        screen: Screen::default(),
+        overlay: None,
+        card_view: CardView::default(),
         console: crate::console::Console::default(),
         flash: None,
-        highlights: HashMap::new(),
-        code_highlights: HashMap::new(),
-        stats: None,
-        quiz: None,
+        due: DueCounts::default(),
+        highlights: Highlights::default(),
         lab: None,
-        lab_capacity: 2,
-        quiz_selection: crate::quiz::Selection::default(),
         jobs: Vec::new(),
         size: (0, 0),
         now,
-        days,
         color,
         quit: false,
-        library: Arc::new(library),
     })
 }
 
@@ -126,13 +118,13 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
         Start::Lab(capacity) => {
-            app.lab_capacity = *capacity;
+            app.study.lab_capacity = *capacity;
             crate::update::open_lab(app, now)
         }
         Start::Quiz(selection) => {
-            app.quiz_selection = selection.clone();
+            app.study.quiz_selection = selection.clone();
             let effects = crate::update::start_quiz(app, selection, now);
-            if app.quiz.is_none() {
+            if app.quiz().is_none() {
                 let why = app
                     .flash
                     .as_ref()
@@ -142,11 +134,11 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             effects
         }
         Start::Browse(None) => {
-            app.screen = Screen::Browse;
+            app.screen = Screen::Browse(BrowseState::default());
             Effects::none()
         }
         Start::Browse(Some(id)) => {
-            let Some(card) = app.index_of(id) else {
+            let Some(card) = app.study.index_of(id) else {
                 color_eyre::eyre::bail!("no card with id `{}`", crate::text::sanitize(id));
             };
             open_card(app, card)
@@ -261,15 +253,15 @@ impl Shell {
                 outcome,
                 duration_ms,
             } => match self.store.record_review(
-                &app.scheduler,
+                &app.study.scheduler,
                 &card,
                 before.as_ref(),
                 &outcome,
                 Duration::from_millis(duration_ms),
-                &app.days,
+                &app.study.days,
             ) {
                 Ok(recorded) => {
-                    let day = app.days.day_of(recorded.outcome.state.last_review);
+                    let day = app.study.days.day_of(recorded.outcome.state.last_review);
                     let streak = self.store.streak(day).ok().map(Action::StreakLoaded);
                     streak
                         .into_iter()
@@ -278,9 +270,9 @@ impl Shell {
                 }
                 Err(e) => vec![Action::SaveFailed(e.to_string())],
             },
-            Effect::UndoReview { id } => match self.store.undo(&app.scheduler, id) {
+            Effect::UndoReview { id } => match self.store.undo(&app.study.scheduler, id) {
                 Ok(undone) => {
-                    let day = app.days.day_of(now);
+                    let day = app.study.days.day_of(now);
                     let streak = self.store.streak(day).ok().map(Action::StreakLoaded);
                     streak.into_iter().chain([Action::Undone(undone)]).collect()
                 }
@@ -288,14 +280,14 @@ impl Shell {
             },
             Effect::RecordQuiz(record) => self
                 .store
-                .record_quiz_result(&record, &app.days)
+                .record_quiz_result(&record, &app.study.days)
                 .err()
                 .map(|e| Action::QuizSaveFailed(e.to_string()))
                 .into_iter()
                 .collect(),
             Effect::LoadStats => {
                 vec![
-                    match Stats::compute(&self.store, &app.library, now, &app.days) {
+                    match Stats::compute(&self.store, &app.study.library, now, &app.study.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
                         Err(e) => Action::StatsFailed(e.to_string()),
                     },
@@ -329,7 +321,7 @@ impl Shell {
         };
         let solutions = c
             .code()
-            .filter(|_| !app.highlights.contains_key(&card))
+            .filter(|_| !app.highlights.solutions.contains_key(&card))
             .map(|(py, rs)| (card, py.solution.clone(), rs.solution.clone()));
         let code = if app.color {
             [&c.prompt, &c.explanation]
@@ -337,7 +329,7 @@ impl Shell {
                 .flat_map(|text| crate::markdown::fenced_blocks(text))
                 .filter_map(|(info, code)| {
                     let (key, lang) = crate::highlight::block_key(&info, &code)?;
-                    (!app.code_highlights.contains_key(&key)).then_some((key, code, lang))
+                    (!app.highlights.code.contains_key(&key)).then_some((key, code, lang))
                 })
                 .collect()
         } else {
@@ -349,14 +341,14 @@ impl Shell {
     /// The running quiz's cloze and reorder code by its `lang`, once, when the quiz
     /// starts (drawn plain until it arrives); nothing with colour off.
     fn highlight_quiz(&mut self, app: &App) -> Vec<Action> {
-        let Some(session) = app.quiz.as_ref().filter(|_| app.color) else {
+        let Some(session) = app.quiz().filter(|_| app.color) else {
             return Vec::new();
         };
         let code = session
             .items()
             .iter()
             .filter_map(|i| crate::highlight::quiz_source(&i.item))
-            .filter(|(key, _, _)| !app.code_highlights.contains_key(key))
+            .filter(|(key, _, _)| !app.highlights.code.contains_key(key))
             .collect();
         self.highlight_wanted(
             app,
@@ -371,15 +363,15 @@ impl Shell {
         if wanted.solutions.is_none() && wanted.code.is_empty() {
             return Vec::new();
         }
-        let number = crate::ui::theme(app).dim();
+        let theme = crate::layout::theme(app);
         if !app.color {
             // Only solutions are wanted with colour off: plain, with line numbers.
             let solutions = wanted.solutions.map(|(card, py, rs)| {
                 (
                     card,
                     [
-                        crate::highlight::plain_code(&py, number),
-                        crate::highlight::plain_code(&rs, number),
+                        crate::layout::card_text::plain_code(&py, theme),
+                        crate::layout::card_text::plain_code(&rs, theme),
                     ],
                 )
             });
@@ -388,7 +380,7 @@ impl Shell {
                 code: Vec::new(),
             }))];
         }
-        if let Some(done) = self.cached(&wanted, number) {
+        if let Some(done) = self.cached(&wanted, theme) {
             return vec![Action::Highlighted(Box::new(done))];
         }
         let highlighter = Arc::clone(&self.highlighter);
@@ -410,7 +402,13 @@ impl Shell {
                     let python = h.highlight_cached(&py, Lang::Python, cache);
                     (python, rust.join().unwrap_or_else(|_| Text::default()))
                 });
-                (card, [with_gutter(py, number), with_gutter(rs, number)])
+                (
+                    card,
+                    [
+                        crate::layout::card_text::with_gutter(py, theme),
+                        crate::layout::card_text::with_gutter(rs, theme),
+                    ],
+                )
             });
             ctx.send(Action::Highlighted(Box::new(HighlightBatch {
                 solutions,
@@ -424,14 +422,14 @@ impl Shell {
     }
 
     /// Everything `wanted` from the disk cache, or `None` if anything is missing.
-    fn cached(&self, wanted: &Wanted, number: ratatui::style::Style) -> Option<HighlightBatch> {
+    fn cached(&self, wanted: &Wanted, theme: crate::theme::Theme) -> Option<HighlightBatch> {
         let cache = self.cache.as_ref()?;
         let solutions = match &wanted.solutions {
             Some((card, py, rs)) => Some((
                 *card,
                 [
-                    with_gutter(cache.get(py, Lang::Python)?, number),
-                    with_gutter(cache.get(rs, Lang::Rust)?, number),
+                    crate::layout::card_text::with_gutter(cache.get(py, Lang::Python)?, theme),
+                    crate::layout::card_text::with_gutter(cache.get(rs, Lang::Rust)?, theme),
                 ],
             )),
             None => None,
@@ -453,7 +451,7 @@ impl Shell {
         let (Some(cache), true) = (self.cache.clone(), app.color) else {
             return Vec::new();
         };
-        let library = Arc::clone(&app.library);
+        let library = Arc::clone(&app.study.library);
         let highlighter = Arc::clone(&self.highlighter);
         let id = self.worker.submit(move |ctx| {
             let solutions = library
@@ -670,9 +668,9 @@ fn event_loop(
             // on or home's counts changed, or a job's spinner turns.
             let watched = |app: &App| {
                 (
-                    app.review.as_ref().map(|r| r.phase.clone()),
-                    app.home_due,
-                    app.home_counts.clone(),
+                    app.review().map(|r| r.phase.clone()),
+                    app.due.all,
+                    app.due.per_deck.clone(),
                 )
             };
             let before = watched(app);
@@ -686,7 +684,7 @@ fn event_loop(
         // burst of keys costs one frame, not one each.
         loop {
             let action = match event::read()? {
-                Event::Key(key) => keymap::dispatch(app, &key),
+                Event::Key(key) => keymap::action_for(app, &key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 Event::Paste(text) => keymap::paste(app, &text),
                 _ => None,
@@ -793,12 +791,12 @@ mod tests {
         let _ = update(&mut app, replies[0].clone(), now);
         assert_eq!(app.jobs.len(), 1);
         assert!(
-            !app.highlights.contains_key(&0),
+            !app.highlights.solutions.contains_key(&0),
             "drawn plain until it arrives"
         );
         shell.finish_jobs(&mut app, now);
         assert!(app.jobs.is_empty());
-        let highlighted = app.highlights.remove(&0).unwrap();
+        let highlighted = app.highlights.solutions.remove(&0).unwrap();
         // Line numbers first, then the code in colour.
         let first = &highlighted[1][0].spans;
         assert_eq!(first[0].content.trim(), "1", "{first:?}");

@@ -135,32 +135,6 @@ pub struct HighlightBatch {
     pub code: Vec<(CodeKey, Vec<Line<'static>>)>,
 }
 
-/// Code as drawn without highlighting (colour off, or before its highlight arrives):
-/// its lines, sanitized, with line numbers styled `number`.
-pub fn plain_code(source: &str, number: Style) -> Vec<Line<'static>> {
-    let text = Text::from(
-        sanitize(source.trim_end())
-            .lines()
-            .map(|l| Line::from(l.to_string()))
-            .collect::<Vec<_>>(),
-    );
-    with_gutter(text, number)
-}
-
-/// Prefixes each line with its number, right-aligned, styled `number`.
-pub fn with_gutter(text: Text<'static>, number: Style) -> Vec<Line<'static>> {
-    let digits = text.lines.len().to_string().len();
-    text.lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut line)| {
-            line.spans
-                .insert(0, Span::styled(format!("{:>digits$} ", i + 1), number));
-            line
-        })
-        .collect()
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum HighlightError {
     #[error("the bundled syntax theme assets/tutor.tmTheme is invalid: {0}")]

@@ -13,15 +13,15 @@ pub fn update_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Highlighted(highlights) => {
             let crate::highlight::HighlightBatch { solutions, code } = *highlights;
             if let Some((card, lines)) = solutions {
-                app.highlights.insert(card, lines);
+                app.highlights.solutions.insert(card, lines);
             }
             if !code.is_empty() {
-                app.code_highlights.extend(code);
+                app.highlights.code.extend(code);
                 // The Question pane's rows are rebuilt with the highlighted blocks.
-                app.view.question_key = None;
+                app.card_view.question_key = None;
             }
         }
-        Action::StreakLoaded(streak) => app.streak = streak,
+        Action::StreakLoaded(streak) => app.study.streak = streak,
         Action::JobStarted { id, label } => app.jobs.push(RunningJob {
             id,
             label,
