@@ -2,6 +2,7 @@
 //! returns the effects the shell must carry out. No clock, no disk, no terminal here.
 
 mod browse;
+mod jobs;
 mod panes;
 mod quiz;
 mod review;
@@ -126,13 +127,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Undone(_)
         | Action::UndoFailed(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
-            if let Screen::Stats(screen) = &mut app.screen {
-                screen.report = Some(crate::stats::render::session_report(
-                    &stats,
-                    &app.study.days,
-                    app.color,
-                ));
-            }
+            show_stats(app, &stats);
             Effects::none()
         }
         Action::StatsFailed(message) => {
@@ -142,6 +137,22 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Quiz(_) | Action::QuizEnter | Action::QuizSaveFailed(_) => {
             quiz::update_quiz(app, action, now)
         }
+        Action::Highlighted(_)
+        | Action::StreakLoaded(_)
+        | Action::JobStarted { .. }
+        | Action::JobFinished { .. }
+        | Action::CancelJob => jobs::update_jobs(app, action, now),
+    }
+}
+
+/// The stats report, rendered once when the figures arrive.
+fn show_stats(app: &mut App, stats: &crate::stats::Stats) {
+    if let Screen::Stats(screen) = &mut app.screen {
+        screen.report = Some(crate::stats::render::session_report(
+            stats,
+            &app.study.days,
+            app.color,
+        ));
     }
 }
 
@@ -180,6 +191,10 @@ fn is_user_action(action: &Action) -> bool {
             | Action::StatsLoaded(_)
             | Action::StatsFailed(_)
             | Action::QuizSaveFailed(_)
+            | Action::StreakLoaded(_)
+            | Action::Highlighted(_)
+            | Action::JobStarted { .. }
+            | Action::JobFinished { .. }
     )
 }
 
