@@ -78,6 +78,8 @@ pub enum ConsoleEdit {
     /// The cursor to the line above or below, in an answer of several lines.
     LineUp,
     LineDown,
+    /// Tab: complete the command name being typed.
+    Complete,
 }
 
 /// Work for the shell: the only way `update` reaches the disk or the terminal.

@@ -10,6 +10,7 @@ use jiff::Timestamp;
 
 use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
+use crate::lru::lab::LabError;
 use crate::state::{App, Confirm, Flash, Phase, Screen};
 
 pub use panes::refresh as refresh_panes;
@@ -126,6 +127,13 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Console(edit) => {
             if app.screen == Screen::Browse && app.browse.filtering {
                 edit_filter(app, edit);
+            } else if edit == ConsoleEdit::Complete
+                && app.lab.is_some()
+                && crate::ui::card::has_diagram(app)
+                && !app.console.input.trim_start().starts_with(':')
+            {
+                // On the LRU card a line without `:` is a lab command.
+                app.console.complete("", crate::lru::command::complete);
             } else {
                 app.console.edit(edit);
             }
@@ -345,8 +353,10 @@ pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
     app.card_return = Screen::Home;
     app.view.focus = Some(crate::state::Pane::Diagram);
     app.console.active = true;
-    app.console
-        .say("LRU lab: type put K V, get K, cap N, undo, redo, fill N, reset, help");
+    app.console.say(format!(
+        "LRU lab: type {}",
+        crate::lru::command::syntax_list(true)
+    ));
     effects
 }
 
@@ -405,14 +415,15 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
                 }
                 panes::follow_lab(app);
             }
-            Err(message) => {
+            Err(error) => {
                 // "`frob`: expected a command…" already names a one-word line.
-                if message.starts_with(&format!("`{trimmed}`: ")) {
-                    app.console.say(format!("> {message}"));
+                let quoted = matches!(&error, LabError::Line(e) if e.quotes(trimmed));
+                if quoted {
+                    app.console.say(format!("> {error}"));
                 } else {
-                    app.console.say(format!("> {trimmed}: {message}"));
+                    app.console.say(format!("> {trimmed}: {error}"));
                 }
-                flash_error(app, message);
+                flash_error(app, error.to_string());
             }
         }
         return Effects::none();
@@ -426,9 +437,9 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     let command = match console::parse(trimmed) {
         Ok(Some(command)) => command,
         Ok(None) => return Effects::none(),
-        Err(message) => {
-            app.console.say(format!("  {message}"));
-            flash_error(app, message);
+        Err(error) => {
+            app.console.say(format!("  {error}"));
+            flash_error(app, error.to_string());
             // Still taking a command: the next line is one too.
             app.console.restore(":".to_string());
             return Effects::none();
@@ -460,9 +471,9 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         _ => false,
     };
     if !allowed {
-        let message = format!("{trimmed} does nothing here");
-        app.console.say(format!("  {message}"));
-        flash_error(app, message);
+        let error = console::CommandError::NotHere(trimmed.to_string());
+        app.console.say(format!("  {error}"));
+        flash_error(app, error.to_string());
         app.console.active = true;
         app.console.restore(":".to_string());
         return Effects::none();

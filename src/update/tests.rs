@@ -369,6 +369,52 @@ fn console_commands_map_to_the_same_actions() {
     assert!(app.console.active, "a bad command leaves the console open");
 }
 
+/// Tab completes a `:` command's name from the command table, and lists the
+/// candidates when several match; Enter still runs the line.
+#[test]
+fn tab_completes_a_command_name() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, ": h tab", t0());
+    assert_eq!(app.console.input, ":h", ":home and :help share only the h");
+    assert_eq!(app.console.output.last().unwrap(), "  :home  :help");
+    press(&mut app, &mut shell, "e tab", t0());
+    assert_eq!(app.console.input, ":help");
+    press(&mut app, &mut shell, "ctrl-u : g tab", t0());
+    assert_eq!(app.console.input, ":grade ", "a space for its argument");
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(
+        app.console.input, ":grade ",
+        "nothing to complete after the name"
+    );
+    press(&mut app, &mut shell, "ctrl-u : r e v tab", t0());
+    assert_eq!(app.console.input, ":reveal");
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(kind(&phase(&app)), "revealed");
+    // Every command when nothing is typed yet.
+    press(&mut app, &mut shell, ": tab", t0());
+    let listed = app.console.output.last().unwrap().clone();
+    for row in crate::console::COMMANDS {
+        assert!(listed.contains(&format!(":{}", row.spec.name)), "{listed}");
+    }
+}
+
+/// In the LRU lab a line without `:` completes a lab command's name.
+#[test]
+fn tab_completes_a_lab_command() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    assert!(app.console.active);
+    press(&mut app, &mut shell, "r e tab", t0());
+    assert_eq!(app.console.input, "re");
+    assert_eq!(app.console.output.last().unwrap(), "  reset  redo");
+    press(&mut app, &mut shell, "ctrl-u f tab", t0());
+    assert_eq!(app.console.input, "fill ");
+    press(&mut app, &mut shell, "ctrl-u : q u tab", t0());
+    assert_eq!(
+        app.console.input, ":quit",
+        "a `:` line is a console command"
+    );
+}
+
 #[test]
 fn focus_scroll_and_zoom() {
     let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
