@@ -51,12 +51,32 @@ pub enum Action {
     Resize(u16, u16),
     Tick,
     ReviewSaved(Recorded),
-    SaveFailed(String),
     Undone(Undone),
-    UndoFailed(String),
     StatsLoaded(Box<crate::stats::Stats>),
-    StatsFailed(String),
-    QuizSaveFailed(String),
+    /// An effect the shell could not carry out.
+    Failed(Failure),
+}
+
+/// An effect that failed: which one, on what, and the underlying error's message (the
+/// store's errors are not `Clone`, actions are). The flash shows its `Display`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Failure {
+    /// `RecordReview` of `card`: the grade was not saved.
+    #[error("not saved: {cause}; the card stays, grade again to retry")]
+    Save { card: String, cause: String },
+    /// `UndoReview` of the log row `id`.
+    #[error("cannot undo: {cause}")]
+    Undo { id: i64, cause: String },
+    /// `LoadStats`.
+    #[error("stats: {cause}")]
+    Stats { cause: String },
+    /// `RecordQuiz` of an item of `card` (its index among the card's quiz items).
+    #[error("quiz answer not saved: {cause}")]
+    QuizSave {
+        card: String,
+        item: usize,
+        cause: String,
+    },
 }
 
 /// An edit of the console's input line.
@@ -86,7 +106,7 @@ pub enum ConsoleEdit {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Save a grade durably; the shell answers with `ReviewSaved` (the card's state as
-    /// the store has it) or `SaveFailed`.
+    /// the store has it) or `Failed(Failure::Save)`.
     RecordReview {
         /// The card's id.
         card: String,
@@ -96,17 +116,18 @@ pub enum Effect {
         outcome: Outcome,
         duration_ms: u64,
     },
-    /// Remove a saved grade; the shell answers with `Undone` or `UndoFailed`.
+    /// Remove a saved grade; the shell answers with `Undone` or `Failed(Failure::Undo)`.
     UndoReview {
         id: i64,
     },
-    /// Compute stats; the shell answers with `StatsLoaded` or `StatsFailed`.
+    /// Compute stats; the shell answers with `StatsLoaded` or `Failed(Failure::Stats)`.
     LoadStats,
     /// Highlight the solutions of a card (by index) unless cached.
     Highlight(usize),
     /// Highlight the code of the quiz just started (cloze and reorder items).
     HighlightQuiz,
-    /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
+    /// Save a quiz answer; the shell answers only on failure, with
+    /// `Failed(Failure::QuizSave)`.
     RecordQuiz(crate::quiz::QuizRecord),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,

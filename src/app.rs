@@ -15,7 +15,7 @@ use color_eyre::eyre::{Result, WrapErr as _};
 use crossterm::event::{self, Event};
 use jiff::Timestamp;
 
-use crate::action::{Action, Effect, Effects};
+use crate::action::{Action, Effect, Effects, Failure};
 use crate::content::Library;
 use crate::days::Days;
 use crate::highlight::{DiskCache, Highlighter, Lang};
@@ -261,7 +261,10 @@ impl Shell {
                             }
                             Action::ReviewSaved(recorded)
                         }
-                        Err(e) => Action::SaveFailed(e.to_string()),
+                        Err(e) => Action::Failed(Failure::Save {
+                            card,
+                            cause: e.to_string(),
+                        }),
                     },
                 ),
                 Effect::UndoReview { id } => Some(match self.store.undo(&app.scheduler, id) {
@@ -271,17 +274,28 @@ impl Shell {
                         }
                         Action::Undone(undone)
                     }
-                    Err(e) => Action::UndoFailed(e.to_string()),
+                    Err(e) => Action::Failed(Failure::Undo {
+                        id,
+                        cause: e.to_string(),
+                    }),
                 }),
                 Effect::RecordQuiz(record) => self
                     .store
                     .record_quiz_result(&record, &app.days)
                     .err()
-                    .map(|e| Action::QuizSaveFailed(e.to_string())),
+                    .map(|e| {
+                        Action::Failed(Failure::QuizSave {
+                            card: record.card_id.clone(),
+                            item: record.item_index,
+                            cause: e.to_string(),
+                        })
+                    }),
                 Effect::LoadStats => Some(
                     match Stats::compute(&self.store, &app.library, now, &app.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
-                        Err(e) => Action::StatsFailed(e.to_string()),
+                        Err(e) => Action::Failed(Failure::Stats {
+                            cause: e.to_string(),
+                        }),
                     },
                 ),
             };

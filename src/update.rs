@@ -8,7 +8,7 @@ mod review;
 
 use jiff::Timestamp;
 
-use crate::action::{Action, ConsoleEdit, Effect, Effects};
+use crate::action::{Action, ConsoleEdit, Effect, Effects, Failure};
 use crate::console::{self, Command};
 use crate::lru::lab::LabError;
 use crate::state::{App, Confirm, Flash, Phase, Screen};
@@ -145,18 +145,17 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Undo
         | Action::Tick
         | Action::ReviewSaved(_)
-        | Action::SaveFailed(_)
-        | Action::Undone(_)
-        | Action::UndoFailed(_) => review::update_review(app, action, now),
+        | Action::Failed(Failure::Save { .. } | Failure::Undo { .. })
+        | Action::Undone(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
             app.stats = Some(crate::ui::stats::report(&stats, app));
             Effects::none()
         }
-        Action::StatsFailed(message) => {
-            flash_error(app, format!("stats: {message}"));
+        Action::Failed(failure @ Failure::Stats { .. }) => {
+            flash_error(app, failure.to_string());
             Effects::none()
         }
-        Action::Quiz(_) | Action::QuizEnter | Action::QuizSaveFailed(_) => {
+        Action::Quiz(_) | Action::QuizEnter | Action::Failed(Failure::QuizSave { .. }) => {
             quiz::update_quiz(app, action, now)
         }
     }
@@ -189,12 +188,9 @@ fn is_user_action(action: &Action) -> bool {
         Action::Resize(..)
             | Action::Tick
             | Action::ReviewSaved(_)
-            | Action::SaveFailed(_)
             | Action::Undone(_)
-            | Action::UndoFailed(_)
             | Action::StatsLoaded(_)
-            | Action::StatsFailed(_)
-            | Action::QuizSaveFailed(_)
+            | Action::Failed(_)
     )
 }
 

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use jiff::{SignedDuration, Timestamp};
 
 use super::{flash, flash_error, panes};
-use crate::action::{Action, Effect, Effects};
+use crate::action::{Action, Effect, Effects, Failure};
 use crate::srs::{Phase as CardPhase, queue};
 use crate::state::{App, Graded, Phase, ReviewSession, Screen};
 
@@ -202,14 +202,11 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
             recorded.state,
             now,
         ),
-        Action::SaveFailed(message) => {
+        Action::Failed(failure @ Failure::Save { .. }) => {
             if let Some(s) = app.review.as_mut() {
                 s.saving = None;
             }
-            flash_error(
-                app,
-                format!("not saved: {message}; the card stays, grade again to retry"),
-            );
+            flash_error(app, failure.to_string());
             Effects::none()
         }
         Action::Undo => undo(app, now),
@@ -231,8 +228,8 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
             );
             Effects::none()
         }
-        Action::UndoFailed(message) => {
-            flash_error(app, format!("cannot undo: {message}"));
+        Action::Failed(failure @ Failure::Undo { .. }) => {
+            flash_error(app, failure.to_string());
             Effects::none()
         }
         Action::Tick => match app.review.as_ref().map(|s| &s.phase) {
