@@ -7,7 +7,7 @@
 //! - [`cli`]: clap definitions and the non-interactive commands.
 //! - [`color`]: whether to colour.
 //! - [`command_table`]: the row type of a table of typed commands (console, LRU lab).
-//! - [`console`]: the input line: buffer, cursor, history, Tab completion; the `:` commands' table.
+//! - [`console`]: the input line (buffer, cursor, history, Tab); the `:` commands' table.
 //! - [`content`]: decks and cards: serde types, loading, validation, the parse cache;
 //!   `content::yaml` is the only module that calls `serde_yaml`.
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
