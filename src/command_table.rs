@@ -63,6 +63,18 @@ pub fn find<'t, C: 't, E: 't>(
     table.into_iter().find(|spec| spec.is_named(word))
 }
 
+/// `word` as an error message quotes it: at most `max` chars, cut with `…`, so a pasted
+/// wall of text cannot push the rest of the message off the console's line.
+pub fn cut(word: &str, max: usize) -> String {
+    if word.chars().count() <= max {
+        word.to_string()
+    } else {
+        let mut cut: String = word.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// What Tab does to a command name being typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Completion {
@@ -155,6 +167,12 @@ mod tests {
         assert_eq!(find(TABLE, "RESET").map(|s| s.name), Some("reset"));
         assert_eq!(find(TABLE, "r").map(|s| s.name), Some("reset"));
         assert!(find(TABLE, "res").is_none());
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        assert_eq!(cut("abc", 3), "abc");
+        assert_eq!(cut("abcd", 3), "ab…");
     }
 
     #[test]

@@ -131,13 +131,7 @@ const ECHO: usize = 16;
 /// `word`, cut to [`ECHO`] chars with `…` when longer, so a message quoting it still
 /// fits the console.
 pub fn clip(word: &str) -> String {
-    if word.chars().count() <= ECHO {
-        word.to_string()
-    } else {
-        let mut cut: String = word.chars().take(ECHO - 1).collect();
-        cut.push('…');
-        cut
-    }
+    command_table::cut(word, ECHO)
 }
 
 fn parse_grade(word: &str) -> Option<Rating> {

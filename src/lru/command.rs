@@ -145,15 +145,7 @@ pub fn parse(line: &str) -> Result<Command, LineError> {
 /// A word as quoted back in a message: control characters escaped, and at most 24
 /// characters, so a pasted wall of text cannot push the rest of the message off the line.
 pub fn shorten(word: &str) -> String {
-    const MAX: usize = 24;
-    let word = crate::text::sanitize(word);
-    if word.chars().count() <= MAX {
-        word.to_string()
-    } else {
-        let mut short: String = word.chars().take(MAX - 1).collect();
-        short.push('…');
-        short
-    }
+    command_table::cut(&crate::text::sanitize(word), 24)
 }
 
 /// Parses a command from its words (no empty words).
