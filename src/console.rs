@@ -3,7 +3,7 @@
 
 mod commands;
 
-pub use commands::{COMMANDS, Command, CommandError, clip, help_rows, parse};
+pub use commands::{COMMANDS, Command, CommandError, help_rows, parse};
 
 use crate::action::ConsoleEdit;
 use crate::command_table::Completion;

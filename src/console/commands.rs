@@ -81,7 +81,7 @@ pub static COMMANDS: &[ConsoleCommand] = &[
 ];
 
 /// The table's command specs, for lookup and completion.
-pub fn specs() -> impl Iterator<Item = &'static CommandSpec<Command, CommandError>> {
+fn specs() -> impl Iterator<Item = &'static CommandSpec<Command, CommandError>> {
     COMMANDS.iter().map(|c| &c.spec)
 }
 
@@ -130,7 +130,7 @@ const ECHO: usize = 16;
 
 /// `word`, cut to [`ECHO`] chars with `…` when longer, so a message quoting it still
 /// fits the console.
-pub fn clip(word: &str) -> String {
+fn clip(word: &str) -> String {
     command_table::cut(word, ECHO)
 }
 
