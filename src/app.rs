@@ -21,7 +21,7 @@ use crate::days::Days;
 use crate::highlight::{DiskCache, Highlighter, Lang};
 use crate::keymap;
 use crate::srs::Scheduler;
-use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
+use crate::state::{App, BrowseState, CardRef, CardView, DueCounts, Highlights, Screen, Study};
 use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
@@ -63,7 +63,7 @@ pub fn build(
         .enumerate()
         .flat_map(|(d, deck)| (0..deck.cards.len()).map(move |c| CardRef { deck: d, card: c }))
         .collect();
-    Ok(App {
+    let study = Study {
         cards,
         scheduler,
         new_per_day: settings.new_per_day,
@@ -75,33 +75,25 @@ pub fn build(
         deck_filter: deck,
         topic_filter: None,
         limit,
-        screen: Screen::Home,
-        help: false,
-        help_scroll: 0,
-        confirm: None,
-        home: HomeState::default(),
-        home_counts: Vec::new(),
-        home_due: crate::update::DeckCounts::default(),
-        review: None,
-        browse: BrowseState::default(),
-        browse_card: None,
-        card_return: Screen::Browse,
-        view: CardView::default(),
+        days,
+        quiz_selection: crate::quiz::Selection::default(),
+        lab_capacity: 2,
+        library: Arc::new(library),
+    };
+    Ok(App {
+        study,
+        screen: Screen::default(),
+        overlay: None,
+        card_view: CardView::default(),
         console: crate::console::Console::default(),
         flash: None,
-        highlights: HashMap::new(),
-        code_highlights: HashMap::new(),
-        stats: None,
-        quiz: None,
+        due: DueCounts::default(),
+        highlights: Highlights::default(),
         lab: None,
-        lab_capacity: 2,
-        quiz_selection: crate::quiz::Selection::default(),
         size: (0, 0),
         now,
-        days,
         color,
         quit: false,
-        library: Arc::new(library),
     })
 }
 
@@ -119,13 +111,13 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
         Start::Lab(capacity) => {
-            app.lab_capacity = *capacity;
+            app.study.lab_capacity = *capacity;
             crate::update::open_lab(app, now)
         }
         Start::Quiz(selection) => {
-            app.quiz_selection = selection.clone();
+            app.study.quiz_selection = selection.clone();
             let effects = crate::update::start_quiz(app, selection, now);
-            if app.quiz.is_none() {
+            if app.quiz().is_none() {
                 let why = app
                     .flash
                     .as_ref()
@@ -135,11 +127,11 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             effects
         }
         Start::Browse(None) => {
-            app.screen = Screen::Browse;
+            app.screen = Screen::Browse(BrowseState::default());
             Effects::none()
         }
         Start::Browse(Some(id)) => {
-            let Some(card) = app.index_of(id) else {
+            let Some(card) = app.study.index_of(id) else {
                 color_eyre::eyre::bail!("no card with id `{}`", crate::text::sanitize(id));
             };
             open_card(app, card)
@@ -175,7 +167,7 @@ impl Shell {
         let (Some(cache), true) = (self.cache.clone(), app.color) else {
             return None;
         };
-        let library = Arc::clone(&app.library);
+        let library = Arc::clone(&app.study.library);
         let highlighter = Arc::clone(&self.highlighter);
         let spawned = std::thread::Builder::new()
             .name("highlight-cache".into())
@@ -247,17 +239,17 @@ impl Shell {
                     duration_ms,
                 } => Some(
                     match self.store.record_review(
-                        &app.scheduler,
+                        &app.study.scheduler,
                         &card,
                         before.as_ref(),
                         &outcome,
                         Duration::from_millis(duration_ms),
-                        &app.days,
+                        &app.study.days,
                     ) {
                         Ok(recorded) => {
-                            let day = app.days.day_of(recorded.outcome.state.last_review);
+                            let day = app.study.days.day_of(recorded.outcome.state.last_review);
                             if let Ok(streak) = self.store.streak(day) {
-                                app.streak = streak;
+                                app.study.streak = streak;
                             }
                             Action::ReviewSaved(recorded)
                         }
@@ -267,21 +259,23 @@ impl Shell {
                         }),
                     },
                 ),
-                Effect::UndoReview { id } => Some(match self.store.undo(&app.scheduler, id) {
-                    Ok(undone) => {
-                        if let Ok(streak) = self.store.streak(app.days.day_of(now)) {
-                            app.streak = streak;
+                Effect::UndoReview { id } => {
+                    Some(match self.store.undo(&app.study.scheduler, id) {
+                        Ok(undone) => {
+                            if let Ok(streak) = self.store.streak(app.study.days.day_of(now)) {
+                                app.study.streak = streak;
+                            }
+                            Action::Undone(undone)
                         }
-                        Action::Undone(undone)
-                    }
-                    Err(e) => Action::Failed(Failure::Undo {
-                        id,
-                        cause: e.to_string(),
-                    }),
-                }),
+                        Err(e) => Action::Failed(Failure::Undo {
+                            id,
+                            cause: e.to_string(),
+                        }),
+                    })
+                }
                 Effect::RecordQuiz(record) => self
                     .store
-                    .record_quiz_result(&record, &app.days)
+                    .record_quiz_result(&record, &app.study.days)
                     .err()
                     .map(|e| {
                         Action::Failed(Failure::QuizSave {
@@ -291,7 +285,7 @@ impl Shell {
                         })
                     }),
                 Effect::LoadStats => Some(
-                    match Stats::compute(&self.store, &app.library, now, &app.days) {
+                    match Stats::compute(&self.store, &app.study.library, now, &app.study.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
                         Err(e) => Action::Failed(Failure::Stats {
                             cause: e.to_string(),
@@ -309,7 +303,7 @@ impl Shell {
     /// highlighted in parallel (and cached); plain with colour off.
     fn highlight(&mut self, app: &mut App, card: usize) {
         self.highlight_blocks(app, card);
-        if app.highlights.contains_key(&card) {
+        if app.highlights.solutions.contains_key(&card) {
             return;
         }
         let Some((py, rs)) = app.card(card).and_then(|(_, c)| c.code()) else {
@@ -319,10 +313,10 @@ impl Shell {
         let t = crate::ui::theme(app);
         if !app.color {
             let plain = [
-                crate::ui::card::plain_code(&py, t),
-                crate::ui::card::plain_code(&rs, t),
+                crate::layout::card_text::plain_code(&py, t),
+                crate::layout::card_text::plain_code(&rs, t),
             ];
-            app.highlights.insert(card, plain);
+            app.highlights.solutions.insert(card, plain);
             return;
         }
         let cache = self.cache.as_ref();
@@ -340,11 +334,11 @@ impl Shell {
             })
         };
         if let Some(rs) = rs {
-            app.highlights.insert(
+            app.highlights.solutions.insert(
                 card,
                 [
-                    crate::ui::card::with_gutter(py, t),
-                    crate::ui::card::with_gutter(rs, t),
+                    crate::layout::card_text::with_gutter(py, t),
+                    crate::layout::card_text::with_gutter(rs, t),
                 ],
             );
         }
@@ -363,7 +357,7 @@ impl Shell {
             .flat_map(|text| crate::markdown::fenced_blocks(text))
             .filter_map(|(info, code)| {
                 let (key, lang) = crate::highlight::block_key(&info, &code)?;
-                (!app.code_highlights.contains_key(&key)).then_some((key, code, lang))
+                (!app.highlights.code.contains_key(&key)).then_some((key, code, lang))
             })
             .collect();
         if missing.is_empty() {
@@ -374,9 +368,9 @@ impl Shell {
         };
         for (key, code, lang) in missing {
             let text = h.highlight_cached(&code, lang, self.cache.as_ref());
-            app.code_highlights.insert(key, text.lines);
+            app.highlights.code.insert(key, text.lines);
         }
-        app.view.question_key = None;
+        app.card_view.question_key = None;
         crate::update::refresh_panes(app);
     }
 
@@ -384,14 +378,14 @@ impl Shell {
     /// the quiz is drawn (through the disk cache, as solutions are); nothing with colour
     /// off.
     fn highlight_quiz(&mut self, app: &mut App) {
-        let Some(session) = app.quiz.as_ref().filter(|_| app.color) else {
+        let Some(session) = app.quiz().filter(|_| app.color) else {
             return;
         };
         let sources: Vec<_> = session
             .items()
             .iter()
             .filter_map(|i| crate::highlight::quiz_source(&i.item))
-            .filter(|(key, _, _)| !app.code_highlights.contains_key(key))
+            .filter(|(key, _, _)| !app.highlights.code.contains_key(key))
             .collect();
         if sources.is_empty() {
             return;
@@ -401,7 +395,7 @@ impl Shell {
         };
         for (key, code, lang) in sources {
             let text = h.highlight_cached(&code, lang, self.cache.as_ref());
-            app.code_highlights.insert(key, text.lines);
+            app.highlights.code.insert(key, text.lines);
         }
     }
 }
@@ -560,9 +554,9 @@ fn event_loop(
             // on or home's counts changed.
             let watched = |app: &App| {
                 (
-                    app.review.as_ref().map(|r| r.phase.clone()),
-                    app.home_due,
-                    app.home_counts.clone(),
+                    app.review().map(|r| r.phase.clone()),
+                    app.due.all,
+                    app.due.per_deck.clone(),
                 )
             };
             let before = watched(app);
@@ -576,7 +570,7 @@ fn event_loop(
         // burst of keys costs one frame, not one each.
         loop {
             let action = match event::read()? {
-                Event::Key(key) => keymap::dispatch(app, &key),
+                Event::Key(key) => keymap::action_for(app, &key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 Event::Paste(text) => keymap::paste(app, &text),
                 _ => None,

@@ -10,26 +10,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr as _;
 
-use super::card::interval_label;
-use super::theme::Theme;
+use super::summary::interval_label;
 use crate::action::Action;
 use crate::keymap;
-use crate::state::{App, Phase};
+use crate::state::{App, ReviewStep};
 use crate::text::sanitize;
+use crate::theme::Theme;
 
 /// Between two keys.
 const GAP: &str = "  ";
 
 /// The key hints that fit in `width` columns.
 pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
-    let outcomes = match app.review.as_ref().map(|r| &r.phase) {
-        Some(Phase::Revealed { outcomes, .. }) => Some(*outcomes),
+    let outcomes = match app.review().map(|r| &r.phase) {
+        Some(ReviewStep::Revealed { outcomes, .. }) => Some(*outcomes),
         _ => None,
     };
     let mut hints: Vec<(bool, Vec<Span<'static>>)> = Vec::new();
     for (_, binding) in keymap::active(app, true) {
         // In a quiz, only the keys that would do something to this item.
-        if let (Action::Quiz(action), Some(quiz)) = (&binding.action, &app.quiz)
+        if let (Action::Quiz(action), Some(quiz)) = (&binding.action, app.quiz())
             && !quiz.can(action)
         {
             continue;
@@ -57,9 +57,8 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     let mut room = usize::from(width);
     // Practising ahead saves nothing: said on every card, not only in a passing flash.
     let practice = app
-        .review
-        .as_ref()
-        .filter(|r| r.practice && app.screen == crate::state::Screen::Review)
+        .review()
+        .filter(|r| r.practice && matches!(app.screen, crate::state::Screen::Review(_)))
         .map(|_| Span::styled("practice, not saved", t.warn()));
     if let Some(p) = &practice {
         room = room.saturating_sub(p.content.width() + gap);
