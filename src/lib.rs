@@ -31,6 +31,8 @@
 //! - [`theme`]: styles, with colour or without.
 //! - [`ui`]: `view`, read-only drawing, one module per screen or pane.
 //! - [`update`]: the pure `update(app, action, now) -> Effects`.
+//! - [`worker`]: jobs off the event loop (a thread pool, cancel tokens) and bounded
+//!   child processes.
 //! - [`wrap`]: wrapping styled lines to a width, and cutting text to fit.
 
 pub mod action;
@@ -61,6 +63,7 @@ pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod worker;
 pub mod wrap;
 
 #[cfg(test)]

@@ -1446,3 +1446,60 @@ fn reviews_of_cards_not_loaded_use_up_no_daily_limit() {
         app.study.done_today
     );
 }
+
+/// Esc cancels the latest running job before it means Back, and says so; the job's
+/// late end changes nothing; the next Esc is Back again. While typing, Esc leaves the
+/// console first.
+#[test]
+fn esc_cancels_the_running_job_before_it_means_back() {
+    let (mut app, mut shell) = fixture(&Start::Browse(None));
+    let start = |id, label| Action::JobStarted { id, label };
+    let _ = update(&mut app, start(7, "highlighting cards"), t0());
+    let _ = update(&mut app, start(8, "highlighting"), t0());
+    assert_eq!(
+        press(&mut app, &mut shell, "esc", t0()),
+        [Effect::CancelJob(8)]
+    );
+    assert!(matches!(app.screen, Screen::Browse(_)));
+    let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
+    assert_eq!(flash, Some(("cancelled highlighting", false)));
+    let end = crate::worker::End::Cancelled;
+    let _ = update(&mut app, Action::JobFinished { id: 8, end }, t0());
+    assert_eq!(app.jobs.len(), 1);
+    assert_eq!(
+        press(&mut app, &mut shell, "esc", t0()),
+        [Effect::CancelJob(7)]
+    );
+    assert!(app.jobs.is_empty());
+    press(&mut app, &mut shell, "esc", t0());
+    assert!(matches!(app.screen, Screen::Home(_)));
+
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, "i", t0());
+    let _ = update(&mut app, start(1, "highlighting"), t0());
+    assert!(press(&mut app, &mut shell, "esc", t0()).is_empty());
+    assert!(!app.console.active);
+    assert_eq!(
+        press(&mut app, &mut shell, "esc", t0()),
+        [Effect::CancelJob(1)]
+    );
+}
+
+/// A job that fails says so, naming what it was doing.
+#[test]
+fn a_failed_job_is_flashed() {
+    let (mut app, _) = fixture(&Start::Home);
+    let _ = update(
+        &mut app,
+        Action::JobStarted {
+            id: 3,
+            label: "highlighting",
+        },
+        t0(),
+    );
+    let end = crate::worker::End::Failed("boom".into());
+    let _ = update(&mut app, Action::JobFinished { id: 3, end }, t0());
+    assert!(app.jobs.is_empty());
+    let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
+    assert_eq!(flash, Some(("highlighting failed: boom", true)));
+}

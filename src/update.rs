@@ -2,6 +2,7 @@
 //! returns the effects the shell must carry out. No clock, no disk, no terminal here.
 
 mod browse;
+mod jobs;
 mod panes;
 mod quiz;
 mod review;
@@ -123,13 +124,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Failed(Failure::Save { .. } | Failure::Undo { .. })
         | Action::Undone(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
-            if let Screen::Stats(screen) = &mut app.screen {
-                screen.report = Some(crate::stats::render::session_report(
-                    &stats,
-                    &app.study.days,
-                    app.color,
-                ));
-            }
+            show_stats(app, &stats);
             Effects::none()
         }
         Action::Failed(failure @ Failure::Stats { .. }) => {
@@ -139,6 +134,22 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Quiz(_) | Action::QuizEnter | Action::Failed(Failure::QuizSave { .. }) => {
             quiz::update_quiz(app, action, now)
         }
+        Action::Highlighted(_)
+        | Action::StreakLoaded(_)
+        | Action::JobStarted { .. }
+        | Action::JobFinished { .. }
+        | Action::CancelJob => jobs::update_jobs(app, action, now),
+    }
+}
+
+/// The stats report, rendered once when the figures arrive.
+fn show_stats(app: &mut App, stats: &crate::stats::Stats) {
+    if let Screen::Stats(screen) = &mut app.screen {
+        screen.report = Some(crate::stats::render::session_report(
+            stats,
+            &app.study.days,
+            app.color,
+        ));
     }
 }
 
@@ -174,6 +185,10 @@ fn is_user_action(action: &Action) -> bool {
             | Action::Undone(_)
             | Action::StatsLoaded(_)
             | Action::Failed(_)
+            | Action::StreakLoaded(_)
+            | Action::Highlighted(_)
+            | Action::JobStarted { .. }
+            | Action::JobFinished { .. }
     )
 }
 
