@@ -486,6 +486,9 @@ fn the_lru_lab_draws_each_operation() {
     tmux.wait_for_all(&["EVICT 2", "hits 1"]);
     tmux.keys(&["get 9", "Enter"]);
     tmux.wait_for("MISS");
+    // Tab completes a command's name from the lab's table: `fi` becomes `fill `.
+    tmux.keys(&["fi", "Tab", "3", "Enter"]);
+    tmux.wait_for("fill 3 from seed");
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);
