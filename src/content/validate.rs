@@ -206,11 +206,16 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
 fn starter_rules(c: &mut Checker<'_>, lang: &str, starter: &str, solution: &str) {
     let at = path![lang, "starter"];
     if starter.trim().is_empty() {
-        c.fail(&at, "must not be empty: leave it out, or give the signatures the tests call");
+        c.fail(
+            &at,
+            "must not be empty: leave it out, or give the signatures the tests call",
+        );
     } else if starter.trim() == solution.trim() {
         c.fail(
             &at,
-            format!("is the same as {lang}.solution: a starter gives the signatures, not the answer"),
+            format!(
+                "is the same as {lang}.solution: a starter gives the signatures, not the answer"
+            ),
         );
     }
 }
