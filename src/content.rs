@@ -15,6 +15,7 @@ pub mod nesting;
 pub mod problem;
 pub mod quiz;
 pub mod source;
+pub mod starters;
 pub mod validate;
 pub mod yaml;
 
