@@ -170,6 +170,34 @@ fn a_card_with_starters_has_no_problems() {
     assert!(rust.starter.as_deref().unwrap().contains("todo!()"));
 }
 
+/// `tutor check` learns where each loaded card's starters are, to place a compiler's
+/// errors; a card dropped as a duplicate takes its starters with it.
+#[test]
+fn starters_are_located_for_the_cards_kept() {
+    let with_starter = |id: &str| {
+        card(id).replace(
+            "rust:\n",
+            "rust:\n  starter: |\n    /// Returns 2.\n    pub fn two() -> i32 {\n        todo!()\n    }\n",
+        )
+    };
+    let dir = deck_with(&[
+        ("a.yaml", &with_starter("a")),
+        ("b.yaml", &with_starter("a")),
+    ]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems.len(), 1, "{:?}", library.problems);
+    let [site] = library.starters.as_slice() else {
+        panic!("{:?}", library.starters)
+    };
+    assert!(site.file.ends_with("a.yaml"), "{site:?}");
+    assert_eq!(
+        (site.card.as_str(), site.lang, site.card_at),
+        ("a", "rust", (1, 1))
+    );
+    assert_eq!((site.key, site.body), ((15, 3), Some((16, 5))));
+    assert_eq!(site.position(2, 12), (17, 16));
+}
+
 #[test]
 fn empty_starter() {
     let text = card("a").replace("python:\n", "python:\n  starter: \"  \"\n");
