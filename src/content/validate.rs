@@ -1,7 +1,8 @@
 //! The rules serde cannot express: ids that are slugs, text that is not blank, topics
 //! the deck declares, quiz items that can be answered (answers that point at an option,
-//! cloze markers that match the gaps, recall points the model answer makes). Each broken
-//! rule becomes a [`Problem`] positioned on the offending field.
+//! cloze markers that match the gaps, recall points the model answer makes, recall
+//! examples that score as they are listed). Each broken rule becomes a [`Problem`]
+//! positioned on the offending field.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -9,10 +10,11 @@ use std::fmt::Write as _;
 use super::locate::{Locator, Removed, Seg, original, path_string};
 use super::{
     Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, Problem, QuizItem, Recall,
-    Visual,
+    RecallPoint, Visual,
 };
 use crate::path;
 use crate::quiz::normalize::{Phrase, Rule, normalize, words};
+use crate::quiz::score::{PointMark, score_recall};
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -494,51 +496,203 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
     let model = words(&recall.model_answer);
     for (j, point) in recall.points.iter().enumerate() {
         c.not_blank(&path!["quiz", i, "points", j, "point"], &point.point);
-        if point.accept.is_empty() {
-            c.fail(
-                &path!["quiz", i, "points", j, "accept"],
-                "needs at least one word or phrase that counts as making the point",
-            );
+        if !point_form(c, i, j, point) {
             continue;
         }
-        let mut any_found = false;
-        let mut too_long = false;
-        for (k, phrase) in point.accept.iter().enumerate() {
-            let parsed = Phrase::new(phrase);
-            if parsed.is_empty() {
-                c.fail(
-                    &path!["quiz", i, "points", j, "accept", k],
-                    "has no letters or digits to look for",
-                );
-            }
-            if any_found || too_long {
-                continue;
-            }
-            // At most one comparison per word of the phrase at every word of the model.
-            let cost = model.len().saturating_mul(words(phrase).len().max(1));
-            match c.search_budget.checked_sub(cost) {
-                Some(left) => {
-                    c.search_budget = left;
-                    any_found = parsed.found_in(&model);
-                }
-                None => too_long = true,
-            }
-        }
-        if too_long {
-            c.fail(
+        match c.made(point, &model) {
+            None => c.fail(
                 &path!["quiz", i, "points", j],
                 format!(
                     "too long to check: finding the accepted phrases in `model_answer` would \
                      take over {SEARCH_BUDGET} word comparisons; shorten the model answer"
                 ),
-            );
-        } else if !any_found && !recall.model_answer.trim().is_empty() {
-            c.fail(
+            ),
+            Some(false) if !recall.model_answer.trim().is_empty() => c.fail(
                 &path!["quiz", i, "points", j],
                 "the model answer does not make this point: none of its accepted phrases \
                  appears in `model_answer`",
+            ),
+            Some(_) => {}
+        }
+    }
+    recall_examples(c, i, recall);
+}
+
+/// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
+/// words; false when it cannot be scored.
+fn point_form(c: &mut Checker<'_>, i: usize, j: usize, point: &RecallPoint) -> bool {
+    let phrases = |c: &mut Checker<'_>, at: &[Seg], list: &[String]| {
+        for (k, phrase) in list.iter().enumerate() {
+            if Phrase::new(phrase).is_empty() {
+                let mut at = at.to_vec();
+                at.push(Seg::Index(k));
+                c.fail(&at, "has no letters or digits to look for");
+            }
+        }
+    };
+    if point.of.is_empty() {
+        if let Some(need) = point.need {
+            c.fail(
+                &path!["quiz", i, "points", j, "need"],
+                format!(
+                    "`need: {need}` counts lists of phrases in `of`, and this point has none: \
+                     remove `need`, or list the alternatives in `of`"
+                ),
             );
         }
+        if point.accept.is_empty() {
+            c.fail(
+                &path!["quiz", i, "points", j, "accept"],
+                "needs at least one word or phrase that counts as making the point",
+            );
+            return false;
+        }
+        phrases(c, &path!["quiz", i, "points", j, "accept"], &point.accept);
+        return true;
+    }
+    if !point.accept.is_empty() {
+        c.fail(
+            &path!["quiz", i, "points", j, "accept"],
+            "a point has either `accept` (any one phrase makes it) or `need` and `of` (so \
+             many of the alternatives make it), not both",
+        );
+    }
+    match point.need {
+        None => c.fail(
+            &path!["quiz", i, "points", j, "of"],
+            "say how many of these alternatives make the point, with `need`",
+        ),
+        Some(need) if need == 0 || need > point.of.len() => c.fail(
+            &path!["quiz", i, "points", j, "need"],
+            format!(
+                "`need: {need}` must be from 1 to the number of alternatives in `of`, {}",
+                point.of.len()
+            ),
+        ),
+        Some(_) => {}
+    }
+    for (k, way) in point.of.iter().enumerate() {
+        let at = path!["quiz", i, "points", j, "of", k];
+        if way.is_empty() {
+            c.fail(
+                &at,
+                "needs at least one word or phrase that counts as this alternative",
+            );
+        }
+        phrases(c, &at, way);
+    }
+    true
+}
+
+/// Scores every example answer as a learner's answer is scored, and reports each that
+/// comes out the other way: a right one that misses a point, a wrong one that makes
+/// them all.
+fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall) {
+    for (list, right, examples) in [
+        ("right", true, &recall.examples.right),
+        ("wrong", false, &recall.examples.wrong),
+    ] {
+        for (k, example) in examples.iter().enumerate() {
+            let at = path!["quiz", i, "examples", list, k];
+            if example.trim().is_empty() {
+                c.fail(&at, "must not be empty");
+                continue;
+            }
+            // What scoring costs at most: every phrase word at every answer word.
+            let phrase_words: usize = recall
+                .points
+                .iter()
+                .flat_map(RecallPoint::phrases)
+                .map(|p| words(p).len().max(1))
+                .sum();
+            let cost = words(example).len().saturating_mul(phrase_words);
+            let Some(left) = c.search_budget.checked_sub(cost) else {
+                c.fail(
+                    &at,
+                    format!(
+                        "too long to check: scoring it would take over {SEARCH_BUDGET} word \
+                         comparisons; shorten it"
+                    ),
+                );
+                continue;
+            };
+            c.search_budget = left;
+            let verdict = score_recall(recall, example);
+            if verdict.missed().is_empty() == right {
+                continue;
+            }
+            // "point 2 \"...\"" or "points 1 \"...\" (by `x`); 3 \"...\"".
+            let points = |indices: Vec<usize>| -> String {
+                let listed = indices
+                    .iter()
+                    .map(|&p| {
+                        let said = match &verdict.points[p] {
+                            PointMark::Hit { phrase } => format!(" (by `{phrase}`)"),
+                            PointMark::Missed => String::new(),
+                        };
+                        format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let noun = if indices.len() == 1 {
+                    "point"
+                } else {
+                    "points"
+                };
+                format!("{noun} {listed}")
+            };
+            let message = if right {
+                let mut message = format!(
+                    "a right answer that scores wrong: it misses {}",
+                    points(verdict.missed())
+                );
+                let made = verdict.hit();
+                if !made.is_empty() {
+                    let _ = write!(message, "; it makes {}", points(made));
+                }
+                message
+            } else {
+                format!(
+                    "a wrong answer that scores right: it makes every point ({})",
+                    points(verdict.hit())
+                )
+            };
+            c.fail(&at, message);
+        }
+    }
+}
+
+/// `text` with every run of whitespace as one space, for a message on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Checker<'_> {
+    /// Whether `point` is made in `answer` (its words), spending search budget on each
+    /// phrase looked for; `None` when the budget ran out.
+    fn made(&mut self, point: &RecallPoint, answer: &[String]) -> Option<bool> {
+        let mut too_long = false;
+        let budget = &mut self.search_budget;
+        let made = point
+            .made_by(|phrase| {
+                if too_long {
+                    return false;
+                }
+                // At most one comparison per word of the phrase at every word of the answer.
+                let cost = answer.len().saturating_mul(words(phrase).len().max(1));
+                match budget.checked_sub(cost) {
+                    Some(left) => {
+                        *budget = left;
+                        Phrase::new(phrase).found_in(answer)
+                    }
+                    None => {
+                        too_long = true;
+                        false
+                    }
+                }
+            })
+            .is_some();
+        (!too_long || made).then_some(made)
     }
 }
 

@@ -192,7 +192,8 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 }
 
 /// A point is made when any of its accepted phrases appears in the answer as whole
-/// words (see [`Phrase`]).
+/// words (see [`Phrase`]), or, for a "k of n" point, enough of its alternatives do
+/// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)).
 pub fn score_recall(item: &Recall, answer: &str) -> RecallVerdict {
     let said = words(answer);
     let points = item
@@ -200,11 +201,9 @@ pub fn score_recall(item: &Recall, answer: &str) -> RecallVerdict {
         .iter()
         .map(|point| {
             point
-                .accept
-                .iter()
-                .find(|phrase| Phrase::new(phrase).found_in(&said))
-                .map_or(PointMark::Missed, |phrase| PointMark::Hit {
-                    phrase: phrase.clone(),
+                .made_by(|phrase| Phrase::new(phrase).found_in(&said))
+                .map_or(PointMark::Missed, |phrases| PointMark::Hit {
+                    phrase: phrases.join(" + "),
                 })
         })
         .collect();
@@ -214,7 +213,7 @@ pub fn score_recall(item: &Recall, answer: &str) -> RecallVerdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{CodeLang, Gap, RecallPoint};
+    use crate::content::{CodeLang, Gap, RecallExamples, RecallPoint};
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(ToString::to_string).collect()
@@ -346,10 +345,7 @@ mod tests {
     }
 
     fn recall() -> Recall {
-        let point = |point: &str, accept: &[&str]| RecallPoint {
-            point: point.into(),
-            accept: strings(accept),
-        };
+        let point = |point: &str, accept: &[&str]| RecallPoint::new(point, strings(accept));
         Recall {
             question: "q".into(),
             points: vec![
@@ -362,6 +358,7 @@ mod tests {
             ],
             model_answer: "m".into(),
             explanation: "e".into(),
+            examples: RecallExamples::default(),
         }
     }
 
