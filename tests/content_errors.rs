@@ -723,7 +723,7 @@ fn a_point_made_by_k_of_n_alternatives() {
     assert_eq!(item_problems(&item), []);
     let item = RECALL_TWO_OF.replace("the digit 2, the roman II or the word", "the digit");
     let (at, message) = item_problem(&item);
-    assert_eq!(at, pos(7, 9, "quiz[1].points[1]"));
+    assert_eq!(at, pos(6, 9, "quiz[1].points[1]"));
     assert!(
         message.contains("model answer does not make this point"),
         "{message}"
@@ -733,7 +733,7 @@ fn a_point_made_by_k_of_n_alternatives() {
 #[test]
 fn k_of_n_points_need_a_count_that_fits() {
     let (at, message) = item_problem(&RECALL_TWO_OF.replace("need: 2", "need: 4"));
-    assert_eq!(at, pos(7, 15, "quiz[1].points[1].need"));
+    assert_eq!(at, pos(7, 9, "quiz[1].points[1].need"));
     assert_eq!(
         message,
         "`need: 4` must be from 1 to the number of alternatives in `of`, 3"
@@ -743,16 +743,17 @@ fn k_of_n_points_need_a_count_that_fits() {
     assert!(message.contains("with `need`"), "{message}");
     let (at, message) =
         item_problem(&RECALL_TWO_OF.replace("          - [word, spelled]", "          - []"));
-    assert_eq!(at, pos(10, 13, "quiz[1].points[1].of[2]"));
+    assert_eq!(at, pos(11, 13, "quiz[1].points[1].of[2]"));
     assert!(message.contains("at least one word or phrase"), "{message}");
+    // Inside a flow list the position is the list's (see content::locate).
     let (at, message) = item_problem(&RECALL_TWO_OF.replace("[roman, II]", "[roman, '--']"));
-    assert_eq!(at, pos(9, 22, "quiz[1].points[1].of[1][1]"));
+    assert_eq!(at, pos(10, 13, "quiz[1].points[1].of[1][1]"));
     assert_eq!(message, "has no letters or digits to look for");
     let (at, message) = item_problem(&RECALL.replace(
         "        accept:\n          - count*",
         "        need: 1\n        accept:\n          - count*",
     ));
-    assert_eq!(at, pos(4, 15, "quiz[1].points[0].need"));
+    assert_eq!(at, pos(4, 9, "quiz[1].points[0].need"));
     assert!(message.contains("remove `need`"), "{message}");
     let (at, message) = item_problem(&RECALL_TWO_OF.replace(
         "        need: 2\n",

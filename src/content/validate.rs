@@ -519,7 +519,8 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
 }
 
 /// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
-/// words; false when it cannot be scored.
+/// words; false when it cannot be scored (so whether the model answer makes it is not
+/// asked as well).
 fn point_form(c: &mut Checker<'_>, i: usize, j: usize, point: &RecallPoint) -> bool {
     let phrases = |c: &mut Checker<'_>, at: &[Seg], list: &[String]| {
         for (k, phrase) in list.iter().enumerate() {
@@ -557,20 +558,26 @@ fn point_form(c: &mut Checker<'_>, i: usize, j: usize, point: &RecallPoint) -> b
              many of the alternatives make it), not both",
         );
     }
-    match point.need {
-        None => c.fail(
-            &path!["quiz", i, "points", j, "of"],
-            "say how many of these alternatives make the point, with `need`",
-        ),
-        Some(need) if need == 0 || need > point.of.len() => c.fail(
-            &path!["quiz", i, "points", j, "need"],
-            format!(
-                "`need: {need}` must be from 1 to the number of alternatives in `of`, {}",
-                point.of.len()
-            ),
-        ),
-        Some(_) => {}
-    }
+    let need_ok = match point.need {
+        None => {
+            c.fail(
+                &path!["quiz", i, "points", j, "of"],
+                "say how many of these alternatives make the point, with `need`",
+            );
+            false
+        }
+        Some(need) if need == 0 || need > point.of.len() => {
+            c.fail(
+                &path!["quiz", i, "points", j, "need"],
+                format!(
+                    "`need: {need}` must be from 1 to the number of alternatives in `of`, {}",
+                    point.of.len()
+                ),
+            );
+            false
+        }
+        Some(_) => true,
+    };
     for (k, way) in point.of.iter().enumerate() {
         let at = path!["quiz", i, "points", j, "of", k];
         if way.is_empty() {
@@ -581,7 +588,7 @@ fn point_form(c: &mut Checker<'_>, i: usize, j: usize, point: &RecallPoint) -> b
         }
         phrases(c, &at, way);
     }
-    true
+    need_ok
 }
 
 /// Scores every example answer as a learner's answer is scored, and reports each that
