@@ -231,3 +231,69 @@ fn cloze_gaps_take_every_answer_that_works() {
     }
     assert!(!gap_takes(&library, "solid-principles", 3, 1, "&"));
 }
+
+/// One item's held-out answers in tests/fixtures/recall_heldout.yaml.
+#[derive(serde::Deserialize)]
+struct HeldOut {
+    card: String,
+    item: usize,
+    right: Vec<String>,
+    wrong: Vec<String>,
+}
+
+/// Issue 13's measure: answers written by someone who saw neither the accept lists nor
+/// the examples. At least 85% of the right ones must be accepted, and no wrong one.
+#[test]
+fn held_out_answers_score_as_labelled() {
+    let library = bundled();
+    let text = include_str!("fixtures/recall_heldout.yaml");
+    let held_out: Vec<HeldOut> = serde_yaml::from_str(text).unwrap();
+    let (mut right, mut right_accepted, mut wrong, mut misjudged) = (0, 0, 0, Vec::new());
+    for set in &held_out {
+        let item = item(&library, &set.card, set.item);
+        for (answers, should_be_right) in [(&set.right, true), (&set.wrong, false)] {
+            for answer in answers {
+                let verdict = score(
+                    item,
+                    &AnswerState::Recall {
+                        text: answer.clone(),
+                    },
+                );
+                if should_be_right {
+                    right += 1;
+                    right_accepted += usize::from(verdict.correct());
+                } else {
+                    wrong += 1;
+                }
+                if verdict.correct() != should_be_right {
+                    misjudged.push(format!(
+                        "{} item {} ({}): {answer:?}\n    {verdict:?}",
+                        set.card,
+                        set.item,
+                        if should_be_right {
+                            "right, rejected"
+                        } else {
+                            "wrong, accepted"
+                        }
+                    ));
+                }
+            }
+        }
+    }
+    let wrong_accepted = misjudged
+        .iter()
+        .filter(|m| m.contains("wrong, accepted"))
+        .count();
+    let figure = format!(
+        "{right_accepted} of {right} right answers accepted ({:.1}%), {wrong_accepted} of \
+         {wrong} wrong answers accepted",
+        100.0 * f64::from(u32::try_from(right_accepted).unwrap())
+            / f64::from(u32::try_from(right).unwrap())
+    );
+    assert!(right >= 48 && wrong >= 48, "{figure}");
+    assert!(
+        right_accepted * 100 >= right * 85 && wrong_accepted == 0,
+        "{figure}\n{}",
+        misjudged.join("\n")
+    );
+}
