@@ -607,7 +607,10 @@ fn recall_with_examples(right: &[&str], wrong: &[&str]) -> String {
         if items.is_empty() {
             return "        []\n".to_string();
         }
-        items.iter().map(|e| format!("        - {e}\n")).collect()
+        items.iter().fold(String::new(), |mut out, e| {
+            let _ = writeln!(out, "        - {e}");
+            out
+        })
     };
     format!(
         "{RECALL}    examples:\n      right:\n{}      wrong:\n{}",

@@ -232,7 +232,7 @@ fn cloze_gaps_take_every_answer_that_works() {
     assert!(!gap_takes(&library, "solid-principles", 3, 1, "&"));
 }
 
-/// One item's held-out answers in tests/fixtures/recall_heldout.yaml.
+/// One item's held-out answers in `tests/fixtures/recall_heldout.yaml`.
 #[derive(serde::Deserialize)]
 struct HeldOut {
     card: String,
