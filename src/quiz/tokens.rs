@@ -410,6 +410,9 @@ mod tests {
         assert_eq!(stems("sleeping sleep"), ["sleep", "sleep"]);
         assert_eq!(stems("releases released release"), ["releas"; 3]);
         assert_eq!(stems("8%"), ["8%"]);
+        // Its limits, as README.md says: unrelated words joined, related ones apart.
+        assert_eq!(stems("generate generator"), ["generat", "generat"]);
+        assert_eq!(stems("dictionary dict"), ["dictionari", "dict"]);
     }
 
     #[test]
