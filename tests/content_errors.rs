@@ -656,6 +656,13 @@ fn a_right_recall_example_that_scores_wrong() {
         "a right answer that scores wrong: it misses point 2 \"it is defined so\"; \
          it makes point 1 \"it counts\" (by `successor`)"
     );
+    // When the words said are not the phrase itself, the message quotes them.
+    let item = recall_with_examples(&["Counting up gets there."], &[]);
+    let (_, message) = item_problem(&item);
+    assert!(
+        message.ends_with("it makes point 1 \"it counts\" (\"Counting\" for `count*`)"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -669,8 +676,8 @@ fn a_wrong_recall_example_that_scores_right() {
     assert_eq!(at, pos(17, 11, "quiz[1].examples.wrong[0]"));
     assert_eq!(
         message,
-        "a wrong answer that scores right: it makes every point (points 1 \"it counts\" \
-         (by `successor`); 2 \"it is defined so\" (by `defined`))"
+        "a wrong answer that scores right: it makes every point (points 1 \"it counts\" (by \
+         `successor`); 2 \"it is defined so\" (by `defined`))"
     );
 }
 
@@ -1667,4 +1674,71 @@ fn many_broken_cards_in_one_file_share_a_budget() {
     // Each re-parse finds at most one more problem, and a file has 16 MiB of them
     // (each costing its document's length and 1 KiB).
     assert!(found.len() <= n + 16 * 1024, "{} problems", found.len());
+}
+
+/// A deck's `synonyms:` groups are checked where they are written: a group of one, a
+/// `*` pattern, a phrase without words, and a phrase the same as another once
+/// normalised. (Inside a flow list `[...]` the locator gives the list's column.)
+#[test]
+fn deck_synonyms_are_checked() {
+    let dir = deck_with(&[("a.yaml", &card("a"))]);
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!(
+            "{DECK}synonyms:\n  - [SRP, single responsibility]\n  - [lonely]\n  - [\"evict*\", drop]\n  - [ok, \"--\"]\n  - [hash maps, the hash map]\n"
+        ),
+    )
+    .unwrap();
+    let found: Vec<(usize, usize, String, String)> = problems(dir.path())
+        .into_iter()
+        .map(|p| (p.line, p.col, p.field, p.message))
+        .collect();
+    let fields: Vec<(usize, usize, &str)> =
+        found.iter().map(|p| (p.0, p.1, p.2.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            (9, 5, "synonyms[1]"),
+            (10, 5, "synonyms[2][0]"),
+            (11, 5, "synonyms[3][1]"),
+            (12, 5, "synonyms[4][1]"),
+        ],
+        "{found:#?}"
+    );
+    assert!(
+        found[0].3.contains("at least two phrases"),
+        "{}",
+        found[0].3
+    );
+    assert!(found[1].3.contains("not a pattern"), "{}", found[1].3);
+    assert!(
+        found[2].3.contains("no letters or digits"),
+        "{}",
+        found[2].3
+    );
+    assert!(
+        found[3].3.contains("same phrase as `hash maps`"),
+        "{}",
+        found[3].3
+    );
+}
+
+/// A model answer is checked with the deck's synonyms: `SRP` makes the point that
+/// accepts `single responsibility` only in a deck that says they are the same.
+#[test]
+fn model_answers_are_checked_with_the_decks_synonyms() {
+    let item = RECALL.replace(
+        "model_answer: Counting one more after one gives two, by definition.",
+        "model_answer: Counting one more gives two, by SRP.",
+    );
+    let (text, _) = card_with_item(&item);
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (_, message) = only_problem(dir.path());
+    assert!(message.contains("does not make this point"), "{message}");
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!("{DECK}synonyms:\n  - [definition, SRP]\n"),
+    )
+    .unwrap();
+    assert_eq!(problems(dir.path()), []);
 }

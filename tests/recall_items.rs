@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use tutor::content::{Card, LoadOptions, QuizItem, load_library};
+use tutor::quiz::synonyms::Synonyms;
 use tutor::quiz::{AnswerState, Verdict, score};
 
 fn bundled() -> tutor::content::Library {
@@ -21,6 +22,12 @@ fn card<'a>(library: &'a tutor::content::Library, id: &str) -> &'a Card {
     library.card(id).unwrap_or_else(|| panic!("no card {id}")).1
 }
 
+/// The synonyms card `id` is scored with: the general set and its deck's.
+fn synonyms(library: &tutor::content::Library, id: &str) -> Synonyms {
+    let deck = library.card(id).unwrap_or_else(|| panic!("no card {id}")).0;
+    Synonyms::with_deck(&deck.meta.synonyms)
+}
+
 /// Item `n` (from 1, as `tutor quiz --item` counts) of card `id`.
 fn item<'a>(library: &'a tutor::content::Library, id: &str, n: usize) -> &'a QuizItem {
     &card(library, id).quiz[n - 1]
@@ -32,6 +39,7 @@ fn recall(library: &tutor::content::Library, id: &str, n: usize, answer: &str) -
         &AnswerState::Recall {
             text: answer.to_string(),
         },
+        &synonyms(library, id),
     )
 }
 
@@ -51,6 +59,7 @@ fn gap_takes(
     score(
         item(library, id, n),
         &AnswerState::Cloze { cursor: 0, gaps },
+        &synonyms(library, id),
     )
     .correct()
 }
@@ -59,7 +68,8 @@ fn gap_takes(
 fn every_bundled_recall_item_has_examples_both_ways() {
     let library = bundled();
     let mut items = 0;
-    for (_, card) in library.cards() {
+    for (deck, card) in library.cards() {
+        let synonyms = Synonyms::with_deck(&deck.meta.synonyms);
         for (i, item) in card.quiz.iter().enumerate() {
             let QuizItem::Recall(recall) = item else {
                 continue;
@@ -81,6 +91,7 @@ fn every_bundled_recall_item_has_examples_both_ways() {
                     &AnswerState::Recall {
                         text: example.clone(),
                     },
+                    &synonyms,
                 );
                 assert!(
                     v.correct(),
@@ -95,6 +106,7 @@ fn every_bundled_recall_item_has_examples_both_ways() {
                     &AnswerState::Recall {
                         text: example.clone(),
                     },
+                    &synonyms,
                 );
                 assert!(!v.correct(), "{} item {}: {example:?}", card.id, i + 1);
             }
@@ -251,6 +263,7 @@ fn held_out_answers_score_as_labelled() {
     let (mut right, mut right_accepted, mut wrong, mut misjudged) = (0, 0, 0, Vec::new());
     for set in &held_out {
         let item = item(&library, &set.card, set.item);
+        let synonyms = synonyms(&library, &set.card);
         for (answers, should_be_right) in [(&set.right, true), (&set.wrong, false)] {
             for answer in answers {
                 let verdict = score(
@@ -258,6 +271,7 @@ fn held_out_answers_score_as_labelled() {
                     &AnswerState::Recall {
                         text: answer.clone(),
                     },
+                    &synonyms,
                 );
                 if should_be_right {
                     right += 1;

@@ -132,23 +132,22 @@ impl RecallPoint {
         }
     }
 
-    /// The phrases that make this point in an answer, where `found` says whether one
-    /// phrase appears in it; `None` when the point is not made. A plain point is made
-    /// by its first accepted phrase found; a "k of n" point by the first phrase found
-    /// of each alternative, when at least `need` of them are.
-    pub fn made_by(&self, mut found: impl FnMut(&str) -> bool) -> Option<Vec<&str>> {
+    /// The phrases that make this point in an answer, each with what `found` said of
+    /// it (`found` looks one phrase up in the answer: `None` when it is not there);
+    /// `None` when the point is not made. A plain point is made by its first accepted
+    /// phrase found; a "k of n" point by the first phrase found of each alternative,
+    /// when at least `need` of them are.
+    pub fn made_by<T>(&self, mut found: impl FnMut(&str) -> Option<T>) -> Option<Vec<(&str, T)>> {
         if self.of.is_empty() {
             return self
                 .accept
                 .iter()
-                .find(|p| found(p))
-                .map(|p| vec![p.as_str()]);
+                .find_map(|p| found(p).map(|t| vec![(p.as_str(), t)]));
         }
-        let hits: Vec<&str> = self
+        let hits: Vec<(&str, T)> = self
             .of
             .iter()
-            .filter_map(|way| way.iter().find(|p| found(p)))
-            .map(String::as_str)
+            .filter_map(|way| way.iter().find_map(|p| found(p).map(|t| (p.as_str(), t))))
             .collect();
         (hits.len() >= self.need.unwrap_or(1).max(1)).then_some(hits)
     }
@@ -398,11 +397,11 @@ mod tests {
             ],
             ..RecallPoint::new("two fixes", Vec::new())
         };
-        let said = |words: &'static [&'static str]| move |p: &str| words.contains(&p);
+        let said = |words: &'static [&'static str]| move |p: &str| words.contains(&p).then_some(());
         assert_eq!(point.made_by(said(&["partial"])), None, "one of two");
         assert_eq!(
             point.made_by(said(&["factory", "default argument", "pct=pct"])),
-            Some(vec!["pct=pct", "factory"]),
+            Some(vec![("pct=pct", ()), ("factory", ())]),
             "the first phrase found of each alternative"
         );
         assert_eq!(
@@ -411,7 +410,7 @@ mod tests {
             "two phrases of one alternative are one"
         );
         let plain = RecallPoint::new("p", strings(&["a", "b"]));
-        assert_eq!(plain.made_by(said(&["b", "a"])), Some(vec!["a"]));
+        assert_eq!(plain.made_by(said(&["b", "a"])), Some(vec![("a", ())]));
         assert_eq!(plain.made_by(said(&[])), None);
     }
 

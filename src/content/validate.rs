@@ -13,8 +13,10 @@ use super::{
     RecallPoint, Visual,
 };
 use crate::path;
-use crate::quiz::normalize::{Phrase, Rule, normalize, words};
+use crate::quiz::normalize::{Rule, normalize};
+use crate::quiz::phrase::{Answer, Phrase};
 use crate::quiz::score::{PointMark, score_recall};
+use crate::quiz::synonyms::{Synonyms, content_tokens};
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -117,7 +119,46 @@ pub fn deck_meta(meta: &DeckMeta, doc: DocRef<'_>) -> Vec<Problem> {
             );
         }
     }
+    synonyms(&mut c, &meta.synonyms);
     c.problems
+}
+
+/// A deck's synonym groups: two phrases or more each, every one with words to match,
+/// none a `*` pattern, none the same as another of its group once normalised.
+fn synonyms(c: &mut Checker<'_>, groups: &[Vec<String>]) {
+    for (i, group) in groups.iter().enumerate() {
+        if group.len() < 2 {
+            c.fail(
+                &path!["synonyms", i],
+                "a synonym group needs at least two phrases that mean the same",
+            );
+        }
+        let mut seen: Vec<(Vec<String>, &str)> = Vec::new();
+        for (j, phrase) in group.iter().enumerate() {
+            let at = path!["synonyms", i, j];
+            let stems: Vec<String> = content_tokens(phrase).into_iter().map(|t| t.stem).collect();
+            if phrase.contains('*') {
+                c.fail(
+                    &at,
+                    format!(
+                        "`{phrase}`: a synonym is a phrase, not a pattern: `*` is for accept lists"
+                    ),
+                );
+            } else if stems.is_empty() {
+                c.fail(&at, "has no letters or digits to look for");
+            } else if let Some((_, earlier)) = seen.iter().find(|(s, _)| *s == stems) {
+                c.fail(
+                    &at,
+                    format!(
+                        "`{phrase}` is the same phrase as `{earlier}` once case, word forms \
+                         and words like `the` are normalised"
+                    ),
+                );
+            } else {
+                seen.push((stems, phrase));
+            }
+        }
+    }
 }
 
 /// How many of the deck's topics an unknown topic's message lists.
@@ -125,7 +166,13 @@ const LISTED_TOPICS: usize = 20;
 
 /// Checks one card. `topics` is the deck's topic ids, or `None` when the card is checked
 /// on its own, outside a deck.
-pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Problem> {
+/// `synonyms` are the general set and the deck's, which recall items are scored with.
+pub fn card(
+    card: &Card,
+    doc: DocRef<'_>,
+    topics: Option<&[String]>,
+    synonyms: &Synonyms,
+) -> Vec<Problem> {
     let mut c = Checker {
         doc,
         problems: Vec::new(),
@@ -191,7 +238,7 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
         c.not_blank(&path!["complexity", "space"], &complexity.space);
     }
     for (i, item) in card.quiz.iter().enumerate() {
-        quiz_item(&mut c, i, item);
+        quiz_item(&mut c, i, item, synonyms);
     }
     if let Some(links) = &card.code_links {
         code_links(&mut c, card, links);
@@ -312,7 +359,7 @@ fn kind_rules(c: &mut Checker<'_>, card: &Card) {
     }
 }
 
-fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
+fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem, synonyms: &Synonyms) {
     c.not_blank(&path!["quiz", i, "question"], item.question());
     c.not_blank(&path!["quiz", i, "explanation"], item.explanation());
     match item {
@@ -367,7 +414,7 @@ fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
                 );
             }
         }
-        QuizItem::Recall(recall) => recall_item(c, i, recall),
+        QuizItem::Recall(recall) => recall_item(c, i, recall, synonyms),
     }
 }
 
@@ -488,18 +535,18 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
     }
 }
 
-fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
+fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
     c.not_blank(&path!["quiz", i, "model_answer"], &recall.model_answer);
     if recall.points.is_empty() {
         c.fail(&path!["quiz", i, "points"], "needs at least one key point");
     }
-    let model = words(&recall.model_answer);
+    let model = Answer::new(&recall.model_answer);
     for (j, point) in recall.points.iter().enumerate() {
         c.not_blank(&path!["quiz", i, "points", j, "point"], &point.point);
-        if !point_form(c, i, j, point) {
+        if !point_form(c, i, j, point, synonyms) {
             continue;
         }
-        match c.made(point, &model) {
+        match c.made(point, &model, synonyms) {
             None => c.fail(
                 &path!["quiz", i, "points", j],
                 format!(
@@ -515,16 +562,22 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
             Some(_) => {}
         }
     }
-    recall_examples(c, i, recall);
+    recall_examples(c, i, recall, synonyms);
 }
 
 /// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
 /// words; false when it cannot be scored (so whether the model answer makes it is not
 /// asked as well).
-fn point_form(c: &mut Checker<'_>, i: usize, j: usize, point: &RecallPoint) -> bool {
+fn point_form(
+    c: &mut Checker<'_>,
+    i: usize,
+    j: usize,
+    point: &RecallPoint,
+    synonyms: &Synonyms,
+) -> bool {
     let phrases = |c: &mut Checker<'_>, at: &[Seg], list: &[String]| {
         for (k, phrase) in list.iter().enumerate() {
-            if Phrase::new(phrase).is_empty() {
+            if Phrase::new(phrase, synonyms).is_empty() {
                 let mut at = at.to_vec();
                 at.push(Seg::Index(k));
                 c.fail(&at, "has no letters or digits to look for");
@@ -594,7 +647,7 @@ fn point_form(c: &mut Checker<'_>, i: usize, j: usize, point: &RecallPoint) -> b
 /// Scores every example answer as a learner's answer is scored, and reports each that
 /// comes out the other way: a right one that misses a point, a wrong one that makes
 /// them all.
-fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall) {
+fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
     for (list, right, examples) in [
         ("right", true, &recall.examples.right),
         ("wrong", false, &recall.examples.wrong),
@@ -605,14 +658,14 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall) {
                 c.fail(&at, "must not be empty");
                 continue;
             }
-            // What scoring costs at most: every phrase word at every answer word.
-            let phrase_words: usize = recall
+            // What scoring costs at most: every phrase's cost at every answer word.
+            let phrase_cost: usize = recall
                 .points
                 .iter()
                 .flat_map(RecallPoint::phrases)
-                .map(|p| words(p).len().max(1))
+                .map(|p| Phrase::new(p, synonyms).cost().max(1))
                 .sum();
-            let cost = words(example).len().saturating_mul(phrase_words);
+            let cost = Answer::new(example).len().saturating_mul(phrase_cost);
             let Some(left) = c.search_budget.checked_sub(cost) else {
                 c.fail(
                     &at,
@@ -624,7 +677,7 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall) {
                 continue;
             };
             c.search_budget = left;
-            let verdict = score_recall(recall, example);
+            let verdict = score_recall(recall, example, synonyms);
             if verdict.missed().is_empty() == right {
                 continue;
             }
@@ -634,7 +687,13 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall) {
                     .iter()
                     .map(|&p| {
                         let said = match &verdict.points[p] {
-                            PointMark::Hit { phrase } => format!(" (by `{phrase}`)"),
+                            // The words said, when they are not the phrase itself.
+                            PointMark::Hit { phrase, said }
+                                if said.to_lowercase() != phrase.to_lowercase() =>
+                            {
+                                format!(" (\"{}\" for `{phrase}`)", one_line(said))
+                            }
+                            PointMark::Hit { phrase, .. } => format!(" (by `{phrase}`)"),
                             PointMark::Missed => String::new(),
                         };
                         format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))
@@ -675,26 +734,33 @@ fn one_line(text: &str) -> String {
 }
 
 impl Checker<'_> {
-    /// Whether `point` is made in `answer` (its words), spending search budget on each
-    /// phrase looked for; `None` when the budget ran out.
-    fn made(&mut self, point: &RecallPoint, answer: &[String]) -> Option<bool> {
+    /// Whether `point` is made in `answer`, spending search budget on each phrase looked
+    /// for; `None` when the budget ran out.
+    fn made(
+        &mut self,
+        point: &RecallPoint,
+        answer: &Answer<'_>,
+        synonyms: &Synonyms,
+    ) -> Option<bool> {
         let mut too_long = false;
         let budget = &mut self.search_budget;
         let made = point
             .made_by(|phrase| {
                 if too_long {
-                    return false;
+                    return None;
                 }
-                // At most one comparison per word of the phrase at every word of the answer.
-                let cost = answer.len().saturating_mul(words(phrase).len().max(1));
+                let parsed = Phrase::new(phrase, synonyms);
+                // At most a few comparisons per word of the phrase at every word of the
+                // answer.
+                let cost = answer.len().saturating_mul(parsed.cost().max(1));
                 match budget.checked_sub(cost) {
                     Some(left) => {
                         *budget = left;
-                        Phrase::new(phrase).found_in(answer)
+                        parsed.found_in(answer).then_some(())
                     }
                     None => {
                         too_long = true;
-                        false
+                        None
                     }
                 }
             })

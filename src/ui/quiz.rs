@@ -454,7 +454,7 @@ pub fn feedback(
             }
             for (point, mark) in q.points.iter().zip(&v.points) {
                 match mark {
-                    PointMark::Hit { phrase } => out.push(text_line(
+                    PointMark::Hit { phrase, .. } => out.push(text_line(
                         "  ✓ ".to_string(),
                         &point.point,
                         format!("  (matched \"{}\")", s(phrase)),

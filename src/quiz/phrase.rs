@@ -1,0 +1,318 @@
+//! Finding an accepted phrase of a recall point in an answer.
+//!
+//! Both are split into words by `quiz::tokens` (lower case, contractions written out,
+//! numbers with their units, Snowball stems). A phrase is found when its words appear
+//! in the answer in order, compared by stem (`word*`: by the start of the word), with at
+//! most [`GAP`] other words between two of them (`same variable` is found in `same loop
+//! variable`). Stop words (`the`, `it`, `is`, ...) are left out of the phrase and are
+//! not counted in a gap. A run of the phrase's words that is a member of a synonym
+//! group can be said with any member of that group instead (see `quiz::synonyms`), so
+//! `releas*` is found in `gives the lock up`. Stop words at the end of a phrase are
+//! kept, since they make an idiom of it (`has a`).
+
+use std::ops::Range;
+
+use super::synonyms::{Member, Piece, Synonyms, content_tokens};
+use super::tokens::{Token, tokens};
+
+/// How many words (not counting stop words) may stand between two consecutive words of
+/// a phrase, or of a synonym: one, so `same loop variable` makes `same variable` and
+/// `gives the lock up` makes `give up`, while `same outer loop variable` does not.
+pub const GAP: usize = 1;
+
+/// An answer, split into words once and searched for many phrases.
+#[derive(Debug, Clone)]
+pub struct Answer<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    /// `content[i]`: how many of `tokens[..i]` are not stop words.
+    content: Vec<usize>,
+}
+
+impl<'a> Answer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokens(text);
+        let mut content = Vec::with_capacity(tokens.len() + 1);
+        content.push(0);
+        for t in &tokens {
+            content.push(content.last().copied().unwrap_or(0) + usize::from(!t.stop));
+        }
+        Self {
+            text,
+            tokens,
+            content,
+        }
+    }
+
+    /// How many words the answer has.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Whether words `from..to` leave a gap short enough to skip.
+    fn skippable(&self, from: usize, to: usize) -> bool {
+        self.content[to] - self.content[from] <= GAP
+    }
+
+    /// The answer's text from the start of word `range.start` to the end of word
+    /// `range.end - 1`.
+    fn said(&self, range: Range<usize>) -> &'a str {
+        let start = self.tokens[range.start].span.start;
+        let end = self.tokens[range.end - 1].span.end;
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// Every `(start, end)` run of words that `pieces` match, word by word, in order,
+    /// with gaps (see [`GAP`]).
+    fn spans(&self, pieces: &[Piece]) -> Vec<(usize, usize)> {
+        let Some((first, rest)) = pieces.split_first() else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for start in 0..self.tokens.len() {
+            if !first.matches(&self.tokens[start]) {
+                continue;
+            }
+            // The ends reachable after each piece; every end is after `start`.
+            let mut ends = vec![start + 1];
+            for piece in rest {
+                let mut next = Vec::new();
+                for &end in &ends {
+                    let mut at = end;
+                    while at < self.tokens.len() && self.skippable(end, at) {
+                        if piece.matches(&self.tokens[at]) && !next.contains(&(at + 1)) {
+                            next.push(at + 1);
+                        }
+                        at += 1;
+                    }
+                }
+                ends = next;
+                if ends.is_empty() {
+                    break;
+                }
+            }
+            found.extend(ends.into_iter().map(|end| (start, end)));
+        }
+        found
+    }
+}
+
+/// One word of a phrase, or a run of its words that a synonym group can replace: what
+/// the answer may say there, each a sequence of pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Element {
+    alternatives: Vec<Vec<Piece>>,
+}
+
+/// An accepted phrase of a recall point, ready to be found in answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    elements: Vec<Element>,
+}
+
+/// Where a phrase was found: the words of the answer that made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<'a> {
+    pub said: &'a str,
+}
+
+impl Phrase {
+    pub fn new(text: &str, synonyms: &Synonyms) -> Self {
+        let words = content_tokens(text);
+        let mut elements = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let own = |n: usize| words[i..i + n].iter().map(Piece::from_token).collect();
+            match synonyms.alternatives(&words[i..]) {
+                Some((n, members)) => {
+                    let mut alternatives: Vec<Vec<Piece>> = vec![own(n)];
+                    for member in members {
+                        let pieces = Member::pieces(member);
+                        if !alternatives.contains(&pieces) {
+                            alternatives.push(pieces);
+                        }
+                    }
+                    elements.push(Element { alternatives });
+                    i += n;
+                }
+                None => {
+                    elements.push(Element {
+                        alternatives: vec![own(1)],
+                    });
+                    i += 1;
+                }
+            }
+        }
+        Self { elements }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.elements.is_empty()
+    }
+
+    /// Words this phrase compares at each word of an answer, at most: what finding it
+    /// costs, to budget.
+    pub fn cost(&self) -> usize {
+        self.elements
+            .iter()
+            .flat_map(|e| &e.alternatives)
+            .map(Vec::len)
+            .sum::<usize>()
+            .saturating_mul(GAP + 1)
+    }
+
+    /// Where the phrase is in `answer`, if it is: see the module docs.
+    pub fn find<'a>(&self, answer: &Answer<'a>) -> Option<Found<'a>> {
+        let (first, rest) = self.elements.split_first()?;
+        // Each reachable end, with the start of the match that reached it.
+        let mut reach: Vec<(usize, usize)> = first
+            .alternatives
+            .iter()
+            .flat_map(|pieces| answer.spans(pieces))
+            .collect();
+        for element in rest {
+            let spans: Vec<(usize, usize)> = element
+                .alternatives
+                .iter()
+                .flat_map(|pieces| answer.spans(pieces))
+                .collect();
+            let mut next: Vec<(usize, usize)> = Vec::new();
+            for &(start, end) in &reach {
+                for &(s, e) in &spans {
+                    if s >= end && answer.skippable(end, s) && !next.iter().any(|n| n.1 == e) {
+                        next.push((start, e));
+                    }
+                }
+            }
+            reach = next;
+            if reach.is_empty() {
+                return None;
+            }
+        }
+        let &(start, end) = reach.iter().min_by_key(|(s, e)| (e - s, *s))?;
+        Some(Found {
+            said: answer.said(start..end),
+        })
+    }
+
+    /// Whether the phrase is in `answer`.
+    pub fn found_in(&self, answer: &Answer<'_>) -> bool {
+        self.find(answer).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(phrase: &str, answer: &str) -> Option<String> {
+        let synonyms = Synonyms::general();
+        Phrase::new(phrase, &synonyms)
+            .find(&Answer::new(answer))
+            .map(|f| f.said.to_string())
+    }
+
+    fn found(phrase: &str, answer: &str) -> bool {
+        find(phrase, answer).is_some()
+    }
+
+    #[test]
+    fn words_in_order_with_a_gap_of_one() {
+        assert!(found("same variable", "the same variable"));
+        assert!(found("same variable", "the same loop variable"));
+        assert!(
+            !found("same variable", "the same outer loop variable"),
+            "gap of 2"
+        );
+        assert!(!found("same variable", "variable the same"), "order");
+        // Stop words do not count in the gap, on either side.
+        assert!(found("same variable", "same, it is the variable"));
+        assert!(found("when they are called", "when it is called"));
+        assert!(found("when they are called", "when called"));
+        assert!(!found(
+            "when they are called",
+            "when it is finally then called"
+        ));
+        // The gap is between consecutive words only, not one gap for the whole phrase.
+        assert!(found("red green blue", "red x green y blue"));
+        assert!(!found("red green blue", "red x y green blue"));
+    }
+
+    #[test]
+    fn the_best_path_is_found_not_the_first() {
+        // `green` at 1 leaves `blue` two words away; `green` at 2 leaves one.
+        assert!(found("red green blue", "red green green y blue"));
+    }
+
+    #[test]
+    fn said_is_the_shortest_stretch_of_the_answer() {
+        assert_eq!(
+            find("releas*", "the thread gives the lock up while it waits").as_deref(),
+            Some("gives the lock up")
+        );
+        assert_eq!(
+            find("same variable", "Same loop variable!").as_deref(),
+            Some("Same loop variable")
+        );
+        assert_eq!(find("lru", "an LRU cache").as_deref(), Some("LRU"));
+    }
+
+    #[test]
+    fn stems_prefixes_and_percentages() {
+        assert!(found("internal", "it is used internally"));
+        assert!(found("no sleep", "no sleeping while holding it"));
+        assert!(found("evict", "evicts the oldest"));
+        assert!(found("evict*", "eviction"));
+        assert!(!found("old", "the oldest"), "not inside a word");
+        assert!(found("percent*", "complaints fell from 8% to 0.5%"));
+        assert!(found("percentage", "down 3 per cent"));
+        assert!(!found("percent", "fell from 8 to 1"));
+        assert!(found("can not", "you can't"));
+        assert!(found("cannot", "you can not"));
+        assert!(found("check then act", "a check-then-act race"));
+        assert!(found("200 ms", "waits 200 milliseconds"));
+        assert!(!found("200 ms", "waits 200 s"));
+    }
+
+    #[test]
+    fn synonyms_replace_runs_of_words() {
+        assert!(found("hash map", "a dictionary of nodes"));
+        assert!(found("dict*", "a hash table"));
+        assert!(found("releas*", "the thread lets go of the GIL"));
+        assert!(found("conditional write*", "a conditional put"));
+        assert!(found("evict the oldest", "drop the oldest"));
+        assert!(
+            !found("releas*", "evicts it"),
+            "groups do not chain through `drop`"
+        );
+    }
+
+    #[test]
+    fn empty_phrases_and_answers() {
+        assert!(Phrase::new("*** --", &Synonyms::general()).is_empty());
+        assert!(!found("", "anything"));
+        assert!(!found("x", ""));
+        // A phrase of stop words only keeps them.
+        assert!(found("it is", "it is"));
+        assert!(!found("it is", "is it"));
+        // Stop words after the last other word stay: `has a` is not `has`.
+        assert!(found("has a", "a wrapper has a list"));
+        assert!(!found("has a", "the subclass has problems"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_phrase_is_found_in_itself(text in "\\PC{0,40}|([a-zA-Z']{1,8}[ *%.-]{0,2}){1,6}") {
+            let synonyms = Synonyms::general();
+            let phrase = Phrase::new(&text, &synonyms);
+            let answer = Answer::new(&text);
+            if !phrase.is_empty() {
+                proptest::prop_assert!(phrase.found_in(&answer), "{text:?}");
+            }
+        }
+    }
+}
