@@ -151,7 +151,7 @@ fn same_loop_variable_is_the_same_variable() {
 #[test]
 fn negation_is_a_known_limit() {
     let got = mark(
-        "args-kwargs",
+        "lru-cache",
         "dictionary",
         "You don't need a dictionary here.",
     );
