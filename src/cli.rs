@@ -51,13 +51,13 @@ pub struct Cli {
 /// `tutor quiz --help`: how --answer reads an answer, and what it prints.
 const QUIZ_ANSWER_HELP: &str = "\
 Scoring one answer (--card ID --item N --answer TEXT):
-  single     --answer 2         one option number, from 1, in the card's own order
-  multiple   --answer 1,3       option numbers, from 1, in the card's own order, as the
-             (or --answer 1 --answer 3)   quiz screen shows them
+  single     --answer 2              one option number
+  multiple   --answer 1,3            option numbers (or --answer 1 --answer 3)
   cloze      --answer A --answer B   once per gap, in order
-  reorder    --answer LINE ...  once per line of code, in your order
-                                (indentation optional)
-  recall     --answer TEXT      your answer in your own words (repeats are lines)
+  reorder    --answer LINE ...       once per line of code, in your order
+                                     (indentation may be left out)
+  recall     --answer TEXT           your answer in your own words (repeats are lines)
+Option numbers count from 1, in the card's own order, as the quiz screen shows them.
 
 It prints the verdict with each part made or missed (a recall point names the accepted
 phrase it matched and your words that made it), then the item's feedback. --json prints
