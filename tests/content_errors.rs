@@ -1742,3 +1742,32 @@ fn model_answers_are_checked_with_the_decks_synonyms() {
     .unwrap();
     assert_eq!(problems(dir.path()), []);
 }
+
+/// A deck cannot make scoring slow: at most 100 synonym groups of at most 20 phrases.
+#[test]
+fn deck_synonyms_have_limits() {
+    let dir = deck_with(&[("a.yaml", &card("a"))]);
+    let many: String = (0..101).fold(String::new(), |mut s, i| {
+        let _ = writeln!(s, "  - [w{i}, v{i}]");
+        s
+    });
+    let wide: Vec<String> = (0..21).map(|i| format!("p{i}")).collect();
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!("{DECK}synonyms:\n  - [{}]\n{many}", wide.join(", ")),
+    )
+    .unwrap();
+    let found: Vec<(usize, String, String)> = problems(dir.path())
+        .into_iter()
+        .map(|p| (p.line, p.field, p.message))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].1, "synonyms[0][20]");
+    assert!(found[0].2.contains("at most 20 phrases"), "{}", found[0].2);
+    assert_eq!((found[1].0, found[1].1.as_str()), (108, "synonyms[100]"));
+    assert!(
+        found[1].2.contains("at most 100 synonym groups"),
+        "{}",
+        found[1].2
+    );
+}

@@ -16,7 +16,7 @@ use crate::path;
 use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
 use crate::quiz::score::{PointMark, score_recall};
-use crate::quiz::synonyms::{Synonyms, content_tokens};
+use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -126,7 +126,19 @@ pub fn deck_meta(meta: &DeckMeta, doc: DocRef<'_>) -> Vec<Problem> {
 /// A deck's synonym groups: two phrases or more each, every one with words to match,
 /// none a `*` pattern, none the same as another of its group once normalised.
 fn synonyms(c: &mut Checker<'_>, groups: &[Vec<String>]) {
-    for (i, group) in groups.iter().enumerate() {
+    if groups.len() > MAX_DECK_GROUPS {
+        c.fail(
+            &path!["synonyms", MAX_DECK_GROUPS],
+            format!("a deck may have at most {MAX_DECK_GROUPS} synonym groups"),
+        );
+    }
+    for (i, group) in groups.iter().enumerate().take(MAX_DECK_GROUPS) {
+        if group.len() > MAX_GROUP_PHRASES {
+            c.fail(
+                &path!["synonyms", i, MAX_GROUP_PHRASES],
+                format!("a synonym group may hold at most {MAX_GROUP_PHRASES} phrases"),
+            );
+        }
         if group.len() < 2 {
             c.fail(
                 &path!["synonyms", i],

@@ -60,9 +60,21 @@ impl<'a> Answer<'a> {
 
     /// The answer's text from the start of word `range.start` to the end of word
     /// `range.end - 1`.
+    /// Brackets the stretch opens are closed, when the text closes them straight after
+    /// (`O(1)`, not `O(1`).
     fn said(&self, range: Range<usize>) -> &'a str {
         let start = self.tokens[range.start].span.start;
-        let end = self.tokens[range.end - 1].span.end;
+        let mut end = self.tokens[range.end - 1].span.end;
+        let inside = self.text.get(start..end).unwrap_or_default();
+        let open = inside.matches(['(', '[', '{']).count();
+        let closed = inside.matches([')', ']', '}']).count();
+        let rest = self.text.get(end..).unwrap_or_default();
+        for c in rest.chars().take(open.saturating_sub(closed)) {
+            if !matches!(c, ')' | ']' | '}') {
+                break;
+            }
+            end += c.len_utf8();
+        }
         self.text.get(start..end).unwrap_or_default()
     }
 
@@ -259,6 +271,7 @@ mod tests {
             Some("Same loop variable")
         );
         assert_eq!(find("lru", "an LRU cache").as_deref(), Some("LRU"));
+        assert_eq!(find("O(1)", "runs in O(1)).").as_deref(), Some("O(1)"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! the group of `evict`, so an answer saying `drop` makes a point that accepts either,
 //! but `evict` never counts as `release`.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::tokens::{Token, tokens};
@@ -150,14 +151,25 @@ impl Member {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Synonyms {
     groups: Vec<Vec<Member>>,
+    /// `(group, member)` of every member, by its first stem.
+    by_first: HashMap<String, Vec<(usize, usize)>>,
 }
 
+/// At most this many groups of a deck are used (`check` reports the rest)...
+pub const MAX_DECK_GROUPS: usize = 100;
+/// ...and this many phrases of a group: a deck cannot make scoring slow.
+pub const MAX_GROUP_PHRASES: usize = 20;
+
+/// What one run of a phrase's words may be said as, at most, over all its groups.
+const MAX_ALTERNATIVES: usize = 64;
+
 /// [`GENERAL`], split into words once.
-static GENERAL_GROUPS: LazyLock<Vec<Vec<Member>>> =
-    LazyLock::new(|| GENERAL.iter().map(|g| group(g.iter().copied())).collect());
+static GENERAL_SYNONYMS: LazyLock<Synonyms> =
+    LazyLock::new(|| Synonyms::new(GENERAL.iter().map(|g| group(g.iter().copied())).collect()));
 
 fn group<'a>(phrases: impl Iterator<Item = &'a str>) -> Vec<Member> {
     phrases
+        .take(MAX_GROUP_PHRASES)
         .map(Member::new)
         .filter(|m| !m.stems.is_empty())
         .collect()
@@ -170,39 +182,77 @@ impl Default for Synonyms {
 }
 
 impl Synonyms {
-    /// The general set alone.
-    pub fn general() -> Self {
-        Self::with_deck(&[])
+    fn new(groups: Vec<Vec<Member>>) -> Self {
+        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for (m, member) in group.iter().enumerate() {
+                if let Some(first) = member.stems.first() {
+                    by_first.entry(first.clone()).or_default().push((g, m));
+                }
+            }
+        }
+        Self { groups, by_first }
     }
 
-    /// The general set and `deck`'s groups. Empty phrases are skipped (validation
-    /// reports them).
+    /// The general set alone.
+    pub fn general() -> Self {
+        GENERAL_SYNONYMS.clone()
+    }
+
+    /// The general set and `deck`'s groups (the first [`MAX_DECK_GROUPS`], each with its
+    /// first [`MAX_GROUP_PHRASES`]). Empty phrases are skipped; validation reports them.
     pub fn with_deck(deck: &[Vec<String>]) -> Self {
-        let mut groups = GENERAL_GROUPS.clone();
-        groups.extend(deck.iter().map(|g| group(g.iter().map(String::as_str))));
-        Self { groups }
+        if deck.is_empty() {
+            return Self::general();
+        }
+        let mut groups = GENERAL_SYNONYMS.groups.clone();
+        groups.extend(
+            deck.iter()
+                .take(MAX_DECK_GROUPS)
+                .map(|g| group(g.iter().map(String::as_str))),
+        );
+        Self::new(groups)
+    }
+
+    /// The members that could start at `first`: those whose first stem is its stem, or,
+    /// for a `word*`, a start of it.
+    fn candidates(&self, first: &Token) -> Vec<(usize, usize)> {
+        if !first.star {
+            return self.by_first.get(&first.stem).cloned().unwrap_or_default();
+        }
+        first
+            .text
+            .char_indices()
+            .map(|(i, c)| &first.text[..i + c.len_utf8()])
+            .filter_map(|start| self.by_first.get(start))
+            .flatten()
+            .copied()
+            .collect()
     }
 
     /// The longest member (in words) that `said` starts with, and every member of every
-    /// group holding a member of that length there, to match instead: `(length,
-    /// alternatives)`. `None` when no group has a member there.
+    /// group holding a member of that length there, to match instead (at most
+    /// [`MAX_ALTERNATIVES`]): `(length, alternatives)`. `None` when no group has a
+    /// member there.
     pub fn alternatives(&self, said: &[Token]) -> Option<(usize, Vec<&Member>)> {
-        let longest = self
-            .groups
-            .iter()
-            .flatten()
-            .filter(|m| m.stems.len() <= said.len() && m.is(&said[..m.stems.len()]))
-            .map(|m| m.stems.len())
-            .max()?;
-        let alternatives = self
-            .groups
-            .iter()
-            .filter(|g| {
-                g.iter()
-                    .any(|m| m.stems.len() == longest && m.is(&said[..longest]))
+        let found: Vec<(usize, usize)> = self
+            .candidates(said.first()?)
+            .into_iter()
+            .filter_map(|(g, m)| {
+                let member = &self.groups[g][m];
+                let len = member.stems.len();
+                (len <= said.len() && member.is(&said[..len])).then_some((g, len))
             })
-            .flatten()
             .collect();
+        let longest = found.iter().map(|&(_, len)| len).max()?;
+        let mut alternatives: Vec<&Member> = Vec::new();
+        for (g, _) in found.into_iter().filter(|&(_, len)| len == longest) {
+            for member in &self.groups[g] {
+                if alternatives.len() < MAX_ALTERNATIVES && !alternatives.contains(&member) {
+                    alternatives.push(member);
+                }
+            }
+        }
         Some((longest, alternatives))
     }
 }

@@ -138,7 +138,7 @@ fn raw_words(text: &str) -> Vec<Raw> {
             } else if c == '.'
                 && at(i + 1).is_some_and(|d| d.is_ascii_digit())
                 && at(i.wrapping_sub(1)).is_some_and(|d| d.is_ascii_digit())
-                && word.starts_with(|d: char| d.is_ascii_digit())
+                && is_number(&word)
             {
                 word.push('.');
                 i += 1;
