@@ -660,6 +660,16 @@ fn point_form(
 /// comes out the other way: a right one that misses a point, a wrong one that makes
 /// them all.
 fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
+    if recall.examples.right.is_empty() && recall.examples.wrong.is_empty() {
+        return;
+    }
+    // What scoring an answer costs at most, per word of it: every phrase's cost.
+    let phrase_cost: usize = recall
+        .points
+        .iter()
+        .flat_map(RecallPoint::phrases)
+        .map(|p| Phrase::new(p, synonyms).cost().max(1))
+        .sum();
     for (list, right, examples) in [
         ("right", true, &recall.examples.right),
         ("wrong", false, &recall.examples.wrong),
@@ -670,13 +680,6 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
                 c.fail(&at, "must not be empty");
                 continue;
             }
-            // What scoring costs at most: every phrase's cost at every answer word.
-            let phrase_cost: usize = recall
-                .points
-                .iter()
-                .flat_map(RecallPoint::phrases)
-                .map(|p| Phrase::new(p, synonyms).cost().max(1))
-                .sum();
             let cost = Answer::new(example).len().saturating_mul(phrase_cost);
             let Some(left) = c.search_budget.checked_sub(cost) else {
                 c.fail(
