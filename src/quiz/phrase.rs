@@ -230,6 +230,23 @@ mod tests {
         find(phrase, answer).is_some()
     }
 
+    /// The old matcher's test, on its answer: two verdicts changed, both to right.
+    #[test]
+    fn the_old_matchers_cases() {
+        let answer = "Use a Hash-Map; popitem(last=False) EVICTS the oldest.";
+        assert!(found("hash map", answer));
+        assert!(found("popitem(last=False)", answer));
+        assert!(found("evict*", answer));
+        // Was not found: `evicts` is a form of `evict` (stem), and `hashmap` is a
+        // synonym of `hash map` (general set).
+        assert!(found("evict", answer));
+        assert!(found("hashmap", answer));
+        assert!(!found("map hash", answer), "in order");
+        assert!(!found("old", answer), "not inside a word");
+        assert!(!found("the oldest one", answer), "longer than what is there");
+        assert!(found("ÉTÉ", "un été chaud"));
+    }
+
     #[test]
     fn words_in_order_with_a_gap_of_one() {
         assert!(found("same variable", "the same variable"));
