@@ -180,3 +180,18 @@ fn near_misses_still_miss() {
         .is_hit()
     );
 }
+
+/// The deck's acronyms stand for the accepted names, whole or short: `LSP` makes the
+/// point that accepts `liskov`.
+#[test]
+fn solid_acronyms_make_their_points() {
+    for (accept, answer) in [
+        ("single responsibility", "SRP: one job per class."),
+        ("open closed", "OCP, so new behaviour is new code."),
+        ("liskov", "LSP: a subclass works wherever its base does."),
+        ("interface segregation", "ISP."),
+        ("dependency inversion", "DIP, always."),
+    ] {
+        assert_made("solid-principles", accept, answer);
+    }
+}
