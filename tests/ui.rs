@@ -660,12 +660,9 @@ fn a_card_opened_at_start_has_its_question_rows_ready() {
 /// words; one made by the phrase itself names it once.
 #[test]
 fn recall_feedback_names_the_words_that_made_a_point() {
-    use tutor::content::{CardId, QuizItem, Recall, RecallPoint};
+    use tutor::content::{CardId, QuizItem, Recall, RecallExamples, RecallPoint};
     use tutor::quiz::{QuizAction, QuizSession, SessionItem};
-    let point = |text: &str, accept: &str| RecallPoint {
-        point: text.into(),
-        accept: vec![accept.into()],
-    };
+    let point = |text: &str, accept: &str| RecallPoint::new(text, vec![accept.into()]);
     let item = SessionItem {
         deck_id: "d".into(),
         card_id: CardId("c".into()),
@@ -681,6 +678,7 @@ fn recall_feedback_names_the_words_that_made_a_point() {
             ],
             model_answer: "A hash map, and it evicts the oldest.".into(),
             explanation: "e".into(),
+            examples: RecallExamples::default(),
         }),
         start_order: Vec::new(),
         synonyms: std::sync::Arc::default(),
