@@ -127,6 +127,8 @@ fn questions_ask_for_every_point() {
         ("asyncio-threads-processes", 4, "blocking call"),
         // The point about creating one bucket per client.
         ("token-bucket-rate-limiter", 5, "per client"),
+        // The point about pop_all, which keeps the connections open past the block.
+        ("context-managers", 4, "still open"),
     ] {
         let question = item(&library, id, n).question();
         assert!(question.contains(asks), "{id} item {n}: {question}");
