@@ -680,7 +680,13 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
                 c.fail(&at, "must not be empty");
                 continue;
             }
-            let cost = Answer::new(example).len().saturating_mul(phrase_cost);
+            // Words as runs of letters and digits: about the scorer's count, without
+            // splitting the answer into words twice.
+            let words = example
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            let cost = words.saturating_mul(phrase_cost);
             let Some(left) = c.search_budget.checked_sub(cost) else {
                 c.fail(
                     &at,
