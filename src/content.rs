@@ -57,6 +57,10 @@ pub struct DeckMeta {
     pub title: String,
     pub description: String,
     pub topics: Vec<Topic>,
+    /// The deck's own synonym groups for scoring recall answers, added to tutor's
+    /// general set (`quiz::synonyms`): `[[SRP, single responsibility], ...]`.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1503,3 +1503,99 @@ fn many_broken_cards_in_one_file_share_a_budget() {
     // (each costing its document's length and 1 KiB).
     assert!(found.len() <= n + 16 * 1024, "{} problems", found.len());
 }
+
+/// A deck's `synonyms:` groups are checked where they are written: a group of one, a
+/// `*` pattern, a phrase without words, and a phrase the same as another once
+/// normalised. (Inside a flow list `[...]` the locator gives the list's column.)
+#[test]
+fn deck_synonyms_are_checked() {
+    let dir = deck_with(&[("a.yaml", &card("a"))]);
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!(
+            "{DECK}synonyms:\n  - [SRP, single responsibility]\n  - [lonely]\n  - [\"evict*\", drop]\n  - [ok, \"--\"]\n  - [hash maps, the hash map]\n"
+        ),
+    )
+    .unwrap();
+    let found: Vec<(usize, usize, String, String)> = problems(dir.path())
+        .into_iter()
+        .map(|p| (p.line, p.col, p.field, p.message))
+        .collect();
+    let fields: Vec<(usize, usize, &str)> =
+        found.iter().map(|p| (p.0, p.1, p.2.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            (9, 5, "synonyms[1]"),
+            (10, 5, "synonyms[2][0]"),
+            (11, 5, "synonyms[3][1]"),
+            (12, 5, "synonyms[4][1]"),
+        ],
+        "{found:#?}"
+    );
+    assert!(
+        found[0].3.contains("at least two phrases"),
+        "{}",
+        found[0].3
+    );
+    assert!(found[1].3.contains("not a pattern"), "{}", found[1].3);
+    assert!(
+        found[2].3.contains("no letters or digits"),
+        "{}",
+        found[2].3
+    );
+    assert!(
+        found[3].3.contains("same phrase as `hash maps`"),
+        "{}",
+        found[3].3
+    );
+}
+
+/// A model answer is checked with the deck's synonyms: `SRP` makes the point that
+/// accepts `single responsibility` only in a deck that says they are the same.
+#[test]
+fn model_answers_are_checked_with_the_decks_synonyms() {
+    let item = RECALL.replace(
+        "model_answer: Counting one more after one gives two, by definition.",
+        "model_answer: Counting one more gives two, by SRP.",
+    );
+    let (text, _) = card_with_item(&item);
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (_, message) = only_problem(dir.path());
+    assert!(message.contains("does not make this point"), "{message}");
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!("{DECK}synonyms:\n  - [definition, SRP]\n"),
+    )
+    .unwrap();
+    assert_eq!(problems(dir.path()), []);
+}
+
+/// A deck cannot make scoring slow: at most 100 synonym groups of at most 20 phrases.
+#[test]
+fn deck_synonyms_have_limits() {
+    let dir = deck_with(&[("a.yaml", &card("a"))]);
+    let many: String = (0..101).fold(String::new(), |mut s, i| {
+        let _ = writeln!(s, "  - [w{i}, v{i}]");
+        s
+    });
+    let wide: Vec<String> = (0..21).map(|i| format!("p{i}")).collect();
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!("{DECK}synonyms:\n  - [{}]\n{many}", wide.join(", ")),
+    )
+    .unwrap();
+    let found: Vec<(usize, String, String)> = problems(dir.path())
+        .into_iter()
+        .map(|p| (p.line, p.field, p.message))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].1, "synonyms[0][20]");
+    assert!(found[0].2.contains("at most 20 phrases"), "{}", found[0].2);
+    assert_eq!((found[1].0, found[1].1.as_str()), (108, "synonyms[100]"));
+    assert!(
+        found[1].2.contains("at most 100 synonym groups"),
+        "{}",
+        found[1].2
+    );
+}

@@ -12,7 +12,9 @@ use super::{
     Visual,
 };
 use crate::path;
-use crate::quiz::normalize::{Phrase, Rule, normalize, words};
+use crate::quiz::normalize::{Rule, normalize};
+use crate::quiz::phrase::{Answer, Phrase};
+use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +117,58 @@ pub fn deck_meta(meta: &DeckMeta, doc: DocRef<'_>) -> Vec<Problem> {
             );
         }
     }
+    synonyms(&mut c, &meta.synonyms);
     c.problems
+}
+
+/// A deck's synonym groups: two phrases or more each, every one with words to match,
+/// none a `*` pattern, none the same as another of its group once normalised.
+fn synonyms(c: &mut Checker<'_>, groups: &[Vec<String>]) {
+    if groups.len() > MAX_DECK_GROUPS {
+        c.fail(
+            &path!["synonyms", MAX_DECK_GROUPS],
+            format!("a deck may have at most {MAX_DECK_GROUPS} synonym groups"),
+        );
+    }
+    for (i, group) in groups.iter().enumerate().take(MAX_DECK_GROUPS) {
+        if group.len() > MAX_GROUP_PHRASES {
+            c.fail(
+                &path!["synonyms", i, MAX_GROUP_PHRASES],
+                format!("a synonym group may hold at most {MAX_GROUP_PHRASES} phrases"),
+            );
+        }
+        if group.len() < 2 {
+            c.fail(
+                &path!["synonyms", i],
+                "a synonym group needs at least two phrases that mean the same",
+            );
+        }
+        let mut seen: Vec<(Vec<String>, &str)> = Vec::new();
+        for (j, phrase) in group.iter().enumerate() {
+            let at = path!["synonyms", i, j];
+            let stems: Vec<String> = content_tokens(phrase).into_iter().map(|t| t.stem).collect();
+            if phrase.contains('*') {
+                c.fail(
+                    &at,
+                    format!(
+                        "`{phrase}`: a synonym is a phrase, not a pattern: `*` is for accept lists"
+                    ),
+                );
+            } else if stems.is_empty() {
+                c.fail(&at, "has no letters or digits to look for");
+            } else if let Some((_, earlier)) = seen.iter().find(|(s, _)| *s == stems) {
+                c.fail(
+                    &at,
+                    format!(
+                        "`{phrase}` is the same phrase as `{earlier}` once case, word forms \
+                         and words like `the` are normalised"
+                    ),
+                );
+            } else {
+                seen.push((stems, phrase));
+            }
+        }
+    }
 }
 
 /// How many of the deck's topics an unknown topic's message lists.
@@ -123,7 +176,13 @@ const LISTED_TOPICS: usize = 20;
 
 /// Checks one card. `topics` is the deck's topic ids, or `None` when the card is checked
 /// on its own, outside a deck.
-pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Problem> {
+/// `synonyms` are the general set and the deck's, which recall items are scored with.
+pub fn card(
+    card: &Card,
+    doc: DocRef<'_>,
+    topics: Option<&[String]>,
+    synonyms: &Synonyms,
+) -> Vec<Problem> {
     let mut c = Checker {
         doc,
         problems: Vec::new(),
@@ -189,7 +248,7 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
         c.not_blank(&path!["complexity", "space"], &complexity.space);
     }
     for (i, item) in card.quiz.iter().enumerate() {
-        quiz_item(&mut c, i, item);
+        quiz_item(&mut c, i, item, synonyms);
     }
     if let Some(links) = &card.code_links {
         code_links(&mut c, card, links);
@@ -310,7 +369,7 @@ fn kind_rules(c: &mut Checker<'_>, card: &Card) {
     }
 }
 
-fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
+fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem, synonyms: &Synonyms) {
     c.not_blank(&path!["quiz", i, "question"], item.question());
     c.not_blank(&path!["quiz", i, "explanation"], item.explanation());
     match item {
@@ -365,7 +424,7 @@ fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
                 );
             }
         }
-        QuizItem::Recall(recall) => recall_item(c, i, recall),
+        QuizItem::Recall(recall) => recall_item(c, i, recall, synonyms),
     }
 }
 
@@ -486,12 +545,12 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
     }
 }
 
-fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
+fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
     c.not_blank(&path!["quiz", i, "model_answer"], &recall.model_answer);
     if recall.points.is_empty() {
         c.fail(&path!["quiz", i, "points"], "needs at least one key point");
     }
-    let model = words(&recall.model_answer);
+    let model = Answer::new(&recall.model_answer);
     for (j, point) in recall.points.iter().enumerate() {
         c.not_blank(&path!["quiz", i, "points", j, "point"], &point.point);
         if point.accept.is_empty() {
@@ -504,7 +563,7 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
         let mut any_found = false;
         let mut too_long = false;
         for (k, phrase) in point.accept.iter().enumerate() {
-            let parsed = Phrase::new(phrase);
+            let parsed = Phrase::new(phrase, synonyms);
             if parsed.is_empty() {
                 c.fail(
                     &path!["quiz", i, "points", j, "accept", k],
@@ -514,8 +573,8 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
             if any_found || too_long {
                 continue;
             }
-            // At most one comparison per word of the phrase at every word of the model.
-            let cost = model.len().saturating_mul(words(phrase).len().max(1));
+            // At most a few comparisons per word of the phrase at every word of the model.
+            let cost = model.len().saturating_mul(parsed.cost().max(1));
             match c.search_budget.checked_sub(cost) {
                 Some(left) => {
                     c.search_budget = left;

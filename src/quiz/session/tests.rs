@@ -99,6 +99,7 @@ fn session_item(item: QuizItem, topic: &str) -> SessionItem {
             Vec::new()
         },
         item,
+        synonyms: std::sync::Arc::default(),
     }
 }
 
