@@ -2,7 +2,8 @@
 //! `keymap::BINDINGS` (`keymap::key_for`), never typed here, so rebinding a key changes
 //! its hint too. A test rebinds every key and checks each hint follows.
 
-use crate::action::{Action, ConsoleEdit};
+use crate::action::Action;
+use crate::editor::Edit;
 use crate::keymap::{Scope as S, key_for, keys_for};
 use crate::quiz::QuizAction as Q;
 
@@ -144,14 +145,16 @@ pub fn quiz_reorder() -> String {
 
 /// Under a free-recall item.
 pub fn quiz_recall() -> String {
+    let submit = keys_for(S::Editor, &Action::Quiz(Q::Submit));
     format!(
-        "Answer in your own words: press {} and type; {} breaks the line, {} submits (or {}, \
-         then {}).",
-        key_for(S::QuizTyped, &Action::EnterConsole),
-        key_for(S::AnswerLines, &Action::Console(ConsoleEdit::Newline)),
-        key_for(S::AnswerLines, &Action::ConsoleSubmit),
-        key_for(S::Console, &Action::LeaveConsole),
-        quiz_submit()
+        "Answer in your own words: press {} and type; {} breaks the line, {} submits (or \
+         {}, then {}); {} undoes.",
+        key_for(S::QuizRecall, &Action::Quiz(Q::Type)),
+        key_for(S::Editor, &Action::Quiz(Q::Edit(Edit::Newline))),
+        submit.get(..2).unwrap_or(&submit).join(" or "),
+        key_for(S::Editor, &Action::Quiz(Q::StopTyping)),
+        quiz_submit(),
+        key_for(S::Editor, &Action::Quiz(Q::Edit(Edit::Undo))),
     )
 }
 
@@ -285,22 +288,27 @@ mod tests {
             (KeyCode::Char(' '), false) => Key {
                 code: KeyCode::F(5),
                 ctrl: false,
+                alt: false,
             },
             (KeyCode::Char(c), false) => Key {
                 code: KeyCode::Char(c),
                 ctrl: true,
+                alt: false,
             },
             (KeyCode::Enter, _) => Key {
                 code: KeyCode::F(1),
                 ctrl: false,
+                alt: false,
             },
             (KeyCode::Esc, _) => Key {
                 code: KeyCode::F(2),
                 ctrl: false,
+                alt: false,
             },
             _ => Key {
                 code: KeyCode::F(12),
                 ctrl: false,
+                alt: false,
             },
         };
         let table: Vec<Binding> = BINDINGS
@@ -334,8 +342,8 @@ mod tests {
             "Every right option is needed: toggle with Space or a digit, then Enter.",
             "Gap 1 of 2: press i, type it, Enter (j/k pick a gap); Enter again submits.",
             "Put the lines in order: j/k choose a line, J/K move it, Enter submits.",
-            "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D submits \
-             (or Esc, then Enter).",
+            "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D or \
+             Alt-Enter submits (or Esc, then Enter); Ctrl-U undoes.",
             "Results are saved and show in `tutor stats`; reviews are not affected. Enter: home",
             "Still to study: 3 due; Enter, then Review, to go on",
             "Enter: home · u: undo the last grade · q: quit",
@@ -372,8 +380,8 @@ mod tests {
             "Gap 1 of 2: press Ctrl-I, type it, F1 (Ctrl-J/Ctrl-K pick a gap); F1 again submits.",
             "Put the lines in order: Ctrl-J/Ctrl-K choose a line, Ctrl-J/Ctrl-K move it, F1 \
              submits.",
-            "Answer in your own words: press Ctrl-I and type; F1 breaks the line, F12 submits \
-             (or F2, then F1).",
+            "Answer in your own words: press Ctrl-I and type; F1 breaks the line, F12 or F1 \
+             submits (or F2, then F1); F12 undoes.",
             "Results are saved and show in `tutor stats`; reviews are not affected. F1: home",
             "Still to study: 3 due; F1, then Review, to go on",
             "F1: home · Ctrl-U: undo the last grade · Ctrl-Q: quit",

@@ -107,7 +107,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::LeaveConsole => {
             app.console.active = false;
-            quiz::keep_answer(app, now)
+            Effects::none()
         }
         Action::Console(edit) => {
             match &mut app.screen {
@@ -368,7 +368,8 @@ pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
 }
 
 /// Ctrl-Z asks the shell to suspend; a paste goes whole into the field being typed:
-/// the browse filter or the console (made fit for it by `keymap::paste`).
+/// the browse filter or the console (made fit for it by `keymap::paste`). A paste into
+/// the answer editor comes as a quiz action.
 fn from_the_terminal(app: &mut App, action: Action) -> Effects {
     match action {
         Action::Suspend => return Effects::one(Effect::Suspend),

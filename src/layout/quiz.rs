@@ -1,8 +1,10 @@
 //! The quiz screen's text: the item being answered (options, gaps, lines to order, or a recall
 //! question), then the feedback with the explanation, then the scorecard.
 
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
 
 use super::theme;
 use crate::content::{ClozePart, QuizItem};
@@ -39,22 +41,7 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                 .and_then(|key| app.highlights.code.get(&key))
                 .map(Vec::as_slice);
             let lines = match phase {
-                QuizStep::Answering(answer) => {
-                    // While a free-recall answer is typed, every line of the draft shows
-                    // here: the one-row console shows only the cursor's line.
-                    let draft = match answer {
-                        AnswerState::Recall { .. }
-                            if app.console.active
-                                && !app.console.input.trim_start().starts_with(':') =>
-                        {
-                            Some(AnswerState::Recall {
-                                text: app.console.input.clone(),
-                            })
-                        }
-                        _ => None,
-                    };
-                    answering(&current.item, draft.as_ref().unwrap_or(answer), code, t)
-                }
+                QuizStep::Answering(answer) => answering(&current.item, answer, code, t),
                 QuizStep::Feedback {
                     answer,
                     verdict,
@@ -67,14 +54,36 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
     })
 }
 
+/// Rows of the answer editor's pane, borders included (at most half the body).
+const EDITOR_ROWS: u16 = 10;
+
+/// The quiz's body split in the item's pane and, while a free-recall item is answered,
+/// the answer editor's pane under it.
+pub fn areas(app: &App, body: Rect) -> (Rect, Option<Rect>) {
+    if app.quiz().and_then(QuizSession::editor).is_none() {
+        return (body, None);
+    }
+    let rows = EDITOR_ROWS.min(body.height / 2);
+    let [item, editor] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(body);
+    (item, Some(editor))
+}
+
+/// Inside the item's pane's border.
+fn item_inner(app: &App) -> Rect {
+    let (w, h) = app.size;
+    let body = super::frame_areas(Rect::new(0, 0, w, h), true).body;
+    Block::new().borders(Borders::ALL).inner(areas(app, body).0)
+}
+
 /// How many rows of the quiz show at once.
 pub fn page_height(app: &App) -> u16 {
-    super::one_pane_inner(app, true).height
+    item_inner(app).height
 }
 
 /// How far the quiz screen can scroll at the current terminal size.
 pub fn max_scroll(app: &App) -> u16 {
-    let inner = super::one_pane_inner(app, true);
+    let inner = item_inner(app);
     let rows = content(app).map_or(0, |(_, lines)| wrap(&lines, inner.width).len());
     u16::try_from(rows)
         .unwrap_or(u16::MAX)
@@ -206,16 +215,9 @@ pub fn answering(
             out.push(Line::default());
             out.push(Line::styled(hints::quiz_reorder(), t.dim()));
         }
-        (QuizItem::Recall(q), AnswerState::Recall { text }) => {
+        // The answer itself is in the editor's pane, under this one.
+        (QuizItem::Recall(q), AnswerState::Recall { .. }) => {
             question(&mut out, &q.question, t);
-            if text.is_empty() {
-                out.push(Line::styled("(no answer yet)".to_string(), t.dim()));
-            } else {
-                for line in s(text).lines() {
-                    out.push(Line::from(format!("> {line}")));
-                }
-            }
-            out.push(Line::default());
             out.push(Line::styled(hints::quiz_recall(), t.dim()));
         }
         _ => {}

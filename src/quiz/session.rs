@@ -15,6 +15,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use crate::content::{Library, QuizItem, QuizKind};
+use crate::editor::{Edit, Editor};
 
 use super::score::{
     Verdict, score_cloze, score_multiple, score_recall, score_reorder, score_single,
@@ -41,8 +42,15 @@ pub enum QuizAction {
     /// `K`: move the line under the cursor up one place (reorder).
     MoveLineUp,
     /// Text typed in the console: the answer for the gap under the cursor, after which
-    /// the cursor moves to the next gap (cloze), or the whole answer (recall).
+    /// the cursor moves to the next gap (cloze), or the whole answer (recall, replacing
+    /// the editor's text).
     Fill(String),
+    /// `i` on a free-recall item: keys go to the answer editor.
+    Type,
+    /// `Esc` in the answer editor: keys are the quiz's again; the text stays.
+    StopTyping,
+    /// A change to the free-recall answer, in the editor.
+    Edit(Edit),
     /// `Enter`: score the answer. Needs an answer: a choice, at least one option, at
     /// least one filled gap, some recalled text (a reorder can always be submitted).
     Submit,
@@ -113,12 +121,12 @@ impl AnswerState {
         }
     }
 
-    /// The text of the field the console edits (the gap under the cursor, or the
-    /// recall answer), so the console can start from what was typed before.
+    /// The text of the field the console edits (the gap under the cursor), so the
+    /// console can start from what was typed before. A recall answer is typed in the
+    /// session's [`Editor`] instead.
     pub fn input(&self) -> Option<&str> {
         match self {
             Self::Cloze { cursor, gaps } => gaps.get(*cursor).map(String::as_str),
-            Self::Recall { text } => Some(text),
             _ => None,
         }
     }
@@ -180,6 +188,8 @@ pub struct QuizSession {
     phase: QuizStep,
     answered: Vec<Answered>,
     shown_at: Timestamp,
+    /// The free-recall answer being written; `AnswerState::Recall`'s text is its text.
+    editor: Editor,
 }
 
 impl QuizSession {
@@ -206,6 +216,7 @@ impl QuizSession {
             phase,
             answered: Vec::new(),
             shown_at: now,
+            editor: Editor::default(),
         }
     }
 
@@ -244,15 +255,20 @@ impl QuizSession {
         Scorecard::new(&self.items, &self.answered)
     }
 
-    /// Whether the item being answered takes typed text (gaps, free recall).
+    /// Whether the item being answered takes text typed in the console (gaps).
     pub fn takes_text(&self) -> bool {
         matches!(&self.phase, QuizStep::Answering(answer) if answer.input().is_some())
     }
 
-    /// Whether the item being answered takes an answer of several lines (free recall),
-    /// where Enter breaks the line instead of submitting it.
-    pub fn takes_lines(&self) -> bool {
+    /// The answer editor, while a free-recall item is being answered.
+    pub fn editor(&self) -> Option<&Editor> {
         matches!(&self.phase, QuizStep::Answering(AnswerState::Recall { .. }))
+            .then_some(&self.editor)
+    }
+
+    /// Whether keys go to the answer editor now.
+    pub fn editing(&self) -> bool {
+        self.editor().is_some_and(Editor::focused)
     }
 
     /// Whether `action` belongs to the current item's kind at all (option picks only up
@@ -268,6 +284,9 @@ impl QuizSession {
             }
             QuizAction::CursorDown | QuizAction::CursorUp => {
                 !matches!(item, Some(QuizItem::Recall(_)))
+            }
+            QuizAction::Type | QuizAction::StopTyping | QuizAction::Edit(_) => {
+                matches!(item, Some(QuizItem::Recall(_)))
             }
             QuizAction::Submit | QuizAction::GiveUp | QuizAction::Next | QuizAction::Fill(_) => {
                 true
@@ -318,6 +337,10 @@ impl QuizSession {
                 gaps.get(*cursor).is_some_and(|g| g != text) || cursor + 1 < gaps.len()
             }
             (QuizAction::Fill(text), AnswerState::Recall { text: old }) => text != old,
+            (QuizAction::Type, AnswerState::Recall { .. }) => !self.editor.focused(),
+            (QuizAction::StopTyping | QuizAction::Edit(_), AnswerState::Recall { .. }) => {
+                self.editor.focused()
+            }
             _ => false,
         }
     }
@@ -383,7 +406,21 @@ impl QuizSession {
                     *cursor += 1;
                 }
             }
-            (QuizAction::Fill(new), AnswerState::Recall { text }) => *text = new,
+            (QuizAction::Fill(new), AnswerState::Recall { text }) => {
+                let focused = self.editor.focused();
+                self.editor = Editor::new(&new);
+                self.editor.set_focused(focused);
+                *text = new;
+            }
+            (QuizAction::Type, AnswerState::Recall { .. }) => self.editor.set_focused(true),
+            (QuizAction::StopTyping, AnswerState::Recall { .. }) => {
+                self.editor.set_focused(false);
+            }
+            (QuizAction::Edit(edit), AnswerState::Recall { text }) => {
+                if self.editor.apply(edit) {
+                    *text = self.editor.text();
+                }
+            }
             _ => {}
         }
         None
@@ -403,6 +440,7 @@ impl QuizSession {
             return None;
         };
         let answer = answer.clone();
+        self.editor.set_focused(false);
         let verdict = score(&item.item, &answer, &item.synonyms);
         let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
         let correct = !gave_up && verdict.correct();
@@ -431,6 +469,7 @@ impl QuizSession {
     fn next(&mut self, now: Timestamp) {
         self.position += 1;
         self.shown_at = now;
+        self.editor = Editor::default();
         if let Some(item) = self.items.get(self.position) {
             self.phase = QuizStep::Answering(AnswerState::new(&item.item, &item.start_order));
         } else {
