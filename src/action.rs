@@ -41,6 +41,10 @@ pub enum Action {
     Quiz(crate::quiz::QuizAction),
     /// Enter in a quiz: submit the answer, or go on after the feedback.
     QuizEnter,
+    /// After a recall verdict: "I did say that", for the missed point under the cursor.
+    ClaimPoint,
+    /// After a recall verdict: the cursor to the next missed point to claim.
+    NextMissed,
     // The console
     EnterConsole,
     EnterCommand,
@@ -106,6 +110,8 @@ pub enum Effect {
     HighlightQuiz,
     /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
     RecordQuiz(crate::quiz::QuizRecord),
+    /// Save a claimed point; the shell answers `QuizSaveFailed` only on failure.
+    RecordClaim(crate::quiz::Claim),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,
     Quit,

@@ -272,6 +272,11 @@ impl Shell {
                     .record_quiz_result(&record, &app.study.days)
                     .err()
                     .map(|e| Action::QuizSaveFailed(e.to_string())),
+                Effect::RecordClaim(claim) => self
+                    .store
+                    .record_claim(&claim)
+                    .err()
+                    .map(|e| Action::QuizSaveFailed(e.to_string())),
                 Effect::LoadStats => Some(
                     match Stats::compute(&self.store, &app.study.library, now, &app.study.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),

@@ -158,6 +158,11 @@ pub fn quiz_recall() -> String {
     )
 }
 
+/// The key that claims a missed recall point ("I did say that").
+pub fn claim_key() -> String {
+    key_for(S::QuizClaim, &Action::ClaimPoint)
+}
+
 /// Under the quiz's scorecard.
 pub fn quiz_scorecard() -> String {
     format!(

@@ -39,6 +39,8 @@ pub enum Scope {
     /// A free-recall item, its answer editor not focused.
     QuizRecall,
     QuizFeedback,
+    /// A recall verdict with a missed point the learner can claim.
+    QuizClaim,
     QuizEnd,
     Scroll,
 }
@@ -64,7 +66,7 @@ impl Scope {
             Self::CardBack => "Card",
             Self::LabBack => "LRU lab",
             Self::QuizAnswer | Self::QuizTyped | Self::QuizRecall => "Quiz: answering",
-            Self::QuizFeedback => "Quiz: feedback",
+            Self::QuizFeedback | Self::QuizClaim => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
             Self::Scroll => "Scrolling",
         }
@@ -557,6 +559,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizAnswer, &[k(':')], Action::EnterCommand, "command", false),
     bind(S::QuizAnswer, &[k('s')], Action::Quiz(Q::GiveUp), "I don't know", true),
     bind(S::QuizAnswer, &[code(KeyCode::Esc)], Action::Back, "leave quiz", false),
+    bind(S::QuizClaim, &[k('c')], Action::ClaimPoint, "I did say that (claim the point)", true),
+    bind(S::QuizClaim, &[code(KeyCode::Tab)], Action::NextMissed, "next missed point", false),
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
@@ -652,6 +656,9 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
                 vec![S::QuizAnswer, S::QuizTyped, S::Global]
             }
             crate::quiz::QuizStep::Answering(_) => vec![S::QuizAnswer, S::Global],
+            crate::quiz::QuizStep::Feedback { .. } if quiz.claimable().is_some() => {
+                vec![S::QuizClaim, S::QuizFeedback, S::Scroll, S::Global]
+            }
             crate::quiz::QuizStep::Feedback { .. } => {
                 vec![S::QuizFeedback, S::Scroll, S::Global]
             }

@@ -139,9 +139,11 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             flash_error(app, format!("stats: {message}"));
             Effects::none()
         }
-        Action::Quiz(_) | Action::QuizEnter | Action::QuizSaveFailed(_) => {
-            quiz::update_quiz(app, action, now)
-        }
+        Action::Quiz(_)
+        | Action::QuizEnter
+        | Action::ClaimPoint
+        | Action::NextMissed
+        | Action::QuizSaveFailed(_) => quiz::update_quiz(app, action, now),
     }
 }
 

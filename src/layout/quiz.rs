@@ -46,7 +46,13 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                     answer,
                     verdict,
                     gave_up,
-                } => feedback(&current.item, answer, verdict, *gave_up, code, t),
+                } => {
+                    let claims = Claims {
+                        claimed: session.claimed(),
+                        cursor: session.claimable(),
+                    };
+                    feedback(&current.item, answer, verdict, *gave_up, claims, code, t)
+                }
                 QuizStep::Finished => Vec::new(),
             };
             (title, lines)
@@ -299,18 +305,29 @@ fn with_gaps(
     (found == gaps).then_some(out)
 }
 
-/// The answer as submitted, what was right and wrong, and the explanation.
+/// A recall verdict's missed points the learner claimed ("I did say that"), and the one
+/// the claim key would claim next.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Claims<'a> {
+    pub claimed: &'a [usize],
+    pub cursor: Option<usize>,
+}
+
+/// The answer as submitted, what was right and wrong (a recall answer's points made,
+/// with the words that made each, and missed, claimed or to claim), and the explanation.
 #[allow(clippy::too_many_lines)] // one arm per kind of item, each short
 pub fn feedback(
     item: &QuizItem,
     answer: &AnswerState,
     verdict: &Verdict,
     gave_up: bool,
+    claims: Claims<'_>,
     code: Option<&[Line<'static>]>,
     t: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let (right, total) = verdict.parts();
+    let claimed = claims.claimed.len();
     out.push(if gave_up {
         Line::styled(
             "✗ Skipped (I don't know): the answer is below".to_string(),
@@ -318,6 +335,16 @@ pub fn feedback(
         )
     } else if verdict.correct() {
         Line::styled("✓ Right".to_string(), t.good())
+    } else if claimed > 0 && right + claimed >= total {
+        Line::styled(
+            format!("✓ Right, self-assessed ({right} of {total} scored, {claimed} by your word)"),
+            t.good(),
+        )
+    } else if claimed > 0 {
+        Line::styled(
+            format!("✗ Not quite ({right} of {total} right, {claimed} by your word)"),
+            t.error(),
+        )
     } else {
         Line::styled(format!("✗ Not quite ({right} of {total} right)"), t.error())
     });
@@ -436,19 +463,36 @@ pub fn feedback(
                 }
                 out.push(Line::default());
             }
-            for (point, mark) in q.points.iter().zip(&v.points) {
+            for (i, (point, mark)) in q.points.iter().zip(&v.points).enumerate() {
                 match mark {
                     PointMark::Hit { phrase, said } => out.push(text_line(
                         "  ✓ ".to_string(),
                         &point.point,
                         // The learner's words too, when they are not the phrase itself
-                        // (a synonym, another form of the word, a gap).
-                        if said.eq_ignore_ascii_case(phrase) {
+                        // (a synonym, another form of the word, a gap; a line break in
+                        // the words is a space).
+                        if said.split_whitespace().eq(phrase.split_whitespace())
+                            || said.eq_ignore_ascii_case(phrase)
+                        {
                             format!("  (matched \"{}\")", s(phrase))
                         } else {
                             format!("  (matched \"{}\" by \"{}\")", s(phrase), s(said))
                         },
                         t.good(),
+                        t,
+                    )),
+                    PointMark::Missed if claims.claimed.contains(&i) => out.push(text_line(
+                        "  ✓ ".to_string(),
+                        &point.point,
+                        "  (you said so: self-assessed)".to_string(),
+                        t.accent(),
+                        t,
+                    )),
+                    PointMark::Missed if claims.cursor == Some(i) => out.push(text_line(
+                        "› ✗ ".to_string(),
+                        &point.point,
+                        format!("  ({}: I did say that)", hints::claim_key()),
+                        t.error().patch(t.selected()),
                         t,
                     )),
                     PointMark::Missed => out.push(text_line(

@@ -168,6 +168,21 @@ pub struct QuizRecord {
     pub answered_at: Timestamp,
     /// From the item appearing to the answer being submitted.
     pub duration: Duration,
+    /// A recall answer's key points: (made, in all), as the scorer found them.
+    pub points: Option<(usize, usize)>,
+}
+
+/// A missed key point of a recall answer that the learner says they made ("I did say
+/// that"): saved as self-assessed, apart from what the scorer found. `card_id`,
+/// `item_index` and `answered_at` name the saved answer it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub card_id: String,
+    pub item_index: usize,
+    pub answered_at: Timestamp,
+    /// Index into the item's points.
+    pub point: usize,
+    pub claimed_at: Timestamp,
 }
 
 /// An answered item of this session.
@@ -179,6 +194,8 @@ pub struct Answered {
     /// Parts right and parts in all (see `Verdict::parts`).
     pub parts: (usize, usize),
     pub duration: Duration,
+    /// Right only because the learner claimed every missed point.
+    pub self_assessed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -190,6 +207,12 @@ pub struct QuizSession {
     shown_at: Timestamp,
     /// The free-recall answer being written; `AnswerState::Recall`'s text is its text.
     editor: Editor,
+    /// During a recall item's feedback: the missed points claimed, in claiming order,
+    /// and the missed point the claim key would claim next.
+    claimed: Vec<usize>,
+    claim_cursor: Option<usize>,
+    /// When the answer on show was submitted (its saved row's time).
+    submitted_at: Timestamp,
 }
 
 impl QuizSession {
@@ -217,6 +240,9 @@ impl QuizSession {
             answered: Vec::new(),
             shown_at: now,
             editor: Editor::default(),
+            claimed: Vec::new(),
+            claim_cursor: None,
+            submitted_at: now,
         }
     }
 
@@ -264,6 +290,72 @@ impl QuizSession {
     pub fn editor(&self) -> Option<&Editor> {
         matches!(&self.phase, QuizStep::Answering(AnswerState::Recall { .. }))
             .then_some(&self.editor)
+    }
+
+    /// The missed points of the recall answer on show that the learner claimed.
+    pub fn claimed(&self) -> &[usize] {
+        &self.claimed
+    }
+
+    /// The missed point the claim key would claim now, if any.
+    pub fn claimable(&self) -> Option<usize> {
+        self.claim_cursor
+    }
+
+    /// The missed points not claimed yet, during a recall item's feedback (none after
+    /// "I don't know": there is nothing the learner said).
+    fn unclaimed(&self) -> Vec<usize> {
+        match &self.phase {
+            QuizStep::Feedback {
+                verdict: Verdict::Recall(v),
+                gave_up: false,
+                ..
+            } => v
+                .missed()
+                .into_iter()
+                .filter(|i| !self.claimed.contains(i))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Moves the claim cursor to the next missed point not claimed (round to the first).
+    pub fn next_missed(&mut self) {
+        let open = self.unclaimed();
+        let after = self.claim_cursor.map_or(0, |c| c + 1);
+        self.claim_cursor = open
+            .iter()
+            .copied()
+            .find(|&i| i >= after)
+            .or_else(|| open.first().copied());
+    }
+
+    /// "I did say that": claims the missed point under the claim cursor and moves the
+    /// cursor on. Once every missed point is claimed the item counts as right, marked
+    /// self-assessed. Returns the claim to save; `None` when there is nothing to claim.
+    pub fn claim(&mut self, now: Timestamp) -> Option<Claim> {
+        let point = self.claim_cursor?;
+        if !self.unclaimed().contains(&point) {
+            return None;
+        }
+        let item = self.items.get(self.position)?;
+        let claim = Claim {
+            card_id: item.card_id.to_string(),
+            item_index: item.item_index,
+            answered_at: self.submitted_at,
+            point,
+            claimed_at: now,
+        };
+        self.claimed.push(point);
+        self.next_missed();
+        if self.unclaimed().is_empty()
+            && let Some(last) = self.answered.last_mut()
+            && !last.correct
+        {
+            last.correct = true;
+            last.self_assessed = true;
+        }
+        Some(claim)
     }
 
     /// Whether keys go to the answer editor now.
@@ -449,7 +541,12 @@ impl QuizSession {
             correct,
             parts: verdict.parts(),
             duration,
+            self_assessed: false,
         });
+        let points = match &verdict {
+            Verdict::Recall(v) => Some((v.hit().len(), v.points.len())),
+            _ => None,
+        };
         let record = QuizRecord {
             card_id: item.card_id.to_string(),
             item_index: item.item_index,
@@ -457,12 +554,16 @@ impl QuizSession {
             correct,
             answered_at: now,
             duration,
+            points,
         };
+        self.submitted_at = now;
         self.phase = QuizStep::Feedback {
             answer,
             verdict,
             gave_up,
         };
+        self.claim_cursor = None;
+        self.next_missed();
         Some(record)
     }
 
@@ -470,6 +571,8 @@ impl QuizSession {
         self.position += 1;
         self.shown_at = now;
         self.editor = Editor::default();
+        self.claimed.clear();
+        self.claim_cursor = None;
         if let Some(item) = self.items.get(self.position) {
             self.phase = QuizStep::Answering(AnswerState::new(&item.item, &item.start_order));
         } else {

@@ -35,6 +35,15 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
             QuizStep::Feedback { .. } => QuizAction::Next,
             QuizStep::Finished => return Effects::none(),
         },
+        Action::ClaimPoint => {
+            return session.claim(now).map_or_else(Effects::none, |claim| {
+                Effects::one(Effect::RecordClaim(claim))
+            });
+        }
+        Action::NextMissed => {
+            session.next_missed();
+            return Effects::none();
+        }
         Action::QuizSaveFailed(message) => {
             flash_error(app, format!("quiz answer not saved: {message}"));
             return Effects::none();
