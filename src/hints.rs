@@ -66,6 +66,8 @@ pub fn card_console(lab: bool) -> String {
 pub enum QuizConsole {
     /// An item answered by typing.
     Typed,
+    /// A recall answer being typed in the answer editor.
+    Editing,
     /// An item answered with keys.
     Keys,
     Feedback,
@@ -81,6 +83,11 @@ pub fn quiz_console(at: QuizConsole) -> String {
             key_for(S::QuizTyped, &Action::EnterConsole)
         ),
         QuizConsole::Keys => format!("answer with the keys below; {colon} for a command"),
+        QuizConsole::Editing => format!(
+            "typing your answer above: {} submits, {} stops typing",
+            key_for(S::Editor, &Action::Quiz(Q::Submit)),
+            key_for(S::Editor, &Action::Quiz(Q::StopTyping))
+        ),
         QuizConsole::Feedback => {
             format!("{} goes on", key_for(S::QuizFeedback, &Action::QuizEnter))
         }
@@ -261,6 +268,7 @@ mod tests {
         for at in [
             QuizConsole::Typed,
             QuizConsole::Keys,
+            QuizConsole::Editing,
             QuizConsole::Feedback,
             QuizConsole::Finished,
         ] {
@@ -272,6 +280,7 @@ mod tests {
             quiz_cloze(1, 2),
             quiz_reorder(),
             quiz_recall(),
+            claim_key(),
             quiz_scorecard(),
             summary_left("3 due"),
             summary_keys(),
@@ -341,6 +350,7 @@ mod tests {
             "press i to drive the lab (put 1 1, get 1, help), : for a command",
             "press i to type an answer, : for a command",
             "answer with the keys below; : for a command",
+            "typing your answer above: Ctrl-D submits, Esc stops typing",
             "Enter goes on",
             "Enter goes on",
             "Pick with a digit or j/k, then Enter.",
@@ -349,6 +359,7 @@ mod tests {
             "Put the lines in order: j/k choose a line, J/K move it, Enter submits.",
             "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D or \
              Alt-Enter submits (or Esc, then Enter); Ctrl-U undoes.",
+            "c",
             "Results are saved and show in `tutor stats`; reviews are not affected. Enter: home",
             "Still to study: 3 due; Enter, then Review, to go on",
             "Enter: home · u: undo the last grade · q: quit",
@@ -378,6 +389,7 @@ mod tests {
             "press Ctrl-I to drive the lab (put 1 1, get 1, help), Ctrl-: for a command",
             "press Ctrl-I to type an answer, Ctrl-: for a command",
             "answer with the keys below; Ctrl-: for a command",
+            "typing your answer above: F12 submits, F2 stops typing",
             "F1 goes on",
             "F1 goes on",
             "Pick with a digit or Ctrl-J/Ctrl-K, then F1.",
@@ -387,6 +399,7 @@ mod tests {
              submits.",
             "Answer in your own words: press Ctrl-I and type; F1 breaks the line, F12 or F1 \
              submits (or F2, then F1); F12 undoes.",
+            "Ctrl-C",
             "Results are saved and show in `tutor stats`; reviews are not affected. F1: home",
             "Still to study: 3 due; F1, then Review, to go on",
             "F1: home · Ctrl-U: undo the last grade · Ctrl-Q: quit",

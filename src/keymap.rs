@@ -559,7 +559,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizAnswer, &[k(':')], Action::EnterCommand, "command", false),
     bind(S::QuizAnswer, &[k('s')], Action::Quiz(Q::GiveUp), "I don't know", true),
     bind(S::QuizAnswer, &[code(KeyCode::Esc)], Action::Back, "leave quiz", false),
-    bind(S::QuizClaim, &[k('c')], Action::ClaimPoint, "I did say that (claim the point)", true),
+    bind(S::QuizClaim, &[k('c')], Action::ClaimPoint, "I did say that", true),
     bind(S::QuizClaim, &[code(KeyCode::Tab)], Action::NextMissed, "next missed point", false),
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),

@@ -1430,3 +1430,45 @@ fn reviews_of_cards_not_loaded_use_up_no_daily_limit() {
         app.study.done_today
     );
 }
+
+/// After a recall verdict the footer offers the claim key from the key table; each
+/// press claims a missed point and saves it; with every one claimed the answer is right,
+/// self-assessed, and the store counts the claims apart from the scored points.
+#[test]
+fn claiming_missed_points_is_saved_as_self_assessed() {
+    let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+    press(&mut app, &mut shell, "i x ctrl-d", t0());
+    let missed = match quiz_phase(&app) {
+        crate::quiz::QuizStep::Feedback {
+            verdict: crate::quiz::Verdict::Recall(v),
+            ..
+        } => v.missed().len(),
+        other => panic!("{other:?}"),
+    };
+    assert!(missed > 0);
+    let footer: Vec<String> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| format!("{} {}", b.keys[0].label(), b.help))
+        .collect();
+    assert_eq!(footer[0], "c I did say that");
+    let mut claims = 0;
+    for _ in 0..missed + 1 {
+        let effects = press(&mut app, &mut shell, "c", t0());
+        claims += effects
+            .iter()
+            .filter(|e| matches!(e, Effect::RecordClaim(_)))
+            .count();
+    }
+    assert_eq!(claims, missed, "one claim a missed point, and no more");
+    assert!(app.flash.is_none(), "{:?}", app.flash);
+    let summary = shell.store.quiz_summary(0).unwrap();
+    assert_eq!(
+        (
+            summary.all_time.correct,
+            summary.self_assessed,
+            summary.points_claimed
+        ),
+        (1, 1, missed)
+    );
+    assert_eq!(summary.points_total - summary.points_scored, missed);
+}

@@ -703,3 +703,60 @@ fn recall_feedback_names_the_words_that_made_a_point() {
         "{rows}"
     );
 }
+
+/// A recall verdict at 100×30: the point made with the words that made it, a missed
+/// point claimed ("I did say that", self-assessed), and the missed point the claim key
+/// is on; then, every missed point claimed, right but self-assessed.
+#[test]
+fn recall_verdict_with_points_made_missed_and_claimed() {
+    use tutor::content::{CardId, QuizItem, Recall, RecallPoint};
+    use tutor::quiz::{QuizAction, QuizSession, SessionItem};
+    let point = |text: &str, accept: &str| RecallPoint {
+        point: text.into(),
+        accept: vec![accept.into()],
+    };
+    let item = SessionItem {
+        deck_id: "d".into(),
+        card_id: CardId("c".into()),
+        card_title: "LRU".into(),
+        topic: "t".into(),
+        topic_title: "T".into(),
+        item_index: 0,
+        item: QuizItem::Recall(Recall {
+            question: "How does an LRU cache get O(1) get and put?".into(),
+            points: vec![
+                point("A hash map finds the node.", "hash map"),
+                point(
+                    "A doubly linked list keeps the order of use.",
+                    "linked list",
+                ),
+                point("The oldest entry is evicted.", "evict*"),
+            ],
+            model_answer: "A hash map to the nodes of a doubly linked list; evict the oldest."
+                .into(),
+            explanation: "The map finds, the list orders.".into(),
+        }),
+        start_order: Vec::new(),
+        synonyms: std::sync::Arc::default(),
+    };
+    let size = (100, 30);
+    let (mut app, _) = fixture(&Start::Home, false, size);
+    let mut session = QuizSession::new(vec![item], t0());
+    let _ = session.update(
+        QuizAction::Fill("A dictionary of nodes,\nkept in order of use.".into()),
+        t0(),
+    );
+    let _ = session.update(QuizAction::Submit, t0());
+    assert!(session.claim(t0()).is_some());
+    app.screen = tutor::state::Screen::Quiz(session);
+    insta::assert_snapshot!("quiz_recall_claimed_100x30", draw(&app, size).backend());
+    let tutor::state::Screen::Quiz(session) = &mut app.screen else {
+        panic!("the quiz is up");
+    };
+    assert!(session.claim(t0()).is_some());
+    let rows = screen_rows(&app, size).join("\n");
+    assert!(
+        rows.contains("✓ Right, self-assessed (1 of 3 scored, 2 by your word)"),
+        "{rows}"
+    );
+}

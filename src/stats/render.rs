@@ -117,7 +117,7 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
     out.push(Line::from(dim(format!("           {}", kinds.join(" · ")))));
     if q.points_total > 0 || q.points_claimed > 0 {
         let mut text = format!(
-            "{} of {} scored · {} self-assessed",
+            "{} of {} key points scored · {} self-assessed",
             q.points_scored, q.points_total, q.points_claimed
         );
         if q.self_assessed > 0 {
@@ -126,12 +126,9 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
             } else {
                 "answers"
             };
-            text.push_str(&format!(
-                " · {} {answers} right by your word",
-                q.self_assessed
-            ));
+            text += &format!(" · {} {answers} right by your word", q.self_assessed);
         }
-        out.push(Line::from(vec![bold("Points     "), Span::raw(text)]));
+        out.push(Line::from(vec![bold("Recall     "), Span::raw(text)]));
     }
     out
 }
