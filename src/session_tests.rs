@@ -1452,7 +1452,7 @@ fn claiming_missed_points_is_saved_as_self_assessed() {
         .collect();
     assert_eq!(footer[0], "c I did say that");
     let mut claims = 0;
-    for _ in 0..missed + 1 {
+    for _ in 0..=missed {
         let effects = press(&mut app, &mut shell, "c", t0());
         claims += effects
             .iter()

@@ -561,11 +561,16 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
     for item in &card.items {
         out.push(Line::styled(
             format!(
-                "  {} {:<30} {:<16} {:>6}",
+                "  {} {:<30} {:<16} {:>6}{}",
                 if item.correct { "✓" } else { "✗" },
                 crate::wrap::fit(&s(&item.card_title), 30),
                 item.kind.title(),
-                seconds(item.duration)
+                seconds(item.duration),
+                if item.self_assessed {
+                    "  self-assessed"
+                } else {
+                    ""
+                }
             ),
             if item.correct { t.good() } else { t.error() },
         ));

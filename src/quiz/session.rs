@@ -509,9 +509,8 @@ impl QuizSession {
                 self.editor.set_focused(false);
             }
             (QuizAction::Edit(edit), AnswerState::Recall { text }) => {
-                if self.editor.apply(edit) {
-                    *text = self.editor.text();
-                }
+                self.editor.apply(edit);
+                *text = self.editor.text();
             }
             _ => {}
         }

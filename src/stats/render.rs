@@ -126,7 +126,7 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
             } else {
                 "answers"
             };
-            text += &format!(" · {} {answers} right by your word", q.self_assessed);
+            let _ = write!(text, " · {} {answers} right by your word", q.self_assessed);
         }
         out.push(Line::from(vec![bold("Recall     "), Span::raw(text)]));
     }

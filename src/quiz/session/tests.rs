@@ -652,6 +652,10 @@ fn claiming_every_missed_point_makes_the_answer_right_self_assessed() {
     assert_eq!(s.claimable(), None);
     assert!(s.claim(at(5)).is_none(), "nothing left to claim");
     assert!(s.answered()[0].correct && s.answered()[0].self_assessed);
+    assert!(
+        s.scorecard().items[0].self_assessed,
+        "the scorecard says so"
+    );
     // After "I don't know" there is nothing the learner said to claim.
     let mut s = session(recall());
     let _ = s.update(QuizAction::GiveUp, at(1)).unwrap();
