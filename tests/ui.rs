@@ -655,35 +655,46 @@ fn a_card_opened_at_start_has_its_question_rows_ready() {
     }
 }
 
-/// A recall point made through a synonym names the accepted phrase and the learner's
-/// words; one made by the phrase itself names it once.
-#[test]
-fn recall_feedback_names_the_words_that_made_a_point() {
+/// A free-recall item of card `c` ("LRU"): `points` as (point, its one accepted phrase).
+fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::quiz::SessionItem {
     use tutor::content::{CardId, QuizItem, Recall, RecallPoint};
-    use tutor::quiz::{QuizAction, QuizSession, SessionItem};
-    let point = |text: &str, accept: &str| RecallPoint {
-        point: text.into(),
-        accept: vec![accept.into()],
-    };
-    let item = SessionItem {
+    tutor::quiz::SessionItem {
         deck_id: "d".into(),
         card_id: CardId("c".into()),
-        card_title: "C".into(),
+        card_title: "LRU".into(),
         topic: "t".into(),
         topic_title: "T".into(),
         item_index: 0,
         item: QuizItem::Recall(Recall {
-            question: "How does an LRU cache work?".into(),
-            points: vec![
-                point("A hash map finds the entry.", "hash map"),
-                point("The oldest entry is evicted.", "evict*"),
-            ],
-            model_answer: "A hash map, and it evicts the oldest.".into(),
-            explanation: "e".into(),
+            question: question.into(),
+            points: points
+                .iter()
+                .map(|(point, accept)| RecallPoint {
+                    point: (*point).into(),
+                    accept: vec![(*accept).into()],
+                })
+                .collect(),
+            model_answer: model.into(),
+            explanation: "The map finds, the list orders.".into(),
         }),
         start_order: Vec::new(),
         synonyms: std::sync::Arc::default(),
-    };
+    }
+}
+
+/// A recall point made through a synonym names the accepted phrase and the learner's
+/// words; one made by the phrase itself names it once.
+#[test]
+fn recall_feedback_names_the_words_that_made_a_point() {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let item = recall_item(
+        "How does an LRU cache work?",
+        &[
+            ("A hash map finds the entry.", "hash map"),
+            ("The oldest entry is evicted.", "evict*"),
+        ],
+        "A hash map, and it evicts the oldest.",
+    );
     let size = (120, 30);
     let (mut app, _) = fixture(&Start::Home, false, size);
     let mut session = QuizSession::new(vec![item], t0());
@@ -709,36 +720,19 @@ fn recall_feedback_names_the_words_that_made_a_point() {
 /// is on; then, every missed point claimed, right but self-assessed.
 #[test]
 fn recall_verdict_with_points_made_missed_and_claimed() {
-    use tutor::content::{CardId, QuizItem, Recall, RecallPoint};
-    use tutor::quiz::{QuizAction, QuizSession, SessionItem};
-    let point = |text: &str, accept: &str| RecallPoint {
-        point: text.into(),
-        accept: vec![accept.into()],
-    };
-    let item = SessionItem {
-        deck_id: "d".into(),
-        card_id: CardId("c".into()),
-        card_title: "LRU".into(),
-        topic: "t".into(),
-        topic_title: "T".into(),
-        item_index: 0,
-        item: QuizItem::Recall(Recall {
-            question: "How does an LRU cache get O(1) get and put?".into(),
-            points: vec![
-                point("A hash map finds the node.", "hash map"),
-                point(
-                    "A doubly linked list keeps the order of use.",
-                    "linked list",
-                ),
-                point("The oldest entry is evicted.", "evict*"),
-            ],
-            model_answer: "A hash map to the nodes of a doubly linked list; evict the oldest."
-                .into(),
-            explanation: "The map finds, the list orders.".into(),
-        }),
-        start_order: Vec::new(),
-        synonyms: std::sync::Arc::default(),
-    };
+    use tutor::quiz::{QuizAction, QuizSession};
+    let item = recall_item(
+        "How does an LRU cache get O(1) get and put?",
+        &[
+            ("A hash map finds the node.", "hash map"),
+            (
+                "A doubly linked list keeps the order of use.",
+                "linked list",
+            ),
+            ("The oldest entry is evicted.", "evict*"),
+        ],
+        "A hash map to the nodes of a doubly linked list; evict the oldest.",
+    );
     let size = (100, 30);
     let (mut app, _) = fixture(&Start::Home, false, size);
     let mut session = QuizSession::new(vec![item], t0());
