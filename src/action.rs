@@ -3,6 +3,7 @@
 
 use crate::srs::{CardState, Outcome, Rating};
 use crate::store::{Recorded, Undone};
+use crate::worker::{End, JobId};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -55,12 +56,56 @@ pub enum Action {
     Resize(u16, u16),
     Tick,
     ReviewSaved(Recorded),
-    SaveFailed(String),
     Undone(Undone),
-    UndoFailed(String),
     StatsLoaded(Box<crate::stats::Stats>),
-    StatsFailed(String),
-    QuizSaveFailed(String),
+    /// An effect the shell could not carry out.
+    Failed(Failure),
+    /// The streak as the store counts it, after a grade was saved or undone.
+    StreakLoaded(u32),
+    /// Code highlighted (or made plain, with colour off), ready to draw.
+    Highlighted(Box<crate::highlight::HighlightBatch>),
+    /// The shell started a job on the worker; `label` says what it does ("highlighting").
+    JobStarted {
+        id: JobId,
+        label: &'static str,
+    },
+    /// A job is over (not sent for a job cancelled with `CancelJob`).
+    JobFinished {
+        id: JobId,
+        end: End,
+    },
+    /// Esc while a job runs: cancel the latest one.
+    CancelJob,
+}
+
+/// An effect that failed: which one, on what, and the underlying error's message (the
+/// store's errors are not `Clone`, actions are). The flash shows its `Display`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Failure {
+    /// `RecordReview` of `card`: the grade was not saved.
+    #[error("not saved: {cause}; the card stays, grade again to retry")]
+    Save { card: String, cause: String },
+    /// `UndoReview` of the log row `id`.
+    #[error("cannot undo: {cause}")]
+    Undo { id: i64, cause: String },
+    /// `LoadStats`.
+    #[error("stats: {cause}")]
+    Stats { cause: String },
+    /// `RecordQuiz` of an item of `card` (its index among the card's quiz items).
+    #[error("quiz answer not saved: {cause}")]
+    QuizSave {
+        card: String,
+        item: usize,
+        cause: String,
+    },
+    /// `RecordClaim` of a point of an answer to an item of `card`.
+    #[error("claim not saved: {cause}")]
+    ClaimSave {
+        card: String,
+        item: usize,
+        point: usize,
+        cause: String,
+    },
 }
 
 /// An edit of the console's input line.
@@ -82,13 +127,15 @@ pub enum ConsoleEdit {
     /// The cursor to the line above or below, in an answer of several lines.
     LineUp,
     LineDown,
+    /// Tab: complete the command name being typed.
+    Complete,
 }
 
 /// Work for the shell: the only way `update` reaches the disk or the terminal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save a grade durably; the shell answers with `ReviewSaved` (the card's state as
-    /// the store has it) or `SaveFailed`.
+    /// Save a grade durably; the shell answers with `StreakLoaded` then `ReviewSaved`
+    /// (the card's state as the store has it), or `Failed(Failure::Save)`.
     RecordReview {
         /// The card's id.
         card: String,
@@ -98,19 +145,29 @@ pub enum Effect {
         outcome: Outcome,
         duration_ms: u64,
     },
-    /// Remove a saved grade; the shell answers with `Undone` or `UndoFailed`.
+    /// Remove a saved grade; the shell answers with `StreakLoaded` then `Undone`, or
+    /// `Failed(Failure::Undo)`.
     UndoReview {
         id: i64,
     },
-    /// Compute stats; the shell answers with `StatsLoaded` or `StatsFailed`.
+    /// Compute stats; the shell answers with `StatsLoaded` or `Failed(Failure::Stats)`.
     LoadStats,
-    /// Highlight the solutions of a card (by index) unless cached.
+    /// Highlight the solutions of a card (by index) and its fenced code, unless done
+    /// before; the shell answers with `Highlighted`, at once from the disk cache, else
+    /// from a job on the worker.
     Highlight(usize),
     /// Highlight the code of the quiz just started (cloze and reorder items).
     HighlightQuiz,
-    /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
+    /// Fill the highlight cache for every card, as a job on the worker (after the
+    /// first frame).
+    WarmHighlightCache,
+    /// Stop a job on the worker; nothing more comes from it.
+    CancelJob(JobId),
+    /// Save a quiz answer; the shell answers only on failure, with
+    /// `Failed(Failure::QuizSave)`.
     RecordQuiz(crate::quiz::QuizRecord),
-    /// Save a claimed point; the shell answers `QuizSaveFailed` only on failure.
+    /// Save a claimed point; the shell answers only on failure, with
+    /// `Failed(Failure::ClaimSave)`.
     RecordClaim(crate::quiz::Claim),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,

@@ -1,12 +1,14 @@
 //! The command line: clap definitions and the non-interactive commands.
 
 mod answer;
+mod bounded;
 mod commands;
 mod decks;
 mod lru;
 mod numbers;
 mod progress;
 mod session;
+mod starters;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;

@@ -15,6 +15,7 @@ pub mod nesting;
 pub mod problem;
 pub mod quiz;
 pub mod source;
+pub mod starters;
 pub mod validate;
 pub mod yaml;
 
@@ -27,8 +28,8 @@ pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
 pub use problem::{Problem, Problems};
 pub use quiz::{
-    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallPoint,
-    Reorder, SingleChoice,
+    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallExamples,
+    RecallPoint, Reorder, SingleChoice,
 };
 
 /// A card's stable identity. Review history is keyed by it, so it must never change
@@ -180,10 +181,17 @@ pub struct CodeLinks {
     pub rust: EventLines,
 }
 
-/// A solution in one language and the tests that prove it.
+/// A solution in one language, the tests that prove it, and the starter a learner begins
+/// from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Solution {
+    /// What a learner sees in an empty editor: the signatures the tests call, each with
+    /// a docstring or doc comment saying what it must do, and bodies of `...` (Python) or
+    /// `todo!()` (Rust). The tests must fail on it, at run time. Optional in a deck of
+    /// your own; every bundled coding card has one for both languages.
+    #[serde(default)]
+    pub starter: Option<String>,
     pub solution: String,
     pub tests: String,
 }

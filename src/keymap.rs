@@ -43,6 +43,8 @@ pub enum Scope {
     QuizClaim,
     QuizEnd,
     Scroll,
+    /// A job runs on the worker (the footer's spinner): Esc cancels it.
+    Job,
 }
 
 impl Scope {
@@ -69,6 +71,7 @@ impl Scope {
             Self::QuizFeedback | Self::QuizClaim => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
             Self::Scroll => "Scrolling",
+            Self::Job => "Running",
         }
     }
 }
@@ -312,6 +315,13 @@ pub static BINDINGS: &[Binding] = &[
         &[ctrl('w')],
         Action::Console(ConsoleEdit::KillWord),
         "delete word",
+        false,
+    ),
+    bind(
+        S::Console,
+        &[code(KeyCode::Tab)],
+        Action::Console(ConsoleEdit::Complete),
+        "complete command",
         false,
     ),
     bind(
@@ -564,6 +574,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
+    // While a job runs
+    bind(S::Job, &[code(KeyCode::Esc)], Action::CancelJob, "cancel", true),
     // Everywhere else
     bind(S::Global, &[k('?')], Action::ToggleHelp, "help", true),
     bind(S::Global, &[k('q')], Action::Quit, "quit", true),
@@ -632,11 +644,21 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     if too_small(app) {
         return vec![S::TooSmall];
     }
-    match app.overlay {
-        Some(Overlay::Help { .. }) => vec![S::Help, S::Global],
-        Some(Overlay::Confirm(_)) => vec![S::Confirm],
+    let mut scopes = match app.overlay {
+        Some(Overlay::Help { .. }) => return vec![S::Help, S::Global],
+        Some(Overlay::Confirm(_)) => return vec![S::Confirm],
         None => screen_scopes(app),
+    };
+    if !app.jobs.is_empty() {
+        // Esc cancels the running job before it means Back; typing keeps its Esc.
+        let typing = |s: &Scope| matches!(s, S::Console | S::Editor | S::Filter);
+        let at = scopes
+            .iter()
+            .position(|s| !typing(s))
+            .unwrap_or(scopes.len());
+        scopes.insert(at, S::Job);
     }
+    scopes
 }
 
 /// The scopes of the screen under any help overlay: what the help lists.

@@ -6,7 +6,8 @@
 //! - [`app`]: the shell: the event loop, signals, and carrying out effects.
 //! - [`cli`]: clap definitions and the non-interactive commands.
 //! - [`color`]: whether to colour.
-//! - [`console`]: the input line: buffer, cursor, history, `:` commands.
+//! - [`command_table`]: the row type of a table of typed commands (console, LRU lab).
+//! - [`console`]: the input line (buffer, cursor, history, Tab); the `:` commands' table.
 //! - [`content`]: decks and cards: serde types, loading, validation, the parse cache;
 //!   `content::yaml` is the only module that calls `serde_yaml`.
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
@@ -31,6 +32,8 @@
 //! - [`theme`]: styles, with colour or without.
 //! - [`ui`]: `view`, read-only drawing, one module per screen or pane.
 //! - [`update`]: the pure `update(app, action, now) -> Effects`.
+//! - [`worker`]: jobs off the event loop (a thread pool, cancel tokens) and bounded
+//!   child processes.
 //! - [`wrap`]: wrapping styled lines to a width, and cutting text to fit.
 
 pub mod action;
@@ -38,6 +41,7 @@ pub mod ansi;
 pub mod app;
 pub mod cli;
 pub mod color;
+pub mod command_table;
 pub mod console;
 pub mod content;
 pub mod days;
@@ -61,6 +65,7 @@ pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod worker;
 pub mod wrap;
 
 #[cfg(test)]

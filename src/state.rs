@@ -272,6 +272,15 @@ pub enum Confirm {
     LeaveQuiz,
 }
 
+/// A job running on the worker, as the footer's spinner shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunningJob {
+    pub id: crate::worker::JobId,
+    /// What it does ("highlighting").
+    pub label: &'static str,
+    pub started: Timestamp,
+}
+
 /// A card's solutions as drawn (highlighted when colour is on, with line numbers):
 /// [Python, Rust].
 pub type Highlighted = [Vec<Line<'static>>; 2];
@@ -354,6 +363,8 @@ pub struct App {
     /// The LRU lab the console drives on a card with `visual: lru` (made when such a
     /// card first shows; its history outlives the card screen).
     pub lab: Option<crate::lru::lab::Lab>,
+    /// The jobs running on the worker, oldest first: Esc cancels the last.
+    pub jobs: Vec<RunningJob>,
     pub size: (u16, u16),
     /// The time of the last action, for what the view says about due times.
     pub now: Timestamp,

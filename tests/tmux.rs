@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -141,11 +142,13 @@ impl Drop for Tmux {
 }
 
 /// A shell line that runs tutor, then reports its exit code and whether the terminal
-/// settings came back as they were, and stays open for capture.
+/// settings came back as they were, and stays open for capture. The report starts a
+/// line of its own: after a `kill -9` the terminal is still raw and the cursor is where
+/// tutor's last frame left it, maybe near the right edge, where the report would wrap.
 fn wrapped(data: &Path, args: &str, pid_file: &Path) -> String {
     format!(
         "before=$(stty -g); sh -c 'echo $$ > {pid}; exec {bin} --data-dir {data} {args}'; \
-         code=$?; after=$(stty -g); \
+         code=$?; after=$(stty -g); printf '\\r\\n'; \
          if [ \"$before\" = \"$after\" ]; then echo \"EXIT=$code RESTORED\"; else echo \"EXIT=$code BROKEN\"; fi; \
          sleep 600",
         pid = pid_file.display(),
@@ -483,6 +486,9 @@ fn the_lru_lab_draws_each_operation() {
     tmux.wait_for_all(&["EVICT 2", "hits 1"]);
     tmux.keys(&["get 9", "Enter"]);
     tmux.wait_for("MISS");
+    // Tab completes a command's name from the lab's table: `fi` becomes `fill `.
+    tmux.keys(&["fi", "Tab", "3", "Enter"]);
+    tmux.wait_for("fill 3 from seed");
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);
@@ -699,5 +705,91 @@ fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
     assert_eq!(
         stats["quiz"]["correct"], 0,
         "one of two missed points claimed"
+    );
+}
+
+/// Writes a deck of `cards` cards with long solutions (`lines` lines each) to `dir`:
+/// warming a cold highlight cache over it takes seconds.
+fn big_deck(dir: &Path, cards: usize, lines: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("deck.yaml"),
+        "id: big\ntitle: Big\ndescription: Long solutions.\ntopics:\n  - id: basics\n    title: Basics\n",
+    )
+    .unwrap();
+    for i in 0..cards {
+        let (mut python, mut rust) = (String::new(), String::new());
+        for j in 0..lines {
+            writeln!(
+                python,
+                "        x{j} = [k * {j} for k in range({j})]  # {i}"
+            )
+            .unwrap();
+            writeln!(
+                rust,
+                "        let x{j}: Vec<u64> = (0..{j}).map(|k| k * {j}).collect(); // {i}"
+            )
+            .unwrap();
+        }
+        std::fs::write(
+            dir.join(format!("{i:03}-card.yaml")),
+            format!(
+                "id: big-{i}\ntitle: Big {i}\ntopic: basics\ntags: [big]\ndifficulty: easy\nprompt: Card {i}.\n\
+                 python:\n  solution: |\n    def f():\n{python}        return 1\n  tests: |\n    assert f() == 1\n\
+                 rust:\n  solution: |\n    pub fn f() -> u32 {{\n{rust}        1\n    }}\n  tests: |\n    #[test]\n    fn one() {{ assert_eq!(f(), 1); }}\n\
+                 explanation: Plain.\nkey_points: [one]\npitfalls: [two]\nfollow_ups: [three]\n"
+            ),
+        )
+        .unwrap();
+    }
+}
+
+/// The first job on the worker warms the highlight cache (here cold, over a deck that
+/// takes seconds): the footer shows its spinner, keys are answered while it runs (the
+/// menu moves, the help opens and closes, the spinner still turning beside them), and
+/// Esc cancels it: the flash says so, the spinner goes, and the cache stays part-filled.
+#[test]
+fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
+    const CARDS: usize = 120;
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    big_deck(&decks, CARDS, 200);
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {}", decks.display());
+    let tmux = Tmux::start("worker", &wrapped(&data, &args, &pid), (120, 30));
+    let spinning = "highlighting cards";
+    tmux.wait_for_all(&["› Review", spinning, "Esc cancel"]);
+    tmux.keys(&["j"]);
+    tmux.wait_for_all(&["› Quiz", spinning]);
+    tmux.keys(&["j"]);
+    tmux.wait_for_all(&["› LRU lab", spinning]);
+    tmux.keys(&["?"]);
+    tmux.wait_for_all(&["Keys (? or Esc to close)", spinning]);
+    tmux.keys(&["?"]);
+    tmux.wait_for_gone("Keys (? or Esc to close)");
+    tmux.wait_for_all(&["› LRU lab", spinning]);
+    tmux.keys(&["Escape"]);
+    let cancelled = tmux.wait_for("cancelled highlighting cards");
+    let spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+    assert!(
+        !cancelled.contains(spinner) && cancelled.contains("› LRU lab"),
+        "Esc went back, or the spinner stayed:\n{cancelled}"
+    );
+    // Esc was the cancel, not Back: the next key is answered as before.
+    tmux.keys(&["k"]);
+    tmux.wait_until("the menu moved, the flash gone", |s| {
+        s.contains("› Quiz") && !s.contains("cancelled") && !s.contains("Esc cancel")
+    });
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let cached = std::fs::read_dir(tutor::paths::highlight_cache_dir(&data)).map_or(0, |d| {
+        d.filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "bin"))
+            .count()
+    });
+    assert!(
+        cached < 2 * CARDS,
+        "the warming went on after Esc: {cached} solutions cached"
     );
 }

@@ -655,9 +655,55 @@ fn a_card_opened_at_start_has_its_question_rows_ready() {
     }
 }
 
+/// While a job runs, the footer's right end shows a spinner, what runs and for how
+/// long (from the time `update` was last given), and Esc offers to cancel it; a flash
+/// keeps the spinner beside it; once the job is over, the footer is as before.
+#[test]
+fn a_running_job_shows_a_spinner_with_its_time_in_the_footer() {
+    let size = (100, 30);
+    let (mut app, _shell) = fixture(&Start::Home, false, size);
+    let idle = footer_row(&app, size);
+    let started = Action::JobStarted {
+        id: 1,
+        label: "highlighting cards",
+    };
+    let _ = update(&mut app, started, t0());
+    let _ = update(
+        &mut app,
+        Action::Tick,
+        t0() + SignedDuration::from_millis(1234),
+    );
+    let running = footer_row(&app, size);
+    assert!(
+        running.ends_with(" ⠹ highlighting cards 1.2s"),
+        "{running:?}"
+    );
+    assert!(running.starts_with("Esc cancel  "), "{running:?}");
+    // The spinner turns with the time.
+    let _ = update(
+        &mut app,
+        Action::Tick,
+        t0() + SignedDuration::from_millis(1334),
+    );
+    assert!(footer_row(&app, size).ends_with(" ⠸ highlighting cards 1.3s"));
+    app.flash = Some(tutor::state::Flash {
+        text: "a flash".into(),
+        error: false,
+    });
+    let flashed = footer_row(&app, size);
+    assert!(
+        flashed.starts_with("a flash ") && flashed.ends_with("highlighting cards 1.3s"),
+        "{flashed:?}"
+    );
+    app.flash = None;
+    let end = tutor::worker::End::Done;
+    let _ = update(&mut app, Action::JobFinished { id: 1, end }, t0());
+    assert_eq!(footer_row(&app, size), idle);
+}
+
 /// A free-recall item of card `c` ("LRU"): `points` as (point, its one accepted phrase).
 fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::quiz::SessionItem {
-    use tutor::content::{CardId, QuizItem, Recall, RecallPoint};
+    use tutor::content::{CardId, QuizItem, Recall, RecallExamples, RecallPoint};
     tutor::quiz::SessionItem {
         deck_id: "d".into(),
         card_id: CardId("c".into()),
@@ -669,13 +715,11 @@ fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::q
             question: question.into(),
             points: points
                 .iter()
-                .map(|(point, accept)| RecallPoint {
-                    point: (*point).into(),
-                    accept: vec![(*accept).into()],
-                })
+                .map(|(point, accept)| RecallPoint::new(*point, vec![(*accept).into()]))
                 .collect(),
             model_answer: model.into(),
             explanation: "The map finds, the list orders.".into(),
+            examples: RecallExamples::default(),
         }),
         start_order: Vec::new(),
         synonyms: std::sync::Arc::default(),

@@ -196,8 +196,9 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 }
 
 /// A point is made when any of its accepted phrases is found in the answer (see
-/// [`crate::quiz::phrase`]); the first one found is the one named. `synonyms` are the
-/// general set and the item's deck's own.
+/// [`crate::quiz::phrase`]), or, for a "k of n" point, enough of its alternatives are
+/// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
+/// found are the ones named. `synonyms` are the general set and the item's deck's own.
 pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallVerdict {
     let answer = Answer::new(answer);
     let points = item
@@ -205,17 +206,17 @@ pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallV
         .iter()
         .map(|point| {
             point
-                .accept
-                .iter()
-                .find_map(|phrase| {
-                    Phrase::new(phrase, synonyms)
-                        .find(&answer)
-                        .map(|found| PointMark::Hit {
-                            phrase: phrase.clone(),
-                            said: found.said.to_string(),
-                        })
+                .made_by(|phrase| Phrase::new(phrase, synonyms).find(&answer))
+                .map_or(PointMark::Missed, |hits| {
+                    let (phrases, said): (Vec<&str>, Vec<&str>) = hits
+                        .iter()
+                        .map(|(phrase, found)| (*phrase, found.said))
+                        .unzip();
+                    PointMark::Hit {
+                        phrase: phrases.join(" + "),
+                        said: said.join(" + "),
+                    }
                 })
-                .unwrap_or(PointMark::Missed)
         })
         .collect();
     RecallVerdict { points }
@@ -224,7 +225,7 @@ pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallV
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{CodeLang, Gap, RecallPoint};
+    use crate::content::{CodeLang, Gap, RecallExamples, RecallPoint};
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(ToString::to_string).collect()
@@ -356,10 +357,7 @@ mod tests {
     }
 
     fn recall() -> Recall {
-        let point = |point: &str, accept: &[&str]| RecallPoint {
-            point: point.into(),
-            accept: strings(accept),
-        };
+        let point = |point: &str, accept: &[&str]| RecallPoint::new(point, strings(accept));
         Recall {
             question: "q".into(),
             points: vec![
@@ -372,6 +370,7 @@ mod tests {
             ],
             model_answer: "m".into(),
             explanation: "e".into(),
+            examples: RecallExamples::default(),
         }
     }
 

@@ -92,7 +92,47 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     Line::from(line)
 }
 
+/// The braille spinner's frames, one per [`SPIN_MS`].
+const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const SPIN_MS: i64 = 100;
+
+/// The latest running job, its spinner and how long it has run (`⠋ highlighting 1.2s`),
+/// and how many others run; `None` when nothing runs. From `app.now`, so the same app
+/// draws the same spinner.
+pub fn jobs_line(app: &App) -> Option<String> {
+    let job = app.jobs.last()?;
+    let ms = app.now.duration_since(job.started).as_millis().max(0);
+    let ms = i64::try_from(ms).unwrap_or(i64::MAX);
+    let frame = usize::try_from((ms / SPIN_MS) % 10).unwrap_or(0);
+    let others = match app.jobs.len() - 1 {
+        0 => String::new(),
+        n => format!(" +{n}"),
+    };
+    Some(format!(
+        "{} {} {}.{}s{others}",
+        SPINNER[frame],
+        job.label,
+        ms / 1000,
+        ms % 1000 / 100
+    ))
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, t: Theme) {
+    // A running job keeps the right end of the row, flash or not.
+    let area = match jobs_line(app) {
+        Some(jobs) => {
+            let width = u16::try_from(jobs.width() + 1)
+                .unwrap_or(u16::MAX)
+                .min(area.width);
+            let right = Rect::new(area.right() - width, area.y, width, area.height);
+            frame.render_widget(
+                Paragraph::new(Line::from(Span::styled(jobs, t.accent()))).right_aligned(),
+                right,
+            );
+            Rect::new(area.x, area.y, area.width - width, area.height)
+        }
+        None => area,
+    };
     if let Some(flash) = &app.flash {
         let style = if flash.error { t.error() } else { t.warn() };
         let text = sanitize(&flash.text).into_owned();
