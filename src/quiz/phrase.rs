@@ -10,7 +10,6 @@
 //! `releas*` is found in `gives the lock up`. Stop words at the end of a phrase are
 //! kept, since they make an idiom of it (`has a`).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::synonyms::{Member, Piece, Synonyms, content_tokens};
@@ -28,8 +27,6 @@ pub struct Answer<'a> {
     tokens: Vec<Token>,
     /// `content[i]`: how many of `tokens[..i]` are not stop words.
     content: Vec<usize>,
-    /// Where each stem is, so that a word of a phrase is looked up, not searched for.
-    by_stem: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Answer<'a> {
@@ -40,15 +37,10 @@ impl<'a> Answer<'a> {
         for t in &tokens {
             content.push(content.last().copied().unwrap_or(0) + usize::from(!t.stop));
         }
-        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, t) in tokens.iter().enumerate() {
-            by_stem.entry(t.stem.clone()).or_default().push(i);
-        }
         Self {
             text,
             tokens,
             content,
-            by_stem,
         }
     }
 
@@ -89,17 +81,11 @@ impl<'a> Answer<'a> {
     /// Every `(start, end)` run of words that `pieces` match, word by word, in order,
     /// with gaps (see [`GAP`]).
     fn spans(&self, pieces: &[Piece]) -> Vec<(usize, usize)> {
-        self.chain(pieces.iter().map(|piece| match piece {
-            // A plain word is found by its stem (`percent` also by any percentage).
-            Piece::Stem(stem) if !stem.starts_with("percent") => self
-                .by_stem
-                .get(stem)
-                .map(|at| at.iter().map(|&i| (i, i + 1)).collect())
-                .unwrap_or_default(),
-            _ => (0..self.tokens.len())
+        self.chain(pieces.iter().map(|piece| {
+            (0..self.tokens.len())
                 .filter(|&i| piece.matches(&self.tokens[i]))
                 .map(|i| (i, i + 1))
-                .collect(),
+                .collect()
         }))
     }
 
@@ -257,10 +243,7 @@ mod tests {
         assert!(found("hashmap", answer));
         assert!(!found("map hash", answer), "in order");
         assert!(!found("old", answer), "not inside a word");
-        assert!(
-            !found("the oldest one", answer),
-            "longer than what is there"
-        );
+        assert!(!found("the oldest one", answer), "longer than what is there");
         assert!(found("ÉTÉ", "un été chaud"));
     }
 
