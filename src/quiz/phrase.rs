@@ -243,7 +243,10 @@ mod tests {
         assert!(found("hashmap", answer));
         assert!(!found("map hash", answer), "in order");
         assert!(!found("old", answer), "not inside a word");
-        assert!(!found("the oldest one", answer), "longer than what is there");
+        assert!(
+            !found("the oldest one", answer),
+            "longer than what is there"
+        );
         assert!(found("ÉTÉ", "un été chaud"));
     }
 
