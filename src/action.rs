@@ -46,6 +46,19 @@ pub enum Action {
     ClaimPoint,
     /// After a recall verdict: the cursor to the next missed point to claim.
     NextMissed,
+    /// A change to the text of the editor being typed in (a recall answer, practice's
+    /// code).
+    Edit(crate::editor::Edit),
+    /// `p` on a coding card: practise it (write the code), in Python.
+    OpenPractice,
+    // Practice
+    Practice(crate::practice::PracticeAction),
+    /// The learner's saved code for a card, read from disk (`Effect::LoadAttempt`).
+    AttemptLoaded {
+        card: String,
+        lang: crate::highlight::Lang,
+        text: String,
+    },
     // The console
     EnterConsole,
     EnterCommand,
@@ -106,6 +119,9 @@ pub enum Failure {
         point: usize,
         cause: String,
     },
+    /// `SaveAttempt` or `LoadAttempt` of the learner's code for `card`.
+    #[error("your code for {card}: {cause}")]
+    Attempt { card: String, cause: String },
 }
 
 /// An edit of the console's input line.
@@ -169,6 +185,19 @@ pub enum Effect {
     /// Save a claimed point; the shell answers only on failure, with
     /// `Failed(Failure::ClaimSave)`.
     RecordClaim(crate::quiz::Claim),
+    /// Read the learner's saved code for `card` in `lang`, if any; the shell answers
+    /// with `AttemptLoaded` (nothing when there is none), or `Failed(Failure::Attempt)`.
+    LoadAttempt {
+        card: String,
+        lang: crate::highlight::Lang,
+    },
+    /// Write the learner's code for `card` in `lang` atomically (a temporary file,
+    /// then a rename); the shell answers only on failure, with `Failed(Failure::Attempt)`.
+    SaveAttempt {
+        card: String,
+        lang: crate::highlight::Lang,
+        text: String,
+    },
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,
     Quit,

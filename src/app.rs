@@ -39,6 +39,9 @@ pub enum Start {
     Quiz(crate::quiz::Selection),
     /// Browse, or straight into one card.
     Browse(Option<String>),
+    /// The practice screen on this card (or the first coding card due, or the first
+    /// coding card), in this language.
+    Practice { card: Option<String>, lang: Lang },
 }
 
 /// How often the loop wakes without input: to notice a signal or a learning card
@@ -143,6 +146,24 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             };
             open_card(app, card)
         }
+        Start::Practice { card, lang } => {
+            let index = match card {
+                Some(id) => app.study.index_of(id).ok_or_else(|| {
+                    color_eyre::eyre::eyre!("no card with id `{}`", crate::text::sanitize(id))
+                })?,
+                None => crate::update::first_coding_card(app, now)
+                    .ok_or_else(|| color_eyre::eyre::eyre!("no card has code to practise"))?,
+            };
+            let effects = crate::update::open_practice(app, index, *lang);
+            if !matches!(app.screen, Screen::Practice { .. }) {
+                let id = card.as_deref().unwrap_or_default();
+                color_eyre::eyre::bail!(
+                    "card `{}` has no code to practise (no Python and Rust solutions)",
+                    crate::text::sanitize(id)
+                );
+            }
+            effects
+        }
     })
 }
 
@@ -165,6 +186,9 @@ pub struct Shell {
     /// Slow effects run here. Inline (jobs run at once, on this thread) until
     /// [`run`] gives the session a pool; tests stay deterministic that way.
     worker: Worker<Action>,
+    /// Where practice's code is kept (`paths::attempts_dir`); `None`: nowhere, and
+    /// saving says so.
+    attempts: Option<std::path::PathBuf>,
 }
 
 impl Shell {
@@ -176,6 +200,54 @@ impl Shell {
             highlighter: Arc::new(OnceLock::new()),
             cache: highlight_cache.map(DiskCache::new),
             worker: Worker::inline(),
+            attempts: None,
+        }
+    }
+
+    /// Keeps practice's code under `dir` (`attempts/<card>/solution.py|.rs`).
+    pub fn set_attempts_dir(&mut self, dir: std::path::PathBuf) {
+        self.attempts = Some(dir);
+    }
+
+    /// The file of the learner's code for `card` in `lang`. Card ids are slugs
+    /// (`content::validate`), so one is a safe folder name; anything else is refused.
+    fn attempt_file(&self, card: &str, lang: Lang) -> Result<std::path::PathBuf, String> {
+        let dir = self
+            .attempts
+            .as_ref()
+            .ok_or_else(|| "no data folder to keep it in".to_string())?;
+        if !crate::content::validate::is_slug(card) {
+            return Err(format!("`{card}` is not a card id to name a folder by"));
+        }
+        Ok(dir.join(card).join(crate::practice::file_name(lang)))
+    }
+
+    /// `Effect::LoadAttempt`: the saved code, if there is any.
+    fn load_attempt(&self, card: String, lang: Lang) -> Vec<Action> {
+        let read = self.attempt_file(&card, lang).and_then(|path| {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(format!("reading {}: {e}", path.display())),
+            }
+        });
+        match read {
+            Ok(Some(text)) => vec![Action::AttemptLoaded { card, lang, text }],
+            Ok(None) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
+        }
+    }
+
+    /// `Effect::SaveAttempt`: a temporary file and a rename, so a kill at any moment
+    /// leaves the old code or the new, never half of either.
+    fn save_attempt(&self, card: String, lang: Lang, text: &str) -> Vec<Action> {
+        let written = self.attempt_file(&card, lang).and_then(|path| {
+            crate::paths::replace_file(&path, &[text.as_bytes()])
+                .map_err(|e| format!("saving {}: {e}", path.display()))
+        });
+        match written {
+            Ok(()) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
         }
     }
 
@@ -241,6 +313,8 @@ impl Shell {
                 Vec::new()
             }
             Effect::Highlight(card) => self.highlight(app, card),
+            Effect::LoadAttempt { card, lang } => self.load_attempt(card, lang),
+            Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
             Effect::CancelJob(id) => {

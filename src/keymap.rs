@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, ConsoleEdit};
 use crate::editor::Edit;
+use crate::practice::PracticeAction as P;
 use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
 use crate::state::{App, CardFrom, Overlay, ReviewStep, Screen};
@@ -19,8 +20,17 @@ pub enum Scope {
     /// A yes/no question over the screen: nothing else acts until it is answered.
     Confirm,
     Console,
-    /// The answer editor of a free-recall item: Enter breaks the line.
+    /// The answer editor of a free-recall item: how to submit and to stop typing.
     Editor,
+    /// The practice screen's code editor: Tab indents, Esc stops typing.
+    Code,
+    /// Keys that edit text in either editor (after `Editor` or `Code`): Enter breaks
+    /// the line, undo, deleting, moving; printable keys insert.
+    Text,
+    /// The practice screen, its editor not focused.
+    Practice,
+    /// A card with code to practise (review, a card from Browse).
+    Coding,
     Filter,
     Home,
     Browse,
@@ -56,6 +66,10 @@ impl Scope {
             Self::Confirm => "Are you sure?",
             Self::Console => "Console (typing)",
             Self::Editor => "Answer editor (typing)",
+            Self::Code => "Code editor (typing)",
+            Self::Text => "Editing",
+            Self::Practice => "Practice",
+            Self::Coding => "Coding card",
             Self::Filter => "Filter (typing)",
             Self::Home => "Home",
             Self::Browse => "Browse",
@@ -232,20 +246,25 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(S::Editor, &[code(KeyCode::Esc)], Action::Quiz(Q::StopTyping), "stop typing", true),
-    bind(S::Editor, &[code(KeyCode::Enter)], Action::Quiz(Q::Edit(Edit::Newline)), "new line", true),
-    bind(S::Editor, &[ctrl('u')], Action::Quiz(Q::Edit(Edit::Undo)), "undo", true),
-    bind(S::Editor, &[ctrl('r')], Action::Quiz(Q::Edit(Edit::Redo)), "redo", false),
-    bind(S::Editor, &[code(KeyCode::Backspace)], Action::Quiz(Q::Edit(Edit::Backspace)), "delete back", false),
-    bind(S::Editor, &[code(KeyCode::Delete)], Action::Quiz(Q::Edit(Edit::Delete)), "delete", false),
-    bind(S::Editor, &[ctrl('w')], Action::Quiz(Q::Edit(Edit::DeleteWord)), "delete word", false),
-    bind(S::Editor, &[code(KeyCode::Left)], Action::Quiz(Q::Edit(Edit::Left)), "cursor left", false),
-    bind(S::Editor, &[code(KeyCode::Right)], Action::Quiz(Q::Edit(Edit::Right)), "cursor right", false),
-    bind(S::Editor, &[code(KeyCode::Up)], Action::Quiz(Q::Edit(Edit::Up)), "row up", false),
-    bind(S::Editor, &[code(KeyCode::Down)], Action::Quiz(Q::Edit(Edit::Down)), "row down", false),
-    bind(S::Editor, &[ctrl_code(KeyCode::Left)], Action::Quiz(Q::Edit(Edit::WordLeft)), "word left", false),
-    bind(S::Editor, &[ctrl_code(KeyCode::Right)], Action::Quiz(Q::Edit(Edit::WordRight)), "word right", false),
-    bind(S::Editor, &[code(KeyCode::Home), ctrl('a')], Action::Quiz(Q::Edit(Edit::Home)), "start of line", false),
-    bind(S::Editor, &[code(KeyCode::End), ctrl('e')], Action::Quiz(Q::Edit(Edit::End)), "end of line", false),
+    // Editing keys of both editors (recall answers, practice's code).
+    bind(S::Text, &[code(KeyCode::Enter)], Action::Edit(Edit::Newline), "new line", true),
+    bind(S::Text, &[ctrl('u')], Action::Edit(Edit::Undo), "undo", true),
+    bind(S::Text, &[ctrl('r')], Action::Edit(Edit::Redo), "redo", false),
+    bind(S::Text, &[code(KeyCode::Backspace)], Action::Edit(Edit::Backspace), "delete back", false),
+    bind(S::Text, &[code(KeyCode::Delete)], Action::Edit(Edit::Delete), "delete", false),
+    bind(S::Text, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete word", false),
+    bind(S::Text, &[code(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left", false),
+    bind(S::Text, &[code(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right", false),
+    bind(S::Text, &[code(KeyCode::Up)], Action::Edit(Edit::Up), "row up", false),
+    bind(S::Text, &[code(KeyCode::Down)], Action::Edit(Edit::Down), "row down", false),
+    bind(S::Text, &[ctrl_code(KeyCode::Left)], Action::Edit(Edit::WordLeft), "word left", false),
+    bind(S::Text, &[ctrl_code(KeyCode::Right)], Action::Edit(Edit::WordRight), "word right", false),
+    bind(S::Text, &[code(KeyCode::Home), ctrl('a')], Action::Edit(Edit::Home), "start of line", false),
+    bind(S::Text, &[code(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of line", false),
+    // The code editor of the practice screen: the editing keys above (Scope::Text),
+    // and Tab indents. Esc stops typing, so the screen's keys work again.
+    bind(S::Code, &[code(KeyCode::Esc)], Action::Practice(P::StopTyping), "stop typing", true),
+    bind(S::Code, &[code(KeyCode::Tab)], Action::Edit(Edit::Tab), "indent (4 spaces)", true),
     // Console editing (vim keys never fire here)
     bind(
         S::Console,
@@ -440,6 +459,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(S::Panes, &[k('z')], Action::ToggleZoom, "zoom pane", true),
     bind(S::CardBack, &[code(KeyCode::Esc)], Action::Back, "back to list", true),
+    bind(S::Coding, &[k('p')], Action::OpenPractice, "practise: write the code", true),
+    // Practice, the editor not focused
+    bind(S::Practice, &[k('i'), code(KeyCode::Enter)], Action::Practice(P::Type), "type code", true),
+    bind(S::Practice, &[k('s')], Action::Practice(P::ShowSolution), "show solution", true),
+    bind(S::Practice, &[code(KeyCode::Esc), k('h')], Action::Back, "back", true),
     bind(S::LabBack, &[code(KeyCode::Esc)], Action::Back, "home", true),
     // Scrolling: the focused pane, or the one pane of stats and quiz feedback
     bind(
@@ -651,7 +675,8 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     };
     if !app.jobs.is_empty() {
         // Esc cancels the running job before it means Back; typing keeps its Esc.
-        let typing = |s: &Scope| matches!(s, S::Console | S::Editor | S::Filter);
+        let typing =
+            |s: &Scope| matches!(s, S::Console | S::Editor | S::Code | S::Text | S::Filter);
         let at = scopes
             .iter()
             .position(|s| !typing(s))
@@ -670,7 +695,9 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         Screen::Home(_) => vec![S::Home, S::Global],
         Screen::Stats(_) => vec![S::Stats, S::Scroll, S::Global],
         Screen::Quiz(quiz) => match quiz.phase() {
-            crate::quiz::QuizStep::Answering(_) if quiz.editing() => vec![S::Editor, S::Global],
+            crate::quiz::QuizStep::Answering(_) if quiz.editing() => {
+                vec![S::Editor, S::Text, S::Global]
+            }
             crate::quiz::QuizStep::Answering(_) if quiz.editor().is_some() => {
                 vec![S::QuizAnswer, S::QuizRecall, S::Global]
             }
@@ -692,15 +719,40 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             from: CardFrom::Lab,
             ..
         } => vec![S::LabBack, S::Panes, S::Scroll, S::Global],
-        Screen::Card { .. } => vec![S::CardBack, S::Panes, S::Scroll, S::Global],
+        Screen::Card { .. } => coding(app, vec![S::CardBack, S::Panes, S::Scroll, S::Global]),
         Screen::Review(review) => match review.phase {
-            ReviewStep::Prompt { .. } => vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global],
-            ReviewStep::Revealed { .. } => {
-                vec![S::Revealed, S::Review, S::Panes, S::Scroll, S::Global]
-            }
+            ReviewStep::Prompt { .. } => coding(
+                app,
+                vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global],
+            ),
+            ReviewStep::Revealed { .. } => coding(
+                app,
+                vec![S::Revealed, S::Review, S::Panes, S::Scroll, S::Global],
+            ),
             ReviewStep::Waiting { .. } | ReviewStep::Finished => vec![S::Summary, S::Global],
         },
+        Screen::Practice { session, .. } if session.editor.focused() => {
+            vec![S::Code, S::Text, S::Global]
+        }
+        Screen::Practice { .. } => vec![S::Practice, S::Scroll, S::Global],
     }
+}
+
+/// `scopes` with `Scope::Coding` before the panes' keys when the card shown has code
+/// to practise.
+fn coding(app: &App, mut scopes: Vec<Scope>) -> Vec<Scope> {
+    let has_code = app
+        .current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.code().is_some());
+    if has_code {
+        let at = scopes
+            .iter()
+            .position(|s| *s == S::Panes)
+            .unwrap_or(scopes.len());
+        scopes.insert(at, S::Coding);
+    }
+    scopes
 }
 
 /// Whether the screen shows only the "terminal too small" notice.
@@ -714,9 +766,9 @@ fn too_small(app: &App) -> bool {
 /// (`3 apples` must not grade a card).
 pub fn paste(app: &App, text: &str) -> Option<Action> {
     match scopes(app).first() {
-        Some(S::Editor) => Some(Action::Quiz(Q::Edit(Edit::Paste(crate::console::pasted(
+        Some(S::Editor | S::Code) => Some(Action::Edit(Edit::Paste(crate::console::pasted(
             text, true,
-        ))))),
+        )))),
         Some(S::Console | S::Filter) => Some(Action::Paste(crate::console::pasted(text, false))),
         _ => None,
     }
@@ -742,11 +794,11 @@ pub fn action_for(app: &App, event: &KeyEvent) -> Option<Action> {
         {
             return Some(Action::Console(ConsoleEdit::Insert(c)));
         }
-        if *scope == S::Editor
+        if *scope == S::Text
             && let KeyCode::Char(c) = event.code
             && !event.modifiers.contains(KeyModifiers::CONTROL)
         {
-            return Some(Action::Quiz(Q::Edit(Edit::Insert(c))));
+            return Some(Action::Edit(Edit::Insert(c)));
         }
     }
     None
@@ -792,7 +844,7 @@ fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Bind
                 out.push((scope, b));
             }
         }
-        typing |= matches!(scope, S::Console | S::Filter | S::Editor);
+        typing |= matches!(scope, S::Console | S::Filter | S::Editor | S::Code | S::Text);
     }
     out
 }

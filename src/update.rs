@@ -4,6 +4,7 @@
 mod browse;
 mod jobs;
 mod panes;
+mod practice;
 mod quiz;
 mod review;
 
@@ -18,6 +19,7 @@ use crate::state::{
 };
 
 pub use panes::refresh as refresh_panes;
+pub use practice::{first_coding_card, open_practice};
 pub use quiz::start_quiz;
 pub use review::{deck_counts, start_review};
 
@@ -55,7 +57,10 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     match action {
         Action::Quit => {
             app.quit = true;
-            Effects::one(Effect::Quit)
+            // Practice's code goes to disk before the session ends.
+            let mut effects = practice::save_now(app);
+            effects.push(Effect::Quit);
+            effects
         }
         Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
@@ -116,6 +121,17 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::ConsoleSubmit => submit(app, now),
+        Action::Edit(edit) if matches!(app.screen, Screen::Quiz(_)) => {
+            quiz::update_quiz(app, Action::Quiz(crate::quiz::QuizAction::Edit(edit)), now)
+        }
+        Action::OpenPractice => practice::open_from_card(app),
+        Action::Edit(_)
+        | Action::Practice(_)
+        | Action::AttemptLoaded { .. }
+        | Action::Failed(Failure::Attempt { .. }) => practice::update_practice(app, action, now),
+        Action::Tick if matches!(app.screen, Screen::Practice { .. }) => {
+            practice::update_practice(app, action, now)
+        }
         Action::Reveal
         | Action::Grade(_)
         | Action::Undo
@@ -172,6 +188,10 @@ fn scroll(app: &mut App, action: &Action) -> Effects {
         browse.jump(action, &app.study, app.size);
         return Effects::none();
     }
+    if matches!(app.screen, Screen::Practice { .. }) {
+        practice::scroll(app, action);
+        return Effects::none();
+    }
     if let Some((max, page)) = panes::one_pane_limits(app) {
         panes::scroll_one(&mut app.card_view.scroll[0], action, max, page);
         return Effects::none();
@@ -193,6 +213,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::Highlighted(_)
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
+            | Action::AttemptLoaded { .. }
     )
 }
 
@@ -237,6 +258,7 @@ fn back(app: &mut App) -> Effects {
         }
         Screen::Quiz(_) => go_home(app, HomeItem::Quiz),
         Screen::Review(_) => go_home(app, HomeItem::Review),
+        Screen::Practice { .. } => return practice::leave(app),
         Screen::Home(_) => {}
     }
     Effects::none()
@@ -248,8 +270,10 @@ fn confirmed(app: &mut App, yes: bool) -> Effects {
         return Effects::none();
     };
     app.overlay = None;
-    if question == Confirm::LeaveQuiz && yes {
-        go_home(app, HomeItem::Quiz);
+    match question {
+        Confirm::LeaveQuiz if yes => go_home(app, HomeItem::Quiz),
+        Confirm::ShowSolution if yes => practice::show_solution(app),
+        _ => {}
     }
     Effects::none()
 }
@@ -523,5 +547,6 @@ fn home_item(screen: &Screen) -> HomeItem {
         } => HomeItem::Lab,
         Screen::Browse(_) | Screen::Card { .. } => HomeItem::Browse,
         Screen::Stats(_) => HomeItem::Stats,
+        Screen::Practice { from, .. } => home_item(from),
     }
 }

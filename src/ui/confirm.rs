@@ -11,7 +11,7 @@ use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
     let t = theme(app);
-    let (title, text) = match question {
+    let (title, text, (yes, no)) = match question {
         Confirm::LeaveQuiz => {
             let (answered, total) = app
                 .quiz()
@@ -22,10 +22,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
                     "You answered {answered} of {total}. Your answers are saved, but the \
                      scorecard shows only at the end of the quiz."
                 ),
+                ("leave", "stay"),
             )
         }
+        Confirm::ShowSolution => (
+            " Show the solution? ",
+            "The card's solution shows beside your code. Once seen, it is hard to \
+             unsee: try a little longer first?"
+                .to_string(),
+            ("show it", "not yet"),
+        ),
     };
-    let lines = vec![Line::raw(text), Line::raw(""), keys_line(t)];
+    let lines = vec![Line::raw(text), Line::raw(""), keys_line(t, yes, no)];
     let width = area.width.min(60);
     let rect = super::centered(area, width, 6);
     let block = Block::new()
@@ -40,16 +48,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
     );
 }
 
-/// `y leave   n/Esc stay`, with the keys the table binds.
-fn keys_line(t: Theme) -> Line<'static> {
+/// `y leave   n/Esc stay`, with the keys the table binds and the words given.
+fn keys_line(t: Theme, yes_word: &str, no_word: &str) -> Line<'static> {
     let (yes, no) = crate::hints::confirm();
-    let mut spans = vec![Span::styled(yes, t.key()), Span::raw(" leave   ")];
+    let mut spans = vec![
+        Span::styled(yes, t.key()),
+        Span::raw(format!(" {yes_word}   ")),
+    ];
     for (i, key) in no.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("/"));
         }
         spans.push(Span::styled(key, t.key()));
     }
-    spans.push(Span::raw(" stay"));
+    spans.push(Span::raw(format!(" {no_word}")));
     Line::from(spans)
 }

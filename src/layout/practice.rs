@@ -1,0 +1,109 @@
+//! The practice screen's geometry: where the Question, Your code, the solution (once
+//! shown) and Results go, and the Question's rows, which `update` scrolls and `ui`
+//! draws.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders};
+
+use super::{frame_areas, theme};
+use crate::practice::PracticeSession;
+use crate::state::App;
+use crate::wrap::wrap;
+
+/// At this width and more, the Question and Results stand in a column left of the
+/// code; below it, everything is stacked.
+const SIDE_BY_SIDE: u16 = 120;
+
+/// The panes of the practice screen (outer rectangles, borders included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub question: Rect,
+    pub code: Rect,
+    /// Right of the code, once the learner asked to see the solution.
+    pub solution: Option<Rect>,
+    pub results: Rect,
+}
+
+/// Splits the screen's body.
+pub fn areas(body: Rect, solution_shown: bool) -> Areas {
+    let (question, middle, results) = if body.width >= SIDE_BY_SIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(38), Constraint::Fill(1)]).areas(body);
+        let [question, results] =
+            Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(left);
+        (question, right, results)
+    } else {
+        let [question, middle, results] = Layout::vertical([
+            Constraint::Percentage(30),
+            Constraint::Fill(1),
+            Constraint::Length(5),
+        ])
+        .areas(body);
+        (question, middle, results)
+    };
+    let (code, solution) = if solution_shown {
+        let [code, solution] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(middle);
+        (code, Some(solution))
+    } else {
+        (middle, None)
+    };
+    Areas {
+        question,
+        code,
+        solution,
+        results,
+    }
+}
+
+/// The practice screen's panes at the current terminal size.
+pub fn current(app: &App, session: &PracticeSession) -> Areas {
+    let (w, h) = app.size;
+    areas(
+        frame_areas(Rect::new(0, 0, w, h), false).body,
+        session.solution_shown,
+    )
+}
+
+/// The inside of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Block::new().borders(Borders::ALL).inner(area)
+}
+
+/// The Question pane's rows, wrapped to its width.
+pub fn question_rows(app: &App, session: &PracticeSession) -> Vec<Line<'static>> {
+    let Some((_, card)) = app.card(session.card) else {
+        return Vec::new();
+    };
+    let width = inner(current(app, session).question).width;
+    wrap(
+        &super::card_text::practice_question(app, card, theme(app)),
+        width,
+    )
+}
+
+/// How far the Question pane scrolls, and its height.
+pub fn question_limits(app: &App, session: &PracticeSession) -> (u16, u16) {
+    let rows = u16::try_from(question_rows(app, session).len()).unwrap_or(u16::MAX);
+    let page = inner(current(app, session).question).height;
+    (rows.saturating_sub(page), page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_put_the_code_right_and_the_solution_beside_it() {
+        let a = areas(Rect::new(0, 0, 200, 49), true);
+        assert!(a.code.x > a.question.x && a.results.x == a.question.x);
+        let solution = a.solution.unwrap();
+        assert_eq!(solution.y, a.code.y);
+        assert!(solution.x > a.code.x);
+        let narrow = areas(Rect::new(0, 0, 80, 23), false);
+        assert!(narrow.question.y < narrow.code.y && narrow.code.y < narrow.results.y);
+        assert_eq!(narrow.solution, None);
+        assert_eq!(narrow.results.height, 5);
+    }
+}

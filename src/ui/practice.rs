@@ -1,0 +1,92 @@
+//! The practice screen: the Question, Your code (the editor), the solution once the
+//! learner confirmed `s`, and Results.
+//!
+//! The code is drawn plain while it is typed: `ratatui-textarea` draws its own lines,
+//! and colouring them would mean running syntect on every key and replacing the
+//! widget's renderer. The solution beside it is highlighted (the shell's cache).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::theme;
+use crate::layout::practice::{current, inner, question_rows};
+use crate::practice::PracticeSession;
+use crate::state::App;
+use crate::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, session: &PracticeSession) {
+    let t = theme(app);
+    let areas = current(app, session);
+    question(frame, areas.question, app, session, t);
+    code(frame, areas.code, session, t);
+    if let Some(area) = areas.solution {
+        solution(frame, area, app, session, t);
+    }
+    results(frame, areas.results, t);
+}
+
+fn pane(title: String, border: ratatui::style::Style, t: Theme) -> Block<'static> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(title, t.title()))
+}
+
+fn question(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession, t: Theme) {
+    let rows = question_rows(app, session);
+    let height = usize::from(inner(area).height);
+    let start = usize::from(session.scroll).min(rows.len());
+    let end = (start + height).min(rows.len());
+    let block = super::with_scroll_hint(
+        pane(" Question ".into(), t.border(), t),
+        area.width,
+        (start, rows.len() - end),
+        &[],
+        t,
+    );
+    frame.render_widget(Paragraph::new(rows[start..end].to_vec()).block(block), area);
+}
+
+fn code(frame: &mut Frame, area: Rect, session: &PracticeSession, t: Theme) {
+    let file = crate::practice::file_name(session.lang);
+    let (title, border) = if session.editor.focused() {
+        (format!(" Your code · {file} (typing) "), t.accent())
+    } else {
+        (format!(" Your code · {file} "), t.border())
+    };
+    let block = pane(title, border, t);
+    let inside = block.inner(area);
+    frame.render_widget(block, area);
+    session
+        .editor
+        .render(inside, frame.buffer_mut(), ratatui::style::Style::new());
+}
+
+fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession, t: Theme) {
+    let slot = usize::from(session.lang == crate::highlight::Lang::Rust);
+    let lines = match (app.highlights.solutions.get(&session.card), app.card(session.card)) {
+        (Some(highlighted), _) => highlighted[slot].clone(),
+        (None, Some((_, card))) => card.code().map_or_else(Vec::new, |(python, rust)| {
+            let source = if slot == 1 { &rust.solution } else { &python.solution };
+            crate::layout::card_text::plain_code(source, t)
+        }),
+        (None, None) => Vec::new(),
+    };
+    let title = format!(" Solution · {} ", session.lang.name());
+    frame.render_widget(
+        Paragraph::new(lines).block(pane(title, t.border(), t)),
+        area,
+    );
+}
+
+fn results(frame: &mut Frame, area: Rect, t: Theme) {
+    let text = vec![Line::styled("No run yet.", t.dim())];
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(pane(" Results ".into(), t.border(), t)),
+        area,
+    );
+}
