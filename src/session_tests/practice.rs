@@ -1,0 +1,244 @@
+//! The practice screen through the key table, `update` and a real shell writing
+//! attempts to a temporary data folder.
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::{fixture, on, press, t0};
+use crate::action::{Action, Effect};
+use crate::app::{Shell, Start};
+use crate::highlight::Lang;
+use crate::practice::PracticeSession;
+use crate::state::{App, Confirm, Overlay, Screen};
+use crate::update::update;
+
+fn session(app: &App) -> &PracticeSession {
+    match &app.screen {
+        Screen::Practice { session, .. } => session,
+        other => panic!("not practice: {other:?}"),
+    }
+}
+
+fn code(app: &App) -> String {
+    session(app).editor.text()
+}
+
+/// The bundled LRU card, in practice, with attempts kept in a fresh folder.
+fn practising(lang: Lang) -> (App, Shell, tempfile::TempDir) {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    let dir = tempfile::tempdir().unwrap();
+    shell.set_attempts_dir(dir.path().to_path_buf());
+    let card = app.study.index_of("lru-cache").unwrap();
+    let effects = crate::update::open_practice(&mut app, card, lang);
+    shell.execute(&mut app, effects, t0());
+    (app, shell, dir)
+}
+
+fn starter(app: &App, lang: Lang) -> String {
+    let (_, card) = app.card(session(app).card).unwrap();
+    let (python, rust) = card.code().unwrap();
+    match lang {
+        Lang::Python => python.starter.clone().unwrap(),
+        Lang::Rust => rust.starter.clone().unwrap(),
+    }
+}
+
+#[test]
+fn practice_starts_from_the_starter_with_keys_going_to_the_code() {
+    let (app, _shell, _dir) = practising(Lang::Python);
+    assert_eq!(code(&app), starter(&app, Lang::Python));
+    assert!(session(&app).editor.focused());
+    let (app, _shell, _dir) = practising(Lang::Rust);
+    assert_eq!(code(&app), starter(&app, Lang::Rust));
+}
+
+#[test]
+fn tab_indents_enter_keeps_the_indent_and_undo_takes_back() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let start = code(&app);
+    press(&mut app, &mut shell, "enter d e f space f ( ) : enter", t0());
+    assert_eq!(code(&app), format!("{start}\ndef f():\n    "));
+    press(&mut app, &mut shell, "tab x", t0());
+    assert_eq!(code(&app), format!("{start}\ndef f():\n        x"));
+    // q and ? are text while typing.
+    press(&mut app, &mut shell, "q ?", t0());
+    assert_eq!(code(&app), format!("{start}\ndef f():\n        xq?"));
+    press(&mut app, &mut shell, "ctrl-u ctrl-u ctrl-u ctrl-u", t0());
+    assert_eq!(code(&app), format!("{start}\ndef f():\n    "));
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    assert_eq!(code(&app), format!("{start}\ndef f():"));
+
+    let (mut app, mut shell, _dir) = practising(Lang::Rust);
+    let start = code(&app);
+    press(&mut app, &mut shell, "enter { enter", t0());
+    assert_eq!(code(&app), format!("{start}\n{{\n    "));
+}
+
+#[test]
+fn a_paste_goes_into_the_code_whole() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let start = code(&app);
+    let action = crate::keymap::paste(&app, "if a:\n    b = 1").unwrap();
+    let effects = update(&mut app, action, t0());
+    shell.execute(&mut app, effects, t0());
+    assert_eq!(code(&app), format!("{start}if a:\n    b = 1"));
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    assert_eq!(code(&app), start);
+}
+
+#[test]
+fn the_solution_shows_only_after_a_yes() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    // While typing, s is text.
+    press(&mut app, &mut shell, "s", t0());
+    assert!(code(&app).ends_with('s') && app.overlay.is_none());
+    press(&mut app, &mut shell, "esc s", t0());
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::ShowSolution)));
+    press(&mut app, &mut shell, "n", t0());
+    assert!(app.overlay.is_none() && !session(&app).solution_shown);
+    press(&mut app, &mut shell, "s esc", t0());
+    assert!(app.overlay.is_none() && !session(&app).solution_shown);
+    press(&mut app, &mut shell, "s y", t0());
+    assert!(session(&app).solution_shown);
+    assert_eq!(on(&app), "practice");
+    // `i` types again.
+    press(&mut app, &mut shell, "i", t0());
+    assert!(session(&app).editor.focused());
+}
+
+#[test]
+fn code_is_saved_after_a_pause_on_leaving_and_on_quit_and_reloaded() {
+    let (mut app, mut shell, dir) = practising(Lang::Python);
+    let file = dir.path().join("lru-cache").join("solution.py");
+    let saves = |effects: &[Effect]| {
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::SaveAttempt { .. }))
+            .count()
+    };
+    assert_eq!(saves(&press(&mut app, &mut shell, "x", t0())), 0);
+    let tick = |app: &mut App, shell: &mut Shell, at: Timestamp| {
+        let effects = update(app, Action::Tick, at);
+        let n = saves(&effects.0);
+        shell.execute(app, effects, at);
+        n
+    };
+    assert_eq!(tick(&mut app, &mut shell, t0() + SignedDuration::from_millis(500)), 0);
+    assert!(!file.exists());
+    assert_eq!(tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(1)), 1);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), code(&app));
+    // Nothing new, nothing written.
+    assert_eq!(tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(9)), 0);
+
+    // Typing without a pause is saved every few seconds.
+    let mut written = 0;
+    for tenth in 100..=201 {
+        let at = t0() + SignedDuration::from_millis(tenth * 100);
+        written += saves(&press(&mut app, &mut shell, "y", at));
+    }
+    assert_eq!(written, 2, "ten seconds of typing, saved 5 s after each first change");
+
+    // Esc stops typing and saves; a second Esc leaves.
+    press(&mut app, &mut shell, "z", t0() + SignedDuration::from_secs(30));
+    let effects = press(&mut app, &mut shell, "esc", t0() + SignedDuration::from_secs(30));
+    assert_eq!(saves(&effects), 1);
+    let typed = code(&app);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), typed);
+    press(&mut app, &mut shell, "esc", t0() + SignedDuration::from_secs(31));
+    assert_eq!(on(&app), "home");
+
+    // Back in: the code is what was typed, not the starter.
+    let card = app.study.index_of("lru-cache").unwrap();
+    let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+    shell.execute(&mut app, effects, t0());
+    assert_eq!(code(&app), typed);
+    // Quit writes what is unsaved first.
+    press(&mut app, &mut shell, "w", t0());
+    let effects = press(&mut app, &mut shell, "ctrl-c", t0());
+    assert_eq!(saves(&effects), 1);
+    assert!(matches!(effects.last(), Some(Effect::Quit)));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), format!("{typed}w"));
+    // Rust is its own file.
+    let effects = crate::update::open_practice(&mut app, card, Lang::Rust);
+    shell.execute(&mut app, effects, t0());
+    assert_eq!(code(&app), starter(&app, Lang::Rust));
+}
+
+#[test]
+fn p_on_a_coding_card_practises_it_and_esc_comes_back() {
+    // From a card opened in Browse: back to the card, its list kept.
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("lru-cache".into())));
+    let before = app.screen.clone();
+    press(&mut app, &mut shell, "p", t0());
+    assert_eq!(on(&app), "practice");
+    assert_eq!(session(&app).card_id, "lru-cache");
+    press(&mut app, &mut shell, "esc esc", t0());
+    assert_eq!(app.screen, before);
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(on(&app), "browse");
+
+    // From a review: back to the same card, same step.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let coding = app
+        .current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.code().is_some());
+    assert!(coding, "the first card due in the bundled decks has code");
+    press(&mut app, &mut shell, "space", t0());
+    let before = app.screen.clone();
+    press(&mut app, &mut shell, "p", t0());
+    assert_eq!(on(&app), "practice");
+    press(&mut app, &mut shell, "esc esc", t0());
+    assert_eq!(app.screen, before);
+
+    // A behavioural card has nothing to practise: p is not offered and does nothing.
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("lp-deliver-results".into())));
+    assert!(
+        !crate::keymap::active(&app, true)
+            .iter()
+            .any(|(_, b)| b.action == Action::OpenPractice)
+    );
+    press(&mut app, &mut shell, "p", t0());
+    assert_eq!(on(&app), "card");
+}
+
+#[test]
+fn practice_keys_show_in_the_footer_and_help() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let footer: Vec<String> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| b.help.to_string())
+        .collect();
+    for help in ["stop typing", "indent (4 spaces)", "new line", "undo"] {
+        assert!(footer.iter().any(|h| h == help), "{help} in {footer:?}");
+    }
+    press(&mut app, &mut shell, "esc", t0());
+    let help: Vec<String> = crate::keymap::for_help(&app)
+        .iter()
+        .map(|(_, b)| b.help.to_string())
+        .collect();
+    for want in ["type code", "show solution", "back", "scroll down"] {
+        assert!(help.iter().any(|h| h == want), "{want} in {help:?}");
+    }
+}
+
+#[test]
+fn tutor_practice_without_a_card_opens_a_coding_card() {
+    let (app, _shell) = fixture(&Start::Practice {
+        card: None,
+        lang: Lang::Rust,
+    });
+    let s = session(&app);
+    assert_eq!(s.lang, Lang::Rust);
+    assert!(app.card(s.card).unwrap().1.code().is_some());
+    let (mut app, _) = fixture(&Start::Home);
+    let err = crate::app::start(
+        &mut app,
+        &Start::Practice {
+            card: Some("lp-deliver-results".into()),
+            lang: Lang::Python,
+        },
+        t0(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("no code to practise"), "{err}");
+}
