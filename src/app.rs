@@ -224,6 +224,9 @@ impl Shell {
 
     /// `Effect::LoadAttempt`: the saved code, if there is any.
     fn load_attempt(&self, card: String, lang: Lang) -> Vec<Action> {
+        if self.attempts.is_none() {
+            return Vec::new();
+        }
         let read = self.attempt_file(&card, lang).and_then(|path| {
             match std::fs::read_to_string(&path) {
                 Ok(text) => Ok(Some(text)),

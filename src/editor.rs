@@ -191,6 +191,13 @@ impl Editor {
         self.set_focused(focused);
     }
 
+    /// Moves the cursor to `line`, `column` (both from 0, clamped to the text).
+    pub fn jump_to(&mut self, line: usize, column: usize) {
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.area
+            .move_cursor(CursorMove::Jump(at(line), at(column)));
+    }
+
     /// The cursor as (line, column), both from 0, columns in characters.
     pub fn cursor(&self) -> (usize, usize) {
         let ratatui_textarea::DataCursor(line, column) = self.area.cursor();

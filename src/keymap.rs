@@ -459,10 +459,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(S::Panes, &[k('z')], Action::ToggleZoom, "zoom pane", true),
     bind(S::CardBack, &[code(KeyCode::Esc)], Action::Back, "back to list", true),
-    bind(S::Coding, &[k('p')], Action::OpenPractice, "practise: write the code", true),
+    bind(S::Coding, &[k('p')], Action::OpenPractice, "practise (write the code)", true),
     // Practice, the editor not focused
     bind(S::Practice, &[k('i'), code(KeyCode::Enter)], Action::Practice(P::Type), "type code", true),
     bind(S::Practice, &[k('s')], Action::Practice(P::ShowSolution), "show solution", true),
+    bind(S::Practice, &[code(KeyCode::Tab)], Action::FocusNext, "scroll question / solution", false),
     bind(S::Practice, &[code(KeyCode::Esc), k('h')], Action::Back, "back", true),
     bind(S::LabBack, &[code(KeyCode::Esc)], Action::Back, "home", true),
     // Scrolling: the focused pane, or the one pane of stats and quiz feedback

@@ -26,6 +26,14 @@ pub enum PracticeAction {
     ShowSolution,
 }
 
+/// The pane `j`, `k` and the page keys scroll (Tab switches once the solution shows).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    Question,
+    Solution,
+}
+
 /// One practice session: a card in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeSession {
@@ -36,8 +44,10 @@ pub struct PracticeSession {
     pub editor: Editor,
     /// The solution shows beside the code (the learner confirmed `s`).
     pub solution_shown: bool,
-    /// The Question pane's scroll.
+    /// The pane the scroll keys move, and the Question's and the solution's scroll.
+    pub focus: Focus,
     pub scroll: u16,
+    pub solution_scroll: u16,
     /// Edits not yet on disk: when the first of them and the last were made.
     pub unsaved: Option<(Timestamp, Timestamp)>,
 }
@@ -48,13 +58,19 @@ impl PracticeSession {
     pub fn new(card: usize, card_id: &str, lang: Lang, starter: &str) -> Self {
         let mut editor = Editor::code(starter, opener(lang));
         editor.set_focused(true);
+        // At the first body to write: the starter's `...` or `todo!()`.
+        if let Some((line, column)) = first_placeholder(starter) {
+            editor.jump_to(line, column);
+        }
         Self {
             card,
             card_id: card_id.to_string(),
             lang,
             editor,
             solution_shown: false,
+            focus: Focus::Question,
             scroll: 0,
+            solution_scroll: 0,
             unsaved: None,
         }
     }
@@ -77,6 +93,15 @@ impl PracticeSession {
         }
     }
 
+    /// Tab, not typing: the other pane scrolls (only the Question until the solution
+    /// shows).
+    pub fn switch_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::Question if self.solution_shown => Focus::Solution,
+            _ => Focus::Question,
+        };
+    }
+
     /// Whether the code should be written now: typing paused for
     /// [`SAVE_AFTER_PAUSE`], or edits have waited [`SAVE_AT_MOST_EVERY`].
     pub fn save_due(&self, now: Timestamp) -> bool {
@@ -90,6 +115,15 @@ impl PracticeSession {
     pub fn take_unsaved(&mut self) -> Option<String> {
         self.unsaved.take().map(|_| self.editor.text())
     }
+}
+
+/// Where the first `...` (Python) or `todo!()` (Rust) of a starter is, as (line,
+/// column in characters).
+fn first_placeholder(starter: &str) -> Option<(usize, usize)> {
+    starter.lines().enumerate().find_map(|(i, line)| {
+        let at = line.find("...").or_else(|| line.find("todo!()"))?;
+        Some((i, line[..at].chars().count()))
+    })
 }
 
 /// The character after which a new line is indented one more level.
@@ -133,7 +167,7 @@ mod tests {
         }
         assert!(!s.save_due(at(4999)));
         assert!(s.save_due(at(5000)));
-        assert_eq!(s.take_unsaved().as_deref(), Some("def f():\n    ...xxxxxxxxxxx"));
+        assert_eq!(s.take_unsaved().as_deref(), Some("def f():\n    xxxxxxxxxxx..."));
         assert!(!s.save_due(at(9000)));
         assert_eq!(s.take_unsaved(), None);
         // A cursor move changes nothing to save.
@@ -142,10 +176,20 @@ mod tests {
     }
 
     #[test]
+    fn the_cursor_starts_at_the_first_body_to_write() {
+        let s = PracticeSession::new(0, "c", Lang::Rust, "fn f() {\n    todo!()\n}");
+        assert_eq!(s.editor.cursor(), (1, 4));
+        assert_eq!(session().editor.cursor(), (1, 4));
+        let s = PracticeSession::new(0, "c", Lang::Rust, "fn f() {}");
+        assert_eq!(s.editor.cursor(), (0, 9));
+    }
+
+    #[test]
     fn a_loaded_attempt_replaces_the_starter_but_not_typing() {
         let mut s = session();
         s.loaded("def f():\n    return 1");
         assert_eq!(s.editor.text(), "def f():\n    return 1");
+        // At the end of the loaded code: where the learner left off, near enough.
         s.edit(Edit::Insert('!'), at(0));
         s.loaded("old");
         assert_eq!(s.editor.text(), "def f():\n    return 1!");

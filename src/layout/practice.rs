@@ -90,6 +90,27 @@ pub fn question_limits(app: &App, session: &PracticeSession) -> (u16, u16) {
     (rows.saturating_sub(page), page)
 }
 
+/// The solution in the session's language: its source.
+pub fn solution_source<'a>(app: &'a App, session: &PracticeSession) -> Option<&'a str> {
+    let (_, card) = app.card(session.card)?;
+    let (python, rust) = card.code()?;
+    Some(match session.lang {
+        crate::highlight::Lang::Python => &python.solution,
+        crate::highlight::Lang::Rust => &rust.solution,
+    })
+}
+
+/// How far the solution pane scrolls, and its height (0 and 0 while it is hidden).
+pub fn solution_limits(app: &App, session: &PracticeSession) -> (u16, u16) {
+    let Some(area) = current(app, session).solution else {
+        return (0, 0);
+    };
+    let rows = solution_source(app, session).map_or(0, |s| s.lines().count());
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+    let page = inner(area).height;
+    (rows.saturating_sub(page), page)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

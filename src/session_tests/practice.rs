@@ -22,6 +22,17 @@ fn code(app: &App) -> String {
     session(app).editor.text()
 }
 
+/// `text` with `inserted` at the editor's cursor as it is now.
+fn at_cursor(app: &App, inserted: &str) -> String {
+    let (line, column) = session(app).editor.cursor();
+    let text = code(app);
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let l = &mut lines[line];
+    let byte = l.char_indices().nth(column).map_or(l.len(), |(i, _)| i);
+    l.insert_str(byte, inserted);
+    lines.join("\n")
+}
+
 /// The bundled LRU card, in practice, with attempts kept in a fresh folder.
 fn practising(lang: Lang) -> (App, Shell, tempfile::TempDir) {
     let (mut app, mut shell) = fixture(&Start::Home);
@@ -54,33 +65,43 @@ fn practice_starts_from_the_starter_with_keys_going_to_the_code() {
 #[test]
 fn tab_indents_enter_keeps_the_indent_and_undo_takes_back() {
     let (mut app, mut shell, _dir) = practising(Lang::Python);
-    let start = code(&app);
+    // The cursor starts on the first body to write, `        ...`; to its end.
+    assert_eq!(session(&app).editor.cursor().1, 8);
+    press(&mut app, &mut shell, "ctrl-e", t0());
+    let (one, two, three, four) = (
+        at_cursor(&app, "\n        def f():\n            "),
+        at_cursor(&app, "\n        def f():\n                x"),
+        at_cursor(&app, "\n        def f():\n                xq?"),
+        at_cursor(&app, "\n        def f():"),
+    );
     press(&mut app, &mut shell, "enter d e f space f ( ) : enter", t0());
-    assert_eq!(code(&app), format!("{start}\ndef f():\n    "));
+    assert_eq!(code(&app), one);
     press(&mut app, &mut shell, "tab x", t0());
-    assert_eq!(code(&app), format!("{start}\ndef f():\n        x"));
+    assert_eq!(code(&app), two);
     // q and ? are text while typing.
     press(&mut app, &mut shell, "q ?", t0());
-    assert_eq!(code(&app), format!("{start}\ndef f():\n        xq?"));
+    assert_eq!(code(&app), three);
     press(&mut app, &mut shell, "ctrl-u ctrl-u ctrl-u ctrl-u", t0());
-    assert_eq!(code(&app), format!("{start}\ndef f():\n    "));
+    assert_eq!(code(&app), one);
     press(&mut app, &mut shell, "ctrl-u", t0());
-    assert_eq!(code(&app), format!("{start}\ndef f():"));
+    assert_eq!(code(&app), four);
 
     let (mut app, mut shell, _dir) = practising(Lang::Rust);
-    let start = code(&app);
+    press(&mut app, &mut shell, "ctrl-e", t0());
+    let expected = at_cursor(&app, "\n        {\n            ");
     press(&mut app, &mut shell, "enter { enter", t0());
-    assert_eq!(code(&app), format!("{start}\n{{\n    "));
+    assert_eq!(code(&app), expected);
 }
 
 #[test]
 fn a_paste_goes_into_the_code_whole() {
     let (mut app, mut shell, _dir) = practising(Lang::Python);
     let start = code(&app);
+    let expected = at_cursor(&app, "if a:\n    b = 1");
     let action = crate::keymap::paste(&app, "if a:\n    b = 1").unwrap();
     let effects = update(&mut app, action, t0());
     shell.execute(&mut app, effects, t0());
-    assert_eq!(code(&app), format!("{start}if a:\n    b = 1"));
+    assert_eq!(code(&app), expected);
     press(&mut app, &mut shell, "ctrl-u", t0());
     assert_eq!(code(&app), start);
 }
@@ -89,17 +110,26 @@ fn a_paste_goes_into_the_code_whole() {
 fn the_solution_shows_only_after_a_yes() {
     let (mut app, mut shell, _dir) = practising(Lang::Python);
     // While typing, s is text.
+    let expected = at_cursor(&app, "s");
     press(&mut app, &mut shell, "s", t0());
-    assert!(code(&app).ends_with('s') && app.overlay.is_none());
+    assert!(code(&app) == expected && app.overlay.is_none());
     press(&mut app, &mut shell, "esc s", t0());
     assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::ShowSolution)));
     press(&mut app, &mut shell, "n", t0());
     assert!(app.overlay.is_none() && !session(&app).solution_shown);
     press(&mut app, &mut shell, "s esc", t0());
     assert!(app.overlay.is_none() && !session(&app).solution_shown);
+    // Before the solution shows, Tab keeps the scroll keys on the Question.
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(session(&app).focus, crate::practice::Focus::Question);
     press(&mut app, &mut shell, "s y", t0());
     assert!(session(&app).solution_shown);
     assert_eq!(on(&app), "practice");
+    // Tab: j scrolls the solution; Tab again: the Question.
+    press(&mut app, &mut shell, "tab j j", t0());
+    assert_eq!(session(&app).solution_scroll, 2);
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(session(&app).focus, crate::practice::Focus::Question);
     // `i` types again.
     press(&mut app, &mut shell, "i", t0());
     assert!(session(&app).editor.focused());

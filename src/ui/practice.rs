@@ -11,8 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme;
-use crate::layout::practice::{current, inner, question_rows};
-use crate::practice::PracticeSession;
+use crate::layout::practice::{current, inner, question_rows, solution_source};
+use crate::practice::{Focus, PracticeSession};
 use crate::state::App;
 use crate::theme::Theme;
 
@@ -39,8 +39,13 @@ fn question(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
     let height = usize::from(inner(area).height);
     let start = usize::from(session.scroll).min(rows.len());
     let end = (start + height).min(rows.len());
+    let border = if session.solution_shown && session.focus == Focus::Question {
+        t.focus_border()
+    } else {
+        t.border()
+    };
     let block = super::with_scroll_hint(
-        pane(" Question ".into(), t.border(), t),
+        pane(" Question ".into(), border, t),
         area.width,
         (start, rows.len() - end),
         &[],
@@ -66,19 +71,31 @@ fn code(frame: &mut Frame, area: Rect, session: &PracticeSession, t: Theme) {
 
 fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession, t: Theme) {
     let slot = usize::from(session.lang == crate::highlight::Lang::Rust);
-    let lines = match (app.highlights.solutions.get(&session.card), app.card(session.card)) {
-        (Some(highlighted), _) => highlighted[slot].clone(),
-        (None, Some((_, card))) => card.code().map_or_else(Vec::new, |(python, rust)| {
-            let source = if slot == 1 { &rust.solution } else { &python.solution };
-            crate::layout::card_text::plain_code(source, t)
+    let height = usize::from(inner(area).height);
+    let start = usize::from(session.solution_scroll);
+    let lines = match app.highlights.solutions.get(&session.card) {
+        Some(highlighted) => highlighted[slot].iter().skip(start).take(height).cloned().collect(),
+        None => solution_source(app, session).map_or_else(Vec::new, |source| {
+            let plain = crate::layout::card_text::plain_code(source, t);
+            plain.into_iter().skip(start).take(height).collect()
         }),
-        (None, None) => Vec::new(),
+    };
+    let total = solution_source(app, session).map_or(0, |s| s.lines().count());
+    let below = total.saturating_sub(start + height);
+    let border = if session.focus == Focus::Solution {
+        t.focus_border()
+    } else {
+        t.border()
     };
     let title = format!(" Solution · {} ", session.lang.name());
-    frame.render_widget(
-        Paragraph::new(lines).block(pane(title, t.border(), t)),
-        area,
+    let block = super::with_scroll_hint(
+        pane(title, border, t),
+        area.width,
+        (start.min(total), below),
+        &[],
+        t,
     );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn results(frame: &mut Frame, area: Rect, t: Theme) {

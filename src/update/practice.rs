@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use super::{flash_error, panes};
 use crate::action::{Action, Effect, Effects};
 use crate::highlight::Lang;
-use crate::practice::{PracticeAction, PracticeSession};
+use crate::practice::{Focus, PracticeAction, PracticeSession};
 use crate::state::{App, Confirm, Overlay, Screen};
 
 /// Opens practice on `card` in `lang`: from the starter, the saved attempt asked for
@@ -136,13 +136,23 @@ pub fn show_solution(app: &mut App) {
     }
 }
 
-/// j/k and the page keys: the Question pane.
+/// Tab: the other pane; j/k and the page keys: the pane in focus.
 pub fn scroll(app: &mut App, action: &Action) {
     let Screen::Practice { session: shown, .. } = &app.screen else {
         return;
     };
-    let (max, page) = crate::layout::practice::question_limits(app, shown);
-    if let Some(session) = session(app) {
-        panes::scroll_one(&mut session.scroll, action, max, page);
+    let (max, page) = match shown.focus {
+        Focus::Question => crate::layout::practice::question_limits(app, shown),
+        Focus::Solution => crate::layout::practice::solution_limits(app, shown),
+    };
+    let Some(session) = session(app) else {
+        return;
+    };
+    match (action, session.focus) {
+        (Action::FocusNext | Action::FocusPrev, _) => session.switch_focus(),
+        (_, Focus::Question) => panes::scroll_one(&mut session.scroll, action, max, page),
+        (_, Focus::Solution) => {
+            panes::scroll_one(&mut session.solution_scroll, action, max, page);
+        }
     }
 }
