@@ -41,7 +41,10 @@ pub enum Start {
     Browse(Option<String>),
     /// The practice screen on this card (or the first coding card due, or the first
     /// coding card), in this language.
-    Practice { card: Option<String>, lang: Lang },
+    Practice {
+        card: Option<String>,
+        lang: Lang,
+    },
 }
 
 /// How often the loop wakes without input: to notice a signal or a learning card
@@ -227,13 +230,13 @@ impl Shell {
         if self.attempts.is_none() {
             return Vec::new();
         }
-        let read = self.attempt_file(&card, lang).and_then(|path| {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => Ok(Some(text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("reading {}: {e}", path.display())),
-            }
-        });
+        let read =
+            self.attempt_file(&card, lang)
+                .and_then(|path| match std::fs::read_to_string(&path) {
+                    Ok(text) => Ok(Some(text)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(format!("reading {}: {e}", path.display())),
+                });
         match read {
             Ok(Some(text)) => vec![Action::AttemptLoaded { card, lang, text }],
             Ok(None) => Vec::new(),

@@ -218,7 +218,10 @@ fn next_indent(area: &TextArea<'static>, opens: char) -> String {
     let ratatui_textarea::DataCursor(row, col) = area.cursor();
     let line = area.lines().get(row).map_or("", String::as_str);
     let before: String = line.chars().take(col).collect();
-    let mut indent: String = before.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let mut indent: String = before
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     if before.trim_end().ends_with(opens) {
         indent.push_str(INDENT);
     }

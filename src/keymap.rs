@@ -228,8 +228,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Help, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", false),
     bind(S::Help, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
     // Confirmation overlay
-    bind(S::Confirm, &[k('y')], Action::Confirm(true), "yes, leave", true),
-    bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no, stay", true),
+    bind(S::Confirm, &[k('y')], Action::Confirm(true), "yes", true),
+    bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no", true),
     bind(S::Confirm, &[ctrl('c')], Action::Quit, "quit", false),
     bind(S::Confirm, &[ctrl('z')], Action::Suspend, "suspend", false),
     // The answer editor (src/editor.rs). Enter breaks the line, so submitting takes
@@ -845,7 +845,10 @@ fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Bind
                 out.push((scope, b));
             }
         }
-        typing |= matches!(scope, S::Console | S::Filter | S::Editor | S::Code | S::Text);
+        typing |= matches!(
+            scope,
+            S::Console | S::Filter | S::Editor | S::Code | S::Text
+        );
     }
     out
 }

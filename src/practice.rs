@@ -167,7 +167,10 @@ mod tests {
         }
         assert!(!s.save_due(at(4999)));
         assert!(s.save_due(at(5000)));
-        assert_eq!(s.take_unsaved().as_deref(), Some("def f():\n    xxxxxxxxxxx..."));
+        assert_eq!(
+            s.take_unsaved().as_deref(),
+            Some("def f():\n    xxxxxxxxxxx...")
+        );
         assert!(!s.save_due(at(9000)));
         assert_eq!(s.take_unsaved(), None);
         // A cursor move changes nothing to save.

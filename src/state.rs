@@ -420,6 +420,14 @@ impl App {
         }
     }
 
+    /// The practice session, when practice is up.
+    pub fn practice(&self) -> Option<&PracticeSession> {
+        match &self.screen {
+            Screen::Practice { session, .. } => Some(session),
+            _ => None,
+        }
+    }
+
     /// The quiz, when the quiz is up.
     pub fn quiz(&self) -> Option<&QuizSession> {
         match &self.screen {

@@ -55,13 +55,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         app.flash = None;
     }
     match action {
-        Action::Quit => {
-            app.quit = true;
-            // Practice's code goes to disk before the session ends.
-            let mut effects = practice::save_now(app);
-            effects.push(Effect::Quit);
-            effects
-        }
+        Action::Quit => quit(app),
         Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
             app.overlay = if app.help() {
@@ -121,17 +115,12 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::ConsoleSubmit => submit(app, now),
-        Action::Edit(edit) if matches!(app.screen, Screen::Quiz(_)) => {
-            quiz::update_quiz(app, Action::Quiz(crate::quiz::QuizAction::Edit(edit)), now)
-        }
-        Action::OpenPractice => practice::open_from_card(app),
         Action::Edit(_)
+        | Action::OpenPractice
         | Action::Practice(_)
         | Action::AttemptLoaded { .. }
-        | Action::Failed(Failure::Attempt { .. }) => practice::update_practice(app, action, now),
-        Action::Tick if matches!(app.screen, Screen::Practice { .. }) => {
-            practice::update_practice(app, action, now)
-        }
+        | Action::Failed(Failure::Attempt { .. }) => edit_or_practice(app, action, now),
+        Action::Tick if app.practice().is_some() => practice::update_practice(app, action, now),
         Action::Reveal
         | Action::Grade(_)
         | Action::Undo
@@ -159,6 +148,26 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::JobStarted { .. }
         | Action::JobFinished { .. }
         | Action::CancelJob => jobs::update_jobs(app, action, now),
+    }
+}
+
+/// Ends the session, practice's code written first.
+fn quit(app: &mut App) -> Effects {
+    app.quit = true;
+    let mut effects = practice::save_now(app);
+    effects.push(Effect::Quit);
+    effects
+}
+
+/// An edit goes to the editor of the screen up (the quiz's recall answer, practice's
+/// code); practice's own actions to practice.
+fn edit_or_practice(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    match action {
+        Action::Edit(edit) if matches!(app.screen, Screen::Quiz(_)) => {
+            quiz::update_quiz(app, Action::Quiz(crate::quiz::QuizAction::Edit(edit)), now)
+        }
+        Action::OpenPractice => practice::open_from_card(app),
+        _ => practice::update_practice(app, action, now),
     }
 }
 

@@ -821,7 +821,11 @@ fn practice_code_survives_quit_and_kill_9() {
     let data = dir.path().join("data");
     let file = data.join("attempts").join("lru-cache").join("solution.py");
     let size = (200, 50);
-    let tmux = Tmux::start("practice", &wrapped(&data, "practice lru-cache", &pid), size);
+    let tmux = Tmux::start(
+        "practice",
+        &wrapped(&data, "practice lru-cache", &pid),
+        size,
+    );
     tmux.wait_for("Your code · solution.py (typing)");
     // Ctrl-E: the end of the starter's first `...` line; a new line keeps its indent.
     tmux.keys(&["C-e", "Enter"]);
@@ -832,10 +836,17 @@ fn practice_code_survives_quit_and_kill_9() {
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
     let saved = std::fs::read_to_string(&file).unwrap();
-    assert!(saved.contains("        ...\n        mine_one = 1\n"), "{saved}");
+    assert!(
+        saved.contains("        ...\n        mine_one = 1\n"),
+        "{saved}"
+    );
     drop(tmux);
 
-    let tmux = Tmux::start("practice2", &wrapped(&data, "practice lru-cache", &pid), size);
+    let tmux = Tmux::start(
+        "practice2",
+        &wrapped(&data, "practice lru-cache", &pid),
+        size,
+    );
     tmux.wait_for_all(&["Your code · solution.py (typing)", "mine_one = 1"]);
     tmux.keys(&["Enter"]);
     tmux.keys(&["-l", "mine_two = 2"]);
@@ -847,6 +858,10 @@ fn practice_code_survives_quit_and_kill_9() {
     tmux.wait_for("EXIT=137");
     drop(tmux);
 
-    let tmux = Tmux::start("practice3", &wrapped(&data, "practice lru-cache", &pid), size);
+    let tmux = Tmux::start(
+        "practice3",
+        &wrapped(&data, "practice lru-cache", &pid),
+        size,
+    );
     tmux.wait_for_all(&["mine_one = 1", "mine_two = 2"]);
 }

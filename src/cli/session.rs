@@ -45,10 +45,7 @@ pub fn run(
         );
         return Ok(ExitCode::FAILURE);
     }
-    if let Start::Browse(Some(id))
-    | Start::Practice {
-        card: Some(id), ..
-    } = start
+    if let Start::Browse(Some(id)) | Start::Practice { card: Some(id), .. } = start
         && library.card(id).is_none()
     {
         let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();

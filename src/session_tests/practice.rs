@@ -74,7 +74,12 @@ fn tab_indents_enter_keeps_the_indent_and_undo_takes_back() {
         at_cursor(&app, "\n        def f():\n                xq?"),
         at_cursor(&app, "\n        def f():"),
     );
-    press(&mut app, &mut shell, "enter d e f space f ( ) : enter", t0());
+    press(
+        &mut app,
+        &mut shell,
+        "enter d e f space f ( ) : enter",
+        t0(),
+    );
     assert_eq!(code(&app), one);
     press(&mut app, &mut shell, "tab x", t0());
     assert_eq!(code(&app), two);
@@ -152,12 +157,25 @@ fn code_is_saved_after_a_pause_on_leaving_and_on_quit_and_reloaded() {
         shell.execute(app, effects, at);
         n
     };
-    assert_eq!(tick(&mut app, &mut shell, t0() + SignedDuration::from_millis(500)), 0);
+    assert_eq!(
+        tick(
+            &mut app,
+            &mut shell,
+            t0() + SignedDuration::from_millis(500)
+        ),
+        0
+    );
     assert!(!file.exists());
-    assert_eq!(tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(1)), 1);
+    assert_eq!(
+        tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(1)),
+        1
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), code(&app));
     // Nothing new, nothing written.
-    assert_eq!(tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(9)), 0);
+    assert_eq!(
+        tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(9)),
+        0
+    );
 
     // Typing without a pause is saved every few seconds.
     let mut written = 0;
@@ -165,15 +183,33 @@ fn code_is_saved_after_a_pause_on_leaving_and_on_quit_and_reloaded() {
         let at = t0() + SignedDuration::from_millis(tenth * 100);
         written += saves(&press(&mut app, &mut shell, "y", at));
     }
-    assert_eq!(written, 2, "ten seconds of typing, saved 5 s after each first change");
+    assert_eq!(
+        written, 2,
+        "ten seconds of typing, saved 5 s after each first change"
+    );
 
     // Esc stops typing and saves; a second Esc leaves.
-    press(&mut app, &mut shell, "z", t0() + SignedDuration::from_secs(30));
-    let effects = press(&mut app, &mut shell, "esc", t0() + SignedDuration::from_secs(30));
+    press(
+        &mut app,
+        &mut shell,
+        "z",
+        t0() + SignedDuration::from_secs(30),
+    );
+    let effects = press(
+        &mut app,
+        &mut shell,
+        "esc",
+        t0() + SignedDuration::from_secs(30),
+    );
     assert_eq!(saves(&effects), 1);
     let typed = code(&app);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), typed);
-    press(&mut app, &mut shell, "esc", t0() + SignedDuration::from_secs(31));
+    press(
+        &mut app,
+        &mut shell,
+        "esc",
+        t0() + SignedDuration::from_secs(31),
+    );
     assert_eq!(on(&app), "home");
 
     // Back in: the code is what was typed, not the starter.

@@ -74,7 +74,12 @@ fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
     let height = usize::from(inner(area).height);
     let start = usize::from(session.solution_scroll);
     let lines = match app.highlights.solutions.get(&session.card) {
-        Some(highlighted) => highlighted[slot].iter().skip(start).take(height).cloned().collect(),
+        Some(highlighted) => highlighted[slot]
+            .iter()
+            .skip(start)
+            .take(height)
+            .cloned()
+            .collect(),
         None => solution_source(app, session).map_or_else(Vec::new, |source| {
             let plain = crate::layout::card_text::plain_code(source, t);
             plain.into_iter().skip(start).take(height).collect()
@@ -101,9 +106,11 @@ fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
 fn results(frame: &mut Frame, area: Rect, t: Theme) {
     let text = vec![Line::styled("No run yet.", t.dim())];
     frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(pane(" Results ".into(), t.border(), t)),
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(pane(
+            " Results ".into(),
+            t.border(),
+            t,
+        )),
         area,
     );
 }

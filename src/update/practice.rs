@@ -79,10 +79,8 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
             session.editor.set_focused(false);
             return save(session);
         }
-        Action::Practice(PracticeAction::ShowSolution) => {
-            if !session.solution_shown {
-                app.overlay = Some(Overlay::Confirm(Confirm::ShowSolution));
-            }
+        Action::Practice(PracticeAction::ShowSolution) if !session.solution_shown => {
+            app.overlay = Some(Overlay::Confirm(Confirm::ShowSolution));
         }
         Action::Edit(edit) => {
             session.edit(edit, now);
@@ -91,10 +89,10 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
                 return save(session);
             }
         }
-        Action::AttemptLoaded { card, lang, text } => {
-            if card == session.card_id && lang == session.lang {
-                session.loaded(&text);
-            }
+        Action::AttemptLoaded { card, lang, text }
+            if card == session.card_id && lang == session.lang =>
+        {
+            session.loaded(&text);
         }
         Action::Tick if session.save_due(now) => return save(session),
         _ => {}
