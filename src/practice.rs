@@ -48,6 +48,11 @@ pub struct PracticeSession {
     pub focus: Focus,
     pub scroll: u16,
     pub solution_scroll: u16,
+    /// The Question pane's wrapped rows and what they were built for (the pane's
+    /// width, and how many code blocks were highlighted), built by `update` so that
+    /// drawing never parses or wraps.
+    pub question: Vec<ratatui::text::Line<'static>>,
+    pub question_key: Option<(u16, usize)>,
     /// Edits not yet on disk: when the first of them and the last were made.
     pub unsaved: Option<(Timestamp, Timestamp)>,
 }
@@ -71,6 +76,8 @@ impl PracticeSession {
             focus: Focus::Question,
             scroll: 0,
             solution_scroll: 0,
+            question: Vec::new(),
+            question_key: None,
             unsaved: None,
         }
     }

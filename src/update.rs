@@ -18,20 +18,26 @@ use crate::state::{
     ReviewStep, Screen, StatsState,
 };
 
-pub use panes::refresh as refresh_panes;
 pub use practice::{first_coding_card, open_practice};
 pub use quiz::start_quiz;
 pub use review::{deck_counts, start_review};
 
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let effects = route(app, action, now);
-    panes::refresh(app);
+    refresh_panes(app);
     // Home and the review's summary show what is left to study today.
     let summary = matches!(&app.screen, Screen::Review(r) if r.phase == ReviewStep::Finished);
     if matches!(app.screen, Screen::Home(_)) || summary {
         refresh_home(app);
     }
     effects
+}
+
+/// Rebuilds the wrapped rows of the Question pane shown (the card view's or
+/// practice's) when what they depend on changed.
+pub fn refresh_panes(app: &mut App) {
+    panes::refresh(app);
+    practice::refresh(app);
 }
 
 /// The home screen's due counts, per deck and in all.

@@ -71,21 +71,30 @@ pub fn inner(area: Rect) -> Rect {
     Block::new().borders(Borders::ALL).inner(area)
 }
 
-/// The Question pane's rows, wrapped to its width.
+/// What the Question pane's rows depend on: its width, and how many code blocks are
+/// highlighted (a fenced block in the prompt is drawn plain until it is).
+pub fn question_key(app: &App, session: &PracticeSession) -> (u16, usize) {
+    (
+        inner(current(app, session).question).width,
+        app.highlights.code.len(),
+    )
+}
+
+/// The Question pane's rows, wrapped to its width: `update` keeps them in the
+/// session (`PracticeSession::question`).
 pub fn question_rows(app: &App, session: &PracticeSession) -> Vec<Line<'static>> {
     let Some((_, card)) = app.card(session.card) else {
         return Vec::new();
     };
-    let width = inner(current(app, session).question).width;
     wrap(
         &super::card_text::practice_question(app, card, theme(app)),
-        width,
+        question_key(app, session).0,
     )
 }
 
 /// How far the Question pane scrolls, and its height.
 pub fn question_limits(app: &App, session: &PracticeSession) -> (u16, u16) {
-    let rows = u16::try_from(question_rows(app, session).len()).unwrap_or(u16::MAX);
+    let rows = u16::try_from(session.question.len()).unwrap_or(u16::MAX);
     let page = inner(current(app, session).question).height;
     (rows.saturating_sub(page), page)
 }

@@ -308,3 +308,22 @@ fn tutor_practice_without_a_card_opens_a_coding_card() {
     .unwrap_err();
     assert!(err.to_string().contains("no code to practise"), "{err}");
 }
+
+#[test]
+fn the_question_rows_are_built_by_update_and_follow_the_width() {
+    let (mut app, mut shell) = fixture(&Start::Practice {
+        card: Some("lru-cache".into()),
+        lang: Lang::Python,
+    });
+    let wide = session(&app).question.clone();
+    assert!(!wide.is_empty());
+    assert_eq!(
+        session(&app).question_key,
+        Some(crate::layout::practice::question_key(&app, session(&app)))
+    );
+    let effects = update(&mut app, Action::Resize(80, 24), t0());
+    shell.execute(&mut app, effects, t0());
+    // From 160 columns (the question left of the code) to 80 (stacked, wider).
+    assert!(session(&app).question.len() < wide.len());
+    assert_eq!(session(&app).question_key.unwrap().0, 78);
+}

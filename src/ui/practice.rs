@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme;
-use crate::layout::practice::{current, inner, question_rows, solution_source};
+use crate::layout::practice::{current, inner, question_key, question_rows, solution_source};
 use crate::practice::{Focus, PracticeSession};
 use crate::state::App;
 use crate::theme::Theme;
@@ -35,7 +35,14 @@ fn pane(title: String, border: ratatui::style::Style, t: Theme) -> Block<'static
 }
 
 fn question(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession, t: Theme) {
-    let rows = question_rows(app, session);
+    // Built by `update`; only a frame drawn before it ran (a test's) builds them.
+    let built;
+    let rows = if session.question_key == Some(question_key(app, session)) {
+        &session.question
+    } else {
+        built = question_rows(app, session);
+        &built
+    };
     let height = usize::from(inner(area).height);
     let start = usize::from(session.scroll).min(rows.len());
     let end = (start + height).min(rows.len());

@@ -48,6 +48,26 @@ pub fn first_coding_card(app: &App, now: Timestamp) -> Option<usize> {
         .or_else(|| (0..app.study.cards.len()).find(coding))
 }
 
+/// Rebuilds the Question pane's rows when the pane's width or the highlighted code
+/// changed (after every action, as the card view's are).
+pub fn refresh(app: &mut App) {
+    let Screen::Practice { session: shown, .. } = &app.screen else {
+        return;
+    };
+    let key = crate::layout::practice::question_key(app, shown);
+    if shown.question_key == Some(key) {
+        return;
+    }
+    let rows = crate::layout::practice::question_rows(app, shown);
+    if let Some(session) = session(app) {
+        session.question = rows;
+        session.question_key = Some(key);
+        session.scroll = session
+            .scroll
+            .min(u16::try_from(session.question.len()).unwrap_or(u16::MAX));
+    }
+}
+
 /// `p` on a card view: practise the card shown, in Python.
 pub fn open_from_card(app: &mut App) -> Effects {
     match app.current_card() {
