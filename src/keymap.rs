@@ -813,7 +813,13 @@ pub fn active(app: &App, footer_only: bool) -> Vec<(Scope, &'static Binding)> {
 /// Every binding of the screen under the help overlay, for the help. (How to close the
 /// help is in its title.)
 pub fn for_help(app: &App) -> Vec<(Scope, &'static Binding)> {
-    bindings_in(&screen_scopes(app), false)
+    let mut out = bindings_in(&screen_scopes(app), false);
+    // Practice's editor keys work only while typing, where `?` is text: the help
+    // opened beside the editor lists them too.
+    if app.practice().is_some_and(|s| !s.editor.focused()) {
+        out.extend(bindings_in(&[S::Code, S::Text], false));
+    }
+    out
 }
 
 fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Binding)> {

@@ -282,7 +282,17 @@ fn practice_keys_show_in_the_footer_and_help() {
         .iter()
         .map(|(_, b)| b.help.to_string())
         .collect();
-    for want in ["type code", "show solution", "back", "scroll down"] {
+    // The editor's keys too: while typing, `?` is text.
+    for want in [
+        "type code",
+        "show solution",
+        "back",
+        "scroll down",
+        "stop typing",
+        "indent (4 spaces)",
+        "undo",
+        "redo",
+    ] {
         assert!(help.iter().any(|h| h == want), "{want} in {help:?}");
     }
 }
