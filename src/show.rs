@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use crate::content::{Card, Deck};
 use crate::highlight::{Highlighter, Lang};
 use crate::markdown::{self, Styles};
-use crate::text::sanitize;
+use crate::text::Shown;
 
 const INDENT: &str = "  ";
 
@@ -57,7 +57,7 @@ fn prose(out: &mut Vec<Line<'static>>, text: &str, highlighter: Option<&Highligh
     indented(out, &lines, width);
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[String], width: u16) {
+fn bullets(out: &mut Vec<Line<'static>>, items: &[Shown], width: u16) {
     for item in items {
         indented(out, &markdown::item(item, "• ", &MARKDOWN), width);
     }
@@ -66,12 +66,7 @@ fn bullets(out: &mut Vec<Line<'static>>, items: &[String], width: u16) {
 fn code(out: &mut Vec<Line<'static>>, source: &str, lang: Lang, highlighter: Option<&Highlighter>) {
     let text = match highlighter {
         Some(h) => h.highlight(source.trim_end(), lang),
-        None => Text::from(
-            sanitize(source.trim_end())
-                .lines()
-                .map(|l| Line::from(l.to_string()))
-                .collect::<Vec<_>>(),
-        ),
+        None => crate::highlight::plain(source),
     };
     for mut line in text.lines {
         line.spans.insert(0, Span::raw(INDENT));
@@ -82,7 +77,8 @@ fn code(out: &mut Vec<Line<'static>>, source: &str, lang: Lang, highlighter: Opt
 /// The card in reading order: title and facts, prompt, both solutions, explanation, key
 /// points, pitfalls, complexity, follow-ups. Card text is Markdown, rendered and wrapped
 /// to `width` columns (code is not wrapped). Code is highlighted when a highlighter is
-/// given; all content is sanitized.
+/// given. Card text is display-safe as loaded ([`Shown`]); code is sanitized by
+/// `highlight`.
 pub fn card_text(
     deck: &Deck,
     card: &Card,
@@ -91,17 +87,13 @@ pub fn card_text(
 ) -> Text<'static> {
     let mut out = Vec::new();
     out.push(Line::from(vec![
-        Span::styled(
-            sanitize(&card.title).into_owned(),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
+        Span::styled(card.title.to_string(), Style::new().add_modifier(Modifier::BOLD)),
         Span::styled(format!("  [{}]", card.id), Style::new().fg(Color::DarkGray)),
     ]));
-    let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
     let mut facts = format!(
         "{} · {} · {}",
-        sanitize(&deck.meta.title),
-        sanitize(topic),
+        deck.meta.title,
+        deck.topic_name(&card.topic),
         card.difficulty.label()
     );
     if !card.tags.is_empty() {

@@ -1,8 +1,121 @@
 //! Content is untrusted text: a deck could carry escape sequences that would drive the
-//! terminal. Everything from a deck passes through [`sanitize`] before it is shown.
+//! terminal. Deck text is made display-safe once, when it is read: the deck types hold it
+//! as [`Shown`], which only [`sanitize`] builds. Other untrusted text (a card id typed on
+//! the command line or read from a database, an error quoting a file) becomes [`Shown`]
+//! where it enters, or is sanitized by the one `Display` that prints it.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::ops::Deref;
+
+use serde::{Deserialize, Serialize};
+
+/// Text that is safe to write to a terminal: it can only be built by [`sanitize`]
+/// (every constructor runs it, and so does deserializing), so holding one is the proof.
+/// It reads as a `&str`. Sanitizing is idempotent, so a `Shown` built from text that
+/// already was one is the same text (and costs only a scan).
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub struct Shown(String);
+
+impl Shown {
+    /// `text`, sanitized.
+    pub fn new(text: &str) -> Self {
+        Self(sanitize(text).into_owned())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl From<String> for Shown {
+    /// Sanitizes, keeping the allocation when nothing needs escaping.
+    fn from(text: String) -> Self {
+        match sanitize(&text) {
+            Cow::Borrowed(_) => Self(text),
+            Cow::Owned(clean) => Self(clean),
+        }
+    }
+}
+
+impl From<&str> for Shown {
+    fn from(text: &str) -> Self {
+        Self::new(text)
+    }
+}
+
+impl From<Shown> for String {
+    fn from(text: Shown) -> Self {
+        text.0
+    }
+}
+
+impl<'a> From<&'a Shown> for Cow<'a, str> {
+    fn from(text: &'a Shown) -> Self {
+        Cow::Borrowed(&text.0)
+    }
+}
+
+impl From<Shown> for Cow<'_, str> {
+    fn from(text: Shown) -> Self {
+        Cow::Owned(text.0)
+    }
+}
+
+impl Deref for Shown {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Shown {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Shown {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl PartialEq<str> for Shown {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Shown {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Shown> for &str {
+    fn eq(&self, other: &Shown) -> bool {
+        *self == other.0
+    }
+}
 
 /// Spaces a tab stands for in displayed code.
 pub const TAB_WIDTH: usize = 4;
@@ -87,6 +200,19 @@ pub fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_text_is_sanitized_however_it_is_built() {
+        let hostile = "a\u{1b}[2J\tb\u{202e}";
+        let want = "a\\u{1b}[2J    b\\u{202e}";
+        assert_eq!(Shown::new(hostile), want);
+        assert_eq!(Shown::from(hostile.to_string()), want);
+        let read: Shown = serde_json::from_str(&serde_json::to_string(hostile).unwrap()).unwrap();
+        assert_eq!(read, want);
+        // Sanitizing is idempotent: a round trip through serde changes nothing.
+        let again: Shown = serde_json::from_value(serde_json::to_value(&read).unwrap()).unwrap();
+        assert_eq!(again, read);
+    }
 
     #[test]
     fn escapes_terminal_controls_and_keeps_text() {

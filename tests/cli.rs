@@ -590,7 +590,7 @@ fn no_subcommand_lists_decks_and_cards() {
     );
     for (_, card) in library.cards() {
         let listed = lines.iter().any(|l| {
-            l.split_whitespace().next() == Some(card.id.as_str()) && l.ends_with(&card.title)
+            l.split_whitespace().next() == Some(card.id.as_str()) && l.ends_with(card.title.as_str())
         });
         assert!(listed, "{} is not listed:\n{}", card.id, out.stdout);
     }

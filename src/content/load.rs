@@ -12,6 +12,7 @@ use super::validate::{self, DocRef};
 use super::yaml::{self, YamlError};
 use super::{Card, CardId, CardLocation, Deck, DeckMeta, Problem};
 use crate::path;
+use crate::text::Shown;
 
 /// What to load.
 #[derive(Debug, Clone, Default)]
@@ -196,8 +197,8 @@ fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>, Unloaded) {
     let mut deck = Deck {
         meta: DeckMeta {
             id: String::new(),
-            title: name.clone(),
-            description: String::new(),
+            title: Shown::new(&name),
+            description: Shown::default(),
             topics: Vec::new(),
         },
         cards: Vec::new(),
@@ -249,8 +250,8 @@ fn parse_deck(
     let mut deck = Deck {
         meta: DeckMeta {
             id: String::new(),
-            title: String::new(),
-            description: String::new(),
+            title: Shown::default(),
+            description: Shown::default(),
             topics: Vec::new(),
         },
         cards: Vec::new(),

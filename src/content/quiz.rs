@@ -3,8 +3,14 @@
 //! Each kind is its own struct so scoring and rendering can take exactly the item they
 //! handle. Indices in a deck (`answer`, `answers`) count from 0; gap markers in cloze
 //! text count from 1 (`{{1}}`), as an author reads them.
+//!
+//! All their text is shown and none of it is run, so all of it is [`Shown`]: sanitized
+//! as it is read. Answers are compared with what the user typed after both are
+//! normalized (`quiz::normalize`).
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::Shown;
 
 /// One quiz question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,10 +27,10 @@ pub enum QuizItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SingleChoice {
-    pub question: String,
-    pub options: Vec<String>,
+    pub question: Shown,
+    pub options: Vec<Shown>,
     pub answer: usize,
-    pub explanation: String,
+    pub explanation: Shown,
 }
 
 /// Several options are right (`answers`, indices from 0); all of them, and nothing
@@ -32,10 +38,10 @@ pub struct SingleChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MultipleChoice {
-    pub question: String,
-    pub options: Vec<String>,
+    pub question: Shown,
+    pub options: Vec<Shown>,
     pub answers: Vec<usize>,
-    pub explanation: String,
+    pub explanation: Shown,
 }
 
 /// Text with gaps to type: `{{1}}`, `{{2}}`, ... in `text`, in order, one per entry of
@@ -43,14 +49,14 @@ pub struct MultipleChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cloze {
-    pub question: String,
-    pub text: String,
+    pub question: Shown,
+    pub text: Shown,
     /// What `text` is written in: decides the highlighting and how typed answers are
     /// compared (see `quiz::normalize`).
     #[serde(default)]
     pub lang: CodeLang,
     pub gaps: Vec<Gap>,
-    pub explanation: String,
+    pub explanation: Shown,
 }
 
 /// One gap of a cloze item.
@@ -58,7 +64,7 @@ pub struct Cloze {
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     /// Every answer that counts as right; the first is the one shown as the solution.
-    pub accept: Vec<String>,
+    pub accept: Vec<Shown>,
     /// Whether letter case must match. Unset: it must in code (`python`, `rust`), where
     /// `None` and `none` are different names, and need not in prose (`text`).
     #[serde(default)]
@@ -70,21 +76,21 @@ pub struct Gap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reorder {
-    pub question: String,
-    pub code: String,
+    pub question: Shown,
+    pub code: Shown,
     #[serde(default)]
     pub lang: CodeLang,
-    pub explanation: String,
+    pub explanation: Shown,
 }
 
 /// Free recall: the user writes an answer, scored against `points`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recall {
-    pub question: String,
+    pub question: Shown,
     pub points: Vec<RecallPoint>,
-    pub model_answer: String,
-    pub explanation: String,
+    pub model_answer: Shown,
+    pub explanation: Shown,
 }
 
 /// A point a recalled answer should make, and the words or phrases that count as
@@ -92,8 +98,8 @@ pub struct Recall {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecallPoint {
-    pub point: String,
-    pub accept: Vec<String>,
+    pub point: Shown,
+    pub accept: Vec<Shown>,
 }
 
 /// The language of a quiz item's code or text.
@@ -177,7 +183,7 @@ impl QuizItem {
         }
     }
 
-    pub fn question(&self) -> &str {
+    pub fn question(&self) -> &Shown {
         match self {
             Self::Single(i) => &i.question,
             Self::Multiple(i) => &i.question,
@@ -187,7 +193,7 @@ impl QuizItem {
         }
     }
 
-    pub fn explanation(&self) -> &str {
+    pub fn explanation(&self) -> &Shown {
         match self {
             Self::Single(i) => &i.explanation,
             Self::Multiple(i) => &i.explanation,

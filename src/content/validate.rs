@@ -13,6 +13,7 @@ use super::{
 };
 use crate::path;
 use crate::quiz::normalize::{Phrase, Rule, normalize, words};
+use crate::text::Shown;
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -81,7 +82,7 @@ impl Checker<'_> {
     }
 
     /// A list that must hold at least one item, none of them blank.
-    fn items(&mut self, key: &str, items: &[String]) {
+    fn items(&mut self, key: &str, items: &[Shown]) {
         if items.is_empty() {
             self.fail(&path![key], "needs at least one item");
         }
@@ -369,7 +370,7 @@ fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
     }
 }
 
-fn options(c: &mut Checker<'_>, i: usize, options: &[String]) {
+fn options(c: &mut Checker<'_>, i: usize, options: &[Shown]) {
     if options.len() < 2 {
         c.fail(
             &path!["quiz", i, "options"],
@@ -393,7 +394,7 @@ fn options(c: &mut Checker<'_>, i: usize, options: &[String]) {
     }
 }
 
-fn answer_index(c: &mut Checker<'_>, at: &[Seg], answer: usize, options: &[String]) {
+fn answer_index(c: &mut Checker<'_>, at: &[Seg], answer: usize, options: &[Shown]) {
     if answer >= options.len() && !options.is_empty() {
         c.fail(
             at,

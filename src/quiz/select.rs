@@ -1,6 +1,7 @@
 //! Choosing a quiz's items: by deck, card and count, in an order fixed by a seed.
 
 use crate::content::{CardId, Library, QuizItem};
+use crate::text::Shown;
 
 /// How many items a quiz asks when no count is given.
 pub const DEFAULT_COUNT: usize = 10;
@@ -39,10 +40,10 @@ pub enum SelectError {
 pub struct SessionItem {
     pub deck_id: String,
     pub card_id: CardId,
-    pub card_title: String,
+    pub card_title: Shown,
     /// The card's topic id, and its title from the deck (the id when the deck has none).
     pub topic: String,
-    pub topic_title: String,
+    pub topic_title: Shown,
     /// The item's position in the card's `quiz` list, from 0.
     pub item_index: usize,
     pub item: QuizItem,
@@ -106,10 +107,7 @@ pub fn select(
                     card_id: card.id.clone(),
                     card_title: card.title.clone(),
                     topic: card.topic.clone(),
-                    topic_title: deck
-                        .topic_title(&card.topic)
-                        .unwrap_or(&card.topic)
-                        .to_string(),
+                    topic_title: deck.topic_name(&card.topic).into_owned(),
                     item_index: i,
                     item: item.clone(),
                     start_order: Vec::new(),

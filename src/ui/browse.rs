@@ -83,11 +83,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             .states
             .get(card.id.as_str())
             .map_or("new", |s| s.phase.label());
-        let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
+        let topic = deck.topic_name(&card.topic);
         let row = Row::new([
             Cell::from(cell(0, card.id.as_str())),
             Cell::from(cell(1, &sanitize(&card.title))),
-            Cell::from(cell(2, &sanitize(topic))),
+            Cell::from(cell(2, &topic)),
             Cell::from(card.difficulty.label()),
             Cell::from(state),
         ]);

@@ -270,7 +270,7 @@ fn section(out: &mut Vec<Line<'static>>, title: &str, t: Theme) {
     out.push(Line::styled(title.to_string(), t.accent()));
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[String], t: Theme) {
+fn bullets(out: &mut Vec<Line<'static>>, items: &[crate::text::Shown], t: Theme) {
     for item in items {
         out.extend(markdown::item(item, "• ", &t.markdown()));
     }
@@ -303,8 +303,8 @@ fn question_lines(
     t: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(sanitize(&card.title).into_owned(), t.title())];
-    let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
-    let mut facts = format!("{} · {}", sanitize(topic), card.difficulty.label());
+    let topic = deck.topic_name(&card.topic);
+    let mut facts = format!("{topic} · {}", card.difficulty.label());
     if !card.tags.is_empty() {
         facts.push_str(" · ");
         facts.push_str(&card.tags.join(", "));

@@ -901,7 +901,7 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
                 card.id.as_str(),
                 card.title,
                 card.topic,
-                deck.topic_title(&card.topic).unwrap_or(""),
+                deck.topic_name(&card.topic),
                 card.tags.join(" ")
             )
             .to_lowercase();
