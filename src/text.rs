@@ -111,6 +111,18 @@ impl PartialEq<&str> for Shown {
     }
 }
 
+impl PartialEq<String> for Shown {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Shown> for String {
+    fn eq(&self, other: &Shown) -> bool {
+        *self == other.0
+    }
+}
+
 impl PartialEq<Shown> for &str {
     fn eq(&self, other: &Shown) -> bool {
         *self == other.0

@@ -10,6 +10,7 @@ use crate::ansi;
 use crate::content::{LoadOptions, load::check_paths, load_library};
 use crate::highlight::Highlighter;
 use crate::show::card_text;
+use crate::text::Shown;
 
 pub fn home(cli: &Cli) -> ExitCode {
     let library = cli.load();
@@ -32,7 +33,7 @@ pub fn home(cli: &Cli) -> ExitCode {
             out,
             "  {}  {} ({}), {}",
             deck.meta.id,
-            crate::text::sanitize(&deck.meta.title),
+            deck.meta.title,
             plural(deck.cards.len(), "card", "cards"),
             origin(&deck.origin)
         );
@@ -41,7 +42,7 @@ pub fn home(cli: &Cli) -> ExitCode {
                 out,
                 "    {:<id_width$}  {}",
                 card.id.as_str(),
-                crate::text::sanitize(&card.title)
+                card.title
             );
         }
     }
@@ -106,16 +107,13 @@ pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
     Ok(ExitCode::FAILURE)
 }
 
-pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCode> {
+pub fn show(cli: &Cli, card_id: &Shown, plain: bool) -> color_eyre::Result<ExitCode> {
     let library = cli.load();
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);
         let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
         let close = closest(card_id, &ids);
-        let mut message = format!(
-            "error: no card with id `{}`",
-            crate::text::sanitize(card_id)
-        );
+        let mut message = format!("error: no card with id `{card_id}`");
         if close.is_empty() {
             let _ = write!(message, "; the cards are: {}", ids.join(", "));
         } else {

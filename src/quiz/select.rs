@@ -6,13 +6,14 @@ use crate::text::Shown;
 /// How many items a quiz asks when no count is given.
 pub const DEFAULT_COUNT: usize = 10;
 
-/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N]`.
+/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N]`. The ids are as
+/// typed, so [`Shown`]: a wrong one is echoed in the error.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
-    pub deck: Option<String>,
-    pub card: Option<String>,
+    pub deck: Option<Shown>,
+    pub card: Option<Shown>,
     /// Only cards of this topic (a deck topic id) or with this tag.
-    pub topic: Option<String>,
+    pub topic: Option<Shown>,
     /// How many items; `None` means [`DEFAULT_COUNT`]. Fewer are asked when fewer exist.
     pub count: Option<usize>,
 }
@@ -20,13 +21,13 @@ pub struct Selection {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SelectError {
     #[error("no deck with id `{id}`; the decks are: {}", known.join(", "))]
-    UnknownDeck { id: String, known: Vec<String> },
+    UnknownDeck { id: Shown, known: Vec<String> },
     #[error("no card with id `{id}`; `tutor` with no arguments lists every card")]
-    UnknownCard { id: String },
+    UnknownCard { id: Shown },
     #[error("card `{card}` is in deck `{actual}`, not in deck `{deck}`")]
     CardNotInDeck {
-        card: String,
-        deck: String,
+        card: Shown,
+        deck: Shown,
         actual: String,
     },
     #[error("the count must be at least 1")]
@@ -96,7 +97,7 @@ pub fn select(
                 && selection
                     .topic
                     .as_ref()
-                    .is_none_or(|t| *t == card.topic || card.tags.contains(t))
+                    .is_none_or(|t| *t == card.topic || card.tags.iter().any(|tag| tag == t))
         })
         .flat_map(|(deck, card)| {
             card.quiz
@@ -256,6 +257,31 @@ mod tests {
             }),
             SelectError::UnknownCard { .. }
         ));
+        // What was typed is echoed, display-safe: `tutor quiz --card $'\e[2J'`.
+        let hostile = "\u{1b}]0;owned\u{7}\u{1b}[2J";
+        for selection in [
+            Selection {
+                deck: Some(hostile.into()),
+                ..Selection::default()
+            },
+            Selection {
+                card: Some(hostile.into()),
+                ..Selection::default()
+            },
+            Selection {
+                topic: Some(hostile.into()),
+                ..Selection::default()
+            },
+            Selection {
+                card: Some("gil".into()),
+                deck: Some(hostile.into()),
+                ..Selection::default()
+            },
+        ] {
+            let message = err(selection).to_string();
+            assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
+            assert!(message.contains("\\u{1b}]0;owned"), "{message}");
+        }
         let empty = Library::default();
         assert_eq!(
             select(&empty, &Selection::default(), 1).unwrap_err(),

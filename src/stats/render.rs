@@ -111,7 +111,7 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
         .by_kind
         .iter()
         .filter(|(_, t)| t.total > 0)
-        .map(|(kind, t)| format!("{} {}/{}", crate::text::sanitize(kind), t.correct, t.total))
+        .map(|(kind, t)| format!("{kind} {}/{}", t.correct, t.total))
         .collect();
     out.push(Line::from(dim(format!("           {}", kinds.join(" · ")))));
     out

@@ -569,7 +569,7 @@ fn review_and_quiz_filter_by_area() {
 fn listed_keys_do_what_they_say() {
     let quiz = |card: &str| {
         Start::Quiz(crate::quiz::Selection {
-            card: Some(card.to_string()),
+            card: Some(card.into()),
             ..crate::quiz::Selection::default()
         })
     };
