@@ -1,18 +1,20 @@
 //! A whole card as styled text: what `tutor show` prints.
+#![deny(clippy::disallowed_methods)] // text only through `text::{span, line}` (clippy.toml)
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 
 use crate::content::{Card, Deck};
 use crate::highlight::{Highlighter, Lang};
 use crate::markdown::{self, Styles};
-use crate::text::Shown;
+use crate::shown;
+use crate::text::{Shown, line, raw, span};
 
 const INDENT: &str = "  ";
 
 fn heading(title: &str) -> Line<'static> {
-    Line::from(Span::styled(
-        title.to_uppercase(),
+    Line::from(span(
+        Shown::from(title.to_uppercase()),
         Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
     ))
 }
@@ -36,7 +38,7 @@ fn indented(out: &mut Vec<Line<'static>>, lines: &[Line<'static>], width: u16) {
     let room = width.saturating_sub(2).max(20);
     for mut line in crate::ui::wrap::wrap(lines, room) {
         if !line.spans.is_empty() {
-            line.spans.insert(0, Span::raw(INDENT));
+            line.spans.insert(0, raw(INDENT));
         }
         out.push(line);
     }
@@ -69,7 +71,7 @@ fn code(out: &mut Vec<Line<'static>>, source: &str, lang: Lang, highlighter: Opt
         None => crate::highlight::plain(source),
     };
     for mut line in text.lines {
-        line.spans.insert(0, Span::raw(INDENT));
+        line.spans.insert(0, raw(INDENT));
         out.push(line);
     }
 }
@@ -87,8 +89,8 @@ pub fn card_text(
 ) -> Text<'static> {
     let mut out = Vec::new();
     out.push(Line::from(vec![
-        Span::styled(card.title.to_string(), Style::new().add_modifier(Modifier::BOLD)),
-        Span::styled(format!("  [{}]", card.id), Style::new().fg(Color::DarkGray)),
+        span(card.title.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        span(shown!("  [{}]", card.id), Style::new().fg(Color::DarkGray)),
     ]));
     let mut facts = format!(
         "{} · {} · {}",
@@ -100,7 +102,7 @@ pub fn card_text(
         facts.push_str(" · ");
         facts.push_str(&card.tags.join(", "));
     }
-    out.push(Line::styled(facts, Style::new().fg(Color::DarkGray)));
+    out.push(line(Shown::from(facts), Style::new().fg(Color::DarkGray)));
     let section = |out: &mut Vec<Line<'static>>, title: &str| {
         out.push(Line::default());
         out.push(heading(title));
@@ -121,8 +123,8 @@ pub fn card_text(
             ("Action", &star.action),
             ("Result", &star.result),
         ] {
-            out.push(Line::styled(
-                format!("{INDENT}{label}"),
+            out.push(line(
+                shown!("{INDENT}{label}"),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             prose(&mut out, text, highlighter, width);
@@ -140,7 +142,7 @@ pub fn card_text(
             ("time:  ", &complexity.time),
             ("space: ", &complexity.space),
         ] {
-            let mut spans = vec![Span::raw(format!("{INDENT}{label}"))];
+            let mut spans = vec![raw(shown!("{INDENT}{label}"))];
             spans.extend(markdown::inline(text, &MARKDOWN));
             out.push(Line::from(spans));
         }

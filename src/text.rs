@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::ops::Deref;
 
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use serde::{Deserialize, Serialize};
 
 /// Text that is safe to write to a terminal: it can only be built by [`sanitize`]
@@ -109,6 +111,72 @@ impl PartialEq<&str> for Shown {
     fn eq(&self, other: &&str) -> bool {
         self.0 == *other
     }
+}
+
+/// [`Shown`] from `format!` arguments: `shown!("{n} more")`. The formatted text is
+/// sanitized like any other (its parts may be deck text or what the user typed).
+#[macro_export]
+macro_rules! shown {
+    ($($arg:tt)*) => {
+        $crate::text::Shown::from(::std::format!($($arg)*))
+    };
+}
+
+/// What screen text is built from: a literal of tutor's own (`"Question"`, `" · "`)
+/// or [`Shown`] text. A `String` or a borrowed `&str` is not accepted, so the compiler
+/// stops any text that has not been made safe: wrap it in [`Shown`] (or `shown!`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Safe<'a>(Cow<'a, str>);
+
+impl From<&'static str> for Safe<'_> {
+    fn from(text: &'static str) -> Self {
+        Self(Cow::Borrowed(text))
+    }
+}
+
+impl<'a> From<&'a Shown> for Safe<'a> {
+    fn from(text: &'a Shown) -> Self {
+        Self(Cow::Borrowed(&text.0))
+    }
+}
+
+impl From<Shown> for Safe<'_> {
+    fn from(text: Shown) -> Self {
+        Self(Cow::Owned(text.0))
+    }
+}
+
+impl<'a> From<Cow<'a, Shown>> for Safe<'a> {
+    fn from(text: Cow<'a, Shown>) -> Self {
+        match text {
+            Cow::Borrowed(text) => text.into(),
+            Cow::Owned(text) => text.into(),
+        }
+    }
+}
+
+/// A span of safe text in `style`: in the view modules, the way to put a string on the
+/// screen (`Span::raw`/`Span::styled` are disallowed there, see clippy.toml).
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the one constructor of spans from strings, and it takes Safe"
+)]
+pub fn span<'a>(text: impl Into<Safe<'a>>, style: Style) -> Span<'a> {
+    Span::styled(text.into().0, style)
+}
+
+/// [`span`] without a style.
+pub fn raw<'a>(text: impl Into<Safe<'a>>) -> Span<'a> {
+    span(text, Style::new())
+}
+
+/// A line of one span of safe text, the line styled (as `Line::styled`).
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the one constructor of lines from strings, and it takes Safe"
+)]
+pub fn line<'a>(text: impl Into<Safe<'a>>, style: Style) -> Line<'a> {
+    Line::styled(text.into().0, style)
 }
 
 impl PartialEq<String> for Shown {
