@@ -89,7 +89,10 @@ pub fn card_text(
 ) -> Text<'static> {
     let mut out = Vec::new();
     out.push(Line::from(vec![
-        span(card.title.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        span(
+            card.title.clone(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
         span(shown!("  [{}]", card.id), Style::new().fg(Color::DarkGray)),
     ]));
     let mut facts = format!(

@@ -38,12 +38,7 @@ pub fn home(cli: &Cli) -> ExitCode {
             origin(&deck.origin)
         );
         for card in &deck.cards {
-            let _ = writeln!(
-                out,
-                "    {:<id_width$}  {}",
-                card.id.as_str(),
-                card.title
-            );
+            let _ = writeln!(out, "    {:<id_width$}  {}", card.id.as_str(), card.title);
         }
     }
     if library.decks.is_empty() {
