@@ -96,7 +96,7 @@ pub fn run(
     let color = cli.color();
     let deck = deck.map(Shown::into_string);
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
-    app.topic_filter = topic.map(Shown::into_string);
+    app.study.topic_filter = topic.map(Shown::into_string);
     let first = app::start(&mut app, start, now)?;
     if problems > 0 && *start != Start::Home && app.flash.is_none() {
         app.flash = Some(crate::state::Flash {
