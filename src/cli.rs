@@ -231,8 +231,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             None,
         ),
         Some(Command::Browse { card_id }) => {
-            let card_id = card_id.clone().map(Shown::into_string);
-            session::run(cli, &Start::Browse(card_id), None, None, None)
+            session::run(cli, &Start::Browse(card_id.clone()), None, None, None)
         }
         Some(Command::Check { paths }) => decks::check(cli, paths),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),

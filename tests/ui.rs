@@ -701,11 +701,64 @@ fn a_running_job_shows_a_spinner_with_its_time_in_the_footer() {
     assert_eq!(footer_row(&app, size), idle);
 }
 
+/// Where the control characters start in each field of tests/fixtures/hostile (the
+/// answers "42" and "yes" and the code run into them).
+const HOSTILE_FIELDS: &[&str] = &[
+    "Deck ",
+    "Topic ",
+    "Card ",
+    "Prompt ",
+    "bold ",
+    "code ",
+    "item ",
+    "x = '",
+    "return '",
+    "\"",
+    "Explanation ",
+    "Key point ",
+    "Pitfall ",
+    "O(1) ",
+    "Follow-up ",
+    "Story ",
+    "Story prompt ",
+    "Situation ",
+    "Task ",
+    "Action ",
+    "Result ",
+    "Story explanation ",
+    "Story key point ",
+    "Story pitfall ",
+    "Story follow-up ",
+    "Single ",
+    "Option one ",
+    "Option two ",
+    "Multiple ",
+    "Pick one ",
+    "Pick two ",
+    "Not this ",
+    "Cloze ",
+    "# ",
+    "Text cloze ",
+    "The answer ",
+    "42",
+    "yes",
+    "Reorder ",
+    "a = '",
+    "Text reorder ",
+    "first ",
+    "second ",
+    "third ",
+    "Recall ",
+    "Point ",
+    "Model answer about hashing ",
+];
+
 /// Every text field of a deck holds terminal controls (tests/fixtures/hostile): on every
 /// screen that shows the deck, no control or bidi character reaches the buffer, and each
 /// field is drawn (escaped) somewhere. Fails if any field reaches the screen raw.
 #[test]
 fn no_deck_field_reaches_the_screen_raw() {
+    use std::fmt::Write as _;
     use tutor::quiz::Selection;
     let library = load_library(&LoadOptions {
         bundled: false,
@@ -737,7 +790,7 @@ fn no_deck_field_reaches_the_screen_raw() {
             .filter(|&c| tutor::text::needs_escape(c))
             .collect();
         assert!(raw.is_empty(), "{screen}: {raw:?} drawn raw");
-        drawn.push_str(&format!("{}", terminal.backend()));
+        let _ = write!(drawn, "{}", terminal.backend());
         frames += 1;
     };
     for (name, from, keys) in [
@@ -778,57 +831,7 @@ fn no_deck_field_reaches_the_screen_raw() {
     // Each field, escaped: "Deck \u{1b}]0;pwn\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{7f}    title"
     // (the start only: a column may cut the rest).
     let escaped = r"\u{1b}]0;pwn";
-    // Where the control characters start in each field (the answers "42" and "yes"
-    // and the code run into them).
-    for field in [
-        "Deck ",
-        "Topic ",
-        "Card ",
-        "Prompt ",
-        "bold ",
-        "code ",
-        "item ",
-        "x = '",
-        "return '",
-        "\"",
-        "Explanation ",
-        "Key point ",
-        "Pitfall ",
-        "O(1) ",
-        "Follow-up ",
-        "Story ",
-        "Story prompt ",
-        "Situation ",
-        "Task ",
-        "Action ",
-        "Result ",
-        "Story explanation ",
-        "Story key point ",
-        "Story pitfall ",
-        "Story follow-up ",
-        "Single ",
-        "Option one ",
-        "Option two ",
-        "Multiple ",
-        "Pick one ",
-        "Pick two ",
-        "Not this ",
-        "Cloze ",
-        "# ",
-        "Text cloze ",
-        "The answer ",
-        "42",
-        "yes",
-        "Reorder ",
-        "a = '",
-        "Text reorder ",
-        "first ",
-        "second ",
-        "third ",
-        "Recall ",
-        "Point ",
-        "Model answer about hashing ",
-    ] {
+    for field in HOSTILE_FIELDS {
         let shown = format!("{field}{escaped}");
         assert!(drawn.contains(&shown), "{shown} is not drawn");
     }

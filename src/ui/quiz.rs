@@ -2,12 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
 use crate::layout::quiz::content;
 use crate::state::App;
+use crate::text::span;
 use crate::wrap::wrap;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border())
-        .title(Span::styled(title, t.title()));
+        .title(span(title, t.title()));
     let inner = block.inner(body);
     let all = wrap(&lines, inner.width);
     let start = usize::from(app.card_view.scroll[0]).min(all.len());
