@@ -204,9 +204,13 @@ pub const TAB_WIDTH: usize = 4;
 /// visible escapes such as `\u{1b}`; tabs become spaces. Emoji sequences whose width
 /// terminals disagree on are taken apart (see [`emoji_part`]). Anything else is unchanged.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| needs_escape(c) || emoji_part(c).is_some())
+    // Most text is printable ASCII: a byte scan first (deck text is sanitized as it is
+    // read, the parse cache's too, so this runs over every card at every start).
+    let printable_ascii = |b: u8| b == b'\n' || (b' '..=b'~').contains(&b);
+    if s.bytes().all(printable_ascii)
+        || !s
+            .chars()
+            .any(|c| needs_escape(c) || emoji_part(c).is_some())
     {
         return Cow::Borrowed(s);
     }
