@@ -15,6 +15,7 @@ pub mod nesting;
 pub mod problem;
 pub mod quiz;
 pub mod source;
+pub mod starters;
 pub mod validate;
 pub mod yaml;
 
@@ -30,8 +31,8 @@ pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
 pub use problem::{Problem, Problems};
 pub use quiz::{
-    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallPoint,
-    Reorder, SingleChoice,
+    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallExamples,
+    RecallPoint, Reorder, SingleChoice,
 };
 
 /// A card's stable identity. Review history is keyed by it, so it must never change
@@ -63,6 +64,10 @@ pub struct DeckMeta {
     pub title: Shown,
     pub description: Shown,
     pub topics: Vec<Topic>,
+    /// The deck's own synonym groups for scoring recall answers, added to tutor's
+    /// general set (`quiz::synonyms`): `[[SRP, single responsibility], ...]`.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -182,12 +187,19 @@ pub struct CodeLinks {
     pub rust: EventLines,
 }
 
-/// A solution in one language and the tests that prove it. Both are code that is run,
-/// so they are kept as written (sanitizing turns tabs into spaces): they are shown only
-/// through `highlight`, which sanitizes what it draws.
+/// A solution in one language, the tests that prove it, and the starter a learner begins
+/// from. All three are code that is run, so they are kept as written (sanitizing turns
+/// tabs into spaces): they are shown only through `highlight`, which sanitizes what it
+/// draws.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Solution {
+    /// What a learner sees in an empty editor: the signatures the tests call, each with
+    /// a docstring or doc comment saying what it must do, and bodies of `...` (Python) or
+    /// `todo!()` (Rust). The tests must fail on it, at run time. Optional in a deck of
+    /// your own; every bundled coding card has one for both languages.
+    #[serde(default)]
+    pub starter: Option<String>,
     pub solution: String,
     pub tests: String,
 }

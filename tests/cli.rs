@@ -240,6 +240,59 @@ fn check_reports_every_problem_with_its_position() {
     assert_eq!(out.stderr, "");
 }
 
+/// A recall item whose examples score the other way: line 5 of it (the first right
+/// example) misses a point, line 7 (the wrong one) makes both.
+const RECALL_WITH_EXAMPLES: &str = "quiz:
+  - kind: recall
+    question: Why does add work?
+    points:
+      - point: it uses the operator
+        accept: [operator, plus]
+      - point: it returns the sum
+        accept: [sum, total]
+    model_answer: The plus operator gives the sum.
+    explanation: It returns a + b.
+    examples:
+      right:
+        - It adds them up with plus.
+        - Plus gives the total.
+      wrong:
+        - It returns the sum with the operator overloaded.
+";
+
+#[test]
+fn check_scores_recall_examples_and_fails_on_a_miss() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let text = card("add-two", "Add two", "Add.") + RECALL_WITH_EXAMPLES;
+    let first_line = CARD_TEMPLATE.lines().count() + 1;
+    let file = shown(&write(&dir, "01-card.yaml", &text));
+    let data = temp();
+    let out = tutor(data.path(), &["check", &shown(&dir)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{file}:{}:11: error: quiz[0].examples.right[0]: a right answer that scores \
+                 wrong: it misses point 2 \"it returns the sum\"; it makes point 1 \"it uses \
+                 the operator\" (by `plus`)",
+                first_line + 12
+            )
+            .as_str(),
+            &format!(
+                "{file}:{}:11: error: quiz[0].examples.wrong[0]: a wrong answer that scores \
+                 right: it makes every point (points 1 \"it uses the operator\" (by \
+                 `operator`); 2 \"it returns the sum\" (by `sum`))",
+                first_line + 15
+            ),
+            "2 problems (0 cards in 1 deck without problems)",
+        ]
+    );
+}
+
 #[test]
 fn check_names_a_path_that_does_not_exist() {
     let root = temp();
@@ -300,6 +353,134 @@ fn check_rejects_a_user_card_reusing_a_bundled_id() {
         plural(library.decks.len() + 1, "deck"),
     );
     assert_eq!(out.stdout, expected);
+}
+
+/// A card whose Python starter lacks a colon (line 9) and whose Rust starter returns a
+/// string for a `u8` (line 23); its solutions and tests are fine.
+const BROKEN_STARTERS: &str = r#"id: broken-starters
+title: Broken starters
+topic: basics
+tags: [math]
+difficulty: easy
+prompt: Add two numbers.
+python:
+  starter: |
+    def add(a, b)
+        """The sum of a and b."""
+        ...
+  solution: |
+    def add(a, b):
+        return a + b
+  tests: |
+    assert add(1, 2) == 3
+rust:
+  starter: |
+    /// The sum of a and b.
+    pub fn add(_a: i32, _b: i32) -> i32 {
+        todo!()
+    }
+    pub fn bad() -> u8 { "x" }
+  solution: |
+    pub fn add(a: i32, b: i32) -> i32 {
+        a + b
+    }
+  tests: |
+    #[test]
+    fn adds() {
+        assert_eq!(add(1, 2), 3);
+    }
+explanation: The + operator does it.
+key_points:
+  - Use the + operator.
+pitfalls:
+  - Overflow in Rust.
+follow_ups:
+  - What happens on overflow?
+"#;
+
+/// `tutor check` compiles the starters of a deck named by path or added with --decks
+/// (not the bundled ones: tests/samples.rs runs those), and names the file, line and
+/// column of the first error with the compiler's message.
+#[test]
+fn check_reports_starters_that_do_not_compile() {
+    // The positions below are counted in the constant: make sure it was not edited.
+    assert_eq!(BROKEN_STARTERS.lines().nth(8), Some("    def add(a, b)"));
+    assert_eq!(
+        BROKEN_STARTERS.lines().nth(22),
+        Some(r#"    pub fn bad() -> u8 { "x" }"#)
+    );
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let file = shown(&write(&dir, "01-broken.yaml", BROKEN_STARTERS));
+    let good = card("add-two", "Add two", "Add.")
+        .replace(
+            "python:\n",
+            "python:\n  starter: |\n    def add(a, b):\n        \"\"\"The sum.\"\"\"\n        ...\n",
+        )
+        .replace(
+            "rust:\n",
+            "rust:\n  starter: |\n    #![allow(unused)]\n    /// The sum.\n    pub fn add(a: i32, b: i32) -> i32 {\n        todo!()\n    }\n",
+        );
+    write(&dir, "02-good.yaml", &good);
+    let library = bundled();
+    let data = temp();
+    let by_path = tutor(data.path(), &["check", &shown(&dir)]);
+    let with_decks = tutor(data.path(), &["--decks", &shown(&dir), "check"]);
+    for (out, cards, decks) in [
+        (by_path, 1, 1),
+        (
+            with_decks,
+            library.card_count() + 1,
+            library.decks.len() + 1,
+        ),
+    ] {
+        assert_eq!(out.code, Some(1), "{out:?}");
+        assert_eq!(out.stderr, "", "{out:?}");
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                format!(
+                    "{file}:9:18: error: python.starter: does not compile: SyntaxError: expected ':'"
+                ),
+                format!(
+                    "{file}:23:26: error: rust.starter: does not compile: error[E0308]: mismatched types: expected `u8`, found `&str`"
+                ),
+                format!(
+                    "2 problems ({} in {} without problems)",
+                    plural(cards, "card"),
+                    plural(decks, "deck")
+                ),
+            ],
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+/// Without `python3` or `rustc`, the starters are not compiled: a note says so and what
+/// to install, and the check still passes.
+#[test]
+fn check_notes_a_missing_python_or_rustc() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    write(&dir, "01-broken.yaml", BROKEN_STARTERS);
+    let empty = temp();
+    let data = temp();
+    let out = run(command(data.path())
+        .env("PATH", empty.path())
+        .args(["check", &shown(&dir)]));
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "1 card in 1 deck, no problems\n");
+    assert_eq!(
+        out.stderr,
+        "note: `python3` is not installed (not found on PATH): the Python starters were not \
+         checked; install Python 3.11 or newer\n\
+         note: `rustc` is not installed (not found on PATH): the Rust starters were not \
+         checked; install Rust (https://rustup.rs)\n"
+    );
 }
 
 // ---------------------------------------------------------------- show

@@ -431,10 +431,16 @@ pub fn feedback(
             }
             for (point, mark) in q.points.iter().zip(&v.points) {
                 match mark {
-                    PointMark::Hit { phrase } => out.push(text_line(
+                    PointMark::Hit { phrase, said } => out.push(text_line(
                         Shown::new("  ✓ "),
                         &point.point,
-                        shown!("  (matched \"{phrase}\")"),
+                        // The learner's words too, when they are not the phrase itself
+                        // (a synonym, another form of the word, a gap).
+                        if said.eq_ignore_ascii_case(phrase) {
+                            shown!("  (matched \"{phrase}\")")
+                        } else {
+                            shown!("  (matched \"{phrase}\" by \"{said}\")")
+                        },
                         t.good(),
                         t,
                     )),

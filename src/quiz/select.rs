@@ -1,7 +1,11 @@
 //! Choosing a quiz's items: by deck, card and count, in an order fixed by a seed.
 
-use crate::content::{CardId, Library, QuizItem};
+use std::sync::Arc;
+
+use crate::content::{CardId, Deck, Library, QuizItem};
 use crate::text::Shown;
+
+use super::synonyms::Synonyms;
 
 /// How many items a quiz asks when no count is given.
 pub const DEFAULT_COUNT: usize = 10;
@@ -51,6 +55,8 @@ pub struct SessionItem {
     /// For a reorder item, the shuffled arrangement it starts in (indices into
     /// `Reorder::lines`); never already in the right order. Empty for other kinds.
     pub start_order: Vec<usize>,
+    /// The synonyms recall answers are scored with: the general set and the deck's.
+    pub synonyms: Arc<Synonyms>,
 }
 
 /// The items `selection` asks for, shuffled by `seed` (the same seed and library give
@@ -86,6 +92,20 @@ pub fn select(
             });
         }
     }
+    // One set of synonyms per deck, shared by its items.
+    let synonyms: Vec<Arc<Synonyms>> = library
+        .decks
+        .iter()
+        .map(|d| Arc::new(Synonyms::with_deck(&d.meta.synonyms)))
+        .collect();
+    let deck_synonyms = |deck: &Deck| {
+        library
+            .decks
+            .iter()
+            .position(|d| std::ptr::eq(d, deck))
+            .and_then(|i| synonyms.get(i).cloned())
+            .unwrap_or_default()
+    };
     let mut items: Vec<SessionItem> = library
         .cards()
         .filter(|(deck, card)| {
@@ -100,6 +120,7 @@ pub fn select(
                     .is_none_or(|t| *t == card.topic || card.tags.iter().any(|tag| tag == t))
         })
         .flat_map(|(deck, card)| {
+            let synonyms = deck_synonyms(deck);
             card.quiz
                 .iter()
                 .enumerate()
@@ -112,6 +133,7 @@ pub fn select(
                     item_index: i,
                     item: item.clone(),
                     start_order: Vec::new(),
+                    synonyms: Arc::clone(&synonyms),
                 })
         })
         .collect();
