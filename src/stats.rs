@@ -180,7 +180,7 @@ fn quiz_json(quiz: &QuizSummary) -> Value {
     out["by_kind"] = quiz
         .by_kind
         .iter()
-        .map(|(kind, t)| (kind.to_string(), tally_json(*t)))
+        .map(|(kind, t)| (kind.clone(), tally_json(*t)))
         .collect::<serde_json::Map<_, _>>()
         .into();
     out

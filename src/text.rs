@@ -16,9 +16,16 @@ use serde::{Deserialize, Serialize};
 /// (every constructor runs it, and so does deserializing), so holding one is the proof.
 /// It reads as a `&str`. Sanitizing is idempotent, so a `Shown` built from text that
 /// already was one is the same text (and costs only a scan).
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(from = "String")]
 pub struct Shown(String);
+
+impl Serialize for Shown {
+    /// As the string it holds (the parse cache writes every card's text through here).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
 
 impl Shown {
     /// `text`, sanitized.

@@ -8,7 +8,6 @@ use super::{Store, StoreError, classify, duration_ms};
 use crate::content::QuizKind;
 use crate::days::{DayNumber, Days};
 use crate::quiz::{QuizRecord, Tally};
-use crate::text::Shown;
 
 /// Quiz figures for stats.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,8 +16,9 @@ pub struct QuizSummary {
     /// Answers on or after the day the summary was asked from.
     pub recent: Tally,
     /// All time, per kind: every known kind in [`QuizKind::ALL`] order (zeros
-    /// included), then any other kind the table holds (as read, so [`Shown`]).
-    pub by_kind: Vec<(Shown, Tally)>,
+    /// included), then any other kind the table holds, as read: `stats --json` gives
+    /// it as it is (JSON-escaped), the report shows it through `shown!`.
+    pub by_kind: Vec<(String, Tally)>,
 }
 
 impl Store {
@@ -74,13 +74,12 @@ impl Store {
         let mut summary = QuizSummary {
             by_kind: QuizKind::ALL
                 .iter()
-                .map(|k| (Shown::new(k.label()), Tally::default()))
+                .map(|k| (k.label().to_string(), Tally::default()))
                 .collect(),
             ..QuizSummary::default()
         };
         for row in rows {
             let (kind, recent, correct, total) = row.map_err(|e| self.err(e))?;
-            let kind = Shown::from(kind);
             let tally = Tally {
                 correct: usize::try_from(correct).unwrap_or(0),
                 total: usize::try_from(total).unwrap_or(0),
@@ -218,7 +217,7 @@ mod tests {
         assert_eq!(
             s.by_kind.last().unwrap(),
             &(
-                "essay".into(),
+                "essay".to_string(),
                 Tally {
                     correct: 1,
                     total: 1
