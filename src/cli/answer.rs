@@ -22,12 +22,13 @@ const USAGE: u8 = 2;
 
 /// One part of the verdict: what was asked, whether the answer got it, and what the
 /// answer gave for it (for a recall point, the accepted phrase found, and the
-/// learner's words that made it), display-safe.
+/// learner's words that made it). `matched` and `said` are as typed or written: `--json`
+/// gives them as they are (JSON-escaped), the text output makes them [`Shown`].
 struct Part {
     point: Shown,
     made: bool,
-    matched: Option<Shown>,
-    said: Option<Shown>,
+    matched: Option<String>,
+    said: Option<String>,
 }
 
 /// The verdict of one answer, ready to print.
@@ -96,7 +97,7 @@ pub fn answer(cli: &Cli, card_id: &Shown, item: u32, answers: &[String], json: b
     ExitCode::SUCCESS
 }
 
-/// The verdict as text (every string in it is display-safe: `Part`, `Scored`).
+/// The verdict as text, every string in it display-safe.
 fn render(card: &str, item: u32, scored: &Scored) -> String {
     let made = scored.parts.iter().filter(|p| p.made).count();
     let mut out = format!(
@@ -110,13 +111,14 @@ fn render(card: &str, item: u32, scored: &Scored) -> String {
         let _ = write!(out, "  {mark} {}", part.point);
         match (&part.matched, &part.said) {
             (Some(matched), Some(said)) if !said.eq_ignore_ascii_case(matched) => {
+                let (matched, said) = (Shown::new(matched), Shown::new(said));
                 let _ = write!(out, "  (matched \"{matched}\" by \"{said}\")");
             }
             (Some(matched), Some(_)) => {
-                let _ = write!(out, "  (matched \"{matched}\")");
+                let _ = write!(out, "  (matched \"{}\")", Shown::new(matched));
             }
             (Some(matched), None) => {
-                let _ = write!(out, "  (answered \"{matched}\")");
+                let _ = write!(out, "  (answered \"{}\")", Shown::new(matched));
             }
             _ => {}
         }
@@ -133,7 +135,7 @@ fn part(point: impl Into<Shown>, made: bool, matched: Option<String>) -> Part {
     Part {
         point: point.into(),
         made,
-        matched: matched.map(Shown::from),
+        matched,
         said: None,
     }
 }
@@ -179,8 +181,8 @@ fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Sco
                     PointMark::Hit { phrase, said } => Part {
                         point: point.point.clone(),
                         made: true,
-                        matched: Some(Shown::new(phrase)),
-                        said: Some(Shown::new(said)),
+                        matched: Some(phrase.clone()),
+                        said: Some(said.clone()),
                     },
                     PointMark::Missed => part(point.point.clone(), false, None),
                 })
