@@ -27,6 +27,7 @@ fn single() -> QuizItem {
         options: strings(&["a", "b", "c"]),
         answer: 1,
         explanation: "b".into(),
+        shuffle: true,
     })
 }
 
@@ -36,6 +37,7 @@ fn multiple() -> QuizItem {
         options: strings(&["a", "b", "c", "d"]),
         answers: vec![0, 2],
         explanation: "a and c".into(),
+        shuffle: true,
     })
 }
 
