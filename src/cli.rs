@@ -83,11 +83,15 @@ pub enum Command {
         /// Open this card straight away
         card_id: Option<String>,
     },
-    /// Validate decks: every problem as `file:line:col: error: field.path: message`
+    /// Validate decks: every problem as `file:line:col: error: field.path: message`, and
+    /// answers given away by their length as `warning:` (which do not fail the check)
     Check {
         /// Deck folders, folders of decks, or card files [default: bundled and --decks]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Warnings are errors: report them as such and exit 1
+        #[arg(long)]
+        strict: bool,
     },
     /// Print a card: prompt, solutions, explanation, key points, pitfalls, complexity, follow-ups
     Show {
@@ -230,7 +234,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Browse { card_id }) => {
             session::run(cli, &Start::Browse(card_id.clone()), None, None, None)
         }
-        Some(Command::Check { paths }) => decks::check(cli, paths),
+        Some(Command::Check { paths, strict }) => decks::check(cli, paths, *strict),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),
         Some(Command::Stats { json }) => progress::stats(cli, *json),
         Some(Command::Export {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::{Cli, plural, warn_problems};
 use crate::ansi;
-use crate::content::{LoadOptions, load::check_paths, load_library};
+use crate::content::{LoadOptions, Problem, Severity, load::check_paths, load_library};
 use crate::highlight::Highlighter;
 use crate::show::card_text;
 
@@ -69,8 +69,10 @@ fn origin(origin: &str) -> String {
     }
 }
 
-pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
-    let library = if paths.is_empty() {
+/// Prints every problem and warning in file order. Exit 1 on a problem, or on a warning
+/// when `strict` (which reports warnings as errors).
+pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<ExitCode> {
+    let mut library = if paths.is_empty() {
         // No cache: check always parses and validates everything.
         load_library(&LoadOptions {
             bundled: true,
@@ -90,20 +92,47 @@ pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
     if decks > 0 {
         let _ = write!(what, " in {}", plural(decks, "deck", "decks"));
     }
-    let mut out = std::io::stdout().lock();
-    if library.problems.is_empty() {
-        writeln!(out, "{what}, no problems")?;
-        return Ok(ExitCode::SUCCESS);
+    let mut warnings = std::mem::take(&mut library.warnings);
+    if strict {
+        for warning in &mut warnings {
+            warning.severity = Severity::Error;
+        }
     }
-    for problem in &library.problems {
+    let errors = library.problems.len() + if strict { warnings.len() } else { 0 };
+    let mut all: Vec<&Problem> = library.problems.iter().chain(&warnings).collect();
+    all.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    let mut out = std::io::stdout().lock();
+    for problem in all {
         writeln!(out, "{problem}")?;
     }
-    writeln!(
-        out,
-        "{} ({what} without problems)",
-        plural(library.problems.len(), "problem", "problems")
-    )?;
-    Ok(ExitCode::FAILURE)
+    match (errors, warnings.len()) {
+        (0, 0) => writeln!(out, "{what}, no problems")?,
+        (0, n) => writeln!(
+            out,
+            "{what}, no problems, {} (--strict makes them errors)",
+            plural(n, "warning", "warnings")
+        )?,
+        (n, _) if strict => writeln!(
+            out,
+            "{} ({what} loaded; --strict counts warnings as problems)",
+            plural(n, "problem", "problems")
+        )?,
+        (n, w) => writeln!(
+            out,
+            "{}{} ({what} without problems)",
+            plural(n, "problem", "problems"),
+            if w == 0 {
+                String::new()
+            } else {
+                format!(", {}", plural(w, "warning", "warnings"))
+            }
+        )?,
+    }
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCode> {

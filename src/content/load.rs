@@ -9,6 +9,7 @@ use super::cache::{DeckCache, bundled_hash, content_hash};
 use super::locate::Locator;
 use super::source::{self, DeckSource, SourceFile};
 use super::validate::{self, DocRef};
+use super::cues;
 use super::yaml::{self, YamlError};
 use super::{Card, CardId, CardLocation, Deck, DeckMeta, Problem};
 use crate::path;
@@ -30,6 +31,10 @@ pub struct LoadOptions {
 pub struct Library {
     pub decks: Vec<Deck>,
     pub problems: Vec<Problem>,
+    /// What `tutor check` warns about in cards that loaded (length cues, see
+    /// [`cues`]). Only parsed decks have them: a deck from the cache was parsed before
+    /// and is not looked at again, and `check` never uses the cache.
+    pub warnings: Vec<Problem>,
     /// Where each card id is (deck, card), built by the first [`Library::card`] call:
     /// an import looks up every row's card, and a linear search made that
     /// rows × cards. The decks are not changed once loaded; a lookup checks the card
@@ -103,8 +108,12 @@ struct Loading {
 }
 
 impl Loading {
+    /// `problems` holds the deck's warnings too; they go apart here.
     fn add(&mut self, (deck, problems, unloaded): (Option<Deck>, Vec<Problem>, Unloaded)) {
-        self.library.problems.extend(problems);
+        let (warnings, errors): (Vec<Problem>, Vec<Problem>) =
+            problems.into_iter().partition(Problem::is_warning);
+        self.library.problems.extend(errors);
+        self.library.warnings.extend(warnings);
         // A deck's cards sort at 2 × its index + 1, those of a deck left out between
         // the decks loaded before and after it.
         let key = 2 * self.library.decks.len() + usize::from(deck.is_some());
@@ -116,6 +125,7 @@ impl Loading {
     fn finish(mut self) -> Library {
         check_across_decks(&mut self.library, &self.unloaded);
         sort_problems(&mut self.library.problems);
+        sort_problems(&mut self.library.warnings);
         self.library
     }
 }
@@ -279,7 +289,8 @@ fn parse_deck(
         return (None, problems, ids);
     };
     deck.meta = meta.meta;
-    if problems.is_empty()
+    // A warning leaves the deck whole: it is cached all the same.
+    if problems.iter().all(Problem::is_warning)
         && let Some(cache) = cache
     {
         cache.put(hash, &deck);
@@ -399,6 +410,7 @@ fn parse_cards(
             col: at.col,
         };
         if found.is_empty() {
+            problems.extend(cues::warnings(&card, doc));
             deck.locations.push(location);
             deck.cards.push(card);
         } else {
