@@ -2,6 +2,8 @@
 
 use crate::content::{CardId, Library, QuizItem};
 
+use super::options::arrange;
+
 /// How many items a quiz asks when no count is given.
 pub const DEFAULT_COUNT: usize = 10;
 
@@ -45,10 +47,16 @@ pub struct SessionItem {
     pub topic_title: String,
     /// The item's position in the card's `quiz` list, from 0.
     pub item_index: usize,
+    /// The item as the quiz shows it: a choice item's options in [`Self::option_order`]
+    /// (see [`super::options`]), every other kind as in the card.
     pub item: QuizItem,
     /// For a reorder item, the shuffled arrangement it starts in (indices into
     /// `Reorder::lines`); never already in the right order. Empty for other kinds.
     pub start_order: Vec<usize>,
+    /// For a choice item, the card's index (the option's identity) of each option as
+    /// shown, so a saved answer names options the same way under any seed. Empty for
+    /// other kinds.
+    pub option_order: Vec<usize>,
 }
 
 /// The items `selection` asks for, shuffled by `seed` (the same seed and library give
@@ -113,6 +121,7 @@ pub fn select(
                     item_index: i,
                     item: item.clone(),
                     start_order: Vec::new(),
+                    option_order: Vec::new(),
                 })
         })
         .collect();
@@ -134,6 +143,11 @@ pub fn select(
         if let QuizItem::Reorder(reorder) = &item.item {
             item.start_order = scrambled(&reorder.lines(), &mut rng);
         }
+    }
+    // After the reorder lines, so a seed's items and lines are what they were before
+    // options were shuffled.
+    for item in &mut items {
+        (item.item, item.option_order) = arrange(&item.item, &mut rng);
     }
     Ok(items)
 }

@@ -19,6 +19,7 @@ use crate::content::{Library, QuizItem, QuizKind};
 use super::score::{
     Verdict, score_cloze, score_multiple, score_recall, score_reorder, score_single,
 };
+use super::options::identities;
 use super::scorecard::Scorecard;
 use super::select::{SelectError, Selection, SessionItem, SplitMix64, scrambled, select};
 
@@ -159,6 +160,10 @@ pub struct QuizRecord {
     pub answered_at: Timestamp,
     /// From the item appearing to the answer being submitted.
     pub duration: Duration,
+    /// The options picked, by their index in the card's own order (their identity),
+    /// not by where the quiz showed them: for single and multiple items (empty when
+    /// nothing was picked); `None` for other kinds.
+    pub picked: Option<Vec<usize>>,
 }
 
 /// An answered item of this session.
@@ -405,6 +410,18 @@ impl QuizSession {
         let verdict = score(&item.item, &answer);
         let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
         let correct = !gave_up && verdict.correct();
+        // "I don't know" picked nothing, whatever was highlighted when it was said.
+        let picked = match (&answer, gave_up) {
+            (AnswerState::Single { .. } | AnswerState::Multiple { .. }, true) => Some(Vec::new()),
+            (AnswerState::Single { choice }, false) => {
+                Some(identities(&item.option_order, *choice))
+            }
+            (AnswerState::Multiple { picked, .. }, false) => Some(identities(
+                &item.option_order,
+                (0..picked.len()).filter(|&i| picked[i]),
+            )),
+            _ => None,
+        };
         self.answered.push(Answered {
             position: self.position,
             correct,
@@ -418,6 +435,7 @@ impl QuizSession {
             correct,
             answered_at: now,
             duration,
+            picked,
         };
         self.phase = Phase::Feedback {
             answer,

@@ -57,6 +57,10 @@ const MIGRATIONS: &[&str] = &[
     // not the clock, so every card's state is derived from the log again before this
     // version is written (see `Store::setup`); the statement changes nothing.
     "UPDATE settings SET value = value WHERE 0;",
+    // 4: which options a choice answer picked, as their indices in the card's own order
+    // ("2", "0,3"; "" for none), whatever order the quiz showed them in. NULL for other
+    // kinds and for answers saved before this version.
+    "ALTER TABLE quiz_result ADD COLUMN picked TEXT;",
 ];
 
 /// Databases written before this version hold card states scheduled with the old fuzz

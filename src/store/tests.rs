@@ -876,8 +876,15 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
     };
     let shift = |version: usize| {
         let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        // Schema 4 added `quiz_result.picked`: an older version has no such column.
+        let picked = if version < 4 {
+            "ALTER TABLE quiz_result DROP COLUMN picked;"
+        } else {
+            ""
+        };
         conn.execute_batch(&format!(
-            "UPDATE card_state SET due_at = due_at + 86400000; PRAGMA user_version = {version};"
+            "UPDATE card_state SET due_at = due_at + 86400000; {picked} \
+             PRAGMA user_version = {version};"
         ))
         .unwrap();
     };
