@@ -103,9 +103,14 @@ pub enum Command {
     },
     /// Progress: cards by state, due, reviews today, streak, retention, forecast, heatmap
     Stats {
-        /// Machine-readable, with every card's id, deck, state, due, stability, difficulty, reps, lapses
+        /// Machine-readable, with every card's id, deck, state, due, stability, difficulty,
+        /// reps, lapses, and every answered quiz item's figures (as --items)
         #[arg(long)]
         json: bool,
+        /// For deck authors: every answered quiz item, times asked and right, flagging one
+        /// everyone gets right and one whose wrong answers all pick the same distractor
+        #[arg(long, conflicts_with = "json")]
+        items: bool,
     },
     /// Write the review history to a CSV file (the FSRS optimizer's columns)
     Export {
@@ -236,7 +241,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Check { paths, strict }) => decks::check(cli, paths, *strict),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),
-        Some(Command::Stats { json }) => progress::stats(cli, *json),
+        Some(Command::Stats { json, items }) => progress::stats(cli, *json, *items),
         Some(Command::Export {
             what: ExportWhat::Revlog { file },
         }) => progress::export_revlog(cli, file),

@@ -42,7 +42,7 @@ fn open_scheduling(cli: &Cli) -> color_eyre::Result<Result<(Store, Scheduler), E
     Ok(scheduler.map(|scheduler| (store, scheduler)))
 }
 
-pub fn stats(cli: &Cli, json: bool) -> color_eyre::Result<ExitCode> {
+pub fn stats(cli: &Cli, json: bool, items: bool) -> color_eyre::Result<ExitCode> {
     let store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(code),
@@ -55,7 +55,9 @@ pub fn stats(cli: &Cli, json: bool) -> color_eyre::Result<ExitCode> {
         Err(e) => return Ok(fail(e)),
     };
     let mut out = std::io::stdout().lock();
-    if json {
+    if items {
+        out.write_all(stats::items::table(&stats.quiz_items).as_bytes())?;
+    } else if json {
         let text = serde_json::to_string_pretty(&stats.to_json(&days))?;
         writeln!(out, "{}", json_safe(&text))?;
     } else {
