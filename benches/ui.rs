@@ -51,7 +51,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 fn press(app: &mut App, shell: &mut Shell, code: KeyCode) {
     let now = Timestamp::now();
-    if let Some(action) = tutor::keymap::dispatch(app, &KeyEvent::new(code, KeyModifiers::NONE)) {
+    if let Some(action) = tutor::keymap::action_for(app, &KeyEvent::new(code, KeyModifiers::NONE)) {
         let effects = update(app, action, now);
         shell.execute(app, effects, now);
     }

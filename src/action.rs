@@ -3,6 +3,7 @@
 
 use crate::srs::{CardState, Outcome, Rating};
 use crate::store::{Recorded, Undone};
+use crate::worker::{End, JobId};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -57,6 +58,22 @@ pub enum Action {
     StatsLoaded(Box<crate::stats::Stats>),
     StatsFailed(String),
     QuizSaveFailed(String),
+    /// The streak as the store counts it, after a grade was saved or undone.
+    StreakLoaded(u32),
+    /// Code highlighted (or made plain, with colour off), ready to draw.
+    Highlighted(Box<crate::highlight::HighlightBatch>),
+    /// The shell started a job on the worker; `label` says what it does ("highlighting").
+    JobStarted {
+        id: JobId,
+        label: &'static str,
+    },
+    /// A job is over (not sent for a job cancelled with `CancelJob`).
+    JobFinished {
+        id: JobId,
+        end: End,
+    },
+    /// Esc while a job runs: cancel the latest one.
+    CancelJob,
 }
 
 /// An edit of the console's input line.
@@ -83,8 +100,8 @@ pub enum ConsoleEdit {
 /// Work for the shell: the only way `update` reaches the disk or the terminal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save a grade durably; the shell answers with `ReviewSaved` (the card's state as
-    /// the store has it) or `SaveFailed`.
+    /// Save a grade durably; the shell answers with `StreakLoaded` then `ReviewSaved`
+    /// (the card's state as the store has it), or `SaveFailed`.
     RecordReview {
         /// The card's id.
         card: String,
@@ -94,16 +111,24 @@ pub enum Effect {
         outcome: Outcome,
         duration_ms: u64,
     },
-    /// Remove a saved grade; the shell answers with `Undone` or `UndoFailed`.
+    /// Remove a saved grade; the shell answers with `StreakLoaded` then `Undone`, or
+    /// `UndoFailed`.
     UndoReview {
         id: i64,
     },
     /// Compute stats; the shell answers with `StatsLoaded` or `StatsFailed`.
     LoadStats,
-    /// Highlight the solutions of a card (by index) unless cached.
+    /// Highlight the solutions of a card (by index) and its fenced code, unless done
+    /// before; the shell answers with `Highlighted`, at once from the disk cache, else
+    /// from a job on the worker.
     Highlight(usize),
     /// Highlight the code of the quiz just started (cloze and reorder items).
     HighlightQuiz,
+    /// Fill the highlight cache for every card, as a job on the worker (after the
+    /// first frame).
+    WarmHighlightCache,
+    /// Stop a job on the worker; nothing more comes from it.
+    CancelJob(JobId),
     /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
     RecordQuiz(crate::quiz::QuizRecord),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.

@@ -14,18 +14,20 @@ use std::time::Duration;
 use color_eyre::eyre::{Result, WrapErr as _};
 use crossterm::event::{self, Event};
 use jiff::Timestamp;
+use ratatui::text::Text;
 
 use crate::action::{Action, Effect, Effects};
 use crate::content::Library;
 use crate::days::Days;
-use crate::highlight::{DiskCache, Highlighter, Lang};
+use crate::highlight::{DiskCache, HighlightBatch, Highlighter, Lang};
 use crate::keymap;
 use crate::srs::Scheduler;
-use crate::state::{App, BrowseState, CardRef, CardView, HomeState, Screen};
+use crate::state::{App, BrowseState, CardRef, CardView, DueCounts, Highlights, Screen, Study};
 use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
+use crate::worker::{Report, Worker};
 
 /// Where the session starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +44,10 @@ pub enum Start {
 /// How often the loop wakes without input: to notice a signal or a learning card
 /// coming due. Nothing is drawn unless something changed.
 const WAKE: Duration = Duration::from_millis(250);
+
+/// How often the loop wakes while a job runs: to take its results and turn the
+/// footer's spinner.
+const SPIN: Duration = Duration::from_millis(100);
 
 /// Builds the app from the library and the store; pure apart from the store reads.
 pub fn build(
@@ -63,7 +69,7 @@ pub fn build(
         .enumerate()
         .flat_map(|(d, deck)| (0..deck.cards.len()).map(move |c| CardRef { deck: d, card: c }))
         .collect();
-    Ok(App {
+    let study = Study {
         cards,
         scheduler,
         new_per_day: settings.new_per_day,
@@ -75,33 +81,26 @@ pub fn build(
         deck_filter: deck,
         topic_filter: None,
         limit,
-        screen: Screen::Home,
-        help: false,
-        help_scroll: 0,
-        confirm: None,
-        home: HomeState::default(),
-        home_counts: Vec::new(),
-        home_due: crate::update::DeckCounts::default(),
-        review: None,
-        browse: BrowseState::default(),
-        browse_card: None,
-        card_return: Screen::Browse,
-        view: CardView::default(),
+        days,
+        quiz_selection: crate::quiz::Selection::default(),
+        lab_capacity: 2,
+        library: Arc::new(library),
+    };
+    Ok(App {
+        study,
+        screen: Screen::default(),
+        overlay: None,
+        card_view: CardView::default(),
         console: crate::console::Console::default(),
         flash: None,
-        highlights: HashMap::new(),
-        code_highlights: HashMap::new(),
-        stats: None,
-        quiz: None,
+        due: DueCounts::default(),
+        highlights: Highlights::default(),
         lab: None,
-        lab_capacity: 2,
-        quiz_selection: crate::quiz::Selection::default(),
+        jobs: Vec::new(),
         size: (0, 0),
         now,
-        days,
         color,
         quit: false,
-        library: Arc::new(library),
     })
 }
 
@@ -119,13 +118,13 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
         Start::Lab(capacity) => {
-            app.lab_capacity = *capacity;
+            app.study.lab_capacity = *capacity;
             crate::update::open_lab(app, now)
         }
         Start::Quiz(selection) => {
-            app.quiz_selection = selection.clone();
+            app.study.quiz_selection = selection.clone();
             let effects = crate::update::start_quiz(app, selection, now);
-            if app.quiz.is_none() {
+            if app.quiz().is_none() {
                 let why = app
                     .flash
                     .as_ref()
@@ -135,11 +134,11 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             effects
         }
         Start::Browse(None) => {
-            app.screen = Screen::Browse;
+            app.screen = Screen::Browse(BrowseState::default());
             Effects::none()
         }
         Start::Browse(Some(id)) => {
-            let Some(card) = app.index_of(id) else {
+            let Some(card) = app.study.index_of(id) else {
                 color_eyre::eyre::bail!("no card with id `{}`", crate::text::sanitize(id));
             };
             open_card(app, card)
@@ -147,12 +146,25 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
     })
 }
 
+/// How many threads the worker may start: the cache warmer, the current card's
+/// highlight and a test run (issue 14) never wait for each other.
+const WORKER_THREADS: usize = 4;
+
+/// What the footer's spinner says while a highlight job runs.
+const HIGHLIGHTING: &str = "highlighting";
+const WARMING: &str = "highlighting cards";
+
+/// Carries out `update`'s effects and hands the results back as actions. It reads
+/// `App` and never writes it: [`Shell::execute`] feeds every answer to `update`.
 pub struct Shell {
     pub store: Store,
     /// Loaded on first use (megabytes of syntax definitions), once for the session and
-    /// the cache-warming thread together; `None` inside if the theme failed to load.
+    /// every highlight job together; `None` inside if the theme failed to load.
     highlighter: Arc<OnceLock<Option<Highlighter>>>,
     cache: Option<DiskCache>,
+    /// Slow effects run here. Inline (jobs run at once, on this thread) until
+    /// [`run`] gives the session a pool; tests stay deterministic that way.
+    worker: Worker<Action>,
 }
 
 impl Shell {
@@ -163,232 +175,318 @@ impl Shell {
             store,
             highlighter: Arc::new(OnceLock::new()),
             cache: highlight_cache.map(DiskCache::new),
+            worker: Worker::inline(),
         }
     }
 
-    /// Fills the highlight cache for every card in a background thread, so moving to a
-    /// card never waits for syntect; started after the first frame. The thread only
-    /// writes cache files (atomically) and dies with the process; it shares the
-    /// highlighter, so a start that already loaded syntect does not load it twice.
-    /// Nothing to do (`None`) without a cache or with colour off.
-    pub fn warm_highlight_cache(&self, app: &App) -> Option<std::thread::JoinHandle<()>> {
-        let (Some(cache), true) = (self.cache.clone(), app.color) else {
-            return None;
-        };
-        let library = Arc::clone(&app.library);
-        let highlighter = Arc::clone(&self.highlighter);
-        let spawned = std::thread::Builder::new()
-            .name("highlight-cache".into())
-            .spawn(move || {
-                let solutions =
-                    library
-                        .cards()
-                        .filter_map(|(_, c)| c.code())
-                        .flat_map(|(py, rs)| {
-                            [(&py.solution, Lang::Python), (&rs.solution, Lang::Rust)]
-                        });
-                let warm = |code: &str, lang: Lang| {
-                    if cache.contains(code, lang) {
-                        return;
-                    }
-                    // Loads syntect only if something is missing.
-                    if let Some(h) = highlighter.get_or_init(|| Highlighter::new().ok()) {
-                        cache.put(code, lang, &h.highlight(code, lang));
-                    }
-                };
-                for (code, lang) in solutions {
-                    warm(code, lang);
-                }
-                // Then quiz code (cloze and reorder), which a quiz highlights at its start,
-                // and fenced blocks in card text.
-                let quiz = library.cards().flat_map(|(_, c)| &c.quiz);
-                for (_, code, lang) in quiz.filter_map(crate::highlight::quiz_source) {
-                    warm(&code, lang);
-                }
-                let prose = library
-                    .cards()
-                    .flat_map(|(_, c)| [&c.prompt, &c.explanation])
-                    .flat_map(|text| crate::markdown::fenced_blocks(text));
-                for (info, code) in prose {
-                    if let Some((_, lang)) = crate::highlight::block_key(&info, &code) {
-                        warm(&code, lang);
-                    }
-                }
-            });
-        // Without the thread, cards are highlighted when shown: slower, still right.
-        spawned.ok()
+    /// Runs the shell's jobs on `worker` from now on (the event loop gives it a pool).
+    pub fn set_worker(&mut self, worker: Worker<Action>) {
+        self.worker = worker;
     }
 
-    /// Carries out effects at `now`; results come back as actions, which may ask for
-    /// more.
-    pub fn execute(&mut self, app: &mut App, effects: Effects, now: Timestamp) {
+    /// Carries out effects at `now`, and hands every result to `update` (which may
+    /// ask for more), including those of jobs that have ended meanwhile (an inline
+    /// worker's, all of them). Returns how many results were handled.
+    pub fn execute(&mut self, app: &mut App, effects: Effects, now: Timestamp) -> usize {
         let mut queue: std::collections::VecDeque<Effect> = effects.0.into();
-        while let Some(effect) = queue.pop_front() {
-            let reply = match effect {
-                Effect::Quit => None,
-                Effect::Suspend => {
-                    // The signal watcher gives the terminal back and stops the process,
-                    // exactly as for a SIGTSTP from outside.
-                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-                    None
+        let mut handled = 0;
+        loop {
+            while let Some(effect) = queue.pop_front() {
+                for action in self.run_effect(app, effect, now) {
+                    handled += 1;
+                    queue.extend(update(app, action, now).0);
                 }
-                Effect::Highlight(card) => {
-                    self.highlight(app, card);
-                    None
+            }
+            let Some(action) = self.next_result() else {
+                return handled;
+            };
+            handled += 1;
+            queue.extend(update(app, action, now).0);
+        }
+    }
+
+    /// Waits for every running job to end, handing its results to `update` as they
+    /// come (tests, which see a pool's results in a known order this way).
+    pub fn finish_jobs(&mut self, app: &mut App, now: Timestamp) {
+        while let Some(report) = self.worker.recv() {
+            let effects = update(app, as_action(report), now);
+            self.execute(app, effects, now);
+        }
+    }
+
+    /// A result from the worker, if one is waiting.
+    fn next_result(&mut self) -> Option<Action> {
+        self.worker.try_recv().map(as_action)
+    }
+
+    /// Cancels every job and kills every child process they started, at once (the
+    /// session is over: a job's own kill might come after the process has exited).
+    pub fn shutdown(&mut self) {
+        self.worker.cancel_all();
+        crate::worker::child::kill_all();
+    }
+
+    /// One effect; its results as actions, in the order `update` takes them.
+    fn run_effect(&mut self, app: &App, effect: Effect, now: Timestamp) -> Vec<Action> {
+        match effect {
+            Effect::Quit => {
+                // Their children die with them; `run` makes sure before it returns.
+                self.worker.cancel_all();
+                Vec::new()
+            }
+            Effect::Suspend => {
+                // The signal watcher gives the terminal back and stops the process,
+                // exactly as for a SIGTSTP from outside.
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                Vec::new()
+            }
+            Effect::Highlight(card) => self.highlight(app, card),
+            Effect::HighlightQuiz => self.highlight_quiz(app),
+            Effect::WarmHighlightCache => self.warm_highlight_cache(app),
+            Effect::CancelJob(id) => {
+                self.worker.cancel(id);
+                Vec::new()
+            }
+            Effect::RecordReview {
+                card,
+                before,
+                outcome,
+                duration_ms,
+            } => match self.store.record_review(
+                &app.study.scheduler,
+                &card,
+                before.as_ref(),
+                &outcome,
+                Duration::from_millis(duration_ms),
+                &app.study.days,
+            ) {
+                Ok(recorded) => {
+                    let day = app.study.days.day_of(recorded.outcome.state.last_review);
+                    let streak = self.store.streak(day).ok().map(Action::StreakLoaded);
+                    streak
+                        .into_iter()
+                        .chain([Action::ReviewSaved(recorded)])
+                        .collect()
                 }
-                Effect::HighlightQuiz => {
-                    self.highlight_quiz(app);
-                    None
+                Err(e) => vec![Action::SaveFailed(e.to_string())],
+            },
+            Effect::UndoReview { id } => match self.store.undo(&app.study.scheduler, id) {
+                Ok(undone) => {
+                    let day = app.study.days.day_of(now);
+                    let streak = self.store.streak(day).ok().map(Action::StreakLoaded);
+                    streak.into_iter().chain([Action::Undone(undone)]).collect()
                 }
-                Effect::RecordReview {
-                    card,
-                    before,
-                    outcome,
-                    duration_ms,
-                } => Some(
-                    match self.store.record_review(
-                        &app.scheduler,
-                        &card,
-                        before.as_ref(),
-                        &outcome,
-                        Duration::from_millis(duration_ms),
-                        &app.days,
-                    ) {
-                        Ok(recorded) => {
-                            let day = app.days.day_of(recorded.outcome.state.last_review);
-                            if let Ok(streak) = self.store.streak(day) {
-                                app.streak = streak;
-                            }
-                            Action::ReviewSaved(recorded)
-                        }
-                        Err(e) => Action::SaveFailed(e.to_string()),
-                    },
-                ),
-                Effect::UndoReview { id } => Some(match self.store.undo(&app.scheduler, id) {
-                    Ok(undone) => {
-                        if let Ok(streak) = self.store.streak(app.days.day_of(now)) {
-                            app.streak = streak;
-                        }
-                        Action::Undone(undone)
-                    }
-                    Err(e) => Action::UndoFailed(e.to_string()),
-                }),
-                Effect::RecordQuiz(record) => self
-                    .store
-                    .record_quiz_result(&record, &app.days)
-                    .err()
-                    .map(|e| Action::QuizSaveFailed(e.to_string())),
-                Effect::LoadStats => Some(
-                    match Stats::compute(&self.store, &app.library, now, &app.days) {
+                Err(e) => vec![Action::UndoFailed(e.to_string())],
+            },
+            Effect::RecordQuiz(record) => self
+                .store
+                .record_quiz_result(&record, &app.study.days)
+                .err()
+                .map(|e| Action::QuizSaveFailed(e.to_string()))
+                .into_iter()
+                .collect(),
+            Effect::LoadStats => {
+                vec![
+                    match Stats::compute(&self.store, &app.study.library, now, &app.study.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
                         Err(e) => Action::StatsFailed(e.to_string()),
                     },
-                ),
-            };
-            if let Some(action) = reply {
-                queue.extend(update(app, action, now).0);
+                ]
             }
-        }
-    }
-
-    /// Prepares a card's two solutions for drawing, once: from the disk cache, or
-    /// highlighted in parallel (and cached); plain with colour off.
-    fn highlight(&mut self, app: &mut App, card: usize) {
-        self.highlight_blocks(app, card);
-        if app.highlights.contains_key(&card) {
-            return;
-        }
-        let Some((py, rs)) = app.card(card).and_then(|(_, c)| c.code()) else {
-            return;
-        };
-        let (py, rs) = (py.solution.clone(), rs.solution.clone());
-        let t = crate::ui::theme(app);
-        if !app.color {
-            let plain = [
-                crate::ui::card::plain_code(&py, t),
-                crate::ui::card::plain_code(&rs, t),
-            ];
-            app.highlights.insert(card, plain);
-            return;
-        }
-        let cache = self.cache.as_ref();
-        let cached = cache.and_then(|c| Some((c.get(&py, Lang::Python)?, c.get(&rs, Lang::Rust)?)));
-        let (py, rs) = if let Some((py, rs)) = cached {
-            (py, Some(rs))
-        } else {
-            let Some(h) = self.highlighter.get_or_init(|| Highlighter::new().ok()) else {
-                return;
-            };
-            std::thread::scope(|s| {
-                let rust = s.spawn(|| h.highlight_cached(&rs, Lang::Rust, cache));
-                let python = h.highlight_cached(&py, Lang::Python, cache);
-                (python, rust.join().ok())
-            })
-        };
-        if let Some(rs) = rs {
-            app.highlights.insert(
-                card,
-                [
-                    crate::ui::card::with_gutter(py, t),
-                    crate::ui::card::with_gutter(rs, t),
-                ],
-            );
         }
     }
 }
 
+/// A report from the worker as the action `update` takes.
+fn as_action(report: Report<Action>) -> Action {
+    match report {
+        Report::Sent(_, action) => action,
+        Report::Ended(id, end) => Action::JobFinished { id, end },
+    }
+}
+
+/// Code to highlight: a card's solutions, and code that is not a solution.
+struct Wanted {
+    solutions: Option<(usize, String, String)>,
+    code: Vec<(crate::highlight::CodeKey, String, Lang)>,
+}
+
 impl Shell {
-    /// Highlights the fenced Python and Rust blocks in a card's prompt and explanation
-    /// (once; through the disk cache), then redoes the Question pane's rows with them.
-    fn highlight_blocks(&mut self, app: &mut App, card: usize) {
-        let Some((_, c)) = app.card(card).filter(|_| app.color) else {
-            return;
+    /// A card's two solutions and the fenced Python and Rust blocks of its prompt and
+    /// explanation, each once: at once from the disk cache (or plain, with colour off),
+    /// else in a job, the card drawn plain until the result arrives.
+    fn highlight(&mut self, app: &App, card: usize) -> Vec<Action> {
+        let Some((_, c)) = app.card(card) else {
+            return Vec::new();
         };
-        let missing: Vec<_> = [&c.prompt, &c.explanation]
-            .into_iter()
-            .flat_map(|text| crate::markdown::fenced_blocks(text))
-            .filter_map(|(info, code)| {
-                let (key, lang) = crate::highlight::block_key(&info, &code)?;
-                (!app.code_highlights.contains_key(&key)).then_some((key, code, lang))
-            })
-            .collect();
-        if missing.is_empty() {
-            return;
-        }
-        let Some(h) = self.highlighter.get_or_init(|| Highlighter::new().ok()) else {
-            return;
+        let solutions = c
+            .code()
+            .filter(|_| !app.highlights.solutions.contains_key(&card))
+            .map(|(py, rs)| (card, py.solution.clone(), rs.solution.clone()));
+        let code = if app.color {
+            [&c.prompt, &c.explanation]
+                .into_iter()
+                .flat_map(|text| crate::markdown::fenced_blocks(text))
+                .filter_map(|(info, code)| {
+                    let (key, lang) = crate::highlight::block_key(&info, &code)?;
+                    (!app.highlights.code.contains_key(&key)).then_some((key, code, lang))
+                })
+                .collect()
+        } else {
+            Vec::new()
         };
-        for (key, code, lang) in missing {
-            let text = h.highlight_cached(&code, lang, self.cache.as_ref());
-            app.code_highlights.insert(key, text.lines);
-        }
-        app.view.question_key = None;
-        crate::update::refresh_panes(app);
+        self.highlight_wanted(app, Wanted { solutions, code })
     }
 
-    /// Highlights the running quiz's cloze and reorder code by its `lang`, once, before
-    /// the quiz is drawn (through the disk cache, as solutions are); nothing with colour
-    /// off.
-    fn highlight_quiz(&mut self, app: &mut App) {
-        let Some(session) = app.quiz.as_ref().filter(|_| app.color) else {
-            return;
+    /// The running quiz's cloze and reorder code by its `lang`, once, when the quiz
+    /// starts (drawn plain until it arrives); nothing with colour off.
+    fn highlight_quiz(&mut self, app: &App) -> Vec<Action> {
+        let Some(session) = app.quiz().filter(|_| app.color) else {
+            return Vec::new();
         };
-        let sources: Vec<_> = session
+        let code = session
             .items()
             .iter()
             .filter_map(|i| crate::highlight::quiz_source(&i.item))
-            .filter(|(key, _, _)| !app.code_highlights.contains_key(key))
+            .filter(|(key, _, _)| !app.highlights.code.contains_key(key))
             .collect();
-        if sources.is_empty() {
-            return;
+        self.highlight_wanted(
+            app,
+            Wanted {
+                solutions: None,
+                code,
+            },
+        )
+    }
+
+    fn highlight_wanted(&mut self, app: &App, wanted: Wanted) -> Vec<Action> {
+        if wanted.solutions.is_none() && wanted.code.is_empty() {
+            return Vec::new();
         }
-        let Some(h) = self.highlighter.get_or_init(|| Highlighter::new().ok()) else {
-            return;
+        let theme = crate::layout::theme(app);
+        if !app.color {
+            // Only solutions are wanted with colour off: plain, with line numbers.
+            let solutions = wanted.solutions.map(|(card, py, rs)| {
+                (
+                    card,
+                    [
+                        crate::layout::card_text::plain_code(&py, theme),
+                        crate::layout::card_text::plain_code(&rs, theme),
+                    ],
+                )
+            });
+            return vec![Action::Highlighted(Box::new(HighlightBatch {
+                solutions,
+                code: Vec::new(),
+            }))];
+        }
+        if let Some(done) = self.cached(&wanted, theme) {
+            return vec![Action::Highlighted(Box::new(done))];
+        }
+        let highlighter = Arc::clone(&self.highlighter);
+        let cache = self.cache.clone();
+        let id = self.worker.submit(move |ctx| {
+            let Some(h) = highlighter.get_or_init(|| Highlighter::new().ok()) else {
+                return;
+            };
+            let cache = cache.as_ref();
+            let code = wanted
+                .code
+                .into_iter()
+                .map(|(key, code, lang)| (key, h.highlight_cached(&code, lang, cache).lines))
+                .collect();
+            let solutions = wanted.solutions.map(|(card, py, rs)| {
+                // The two in parallel: a cold highlight is the slow part.
+                let (py, rs) = std::thread::scope(|s| {
+                    let rust = s.spawn(|| h.highlight_cached(&rs, Lang::Rust, cache));
+                    let python = h.highlight_cached(&py, Lang::Python, cache);
+                    (python, rust.join().unwrap_or_else(|_| Text::default()))
+                });
+                (
+                    card,
+                    [
+                        crate::layout::card_text::with_gutter(py, theme),
+                        crate::layout::card_text::with_gutter(rs, theme),
+                    ],
+                )
+            });
+            ctx.send(Action::Highlighted(Box::new(HighlightBatch {
+                solutions,
+                code,
+            })));
+        });
+        vec![Action::JobStarted {
+            id,
+            label: HIGHLIGHTING,
+        }]
+    }
+
+    /// Everything `wanted` from the disk cache, or `None` if anything is missing.
+    fn cached(&self, wanted: &Wanted, theme: crate::theme::Theme) -> Option<HighlightBatch> {
+        let cache = self.cache.as_ref()?;
+        let solutions = match &wanted.solutions {
+            Some((card, py, rs)) => Some((
+                *card,
+                [
+                    crate::layout::card_text::with_gutter(cache.get(py, Lang::Python)?, theme),
+                    crate::layout::card_text::with_gutter(cache.get(rs, Lang::Rust)?, theme),
+                ],
+            )),
+            None => None,
         };
-        for (key, code, lang) in sources {
-            let text = h.highlight_cached(&code, lang, self.cache.as_ref());
-            app.code_highlights.insert(key, text.lines);
-        }
+        let code = wanted
+            .code
+            .iter()
+            .map(|(key, code, lang)| Some((key.clone(), cache.get(code, *lang)?.lines)))
+            .collect::<Option<_>>()?;
+        Some(HighlightBatch { solutions, code })
+    }
+
+    /// Fills the highlight cache for every card, as a job on the worker, so moving to a
+    /// card seldom waits for syntect; started after the first frame, cancelled by Esc
+    /// like any job. It only writes cache files (atomically) and shares the highlighter,
+    /// so a start that already loaded syntect does not load it twice. Nothing to do
+    /// without a cache or with colour off.
+    fn warm_highlight_cache(&mut self, app: &App) -> Vec<Action> {
+        let (Some(cache), true) = (self.cache.clone(), app.color) else {
+            return Vec::new();
+        };
+        let library = Arc::clone(&app.study.library);
+        let highlighter = Arc::clone(&self.highlighter);
+        let id = self.worker.submit(move |ctx| {
+            let solutions = library
+                .cards()
+                .filter_map(|(_, c)| c.code())
+                .flat_map(|(py, rs)| [(&py.solution, Lang::Python), (&rs.solution, Lang::Rust)]);
+            let warm = |code: &str, lang: Lang| {
+                if ctx.cancelled() || cache.contains(code, lang) {
+                    return;
+                }
+                // Loads syntect only if something is missing.
+                if let Some(h) = highlighter.get_or_init(|| Highlighter::new().ok()) {
+                    cache.put(code, lang, &h.highlight(code, lang));
+                }
+            };
+            for (code, lang) in solutions {
+                warm(code, lang);
+            }
+            // Then quiz code (cloze and reorder), which a quiz highlights at its start,
+            // and fenced blocks in card text.
+            let quiz = library.cards().flat_map(|(_, c)| &c.quiz);
+            for (_, code, lang) in quiz.filter_map(crate::highlight::quiz_source) {
+                warm(&code, lang);
+            }
+            let prose = library
+                .cards()
+                .flat_map(|(_, c)| [&c.prompt, &c.explanation])
+                .flat_map(|text| crate::markdown::fenced_blocks(text));
+            for (info, code) in prose {
+                if let Some((_, lang)) = crate::highlight::block_key(&info, &code) {
+                    warm(&code, lang);
+                }
+            }
+        });
+        vec![Action::JobStarted { id, label: WARMING }]
     }
 }
 
@@ -427,8 +525,19 @@ impl Signals {
 pub fn run(mut shell: Shell, mut app: App, first: Effects) -> Result<Option<i32>> {
     let signals = Arc::new(Signals::default());
     watch_signals(Arc::clone(&signals))?;
+    shell.set_worker(Worker::pool(WORKER_THREADS));
     let mut tty = terminal::enter().wrap_err("entering full-screen mode")?;
+    // A job's panic is the job's end, not the session's: the worker reports it (and
+    // `update` flashes it); the terminal stays as it is and nothing is printed over it.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::worker::in_job() {
+            hook(info);
+        }
+    }));
     let result = event_loop(&mut tty, &mut shell, &mut app, first, &signals);
+    // However the loop ended (q, a signal, an error): no child process outlives it.
+    shell.shutdown();
     terminal::restore();
     result?;
     Ok(match signals.stop.load(Ordering::SeqCst) {
@@ -488,6 +597,7 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
                         shared.stop.store(signal, Ordering::SeqCst);
                         std::thread::sleep(STOP_GRACE);
                         let _busy = shared.busy();
+                        crate::worker::child::kill_all();
                         terminal::restore();
                         std::process::exit(128 + signal);
                     }
@@ -536,33 +646,45 @@ fn event_loop(
             dirty = false;
         }
         if !warming {
-            // Detached: the session never waits for it.
-            drop(shell.warm_highlight_cache(app));
+            // After the first frame: the first job on the worker.
+            let _busy = signals.busy();
+            let warm = Effects::one(Effect::WarmHighlightCache);
+            shell.execute(app, warm, Timestamp::now());
             warming = true;
         }
-        if !event::poll(WAKE)? {
+        // While a job runs, the loop wakes often: for its results, and to turn the
+        // spinner; idle, only every WAKE.
+        let wait = if app.jobs.is_empty() { WAKE } else { SPIN };
+        let ready = event::poll(wait)?;
+        {
+            let _busy = signals.busy();
+            if shell.execute(app, Effects::none(), Timestamp::now()) > 0 {
+                dirty = true;
+            }
+        }
+        if !ready {
             let _busy = signals.busy();
             // Time alone can bring a learning card back: redraw when the review moved
-            // on or home's counts changed.
+            // on or home's counts changed, or a job's spinner turns.
             let watched = |app: &App| {
                 (
-                    app.review.as_ref().map(|r| r.phase.clone()),
-                    app.home_due,
-                    app.home_counts.clone(),
+                    app.review().map(|r| r.phase.clone()),
+                    app.due.all,
+                    app.due.per_deck.clone(),
                 )
             };
             let before = watched(app);
             let now = Timestamp::now();
             let effects = update(app, Action::Tick, now);
             shell.execute(app, effects, now);
-            dirty = watched(app) != before;
+            dirty |= watched(app) != before || !app.jobs.is_empty();
             continue;
         }
         // Every event already waiting is handled before the next frame is drawn: a
         // burst of keys costs one frame, not one each.
         loop {
             let action = match event::read()? {
-                Event::Key(key) => keymap::dispatch(app, &key),
+                Event::Key(key) => keymap::action_for(app, &key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 Event::Paste(text) => keymap::paste(app, &text),
                 _ => None,
@@ -586,15 +708,24 @@ fn event_loop(
 
 #[cfg(test)]
 mod tests {
+    use ratatui::style::Color;
+
     use super::*;
+
+    /// The bundled library cut to its first `cards` cards: syntect is slow in an
+    /// unoptimised test build.
+    fn first_cards(cards: usize) -> Library {
+        let mut library = crate::content::bundled_library().clone();
+        let deck = &mut library.decks[0];
+        deck.cards.truncate(cards);
+        deck.locations.truncate(cards);
+        library
+    }
 
     #[test]
     fn the_warmer_highlights_every_card_into_the_cache() {
-        let mut library = crate::content::bundled_library().clone();
-        // Two cards keep it quick: syntect is slow in an unoptimised test build.
-        let deck = &mut library.decks[0];
-        deck.cards.truncate(2);
-        deck.locations.truncate(2);
+        let library = first_cards(2);
+        let deck = &library.decks[0];
         let solutions: Vec<(String, Lang)> = deck
             .cards
             .iter()
@@ -611,9 +742,12 @@ mod tests {
         let now = Timestamp::now();
         let store = Store::open_in_memory().unwrap();
         let days = Days::utc();
-        let app = build(library.clone(), &store, now, days.clone(), true, None, None).unwrap();
-        let shell = Shell::new(store, Some(dir.path().to_path_buf()));
-        shell.warm_highlight_cache(&app).unwrap().join().unwrap();
+        let mut app = build(library.clone(), &store, now, days.clone(), true, None, None).unwrap();
+        // Inline: the job has run when `execute` returns; its start and end were told.
+        let mut shell = Shell::new(store, Some(dir.path().to_path_buf()));
+        let warm = || Effects::one(Effect::WarmHighlightCache);
+        assert_eq!(shell.execute(&mut app, warm(), now), 2);
+        assert!(app.jobs.is_empty());
         let cache = DiskCache::new(dir.path());
         let highlighter = Highlighter::new().unwrap();
         for (code, lang) in &solutions {
@@ -625,9 +759,56 @@ mod tests {
 
         // With colour off nothing is highlighted, so there is nothing to warm.
         let store = Store::open_in_memory().unwrap();
-        let plain = build(library, &store, now, days, false, None, None).unwrap();
+        let mut plain = build(library, &store, now, days, false, None, None).unwrap();
         let empty = tempfile::tempdir().unwrap();
-        let shell = Shell::new(store, Some(empty.path().to_path_buf()));
-        assert!(shell.warm_highlight_cache(&plain).is_none());
+        let mut shell = Shell::new(store, Some(empty.path().to_path_buf()));
+        assert_eq!(shell.execute(&mut plain, warm(), now), 0);
+        assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
+    }
+
+    /// With a pool, a cold highlight is a job (the card is drawn plain meanwhile) whose
+    /// result arrives as `Highlighted`; the same code, cached now, answers at once.
+    #[test]
+    fn a_cold_highlight_is_a_job_and_a_cached_one_answers_at_once() {
+        let library = first_cards(1);
+        let dir = tempfile::tempdir().unwrap();
+        let now = Timestamp::now();
+        let store = Store::open_in_memory().unwrap();
+        let mut app = build(library, &store, now, Days::utc(), true, None, None).unwrap();
+        let mut shell = Shell::new(store, Some(dir.path().to_path_buf()));
+        shell.set_worker(Worker::pool(2));
+        let replies = shell.run_effect(&app, Effect::Highlight(0), now);
+        assert!(
+            matches!(
+                replies.as_slice(),
+                [Action::JobStarted {
+                    label: HIGHLIGHTING,
+                    ..
+                }]
+            ),
+            "{replies:?}"
+        );
+        let _ = update(&mut app, replies[0].clone(), now);
+        assert_eq!(app.jobs.len(), 1);
+        assert!(
+            !app.highlights.solutions.contains_key(&0),
+            "drawn plain until it arrives"
+        );
+        shell.finish_jobs(&mut app, now);
+        assert!(app.jobs.is_empty());
+        let highlighted = app.highlights.solutions.remove(&0).unwrap();
+        // Line numbers first, then the code in colour.
+        let first = &highlighted[1][0].spans;
+        assert_eq!(first[0].content.trim(), "1", "{first:?}");
+        assert!(
+            first
+                .iter()
+                .any(|s| s.style.fg.is_some_and(|c| c != Color::DarkGray))
+        );
+        let replies = shell.run_effect(&app, Effect::Highlight(0), now);
+        let [Action::Highlighted(done)] = replies.as_slice() else {
+            panic!("{replies:?}")
+        };
+        assert_eq!(done.solutions, Some((0, highlighted)));
     }
 }

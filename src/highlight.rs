@@ -125,6 +125,16 @@ pub fn quiz_source(item: &QuizItem) -> Option<(CodeKey, String, Lang)> {
     }
 }
 
+/// Code made ready to draw, as the shell hands it to `update`
+/// (`Action::Highlighted`): a card's solutions with their line numbers, and code that
+/// is not a solution (fenced blocks, quiz code) by its key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HighlightBatch {
+    /// The card (by index) and its [Python, Rust] solutions.
+    pub solutions: Option<(usize, [Vec<Line<'static>>; 2])>,
+    pub code: Vec<(CodeKey, Vec<Line<'static>>)>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum HighlightError {
     #[error("the bundled syntax theme assets/tutor.tmTheme is invalid: {0}")]

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::action::{Action, ConsoleEdit};
 use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
-use crate::state::{App, Phase, Screen};
+use crate::state::{App, CardFrom, Overlay, ReviewStep, Screen};
 
 /// Where a binding applies. The active scopes are tried in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub enum Scope {
     QuizFeedback,
     QuizEnd,
     Scroll,
+    /// A job runs on the worker (the footer's spinner): Esc cancels it.
+    Job,
 }
 
 impl Scope {
@@ -64,6 +66,7 @@ impl Scope {
             Self::QuizFeedback => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
             Self::Scroll => "Scrolling",
+            Self::Job => "Running",
         }
     }
 }
@@ -530,6 +533,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
+    // While a job runs
+    bind(S::Job, &[code(KeyCode::Esc)], Action::CancelJob, "cancel", true),
     // Everywhere else
     bind(S::Global, &[k('?')], Action::ToggleHelp, "help", true),
     bind(S::Global, &[k('q')], Action::Quit, "quit", true),
@@ -598,62 +603,62 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     if too_small(app) {
         return vec![S::TooSmall];
     }
-    if app.help {
-        return vec![S::Help, S::Global];
+    let mut scopes = match app.overlay {
+        Some(Overlay::Help { .. }) => return vec![S::Help, S::Global],
+        Some(Overlay::Confirm(_)) => return vec![S::Confirm],
+        None => screen_scopes(app),
+    };
+    if !app.jobs.is_empty() {
+        // Esc cancels the running job before it means Back; typing keeps its Esc.
+        let typing = |s: &Scope| matches!(s, S::Console | S::AnswerLines | S::Filter);
+        let at = scopes
+            .iter()
+            .position(|s| !typing(s))
+            .unwrap_or(scopes.len());
+        scopes.insert(at, S::Job);
     }
-    if app.confirm.is_some() {
-        return vec![S::Confirm];
-    }
-    screen_scopes(app)
+    scopes
 }
 
 /// The scopes of the screen under any help overlay: what the help lists.
 pub fn screen_scopes(app: &App) -> Vec<Scope> {
     if app.console.active {
         // A `:` command is one line, even on a free-recall item.
-        let lines = app.screen == Screen::Quiz
-            && app
-                .quiz
-                .as_ref()
-                .is_some_and(crate::quiz::QuizSession::takes_lines)
+        let lines = app
+            .quiz()
+            .is_some_and(crate::quiz::QuizSession::takes_lines)
             && !app.console.input.trim_start().starts_with(':');
         if lines {
             return vec![S::AnswerLines, S::Console, S::Global];
         }
         return vec![S::Console, S::Global];
     }
-    match app.screen {
-        Screen::Home => vec![S::Home, S::Global],
-        Screen::Stats => vec![S::Stats, S::Scroll, S::Global],
-        Screen::Quiz => match app.quiz.as_ref().map(crate::quiz::QuizSession::phase) {
-            Some(crate::quiz::Phase::Answering(_))
-                if app
-                    .quiz
-                    .as_ref()
-                    .is_some_and(crate::quiz::QuizSession::takes_text) =>
-            {
+    match &app.screen {
+        Screen::Home(_) => vec![S::Home, S::Global],
+        Screen::Stats(_) => vec![S::Stats, S::Scroll, S::Global],
+        Screen::Quiz(quiz) => match quiz.phase() {
+            crate::quiz::QuizStep::Answering(_) if quiz.takes_text() => {
                 vec![S::QuizAnswer, S::QuizTyped, S::Global]
             }
-            Some(crate::quiz::Phase::Answering(_)) => vec![S::QuizAnswer, S::Global],
-            Some(crate::quiz::Phase::Feedback { .. }) => {
+            crate::quiz::QuizStep::Answering(_) => vec![S::QuizAnswer, S::Global],
+            crate::quiz::QuizStep::Feedback { .. } => {
                 vec![S::QuizFeedback, S::Scroll, S::Global]
             }
-            _ => vec![S::QuizEnd, S::Scroll, S::Global],
+            crate::quiz::QuizStep::Finished => vec![S::QuizEnd, S::Scroll, S::Global],
         },
-        Screen::Browse if app.browse.filtering => vec![S::Filter, S::Global],
-        Screen::Browse => vec![S::Browse, S::Global],
-        Screen::Card if app.card_return == Screen::Home => {
-            vec![S::LabBack, S::Panes, S::Scroll, S::Global]
-        }
-        Screen::Card => vec![S::CardBack, S::Panes, S::Scroll, S::Global],
-        Screen::Review => match app.review.as_ref().map(|r| &r.phase) {
-            Some(Phase::Prompt { .. }) => {
-                vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global]
-            }
-            Some(Phase::Revealed { .. }) => {
+        Screen::Browse(browse) if browse.filtering => vec![S::Filter, S::Global],
+        Screen::Browse(_) => vec![S::Browse, S::Global],
+        Screen::Card {
+            from: CardFrom::Lab,
+            ..
+        } => vec![S::LabBack, S::Panes, S::Scroll, S::Global],
+        Screen::Card { .. } => vec![S::CardBack, S::Panes, S::Scroll, S::Global],
+        Screen::Review(review) => match review.phase {
+            ReviewStep::Prompt { .. } => vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global],
+            ReviewStep::Revealed { .. } => {
                 vec![S::Revealed, S::Review, S::Panes, S::Scroll, S::Global]
             }
-            _ => vec![S::Summary, S::Global],
+            ReviewStep::Waiting { .. } | ReviewStep::Finished => vec![S::Summary, S::Global],
         },
     }
 }
@@ -661,7 +666,7 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
 /// Whether the screen shows only the "terminal too small" notice.
 fn too_small(app: &App) -> bool {
     let (w, h) = app.size;
-    w < crate::ui::MIN_WIDTH || h < crate::ui::MIN_HEIGHT
+    w < crate::state::MIN_WIDTH || h < crate::state::MIN_HEIGHT
 }
 
 /// The action for a paste now: text for the field being typed, made fit for it (line
@@ -677,7 +682,7 @@ pub fn paste(app: &App, text: &str) -> Option<Action> {
 }
 
 /// The action for a key event now, if any. Key releases are ignored.
-pub fn dispatch(app: &App, event: &KeyEvent) -> Option<Action> {
+pub fn action_for(app: &App, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }

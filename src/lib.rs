@@ -11,7 +11,9 @@
 //!   `content::yaml` is the only module that calls `serde_yaml`.
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
 //! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
-//! - [`keymap`]: the one key table: dispatch, footer and help.
+//! - [`hints`]: the key hints screens write in prose, each key looked up in `keymap`.
+//! - [`keymap`]: the one key table: key → action (`action_for`), footer and help.
+//! - [`layout`]: geometry and measured text both `update` and `ui` need (panes, scroll).
 //! - [`lru`]: the LRU lab: the O(1) cache engine, the console's commands and history,
 //!   the diagram, `tutor lru --script`, and the solution lines each operation runs.
 //! - [`markdown`]: card text (Markdown) as styled lines, or plain text.
@@ -20,13 +22,17 @@
 //! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
 //! - [`show`]: a card as styled text for `tutor show`.
 //! - [`srs`]: scheduling on the `fsrs` crate; pure, time passed in.
-//! - [`state`]: `App` and its sub-states, plain data.
+//! - [`state`]: `App`: `Study` (what is studied), the `Screen` with its state, overlays.
 //! - [`stats`]: progress figures and their report.
 //! - [`store`]: `SQLite`: identifying the file, migrations, review log, card states.
 //! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
 //! - [`text`]: sanitizing untrusted content before it reaches a terminal.
+//! - [`theme`]: styles, with colour or without.
 //! - [`ui`]: `view`, read-only drawing, one module per screen or pane.
 //! - [`update`]: the pure `update(app, action, now) -> Effects`.
+//! - [`worker`]: jobs off the event loop (a thread pool, cancel tokens) and bounded
+//!   child processes.
+//! - [`wrap`]: wrapping styled lines to a width, and cutting text to fit.
 
 pub mod action;
 pub mod ansi;
@@ -37,7 +43,9 @@ pub mod console;
 pub mod content;
 pub mod days;
 pub mod highlight;
+pub mod hints;
 pub mod keymap;
+pub mod layout;
 pub mod lru;
 pub mod markdown;
 pub mod optimize;
@@ -50,5 +58,62 @@ pub mod stats;
 pub mod store;
 pub mod terminal;
 pub mod text;
+pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod worker;
+pub mod wrap;
+
+#[cfg(test)]
+mod session_tests;
+
+/// The layering ARCHITECTURE.md promises, checked on the source: `update` and `ui` never
+/// import each other, and what both build on (`state`, `layout`, `keymap`, ...) imports
+/// neither. A new file under these modules is checked too.
+#[cfg(test)]
+mod layering {
+    use std::path::{Path, PathBuf};
+
+    /// Every `.rs` file of module `name`: `src/<name>.rs` and everything under `src/<name>/`.
+    fn files(name: &str) -> Vec<PathBuf> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut out = vec![src.join(format!("{name}.rs"))];
+        let mut dirs = vec![src.join(name)];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for path in entries.map(|e| e.unwrap().path()) {
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        out.retain(|p| p.exists());
+        out
+    }
+
+    fn importers_of(target: &str, modules: &[&str]) -> Vec<String> {
+        let needle = format!("crate::{target}");
+        modules
+            .iter()
+            .flat_map(|m| files(m))
+            .filter(|p| std::fs::read_to_string(p).unwrap().contains(&needle))
+            .map(|p| p.display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn update_and_ui_never_import_each_other() {
+        let below_ui = [
+            "update", "state", "keymap", "show", "layout", "hints", "wrap", "theme",
+        ];
+        assert_eq!(importers_of("ui", &below_ui), Vec::<String>::new());
+        let below_update = ["ui", "state", "keymap", "layout", "hints"];
+        assert_eq!(importers_of("update", &below_update), Vec::<String>::new());
+        // The check sees the files it should.
+        assert!(files("update").len() > 3 && files("ui").len() > 5);
+    }
+}

@@ -1,7 +1,7 @@
 //! Card text is Markdown: prompts, explanations, key points and quiz questions use
 //! `` `code` ``, `**bold**`, `*italics*`, lists (some nested), paragraphs and the odd
 //! fenced or indented code block. This turns it into styled ratatui lines, one per
-//! paragraph, list item or code line, left for `ui::wrap` to wrap at the pane's width.
+//! paragraph, list item or code line, left for `wrap` to wrap at the pane's width.
 //!
 //! Parsing is `CommonMark` (pulldown-cmark) with no extensions, so a table or a
 //! strikethrough stays plain text. Raw HTML is shown as the text it is, never

@@ -24,4 +24,4 @@ pub mod session;
 pub use score::Verdict;
 pub use scorecard::{Scorecard, Tally};
 pub use select::{DEFAULT_COUNT, SelectError, Selection, SessionItem, select};
-pub use session::{AnswerState, Answered, Phase, QuizAction, QuizRecord, QuizSession, score};
+pub use session::{AnswerState, Answered, QuizAction, QuizRecord, QuizSession, QuizStep, score};

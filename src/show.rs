@@ -34,7 +34,7 @@ pub const WIDTH: u16 = 80;
 /// `lines` wrapped to `width` columns less the indent, then indented.
 fn indented(out: &mut Vec<Line<'static>>, lines: &[Line<'static>], width: u16) {
     let room = width.saturating_sub(2).max(20);
-    for mut line in crate::ui::wrap::wrap(lines, room) {
+    for mut line in crate::wrap::wrap(lines, room) {
         if !line.spans.is_empty() {
             line.spans.insert(0, Span::raw(INDENT));
         }

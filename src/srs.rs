@@ -72,14 +72,14 @@ impl Rating {
 
 /// Where a card is in its life; the numbers are the FSRS optimizer's `review_state`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Phase {
+pub enum CardStage {
     New = 0,
     Learning = 1,
     Review = 2,
     Relearning = 3,
 }
 
-impl Phase {
+impl CardStage {
     pub fn from_number(n: u8) -> Option<Self> {
         [Self::New, Self::Learning, Self::Review, Self::Relearning]
             .into_iter()
@@ -103,7 +103,7 @@ impl Phase {
 /// A card's scheduling state. A card never reviewed has none (it is new).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardState {
-    pub phase: Phase,
+    pub phase: CardStage,
     /// Index into the learning or relearning steps (0 otherwise).
     pub step: u8,
     pub memory: MemoryState,
@@ -158,7 +158,7 @@ pub struct Outcome {
     pub rating: Rating,
     pub state: CardState,
     /// The state the card was in when graded.
-    pub phase_before: Phase,
+    pub phase_before: CardStage,
     /// Whole days since the previous review (0 for the first).
     pub days_elapsed: u32,
 }
@@ -226,11 +226,11 @@ impl Scheduler {
         let base = state.copied();
         Ok(Rating::ALL.map(|rating| {
             let memory = rating.pick(&memories);
-            let phase_before = base.map_or(Phase::New, |s| s.phase);
+            let phase_before = base.map_or(CardStage::New, |s| s.phase);
             let (phase, step, wait, interval_days) =
                 transition(phase_before, base.map_or(0, |s| s.step), rating, &intervals);
             let lapses = base.map_or(0, |s| s.lapses)
-                + u32::from(phase_before == Phase::Review && rating == Rating::Again);
+                + u32::from(phase_before == CardStage::Review && rating == Rating::Again);
             Outcome {
                 rating,
                 phase_before,
@@ -304,7 +304,7 @@ fn review_intervals(
     let mut hard = days(&next.hard);
     let mut good = days(&next.good);
     let mut easy = days(&next.easy);
-    let in_review = state.is_some_and(|s| s.phase == Phase::Review);
+    let in_review = state.is_some_and(|s| s.phase == CardStage::Review);
     if in_review {
         // As in Anki: the buttons always grow, so each is at least one day past the last.
         hard = hard.min(good);
@@ -363,21 +363,21 @@ fn fuzz_seed(card_key: &str, state: Option<&CardState>) -> u64 {
 
 /// The next phase, step, wait and scheduled interval for a rating, Anki-style.
 fn transition(
-    phase: Phase,
+    phase: CardStage,
     step: u8,
     rating: Rating,
     intervals: &[u32; 4],
-) -> (Phase, u8, SignedDuration, u32) {
+) -> (CardStage, u8, SignedDuration, u32) {
     let graduate = |rating: Rating| {
         let days = rating.pick(intervals);
         (
-            Phase::Review,
+            CardStage::Review,
             0,
             DAY * i32::try_from(days).unwrap_or(i32::MAX),
             days,
         )
     };
-    let learn = |phase: Phase, steps: &[SignedDuration], step: usize, rating: Rating| {
+    let learn = |phase: CardStage, steps: &[SignedDuration], step: usize, rating: Rating| {
         let last = steps.len().saturating_sub(1);
         let step = step.min(last);
         let at = |phase, i: usize| (phase, u8::try_from(i).unwrap_or(u8::MAX), steps[i], 0);
@@ -394,16 +394,21 @@ fn transition(
         }
     };
     match phase {
-        Phase::New => learn(Phase::Learning, &LEARNING_STEPS, 0, rating),
-        Phase::Learning => learn(Phase::Learning, &LEARNING_STEPS, usize::from(step), rating),
-        Phase::Relearning => learn(
-            Phase::Relearning,
+        CardStage::New => learn(CardStage::Learning, &LEARNING_STEPS, 0, rating),
+        CardStage::Learning => learn(
+            CardStage::Learning,
+            &LEARNING_STEPS,
+            usize::from(step),
+            rating,
+        ),
+        CardStage::Relearning => learn(
+            CardStage::Relearning,
             &RELEARNING_STEPS,
             usize::from(step),
             rating,
         ),
-        Phase::Review => match rating {
-            Rating::Again => (Phase::Relearning, 0, RELEARNING_STEPS[0], 0),
+        CardStage::Review => match rating {
+            Rating::Again => (CardStage::Relearning, 0, RELEARNING_STEPS[0], 0),
             _ => graduate(rating),
         },
     }

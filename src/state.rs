@@ -9,19 +9,129 @@ use ratatui::text::Line;
 
 use crate::console::Console;
 use crate::content::{Card, Deck, Library};
+use crate::quiz::QuizSession;
 use crate::srs::queue::DoneToday;
-use crate::srs::{CardState, Outcome, Rating, Scheduler};
+use crate::srs::{CardStage, CardState, Outcome, Rating, Scheduler};
 
-/// Which screen is up.
+/// The smallest terminal the session draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The entries of the home screen, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Home,
+pub enum HomeItem {
     Review,
-    Browse,
-    /// A card opened from Browse, without grading.
-    Card,
-    Stats,
     Quiz,
+    Lab,
+    Browse,
+    Stats,
+    Quit,
+}
+
+pub const HOME_ITEMS: [HomeItem; 6] = [
+    HomeItem::Review,
+    HomeItem::Quiz,
+    HomeItem::Lab,
+    HomeItem::Browse,
+    HomeItem::Stats,
+    HomeItem::Quit,
+];
+
+/// Due and new counts for the home screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeckCounts {
+    pub learning: usize,
+    pub review: usize,
+    pub new: usize,
+}
+
+impl DeckCounts {
+    /// Everything to study today: new cards and due ones.
+    pub fn today(self) -> usize {
+        self.new + self.due()
+    }
+
+    /// Cards already studied and due again (learning or review).
+    pub fn due(self) -> usize {
+        self.learning + self.review
+    }
+
+    /// "N today (x new, y due)".
+    pub fn summary(self) -> String {
+        format!(
+            "{} today ({} new, {} due)",
+            self.today(),
+            self.new,
+            self.due()
+        )
+    }
+}
+
+/// Which screen is up, with what only it shows. Leaving a screen drops its state, except
+/// Browse's list, which a card opened from it carries back.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one screen at a time; boxing would buy nothing
+pub enum Screen {
+    Home(HomeState),
+    Review(ReviewSession),
+    Browse(BrowseState),
+    /// A card shown whole, without grading: from Browse's list or as the LRU lab.
+    Card {
+        card: usize,
+        from: CardFrom,
+    },
+    Quiz(QuizSession),
+    Stats(StatsState),
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Self::Home(HomeState::default())
+    }
+}
+
+/// Where Esc leaves a card shown whole for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardFrom {
+    /// The list it was opened from, as it was (filter and selection).
+    Browse(BrowseState),
+    /// Home, its cursor on the Lab entry: the card is the LRU lab.
+    Lab,
+}
+
+/// The stats screen: the report, rendered once when the figures arrive.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StatsState {
+    pub report: Option<ratatui::text::Text<'static>>,
+}
+
+/// What shows over the screen and takes the keys first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help, scrolled (only when taller than the screen).
+    Help { scroll: u16 },
+    /// A question waiting for `y` or `n`.
+    Confirm(Confirm),
+}
+
+/// What is due per deck (in library order) and in all: for home and the review's
+/// summary; recomputed by `update` while they show, so drawing never builds queues.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DueCounts {
+    pub per_deck: Vec<DeckCounts>,
+    pub all: DeckCounts,
+}
+
+/// Highlighted code, filled in by the shell; drawn plain while absent (and with colour
+/// off).
+#[derive(Debug, Clone, Default)]
+pub struct Highlights {
+    /// Each card's solutions, by card index.
+    pub solutions: HashMap<usize, Highlighted>,
+    /// Python and Rust code that is not a solution: fenced blocks in card text
+    /// (highlighted with the card's solutions) and the running quiz's cloze and reorder
+    /// code (when the quiz starts).
+    pub code: HashMap<crate::highlight::CodeKey, Vec<Line<'static>>>,
 }
 
 /// The panes of the card view, in focus order.
@@ -95,7 +205,7 @@ pub struct Graded {
 /// The review state machine.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)] // one value per session; boxing would buy nothing
-pub enum Phase {
+pub enum ReviewStep {
     /// Solutions hidden; the console is free for an attempt.
     Prompt { card: usize, shown_at: Timestamp },
     /// Solutions, explanation and key points shown; grade buttons with their intervals.
@@ -110,7 +220,7 @@ pub enum Phase {
     Finished,
 }
 
-impl Phase {
+impl ReviewStep {
     pub fn card(&self) -> Option<usize> {
         match self {
             Self::Prompt { card, .. } | Self::Revealed { card, .. } => Some(*card),
@@ -126,7 +236,7 @@ pub struct ReviewSession {
     pub queue: VecDeque<usize>,
     /// Learning cards coming back later in this session.
     pub later: Vec<(usize, Timestamp)>,
-    pub phase: Phase,
+    pub phase: ReviewStep,
     pub graded: Vec<Graded>,
     pub started: Timestamp,
     /// The grade waiting for the shell's save.
@@ -162,12 +272,24 @@ pub enum Confirm {
     LeaveQuiz,
 }
 
+/// A job running on the worker, as the footer's spinner shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunningJob {
+    pub id: crate::worker::JobId,
+    /// What it does ("highlighting").
+    pub label: &'static str,
+    pub started: Timestamp,
+}
+
 /// A card's solutions as drawn (highlighted when colour is on, with line numbers):
 /// [Python, Rust].
 pub type Highlighted = [Vec<Line<'static>>; 2];
 
+/// What is studied: the library, every card's schedule, today's limits and counts, and
+/// what a review or quiz takes (filters, selection). No screen state: `update` changes it
+/// only through grades, undo and the shell's answers.
 #[derive(Debug)]
-pub struct App {
+pub struct Study {
     /// Shared with the thread that warms the highlight cache (see `app::Shell`).
     pub library: Arc<Library>,
     pub cards: Vec<CardRef>,
@@ -182,49 +304,14 @@ pub struct App {
     /// Only cards of this topic or tag (`tutor review --topic`).
     pub topic_filter: Option<String>,
     pub limit: Option<usize>,
-    pub screen: Screen,
-    pub help: bool,
-    /// How far the help overlay is scrolled (it scrolls only when taller than the screen).
-    pub help_scroll: u16,
-    /// A question over the screen, waiting for `y` or `n`.
-    pub confirm: Option<Confirm>,
-    pub home: HomeState,
-    /// What is due per deck (in library order) and in all, for the home screen;
-    /// recomputed by `update` while home shows, so drawing never builds queues.
-    pub home_counts: Vec<crate::update::DeckCounts>,
-    pub home_due: crate::update::DeckCounts,
-    pub review: Option<ReviewSession>,
-    pub browse: BrowseState,
-    pub browse_card: Option<usize>,
-    /// Where Esc leaves the card view for: the list it was opened from, or home for
-    /// the LRU lab.
-    pub card_return: Screen,
-    pub view: CardView,
-    pub console: Console,
-    pub flash: Option<Flash>,
-    pub highlights: HashMap<usize, Highlighted>,
-    /// Python and Rust code that is not a solution: fenced blocks in card text
-    /// (highlighted with the card's solutions) and the running quiz's cloze and reorder
-    /// code (when the quiz starts); drawn plain while absent (and with colour off).
-    pub code_highlights: HashMap<crate::highlight::CodeKey, Vec<Line<'static>>>,
-    /// The stats report, rendered once when the figures arrive.
-    pub stats: Option<ratatui::text::Text<'static>>,
-    pub quiz: Option<crate::quiz::QuizSession>,
-    /// The LRU lab the console drives on a card with `visual: lru` (made when such a
-    /// card first shows) and its capacity for a new lab.
-    pub lab: Option<crate::lru::lab::Lab>,
-    pub lab_capacity: usize,
+    pub days: crate::days::Days,
     /// What the next quiz from the home screen asks for.
     pub quiz_selection: crate::quiz::Selection,
-    pub size: (u16, u16),
-    /// The time of the last action, for what the view says about due times.
-    pub now: Timestamp,
-    pub days: crate::days::Days,
-    pub color: bool,
-    pub quit: bool,
+    /// The capacity of a new LRU lab.
+    pub lab_capacity: usize,
 }
 
-impl App {
+impl Study {
     pub fn card(&self, index: usize) -> Option<(&Deck, &Card)> {
         let r = self.cards.get(index)?;
         let deck = self.library.decks.get(r.deck)?;
@@ -239,35 +326,137 @@ impl App {
         (0..self.cards.len()).find(|&i| self.card_id(i) == Some(id))
     }
 
+    /// Cards counted by their phase now, as Anki counts them: new, learning, review.
+    pub fn count_by_phase(&self, cards: impl IntoIterator<Item = usize>) -> DeckCounts {
+        let mut counts = DeckCounts::default();
+        for i in cards {
+            match self
+                .card_id(i)
+                .and_then(|id| self.states.get(id))
+                .map(|s| s.phase)
+            {
+                None | Some(CardStage::New) => counts.new += 1,
+                Some(CardStage::Review) => counts.review += 1,
+                Some(CardStage::Learning | CardStage::Relearning) => counts.learning += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// The session: what is studied, the screen up and what shows over it, and the few
+/// things every screen shares.
+#[derive(Debug)]
+pub struct App {
+    /// What is studied, apart from how it shows.
+    pub study: Study,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    /// Focus, zoom and scroll of the card view's panes (`scroll[0]` scrolls the one pane
+    /// of quiz and stats).
+    pub card_view: CardView,
+    pub console: Console,
+    pub flash: Option<Flash>,
+    /// What is due today, for home and the review's summary.
+    pub due: DueCounts,
+    pub highlights: Highlights,
+    /// The LRU lab the console drives on a card with `visual: lru` (made when such a
+    /// card first shows; its history outlives the card screen).
+    pub lab: Option<crate::lru::lab::Lab>,
+    /// The jobs running on the worker, oldest first: Esc cancels the last.
+    pub jobs: Vec<RunningJob>,
+    pub size: (u16, u16),
+    /// The time of the last action, for what the view says about due times.
+    pub now: Timestamp,
+    pub color: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn card(&self, index: usize) -> Option<(&Deck, &Card)> {
+        self.study.card(index)
+    }
+
+    pub fn card_id(&self, index: usize) -> Option<&str> {
+        self.study.card_id(index)
+    }
+
     /// The card the card view shows, on the screen that shows one.
     pub fn current_card(&self) -> Option<usize> {
-        match self.screen {
-            Screen::Review => self.review.as_ref().and_then(|r| r.phase.card()),
-            Screen::Card => self.browse_card,
-            Screen::Home | Screen::Browse | Screen::Stats | Screen::Quiz => None,
+        match &self.screen {
+            Screen::Review(session) => session.phase.card(),
+            Screen::Card { card, .. } => Some(*card),
+            Screen::Home(_) | Screen::Browse(_) | Screen::Stats(_) | Screen::Quiz(_) => None,
         }
     }
 
     /// Whether the current card's solutions are shown.
     pub fn revealed(&self) -> bool {
-        match self.screen {
-            Screen::Card => true,
-            Screen::Review => matches!(
-                self.review.as_ref().map(|r| &r.phase),
-                Some(Phase::Revealed { .. })
-            ),
+        match &self.screen {
+            Screen::Card { .. } => true,
+            Screen::Review(session) => matches!(session.phase, ReviewStep::Revealed { .. }),
             _ => false,
         }
     }
 
-    /// Browse's list: indices of the cards matching the filter (id, title, question,
-    /// topic, tag).
+    /// The review session, when the review is up.
+    pub fn review(&self) -> Option<&ReviewSession> {
+        match &self.screen {
+            Screen::Review(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// The quiz, when the quiz is up.
+    pub fn quiz(&self) -> Option<&QuizSession> {
+        match &self.screen {
+            Screen::Quiz(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// Browse's list, when Browse is up.
+    pub fn browse(&self) -> Option<&BrowseState> {
+        match &self.screen {
+            Screen::Browse(browse) => Some(browse),
+            _ => None,
+        }
+    }
+
+    /// Whether the help overlay shows.
+    pub fn help(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+
+    /// What is left of the review session, counted as Anki does: the card on screen, the
+    /// rest of the queue and the learning cards coming back later, by their phase now.
+    /// `None` outside a review.
+    pub fn session_counts(&self) -> Option<DeckCounts> {
+        let session = self.review()?;
+        let cards = session
+            .phase
+            .card()
+            .into_iter()
+            .chain(session.queue.iter().copied())
+            .chain(session.later.iter().map(|&(i, _)| i));
+        Some(self.study.count_by_phase(cards))
+    }
+
+    /// Browse's list, when Browse is up: the cards matching its filter.
     pub fn browse_matches(&self) -> Vec<usize> {
-        let needle = self.browse.filter.to_lowercase();
-        (0..self.cards.len())
+        self.browse()
+            .map_or_else(Vec::new, |browse| browse.matches(&self.study))
+    }
+}
+
+impl BrowseState {
+    /// Indices of the cards matching the filter (id, title, question, topic, tag).
+    pub fn matches(&self, study: &Study) -> Vec<usize> {
+        let needle = self.filter.to_lowercase();
+        (0..study.cards.len())
             .filter(|&i| {
                 needle.is_empty()
-                    || self.card(i).is_some_and(|(deck, c)| {
+                    || study.card(i).is_some_and(|(deck, c)| {
                         c.id.as_str().contains(&needle)
                             || c.title.to_lowercase().contains(&needle)
                             || c.prompt.to_lowercase().contains(&needle)

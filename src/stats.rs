@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::content::Library;
 use crate::days::{DayNumber, Days, offset};
 use crate::quiz::Tally;
-use crate::srs::{CardState, Phase};
+use crate::srs::{CardStage, CardState};
 use crate::store::{QuizSummary, Store, StoreError};
 
 pub const FORECAST_DAYS: usize = 30;
@@ -92,10 +92,10 @@ impl Stats {
                 continue;
             };
             match state.phase {
-                Phase::New => counts.new += 1,
-                Phase::Learning => counts.learning += 1,
-                Phase::Review => counts.review += 1,
-                Phase::Relearning => counts.relearning += 1,
+                CardStage::New => counts.new += 1,
+                CardStage::Learning => counts.learning += 1,
+                CardStage::Review => counts.review += 1,
+                CardStage::Relearning => counts.relearning += 1,
             }
             counts.leeches += usize::from(state.is_leech());
             due_now += usize::from(state.due <= now);

@@ -24,7 +24,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 
 use crate::days::Days;
-use crate::srs::{self, CardState, Outcome, Phase, Rating, Review, Scheduler};
+use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler};
 
 pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
@@ -558,7 +558,7 @@ fn timestamp(ms: i64) -> rusqlite::Result<Timestamp> {
 
 fn state_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<CardState> {
     let phase: u8 = row.get(first)?;
-    let phase = Phase::from_number(phase)
+    let phase = CardStage::from_number(phase)
         .ok_or_else(|| rusqlite::Error::IntegralValueOutOfRange(first, i64::from(phase)))?;
     Ok(CardState {
         phase,

@@ -1,66 +1,27 @@
 //! `view`: draws `App` and nothing else (read-only; no disk, no syntect). Each screen
-//! and pane has its own module; [`frame_areas`] splits the screen, `card::layout` a card.
+//! and pane has its own module; where things go comes from `layout` ([`frame_areas`]
+//! splits the screen, `layout::panes` a card).
 
 pub mod browse;
-pub mod card;
 pub mod confirm;
+pub mod console;
 pub mod footer;
 pub mod help;
-pub mod hints;
 pub mod home;
+pub mod panes;
 pub mod quiz;
 pub mod stats;
-pub mod theme;
-pub mod wrap;
+pub mod summary;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::state::{App, Screen};
-use theme::Theme;
-
-/// The smallest terminal the session draws in.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-pub fn theme(app: &App) -> Theme {
-    Theme { color: app.color }
-}
-
-/// Splits the screen: body, console (card screens only) and footer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Frame3 {
-    pub body: Rect,
-    pub console: Option<Rect>,
-    pub footer: Rect,
-}
-
-pub fn frame_areas(area: Rect, with_console: bool) -> Frame3 {
-    let footer_h = 1.min(area.height);
-    let console_h = if with_console {
-        3.min(area.height - footer_h)
-    } else {
-        0
-    };
-    let body_h = area.height - footer_h - console_h;
-    Frame3 {
-        body: Rect::new(area.x, area.y, area.width, body_h),
-        console: with_console.then(|| Rect::new(area.x, area.y + body_h, area.width, console_h)),
-        footer: Rect::new(area.x, area.y + body_h + console_h, area.width, footer_h),
-    }
-}
-
-/// The inside of the bordered pane a one-pane screen (quiz, stats) fills, at the
-/// current terminal size.
-pub fn one_pane_inner(app: &App, with_console: bool) -> Rect {
-    let (w, h) = app.size;
-    let body = frame_areas(Rect::new(0, 0, w, h), with_console).body;
-    Block::new()
-        .borders(ratatui::widgets::Borders::ALL)
-        .inner(body)
-}
+pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH, frame_areas, theme};
+use crate::state::{App, Overlay, Screen};
+use crate::theme::Theme;
+use crate::wrap;
 
 /// What a scrolling pane's bottom border says when its text goes on past what shows:
 /// `above` rows out of sight above, `below` under it, and the titles of the sections
@@ -119,29 +80,28 @@ pub fn view(frame: &mut Frame, app: &App) {
     }
     let t = theme(app);
     let card_screen = app.current_card().is_some();
-    let parts = frame_areas(area, card_screen || app.screen == Screen::Quiz);
-    match app.screen {
-        Screen::Home => home::render(frame, parts.body, app),
-        Screen::Browse => browse::render(frame, parts.body, app),
-        Screen::Stats => stats::render(frame, parts.body, app),
-        Screen::Quiz => quiz::render(frame, parts.body, app),
-        Screen::Review | Screen::Card => {
+    let parts = frame_areas(area, card_screen || matches!(app.screen, Screen::Quiz(_)));
+    match &app.screen {
+        Screen::Home(home) => home::render(frame, parts.body, app, home),
+        Screen::Browse(browse) => browse::render(frame, parts.body, app, browse),
+        Screen::Stats(stats) => stats::render(frame, parts.body, app, stats),
+        Screen::Quiz(_) => quiz::render(frame, parts.body, app),
+        Screen::Review(_) | Screen::Card { .. } => {
             if card_screen {
-                card::render(frame, parts.body, app);
+                panes::render(frame, parts.body, app);
             } else {
-                card::render_session_end(frame, parts.body, app);
+                summary::render(frame, parts.body, app);
             }
         }
     }
     if let Some(console) = parts.console {
-        card::render_console(frame, console, app);
+        console::render(frame, console, app);
     }
     footer::render(frame, parts.footer, app, t);
-    if app.help {
-        help::render(frame, area, app);
-    }
-    if let Some(question) = app.confirm {
-        confirm::render(frame, area, app, question);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(frame, area, app, scroll),
+        Some(Overlay::Confirm(question)) => confirm::render(frame, area, app, question),
+        None => {}
     }
 }
 
@@ -152,7 +112,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
             "(need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})",
             area.width, area.height
         )),
-        Line::from(self::hints::too_small()),
+        Line::from(crate::hints::too_small()),
     ];
     let y = area.height.saturating_sub(3) / 2;
     let inner = Rect::new(area.x, area.y + y, area.width, area.height - y);

@@ -2,6 +2,7 @@
 //! returns the effects the shell must carry out. No clock, no disk, no terminal here.
 
 mod browse;
+mod jobs;
 mod panes;
 mod quiz;
 mod review;
@@ -10,42 +11,21 @@ use jiff::Timestamp;
 
 use crate::action::{Action, ConsoleEdit, Effect, Effects};
 use crate::console::{self, Command};
-use crate::state::{App, Confirm, Flash, Phase, Screen};
+use crate::state::{
+    App, BrowseState, CardFrom, Confirm, Flash, HOME_ITEMS, HomeItem, HomeState, Overlay,
+    ReviewStep, Screen, StatsState,
+};
 
 pub use panes::refresh as refresh_panes;
 pub use quiz::start_quiz;
-pub use review::{DeckCounts, deck_counts, session_counts, start_review};
-
-/// The entries of the home screen, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HomeItem {
-    Review,
-    Quiz,
-    Lab,
-    Browse,
-    Stats,
-    Quit,
-}
-
-pub const HOME_ITEMS: [HomeItem; 6] = [
-    HomeItem::Review,
-    HomeItem::Quiz,
-    HomeItem::Lab,
-    HomeItem::Browse,
-    HomeItem::Stats,
-    HomeItem::Quit,
-];
+pub use review::{deck_counts, start_review};
 
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
-    let effects = dispatch(app, action, now);
+    let effects = route(app, action, now);
     panes::refresh(app);
     // Home and the review's summary show what is left to study today.
-    let summary = app.screen == Screen::Review
-        && app
-            .review
-            .as_ref()
-            .is_some_and(|r| r.phase == Phase::Finished);
-    if app.screen == Screen::Home || summary {
+    let summary = matches!(&app.screen, Screen::Review(r) if r.phase == ReviewStep::Finished);
+    if matches!(app.screen, Screen::Home(_)) || summary {
         refresh_home(app);
     }
     effects
@@ -54,16 +34,19 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
 /// The home screen's due counts, per deck and in all.
 fn refresh_home(app: &mut App) {
     let now = app.now;
-    app.home_counts = app
+    app.due.per_deck = app
+        .study
         .library
         .decks
         .iter()
-        .map(|d| deck_counts(app, Some(&d.meta.id), now))
+        .map(|d| deck_counts(&app.study, Some(&d.meta.id), now))
         .collect();
-    app.home_due = deck_counts(app, app.deck_filter.as_deref(), now);
+    app.due.all = deck_counts(&app.study, app.study.deck_filter.as_deref(), now);
 }
 
-fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
+/// Sends the action to the screen or part of the app it is for (after clearing the flash
+/// on a user's action).
+fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     app.now = now;
     if is_user_action(&action) {
         app.flash = None;
@@ -75,8 +58,11 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
-            app.help = !app.help;
-            app.help_scroll = 0;
+            app.overlay = if app.help() {
+                None
+            } else {
+                Some(Overlay::Help { scroll: 0 })
+            };
             Effects::none()
         }
         Action::Resize(w, h) => {
@@ -92,7 +78,9 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::Open => open(app, now),
         Action::StartFilter => {
-            app.browse.filtering = true;
+            if let Screen::Browse(browse) = &mut app.screen {
+                browse.filtering = true;
+            }
             Effects::none()
         }
         Action::FocusNext
@@ -107,7 +95,6 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::EnterConsole | Action::EnterCommand => {
             app.console.active = true;
             if action == Action::EnterConsole
-                && app.screen == Screen::Quiz
                 && let Some(text) = quiz::console_prefill(app)
             {
                 app.console.input.clone_from(&text);
@@ -124,10 +111,9 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
             quiz::keep_answer(app, now)
         }
         Action::Console(edit) => {
-            if app.screen == Screen::Browse && app.browse.filtering {
-                edit_filter(app, edit);
-            } else {
-                app.console.edit(edit);
+            match &mut app.screen {
+                Screen::Browse(browse) if browse.filtering => browse.edit_filter(edit),
+                _ => app.console.edit(edit),
             }
             Effects::none()
         }
@@ -141,7 +127,7 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Undone(_)
         | Action::UndoFailed(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
-            app.stats = Some(crate::ui::stats::report(&stats, app));
+            show_stats(app, &stats);
             Effects::none()
         }
         Action::StatsFailed(message) => {
@@ -151,24 +137,42 @@ fn dispatch(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Quiz(_) | Action::QuizEnter | Action::QuizSaveFailed(_) => {
             quiz::update_quiz(app, action, now)
         }
+        Action::Highlighted(_)
+        | Action::StreakLoaded(_)
+        | Action::JobStarted { .. }
+        | Action::JobFinished { .. }
+        | Action::CancelJob => jobs::update_jobs(app, action, now),
+    }
+}
+
+/// The stats report, rendered once when the figures arrive.
+fn show_stats(app: &mut App, stats: &crate::stats::Stats) {
+    if let Screen::Stats(screen) = &mut app.screen {
+        screen.report = Some(crate::stats::render::session_report(
+            stats,
+            &app.study.days,
+            app.color,
+        ));
     }
 }
 
 /// Focus, scrolling and zoom: the help over anything, Browse's list, the one pane of
 /// stats and quiz feedback, or the card's panes.
 fn scroll(app: &mut App, action: &Action) -> Effects {
-    if app.help {
-        let max = crate::ui::help::max_scroll(app);
+    if app.help() {
+        let max = crate::layout::help::max_scroll(app);
         let page = app.size.1.saturating_sub(2);
-        panes::scroll_one(&mut app.help_scroll, action, max, page);
+        if let Some(Overlay::Help { scroll }) = &mut app.overlay {
+            panes::scroll_one(scroll, action, max, page);
+        }
         return Effects::none();
     }
-    if app.screen == Screen::Browse {
-        browse::jump(app, action);
+    if let Screen::Browse(browse) = &mut app.screen {
+        browse.jump(action, &app.study, app.size);
         return Effects::none();
     }
     if let Some((max, page)) = panes::one_pane_limits(app) {
-        panes::scroll_one(&mut app.view.scroll[0], action, max, page);
+        panes::scroll_one(&mut app.card_view.scroll[0], action, max, page);
         return Effects::none();
     }
     panes::update_panes(app, action);
@@ -187,6 +191,10 @@ fn is_user_action(action: &Action) -> bool {
             | Action::StatsLoaded(_)
             | Action::StatsFailed(_)
             | Action::QuizSaveFailed(_)
+            | Action::StreakLoaded(_)
+            | Action::Highlighted(_)
+            | Action::JobStarted { .. }
+            | Action::JobFinished { .. }
     )
 }
 
@@ -205,35 +213,44 @@ pub(crate) fn flash_error(app: &mut App, text: impl Into<String>) {
 }
 
 fn back(app: &mut App) -> Effects {
-    if app.help {
-        app.help = false;
+    if app.help() {
+        app.overlay = None;
         return Effects::none();
     }
-    match app.screen {
-        Screen::Card if app.card_return == Screen::Home => go_home(app, HomeItem::Lab),
-        Screen::Card => app.screen = app.card_return,
+    match &mut app.screen {
+        Screen::Card {
+            from: CardFrom::Lab,
+            ..
+        } => go_home(app, HomeItem::Lab),
+        Screen::Card {
+            from: CardFrom::Browse(browse),
+            ..
+        } => app.screen = Screen::Browse(std::mem::take(browse)),
         // Esc clears the filter, as it does in a search field; a filter kept to open
         // a card goes when Browse is left, so the list is whole the next time.
-        Screen::Browse if app.browse.filtering => browse::clear_filter(app),
+        Screen::Browse(browse) if browse.filtering => browse.clear_filter(&app.study, app.size),
         // Home's cursor rests on the entry just left, so a stray Enter reopens it instead
         // of starting something else (a review after a quiz).
-        Screen::Browse => {
-            browse::clear_filter(app);
-            go_home(app, HomeItem::Browse);
-        }
-        Screen::Stats => go_home(app, HomeItem::Stats),
+        Screen::Browse(_) => go_home(app, HomeItem::Browse),
+        Screen::Stats(_) => go_home(app, HomeItem::Stats),
         // Leaving a quiz half done loses its scorecard: ask first.
-        Screen::Quiz if quiz::half_done(app) => app.confirm = Some(Confirm::LeaveQuiz),
-        Screen::Quiz => go_home(app, HomeItem::Quiz),
-        Screen::Review => go_home(app, HomeItem::Review),
-        Screen::Home => {}
+        Screen::Quiz(quiz) if quiz::half_done(quiz) => {
+            app.overlay = Some(Overlay::Confirm(Confirm::LeaveQuiz));
+        }
+        Screen::Quiz(_) => go_home(app, HomeItem::Quiz),
+        Screen::Review(_) => go_home(app, HomeItem::Review),
+        Screen::Home(_) => {}
     }
     Effects::none()
 }
 
 /// The answer to the confirmation overlay: `y` does what it asked about.
 fn confirmed(app: &mut App, yes: bool) -> Effects {
-    if app.confirm.take() == Some(Confirm::LeaveQuiz) && yes {
+    let Some(Overlay::Confirm(question)) = app.overlay else {
+        return Effects::none();
+    };
+    app.overlay = None;
+    if question == Confirm::LeaveQuiz && yes {
         go_home(app, HomeItem::Quiz);
     }
     Effects::none()
@@ -241,64 +258,73 @@ fn confirmed(app: &mut App, yes: bool) -> Effects {
 
 /// Home, its cursor on `item`.
 fn go_home(app: &mut App, item: HomeItem) {
-    if let Some(i) = HOME_ITEMS.iter().position(|&entry| entry == item) {
-        app.home.selected = i;
-    }
-    app.screen = Screen::Home;
-    app.view.zoom = false;
+    let selected = HOME_ITEMS
+        .iter()
+        .position(|&entry| entry == item)
+        .unwrap_or(0);
+    app.screen = Screen::Home(HomeState { selected });
+    app.card_view.zoom = false;
+}
+
+/// Browse: the list a card shown from it keeps, or the whole list from its top.
+fn open_browse(app: &mut App) {
+    let browse = match std::mem::take(&mut app.screen) {
+        Screen::Browse(browse)
+        | Screen::Card {
+            from: CardFrom::Browse(browse),
+            ..
+        } => browse,
+        _ => BrowseState::default(),
+    };
+    app.screen = Screen::Browse(browse);
 }
 
 /// Stats, scrolled to the top, with the figures loaded afresh.
 fn open_stats(app: &mut App) -> Effects {
-    app.screen = Screen::Stats;
-    app.view.scroll[0] = 0;
+    app.screen = Screen::Stats(StatsState::default());
+    app.card_view.scroll[0] = 0;
     Effects::one(Effect::LoadStats)
 }
 
 fn select(app: &mut App, down: bool) {
-    let (selected, len) = match app.screen {
-        Screen::Home => (&mut app.home.selected, HOME_ITEMS.len()),
-        Screen::Browse => {
-            let len = app.browse_matches().len();
-            (&mut app.browse.selected, len)
-        }
-        _ => return,
-    };
-    if len == 0 {
-        *selected = 0;
-    } else if down {
-        *selected = (*selected + 1).min(len - 1);
-    } else {
-        *selected = selected.saturating_sub(1);
+    match &mut app.screen {
+        Screen::Home(home) => home.selected = step(home.selected, HOME_ITEMS.len(), down),
+        Screen::Browse(browse) => browse.step(down, &app.study, app.size),
+        _ => {}
     }
-    if app.screen == Screen::Browse {
-        let rows = crate::ui::browse::list_rows(app.size);
-        app.browse.offset =
-            crate::ui::browse::first_row(app.browse.offset, app.browse.selected, rows);
+}
+
+/// `selected` one down (or up) in a list of `len`, staying within it.
+fn step(selected: usize, len: usize, down: bool) -> usize {
+    if len == 0 {
+        0
+    } else if down {
+        (selected + 1).min(len - 1)
+    } else {
+        selected.saturating_sub(1)
     }
 }
 
 fn open(app: &mut App, now: Timestamp) -> Effects {
-    match app.screen {
-        Screen::Home => match HOME_ITEMS.get(app.home.selected) {
+    match &mut app.screen {
+        Screen::Home(home) => match HOME_ITEMS.get(home.selected) {
             Some(HomeItem::Review) => start_review(app, now),
             Some(HomeItem::Lab) => open_lab(app, now),
             Some(HomeItem::Quiz) => {
-                let selection = app.quiz_selection.clone();
+                let selection = app.study.quiz_selection.clone();
                 start_quiz(app, &selection, now)
             }
             Some(HomeItem::Browse) => {
-                app.screen = Screen::Browse;
+                open_browse(app);
                 Effects::none()
             }
             Some(HomeItem::Stats) => open_stats(app),
             Some(HomeItem::Quit) => update(app, Action::Quit, now),
             None => Effects::none(),
         },
-        Screen::Browse => {
-            app.browse.filtering = false;
-            let matches = app.browse_matches();
-            match matches.get(app.browse.selected) {
+        Screen::Browse(browse) => {
+            browse.filtering = false;
+            match browse.matches(&app.study).get(browse.selected) {
                 Some(&card) => open_card(app, card),
                 None => Effects::none(),
             }
@@ -307,11 +333,18 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
     }
 }
 
-/// Shows a card from Browse: all panes, no grading.
+/// Shows a card from Browse (its list kept for Esc): all panes, no grading.
 pub fn open_card(app: &mut App, card: usize) -> Effects {
-    app.browse_card = Some(card);
-    app.screen = Screen::Card;
-    app.card_return = Screen::Browse;
+    let browse = match std::mem::take(&mut app.screen) {
+        Screen::Browse(browse) => browse,
+        _ => BrowseState::default(),
+    };
+    show_card(app, card, CardFrom::Browse(browse))
+}
+
+/// Shows `card` whole, as a card from `from`.
+fn show_card(app: &mut App, card: usize, from: CardFrom) -> Effects {
+    app.screen = Screen::Card { card, from };
     panes::reset_view(app);
     app.console.start_over();
     ensure_lab(app, app.now);
@@ -326,13 +359,13 @@ pub fn ensure_lab(app: &mut App, now: Timestamp) {
         .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru));
     if lru_card && app.lab.is_none() {
         let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
-        app.lab = Some(crate::lru::lab::Lab::new(app.lab_capacity, seed));
+        app.lab = Some(crate::lru::lab::Lab::new(app.study.lab_capacity, seed));
     }
 }
 
 /// The LRU lab: the first card with `visual: lru`, its diagram focused, the console open.
 pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
-    let card = (0..app.cards.len()).find(|&i| {
+    let card = (0..app.study.cards.len()).find(|&i| {
         app.card(i)
             .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru))
     });
@@ -341,25 +374,12 @@ pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
         return Effects::none();
     };
     app.now = now;
-    let effects = open_card(app, card);
-    app.card_return = Screen::Home;
-    app.view.focus = Some(crate::state::Pane::Diagram);
+    let effects = show_card(app, card, CardFrom::Lab);
+    app.card_view.focus = Some(crate::state::Pane::Diagram);
     app.console.active = true;
     app.console
         .say("LRU lab: type put K V, get K, cap N, undo, redo, fill N, reset, help");
     effects
-}
-
-fn edit_filter(app: &mut App, edit: ConsoleEdit) {
-    match edit {
-        ConsoleEdit::Insert(c) if !c.is_control() => app.browse.filter.push(c),
-        ConsoleEdit::Backspace => {
-            app.browse.filter.pop();
-        }
-        _ => {}
-    }
-    app.browse.selected = 0;
-    app.browse.offset = 0;
 }
 
 /// Ctrl-Z asks the shell to suspend; a paste goes whole into the field being typed:
@@ -367,9 +387,11 @@ fn edit_filter(app: &mut App, edit: ConsoleEdit) {
 fn from_the_terminal(app: &mut App, action: Action) -> Effects {
     match action {
         Action::Suspend => return Effects::one(Effect::Suspend),
-        Action::Paste(text) if app.screen == Screen::Browse && app.browse.filtering => {
-            for c in console::pasted(&text, false).chars() {
-                edit_filter(app, ConsoleEdit::Insert(c));
+        Action::Paste(text) if matches!(&app.screen, Screen::Browse(b) if b.filtering) => {
+            if let Screen::Browse(browse) = &mut app.screen {
+                for c in console::pasted(&text, false).chars() {
+                    browse.edit_filter(ConsoleEdit::Insert(c));
+                }
             }
         }
         Action::Paste(text) if app.console.active => app.console.paste(&text),
@@ -381,13 +403,13 @@ fn from_the_terminal(app: &mut App, action: Action) -> Effects {
 fn submit(app: &mut App, now: Timestamp) -> Effects {
     let line = app.console.submit();
     let trimmed = line.trim();
-    if app.screen == Screen::Quiz && !trimmed.starts_with(':') {
+    if matches!(app.screen, Screen::Quiz(_)) && !trimmed.starts_with(':') {
         return quiz::typed(app, &line, now);
     }
     if trimmed.is_empty() {
         return Effects::none();
     }
-    let on_visual_card = crate::ui::card::has_diagram(app);
+    let on_visual_card = crate::layout::panes::has_diagram(app);
     // On the LRU card every line but a `:` command drives the lab; an unknown word gets
     // the lab's list of commands (and the nearest one) instead of vanishing.
     if !trimmed.starts_with(':')
@@ -442,23 +464,23 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         Command::Undo => Action::Undo,
         Command::Quit => Action::Quit,
         Command::Home => {
-            app.screen = Screen::Home;
+            let item = home_item(&app.screen);
+            go_home(app, item);
             return Effects::none();
         }
         Command::Browse => {
-            app.screen = Screen::Browse;
+            open_browse(app);
             return Effects::none();
         }
         Command::Stats => return open_stats(app),
     };
-    let allowed = match (&action, app.review.as_ref().map(|r| &r.phase)) {
-        (Action::Reveal, Some(Phase::Prompt { .. }))
-        | (Action::Grade(_), Some(Phase::Revealed { .. }))
-        | (Action::Undo | Action::ToggleHelp | Action::Quit, _) => {
-            app.screen == Screen::Review || matches!(action, Action::ToggleHelp | Action::Quit)
-        }
-        _ => false,
-    };
+    let allowed = matches!(
+        (&action, app.review().map(|r| &r.phase)),
+        (Action::Reveal, Some(ReviewStep::Prompt { .. }))
+            | (Action::Grade(_), Some(ReviewStep::Revealed { .. }))
+            | (Action::Undo, Some(_))
+            | (Action::ToggleHelp | Action::Quit, _)
+    );
     if !allowed {
         let message = format!("{trimmed} does nothing here");
         app.console.say(format!("  {message}"));
@@ -470,5 +492,20 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     update(app, action, now)
 }
 
-#[cfg(test)]
-mod tests;
+/// The home entry that opens `screen`: where home's cursor rests when it is left.
+fn home_item(screen: &Screen) -> HomeItem {
+    match screen {
+        Screen::Home(home) => HOME_ITEMS
+            .get(home.selected)
+            .copied()
+            .unwrap_or(HomeItem::Review),
+        Screen::Review(_) => HomeItem::Review,
+        Screen::Quiz(_) => HomeItem::Quiz,
+        Screen::Card {
+            from: CardFrom::Lab,
+            ..
+        } => HomeItem::Lab,
+        Screen::Browse(_) | Screen::Card { .. } => HomeItem::Browse,
+        Screen::Stats(_) => HomeItem::Stats,
+    }
+}

@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -609,4 +610,90 @@ fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
     tmux.wait_for_all(&["[Question] Diagram", "more below: Explanation · Key points"]);
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// Writes a deck of `cards` cards with long solutions (`lines` lines each) to `dir`:
+/// warming a cold highlight cache over it takes seconds.
+fn big_deck(dir: &Path, cards: usize, lines: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("deck.yaml"),
+        "id: big\ntitle: Big\ndescription: Long solutions.\ntopics:\n  - id: basics\n    title: Basics\n",
+    )
+    .unwrap();
+    for i in 0..cards {
+        let (mut python, mut rust) = (String::new(), String::new());
+        for j in 0..lines {
+            writeln!(
+                python,
+                "        x{j} = [k * {j} for k in range({j})]  # {i}"
+            )
+            .unwrap();
+            writeln!(
+                rust,
+                "        let x{j}: Vec<u64> = (0..{j}).map(|k| k * {j}).collect(); // {i}"
+            )
+            .unwrap();
+        }
+        std::fs::write(
+            dir.join(format!("{i:03}-card.yaml")),
+            format!(
+                "id: big-{i}\ntitle: Big {i}\ntopic: basics\ntags: [big]\ndifficulty: easy\nprompt: Card {i}.\n\
+                 python:\n  solution: |\n    def f():\n{python}        return 1\n  tests: |\n    assert f() == 1\n\
+                 rust:\n  solution: |\n    pub fn f() -> u32 {{\n{rust}        1\n    }}\n  tests: |\n    #[test]\n    fn one() {{ assert_eq!(f(), 1); }}\n\
+                 explanation: Plain.\nkey_points: [one]\npitfalls: [two]\nfollow_ups: [three]\n"
+            ),
+        )
+        .unwrap();
+    }
+}
+
+/// The first job on the worker warms the highlight cache (here cold, over a deck that
+/// takes seconds): the footer shows its spinner, keys are answered while it runs (the
+/// menu moves, the help opens and closes, the spinner still turning beside them), and
+/// Esc cancels it: the flash says so, the spinner goes, and the cache stays part-filled.
+#[test]
+fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
+    const CARDS: usize = 120;
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    big_deck(&decks, CARDS, 200);
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {}", decks.display());
+    let tmux = Tmux::start("worker", &wrapped(&data, &args, &pid), (120, 30));
+    let spinning = "highlighting cards";
+    tmux.wait_for_all(&["› Review", spinning, "Esc cancel"]);
+    tmux.keys(&["j"]);
+    tmux.wait_for_all(&["› Quiz", spinning]);
+    tmux.keys(&["j"]);
+    tmux.wait_for_all(&["› LRU lab", spinning]);
+    tmux.keys(&["?"]);
+    tmux.wait_for_all(&["Keys (? or Esc to close)", spinning]);
+    tmux.keys(&["?"]);
+    tmux.wait_for_gone("Keys (? or Esc to close)");
+    tmux.wait_for_all(&["› LRU lab", spinning]);
+    tmux.keys(&["Escape"]);
+    let cancelled = tmux.wait_for("cancelled highlighting cards");
+    let spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+    assert!(
+        !cancelled.contains(spinner) && cancelled.contains("› LRU lab"),
+        "Esc went back, or the spinner stayed:\n{cancelled}"
+    );
+    // Esc was the cancel, not Back: the next key is answered as before.
+    tmux.keys(&["k"]);
+    tmux.wait_until("the menu moved, the flash gone", |s| {
+        s.contains("› Quiz") && !s.contains("cancelled") && !s.contains("Esc cancel")
+    });
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let cached = std::fs::read_dir(tutor::paths::highlight_cache_dir(&data)).map_or(0, |d| {
+        d.filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "bin"))
+            .count()
+    });
+    assert!(
+        cached < 2 * CARDS,
+        "the warming went on after Esc: {cached} solutions cached"
+    );
 }

@@ -57,7 +57,8 @@ fn press(app: &mut App, shell: &mut Shell, keys: &str) {
             other => KeyCode::Char(other.chars().next().unwrap()),
         };
         let now = t0() + SignedDuration::from_secs(i64::try_from(i).unwrap());
-        if let Some(action) = tutor::keymap::dispatch(app, &KeyEvent::new(code, KeyModifiers::NONE))
+        if let Some(action) =
+            tutor::keymap::action_for(app, &KeyEvent::new(code, KeyModifiers::NONE))
         {
             let effects = update(app, action, now);
             shell.execute(app, effects, now);
@@ -314,15 +315,13 @@ fn quiz_snapshots_of_each_kind() {
                 }
             };
             let _ = session.update(first_step, t0());
-            app.quiz = Some(session);
-            app.screen = tutor::state::Screen::Quiz;
+            app.screen = tutor::state::Screen::Quiz(session);
             let name = format!("quiz_{}_{}x{}", kind.label(), size.0, size.1);
             insta::assert_snapshot!(name, draw(&app, size).backend());
-            let record = app
-                .quiz
-                .as_mut()
-                .unwrap()
-                .update(QuizAction::Submit, t0() + SignedDuration::from_secs(9));
+            let tutor::state::Screen::Quiz(session) = &mut app.screen else {
+                panic!("the quiz is up");
+            };
+            let record = session.update(QuizAction::Submit, t0() + SignedDuration::from_secs(9));
             assert!(record.is_some(), "{kind:?} submits");
             let name = format!("quiz_{}_feedback_{}x{}", kind.label(), size.0, size.1);
             insta::assert_snapshot!(name, draw(&app, size).backend());
@@ -580,13 +579,13 @@ fn quiz_code_is_highlighted_by_its_lang() {
         let (mut app, mut shell) = fixture(&Start::Quiz(selection.clone()), true, size);
         for kind in [QuizKind::Cloze, QuizKind::Reorder] {
             for _ in 0..50 {
-                let session = app.quiz.as_ref().unwrap();
+                let session = app.quiz().unwrap();
                 if session.current().is_some_and(|c| c.item.kind() == kind) {
                     break;
                 }
                 press(&mut app, &mut shell, "s enter");
             }
-            let session = app.quiz.as_ref().unwrap();
+            let session = app.quiz().unwrap();
             assert_eq!(session.current().map(|c| c.item.kind()), Some(kind));
             let terminal = draw(&app, size);
             let text = format!("{}", terminal.backend());
@@ -649,9 +648,55 @@ fn a_long_browse_filter_keeps_its_end_in_view() {
 fn a_card_opened_at_start_has_its_question_rows_ready() {
     for start in [Start::Browse(Some("lru-cache".into())), Start::Review] {
         let (app, _shell) = fixture(&start, true, (200, 50));
-        let width = tutor::ui::card::inner_width(&app, tutor::state::Pane::Question);
-        let key = app.view.question_key;
+        let width = tutor::layout::panes::inner_width(&app, tutor::state::Pane::Question);
+        let key = app.card_view.question_key;
         assert_eq!(key.map(|k| k.2), width, "{start:?}: {key:?}");
-        assert!(!app.view.question_rows.is_empty(), "{start:?}");
+        assert!(!app.card_view.question_rows.is_empty(), "{start:?}");
     }
+}
+
+/// While a job runs, the footer's right end shows a spinner, what runs and for how
+/// long (from the time `update` was last given), and Esc offers to cancel it; a flash
+/// keeps the spinner beside it; once the job is over, the footer is as before.
+#[test]
+fn a_running_job_shows_a_spinner_with_its_time_in_the_footer() {
+    let size = (100, 30);
+    let (mut app, _shell) = fixture(&Start::Home, false, size);
+    let idle = footer_row(&app, size);
+    let started = Action::JobStarted {
+        id: 1,
+        label: "highlighting cards",
+    };
+    let _ = update(&mut app, started, t0());
+    let _ = update(
+        &mut app,
+        Action::Tick,
+        t0() + SignedDuration::from_millis(1234),
+    );
+    let running = footer_row(&app, size);
+    assert!(
+        running.ends_with(" ⠹ highlighting cards 1.2s"),
+        "{running:?}"
+    );
+    assert!(running.starts_with("Esc cancel  "), "{running:?}");
+    // The spinner turns with the time.
+    let _ = update(
+        &mut app,
+        Action::Tick,
+        t0() + SignedDuration::from_millis(1334),
+    );
+    assert!(footer_row(&app, size).ends_with(" ⠸ highlighting cards 1.3s"));
+    app.flash = Some(tutor::state::Flash {
+        text: "a flash".into(),
+        error: false,
+    });
+    let flashed = footer_row(&app, size);
+    assert!(
+        flashed.starts_with("a flash ") && flashed.ends_with("highlighting cards 1.3s"),
+        "{flashed:?}"
+    );
+    app.flash = None;
+    let end = tutor::worker::End::Done;
+    let _ = update(&mut app, Action::JobFinished { id: 1, end }, t0());
+    assert_eq!(footer_row(&app, size), idle);
 }

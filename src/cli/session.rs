@@ -96,7 +96,7 @@ pub fn run(
     let now = Timestamp::now();
     let color = cli.color();
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
-    app.topic_filter = topic;
+    app.study.topic_filter = topic;
     let first = app::start(&mut app, start, now)?;
     if problems > 0 && *start != Start::Home && app.flash.is_none() {
         app.flash = Some(crate::state::Flash {

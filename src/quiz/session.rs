@@ -137,7 +137,7 @@ impl AnswerState {
 
 /// Where the session is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Phase {
+pub enum QuizStep {
     Answering(AnswerState),
     /// The answer as submitted and what scoring found; show it with the explanation.
     Feedback {
@@ -181,7 +181,7 @@ pub struct Answered {
 pub struct QuizSession {
     items: Vec<SessionItem>,
     position: usize,
-    phase: Phase,
+    phase: QuizStep,
     answered: Vec<Answered>,
     shown_at: Timestamp,
 }
@@ -201,8 +201,8 @@ impl QuizSession {
     /// is finished at once.
     pub fn new(items: Vec<SessionItem>, now: Timestamp) -> Self {
         let phase = match items.first() {
-            Some(first) => Phase::Answering(AnswerState::new(&first.item, &first.start_order)),
-            None => Phase::Finished,
+            Some(first) => QuizStep::Answering(AnswerState::new(&first.item, &first.start_order)),
+            None => QuizStep::Finished,
         };
         Self {
             items,
@@ -220,7 +220,7 @@ impl QuizSession {
     /// The item on screen (also during its feedback); `None` once finished.
     pub fn current(&self) -> Option<&SessionItem> {
         match self.phase {
-            Phase::Finished => None,
+            QuizStep::Finished => None,
             _ => self.items.get(self.position),
         }
     }
@@ -230,12 +230,12 @@ impl QuizSession {
         self.position
     }
 
-    pub fn phase(&self) -> &Phase {
+    pub fn phase(&self) -> &QuizStep {
         &self.phase
     }
 
     pub fn is_finished(&self) -> bool {
-        self.phase == Phase::Finished
+        self.phase == QuizStep::Finished
     }
 
     /// The items answered so far, in order.
@@ -250,13 +250,13 @@ impl QuizSession {
 
     /// Whether the item being answered takes typed text (gaps, free recall).
     pub fn takes_text(&self) -> bool {
-        matches!(&self.phase, Phase::Answering(answer) if answer.input().is_some())
+        matches!(&self.phase, QuizStep::Answering(answer) if answer.input().is_some())
     }
 
     /// Whether the item being answered takes an answer of several lines (free recall),
     /// where Enter breaks the line instead of submitting it.
     pub fn takes_lines(&self) -> bool {
-        matches!(&self.phase, Phase::Answering(AnswerState::Recall { .. }))
+        matches!(&self.phase, QuizStep::Answering(AnswerState::Recall { .. }))
     }
 
     /// Whether `action` belongs to the current item's kind at all (option picks only up
@@ -282,9 +282,9 @@ impl QuizSession {
     /// Whether `action` would change anything now.
     pub fn can(&self, action: &QuizAction) -> bool {
         let answer = match &self.phase {
-            Phase::Finished => return false,
-            Phase::Feedback { .. } => return *action == QuizAction::Next,
-            Phase::Answering(answer) => answer,
+            QuizStep::Finished => return false,
+            QuizStep::Feedback { .. } => return *action == QuizAction::Next,
+            QuizStep::Answering(answer) => answer,
         };
         match (action, answer) {
             (QuizAction::Submit, a) => a.is_submittable(),
@@ -343,7 +343,7 @@ impl QuizSession {
             }
             _ => {}
         }
-        let Phase::Answering(answer) = &mut self.phase else {
+        let QuizStep::Answering(answer) = &mut self.phase else {
             return None;
         };
         match (action, answer) {
@@ -403,7 +403,7 @@ impl QuizSession {
 
     fn submit(&mut self, now: Timestamp, gave_up: bool) -> Option<QuizRecord> {
         let item = self.items.get(self.position)?;
-        let Phase::Answering(answer) = &self.phase else {
+        let QuizStep::Answering(answer) = &self.phase else {
             return None;
         };
         let answer = answer.clone();
@@ -437,7 +437,7 @@ impl QuizSession {
             duration,
             picked,
         };
-        self.phase = Phase::Feedback {
+        self.phase = QuizStep::Feedback {
             answer,
             verdict,
             gave_up,
@@ -449,10 +449,10 @@ impl QuizSession {
         self.position += 1;
         self.shown_at = now;
         if let Some(item) = self.items.get(self.position) {
-            self.phase = Phase::Answering(AnswerState::new(&item.item, &item.start_order));
+            self.phase = QuizStep::Answering(AnswerState::new(&item.item, &item.start_order));
         } else {
             self.position = self.items.len();
-            self.phase = Phase::Finished;
+            self.phase = QuizStep::Finished;
         }
     }
 }

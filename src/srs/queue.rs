@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::{CardState, Phase};
+use super::{CardStage, CardState};
 
 /// Anki's default daily limits.
 pub const NEW_PER_DAY: u32 = 20;
@@ -49,14 +49,14 @@ pub fn build<'a>(
     for (i, state) in cards.into_iter().enumerate() {
         match state {
             None => new.push(i),
-            Some(s) if matches!(s.phase, Phase::Learning | Phase::Relearning) => {
+            Some(s) if matches!(s.phase, CardStage::Learning | CardStage::Relearning) => {
                 if s.due <= now {
                     learning.push((s.due, i));
                 } else if s.due < day_end {
                     later.push((i, s.due));
                 }
             }
-            Some(s) if s.phase == Phase::Review && s.due < day_end => reviews.push((s.due, i)),
+            Some(s) if s.phase == CardStage::Review && s.due < day_end => reviews.push((s.due, i)),
             Some(_) => {}
         }
     }
@@ -107,7 +107,11 @@ pub fn practice<'a>(cards: impl IntoIterator<Item = Option<&'a CardState>>) -> V
     let mut studied: Vec<(Timestamp, usize)> = cards
         .into_iter()
         .enumerate()
-        .filter_map(|(i, state)| state.filter(|s| s.phase != Phase::New).map(|s| (s.due, i)))
+        .filter_map(|(i, state)| {
+            state
+                .filter(|s| s.phase != CardStage::New)
+                .map(|s| (s.due, i))
+        })
         .collect();
     studied.sort();
     studied.into_iter().map(|(_, i)| i).collect()

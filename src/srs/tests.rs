@@ -207,15 +207,18 @@ fn days_elapsed_are_whole_24_hour_days() {
 fn a_new_card_walks_the_learning_steps_then_graduates() {
     let s = default_scheduler();
     let first = s.review("c", None, Rating::Good, t0()).unwrap();
-    assert_eq!(first.phase_before, Phase::New);
-    assert_eq!((first.state.phase, first.state.step), (Phase::Learning, 1));
+    assert_eq!(first.phase_before, CardStage::New);
+    assert_eq!(
+        (first.state.phase, first.state.step),
+        (CardStage::Learning, 1)
+    );
     assert_eq!(first.wait(t0()), mins(10));
 
     let now = t0() + mins(10);
     let second = s
         .review("c", Some(&first.state), Rating::Good, now)
         .unwrap();
-    assert_eq!(second.state.phase, Phase::Review);
+    assert_eq!(second.state.phase, CardStage::Review);
     // Good from the default first state: S = 2.3065 => 2 days (too short to fuzz).
     assert_eq!(second.state.interval_days, 2);
     assert_eq!(second.wait(now), days(2));
@@ -228,18 +231,18 @@ fn learning_step_buttons() {
     let [again, hard, good, easy] = s.preview("c", None, t0()).unwrap();
     assert_eq!(
         (again.state.phase, again.wait(t0())),
-        (Phase::Learning, mins(1))
+        (CardStage::Learning, mins(1))
     );
     // Hard on the first step: halfway between 1 and 10 minutes.
     assert_eq!(
         (hard.state.phase, hard.wait(t0())),
-        (Phase::Learning, SignedDuration::from_secs(330))
+        (CardStage::Learning, SignedDuration::from_secs(330))
     );
     assert_eq!(
         (good.state.phase, good.wait(t0())),
-        (Phase::Learning, mins(10))
+        (CardStage::Learning, mins(10))
     );
-    assert_eq!(easy.state.phase, Phase::Review);
+    assert_eq!(easy.state.phase, CardStage::Review);
     // Easy from new: S = 8.2956 => 8 days, fuzzed within Anki's range [6, 10].
     assert!(
         (6..=10).contains(&easy.state.interval_days),
@@ -254,10 +257,10 @@ fn a_lapse_relearns_and_counts() {
     let mut state = s.review("c", None, Rating::Easy, t0()).unwrap().state;
     let now = state.due;
     let lapse = s.review("c", Some(&state), Rating::Again, now).unwrap();
-    assert_eq!(lapse.phase_before, Phase::Review);
+    assert_eq!(lapse.phase_before, CardStage::Review);
     assert_eq!(
         (lapse.state.phase, lapse.state.lapses),
-        (Phase::Relearning, 1)
+        (CardStage::Relearning, 1)
     );
     assert_eq!(lapse.wait(now), mins(10));
     state = lapse.state;
@@ -272,7 +275,10 @@ fn a_lapse_relearns_and_counts() {
     let back = s
         .review("c", Some(&state), Rating::Good, now + mins(10))
         .unwrap();
-    assert_eq!((back.state.phase, back.state.lapses), (Phase::Review, 1));
+    assert_eq!(
+        (back.state.phase, back.state.lapses),
+        (CardStage::Review, 1)
+    );
     assert!(back.state.interval_days >= 1);
 }
 
@@ -284,7 +290,7 @@ fn review_buttons_are_ordered_and_an_interval_sequence_is_stable() {
     let mut seen = Vec::new();
     for _ in 0..8 {
         let outcomes = s.preview("seq", state.as_ref(), now).unwrap();
-        if outcomes[0].phase_before == Phase::Review {
+        if outcomes[0].phase_before == CardStage::Review {
             let [_, hard, good, easy] = outcomes.map(|o| o.state.interval_days);
             assert!(hard < good && good < easy, "{hard} {good} {easy}");
         }

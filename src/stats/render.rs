@@ -248,3 +248,17 @@ fn month_name(month: i8) -> &'static str {
         .copied()
         .unwrap_or("")
 }
+
+/// The report as the session draws it: rendered once, when the stats arrive (colours
+/// left out when colour is off), never on the draw path.
+pub fn session_report(stats: &Stats, days: &Days, color: bool) -> Text<'static> {
+    let mut text = report(stats, days);
+    if !color {
+        for line in &mut text.lines {
+            for span in &mut line.spans {
+                span.style.fg = None;
+            }
+        }
+    }
+    text
+}

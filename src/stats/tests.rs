@@ -95,7 +95,7 @@ fn retention_counts_only_review_phase_answers() {
         let at = state.due;
         let before = state.phase;
         state = grade(&mut store, "gil", rating, at);
-        if before == Phase::Review && rating != Rating::Again {
+        if before == CardStage::Review && rating != Rating::Again {
             passes += 1;
         }
     }

@@ -7,42 +7,47 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme;
-use super::wrap::fit;
-use crate::state::App;
+use crate::layout::browse::{FILTER_HEIGHT, first_row};
+use crate::state::{App, BrowseState};
 use crate::text::sanitize;
+use crate::wrap::fit;
 
-pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
     let t = theme(app);
     let [filter, list] =
         Layout::vertical([Constraint::Length(FILTER_HEIGHT), Constraint::Min(0)]).areas(body);
     // A filter longer than its box scrolls sideways, as the console does, so the end
     // being typed (and the cursor after it) stays in view.
     let room = usize::from(filter.width.saturating_sub(5)).max(1);
-    let typed = app.browse.filter.chars().count();
-    let (shown, cursor_col) = super::card::visible_input(&app.browse.filter, typed, room);
-    let prompt = if app.browse.filtering || !app.browse.filter.is_empty() {
+    let typed = browse.filter.chars().count();
+    let (shown, cursor_col) = super::console::visible_input(&browse.filter, typed, room);
+    let prompt = if browse.filtering || !browse.filter.is_empty() {
         Line::from(vec![Span::styled("/ ", t.key()), Span::raw(shown)])
     } else {
-        Line::styled(super::hints::browse_filter(), t.dim())
+        Line::styled(crate::hints::browse_filter(), t.dim())
     };
-    let matches = app.browse_matches();
+    let matches = browse.matches(&app.study);
     frame.render_widget(
         Paragraph::new(prompt).block(
             Block::new()
                 .borders(Borders::ALL)
-                .border_style(if app.browse.filtering {
+                .border_style(if browse.filtering {
                     t.focus_border()
                 } else {
                     t.border()
                 })
                 .title(Span::styled(
-                    format!(" Browse: {} of {} cards ", matches.len(), app.cards.len()),
+                    format!(
+                        " Browse: {} of {} cards ",
+                        matches.len(),
+                        app.study.cards.len()
+                    ),
                     t.title(),
                 )),
         ),
         filter,
     );
-    if app.browse.filtering {
+    if browse.filtering {
         let x = filter
             .x
             .saturating_add(3)
@@ -52,7 +57,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         }
     }
     let rows = usize::from(list.height.saturating_sub(2));
-    let first = first_row(app.browse.offset, app.browse.selected, rows);
+    let first = first_row(browse.offset, browse.selected, rows);
     let id_width = matches
         .iter()
         .filter_map(|&i| app.card(i))
@@ -80,6 +85,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             continue;
         };
         let state = app
+            .study
             .states
             .get(card.id.as_str())
             .map_or("new", |s| s.phase.label());
@@ -91,7 +97,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             Cell::from(card.difficulty.label()),
             Cell::from(state),
         ]);
-        table_rows.push(if n == app.browse.selected {
+        table_rows.push(if n == browse.selected {
             row.style(t.selected())
         } else {
             row
@@ -112,26 +118,9 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     );
 }
 
-/// Rows of cards the list shows in a terminal of `size`: the body less the filter box
-/// and the list's two borders.
-pub fn list_rows((width, height): (u16, u16)) -> usize {
-    let body = super::frame_areas(Rect::new(0, 0, width, height), false).body;
-    usize::from(body.height.saturating_sub(FILTER_HEIGHT + 2))
-}
-
-/// The filter box above the list, borders included.
-const FILTER_HEIGHT: u16 = 3;
-
-/// The first row shown: `offset` (where the list was) moved just enough to show
-/// `selected`, so moving within the page moves only the highlight.
-pub fn first_row(offset: usize, selected: usize, rows: usize) -> usize {
-    offset.clamp((selected + 1).saturating_sub(rows.max(1)), selected)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::first_row;
-    use crate::ui::wrap::fit;
+    use crate::wrap::fit;
 
     #[test]
     fn a_cut_text_ends_in_an_ellipsis() {
@@ -140,17 +129,5 @@ mod tests {
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit("abcd", 1), "…");
         assert_eq!(fit("abcd", 0), "");
-    }
-
-    #[test]
-    fn the_list_scrolls_only_when_the_selection_leaves_it() {
-        // Down past the bottom of a 5-row page scrolls by one...
-        assert_eq!(first_row(0, 4, 5), 0);
-        assert_eq!(first_row(0, 5, 5), 1);
-        // ...and back up within the page only moves the highlight.
-        assert_eq!(first_row(10, 13, 5), 10);
-        assert_eq!(first_row(10, 9, 5), 9);
-        // No room at all still shows the selection.
-        assert_eq!(first_row(3, 7, 0), 7);
     }
 }

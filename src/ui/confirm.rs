@@ -6,16 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::theme;
-use super::theme::Theme;
 use crate::state::{App, Confirm};
+use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
     let t = theme(app);
     let (title, text) = match question {
         Confirm::LeaveQuiz => {
             let (answered, total) = app
-                .quiz
-                .as_ref()
+                .quiz()
                 .map_or((0, 0), |q| (q.answered().len(), q.items().len()));
             (
                 " Leave the quiz? ",
@@ -43,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
 
 /// `y leave   n/Esc stay`, with the keys the table binds.
 fn keys_line(t: Theme) -> Line<'static> {
-    let (yes, no) = super::hints::confirm();
+    let (yes, no) = crate::hints::confirm();
     let mut spans = vec![Span::styled(yes, t.key()), Span::raw(" leave   ")];
     for (i, key) in no.into_iter().enumerate() {
         if i > 0 {

@@ -10,26 +10,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr as _;
 
-use super::card::interval_label;
-use super::theme::Theme;
+use super::summary::interval_label;
 use crate::action::Action;
 use crate::keymap;
-use crate::state::{App, Phase};
+use crate::state::{App, ReviewStep};
 use crate::text::sanitize;
+use crate::theme::Theme;
 
 /// Between two keys.
 const GAP: &str = "  ";
 
 /// The key hints that fit in `width` columns.
 pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
-    let outcomes = match app.review.as_ref().map(|r| &r.phase) {
-        Some(Phase::Revealed { outcomes, .. }) => Some(*outcomes),
+    let outcomes = match app.review().map(|r| &r.phase) {
+        Some(ReviewStep::Revealed { outcomes, .. }) => Some(*outcomes),
         _ => None,
     };
     let mut hints: Vec<(bool, Vec<Span<'static>>)> = Vec::new();
     for (_, binding) in keymap::active(app, true) {
         // In a quiz, only the keys that would do something to this item.
-        if let (Action::Quiz(action), Some(quiz)) = (&binding.action, &app.quiz)
+        if let (Action::Quiz(action), Some(quiz)) = (&binding.action, app.quiz())
             && !quiz.can(action)
         {
             continue;
@@ -57,9 +57,8 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     let mut room = usize::from(width);
     // Practising ahead saves nothing: said on every card, not only in a passing flash.
     let practice = app
-        .review
-        .as_ref()
-        .filter(|r| r.practice && app.screen == crate::state::Screen::Review)
+        .review()
+        .filter(|r| r.practice && matches!(app.screen, crate::state::Screen::Review(_)))
         .map(|_| Span::styled("practice, not saved", t.warn()));
     if let Some(p) = &practice {
         room = room.saturating_sub(p.content.width() + gap);
@@ -93,7 +92,47 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     Line::from(line)
 }
 
+/// The braille spinner's frames, one per [`SPIN_MS`].
+const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const SPIN_MS: i64 = 100;
+
+/// The latest running job, its spinner and how long it has run (`⠋ highlighting 1.2s`),
+/// and how many others run; `None` when nothing runs. From `app.now`, so the same app
+/// draws the same spinner.
+pub fn jobs_line(app: &App) -> Option<String> {
+    let job = app.jobs.last()?;
+    let ms = app.now.duration_since(job.started).as_millis().max(0);
+    let ms = i64::try_from(ms).unwrap_or(i64::MAX);
+    let frame = usize::try_from((ms / SPIN_MS) % 10).unwrap_or(0);
+    let others = match app.jobs.len() - 1 {
+        0 => String::new(),
+        n => format!(" +{n}"),
+    };
+    Some(format!(
+        "{} {} {}.{}s{others}",
+        SPINNER[frame],
+        job.label,
+        ms / 1000,
+        ms % 1000 / 100
+    ))
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, t: Theme) {
+    // A running job keeps the right end of the row, flash or not.
+    let area = match jobs_line(app) {
+        Some(jobs) => {
+            let width = u16::try_from(jobs.width() + 1)
+                .unwrap_or(u16::MAX)
+                .min(area.width);
+            let right = Rect::new(area.right() - width, area.y, width, area.height);
+            frame.render_widget(
+                Paragraph::new(Line::from(Span::styled(jobs, t.accent()))).right_aligned(),
+                right,
+            );
+            Rect::new(area.x, area.y, area.width - width, area.height)
+        }
+        None => area,
+    };
     if let Some(flash) = &app.flash {
         let style = if flash.error { t.error() } else { t.warn() };
         let text = sanitize(&flash.text).into_owned();

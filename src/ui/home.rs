@@ -10,10 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
-use super::wrap::{fit, wrap};
-use crate::state::App;
+use crate::state::{App, HOME_ITEMS, HomeItem, HomeState};
 use crate::text::sanitize;
-use crate::update::{HOME_ITEMS, HomeItem};
+use crate::wrap::{fit, wrap};
 
 /// The count columns after the deck's title: what each one counts, and its width. The
 /// counts are today's (what a review would show now), not the cards' states.
@@ -33,7 +32,7 @@ const TITLE_WIDTH: usize = 40;
 /// Rows the menu takes: a blank row and one per entry.
 const MENU_ROWS: u16 = 8;
 
-pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+pub fn render(frame: &mut Frame, body: Rect, app: &App, home: &HomeState) {
     let t = theme(app);
     let lines = table(app, t, body.width);
     // The table is as tall as its rows (and the rule under them), and the menu follows
@@ -60,7 +59,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         ));
     }
     frame.render_widget(Paragraph::new(rows).block(block), top);
-    let all = app.home_due;
+    let all = app.due.all;
     let mut items = Vec::new();
     for (i, item) in HOME_ITEMS.iter().enumerate() {
         let label = match item {
@@ -74,12 +73,12 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             HomeItem::Stats => "Stats and heatmap".to_string(),
             HomeItem::Quit => "Quit".to_string(),
         };
-        let style = if i == app.home.selected {
+        let style = if i == home.selected {
             t.selected()
         } else {
             ratatui::style::Style::new()
         };
-        let marker = if i == app.home.selected { "› " } else { "  " };
+        let marker = if i == home.selected { "› " } else { "  " };
         items.push(Line::from(Span::styled(format!("{marker}{label}"), style)));
     }
     items.insert(0, Line::default());
@@ -88,7 +87,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
 
 /// The lines above the menu: the title, the streak and a row (and its topics) a deck,
 /// fitted to `width` columns.
-fn table(app: &App, t: super::theme::Theme, width: u16) -> Vec<Line<'static>> {
+fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
     // The title column takes what the counts leave of the width, so the table fits
     // 80 columns on one row a deck.
     let counts_width: usize = COLUMNS.iter().map(|(_, w)| w + GAP.len()).sum();
@@ -106,17 +105,17 @@ fn table(app: &App, t: super::theme::Theme, width: u16) -> Vec<Line<'static>> {
         ]),
         Line::from(format!(
             "streak: {} day{} · today: {} new cards started, {} due cards reviewed",
-            app.streak,
-            if app.streak == 1 { "" } else { "s" },
-            app.done_today.new,
-            app.done_today.reviews
+            app.study.streak,
+            if app.study.streak == 1 { "" } else { "s" },
+            app.study.done_today.new,
+            app.study.done_today.reviews
         )),
         Line::default(),
         Line::styled(header, t.dim()),
     ];
     let [cards_w, new_w, learning_w, review_w] = COLUMNS.map(|(_, w)| w);
-    for (i, deck) in app.library.decks.iter().enumerate() {
-        let counts = app.home_counts.get(i).copied().unwrap_or_default();
+    for (i, deck) in app.study.library.decks.iter().enumerate() {
+        let counts = app.due.per_deck.get(i).copied().unwrap_or_default();
         let title = pad(
             &fit(
                 &sanitize(&deck.meta.title),
@@ -140,12 +139,12 @@ fn table(app: &App, t: super::theme::Theme, width: u16) -> Vec<Line<'static>> {
         }
         lines.push(Line::styled(format!("  {}", topics.join(" · ")), t.dim()));
     }
-    if !app.library.problems.is_empty() {
+    if !app.study.library.problems.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(
             format!(
                 "{} problem(s) in your decks: those cards were skipped; run `tutor check`",
-                app.library.problems.len()
+                app.study.library.problems.len()
             ),
             t.error(),
         ));

@@ -6,38 +6,15 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
-use crate::state::App;
-use crate::stats::Stats;
+use crate::state::{App, StatsState};
 
-/// The report as the session draws it: rendered once, when the stats arrive (colours
-/// left out when colour is off), never on the draw path.
-pub fn report(stats: &Stats, app: &App) -> Text<'static> {
-    let mut text = crate::stats::render::report(stats, &app.days);
-    if !app.color {
-        for line in &mut text.lines {
-            for span in &mut line.spans {
-                span.style.fg = None;
-            }
-        }
-    }
-    text
-}
-
-/// How far the stats can scroll, and how many rows show at once.
-pub fn scroll_limits(app: &App) -> (u16, u16) {
-    let rows = app.stats.as_ref().map_or(0, |text| text.lines.len());
-    let page = super::one_pane_inner(app, false).height;
-    let max = u16::try_from(rows).unwrap_or(u16::MAX).saturating_sub(page);
-    (max, page)
-}
-
-pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+pub fn render(frame: &mut Frame, body: Rect, app: &App, stats: &StatsState) {
     let t = theme(app);
-    let text = match &app.stats {
+    let text = match &stats.report {
         Some(text) => text.clone(),
         None => Text::from(Line::styled("computing…".to_string(), t.dim())),
     };
-    let scroll = app.view.scroll[0];
+    let scroll = app.card_view.scroll[0];
     let page = Block::new().borders(Borders::ALL).inner(body).height;
     let below = text
         .lines

@@ -1,15 +1,16 @@
 //! Focus, scroll and zoom of the card view's panes.
 
 use crate::action::Action;
-use crate::state::{App, Pane, Screen};
-use crate::ui::card as card_ui;
+use crate::layout::card_text;
+use crate::layout::panes as geometry;
+use crate::state::{App, Overlay, Pane, Screen};
 
 /// The panes the current card shows, in focus order.
 pub fn available(app: &App) -> Vec<Pane> {
     Pane::ALL
         .into_iter()
-        .filter(|p| *p != Pane::Diagram || card_ui::has_diagram(app))
-        .filter(|p| *p != Pane::Rust || !card_ui::is_behavioral(app))
+        .filter(|p| *p != Pane::Diagram || geometry::has_diagram(app))
+        .filter(|p| *p != Pane::Rust || !geometry::is_behavioral(app))
         .collect()
 }
 
@@ -18,53 +19,54 @@ pub fn refresh(app: &mut App) {
     let Some(card) = app.current_card() else {
         return;
     };
-    let Some(width) = card_ui::inner_width(app, Pane::Question) else {
+    let Some(width) = geometry::inner_width(app, Pane::Question) else {
         return;
     };
     let key = (card, app.revealed(), width);
-    if app.view.question_key != Some(key) {
-        app.view.question_rows = card_ui::question_rows(app, width);
-        app.view.question_key = Some(key);
+    if app.card_view.question_key != Some(key) {
+        app.card_view.question_rows = card_text::question_rows(app, width);
+        app.card_view.question_key = Some(key);
     }
 }
 
 pub fn reset_view(app: &mut App) {
-    app.view.focus = None;
-    app.view.zoom = false;
-    app.view.scroll = [0; 4];
-    app.view.question_key = None;
+    app.card_view.focus = None;
+    app.card_view.zoom = false;
+    app.card_view.scroll = [0; 4];
+    app.card_view.question_key = None;
 }
 
 pub fn reset_scroll(app: &mut App) {
-    app.view.scroll = [0; 4];
+    app.card_view.scroll = [0; 4];
 }
 
 /// At the reveal: every pane from its top, and the Question (which now holds the
 /// explanation) in front again if the lab's Diagram had taken its slot.
 pub fn show_answer(app: &mut App) {
     reset_scroll(app);
-    if app.view.focus() == Pane::Diagram
-        && !app.view.zoom
-        && !card_ui::is_shown(app, Pane::Question)
+    if app.card_view.focus() == Pane::Diagram
+        && !app.card_view.zoom
+        && !geometry::is_shown(app, Pane::Question)
     {
-        app.view.focus = Some(Pane::Question);
+        app.card_view.focus = Some(Pane::Question);
     }
 }
 
 /// Keeps every offset within its pane's content (after a resize or a reveal).
 pub fn clamp_scroll(app: &mut App) {
-    app.help_scroll = if app.help {
-        app.help_scroll.min(crate::ui::help::max_scroll(app))
-    } else {
-        0
-    };
+    if app.help() {
+        let max = crate::layout::help::max_scroll(app);
+        if let Some(Overlay::Help { scroll }) = &mut app.overlay {
+            *scroll = (*scroll).min(max);
+        }
+    }
     if let Some((max, _)) = one_pane_limits(app) {
-        app.view.scroll[0] = app.view.scroll[0].min(max);
+        app.card_view.scroll[0] = app.card_view.scroll[0].min(max);
         return;
     }
     for pane in Pane::ALL {
-        let max = card_ui::max_scroll(app, pane);
-        let slot = &mut app.view.scroll[pane.index()];
+        let max = geometry::max_scroll(app, pane);
+        let slot = &mut app.card_view.scroll[pane.index()];
         *slot = (*slot).min(max);
     }
 }
@@ -74,16 +76,18 @@ pub fn update_panes(app: &mut App, action: &Action) {
         return;
     }
     let panes = available(app);
-    let focus = app.view.focus();
+    let focus = app.card_view.focus();
     let at = panes.iter().position(|p| *p == focus).unwrap_or(0);
     let pane = focus;
-    let max = card_ui::max_scroll(app, pane);
-    let page = card_ui::page_height(app, pane).max(1);
+    let max = geometry::max_scroll(app, pane);
+    let page = geometry::page_height(app, pane).max(1);
     match action {
-        Action::FocusNext => app.view.focus = Some(panes[(at + 1) % panes.len()]),
-        Action::FocusPrev => app.view.focus = Some(panes[(at + panes.len() - 1) % panes.len()]),
-        Action::ToggleZoom => app.view.zoom = !app.view.zoom,
-        _ => scroll_one(&mut app.view.scroll[pane.index()], action, max, page),
+        Action::FocusNext => app.card_view.focus = Some(panes[(at + 1) % panes.len()]),
+        Action::FocusPrev => {
+            app.card_view.focus = Some(panes[(at + panes.len() - 1) % panes.len()]);
+        }
+        Action::ToggleZoom => app.card_view.zoom = !app.card_view.zoom,
+        _ => scroll_one(&mut app.card_view.scroll[pane.index()], action, max, page),
     }
     if matches!(action, Action::ToggleZoom) {
         clamp_scroll(app);
@@ -91,11 +95,11 @@ pub fn update_panes(app: &mut App, action: &Action) {
 }
 
 /// After a lab operation: the Diagram comes to the front where it shares its slot with
-/// the Question (below [`card_ui::WIDE`] columns, or another pane zoomed), so the
+/// the Question (below [`geometry::WIDE`] columns, or another pane zoomed), so the
 /// operation's effect shows; and the code panes scroll to the lines it ran.
 pub fn follow_lab(app: &mut App) {
-    if card_ui::has_diagram(app) && !card_ui::is_shown(app, Pane::Diagram) {
-        app.view.focus = Some(Pane::Diagram);
+    if geometry::has_diagram(app) && !geometry::is_shown(app, Pane::Diagram) {
+        app.card_view.focus = Some(Pane::Diagram);
     }
     show_linked_lines(app);
 }
@@ -121,9 +125,9 @@ fn show_linked_lines(app: &mut App) {
     })
     .collect();
     for (pane, line) in targets {
-        let max = card_ui::max_scroll(app, pane);
+        let max = geometry::max_scroll(app, pane);
         let top = u16::try_from(line.saturating_sub(4)).unwrap_or(u16::MAX);
-        app.view.scroll[pane.index()] = top.min(max);
+        app.card_view.scroll[pane.index()] = top.min(max);
     }
 }
 
@@ -131,11 +135,11 @@ fn show_linked_lines(app: &mut App) {
 /// the others.
 pub fn one_pane_limits(app: &App) -> Option<(u16, u16)> {
     match app.screen {
-        Screen::Quiz => Some((
-            crate::ui::quiz::max_scroll(app),
-            crate::ui::quiz::page_height(app),
+        Screen::Quiz(_) => Some((
+            crate::layout::quiz::max_scroll(app),
+            crate::layout::quiz::page_height(app),
         )),
-        Screen::Stats => Some(crate::ui::stats::scroll_limits(app)),
+        Screen::Stats(_) => Some(crate::layout::stats_scroll_limits(app)),
         _ => None,
     }
 }

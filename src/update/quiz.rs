@@ -5,16 +5,15 @@ use jiff::Timestamp;
 
 use super::{flash, flash_error};
 use crate::action::{Action, Effect, Effects};
-use crate::quiz::{AnswerState, Phase, QuizAction, QuizSession, Selection};
+use crate::quiz::{AnswerState, QuizAction, QuizSession, QuizStep, Selection};
 use crate::state::{App, Screen};
 
 /// Starts a quiz over `selection`; the order is seeded by the time, so each quiz differs.
 pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effects {
     let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
-    match QuizSession::start(&app.library, selection, seed, now) {
+    match QuizSession::start(&app.study.library, selection, seed, now) {
         Ok(session) => {
-            app.quiz = Some(session);
-            app.screen = Screen::Quiz;
+            app.screen = Screen::Quiz(session);
             app.console.start_over();
             Effects::one(Effect::HighlightQuiz)
         }
@@ -26,15 +25,15 @@ pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effec
 }
 
 pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
-    let Some(session) = app.quiz.as_mut() else {
+    let Screen::Quiz(session) = &mut app.screen else {
         return Effects::none();
     };
     let quiz_action = match action {
         Action::Quiz(a) => a,
         Action::QuizEnter => match session.phase() {
-            Phase::Answering(_) => QuizAction::Submit,
-            Phase::Feedback { .. } => QuizAction::Next,
-            Phase::Finished => return Effects::none(),
+            QuizStep::Answering(_) => QuizAction::Submit,
+            QuizStep::Feedback { .. } => QuizAction::Next,
+            QuizStep::Finished => return Effects::none(),
         },
         Action::QuizSaveFailed(message) => {
             flash_error(app, format!("quiz answer not saved: {message}"));
@@ -60,14 +59,11 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
         quiz_action,
         QuizAction::Submit | QuizAction::Next | QuizAction::GiveUp
     ) {
-        app.view.scroll[0] = 0;
+        app.card_view.scroll[0] = 0;
     }
     if quiz_action == QuizAction::Next {
         app.console.start_over();
     }
-    let Some(session) = app.quiz.as_mut() else {
-        return Effects::none();
-    };
     let record = session.update(quiz_action, now);
     match record {
         Some(record) => Effects::one(Effect::RecordQuiz(record)),
@@ -82,10 +78,8 @@ fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
 }
 
 /// Answers were given and the scorecard is not reached: leaving would lose it.
-pub fn half_done(app: &App) -> bool {
-    app.quiz
-        .as_ref()
-        .is_some_and(|q| !q.answered().is_empty() && !q.is_finished())
+pub fn half_done(quiz: &QuizSession) -> bool {
+    !quiz.answered().is_empty() && !quiz.is_finished()
 }
 
 /// What the console submitted in a quiz (not a `:` command).
@@ -97,12 +91,14 @@ pub fn half_done(app: &App) -> bool {
 ///   next gap, or on the last one submits, as does a line that would change nothing.
 pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
     let text = line.trim();
-    let Some(session) = app.quiz.as_ref() else {
+    let Some(session) = app.quiz() else {
         return Effects::none();
     };
     let (recall, on_last_gap) = match session.phase() {
-        Phase::Answering(AnswerState::Recall { .. }) => (true, false),
-        Phase::Answering(AnswerState::Cloze { cursor, gaps }) => (false, cursor + 1 >= gaps.len()),
+        QuizStep::Answering(AnswerState::Recall { .. }) => (true, false),
+        QuizStep::Answering(AnswerState::Cloze { cursor, gaps }) => {
+            (false, cursor + 1 >= gaps.len())
+        }
         _ => (false, false),
     };
     let filled = QuizAction::Fill(text.to_string());
@@ -112,7 +108,7 @@ pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
             effects = update_quiz(app, Action::Quiz(filled), now);
         }
         effects.extend(update_quiz(app, Action::QuizEnter, now));
-        if app.quiz.as_ref().is_some_and(QuizSession::takes_lines) {
+        if app.quiz().is_some_and(QuizSession::takes_lines) {
             // Not submitted (nothing typed): the line stays to go on with.
             app.console.restore(line.to_string());
         } else {
@@ -145,12 +141,12 @@ pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
 /// answer, and what was typed would be lost).
 pub fn keep_answer(app: &mut App, now: Timestamp) -> Effects {
     let text = app.console.input.trim();
-    let lines = app.quiz.as_ref().is_some_and(QuizSession::takes_lines);
-    if app.screen != Screen::Quiz || !lines || text.starts_with(':') {
+    let lines = app.quiz().is_some_and(QuizSession::takes_lines);
+    if !lines || text.starts_with(':') {
         return Effects::none();
     }
     let filled = QuizAction::Fill(text.to_string());
-    if app.quiz.as_ref().is_some_and(|q| q.can(&filled)) {
+    if app.quiz().is_some_and(|q| q.can(&filled)) {
         return update_quiz(app, Action::Quiz(filled), now);
     }
     Effects::none()
@@ -158,8 +154,8 @@ pub fn keep_answer(app: &mut App, now: Timestamp) -> Effects {
 
 /// What the console should start from on the current item (the gap's text so far).
 pub fn console_prefill(app: &App) -> Option<String> {
-    match app.quiz.as_ref()?.phase() {
-        Phase::Answering(answer) => answer.input().map(str::to_string),
+    match app.quiz()?.phase() {
+        QuizStep::Answering(answer) => answer.input().map(str::to_string),
         _ => None,
     }
 }

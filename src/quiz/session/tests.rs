@@ -111,7 +111,7 @@ fn session(item: QuizItem) -> QuizSession {
 
 fn answer(s: &QuizSession) -> &AnswerState {
     match s.phase() {
-        Phase::Answering(a) => a,
+        QuizStep::Answering(a) => a,
         other => panic!("not answering: {other:?}"),
     }
 }
@@ -276,7 +276,7 @@ fn submit_needs_an_answer_and_next_needs_feedback() {
         assert_eq!(record.kind, kind);
         assert_eq!(record.duration, Duration::from_secs(5));
         assert_eq!(record.answered_at, at(5));
-        assert!(matches!(s.phase(), Phase::Feedback { .. }), "{kind:?}");
+        assert!(matches!(s.phase(), QuizStep::Feedback { .. }), "{kind:?}");
         // In feedback only Next does anything.
         for action in [
             QuizAction::Submit,
@@ -305,7 +305,7 @@ fn give_up_always_counts_wrong() {
             .update(QuizAction::GiveUp, at(3))
             .expect("always possible");
         assert!(!record.correct, "{kind:?}");
-        let Phase::Feedback {
+        let QuizStep::Feedback {
             verdict, gave_up, ..
         } = s.phase()
         else {
@@ -370,7 +370,7 @@ fn feedback_keeps_the_answer_and_the_verdict() {
     let _ = s.update(QuizAction::Pick(1), at(1));
     let record = s.update(QuizAction::Submit, at(2)).unwrap();
     assert!(!record.correct);
-    let Phase::Feedback {
+    let QuizStep::Feedback {
         answer,
         verdict,
         gave_up: false,
@@ -562,15 +562,15 @@ fn the_bundled_decks_play_through() {
         guard += 1;
         // Answer with whatever the item's own model answer or first choice is.
         let action = match s.phase() {
-            Phase::Answering(AnswerState::Recall { text }) if text.is_empty() => {
+            QuizStep::Answering(AnswerState::Recall { text }) if text.is_empty() => {
                 match s.current().map(|i| &i.item) {
                     Some(QuizItem::Recall(r)) => QuizAction::Fill(r.model_answer.clone()),
                     _ => QuizAction::GiveUp,
                 }
             }
-            Phase::Answering(AnswerState::Recall { .. }) => QuizAction::Submit,
-            Phase::Answering(AnswerState::Single { choice: None }) => QuizAction::CursorDown,
-            Phase::Answering(_) => QuizAction::GiveUp,
+            QuizStep::Answering(AnswerState::Recall { .. }) => QuizAction::Submit,
+            QuizStep::Answering(AnswerState::Single { choice: None }) => QuizAction::CursorDown,
+            QuizStep::Answering(_) => QuizAction::GiveUp,
             _ => QuizAction::Next,
         };
         saved += usize::from(s.update(action, at(1)).is_some());

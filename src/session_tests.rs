@@ -1,16 +1,20 @@
-//! The review state machine as a table, and key sequences through the key table and
-//! `update` with a real (in-memory) store behind a real shell.
+//! The session end to end, without a terminal: the review state machine as a table, and
+//! key sequences through the key table and `update` with a real (in-memory) store behind a
+//! real shell, drawn by `ui::view` where a test checks what shows. Here, not in `update`,
+//! because they use every layer (`update` itself never imports `ui`).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, Timestamp};
 
-use super::*;
-use crate::action::Effect;
+use crate::action::Action;
+use crate::action::{Effect, Effects};
 use crate::app::{self, Shell, Start};
 use crate::days::Days;
 use crate::srs::Rating;
-use crate::state::Phase;
+use crate::state::ReviewStep;
+use crate::state::{App, HOME_ITEMS, HomeItem, Overlay, Screen};
 use crate::store::Store;
+use crate::update::update;
 
 fn t0() -> Timestamp {
     "2026-05-04T10:00:00Z".parse().unwrap()
@@ -51,7 +55,7 @@ fn key(name: &str) -> KeyEvent {
 fn press(app: &mut App, shell: &mut Shell, keys: &str, now: Timestamp) -> Vec<Effect> {
     let mut all = Vec::new();
     for name in keys.split_whitespace() {
-        if let Some(action) = crate::keymap::dispatch(app, &key(name)) {
+        if let Some(action) = crate::keymap::action_for(app, &key(name)) {
             let effects = update(app, action, now);
             all.extend(effects.0.iter().cloned());
             shell.execute(app, effects, now);
@@ -60,16 +64,49 @@ fn press(app: &mut App, shell: &mut Shell, keys: &str, now: Timestamp) -> Vec<Ef
     all
 }
 
-fn phase(app: &App) -> Phase {
-    app.review.as_ref().unwrap().phase.clone()
+/// Which screen is up, by name.
+fn on(app: &App) -> &'static str {
+    match app.screen {
+        Screen::Home(_) => "home",
+        Screen::Review(_) => "review",
+        Screen::Browse(_) => "browse",
+        Screen::Card { .. } => "card",
+        Screen::Quiz(_) => "quiz",
+        Screen::Stats(_) => "stats",
+    }
 }
 
-fn kind(p: &Phase) -> &'static str {
+fn home_selected(app: &App) -> usize {
+    match &app.screen {
+        Screen::Home(home) => home.selected,
+        other => panic!("not home: {other:?}"),
+    }
+}
+
+fn help_scroll(app: &App) -> u16 {
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        _ => 0,
+    }
+}
+
+fn review_mut(app: &mut App) -> &mut crate::state::ReviewSession {
+    match &mut app.screen {
+        Screen::Review(session) => session,
+        other => panic!("not a review: {other:?}"),
+    }
+}
+
+fn phase(app: &App) -> ReviewStep {
+    app.review().unwrap().phase.clone()
+}
+
+fn kind(p: &ReviewStep) -> &'static str {
     match p {
-        Phase::Prompt { .. } => "prompt",
-        Phase::Revealed { .. } => "revealed",
-        Phase::Waiting { .. } => "waiting",
-        Phase::Finished => "finished",
+        ReviewStep::Prompt { .. } => "prompt",
+        ReviewStep::Revealed { .. } => "revealed",
+        ReviewStep::Waiting { .. } => "waiting",
+        ReviewStep::Finished => "finished",
     }
 }
 
@@ -103,7 +140,7 @@ fn review_transitions_table() {
 #[test]
 fn a_grade_is_saved_before_the_next_card_shows() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let Phase::Prompt { card: first, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: first, .. } = phase(&app) else {
         panic!()
     };
     let effects = press(&mut app, &mut shell, "space 3", t0());
@@ -111,16 +148,16 @@ fn a_grade_is_saved_before_the_next_card_shows() {
         effects.last(),
         Some(Effect::RecordReview { outcome, .. }) if outcome.rating == Rating::Good
     ));
-    let Phase::Prompt { card: second, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: second, .. } = phase(&app) else {
         panic!()
     };
     assert_ne!(first, second);
     let id = app.card_id(first).unwrap().to_string();
     assert_eq!(
         shell.store.card_state(&id).unwrap(),
-        app.states.get(&id).copied()
+        app.study.states.get(&id).copied()
     );
-    assert_eq!(app.done_today.new, 1);
+    assert_eq!(app.study.done_today.new, 1);
 }
 
 /// An App with nothing studied, in review, driven by `update` alone: no shell runs effects.
@@ -139,7 +176,7 @@ fn pure_review() -> App {
 #[test]
 fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
     let mut app = pure_review();
-    let Phase::Prompt { card, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card, .. } = phase(&app) else {
         panic!()
     };
     let id = app.card_id(card).unwrap().to_string();
@@ -160,10 +197,13 @@ fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
     assert_eq!(duration_ms, 9000);
     assert_eq!(
         outcome,
-        app.scheduler.review(&id, None, Rating::Good, at).unwrap()
+        app.study
+            .scheduler
+            .review(&id, None, Rating::Good, at)
+            .unwrap()
     );
     assert_eq!(
-        app.states.get(&id),
+        app.study.states.get(&id),
         None,
         "nothing changes before it is saved"
     );
@@ -181,9 +221,9 @@ fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
         }),
         at,
     );
-    assert_eq!(app.states.get(&id), Some(&from_log));
+    assert_eq!(app.study.states.get(&id), Some(&from_log));
     assert_ne!(phase(&app).card(), Some(card), "the next card shows");
-    assert_eq!(app.done_today.new, 1);
+    assert_eq!(app.study.done_today.new, 1);
 }
 
 #[test]
@@ -215,11 +255,11 @@ fn a_failed_save_keeps_the_card_and_says_so() {
 #[test]
 fn learning_cards_come_back_in_the_same_session() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let Phase::Prompt { card: first, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: first, .. } = phase(&app) else {
         panic!()
     };
     let mut now = t0();
-    let cards = app.review.as_ref().unwrap().queue.len() + 1; // the one showing, and the rest
+    let cards = app.review().unwrap().queue.len() + 1; // the one showing, and the rest
     // A second a card, so that every card is graded before the first comes due.
     let tick = |now: &mut Timestamp| {
         *now += SignedDuration::from_secs(1);
@@ -230,7 +270,7 @@ fn learning_cards_come_back_in_the_same_session() {
         press(&mut app, &mut shell, "space 1", tick(&mut now));
     }
     // Within the 20-minute learn-ahead window the first card is shown again at once.
-    let Phase::Prompt { card, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card, .. } = phase(&app) else {
         panic!("{:?}", phase(&app))
     };
     assert_eq!(card, first);
@@ -245,7 +285,7 @@ fn learning_cards_come_back_in_the_same_session() {
 #[test]
 fn the_same_card_graded_twice_in_one_millisecond_keeps_both_grades() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let cards = app.review.as_ref().unwrap().queue.len() + 1;
+    let cards = app.review().unwrap().queue.len() + 1;
     press(&mut app, &mut shell, "space 1", t0());
     for _ in 1..cards {
         press(
@@ -273,17 +313,17 @@ fn waiting_for_a_learning_card_then_tick() {
     // Hard on a relearning-free new card: 5.5 minutes. Make the window matter by
     // putting the card 30 minutes out instead.
     press(&mut app, &mut shell, "space 1", t0());
-    let session = app.review.as_mut().unwrap();
+    let session = review_mut(&mut app);
     session.queue.clear();
     session.later = vec![(0, t0() + SignedDuration::from_mins(30))];
-    session.phase = Phase::Finished;
+    session.phase = ReviewStep::Finished;
     let _ = update(&mut app, Action::Tick, t0());
     assert_eq!(
         kind(&phase(&app)),
         "finished",
         "tick only moves a waiting session"
     );
-    app.review.as_mut().unwrap().phase = Phase::Waiting {
+    review_mut(&mut app).phase = ReviewStep::Waiting {
         until: t0() + SignedDuration::from_mins(30),
     };
     let _ = update(&mut app, Action::Tick, t0());
@@ -295,15 +335,15 @@ fn waiting_for_a_learning_card_then_tick() {
 #[test]
 fn nothing_due_means_practice_that_saves_nothing() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    for _ in 0..app.cards.len() {
+    for _ in 0..app.study.cards.len() {
         press(&mut app, &mut shell, "space 4", t0());
     }
     assert_eq!(kind(&phase(&app)), "finished");
     let saved = shell.store.review_count().unwrap();
     press(&mut app, &mut shell, "enter", t0()); // home
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(on(&app), "home");
     press(&mut app, &mut shell, "enter", t0()); // review again: nothing due
-    assert!(app.review.as_ref().unwrap().practice);
+    assert!(app.review().unwrap().practice);
     assert!(
         app.flash
             .as_ref()
@@ -316,7 +356,7 @@ fn nothing_due_means_practice_that_saves_nothing() {
     let footer = crate::ui::footer::footer_line(&app, crate::ui::theme(&app), 160);
     let footer: String = footer.spans.iter().map(|s| s.content.as_ref()).collect();
     assert!(footer.starts_with("practice, not saved"), "{footer}");
-    let before = app.states.clone();
+    let before = app.study.states.clone();
     let effects = press(&mut app, &mut shell, "space 1 space 3", t0());
     assert!(
         !effects
@@ -324,7 +364,7 @@ fn nothing_due_means_practice_that_saves_nothing() {
             .any(|e| matches!(e, Effect::RecordReview { .. }))
     );
     assert_eq!(shell.store.review_count().unwrap(), saved);
-    assert_eq!(app.states, before);
+    assert_eq!(app.study.states, before);
 }
 
 #[test]
@@ -372,35 +412,39 @@ fn console_commands_map_to_the_same_actions() {
 #[test]
 fn focus_scroll_and_zoom() {
     let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
-    assert_eq!(app.screen, Screen::Card);
+    assert_eq!(on(&app), "card");
     press(&mut app, &mut shell, "tab", t0());
-    assert_eq!(app.view.focus(), crate::state::Pane::Python);
+    assert_eq!(app.card_view.focus(), crate::state::Pane::Python);
     press(&mut app, &mut shell, "j j j", t0());
-    assert_eq!(app.view.scroll[1], 3);
+    assert_eq!(app.card_view.scroll[1], 3);
     press(&mut app, &mut shell, "G", t0());
-    let bottom = app.view.scroll[1];
+    let bottom = app.card_view.scroll[1];
     assert!(bottom > 3);
     press(&mut app, &mut shell, "j", t0());
-    assert_eq!(app.view.scroll[1], bottom, "no scrolling past the end");
+    assert_eq!(app.card_view.scroll[1], bottom, "no scrolling past the end");
     press(&mut app, &mut shell, "g z", t0());
-    assert_eq!((app.view.scroll[1], app.view.zoom), (0, true));
+    assert_eq!((app.card_view.scroll[1], app.card_view.zoom), (0, true));
     press(&mut app, &mut shell, "backtab backtab", t0());
-    assert_eq!(app.view.focus(), crate::state::Pane::Rust, "wraps around");
+    assert_eq!(
+        app.card_view.focus(),
+        crate::state::Pane::Rust,
+        "wraps around"
+    );
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Browse);
+    assert_eq!(on(&app), "browse");
 }
 
 #[test]
 fn browse_filters_and_opens() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "/ g r o u p - a n a g", t0());
-    assert_eq!(app.browse.filter, "group-anag");
+    assert_eq!(app.browse().unwrap().filter, "group-anag");
     let matches = app.browse_matches();
     assert_eq!(matches.len(), 1);
     press(&mut app, &mut shell, "enter", t0());
-    assert_eq!(app.screen, Screen::Card);
+    assert_eq!(on(&app), "card");
     assert_eq!(
-        app.card_id(app.browse_card.unwrap()),
+        app.card_id(app.current_card().unwrap()),
         Some("group-anagrams")
     );
 }
@@ -409,9 +453,9 @@ fn browse_filters_and_opens() {
 fn help_toggles_and_swallows_keys() {
     let (mut app, mut shell) = fixture(&Start::Home);
     press(&mut app, &mut shell, "?", t0());
-    assert!(app.help);
+    assert!(app.help());
     press(&mut app, &mut shell, "q", t0());
-    assert!(!app.help && !app.quit, "q closes help first");
+    assert!(!app.help() && !app.quit, "q closes help first");
     press(&mut app, &mut shell, "ctrl-c", t0());
     assert!(app.quit);
 }
@@ -430,12 +474,12 @@ fn the_too_small_screen_takes_only_quit_and_resizes() {
     );
     assert_eq!(effects, [], "keys acted on the unseen screen");
     assert_eq!(kind(&phase(&app)), "prompt");
-    assert!(!app.help && !app.console.active && app.screen == Screen::Review);
+    assert!(!app.help() && !app.console.active && matches!(app.screen, Screen::Review { .. }));
     assert_eq!(crate::keymap::paste(&app, "3 apples"), None);
     assert_eq!(shell.store.review_count().unwrap(), 0);
     for quit in ["q", "ctrl-c"] {
         assert_eq!(
-            crate::keymap::dispatch(&app, &key(quit)),
+            crate::keymap::action_for(&app, &key(quit)),
             Some(Action::Quit),
             "{quit}"
         );
@@ -480,7 +524,7 @@ fn a_paste_goes_into_the_console_whole_or_nowhere() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "/", t0());
     let _ = pasted(&mut app, "group-anag\n");
-    assert_eq!(app.browse.filter, "group-anag");
+    assert_eq!(app.browse().unwrap().filter, "group-anag");
 }
 
 #[test]
@@ -489,7 +533,7 @@ fn ctrl_z_suspends_everywhere() {
         let (mut app, mut shell) = fixture(&start);
         press(&mut app, &mut shell, "i", t0());
         assert_eq!(
-            crate::keymap::dispatch(&app, &key("ctrl-z")),
+            crate::keymap::action_for(&app, &key("ctrl-z")),
             Some(Action::Suspend),
             "{start:?}"
         );
@@ -510,14 +554,14 @@ fn esc_leaves_a_review_for_home() {
         "esc",
         t0() + SignedDuration::from_secs(1),
     );
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(on(&app), "home");
 }
 
 #[test]
 fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
     let (mut app, mut shell) = fixture(&Start::Lab(2));
     assert!(app.console.active, "the lab opens with the console ready");
-    assert_eq!(app.view.focus(), crate::state::Pane::Diagram);
+    assert_eq!(app.card_view.focus(), crate::state::Pane::Diagram);
     for line in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
         for c in line.chars() {
             let _ = update(
@@ -532,7 +576,7 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
     assert_eq!(lab.order(), [3, 1], "2 was evicted");
     assert!(app.console.output.last().unwrap().contains("EVICT 2"));
     // The Python pane shows the eviction line.
-    assert!(app.view.scroll[1] > 0 || app.view.scroll[2] > 0);
+    assert!(app.card_view.scroll[1] > 0 || app.card_view.scroll[2] > 0);
     // A bad command changes nothing and says what was expected.
     app.console.input = "put x".into();
     press(&mut app, &mut shell, "enter", t0());
@@ -543,9 +587,9 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
 #[test]
 fn review_and_quiz_filter_by_area() {
     let (mut app, mut shell) = fixture(&Start::Home);
-    app.topic_filter = Some("aws".into());
+    app.study.topic_filter = Some("aws".into());
     press(&mut app, &mut shell, "enter", t0()); // Review
-    let session = app.review.as_ref().unwrap();
+    let session = app.review().unwrap();
     let mut shown: Vec<usize> = session.queue.iter().copied().collect();
     shown.extend(session.phase.card());
     assert!(shown.len() >= 5, "{shown:?}");
@@ -557,7 +601,7 @@ fn review_and_quiz_filter_by_area() {
         count: Some(100),
         ..crate::quiz::Selection::default()
     };
-    let items = crate::quiz::select(&app.library, &selection, 1).unwrap();
+    let items = crate::quiz::select(&app.study.library, &selection, 1).unwrap();
     assert!(items.len() >= 12);
     assert!(items.iter().all(|i| i.topic == "leadership-principles"));
 }
@@ -600,13 +644,13 @@ fn listed_keys_do_what_they_say() {
     for (start, keys) in cases {
         let (mut app, mut shell) = fixture(&start);
         press(&mut app, &mut shell, keys, t0());
-        let help = app.help;
+        let help = app.help();
         let listed: Vec<_> = if help {
             crate::keymap::for_help(&app)
         } else {
             crate::keymap::active(&app, false)
         };
-        app.help = false;
+        app.overlay = None;
         for (scope, binding) in listed {
             for key in binding.keys {
                 let modifiers = if key.ctrl {
@@ -616,7 +660,7 @@ fn listed_keys_do_what_they_say() {
                 };
                 let event = KeyEvent::new(key.code, modifiers);
                 assert_eq!(
-                    crate::keymap::dispatch(&app, &event).as_ref(),
+                    crate::keymap::action_for(&app, &event).as_ref(),
                     Some(&binding.action),
                     "{start:?} then {keys:?}: {} is listed in {scope:?} as {:?}",
                     key.label(),
@@ -632,7 +676,7 @@ fn listed_keys_do_what_they_say() {
 #[test]
 fn undoing_twice_puts_each_card_back_once() {
     let (mut app, mut shell) = fixture(&Start::Home);
-    app.limit = Some(2);
+    app.study.limit = Some(2);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     let a = phase(&app).card().unwrap();
@@ -643,7 +687,7 @@ fn undoing_twice_puts_each_card_back_once() {
     let later = t0() + SignedDuration::from_mins(2);
     press(&mut app, &mut shell, "space 3", later);
     press(&mut app, &mut shell, "u u", later);
-    let session = app.review.as_ref().unwrap();
+    let session = app.review().unwrap();
     assert_eq!(session.phase.card(), Some(a));
     assert_eq!(session.queue.iter().copied().collect::<Vec<_>>(), [b]);
     assert!(session.later.is_empty());
@@ -679,8 +723,8 @@ fn leaving_a_screen_rests_home_on_its_entry() {
     });
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "s enter enter", t0());
-    assert_eq!(app.screen, Screen::Home);
-    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Quiz);
+    assert_eq!(on(&app), "home");
+    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Quiz);
     press(&mut app, &mut shell, "enter enter enter enter", t0());
     assert_eq!(shell.store.review_count().unwrap(), 0);
     for (start, item) in [
@@ -689,7 +733,7 @@ fn leaving_a_screen_rests_home_on_its_entry() {
     ] {
         let (mut app, mut shell) = fixture(&start);
         press(&mut app, &mut shell, "esc", t0());
-        assert_eq!(HOME_ITEMS[app.home.selected], item, "{start:?}");
+        assert_eq!(HOME_ITEMS[home_selected(&app)], item, "{start:?}");
     }
 }
 
@@ -704,15 +748,15 @@ fn the_stats_scroll_at_a_small_size() {
     let (mut app, mut shell) = fixture(&quiz);
     let _ = update(&mut app, Action::Resize(80, 24), t0());
     press(&mut app, &mut shell, "s enter enter j j j enter", t0());
-    assert_eq!(app.screen, Screen::Stats);
-    let (max, _) = crate::ui::stats::scroll_limits(&app);
+    assert_eq!(on(&app), "stats");
+    let (max, _) = crate::layout::stats_scroll_limits(&app);
     assert!(max > 0, "the report is taller than 80x24");
     press(&mut app, &mut shell, "j", t0());
-    assert_eq!(app.view.scroll[0], 1);
+    assert_eq!(app.card_view.scroll[0], 1);
     press(&mut app, &mut shell, "G j", t0());
-    assert_eq!(app.view.scroll[0], max);
+    assert_eq!(app.card_view.scroll[0], max);
     press(&mut app, &mut shell, "g", t0());
-    assert_eq!(app.view.scroll[0], 0);
+    assert_eq!(app.card_view.scroll[0], 0);
 }
 
 /// A session cut short by `--limit` says how much is left today instead of pointing
@@ -720,9 +764,9 @@ fn the_stats_scroll_at_a_small_size() {
 #[test]
 fn the_summary_counts_what_is_left_today() {
     let (mut app, mut shell) = fixture(&Start::Home);
-    let before = app.home_due;
+    let before = app.due.all;
     assert_eq!(before.due(), 0);
-    app.limit = Some(1);
+    app.study.limit = Some(1);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     press(&mut app, &mut shell, "space 4", t0());
@@ -744,11 +788,17 @@ fn the_summary_counts_what_is_left_today() {
 fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
     let (mut app, mut shell) = fixture(&Start::Lab(2));
     press(&mut app, &mut shell, "esc esc", t0());
-    assert_eq!(app.screen, Screen::Home);
-    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Lab);
+    assert_eq!(on(&app), "home");
+    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab);
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "enter esc", t0());
-    assert_eq!(app.screen, Screen::Browse);
+    assert_eq!(on(&app), "browse");
+    // The list comes back as it was left: the card opened still selected.
+    press(&mut app, &mut shell, "j j j enter", t0());
+    assert_eq!(on(&app), "card");
+    assert_eq!(app.current_card(), Some(3));
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.browse().map(|b| b.selected), Some(3));
 }
 
 /// The help lists what works where it is opened: no "pick option 5" on a four-option
@@ -756,7 +806,7 @@ fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
 #[test]
 fn the_help_lists_only_what_applies_here() {
     let help_text = |app: &App| -> String {
-        crate::ui::help::lines(app, 100)
+        crate::layout::help::lines(app, 100)
             .iter()
             .map(|l| {
                 l.spans
@@ -775,7 +825,7 @@ fn the_help_lists_only_what_applies_here() {
     // Find a single-choice item and count its options.
     let mut found = false;
     for _ in 0..10 {
-        let options = match app.quiz.as_ref().and_then(|q| q.current()).map(|i| &i.item) {
+        let options = match app.quiz().and_then(|q| q.current()).map(|i| &i.item) {
             Some(crate::content::QuizItem::Single(q)) => Some(q.options.len()),
             _ => None,
         };
@@ -804,11 +854,11 @@ fn the_help_lists_only_what_applies_here() {
 #[test]
 fn undo_takes_the_streak_back() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    assert_eq!(app.streak, 0);
+    assert_eq!(app.study.streak, 0);
     press(&mut app, &mut shell, "space 4", t0());
-    assert_eq!(app.streak, 1);
+    assert_eq!(app.study.streak, 1);
     press(&mut app, &mut shell, "u", t0());
-    assert_eq!(app.streak, 0);
+    assert_eq!(app.study.streak, 0);
 }
 
 /// On a free-recall item, Esc leaves the console and keeps what was typed as the
@@ -818,7 +868,8 @@ fn esc_keeps_a_recall_answer_and_enter_submits_it() {
     let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
     press(&mut app, &mut shell, "i a b enter c esc", t0());
     assert!(!app.console.active);
-    let crate::quiz::Phase::Answering(crate::quiz::AnswerState::Recall { text }) = quiz_phase(&app)
+    let crate::quiz::QuizStep::Answering(crate::quiz::AnswerState::Recall { text }) =
+        quiz_phase(&app)
     else {
         panic!("{:?}", quiz_phase(&app))
     };
@@ -828,7 +879,7 @@ fn esc_keeps_a_recall_answer_and_enter_submits_it() {
     press(&mut app, &mut shell, "esc enter", t0());
     assert!(matches!(
         quiz_phase(&app),
-        crate::quiz::Phase::Feedback { gave_up: false, .. }
+        crate::quiz::QuizStep::Feedback { gave_up: false, .. }
     ));
 }
 
@@ -839,7 +890,7 @@ fn a_help_taller_than_the_screen_scrolls() {
     let (mut app, mut shell) = fixture(&Start::Review);
     let _ = update(&mut app, Action::Resize(80, 24), t0());
     press(&mut app, &mut shell, "space ?", t0());
-    let max = crate::ui::help::max_scroll(&app);
+    let max = crate::layout::help::max_scroll(&app);
     assert!(max > 0);
     let draw = |app: &App| {
         let mut terminal =
@@ -853,11 +904,11 @@ fn a_help_taller_than_the_screen_scrolls() {
     for _ in 0..max + 3 {
         press(&mut app, &mut shell, "j", t0());
     }
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(help_scroll(&app), max);
     assert!(draw(&app).contains("G, End"), "{}", draw(&app));
     press(&mut app, &mut shell, "?", t0());
-    assert!(!app.help);
-    assert_eq!(app.help_scroll, 0);
+    assert!(!app.help());
+    assert_eq!(help_scroll(&app), 0);
 }
 
 /// `G`, `g`, `PgDn` and `PgUp` move Browse's list, which they did not (only `j`/`k` did).
@@ -865,25 +916,32 @@ fn a_help_taller_than_the_screen_scrolls() {
 fn browse_list_pages_and_jumps() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     let _ = update(&mut app, Action::Resize(100, 24), t0());
-    let rows = crate::ui::browse::list_rows(app.size);
+    let rows = crate::layout::browse::list_rows(app.size);
     let last = app.browse_matches().len() - 1;
     assert!(last > rows, "{last} cards, {rows} rows");
     press(&mut app, &mut shell, "pgdn", t0());
-    assert_eq!(app.browse.selected, rows);
-    assert_eq!(app.browse.offset, 1, "the selection just shows");
+    assert_eq!(app.browse().unwrap().selected, rows);
+    assert_eq!(app.browse().unwrap().offset, 1, "the selection just shows");
     press(&mut app, &mut shell, "G", t0());
     assert_eq!(
-        (app.browse.selected, app.browse.offset),
+        (app.browse().unwrap().selected, app.browse().unwrap().offset),
         (last, last + 1 - rows)
     );
     press(&mut app, &mut shell, "ctrl-u", t0());
-    assert_eq!(app.browse.selected, last - rows);
+    assert_eq!(app.browse().unwrap().selected, last - rows);
     press(&mut app, &mut shell, "g", t0());
-    assert_eq!((app.browse.selected, app.browse.offset), (0, 0));
+    assert_eq!(
+        (app.browse().unwrap().selected, app.browse().unwrap().offset),
+        (0, 0)
+    );
     press(&mut app, &mut shell, "/ l p - pgdn", t0());
     let lp = app.browse_matches().len();
     assert!(lp > 1);
-    assert_eq!(app.browse.selected, lp - 1, "PgDn while typing a filter");
+    assert_eq!(
+        app.browse().unwrap().selected,
+        lp - 1,
+        "PgDn while typing a filter"
+    );
 }
 
 /// The filter finds a card by its question too, and Esc clears it: typing stops and the
@@ -893,7 +951,7 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     let all = app.browse_matches().len();
     // A word of some card's question that its id, title, topic and tags do not have.
-    let (index, word) = (0..app.cards.len())
+    let (index, word) = (0..app.study.cards.len())
         .find_map(|i| {
             let (deck, card) = app.card(i)?;
             let elsewhere = format!(
@@ -919,18 +977,21 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
         app.card_id(index)
     );
     press(&mut app, &mut shell, "esc", t0());
-    assert!(!app.browse.filtering);
-    assert_eq!(app.browse.filter, "");
+    assert!(!app.browse().unwrap().filtering);
+    assert_eq!(app.browse().unwrap().filter, "");
     assert_eq!(app.browse_matches().len(), all);
     // A filter kept to open a card is cleared when Browse is left for home.
     press(&mut app, &mut shell, "/ g i l enter esc", t0());
     assert_eq!(
-        (app.screen, app.browse.filter.as_str()),
-        (Screen::Browse, "gil")
+        (on(&app), app.browse().unwrap().filter.as_str()),
+        ("browse", "gil")
     );
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Home);
-    assert_eq!(app.browse.filter, "");
+    assert_eq!(on(&app), "home");
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(on(&app), "browse");
+    assert_eq!(app.browse().unwrap().filter, "");
+    assert_eq!(app.browse_matches().len(), all);
 }
 
 /// Esc in the middle of a quiz asks first, since leaving loses the scorecard: `n` or
@@ -944,27 +1005,23 @@ fn esc_asks_before_leaving_a_quiz_with_answers() {
     });
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(
-        app.screen,
-        Screen::Home,
-        "nothing answered: nothing to lose"
-    );
+    assert_eq!(on(&app), "home", "nothing answered: nothing to lose");
 
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "s", t0());
     for keys in ["esc", "enter esc"] {
         press(&mut app, &mut shell, keys, t0());
-        assert_eq!(app.screen, Screen::Quiz, "{keys}: asked, not left");
+        assert_eq!(on(&app), "quiz", "{keys}: asked, not left");
         assert_eq!(
-            app.confirm,
-            Some(crate::state::Confirm::LeaveQuiz),
+            app.overlay,
+            Some(Overlay::Confirm(crate::state::Confirm::LeaveQuiz)),
             "{keys}"
         );
-        let position = app.quiz.as_ref().map(crate::quiz::QuizSession::position);
+        let position = app.quiz().map(crate::quiz::QuizSession::position);
         press(&mut app, &mut shell, "s enter q", t0());
         assert!(!app.quit, "{keys}: the question takes no other key");
         assert_eq!(
-            app.quiz.as_ref().map(crate::quiz::QuizSession::position),
+            app.quiz().map(crate::quiz::QuizSession::position),
             position,
             "{keys}"
         );
@@ -974,25 +1031,20 @@ fn esc_asks_before_leaving_a_quiz_with_answers() {
             if keys == "esc" { "esc" } else { "n" },
             t0(),
         );
-        assert_eq!(
-            (app.screen, app.confirm),
-            (Screen::Quiz, None),
-            "{keys}: stayed"
-        );
+        assert_eq!((on(&app), app.overlay), ("quiz", None), "{keys}: stayed");
     }
     press(&mut app, &mut shell, "esc y", t0());
-    assert_eq!((app.screen, app.confirm), (Screen::Home, None));
-    assert_eq!(HOME_ITEMS[app.home.selected], HomeItem::Quiz);
+    assert_eq!((on(&app), app.overlay), ("home", None));
+    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Quiz);
 
     let (mut app, mut shell) = fixture(&quiz);
     press(&mut app, &mut shell, "s enter s enter s enter", t0());
     assert!(
-        app.quiz
-            .as_ref()
+        app.quiz()
             .is_some_and(crate::quiz::QuizSession::is_finished)
     );
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Home, "the scorecard was seen");
+    assert_eq!(on(&app), "home", "the scorecard was seen");
 }
 
 /// Anki's order: a learning card that has come due is shown before the next new card,
@@ -1000,16 +1052,13 @@ fn esc_asks_before_leaving_a_quiz_with_answers() {
 #[test]
 fn a_due_learning_card_comes_before_new_cards() {
     let (mut app, mut shell) = fixture(&Start::Review);
-    let Phase::Prompt { card: first, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: first, .. } = phase(&app) else {
         panic!()
     };
-    assert!(
-        app.review.as_ref().unwrap().queue.len() > 2,
-        "new cards wait"
-    );
+    assert!(app.review().unwrap().queue.len() > 2, "new cards wait");
     // Again: the first card comes back a minute later.
     press(&mut app, &mut shell, "space 1", t0());
-    let Phase::Prompt { card: second, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card: second, .. } = phase(&app) else {
         panic!()
     };
     assert_ne!(second, first, "not due yet: a new card shows meanwhile");
@@ -1020,7 +1069,7 @@ fn a_due_learning_card_comes_before_new_cards() {
         "space 3",
         t0() + SignedDuration::from_mins(5),
     );
-    let Phase::Prompt { card, .. } = phase(&app) else {
+    let ReviewStep::Prompt { card, .. } = phase(&app) else {
         panic!()
     };
     assert_eq!(card, first, "the due learning card is next");
@@ -1032,15 +1081,15 @@ fn a_due_learning_card_comes_before_new_cards() {
 fn practice_ahead_offers_no_new_cards() {
     let (mut app, mut shell) = fixture(&Start::Review);
     press(&mut app, &mut shell, "space 4 space 4", t0());
-    let studied: Vec<String> = app.states.keys().cloned().collect();
+    let studied: Vec<String> = app.study.states.keys().cloned().collect();
     assert_eq!(studied.len(), 2);
     // Today's new cards are used up: nothing is due, so the review practises ahead.
-    app.new_per_day = 0;
+    app.study.new_per_day = 0;
     press(&mut app, &mut shell, "esc", t0());
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(on(&app), "home");
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
-    let session = app.review.as_ref().unwrap();
+    let session = app.review().unwrap();
     assert!(session.practice);
     let mut offered: Vec<usize> = session.queue.iter().copied().collect();
     offered.extend(session.phase.card());
@@ -1052,7 +1101,7 @@ fn practice_ahead_offers_no_new_cards() {
     );
     // With nothing studied either, there is nothing to practise, and the screen says so.
     let (mut app, mut shell) = fixture(&Start::Home);
-    app.new_per_day = 0;
+    app.study.new_per_day = 0;
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
     assert_eq!(kind(&phase(&app)), "finished");
@@ -1077,7 +1126,7 @@ fn the_review_shows_new_learning_and_due_left() {
         terminal.draw(|f| crate::ui::view(f, app)).unwrap();
         format!("{}", terminal.backend())
     };
-    let new = app.review.as_ref().unwrap().queue.len() + 1;
+    let new = app.review().unwrap().queue.len() + 1;
     assert_eq!(new, 20, "the daily new-card limit");
     for size in [(160, 48), (80, 24)] {
         let screen = draw(&app, size);
@@ -1103,7 +1152,7 @@ fn the_next_due_time_is_local() {
     let mut app = app::build(library, &store, t0(), Days::new(tz), false, None, None).unwrap();
     // The size comes first, as in the real loop: keys do nothing on a screen too small.
     let _ = update(&mut app, Action::Resize(160, 48), t0());
-    app.new_per_day = 1;
+    app.study.new_per_day = 1;
     let mut shell = Shell::new(store, None);
     let first = app::start(&mut app, &Start::Review, t0()).unwrap();
     shell.execute(&mut app, first, t0());
@@ -1125,7 +1174,7 @@ fn quiz_at(kind: crate::content::QuizKind) -> (App, Shell) {
     });
     let (mut app, mut shell) = fixture(&quiz);
     for _ in 0..200 {
-        let current = app.quiz.as_ref().and_then(|q| q.current());
+        let current = app.quiz().and_then(|q| q.current());
         if current.is_some_and(|i| i.item.kind() == kind) {
             return (app, shell);
         }
@@ -1138,15 +1187,15 @@ fn quiz_at(kind: crate::content::QuizKind) -> (App, Shell) {
 fn type_text(app: &mut App, shell: &mut Shell, text: &str) {
     for c in text.chars() {
         let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        if let Some(action) = crate::keymap::dispatch(app, &event) {
+        if let Some(action) = crate::keymap::action_for(app, &event) {
             let effects = update(app, action, t0());
             shell.execute(app, effects, t0());
         }
     }
 }
 
-fn quiz_phase(app: &App) -> crate::quiz::Phase {
-    app.quiz.as_ref().unwrap().phase().clone()
+fn quiz_phase(app: &App) -> crate::quiz::QuizStep {
+    app.quiz().unwrap().phase().clone()
 }
 
 /// A free-recall answer takes several lines: Enter breaks the line and the answer keeps
@@ -1160,12 +1209,12 @@ fn enter_breaks_a_recall_answer_and_ctrl_d_submits_it() {
     press(&mut app, &mut shell, "enter", t0());
     type_text(&mut app, &mut shell, "graph");
     assert!(
-        matches!(quiz_phase(&app), crate::quiz::Phase::Answering(_)),
+        matches!(quiz_phase(&app), crate::quiz::QuizStep::Answering(_)),
         "Enter does not submit"
     );
     assert!(app.console.active);
     press(&mut app, &mut shell, "ctrl-d", t0());
-    let crate::quiz::Phase::Feedback {
+    let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Recall { text },
         gave_up: false,
         ..
@@ -1187,7 +1236,7 @@ fn a_paste_into_a_recall_answer_keeps_its_lines() {
     let _ = update(&mut app, action, t0());
     assert_eq!(app.console.input, "prerequisite\ngraph\n    node");
     press(&mut app, &mut shell, "ctrl-d", t0());
-    let crate::quiz::Phase::Feedback {
+    let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Recall { text },
         ..
     } = quiz_phase(&app)
@@ -1203,7 +1252,9 @@ fn a_paste_into_a_recall_answer_keeps_its_lines() {
 fn the_console_line_is_cleared_after_the_last_gap() {
     let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Cloze);
     let gaps = match quiz_phase(&app) {
-        crate::quiz::Phase::Answering(crate::quiz::AnswerState::Cloze { gaps, .. }) => gaps.len(),
+        crate::quiz::QuizStep::Answering(crate::quiz::AnswerState::Cloze { gaps, .. }) => {
+            gaps.len()
+        }
         other => panic!("{other:?}"),
     };
     press(&mut app, &mut shell, "i", t0());
@@ -1212,9 +1263,12 @@ fn the_console_line_is_cleared_after_the_last_gap() {
         press(&mut app, &mut shell, "enter", t0());
     }
     assert_eq!(app.console.input, "", "the line after the last gap");
-    assert!(matches!(quiz_phase(&app), crate::quiz::Phase::Answering(_)));
+    assert!(matches!(
+        quiz_phase(&app),
+        crate::quiz::QuizStep::Answering(_)
+    ));
     press(&mut app, &mut shell, "enter", t0());
-    let crate::quiz::Phase::Feedback {
+    let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Cloze { gaps: typed, .. },
         ..
     } = quiz_phase(&app)
@@ -1266,7 +1320,7 @@ fn an_unknown_command_keeps_command_mode_and_fits_the_border() {
         // A known command goes on working from there.
         type_text(&mut app, &mut shell, "help");
         press(&mut app, &mut shell, "enter", t0());
-        assert!(app.help);
+        assert!(app.help());
     }
 }
 
@@ -1291,6 +1345,67 @@ fn reviews_of_cards_not_loaded_use_up_no_daily_limit() {
         .unwrap();
     let library = crate::content::bundled_library().clone();
     let app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
-    assert_eq!(app.done_today.new, 0, "{:?}", app.done_today);
-    assert_eq!(app.done_today.reviews, 0, "{:?}", app.done_today);
+    assert_eq!(app.study.done_today.new, 0, "{:?}", app.study.done_today);
+    assert_eq!(
+        app.study.done_today.reviews, 0,
+        "{:?}",
+        app.study.done_today
+    );
+}
+
+/// Esc cancels the latest running job before it means Back, and says so; the job's
+/// late end changes nothing; the next Esc is Back again. While typing, Esc leaves the
+/// console first.
+#[test]
+fn esc_cancels_the_running_job_before_it_means_back() {
+    let (mut app, mut shell) = fixture(&Start::Browse(None));
+    let start = |id, label| Action::JobStarted { id, label };
+    let _ = update(&mut app, start(7, "highlighting cards"), t0());
+    let _ = update(&mut app, start(8, "highlighting"), t0());
+    assert_eq!(
+        press(&mut app, &mut shell, "esc", t0()),
+        [Effect::CancelJob(8)]
+    );
+    assert!(matches!(app.screen, Screen::Browse(_)));
+    let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
+    assert_eq!(flash, Some(("cancelled highlighting", false)));
+    let end = crate::worker::End::Cancelled;
+    let _ = update(&mut app, Action::JobFinished { id: 8, end }, t0());
+    assert_eq!(app.jobs.len(), 1);
+    assert_eq!(
+        press(&mut app, &mut shell, "esc", t0()),
+        [Effect::CancelJob(7)]
+    );
+    assert!(app.jobs.is_empty());
+    press(&mut app, &mut shell, "esc", t0());
+    assert!(matches!(app.screen, Screen::Home(_)));
+
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, "i", t0());
+    let _ = update(&mut app, start(1, "highlighting"), t0());
+    assert!(press(&mut app, &mut shell, "esc", t0()).is_empty());
+    assert!(!app.console.active);
+    assert_eq!(
+        press(&mut app, &mut shell, "esc", t0()),
+        [Effect::CancelJob(1)]
+    );
+}
+
+/// A job that fails says so, naming what it was doing.
+#[test]
+fn a_failed_job_is_flashed() {
+    let (mut app, _) = fixture(&Start::Home);
+    let _ = update(
+        &mut app,
+        Action::JobStarted {
+            id: 3,
+            label: "highlighting",
+        },
+        t0(),
+    );
+    let end = crate::worker::End::Failed("boom".into());
+    let _ = update(&mut app, Action::JobFinished { id: 3, end }, t0());
+    assert!(app.jobs.is_empty());
+    let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
+    assert_eq!(flash, Some(("highlighting failed: boom", true)));
 }

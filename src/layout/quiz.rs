@@ -1,0 +1,534 @@
+//! The quiz screen's text: the item being answered (options, gaps, lines to order, or a recall
+//! question), then the feedback with the explanation, then the scorecard.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::theme;
+use crate::content::{ClozePart, QuizItem};
+use crate::hints;
+use crate::markdown;
+use crate::quiz::score::{OptionMark, PointMark};
+use crate::quiz::{AnswerState, QuizSession, QuizStep, Verdict};
+use crate::state::App;
+use crate::text::sanitize;
+use crate::theme::Theme;
+use crate::wrap::wrap;
+
+fn s(text: &str) -> String {
+    sanitize(text).into_owned()
+}
+
+/// The screen's rows before wrapping, and its title.
+pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
+    let t = theme(app);
+    let session = app.quiz()?;
+    Some(match session.phase() {
+        QuizStep::Finished => (" Quiz: scorecard ".to_string(), scorecard(session, t)),
+        phase => {
+            let current = session.current()?;
+            let title = format!(
+                " Quiz {}/{} · {} · {} ",
+                session.position() + 1,
+                session.items().len(),
+                s(&current.card_title),
+                current.item.kind().title()
+            );
+            // Highlighted when the quiz started (the shell did it), else plain.
+            let code = crate::highlight::quiz_key(&current.item)
+                .and_then(|key| app.highlights.code.get(&key))
+                .map(Vec::as_slice);
+            let lines = match phase {
+                QuizStep::Answering(answer) => {
+                    // While a free-recall answer is typed, every line of the draft shows
+                    // here: the one-row console shows only the cursor's line.
+                    let draft = match answer {
+                        AnswerState::Recall { .. }
+                            if app.console.active
+                                && !app.console.input.trim_start().starts_with(':') =>
+                        {
+                            Some(AnswerState::Recall {
+                                text: app.console.input.clone(),
+                            })
+                        }
+                        _ => None,
+                    };
+                    answering(&current.item, draft.as_ref().unwrap_or(answer), code, t)
+                }
+                QuizStep::Feedback {
+                    answer,
+                    verdict,
+                    gave_up,
+                } => feedback(&current.item, answer, verdict, *gave_up, code, t),
+                QuizStep::Finished => Vec::new(),
+            };
+            (title, lines)
+        }
+    })
+}
+
+/// How many rows of the quiz show at once.
+pub fn page_height(app: &App) -> u16 {
+    super::one_pane_inner(app, true).height
+}
+
+/// How far the quiz screen can scroll at the current terminal size.
+pub fn max_scroll(app: &App) -> u16 {
+    let inner = super::one_pane_inner(app, true);
+    let rows = content(app).map_or(0, |(_, lines)| wrap(&lines, inner.width).len());
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height)
+}
+
+/// The question (Markdown), in bold.
+fn question(out: &mut Vec<Line<'static>>, text: &str, t: Theme) {
+    for line in markdown::lines(text, &t.markdown()) {
+        out.push(styled(line.spans, t.title()));
+    }
+    out.push(Line::default());
+}
+
+/// `spans` as a line with `style` under each span's own (so inline code keeps its
+/// colour on a selected or coloured line).
+fn styled(spans: Vec<Span<'static>>, style: Style) -> Line<'static> {
+    Line::from(
+        spans
+            .into_iter()
+            .map(|s| {
+                let own = s.style;
+                s.style(style.patch(own))
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// `prefix`, the Markdown text `md` on one line, then `suffix`, all in `style`.
+fn text_line(prefix: String, md: &str, suffix: String, style: Style, t: Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(prefix)];
+    spans.extend(markdown::inline(md, &t.markdown()));
+    if !suffix.is_empty() {
+        spans.push(Span::raw(suffix));
+    }
+    styled(spans, style)
+}
+
+fn marked(cursor: bool, prefix: String, md: &str, t: Theme) -> Line<'static> {
+    let style = if cursor { t.selected() } else { Style::new() };
+    text_line(prefix, md, String::new(), style, t)
+}
+
+/// One line of a reorder item: highlighted when `code` has it, else plain.
+fn code_line(code: Option<&[Line<'static>]>, lines: &[&str], i: usize) -> Vec<Span<'static>> {
+    match code
+        .filter(|c| c.len() == lines.len())
+        .and_then(|c| c.get(i))
+    {
+        Some(line) => line.spans.clone(),
+        None => vec![Span::raw(s(lines.get(i).copied().unwrap_or("")))],
+    }
+}
+
+/// The item as it is being answered.
+#[allow(clippy::too_many_lines)] // one arm per kind of item, each short
+pub fn answering(
+    item: &QuizItem,
+    answer: &AnswerState,
+    code: Option<&[Line<'static>]>,
+    t: Theme,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    match (item, answer) {
+        (QuizItem::Single(q), AnswerState::Single { choice }) => {
+            question(&mut out, &q.question, t);
+            for (i, option) in q.options.iter().enumerate() {
+                let on = *choice == Some(i);
+                let mark = if on { "(•)" } else { "( )" };
+                out.push(marked(on, format!("{mark} {}. ", i + 1), option, t));
+            }
+            out.push(Line::default());
+            out.push(Line::styled(hints::quiz_single(), t.dim()));
+        }
+        (QuizItem::Multiple(q), AnswerState::Multiple { cursor, picked }) => {
+            question(&mut out, &q.question, t);
+            for (i, option) in q.options.iter().enumerate() {
+                let mark = if picked.get(i).copied().unwrap_or(false) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                out.push(marked(
+                    *cursor == i,
+                    format!("{mark} {}. ", i + 1),
+                    option,
+                    t,
+                ));
+            }
+            out.push(Line::default());
+            out.push(Line::styled(hints::quiz_multiple(), t.dim()));
+        }
+        (QuizItem::Cloze(q), AnswerState::Cloze { cursor, gaps }) => {
+            question(&mut out, &q.question, t);
+            out.extend(cloze_lines(q, code, |n| {
+                let text = gaps.get(n - 1).map_or("", String::as_str);
+                let shown = if text.is_empty() {
+                    format!("[{n}:____]")
+                } else {
+                    format!("[{n}:{}]", s(text))
+                };
+                let style = if n - 1 == *cursor {
+                    t.selected()
+                } else {
+                    t.key()
+                };
+                Span::styled(shown, style)
+            }));
+            out.push(Line::default());
+            out.push(Line::styled(
+                hints::quiz_cloze(cursor + 1, gaps.len()),
+                t.dim(),
+            ));
+        }
+        (QuizItem::Reorder(q), AnswerState::Reorder { cursor, order }) => {
+            question(&mut out, &q.question, t);
+            let lines = q.lines();
+            for (pos, &i) in order.iter().enumerate() {
+                let pointer = if pos == *cursor { "› " } else { "  " };
+                let style = if pos == *cursor {
+                    t.selected()
+                } else {
+                    Style::new()
+                };
+                let mut spans = vec![Span::raw(pointer)];
+                spans.extend(code_line(code, &lines, i));
+                out.push(styled(spans, style));
+            }
+            out.push(Line::default());
+            out.push(Line::styled(hints::quiz_reorder(), t.dim()));
+        }
+        (QuizItem::Recall(q), AnswerState::Recall { text }) => {
+            question(&mut out, &q.question, t);
+            if text.is_empty() {
+                out.push(Line::styled("(no answer yet)".to_string(), t.dim()));
+            } else {
+                for line in s(text).lines() {
+                    out.push(Line::from(format!("> {line}")));
+                }
+            }
+            out.push(Line::default());
+            out.push(Line::styled(hints::quiz_recall(), t.dim()));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The cloze text with each gap drawn by `gap` (numbered from 1): from the highlighted
+/// `code` when there is one, else plain.
+fn cloze_lines(
+    q: &crate::content::Cloze,
+    code: Option<&[Line<'static>]>,
+    gap: impl Fn(usize) -> Span<'static>,
+) -> Vec<Line<'static>> {
+    let gaps = q
+        .parts()
+        .iter()
+        .filter(|p| matches!(p, ClozePart::Gap(_)))
+        .count();
+    if let Some(lines) = code.and_then(|c| with_gaps(c, gaps, &gap)) {
+        return lines;
+    }
+    let mut lines = vec![Vec::new()];
+    for part in q.parts() {
+        match part {
+            ClozePart::Text(text) => {
+                for (k, piece) in s(text).split('\n').enumerate() {
+                    if k > 0 {
+                        lines.push(Vec::new());
+                    }
+                    if !piece.is_empty()
+                        && let Some(last) = lines.last_mut()
+                    {
+                        last.push(Span::raw(piece.to_string()));
+                    }
+                }
+            }
+            ClozePart::Gap(n) => {
+                if let Some(last) = lines.last_mut() {
+                    last.push(gap(n));
+                }
+            }
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// Highlighted cloze code with each gap mark (`highlight::gap_mark`) drawn by `gap`;
+/// `None` unless exactly `gaps` marks are found whole, each inside one span.
+fn with_gaps(
+    code: &[Line<'static>],
+    gaps: usize,
+    gap: &impl Fn(usize) -> Span<'static>,
+) -> Option<Vec<Line<'static>>> {
+    let mut found = 0;
+    let mut out = Vec::with_capacity(code.len());
+    for line in code {
+        let mut spans = Vec::new();
+        for span in &line.spans {
+            let mut rest = span.content.as_ref();
+            while let Some(at) = rest.find("__gap") {
+                let after = &rest[at + "__gap".len()..];
+                let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+                let n: usize = after[..digits].parse().ok()?;
+                let tail = after[digits..].strip_prefix("__")?;
+                if at > 0 {
+                    spans.push(Span::styled(rest[..at].to_string(), span.style));
+                }
+                spans.push(gap(n));
+                found += 1;
+                rest = tail;
+            }
+            if !rest.is_empty() {
+                spans.push(Span::styled(rest.to_string(), span.style));
+            }
+        }
+        out.push(Line::from(spans));
+    }
+    (found == gaps).then_some(out)
+}
+
+/// The answer as submitted, what was right and wrong, and the explanation.
+#[allow(clippy::too_many_lines)] // one arm per kind of item, each short
+pub fn feedback(
+    item: &QuizItem,
+    answer: &AnswerState,
+    verdict: &Verdict,
+    gave_up: bool,
+    code: Option<&[Line<'static>]>,
+    t: Theme,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let (right, total) = verdict.parts();
+    out.push(if gave_up {
+        Line::styled(
+            "✗ Skipped (I don't know): the answer is below".to_string(),
+            t.error(),
+        )
+    } else if verdict.correct() {
+        Line::styled("✓ Right".to_string(), t.good())
+    } else {
+        Line::styled(format!("✗ Not quite ({right} of {total} right)"), t.error())
+    });
+    out.push(Line::default());
+    let ok = |yes: bool| if yes { "✓" } else { "✗" };
+    match (item, verdict) {
+        (QuizItem::Single(q), Verdict::Single(v)) => {
+            question(&mut out, &q.question, t);
+            for (i, option) in q.options.iter().enumerate() {
+                let mark = if i == v.answer {
+                    "✓ right answer"
+                } else if v.picked == Some(i) {
+                    "✗ your pick"
+                } else {
+                    ""
+                };
+                let style = if i == v.answer {
+                    t.good()
+                } else if v.picked == Some(i) {
+                    t.error()
+                } else {
+                    Style::new()
+                };
+                let prefix = format!("  {}. ", i + 1);
+                out.push(text_line(prefix, option, format!("  {mark}"), style, t));
+            }
+        }
+        (QuizItem::Multiple(q), Verdict::Multiple(v)) => {
+            question(&mut out, &q.question, t);
+            for (i, (option, mark)) in q.options.iter().zip(&v.marks).enumerate() {
+                let (label, style) = match mark {
+                    OptionMark::Hit => ("✓ right, picked", t.good()),
+                    OptionMark::Missed => ("✗ right, missed", t.error()),
+                    OptionMark::WronglyPicked => ("✗ wrong, picked", t.error()),
+                    OptionMark::Skipped => ("  wrong, left alone", t.dim()),
+                };
+                let prefix = format!("  {}. ", i + 1);
+                out.push(text_line(prefix, option, format!("  {label}"), style, t));
+            }
+        }
+        (QuizItem::Cloze(q), Verdict::Cloze(v)) => {
+            question(&mut out, &q.question, t);
+            out.extend(cloze_lines(q, code, |n| {
+                let g = v.gaps.get(n - 1);
+                let text = g.map_or(String::new(), |g| {
+                    if g.correct {
+                        s(&g.given)
+                    } else {
+                        s(&g.expected)
+                    }
+                });
+                let style = if g.is_some_and(|g| g.correct) {
+                    t.good()
+                } else {
+                    t.error()
+                };
+                Span::styled(format!("[{text}]"), style)
+            }));
+            out.push(Line::default());
+            for (i, g) in v.gaps.iter().enumerate() {
+                let given = if g.given.trim().is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    s(&g.given)
+                };
+                out.push(Line::styled(
+                    format!(
+                        "  gap {}: {} {given}{}",
+                        i + 1,
+                        ok(g.correct),
+                        if g.correct {
+                            String::new()
+                        } else {
+                            format!("  (expected {})", s(&g.expected))
+                        }
+                    ),
+                    if g.correct { t.good() } else { t.error() },
+                ));
+            }
+        }
+        (QuizItem::Reorder(q), Verdict::Reorder(v)) => {
+            question(&mut out, &q.question, t);
+            let lines = q.lines();
+            for (pos, &i) in v.order.iter().enumerate() {
+                let right = v.right.get(pos).copied().unwrap_or(false);
+                let mark = if right { t.good() } else { t.error() };
+                let mut spans = vec![Span::styled(format!("{} ", ok(right)), mark)];
+                spans.extend(code_line(code, &lines, i));
+                out.push(Line::from(spans));
+            }
+            if !verdict.correct() {
+                out.push(Line::default());
+                out.push(Line::styled("The right order:".to_string(), t.accent()));
+                for i in 0..lines.len() {
+                    let mut spans = vec![Span::raw("  ")];
+                    spans.extend(code_line(code, &lines, i));
+                    out.push(Line::from(spans));
+                }
+            }
+        }
+        (QuizItem::Recall(q), Verdict::Recall(v)) => {
+            question(&mut out, &q.question, t);
+            if let AnswerState::Recall { text } = answer {
+                // Each line of the answer on its own row (a line break inside a row
+                // would glue the lines together).
+                let label = "Your answer: ";
+                let shown = s(text);
+                let rows: Vec<&str> = if shown.is_empty() {
+                    vec![""]
+                } else {
+                    shown.lines().collect()
+                };
+                for (i, line) in rows.into_iter().enumerate() {
+                    let lead = if i == 0 { label } else { "             " };
+                    out.push(Line::from(format!("{lead}{line}")));
+                }
+                out.push(Line::default());
+            }
+            for (point, mark) in q.points.iter().zip(&v.points) {
+                match mark {
+                    PointMark::Hit { phrase } => out.push(text_line(
+                        "  ✓ ".to_string(),
+                        &point.point,
+                        format!("  (matched \"{}\")", s(phrase)),
+                        t.good(),
+                        t,
+                    )),
+                    PointMark::Missed => out.push(text_line(
+                        "  ✗ ".to_string(),
+                        &point.point,
+                        String::new(),
+                        t.error(),
+                        t,
+                    )),
+                }
+            }
+            out.push(Line::default());
+            out.push(Line::styled("A model answer:".to_string(), t.accent()));
+            out.extend(markdown::item(&q.model_answer, "  ", &t.markdown()));
+        }
+        _ => {}
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Why".to_string(), t.accent()));
+    out.extend(markdown::lines(item.explanation(), &t.markdown()));
+    out
+}
+
+fn seconds(d: std::time::Duration) -> String {
+    format!("{:.1}s", d.as_secs_f64())
+}
+
+pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
+    let card = session.scorecard();
+    let mut out = vec![
+        Line::styled(
+            format!("Score: {} of {}", card.score.correct, card.score.total),
+            t.accent(),
+        ),
+        Line::from(format!(
+            "time {} in all{}",
+            seconds(card.total_time),
+            card.mean_time().map_or(String::new(), |m| format!(
+                ", {} an item on average",
+                seconds(m)
+            ))
+        )),
+        Line::default(),
+        Line::styled("By topic".to_string(), t.title()),
+    ];
+    for topic in &card.by_topic {
+        out.push(Line::from(format!(
+            "  {:<34} {} of {}",
+            s(&topic.title),
+            topic.tally.correct,
+            topic.tally.total
+        )));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("By kind".to_string(), t.title()));
+    for (kind, tally) in &card.by_kind {
+        out.push(Line::from(format!(
+            "  {:<34} {} of {}",
+            kind.title(),
+            tally.correct,
+            tally.total
+        )));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Each item".to_string(), t.title()));
+    for item in &card.items {
+        out.push(Line::styled(
+            format!(
+                "  {} {:<30} {:<16} {:>6}",
+                if item.correct { "✓" } else { "✗" },
+                crate::wrap::fit(&s(&item.card_title), 30),
+                item.kind.title(),
+                seconds(item.duration)
+            ),
+            if item.correct { t.good() } else { t.error() },
+        ));
+        // The question's first line, so two items of one card can be told apart.
+        let question = markdown::plain(&item.question);
+        let first = question
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        out.push(Line::styled(
+            format!("      {}", crate::wrap::fit(first.trim(), 70)),
+            t.dim(),
+        ));
+    }
+    out.push(Line::default());
+    out.push(Line::styled(hints::quiz_scorecard(), t.dim()));
+    out
+}

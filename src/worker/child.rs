@@ -1,0 +1,246 @@
+//! A child process, bounded: what a job runs when it runs someone else's code (a
+//! learner's tests, issue 14).
+//!
+//! - Started straight from a [`Command`], never through a shell, with stdin closed.
+//! - In a process group of its own, so everything it forks can be ended together:
+//!   SIGKILL to the group on a timeout, on cancel, and when the child itself ends (a
+//!   grandchild left behind would hold the output pipes open, and the CPU).
+//! - A time limit, and an output cap per stream (the rest is read and dropped, so the
+//!   child never blocks on a full pipe; [`Captured::cut`] says something was).
+//! - Every group alive is listed, so quitting tutor ends them all ([`kill_all`]).
+//!
+//! The group is killed before the child is reaped: until then the child's pid, which is
+//! the group's id, cannot be reused by an unrelated process.
+//!
+//! `rustix` is used only here.
+
+use std::io::Read;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
+
+use super::Cancel;
+
+/// How often a waiting run looks at its cancel token and the clock.
+const CHECK: Duration = Duration::from_millis(10);
+
+/// How long the output readers may take after the group is killed: a process that left
+/// the group (`setsid`) may hold a pipe open; its output is then given up on.
+const DRAIN: Duration = Duration::from_secs(1);
+
+/// The process groups running now, by id (the child's pid).
+static GROUPS: Mutex<Vec<i32>> = Mutex::new(Vec::new());
+
+/// What a run may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock time from the start; then the group is killed.
+    pub time: Duration,
+    /// Bytes kept per stream (stdout, stderr).
+    pub output: usize,
+}
+
+/// One stream's output, up to the cap.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Captured {
+    pub bytes: Vec<u8>,
+    /// More was written than kept.
+    pub cut: bool,
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The child exited (or a signal ended it) on its own.
+    Exited(ExitStatus),
+    /// It ran out of time; the group was killed.
+    TimedOut(Duration),
+    /// The token was cancelled; the group was killed.
+    Cancelled,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub ending: Ending,
+    pub stdout: Captured,
+    pub stderr: Captured,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("could not start `{program}`: {source}")]
+    Spawn {
+        program: String,
+        source: std::io::Error,
+    },
+    #[error("waiting for `{program}`: {source}")]
+    Wait {
+        program: String,
+        source: std::io::Error,
+    },
+}
+
+/// Runs `command` within `limits` until it ends, the time is up or `cancel` is set;
+/// whatever it started is killed with it. stdout and stderr are captured (set here),
+/// stdin is closed.
+pub fn run(mut command: Command, limits: Limits, cancel: &Cancel) -> Result<Output, RunError> {
+    use std::os::unix::process::CommandExt as _;
+    let program = command.get_program().to_string_lossy().into_owned();
+    let start = Instant::now();
+    let mut child = command
+        .process_group(0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|source| RunError::Spawn {
+            program: program.clone(),
+            source,
+        })?;
+    let group = Group::register(&child);
+    let readers = [
+        child.stdout.take().map(|s| read_capped(s, limits.output)),
+        child.stderr.take().map(|s| read_capped(s, limits.output)),
+    ];
+    let exited = watch_exit(&child);
+    let ending = loop {
+        match exited.recv_timeout(CHECK) {
+            // Exited: the status is read when it is reaped, below.
+            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break None,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if cancel.is_cancelled() {
+            break Some(Ending::Cancelled);
+        }
+        if start.elapsed() >= limits.time {
+            break Some(Ending::TimedOut(limits.time));
+        }
+    };
+    // The child is not reaped yet, so the group id is still ours to signal.
+    group.kill();
+    let status = child.wait().map_err(|source| RunError::Wait {
+        program: program.clone(),
+        source,
+    });
+    drop(group);
+    let [stdout, stderr] = readers.map(|r| r.map(Reader::finish).unwrap_or_default());
+    Ok(Output {
+        ending: match ending {
+            Some(ending) => ending,
+            None => Ending::Exited(status?),
+        },
+        stdout,
+        stderr,
+    })
+}
+
+/// Kills every process group a run started and has not finished (quitting).
+pub fn kill_all() {
+    let groups = GROUPS.lock().unwrap_or_else(PoisonError::into_inner);
+    for &id in groups.iter() {
+        kill_group(id);
+    }
+}
+
+fn kill_group(id: i32) {
+    if let Some(pid) = Pid::from_raw(id) {
+        // ESRCH: all of it is gone already.
+        let _ = rustix::process::kill_process_group(pid, Signal::KILL);
+    }
+}
+
+/// A running group on the list; off it when dropped.
+struct Group(i32);
+
+impl Group {
+    fn register(child: &Child) -> Self {
+        let id = i32::try_from(child.id()).unwrap_or(0);
+        GROUPS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(id);
+        Self(id)
+    }
+
+    fn kill(&self) {
+        kill_group(self.0);
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        GROUPS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|&id| id != self.0);
+    }
+}
+
+/// A message once the child has exited, without reaping it (`waitid` with `WNOWAIT`).
+fn watch_exit(child: &Child) -> mpsc::Receiver<()> {
+    let (tx, rx) = mpsc::channel();
+    let pid = i32::try_from(child.id()).ok().and_then(Pid::from_raw);
+    let _ = std::thread::Builder::new()
+        .name("child-wait".into())
+        .spawn(move || {
+            if let Some(pid) = pid {
+                // Interrupted: wait again; anything else: exited, or cannot be waited for.
+                while let Err(rustix::io::Errno::INTR) = rustix::process::waitid(
+                    WaitId::Pid(pid),
+                    WaitIdOptions::EXITED | WaitIdOptions::NOWAIT,
+                ) {}
+            }
+            let _ = tx.send(());
+        });
+    rx
+}
+
+/// A stream being read on a thread of its own, kept up to a cap.
+struct Reader {
+    kept: Arc<Mutex<Captured>>,
+    closed: mpsc::Receiver<()>,
+}
+
+impl Reader {
+    /// The output, once the stream closed; if it stays open past [`DRAIN`] (a process
+    /// outside the group holds it), what was kept so far, marked cut.
+    fn finish(self) -> Captured {
+        let closed = self.closed.recv_timeout(DRAIN).is_ok();
+        let mut kept =
+            std::mem::take(&mut *self.kept.lock().unwrap_or_else(PoisonError::into_inner));
+        kept.cut |= !closed;
+        kept
+    }
+}
+
+fn read_capped(mut stream: impl Read + Send + 'static, cap: usize) -> Reader {
+    let kept = Arc::new(Mutex::new(Captured::default()));
+    let (tx, closed) = mpsc::channel();
+    let out = Arc::clone(&kept);
+    let _ = std::thread::Builder::new()
+        .name("child-output".into())
+        .spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match stream.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
+                        let room = cap.saturating_sub(out.bytes.len());
+                        out.bytes.extend_from_slice(&buf[..n.min(room)]);
+                        out.cut |= n > room;
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => break,
+                }
+            }
+            let _ = tx.send(());
+        });
+    Reader { kept, closed }
+}
+
+#[cfg(test)]
+mod tests;
