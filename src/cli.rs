@@ -77,6 +77,10 @@ pub enum Command {
         #[arg(long, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::at_least_one)]
         count: Option<u32>,
+        /// Repeat a quiz: the same seed asks the same items, with options and lines in
+        /// the same order [default: from the clock]
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
     },
     /// Read cards with all panes, without grading
     Browse {
@@ -224,6 +228,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             topic,
             card,
             count,
+            seed,
         }) => session::run(
             cli,
             &Start::Quiz(crate::quiz::Selection {
@@ -231,6 +236,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
                 card: card.clone(),
                 topic: topic.clone(),
                 count: count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                seed: *seed,
             }),
             None,
             None,

@@ -7,7 +7,7 @@ use super::options::arrange;
 /// How many items a quiz asks when no count is given.
 pub const DEFAULT_COUNT: usize = 10;
 
-/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N]`.
+/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N] [--seed N]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     pub deck: Option<String>,
@@ -16,6 +16,9 @@ pub struct Selection {
     pub topic: Option<String>,
     /// How many items; `None` means [`DEFAULT_COUNT`]. Fewer are asked when fewer exist.
     pub count: Option<usize>,
+    /// What the quiz's order is drawn from (items, reorder lines, options): the same
+    /// seed and library give the same quiz. `None`: the clock, so each quiz differs.
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
