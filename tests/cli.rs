@@ -267,8 +267,13 @@ fn check_warns_about_a_length_cue_and_strict_makes_it_an_error() {
     assert_eq!(out.code, Some(0), "a warning does not fail check: {out:?}");
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", out.stdout);
-    let warning = format!("{at}: warning: quiz[0].options[1]: the right option is the only longest");
-    assert!(lines[0].starts_with(&warning), "{}\nis not\n{warning}", lines[0]);
+    let warning =
+        format!("{at}: warning: quiz[0].options[1]: the right option is the only longest");
+    assert!(
+        lines[0].starts_with(&warning),
+        "{}\nis not\n{warning}",
+        lines[0]
+    );
     assert_eq!(
         lines[1],
         "1 card in 1 deck, no problems, 1 warning (--strict makes them errors)"

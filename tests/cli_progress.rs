@@ -956,12 +956,15 @@ fn two_singles() -> Vec<(String, usize, usize, usize)> {
     bundled()
         .cards()
         .flat_map(|(_, card)| {
-            card.quiz.iter().enumerate().filter_map(|(i, item)| match item {
-                tutor::content::QuizItem::Single(s) => {
-                    Some((card.id.to_string(), i, s.answer, s.options.len()))
-                }
-                _ => None,
-            })
+            card.quiz
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item {
+                    tutor::content::QuizItem::Single(s) => {
+                        Some((card.id.to_string(), i, s.answer, s.options.len()))
+                    }
+                    _ => None,
+                })
         })
         .take(2)
         .collect()
@@ -981,8 +984,8 @@ fn quiz_items_are_reported_one_by_one() {
     {
         let mut store = tutor::store::Store::open(&data).unwrap();
         let days = tutor::days::Days::utc();
-        let answer = |(card, index, _, _): &(String, usize, usize, usize), pick, correct| {
-            QuizRecord {
+        let answer =
+            |(card, index, _, _): &(String, usize, usize, usize), pick, correct| QuizRecord {
                 card_id: card.clone(),
                 item_index: *index,
                 kind: tutor::content::QuizKind::Single,
@@ -990,8 +993,7 @@ fn quiz_items_are_reported_one_by_one() {
                 answered_at: jiff::Timestamp::now(),
                 duration: std::time::Duration::from_secs(5),
                 picked: Some(vec![pick]),
-            }
-        };
+            };
         for record in [
             answer(easy, easy.2, true),
             answer(easy, easy.2, true),
@@ -1016,7 +1018,9 @@ fn quiz_items_are_reported_one_by_one() {
     assert!(easy_line.ends_with("everyone right: too easy, or the answer gives itself away"));
     let tricky_line = line(&tricky.0, tricky.1);
     assert!(
-        tricky_line.contains(&format!("every wrong answer picked options[{distractor}] \"")),
+        tricky_line.contains(&format!(
+            "every wrong answer picked options[{distractor}] \""
+        )),
         "{tricky_line}"
     );
     assert!(table.ends_with("2 items answered, 2 flagged (everyone right after 3 answers or more; every wrong answer, 2 or more, on one distractor)\n"), "{table}");
@@ -1028,7 +1032,10 @@ fn quiz_items_are_reported_one_by_one() {
         .iter()
         .find(|i| i["card"] == tricky.0.as_str() && i["item"] == tricky.1)
         .unwrap();
-    assert_eq!((&tricky_json["asked"], &tricky_json["right"]), (&3.into(), &1.into()));
+    assert_eq!(
+        (&tricky_json["asked"], &tricky_json["right"]),
+        (&3.into(), &1.into())
+    );
     assert_eq!(tricky_json["flag"], "same_distractor");
     assert_eq!(tricky_json["same_distractor"], distractor);
     let picked = tricky_json["picked"].as_array().unwrap();

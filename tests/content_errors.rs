@@ -1541,7 +1541,10 @@ fn a_right_option_given_away_by_its_length_is_a_warning_at_that_option() {
     assert_eq!(found.len(), 1, "{found:#?}");
     let (line, col, field, message) = &found[0];
     assert_eq!((*line, *col, field.as_str()), (5, 9, "quiz[1].options[2]"));
-    assert!(message.contains("24 characters against at most 1"), "{message}");
+    assert!(
+        message.contains("24 characters against at most 1"),
+        "{message}"
+    );
     // Below the margin (1.5x the longest distractor), or a tie, there is nothing to say.
     let near = LONG_RIGHT_OPTION
         .replace("'1'", "'one, the only odd unit'")

@@ -701,17 +701,26 @@ fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
 }
 
 /// One single-choice item of the bundled decks and two quiz seeds that show its options
-/// in different orders (the first option shown differs): (card id, item index, options
-/// in the card's order, right option, each seed with its order).
-fn one_item_two_orders() -> (String, usize, Vec<String>, usize, [(u64, Vec<usize>); 2]) {
+/// in different orders (the first option shown differs).
+struct TwoOrders {
+    card: String,
+    index: usize,
+    /// In the card's order.
+    options: Vec<String>,
+    answer: usize,
+    /// Each seed and the order it shows the options in (card indices).
+    seeds: [(u64, Vec<usize>); 2],
+}
+
+fn one_item_two_orders() -> TwoOrders {
     use tutor::content::QuizItem;
     use tutor::quiz::{Selection, select};
     let library = common::bundled();
     // Options that show as written: no Markdown marks, short enough not to wrap.
     let plain = |options: &[String]| {
-        options.iter().all(|o| {
-            o.len() < 80 && o.chars().all(|c| c.is_ascii() && !"`*_[]<>\\".contains(c))
-        })
+        options
+            .iter()
+            .all(|o| o.len() < 80 && o.chars().all(|c| c.is_ascii() && !"`*_[]<>\\".contains(c)))
     };
     for (_, card) in library.cards() {
         for (index, item) in card.quiz.iter().enumerate() {
@@ -740,8 +749,13 @@ fn one_item_two_orders() -> (String, usize, Vec<String>, usize, [(u64, Vec<usize
                         found.push((seed, o));
                         let second = found.pop().unwrap();
                         let first = found.pop().unwrap();
-                        let (id, options) = (card.id.to_string(), single.options.clone());
-                        return (id, index, options, single.answer, [first, second]);
+                        return TwoOrders {
+                            card: card.id.to_string(),
+                            index,
+                            options: single.options.clone(),
+                            answer: single.answer,
+                            seeds: [first, second],
+                        };
                     }
                     Some(_) => {}
                 }
@@ -756,7 +770,13 @@ fn one_item_two_orders() -> (String, usize, Vec<String>, usize, [(u64, Vec<usize
 /// answers are saved as the same option (its index in the card).
 #[test]
 fn a_quiz_shows_one_items_options_in_each_seeds_order() {
-    let (card, index, options, answer, seeds) = one_item_two_orders();
+    let TwoOrders {
+        card,
+        index,
+        options,
+        answer,
+        seeds,
+    } = one_item_two_orders();
     let dir = tempfile::tempdir().unwrap();
     let pid = dir.path().join("pid");
     let data = dir.path().join("data");
@@ -776,7 +796,10 @@ fn a_quiz_shows_one_items_options_in_each_seeds_order() {
                     .unwrap_or_else(|| panic!("seed {seed}: no `{shown}` on\n{screen}"))
             })
             .collect();
-        assert!(rows.windows(2).all(|w| w[0] < w[1]), "seed {seed}: {rows:?}\n{screen}");
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "seed {seed}: {rows:?}\n{screen}"
+        );
         screens.push(screen);
         let right_at = order.iter().position(|&o| o == answer).unwrap();
         tmux.keys(&[&(right_at + 1).to_string()]);
@@ -799,8 +822,19 @@ fn a_quiz_shows_one_items_options_in_each_seeds_order() {
     assert_ne!(first_line(&screens[0]), first_line(&screens[1]));
     let items = Store::open(&data).unwrap().quiz_items().unwrap();
     assert_eq!(items.len(), 1, "{items:?}");
-    assert_eq!((items[0].card_id.as_str(), items[0].item_index), (card.as_str(), index));
+    assert_eq!(
+        (items[0].card_id.as_str(), items[0].item_index),
+        (card.as_str(), index)
+    );
     assert_eq!(items[0].tally.correct, 2);
-    let picks: Vec<&[usize]> = items[0].picks.iter().map(|p| p.options.as_slice()).collect();
-    assert_eq!(picks, [&[answer][..]], "both saved as the card's option {answer}");
+    let picks: Vec<&[usize]> = items[0]
+        .picks
+        .iter()
+        .map(|p| p.options.as_slice())
+        .collect();
+    assert_eq!(
+        picks,
+        [&[answer][..]],
+        "both saved as the card's option {answer}"
+    );
 }

@@ -139,9 +139,20 @@ mod tests {
 
     #[test]
     fn a_single_item_warns_only_at_the_margin() {
-        assert_eq!(single_cue(&single(&["aaaaaa", "bbbb", "cc"], 0)), Some((6, 4)));
-        assert_eq!(single_cue(&single(&["aaaaa", "bbbb", "cc"], 0)), None, "1.25x");
-        assert_eq!(single_cue(&single(&["aaaaaa", "bbbb", "cc"], 1)), None, "not the answer");
+        assert_eq!(
+            single_cue(&single(&["aaaaaa", "bbbb", "cc"], 0)),
+            Some((6, 4))
+        );
+        assert_eq!(
+            single_cue(&single(&["aaaaa", "bbbb", "cc"], 0)),
+            None,
+            "1.25x"
+        );
+        assert_eq!(
+            single_cue(&single(&["aaaaaa", "bbbb", "cc"], 1)),
+            None,
+            "not the answer"
+        );
         assert_eq!(single_cue(&single(&["aaaaaa", "bbbbbb"], 0)), None, "a tie");
         assert_eq!(single_cue(&single(&["a"], 0)), None, "no distractor");
     }
@@ -157,7 +168,15 @@ mod tests {
         };
         let ratio = multiple_ratio(&m(&["aaaaaa", "aaaaaa", "bbbb"], &[0, 1])).unwrap();
         assert!((ratio - 1.5).abs() < 1e-9);
-        assert_eq!(multiple_ratio(&m(&["a", "b"], &[0, 1])), None, "no wrong option");
-        assert_eq!(multiple_ratio(&m(&["a", " "], &[0])), None, "empty wrong text");
+        assert_eq!(
+            multiple_ratio(&m(&["a", "b"], &[0, 1])),
+            None,
+            "no wrong option"
+        );
+        assert_eq!(
+            multiple_ratio(&m(&["a", " "], &[0])),
+            None,
+            "empty wrong text"
+        );
     }
 }

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::cache::{DeckCache, bundled_hash, content_hash};
+use super::cues;
 use super::locate::Locator;
 use super::source::{self, DeckSource, SourceFile};
 use super::validate::{self, DocRef};
-use super::cues;
 use super::yaml::{self, YamlError};
 use super::{Card, CardId, CardLocation, Deck, DeckMeta, Problem};
 use crate::path;

@@ -16,10 +16,10 @@ use jiff::Timestamp;
 
 use crate::content::{Library, QuizItem, QuizKind};
 
+use super::options::identities;
 use super::score::{
     Verdict, score_cloze, score_multiple, score_recall, score_reorder, score_single,
 };
-use super::options::identities;
 use super::scorecard::Scorecard;
 use super::select::{SelectError, Selection, SessionItem, SplitMix64, scrambled, select};
 

@@ -78,7 +78,10 @@ pub fn item_stats(answers: Vec<ItemAnswers>, library: &Library) -> Vec<ItemStat>
         .collect();
     stats.sort_by_key(|s| {
         (
-            position.get(s.card_id.as_str()).copied().unwrap_or(usize::MAX),
+            position
+                .get(s.card_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX),
             s.card_id.clone(),
             s.item_index,
         )
@@ -267,10 +270,13 @@ mod tests {
         library
             .cards()
             .find_map(|(_, card)| {
-                card.quiz.iter().enumerate().find_map(|(i, item)| match item {
-                    QuizItem::Single(s) => Some((card.id.to_string(), i, s.clone())),
-                    _ => None,
-                })
+                card.quiz
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, item)| match item {
+                        QuizItem::Single(s) => Some((card.id.to_string(), i, s.clone())),
+                        _ => None,
+                    })
             })
             .unwrap()
     }
@@ -318,17 +324,30 @@ mod tests {
         expected[item.answer] = MIN_ANSWERS;
         assert_eq!(picked, expected);
         assert_eq!(all.options[item.answer].right, Some(true));
-        assert_eq!(all.options[item.answer].text.as_ref(), Some(&item.options[item.answer]));
+        assert_eq!(
+            all.options[item.answer].text.as_ref(),
+            Some(&item.options[item.answer])
+        );
     }
 
     #[test]
     fn wrong_answers_all_on_one_distractor_are_flagged() {
         let (card, i, item) = a_single();
-        let wrong: Vec<usize> = (0..item.options.len()).filter(|&o| o != item.answer).collect();
+        let wrong: Vec<usize> = (0..item.options.len())
+            .filter(|&o| o != item.answer)
+            .collect();
         let (a, b) = (&wrong[..1], &wrong[1..2]);
         let right: &[usize] = &[item.answer];
-        let same = stat(answers(&card, i, &[(right, true, 1), (a, false, 2), (&[], false, 1)]));
-        assert_eq!(same.flag, Some(Flag::SameDistractor(a[0])), "giving up picks nothing");
+        let same = stat(answers(
+            &card,
+            i,
+            &[(right, true, 1), (a, false, 2), (&[], false, 1)],
+        ));
+        assert_eq!(
+            same.flag,
+            Some(Flag::SameDistractor(a[0])),
+            "giving up picks nothing"
+        );
         assert!(table(&[same]).contains(&format!("every wrong answer picked options[{}]", a[0])));
         let split = stat(answers(&card, i, &[(a, false, 2), (b, false, 1)]));
         assert_eq!(split.flag, None);
@@ -377,7 +396,10 @@ mod tests {
         let column = |l: &str| l.find("quiz[").unwrap();
         assert_eq!(column(lines[1]), column(lines[2]), "{text}");
         assert!(lines[1].ends_with("everyone right: too easy, or the answer gives itself away"));
-        assert!(lines[3].starts_with("2 items answered, 1 flagged"), "{text}");
+        assert!(
+            lines[3].starts_with("2 items answered, 1 flagged"),
+            "{text}"
+        );
         assert_eq!(table(&[]), "no quiz answers yet\n");
     }
 }

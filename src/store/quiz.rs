@@ -360,7 +360,11 @@ mod tests {
         };
         assert_eq!(
             picks,
-            [pick(&[], false, 1), pick(&[0, 2], true, 1), pick(&[3], false, 2)]
+            [
+                pick(&[], false, 1),
+                pick(&[0, 2], true, 1),
+                pick(&[3], false, 2)
+            ]
         );
         assert_eq!(items[1].picks, [], "a cloze answer picks no option");
     }
@@ -383,7 +387,13 @@ mod tests {
             .record_quiz_result(&picked("gil", 0, true, &[2]), &Days::utc())
             .unwrap();
         let s = store.quiz_summary(0).unwrap();
-        assert_eq!(s.all_time, Tally { correct: 1, total: 2 });
+        assert_eq!(
+            s.all_time,
+            Tally {
+                correct: 1,
+                total: 2
+            }
+        );
         let items = store.quiz_items().unwrap();
         let kinds: Vec<(&str, Tally, usize)> = items
             .iter()
@@ -392,8 +402,22 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                ("multiple", Tally { correct: 1, total: 1 }, 1),
-                ("single", Tally { correct: 0, total: 1 }, 0)
+                (
+                    "multiple",
+                    Tally {
+                        correct: 1,
+                        total: 1
+                    },
+                    1
+                ),
+                (
+                    "single",
+                    Tally {
+                        correct: 0,
+                        total: 1
+                    },
+                    0
+                )
             ],
             "the old answer counts, with no picks"
         );
