@@ -783,7 +783,9 @@ fn a_quiz_shows_one_items_options_in_each_seeds_order() {
     let mut screens = Vec::new();
     for (seed, order) in &seeds {
         let args = format!("quiz --card {card} --count 1 --seed {seed}");
-        let tmux = Tmux::start("shuffle", &wrapped(&data, &args, &pid), (160, 48));
+        // A server of its own per run: the last one may still be going away.
+        let name = format!("shuffle-{seed}");
+        let tmux = Tmux::start(&name, &wrapped(&data, &args, &pid), (160, 48));
         let screen = tmux.wait_for("Quiz 1/1");
         let rows: Vec<usize> = order
             .iter()
