@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use tutor::content::{LoadOptions, QuizItem, cues, load_library};
+use tutor::content::{Library, LoadOptions, QuizItem, cues, load_library};
 use tutor::quiz::{AnswerState, score};
 
 fn right_answer(item: &QuizItem) -> AnswerState {
@@ -54,13 +54,19 @@ fn wrong_answer(item: &QuizItem) -> AnswerState {
     }
 }
 
-#[test]
-fn every_bundled_item_scores_its_own_answer_right() {
+/// The bundled decks, which load without problems.
+fn bundled() -> Library {
     let library = load_library(&LoadOptions {
         bundled: true,
         ..LoadOptions::default()
     });
     assert_eq!(library.problems, []);
+    library
+}
+
+#[test]
+fn every_bundled_item_scores_its_own_answer_right() {
+    let library = bundled();
     let mut checked = 0;
     for (_, card) in library.cards() {
         for (i, item) in card.quiz.iter().enumerate() {
@@ -84,11 +90,7 @@ const LONGEST_AT_MOST: f64 = 0.35;
 /// figures and the items that add to them (as `python3 benches/quiz_cues.py --items`).
 #[test]
 fn picking_the_longest_option_answers_few_single_items_across_the_bundled_decks() {
-    let library = load_library(&LoadOptions {
-        bundled: true,
-        ..LoadOptions::default()
-    });
-    assert_eq!(library.problems, []);
+    let library = bundled();
     let (mut singles, mut first) = (0_u32, 0_u32);
     let mut longest = Vec::new();
     for deck in &library.decks {

@@ -423,17 +423,22 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_picked_value_no_tutor_wrote_counts_without_picks() {
-        let store = Store::open_in_memory().unwrap();
+    /// A row as another program (or a newer tutor) might write it, for card `a`.
+    fn insert_raw(store: &Store, kind: &str, correct: bool, picked: Option<&str>) {
         store
             .conn
             .execute(
                 "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-                 duration_ms, local_day, picked) VALUES ('a', 0, 'single', 0, 0, 0, 0, 'x,-1')",
-                [],
+                 duration_ms, local_day, picked) VALUES ('a', 0, ?1, ?2, 0, 0, 0, ?3)",
+                rusqlite::params![kind, correct, picked],
             )
             .unwrap();
+    }
+
+    #[test]
+    fn a_picked_value_no_tutor_wrote_counts_without_picks() {
+        let store = Store::open_in_memory().unwrap();
+        insert_raw(&store, "single", false, Some("x,-1"));
         let items = store.quiz_items().unwrap();
         assert_eq!(items.len(), 1);
         assert_eq!((items[0].tally.total, items[0].picks.len()), (1, 0));
@@ -442,14 +447,7 @@ mod tests {
     #[test]
     fn a_kind_this_tutor_does_not_know_is_still_counted() {
         let store = Store::open_in_memory().unwrap();
-        store
-            .conn
-            .execute(
-                "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-                 duration_ms, local_day) VALUES ('a', 0, 'essay', 1, 0, 0, 0)",
-                [],
-            )
-            .unwrap();
+        insert_raw(&store, "essay", true, None);
         let s = store.quiz_summary(0).unwrap();
         assert_eq!(s.by_kind.len(), QuizKind::ALL.len() + 1);
         assert_eq!(
