@@ -1,7 +1,8 @@
 //! Progress figures: cards by state, due counts, reviews today, streak, true retention,
 //! a 30-day due forecast, a 365-day review heatmap and quiz results. Computed from the store and the
 //! loaded decks at a given `now`; drawn by [`render`], serialized by [`Stats::to_json`];
-//! the quiz's figures item by item are in [`items`].
+//! the quiz's figures item by item, which only `tutor stats --json` and `--items` read
+//! (grouping every answer costs a few hundred ms at 200,000 of them), are in [`items`].
 
 pub mod items;
 pub mod render;
@@ -57,8 +58,6 @@ pub struct Stats {
     pub cards: Vec<CardStat>,
     /// Quiz answers: all time, over the last [`QUIZ_DAYS`], and by kind.
     pub quiz: QuizSummary,
-    /// Quiz answers item by item, for authors (`tutor stats --items`).
-    pub quiz_items: Vec<items::ItemStat>,
 }
 
 impl Stats {
@@ -128,7 +127,6 @@ impl Stats {
             heatmap,
             cards,
             quiz: store.quiz_summary(today - (QUIZ_DAYS - 1))?,
-            quiz_items: items::item_stats(store.quiz_items()?, library),
         })
     }
 
@@ -164,7 +162,7 @@ impl Stats {
                 "date": days.date_of(first + offset(i)).to_string(), "reviews": n,
             })).collect::<Vec<_>>(),
             "per_card": self.cards.iter().map(card_json).collect::<Vec<_>>(),
-            "quiz": quiz_json(&self.quiz, &self.quiz_items),
+            "quiz": quiz_json(&self.quiz),
         })
     }
 }
@@ -178,9 +176,8 @@ fn tally_json(t: Tally) -> Value {
     json!({ "answered": t.total, "correct": t.correct, "rate": t.rate() })
 }
 
-/// `{answered, correct, rate, last_30_days: {..}, by_kind: {single: {..}, ...},
-/// items: [..]}` (see [`items::item_json`]).
-fn quiz_json(quiz: &QuizSummary, quiz_items: &[items::ItemStat]) -> Value {
+/// `{answered, correct, rate, last_30_days: {..}, by_kind: {single: {..}, ...}}`.
+fn quiz_json(quiz: &QuizSummary) -> Value {
     let mut out = tally_json(quiz.all_time);
     out["last_30_days"] = tally_json(quiz.recent);
     out["by_kind"] = quiz
@@ -189,7 +186,6 @@ fn quiz_json(quiz: &QuizSummary, quiz_items: &[items::ItemStat]) -> Value {
         .map(|(kind, t)| (kind.clone(), tally_json(*t)))
         .collect::<serde_json::Map<_, _>>()
         .into();
-    out["items"] = quiz_items.iter().map(items::item_json).collect();
     out
 }
 

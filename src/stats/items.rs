@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::content::{Library, QuizItem};
 use crate::quiz::Tally;
-use crate::store::ItemAnswers;
+use crate::store::{ItemAnswers, Store, StoreError};
 use crate::text::sanitize;
 
 /// An item is "everyone right" only after this many answers: one or two right answers
@@ -56,6 +56,11 @@ pub struct ItemStat {
     /// picked. Answers saved before picks were kept are in `tally` only.
     pub options: Vec<OptionStat>,
     pub flag: Option<Flag>,
+}
+
+/// Every answered item's figures, read from the store (see [`item_stats`]).
+pub fn compute(store: &Store, library: &Library) -> Result<Vec<ItemStat>, StoreError> {
+    Ok(item_stats(store.quiz_items()?, library))
 }
 
 /// Every answered item's figures, in the library's order (deck, card, item), then
