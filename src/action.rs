@@ -52,12 +52,10 @@ pub enum Action {
     Resize(u16, u16),
     Tick,
     ReviewSaved(Recorded),
-    SaveFailed(String),
     Undone(Undone),
-    UndoFailed(String),
     StatsLoaded(Box<crate::stats::Stats>),
-    StatsFailed(String),
-    QuizSaveFailed(String),
+    /// An effect the shell could not carry out.
+    Failed(Failure),
     /// The streak as the store counts it, after a grade was saved or undone.
     StreakLoaded(u32),
     /// Code highlighted (or made plain, with colour off), ready to draw.
@@ -74,6 +72,28 @@ pub enum Action {
     },
     /// Esc while a job runs: cancel the latest one.
     CancelJob,
+}
+
+/// An effect that failed: which one, on what, and the underlying error's message (the
+/// store's errors are not `Clone`, actions are). The flash shows its `Display`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Failure {
+    /// `RecordReview` of `card`: the grade was not saved.
+    #[error("not saved: {cause}; the card stays, grade again to retry")]
+    Save { card: String, cause: String },
+    /// `UndoReview` of the log row `id`.
+    #[error("cannot undo: {cause}")]
+    Undo { id: i64, cause: String },
+    /// `LoadStats`.
+    #[error("stats: {cause}")]
+    Stats { cause: String },
+    /// `RecordQuiz` of an item of `card` (its index among the card's quiz items).
+    #[error("quiz answer not saved: {cause}")]
+    QuizSave {
+        card: String,
+        item: usize,
+        cause: String,
+    },
 }
 
 /// An edit of the console's input line.
@@ -95,13 +115,15 @@ pub enum ConsoleEdit {
     /// The cursor to the line above or below, in an answer of several lines.
     LineUp,
     LineDown,
+    /// Tab: complete the command name being typed.
+    Complete,
 }
 
 /// Work for the shell: the only way `update` reaches the disk or the terminal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Save a grade durably; the shell answers with `StreakLoaded` then `ReviewSaved`
-    /// (the card's state as the store has it), or `SaveFailed`.
+    /// (the card's state as the store has it), or `Failed(Failure::Save)`.
     RecordReview {
         /// The card's id.
         card: String,
@@ -112,11 +134,11 @@ pub enum Effect {
         duration_ms: u64,
     },
     /// Remove a saved grade; the shell answers with `StreakLoaded` then `Undone`, or
-    /// `UndoFailed`.
+    /// `Failed(Failure::Undo)`.
     UndoReview {
         id: i64,
     },
-    /// Compute stats; the shell answers with `StatsLoaded` or `StatsFailed`.
+    /// Compute stats; the shell answers with `StatsLoaded` or `Failed(Failure::Stats)`.
     LoadStats,
     /// Highlight the solutions of a card (by index) and its fenced code, unless done
     /// before; the shell answers with `Highlighted`, at once from the disk cache, else
@@ -129,7 +151,8 @@ pub enum Effect {
     WarmHighlightCache,
     /// Stop a job on the worker; nothing more comes from it.
     CancelJob(JobId),
-    /// Save a quiz answer; the shell answers `QuizSaveFailed` only on failure.
+    /// Save a quiz answer; the shell answers only on failure, with
+    /// `Failed(Failure::QuizSave)`.
     RecordQuiz(crate::quiz::QuizRecord),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,

@@ -16,7 +16,7 @@ use crossterm::event::{self, Event};
 use jiff::Timestamp;
 use ratatui::text::Text;
 
-use crate::action::{Action, Effect, Effects};
+use crate::action::{Action, Effect, Effects, Failure};
 use crate::content::Library;
 use crate::days::Days;
 use crate::highlight::{DiskCache, HighlightBatch, Highlighter, Lang};
@@ -268,7 +268,10 @@ impl Shell {
                         .chain([Action::ReviewSaved(recorded)])
                         .collect()
                 }
-                Err(e) => vec![Action::SaveFailed(e.to_string())],
+                Err(e) => vec![Action::Failed(Failure::Save {
+                    card,
+                    cause: e.to_string(),
+                })],
             },
             Effect::UndoReview { id } => match self.store.undo(&app.study.scheduler, id) {
                 Ok(undone) => {
@@ -276,20 +279,31 @@ impl Shell {
                     let streak = self.store.streak(day).ok().map(Action::StreakLoaded);
                     streak.into_iter().chain([Action::Undone(undone)]).collect()
                 }
-                Err(e) => vec![Action::UndoFailed(e.to_string())],
+                Err(e) => vec![Action::Failed(Failure::Undo {
+                    id,
+                    cause: e.to_string(),
+                })],
             },
             Effect::RecordQuiz(record) => self
                 .store
                 .record_quiz_result(&record, &app.study.days)
                 .err()
-                .map(|e| Action::QuizSaveFailed(e.to_string()))
+                .map(|e| {
+                    Action::Failed(Failure::QuizSave {
+                        card: record.card_id.clone(),
+                        item: record.item_index,
+                        cause: e.to_string(),
+                    })
+                })
                 .into_iter()
                 .collect(),
             Effect::LoadStats => {
                 vec![
                     match Stats::compute(&self.store, &app.study.library, now, &app.study.days) {
                         Ok(stats) => Action::StatsLoaded(Box::new(stats)),
-                        Err(e) => Action::StatsFailed(e.to_string()),
+                        Err(e) => Action::Failed(Failure::Stats {
+                            cause: e.to_string(),
+                        }),
                     },
                 ]
             }

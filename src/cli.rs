@@ -1,11 +1,13 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+mod bounded;
 mod commands;
 mod decks;
 mod lru;
 mod numbers;
 mod progress;
 mod session;
+mod starters;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;

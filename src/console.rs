@@ -1,7 +1,12 @@
-//! The console: one input line with a cursor and history, and the commands it takes.
+//! The console: one input line with a cursor and history; the `:` commands it takes are
+//! in [`commands`].
+
+mod commands;
+
+pub use commands::{COMMANDS, Command, CommandError, help_rows, parse};
 
 use crate::action::ConsoleEdit;
-use crate::srs::Rating;
+use crate::command_table::Completion;
 
 /// How many submitted lines history keeps.
 const HISTORY: usize = 200;
@@ -101,6 +106,7 @@ impl Console {
                     self.restore(self.history[i].clone());
                 }
             }
+            ConsoleEdit::Complete => self.complete(":", commands::complete),
             ConsoleEdit::HistoryNext => match self.browsing {
                 Some(i) if i + 1 < self.history.len() => {
                     self.browsing = Some(i + 1);
@@ -168,6 +174,37 @@ impl Console {
         (&self.input[from..to], number, lines, self.cursor - start)
     }
 
+    /// Tab: completes the command name being typed after `lead` (`:` for the console's
+    /// commands) with `complete`. One match is filled in, with a space after it when it
+    /// takes arguments; several fill in the start they share and are listed on the
+    /// console's last line. Nothing happens unless the cursor is at the end of a line
+    /// that is `lead` and the start of a name.
+    pub fn complete(&mut self, lead: &str, complete: impl Fn(&str) -> Completion) {
+        if self.cursor != self.len() {
+            return;
+        }
+        let Some(word) = self.input.trim_start().strip_prefix(lead) else {
+            return;
+        };
+        if word.contains(char::is_whitespace) {
+            return;
+        }
+        match complete(word) {
+            Completion::None => {}
+            Completion::One { name, args } => {
+                let space = if args { " " } else { "" };
+                self.restore(format!("{lead}{name}{space}"));
+            }
+            Completion::Several { shared, names } => {
+                if shared.len() > word.len() {
+                    self.restore(format!("{lead}{shared}"));
+                }
+                let listed: Vec<String> = names.iter().map(|n| format!("{lead}{n}")).collect();
+                self.say(format!("  {}", listed.join("  ")));
+            }
+        }
+    }
+
     /// Puts `text` back on the line, the cursor at its end.
     pub fn restore(&mut self, text: String) {
         self.input = text;
@@ -229,104 +266,6 @@ pub fn pasted(text: &str, lines: bool) -> String {
     out
 }
 
-/// A console command: the same actions the keys give.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Help,
-    Reveal,
-    Grade(Rating),
-    Undo,
-    Quit,
-    Home,
-    Stats,
-    Browse,
-}
-
-/// Each command with what it does, for the help overlay and error messages; `true` for
-/// the ones that work only in a review.
-pub const COMMAND_HELP: &[(&str, &str, bool)] = &[
-    (":reveal", "show the answer", true),
-    (
-        ":grade good",
-        "grade: again, hard, good, easy, or 1-4",
-        true,
-    ),
-    (":undo", "take back the last grade", true),
-    (":home", "go home", false),
-    (":browse", "the card list", false),
-    (":stats", "stats and heatmap", false),
-    (":help", "this help", false),
-    (":quit", "quit", false),
-];
-
-/// Parses a line typed after `:`. `Ok(None)` for an empty line.
-pub fn parse(line: &str) -> Result<Option<Command>, String> {
-    let line = line.trim().trim_start_matches(':').trim();
-    let mut words = line.split_whitespace();
-    let Some(word) = words.next() else {
-        return Ok(None);
-    };
-    let rest: Vec<&str> = words.collect();
-    let no_args = |cmd: Command| {
-        if rest.is_empty() {
-            Ok(Some(cmd))
-        } else {
-            Err(format!(":{word} takes no arguments"))
-        }
-    };
-    match word.to_lowercase().as_str() {
-        "help" | "h" | "?" => no_args(Command::Help),
-        "reveal" | "show" => no_args(Command::Reveal),
-        "undo" | "u" => no_args(Command::Undo),
-        "quit" | "q" => no_args(Command::Quit),
-        "home" => no_args(Command::Home),
-        "stats" => no_args(Command::Stats),
-        "browse" => no_args(Command::Browse),
-        "grade" | "g" => match rest.as_slice() {
-            [grade] => parse_grade(grade)
-                .map(|r| Some(Command::Grade(r)))
-                .ok_or_else(|| {
-                    format!(
-                        "unknown grade `{}`: again, hard, good, easy or 1-4",
-                        clip(grade)
-                    )
-                }),
-            _ => Err(":grade takes one of again, hard, good, easy (or 1-4)".to_string()),
-        },
-        // Short enough for the console's border and a one-row flash at 80 columns; the
-        // help lists the commands.
-        other => Err(format!(
-            "unknown command `{}`: :help lists the commands",
-            clip(other)
-        )),
-    }
-}
-
-/// The longest a word typed by the user is echoed in an error message, in chars.
-const ECHO: usize = 16;
-
-/// `word`, cut to [`ECHO`] chars with `…` when longer, so a message quoting it still
-/// fits the console.
-pub fn clip(word: &str) -> String {
-    if word.chars().count() <= ECHO {
-        word.to_string()
-    } else {
-        let mut cut: String = word.chars().take(ECHO - 1).collect();
-        cut.push('…');
-        cut
-    }
-}
-
-fn parse_grade(word: &str) -> Option<Rating> {
-    match word.to_lowercase().as_str() {
-        "again" | "a" | "1" => Some(Rating::Again),
-        "hard" | "2" => Some(Rating::Hard),
-        "good" | "g" | "3" => Some(Rating::Good),
-        "easy" | "e" | "4" => Some(Rating::Easy),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,30 +318,6 @@ mod tests {
         assert_eq!(c.input, "two");
         c.edit(ConsoleEdit::HistoryNext);
         assert_eq!(c.input, "");
-    }
-
-    #[test]
-    fn commands_parse() {
-        assert_eq!(parse(":help"), Ok(Some(Command::Help)));
-        assert_eq!(
-            parse("  :grade Good "),
-            Ok(Some(Command::Grade(Rating::Good)))
-        );
-        assert_eq!(parse(":g 1"), Ok(Some(Command::Grade(Rating::Again))));
-        assert_eq!(parse(":"), Ok(None));
-        assert!(
-            parse(":grade meh")
-                .unwrap_err()
-                .contains("again, hard, good, easy")
-        );
-        assert!(parse(":grade").is_err());
-        assert!(parse(":quit now").unwrap_err().contains("no arguments"));
-        assert!(parse(":frob").unwrap_err().contains(":help"));
-        // An error quoting a long word still fits the console at 80 columns.
-        let long = parse(&format!(":{}", "x".repeat(300))).unwrap_err();
-        assert!(long.chars().count() < 70, "{long}");
-        let long = parse(&format!(":grade {}", "x".repeat(300))).unwrap_err();
-        assert!(long.chars().count() < 70, "{long}");
     }
 
     #[test]

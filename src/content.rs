@@ -16,6 +16,7 @@ pub mod nesting;
 pub mod problem;
 pub mod quiz;
 pub mod source;
+pub mod starters;
 pub mod validate;
 pub mod yaml;
 
@@ -177,10 +178,17 @@ pub struct CodeLinks {
     pub rust: EventLines,
 }
 
-/// A solution in one language and the tests that prove it.
+/// A solution in one language, the tests that prove it, and the starter a learner begins
+/// from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Solution {
+    /// What a learner sees in an empty editor: the signatures the tests call, each with
+    /// a docstring or doc comment saying what it must do, and bodies of `...` (Python) or
+    /// `todo!()` (Rust). The tests must fail on it, at run time. Optional in a deck of
+    /// your own; every bundled coding card has one for both languages.
+    #[serde(default)]
+    pub starter: Option<String>,
     pub solution: String,
     pub tests: String,
 }

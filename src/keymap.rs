@@ -288,6 +288,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Console,
+        &[code(KeyCode::Tab)],
+        Action::Console(ConsoleEdit::Complete),
+        "complete command",
+        false,
+    ),
+    bind(
+        S::Console,
         &[code(KeyCode::Up)],
         Action::Console(ConsoleEdit::HistoryPrev),
         "older input",

@@ -6,7 +6,8 @@
 //! - [`app`]: the shell: the event loop, signals, and carrying out effects.
 //! - [`cli`]: clap definitions and the non-interactive commands.
 //! - [`color`]: whether to colour.
-//! - [`console`]: the input line: buffer, cursor, history, `:` commands.
+//! - [`command_table`]: the row type of a table of typed commands (console, LRU lab).
+//! - [`console`]: the input line (buffer, cursor, history, Tab); the `:` commands' table.
 //! - [`content`]: decks and cards: serde types, loading, validation, the parse cache;
 //!   `content::yaml` is the only module that calls `serde_yaml`.
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
@@ -39,6 +40,7 @@ pub mod ansi;
 pub mod app;
 pub mod cli;
 pub mod color;
+pub mod command_table;
 pub mod console;
 pub mod content;
 pub mod days;

@@ -234,16 +234,24 @@ fn a_failed_save_keeps_the_card_and_says_so() {
     assert_eq!(effects.0.len(), 1);
     // A second grade while saving does nothing.
     assert!(update(&mut app, Action::Grade(Rating::Easy), t0()).is_empty());
+    let card = app
+        .card_id(phase(&app).card().unwrap())
+        .unwrap()
+        .to_string();
     let _ = update(
         &mut app,
-        Action::SaveFailed("the disk is full".into()),
+        Action::Failed(crate::action::Failure::Save {
+            card,
+            cause: "the disk is full".into(),
+        }),
         t0(),
     );
     assert_eq!(kind(&phase(&app)), "revealed");
     let flash = app.flash.clone().unwrap();
-    assert!(
-        flash.error && flash.text.contains("the disk is full"),
-        "{flash:?}"
+    assert!(flash.error, "{flash:?}");
+    assert_eq!(
+        flash.text,
+        "not saved: the disk is full; the card stays, grade again to retry"
     );
     // Grading again retries.
     assert_eq!(
@@ -407,6 +415,92 @@ fn console_commands_map_to_the_same_actions() {
     press(&mut app, &mut shell, "enter", t0());
     assert!(app.flash.as_ref().unwrap().error);
     assert!(app.console.active, "a bad command leaves the console open");
+}
+
+/// Each failed effect comes back as a `Failure` naming the operation, and the flash
+/// says which and why, as the store put it.
+#[test]
+fn a_failure_flashes_what_failed_and_why() {
+    use crate::action::Failure;
+    let cause = || "database is locked".to_string();
+    let (mut app, _shell) = fixture(&Start::Review);
+    for (failure, said) in [
+        (
+            Failure::Undo {
+                id: 7,
+                cause: cause(),
+            },
+            "cannot undo: database is locked",
+        ),
+        (
+            Failure::Stats { cause: cause() },
+            "stats: database is locked",
+        ),
+    ] {
+        let _ = update(&mut app, Action::Failed(failure), t0());
+        let flash = app.flash.clone().unwrap();
+        assert!(flash.error && flash.text == said, "{flash:?}");
+    }
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        count: Some(1),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, _shell) = fixture(&quiz);
+    let failure = Failure::QuizSave {
+        card: "lru-cache".into(),
+        item: 0,
+        cause: cause(),
+    };
+    let _ = update(&mut app, Action::Failed(failure), t0());
+    let flash = app.flash.clone().unwrap();
+    assert!(flash.error, "{flash:?}");
+    assert_eq!(flash.text, "quiz answer not saved: database is locked");
+}
+
+/// Tab completes a `:` command's name from the command table, and lists the
+/// candidates when several match; Enter still runs the line.
+#[test]
+fn tab_completes_a_command_name() {
+    let (mut app, mut shell) = fixture(&Start::Review);
+    press(&mut app, &mut shell, ": h tab", t0());
+    assert_eq!(app.console.input, ":h", ":home and :help share only the h");
+    assert_eq!(app.console.output.last().unwrap(), "  :home  :help");
+    press(&mut app, &mut shell, "e tab", t0());
+    assert_eq!(app.console.input, ":help");
+    press(&mut app, &mut shell, "ctrl-u : g tab", t0());
+    assert_eq!(app.console.input, ":grade ", "a space for its argument");
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(
+        app.console.input, ":grade ",
+        "nothing to complete after the name"
+    );
+    press(&mut app, &mut shell, "ctrl-u : r e v tab", t0());
+    assert_eq!(app.console.input, ":reveal");
+    press(&mut app, &mut shell, "enter", t0());
+    assert_eq!(kind(&phase(&app)), "revealed");
+    // Every command when nothing is typed yet.
+    press(&mut app, &mut shell, ": tab", t0());
+    let listed = app.console.output.last().unwrap().clone();
+    for row in crate::console::COMMANDS {
+        assert!(listed.contains(&format!(":{}", row.spec.name)), "{listed}");
+    }
+}
+
+/// In the LRU lab a line without `:` completes a lab command's name.
+#[test]
+fn tab_completes_a_lab_command() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    assert!(app.console.active);
+    press(&mut app, &mut shell, "r e tab", t0());
+    assert_eq!(app.console.input, "re");
+    assert_eq!(app.console.output.last().unwrap(), "  reset  redo");
+    press(&mut app, &mut shell, "ctrl-u f tab", t0());
+    assert_eq!(app.console.input, "fill ");
+    press(&mut app, &mut shell, "ctrl-u : q u tab", t0());
+    assert_eq!(
+        app.console.input, ":quit",
+        "a `:` line is a console command"
+    );
 }
 
 #[test]

@@ -9,8 +9,9 @@ mod review;
 
 use jiff::Timestamp;
 
-use crate::action::{Action, ConsoleEdit, Effect, Effects};
+use crate::action::{Action, ConsoleEdit, Effect, Effects, Failure};
 use crate::console::{self, Command};
+use crate::lru::lab::LabError;
 use crate::state::{
     App, BrowseState, CardFrom, Confirm, Flash, HOME_ITEMS, HomeItem, HomeState, Overlay,
     ReviewStep, Screen, StatsState,
@@ -111,10 +112,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             quiz::keep_answer(app, now)
         }
         Action::Console(edit) => {
-            match &mut app.screen {
-                Screen::Browse(browse) if browse.filtering => browse.edit_filter(edit),
-                _ => app.console.edit(edit),
-            }
+            edit_console(app, edit);
             Effects::none()
         }
         Action::ConsoleSubmit => submit(app, now),
@@ -123,18 +121,17 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Undo
         | Action::Tick
         | Action::ReviewSaved(_)
-        | Action::SaveFailed(_)
-        | Action::Undone(_)
-        | Action::UndoFailed(_) => review::update_review(app, action, now),
+        | Action::Failed(Failure::Save { .. } | Failure::Undo { .. })
+        | Action::Undone(_) => review::update_review(app, action, now),
         Action::StatsLoaded(stats) => {
             show_stats(app, &stats);
             Effects::none()
         }
-        Action::StatsFailed(message) => {
-            flash_error(app, format!("stats: {message}"));
+        Action::Failed(failure @ Failure::Stats { .. }) => {
+            flash_error(app, failure.to_string());
             Effects::none()
         }
-        Action::Quiz(_) | Action::QuizEnter | Action::QuizSaveFailed(_) => {
+        Action::Quiz(_) | Action::QuizEnter | Action::Failed(Failure::QuizSave { .. }) => {
             quiz::update_quiz(app, action, now)
         }
         Action::Highlighted(_)
@@ -185,12 +182,9 @@ fn is_user_action(action: &Action) -> bool {
         Action::Resize(..)
             | Action::Tick
             | Action::ReviewSaved(_)
-            | Action::SaveFailed(_)
             | Action::Undone(_)
-            | Action::UndoFailed(_)
             | Action::StatsLoaded(_)
-            | Action::StatsFailed(_)
-            | Action::QuizSaveFailed(_)
+            | Action::Failed(_)
             | Action::StreakLoaded(_)
             | Action::Highlighted(_)
             | Action::JobStarted { .. }
@@ -377,9 +371,25 @@ pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
     let effects = show_card(app, card, CardFrom::Lab);
     app.card_view.focus = Some(crate::state::Pane::Diagram);
     app.console.active = true;
-    app.console
-        .say("LRU lab: type put K V, get K, cap N, undo, redo, fill N, reset, help");
+    app.console.say(format!(
+        "LRU lab: type {}",
+        crate::lru::command::syntax_list(true)
+    ));
     effects
+}
+
+/// An edit of the field being typed: Browse's filter, or the console. On the LRU card
+/// Tab on a line without `:` completes a lab command (the console completes `:` ones).
+fn edit_console(app: &mut App, edit: ConsoleEdit) {
+    let lab_line = edit == ConsoleEdit::Complete
+        && app.lab.is_some()
+        && crate::layout::panes::has_diagram(app)
+        && !app.console.input.trim_start().starts_with(':');
+    match &mut app.screen {
+        Screen::Browse(browse) if browse.filtering => browse.edit_filter(edit),
+        _ if lab_line => app.console.complete("", crate::lru::command::complete),
+        _ => app.console.edit(edit),
+    }
 }
 
 /// Ctrl-Z asks the shell to suspend; a paste goes whole into the field being typed:
@@ -427,14 +437,15 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
                 }
                 panes::follow_lab(app);
             }
-            Err(message) => {
+            Err(error) => {
                 // "`frob`: expected a command…" already names a one-word line.
-                if message.starts_with(&format!("`{trimmed}`: ")) {
-                    app.console.say(format!("> {message}"));
+                let quoted = matches!(&error, LabError::Line(e) if e.quotes(trimmed));
+                if quoted {
+                    app.console.say(format!("> {error}"));
                 } else {
-                    app.console.say(format!("> {trimmed}: {message}"));
+                    app.console.say(format!("> {trimmed}: {error}"));
                 }
-                flash_error(app, message);
+                flash_error(app, error.to_string());
             }
         }
         return Effects::none();
@@ -448,9 +459,9 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     let command = match console::parse(trimmed) {
         Ok(Some(command)) => command,
         Ok(None) => return Effects::none(),
-        Err(message) => {
-            app.console.say(format!("  {message}"));
-            flash_error(app, message);
+        Err(error) => {
+            app.console.say(format!("  {error}"));
+            flash_error(app, error.to_string());
             // Still taking a command: the next line is one too.
             app.console.restore(":".to_string());
             return Effects::none();
@@ -482,9 +493,9 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
             | (Action::ToggleHelp | Action::Quit, _)
     );
     if !allowed {
-        let message = format!("{trimmed} does nothing here");
-        app.console.say(format!("  {message}"));
-        flash_error(app, message);
+        let error = console::CommandError::NotHere(trimmed.to_string());
+        app.console.say(format!("  {error}"));
+        flash_error(app, error.to_string());
         app.console.active = true;
         app.console.restore(":".to_string());
         return Effects::none();

@@ -358,6 +358,134 @@ fn check_rejects_a_user_card_reusing_a_bundled_id() {
     assert_eq!(out.stdout, expected);
 }
 
+/// A card whose Python starter lacks a colon (line 9) and whose Rust starter returns a
+/// string for a `u8` (line 23); its solutions and tests are fine.
+const BROKEN_STARTERS: &str = r#"id: broken-starters
+title: Broken starters
+topic: basics
+tags: [math]
+difficulty: easy
+prompt: Add two numbers.
+python:
+  starter: |
+    def add(a, b)
+        """The sum of a and b."""
+        ...
+  solution: |
+    def add(a, b):
+        return a + b
+  tests: |
+    assert add(1, 2) == 3
+rust:
+  starter: |
+    /// The sum of a and b.
+    pub fn add(_a: i32, _b: i32) -> i32 {
+        todo!()
+    }
+    pub fn bad() -> u8 { "x" }
+  solution: |
+    pub fn add(a: i32, b: i32) -> i32 {
+        a + b
+    }
+  tests: |
+    #[test]
+    fn adds() {
+        assert_eq!(add(1, 2), 3);
+    }
+explanation: The + operator does it.
+key_points:
+  - Use the + operator.
+pitfalls:
+  - Overflow in Rust.
+follow_ups:
+  - What happens on overflow?
+"#;
+
+/// `tutor check` compiles the starters of a deck named by path or added with --decks
+/// (not the bundled ones: tests/samples.rs runs those), and names the file, line and
+/// column of the first error with the compiler's message.
+#[test]
+fn check_reports_starters_that_do_not_compile() {
+    // The positions below are counted in the constant: make sure it was not edited.
+    assert_eq!(BROKEN_STARTERS.lines().nth(8), Some("    def add(a, b)"));
+    assert_eq!(
+        BROKEN_STARTERS.lines().nth(22),
+        Some(r#"    pub fn bad() -> u8 { "x" }"#)
+    );
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let file = shown(&write(&dir, "01-broken.yaml", BROKEN_STARTERS));
+    let good = card("add-two", "Add two", "Add.")
+        .replace(
+            "python:\n",
+            "python:\n  starter: |\n    def add(a, b):\n        \"\"\"The sum.\"\"\"\n        ...\n",
+        )
+        .replace(
+            "rust:\n",
+            "rust:\n  starter: |\n    #![allow(unused)]\n    /// The sum.\n    pub fn add(a: i32, b: i32) -> i32 {\n        todo!()\n    }\n",
+        );
+    write(&dir, "02-good.yaml", &good);
+    let library = bundled();
+    let data = temp();
+    let by_path = tutor(data.path(), &["check", &shown(&dir)]);
+    let with_decks = tutor(data.path(), &["--decks", &shown(&dir), "check"]);
+    for (out, cards, decks) in [
+        (by_path, 1, 1),
+        (
+            with_decks,
+            library.card_count() + 1,
+            library.decks.len() + 1,
+        ),
+    ] {
+        assert_eq!(out.code, Some(1), "{out:?}");
+        assert_eq!(out.stderr, "", "{out:?}");
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                format!(
+                    "{file}:9:18: error: python.starter: does not compile: SyntaxError: expected ':'"
+                ),
+                format!(
+                    "{file}:23:26: error: rust.starter: does not compile: error[E0308]: mismatched types: expected `u8`, found `&str`"
+                ),
+                format!(
+                    "2 problems ({} in {} without problems)",
+                    plural(cards, "card"),
+                    plural(decks, "deck")
+                ),
+            ],
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+/// Without `python3` or `rustc`, the starters are not compiled: a note says so and what
+/// to install, and the check still passes.
+#[test]
+fn check_notes_a_missing_python_or_rustc() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    write(&dir, "01-broken.yaml", BROKEN_STARTERS);
+    let empty = temp();
+    let data = temp();
+    let out = run(command(data.path())
+        .env("PATH", empty.path())
+        .args(["check", &shown(&dir)]));
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "1 card in 1 deck, no problems\n");
+    assert_eq!(
+        out.stderr,
+        "note: `python3` is not installed (not found on PATH): the Python starters were not \
+         checked; install Python 3.11 or newer\n\
+         note: `rustc` is not installed (not found on PATH): the Rust starters were not \
+         checked; install Rust (https://rustup.rs)\n"
+    );
+}
+
 // ---------------------------------------------------------------- show
 
 const HEADINGS: [&str; 7] = [

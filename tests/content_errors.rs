@@ -146,6 +146,91 @@ fn empty_solution() {
     assert_eq!(message, "must not be empty");
 }
 
+/// A starter is optional; when given, it is read like any other code block.
+#[test]
+fn a_card_with_starters_has_no_problems() {
+    let text = card("a")
+        .replace(
+            "python:\n",
+            "python:\n  starter: |\n    def two():\n        \"\"\"Return 2.\"\"\"\n        ...\n",
+        )
+        .replace(
+            "rust:\n",
+            "rust:\n  starter: |\n    /// Returns 2.\n    pub fn two() -> i32 {\n        todo!()\n    }\n",
+        );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems, []);
+    let (_, card) = library.cards().next().unwrap();
+    let (python, rust) = card.code().unwrap();
+    assert_eq!(
+        python.starter.as_deref(),
+        Some("def two():\n    \"\"\"Return 2.\"\"\"\n    ...\n")
+    );
+    assert!(rust.starter.as_deref().unwrap().contains("todo!()"));
+}
+
+/// `tutor check` learns where each loaded card's starters are, to place a compiler's
+/// errors; a card dropped as a duplicate takes its starters with it.
+#[test]
+fn starters_are_located_for_the_cards_kept() {
+    let with_starter = |id: &str| {
+        card(id).replace(
+            "rust:\n",
+            "rust:\n  starter: |\n    /// Returns 2.\n    pub fn two() -> i32 {\n        todo!()\n    }\n",
+        )
+    };
+    let dir = deck_with(&[
+        ("a.yaml", &with_starter("a")),
+        ("b.yaml", &with_starter("a")),
+    ]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems.len(), 1, "{:?}", library.problems);
+    let [site] = library.starters.as_slice() else {
+        panic!("{:?}", library.starters)
+    };
+    assert!(site.file.ends_with("a.yaml"), "{site:?}");
+    assert_eq!(
+        (site.card.as_str(), site.lang, site.card_at),
+        ("a", "rust", (1, 1))
+    );
+    assert_eq!((site.key, site.body), ((15, 3), Some((16, 5))));
+    assert_eq!(site.position(2, 12), (17, 16));
+}
+
+#[test]
+fn empty_starter() {
+    let text = card("a").replace("python:\n", "python:\n  starter: \"  \"\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 9, 3, "python.starter"));
+    assert!(message.starts_with("must not be empty"), "{message}");
+}
+
+#[test]
+fn starter_that_is_the_solution() {
+    let text = card("a").replace(
+        "rust:\n",
+        "rust:\n  starter: |\n    pub fn two() -> i32 { 2 }\n",
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 15, 3, "rust.starter"));
+    assert!(
+        message.contains("is the same as rust.solution"),
+        "{message}"
+    );
+}
+
+#[test]
+fn starter_that_is_not_text() {
+    let text = card("a").replace("python:\n", "python:\n  starter: [a, b]\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!((where_.1, where_.3.as_str()), (9, "python.starter"));
+    assert!(message.contains("string"), "{message}");
+}
+
 #[test]
 fn tests_without_an_assertion() {
     let text = card("a").replace("    #[test]\n", "");

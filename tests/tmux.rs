@@ -144,11 +144,13 @@ impl Drop for Tmux {
 }
 
 /// A shell line that runs tutor, then reports its exit code and whether the terminal
-/// settings came back as they were, and stays open for capture.
+/// settings came back as they were, and stays open for capture. The report starts a
+/// line of its own: after a `kill -9` the terminal is still raw and the cursor is where
+/// tutor's last frame left it, maybe near the right edge, where the report would wrap.
 fn wrapped(data: &Path, args: &str, pid_file: &Path) -> String {
     format!(
         "before=$(stty -g); sh -c 'echo $$ > {pid}; exec {bin} --data-dir {data} {args}'; \
-         code=$?; after=$(stty -g); \
+         code=$?; after=$(stty -g); printf '\\r\\n'; \
          if [ \"$before\" = \"$after\" ]; then echo \"EXIT=$code RESTORED\"; else echo \"EXIT=$code BROKEN\"; fi; \
          sleep 600",
         pid = pid_file.display(),
@@ -486,6 +488,9 @@ fn the_lru_lab_draws_each_operation() {
     tmux.wait_for_all(&["EVICT 2", "hits 1"]);
     tmux.keys(&["get 9", "Enter"]);
     tmux.wait_for("MISS");
+    // Tab completes a command's name from the lab's table: `fi` becomes `fill `.
+    tmux.keys(&["fi", "Tab", "3", "Enter"]);
+    tmux.wait_for("fill 3 from seed");
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);

@@ -5,9 +5,12 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Cli, plural, warn_problems};
+use super::{Cli, plural, starters, warn_problems};
 use crate::ansi;
-use crate::content::{LoadOptions, Problem, Severity, load::check_paths, load_library};
+use crate::content::starters::StarterSite;
+use crate::content::{
+    Library, LoadOptions, Problem, Severity, load::check_library, load::check_paths,
+};
 use crate::highlight::Highlighter;
 use crate::show::card_text;
 
@@ -74,7 +77,7 @@ fn origin(origin: &str) -> String {
 pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<ExitCode> {
     let mut library = if paths.is_empty() {
         // No cache: check always parses and validates everything.
-        load_library(&LoadOptions {
+        check_library(&LoadOptions {
             bundled: true,
             dirs: cli.decks.clone(),
             cache_dir: None,
@@ -82,7 +85,40 @@ pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<E
     } else {
         check_paths(paths)
     };
-    let cards = library.card_count();
+    // Warnings go apart: they are printed with the problems but fail only with --strict.
+    let mut warnings = std::mem::take(&mut library.warnings);
+    // The bundled decks' starters were compiled and run against their tests when this
+    // tutor was built (tests/samples.rs); a deck named by path, or added with --decks,
+    // gets them compiled here.
+    let bundled: Vec<&str> = crate::content::source::bundled()
+        .iter()
+        .map(|b| b.origin)
+        .collect();
+    let sites: Vec<&StarterSite> = library
+        .starters
+        .iter()
+        .filter(|site| {
+            !paths.is_empty()
+                || library
+                    .card(site.card.as_str())
+                    .is_none_or(|(deck, _)| !bundled.contains(&deck.origin.as_str()))
+        })
+        .collect();
+    let report = starters::check(&sites, |site| starter_text(&library, site));
+    for note in &report.notes {
+        eprintln!("note: {}", crate::text::sanitize(note));
+    }
+    let mut problems = library.problems.clone();
+    problems.extend(report.problems.iter().map(|(_, p)| p.clone()));
+    // A card whose starter does not compile is not a card without problems.
+    let mut broken: Vec<(&str, usize)> = report
+        .problems
+        .iter()
+        .map(|&(i, _)| (sites[i].file.as_str(), sites[i].card_at.0))
+        .collect();
+    broken.sort_unstable();
+    broken.dedup();
+    let cards = library.card_count() - broken.len();
     let decks = library
         .decks
         .iter()
@@ -92,14 +128,13 @@ pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<E
     if decks > 0 {
         let _ = write!(what, " in {}", plural(decks, "deck", "decks"));
     }
-    let mut warnings = std::mem::take(&mut library.warnings);
     if strict {
         for warning in &mut warnings {
             warning.severity = Severity::Error;
         }
     }
-    let errors = library.problems.len() + if strict { warnings.len() } else { 0 };
-    let mut all: Vec<&Problem> = library.problems.iter().chain(&warnings).collect();
+    let errors = problems.len() + if strict { warnings.len() } else { 0 };
+    let mut all: Vec<&Problem> = problems.iter().chain(&warnings).collect();
     all.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     let mut out = std::io::stdout().lock();
     for problem in all {
@@ -133,6 +168,16 @@ pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<E
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The starter at `site`, from the card loaded there.
+fn starter_text<'a>(library: &'a Library, site: &StarterSite) -> Option<&'a str> {
+    let (_, card) = library.card(site.card.as_str())?;
+    let block = match site.lang {
+        "python" => card.python.as_ref(),
+        _ => card.rust.as_ref(),
+    };
+    block?.starter.as_deref()
 }
 
 pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCode> {

@@ -15,7 +15,7 @@ use super::Deck;
 use super::source::DeckSource;
 
 /// Bump when the cached layout or the meaning of a card changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
 
 /// A deck's content hash: every file's name and bytes, the format and the tutor version.

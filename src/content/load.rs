@@ -1,7 +1,7 @@
 //! Turning deck sources into a [`Library`]: parse, validate, check ids across decks, and
 //! use the cache where the files are unchanged.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -9,6 +9,7 @@ use super::cache::{DeckCache, bundled_hash, content_hash};
 use super::cues;
 use super::locate::Locator;
 use super::source::{self, DeckSource, SourceFile};
+use super::starters::{StarterSite, literal_block_start};
 use super::validate::{self, DocRef};
 use super::yaml::{self, YamlError};
 use super::{Card, CardId, CardLocation, Deck, DeckMeta, Problem};
@@ -35,6 +36,9 @@ pub struct Library {
     /// [`cues`]). Only parsed decks have them: a deck from the cache was parsed before
     /// and is not looked at again, and `check` never uses the cache.
     pub warnings: Vec<Problem>,
+    /// Where the loaded cards' starters are: filled by [`check_library`] and
+    /// [`check_paths`] only.
+    pub starters: Vec<StarterSite>,
     /// Where each card id is (deck, card), built by the first [`Library::card`] call:
     /// an import looks up every row's card, and a linear search made that
     /// rows × cards. The decks are not changed once loaded; a lookup checks the card
@@ -122,17 +126,45 @@ impl Loading {
         self.library.decks.extend(deck);
     }
 
-    fn finish(mut self) -> Library {
+    fn finish(mut self, mut starters: Vec<StarterSite>) -> Library {
         check_across_decks(&mut self.library, &self.unloaded);
         sort_problems(&mut self.library.problems);
         sort_problems(&mut self.library.warnings);
+        // A card dropped as a duplicate keeps no site.
+        let kept: HashSet<(&str, usize, usize)> = self
+            .library
+            .decks
+            .iter()
+            .flat_map(|d| &d.locations)
+            .map(|at| (at.file.as_str(), at.line, at.col))
+            .collect();
+        starters
+            .retain(|site| kept.contains(&(site.file.as_str(), site.card_at.0, site.card_at.1)));
+        self.library.starters = starters;
         self.library
     }
 }
 
 pub fn load_library(options: &LoadOptions) -> Library {
+    load(options, false)
+}
+
+/// [`load_library`] for `tutor check`: never from the cache (a cached deck keeps no
+/// positions), and with [`Library::starters`] filled.
+pub fn check_library(options: &LoadOptions) -> Library {
+    load(
+        &LoadOptions {
+            cache_dir: None,
+            ..options.clone()
+        },
+        true,
+    )
+}
+
+fn load(options: &LoadOptions, locate_starters: bool) -> Library {
     let cache = options.cache_dir.as_ref().map(DeckCache::new);
     let mut loading = Loading::default();
+    let mut sites = locate_starters.then(Vec::new);
     let bundled = if options.bundled {
         source::bundled()
     } else {
@@ -146,14 +178,19 @@ pub fn load_library(options: &LoadOptions) -> Library {
             loading.add((Some(deck), Vec::new(), Vec::new()));
             continue;
         }
-        loading.add(parse_deck(&bundled.source(), hash, cache.as_ref()));
+        loading.add(parse_deck(
+            &bundled.source(),
+            hash,
+            cache.as_ref(),
+            sites.as_mut(),
+        ));
     }
     for dir in &options.dirs {
         for source in source::from_dir(dir) {
-            loading.add(load_deck(&source, cache.as_ref()));
+            loading.add(load_deck(&source, cache.as_ref(), sites.as_mut()));
         }
     }
-    loading.finish()
+    loading.finish(sites.unwrap_or_default())
 }
 
 /// Problems in file order, then by position; stable, so one position keeps its order.
@@ -165,19 +202,23 @@ fn sort_problems(problems: &mut [Problem]) {
 /// as in [`load_library`], and single card files checked on their own.
 pub fn check_paths(paths: &[PathBuf]) -> Library {
     let mut loading = Loading::default();
+    let mut sites = Vec::new();
     for path in paths {
         if path.is_dir() {
             for source in source::from_dir(path) {
-                loading.add(load_deck(&source, None));
+                loading.add(load_deck(&source, None, Some(&mut sites)));
             }
         } else {
-            loading.add(load_single_file(path));
+            loading.add(load_single_file(path, &mut sites));
         }
     }
-    loading.finish()
+    loading.finish(sites)
 }
 
-fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>, Unloaded) {
+fn load_single_file(
+    path: &Path,
+    sites: &mut Vec<StarterSite>,
+) -> (Option<Deck>, Vec<Problem>, Unloaded) {
     let name = source::display(path);
     if !path.exists() {
         return (
@@ -215,13 +256,21 @@ fn load_single_file(path: &Path) -> (Option<Deck>, Vec<Problem>, Unloaded) {
         origin: name,
     };
     let mut unloaded = Vec::new();
-    parse_cards(&file, None, &mut deck, &mut problems, &mut unloaded);
+    parse_cards(
+        &file,
+        None,
+        &mut deck,
+        &mut problems,
+        &mut unloaded,
+        Some(sites),
+    );
     (Some(deck), problems, unloaded)
 }
 
 fn load_deck(
     source: &DeckSource,
     cache: Option<&DeckCache>,
+    sites: Option<&mut Vec<StarterSite>>,
 ) -> (Option<Deck>, Vec<Problem>, Unloaded) {
     let hash = content_hash(source);
     if source.problems.is_empty()
@@ -229,15 +278,16 @@ fn load_deck(
     {
         return (Some(deck), Vec::new(), Vec::new());
     }
-    parse_deck(source, hash, cache)
+    parse_deck(source, hash, cache, sites)
 }
 
 /// Parses and validates a deck's files; a deck without problems is stored in the cache
-/// under `hash`.
+/// under `hash`. Its loaded cards' starters join `sites`, if given.
 fn parse_deck(
     source: &DeckSource,
     hash: u128,
     cache: Option<&DeckCache>,
+    mut sites: Option<&mut Vec<StarterSite>>,
 ) -> (Option<Deck>, Vec<Problem>, Unloaded) {
     let mut problems = source.problems.clone();
     let Some(meta_file) = &source.meta else {
@@ -268,6 +318,7 @@ fn parse_deck(
         origin: source.origin.clone(),
     };
     let mut unloaded = Vec::new();
+    let first_site = sites.as_ref().map_or(0, |s| s.len());
     for file in &source.cards {
         parse_cards(
             file,
@@ -275,10 +326,15 @@ fn parse_deck(
             &mut deck,
             &mut problems,
             &mut unloaded,
+            sites.as_deref_mut(),
         );
     }
     let Some(meta) = meta.filter(|m| m.ok) else {
-        // The deck is left out, but its cards' ids are still checked for duplicates.
+        // The deck is left out, and so are its starters; its cards' ids are still
+        // checked for duplicates.
+        if let Some(sites) = sites {
+            sites.truncate(first_site);
+        }
         let mut ids: Unloaded = deck
             .cards
             .into_iter()
@@ -348,14 +404,15 @@ fn parse_meta(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<ReadMeta
     })
 }
 
-/// Parses and validates a file's cards: those without problems join `deck`, the ids of
-/// the others that could be read join `unloaded`.
+/// Parses and validates a file's cards: those without problems join `deck`, and their
+/// starters `sites` if given; the ids of the others that could be read join `unloaded`.
 fn parse_cards(
     file: &SourceFile,
     topics: Option<&[String]>,
     deck: &mut Deck,
     problems: &mut Vec<Problem>,
     unloaded: &mut Unloaded,
+    mut sites: Option<&mut Vec<StarterSite>>,
 ) {
     let text = match source::decode(file) {
         Ok(text) => text,
@@ -411,6 +468,9 @@ fn parse_cards(
         };
         if found.is_empty() {
             problems.extend(cues::warnings(&card, doc));
+            if let Some(sites) = sites.as_deref_mut() {
+                sites.extend(starter_sites(&card, doc, document.text, &location));
+            }
             deck.locations.push(location);
             deck.cards.push(card);
         } else {
@@ -425,6 +485,31 @@ fn parse_cards(
             problems.extend(found);
         }
     }
+}
+
+/// Where `card`, whose id is `at`, has its starters in the document `text` that `doc`
+/// describes.
+fn starter_sites(card: &Card, doc: DocRef<'_>, text: &str, at: &CardLocation) -> Vec<StarterSite> {
+    [
+        ("python", card.python.as_ref()),
+        ("rust", card.rust.as_ref()),
+    ]
+    .into_iter()
+    .filter(|(_, block)| block.is_some_and(|b| b.starter.is_some()))
+    .map(|(lang, _)| {
+        let key = doc.problem(&path![lang, "starter"], "");
+        let body = literal_block_start(text, key.line + 1 - doc.first_line)
+            .map(|(line, col)| (line + doc.first_line - 1, col));
+        StarterSite {
+            card: card.id.clone(),
+            card_at: (at.line, at.col),
+            lang,
+            file: key.file,
+            key: (key.line, key.col),
+            body,
+        }
+    })
+    .collect()
 }
 
 /// Card ids are unique across every deck (progress is keyed by them) and deck ids are

@@ -172,6 +172,9 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
     ] {
         let Some(solution) = solution else { continue };
         c.not_blank(&path![lang, "solution"], &solution.solution);
+        if let Some(starter) = &solution.starter {
+            starter_rules(&mut c, lang, starter, &solution.solution);
+        }
         if solution.tests.trim().is_empty() {
             c.fail(&path![lang, "tests"], "must not be empty");
         } else if !solution.tests.contains(test_marker) {
@@ -195,6 +198,26 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
         code_links(&mut c, card, links);
     }
     c.problems
+}
+
+/// A starter is what a learner begins from: something to read, never the answer. That
+/// it parses, compiles and fails its tests is checked where Python and Rust can run
+/// (`tutor check`, and the samples test for the bundled decks).
+fn starter_rules(c: &mut Checker<'_>, lang: &str, starter: &str, solution: &str) {
+    let at = path![lang, "starter"];
+    if starter.trim().is_empty() {
+        c.fail(
+            &at,
+            "must not be empty: leave it out, or give the signatures the tests call",
+        );
+    } else if starter.trim() == solution.trim() {
+        c.fail(
+            &at,
+            format!(
+                "is the same as {lang}.solution: a starter gives the signatures, not the answer"
+            ),
+        );
+    }
 }
 
 /// Fields whose checks read another field: when that one is broken (and left out of

@@ -39,21 +39,17 @@ fn sections(app: &App) -> Vec<Section> {
     if app.current_card().is_some() {
         out.push(Section {
             title: crate::hints::help_commands(),
-            rows: crate::console::COMMAND_HELP
-                .iter()
-                .filter(|(_, _, review_only)| {
-                    !review_only || matches!(app.screen, crate::state::Screen::Review(_))
-                })
-                .map(|(c, what, _)| ((*c).to_string(), (*what).to_string()))
-                .collect(),
+            rows: crate::console::help_rows(matches!(app.screen, crate::state::Screen::Review(_))),
         });
         if super::panes::has_diagram(app) {
-            let commands: Vec<&str> = crate::lru::command::HELP.iter().map(|(c, _)| *c).collect();
             out.push(Section {
                 title: crate::hints::help_lab(),
                 rows: vec![(
                     String::new(),
-                    format!("{}; `help` explains each", commands.join(", ")),
+                    format!(
+                        "{}; `help` explains each",
+                        crate::lru::command::syntax_list(false)
+                    ),
                 )],
             });
         }

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::command_table::{self, CommandSpec, Completion};
+
 /// The largest capacity the lab takes: `LeetCode` 146's own upper bound.
 pub const MAX_CAPACITY: usize = 3000;
 
@@ -37,31 +39,50 @@ pub enum Command {
     Help,
 }
 
-/// Every command with its syntax and what it does, for `help` and the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    (
-        "put K V",
-        "insert K with value V, or update it; K becomes most recent",
-    ),
-    (
-        "get K",
-        "the value of K (a hit makes it most recent) or -1 (a miss)",
-    ),
-    (
-        "cap N",
-        "set the capacity to N (0-3000), evicting the least recent",
-    ),
-    ("reset", "empty the cache, clear the counters and the log"),
-    ("undo [N]", "step back 1 (or N) operations"),
-    ("redo [N]", "step forward again after undo"),
-    (
-        "fill N [SEED]",
-        "N random gets and puts (1-1000) from the seed shown",
-    ),
-    ("help", "this list"),
+/// A row of [`COMMANDS`]: the handler gets all the words, the name first.
+pub type LabCommand = CommandSpec<Command, ParseError>;
+
+/// Every command: what parsing, Tab completion, `help` and the help overlay read.
+#[rustfmt::skip]
+pub static COMMANDS: &[LabCommand] = &[
+    row("put", "K V", "insert K with value V, or update it; K becomes most recent", put),
+    row("get", "K", "the value of K (a hit makes it most recent) or -1 (a miss)", get),
+    row("cap", "N", "set the capacity to N (0-3000), evicting the least recent", cap),
+    row("reset", "", "empty the cache, clear the counters and the log", |_| Ok(Command::Reset)),
+    row("undo", "[N]", "step back 1 (or N) operations", |w| Ok(Command::Undo(optional_count(w, "undo")?))),
+    row("redo", "[N]", "step forward again after undo", |w| Ok(Command::Redo(optional_count(w, "redo")?))),
+    row("fill", "N [SEED]", "N random gets and puts (1-1000) from the seed shown", fill),
+    row("help", "", "this list", |_| Ok(Command::Help)),
 ];
 
-const NAMES: &[&str] = &["put", "get", "cap", "reset", "undo", "redo", "fill", "help"];
+const fn row(
+    name: &'static str,
+    args: &'static str,
+    doc: &'static str,
+    handler: fn(&[&str]) -> Result<Command, ParseError>,
+) -> LabCommand {
+    CommandSpec {
+        name,
+        aliases: &[],
+        args,
+        doc,
+        handler,
+    }
+}
+
+/// The commands' syntax, `put K V, get K, ...`; `short` leaves out optional arguments.
+pub fn syntax_list(short: bool) -> String {
+    COMMANDS
+        .iter()
+        .map(|c| if short { c.short_syntax() } else { c.syntax() })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What Tab does to `word`, the start of a command's name.
+pub fn complete(word: &str) -> Completion {
+    command_table::complete(COMMANDS, word)
+}
 
 /// Why a command did not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,32 +102,50 @@ impl ParseError {
     }
 }
 
-/// Parses one console line. The error is the one-line message the console shows.
-pub fn parse(line: &str) -> Result<Command, String> {
+/// Why a console line is not a lab command: the one-line message the console shows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LineError {
+    /// Nothing was typed.
+    #[error("expected {expected}")]
+    Empty { expected: String },
+    /// `word` (as typed) is wrong.
+    #[error("`{}`: expected {expected}", shorten(word))]
+    Word { word: String, expected: String },
+    /// The line ended too soon; `line` is its words, one space apart.
+    #[error("`{line}` is incomplete: expected {expected}")]
+    Incomplete { line: String, expected: String },
+}
+
+impl LineError {
+    /// Whether the message already quotes all of `line` (a one-word line), so the
+    /// console need not repeat it.
+    pub fn quotes(&self, line: &str) -> bool {
+        matches!(self, Self::Word { word, .. } if word == line)
+    }
+}
+
+/// Parses one console line.
+pub fn parse(line: &str) -> Result<Command, LineError> {
     let words: Vec<&str> = line.split_whitespace().collect();
     parse_words(&words).map_err(|e| match words.get(e.at) {
-        Some(word) => format!("`{}`: expected {}", shorten(word), e.expected),
-        None if words.is_empty() => format!("expected {}", e.expected),
-        None => format!(
-            "`{}` is incomplete: expected {}",
-            words.join(" "),
-            e.expected
-        ),
+        Some(word) => LineError::Word {
+            word: (*word).to_string(),
+            expected: e.expected,
+        },
+        None if words.is_empty() => LineError::Empty {
+            expected: e.expected,
+        },
+        None => LineError::Incomplete {
+            line: words.join(" "),
+            expected: e.expected,
+        },
     })
 }
 
 /// A word as quoted back in a message: control characters escaped, and at most 24
 /// characters, so a pasted wall of text cannot push the rest of the message off the line.
 pub fn shorten(word: &str) -> String {
-    const MAX: usize = 24;
-    let word = crate::text::sanitize(word);
-    if word.chars().count() <= MAX {
-        word.to_string()
-    } else {
-        let mut short: String = word.chars().take(MAX - 1).collect();
-        short.push('…');
-        short
-    }
+    command_table::cut(&crate::text::sanitize(word), 24)
 }
 
 /// Parses a command from its words (no empty words).
@@ -117,88 +156,80 @@ pub fn parse_words(words: &[&str]) -> Result<Command, ParseError> {
             "a command such as `put 3 3` or `get 3` (`help` lists them all)",
         ));
     };
-    let command = match name.to_ascii_lowercase().as_str() {
-        "put" => Command::Put {
-            key: integer(
-                words,
-                1,
-                "an integer key after `put` (`put KEY VALUE`, e.g. `put 3 3`)",
-            )?,
-            value: integer(
-                words,
-                2,
-                "an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
-            )?,
-        },
-        "get" => Command::Get {
-            key: integer(
-                words,
-                1,
-                "an integer key after `get` (`get KEY`, e.g. `get 3`)",
-            )?,
-        },
-        "cap" => Command::Cap(count(
-            words,
-            1,
-            0..=MAX_CAPACITY,
-            "a capacity from 0 to 3000 after `cap` (e.g. `cap 2`)",
-        )?),
-        "reset" => Command::Reset,
-        "undo" => Command::Undo(optional_count(words, "undo")?),
-        "redo" => Command::Redo(optional_count(words, "redo")?),
-        "fill" => Command::Fill {
-            count: count(
-                words,
-                1,
-                1..=MAX_FILL,
-                "how many operations to generate, from 1 to 1000 (`fill N [SEED]`, e.g. `fill 10`)",
-            )?,
-            seed: match words.get(2) {
-                None => None,
-                Some(word) => Some(word.parse::<u64>().map_err(|_| {
-                    ParseError::new(2, "a seed: a whole number from 0 (`fill N SEED`)")
-                })?),
-            },
-        },
-        "help" => Command::Help,
-        _ => return Err(ParseError::new(0, unknown(name))),
+    let Some(spec) = command_table::find(COMMANDS, name) else {
+        return Err(ParseError::new(0, unknown(name)));
     };
-    let used = match command {
-        Command::Put { .. } => 3,
-        Command::Get { .. } | Command::Cap(_) => 2,
-        Command::Reset | Command::Help => 1,
-        Command::Undo(_) | Command::Redo(_) => words.len().min(2),
-        Command::Fill { seed, .. } => 2 + usize::from(seed.is_some()),
-    };
-    if words.len() > used {
+    let command = (spec.handler)(words)?;
+    let most = 1 + spec.max_args();
+    if words.len() > most {
         return Err(ParseError::new(
-            used,
-            format!("nothing more after `{}`", syntax(&command)),
+            most,
+            format!("nothing more after `{}`", spec.syntax()),
         ));
     }
     Ok(command)
 }
 
-/// The syntax of a command, as `help` shows it.
-fn syntax(command: &Command) -> &'static str {
-    let index = match command {
-        Command::Put { .. } => 0,
-        Command::Get { .. } => 1,
-        Command::Cap(_) => 2,
-        Command::Reset => 3,
-        Command::Undo(_) => 4,
-        Command::Redo(_) => 5,
-        Command::Fill { .. } => 6,
-        Command::Help => 7,
-    };
-    HELP.get(index).map_or("", |(syntax, _)| syntax)
+fn put(words: &[&str]) -> Result<Command, ParseError> {
+    Ok(Command::Put {
+        key: integer(
+            words,
+            1,
+            "an integer key after `put` (`put KEY VALUE`, e.g. `put 3 3`)",
+        )?,
+        value: integer(
+            words,
+            2,
+            "an integer value after the key (`put KEY VALUE`, e.g. `put 3 3`)",
+        )?,
+    })
+}
+
+fn get(words: &[&str]) -> Result<Command, ParseError> {
+    Ok(Command::Get {
+        key: integer(
+            words,
+            1,
+            "an integer key after `get` (`get KEY`, e.g. `get 3`)",
+        )?,
+    })
+}
+
+fn cap(words: &[&str]) -> Result<Command, ParseError> {
+    Ok(Command::Cap(count(
+        words,
+        1,
+        0..=MAX_CAPACITY,
+        "a capacity from 0 to 3000 after `cap` (e.g. `cap 2`)",
+    )?))
+}
+
+fn fill(words: &[&str]) -> Result<Command, ParseError> {
+    Ok(Command::Fill {
+        count: count(
+            words,
+            1,
+            1..=MAX_FILL,
+            "how many operations to generate, from 1 to 1000 (`fill N [SEED]`, e.g. `fill 10`)",
+        )?,
+        seed: match words.get(2) {
+            None => None,
+            Some(word) => Some(word.parse::<u64>().map_err(|_| {
+                ParseError::new(2, "a seed: a whole number from 0 (`fill N SEED`)")
+            })?),
+        },
+    })
 }
 
 fn unknown(name: &str) -> String {
-    let list = "a command: put, get, cap, reset, undo, redo, fill or help";
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+    let list = match names.split_last() {
+        Some((last, rest)) => format!("a command: {} or {last}", rest.join(", ")),
+        None => "a command".to_string(),
+    };
     let lower = name.to_ascii_lowercase();
     // The first of the closest names, so `pet` suggests `put` before `get`.
-    let closest = NAMES
+    let closest = names
         .iter()
         .map(|n| (strsim::levenshtein(&lower, n), n))
         .min_by_key(|(distance, _)| *distance);
@@ -208,7 +239,7 @@ fn unknown(name: &str) -> String {
         Some((distance, n)) if distance <= 2 && name.chars().count() > 1 => {
             format!("a command: did you mean `{n}`? (`help` lists them)")
         }
-        _ => list.to_string(),
+        _ => list,
     }
 }
 
@@ -401,7 +432,34 @@ mod tests {
             ),
         ];
         for (line, message) in table {
-            assert_eq!(parse(line).unwrap_err(), *message, "{line:?}");
+            assert_eq!(parse(line).unwrap_err().to_string(), *message, "{line:?}");
+        }
+    }
+
+    /// A one-word line's error quotes the whole line, so the console need not repeat it.
+    #[test]
+    fn an_error_knows_when_it_quotes_the_line() {
+        assert!(parse("frob").unwrap_err().quotes("frob"));
+        assert!(!parse("put x 1").unwrap_err().quotes("put x 1"));
+        assert!(!parse("put").unwrap_err().quotes("put"));
+    }
+
+    /// The lists of commands come from the table, in its order.
+    #[test]
+    fn lists_come_from_the_table() {
+        assert_eq!(
+            syntax_list(false),
+            "put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help"
+        );
+        assert_eq!(
+            syntax_list(true),
+            "put K V, get K, cap N, reset, undo, redo, fill N, help"
+        );
+        for spec in COMMANDS {
+            let example = spec.args.replace(['[', ']'], "").replace("SEED", "1");
+            let example = example.replace(['K', 'V', 'N'], "2");
+            let line = format!("{} {example}", spec.name);
+            assert!(parse(&line).is_ok(), "{line}");
         }
     }
 
@@ -416,7 +474,7 @@ mod tests {
     #[test]
     fn long_words_are_shortened_in_messages() {
         let word = "x".repeat(500);
-        let message = parse(&format!("put {word} 1")).unwrap_err();
+        let message = parse(&format!("put {word} 1")).unwrap_err().to_string();
         assert!(
             message.starts_with(&format!("`{}…`", "x".repeat(23))),
             "{message}"

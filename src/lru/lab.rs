@@ -14,7 +14,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use super::command::{Command, MAX_CAPACITY, parse};
+use super::command::{Command, LineError, MAX_CAPACITY, parse, syntax_list};
 use super::rng::SplitMix64;
 use super::{LruCache, Put};
 use crate::content::CodeEvent;
@@ -197,8 +197,19 @@ pub enum Reply {
         gets: usize,
         puts: usize,
     },
-    /// `help`: the caller shows [`super::command::HELP`].
+    /// `help`: the list of [`super::command::COMMANDS`].
     Help,
+}
+
+/// Why a console line changed nothing: the one-line message the console shows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LabError {
+    #[error(transparent)]
+    Line(#[from] LineError),
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("nothing to redo")]
+    NothingToRedo,
 }
 
 impl fmt::Display for Reply {
@@ -231,9 +242,7 @@ impl fmt::Display for Reply {
                 plural(*gets, "get"),
                 plural(*puts, "put"),
             ),
-            Self::Help => f.write_str(
-                "commands: put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help",
-            ),
+            Self::Help => write!(f, "commands: {}", syntax_list(false)),
         }
     }
 }
@@ -326,16 +335,14 @@ impl Lab {
         self.now.cache.keys().copied().collect()
     }
 
-    /// Parses and runs one console line. On an error nothing changes and the message is
-    /// the one line to show.
-    pub fn run(&mut self, line: &str) -> Result<Reply, String> {
+    /// Parses and runs one console line. On an error nothing changes.
+    pub fn run(&mut self, line: &str) -> Result<Reply, LabError> {
         let command = parse(line)?;
         self.apply(command)
     }
 
-    /// Runs one command. On an error nothing changes and the message is the one line to
-    /// show.
-    pub fn apply(&mut self, command: Command) -> Result<Reply, String> {
+    /// Runs one command. On an error nothing changes.
+    pub fn apply(&mut self, command: Command) -> Result<Reply, LabError> {
         match command {
             Command::Put { key, value } => Ok(Reply::Did(self.put(key, value))),
             Command::Get { key } => Ok(Reply::Did(self.get(key))),
@@ -427,9 +434,9 @@ impl Lab {
         event
     }
 
-    fn undo(&mut self, steps: usize) -> Result<Reply, String> {
+    fn undo(&mut self, steps: usize) -> Result<Reply, LabError> {
         if self.undo.is_empty() {
-            return Err("nothing to undo".to_string());
+            return Err(LabError::NothingToUndo);
         }
         let mut done = 0;
         while done < steps {
@@ -446,9 +453,9 @@ impl Lab {
         })
     }
 
-    fn redo(&mut self, steps: usize) -> Result<Reply, String> {
+    fn redo(&mut self, steps: usize) -> Result<Reply, LabError> {
         if self.redo.is_empty() {
-            return Err("nothing to redo".to_string());
+            return Err(LabError::NothingToRedo);
         }
         let mut done = 0;
         while done < steps {
@@ -654,14 +661,14 @@ mod tests {
         assert_eq!(lab.run("undo 5"), Ok(Reply::Undone { steps: 1, left: 0 }));
         assert_eq!(lab.order(), Vec::<i64>::new());
         assert_eq!(lab.last(), None);
-        assert_eq!(lab.run("undo"), Err("nothing to undo".to_string()));
+        assert_eq!(lab.run("undo"), Err(LabError::NothingToUndo));
         run(&mut lab, &["redo 4"]);
         assert_eq!(states(&lab), end);
-        assert_eq!(lab.run("redo"), Err("nothing to redo".to_string()));
+        assert_eq!(lab.run("redo"), Err(LabError::NothingToRedo));
         // A new operation after undo drops the redo history.
         run(&mut lab, &["undo", "get 2"]);
         assert_eq!(lab.redo_depth(), 0);
-        assert_eq!(lab.run("redo"), Err("nothing to redo".to_string()));
+        assert_eq!(lab.run("redo"), Err(LabError::NothingToRedo));
     }
 
     #[test]
@@ -675,7 +682,7 @@ mod tests {
             assert!(lab.run(bad).is_err(), "{bad}");
             assert_eq!(format!("{lab:?}"), before, "{bad}");
         }
-        assert_eq!(lab.run("redo"), Err("nothing to redo".to_string()));
+        assert_eq!(lab.run("redo"), Err(LabError::NothingToRedo));
         assert_eq!(format!("{lab:?}"), before);
     }
 
@@ -739,7 +746,7 @@ mod tests {
         let mut lab = Lab::without_history(2);
         run(&mut lab, &["put 1 1", "get 1"]);
         assert_eq!(lab.undo_depth(), 0);
-        assert_eq!(lab.run("undo"), Err("nothing to undo".to_string()));
+        assert_eq!(lab.run("undo"), Err(LabError::NothingToUndo));
         assert_eq!(lab.order(), [1]);
     }
 

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use super::{flash, flash_error};
-use crate::action::{Action, Effect, Effects};
+use crate::action::{Action, Effect, Effects, Failure};
 use crate::quiz::{AnswerState, QuizAction, QuizSession, QuizStep, Selection};
 use crate::state::{App, Screen};
 
@@ -38,8 +38,8 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
             QuizStep::Feedback { .. } => QuizAction::Next,
             QuizStep::Finished => return Effects::none(),
         },
-        Action::QuizSaveFailed(message) => {
-            flash_error(app, format!("quiz answer not saved: {message}"));
+        Action::Failed(failure @ Failure::QuizSave { .. }) => {
+            flash_error(app, failure.to_string());
             return Effects::none();
         }
         _ => return Effects::none(),

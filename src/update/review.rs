@@ -6,10 +6,18 @@ use std::collections::VecDeque;
 use jiff::{SignedDuration, Timestamp};
 
 use super::{flash, flash_error, panes};
-use crate::action::{Action, Effect, Effects};
+use crate::action::{Action, Effect, Effects, Failure};
 use crate::srs::{CardStage, queue};
 use crate::srs::{CardState, Outcome, Rating};
 use crate::state::{App, DeckCounts, Graded, ReviewSession, ReviewStep, Screen, Study};
+
+/// The scheduler could not work out a card's next states (to show or to grade).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot schedule {card}: {source}")]
+struct ScheduleError {
+    card: String,
+    source: crate::srs::SrsError,
+}
 
 /// A learning card due within this long is shown rather than waited for, as in Anki.
 pub const LEARN_AHEAD: SignedDuration = SignedDuration::from_mins(20);
@@ -127,8 +135,8 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
                 Effects::none()
             }
             Ok(false) => Effects::none(),
-            Err(message) => {
-                flash_error(app, message);
+            Err(error) => {
+                flash_error(app, error.to_string());
                 Effects::none()
             }
         },
@@ -143,12 +151,9 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
             );
             show(app, shown, now)
         }
-        Action::SaveFailed(message) => {
+        Action::Failed(failure @ Failure::Save { .. }) => {
             session.saving = None;
-            flash_error(
-                app,
-                format!("not saved: {message}; the card stays, grade again to retry"),
-            );
+            flash_error(app, failure.to_string());
             Effects::none()
         }
         Action::Undo => undo(app, now),
@@ -172,8 +177,8 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
             );
             Effects::none()
         }
-        Action::UndoFailed(message) => {
-            flash_error(app, format!("cannot undo: {message}"));
+        Action::Failed(failure @ Failure::Undo { .. }) => {
+            flash_error(app, failure.to_string());
             Effects::none()
         }
         Action::Tick => match session.phase {
@@ -222,8 +227,12 @@ fn grade(app: &mut App, rating: Rating, now: Timestamp) -> Effects {
         .review(&card_id, before.as_ref(), rating, at)
     {
         Ok(outcome) => outcome,
-        Err(e) => {
-            flash_error(app, format!("cannot schedule {card_id}: {e}"));
+        Err(source) => {
+            let error = ScheduleError {
+                card: card_id,
+                source,
+            };
+            flash_error(app, error.to_string());
             return Effects::none();
         }
     };
@@ -291,7 +300,7 @@ impl ReviewSession {
 
     /// Shows the answer with the four grades' outcomes, from the card's state now; `false`
     /// when there is no prompt to reveal.
-    fn reveal(&mut self, study: &Study, now: Timestamp) -> Result<bool, String> {
+    fn reveal(&mut self, study: &Study, now: Timestamp) -> Result<bool, ScheduleError> {
         let ReviewStep::Prompt { card, shown_at } = self.phase else {
             return Ok(false);
         };
@@ -301,7 +310,10 @@ impl ReviewSession {
         let outcomes = study
             .scheduler
             .preview(id, study.states.get(id), now)
-            .map_err(|e| format!("cannot schedule {id}: {e}"))?;
+            .map_err(|source| ScheduleError {
+                card: id.to_string(),
+                source,
+            })?;
         self.phase = ReviewStep::Revealed {
             card,
             shown_at,
