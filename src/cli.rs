@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+mod answer;
 mod bounded;
 mod commands;
 mod decks;
@@ -49,6 +50,25 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// `tutor quiz --help`: how --answer reads an answer, and what it prints.
+const QUIZ_ANSWER_HELP: &str = "\
+Scoring one answer (--card ID --item N --answer TEXT):
+  single     --answer 2              one option number
+  multiple   --answer 1,3            option numbers (or --answer 1 --answer 3)
+  cloze      --answer A --answer B   once per gap, in order
+  reorder    --answer LINE ...       once per line of code, in your order
+                                     (indentation may be left out)
+  recall     --answer TEXT           your answer in your own words (repeats are lines)
+Option numbers count from 1 in the card's own order (as `options` is written in the deck
+file), not in the quiz screen's, which shuffles them by the quiz's seed.
+
+It prints the verdict with each part made or missed (a recall point names the accepted
+phrase it matched and your words that made it), then the item's feedback. --json prints
+{\"card\", \"item\", \"kind\", \"correct\", \"points\": [{\"point\", \"made\", \"matched\"}],
+\"feedback\"}. Exit status: 0 when the answer was scored, right or wrong; 1 for an
+unknown card or item; 2 for a usage error (an answer that does not fit the item).
+Nothing is saved.";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Spaced-repetition review of what is due, then new cards up to the daily limit
@@ -64,7 +84,9 @@ pub enum Command {
               value_parser = numbers::at_least_one)]
         limit: Option<u32>,
     },
-    /// Keyboard-only quiz on the cards' quiz items, ending on a scorecard
+    /// Keyboard-only quiz on the cards' quiz items, ending on a scorecard; with --answer,
+    /// score one answer to one item and print the verdict instead
+    #[command(after_long_help = QUIZ_ANSWER_HELP)]
     Quiz {
         /// Only this deck
         #[arg(long, value_name = "ID")]
@@ -83,6 +105,19 @@ pub enum Command {
         /// the same order [default: from the clock]
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
+        /// With --answer: the item of --card to score, from 1 in the card's order
+        #[arg(long, value_name = "N", requires_all = ["card", "answer"],
+              allow_negative_numbers = true, value_parser = numbers::at_least_one)]
+        item: Option<u32>,
+        /// Score this answer to --item of --card; nothing is saved. Repeat it once per gap
+        /// (cloze) or per line (reorder); for single and multiple, option numbers from 1
+        /// in the card's own order: `--answer 2`, `--answer 1,3`
+        #[arg(long, value_name = "TEXT", requires_all = ["card", "item"],
+              conflicts_with_all = ["deck", "topic", "count", "seed"], allow_hyphen_values = true)]
+        answer: Vec<String>,
+        /// With --answer: print the verdict as JSON
+        #[arg(long, requires = "answer")]
+        json: bool,
     },
     /// Read cards with all panes, without grading
     Browse {
@@ -226,11 +261,19 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             topic.clone(),
         ),
         Some(Command::Quiz {
+            card: Some(card),
+            item: Some(item),
+            answer: answers,
+            json,
+            ..
+        }) if !answers.is_empty() => Ok(answer::answer(cli, card, *item, answers, *json)),
+        Some(Command::Quiz {
             deck,
             topic,
             card,
             count,
             seed,
+            ..
         }) => session::run(
             cli,
             &Start::Quiz(crate::quiz::Selection {

@@ -29,8 +29,8 @@ pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
 pub use problem::{Problem, Problems, Severity};
 pub use quiz::{
-    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallPoint,
-    Reorder, SingleChoice,
+    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallExamples,
+    RecallPoint, Reorder, SingleChoice,
 };
 
 /// A card's stable identity. Review history is keyed by it, so it must never change
@@ -59,6 +59,10 @@ pub struct DeckMeta {
     pub title: String,
     pub description: String,
     pub topics: Vec<Topic>,
+    /// The deck's own synonym groups for scoring recall answers, added to tutor's
+    /// general set (`quiz::synonyms`): `[[SRP, single responsibility], ...]`.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

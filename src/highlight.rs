@@ -434,6 +434,7 @@ mod tests {
             points: Vec::new(),
             model_answer: "m".into(),
             explanation: "e".into(),
+            examples: crate::content::RecallExamples::default(),
         });
         assert!(quiz_source(&recall).is_none() && quiz_key(&recall).is_none());
     }

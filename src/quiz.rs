@@ -1,7 +1,8 @@
 //! Quizzing: scoring answers to quiz items and running a quiz session, with no I/O.
 //!
-//! - [`normalize`]: how typed answers are compared (whitespace, case, punctuation) and
-//!   how free-recall answers are matched word by word.
+//! - [`normalize`]: how typed gap answers are compared (whitespace, case, punctuation).
+//! - [`tokens`], [`phrase`], [`synonyms`]: how free-recall answers are matched: words
+//!   normalised and stemmed, phrases found in order with small gaps, synonym groups.
 //! - [`score`]: one pure scoring function per kind of item, each returning a verdict
 //!   part by part.
 //! - [`select`]: which items a quiz asks, by deck, card and count, in seeded order.
@@ -16,10 +17,13 @@
 
 pub mod normalize;
 pub mod options;
+pub mod phrase;
 pub mod score;
 pub mod scorecard;
 pub mod select;
 pub mod session;
+pub mod synonyms;
+pub mod tokens;
 
 pub use score::Verdict;
 pub use scorecard::{Scorecard, Tally};

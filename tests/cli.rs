@@ -296,6 +296,59 @@ fn check_warns_about_a_length_cue_and_strict_makes_it_an_error() {
     assert!(out.stdout.ends_with(", no problems\n"), "{}", out.stdout);
 }
 
+/// A recall item whose examples score the other way: line 5 of it (the first right
+/// example) misses a point, line 7 (the wrong one) makes both.
+const RECALL_WITH_EXAMPLES: &str = "quiz:
+  - kind: recall
+    question: Why does add work?
+    points:
+      - point: it uses the operator
+        accept: [operator, plus]
+      - point: it returns the sum
+        accept: [sum, total]
+    model_answer: The plus operator gives the sum.
+    explanation: It returns a + b.
+    examples:
+      right:
+        - It adds them up with plus.
+        - Plus gives the total.
+      wrong:
+        - It returns the sum with the operator overloaded.
+";
+
+#[test]
+fn check_scores_recall_examples_and_fails_on_a_miss() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let text = card("add-two", "Add two", "Add.") + RECALL_WITH_EXAMPLES;
+    let first_line = CARD_TEMPLATE.lines().count() + 1;
+    let file = shown(&write(&dir, "01-card.yaml", &text));
+    let data = temp();
+    let out = tutor(data.path(), &["check", &shown(&dir)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{file}:{}:11: error: quiz[0].examples.right[0]: a right answer that scores \
+                 wrong: it misses point 2 \"it returns the sum\"; it makes point 1 \"it uses \
+                 the operator\" (by `plus`)",
+                first_line + 12
+            )
+            .as_str(),
+            &format!(
+                "{file}:{}:11: error: quiz[0].examples.wrong[0]: a wrong answer that scores \
+                 right: it makes every point (points 1 \"it uses the operator\" (by \
+                 `operator`); 2 \"it returns the sum\" (by `sum`))",
+                first_line + 15
+            ),
+            "2 problems (0 cards in 1 deck without problems)",
+        ]
+    );
+}
+
 #[test]
 fn check_names_a_path_that_does_not_exist() {
     let root = temp();

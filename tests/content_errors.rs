@@ -686,6 +686,178 @@ fn recall_model_answer_must_make_every_point() {
     );
 }
 
+/// [`RECALL`] with example answers after its explanation (line 13 of the item on).
+fn recall_with_examples(right: &[&str], wrong: &[&str]) -> String {
+    let list = |items: &[&str]| -> String {
+        if items.is_empty() {
+            return "        []\n".to_string();
+        }
+        items.iter().fold(String::new(), |mut out, e| {
+            let _ = writeln!(out, "        - {e}");
+            out
+        })
+    };
+    format!(
+        "{RECALL}    examples:\n      right:\n{}      wrong:\n{}",
+        list(right),
+        list(wrong)
+    )
+}
+
+#[test]
+fn recall_examples_that_score_as_listed_are_fine() {
+    let item = recall_with_examples(
+        &[
+            "It is the successor of one, by definition.",
+            "Counting says so, as defined.",
+        ],
+        &["It just is."],
+    );
+    assert_eq!(item_problems(&item), []);
+}
+
+#[test]
+fn a_right_recall_example_that_scores_wrong() {
+    let item = recall_with_examples(
+        &[
+            "Counting says so, as defined.",
+            "Two is what one more than one is.",
+        ],
+        &[],
+    );
+    let (at, message) = item_problem(&item);
+    // Line 13 is `examples:`, 14 `right:`, 15 and 16 the two examples.
+    assert_eq!(at, pos(16, 11, "quiz[1].examples.right[1]"));
+    assert_eq!(
+        message,
+        "a right answer that scores wrong: it misses points 1 \"it counts\"; 2 \"it is \
+         defined so\""
+    );
+    let item = recall_with_examples(&["Successor of one."], &[]);
+    let (at, message) = item_problem(&item);
+    assert_eq!(at, pos(15, 11, "quiz[1].examples.right[0]"));
+    assert_eq!(
+        message,
+        "a right answer that scores wrong: it misses point 2 \"it is defined so\"; \
+         it makes point 1 \"it counts\" (by `successor`)"
+    );
+    // When the words said are not the phrase itself, the message quotes them.
+    let item = recall_with_examples(&["Counting up gets there."], &[]);
+    let (_, message) = item_problem(&item);
+    assert!(
+        message.ends_with("it makes point 1 \"it counts\" (\"Counting\" for `count*`)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_wrong_recall_example_that_scores_right() {
+    let item = recall_with_examples(
+        &["Successor, by definition."],
+        &["It is not the successor, and is not defined."],
+    );
+    let (at, message) = item_problem(&item);
+    // Line 16 is `wrong:`.
+    assert_eq!(at, pos(17, 11, "quiz[1].examples.wrong[0]"));
+    assert_eq!(
+        message,
+        "a wrong answer that scores right: it makes every point (points 1 \"it counts\" (by \
+         `successor`); 2 \"it is defined so\" (by `defined`))"
+    );
+}
+
+#[test]
+fn blank_and_misspelt_recall_examples() {
+    let item = recall_with_examples(&["''"], &["Counting."]);
+    let (at, message) = item_problem(&item);
+    assert_eq!(at, pos(15, 11, "quiz[1].examples.right[0]"));
+    assert_eq!(message, "must not be empty");
+    // serde reads a quiz item whole, so a misspelt key inside it is reported at the
+    // item (see content::yaml), by name.
+    let (at, message) = item_problem(&format!("{RECALL}    examples:\n      rigth: [x]\n"));
+    assert_eq!(at, pos(0, 5, "quiz[1].rigth"));
+    assert!(
+        message.starts_with("unknown field `rigth`, expected `right` or `wrong`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_huge_recall_example_is_refused_not_scored() {
+    // 300,000 words, each compared with the 4 words of the accepted phrases, is over
+    // the budget of a million comparisons.
+    let huge = "a ".repeat(300_000);
+    let item = recall_with_examples(&[&huge], &[]);
+    let (at, message) = item_problem(&item);
+    assert_eq!(at, pos(15, 11, "quiz[1].examples.right[0]"));
+    assert!(message.starts_with("too long to check"), "{message}");
+}
+
+/// [`RECALL`] whose second point asks for two of three things.
+const RECALL_TWO_OF: &str = "  - kind: recall
+    question: Name two ways to write two.
+    points:
+      - point: it counts
+        accept:
+          - count*
+      - point: two of the ways to write it
+        need: 2
+        of:
+          - [digit, '2']
+          - [roman, II]
+          - [word, spelled]
+    model_answer: Counting to two, it is the digit 2, the roman II or the word.
+    explanation: Any two of the three will do.
+";
+
+#[test]
+fn a_point_made_by_k_of_n_alternatives() {
+    let item = format!(
+        "{RECALL_TWO_OF}    examples:\n      right:\n        - count, then a roman II or spelled out\n        - counting; 2 or II\n      wrong:\n        - counting gives the digit 2\n"
+    );
+    assert_eq!(item_problems(&item), []);
+    let item = RECALL_TWO_OF.replace("the digit 2, the roman II or the word", "the digit");
+    let (at, message) = item_problem(&item);
+    assert_eq!(at, pos(6, 9, "quiz[1].points[1]"));
+    assert!(
+        message.contains("model answer does not make this point"),
+        "{message}"
+    );
+}
+
+#[test]
+fn k_of_n_points_need_a_count_that_fits() {
+    let (at, message) = item_problem(&RECALL_TWO_OF.replace("need: 2", "need: 4"));
+    assert_eq!(at, pos(7, 9, "quiz[1].points[1].need"));
+    assert_eq!(
+        message,
+        "`need: 4` must be from 1 to the number of alternatives in `of`, 3"
+    );
+    let (at, message) = item_problem(&RECALL_TWO_OF.replace("        need: 2\n", ""));
+    assert_eq!(at, pos(7, 9, "quiz[1].points[1].of"));
+    assert!(message.contains("with `need`"), "{message}");
+    let (at, message) =
+        item_problem(&RECALL_TWO_OF.replace("          - [word, spelled]", "          - []"));
+    assert_eq!(at, pos(11, 13, "quiz[1].points[1].of[2]"));
+    assert!(message.contains("at least one word or phrase"), "{message}");
+    // Inside a flow list the position is the list's (see content::locate).
+    let (at, message) = item_problem(&RECALL_TWO_OF.replace("[roman, II]", "[roman, '--']"));
+    assert_eq!(at, pos(10, 13, "quiz[1].points[1].of[1][1]"));
+    assert_eq!(message, "has no letters or digits to look for");
+    let (at, message) = item_problem(&RECALL.replace(
+        "        accept:\n          - count*",
+        "        need: 1\n        accept:\n          - count*",
+    ));
+    assert_eq!(at, pos(4, 9, "quiz[1].points[0].need"));
+    assert!(message.contains("remove `need`"), "{message}");
+    let (at, message) = item_problem(&RECALL_TWO_OF.replace(
+        "        need: 2\n",
+        "        need: 2\n        accept: [two]\n",
+    ));
+    assert_eq!(at, pos(8, 9, "quiz[1].points[1].accept"));
+    assert!(message.contains("not both"), "{message}");
+}
+
 #[test]
 fn bad_id_and_tag() {
     let text = card("Bad_Id").replace("tags: [one, two]", "tags:\n  - one\n  - Two");
@@ -1677,4 +1849,100 @@ fn shuffle_is_a_boolean_of_choice_items_only() {
         item_problem(&CLOZE.replace("    gaps:", "    shuffle: false\n    gaps:"));
     assert_eq!(place, pos(5, 5, "quiz[1].shuffle"));
     assert!(message.starts_with("unknown field `shuffle`"), "{message}");
+}
+
+/// A deck's `synonyms:` groups are checked where they are written: a group of one, a
+/// `*` pattern, a phrase without words, and a phrase the same as another once
+/// normalised. (Inside a flow list `[...]` the locator gives the list's column.)
+#[test]
+fn deck_synonyms_are_checked() {
+    let dir = deck_with(&[("a.yaml", &card("a"))]);
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!(
+            "{DECK}synonyms:\n  - [SRP, single responsibility]\n  - [lonely]\n  - [\"evict*\", drop]\n  - [ok, \"--\"]\n  - [hash maps, the hash map]\n"
+        ),
+    )
+    .unwrap();
+    let found: Vec<(usize, usize, String, String)> = problems(dir.path())
+        .into_iter()
+        .map(|p| (p.line, p.col, p.field, p.message))
+        .collect();
+    let fields: Vec<(usize, usize, &str)> =
+        found.iter().map(|p| (p.0, p.1, p.2.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            (9, 5, "synonyms[1]"),
+            (10, 5, "synonyms[2][0]"),
+            (11, 5, "synonyms[3][1]"),
+            (12, 5, "synonyms[4][1]"),
+        ],
+        "{found:#?}"
+    );
+    assert!(
+        found[0].3.contains("at least two phrases"),
+        "{}",
+        found[0].3
+    );
+    assert!(found[1].3.contains("not a pattern"), "{}", found[1].3);
+    assert!(
+        found[2].3.contains("no letters or digits"),
+        "{}",
+        found[2].3
+    );
+    assert!(
+        found[3].3.contains("same phrase as `hash maps`"),
+        "{}",
+        found[3].3
+    );
+}
+
+/// A model answer is checked with the deck's synonyms: `SRP` makes the point that
+/// accepts `single responsibility` only in a deck that says they are the same.
+#[test]
+fn model_answers_are_checked_with_the_decks_synonyms() {
+    let item = RECALL.replace(
+        "model_answer: Counting one more after one gives two, by definition.",
+        "model_answer: Counting one more gives two, by SRP.",
+    );
+    let (text, _) = card_with_item(&item);
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (_, message) = only_problem(dir.path());
+    assert!(message.contains("does not make this point"), "{message}");
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!("{DECK}synonyms:\n  - [definition, SRP]\n"),
+    )
+    .unwrap();
+    assert_eq!(problems(dir.path()), []);
+}
+
+/// A deck cannot make scoring slow: at most 100 synonym groups of at most 20 phrases.
+#[test]
+fn deck_synonyms_have_limits() {
+    let dir = deck_with(&[("a.yaml", &card("a"))]);
+    let many: String = (0..101).fold(String::new(), |mut s, i| {
+        let _ = writeln!(s, "  - [w{i}, v{i}]");
+        s
+    });
+    let wide: Vec<String> = (0..21).map(|i| format!("p{i}")).collect();
+    fs::write(
+        dir.path().join("deck.yaml"),
+        format!("{DECK}synonyms:\n  - [{}]\n{many}", wide.join(", ")),
+    )
+    .unwrap();
+    let found: Vec<(usize, String, String)> = problems(dir.path())
+        .into_iter()
+        .map(|p| (p.line, p.field, p.message))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].1, "synonyms[0][20]");
+    assert!(found[0].2.contains("at most 20 phrases"), "{}", found[0].2);
+    assert_eq!((found[1].0, found[1].1.as_str()), (108, "synonyms[100]"));
+    assert!(
+        found[1].2.contains("at most 100 synonym groups"),
+        "{}",
+        found[1].2
+    );
 }

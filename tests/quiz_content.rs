@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use tutor::content::{Library, LoadOptions, QuizItem, cues, load_library};
+use tutor::quiz::synonyms::Synonyms;
 use tutor::quiz::{AnswerState, score};
 
 fn right_answer(item: &QuizItem) -> AnswerState {
@@ -68,11 +69,12 @@ fn bundled() -> Library {
 fn every_bundled_item_scores_its_own_answer_right() {
     let library = bundled();
     let mut checked = 0;
-    for (_, card) in library.cards() {
+    for (deck, card) in library.cards() {
+        let synonyms = Synonyms::with_deck(&deck.meta.synonyms);
         for (i, item) in card.quiz.iter().enumerate() {
-            let right = score(item, &right_answer(item));
+            let right = score(item, &right_answer(item), &synonyms);
             assert!(right.correct(), "{} quiz[{i}]: {right:?}", card.id);
-            let wrong = score(item, &wrong_answer(item));
+            let wrong = score(item, &wrong_answer(item), &synonyms);
             assert!(!wrong.correct(), "{} quiz[{i}]: {wrong:?}", card.id);
             checked += 1;
         }

@@ -700,3 +700,51 @@ fn a_running_job_shows_a_spinner_with_its_time_in_the_footer() {
     let _ = update(&mut app, Action::JobFinished { id: 1, end }, t0());
     assert_eq!(footer_row(&app, size), idle);
 }
+
+/// A recall point made through a synonym names the accepted phrase and the learner's
+/// words; one made by the phrase itself names it once.
+#[test]
+fn recall_feedback_names_the_words_that_made_a_point() {
+    use tutor::content::{CardId, QuizItem, Recall, RecallExamples, RecallPoint};
+    use tutor::quiz::{QuizAction, QuizSession, SessionItem};
+    let point = |text: &str, accept: &str| RecallPoint::new(text, vec![accept.into()]);
+    let item = SessionItem {
+        deck_id: "d".into(),
+        card_id: CardId("c".into()),
+        card_title: "C".into(),
+        topic: "t".into(),
+        topic_title: "T".into(),
+        item_index: 0,
+        item: QuizItem::Recall(Recall {
+            question: "How does an LRU cache work?".into(),
+            points: vec![
+                point("A hash map finds the entry.", "hash map"),
+                point("The oldest entry is evicted.", "evict*"),
+            ],
+            model_answer: "A hash map, and it evicts the oldest.".into(),
+            explanation: "e".into(),
+            examples: RecallExamples::default(),
+        }),
+        start_order: Vec::new(),
+        option_order: Vec::new(),
+        synonyms: std::sync::Arc::default(),
+    };
+    let size = (120, 30);
+    let (mut app, _) = fixture(&Start::Home, false, size);
+    let mut session = QuizSession::new(vec![item], t0());
+    let _ = session.update(
+        QuizAction::Fill("A dictionary; evict the oldest.".into()),
+        t0(),
+    );
+    let _ = session.update(QuizAction::Submit, t0());
+    app.screen = tutor::state::Screen::Quiz(session);
+    let rows = screen_rows(&app, size).join("\n");
+    assert!(
+        rows.contains("✓ A hash map finds the entry.  (matched \"hash map\" by \"dictionary\")"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("✓ The oldest entry is evicted.  (matched \"evict*\" by \"evict\")"),
+        "{rows}"
+    );
+}

@@ -83,7 +83,7 @@ pub fn stats(cli: &Cli, json: bool, items: bool) -> color_eyre::Result<ExitCode>
 /// escapes C0 controls but writes DEL, C1 controls and bidirectional overrides raw.
 /// Outside strings JSON is ASCII without controls, so only string contents change, and
 /// a JSON reader reads the same values back.
-fn json_safe(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn json_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(crate::text::needs_escape) {
         return std::borrow::Cow::Borrowed(text);
     }

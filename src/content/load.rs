@@ -14,6 +14,7 @@ use super::validate::{self, DocRef};
 use super::yaml::{self, YamlError};
 use super::{Card, CardId, CardLocation, Deck, DeckMeta, Problem};
 use crate::path;
+use crate::quiz::synonyms::Synonyms;
 
 /// What to load.
 #[derive(Debug, Clone, Default)]
@@ -250,6 +251,7 @@ fn load_single_file(
             title: name.clone(),
             description: String::new(),
             topics: Vec::new(),
+            synonyms: Vec::new(),
         },
         cards: Vec::new(),
         locations: Vec::new(),
@@ -259,6 +261,7 @@ fn load_single_file(
     parse_cards(
         &file,
         None,
+        &Synonyms::general(),
         &mut deck,
         &mut problems,
         &mut unloaded,
@@ -306,12 +309,15 @@ fn parse_deck(
         .as_ref()
         .filter(|m| m.topics_read && !m.meta.topics.is_empty())
         .map(|m| m.meta.topics.iter().map(|t| t.id.clone()).collect());
+    // Model answers are checked with the deck's synonyms when its deck.yaml was read.
+    let synonyms = Synonyms::with_deck(meta.as_ref().map_or(&[], |m| &m.meta.synonyms));
     let mut deck = Deck {
         meta: DeckMeta {
             id: String::new(),
             title: String::new(),
             description: String::new(),
             topics: Vec::new(),
+            synonyms: Vec::new(),
         },
         cards: Vec::new(),
         locations: Vec::new(),
@@ -323,6 +329,7 @@ fn parse_deck(
         parse_cards(
             file,
             topics.as_deref(),
+            &synonyms,
             &mut deck,
             &mut problems,
             &mut unloaded,
@@ -409,6 +416,7 @@ fn parse_meta(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<ReadMeta
 fn parse_cards(
     file: &SourceFile,
     topics: Option<&[String]>,
+    synonyms: &Synonyms,
     deck: &mut Deck,
     problems: &mut Vec<Problem>,
     unloaded: &mut Unloaded,
@@ -448,7 +456,7 @@ fn parse_cards(
         // only repeat the problem already reported.
         let pruned = |field: &str| parsed.pruned.iter().any(|r| yaml::is_under(field, r));
         found.extend(
-            validate::card(&card, doc, topics)
+            validate::card(&card, doc, topics, synonyms)
                 .into_iter()
                 .filter(|p| !pruned(&p.field))
                 .filter(|p| {

@@ -98,15 +98,77 @@ pub struct Recall {
     pub points: Vec<RecallPoint>,
     pub model_answer: String,
     pub explanation: String,
+    /// Answers as learners would write them, which `tutor check` scores: they test the
+    /// accept lists on words other than the model answer's.
+    #[serde(default)]
+    pub examples: RecallExamples,
+}
+
+/// Example answers to a recall item: every `right` one must make every point, and no
+/// `wrong` one may.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecallExamples {
+    #[serde(default)]
+    pub right: Vec<String>,
+    #[serde(default)]
+    pub wrong: Vec<String>,
 }
 
 /// A point a recalled answer should make, and the words or phrases that count as
-/// making it.
+/// making it: any one of `accept`, or, for a point that asks for several things of a
+/// list ("two ways to fix it"), one phrase from each of at least `need` of the lists in
+/// `of`. A point has one form or the other (see `content::validate`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecallPoint {
     pub point: String,
+    #[serde(default)]
     pub accept: Vec<String>,
+    /// How many of the lists in `of` the answer must make.
+    #[serde(default)]
+    pub need: Option<usize>,
+    /// The alternatives of a "k of n" point, each a list of phrases any one of which
+    /// makes it.
+    #[serde(default)]
+    pub of: Vec<Vec<String>>,
+}
+
+impl RecallPoint {
+    /// A point made by any one of `accept`.
+    pub fn new(point: impl Into<String>, accept: Vec<String>) -> Self {
+        Self {
+            point: point.into(),
+            accept,
+            need: None,
+            of: Vec::new(),
+        }
+    }
+
+    /// The phrases that make this point in an answer, each with what `found` said of
+    /// it (`found` looks one phrase up in the answer: `None` when it is not there);
+    /// `None` when the point is not made. A plain point is made by its first accepted
+    /// phrase found; a "k of n" point by the first phrase found of each alternative,
+    /// when at least `need` of them are.
+    pub fn made_by<T>(&self, mut found: impl FnMut(&str) -> Option<T>) -> Option<Vec<(&str, T)>> {
+        if self.of.is_empty() {
+            return self
+                .accept
+                .iter()
+                .find_map(|p| found(p).map(|t| vec![(p.as_str(), t)]));
+        }
+        let hits: Vec<(&str, T)> = self
+            .of
+            .iter()
+            .filter_map(|way| way.iter().find_map(|p| found(p).map(|t| (p.as_str(), t))))
+            .collect();
+        (hits.len() >= self.need.unwrap_or(1).max(1)).then_some(hits)
+    }
+
+    /// Every phrase of the point, in either form.
+    pub fn phrases(&self) -> impl Iterator<Item = &String> {
+        self.accept.iter().chain(self.of.iter().flatten())
+    }
 }
 
 /// The language of a quiz item's code or text.
@@ -334,6 +396,35 @@ mod tests {
         c.lang = CodeLang::Text;
         assert!(!c.case_sensitive(0));
         assert!(!c.case_sensitive(7));
+    }
+
+    #[test]
+    fn a_k_of_n_point_needs_k_alternatives() {
+        let strings = |items: &[&str]| items.iter().map(ToString::to_string).collect();
+        let point = RecallPoint {
+            need: Some(2),
+            of: vec![
+                strings(&["pct=pct", "default argument"]),
+                strings(&["partial"]),
+                strings(&["factory"]),
+            ],
+            ..RecallPoint::new("two fixes", Vec::new())
+        };
+        let said = |words: &'static [&'static str]| move |p: &str| words.contains(&p).then_some(());
+        assert_eq!(point.made_by(said(&["partial"])), None, "one of two");
+        assert_eq!(
+            point.made_by(said(&["factory", "default argument", "pct=pct"])),
+            Some(vec![("pct=pct", ()), ("factory", ())]),
+            "the first phrase found of each alternative"
+        );
+        assert_eq!(
+            point.made_by(said(&["pct=pct", "default argument"])),
+            None,
+            "two phrases of one alternative are one"
+        );
+        let plain = RecallPoint::new("p", strings(&["a", "b"]));
+        assert_eq!(plain.made_by(said(&["b", "a"])), Some(vec![("a", ())]));
+        assert_eq!(plain.made_by(said(&[])), None);
     }
 
     #[test]

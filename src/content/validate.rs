@@ -1,7 +1,8 @@
 //! The rules serde cannot express: ids that are slugs, text that is not blank, topics
 //! the deck declares, quiz items that can be answered (answers that point at an option,
-//! cloze markers that match the gaps, recall points the model answer makes). Each broken
-//! rule becomes a [`Problem`] positioned on the offending field.
+//! cloze markers that match the gaps, recall points the model answer makes, recall
+//! examples that score as they are listed). Each broken rule becomes a [`Problem`]
+//! positioned on the offending field.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -9,10 +10,13 @@ use std::fmt::Write as _;
 use super::locate::{Locator, Removed, Seg, original, path_string};
 use super::{
     Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, Problem, QuizItem, Recall,
-    Visual,
+    RecallPoint, Visual,
 };
 use crate::path;
-use crate::quiz::normalize::{Phrase, Rule, normalize, words};
+use crate::quiz::normalize::{Rule, normalize};
+use crate::quiz::phrase::{Answer, Phrase};
+use crate::quiz::score::{PointMark, score_recall};
+use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +119,58 @@ pub fn deck_meta(meta: &DeckMeta, doc: DocRef<'_>) -> Vec<Problem> {
             );
         }
     }
+    synonyms(&mut c, &meta.synonyms);
     c.problems
+}
+
+/// A deck's synonym groups: two phrases or more each, every one with words to match,
+/// none a `*` pattern, none the same as another of its group once normalised.
+fn synonyms(c: &mut Checker<'_>, groups: &[Vec<String>]) {
+    if groups.len() > MAX_DECK_GROUPS {
+        c.fail(
+            &path!["synonyms", MAX_DECK_GROUPS],
+            format!("a deck may have at most {MAX_DECK_GROUPS} synonym groups"),
+        );
+    }
+    for (i, group) in groups.iter().enumerate().take(MAX_DECK_GROUPS) {
+        if group.len() > MAX_GROUP_PHRASES {
+            c.fail(
+                &path!["synonyms", i, MAX_GROUP_PHRASES],
+                format!("a synonym group may hold at most {MAX_GROUP_PHRASES} phrases"),
+            );
+        }
+        if group.len() < 2 {
+            c.fail(
+                &path!["synonyms", i],
+                "a synonym group needs at least two phrases that mean the same",
+            );
+        }
+        let mut seen: Vec<(Vec<String>, &str)> = Vec::new();
+        for (j, phrase) in group.iter().enumerate() {
+            let at = path!["synonyms", i, j];
+            let stems: Vec<String> = content_tokens(phrase).into_iter().map(|t| t.stem).collect();
+            if phrase.contains('*') {
+                c.fail(
+                    &at,
+                    format!(
+                        "`{phrase}`: a synonym is a phrase, not a pattern: `*` is for accept lists"
+                    ),
+                );
+            } else if stems.is_empty() {
+                c.fail(&at, "has no letters or digits to look for");
+            } else if let Some((_, earlier)) = seen.iter().find(|(s, _)| *s == stems) {
+                c.fail(
+                    &at,
+                    format!(
+                        "`{phrase}` is the same phrase as `{earlier}` once case, word forms \
+                         and words like `the` are normalised"
+                    ),
+                );
+            } else {
+                seen.push((stems, phrase));
+            }
+        }
+    }
 }
 
 /// How many of the deck's topics an unknown topic's message lists.
@@ -123,7 +178,13 @@ const LISTED_TOPICS: usize = 20;
 
 /// Checks one card. `topics` is the deck's topic ids, or `None` when the card is checked
 /// on its own, outside a deck.
-pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Problem> {
+/// `synonyms` are the general set and the deck's, which recall items are scored with.
+pub fn card(
+    card: &Card,
+    doc: DocRef<'_>,
+    topics: Option<&[String]>,
+    synonyms: &Synonyms,
+) -> Vec<Problem> {
     let mut c = Checker {
         doc,
         problems: Vec::new(),
@@ -192,7 +253,7 @@ pub fn card(card: &Card, doc: DocRef<'_>, topics: Option<&[String]>) -> Vec<Prob
         c.not_blank(&path!["complexity", "space"], &complexity.space);
     }
     for (i, item) in card.quiz.iter().enumerate() {
-        quiz_item(&mut c, i, item);
+        quiz_item(&mut c, i, item, synonyms);
     }
     if let Some(links) = &card.code_links {
         code_links(&mut c, card, links);
@@ -333,7 +394,7 @@ fn kind_rules(c: &mut Checker<'_>, card: &Card) {
     }
 }
 
-fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
+fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem, synonyms: &Synonyms) {
     c.not_blank(&path!["quiz", i, "question"], item.question());
     c.not_blank(&path!["quiz", i, "explanation"], item.explanation());
     match item {
@@ -388,7 +449,7 @@ fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem) {
                 );
             }
         }
-        QuizItem::Recall(recall) => recall_item(c, i, recall),
+        QuizItem::Recall(recall) => recall_item(c, i, recall, synonyms),
     }
 }
 
@@ -509,59 +570,246 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
     }
 }
 
-fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall) {
+fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
     c.not_blank(&path!["quiz", i, "model_answer"], &recall.model_answer);
     if recall.points.is_empty() {
         c.fail(&path!["quiz", i, "points"], "needs at least one key point");
     }
-    let model = words(&recall.model_answer);
+    let model = Answer::new(&recall.model_answer);
     for (j, point) in recall.points.iter().enumerate() {
         c.not_blank(&path!["quiz", i, "points", j, "point"], &point.point);
-        if point.accept.is_empty() {
-            c.fail(
-                &path!["quiz", i, "points", j, "accept"],
-                "needs at least one word or phrase that counts as making the point",
-            );
+        if !point_form(c, i, j, point, synonyms) {
             continue;
         }
-        let mut any_found = false;
-        let mut too_long = false;
-        for (k, phrase) in point.accept.iter().enumerate() {
-            let parsed = Phrase::new(phrase);
-            if parsed.is_empty() {
-                c.fail(
-                    &path!["quiz", i, "points", j, "accept", k],
-                    "has no letters or digits to look for",
-                );
-            }
-            if any_found || too_long {
-                continue;
-            }
-            // At most one comparison per word of the phrase at every word of the model.
-            let cost = model.len().saturating_mul(words(phrase).len().max(1));
-            match c.search_budget.checked_sub(cost) {
-                Some(left) => {
-                    c.search_budget = left;
-                    any_found = parsed.found_in(&model);
-                }
-                None => too_long = true,
-            }
-        }
-        if too_long {
-            c.fail(
+        match c.made(point, &model, synonyms) {
+            None => c.fail(
                 &path!["quiz", i, "points", j],
                 format!(
                     "too long to check: finding the accepted phrases in `model_answer` would \
                      take over {SEARCH_BUDGET} word comparisons; shorten the model answer"
                 ),
-            );
-        } else if !any_found && !recall.model_answer.trim().is_empty() {
-            c.fail(
+            ),
+            Some(false) if !recall.model_answer.trim().is_empty() => c.fail(
                 &path!["quiz", i, "points", j],
                 "the model answer does not make this point: none of its accepted phrases \
                  appears in `model_answer`",
+            ),
+            Some(_) => {}
+        }
+    }
+    recall_examples(c, i, recall, synonyms);
+}
+
+/// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
+/// words; false when it cannot be scored (so whether the model answer makes it is not
+/// asked as well).
+fn point_form(
+    c: &mut Checker<'_>,
+    i: usize,
+    j: usize,
+    point: &RecallPoint,
+    synonyms: &Synonyms,
+) -> bool {
+    let phrases = |c: &mut Checker<'_>, at: &[Seg], list: &[String]| {
+        for (k, phrase) in list.iter().enumerate() {
+            if Phrase::new(phrase, synonyms).is_empty() {
+                let mut at = at.to_vec();
+                at.push(Seg::Index(k));
+                c.fail(&at, "has no letters or digits to look for");
+            }
+        }
+    };
+    if point.of.is_empty() {
+        if let Some(need) = point.need {
+            c.fail(
+                &path!["quiz", i, "points", j, "need"],
+                format!(
+                    "`need: {need}` counts lists of phrases in `of`, and this point has none: \
+                     remove `need`, or list the alternatives in `of`"
+                ),
             );
         }
+        if point.accept.is_empty() {
+            c.fail(
+                &path!["quiz", i, "points", j, "accept"],
+                "needs at least one word or phrase that counts as making the point",
+            );
+            return false;
+        }
+        phrases(c, &path!["quiz", i, "points", j, "accept"], &point.accept);
+        return true;
+    }
+    if !point.accept.is_empty() {
+        c.fail(
+            &path!["quiz", i, "points", j, "accept"],
+            "a point has either `accept` (any one phrase makes it) or `need` and `of` (so \
+             many of the alternatives make it), not both",
+        );
+    }
+    let need_ok = match point.need {
+        None => {
+            c.fail(
+                &path!["quiz", i, "points", j, "of"],
+                "say how many of these alternatives make the point, with `need`",
+            );
+            false
+        }
+        Some(need) if need == 0 || need > point.of.len() => {
+            c.fail(
+                &path!["quiz", i, "points", j, "need"],
+                format!(
+                    "`need: {need}` must be from 1 to the number of alternatives in `of`, {}",
+                    point.of.len()
+                ),
+            );
+            false
+        }
+        Some(_) => true,
+    };
+    for (k, way) in point.of.iter().enumerate() {
+        let at = path!["quiz", i, "points", j, "of", k];
+        if way.is_empty() {
+            c.fail(
+                &at,
+                "needs at least one word or phrase that counts as this alternative",
+            );
+        }
+        phrases(c, &at, way);
+    }
+    need_ok
+}
+
+/// Scores every example answer as a learner's answer is scored, and reports each that
+/// comes out the other way: a right one that misses a point, a wrong one that makes
+/// them all.
+fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
+    if recall.examples.right.is_empty() && recall.examples.wrong.is_empty() {
+        return;
+    }
+    // What scoring an answer costs at most, per word of it: every phrase's cost.
+    let phrase_cost: usize = recall
+        .points
+        .iter()
+        .flat_map(RecallPoint::phrases)
+        .map(|p| Phrase::new(p, synonyms).cost().max(1))
+        .sum();
+    for (list, right, examples) in [
+        ("right", true, &recall.examples.right),
+        ("wrong", false, &recall.examples.wrong),
+    ] {
+        for (k, example) in examples.iter().enumerate() {
+            let at = path!["quiz", i, "examples", list, k];
+            if example.trim().is_empty() {
+                c.fail(&at, "must not be empty");
+                continue;
+            }
+            // Words as runs of letters and digits: about the scorer's count, without
+            // splitting the answer into words twice.
+            let words = example
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            let cost = words.saturating_mul(phrase_cost);
+            let Some(left) = c.search_budget.checked_sub(cost) else {
+                c.fail(
+                    &at,
+                    format!(
+                        "too long to check: scoring it would take over {SEARCH_BUDGET} word \
+                         comparisons; shorten it"
+                    ),
+                );
+                continue;
+            };
+            c.search_budget = left;
+            let verdict = score_recall(recall, example, synonyms);
+            if verdict.missed().is_empty() == right {
+                continue;
+            }
+            // "point 2 \"...\"" or "points 1 \"...\" (by `x`); 3 \"...\"".
+            let points = |indices: Vec<usize>| -> String {
+                let listed = indices
+                    .iter()
+                    .map(|&p| {
+                        let said = match &verdict.points[p] {
+                            // The words said, when they are not the phrase itself.
+                            PointMark::Hit { phrase, said }
+                                if said.to_lowercase() != phrase.to_lowercase() =>
+                            {
+                                format!(" (\"{}\" for `{phrase}`)", one_line(said))
+                            }
+                            PointMark::Hit { phrase, .. } => format!(" (by `{phrase}`)"),
+                            PointMark::Missed => String::new(),
+                        };
+                        format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let noun = if indices.len() == 1 {
+                    "point"
+                } else {
+                    "points"
+                };
+                format!("{noun} {listed}")
+            };
+            let message = if right {
+                let mut message = format!(
+                    "a right answer that scores wrong: it misses {}",
+                    points(verdict.missed())
+                );
+                let made = verdict.hit();
+                if !made.is_empty() {
+                    let _ = write!(message, "; it makes {}", points(made));
+                }
+                message
+            } else {
+                format!(
+                    "a wrong answer that scores right: it makes every point ({})",
+                    points(verdict.hit())
+                )
+            };
+            c.fail(&at, message);
+        }
+    }
+}
+
+/// `text` with every run of whitespace as one space, for a message on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Checker<'_> {
+    /// Whether `point` is made in `answer`, spending search budget on each phrase looked
+    /// for; `None` when the budget ran out.
+    fn made(
+        &mut self,
+        point: &RecallPoint,
+        answer: &Answer<'_>,
+        synonyms: &Synonyms,
+    ) -> Option<bool> {
+        let mut too_long = false;
+        let budget = &mut self.search_budget;
+        let made = point
+            .made_by(|phrase| {
+                if too_long {
+                    return None;
+                }
+                let parsed = Phrase::new(phrase, synonyms);
+                // At most a few comparisons per word of the phrase at every word of the
+                // answer.
+                let cost = answer.len().saturating_mul(parsed.cost().max(1));
+                match budget.checked_sub(cost) {
+                    Some(left) => {
+                        *budget = left;
+                        parsed.found_in(answer).then_some(())
+                    }
+                    None => {
+                        too_long = true;
+                        None
+                    }
+                }
+            })
+            .is_some();
+        (!too_long || made).then_some(made)
     }
 }
 

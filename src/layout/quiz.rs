@@ -436,10 +436,16 @@ pub fn feedback(
             }
             for (point, mark) in q.points.iter().zip(&v.points) {
                 match mark {
-                    PointMark::Hit { phrase } => out.push(text_line(
+                    PointMark::Hit { phrase, said } => out.push(text_line(
                         "  ✓ ".to_string(),
                         &point.point,
-                        format!("  (matched \"{}\")", s(phrase)),
+                        // The learner's words too, when they are not the phrase itself
+                        // (a synonym, another form of the word, a gap).
+                        if said.eq_ignore_ascii_case(phrase) {
+                            format!("  (matched \"{}\")", s(phrase))
+                        } else {
+                            format!("  (matched \"{}\" by \"{}\")", s(phrase), s(said))
+                        },
                         t.good(),
                         t,
                     )),

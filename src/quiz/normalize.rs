@@ -24,7 +24,8 @@
 //! so a precomposed `é` and `e` followed by a combining accent differ (terminals send
 //! the precomposed form).
 //!
-//! Free-recall answers are matched differently, by words: see [`words`] and [`Phrase`].
+//! Free-recall answers are matched differently, by words: see `quiz::tokens` and
+//! `quiz::phrase`.
 
 use crate::content::CodeLang;
 
@@ -194,59 +195,6 @@ fn rust_char_literal(rest: &[char]) -> bool {
     }
 }
 
-/// The words of a free-recall answer: runs of letters, digits and `_`, lower-cased.
-/// Everything else separates words, so `thread-safe` is `thread safe` and
-/// `popitem(last=False)` is `popitem last false`.
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !is_word(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// An accepted phrase of a recall point, split into words as [`words`] does. A word
-/// written with a trailing `*` matches any word it starts (`evict*`: `evicts`,
-/// `evicted`, `eviction`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phrase {
-    words: Vec<(String, bool)>,
-}
-
-impl Phrase {
-    pub fn new(text: &str) -> Self {
-        let mut words = Vec::new();
-        let mut rest = text;
-        while let Some(start) = rest.find(is_word) {
-            let tail = &rest[start..];
-            let end = tail.find(|c: char| !is_word(c)).unwrap_or(tail.len());
-            let prefix = tail[end..].starts_with('*');
-            words.push((tail[..end].to_lowercase(), prefix));
-            rest = &tail[end..];
-        }
-        Self { words }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
-    /// Whether the phrase's words appear in `answer`, consecutively and as whole words.
-    pub fn found_in(&self, answer: &[String]) -> bool {
-        if self.words.is_empty() || self.words.len() > answer.len() {
-            return false;
-        }
-        answer.windows(self.words.len()).any(|window| {
-            window.iter().zip(&self.words).all(|(got, (want, prefix))| {
-                if *prefix {
-                    got.starts_with(want.as_str())
-                } else {
-                    got == want
-                }
-            })
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,32 +291,5 @@ mod tests {
             ),
             "x"
         );
-    }
-
-    #[test]
-    fn recall_words_and_phrases() {
-        let answer = words("Use a Hash-Map; popitem(last=False) EVICTS the oldest.");
-        assert_eq!(
-            answer,
-            [
-                "use", "a", "hash", "map", "popitem", "last", "false", "evicts", "the", "oldest"
-            ]
-        );
-        let found = |p: &str| Phrase::new(p).found_in(&answer);
-        assert!(found("hash map"));
-        assert!(found("popitem(last=False)"));
-        assert!(found("evict*"));
-        assert!(!found("evict"), "whole words only");
-        assert!(!found("hashmap"));
-        assert!(!found("map hash"), "in order");
-        assert!(!found("old"), "not inside a word");
-        assert!(!found("the oldest one"), "longer than what is there");
-        assert!(Phrase::new("*** --").is_empty());
-        assert!(!Phrase::new("").found_in(&answer));
-        assert_eq!(
-            words("perf_counter() vs __name__"),
-            ["perf_counter", "vs", "__name__"]
-        );
-        assert!(Phrase::new("ÉTÉ").found_in(&words("un été chaud")));
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::content::{Cloze, MultipleChoice, Recall, Reorder, SingleChoice};
 
-use super::normalize::{Phrase, Rule, matches, words};
+use super::normalize::{Rule, matches};
+use super::phrase::{Answer, Phrase};
+use super::synonyms::Synonyms;
 
 /// What scoring an answer found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +97,11 @@ pub struct ReorderVerdict {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PointMark {
-    /// The point was made; `phrase` is the accepted phrase that was found.
+    /// The point was made; `phrase` is the accepted phrase that was found, `said` the
+    /// words of the answer that made it (`gives the lock up` for `releas*`).
     Hit {
         phrase: String,
+        said: String,
     },
     Missed,
 }
@@ -191,20 +195,27 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
     }
 }
 
-/// A point is made when any of its accepted phrases appears in the answer as whole
-/// words (see [`Phrase`]).
-pub fn score_recall(item: &Recall, answer: &str) -> RecallVerdict {
-    let said = words(answer);
+/// A point is made when any of its accepted phrases is found in the answer (see
+/// [`crate::quiz::phrase`]), or, for a "k of n" point, enough of its alternatives are
+/// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
+/// found are the ones named. `synonyms` are the general set and the item's deck's own.
+pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallVerdict {
+    let answer = Answer::new(answer);
     let points = item
         .points
         .iter()
         .map(|point| {
             point
-                .accept
-                .iter()
-                .find(|phrase| Phrase::new(phrase).found_in(&said))
-                .map_or(PointMark::Missed, |phrase| PointMark::Hit {
-                    phrase: phrase.clone(),
+                .made_by(|phrase| Phrase::new(phrase, synonyms).find(&answer))
+                .map_or(PointMark::Missed, |hits| {
+                    let (phrases, said): (Vec<&str>, Vec<&str>) = hits
+                        .iter()
+                        .map(|(phrase, found)| (*phrase, found.said))
+                        .unzip();
+                    PointMark::Hit {
+                        phrase: phrases.join(" + "),
+                        said: said.join(" + "),
+                    }
                 })
         })
         .collect();
@@ -214,7 +225,7 @@ pub fn score_recall(item: &Recall, answer: &str) -> RecallVerdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{CodeLang, Gap, RecallPoint};
+    use crate::content::{CodeLang, Gap, RecallExamples, RecallPoint};
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(ToString::to_string).collect()
@@ -348,10 +359,7 @@ mod tests {
     }
 
     fn recall() -> Recall {
-        let point = |point: &str, accept: &[&str]| RecallPoint {
-            point: point.into(),
-            accept: strings(accept),
-        };
+        let point = |point: &str, accept: &[&str]| RecallPoint::new(point, strings(accept));
         Recall {
             question: "q".into(),
             points: vec![
@@ -364,36 +372,46 @@ mod tests {
             ],
             model_answer: "m".into(),
             explanation: "e".into(),
+            examples: RecallExamples::default(),
         }
+    }
+
+    fn score(answer: &str) -> RecallVerdict {
+        score_recall(&recall(), answer, &Synonyms::general())
     }
 
     #[test]
     fn recall_lists_hit_and_missed_points() {
-        let v = score_recall(
-            &recall(),
-            "A dictionary maps keys to nodes; evict the OLDEST.",
-        );
+        let v = score("A dictionary maps keys to nodes; evict the OLDEST.");
         assert_eq!(v.hit(), [0, 2]);
         assert_eq!(v.missed(), [1]);
+        // `hash map` is the first accepted phrase, and `dictionary` is its synonym.
         assert_eq!(
             v.points[0],
             PointMark::Hit {
-                phrase: "dict*".into()
+                phrase: "hash map".into(),
+                said: "dictionary".into(),
             }
         );
         assert!(!Verdict::Recall(v).correct());
-        let v = score_recall(
-            &recall(),
-            "hash-map + doubly linked-list, drop the least recently used",
-        );
+        let v = score("hash-map + doubly linked-list, drop the least recently used");
         assert!(Verdict::Recall(v).correct());
-        let v = score_recall(&recall(), "");
+        let v = score("");
         assert_eq!(v.missed(), [0, 1, 2]);
         // Whole words only: "lru" inside "lrucache" does not count.
-        assert_eq!(
-            score_recall(&recall(), "an lrucache").hit(),
-            Vec::<usize>::new()
-        );
+        assert_eq!(score("an lrucache").hit(), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_deck_adds_its_own_synonyms() {
+        let item = recall();
+        let answer = "an LHM evicts the oldest";
+        assert_eq!(score_recall(&item, answer, &Synonyms::general()).hit(), [2]);
+        let deck = Synonyms::with_deck(&[vec!["LHM".into(), "linked hash map".into()]]);
+        // A group joins only its own members: `linked hash map` is not `hash map`.
+        assert_eq!(score_recall(&item, answer, &deck).hit(), [2]);
+        let deck = Synonyms::with_deck(&[vec!["LHM".into(), "hash map".into()]]);
+        assert_eq!(score_recall(&item, answer, &deck).hit(), [0, 2]);
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! Choosing a quiz's items: by deck, card and count, in an order fixed by a seed.
 
-use crate::content::{CardId, Library, QuizItem};
+use std::sync::Arc;
+
+use crate::content::{CardId, Deck, Library, QuizItem};
+
+use super::synonyms::Synonyms;
 
 use super::options::arrange;
 
@@ -60,6 +64,8 @@ pub struct SessionItem {
     /// shown, so a saved answer names options the same way under any seed. Empty for
     /// other kinds.
     pub option_order: Vec<usize>,
+    /// The synonyms recall answers are scored with: the general set and the deck's.
+    pub synonyms: Arc<Synonyms>,
 }
 
 /// The items `selection` asks for, shuffled by `seed` (the same seed and library give
@@ -95,6 +101,20 @@ pub fn select(
             });
         }
     }
+    // One set of synonyms per deck, shared by its items.
+    let synonyms: Vec<Arc<Synonyms>> = library
+        .decks
+        .iter()
+        .map(|d| Arc::new(Synonyms::with_deck(&d.meta.synonyms)))
+        .collect();
+    let deck_synonyms = |deck: &Deck| {
+        library
+            .decks
+            .iter()
+            .position(|d| std::ptr::eq(d, deck))
+            .and_then(|i| synonyms.get(i).cloned())
+            .unwrap_or_default()
+    };
     let mut items: Vec<SessionItem> = library
         .cards()
         .filter(|(deck, card)| {
@@ -109,6 +129,7 @@ pub fn select(
                     .is_none_or(|t| *t == card.topic || card.tags.contains(t))
         })
         .flat_map(|(deck, card)| {
+            let synonyms = deck_synonyms(deck);
             card.quiz
                 .iter()
                 .enumerate()
@@ -125,6 +146,7 @@ pub fn select(
                     item: item.clone(),
                     start_order: Vec::new(),
                     option_order: Vec::new(),
+                    synonyms: Arc::clone(&synonyms),
                 })
         })
         .collect();

@@ -22,6 +22,7 @@ use super::score::{
 };
 use super::scorecard::Scorecard;
 use super::select::{SelectError, Selection, SessionItem, SplitMix64, scrambled, select};
+use super::synonyms::Synonyms;
 
 /// What the user means, independent of keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -407,7 +408,7 @@ impl QuizSession {
             return None;
         };
         let answer = answer.clone();
-        let verdict = score(&item.item, &answer);
+        let verdict = score(&item.item, &answer, &item.synonyms);
         let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
         let correct = !gave_up && verdict.correct();
         // "I don't know" picked nothing, whatever was highlighted when it was said.
@@ -457,9 +458,9 @@ impl QuizSession {
     }
 }
 
-/// Scores `answer` against `item`. An answer of another kind (which the session never
-/// builds) scores as no answer at all.
-pub fn score(item: &QuizItem, answer: &AnswerState) -> Verdict {
+/// Scores `answer` against `item`, a recall answer with `synonyms`. An answer of another
+/// kind (which the session never builds) scores as no answer at all.
+pub fn score(item: &QuizItem, answer: &AnswerState, synonyms: &Synonyms) -> Verdict {
     match (item, answer) {
         (QuizItem::Single(s), AnswerState::Single { choice }) => {
             Verdict::Single(score_single(s, *choice))
@@ -475,13 +476,13 @@ pub fn score(item: &QuizItem, answer: &AnswerState) -> Verdict {
             Verdict::Reorder(score_reorder(r, order))
         }
         (QuizItem::Recall(r), AnswerState::Recall { text }) => {
-            Verdict::Recall(score_recall(r, text))
+            Verdict::Recall(score_recall(r, text, synonyms))
         }
         (QuizItem::Single(s), _) => Verdict::Single(score_single(s, None)),
         (QuizItem::Multiple(m), _) => Verdict::Multiple(score_multiple(m, &[])),
         (QuizItem::Cloze(c), _) => Verdict::Cloze(score_cloze(c, &[])),
         (QuizItem::Reorder(r), _) => Verdict::Reorder(score_reorder(r, &[])),
-        (QuizItem::Recall(r), _) => Verdict::Recall(score_recall(r, "")),
+        (QuizItem::Recall(r), _) => Verdict::Recall(score_recall(r, "", synonyms)),
     }
 }
 

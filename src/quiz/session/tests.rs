@@ -4,7 +4,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::*;
 use crate::content::{
-    CardId, Cloze, CodeLang, Gap, MultipleChoice, Recall, RecallPoint, Reorder, SingleChoice,
+    CardId, Cloze, CodeLang, Gap, MultipleChoice, Recall, RecallExamples, RecallPoint, Reorder,
+    SingleChoice,
 };
 use crate::quiz::score::OptionMark;
 use crate::quiz::scorecard::Tally;
@@ -73,17 +74,12 @@ fn recall() -> QuizItem {
     QuizItem::Recall(Recall {
         question: "Why?".into(),
         points: vec![
-            RecallPoint {
-                point: "hashable".into(),
-                accept: strings(&["hashable"]),
-            },
-            RecallPoint {
-                point: "immutable".into(),
-                accept: strings(&["immutable"]),
-            },
+            RecallPoint::new("hashable", strings(&["hashable"])),
+            RecallPoint::new("immutable", strings(&["immutable"])),
         ],
         model_answer: "Keys must be hashable; tuples are immutable.".into(),
         explanation: "e".into(),
+        examples: RecallExamples::default(),
     })
 }
 
@@ -102,6 +98,7 @@ fn session_item(item: QuizItem, topic: &str) -> SessionItem {
         },
         option_order: Vec::new(),
         item,
+        synonyms: std::sync::Arc::default(),
     }
 }
 
