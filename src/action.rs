@@ -42,6 +42,10 @@ pub enum Action {
     Quiz(crate::quiz::QuizAction),
     /// Enter in a quiz: submit the answer, or go on after the feedback.
     QuizEnter,
+    /// After a recall verdict: "I did say that", for the missed point under the cursor.
+    ClaimPoint,
+    /// After a recall verdict: the cursor to the next missed point to claim.
+    NextMissed,
     // The console
     EnterConsole,
     EnterCommand,
@@ -92,6 +96,14 @@ pub enum Failure {
     QuizSave {
         card: String,
         item: usize,
+        cause: String,
+    },
+    /// `RecordClaim` of a point of an answer to an item of `card`.
+    #[error("claim not saved: {cause}")]
+    ClaimSave {
+        card: String,
+        item: usize,
+        point: usize,
         cause: String,
     },
 }
@@ -154,6 +166,9 @@ pub enum Effect {
     /// Save a quiz answer; the shell answers only on failure, with
     /// `Failed(Failure::QuizSave)`.
     RecordQuiz(crate::quiz::QuizRecord),
+    /// Save a claimed point; the shell answers only on failure, with
+    /// `Failed(Failure::ClaimSave)`.
+    RecordClaim(crate::quiz::Claim),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,
     Quit,

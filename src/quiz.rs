@@ -28,4 +28,6 @@ pub mod tokens;
 pub use score::Verdict;
 pub use scorecard::{Scorecard, Tally};
 pub use select::{DEFAULT_COUNT, SelectError, Selection, SessionItem, select};
-pub use session::{AnswerState, Answered, QuizAction, QuizRecord, QuizSession, QuizStep, score};
+pub use session::{
+    AnswerState, Answered, Claim, QuizAction, QuizRecord, QuizSession, QuizStep, score,
+};

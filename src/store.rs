@@ -108,6 +108,8 @@ pub enum StoreError {
     },
     #[error("review {0} is not in the log")]
     NoSuchReview(i64),
+    #[error("no saved answer to item {item} of {card} to claim a point of")]
+    NoAnswer { card: String, item: usize },
     #[error("review {id} of {card} cannot be undone: the card has been reviewed since")]
     NotLatest { id: i64, card: String },
     #[error("{0}")]

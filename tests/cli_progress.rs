@@ -993,6 +993,7 @@ fn quiz_items_are_reported_one_by_one() {
                 answered_at: jiff::Timestamp::now(),
                 duration: std::time::Duration::from_secs(5),
                 picked: Some(vec![pick]),
+                points: None,
             };
         for record in [
             answer(easy, easy.2, true),

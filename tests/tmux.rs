@@ -619,6 +619,97 @@ fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
 
+/// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
+/// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
+/// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
+/// `tutor stats` count it as self-assessed, apart from the scored points.
+#[test]
+fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("deck.yaml"),
+        "id: recall\ntitle: Recall\ndescription: One recall item.\ntopics:\n  - id: basics\n    title: Basics\n",
+    )
+    .unwrap();
+    std::fs::write(
+        decks.join("01-card.yaml"),
+        "id: lru\ntitle: LRU\ntopic: basics\ntags: [lru]\ndifficulty: easy\n\
+         prompt: Build an LRU cache.\n\
+         python:\n  solution: |\n    def one():\n        return 1\n  tests: |\n    assert one() == 1\n\
+         rust:\n  solution: |\n    pub fn one() -> u32 { 1 }\n  tests: |\n    #[test]\n    fn one_is_one() { assert_eq!(one(), 1); }\n\
+         explanation: Plain.\nkey_points: [one]\npitfalls: [two]\nfollow_ups: [three]\n\
+         quiz:\n  - kind: recall\n    question: How does an LRU cache get O(1) get and put?\n    points:\n\
+         \x20     - point: A hash map finds the node.\n        accept: [hash map]\n\
+         \x20     - point: A doubly linked list keeps the order of use.\n        accept: [linked list]\n\
+         \x20     - point: The oldest entry is evicted.\n        accept: [\"evict*\"]\n\
+         \x20   model_answer: A hash map to the nodes of a doubly linked list; evict the oldest.\n\
+         \x20   explanation: The map finds, the list orders.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} quiz --card lru", decks.display());
+    let tmux = Tmux::start("recall", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for_all(&["Quiz 1/1", "┌ Your answer "]);
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    tmux.keys(&["-l", "A hash map,"]);
+    tmux.keys(&["Enter"]);
+    tmux.paste("kept in order\nof use.");
+    tmux.wait_for_all(&["│A hash map,   ", "│kept in order   ", "│of use.   "]);
+    tmux.keys(&["M-Enter"]);
+    tmux.wait_for_all(&[
+        "✗ Not quite (1 of 3 right)",
+        "Your answer: A hash map,",
+        "             kept in order",
+        "› ✗ A doubly linked list keeps the order of use.  (c: I did say that)",
+        "c I did say that",
+    ]);
+    tmux.keys(&["c"]);
+    tmux.wait_for_all(&[
+        "✗ Not quite (1 of 3 right, 1 by your word)",
+        "✓ A doubly linked list keeps the order of use.  (you said so: self-assessed)",
+    ]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Score: 0 of 1");
+    tmux.keys(&["Enter"]);
+    // Home, the cursor on the Quiz entry just left; Stats is three below.
+    tmux.wait_for("› Quiz:");
+    tmux.keys(&["j", "j", "j"]);
+    tmux.wait_for("› Stats and heatmap");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&[
+        "┌ Stats",
+        "Recall     1 of 3 key points scored · 1 self-assessed",
+    ]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let out = Command::new(env!("CARGO_BIN_EXE_tutor"))
+        .args(["--data-dir"])
+        .arg(&data)
+        .args(["--decks"])
+        .arg(&decks)
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        stats["quiz"]["recall_points"],
+        serde_json::json!({"total": 3, "scored": 1, "self_assessed": 1})
+    );
+    assert_eq!(
+        stats["quiz"]["correct"], 0,
+        "one of two missed points claimed"
+    );
+}
+
 /// Writes a deck of `cards` cards with long solutions (`lines` lines each) to `dir`:
 /// warming a cold highlight cache over it takes seconds.
 fn big_deck(dir: &Path, cards: usize, lines: usize) {

@@ -185,6 +185,7 @@ fn report_snapshot() {
 
 fn quiz(store: &mut Store, kind: QuizKind, correct: bool, at: Timestamp) {
     let record = QuizRecord {
+        points: None,
         card_id: "gil".into(),
         item_index: 0,
         kind,

@@ -2,12 +2,12 @@
 //! nothing here reads or writes the review log or the card states, so practising with
 //! quizzes never moves a card's review schedule.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError, classify, duration_ms};
 use crate::content::QuizKind;
 use crate::days::{DayNumber, Days};
-use crate::quiz::{QuizRecord, Tally};
+use crate::quiz::{Claim, QuizRecord, Tally};
 
 /// One quiz item's saved answers, for `tutor stats --items`: the item as the table
 /// knows it (card, index in the card's quiz list, kind) and its answers grouped by what
@@ -42,6 +42,14 @@ pub struct QuizSummary {
     /// All time, per kind: every known kind in [`QuizKind::ALL`] order (zeros
     /// included), then any other kind the table holds.
     pub by_kind: Vec<(String, Tally)>,
+    /// Of `all_time`'s right answers, those right only by the learner's claims.
+    pub self_assessed: usize,
+    /// Recall key points, all time: made as the scorer found them, claimed by the
+    /// learner (self-assessed), and in all (answers saved before points were kept count
+    /// in none of these).
+    pub points_scored: usize,
+    pub points_claimed: usize,
+    pub points_total: usize,
 }
 
 impl Store {
@@ -56,7 +64,8 @@ impl Store {
         let tx = super::begin(&mut self.conn, &path)?;
         tx.prepare_cached(
             "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-             duration_ms, local_day, picked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             duration_ms, local_day, points_made, points_total, picked) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )
         .and_then(|mut stmt| {
             stmt.execute(params![
@@ -67,6 +76,8 @@ impl Store {
                 record.answered_at.as_millisecond(),
                 duration_ms(record.duration),
                 days.day_of(record.answered_at),
+                record.points.map(|(made, _)| count(made)),
+                record.points.map(|(_, total)| count(total)),
                 record.picked.as_deref().map(picked_text),
             ])
         })
@@ -74,6 +85,57 @@ impl Store {
         let id = tx.last_insert_rowid();
         tx.commit().map_err(sql)?;
         Ok(id)
+    }
+
+    /// Saves a claimed point ("I did say that") of the saved answer `claim` names, in its
+    /// own transaction. When the answer's missed points are then all claimed, it counts
+    /// as right, self-assessed. Claiming a point twice changes nothing.
+    pub fn record_claim(&mut self, claim: &Claim) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sql = |e| classify(&path, e);
+        let tx = super::begin(&mut self.conn, &path)?;
+        let found = tx
+            .query_row(
+                "SELECT id, points_total - points_made FROM quiz_result \
+                 WHERE card_id = ?1 AND item_index = ?2 AND answered_at = ?3 \
+                 ORDER BY id DESC LIMIT 1",
+                params![
+                    claim.card_id,
+                    count(claim.item_index),
+                    claim.answered_at.as_millisecond()
+                ],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?)),
+            )
+            .optional()
+            .map_err(sql)?;
+        let Some((id, missed)) = found else {
+            return Err(StoreError::NoAnswer {
+                card: claim.card_id.clone(),
+                item: claim.item_index + 1,
+            });
+        };
+        tx.execute(
+            "INSERT OR IGNORE INTO quiz_claim (result_id, point_index, claimed_at) \
+             VALUES (?1, ?2, ?3)",
+            params![id, count(claim.point), claim.claimed_at.as_millisecond()],
+        )
+        .map_err(sql)?;
+        let claimed: i64 = tx
+            .query_row(
+                "SELECT COUNT(*) FROM quiz_claim WHERE result_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(sql)?;
+        if missed.is_some_and(|m| claimed >= m) {
+            tx.execute(
+                "UPDATE quiz_result SET correct = 1, self_assessed = 1 \
+                 WHERE id = ?1 AND correct = 0",
+                [id],
+            )
+            .map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
     }
 
     /// Totals, by kind, and since `since` (a study day, inclusive).
@@ -118,6 +180,28 @@ impl Store {
                 summary.by_kind.push((kind, tally));
             }
         }
+        let (self_assessed, scored, total, claimed) = self
+            .conn
+            .query_row(
+                "SELECT COALESCE(SUM(self_assessed), 0), COALESCE(SUM(points_made), 0), \
+                 COALESCE(SUM(points_total), 0), (SELECT COUNT(*) FROM quiz_claim) \
+                 FROM quiz_result",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        let n = |v: i64| usize::try_from(v).unwrap_or(0);
+        summary.self_assessed = n(self_assessed);
+        summary.points_scored = n(scored);
+        summary.points_total = n(total);
+        summary.points_claimed = n(claimed);
         Ok(summary)
     }
 
@@ -183,6 +267,10 @@ impl Store {
     }
 }
 
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// `[0, 3]` as the `picked` column holds it: `0,3`.
 fn picked_text(options: &[usize]) -> String {
     options
@@ -223,6 +311,7 @@ mod tests {
 
     fn record(card: &str, kind: QuizKind, correct: bool, at: Timestamp) -> QuizRecord {
         QuizRecord {
+            points: None,
             card_id: card.into(),
             item_index: 1,
             kind,
@@ -491,6 +580,83 @@ mod tests {
         assert_eq!(store.rebuild(&scheduler).unwrap().changed, 0);
     }
 
+    fn recall(at: Timestamp, made: usize, total: usize) -> QuizRecord {
+        QuizRecord {
+            points: Some((made, total)),
+            correct: made == total,
+            ..record("lru-cache", QuizKind::Recall, false, at)
+        }
+    }
+
+    fn claim(at: Timestamp, point: usize) -> Claim {
+        Claim {
+            card_id: "lru-cache".into(),
+            item_index: 1,
+            answered_at: at,
+            point,
+            claimed_at: at + SignedDuration::from_secs(5),
+        }
+    }
+
+    /// A database as tutor left it at schema 3 (no claims, no points) opens, keeps its
+    /// answers, and takes claims: an answer counts as right, self-assessed, once every
+    /// missed point is claimed, and stats count claimed points apart from scored ones.
+    #[test]
+    fn a_version_3_database_takes_claims_after_migrating() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrations().to_version(&mut conn, 3).unwrap();
+            conn.execute_batch(
+                "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
+                 duration_ms, local_day) VALUES ('gil', 0, 'recall', 1, 1778400000000, 900, 20583);",
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(dir.path()).unwrap();
+        let days = Days::utc();
+        store
+            .record_quiz_result(&recall(t0(), 1, 3), &days)
+            .unwrap();
+        let right_by_word = |store: &Store| {
+            let s = store.quiz_summary(0).unwrap();
+            (s.all_time.correct, s.self_assessed, s.points_claimed)
+        };
+        assert_eq!(
+            right_by_word(&store),
+            (1, 0, 0),
+            "the old answer counts as it was"
+        );
+        store.record_claim(&claim(t0(), 0)).unwrap();
+        store.record_claim(&claim(t0(), 0)).unwrap();
+        assert_eq!(
+            right_by_word(&store),
+            (1, 0, 1),
+            "one of two missed: still wrong"
+        );
+        store.record_claim(&claim(t0(), 2)).unwrap();
+        let s = store.quiz_summary(0).unwrap();
+        assert_eq!(
+            (s.all_time.correct, s.all_time.total, s.self_assessed),
+            (2, 2, 1),
+            "every missed point claimed: right, self-assessed"
+        );
+        assert_eq!(
+            (s.points_scored, s.points_claimed, s.points_total),
+            (1, 2, 3)
+        );
+        // A claim names a saved answer; one that is not there is an error, not a row.
+        let err = store
+            .record_claim(&claim(t0() + SignedDuration::from_secs(1), 0))
+            .unwrap_err();
+        assert!(err.to_string().contains("item 2 of lru-cache"), "{err}");
+        drop(store);
+        // Opened again at the latest schema: as it was.
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(right_by_word(&store), (2, 1, 2));
+    }
+
     #[test]
     fn a_version_1_database_is_migrated_with_its_reviews() {
         let dir = tempfile::tempdir().unwrap();
@@ -518,7 +684,7 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(usize::try_from(version).unwrap(), migrations::latest());
-        assert_eq!(migrations::latest(), 4);
+        assert_eq!(migrations::latest(), 5);
         assert_eq!(store.review_count().unwrap(), 2);
         // Opening derived the card's state from its two reviews (schema 3).
         assert!(store.card_state("gil").unwrap().is_some());

@@ -685,3 +685,78 @@ fn an_unshuffled_item_keeps_the_files_order_and_giving_up_picks_nothing() {
     let record = s.update(QuizAction::Submit, at(2)).unwrap();
     assert_eq!(record.picked, None, "no options to pick");
 }
+
+/// The answer editor: `Type` focuses it, edits change the recall answer, `StopTyping`
+/// keeps the text, and a new item starts with an empty, unfocused editor.
+#[test]
+fn recall_answers_are_written_in_the_editor() {
+    use crate::editor::Edit;
+    let mut s = QuizSession::new(
+        vec![session_item(recall(), "t"), session_item(recall(), "t")],
+        t0(),
+    );
+    assert!(
+        !s.can(&QuizAction::Edit(Edit::Insert('a'))),
+        "not focused yet"
+    );
+    let _ = s.update(QuizAction::Type, at(1));
+    assert!(s.editing());
+    for edit in [Edit::Insert('h'), Edit::Newline, Edit::Paste("i\nj".into())] {
+        let _ = s.update(QuizAction::Edit(edit), at(1));
+    }
+    assert_eq!(
+        answer(&s),
+        &AnswerState::Recall {
+            text: "h\ni\nj".into()
+        }
+    );
+    let _ = s.update(QuizAction::Edit(Edit::Undo), at(1));
+    assert_eq!(answer(&s), &AnswerState::Recall { text: "h\n".into() });
+    let _ = s.update(QuizAction::StopTyping, at(1));
+    assert!(!s.editing() && s.editor().is_some_and(|e| e.text() == "h\n"));
+    let _ = s.update(QuizAction::Submit, at(2)).unwrap();
+    assert!(s.editor().is_none(), "no editor during the feedback");
+    let _ = s.update(QuizAction::Next, at(3));
+    assert!(s.editor().is_some_and(|e| e.is_empty() && !e.focused()));
+}
+
+/// "I did say that": each missed point can be claimed once, in any order (the cursor
+/// moves with Tab); when all are claimed the answer counts as right, self-assessed.
+#[test]
+fn claiming_every_missed_point_makes_the_answer_right_self_assessed() {
+    let mut s = session(recall());
+    let _ = s.update(QuizAction::Fill("no idea".into()), at(1));
+    let record = s.update(QuizAction::Submit, at(2)).unwrap();
+    assert_eq!(record.points, Some((0, 2)));
+    assert!(!record.correct);
+    assert_eq!(s.claimable(), Some(0));
+    s.next_missed();
+    assert_eq!(s.claimable(), Some(1));
+    let claim = s.claim(at(3)).unwrap();
+    assert_eq!(
+        (
+            claim.point,
+            claim.answered_at,
+            claim.claimed_at,
+            claim.item_index
+        ),
+        (1, at(2), at(3), 2)
+    );
+    assert_eq!(claim.card_id, "card-recall");
+    assert!(!s.answered()[0].correct, "one missed point still open");
+    assert_eq!(s.claimable(), Some(0));
+    assert!(s.claim(at(4)).is_some());
+    assert_eq!(s.claimed(), [1, 0]);
+    assert_eq!(s.claimable(), None);
+    assert!(s.claim(at(5)).is_none(), "nothing left to claim");
+    assert!(s.answered()[0].correct && s.answered()[0].self_assessed);
+    assert!(
+        s.scorecard().items[0].self_assessed,
+        "the scorecard says so"
+    );
+    // After "I don't know" there is nothing the learner said to claim.
+    let mut s = session(recall());
+    let _ = s.update(QuizAction::GiveUp, at(1)).unwrap();
+    assert_eq!(s.claimable(), None);
+    assert!(s.claim(at(2)).is_none());
+}
