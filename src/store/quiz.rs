@@ -458,19 +458,24 @@ mod tests {
         assert_eq!(items[1].picks, [], "a cloze answer picks no option");
     }
 
+    /// A database as version 3 left it, holding one answer of `kind` to `gil` quiz[0]
+    /// (no recall points, claims or picks: those columns came later).
+    fn version_3_with_an_answer(kind: &str, correct: bool) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut conn, 3).unwrap();
+        conn.execute(
+            "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
+             duration_ms, local_day) VALUES ('gil', 0, ?1, ?2, 1778400000000, 900, 20583)",
+            rusqlite::params![kind, correct],
+        )
+        .unwrap();
+        dir
+    }
+
     #[test]
     fn a_result_saved_before_picks_were_kept_still_reads() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
-            migrations::migrations().to_version(&mut conn, 3).unwrap();
-            // As version 3 wrote an answer: no `picked` column.
-            conn.execute_batch(
-                "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-                 duration_ms, local_day) VALUES ('gil', 0, 'single', 0, 1778400000000, 900, 20583);",
-            )
-            .unwrap();
-        }
+        let dir = version_3_with_an_answer("single", false);
         let mut store = Store::open(dir.path()).unwrap();
         store
             .record_quiz_result(&picked("gil", 0, true, &[2]), &Days::utc())
@@ -603,17 +608,7 @@ mod tests {
     /// missed point is claimed, and stats count claimed points apart from scored ones.
     #[test]
     fn a_version_3_database_takes_claims_after_migrating() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(DB_FILE);
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            migrations::migrations().to_version(&mut conn, 3).unwrap();
-            conn.execute_batch(
-                "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-                 duration_ms, local_day) VALUES ('gil', 0, 'recall', 1, 1778400000000, 900, 20583);",
-            )
-            .unwrap();
-        }
+        let dir = version_3_with_an_answer("recall", true);
         let mut store = Store::open(dir.path()).unwrap();
         let days = Days::utc();
         store
