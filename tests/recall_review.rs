@@ -1,4 +1,4 @@
-//! Answers tried in the review of the recall items (brief R_F2): fair right answers
+//! Answers tried in the review of the recall items (the `R_F2` brief): fair right answers
 //! that the items marked wrong, and wrong ones that they accepted, before the fixes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
