@@ -146,6 +146,24 @@ const PROBES: &[(&str, usize, &str, bool)] = &[
         "Two threads can both see one token and both spend it, a race. The GIL doesn't make it atomic. Hold one lock per client across refill, check and spend; keep it short, no sleeping inside.",
         false,
     ),
+    (
+        "lp-deliver-results",
+        4,
+        "The goal and the date, a blocker and what I did, the scope I deferred with the stakeholders, that I kept quality with tests and a staged rollout, and the result in numbers plus what I'd do differently.",
+        true,
+    ),
+    (
+        "retries-backoff-jitter",
+        4,
+        "Backoff without jitter means everyone who failed at once comes back at once; jitter spreads them randomly. A timeout is ambiguous, the write may have gone through, so only retry idempotent writes, e.g. with an idempotency key.",
+        true,
+    ),
+    (
+        "lp-deliver-results",
+        4,
+        "It shows that when we hit a setback I worked nights and weekends and got the team to do the same, so we shipped the full scope on the deadline without cutting anything, with tests, and a measured result and a lesson learned.",
+        false,
+    ),
 ];
 
 #[test]
