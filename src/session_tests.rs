@@ -1623,3 +1623,32 @@ fn a_failed_job_is_flashed() {
     let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
     assert_eq!(flash, Some(("highlighting failed: boom", true)));
 }
+
+/// `tutor quiz --seed N` repeats a quiz at any time: the same items, with options in the
+/// same order; another seed orders them otherwise. Without a seed the clock decides.
+#[test]
+fn a_quiz_with_a_seed_is_repeated() {
+    let quiz = |seed: Option<u64>, now: Timestamp| {
+        let start = Start::Quiz(crate::quiz::Selection {
+            count: Some(1000),
+            seed,
+            ..crate::quiz::Selection::default()
+        });
+        let library = crate::content::bundled_library().clone();
+        let store = Store::open_in_memory().unwrap();
+        let mut app = app::build(library, &store, now, Days::utc(), false, None, None).unwrap();
+        let _ = app::start(&mut app, &start, now).unwrap();
+        let Screen::Quiz(session) = &app.screen else {
+            panic!("not on the quiz")
+        };
+        session
+            .items()
+            .iter()
+            .map(|i| (i.card_id.to_string(), i.item_index, i.option_order.clone()))
+            .collect::<Vec<_>>()
+    };
+    let later = t0() + jiff::SignedDuration::from_secs(3600);
+    assert_eq!(quiz(Some(4), t0()), quiz(Some(4), later));
+    assert_ne!(quiz(Some(4), t0()), quiz(Some(5), t0()));
+    assert_ne!(quiz(None, t0()), quiz(None, later));
+}

@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use tutor::store::Store;
 
+mod common;
+
 const DEADLINE: Duration = Duration::from_secs(30);
 
 struct Tmux {
@@ -791,5 +793,146 @@ fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
     assert!(
         cached < 2 * CARDS,
         "the warming went on after Esc: {cached} solutions cached"
+    );
+}
+
+/// One single-choice item of the bundled decks and two quiz seeds that show its options
+/// in different orders (the first option shown differs).
+struct TwoOrders {
+    card: String,
+    index: usize,
+    /// In the card's order.
+    options: Vec<tutor::text::Shown>,
+    answer: usize,
+    /// Each seed and the order it shows the options in (card indices).
+    seeds: [(u64, Vec<usize>); 2],
+}
+
+fn one_item_two_orders() -> TwoOrders {
+    use tutor::content::QuizItem;
+    use tutor::quiz::{Selection, select};
+    let library = common::bundled();
+    // Options that show as written: no Markdown marks, short enough not to wrap.
+    let plain = |options: &[tutor::text::Shown]| {
+        options
+            .iter()
+            .all(|o| o.len() < 80 && o.chars().all(|c| c.is_ascii() && !"`*_[]<>\\".contains(c)))
+    };
+    for (_, card) in library.cards() {
+        for (index, item) in card.quiz.iter().enumerate() {
+            let QuizItem::Single(single) = item else {
+                continue;
+            };
+            if !single.shuffle || !plain(&single.options) {
+                continue;
+            }
+            let order = |seed: u64| {
+                let selection = Selection {
+                    card: Some(card.id.as_str().into()),
+                    count: Some(1),
+                    seed: Some(seed),
+                    ..Selection::default()
+                };
+                let items = select(library, &selection, seed).unwrap();
+                (items[0].item_index == index).then(|| items[0].option_order.clone())
+            };
+            let mut found: Vec<(u64, Vec<usize>)> = Vec::new();
+            for seed in 0..500 {
+                let Some(o) = order(seed) else { continue };
+                match found.first() {
+                    None => found.push((seed, o)),
+                    Some((_, first)) if first[0] != o[0] => {
+                        found.push((seed, o));
+                        let second = found.pop().unwrap();
+                        let first = found.pop().unwrap();
+                        return TwoOrders {
+                            card: card.id.to_string(),
+                            index,
+                            options: single.options.clone(),
+                            answer: single.answer,
+                            seeds: [first, second],
+                        };
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    panic!("no single item shows two orders under 500 seeds");
+}
+
+/// `tutor quiz --seed`: one item's options in two different orders under two seeds, in
+/// the real binary; the right option picked where each order shows it is right, and both
+/// answers are saved as the same option (its index in the card).
+#[test]
+fn a_quiz_shows_one_items_options_in_each_seeds_order() {
+    let TwoOrders {
+        card,
+        index,
+        options,
+        answer,
+        seeds,
+    } = one_item_two_orders();
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let mut screens = Vec::new();
+    for (seed, order) in &seeds {
+        let args = format!("quiz --card {card} --count 1 --seed {seed}");
+        // A server of its own per run: the last one may still be going away.
+        let name = format!("shuffle-{seed}");
+        let tmux = Tmux::start(&name, &wrapped(&data, &args, &pid), (160, 48));
+        let screen = tmux.wait_for("Quiz 1/1");
+        let rows: Vec<usize> = order
+            .iter()
+            .enumerate()
+            .map(|(at, &identity)| {
+                let shown = format!("{}. {}", at + 1, options[identity]);
+                screen
+                    .lines()
+                    .position(|l| l.contains(&shown))
+                    .unwrap_or_else(|| panic!("seed {seed}: no `{shown}` on\n{screen}"))
+            })
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "seed {seed}: {rows:?}\n{screen}"
+        );
+        screens.push(screen);
+        let right_at = order.iter().position(|&o| o == answer).unwrap();
+        tmux.keys(&[&(right_at + 1).to_string()]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for_all(&["Enter next", "✓ Right"]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Score: 1 of 1");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Review:");
+        tmux.keys(&["q"]);
+        assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    }
+    let first_line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(" 1. "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_ne!(first_line(&screens[0]), first_line(&screens[1]));
+    let items = Store::open(&data).unwrap().quiz_items().unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(
+        (items[0].card_id.as_str(), items[0].item_index),
+        (card.as_str(), index)
+    );
+    assert_eq!(items[0].tally.correct, 2);
+    let picks: Vec<&[usize]> = items[0]
+        .picks
+        .iter()
+        .map(|p| p.options.as_slice())
+        .collect();
+    assert_eq!(
+        picks,
+        [&[answer][..]],
+        "both saved as the card's option {answer}"
     );
 }

@@ -722,6 +722,7 @@ fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::q
             examples: RecallExamples::default(),
         }),
         start_order: Vec::new(),
+        option_order: Vec::new(),
         synonyms: std::sync::Arc::default(),
     }
 }

@@ -31,6 +31,9 @@ pub struct SingleChoice {
     pub options: Vec<Shown>,
     pub answer: usize,
     pub explanation: Shown,
+    /// See [`shuffled`]; `false` keeps the options in the file's order on screen.
+    #[serde(default = "shuffled")]
+    pub shuffle: bool,
 }
 
 /// Several options are right (`answers`, indices from 0); all of them, and nothing
@@ -42,6 +45,16 @@ pub struct MultipleChoice {
     pub options: Vec<Shown>,
     pub answers: Vec<usize>,
     pub explanation: Shown,
+    /// See [`shuffled`].
+    #[serde(default = "shuffled")]
+    pub shuffle: bool,
+}
+
+/// A quiz shows a choice item's options in an order drawn from its seed, so the right
+/// one is not always where the author happened to write it (issue 16). An item whose
+/// options refer to each other ("both of the above") opts out with `shuffle: false`.
+fn shuffled() -> bool {
+    true
 }
 
 /// Text with gaps to type: `{{1}}`, `{{2}}`, ... in `text`, in order, one per entry of

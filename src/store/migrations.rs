@@ -71,6 +71,10 @@ const MIGRATIONS: &[&str] = &[
         claimed_at INTEGER NOT NULL,            -- ms since the Unix epoch, UTC
         PRIMARY KEY (result_id, point_index)
     ) STRICT, WITHOUT ROWID;",
+    // 5: which options a choice answer picked, as their indices in the card's own order
+    // ("2", "0,3"; "" for none), whatever order the quiz showed them in. NULL for other
+    // kinds and for answers saved before this version.
+    "ALTER TABLE quiz_result ADD COLUMN picked TEXT;",
 ];
 
 /// Databases written before this version hold card states scheduled with the old fuzz

@@ -884,8 +884,14 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
         } else {
             ""
         };
+        // Schema 5 added `quiz_result.picked`: an older version has no such column.
+        let picked = if version < 5 {
+            "ALTER TABLE quiz_result DROP COLUMN picked;"
+        } else {
+            ""
+        };
         conn.execute_batch(&format!(
-            "{older} UPDATE card_state SET due_at = due_at + 86400000; \
+            "{older} {picked} UPDATE card_state SET due_at = due_at + 86400000; \
              PRAGMA user_version = {version};"
         ))
         .unwrap();
