@@ -37,8 +37,8 @@ pub enum Start {
     /// The LRU lab: the LRU card with its live diagram, the console ready.
     Lab(usize),
     Quiz(crate::quiz::Selection),
-    /// Browse, or straight into one card.
-    Browse(Option<String>),
+    /// Browse, or straight into one card (its id as typed, echoed if unknown).
+    Browse(Option<crate::text::Shown>),
 }
 
 /// How often the loop wakes without input: to notice a signal or a learning card
@@ -139,7 +139,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         }
         Start::Browse(Some(id)) => {
             let Some(card) = app.study.index_of(id) else {
-                color_eyre::eyre::bail!("no card with id `{}`", crate::text::sanitize(id));
+                color_eyre::eyre::bail!("no card with id `{id}`");
             };
             open_card(app, card)
         }

@@ -20,6 +20,7 @@ use crate::app::Start;
 use crate::color::ColorChoice;
 use crate::content::{Library, LoadOptions, Problem, load_library};
 use crate::paths;
+use crate::text::Shown;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -69,16 +70,18 @@ phrase it matched and your words that made it), then the item's feedback. --json
 unknown card or item; 2 for a usage error (an answer that does not fit the item).
 Nothing is saved.";
 
+/// Ids and topics typed here are read as [`Shown`]: a wrong one is echoed in the error.
+/// (A deck's ids are slugs, which sanitizing leaves alone, so lookups are unchanged.)
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Spaced-repetition review of what is due, then new cards up to the daily limit
     Review {
         /// Only this deck
         #[arg(long, value_name = "ID")]
-        deck: Option<String>,
+        deck: Option<Shown>,
         /// Only cards of this topic (e.g. aws, leadership-principles) or with this tag
         #[arg(long, value_name = "ID")]
-        topic: Option<String>,
+        topic: Option<Shown>,
         /// At most this many cards this session
         #[arg(long, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::at_least_one)]
@@ -90,13 +93,13 @@ pub enum Command {
     Quiz {
         /// Only this deck
         #[arg(long, value_name = "ID")]
-        deck: Option<String>,
+        deck: Option<Shown>,
         /// Only cards of this topic (e.g. aws, leadership-principles) or with this tag
         #[arg(long, value_name = "ID")]
-        topic: Option<String>,
+        topic: Option<Shown>,
         /// Only this card
         #[arg(long, value_name = "ID")]
-        card: Option<String>,
+        card: Option<Shown>,
         /// How many questions [default: 10]
         #[arg(long, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::at_least_one)]
@@ -122,7 +125,7 @@ pub enum Command {
     /// Read cards with all panes, without grading
     Browse {
         /// Open this card straight away
-        card_id: Option<String>,
+        card_id: Option<Shown>,
     },
     /// Validate decks: every problem as `file:line:col: error: field.path: message`, and
     /// answers given away by their length as `warning:` (which do not fail the check)
@@ -137,7 +140,7 @@ pub enum Command {
     /// Print a card: prompt, solutions, explanation, key points, pitfalls, complexity, follow-ups
     Show {
         /// The card's id (see `tutor` for the list)
-        card_id: String,
+        card_id: Shown,
         /// No colour and no highlighting
         #[arg(long)]
         plain: bool,

@@ -28,7 +28,8 @@
 //! - [`stats`]: progress figures and their report.
 //! - [`store`]: `SQLite`: identifying the file, migrations, review log, card states.
 //! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
-//! - [`text`]: sanitizing untrusted content before it reaches a terminal.
+//! - [`text`]: `Shown`, display-safe text (only `sanitize` builds it), and the constructors
+//!   of screen text (`span`, `raw`, `line`) that take nothing else.
 //! - [`theme`]: styles, with colour or without.
 //! - [`ui`]: `view`, read-only drawing, one module per screen or pane.
 //! - [`update`]: the pure `update(app, action, now) -> Effects`.

@@ -709,7 +709,7 @@ fn review_and_quiz_filter_by_area() {
 fn listed_keys_do_what_they_say() {
     let quiz = |card: &str| {
         Start::Quiz(crate::quiz::Selection {
-            card: Some(card.to_string()),
+            card: Some(card.into()),
             ..crate::quiz::Selection::default()
         })
     };
@@ -1063,7 +1063,7 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
                 card.id.as_str(),
                 card.title,
                 card.topic,
-                deck.topic_title(&card.topic).unwrap_or(""),
+                deck.topic_name(&card.topic),
                 card.tags.join(" ")
             )
             .to_lowercase();

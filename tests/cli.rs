@@ -827,7 +827,8 @@ fn no_subcommand_lists_decks_and_cards() {
     );
     for (_, card) in library.cards() {
         let listed = lines.iter().any(|l| {
-            l.split_whitespace().next() == Some(card.id.as_str()) && l.ends_with(&card.title)
+            l.split_whitespace().next() == Some(card.id.as_str())
+                && l.ends_with(card.title.as_str())
         });
         assert!(listed, "{} is not listed:\n{}", card.id, out.stdout);
     }
@@ -1139,4 +1140,48 @@ fn the_listing_lines_up_every_card_title() {
     for (start, line) in &starts {
         assert_eq!(*start, first, "out of line: {line}\n{}", out.stdout);
     }
+}
+
+/// The deck with terminal controls in every text field (tests/fixtures/hostile): the
+/// listing and `show` of each card print none of them raw, in colour or not.
+#[test]
+fn no_deck_field_is_printed_raw() {
+    let data = temp();
+    let decks = "tests/fixtures/hostile";
+    let raw = |text: &str| -> Vec<char> {
+        strip_sgr(text)
+            .chars()
+            .filter(|&c| tutor::text::needs_escape(c))
+            .collect()
+    };
+    let out = tutor(data.path(), &["--decks", decks]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(raw(&out.stdout), [], "{}", out.stdout);
+    assert!(out.stdout.contains(r"Deck \u{1b}]0;pwn"), "{}", out.stdout);
+    for card in ["evil-code", "evil-story"] {
+        for colour in ["always", "never"] {
+            let args = ["--decks", decks, "show", card, "--color", colour];
+            let out = tutor(data.path(), &args);
+            assert_eq!(out.code, Some(0), "{out:?}");
+            assert_eq!(
+                raw(&out.stdout),
+                [],
+                "{card} --color {colour}: {}",
+                out.stdout
+            );
+            assert!(out.stdout.contains(r"Topic \u{1b}]0;pwn"), "{}", out.stdout);
+        }
+    }
+    // An id typed on the command line is echoed the same way.
+    let out = tutor(
+        data.path(),
+        &["--decks", decks, "show", "evil\u{1b}[2J\u{202e}"],
+    );
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(raw(&out.stderr), [], "{}", out.stderr);
+    assert!(
+        out.stderr.contains(r"evil\u{1b}[2J\u{202e}"),
+        "{}",
+        out.stderr
+    );
 }

@@ -20,14 +20,14 @@ fn right_answer(item: &QuizItem) -> AnswerState {
         },
         QuizItem::Cloze(c) => AnswerState::Cloze {
             cursor: 0,
-            gaps: c.gaps.iter().map(|g| g.accept[0].clone()).collect(),
+            gaps: c.gaps.iter().map(|g| g.accept[0].to_string()).collect(),
         },
         QuizItem::Reorder(r) => AnswerState::Reorder {
             cursor: 0,
             order: (0..r.lines().len()).collect(),
         },
         QuizItem::Recall(r) => AnswerState::Recall {
-            text: r.model_answer.clone(),
+            text: r.model_answer.to_string(),
         },
     }
 }

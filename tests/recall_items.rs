@@ -54,7 +54,7 @@ fn gap_takes(
     let QuizItem::Cloze(cloze) = item(library, id, n) else {
         panic!("{id} item {n} is not a cloze item");
     };
-    let mut gaps: Vec<String> = cloze.gaps.iter().map(|g| g.accept[0].clone()).collect();
+    let mut gaps: Vec<String> = cloze.gaps.iter().map(|g| g.accept[0].to_string()).collect();
     gaps[gap - 1] = answer.to_string();
     score(
         item(library, id, n),

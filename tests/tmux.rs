@@ -802,7 +802,7 @@ struct TwoOrders {
     card: String,
     index: usize,
     /// In the card's order.
-    options: Vec<String>,
+    options: Vec<tutor::text::Shown>,
     answer: usize,
     /// Each seed and the order it shows the options in (card indices).
     seeds: [(u64, Vec<usize>); 2],
@@ -813,7 +813,7 @@ fn one_item_two_orders() -> TwoOrders {
     use tutor::quiz::{Selection, select};
     let library = common::bundled();
     // Options that show as written: no Markdown marks, short enough not to wrap.
-    let plain = |options: &[String]| {
+    let plain = |options: &[tutor::text::Shown]| {
         options
             .iter()
             .all(|o| o.len() < 80 && o.chars().all(|c| c.is_ascii() && !"`*_[]<>\\".contains(c)))
@@ -828,7 +828,7 @@ fn one_item_two_orders() -> TwoOrders {
             }
             let order = |seed: u64| {
                 let selection = Selection {
-                    card: Some(card.id.to_string()),
+                    card: Some(card.id.as_str().into()),
                     count: Some(1),
                     seed: Some(seed),
                     ..Selection::default()

@@ -13,6 +13,7 @@ use crate::content::{
 };
 use crate::highlight::Highlighter;
 use crate::show::card_text;
+use crate::text::Shown;
 
 pub fn home(cli: &Cli) -> ExitCode {
     let library = cli.load();
@@ -35,17 +36,12 @@ pub fn home(cli: &Cli) -> ExitCode {
             out,
             "  {}  {} ({}), {}",
             deck.meta.id,
-            crate::text::sanitize(&deck.meta.title),
+            deck.meta.title,
             plural(deck.cards.len(), "card", "cards"),
             origin(&deck.origin)
         );
         for card in &deck.cards {
-            let _ = writeln!(
-                out,
-                "    {:<id_width$}  {}",
-                card.id.as_str(),
-                crate::text::sanitize(&card.title)
-            );
+            let _ = writeln!(out, "    {:<id_width$}  {}", card.id.as_str(), card.title);
         }
     }
     if library.decks.is_empty() {
@@ -180,16 +176,13 @@ fn starter_text<'a>(library: &'a Library, site: &StarterSite) -> Option<&'a str>
     block?.starter.as_deref()
 }
 
-pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCode> {
+pub fn show(cli: &Cli, card_id: &Shown, plain: bool) -> color_eyre::Result<ExitCode> {
     let library = cli.load();
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);
         let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
         let close = closest(card_id, &ids);
-        let mut message = format!(
-            "error: no card with id `{}`",
-            crate::text::sanitize(card_id)
-        );
+        let mut message = format!("error: no card with id `{card_id}`");
         if close.is_empty() {
             let _ = write!(message, "; the cards are: {}", ids.join(", "));
         } else {

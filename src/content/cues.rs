@@ -28,8 +28,8 @@ pub fn length(option: &str) -> usize {
 
 /// The index of the one longest option, `None` when the longest length is shared (or
 /// there are no options): what "pick the longest" picks.
-pub fn unique_longest(options: &[String]) -> Option<usize> {
-    let lengths: Vec<usize> = options.iter().map(|o| length(o)).collect();
+pub fn unique_longest<S: AsRef<str>>(options: &[S]) -> Option<usize> {
+    let lengths: Vec<usize> = options.iter().map(|o| length(o.as_ref())).collect();
     let top = *lengths.iter().max()?;
     let mut at = lengths.iter().enumerate().filter(|(_, l)| **l == top);
     match (at.next(), at.next()) {
@@ -120,7 +120,7 @@ mod tests {
     fn single(options: &[&str], answer: usize) -> SingleChoice {
         SingleChoice {
             question: "q".into(),
-            options: options.iter().map(|o| (*o).to_string()).collect(),
+            options: options.iter().map(|&o| o.into()).collect(),
             answer,
             explanation: "e".into(),
             shuffle: true,
@@ -132,7 +132,7 @@ mod tests {
         let o = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
         assert_eq!(unique_longest(&o(&["ab", "abcd", "abc"])), Some(1));
         assert_eq!(unique_longest(&o(&["abcd", "dcba", "a"])), None);
-        assert_eq!(unique_longest(&[]), None);
+        assert_eq!(unique_longest::<String>(&[]), None);
         // Characters, not bytes; surrounding spaces do not count.
         assert_eq!(unique_longest(&o(&["ééé", "abcd", "  ab  "])), Some(1));
     }
@@ -161,7 +161,7 @@ mod tests {
     fn a_multiple_item_compares_mean_lengths() {
         let m = |options: &[&str], answers: &[usize]| MultipleChoice {
             question: "q".into(),
-            options: options.iter().map(|o| (*o).to_string()).collect(),
+            options: options.iter().map(|&o| o.into()).collect(),
             answers: answers.to_vec(),
             explanation: "e".into(),
             shuffle: true,

@@ -15,6 +15,7 @@ use super::yaml::{self, YamlError};
 use super::{Card, CardId, CardLocation, Deck, DeckMeta, Problem};
 use crate::path;
 use crate::quiz::synonyms::Synonyms;
+use crate::text::Shown;
 
 /// What to load.
 #[derive(Debug, Clone, Default)]
@@ -248,8 +249,8 @@ fn load_single_file(
     let mut deck = Deck {
         meta: DeckMeta {
             id: String::new(),
-            title: name.clone(),
-            description: String::new(),
+            title: Shown::new(&name),
+            description: Shown::default(),
             topics: Vec::new(),
             synonyms: Vec::new(),
         },
@@ -314,8 +315,8 @@ fn parse_deck(
     let mut deck = Deck {
         meta: DeckMeta {
             id: String::new(),
-            title: String::new(),
-            description: String::new(),
+            title: Shown::default(),
+            description: Shown::default(),
             topics: Vec::new(),
             synonyms: Vec::new(),
         },

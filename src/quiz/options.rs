@@ -69,8 +69,8 @@ mod tests {
     use super::*;
     use crate::content::{MultipleChoice, SingleChoice};
 
-    fn options(n: usize) -> Vec<String> {
-        (0..n).map(|i| format!("option {i}")).collect()
+    fn options(n: usize) -> Vec<crate::text::Shown> {
+        (0..n).map(|i| crate::shown!("option {i}")).collect()
     }
 
     fn single(n: usize, answer: usize, shuffle: bool) -> QuizItem {

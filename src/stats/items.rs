@@ -95,7 +95,7 @@ pub fn item_stats(answers: Vec<ItemAnswers>, library: &Library) -> Vec<ItemStat>
 }
 
 fn one(answers: ItemAnswers, item: Option<&QuizItem>) -> ItemStat {
-    let (texts, right): (&[String], Vec<usize>) = match item {
+    let (texts, right): (&[crate::text::Shown], Vec<usize>) = match item {
         Some(QuizItem::Single(s)) => (&s.options, vec![s.answer]),
         Some(QuizItem::Multiple(m)) => (&m.options, m.answers.clone()),
         _ => (&[], Vec::new()),
@@ -106,7 +106,7 @@ fn one(answers: ItemAnswers, item: Option<&QuizItem>) -> ItemStat {
         .enumerate()
         .map(|(index, text)| OptionStat {
             index,
-            text: Some(text.clone()),
+            text: Some(text.to_string()),
             right: Some(right.contains(&index)),
             picked: 0,
         })
@@ -330,8 +330,8 @@ mod tests {
         assert_eq!(picked, expected);
         assert_eq!(all.options[item.answer].right, Some(true));
         assert_eq!(
-            all.options[item.answer].text.as_ref(),
-            Some(&item.options[item.answer])
+            all.options[item.answer].text.as_deref(),
+            Some(item.options[item.answer].as_str())
         );
     }
 

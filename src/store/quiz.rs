@@ -40,7 +40,8 @@ pub struct QuizSummary {
     /// Answers on or after the day the summary was asked from.
     pub recent: Tally,
     /// All time, per kind: every known kind in [`QuizKind::ALL`] order (zeros
-    /// included), then any other kind the table holds.
+    /// included), then any other kind the table holds, as read: `stats --json` gives
+    /// it as it is (JSON-escaped), the report shows it through `shown!`.
     pub by_kind: Vec<(String, Tally)>,
     /// Of `all_time`'s right answers, those right only by the learner's claims.
     pub self_assessed: usize,

@@ -2,11 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::theme;
 use crate::state::{App, Confirm};
+use crate::text::{Shown, raw, span};
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
@@ -25,14 +26,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
             )
         }
     };
-    let lines = vec![Line::raw(text), Line::raw(""), keys_line(t)];
+    let lines = vec![
+        Line::from(raw(Shown::from(text))),
+        Line::default(),
+        keys_line(t),
+    ];
     let width = area.width.min(60);
     let rect = super::centered(area, width, 6);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(t.focus_border())
-        .title(Span::styled(title, t.title()));
+        .title(span(title, t.title()));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
@@ -43,13 +48,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
 /// `y leave   n/Esc stay`, with the keys the table binds.
 fn keys_line(t: Theme) -> Line<'static> {
     let (yes, no) = crate::hints::confirm();
-    let mut spans = vec![Span::styled(yes, t.key()), Span::raw(" leave   ")];
+    let mut spans = vec![span(Shown::from(yes), t.key()), raw(" leave   ")];
     for (i, key) in no.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::raw("/"));
+            spans.push(raw("/"));
         }
-        spans.push(Span::styled(key, t.key()));
+        spans.push(span(Shown::from(key), t.key()));
     }
-    spans.push(Span::raw(" stay"));
+    spans.push(raw(" stay"));
     Line::from(spans)
 }

@@ -18,8 +18,9 @@ fn at(secs: i64) -> Timestamp {
     t0() + SignedDuration::from_secs(secs)
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(ToString::to_string).collect()
+/// Deck text (`Shown`) or typed answers (`String`).
+fn strings<'a, T: From<&'a str>>(items: &[&'a str]) -> Vec<T> {
+    items.iter().map(|&s| s.into()).collect()
 }
 
 fn single() -> QuizItem {
@@ -87,9 +88,9 @@ fn session_item(item: QuizItem, topic: &str) -> SessionItem {
     SessionItem {
         deck_id: "d".into(),
         card_id: CardId(format!("card-{}", item.kind().label())),
-        card_title: format!("Card {}", item.kind().label()),
+        card_title: format!("Card {}", item.kind().label()).into(),
         topic: topic.into(),
-        topic_title: topic.to_uppercase(),
+        topic_title: topic.to_uppercase().into(),
         item_index: 2,
         start_order: if matches!(item, QuizItem::Reorder(_)) {
             vec![2, 0, 1]
@@ -561,7 +562,7 @@ fn the_bundled_decks_play_through() {
         let action = match s.phase() {
             QuizStep::Answering(AnswerState::Recall { text }) if text.is_empty() => {
                 match s.current().map(|i| &i.item) {
-                    Some(QuizItem::Recall(r)) => QuizAction::Fill(r.model_answer.clone()),
+                    Some(QuizItem::Recall(r)) => QuizAction::Fill(r.model_answer.to_string()),
                     _ => QuizAction::GiveUp,
                 }
             }
