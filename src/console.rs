@@ -48,7 +48,7 @@ impl Console {
 
     pub fn edit(&mut self, edit: ConsoleEdit) {
         match edit {
-            ConsoleEdit::Insert(c) if !c.is_control() => {
+            ConsoleEdit::Insert(c) if !crate::text::needs_escape(c) => {
                 let at = self.byte_at(self.cursor);
                 self.input.insert(at, c);
                 self.cursor += 1;
@@ -259,7 +259,9 @@ pub fn pasted(text: &str, lines: bool) -> String {
             '\n' | '\r' if lines => out.push('\n'),
             '\t' if lines => out.extend([' '; crate::text::TAB_WIDTH]),
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            // Controls and bidirectional overrides: the editor draws what it holds as
+            // it is, and an override would reorder what the terminal shows after it.
+            c if crate::text::needs_escape(c) => {}
             c => out.push(c),
         }
     }
@@ -276,6 +278,16 @@ mod tests {
             c.edit(ConsoleEdit::Insert(ch));
         }
         c
+    }
+
+    /// A bidirectional override pasted or typed would reorder what the terminal shows
+    /// after it (the answer editor draws its text as it holds it): it never gets in.
+    #[test]
+    fn pasted_and_typed_text_keeps_no_controls_or_bidi_overrides() {
+        let hostile = "a\u{202e}b\u{2066}c\u{1b}[2Jd\u{9b}e";
+        assert_eq!(pasted(hostile, true), "abc[2Jde");
+        assert_eq!(pasted(hostile, false), "abc[2Jde");
+        assert_eq!(typed(hostile).input, "abc[2Jde");
     }
 
     #[test]
