@@ -15,6 +15,7 @@
 
 pub mod python;
 pub mod rust;
+pub mod trust;
 
 use std::fmt;
 use std::time::Duration;

@@ -13,6 +13,7 @@ mod history;
 mod identify;
 mod migrations;
 mod quiz;
+mod trust;
 pub mod revlog;
 pub mod settings;
 

@@ -117,6 +117,11 @@ else:
     sys.modules["__main__"] = _main
     _ns = _main.__dict__
     sys.argv = [_solution]
+    # Both files are read before the learner's code runs: it may delete them.
+    with open(_tests, encoding="utf-8") as f:
+        _test_source = f.read()
+    _tree = ast.parse(_test_source, _test_name)
+    _lines = [""] + _test_source.splitlines()
     try:
         with open(_solution, encoding="utf-8") as f:
             _code = compile(f.read(), _sol_name, "exec", dont_inherit=True)
@@ -129,9 +134,6 @@ else:
         _flush()
         os._exit(1)
 
-    with open(_tests, encoding="utf-8") as f:
-        _tree = ast.parse(f.read(), _test_name)
-    _lines = [""] + open(_tests, encoding="utf-8").read().splitlines()
     _failed = 0
     for _stmt in _tree.body:
         _is_test = _has_assert(_stmt)

@@ -57,6 +57,14 @@ const MIGRATIONS: &[&str] = &[
     // not the clock, so every card's state is derived from the log again before this
     // version is written (see `Store::setup`); the statement changes nothing.
     "UPDATE settings SET value = value WHERE 0;",
+    // 4: the user's agreement to run the tests of a deck that is not bundled (issue 14):
+    // once per deck and hash of the code its tests run (see runner::trust).
+    "CREATE TABLE deck_trust (
+        deck_id TEXT NOT NULL,
+        tests_hash TEXT NOT NULL,
+        agreed_at INTEGER NOT NULL,             -- ms since the Unix epoch, UTC
+        PRIMARY KEY (deck_id, tests_hash)
+    ) STRICT, WITHOUT ROWID;",
 ];
 
 /// Databases written before this version hold card states scheduled with the old fuzz
