@@ -380,5 +380,5 @@ fn an_empty_file_marked_as_tutors_is_initialised() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
 }

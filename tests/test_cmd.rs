@@ -297,3 +297,38 @@ fn code_that_reads_stdin_gets_end_of_file_at_once() {
     assert!(out.stdout.contains("  EOFError: EOF when reading a line"), "{out:?}");
     assert!(out.stdout.contains("\n  read 0\n"), "{out:?}");
 }
+
+// ------------------------------------------------------ the bundled cards
+
+/// The runner agrees with tests/samples.rs on every bundled card in Python (its harness
+/// splits the tests into statements, rewrites assertions, and is the main module, so
+/// this is worth checking card by card), and on a few in Rust (rustc is slow).
+#[test]
+fn the_runner_passes_every_solution_and_fails_every_starter() {
+    use tutor::runner::{Lang, Outcome, run};
+    use tutor::worker::Cancel;
+    let mut wrong = Vec::new();
+    let mut rust_cards = 0;
+    for (_, card) in common::bundled().cards() {
+        let Some((python, rust)) = card.code() else {
+            continue;
+        };
+        let mut blocks = vec![(Lang::Python, python)];
+        if rust_cards < 2 {
+            rust_cards += 1;
+            blocks.push((Lang::Rust, rust));
+        }
+        for (lang, block) in blocks {
+            let passed = run(lang, &block.solution, &block.tests, &Cancel::new());
+            if passed.outcome != Outcome::Passed || passed.tests.is_empty() {
+                wrong.push(format!("{} {lang:?} solution: {passed:#?}", card.id));
+            }
+            let starter = block.starter.as_deref().unwrap_or_default();
+            let failed = run(lang, starter, &block.tests, &Cancel::new());
+            if failed.outcome != Outcome::Failed || failed.failure.is_none() {
+                wrong.push(format!("{} {lang:?} starter: {failed:#?}", card.id));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}

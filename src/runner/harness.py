@@ -45,7 +45,7 @@ else:
         text = repr(value)
         return text if len(text) <= 400 else text[:400] + "..."
 
-    def __tutor_compare(left, right, op):
+    def __tutor_compare__(left, right, op):
         ok = {
             "==": lambda: left == right, "!=": lambda: left != right,
             "<": lambda: left < right, "<=": lambda: left <= right,
@@ -60,7 +60,7 @@ else:
         return True
 
     class _Rewrite(ast.NodeTransformer):
-        """`assert a == b` → `assert __tutor_compare(a, b, "==")`: the values it saw
+        """`assert a == b` → `assert __tutor_compare__(a, b, "==")`: the values it saw
         are kept, and each side is evaluated once, as before."""
 
         def visit_Assert(self, node):
@@ -70,7 +70,7 @@ else:
                 op = _OPS.get(type(test.ops[0]).__name__)
                 if op is not None:
                     call = ast.Call(
-                        func=ast.Name(id="__tutor_compare", ctx=ast.Load()),
+                        func=ast.Name(id="__tutor_compare__", ctx=ast.Load()),
                         args=[test.left, test.comparators[0], ast.Constant(op)],
                         keywords=[],
                     )
@@ -85,7 +85,13 @@ else:
                 pass
 
     def _has_assert(node):
-        return any(isinstance(n, ast.Assert) for n in ast.walk(node))
+        """Whether the statement asserts when it runs: an `assert` in it, outside the
+        functions and classes it defines (a fake's method that asserts is setup)."""
+        if isinstance(node, ast.Assert):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            return False
+        return any(_has_assert(child) for child in ast.iter_child_nodes(node))
 
     def _where(tb, exc):
         """The innermost line in the learner's file or the tests, as (file, line)."""
@@ -113,7 +119,7 @@ else:
     # this file as its __file__ so that a spawned child runs the branch above.
     _main = types.ModuleType("__main__")
     _main.__file__ = os.path.abspath(__file__)
-    _main.__tutor_compare = __tutor_compare
+    _main.__tutor_compare__ = __tutor_compare__
     sys.modules["__main__"] = _main
     _ns = _main.__dict__
     sys.argv = [_solution]
