@@ -217,6 +217,16 @@ impl Report {
     }
 }
 
+/// A run for a worker job (`Effect::RunTests`): what [`run`] takes, and the card it is
+/// for (the report comes back as `Action::TestsRan`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestRun {
+    pub card: crate::content::CardId,
+    pub lang: Lang,
+    pub source: String,
+    pub tests: String,
+}
+
 /// Runs the card's `tests` (in `lang`) on the learner's `source`; blocks until done,
 /// timed out or cancelled.
 pub fn run(lang: Lang, source: &str, tests: &str, cancel: &Cancel) -> Report {
