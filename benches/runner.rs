@@ -1,7 +1,8 @@
 //! The runner's budgets (issue 14), a benchmark and not a timed test:
 //!
 //! - Python: `runner::run` on a bundled card's solution (its tests included), against
-//!   `python3 -c pass` and against `python3 -I` on the solution and tests as one file;
+//!   `python3 -c pass`, the interpreter behind `python3` started directly with
+//!   `-c pass`, and `python3 -I` on the solution and tests as one file;
 //!   budget: the runner at most 100 ms over `python3 -c pass`.
 //! - Rust: `runner::run` (compile and run the tests) against `rustc --edition 2024
 //!   --test` on the same code as one file (compile only, then its run added);
@@ -40,27 +41,60 @@ fn main() {
     };
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
     let one_file = dir.path().join("one.py");
-    std::fs::write(&one_file, format!("{}\n\n{}", python.solution, python.tests))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &one_file,
+        format!("{}\n\n{}", python.solution, python.tests),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
 
+    // The interpreter behind `python3` (a version manager's shim, maybe): the runner
+    // starts it directly after its first run, so it is measured too.
+    let exe = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    // The first run finds the interpreter; the rounds measure the runs after it.
+    let _ = run(
+        Lang::Python,
+        &python.solution,
+        &python.tests,
+        &Cancel::new(),
+    );
     let mut runner = Vec::new();
     let mut pass = Vec::new();
+    let mut direct = Vec::new();
     let mut plain = Vec::new();
     for _ in 0..rounds {
         runner.push(time(|| {
-            let report = run(Lang::Python, &python.solution, &python.tests, &Cancel::new());
+            let report = run(
+                Lang::Python,
+                &python.solution,
+                &python.tests,
+                &Cancel::new(),
+            );
             assert_eq!(report.outcome, Outcome::Passed, "{report:?}");
         }));
-        pass.push(time(|| status(Command::new("python3").args(["-c", "pass"]))));
-        plain.push(time(|| status(Command::new("python3").arg("-I").arg(&one_file))));
+        pass.push(time(|| {
+            status(Command::new("python3").args(["-c", "pass"]))
+        }));
+        direct.push(time(|| status(Command::new(&exe).args(["-c", "pass"]))));
+        plain.push(time(|| {
+            status(Command::new("python3").arg("-I").arg(&one_file))
+        }));
     }
     println!("Python, {CARD}, {rounds} rounds:");
     line("runner (harness, solution and tests)", &runner);
     line("python3 -c pass", &pass);
+    line(&format!("{exe} -c pass"), &direct);
     line("python3 -I, solution and tests as one file", &plain);
     println!(
         "  runner - python3 -c pass: {:.1} ms (budget <= 100 ms)",
         ms(median(&runner)) - ms(median(&pass))
+    );
+    println!(
+        "  runner - interpreter -c pass: {:.1} ms",
+        ms(median(&runner)) - ms(median(&direct))
     );
 
     let rs = dir.path().join("one.rs");

@@ -207,10 +207,7 @@ impl Report {
             out.push("output:".to_string());
             out.extend(self.output.trim_end().lines().map(|l| format!("  {l}")));
             if self.output_cut {
-                out.push(format!(
-                    "  [output cut at {} KiB]",
-                    OUTPUT_CAP / 1024
-                ));
+                out.push(format!("  [output cut at {} KiB]", OUTPUT_CAP / 1024));
             }
         }
         out

@@ -13,9 +13,9 @@ mod history;
 mod identify;
 mod migrations;
 mod quiz;
-mod trust;
 pub mod revlog;
 pub mod settings;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

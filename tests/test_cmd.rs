@@ -45,7 +45,10 @@ fn the_rust_solution_passes_every_test() {
     let dir = temp();
     let out = test_file(dir.path(), "mine.rs", &code("rs", false));
     assert_eq!(out.code, Some(0), "{out:?}");
-    assert!(out.stdout.contains("ok     tests::finds_the_classic_pair"), "{out:?}");
+    assert!(
+        out.stdout.contains("ok     tests::finds_the_classic_pair"),
+        "{out:?}"
+    );
     assert!(last_line(&out).ends_with(" passed, 0 failed"), "{out:?}");
 }
 
@@ -56,14 +59,21 @@ fn a_wrong_python_answer_shows_its_line_and_the_values() {
     let out = test_file(dir.path(), "mine.py", &wrong);
     assert_eq!(out.code, Some(1), "{out:?}");
     assert!(
-        out.stdout.contains("  at the tests, line 4: assert two_sum([2, 7, 11, 15], 9) == (0, 1)\n"),
+        out.stdout
+            .contains("  at the tests, line 4: assert two_sum([2, 7, 11, 15], 9) == (0, 1)\n"),
         "{out:?}"
     );
-    assert!(out.stdout.contains("  left:  (1, 0)\n  right: (0, 1)\n"), "{out:?}");
+    assert!(
+        out.stdout.contains("  left:  (1, 0)\n  right: (0, 1)\n"),
+        "{out:?}"
+    );
     // What the code printed is output, not a verdict.
     assert!(out.stdout.contains("\n  PASS\n"), "{out:?}");
     let summary = last_line(&out);
-    assert!(summary.contains(" passed, ") && !summary.ends_with(" 0 failed"), "{out:?}");
+    assert!(
+        summary.contains(" passed, ") && !summary.ends_with(" 0 failed"),
+        "{out:?}"
+    );
 }
 
 #[test]
@@ -73,7 +83,11 @@ fn the_rust_starter_fails_at_the_learners_todo() {
     let todo = starter.lines().position(|l| l.contains("todo!()")).unwrap() + 1;
     let out = test_file(dir.path(), "mine.rs", &starter);
     assert_eq!(out.code, Some(1), "{out:?}");
-    assert!(out.stdout.contains(&format!("  at your code, line {todo}: todo!()")), "{out:?}");
+    assert!(
+        out.stdout
+            .contains(&format!("  at your code, line {todo}: todo!()")),
+        "{out:?}"
+    );
     assert!(out.stdout.contains("not yet implemented"), "{out:?}");
     assert!(last_line(&out).starts_with("0 passed, "), "{out:?}");
 }
@@ -87,19 +101,31 @@ fn a_rust_compile_error_is_at_the_learners_line() {
     let out = test_file(dir.path(), "mine.rs", &source);
     assert_eq!(out.code, Some(1), "{out:?}");
     assert!(
-        out.stdout.contains("error (your code, line 2): error[E0308]: mismatched types"),
+        out.stdout
+            .contains("error (your code, line 2): error[E0308]: mismatched types"),
         "{out:?}"
     );
-    assert!(out.stdout.contains("error (the tests, line "), "the tests call a missing name: {out:?}");
+    assert!(
+        out.stdout.contains("error (the tests, line "),
+        "the tests call a missing name: {out:?}"
+    );
     assert_eq!(last_line(&out), "did not compile");
 }
 
 #[test]
 fn a_python_syntax_error_names_the_line() {
     let dir = temp();
-    let out = test_file(dir.path(), "mine.py", "\ndef two_sum(nums, target)\n    return None\n");
+    let out = test_file(
+        dir.path(),
+        "mine.py",
+        "\ndef two_sum(nums, target)\n    return None\n",
+    );
     assert_eq!(out.code, Some(1), "{out:?}");
-    assert!(out.stdout.starts_with("error (your code, line 2): SyntaxError: "), "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("error (your code, line 2): SyntaxError: "),
+        "{out:?}"
+    );
     assert_eq!(last_line(&out), "did not parse");
 }
 
@@ -110,10 +136,19 @@ fn usage_errors_exit_2() {
     let txt = shown(&write(dir.path(), "mine.txt", "x"));
     let py = shown(&write(dir.path(), "mine.py", "x = 1\n"));
     for (args, message) in [
-        (vec!["test", CARD, &txt], "must end in .py (Python) or .rs (Rust)"),
-        (vec!["test", "no-such-card", &py], "no card \"no-such-card\""),
+        (
+            vec!["test", CARD, &txt],
+            "must end in .py (Python) or .rs (Rust)",
+        ),
+        (
+            vec!["test", "no-such-card", &py],
+            "no card \"no-such-card\"",
+        ),
         (vec!["test", CARD, "missing.py"], "cannot read missing.py"),
-        (vec!["test", "lp-customer-obsession", &py], "has no code to test"),
+        (
+            vec!["test", "lp-customer-obsession", &py],
+            "has no code to test",
+        ),
         (vec!["test", CARD], "required"),
     ] {
         let out = tutor(&data, &args);
@@ -164,7 +199,11 @@ fn a_user_decks_tests_run_only_once_trusted_until_they_change() {
     let deck = dir.path().join("mine");
     write(&deck, "deck.yaml", USER_DECK);
     write(&deck, "01-add.yaml", USER_CARD);
-    let file = shown(&write(dir.path(), "add.py", "def add(a, b):\n    return a + b\n"));
+    let file = shown(&write(
+        dir.path(),
+        "add.py",
+        "def add(a, b):\n    return a + b\n",
+    ));
     let data = dir.path().join("data");
     let decks = shown(&deck);
     let test = |extra: &[&str]| {
@@ -184,7 +223,11 @@ fn a_user_decks_tests_run_only_once_trusted_until_they_change() {
     let out = test(&[]);
     assert_eq!(out.code, Some(0), "agreed once: {out:?}");
 
-    write(&deck, "01-add.yaml", &USER_CARD.replace("add(1, 2) == 3", "add(2, 2) == 4"));
+    write(
+        &deck,
+        "01-add.yaml",
+        &USER_CARD.replace("add(1, 2) == 3", "add(2, 2) == 4"),
+    );
     let out = test(&[]);
     assert_eq!(out.code, Some(2), "changed tests ask again: {out:?}");
 }
@@ -211,7 +254,10 @@ fn run_recording(source: &str) -> (common::Run, Vec<u32>) {
         .env("TUTOR_PIDS", &pids)
         .args(["test", CARD, &shown(&file)]));
     let recorded = std::fs::read_to_string(&pids).unwrap_or_default();
-    let pids = recorded.split_whitespace().filter_map(|p| p.parse().ok()).collect();
+    let pids = recorded
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .collect();
     (out, pids)
 }
 
@@ -260,9 +306,21 @@ fn a_hundred_megabytes_printed_are_cut_at_64_kib() {
     let file = write(dir.path(), "mine.py", &source);
     let out = tutor(&dir.path().join("data"), &["test", CARD, &shown(&file)]);
     assert_eq!(out.code, Some(0), "the tests still pass: {out:?}");
-    assert!(out.stdout.contains("  [output cut at 64 KiB]\n"), "{}", last_line(&out));
-    assert!(out.stdout.len() < 80 * 1024, "{} bytes printed", out.stdout.len());
-    let kept = out.stdout.lines().filter(|l| l.starts_with("  xxx")).count();
+    assert!(
+        out.stdout.contains("  [output cut at 64 KiB]\n"),
+        "{}",
+        last_line(&out)
+    );
+    assert!(
+        out.stdout.len() < 80 * 1024,
+        "{} bytes printed",
+        out.stdout.len()
+    );
+    let kept = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  xxx"))
+        .count();
     assert!((60..=64).contains(&kept), "{kept} lines of output kept");
 }
 
@@ -278,11 +336,19 @@ fn code_that_deletes_its_folder_touches_only_the_temporary_one() {
          shutil.rmtree(name) if os.path.isdir(name) else os.remove(name)\n",
     );
     let file = write(dir.path(), "mine.py", &source);
-    let before: Vec<_> = std::fs::read_dir(&data).unwrap().map(|e| e.unwrap().file_name()).collect();
-    let out = run(command(&data).current_dir(dir.path()).args(["test", CARD, &shown(&file)]));
+    let before: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let out = run(command(&data)
+        .current_dir(dir.path())
+        .args(["test", CARD, &shown(&file)]));
     assert_eq!(out.code, Some(0), "the tests were read before: {out:?}");
     assert!(file.exists(), "the learner's file is still there");
-    let after: Vec<_> = std::fs::read_dir(&data).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let after: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(before, after, "the data dir is untouched");
 }
 
@@ -293,8 +359,14 @@ fn code_that_reads_stdin_gets_end_of_file_at_once() {
     source.push_str("\nimport sys\ndata = sys.stdin.read()\nprint('read', len(data))\ninput()\n");
     let out = test_file(dir.path(), "mine.py", &source);
     assert_eq!(out.code, Some(1), "{out:?}");
-    assert!(out.stdout.contains("first failure: loading your code"), "{out:?}");
-    assert!(out.stdout.contains("  EOFError: EOF when reading a line"), "{out:?}");
+    assert!(
+        out.stdout.contains("first failure: loading your code"),
+        "{out:?}"
+    );
+    assert!(
+        out.stdout.contains("  EOFError: EOF when reading a line"),
+        "{out:?}"
+    );
     assert!(out.stdout.contains("\n  read 0\n"), "{out:?}");
 }
 

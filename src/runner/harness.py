@@ -32,6 +32,9 @@ else:
     if sys.version_info < (3, 11):
         _say(kind="version", version="%d.%d" % sys.version_info[:2])
         os._exit(3)
+    # Which interpreter this is: tutor runs it directly next time, past a version
+    # manager's `python3` (pyenv's is a shell script that takes longer than the tests).
+    _say(kind="exe", path=sys.executable or "")
 
     _OPS = {
         "Eq": "==", "NotEq": "!=", "Lt": "<", "LtE": "<=", "Gt": ">", "GtE": ">=",

@@ -166,7 +166,12 @@ pub fn parse_tests(stdout: &str, success: bool, source: &str, tests: &str) -> Re
 }
 
 /// The panic of the first failed test, from libtest's `---- NAME stdout ----` section.
-fn first_failure(stdout: &str, results: &[TestResult], source: &str, tests: &str) -> Option<Failure> {
+fn first_failure(
+    stdout: &str,
+    results: &[TestResult],
+    source: &str,
+    tests: &str,
+) -> Option<Failure> {
     let test = results.iter().find(|t| !t.passed)?.name.clone();
     let header = format!("---- {test} stdout ----");
     let mut lines = stdout.lines().skip_while(|l| *l != header).skip(1);
@@ -209,7 +214,9 @@ fn first_failure(stdout: &str, results: &[TestResult], source: &str, tests: &str
         };
         if let (Some(left), Some(right)) = (left, right) {
             failure.values = Some((left, op.to_string(), right));
-            failure.message = message.first().map_or_else(String::new, |m| (*m).to_string());
+            failure.message = message
+                .first()
+                .map_or_else(String::new, |m| (*m).to_string());
         } else {
             failure.message = message.join("\n");
         }

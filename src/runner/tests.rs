@@ -35,7 +35,10 @@ fn libtest_output_gives_each_test_and_the_first_panic() {
     let f = report.failure.unwrap();
     assert_eq!(f.test, "tests::adds");
     assert_eq!(f.place, Some(Place::Tests(5)));
-    assert_eq!(f.line_text.as_deref(), Some("    fn adds() { assert_eq!(add(1, 2), 3); }"));
+    assert_eq!(
+        f.line_text.as_deref(),
+        Some("    fn adds() { assert_eq!(add(1, 2), 3); }")
+    );
     assert_eq!(f.values, Some(("-1".into(), "==".into(), "3".into())));
     assert_eq!(f.message, "assertion `left == right` failed");
 }
@@ -62,7 +65,11 @@ fn printed_verdict_lines_do_not_pass_a_failing_binary() {
     let report = rust::parse_tests(fake, false, "", "");
     assert_ne!(report.outcome, Outcome::Passed);
     let report = rust::parse_tests(fake, true, "", "");
-    assert_eq!(report.outcome, Outcome::Passed, "exit 0 with a summary passes");
+    assert_eq!(
+        report.outcome,
+        Outcome::Passed,
+        "exit 0 with a summary passes"
+    );
 }
 
 #[test]
@@ -112,7 +119,10 @@ fn lines_without_the_nonce_are_ignored() {
     let stdout = "{\"kind\": \"pass\", \"name\": \"fake\"}\nPASS\nTUTOR-2:{\"kind\": \"done\"}\n";
     let report = python::parse(stdout, NONCE, "", "");
     assert!(report.tests.is_empty());
-    assert!(matches!(report.outcome, Outcome::Broken(_)), "no done of ours: {report:?}");
+    assert!(
+        matches!(report.outcome, Outcome::Broken(_)),
+        "no done of ours: {report:?}"
+    );
 }
 
 #[test]
@@ -123,7 +133,11 @@ fn a_syntax_error_is_a_compile_error_at_the_learners_line() {
     let report = python::parse(&stdout, NONCE, "def f(x)\n", "");
     assert_eq!(report.outcome, Outcome::CompileError);
     assert_eq!(report.diagnostics[0].place, Some(Place::Yours(1)));
-    assert!(report.diagnostics[0].message.starts_with("SyntaxError: expected ':'"));
+    assert!(
+        report.diagnostics[0]
+            .message
+            .starts_with("SyntaxError: expected ':'")
+    );
     assert_eq!(report.summary(), "did not parse");
 }
 
@@ -141,4 +155,19 @@ fn an_old_python_says_what_to_install() {
 fn a_timeout_reads_timed_out_after_10_s() {
     let report = Report::new(Lang::Python, Outcome::TimedOut(PYTHON_TIME));
     assert_eq!(report.summary(), "0 passed, 0 failed; timed out after 10 s");
+}
+
+#[test]
+fn the_interpreter_reported_is_taken_only_if_it_is_an_absolute_file() {
+    let line = |path: &str| format!("{NONCE}{{\"kind\": \"exe\", \"path\": \"{path}\"}}\n");
+    let here = std::env::current_exe().unwrap();
+    let shown = here.display().to_string();
+    assert_eq!(python::interpreter(&line(&shown), NONCE), Some(here));
+    assert_eq!(python::interpreter(&line("python3"), NONCE), None);
+    assert_eq!(python::interpreter(&line("/no/such/python3"), NONCE), None);
+    assert_eq!(
+        python::interpreter(&line(&shown), "TUTOR-2:"),
+        None,
+        "not our nonce"
+    );
 }

@@ -43,7 +43,10 @@ mod tests {
         store.trust("mine", "h1", 5).unwrap();
         store.trust("mine", "h1", 6).unwrap();
         assert!(store.trusts("mine", "h1").unwrap());
-        assert!(!store.trusts("mine", "h2").unwrap(), "changed tests ask again");
+        assert!(
+            !store.trusts("mine", "h2").unwrap(),
+            "changed tests ask again"
+        );
         assert!(!store.trusts("other", "h1").unwrap());
     }
 }
