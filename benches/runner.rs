@@ -76,11 +76,11 @@ fn main() {
             assert_eq!(report.outcome, Outcome::Passed, "{report:?}");
         }));
         pass.push(time(|| {
-            status(Command::new("python3").args(["-c", "pass"]))
+            status(Command::new("python3").args(["-c", "pass"]));
         }));
         direct.push(time(|| status(Command::new(&exe).args(["-c", "pass"]))));
         plain.push(time(|| {
-            status(Command::new("python3").arg("-I").arg(&one_file))
+            status(Command::new("python3").arg("-I").arg(&one_file));
         }));
     }
     println!("Python, {CARD}, {rounds} rounds:");
@@ -97,11 +97,15 @@ fn main() {
         ms(median(&runner)) - ms(median(&direct))
     );
 
-    let rs = dir.path().join("one.rs");
+    rust_rounds(dir.path(), rust, rounds.div_ceil(3));
+}
+
+/// The Rust budget: the runner against `rustc --test` on the same code as one file.
+fn rust_rounds(dir: &std::path::Path, rust: &tutor::content::Solution, rust_rounds: usize) {
+    let rs = dir.join("one.rs");
     std::fs::write(&rs, format!("{}\n\n{}", rust.solution, rust.tests))
         .unwrap_or_else(|e| panic!("{e}"));
-    let bin = dir.path().join("one-test");
-    let rust_rounds = rounds.div_ceil(3);
+    let bin = dir.join("one-test");
     let mut runner = Vec::new();
     let mut rustc = Vec::new();
     let mut rustc_run = Vec::new();

@@ -242,14 +242,15 @@ pub fn run(lang: Lang, source: &str, tests: &str, cancel: &Cancel) -> Report {
     }
 }
 
-/// What became of a child: its output, or the report that ends the run.
+/// What became of a child: its output, or the report that ends the run (boxed: it is
+/// large, and the usual answer is the output).
 fn bounded(
     lang: Lang,
     command: std::process::Command,
     time: Duration,
     cancel: &Cancel,
     install: &str,
-) -> Result<child::Output, Report> {
+) -> Result<child::Output, Box<Report>> {
     let limits = Limits {
         time,
         output: OUTPUT_CAP,
@@ -260,19 +261,19 @@ fn bounded(
             Ending::TimedOut(limit) => {
                 let mut report = Report::new(lang, Outcome::TimedOut(limit));
                 report.set_output(&[&out.stdout, &out.stderr]);
-                Err(report)
+                Err(Box::new(report))
             }
-            Ending::Cancelled => Err(Report::new(lang, Outcome::Cancelled)),
+            Ending::Cancelled => Err(Box::new(Report::new(lang, Outcome::Cancelled))),
         },
         Err(RunError::Spawn { program, source })
             if source.kind() == std::io::ErrorKind::NotFound =>
         {
-            Err(Report::new(
+            Err(Box::new(Report::new(
                 lang,
                 Outcome::Missing(format!("`{program}` was not found on PATH: {install}")),
-            ))
+            )))
         }
-        Err(e) => Err(Report::new(lang, Outcome::Broken(e.to_string()))),
+        Err(e) => Err(Box::new(Report::new(lang, Outcome::Broken(e.to_string())))),
     }
 }
 

@@ -2,6 +2,8 @@
 //! and `rustc`, and the bad inputs issue 14 lists (each gets a clear result, nothing
 //! hangs, nothing outside the run's temporary folder is touched).
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::path::Path;
@@ -161,7 +163,7 @@ fn usage_errors_exit_2() {
 
 const USER_DECK: &str = "id: mine\ntitle: Mine\ndescription: A deck of my own.\ntopics:\n  - id: basics\n    title: Basics\n";
 
-const USER_CARD: &str = r#"id: add-two
+const USER_CARD: &str = r"id: add-two
 title: Add two
 topic: basics
 tags: [math]
@@ -191,7 +193,7 @@ explanation: The + operator does it.
 key_points: [Use the + operator.]
 pitfalls: [Overflow in Rust.]
 follow_ups: [What happens on overflow?]
-"#;
+";
 
 #[test]
 fn a_user_decks_tests_run_only_once_trusted_until_they_change() {
@@ -279,7 +281,7 @@ fn an_infinite_loop_times_out_and_its_group_is_killed() {
     }
 }
 
-/// Not a real fork bomb (the machine is shared, and as root RLIMIT_NPROC would not
+/// Not a real fork bomb (the machine is shared, and as root `RLIMIT_NPROC` would not
 /// hold): a process that forks children which fork again, all spinning. README says
 /// the number of processes is not limited; what is promised is that all of them end.
 #[test]

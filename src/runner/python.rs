@@ -44,7 +44,7 @@ pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Rep
     command.args(["-I", "harness.py", &nonce]).current_dir(dir);
     let out = match super::bounded(Lang::Python, command, super::PYTHON_TIME, cancel, INSTALL) {
         Ok(out) => out,
-        Err(report) => return report,
+        Err(report) => return *report,
     };
     let stdout = String::from_utf8_lossy(&out.stdout.bytes);
     if let Some(path) = interpreter(&stdout, &nonce) {

@@ -33,7 +33,7 @@ pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Rep
     compile.current_dir(dir).args(COMPILE_ARGS);
     let out = match super::bounded(Lang::Rust, compile, super::COMPILE_TIME, cancel, INSTALL) {
         Ok(out) => out,
-        Err(report) => return report,
+        Err(report) => return *report,
     };
     if !matches!(out.ending, super::Ending::Exited(s) if s.success()) {
         let stderr = String::from_utf8_lossy(&out.stderr.bytes);
@@ -48,7 +48,7 @@ pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Rep
     test.current_dir(dir).env("RUST_BACKTRACE", "0");
     let out = match super::bounded(Lang::Rust, test, super::RUST_RUN_TIME, cancel, INSTALL) {
         Ok(out) => out,
-        Err(report) => return report,
+        Err(report) => return *report,
     };
     let stdout = String::from_utf8_lossy(&out.stdout.bytes);
     let success = matches!(out.ending, super::Ending::Exited(s) if s.success());

@@ -1,4 +1,4 @@
-//! The runner's parsing, on captured outputs; running real tools is for tests/test_cmd.rs.
+//! The runner's parsing, on captured outputs; running real tools is for `tests/test_cmd.rs`.
 
 use super::*;
 
