@@ -242,6 +242,23 @@ pub fn run(lang: Lang, source: &str, tests: &str, cancel: &Cancel) -> Report {
     }
 }
 
+/// Writes the run's files (name, text) into `dir`, or gives the report that ends the run.
+fn write_files(
+    dir: &std::path::Path,
+    lang: Lang,
+    files: &[(&str, &str)],
+) -> Result<(), Box<Report>> {
+    files
+        .iter()
+        .try_for_each(|(name, text)| std::fs::write(dir.join(name), text))
+        .map_err(|e| {
+            Box::new(Report::new(
+                lang,
+                Outcome::Broken(format!("cannot write the test files: {e}")),
+            ))
+        })
+}
+
 /// What became of a child: its output, or the report that ends the run (boxed: it is
 /// large, and the usual answer is the output).
 fn bounded(

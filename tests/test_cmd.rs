@@ -161,46 +161,10 @@ fn usage_errors_exit_2() {
 
 // ------------------------------------------------------------------- trust
 
-const USER_DECK: &str = "id: mine\ntitle: Mine\ndescription: A deck of my own.\ntopics:\n  - id: basics\n    title: Basics\n";
-
-const USER_CARD: &str = r"id: add-two
-title: Add two
-topic: basics
-tags: [math]
-difficulty: easy
-prompt: Add.
-python:
-  solution: |
-    def add(a, b):
-        return a + b
-  tests: |
-    assert add(1, 2) == 3
-rust:
-  solution: |
-    pub fn add(a: i32, b: i32) -> i32 {
-        a + b
-    }
-  tests: |
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        #[test]
-        fn adds() {
-            assert_eq!(add(1, 2), 3);
-        }
-    }
-explanation: The + operator does it.
-key_points: [Use the + operator.]
-pitfalls: [Overflow in Rust.]
-follow_ups: [What happens on overflow?]
-";
-
 #[test]
 fn a_user_decks_tests_run_only_once_trusted_until_they_change() {
     let dir = temp();
-    let deck = dir.path().join("mine");
-    write(&deck, "deck.yaml", USER_DECK);
-    write(&deck, "01-add.yaml", USER_CARD);
+    let deck = common::user_deck(dir.path(), "add-two", "Add two", "Add.");
     let file = shown(&write(
         dir.path(),
         "add.py",
@@ -225,10 +189,11 @@ fn a_user_decks_tests_run_only_once_trusted_until_they_change() {
     let out = test(&[]);
     assert_eq!(out.code, Some(0), "agreed once: {out:?}");
 
+    let card = common::card("add-two", "Add two", "Add.");
     write(
         &deck,
-        "01-add.yaml",
-        &USER_CARD.replace("add(1, 2) == 3", "add(2, 2) == 4"),
+        "01-card.yaml",
+        &card.replace("add(1, 2) == 3", "add(2, 2) == 4"),
     );
     let out = test(&[]);
     assert_eq!(out.code, Some(2), "changed tests ask again: {out:?}");
@@ -263,6 +228,18 @@ fn run_recording(source: &str) -> (common::Run, Vec<u32>) {
     (out, pids)
 }
 
+/// Runs `source`, which records `processes` process ids and never ends: it times out,
+/// and none of those processes is left.
+fn timed_out_leaving_nothing(source: &str, processes: usize) {
+    let (out, pids) = run_recording(source);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(last_line(&out).ends_with("timed out after 10 s"), "{out:?}");
+    assert_eq!(pids.len(), processes, "{pids:?}");
+    for pid in pids {
+        assert!(gone(pid), "process {pid} is left over");
+    }
+}
+
 const RECORD: &str = "import os\ndef record():\n    with open(os.environ['TUTOR_PIDS'], 'a') as f:\n        f.write('%d\\n' % os.getpid())\n";
 
 #[test]
@@ -272,13 +249,7 @@ fn an_infinite_loop_times_out_and_its_group_is_killed() {
          child = subprocess.Popen([sys.executable, '-c', 'import os\\nopen(os.environ[\"TUTOR_PIDS\"], \"a\").write(\"%d\\\\n\" % os.getpid())\\nwhile True: pass'])\n\
          while True:\n    pass\n"
     );
-    let (out, pids) = run_recording(&source);
-    assert_eq!(out.code, Some(1), "{out:?}");
-    assert!(last_line(&out).ends_with("timed out after 10 s"), "{out:?}");
-    assert_eq!(pids.len(), 2, "the code and its child ran: {pids:?}");
-    for pid in pids {
-        assert!(gone(pid), "process {pid} is left over");
-    }
+    timed_out_leaving_nothing(&source, 2);
 }
 
 /// Not a real fork bomb (the machine is shared, and as root `RLIMIT_NPROC` would not
@@ -291,13 +262,8 @@ fn forking_code_is_killed_whole_at_the_time_limit() {
          for _ in range(3):\n    if os.fork() == 0:\n        for _ in range(3):\n            if os.fork() == 0:\n                break\n        break\n\
          record()\nwhile True:\n    time.sleep(0.01)\n"
     );
-    let (out, pids) = run_recording(&source);
-    assert_eq!(out.code, Some(1), "{out:?}");
-    assert!(last_line(&out).ends_with("timed out after 10 s"), "{out:?}");
-    assert_eq!(pids.len(), 13, "1 + 3 + 9 processes ran: {pids:?}");
-    for pid in pids {
-        assert!(gone(pid), "process {pid} is left over");
-    }
+    // 1 + 3 + 9 processes.
+    timed_out_leaving_nothing(&source, 13);
 }
 
 #[test]

@@ -26,14 +26,9 @@ const INSTALL: &str = "install Python 3.11 or newer (python3)";
 static INTERPRETER: OnceLock<PathBuf> = OnceLock::new();
 
 pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Report {
-    let written = [(SOLUTION, source), (TESTS, tests), ("harness.py", HARNESS)]
-        .iter()
-        .try_for_each(|(name, text)| std::fs::write(dir.join(name), text));
-    if let Err(e) = written {
-        return Report::new(
-            Lang::Python,
-            Outcome::Broken(format!("cannot write the test files: {e}")),
-        );
+    let files = [(SOLUTION, source), (TESTS, tests), ("harness.py", HARNESS)];
+    if let Err(report) = super::write_files(dir, Lang::Python, &files) {
+        return *report;
     }
     let nonce = nonce();
     let mut command = Command::new(

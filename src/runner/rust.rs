@@ -20,14 +20,8 @@ const INSTALL: &str = "install Rust (rustc 1.85 or newer, e.g. from https://rust
 
 pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Report {
     let root = format!("{source}\n\ninclude!(\"{TESTS}\");\n");
-    let written = [(SOLUTION, root.as_str()), (TESTS, tests)]
-        .iter()
-        .try_for_each(|(name, text)| std::fs::write(dir.join(name), text));
-    if let Err(e) = written {
-        return Report::new(
-            Lang::Rust,
-            Outcome::Broken(format!("cannot write the test files: {e}")),
-        );
+    if let Err(report) = super::write_files(dir, Lang::Rust, &[(SOLUTION, &root), (TESTS, tests)]) {
+        return *report;
     }
     let mut compile = Command::new("rustc");
     compile.current_dir(dir).args(COMPILE_ARGS);
