@@ -259,8 +259,8 @@ fn write_files(
         })
 }
 
-/// What became of a child: its output, or the report that ends the run (boxed: it is
-/// large, and the usual answer is the output).
+/// What became of a child: its output (when it exited or timed out), or the report that
+/// ends the run (boxed: it is large, and the usual answer is the output).
 fn bounded(
     lang: Lang,
     command: std::process::Command,
@@ -274,12 +274,8 @@ fn bounded(
     };
     match child::run(command, limits, cancel) {
         Ok(out) => match out.ending {
-            Ending::Exited(_) => Ok(out),
-            Ending::TimedOut(limit) => {
-                let mut report = Report::new(lang, Outcome::TimedOut(limit));
-                report.set_output(&[&out.stdout, &out.stderr]);
-                Err(Box::new(report))
-            }
+            // A timeout keeps what came before it: the tests that passed, the output.
+            Ending::Exited(_) | Ending::TimedOut(_) => Ok(out),
             Ending::Cancelled => Err(Box::new(Report::new(lang, Outcome::Cancelled))),
         },
         Err(RunError::Spawn { program, source })
@@ -295,6 +291,13 @@ fn bounded(
 }
 
 impl Report {
+    /// A timeout is the outcome, whatever the tests said before it.
+    fn timed_out(&mut self, ending: Ending) {
+        if let Ending::TimedOut(limit) = ending {
+            self.outcome = Outcome::TimedOut(limit);
+        }
+    }
+
     fn set_output(&mut self, streams: &[&Captured]) {
         let mut text = String::new();
         for s in streams {

@@ -372,3 +372,23 @@ fn the_runner_passes_every_solution_and_fails_every_starter() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
+
+#[test]
+fn a_missing_tool_says_what_to_install() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    for (name, install) in [
+        (
+            "mine.py",
+            "`python3` was not found on PATH: install Python 3.11 or newer",
+        ),
+        ("mine.rs", "`rustc` was not found on PATH: install Rust"),
+    ] {
+        let file = shown(&write(dir.path(), name, ""));
+        let out = run(command(&data)
+            .env("PATH", dir.path())
+            .args(["test", CARD, &file]));
+        assert_eq!(out.code, Some(1), "{out:?}");
+        assert!(last_line(&out).starts_with(install), "{out:?}");
+    }
+}

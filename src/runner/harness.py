@@ -146,7 +146,7 @@ else:
     _failed = 0
     for _stmt in _tree.body:
         _is_test = _has_assert(_stmt)
-        _name = "line %d: %s" % (_stmt.lineno, _lines[_stmt.lineno].strip()[:60])
+        _name = "line %d: %s" % (_stmt.lineno, _lines[_stmt.lineno].strip()[:60].rstrip())
         _mod = ast.Module(body=[_Rewrite().visit(_stmt)], type_ignores=[])
         ast.fix_missing_locations(_mod)
         try:

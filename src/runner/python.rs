@@ -47,6 +47,7 @@ pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Rep
     }
     let mut report = parse(&stdout, &nonce, source, tests);
     report.set_output(&[&out.stderr]);
+    report.timed_out(out.ending);
     if out.stdout.cut && report.outcome == Outcome::Passed {
         report.outcome = Outcome::Broken("the verdicts were cut at the output cap".into());
     }

@@ -29,6 +29,9 @@ pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Rep
         Ok(out) => out,
         Err(report) => return *report,
     };
+    if let super::Ending::TimedOut(limit) = out.ending {
+        return Report::new(Lang::Rust, Outcome::TimedOut(limit));
+    }
     if !matches!(out.ending, super::Ending::Exited(s) if s.success()) {
         let stderr = String::from_utf8_lossy(&out.stderr.bytes);
         let mut report = Report::new(Lang::Rust, Outcome::CompileError);
@@ -39,7 +42,11 @@ pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Rep
         return report;
     }
     let mut test = Command::new(dir.join(BINARY));
-    test.current_dir(dir).env("RUST_BACKTRACE", "0");
+    // One thread: the tests report in name order, so the first failure is the same
+    // on every run (a card's tests take milliseconds).
+    test.current_dir(dir)
+        .env("RUST_BACKTRACE", "0")
+        .arg("--test-threads=1");
     let out = match super::bounded(Lang::Rust, test, super::RUST_RUN_TIME, cancel, INSTALL) {
         Ok(out) => out,
         Err(report) => return *report,
@@ -51,6 +58,7 @@ pub(super) fn run(dir: &Path, source: &str, tests: &str, cancel: &Cancel) -> Rep
     // captured by libtest, the rest (and any stderr) is output.
     report.set_output(&[&out.stderr]);
     report.output_cut |= out.stdout.cut;
+    report.timed_out(out.ending);
     report
 }
 
