@@ -42,6 +42,10 @@ pub enum Action {
     Quiz(crate::quiz::QuizAction),
     /// Enter in a quiz: submit the answer, or go on after the feedback.
     QuizEnter,
+    /// After a recall verdict: "I did say that", for the missed point under the cursor.
+    ClaimPoint,
+    /// After a recall verdict: the cursor to the next missed point to claim.
+    NextMissed,
     // The console
     EnterConsole,
     EnterCommand,
@@ -97,6 +101,14 @@ pub enum Failure {
     QuizSave {
         card: String,
         item: usize,
+        cause: String,
+    },
+    /// `RecordClaim` of a point of an answer to an item of `card`.
+    #[error("claim not saved: {cause}")]
+    ClaimSave {
+        card: String,
+        item: usize,
+        point: usize,
         cause: String,
     },
 }
@@ -159,6 +171,9 @@ pub enum Effect {
     /// Save a quiz answer; the shell answers only on failure, with
     /// `Failed(Failure::QuizSave)`.
     RecordQuiz(crate::quiz::QuizRecord),
+    /// Save a claimed point; the shell answers only on failure, with
+    /// `Failed(Failure::ClaimSave)`.
+    RecordClaim(crate::quiz::Claim),
     /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
     /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
     RunTests(Box<crate::runner::TestRun>),

@@ -300,6 +300,20 @@ impl Shell {
                 })
                 .into_iter()
                 .collect(),
+            Effect::RecordClaim(claim) => self
+                .store
+                .record_claim(&claim)
+                .err()
+                .map(|e| {
+                    Action::Failed(Failure::ClaimSave {
+                        card: claim.card_id.clone(),
+                        item: claim.item_index,
+                        point: claim.point,
+                        cause: e.to_string(),
+                    })
+                })
+                .into_iter()
+                .collect(),
             Effect::LoadStats => {
                 vec![
                     match Stats::compute(&self.store, &app.study.library, now, &app.study.days) {

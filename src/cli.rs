@@ -60,7 +60,8 @@ Scoring one answer (--card ID --item N --answer TEXT):
   reorder    --answer LINE ...       once per line of code, in your order
                                      (indentation may be left out)
   recall     --answer TEXT           your answer in your own words (repeats are lines)
-Option numbers count from 1, in the card's own order, as the quiz screen shows them.
+Option numbers count from 1 in the card's own order (as `options` is written in the deck
+file), not in the quiz screen's, which shuffles them by the quiz's seed.
 
 It prints the verdict with each part made or missed (a recall point names the accepted
 phrase it matched and your words that made it), then the item's feedback. --json prints
@@ -101,6 +102,10 @@ pub enum Command {
         #[arg(long, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::at_least_one)]
         count: Option<u32>,
+        /// Repeat a quiz: the same seed asks the same items, with options and lines in
+        /// the same order [default: from the clock]
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
         /// With --answer: the item of --card to score, from 1 in the card's order
         #[arg(long, value_name = "N", requires_all = ["card", "answer"],
               allow_negative_numbers = true, value_parser = numbers::at_least_one)]
@@ -109,7 +114,7 @@ pub enum Command {
         /// (cloze) or per line (reorder); for single and multiple, option numbers from 1
         /// in the card's own order: `--answer 2`, `--answer 1,3`
         #[arg(long, value_name = "TEXT", requires_all = ["card", "item"],
-              conflicts_with_all = ["deck", "topic", "count"], allow_hyphen_values = true)]
+              conflicts_with_all = ["deck", "topic", "count", "seed"], allow_hyphen_values = true)]
         answer: Vec<String>,
         /// With --answer: print the verdict as JSON
         #[arg(long, requires = "answer")]
@@ -120,11 +125,15 @@ pub enum Command {
         /// Open this card straight away
         card_id: Option<String>,
     },
-    /// Validate decks: every problem as `file:line:col: error: field.path: message`
+    /// Validate decks: every problem as `file:line:col: error: field.path: message`, and
+    /// answers given away by their length as `warning:` (which do not fail the check)
     Check {
         /// Deck folders, folders of decks, or card files [default: bundled and --decks]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Warnings are errors: report them as such and exit 1
+        #[arg(long)]
+        strict: bool,
     },
     /// Print a card: prompt, solutions, explanation, key points, pitfalls, complexity, follow-ups
     Show {
@@ -136,9 +145,14 @@ pub enum Command {
     },
     /// Progress: cards by state, due, reviews today, streak, retention, forecast, heatmap
     Stats {
-        /// Machine-readable, with every card's id, deck, state, due, stability, difficulty, reps, lapses
+        /// Machine-readable, with every card's id, deck, state, due, stability, difficulty,
+        /// reps, lapses, and every answered quiz item's figures (as --items)
         #[arg(long)]
         json: bool,
+        /// For deck authors: every answered quiz item, times asked and right, flagging one
+        /// everyone gets right and one whose wrong answers all pick the same distractor
+        #[arg(long, conflicts_with = "json")]
+        items: bool,
     },
     /// Write the review history to a CSV file (the FSRS optimizer's columns)
     Export {
@@ -273,6 +287,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             topic,
             card,
             count,
+            seed,
             ..
         }) => session::run(
             cli,
@@ -281,6 +296,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
                 card: card.clone(),
                 topic: topic.clone(),
                 count: count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                seed: *seed,
             }),
             None,
             None,
@@ -289,9 +305,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Browse { card_id }) => {
             session::run(cli, &Start::Browse(card_id.clone()), None, None, None)
         }
-        Some(Command::Check { paths }) => decks::check(cli, paths),
+        Some(Command::Check { paths, strict }) => decks::check(cli, paths, *strict),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),
-        Some(Command::Stats { json }) => progress::stats(cli, *json),
+        Some(Command::Stats { json, items }) => progress::stats(cli, *json, *items),
         Some(Command::Export {
             what: ExportWhat::Revlog { file },
         }) => progress::export_revlog(cli, file),

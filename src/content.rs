@@ -9,6 +9,7 @@
 //! [`quiz`] holds the quiz items' types.
 
 pub mod cache;
+pub mod cues;
 pub mod load;
 pub mod locate;
 pub mod nesting;
@@ -26,7 +27,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
-pub use problem::{Problem, Problems};
+pub use problem::{Problem, Problems, Severity};
 pub use quiz::{
     Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallExamples,
     RecallPoint, Reorder, SingleChoice,

@@ -2,7 +2,8 @@
 //! `keymap::BINDINGS` (`keymap::key_for`), never typed here, so rebinding a key changes
 //! its hint too. A test rebinds every key and checks each hint follows.
 
-use crate::action::{Action, ConsoleEdit};
+use crate::action::Action;
+use crate::editor::Edit;
 use crate::keymap::{Scope as S, key_for, keys_for};
 use crate::quiz::QuizAction as Q;
 
@@ -65,6 +66,8 @@ pub fn card_console(lab: bool) -> String {
 pub enum QuizConsole {
     /// An item answered by typing.
     Typed,
+    /// A recall answer being typed in the answer editor.
+    Editing,
     /// An item answered with keys.
     Keys,
     Feedback,
@@ -80,6 +83,11 @@ pub fn quiz_console(at: QuizConsole) -> String {
             key_for(S::QuizTyped, &Action::EnterConsole)
         ),
         QuizConsole::Keys => format!("answer with the keys below; {colon} for a command"),
+        QuizConsole::Editing => format!(
+            "typing your answer above: {} submits, {} stops typing",
+            key_for(S::Editor, &Action::Quiz(Q::Submit)),
+            key_for(S::Editor, &Action::Quiz(Q::StopTyping))
+        ),
         QuizConsole::Feedback => {
             format!("{} goes on", key_for(S::QuizFeedback, &Action::QuizEnter))
         }
@@ -144,15 +152,22 @@ pub fn quiz_reorder() -> String {
 
 /// Under a free-recall item.
 pub fn quiz_recall() -> String {
+    let submit = keys_for(S::Editor, &Action::Quiz(Q::Submit));
     format!(
-        "Answer in your own words: press {} and type; {} breaks the line, {} submits (or {}, \
-         then {}).",
-        key_for(S::QuizTyped, &Action::EnterConsole),
-        key_for(S::AnswerLines, &Action::Console(ConsoleEdit::Newline)),
-        key_for(S::AnswerLines, &Action::ConsoleSubmit),
-        key_for(S::Console, &Action::LeaveConsole),
-        quiz_submit()
+        "Answer in your own words: press {} and type; {} breaks the line, {} submits (or \
+         {}, then {}); {} undoes.",
+        key_for(S::QuizRecall, &Action::Quiz(Q::Type)),
+        key_for(S::Editor, &Action::Quiz(Q::Edit(Edit::Newline))),
+        submit.get(..2).unwrap_or(&submit).join(" or "),
+        key_for(S::Editor, &Action::Quiz(Q::StopTyping)),
+        quiz_submit(),
+        key_for(S::Editor, &Action::Quiz(Q::Edit(Edit::Undo))),
     )
+}
+
+/// The key that claims a missed recall point ("I did say that").
+pub fn claim_key() -> String {
+    key_for(S::QuizClaim, &Action::ClaimPoint)
 }
 
 /// Under the quiz's scorecard.
@@ -253,6 +268,7 @@ mod tests {
         for at in [
             QuizConsole::Typed,
             QuizConsole::Keys,
+            QuizConsole::Editing,
             QuizConsole::Feedback,
             QuizConsole::Finished,
         ] {
@@ -264,6 +280,7 @@ mod tests {
             quiz_cloze(1, 2),
             quiz_reorder(),
             quiz_recall(),
+            claim_key(),
             quiz_scorecard(),
             summary_left("3 due"),
             summary_keys(),
@@ -285,22 +302,27 @@ mod tests {
             (KeyCode::Char(' '), false) => Key {
                 code: KeyCode::F(5),
                 ctrl: false,
+                alt: false,
             },
             (KeyCode::Char(c), false) => Key {
                 code: KeyCode::Char(c),
                 ctrl: true,
+                alt: false,
             },
             (KeyCode::Enter, _) => Key {
                 code: KeyCode::F(1),
                 ctrl: false,
+                alt: false,
             },
             (KeyCode::Esc, _) => Key {
                 code: KeyCode::F(2),
                 ctrl: false,
+                alt: false,
             },
             _ => Key {
                 code: KeyCode::F(12),
                 ctrl: false,
+                alt: false,
             },
         };
         let table: Vec<Binding> = BINDINGS
@@ -328,14 +350,16 @@ mod tests {
             "press i to drive the lab (put 1 1, get 1, help), : for a command",
             "press i to type an answer, : for a command",
             "answer with the keys below; : for a command",
+            "typing your answer above: Ctrl-D submits, Esc stops typing",
             "Enter goes on",
             "Enter goes on",
             "Pick with a digit or j/k, then Enter.",
             "Every right option is needed: toggle with Space or a digit, then Enter.",
             "Gap 1 of 2: press i, type it, Enter (j/k pick a gap); Enter again submits.",
             "Put the lines in order: j/k choose a line, J/K move it, Enter submits.",
-            "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D submits \
-             (or Esc, then Enter).",
+            "Answer in your own words: press i and type; Enter breaks the line, Ctrl-D or \
+             Alt-Enter submits (or Esc, then Enter); Ctrl-U undoes.",
+            "c",
             "Results are saved and show in `tutor stats`; reviews are not affected. Enter: home",
             "Still to study: 3 due; Enter, then Review, to go on",
             "Enter: home · u: undo the last grade · q: quit",
@@ -365,6 +389,7 @@ mod tests {
             "press Ctrl-I to drive the lab (put 1 1, get 1, help), Ctrl-: for a command",
             "press Ctrl-I to type an answer, Ctrl-: for a command",
             "answer with the keys below; Ctrl-: for a command",
+            "typing your answer above: F12 submits, F2 stops typing",
             "F1 goes on",
             "F1 goes on",
             "Pick with a digit or Ctrl-J/Ctrl-K, then F1.",
@@ -372,8 +397,9 @@ mod tests {
             "Gap 1 of 2: press Ctrl-I, type it, F1 (Ctrl-J/Ctrl-K pick a gap); F1 again submits.",
             "Put the lines in order: Ctrl-J/Ctrl-K choose a line, Ctrl-J/Ctrl-K move it, F1 \
              submits.",
-            "Answer in your own words: press Ctrl-I and type; F1 breaks the line, F12 submits \
-             (or F2, then F1).",
+            "Answer in your own words: press Ctrl-I and type; F1 breaks the line, F12 or F1 \
+             submits (or F2, then F1); F12 undoes.",
+            "Ctrl-C",
             "Results are saved and show in `tutor stats`; reviews are not affected. F1: home",
             "Still to study: 3 due; F1, then Review, to go on",
             "F1: home · Ctrl-U: undo the last grade · Ctrl-Q: quit",

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, ConsoleEdit};
+use crate::editor::Edit;
 use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
 use crate::state::{App, CardFrom, Overlay, ReviewStep, Screen};
@@ -18,8 +19,8 @@ pub enum Scope {
     /// A yes/no question over the screen: nothing else acts until it is answered.
     Confirm,
     Console,
-    /// The console on an answer of several lines (free recall): Enter breaks the line.
-    AnswerLines,
+    /// The answer editor of a free-recall item: Enter breaks the line.
+    Editor,
     Filter,
     Home,
     Browse,
@@ -33,9 +34,13 @@ pub enum Scope {
     /// The LRU lab, opened from home: Esc goes home.
     LabBack,
     QuizAnswer,
-    /// An item answered by typing (gaps, free recall).
+    /// An item answered by typing in the console (gaps).
     QuizTyped,
+    /// A free-recall item, its answer editor not focused.
+    QuizRecall,
     QuizFeedback,
+    /// A recall verdict with a missed point the learner can claim.
+    QuizClaim,
     QuizEnd,
     Scroll,
     /// A job runs on the worker (the footer's spinner): Esc cancels it.
@@ -50,7 +55,7 @@ impl Scope {
             Self::Help => "This help",
             Self::Confirm => "Are you sure?",
             Self::Console => "Console (typing)",
-            Self::AnswerLines => "Answer of several lines",
+            Self::Editor => "Answer editor (typing)",
             Self::Filter => "Filter (typing)",
             Self::Home => "Home",
             Self::Browse => "Browse",
@@ -62,8 +67,8 @@ impl Scope {
             Self::Panes => "Panes",
             Self::CardBack => "Card",
             Self::LabBack => "LRU lab",
-            Self::QuizAnswer | Self::QuizTyped => "Quiz: answering",
-            Self::QuizFeedback => "Quiz: feedback",
+            Self::QuizAnswer | Self::QuizTyped | Self::QuizRecall => "Quiz: answering",
+            Self::QuizFeedback | Self::QuizClaim => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
             Self::Scroll => "Scrolling",
             Self::Job => "Running",
@@ -71,17 +76,21 @@ impl Scope {
     }
 }
 
-/// A key: its code, and whether Ctrl is held.
+/// A key: its code, and whether Ctrl or Alt is held. A key without Alt matches with
+/// or without it (Esc followed at once by a key arrives as Alt and that key); a key
+/// with Alt needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 const fn k(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: false,
+        alt: false,
     }
 }
 
@@ -89,11 +98,32 @@ const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
     }
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
+}
+
+const fn ctrl_code(code: KeyCode) -> Key {
+    Key {
+        code,
+        ctrl: true,
+        alt: false,
+    }
+}
+
+const fn alt_code(code: KeyCode) -> Key {
+    Key {
+        code,
+        ctrl: false,
+        alt: true,
+    }
 }
 
 impl Key {
@@ -118,10 +148,13 @@ impl Key {
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{}", base.to_uppercase())
-        } else {
-            base
+        match (self.ctrl, self.alt) {
+            (true, _) if matches!(self.code, KeyCode::Char(_)) => {
+                format!("Ctrl-{}", base.to_uppercase())
+            }
+            (true, _) => format!("Ctrl-{base}"),
+            (false, true) => format!("Alt-{base}"),
+            (false, false) => base,
         }
     }
 
@@ -131,7 +164,8 @@ impl Key {
             (KeyCode::Char(a), KeyCode::Char(b)) if self.ctrl => a.eq_ignore_ascii_case(&b),
             (a, b) => a == b,
         };
-        same_code && ctrl_held == self.ctrl
+        let alt_held = event.modifiers.contains(KeyModifiers::ALT);
+        same_code && ctrl_held == self.ctrl && (alt_held || !self.alt)
     }
 }
 
@@ -184,37 +218,34 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no, stay", true),
     bind(S::Confirm, &[ctrl('c')], Action::Quit, "quit", false),
     bind(S::Confirm, &[ctrl('z')], Action::Suspend, "suspend", false),
-    // A free-recall answer takes several lines: Enter breaks the line, so Ctrl-D (end
-    // of input, as in a shell) submits. Ctrl-Enter cannot be told from Enter in most
-    // terminals.
+    // The answer editor (src/editor.rs). Enter breaks the line, so submitting takes
+    // another key: Ctrl-D (end of input, as in a shell) reaches every terminal;
+    // Alt-Enter where the terminal sends Esc before Enter (xterm, tmux, most others);
+    // Ctrl-Enter only where the terminal reports Ctrl with Enter (most send a plain
+    // Enter, which breaks the line). Ctrl-Z suspends tutor, so undo is Ctrl-U and redo
+    // Ctrl-R, as in ratatui-textarea's own keys.
     bind(
-        S::AnswerLines,
-        &[ctrl('d')],
-        Action::ConsoleSubmit,
+        S::Editor,
+        &[ctrl('d'), alt_code(KeyCode::Enter), ctrl_code(KeyCode::Enter)],
+        Action::Quiz(Q::Submit),
         "submit answer",
         true,
     ),
-    bind(
-        S::AnswerLines,
-        &[code(KeyCode::Enter)],
-        Action::Console(ConsoleEdit::Newline),
-        "new line",
-        true,
-    ),
-    bind(
-        S::AnswerLines,
-        &[code(KeyCode::Up)],
-        Action::Console(ConsoleEdit::LineUp),
-        "line up",
-        false,
-    ),
-    bind(
-        S::AnswerLines,
-        &[code(KeyCode::Down)],
-        Action::Console(ConsoleEdit::LineDown),
-        "line down",
-        false,
-    ),
+    bind(S::Editor, &[code(KeyCode::Esc)], Action::Quiz(Q::StopTyping), "stop typing", true),
+    bind(S::Editor, &[code(KeyCode::Enter)], Action::Quiz(Q::Edit(Edit::Newline)), "new line", true),
+    bind(S::Editor, &[ctrl('u')], Action::Quiz(Q::Edit(Edit::Undo)), "undo", true),
+    bind(S::Editor, &[ctrl('r')], Action::Quiz(Q::Edit(Edit::Redo)), "redo", false),
+    bind(S::Editor, &[code(KeyCode::Backspace)], Action::Quiz(Q::Edit(Edit::Backspace)), "delete back", false),
+    bind(S::Editor, &[code(KeyCode::Delete)], Action::Quiz(Q::Edit(Edit::Delete)), "delete", false),
+    bind(S::Editor, &[ctrl('w')], Action::Quiz(Q::Edit(Edit::DeleteWord)), "delete word", false),
+    bind(S::Editor, &[code(KeyCode::Left)], Action::Quiz(Q::Edit(Edit::Left)), "cursor left", false),
+    bind(S::Editor, &[code(KeyCode::Right)], Action::Quiz(Q::Edit(Edit::Right)), "cursor right", false),
+    bind(S::Editor, &[code(KeyCode::Up)], Action::Quiz(Q::Edit(Edit::Up)), "row up", false),
+    bind(S::Editor, &[code(KeyCode::Down)], Action::Quiz(Q::Edit(Edit::Down)), "row down", false),
+    bind(S::Editor, &[ctrl_code(KeyCode::Left)], Action::Quiz(Q::Edit(Edit::WordLeft)), "word left", false),
+    bind(S::Editor, &[ctrl_code(KeyCode::Right)], Action::Quiz(Q::Edit(Edit::WordRight)), "word right", false),
+    bind(S::Editor, &[code(KeyCode::Home), ctrl('a')], Action::Quiz(Q::Edit(Edit::Home)), "start of line", false),
+    bind(S::Editor, &[code(KeyCode::End), ctrl('e')], Action::Quiz(Q::Edit(Edit::End)), "end of line", false),
     // Console editing (vim keys never fire here)
     bind(
         S::Console,
@@ -534,9 +565,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizAnswer, &[k('J')], Action::Quiz(Q::MoveLineDown), "move line down", true),
     bind(S::QuizAnswer, &[k('K')], Action::Quiz(Q::MoveLineUp), "move line up", false),
     bind(S::QuizTyped, &[k('i')], Action::EnterConsole, "type answer", true),
+    bind(S::QuizRecall, &[k('i')], Action::Quiz(Q::Type), "type answer", true),
     bind(S::QuizAnswer, &[k(':')], Action::EnterCommand, "command", false),
     bind(S::QuizAnswer, &[k('s')], Action::Quiz(Q::GiveUp), "I don't know", true),
     bind(S::QuizAnswer, &[code(KeyCode::Esc)], Action::Back, "leave quiz", false),
+    bind(S::QuizClaim, &[k('c')], Action::ClaimPoint, "I did say that", true),
+    bind(S::QuizClaim, &[code(KeyCode::Tab)], Action::NextMissed, "next missed point", false),
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
@@ -617,7 +651,7 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     };
     if !app.jobs.is_empty() {
         // Esc cancels the running job before it means Back; typing keeps its Esc.
-        let typing = |s: &Scope| matches!(s, S::Console | S::AnswerLines | S::Filter);
+        let typing = |s: &Scope| matches!(s, S::Console | S::Editor | S::Filter);
         let at = scopes
             .iter()
             .position(|s| !typing(s))
@@ -630,24 +664,23 @@ pub fn scopes(app: &App) -> Vec<Scope> {
 /// The scopes of the screen under any help overlay: what the help lists.
 pub fn screen_scopes(app: &App) -> Vec<Scope> {
     if app.console.active {
-        // A `:` command is one line, even on a free-recall item.
-        let lines = app
-            .quiz()
-            .is_some_and(crate::quiz::QuizSession::takes_lines)
-            && !app.console.input.trim_start().starts_with(':');
-        if lines {
-            return vec![S::AnswerLines, S::Console, S::Global];
-        }
         return vec![S::Console, S::Global];
     }
     match &app.screen {
         Screen::Home(_) => vec![S::Home, S::Global],
         Screen::Stats(_) => vec![S::Stats, S::Scroll, S::Global],
         Screen::Quiz(quiz) => match quiz.phase() {
+            crate::quiz::QuizStep::Answering(_) if quiz.editing() => vec![S::Editor, S::Global],
+            crate::quiz::QuizStep::Answering(_) if quiz.editor().is_some() => {
+                vec![S::QuizAnswer, S::QuizRecall, S::Global]
+            }
             crate::quiz::QuizStep::Answering(_) if quiz.takes_text() => {
                 vec![S::QuizAnswer, S::QuizTyped, S::Global]
             }
             crate::quiz::QuizStep::Answering(_) => vec![S::QuizAnswer, S::Global],
+            crate::quiz::QuizStep::Feedback { .. } if quiz.claimable().is_some() => {
+                vec![S::QuizClaim, S::QuizFeedback, S::Scroll, S::Global]
+            }
             crate::quiz::QuizStep::Feedback { .. } => {
                 vec![S::QuizFeedback, S::Scroll, S::Global]
             }
@@ -680,12 +713,13 @@ fn too_small(app: &App) -> bool {
 /// breaks kept only in a multi-line answer), or nothing. A paste is never read as keys
 /// (`3 apples` must not grade a card).
 pub fn paste(app: &App, text: &str) -> Option<Action> {
-    let lines = match scopes(app).first() {
-        Some(S::AnswerLines) => true,
-        Some(S::Console | S::Filter) => false,
-        _ => return None,
-    };
-    Some(Action::Paste(crate::console::pasted(text, lines)))
+    match scopes(app).first() {
+        Some(S::Editor) => Some(Action::Quiz(Q::Edit(Edit::Paste(crate::console::pasted(
+            text, true,
+        ))))),
+        Some(S::Console | S::Filter) => Some(Action::Paste(crate::console::pasted(text, false))),
+        _ => None,
+    }
 }
 
 /// The action for a key event now, if any. Key releases are ignored.
@@ -707,6 +741,12 @@ pub fn action_for(app: &App, event: &KeyEvent) -> Option<Action> {
             && !event.modifiers.contains(KeyModifiers::CONTROL)
         {
             return Some(Action::Console(ConsoleEdit::Insert(c)));
+        }
+        if *scope == S::Editor
+            && let KeyCode::Char(c) = event.code
+            && !event.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            return Some(Action::Quiz(Q::Edit(Edit::Insert(c))));
         }
     }
     None
@@ -752,7 +792,7 @@ fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Bind
                 out.push((scope, b));
             }
         }
-        typing |= matches!(scope, S::Console | S::Filter);
+        typing |= matches!(scope, S::Console | S::Filter | S::Editor);
     }
     out
 }

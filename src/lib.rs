@@ -11,6 +11,7 @@
 //! - [`content`]: decks and cards: serde types, loading, validation, the parse cache;
 //!   `content::yaml` is the only module that calls `serde_yaml`.
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
+//! - [`editor`]: the multi-line answer editor (a recall answer; later the interview's).
 //! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
 //! - [`hints`]: the key hints screens write in prose, each key looked up in `keymap`.
 //! - [`keymap`]: the one key table: key → action (`action_for`), footer and help.
@@ -45,6 +46,7 @@ pub mod command_table;
 pub mod console;
 pub mod content;
 pub mod days;
+pub mod editor;
 pub mod highlight;
 pub mod hints;
 pub mod keymap;

@@ -42,6 +42,8 @@ fn key(name: &str) -> KeyEvent {
         "down" => KeyCode::Down,
         "bs" => KeyCode::Backspace,
         "pgdn" => KeyCode::PageDown,
+        "alt-enter" => return KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
+        "ctrl-enter" => return KeyEvent::new(KeyCode::Enter, KeyModifiers::CONTROL),
         other if other.starts_with("ctrl-") => {
             let c = other.chars().last().unwrap();
             return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
@@ -955,21 +957,29 @@ fn undo_takes_the_streak_back() {
     assert_eq!(app.study.streak, 0);
 }
 
-/// On a free-recall item, Esc leaves the console and keeps what was typed as the
+/// On a free-recall item, Esc leaves the answer editor and keeps what was typed as the
 /// answer (lines and all), and Enter then submits it; `i` goes on from it.
 #[test]
 fn esc_keeps_a_recall_answer_and_enter_submits_it() {
     let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
     press(&mut app, &mut shell, "i a b enter c esc", t0());
-    assert!(!app.console.active);
+    assert!(!app.quiz().unwrap().editing());
+    assert!(
+        !app.console.active,
+        "the answer is not typed in the console"
+    );
     let crate::quiz::QuizStep::Answering(crate::quiz::AnswerState::Recall { text }) =
         quiz_phase(&app)
     else {
         panic!("{:?}", quiz_phase(&app))
     };
     assert_eq!(text, "ab\nc");
-    press(&mut app, &mut shell, "i", t0());
-    assert_eq!(app.console.input, "ab\nc", "the console starts from it");
+    press(&mut app, &mut shell, "i d", t0());
+    let editor = app
+        .quiz()
+        .and_then(crate::quiz::QuizSession::editor)
+        .unwrap();
+    assert_eq!(editor.text(), "ab\ncd", "the editor goes on from it");
     press(&mut app, &mut shell, "esc enter", t0());
     assert!(matches!(
         quiz_phase(&app),
@@ -1306,7 +1316,7 @@ fn enter_breaks_a_recall_answer_and_ctrl_d_submits_it() {
         matches!(quiz_phase(&app), crate::quiz::QuizStep::Answering(_)),
         "Enter does not submit"
     );
-    assert!(app.console.active);
+    assert!(app.quiz().unwrap().editing());
     press(&mut app, &mut shell, "ctrl-d", t0());
     let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Recall { text },
@@ -1317,7 +1327,70 @@ fn enter_breaks_a_recall_answer_and_ctrl_d_submits_it() {
         panic!("{:?}", quiz_phase(&app))
     };
     assert_eq!(text, "prerequisite\ngraph");
-    assert!(!app.console.active);
+    assert!(!app.quiz().unwrap().editing());
+}
+
+/// Alt-Enter and Ctrl-Enter submit a recall answer too, where the terminal reports
+/// them; a plain Enter only breaks the line.
+#[test]
+fn alt_enter_and_ctrl_enter_submit_a_recall_answer() {
+    for submit in ["alt-enter", "ctrl-enter"] {
+        let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+        press(&mut app, &mut shell, "i a enter", t0());
+        assert!(matches!(
+            quiz_phase(&app),
+            crate::quiz::QuizStep::Answering(_)
+        ));
+        press(&mut app, &mut shell, submit, t0());
+        let crate::quiz::QuizStep::Feedback {
+            answer: crate::quiz::AnswerState::Recall { text },
+            ..
+        } = quiz_phase(&app)
+        else {
+            panic!("{submit}: {:?}", quiz_phase(&app))
+        };
+        assert_eq!(text, "a\n", "{submit}");
+    }
+}
+
+/// Ctrl-U undoes in the answer editor and Ctrl-R redoes (Ctrl-Z suspends tutor), and
+/// the footer names the editor's keys from the key table.
+#[test]
+fn the_answer_editor_undoes_with_ctrl_u_and_shows_its_keys() {
+    let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+    press(&mut app, &mut shell, "i a b bs", t0());
+    let text = |app: &App| {
+        app.quiz()
+            .and_then(crate::quiz::QuizSession::editor)
+            .unwrap()
+            .text()
+    };
+    assert_eq!(text(&app), "a");
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    assert_eq!(text(&app), "ab");
+    press(&mut app, &mut shell, "ctrl-r", t0());
+    assert_eq!(text(&app), "a");
+    let footer: Vec<String> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| format!("{} {}", b.keys[0].label(), b.help))
+        .collect();
+    assert_eq!(
+        footer,
+        [
+            "Ctrl-D submit answer",
+            "Esc stop typing",
+            "Enter new line",
+            "Ctrl-U undo"
+        ]
+    );
+    let help: String = crate::layout::help::lines(&app, 100)
+        .iter()
+        .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+        .collect();
+    assert!(
+        help.contains("Alt-Enter") && help.contains("Ctrl-R"),
+        "{help}"
+    );
 }
 
 /// A paste into a free-recall answer keeps its line breaks (CRLF and CR too), as Enter
@@ -1328,7 +1401,12 @@ fn a_paste_into_a_recall_answer_keeps_its_lines() {
     press(&mut app, &mut shell, "i", t0());
     let action = crate::keymap::paste(&app, "prerequisite\r\ngraph\r\tnode\n").unwrap();
     let _ = update(&mut app, action, t0());
-    assert_eq!(app.console.input, "prerequisite\ngraph\n    node");
+    let editor = app
+        .quiz()
+        .and_then(crate::quiz::QuizSession::editor)
+        .unwrap();
+    assert_eq!(editor.text(), "prerequisite\ngraph\n    node");
+    assert_eq!(editor.cursor(), (2, 8), "the cursor after the paste");
     press(&mut app, &mut shell, "ctrl-d", t0());
     let crate::quiz::QuizStep::Feedback {
         answer: crate::quiz::AnswerState::Recall { text },
@@ -1447,6 +1525,48 @@ fn reviews_of_cards_not_loaded_use_up_no_daily_limit() {
     );
 }
 
+/// After a recall verdict the footer offers the claim key from the key table; each
+/// press claims a missed point and saves it; with every one claimed the answer is right,
+/// self-assessed, and the store counts the claims apart from the scored points.
+#[test]
+fn claiming_missed_points_is_saved_as_self_assessed() {
+    let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+    press(&mut app, &mut shell, "i x ctrl-d", t0());
+    let missed = match quiz_phase(&app) {
+        crate::quiz::QuizStep::Feedback {
+            verdict: crate::quiz::Verdict::Recall(v),
+            ..
+        } => v.missed().len(),
+        other => panic!("{other:?}"),
+    };
+    assert!(missed > 0);
+    let footer: Vec<String> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| format!("{} {}", b.keys[0].label(), b.help))
+        .collect();
+    assert_eq!(footer[0], "c I did say that");
+    let mut claims = 0;
+    for _ in 0..=missed {
+        let effects = press(&mut app, &mut shell, "c", t0());
+        claims += effects
+            .iter()
+            .filter(|e| matches!(e, Effect::RecordClaim(_)))
+            .count();
+    }
+    assert_eq!(claims, missed, "one claim a missed point, and no more");
+    assert!(app.flash.is_none(), "{:?}", app.flash);
+    let summary = shell.store.quiz_summary(0).unwrap();
+    assert_eq!(
+        (
+            summary.all_time.correct,
+            summary.self_assessed,
+            summary.points_claimed
+        ),
+        (1, 1, missed)
+    );
+    assert_eq!(summary.points_total - summary.points_scored, missed);
+}
+
 /// Esc cancels the latest running job before it means Back, and says so; the job's
 /// late end changes nothing; the next Esc is Back again. While typing, Esc leaves the
 /// console first.
@@ -1502,4 +1622,33 @@ fn a_failed_job_is_flashed() {
     assert!(app.jobs.is_empty());
     let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
     assert_eq!(flash, Some(("highlighting failed: boom", true)));
+}
+
+/// `tutor quiz --seed N` repeats a quiz at any time: the same items, with options in the
+/// same order; another seed orders them otherwise. Without a seed the clock decides.
+#[test]
+fn a_quiz_with_a_seed_is_repeated() {
+    let quiz = |seed: Option<u64>, now: Timestamp| {
+        let start = Start::Quiz(crate::quiz::Selection {
+            count: Some(1000),
+            seed,
+            ..crate::quiz::Selection::default()
+        });
+        let library = crate::content::bundled_library().clone();
+        let store = Store::open_in_memory().unwrap();
+        let mut app = app::build(library, &store, now, Days::utc(), false, None, None).unwrap();
+        let _ = app::start(&mut app, &start, now).unwrap();
+        let Screen::Quiz(session) = &app.screen else {
+            panic!("not on the quiz")
+        };
+        session
+            .items()
+            .iter()
+            .map(|i| (i.card_id.to_string(), i.item_index, i.option_order.clone()))
+            .collect::<Vec<_>>()
+    };
+    let later = t0() + jiff::SignedDuration::from_secs(3600);
+    assert_eq!(quiz(Some(4), t0()), quiz(Some(4), later));
+    assert_ne!(quiz(Some(4), t0()), quiz(Some(5), t0()));
+    assert_ne!(quiz(None, t0()), quiz(None, later));
 }

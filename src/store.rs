@@ -27,7 +27,7 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use crate::days::Days;
 use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler};
 
-pub use quiz::QuizSummary;
+pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
 
 /// The database's file name in the data dir.
@@ -109,6 +109,8 @@ pub enum StoreError {
     },
     #[error("review {0} is not in the log")]
     NoSuchReview(i64),
+    #[error("no saved answer to item {item} of {card} to claim a point of")]
+    NoAnswer { card: String, item: usize },
     #[error("review {id} of {card} cannot be undone: the card has been reviewed since")]
     NotLatest { id: i64, card: String },
     #[error("{0}")]

@@ -109,7 +109,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::LeaveConsole => {
             app.console.active = false;
-            quiz::keep_answer(app, now)
+            Effects::none()
         }
         Action::Console(edit) => {
             edit_console(app, edit);
@@ -131,7 +131,11 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             flash_error(app, failure.to_string());
             Effects::none()
         }
-        Action::Quiz(_) | Action::QuizEnter | Action::Failed(Failure::QuizSave { .. }) => {
+        Action::Quiz(_)
+        | Action::QuizEnter
+        | Action::ClaimPoint
+        | Action::NextMissed
+        | Action::Failed(Failure::QuizSave { .. } | Failure::ClaimSave { .. }) => {
             quiz::update_quiz(app, action, now)
         }
         Action::Highlighted(_)
@@ -395,7 +399,8 @@ fn edit_console(app: &mut App, edit: ConsoleEdit) {
 }
 
 /// Ctrl-Z asks the shell to suspend; a paste goes whole into the field being typed:
-/// the browse filter or the console (made fit for it by `keymap::paste`).
+/// the browse filter or the console (made fit for it by `keymap::paste`). A paste into
+/// the answer editor comes as a quiz action.
 fn from_the_terminal(app: &mut App, action: Action) -> Effects {
     match action {
         Action::Suspend => return Effects::one(Effect::Suspend),

@@ -178,6 +178,62 @@ fn check_reports_every_problem_with_its_position() {
     assert_eq!(out.stderr, "");
 }
 
+/// A quiz item whose right option (line 4 of it, column 9) is three times as long as
+/// either distractor.
+const LONGEST_IS_RIGHT: &str = "quiz:
+  - kind: single
+    question: Which adds?
+    options:
+      - '-'
+      - the + operator, which adds
+      - '*'
+    answer: 1
+    explanation: + adds; - subtracts and * multiplies.
+";
+
+#[test]
+fn check_warns_about_a_length_cue_and_strict_makes_it_an_error() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let text = format!("{}{LONGEST_IS_RIGHT}", card("add-two", "Add two", "Add."));
+    let line = text.lines().position(|l| l.contains("which adds")).unwrap() + 1;
+    let file = shown(&write(&dir, "01-card.yaml", &text));
+    let at = format!("{file}:{line}:9");
+    let data = temp();
+    let out = tutor(data.path(), &["check", &shown(&dir)]);
+    assert_eq!(out.code, Some(0), "a warning does not fail check: {out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    let warning =
+        format!("{at}: warning: quiz[0].options[1]: the right option is the only longest");
+    assert!(
+        lines[0].starts_with(&warning),
+        "{}\nis not\n{warning}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "1 card in 1 deck, no problems, 1 warning (--strict makes them errors)"
+    );
+    let out = tutor(data.path(), &["check", "--strict", &shown(&dir)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("{at}: error: quiz[0].options[1]: ")),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "1 problem (1 card in 1 deck loaded; --strict counts warnings as problems)"
+    );
+    // The bundled decks pass --strict: their items were rewritten (issue 16).
+    let out = tutor(data.path(), &["check", "--strict"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.ends_with(", no problems\n"), "{}", out.stdout);
+}
+
 /// A recall item whose examples score the other way: line 5 of it (the first right
 /// example) misses a point, line 7 (the wrong one) makes both.
 const RECALL_WITH_EXAMPLES: &str = "quiz:
@@ -989,7 +1045,7 @@ fn the_listing_says_bundled_and_lists_every_command() {
             "review",
             "  tutor review [--deck ID] [--topic ID] [--limit N]",
         ),
-        ("check", "  tutor check [PATH]..."),
+        ("check", "  tutor check [PATH]... [--strict]"),
         ("show", "  tutor show CARD_ID [--plain]"),
         ("export", "  tutor export revlog FILE"),
     ] {

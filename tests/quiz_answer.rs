@@ -307,3 +307,19 @@ fn hostile_answers_echo_safely() {
     assert_eq!(out.code, Some(2));
     assert!(!out.stderr.contains('\x1b'), "{:?}", out.stderr);
 }
+
+/// The quiz screen shuffles options (issue 16); --answer has no screen and numbers them
+/// as the card writes them, and its help says so.
+#[test]
+fn the_help_says_options_are_numbered_in_the_cards_order() {
+    let out = quiz(&["--help"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let help = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains(
+            "Option numbers count from 1 in the card's own order (as `options` is written in \
+             the deck file), not in the quiz screen's, which shuffles them"
+        ),
+        "{help}"
+    );
+}

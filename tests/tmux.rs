@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use tutor::store::Store;
 
+mod common;
+
 const DEADLINE: Duration = Duration::from_secs(30);
 
 struct Tmux {
@@ -617,6 +619,97 @@ fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
 
+/// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
+/// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
+/// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
+/// `tutor stats` count it as self-assessed, apart from the scored points.
+#[test]
+fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("deck.yaml"),
+        "id: recall\ntitle: Recall\ndescription: One recall item.\ntopics:\n  - id: basics\n    title: Basics\n",
+    )
+    .unwrap();
+    std::fs::write(
+        decks.join("01-card.yaml"),
+        "id: lru\ntitle: LRU\ntopic: basics\ntags: [lru]\ndifficulty: easy\n\
+         prompt: Build an LRU cache.\n\
+         python:\n  solution: |\n    def one():\n        return 1\n  tests: |\n    assert one() == 1\n\
+         rust:\n  solution: |\n    pub fn one() -> u32 { 1 }\n  tests: |\n    #[test]\n    fn one_is_one() { assert_eq!(one(), 1); }\n\
+         explanation: Plain.\nkey_points: [one]\npitfalls: [two]\nfollow_ups: [three]\n\
+         quiz:\n  - kind: recall\n    question: How does an LRU cache get O(1) get and put?\n    points:\n\
+         \x20     - point: A hash map finds the node.\n        accept: [hash map]\n\
+         \x20     - point: A doubly linked list keeps the order of use.\n        accept: [linked list]\n\
+         \x20     - point: The oldest entry is evicted.\n        accept: [\"evict*\"]\n\
+         \x20   model_answer: A hash map to the nodes of a doubly linked list; evict the oldest.\n\
+         \x20   explanation: The map finds, the list orders.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} quiz --card lru", decks.display());
+    let tmux = Tmux::start("recall", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for_all(&["Quiz 1/1", "┌ Your answer "]);
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    tmux.keys(&["-l", "A hash map,"]);
+    tmux.keys(&["Enter"]);
+    tmux.paste("kept in order\nof use.");
+    tmux.wait_for_all(&["│A hash map,   ", "│kept in order   ", "│of use.   "]);
+    tmux.keys(&["M-Enter"]);
+    tmux.wait_for_all(&[
+        "✗ Not quite (1 of 3 right)",
+        "Your answer: A hash map,",
+        "             kept in order",
+        "› ✗ A doubly linked list keeps the order of use.  (c: I did say that)",
+        "c I did say that",
+    ]);
+    tmux.keys(&["c"]);
+    tmux.wait_for_all(&[
+        "✗ Not quite (1 of 3 right, 1 by your word)",
+        "✓ A doubly linked list keeps the order of use.  (you said so: self-assessed)",
+    ]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Score: 0 of 1");
+    tmux.keys(&["Enter"]);
+    // Home, the cursor on the Quiz entry just left; Stats is three below.
+    tmux.wait_for("› Quiz:");
+    tmux.keys(&["j", "j", "j"]);
+    tmux.wait_for("› Stats and heatmap");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&[
+        "┌ Stats",
+        "Recall     1 of 3 key points scored · 1 self-assessed",
+    ]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let out = Command::new(env!("CARGO_BIN_EXE_tutor"))
+        .args(["--data-dir"])
+        .arg(&data)
+        .args(["--decks"])
+        .arg(&decks)
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        stats["quiz"]["recall_points"],
+        serde_json::json!({"total": 3, "scored": 1, "self_assessed": 1})
+    );
+    assert_eq!(
+        stats["quiz"]["correct"], 0,
+        "one of two missed points claimed"
+    );
+}
+
 /// Writes a deck of `cards` cards with long solutions (`lines` lines each) to `dir`:
 /// warming a cold highlight cache over it takes seconds.
 fn big_deck(dir: &Path, cards: usize, lines: usize) {
@@ -700,5 +793,146 @@ fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
     assert!(
         cached < 2 * CARDS,
         "the warming went on after Esc: {cached} solutions cached"
+    );
+}
+
+/// One single-choice item of the bundled decks and two quiz seeds that show its options
+/// in different orders (the first option shown differs).
+struct TwoOrders {
+    card: String,
+    index: usize,
+    /// In the card's order.
+    options: Vec<String>,
+    answer: usize,
+    /// Each seed and the order it shows the options in (card indices).
+    seeds: [(u64, Vec<usize>); 2],
+}
+
+fn one_item_two_orders() -> TwoOrders {
+    use tutor::content::QuizItem;
+    use tutor::quiz::{Selection, select};
+    let library = common::bundled();
+    // Options that show as written: no Markdown marks, short enough not to wrap.
+    let plain = |options: &[String]| {
+        options
+            .iter()
+            .all(|o| o.len() < 80 && o.chars().all(|c| c.is_ascii() && !"`*_[]<>\\".contains(c)))
+    };
+    for (_, card) in library.cards() {
+        for (index, item) in card.quiz.iter().enumerate() {
+            let QuizItem::Single(single) = item else {
+                continue;
+            };
+            if !single.shuffle || !plain(&single.options) {
+                continue;
+            }
+            let order = |seed: u64| {
+                let selection = Selection {
+                    card: Some(card.id.to_string()),
+                    count: Some(1),
+                    seed: Some(seed),
+                    ..Selection::default()
+                };
+                let items = select(library, &selection, seed).unwrap();
+                (items[0].item_index == index).then(|| items[0].option_order.clone())
+            };
+            let mut found: Vec<(u64, Vec<usize>)> = Vec::new();
+            for seed in 0..500 {
+                let Some(o) = order(seed) else { continue };
+                match found.first() {
+                    None => found.push((seed, o)),
+                    Some((_, first)) if first[0] != o[0] => {
+                        found.push((seed, o));
+                        let second = found.pop().unwrap();
+                        let first = found.pop().unwrap();
+                        return TwoOrders {
+                            card: card.id.to_string(),
+                            index,
+                            options: single.options.clone(),
+                            answer: single.answer,
+                            seeds: [first, second],
+                        };
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    panic!("no single item shows two orders under 500 seeds");
+}
+
+/// `tutor quiz --seed`: one item's options in two different orders under two seeds, in
+/// the real binary; the right option picked where each order shows it is right, and both
+/// answers are saved as the same option (its index in the card).
+#[test]
+fn a_quiz_shows_one_items_options_in_each_seeds_order() {
+    let TwoOrders {
+        card,
+        index,
+        options,
+        answer,
+        seeds,
+    } = one_item_two_orders();
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let mut screens = Vec::new();
+    for (seed, order) in &seeds {
+        let args = format!("quiz --card {card} --count 1 --seed {seed}");
+        // A server of its own per run: the last one may still be going away.
+        let name = format!("shuffle-{seed}");
+        let tmux = Tmux::start(&name, &wrapped(&data, &args, &pid), (160, 48));
+        let screen = tmux.wait_for("Quiz 1/1");
+        let rows: Vec<usize> = order
+            .iter()
+            .enumerate()
+            .map(|(at, &identity)| {
+                let shown = format!("{}. {}", at + 1, options[identity]);
+                screen
+                    .lines()
+                    .position(|l| l.contains(&shown))
+                    .unwrap_or_else(|| panic!("seed {seed}: no `{shown}` on\n{screen}"))
+            })
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "seed {seed}: {rows:?}\n{screen}"
+        );
+        screens.push(screen);
+        let right_at = order.iter().position(|&o| o == answer).unwrap();
+        tmux.keys(&[&(right_at + 1).to_string()]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for_all(&["Enter next", "✓ Right"]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Score: 1 of 1");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Review:");
+        tmux.keys(&["q"]);
+        assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    }
+    let first_line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(" 1. "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_ne!(first_line(&screens[0]), first_line(&screens[1]));
+    let items = Store::open(&data).unwrap().quiz_items().unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(
+        (items[0].card_id.as_str(), items[0].item_index),
+        (card.as_str(), index)
+    );
+    assert_eq!(items[0].tally.correct, 2);
+    let picks: Vec<&[usize]> = items[0]
+        .picks
+        .iter()
+        .map(|p| p.options.as_slice())
+        .collect();
+    assert_eq!(
+        picks,
+        [&[answer][..]],
+        "both saved as the card's option {answer}"
     );
 }

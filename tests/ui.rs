@@ -701,33 +701,45 @@ fn a_running_job_shows_a_spinner_with_its_time_in_the_footer() {
     assert_eq!(footer_row(&app, size), idle);
 }
 
-/// A recall point made through a synonym names the accepted phrase and the learner's
-/// words; one made by the phrase itself names it once.
-#[test]
-fn recall_feedback_names_the_words_that_made_a_point() {
+/// A free-recall item of card `c` ("LRU"): `points` as (point, its one accepted phrase).
+fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::quiz::SessionItem {
     use tutor::content::{CardId, QuizItem, Recall, RecallExamples, RecallPoint};
-    use tutor::quiz::{QuizAction, QuizSession, SessionItem};
-    let point = |text: &str, accept: &str| RecallPoint::new(text, vec![accept.into()]);
-    let item = SessionItem {
+    tutor::quiz::SessionItem {
         deck_id: "d".into(),
         card_id: CardId("c".into()),
-        card_title: "C".into(),
+        card_title: "LRU".into(),
         topic: "t".into(),
         topic_title: "T".into(),
         item_index: 0,
         item: QuizItem::Recall(Recall {
-            question: "How does an LRU cache work?".into(),
-            points: vec![
-                point("A hash map finds the entry.", "hash map"),
-                point("The oldest entry is evicted.", "evict*"),
-            ],
-            model_answer: "A hash map, and it evicts the oldest.".into(),
-            explanation: "e".into(),
+            question: question.into(),
+            points: points
+                .iter()
+                .map(|(point, accept)| RecallPoint::new(*point, vec![(*accept).into()]))
+                .collect(),
+            model_answer: model.into(),
+            explanation: "The map finds, the list orders.".into(),
             examples: RecallExamples::default(),
         }),
         start_order: Vec::new(),
+        option_order: Vec::new(),
         synonyms: std::sync::Arc::default(),
-    };
+    }
+}
+
+/// A recall point made through a synonym names the accepted phrase and the learner's
+/// words; one made by the phrase itself names it once.
+#[test]
+fn recall_feedback_names_the_words_that_made_a_point() {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let item = recall_item(
+        "How does an LRU cache work?",
+        &[
+            ("A hash map finds the entry.", "hash map"),
+            ("The oldest entry is evicted.", "evict*"),
+        ],
+        "A hash map, and it evicts the oldest.",
+    );
     let size = (120, 30);
     let (mut app, _) = fixture(&Start::Home, false, size);
     let mut session = QuizSession::new(vec![item], t0());
@@ -744,6 +756,46 @@ fn recall_feedback_names_the_words_that_made_a_point() {
     );
     assert!(
         rows.contains("✓ The oldest entry is evicted.  (matched \"evict*\" by \"evict\")"),
+        "{rows}"
+    );
+}
+
+/// A recall verdict at 100×30: the point made with the words that made it, a missed
+/// point claimed ("I did say that", self-assessed), and the missed point the claim key
+/// is on; then, every missed point claimed, right but self-assessed.
+#[test]
+fn recall_verdict_with_points_made_missed_and_claimed() {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let item = recall_item(
+        "How does an LRU cache get O(1) get and put?",
+        &[
+            ("A hash map finds the node.", "hash map"),
+            (
+                "A doubly linked list keeps the order of use.",
+                "linked list",
+            ),
+            ("The oldest entry is evicted.", "evict*"),
+        ],
+        "A hash map to the nodes of a doubly linked list; evict the oldest.",
+    );
+    let size = (100, 30);
+    let (mut app, _) = fixture(&Start::Home, false, size);
+    let mut session = QuizSession::new(vec![item], t0());
+    let _ = session.update(
+        QuizAction::Fill("A dictionary of nodes,\nkept in order of use.".into()),
+        t0(),
+    );
+    let _ = session.update(QuizAction::Submit, t0());
+    assert!(session.claim(t0()).is_some());
+    app.screen = tutor::state::Screen::Quiz(session);
+    insta::assert_snapshot!("quiz_recall_claimed_100x30", draw(&app, size).backend());
+    let tutor::state::Screen::Quiz(session) = &mut app.screen else {
+        panic!("the quiz is up");
+    };
+    assert!(session.claim(t0()).is_some());
+    let rows = screen_rows(&app, size).join("\n");
+    assert!(
+        rows.contains("✓ Right, self-assessed (1 of 3 scored, 2 by your word)"),
         "{rows}"
     );
 }

@@ -25,6 +25,9 @@ pub struct SingleChoice {
     pub options: Vec<String>,
     pub answer: usize,
     pub explanation: String,
+    /// See [`shuffled`]; `false` keeps the options in the file's order on screen.
+    #[serde(default = "shuffled")]
+    pub shuffle: bool,
 }
 
 /// Several options are right (`answers`, indices from 0); all of them, and nothing
@@ -36,6 +39,16 @@ pub struct MultipleChoice {
     pub options: Vec<String>,
     pub answers: Vec<usize>,
     pub explanation: String,
+    /// See [`shuffled`].
+    #[serde(default = "shuffled")]
+    pub shuffle: bool,
+}
+
+/// A quiz shows a choice item's options in an order drawn from its seed, so the right
+/// one is not always where the author happened to write it (issue 16). An item whose
+/// options refer to each other ("both of the above") opts out with `shuffle: false`.
+fn shuffled() -> bool {
+    true
 }
 
 /// Text with gaps to type: `{{1}}`, `{{2}}`, ... in `text`, in order, one per entry of

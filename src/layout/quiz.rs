@@ -1,8 +1,10 @@
 //! The quiz screen's text: the item being answered (options, gaps, lines to order, or a recall
 //! question), then the feedback with the explanation, then the scorecard.
 
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
 
 use super::theme;
 use crate::content::{ClozePart, QuizItem};
@@ -39,27 +41,18 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
                 .and_then(|key| app.highlights.code.get(&key))
                 .map(Vec::as_slice);
             let lines = match phase {
-                QuizStep::Answering(answer) => {
-                    // While a free-recall answer is typed, every line of the draft shows
-                    // here: the one-row console shows only the cursor's line.
-                    let draft = match answer {
-                        AnswerState::Recall { .. }
-                            if app.console.active
-                                && !app.console.input.trim_start().starts_with(':') =>
-                        {
-                            Some(AnswerState::Recall {
-                                text: app.console.input.clone(),
-                            })
-                        }
-                        _ => None,
-                    };
-                    answering(&current.item, draft.as_ref().unwrap_or(answer), code, t)
-                }
+                QuizStep::Answering(answer) => answering(&current.item, answer, code, t),
                 QuizStep::Feedback {
                     answer,
                     verdict,
                     gave_up,
-                } => feedback(&current.item, answer, verdict, *gave_up, code, t),
+                } => {
+                    let claims = Claims {
+                        claimed: session.claimed(),
+                        cursor: session.claimable(),
+                    };
+                    feedback(&current.item, answer, verdict, *gave_up, claims, code, t)
+                }
                 QuizStep::Finished => Vec::new(),
             };
             (title, lines)
@@ -67,14 +60,36 @@ pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
     })
 }
 
+/// Rows of the answer editor's pane, borders included (at most half the body).
+const EDITOR_ROWS: u16 = 10;
+
+/// The quiz's body split in the item's pane and, while a free-recall item is answered,
+/// the answer editor's pane under it.
+pub fn areas(app: &App, body: Rect) -> (Rect, Option<Rect>) {
+    if app.quiz().and_then(QuizSession::editor).is_none() {
+        return (body, None);
+    }
+    let rows = EDITOR_ROWS.min(body.height / 2);
+    let [item, editor] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(body);
+    (item, Some(editor))
+}
+
+/// Inside the item's pane's border.
+fn item_inner(app: &App) -> Rect {
+    let (w, h) = app.size;
+    let body = super::frame_areas(Rect::new(0, 0, w, h), true).body;
+    Block::new().borders(Borders::ALL).inner(areas(app, body).0)
+}
+
 /// How many rows of the quiz show at once.
 pub fn page_height(app: &App) -> u16 {
-    super::one_pane_inner(app, true).height
+    item_inner(app).height
 }
 
 /// How far the quiz screen can scroll at the current terminal size.
 pub fn max_scroll(app: &App) -> u16 {
-    let inner = super::one_pane_inner(app, true);
+    let inner = item_inner(app);
     let rows = content(app).map_or(0, |(_, lines)| wrap(&lines, inner.width).len());
     u16::try_from(rows)
         .unwrap_or(u16::MAX)
@@ -206,16 +221,9 @@ pub fn answering(
             out.push(Line::default());
             out.push(Line::styled(hints::quiz_reorder(), t.dim()));
         }
-        (QuizItem::Recall(q), AnswerState::Recall { text }) => {
+        // The answer itself is in the editor's pane, under this one.
+        (QuizItem::Recall(q), AnswerState::Recall { .. }) => {
             question(&mut out, &q.question, t);
-            if text.is_empty() {
-                out.push(Line::styled("(no answer yet)".to_string(), t.dim()));
-            } else {
-                for line in s(text).lines() {
-                    out.push(Line::from(format!("> {line}")));
-                }
-            }
-            out.push(Line::default());
             out.push(Line::styled(hints::quiz_recall(), t.dim()));
         }
         _ => {}
@@ -297,18 +305,29 @@ fn with_gaps(
     (found == gaps).then_some(out)
 }
 
-/// The answer as submitted, what was right and wrong, and the explanation.
+/// A recall verdict's missed points the learner claimed ("I did say that"), and the one
+/// the claim key would claim next.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Claims<'a> {
+    pub claimed: &'a [usize],
+    pub cursor: Option<usize>,
+}
+
+/// The answer as submitted, what was right and wrong (a recall answer's points made,
+/// with the words that made each, and missed, claimed or to claim), and the explanation.
 #[allow(clippy::too_many_lines)] // one arm per kind of item, each short
 pub fn feedback(
     item: &QuizItem,
     answer: &AnswerState,
     verdict: &Verdict,
     gave_up: bool,
+    claims: Claims<'_>,
     code: Option<&[Line<'static>]>,
     t: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let (right, total) = verdict.parts();
+    let claimed = claims.claimed.len();
     out.push(if gave_up {
         Line::styled(
             "✗ Skipped (I don't know): the answer is below".to_string(),
@@ -316,6 +335,16 @@ pub fn feedback(
         )
     } else if verdict.correct() {
         Line::styled("✓ Right".to_string(), t.good())
+    } else if claimed > 0 && right + claimed >= total {
+        Line::styled(
+            format!("✓ Right, self-assessed ({right} of {total} scored, {claimed} by your word)"),
+            t.good(),
+        )
+    } else if claimed > 0 {
+        Line::styled(
+            format!("✗ Not quite ({right} of {total} right, {claimed} by your word)"),
+            t.error(),
+        )
     } else {
         Line::styled(format!("✗ Not quite ({right} of {total} right)"), t.error())
     });
@@ -434,19 +463,36 @@ pub fn feedback(
                 }
                 out.push(Line::default());
             }
-            for (point, mark) in q.points.iter().zip(&v.points) {
+            for (i, (point, mark)) in q.points.iter().zip(&v.points).enumerate() {
                 match mark {
                     PointMark::Hit { phrase, said } => out.push(text_line(
                         "  ✓ ".to_string(),
                         &point.point,
                         // The learner's words too, when they are not the phrase itself
-                        // (a synonym, another form of the word, a gap).
-                        if said.eq_ignore_ascii_case(phrase) {
+                        // (a synonym, another form of the word, a gap; a line break in
+                        // the words is a space).
+                        if said.split_whitespace().eq(phrase.split_whitespace())
+                            || said.eq_ignore_ascii_case(phrase)
+                        {
                             format!("  (matched \"{}\")", s(phrase))
                         } else {
                             format!("  (matched \"{}\" by \"{}\")", s(phrase), s(said))
                         },
                         t.good(),
+                        t,
+                    )),
+                    PointMark::Missed if claims.claimed.contains(&i) => out.push(text_line(
+                        "  ✓ ".to_string(),
+                        &point.point,
+                        "  (you said so: self-assessed)".to_string(),
+                        t.accent(),
+                        t,
+                    )),
+                    PointMark::Missed if claims.cursor == Some(i) => out.push(text_line(
+                        "› ✗ ".to_string(),
+                        &point.point,
+                        format!("  ({}: I did say that)", hints::claim_key()),
+                        t.error().patch(t.selected()),
                         t,
                     )),
                     PointMark::Missed => out.push(text_line(
@@ -515,11 +561,16 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
     for item in &card.items {
         out.push(Line::styled(
             format!(
-                "  {} {:<30} {:<16} {:>6}",
+                "  {} {:<30} {:<16} {:>6}{}",
                 if item.correct { "✓" } else { "✗" },
                 crate::wrap::fit(&s(&item.card_title), 30),
                 item.kind.title(),
-                seconds(item.duration)
+                seconds(item.duration),
+                if item.self_assessed {
+                    "  self-assessed"
+                } else {
+                    ""
+                }
             ),
             if item.correct { t.good() } else { t.error() },
         ));

@@ -238,6 +238,7 @@ mod tests {
             options: strings(&["a", "b", "c"]),
             answer: 1,
             explanation: "e".into(),
+            shuffle: true,
         };
         assert!(Verdict::Single(score_single(&item, Some(1))).correct());
         assert!(!Verdict::Single(score_single(&item, Some(0))).correct());
@@ -256,6 +257,7 @@ mod tests {
             options: strings(&["a", "b", "c", "d"]),
             answers: vec![0, 2],
             explanation: "e".into(),
+            shuffle: true,
         };
         let verdict = |picked: &[usize]| Verdict::Multiple(score_multiple(&item, picked));
         assert!(verdict(&[2, 0]).correct(), "order does not matter");

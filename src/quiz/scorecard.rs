@@ -49,6 +49,8 @@ pub struct ItemScore {
     /// Parts right and parts in all: options, gaps, line positions or key points.
     pub parts: (usize, usize),
     pub duration: Duration,
+    /// Right only because the learner claimed every missed point.
+    pub self_assessed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +109,7 @@ impl Scorecard {
                 correct: answer.correct,
                 parts: answer.parts,
                 duration: answer.duration,
+                self_assessed: answer.self_assessed,
             });
         }
         Self {

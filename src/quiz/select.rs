@@ -6,10 +6,12 @@ use crate::content::{CardId, Deck, Library, QuizItem};
 
 use super::synonyms::Synonyms;
 
+use super::options::arrange;
+
 /// How many items a quiz asks when no count is given.
 pub const DEFAULT_COUNT: usize = 10;
 
-/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N]`.
+/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N] [--seed N]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     pub deck: Option<String>,
@@ -18,6 +20,9 @@ pub struct Selection {
     pub topic: Option<String>,
     /// How many items; `None` means [`DEFAULT_COUNT`]. Fewer are asked when fewer exist.
     pub count: Option<usize>,
+    /// What the quiz's order is drawn from (items, reorder lines, options): the same
+    /// seed and library give the same quiz. `None`: the clock, so each quiz differs.
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,10 +54,16 @@ pub struct SessionItem {
     pub topic_title: String,
     /// The item's position in the card's `quiz` list, from 0.
     pub item_index: usize,
+    /// The item as the quiz shows it: a choice item's options in [`Self::option_order`]
+    /// (see [`super::options`]), every other kind as in the card.
     pub item: QuizItem,
     /// For a reorder item, the shuffled arrangement it starts in (indices into
     /// `Reorder::lines`); never already in the right order. Empty for other kinds.
     pub start_order: Vec<usize>,
+    /// For a choice item, the card's index (the option's identity) of each option as
+    /// shown, so a saved answer names options the same way under any seed. Empty for
+    /// other kinds.
+    pub option_order: Vec<usize>,
     /// The synonyms recall answers are scored with: the general set and the deck's.
     pub synonyms: Arc<Synonyms>,
 }
@@ -134,6 +145,7 @@ pub fn select(
                     item_index: i,
                     item: item.clone(),
                     start_order: Vec::new(),
+                    option_order: Vec::new(),
                     synonyms: Arc::clone(&synonyms),
                 })
         })
@@ -156,6 +168,11 @@ pub fn select(
         if let QuizItem::Reorder(reorder) = &item.item {
             item.start_order = scrambled(&reorder.lines(), &mut rng);
         }
+    }
+    // After the reorder lines, so a seed's items and lines are what they were before
+    // options were shuffled.
+    for item in &mut items {
+        (item.item, item.option_order) = arrange(&item.item, &mut rng);
     }
     Ok(items)
 }

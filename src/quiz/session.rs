@@ -15,7 +15,9 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use crate::content::{Library, QuizItem, QuizKind};
+use crate::editor::{Edit, Editor};
 
+use super::options::identities;
 use super::score::{
     Verdict, score_cloze, score_multiple, score_recall, score_reorder, score_single,
 };
@@ -41,8 +43,15 @@ pub enum QuizAction {
     /// `K`: move the line under the cursor up one place (reorder).
     MoveLineUp,
     /// Text typed in the console: the answer for the gap under the cursor, after which
-    /// the cursor moves to the next gap (cloze), or the whole answer (recall).
+    /// the cursor moves to the next gap (cloze), or the whole answer (recall, replacing
+    /// the editor's text).
     Fill(String),
+    /// `i` on a free-recall item: keys go to the answer editor.
+    Type,
+    /// `Esc` in the answer editor: keys are the quiz's again; the text stays.
+    StopTyping,
+    /// A change to the free-recall answer, in the editor.
+    Edit(Edit),
     /// `Enter`: score the answer. Needs an answer: a choice, at least one option, at
     /// least one filled gap, some recalled text (a reorder can always be submitted).
     Submit,
@@ -113,12 +122,12 @@ impl AnswerState {
         }
     }
 
-    /// The text of the field the console edits (the gap under the cursor, or the
-    /// recall answer), so the console can start from what was typed before.
+    /// The text of the field the console edits (the gap under the cursor), so the
+    /// console can start from what was typed before. A recall answer is typed in the
+    /// session's [`Editor`] instead.
     pub fn input(&self) -> Option<&str> {
         match self {
             Self::Cloze { cursor, gaps } => gaps.get(*cursor).map(String::as_str),
-            Self::Recall { text } => Some(text),
             _ => None,
         }
     }
@@ -160,6 +169,25 @@ pub struct QuizRecord {
     pub answered_at: Timestamp,
     /// From the item appearing to the answer being submitted.
     pub duration: Duration,
+    /// The options picked, by their index in the card's own order (their identity),
+    /// not by where the quiz showed them: for single and multiple items (empty when
+    /// nothing was picked); `None` for other kinds.
+    pub picked: Option<Vec<usize>>,
+    /// A recall answer's key points: (made, in all), as the scorer found them.
+    pub points: Option<(usize, usize)>,
+}
+
+/// A missed key point of a recall answer that the learner says they made ("I did say
+/// that"): saved as self-assessed, apart from what the scorer found. `card_id`,
+/// `item_index` and `answered_at` name the saved answer it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub card_id: String,
+    pub item_index: usize,
+    pub answered_at: Timestamp,
+    /// Index into the item's points.
+    pub point: usize,
+    pub claimed_at: Timestamp,
 }
 
 /// An answered item of this session.
@@ -171,6 +199,8 @@ pub struct Answered {
     /// Parts right and parts in all (see `Verdict::parts`).
     pub parts: (usize, usize),
     pub duration: Duration,
+    /// Right only because the learner claimed every missed point.
+    pub self_assessed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +210,14 @@ pub struct QuizSession {
     phase: QuizStep,
     answered: Vec<Answered>,
     shown_at: Timestamp,
+    /// The free-recall answer being written; `AnswerState::Recall`'s text is its text.
+    editor: Editor,
+    /// During a recall item's feedback: the missed points claimed, in claiming order,
+    /// and the missed point the claim key would claim next.
+    claimed: Vec<usize>,
+    claim_cursor: Option<usize>,
+    /// When the answer on show was submitted (its saved row's time).
+    submitted_at: Timestamp,
 }
 
 impl QuizSession {
@@ -206,6 +244,10 @@ impl QuizSession {
             phase,
             answered: Vec::new(),
             shown_at: now,
+            editor: Editor::default(),
+            claimed: Vec::new(),
+            claim_cursor: None,
+            submitted_at: now,
         }
     }
 
@@ -244,15 +286,86 @@ impl QuizSession {
         Scorecard::new(&self.items, &self.answered)
     }
 
-    /// Whether the item being answered takes typed text (gaps, free recall).
+    /// Whether the item being answered takes text typed in the console (gaps).
     pub fn takes_text(&self) -> bool {
         matches!(&self.phase, QuizStep::Answering(answer) if answer.input().is_some())
     }
 
-    /// Whether the item being answered takes an answer of several lines (free recall),
-    /// where Enter breaks the line instead of submitting it.
-    pub fn takes_lines(&self) -> bool {
+    /// The answer editor, while a free-recall item is being answered.
+    pub fn editor(&self) -> Option<&Editor> {
         matches!(&self.phase, QuizStep::Answering(AnswerState::Recall { .. }))
+            .then_some(&self.editor)
+    }
+
+    /// The missed points of the recall answer on show that the learner claimed.
+    pub fn claimed(&self) -> &[usize] {
+        &self.claimed
+    }
+
+    /// The missed point the claim key would claim now, if any.
+    pub fn claimable(&self) -> Option<usize> {
+        self.claim_cursor
+    }
+
+    /// The missed points not claimed yet, during a recall item's feedback (none after
+    /// "I don't know": there is nothing the learner said).
+    fn unclaimed(&self) -> Vec<usize> {
+        match &self.phase {
+            QuizStep::Feedback {
+                verdict: Verdict::Recall(v),
+                gave_up: false,
+                ..
+            } => v
+                .missed()
+                .into_iter()
+                .filter(|i| !self.claimed.contains(i))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Moves the claim cursor to the next missed point not claimed (round to the first).
+    pub fn next_missed(&mut self) {
+        let open = self.unclaimed();
+        let after = self.claim_cursor.map_or(0, |c| c + 1);
+        self.claim_cursor = open
+            .iter()
+            .copied()
+            .find(|&i| i >= after)
+            .or_else(|| open.first().copied());
+    }
+
+    /// "I did say that": claims the missed point under the claim cursor and moves the
+    /// cursor on. Once every missed point is claimed the item counts as right, marked
+    /// self-assessed. Returns the claim to save; `None` when there is nothing to claim.
+    pub fn claim(&mut self, now: Timestamp) -> Option<Claim> {
+        let point = self.claim_cursor?;
+        if !self.unclaimed().contains(&point) {
+            return None;
+        }
+        let item = self.items.get(self.position)?;
+        let claim = Claim {
+            card_id: item.card_id.to_string(),
+            item_index: item.item_index,
+            answered_at: self.submitted_at,
+            point,
+            claimed_at: now,
+        };
+        self.claimed.push(point);
+        self.next_missed();
+        if self.unclaimed().is_empty()
+            && let Some(last) = self.answered.last_mut()
+            && !last.correct
+        {
+            last.correct = true;
+            last.self_assessed = true;
+        }
+        Some(claim)
+    }
+
+    /// Whether keys go to the answer editor now.
+    pub fn editing(&self) -> bool {
+        self.editor().is_some_and(Editor::focused)
     }
 
     /// Whether `action` belongs to the current item's kind at all (option picks only up
@@ -268,6 +381,9 @@ impl QuizSession {
             }
             QuizAction::CursorDown | QuizAction::CursorUp => {
                 !matches!(item, Some(QuizItem::Recall(_)))
+            }
+            QuizAction::Type | QuizAction::StopTyping | QuizAction::Edit(_) => {
+                matches!(item, Some(QuizItem::Recall(_)))
             }
             QuizAction::Submit | QuizAction::GiveUp | QuizAction::Next | QuizAction::Fill(_) => {
                 true
@@ -318,6 +434,10 @@ impl QuizSession {
                 gaps.get(*cursor).is_some_and(|g| g != text) || cursor + 1 < gaps.len()
             }
             (QuizAction::Fill(text), AnswerState::Recall { text: old }) => text != old,
+            (QuizAction::Type, AnswerState::Recall { .. }) => !self.editor.focused(),
+            (QuizAction::StopTyping | QuizAction::Edit(_), AnswerState::Recall { .. }) => {
+                self.editor.focused()
+            }
             _ => false,
         }
     }
@@ -383,7 +503,20 @@ impl QuizSession {
                     *cursor += 1;
                 }
             }
-            (QuizAction::Fill(new), AnswerState::Recall { text }) => *text = new,
+            (QuizAction::Fill(new), AnswerState::Recall { text }) => {
+                let focused = self.editor.focused();
+                self.editor = Editor::new(&new);
+                self.editor.set_focused(focused);
+                *text = new;
+            }
+            (QuizAction::Type, AnswerState::Recall { .. }) => self.editor.set_focused(true),
+            (QuizAction::StopTyping, AnswerState::Recall { .. }) => {
+                self.editor.set_focused(false);
+            }
+            (QuizAction::Edit(edit), AnswerState::Recall { text }) => {
+                self.editor.apply(edit);
+                *text = self.editor.text();
+            }
             _ => {}
         }
         None
@@ -403,15 +536,33 @@ impl QuizSession {
             return None;
         };
         let answer = answer.clone();
+        self.editor.set_focused(false);
         let verdict = score(&item.item, &answer, &item.synonyms);
         let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
         let correct = !gave_up && verdict.correct();
+        // "I don't know" picked nothing, whatever was highlighted when it was said.
+        let picked = match (&answer, gave_up) {
+            (AnswerState::Single { .. } | AnswerState::Multiple { .. }, true) => Some(Vec::new()),
+            (AnswerState::Single { choice }, false) => {
+                Some(identities(&item.option_order, *choice))
+            }
+            (AnswerState::Multiple { picked, .. }, false) => Some(identities(
+                &item.option_order,
+                (0..picked.len()).filter(|&i| picked[i]),
+            )),
+            _ => None,
+        };
         self.answered.push(Answered {
             position: self.position,
             correct,
             parts: verdict.parts(),
             duration,
+            self_assessed: false,
         });
+        let points = match &verdict {
+            Verdict::Recall(v) => Some((v.hit().len(), v.points.len())),
+            _ => None,
+        };
         let record = QuizRecord {
             card_id: item.card_id.to_string(),
             item_index: item.item_index,
@@ -419,18 +570,26 @@ impl QuizSession {
             correct,
             answered_at: now,
             duration,
+            picked,
+            points,
         };
+        self.submitted_at = now;
         self.phase = QuizStep::Feedback {
             answer,
             verdict,
             gave_up,
         };
+        self.claim_cursor = None;
+        self.next_missed();
         Some(record)
     }
 
     fn next(&mut self, now: Timestamp) {
         self.position += 1;
         self.shown_at = now;
+        self.editor = Editor::default();
+        self.claimed.clear();
+        self.claim_cursor = None;
         if let Some(item) = self.items.get(self.position) {
             self.phase = QuizStep::Answering(AnswerState::new(&item.item, &item.start_order));
         } else {

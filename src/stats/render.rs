@@ -87,7 +87,8 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
     Text::from(lines)
 }
 
-/// `Quiz       7 of 9 right (77.8%) · last 30 days 4 of 5`, then the kinds answered.
+/// `Quiz       7 of 9 right (77.8%) · last 30 days 4 of 5`, then the kinds answered,
+/// then recall's key points: scored apart from self-assessed (claimed by the learner).
 fn quiz(stats: &Stats) -> Vec<Line<'static>> {
     let q = &stats.quiz;
     let Some(rate) = q.all_time.rate() else {
@@ -114,6 +115,21 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
         .map(|(kind, t)| format!("{} {}/{}", crate::text::sanitize(kind), t.correct, t.total))
         .collect();
     out.push(Line::from(dim(format!("           {}", kinds.join(" · ")))));
+    if q.points_total > 0 || q.points_claimed > 0 {
+        let mut text = format!(
+            "{} of {} key points scored · {} self-assessed",
+            q.points_scored, q.points_total, q.points_claimed
+        );
+        if q.self_assessed > 0 {
+            let answers = if q.self_assessed == 1 {
+                "answer"
+            } else {
+                "answers"
+            };
+            let _ = write!(text, " · {} {answers} right by your word", q.self_assessed);
+        }
+        out.push(Line::from(vec![bold("Recall     "), Span::raw(text)]));
+    }
     out
 }
 

@@ -185,12 +185,14 @@ fn report_snapshot() {
 
 fn quiz(store: &mut Store, kind: QuizKind, correct: bool, at: Timestamp) {
     let record = QuizRecord {
+        points: None,
         card_id: "gil".into(),
         item_index: 0,
         kind,
         correct,
         answered_at: at,
         duration: Duration::from_secs(9),
+        picked: None,
     };
     store.record_quiz_result(&record, &Days::utc()).unwrap();
 }

@@ -57,7 +57,25 @@ const MIGRATIONS: &[&str] = &[
     // not the clock, so every card's state is derived from the log again before this
     // version is written (see `Store::setup`); the statement changes nothing.
     "UPDATE settings SET value = value WHERE 0;",
-    // 4: the user's agreement to run the tests of a deck that is not bundled (issue 14):
+    // 4: a recall answer's key points, as the scorer found them (NULL for other kinds and
+    // for answers saved before), and the missed points the learner claimed ("I did say
+    // that"), which are self-assessed and counted apart. An answer right only by its
+    // claims keeps `correct` 1 and `self_assessed` 1.
+    "ALTER TABLE quiz_result ADD COLUMN points_made INTEGER CHECK (points_made >= 0);
+    ALTER TABLE quiz_result ADD COLUMN points_total INTEGER CHECK (points_total >= 0);
+    ALTER TABLE quiz_result ADD COLUMN self_assessed INTEGER NOT NULL DEFAULT 0
+        CHECK (self_assessed IN (0, 1));
+    CREATE TABLE quiz_claim (
+        result_id INTEGER NOT NULL REFERENCES quiz_result (id),
+        point_index INTEGER NOT NULL CHECK (point_index >= 0), -- in the item's points
+        claimed_at INTEGER NOT NULL,            -- ms since the Unix epoch, UTC
+        PRIMARY KEY (result_id, point_index)
+    ) STRICT, WITHOUT ROWID;",
+    // 5: which options a choice answer picked, as their indices in the card's own order
+    // ("2", "0,3"; "" for none), whatever order the quiz showed them in. NULL for other
+    // kinds and for answers saved before this version.
+    "ALTER TABLE quiz_result ADD COLUMN picked TEXT;",
+    // 6: the user's agreement to run the tests of a deck that is not bundled (issue 14):
     // once per deck and hash of the code its tests run (see runner::trust).
     "CREATE TABLE deck_trust (
         deck_id TEXT NOT NULL,

@@ -876,14 +876,29 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
     };
     let shift = |version: usize| {
         let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
-        // An older file lacks the tables later migrations make (4: deck_trust).
-        let later = if version < 4 {
+        // Schema 4's claims and recall points taken out again, as schema 2 had none.
+        let older = if version < 4 {
+            "DROP TABLE quiz_claim; ALTER TABLE quiz_result DROP COLUMN points_made; \
+             ALTER TABLE quiz_result DROP COLUMN points_total; \
+             ALTER TABLE quiz_result DROP COLUMN self_assessed;"
+        } else {
+            ""
+        };
+        // Schema 5 added `quiz_result.picked`: an older version has no such column.
+        let picked = if version < 5 {
+            "ALTER TABLE quiz_result DROP COLUMN picked;"
+        } else {
+            ""
+        };
+        // Schema 6 added `deck_trust`.
+        let trust = if version < 6 {
             "DROP TABLE deck_trust;"
         } else {
             ""
         };
         conn.execute_batch(&format!(
-            "{later} UPDATE card_state SET due_at = due_at + 86400000; PRAGMA user_version = {version};"
+            "{older} {picked} {trust} UPDATE card_state SET due_at = due_at + 86400000; \
+             PRAGMA user_version = {version};"
         ))
         .unwrap();
     };

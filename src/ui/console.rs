@@ -47,6 +47,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else if matches!(app.screen, crate::state::Screen::Quiz(_)) {
         use crate::hints::QuizConsole;
         let at = match app.quiz().map(|q| (q.takes_text(), q.phase())) {
+            _ if app.quiz().is_some_and(crate::quiz::QuizSession::editing) => QuizConsole::Editing,
+            _ if app
+                .quiz()
+                .and_then(crate::quiz::QuizSession::editor)
+                .is_some() =>
+            {
+                QuizConsole::Typed
+            }
             Some((true, _)) => QuizConsole::Typed,
             Some((false, crate::quiz::QuizStep::Answering(_))) => QuizConsole::Keys,
             Some((false, crate::quiz::QuizStep::Feedback { .. })) => QuizConsole::Feedback,

@@ -8,9 +8,12 @@ use crate::action::{Action, Effect, Effects, Failure};
 use crate::quiz::{AnswerState, QuizAction, QuizSession, QuizStep, Selection};
 use crate::state::{App, Screen};
 
-/// Starts a quiz over `selection`; the order is seeded by the time, so each quiz differs.
+/// Starts a quiz over `selection`; the order is seeded by the selection's seed, else by
+/// the time, so each quiz differs.
 pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effects {
-    let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
+    let seed = selection
+        .seed
+        .unwrap_or_else(|| u64::try_from(now.as_millisecond()).unwrap_or(0));
     match QuizSession::start(&app.study.library, selection, seed, now) {
         Ok(session) => {
             app.screen = Screen::Quiz(session);
@@ -35,7 +38,16 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
             QuizStep::Feedback { .. } => QuizAction::Next,
             QuizStep::Finished => return Effects::none(),
         },
-        Action::Failed(failure @ Failure::QuizSave { .. }) => {
+        Action::ClaimPoint => {
+            return session.claim(now).map_or_else(Effects::none, |claim| {
+                Effects::one(Effect::RecordClaim(claim))
+            });
+        }
+        Action::NextMissed => {
+            session.next_missed();
+            return Effects::none();
+        }
+        Action::Failed(failure @ (Failure::QuizSave { .. } | Failure::ClaimSave { .. })) => {
             flash_error(app, failure.to_string());
             return Effects::none();
         }
@@ -43,15 +55,14 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     };
     if !session.can(&quiz_action) {
         if quiz_action == QuizAction::Submit {
-            let typed = session.takes_text();
-            flash(
-                app,
-                if typed {
-                    "answer first: press i and type your answer (s: I don't know)"
-                } else {
-                    "answer first: pick an option (s: I don't know)"
-                },
-            );
+            let message = if session.editing() {
+                "answer first: type your answer (Esc, then s: I don't know)"
+            } else if session.takes_text() || session.editor().is_some() {
+                "answer first: press i and type your answer (s: I don't know)"
+            } else {
+                "answer first: pick an option (s: I don't know)"
+            };
+            flash(app, message);
         }
         return Effects::none();
     }
@@ -71,8 +82,7 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     }
 }
 
-/// A line typed in the console during a quiz: the answer for the gap under the cursor,
-/// or the recall answer.
+/// A line typed in the console during a quiz: the answer for the gap under the cursor.
 fn fill(app: &mut App, text: String, now: Timestamp) -> Effects {
     update_quiz(app, Action::Quiz(QuizAction::Fill(text)), now)
 }
@@ -82,40 +92,21 @@ pub fn half_done(quiz: &QuizSession) -> bool {
     !quiz.answered().is_empty() && !quiz.is_finished()
 }
 
-/// What the console submitted in a quiz (not a `:` command).
-///
-/// - A free-recall answer (Ctrl-D; Enter breaks its lines) is taken whole, line breaks
-///   and all, and submitted.
-/// - A gap's text fills the gap and the console moves on to the next gap's text; after
-///   the last gap the line is empty. An empty line never blanks a gap: it skips to the
-///   next gap, or on the last one submits, as does a line that would change nothing.
+/// What the console submitted in a quiz (not a `:` command): a gap's text fills the
+/// gap and the console moves on to the next gap's text; after the last gap the line is
+/// empty. An empty line never blanks a gap: it skips to the next gap, or on the last one
+/// submits, as does a line that would change nothing. (A free-recall answer is written
+/// in the session's editor, not the console.)
 pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
     let text = line.trim();
     let Some(session) = app.quiz() else {
         return Effects::none();
     };
-    let (recall, on_last_gap) = match session.phase() {
-        QuizStep::Answering(AnswerState::Recall { .. }) => (true, false),
-        QuizStep::Answering(AnswerState::Cloze { cursor, gaps }) => {
-            (false, cursor + 1 >= gaps.len())
-        }
-        _ => (false, false),
+    let on_last_gap = match session.phase() {
+        QuizStep::Answering(AnswerState::Cloze { cursor, gaps }) => cursor + 1 >= gaps.len(),
+        _ => false,
     };
     let filled = QuizAction::Fill(text.to_string());
-    if recall {
-        let mut effects = Effects::none();
-        if session.can(&filled) {
-            effects = update_quiz(app, Action::Quiz(filled), now);
-        }
-        effects.extend(update_quiz(app, Action::QuizEnter, now));
-        if app.quiz().is_some_and(QuizSession::takes_lines) {
-            // Not submitted (nothing typed): the line stays to go on with.
-            app.console.restore(line.to_string());
-        } else {
-            app.console.active = false;
-        }
-        return effects;
-    }
     let skip = text.is_empty() && !on_last_gap;
     if (text.is_empty() && on_last_gap) || !session.can(&filled) {
         app.console.active = false;
@@ -134,22 +125,6 @@ pub fn typed(app: &mut App, line: &str, now: Timestamp) -> Effects {
         app.console.restore(text);
     }
     effects
-}
-
-/// Esc out of the console on a free-recall item (nothing elsewhere) keeps what was typed as the answer,
-/// so Enter submits it and `i` goes on from it (the console would start from the
-/// answer, and what was typed would be lost).
-pub fn keep_answer(app: &mut App, now: Timestamp) -> Effects {
-    let text = app.console.input.trim();
-    let lines = app.quiz().is_some_and(QuizSession::takes_lines);
-    if !lines || text.starts_with(':') {
-        return Effects::none();
-    }
-    let filled = QuizAction::Fill(text.to_string());
-    if app.quiz().is_some_and(|q| q.can(&filled)) {
-        return update_quiz(app, Action::Quiz(filled), now);
-    }
-    Effects::none()
 }
 
 /// What the console should start from on the current item (the gap's text so far).

@@ -28,6 +28,7 @@ fn single() -> QuizItem {
         options: strings(&["a", "b", "c"]),
         answer: 1,
         explanation: "b".into(),
+        shuffle: true,
     })
 }
 
@@ -37,6 +38,7 @@ fn multiple() -> QuizItem {
         options: strings(&["a", "b", "c", "d"]),
         answers: vec![0, 2],
         explanation: "a and c".into(),
+        shuffle: true,
     })
 }
 
@@ -94,6 +96,7 @@ fn session_item(item: QuizItem, topic: &str) -> SessionItem {
         } else {
             Vec::new()
         },
+        option_order: Vec::new(),
         item,
         synonyms: std::sync::Arc::default(),
     }
@@ -582,4 +585,178 @@ fn the_bundled_decks_play_through() {
     if let Some(recall) = recall {
         assert_eq!(recall.correct, recall.total);
     }
+}
+
+/// Options are shown in the seed's order, scored as shown and saved by identity: the
+/// right answer picked where it appears on screen is right, and the record names the
+/// card's own indices.
+#[test]
+fn options_are_shuffled_by_the_seed_and_saved_by_identity() {
+    let library = crate::content::bundled_library();
+    let all = Selection {
+        count: Some(1000),
+        ..Selection::default()
+    };
+    let orders = |seed| -> Vec<Vec<usize>> {
+        crate::quiz::select(library, &all, seed)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.option_order)
+            .collect()
+    };
+    assert_eq!(orders(5), orders(5), "a quiz can be repeated");
+    let mut s = QuizSession::start(library, &all, 5, t0()).unwrap();
+    let (mut choice_items, mut moved) = (0, 0);
+    while let Some(item) = s.current().cloned() {
+        let (_, card) = library.card(item.card_id.as_str()).unwrap();
+        let original = &card.quiz[item.item_index];
+        let actions: Vec<QuizAction> = match (&item.item, original) {
+            (QuizItem::Single(shown), QuizItem::Single(file)) => {
+                assert_eq!(shown.options[shown.answer], file.options[file.answer]);
+                vec![QuizAction::Pick(shown.answer)]
+            }
+            (QuizItem::Multiple(shown), QuizItem::Multiple(_)) => {
+                shown.answers.iter().map(|&a| QuizAction::Pick(a)).collect()
+            }
+            _ => {
+                assert!(item.option_order.is_empty());
+                let _ = s.update(QuizAction::GiveUp, at(1));
+                let _ = s.update(QuizAction::Next, at(1));
+                continue;
+            }
+        };
+        choice_items += 1;
+        let (shown, file) = match (&item.item, original) {
+            (QuizItem::Single(a), QuizItem::Single(b)) => (&a.options, &b.options),
+            (QuizItem::Multiple(a), QuizItem::Multiple(b)) => (&a.options, &b.options),
+            _ => unreachable!(),
+        };
+        for (at_screen, &identity) in item.option_order.iter().enumerate() {
+            assert_eq!(shown[at_screen], file[identity]);
+        }
+        moved += usize::from(item.option_order.iter().enumerate().any(|(i, &o)| i != o));
+        for action in actions {
+            let _ = s.update(action, at(1));
+        }
+        let record = s.update(QuizAction::Submit, at(2)).unwrap();
+        assert!(record.correct, "{} quiz[{}]", item.card_id, item.item_index);
+        let expected = match original {
+            QuizItem::Single(file) => vec![file.answer],
+            QuizItem::Multiple(file) => {
+                let mut answers = file.answers.clone();
+                answers.sort_unstable();
+                answers
+            }
+            _ => unreachable!(),
+        };
+        assert_eq!(record.picked, Some(expected));
+        let _ = s.update(QuizAction::Next, at(3));
+    }
+    assert!(choice_items >= 20, "{choice_items} choice items");
+    assert!(
+        moved * 2 > choice_items,
+        "only {moved} of {choice_items} choice items shown out of the file's order"
+    );
+}
+
+#[test]
+fn an_unshuffled_item_keeps_the_files_order_and_giving_up_picks_nothing() {
+    let QuizItem::Single(mut item) = single() else {
+        unreachable!()
+    };
+    item.shuffle = false;
+    let (shown, order) = crate::quiz::options::arrange(
+        &QuizItem::Single(item.clone()),
+        &mut crate::quiz::select::SplitMix64(1),
+    );
+    assert_eq!(shown, QuizItem::Single(item));
+    let mut s = QuizSession::new(
+        vec![SessionItem {
+            option_order: order,
+            ..session_item(shown, "t")
+        }],
+        t0(),
+    );
+    let _ = s.update(QuizAction::Pick(1), at(1));
+    let record = s.update(QuizAction::GiveUp, at(2)).unwrap();
+    assert_eq!(record.picked, Some(Vec::new()));
+    let mut s = session(cloze());
+    let _ = s.update(QuizAction::Fill("key".into()), at(1));
+    let record = s.update(QuizAction::Submit, at(2)).unwrap();
+    assert_eq!(record.picked, None, "no options to pick");
+}
+
+/// The answer editor: `Type` focuses it, edits change the recall answer, `StopTyping`
+/// keeps the text, and a new item starts with an empty, unfocused editor.
+#[test]
+fn recall_answers_are_written_in_the_editor() {
+    use crate::editor::Edit;
+    let mut s = QuizSession::new(
+        vec![session_item(recall(), "t"), session_item(recall(), "t")],
+        t0(),
+    );
+    assert!(
+        !s.can(&QuizAction::Edit(Edit::Insert('a'))),
+        "not focused yet"
+    );
+    let _ = s.update(QuizAction::Type, at(1));
+    assert!(s.editing());
+    for edit in [Edit::Insert('h'), Edit::Newline, Edit::Paste("i\nj".into())] {
+        let _ = s.update(QuizAction::Edit(edit), at(1));
+    }
+    assert_eq!(
+        answer(&s),
+        &AnswerState::Recall {
+            text: "h\ni\nj".into()
+        }
+    );
+    let _ = s.update(QuizAction::Edit(Edit::Undo), at(1));
+    assert_eq!(answer(&s), &AnswerState::Recall { text: "h\n".into() });
+    let _ = s.update(QuizAction::StopTyping, at(1));
+    assert!(!s.editing() && s.editor().is_some_and(|e| e.text() == "h\n"));
+    let _ = s.update(QuizAction::Submit, at(2)).unwrap();
+    assert!(s.editor().is_none(), "no editor during the feedback");
+    let _ = s.update(QuizAction::Next, at(3));
+    assert!(s.editor().is_some_and(|e| e.is_empty() && !e.focused()));
+}
+
+/// "I did say that": each missed point can be claimed once, in any order (the cursor
+/// moves with Tab); when all are claimed the answer counts as right, self-assessed.
+#[test]
+fn claiming_every_missed_point_makes_the_answer_right_self_assessed() {
+    let mut s = session(recall());
+    let _ = s.update(QuizAction::Fill("no idea".into()), at(1));
+    let record = s.update(QuizAction::Submit, at(2)).unwrap();
+    assert_eq!(record.points, Some((0, 2)));
+    assert!(!record.correct);
+    assert_eq!(s.claimable(), Some(0));
+    s.next_missed();
+    assert_eq!(s.claimable(), Some(1));
+    let claim = s.claim(at(3)).unwrap();
+    assert_eq!(
+        (
+            claim.point,
+            claim.answered_at,
+            claim.claimed_at,
+            claim.item_index
+        ),
+        (1, at(2), at(3), 2)
+    );
+    assert_eq!(claim.card_id, "card-recall");
+    assert!(!s.answered()[0].correct, "one missed point still open");
+    assert_eq!(s.claimable(), Some(0));
+    assert!(s.claim(at(4)).is_some());
+    assert_eq!(s.claimed(), [1, 0]);
+    assert_eq!(s.claimable(), None);
+    assert!(s.claim(at(5)).is_none(), "nothing left to claim");
+    assert!(s.answered()[0].correct && s.answered()[0].self_assessed);
+    assert!(
+        s.scorecard().items[0].self_assessed,
+        "the scorecard says so"
+    );
+    // After "I don't know" there is nothing the learner said to claim.
+    let mut s = session(recall());
+    let _ = s.update(QuizAction::GiveUp, at(1)).unwrap();
+    assert_eq!(s.claimable(), None);
+    assert!(s.claim(at(2)).is_none());
 }

@@ -1,0 +1,237 @@
+//! A multi-line text editor for answers in the learner's own words: a recall item's
+//! answer now, the interview's and practice's later. It wraps `ratatui-textarea`'s
+//! `TextArea` (soft word wrap, undo history, multi-line paste) behind [`Edit`], plain
+//! data that the key table makes from keys, so which key does what is decided in
+//! `keymap::BINDINGS` (and shown in the help and footer), never by the widget's own
+//! key handling, and applying an edit is a pure state change for `update`.
+//!
+//! A leaf: it imports nothing from the crate, so any screen's state can hold one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// One change to the text or the cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// A typed character.
+    Insert(char),
+    /// Pasted text, line breaks and all, in one step (one undo takes it back).
+    Paste(String),
+    Newline,
+    /// Deletes the character before the cursor (joins lines at a line's start).
+    Backspace,
+    /// Deletes the character under the cursor.
+    Delete,
+    /// Deletes the word before the cursor.
+    DeleteWord,
+    Left,
+    Right,
+    /// Up or down one row as shown (a wrapped line has several).
+    Up,
+    Down,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    Undo,
+    Redo,
+}
+
+/// The text being written, its cursor and its undo history, and whether keys go to it.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    area: TextArea<'static>,
+    focused: bool,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self::new("")
+    }
+}
+
+/// Two editors are the same when they hold the same text, cursor and focus (the undo
+/// history and the scroll are not compared).
+impl PartialEq for Editor {
+    fn eq(&self, other: &Self) -> bool {
+        self.area.lines() == other.area.lines()
+            && self.area.cursor() == other.area.cursor()
+            && self.focused == other.focused
+    }
+}
+
+impl Editor {
+    /// An editor holding `text` (line breaks split it into lines), cursor at the end,
+    /// not focused.
+    pub fn new(text: &str) -> Self {
+        let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
+        // Soft wrap at word boundaries, splitting only a word wider than the pane: an
+        // answer is a paragraph, and no part of it may run off the edge.
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_cursor_line_style(Style::new());
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        let mut editor = Self {
+            area,
+            focused: true,
+        };
+        editor.set_focused(false);
+        editor
+    }
+
+    /// The text, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.area.is_empty()
+    }
+
+    pub fn focused(&self) -> bool {
+        self.focused
+    }
+
+    /// Keys go to the editor (the cursor shows) or not (it is hidden).
+    pub fn set_focused(&mut self, focused: bool) {
+        if self.focused != focused {
+            self.focused = focused;
+            self.area.set_cursor_style(if focused {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            });
+        }
+    }
+
+    /// Applies `edit`; returns whether the text changed.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        let a = &mut self.area;
+        let moved = |a: &mut TextArea<'static>, m: CursorMove| {
+            a.move_cursor(m);
+            false
+        };
+        match edit {
+            Edit::Insert('\n') | Edit::Newline => {
+                a.insert_newline();
+                true
+            }
+            // Other control characters are not text (a paste drops them before here).
+            Edit::Insert(c) if c.is_control() => false,
+            Edit::Insert(c) => {
+                a.insert_char(c);
+                true
+            }
+            Edit::Paste(text) => a.insert_str(text.replace("\r\n", "\n").replace('\r', "\n")),
+            Edit::Backspace => a.delete_char(),
+            Edit::Delete => a.delete_next_char(),
+            Edit::DeleteWord => a.delete_word(),
+            Edit::Left => moved(a, CursorMove::Back),
+            Edit::Right => moved(a, CursorMove::Forward),
+            Edit::Up => moved(a, CursorMove::Up),
+            Edit::Down => moved(a, CursorMove::Down),
+            Edit::WordLeft => moved(a, CursorMove::WordBack),
+            Edit::WordRight => moved(a, CursorMove::WordForward),
+            Edit::Home => moved(a, CursorMove::Head),
+            Edit::End => moved(a, CursorMove::End),
+            Edit::Undo => a.undo(),
+            Edit::Redo => a.redo(),
+        }
+    }
+
+    /// The cursor as (line, column), both from 0, columns in characters.
+    pub fn cursor(&self) -> (usize, usize) {
+        let ratatui_textarea::DataCursor(line, column) = self.area.cursor();
+        (line, column)
+    }
+
+    /// Draws the text in `area` with `style`, wrapped, scrolled to keep the cursor in
+    /// view (the widget keeps its scroll in a `Cell`, so drawing needs only `&self`).
+    pub fn render(&self, area: Rect, buf: &mut Buffer, style: Style) {
+        buf.set_style(area, style);
+        (&self.area).render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Editor {
+        let mut e = Editor::default();
+        for c in text.chars() {
+            e.apply(Edit::Insert(c));
+        }
+        e
+    }
+
+    #[test]
+    fn typing_and_newlines_make_lines() {
+        let mut e = typed("ab");
+        e.apply(Edit::Newline);
+        e.apply(Edit::Insert('c'));
+        assert_eq!(e.text(), "ab\nc");
+        assert_eq!(e.cursor(), (1, 1));
+    }
+
+    #[test]
+    fn a_paste_goes_in_whole_and_one_undo_takes_it_back() {
+        let mut e = typed("x ");
+        assert!(e.apply(Edit::Paste("one\r\ntwo\nthree".into())));
+        assert_eq!(e.text(), "x one\ntwo\nthree");
+        assert!(e.apply(Edit::Undo));
+        assert_eq!(e.text(), "x ");
+        assert!(e.apply(Edit::Redo));
+        assert_eq!(e.text(), "x one\ntwo\nthree");
+    }
+
+    #[test]
+    fn undo_takes_back_typing_and_deleting() {
+        let mut e = typed("abc");
+        e.apply(Edit::Backspace);
+        assert_eq!(e.text(), "ab");
+        e.apply(Edit::Undo);
+        assert_eq!(e.text(), "abc");
+    }
+
+    #[test]
+    fn cursor_moves_and_deletes() {
+        let mut e = typed("hello world");
+        e.apply(Edit::WordLeft);
+        e.apply(Edit::DeleteWord);
+        assert_eq!(e.text(), "world");
+        e.apply(Edit::End);
+        e.apply(Edit::Home);
+        e.apply(Edit::Delete);
+        assert_eq!(e.text(), "orld");
+        assert!(!e.apply(Edit::Right));
+    }
+
+    #[test]
+    fn new_starts_at_the_end_unfocused() {
+        let e = Editor::new("a\nbc");
+        assert_eq!(e.cursor(), (1, 2));
+        assert!(!e.focused());
+        assert_eq!(e.text(), "a\nbc");
+    }
+
+    #[test]
+    fn long_lines_wrap_at_words() {
+        let e = typed("one two three four");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 9, 3));
+        e.render(Rect::new(0, 0, 9, 3), &mut buf, Style::new());
+        let rows: Vec<String> = (0..3)
+            .map(|y| {
+                (0..9)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(rows, ["one two", "three", "four"]);
+    }
+}
