@@ -76,6 +76,11 @@ pub enum Action {
     },
     /// Esc while a job runs: cancel the latest one.
     CancelJob,
+    /// A card's tests ran on the learner's code (`Effect::RunTests`).
+    TestsRan {
+        card: crate::content::CardId,
+        report: Box<crate::runner::Report>,
+    },
 }
 
 /// An effect that failed: which one, on what, and the underlying error's message (the
@@ -169,6 +174,9 @@ pub enum Effect {
     /// Save a claimed point; the shell answers only on failure, with
     /// `Failed(Failure::ClaimSave)`.
     RecordClaim(crate::quiz::Claim),
+    /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
+    /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
+    RunTests(Box<crate::runner::TestRun>),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,
     Quit,

@@ -152,6 +152,8 @@ const WORKER_THREADS: usize = 4;
 
 /// What the footer's spinner says while a highlight job runs.
 const HIGHLIGHTING: &str = "highlighting";
+/// The spinner's label while a card's tests run.
+const RUNNING_TESTS: &str = "running the tests";
 const WARMING: &str = "highlighting cards";
 
 /// Carries out `update`'s effects and hands the results back as actions. It reads
@@ -243,6 +245,7 @@ impl Shell {
             Effect::Highlight(card) => self.highlight(app, card),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
+            Effect::RunTests(run) => self.run_tests(*run),
             Effect::CancelJob(id) => {
                 self.worker.cancel(id);
                 Vec::new()
@@ -446,6 +449,22 @@ impl Shell {
         vec![Action::JobStarted {
             id,
             label: HIGHLIGHTING,
+        }]
+    }
+
+    /// A card's tests on the learner's code, on the worker: `child::run` under the job's
+    /// cancel token, so Esc kills the run's process group.
+    fn run_tests(&mut self, run: crate::runner::TestRun) -> Vec<Action> {
+        let id = self.worker.submit(move |ctx| {
+            let report = crate::runner::run(run.lang, &run.source, &run.tests, ctx.cancel_token());
+            ctx.send(Action::TestsRan {
+                card: run.card,
+                report: Box::new(report),
+            });
+        });
+        vec![Action::JobStarted {
+            id,
+            label: RUNNING_TESTS,
         }]
     }
 
@@ -838,5 +857,29 @@ mod tests {
             panic!("{replies:?}")
         };
         assert_eq!(done.solutions, Some((0, highlighted)));
+    }
+
+    /// A card's tests are a job: with the inline worker the report arrives within
+    /// `execute`, and (until the practice screen) its summary is flashed.
+    #[test]
+    fn tests_run_as_a_job_and_their_report_comes_back() {
+        let library = first_cards(1);
+        let now = Timestamp::now();
+        let store = Store::open_in_memory().unwrap();
+        let mut app = build(library, &store, now, Days::utc(), false, None, None).unwrap();
+        let card = app.study.card(0).unwrap().1.id.clone();
+        let mut shell = Shell::new(store, None);
+        let run = crate::runner::TestRun {
+            card: card.clone(),
+            lang: crate::runner::Lang::Python,
+            source: "def double(x):\n    return x * 2\n".into(),
+            tests: "assert double(2) == 4\nassert double(3) == 5\n".into(),
+        };
+        shell.execute(&mut app, Effects::one(Effect::RunTests(Box::new(run))), now);
+        assert!(app.jobs.is_empty(), "the job is over");
+        assert_eq!(
+            app.flash.as_ref().map(|f| f.text.as_str()),
+            Some(format!("{card}: 1 passed, 1 failed").as_str())
+        );
     }
 }

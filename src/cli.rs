@@ -9,6 +9,7 @@ mod numbers;
 mod progress;
 mod session;
 mod starters;
+mod test;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
@@ -183,6 +184,20 @@ pub enum Command {
         #[arg(long, requires = "script")]
         diagram: bool,
     },
+    /// Run a card's tests on your own code: the extension picks the language (.py, .rs).
+    /// Prints each test's result and a summary line; exit 0 when all pass, 1 on a failure,
+    /// timeout or compile error, 2 for a usage error (or an untrusted deck's tests).
+    /// Not a sandbox: the code runs as you
+    Test {
+        /// The card's id (see `tutor` for the list)
+        card_id: String,
+        /// Your solution: a .py or .rs file
+        file: PathBuf,
+        /// Run the tests of a deck that is not bundled (from --decks); remembered until
+        /// its tests change
+        #[arg(long)]
+        trust: bool,
+    },
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
         /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
@@ -316,6 +331,11 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             script,
             diagram,
         }) => lru::lru(usize::from(*capacity), script.as_deref(), *diagram),
+        Some(Command::Test {
+            card_id,
+            file,
+            trust,
+        }) => test::test(cli, card_id, file, *trust),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

@@ -22,6 +22,7 @@
 //! - [`optimize`]: fitting personal FSRS parameters to the review history.
 //! - [`paths`]: the data dir and the cache folders.
 //! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
+//! - [`runner`]: a card's tests on a learner's code, bounded, as a structured report.
 //! - [`show`]: a card as styled text for `tutor show`.
 //! - [`srs`]: scheduling on the `fsrs` crate; pure, time passed in.
 //! - [`state`]: `App`: `Study` (what is studied), the `Screen` with its state, overlays.
@@ -56,6 +57,7 @@ pub mod markdown;
 pub mod optimize;
 pub mod paths;
 pub mod quiz;
+pub mod runner;
 pub mod show;
 pub mod srs;
 pub mod state;

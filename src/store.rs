@@ -15,6 +15,7 @@ mod migrations;
 mod quiz;
 pub mod revlog;
 pub mod settings;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

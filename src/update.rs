@@ -142,6 +142,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::StreakLoaded(_)
         | Action::JobStarted { .. }
         | Action::JobFinished { .. }
+        | Action::TestsRan { .. }
         | Action::CancelJob => jobs::update_jobs(app, action, now),
     }
 }
@@ -193,6 +194,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::Highlighted(_)
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
+            | Action::TestsRan { .. }
     )
 }
 

@@ -890,8 +890,14 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
         } else {
             ""
         };
+        // Schema 6 added `deck_trust`.
+        let trust = if version < 6 {
+            "DROP TABLE deck_trust;"
+        } else {
+            ""
+        };
         conn.execute_batch(&format!(
-            "{older} {picked} UPDATE card_state SET due_at = due_at + 86400000; \
+            "{older} {picked} {trust} UPDATE card_state SET due_at = due_at + 86400000; \
              PRAGMA user_version = {version};"
         ))
         .unwrap();

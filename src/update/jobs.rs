@@ -22,6 +22,10 @@ pub fn update_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
             }
         }
         Action::StreakLoaded(streak) => app.study.streak = streak,
+        // Until the practice screen shows the report, the flash gives its summary.
+        Action::TestsRan { card, report } => {
+            flash(app, format!("{card}: {}", report.summary()));
+        }
         Action::JobStarted { id, label } => app.jobs.push(RunningJob {
             id,
             label,
