@@ -27,7 +27,7 @@ use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
-use crate::worker::{Report, Worker};
+use crate::worker::{JobKind, Report, Worker};
 
 /// Where the session starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -443,9 +443,11 @@ impl Shell {
                 code,
             })));
         });
+        // Background: tutor asked for it, so it never takes Esc from the card.
         vec![Action::JobStarted {
             id,
             label: HIGHLIGHTING,
+            kind: JobKind::Background,
         }]
     }
 
@@ -471,8 +473,8 @@ impl Shell {
     }
 
     /// Fills the highlight cache for every card, as a job on the worker, so moving to a
-    /// card seldom waits for syntect; started after the first frame, cancelled by Esc
-    /// like any job. It only writes cache files (atomically) and shares the highlighter,
+    /// card seldom waits for syntect; started after the first frame; a background job,
+    /// so Esc cancels it only on Home, where Esc does nothing else. It only writes cache files (atomically) and shares the highlighter,
     /// so a start that already loaded syntect does not load it twice. Nothing to do
     /// without a cache or with colour off.
     fn warm_highlight_cache(&mut self, app: &App) -> Vec<Action> {
@@ -514,7 +516,11 @@ impl Shell {
                 }
             }
         });
-        vec![Action::JobStarted { id, label: WARMING }]
+        vec![Action::JobStarted {
+            id,
+            label: WARMING,
+            kind: JobKind::Background,
+        }]
     }
 }
 
@@ -811,6 +817,7 @@ mod tests {
                 replies.as_slice(),
                 [Action::JobStarted {
                     label: HIGHLIGHTING,
+                    kind: JobKind::Background,
                     ..
                 }]
             ),

@@ -1567,13 +1567,17 @@ fn claiming_missed_points_is_saved_as_self_assessed() {
     assert_eq!(summary.points_total - summary.points_scored, missed);
 }
 
-/// Esc cancels the latest running job before it means Back, and says so; the job's
-/// late end changes nothing; the next Esc is Back again. While typing, Esc leaves the
-/// console first.
+/// Esc cancels the latest running foreground job (the learner's) before it means Back,
+/// and says so; the job's late end changes nothing; the next Esc is Back again. While
+/// typing, Esc leaves the console first.
 #[test]
 fn esc_cancels_the_running_job_before_it_means_back() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
-    let start = |id, label| Action::JobStarted { id, label };
+    let start = |id, label| Action::JobStarted {
+        id,
+        label,
+        kind: crate::worker::JobKind::Foreground,
+    };
     let _ = update(&mut app, start(7, "highlighting cards"), t0());
     let _ = update(&mut app, start(8, "highlighting"), t0());
     assert_eq!(
@@ -1605,6 +1609,71 @@ fn esc_cancels_the_running_job_before_it_means_back() {
     );
 }
 
+/// A background job (tutor's own: warming the highlight cache) leaves Esc its meaning
+/// on every screen: back from a card, home from the lab in two Escs (console, then
+/// lab), the quiz's Esc and its footer. Only on Home, where Esc does nothing else, does
+/// it cancel the job; a foreground job started meanwhile is cancelled before it.
+#[test]
+fn a_background_job_leaves_esc_to_the_screen() {
+    use crate::worker::JobKind::{Background, Foreground};
+    let warming = |id| Action::JobStarted {
+        id,
+        label: "highlighting cards",
+        kind: Background,
+    };
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("group-anagrams".into())));
+    let _ = update(&mut app, warming(1), t0());
+    assert!(press(&mut app, &mut shell, "esc", t0()).is_empty());
+    assert_eq!((on(&app), app.jobs.len()), ("browse", 1));
+    assert!(app.flash.is_none(), "{:?}", app.flash);
+
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let _ = update(&mut app, warming(1), t0());
+    press(&mut app, &mut shell, "esc esc", t0());
+    assert_eq!((on(&app), app.jobs.len()), ("home", 1));
+
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        card: Some("lru-cache".into()),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    let _ = update(&mut app, warming(1), t0());
+    let footer: Vec<_> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| b.help)
+        .collect();
+    assert!(!footer.contains(&"cancel"), "{footer:?}");
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.jobs.len(), 1);
+    assert!(
+        on(&app) == "home" || app.overlay.is_some(),
+        "Esc left the quiz"
+    );
+
+    // Home: Esc has nothing else to do, so it cancels; a foreground job goes first.
+    let (mut app, mut shell) = fixture(&Start::Home);
+    let _ = update(&mut app, warming(1), t0());
+    let test_run = Action::JobStarted {
+        id: 2,
+        label: "running tests",
+        kind: Foreground,
+    };
+    let _ = update(&mut app, test_run, t0());
+    let _ = update(&mut app, warming(3), t0());
+    let cancelled: Vec<_> = (0..3)
+        .flat_map(|_| press(&mut app, &mut shell, "esc", t0()))
+        .collect();
+    assert_eq!(
+        cancelled,
+        [
+            Effect::CancelJob(2),
+            Effect::CancelJob(3),
+            Effect::CancelJob(1)
+        ]
+    );
+    assert_eq!(on(&app), "home");
+}
+
 /// A job that fails says so, naming what it was doing.
 #[test]
 fn a_failed_job_is_flashed() {
@@ -1614,6 +1683,7 @@ fn a_failed_job_is_flashed() {
         Action::JobStarted {
             id: 3,
             label: "highlighting",
+            kind: crate::worker::JobKind::Background,
         },
         t0(),
     );

@@ -278,6 +278,8 @@ pub struct RunningJob {
     pub id: crate::worker::JobId,
     /// What it does ("highlighting").
     pub label: &'static str,
+    /// Who asked for it: Esc cancels a background job only where it does nothing else.
+    pub kind: crate::worker::JobKind,
     pub started: Timestamp,
 }
 

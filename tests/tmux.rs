@@ -793,3 +793,28 @@ fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
         "the warming went on after Esc: {cached} solutions cached"
     );
 }
+
+/// Warming the cache is tutor's own (background) job: on a card opened from the
+/// command line, Esc goes back to the list while the spinner keeps turning, instead of
+/// cancelling the warming and leaving the learner on the card.
+#[test]
+fn esc_on_a_card_goes_back_while_the_cache_warms() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    big_deck(&decks, 120, 200);
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} browse big-0", decks.display());
+    let tmux = Tmux::start("bgjob", &wrapped(&data, &args, &pid), (120, 30));
+    let spinning = "highlighting cards";
+    tmux.wait_for_all(&["Card 0.", spinning]);
+    tmux.keys(&["Escape"]);
+    // The bundled decks are listed too; a cancel would flash until the next key.
+    let back = tmux.wait_for("Browse: 150 of 150 cards");
+    assert!(
+        !back.contains("cancelled"),
+        "Esc cancelled the warming:\n{back}"
+    );
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
