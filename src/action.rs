@@ -38,6 +38,8 @@ pub enum Action {
     Undo,
     // Browse
     StartFilter,
+    /// Esc on a list narrowed by a filter: the whole list again.
+    ClearFilter,
     // Quiz
     Quiz(crate::quiz::QuizAction),
     /// Enter in a quiz: submit the answer, or go on after the feedback.

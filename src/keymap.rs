@@ -24,6 +24,8 @@ pub enum Scope {
     Editor,
     Filter,
     Home,
+    /// Browse with a filter applied (typed, then Enter): Esc clears it before going home.
+    Filtered,
     Browse,
     Stats,
     Prompt,
@@ -60,6 +62,7 @@ impl Scope {
             Self::Editor => "Answer editor (typing)",
             Self::Filter => "Filter (typing)",
             Self::Home => "Home",
+            Self::Filtered => "Browse, filtered",
             Self::Browse => "Browse",
             Self::Stats => "Stats",
             Self::Prompt => "Question",
@@ -535,6 +538,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Browse, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "first card", false),
     bind(S::Browse, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "last card", false),
     bind(S::Browse, &[k('/')], Action::StartFilter, "filter", true),
+    bind(S::Filtered, &[code(KeyCode::Esc)], Action::ClearFilter, "clear filter", true),
     bind(
         S::Browse,
         &[code(KeyCode::Esc), k('h')],
@@ -700,6 +704,9 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             crate::quiz::QuizStep::Finished => vec![S::QuizEnd, S::Scroll, S::Global],
         },
         Screen::Browse(browse) if browse.filtering => vec![S::Filter, S::Global],
+        Screen::Browse(browse) if !browse.filter.is_empty() => {
+            vec![S::Filtered, S::Browse, S::Global]
+        }
         Screen::Browse(_) => vec![S::Browse, S::Global],
         Screen::Card {
             from: CardFrom::Lab,

@@ -727,6 +727,7 @@ fn listed_keys_do_what_they_say() {
         (Start::Browse(None), ""),
         (Start::Browse(None), "/"),
         (Start::Browse(None), "enter"),
+        (Start::Browse(None), "/ g i l enter esc"),
         (Start::Browse(None), "enter ?"),
         (Start::Home, "j j j j enter"),
         (quiz("lru-cache"), ""),
@@ -1084,18 +1085,35 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
     assert!(!app.browse().unwrap().filtering);
     assert_eq!(app.browse().unwrap().filter, "");
     assert_eq!(app.browse_matches().len(), all);
-    // A filter kept to open a card is cleared when Browse is left for home.
+    // A filter kept to open a card: back on the list, Esc clears it (the footer says
+    // so), the card opened still selected; the next Esc goes home.
     press(&mut app, &mut shell, "/ g i l enter esc", t0());
     assert_eq!(
         (on(&app), app.browse().unwrap().filter.as_str()),
         ("browse", "gil")
     );
+    let footer: Vec<_> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| b.help)
+        .collect();
+    assert!(footer.contains(&"clear filter"), "{footer:?}");
+    assert!(!footer.contains(&"home"), "{footer:?}");
+    let gil = app.study.index_of("gil").unwrap();
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(on(&app), "browse");
+    assert_eq!(app.browse().unwrap().filter, "");
+    assert_eq!(app.browse_matches().len(), all);
+    let browse = app.browse().unwrap();
+    assert_eq!(app.browse_matches()[browse.selected], gil);
     press(&mut app, &mut shell, "esc", t0());
     assert_eq!(on(&app), "home");
     press(&mut app, &mut shell, "enter", t0());
     assert_eq!(on(&app), "browse");
     assert_eq!(app.browse().unwrap().filter, "");
     assert_eq!(app.browse_matches().len(), all);
+    // `h` is home at once, filter or not.
+    press(&mut app, &mut shell, "/ g i l enter esc h", t0());
+    assert_eq!(on(&app), "home");
 }
 
 /// Esc in the middle of a quiz asks first, since leaving loses the scorecard: `n` or

@@ -84,6 +84,12 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             }
             Effects::none()
         }
+        Action::ClearFilter => {
+            if let Screen::Browse(browse) = &mut app.screen {
+                browse.clear_filter(&app.study, app.size);
+            }
+            Effects::none()
+        }
         Action::FocusNext
         | Action::FocusPrev
         | Action::ScrollDown
