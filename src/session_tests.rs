@@ -228,6 +228,50 @@ fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
     assert_eq!(app.study.done_today.new, 1);
 }
 
+/// A grade the store saved as given says nothing more; one it worked out again from the
+/// log (another tutor graded the card from a state this one had not seen) says so, with
+/// the wait saved, since the grade key showed another.
+#[test]
+fn a_grade_recomputed_from_the_log_says_so() {
+    let grade = |app: &mut App| {
+        let _ = update(app, Action::Reveal, t0());
+        let effects = update(app, Action::Grade(Rating::Easy), t0());
+        match effects.0.last() {
+            Some(Effect::RecordReview { outcome, .. }) => *outcome,
+            other => panic!("{other:?}"),
+        }
+    };
+    let saved = |outcome: crate::srs::Outcome, state| {
+        Action::ReviewSaved(crate::store::Recorded {
+            id: 1,
+            outcome,
+            state,
+        })
+    };
+    let mut app = pure_review();
+    let outcome = grade(&mut app);
+    let _ = update(&mut app, saved(outcome, outcome.state), t0());
+    assert_eq!(app.flash, None);
+
+    let mut app = pure_review();
+    let outcome = grade(&mut app);
+    let from_log = crate::srs::CardState {
+        reps: outcome.state.reps + 1,
+        due: t0() + SignedDuration::from_hours(4 * 24),
+        ..outcome.state
+    };
+    assert_ne!(from_log.due, outcome.state.due);
+    let _ = update(&mut app, saved(outcome, from_log), t0());
+    let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
+    assert_eq!(
+        flash,
+        Some((
+            "another tutor graded this card meanwhile; due in 4d, from the whole log",
+            false
+        ))
+    );
+}
+
 #[test]
 fn a_failed_save_keeps_the_card_and_says_so() {
     let (mut app, _shell) = fixture(&Start::Review);
