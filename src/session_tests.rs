@@ -549,6 +549,49 @@ fn tab_completes_a_lab_command() {
     );
 }
 
+/// Tab with no command to offer says so, rather than leaving an earlier Tab's list on
+/// the console's last line as if it were this one's.
+#[test]
+fn tab_with_no_match_says_so() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    press(&mut app, &mut shell, "tab", t0());
+    assert!(app.console.output.last().unwrap().contains("reset"));
+    press(&mut app, &mut shell, "x tab", t0());
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        "no command starts with `x`"
+    );
+    press(&mut app, &mut shell, "ctrl-u : z tab", t0());
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        "no command starts with `:z`"
+    );
+}
+
+/// Tab offers only the `:` commands that do something on this screen: the review's
+/// (`:reveal`, `:grade`, `:undo`) only in a review, as the help lists them.
+#[test]
+fn tab_offers_the_review_commands_only_in_a_review() {
+    let listed = |start: &Start| {
+        let (mut app, mut shell) = fixture(start);
+        press(&mut app, &mut shell, ": tab", t0());
+        app.console.output.last().cloned().unwrap_or_default()
+    };
+    let on_card = listed(&Start::Browse(Some("gil".into())));
+    assert!(on_card.contains(":home"), "{on_card}");
+    for review_only in [":reveal", ":grade", ":undo"] {
+        assert!(!on_card.contains(review_only), "{on_card}");
+    }
+    let in_review = listed(&Start::Review);
+    assert!(
+        in_review.contains(":reveal") && in_review.contains(":undo"),
+        "{in_review}"
+    );
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
+    press(&mut app, &mut shell, ": u tab", t0());
+    assert_eq!(app.console.input, ":u", "`:undo` is not offered on a card");
+}
+
 #[test]
 fn focus_scroll_and_zoom() {
     let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));

@@ -395,9 +395,14 @@ fn edit_console(app: &mut App, edit: ConsoleEdit) {
         && app.lab.is_some()
         && crate::layout::panes::has_diagram(app)
         && !app.console.input.trim_start().starts_with(':');
+    // The review's commands are offered only in a review, where they do something.
+    let in_review = matches!(app.screen, Screen::Review(_));
     match &mut app.screen {
         Screen::Browse(browse) if browse.filtering => browse.edit_filter(edit),
         _ if lab_line => app.console.complete("", crate::lru::command::complete),
+        _ if edit == ConsoleEdit::Complete => app
+            .console
+            .complete(":", |word| console::complete(word, in_review)),
         _ => app.console.edit(edit),
     }
 }
