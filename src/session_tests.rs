@@ -549,6 +549,33 @@ fn tab_completes_a_lab_command() {
     );
 }
 
+/// `help CMD` in the lab answers with that command's row of the table, and the diagram
+/// keeps the reply (wrapped there, as the console's border cuts it) until the next
+/// command; `help` alone lists every command with its arguments.
+#[test]
+fn lab_help_explains_one_command() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    press(&mut app, &mut shell, "h e l p space p u t enter", t0());
+    let doc = "put K V: insert K with value V, or update it; K becomes most recent";
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        &format!("> help put: {doc}")
+    );
+    assert_eq!(app.lab.as_ref().unwrap().note(), Some(doc));
+    press(&mut app, &mut shell, "h e l p enter", t0());
+    assert!(
+        app.console
+            .output
+            .last()
+            .unwrap()
+            .ends_with("fill N [SEED], help [CMD]"),
+        "{:?}",
+        app.console.output.last()
+    );
+    press(&mut app, &mut shell, "g e t space 1 enter", t0());
+    assert_eq!(app.lab.as_ref().unwrap().note(), None);
+}
+
 /// Tab with no command to offer says so, rather than leaving an earlier Tab's list on
 /// the console's last line as if it were this one's.
 #[test]

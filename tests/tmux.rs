@@ -818,3 +818,25 @@ fn esc_on_a_card_goes_back_while_the_cache_warms() {
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
+
+/// At 80x24 the lab's `help` replies are read whole: the console's border cuts them off,
+/// so the diagram shows the last one wrapped; `help CMD` gives that command's row.
+#[test]
+fn lab_help_is_readable_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "labhelp",
+        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        (80, 24),
+    );
+    tmux.wait_for("cap 2 size 0/2");
+    tmux.type_line("help put");
+    tmux.wait_for("put K V: insert K with value V, or update it; K becomes most recent");
+    tmux.type_line("help");
+    tmux.wait_for_all(&["fill N [SEED],", "help [CMD]"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Esc home");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
