@@ -474,9 +474,10 @@ impl Shell {
 
     /// Fills the highlight cache for every card, as a job on the worker, so moving to a
     /// card seldom waits for syntect; started after the first frame; a background job,
-    /// so Esc cancels it only on Home, where Esc does nothing else. It only writes cache files (atomically) and shares the highlighter,
-    /// so a start that already loaded syntect does not load it twice. Nothing to do
-    /// without a cache or with colour off.
+    /// so Esc cancels it only on Home, where Esc does nothing else. It first removes
+    /// the temporary files of writes that never finished, then only writes cache files
+    /// (atomically) and shares the highlighter, so a start that already loaded syntect
+    /// does not load it twice. Nothing to do without a cache or with colour off.
     fn warm_highlight_cache(&mut self, app: &App) -> Vec<Action> {
         let (Some(cache), true) = (self.cache.clone(), app.color) else {
             return Vec::new();
@@ -484,6 +485,8 @@ impl Shell {
         let library = Arc::clone(&app.study.library);
         let highlighter = Arc::clone(&self.highlighter);
         let id = self.worker.submit(move |ctx| {
+            // Temporary files of writes a killed tutor left: here, off the startup path.
+            cache.remove_stale_temps(std::time::SystemTime::now(), crate::worker::child::is_alive);
             let solutions = library
                 .cards()
                 .filter_map(|(_, c)| c.code())
@@ -779,9 +782,15 @@ mod tests {
         let mut app = build(library.clone(), &store, now, days.clone(), true, None, None).unwrap();
         // Inline: the job has run when `execute` returns; its start and end were told.
         let mut shell = Shell::new(store, Some(dir.path().to_path_buf()));
+        // A write a `kill -9` cut short (no process has this pid) goes first.
+        let stale = dir
+            .path()
+            .join(format!("{:032x}.bin.{}.0.tmp", 1, i32::MAX));
+        std::fs::write(&stale, b"").unwrap();
         let warm = || Effects::one(Effect::WarmHighlightCache);
         assert_eq!(shell.execute(&mut app, warm(), now), 2);
         assert!(app.jobs.is_empty());
+        assert!(!stale.exists(), "the stale temporary file stayed");
         let cache = DiskCache::new(dir.path());
         let highlighter = Highlighter::new().unwrap();
         for (code, lang) in &solutions {
