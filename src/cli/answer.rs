@@ -46,7 +46,7 @@ pub fn answer(cli: &Cli, card_id: &str, item: u32, answers: &[String], json: boo
     });
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);
-        eprintln!("error: no card with id `{}`", sanitize(card_id));
+        eprintln!("error: {}", super::decks::unknown_card(&library, card_id));
         return ExitCode::FAILURE;
     };
     let index = usize::try_from(item)
