@@ -51,7 +51,7 @@ pub fn replace_file(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
 
 /// How old a temporary file of [`replace_file`] must be to be removed even though the
 /// process its name gives is alive (that pid may have been reused).
-pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_hours(1);
 
 /// Removes the temporary files [`replace_file`] left in `dir` (`*.<pid>.<n>.tmp`) when a
 /// writer died before its rename (`kill -9`): those whose writer is not `alive`, or

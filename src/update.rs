@@ -78,15 +78,13 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::Open => open(app, now),
-        Action::StartFilter => {
+        Action::StartFilter | Action::ClearFilter => {
             if let Screen::Browse(browse) = &mut app.screen {
-                browse.filtering = true;
-            }
-            Effects::none()
-        }
-        Action::ClearFilter => {
-            if let Screen::Browse(browse) = &mut app.screen {
-                browse.clear_filter(&app.study, app.size);
+                if action == Action::StartFilter {
+                    browse.filtering = true;
+                } else {
+                    browse.clear_filter(&app.study, app.size);
+                }
             }
             Effects::none()
         }
