@@ -3,7 +3,7 @@
 
 use crate::srs::{CardState, Outcome, Rating};
 use crate::store::{Recorded, Undone};
-use crate::worker::{End, JobId};
+use crate::worker::{End, JobId, JobKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -38,6 +38,8 @@ pub enum Action {
     Undo,
     // Browse
     StartFilter,
+    /// Esc on a list narrowed by a filter: the whole list again.
+    ClearFilter,
     // Quiz
     Quiz(crate::quiz::QuizAction),
     /// Enter in a quiz: submit the answer, or go on after the feedback.
@@ -64,17 +66,19 @@ pub enum Action {
     StreakLoaded(u32),
     /// Code highlighted (or made plain, with colour off), ready to draw.
     Highlighted(Box<crate::highlight::HighlightBatch>),
-    /// The shell started a job on the worker; `label` says what it does ("highlighting").
+    /// The shell started a job on the worker; `label` says what it does ("highlighting"),
+    /// `kind` who asked for it (what Esc does while it runs).
     JobStarted {
         id: JobId,
         label: &'static str,
+        kind: JobKind,
     },
     /// A job is over (not sent for a job cancelled with `CancelJob`).
     JobFinished {
         id: JobId,
         end: End,
     },
-    /// Esc while a job runs: cancel the latest one.
+    /// Esc while a job runs: cancel the latest foreground one, else the latest one.
     CancelJob,
     /// A card's tests ran on the learner's code (`Effect::RunTests`).
     TestsRan {

@@ -27,7 +27,7 @@ use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
-use crate::worker::{Report, Worker};
+use crate::worker::{JobKind, Report, Worker};
 
 /// Where the session starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -446,9 +446,11 @@ impl Shell {
                 code,
             })));
         });
+        // Background: tutor asked for it, so it never takes Esc from the card.
         vec![Action::JobStarted {
             id,
             label: HIGHLIGHTING,
+            kind: JobKind::Background,
         }]
     }
 
@@ -462,9 +464,11 @@ impl Shell {
                 report: Box::new(report),
             });
         });
+        // Foreground: the learner asked for it, so Esc cancels it first.
         vec![Action::JobStarted {
             id,
             label: RUNNING_TESTS,
+            kind: JobKind::Foreground,
         }]
     }
 
@@ -490,10 +494,11 @@ impl Shell {
     }
 
     /// Fills the highlight cache for every card, as a job on the worker, so moving to a
-    /// card seldom waits for syntect; started after the first frame, cancelled by Esc
-    /// like any job. It only writes cache files (atomically) and shares the highlighter,
-    /// so a start that already loaded syntect does not load it twice. Nothing to do
-    /// without a cache or with colour off.
+    /// card seldom waits for syntect; started after the first frame; a background job,
+    /// so Esc cancels it only on Home, where Esc does nothing else. It first removes
+    /// the temporary files of writes that never finished, then only writes cache files
+    /// (atomically) and shares the highlighter, so a start that already loaded syntect
+    /// does not load it twice. Nothing to do without a cache or with colour off.
     fn warm_highlight_cache(&mut self, app: &App) -> Vec<Action> {
         let (Some(cache), true) = (self.cache.clone(), app.color) else {
             return Vec::new();
@@ -501,6 +506,8 @@ impl Shell {
         let library = Arc::clone(&app.study.library);
         let highlighter = Arc::clone(&self.highlighter);
         let id = self.worker.submit(move |ctx| {
+            // Temporary files of writes a killed tutor left: here, off the startup path.
+            cache.remove_stale_temps(std::time::SystemTime::now(), crate::worker::child::is_alive);
             let solutions = library
                 .cards()
                 .filter_map(|(_, c)| c.code())
@@ -533,7 +540,11 @@ impl Shell {
                 }
             }
         });
-        vec![Action::JobStarted { id, label: WARMING }]
+        vec![Action::JobStarted {
+            id,
+            label: WARMING,
+            kind: JobKind::Background,
+        }]
     }
 }
 
@@ -792,9 +803,15 @@ mod tests {
         let mut app = build(library.clone(), &store, now, days.clone(), true, None, None).unwrap();
         // Inline: the job has run when `execute` returns; its start and end were told.
         let mut shell = Shell::new(store, Some(dir.path().to_path_buf()));
+        // A write a `kill -9` cut short (no process has this pid) goes first.
+        let stale = dir
+            .path()
+            .join(format!("{:032x}.bin.{}.0.tmp", 1, i32::MAX));
+        std::fs::write(&stale, b"").unwrap();
         let warm = || Effects::one(Effect::WarmHighlightCache);
         assert_eq!(shell.execute(&mut app, warm(), now), 2);
         assert!(app.jobs.is_empty());
+        assert!(!stale.exists(), "the stale temporary file stayed");
         let cache = DiskCache::new(dir.path());
         let highlighter = Highlighter::new().unwrap();
         for (code, lang) in &solutions {
@@ -830,6 +847,7 @@ mod tests {
                 replies.as_slice(),
                 [Action::JobStarted {
                     label: HIGHLIGHTING,
+                    kind: JobKind::Background,
                     ..
                 }]
             ),

@@ -3,13 +3,16 @@
 
 mod commands;
 
-pub use commands::{COMMANDS, Command, CommandError, help_rows, parse};
+pub use commands::{COMMANDS, Command, CommandError, complete, help_rows, parse};
 
 use crate::action::ConsoleEdit;
 use crate::command_table::Completion;
 
 /// How many submitted lines history keeps.
 const HISTORY: usize = 200;
+
+/// The longest a word Tab found no command for is echoed, in chars.
+const NO_MATCH_ECHO: usize = 16;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Console {
@@ -106,7 +109,8 @@ impl Console {
                     self.restore(self.history[i].clone());
                 }
             }
-            ConsoleEdit::Complete => self.complete(":", commands::complete),
+            // Every command: update completes with the current screen's own list.
+            ConsoleEdit::Complete => self.complete(":", |word| complete(word, true)),
             ConsoleEdit::HistoryNext => match self.browsing {
                 Some(i) if i + 1 < self.history.len() => {
                     self.browsing = Some(i + 1);
@@ -177,7 +181,7 @@ impl Console {
     /// Tab: completes the command name being typed after `lead` (`:` for the console's
     /// commands) with `complete`. One match is filled in, with a space after it when it
     /// takes arguments; several fill in the start they share and are listed on the
-    /// console's last line. Nothing happens unless the cursor is at the end of a line
+    /// console's last line; none is said there too. Nothing happens unless the cursor is at the end of a line
     /// that is `lead` and the start of a name.
     pub fn complete(&mut self, lead: &str, complete: impl Fn(&str) -> Completion) {
         if self.cursor != self.len() {
@@ -190,7 +194,11 @@ impl Console {
             return;
         }
         match complete(word) {
-            Completion::None => {}
+            // Said, so a list an earlier Tab printed is not taken for this one's.
+            Completion::None => self.say(format!(
+                "no command starts with `{lead}{}`",
+                crate::command_table::cut(word, NO_MATCH_ECHO)
+            )),
             Completion::One { name, args } => {
                 let space = if args { " " } else { "" };
                 self.restore(format!("{lead}{name}{space}"));

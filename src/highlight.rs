@@ -267,6 +267,16 @@ impl DiskCache {
         self.dir.join(format!("{:032x}.bin", h.digest128()))
     }
 
+    /// Removes the temporary files of writes that never finished (a `kill -9` during
+    /// warming): see [`crate::paths::remove_stale_temps`].
+    pub fn remove_stale_temps(
+        &self,
+        now: std::time::SystemTime,
+        alive: impl Fn(u32) -> bool,
+    ) -> usize {
+        crate::paths::remove_stale_temps(&self.dir, now, alive)
+    }
+
     /// Whether an entry exists, without reading it: the warming thread asks this for
     /// every solution, and decoding them all would only grow that thread's heap.
     pub fn contains(&self, code: &str, lang: Lang) -> bool {

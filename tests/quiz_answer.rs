@@ -232,8 +232,19 @@ fn recall_names_the_phrase_and_uses_the_decks_synonyms() {
 fn unknown_card_or_item_exits_1() {
     let out = quiz(&["--card", "nope", "--item", "1", "--answer", "1"]);
     assert_eq!(out.code, Some(1), "{out:?}");
+    // The valid ids follow, as `tutor show` gives them: every one, or the close ones.
     assert!(
-        out.stderr.contains("no card with id `nope`"),
+        out.stderr
+            .contains("no card with id `nope`; the cards are: ")
+            && out.stderr.contains("scored"),
+        "{}",
+        out.stderr
+    );
+    let out = quiz(&["--card", "scord", "--item", "1", "--answer", "1"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(
+        out.stderr
+            .contains("no card with id `scord`; did you mean: scored"),
         "{}",
         out.stderr
     );

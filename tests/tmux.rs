@@ -936,3 +936,50 @@ fn a_quiz_shows_one_items_options_in_each_seeds_order() {
         "both saved as the card's option {answer}"
     );
 }
+
+/// Warming the cache is tutor's own (background) job: on a card opened from the
+/// command line, Esc goes back to the list while the spinner keeps turning, instead of
+/// cancelling the warming and leaving the learner on the card.
+#[test]
+fn esc_on_a_card_goes_back_while_the_cache_warms() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    big_deck(&decks, 120, 200);
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} browse big-0", decks.display());
+    let tmux = Tmux::start("bgjob", &wrapped(&data, &args, &pid), (120, 30));
+    let spinning = "highlighting cards";
+    tmux.wait_for_all(&["Card 0.", spinning]);
+    tmux.keys(&["Escape"]);
+    // The bundled decks are listed too; a cancel would flash until the next key.
+    let back = tmux.wait_for("Browse: 150 of 150 cards");
+    assert!(
+        !back.contains("cancelled"),
+        "Esc cancelled the warming:\n{back}"
+    );
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// At 80x24 the lab's `help` replies are read whole: the console's border cuts them off,
+/// so the diagram shows the last one wrapped; `help CMD` gives that command's row.
+#[test]
+fn lab_help_is_readable_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "labhelp",
+        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        (80, 24),
+    );
+    tmux.wait_for("cap 2 size 0/2");
+    tmux.type_line("help put");
+    tmux.wait_for("put K V: insert K with value V, or update it; K becomes most recent");
+    tmux.type_line("help");
+    tmux.wait_for_all(&["fill N [SEED],", "help [CMD]"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Esc home");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}

@@ -666,6 +666,7 @@ fn a_running_job_shows_a_spinner_with_its_time_in_the_footer() {
     let started = Action::JobStarted {
         id: 1,
         label: "highlighting cards",
+        kind: tutor::worker::JobKind::Background,
     };
     let _ = update(&mut app, started, t0());
     let _ = update(

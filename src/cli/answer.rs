@@ -48,7 +48,7 @@ pub fn answer(cli: &Cli, card_id: &Shown, item: u32, answers: &[String], json: b
     });
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);
-        eprintln!("error: no card with id `{card_id}`");
+        eprintln!("error: {}", super::decks::unknown_card(&library, card_id));
         return ExitCode::FAILURE;
     };
     let index = usize::try_from(item)

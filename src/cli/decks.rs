@@ -180,15 +180,7 @@ pub fn show(cli: &Cli, card_id: &Shown, plain: bool) -> color_eyre::Result<ExitC
     let library = cli.load();
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);
-        let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
-        let close = closest(card_id, &ids);
-        let mut message = format!("error: no card with id `{card_id}`");
-        if close.is_empty() {
-            let _ = write!(message, "; the cards are: {}", ids.join(", "));
-        } else {
-            let _ = write!(message, "; did you mean: {}?", close.join(", "));
-        }
-        eprintln!("{message}");
+        eprintln!("error: {}", unknown_card(&library, card_id));
         return Ok(ExitCode::FAILURE);
     };
     let color = !plain && cli.color();
@@ -207,6 +199,21 @@ pub fn show(cli: &Cli, card_id: &Shown, plain: bool) -> color_eyre::Result<ExitC
     let mut out = std::io::stdout().lock();
     out.write_all(ansi::render(&text, color).as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a command says of a card id no deck has: the ids it is close to, or every id,
+/// so the learner can pick the right one (`tutor show`, `tutor browse`, `tutor quiz
+/// --card ... --answer`).
+pub fn unknown_card(library: &Library, card_id: &str) -> String {
+    let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
+    let close = closest(card_id, &ids);
+    let mut message = format!("no card with id `{}`", crate::text::sanitize(card_id));
+    if close.is_empty() {
+        let _ = write!(message, "; the cards are: {}", ids.join(", "));
+    } else {
+        let _ = write!(message, "; did you mean: {}?", close.join(", "));
+    }
+    message
 }
 
 /// Up to three ids closest to `wanted`: those containing it first, then by edit

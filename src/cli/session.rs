@@ -48,17 +48,7 @@ pub fn run(
     if let Start::Browse(Some(id)) = start
         && library.card(id).is_none()
     {
-        let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
-        let close = decks::closest(id, &ids);
-        eprintln!(
-            "error: no card with id `{}`; {}",
-            Shown::new(id),
-            if close.is_empty() {
-                format!("the cards are: {}", ids.join(", "))
-            } else {
-                format!("did you mean: {}?", close.join(", "))
-            }
-        );
+        eprintln!("error: {}", decks::unknown_card(&library, id));
         return Ok(ExitCode::FAILURE);
     }
     if let Some(topic) = &topic

@@ -49,7 +49,7 @@ fn sections(app: &App) -> Vec<Section> {
                 rows: vec![(
                     String::new(),
                     format!(
-                        "{}; `help` explains each",
+                        "{}; `help CMD` explains one",
                         crate::lru::command::syntax_list(false)
                     ),
                 )],

@@ -25,6 +25,18 @@ use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 
 use super::Cancel;
 
+/// Whether a process `pid` exists (signal 0): a process of another user counts as
+/// alive. A pid that cannot be one is not.
+pub fn is_alive(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) else {
+        return false;
+    };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        Err(errno) => errno != rustix::io::Errno::SRCH,
+    }
+}
+
 /// How often a waiting run looks at its cancel token and the clock.
 const CHECK: Duration = Duration::from_millis(10);
 
