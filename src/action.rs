@@ -3,7 +3,7 @@
 
 use crate::srs::{CardState, Outcome, Rating};
 use crate::store::{Recorded, Undone};
-use crate::worker::{End, JobId};
+use crate::worker::{End, JobId, JobKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -38,6 +38,8 @@ pub enum Action {
     Undo,
     // Browse
     StartFilter,
+    /// Esc on a list narrowed by a filter: the whole list again.
+    ClearFilter,
     // Quiz
     Quiz(crate::quiz::QuizAction),
     /// Enter in a quiz: submit the answer, or go on after the feedback.
@@ -77,18 +79,25 @@ pub enum Action {
     StreakLoaded(u32),
     /// Code highlighted (or made plain, with colour off), ready to draw.
     Highlighted(Box<crate::highlight::HighlightBatch>),
-    /// The shell started a job on the worker; `label` says what it does ("highlighting").
+    /// The shell started a job on the worker; `label` says what it does ("highlighting"),
+    /// `kind` who asked for it (what Esc does while it runs).
     JobStarted {
         id: JobId,
         label: &'static str,
+        kind: JobKind,
     },
     /// A job is over (not sent for a job cancelled with `CancelJob`).
     JobFinished {
         id: JobId,
         end: End,
     },
-    /// Esc while a job runs: cancel the latest one.
+    /// Esc while a job runs: cancel the latest foreground one, else the latest one.
     CancelJob,
+    /// A card's tests ran on the learner's code (`Effect::RunTests`).
+    TestsRan {
+        card: crate::content::CardId,
+        report: Box<crate::runner::Report>,
+    },
 }
 
 /// An effect that failed: which one, on what, and the underlying error's message (the
@@ -198,6 +207,9 @@ pub enum Effect {
         lang: crate::highlight::Lang,
         text: String,
     },
+    /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
+    /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
+    RunTests(Box<crate::runner::TestRun>),
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,
     Quit,

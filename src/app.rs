@@ -27,7 +27,7 @@ use crate::stats::Stats;
 use crate::store::Store;
 use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
-use crate::worker::{Report, Worker};
+use crate::worker::{JobKind, Report, Worker};
 
 /// Where the session starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,14 +37,14 @@ pub enum Start {
     /// The LRU lab: the LRU card with its live diagram, the console ready.
     Lab(usize),
     Quiz(crate::quiz::Selection),
-    /// Browse, or straight into one card.
-    Browse(Option<String>),
     /// The practice screen on this card (or the first coding card due, or the first
     /// coding card), in this language.
     Practice {
-        card: Option<String>,
+        card: Option<crate::text::Shown>,
         lang: Lang,
     },
+    /// Browse, or straight into one card (its id as typed, echoed if unknown).
+    Browse(Option<crate::text::Shown>),
 }
 
 /// How often the loop wakes without input: to notice a signal or a learning card
@@ -145,15 +145,16 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         }
         Start::Browse(Some(id)) => {
             let Some(card) = app.study.index_of(id) else {
-                color_eyre::eyre::bail!("no card with id `{}`", crate::text::sanitize(id));
+                color_eyre::eyre::bail!("no card with id `{id}`");
             };
             open_card(app, card)
         }
         Start::Practice { card, lang } => {
             let index = match card {
-                Some(id) => app.study.index_of(id).ok_or_else(|| {
-                    color_eyre::eyre::eyre!("no card with id `{}`", crate::text::sanitize(id))
-                })?,
+                Some(id) => app
+                    .study
+                    .index_of(id)
+                    .ok_or_else(|| color_eyre::eyre::eyre!("no card with id `{id}`"))?,
                 None => crate::update::first_coding_card(app, now)
                     .ok_or_else(|| color_eyre::eyre::eyre!("no card has code to practise"))?,
             };
@@ -161,8 +162,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             if !matches!(app.screen, Screen::Practice { .. }) {
                 let id = card.as_deref().unwrap_or_default();
                 color_eyre::eyre::bail!(
-                    "card `{}` has no code to practise (no Python and Rust solutions)",
-                    crate::text::sanitize(id)
+                    "card `{id}` has no code to practise (no Python and Rust solutions)"
                 );
             }
             effects
@@ -176,6 +176,8 @@ const WORKER_THREADS: usize = 4;
 
 /// What the footer's spinner says while a highlight job runs.
 const HIGHLIGHTING: &str = "highlighting";
+/// The spinner's label while a card's tests run.
+const RUNNING_TESTS: &str = "running the tests";
 const WARMING: &str = "highlighting cards";
 
 /// Carries out `update`'s effects and hands the results back as actions. It reads
@@ -323,6 +325,7 @@ impl Shell {
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
+            Effect::RunTests(run) => self.run_tests(*run),
             Effect::CancelJob(id) => {
                 self.worker.cancel(id);
                 Vec::new()
@@ -523,9 +526,29 @@ impl Shell {
                 code,
             })));
         });
+        // Background: tutor asked for it, so it never takes Esc from the card.
         vec![Action::JobStarted {
             id,
             label: HIGHLIGHTING,
+            kind: JobKind::Background,
+        }]
+    }
+
+    /// A card's tests on the learner's code, on the worker: `child::run` under the job's
+    /// cancel token, so Esc kills the run's process group.
+    fn run_tests(&mut self, run: crate::runner::TestRun) -> Vec<Action> {
+        let id = self.worker.submit(move |ctx| {
+            let report = crate::runner::run(run.lang, &run.source, &run.tests, ctx.cancel_token());
+            ctx.send(Action::TestsRan {
+                card: run.card,
+                report: Box::new(report),
+            });
+        });
+        // Foreground: the learner asked for it, so Esc cancels it first.
+        vec![Action::JobStarted {
+            id,
+            label: RUNNING_TESTS,
+            kind: JobKind::Foreground,
         }]
     }
 
@@ -551,10 +574,11 @@ impl Shell {
     }
 
     /// Fills the highlight cache for every card, as a job on the worker, so moving to a
-    /// card seldom waits for syntect; started after the first frame, cancelled by Esc
-    /// like any job. It only writes cache files (atomically) and shares the highlighter,
-    /// so a start that already loaded syntect does not load it twice. Nothing to do
-    /// without a cache or with colour off.
+    /// card seldom waits for syntect; started after the first frame; a background job,
+    /// so Esc cancels it only on Home, where Esc does nothing else. It first removes
+    /// the temporary files of writes that never finished, then only writes cache files
+    /// (atomically) and shares the highlighter, so a start that already loaded syntect
+    /// does not load it twice. Nothing to do without a cache or with colour off.
     fn warm_highlight_cache(&mut self, app: &App) -> Vec<Action> {
         let (Some(cache), true) = (self.cache.clone(), app.color) else {
             return Vec::new();
@@ -562,6 +586,8 @@ impl Shell {
         let library = Arc::clone(&app.study.library);
         let highlighter = Arc::clone(&self.highlighter);
         let id = self.worker.submit(move |ctx| {
+            // Temporary files of writes a killed tutor left: here, off the startup path.
+            cache.remove_stale_temps(std::time::SystemTime::now(), crate::worker::child::is_alive);
             let solutions = library
                 .cards()
                 .filter_map(|(_, c)| c.code())
@@ -594,7 +620,11 @@ impl Shell {
                 }
             }
         });
-        vec![Action::JobStarted { id, label: WARMING }]
+        vec![Action::JobStarted {
+            id,
+            label: WARMING,
+            kind: JobKind::Background,
+        }]
     }
 }
 
@@ -853,9 +883,15 @@ mod tests {
         let mut app = build(library.clone(), &store, now, days.clone(), true, None, None).unwrap();
         // Inline: the job has run when `execute` returns; its start and end were told.
         let mut shell = Shell::new(store, Some(dir.path().to_path_buf()));
+        // A write a `kill -9` cut short (no process has this pid) goes first.
+        let stale = dir
+            .path()
+            .join(format!("{:032x}.bin.{}.0.tmp", 1, i32::MAX));
+        std::fs::write(&stale, b"").unwrap();
         let warm = || Effects::one(Effect::WarmHighlightCache);
         assert_eq!(shell.execute(&mut app, warm(), now), 2);
         assert!(app.jobs.is_empty());
+        assert!(!stale.exists(), "the stale temporary file stayed");
         let cache = DiskCache::new(dir.path());
         let highlighter = Highlighter::new().unwrap();
         for (code, lang) in &solutions {
@@ -891,6 +927,7 @@ mod tests {
                 replies.as_slice(),
                 [Action::JobStarted {
                     label: HIGHLIGHTING,
+                    kind: JobKind::Background,
                     ..
                 }]
             ),
@@ -918,5 +955,29 @@ mod tests {
             panic!("{replies:?}")
         };
         assert_eq!(done.solutions, Some((0, highlighted)));
+    }
+
+    /// A card's tests are a job: with the inline worker the report arrives within
+    /// `execute`, and (until the practice screen) its summary is flashed.
+    #[test]
+    fn tests_run_as_a_job_and_their_report_comes_back() {
+        let library = first_cards(1);
+        let now = Timestamp::now();
+        let store = Store::open_in_memory().unwrap();
+        let mut app = build(library, &store, now, Days::utc(), false, None, None).unwrap();
+        let card = app.study.card(0).unwrap().1.id.clone();
+        let mut shell = Shell::new(store, None);
+        let run = crate::runner::TestRun {
+            card: card.clone(),
+            lang: crate::runner::Lang::Python,
+            source: "def double(x):\n    return x * 2\n".into(),
+            tests: "assert double(2) == 4\nassert double(3) == 5\n".into(),
+        };
+        shell.execute(&mut app, Effects::one(Effect::RunTests(Box::new(run))), now);
+        assert!(app.jobs.is_empty(), "the job is over");
+        assert_eq!(
+            app.flash.as_ref().map(|f| f.text.as_str()),
+            Some(format!("{card}: 1 passed, 1 failed").as_str())
+        );
     }
 }

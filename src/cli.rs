@@ -9,6 +9,7 @@ mod numbers;
 mod progress;
 mod session;
 mod starters;
+mod test;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use crate::app::Start;
 use crate::color::ColorChoice;
 use crate::content::{Library, LoadOptions, Problem, load_library};
 use crate::paths;
+use crate::text::Shown;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -59,7 +61,8 @@ Scoring one answer (--card ID --item N --answer TEXT):
   reorder    --answer LINE ...       once per line of code, in your order
                                      (indentation may be left out)
   recall     --answer TEXT           your answer in your own words (repeats are lines)
-Option numbers count from 1, in the card's own order, as the quiz screen shows them.
+Option numbers count from 1 in the card's own order (as `options` is written in the deck
+file), not in the quiz screen's, which shuffles them by the quiz's seed.
 
 It prints the verdict with each part made or missed (a recall point names the accepted
 phrase it matched and your words that made it), then the item's feedback. --json prints
@@ -68,16 +71,18 @@ phrase it matched and your words that made it), then the item's feedback. --json
 unknown card or item; 2 for a usage error (an answer that does not fit the item).
 Nothing is saved.";
 
+/// Ids and topics typed here are read as [`Shown`]: a wrong one is echoed in the error.
+/// (A deck's ids are slugs, which sanitizing leaves alone, so lookups are unchanged.)
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Spaced-repetition review of what is due, then new cards up to the daily limit
     Review {
         /// Only this deck
         #[arg(long, value_name = "ID")]
-        deck: Option<String>,
+        deck: Option<Shown>,
         /// Only cards of this topic (e.g. aws, leadership-principles) or with this tag
         #[arg(long, value_name = "ID")]
-        topic: Option<String>,
+        topic: Option<Shown>,
         /// At most this many cards this session
         #[arg(long, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::at_least_one)]
@@ -89,17 +94,21 @@ pub enum Command {
     Quiz {
         /// Only this deck
         #[arg(long, value_name = "ID")]
-        deck: Option<String>,
+        deck: Option<Shown>,
         /// Only cards of this topic (e.g. aws, leadership-principles) or with this tag
         #[arg(long, value_name = "ID")]
-        topic: Option<String>,
+        topic: Option<Shown>,
         /// Only this card
         #[arg(long, value_name = "ID")]
-        card: Option<String>,
+        card: Option<Shown>,
         /// How many questions [default: 10]
         #[arg(long, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::at_least_one)]
         count: Option<u32>,
+        /// Repeat a quiz: the same seed asks the same items, with options and lines in
+        /// the same order [default: from the clock]
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
         /// With --answer: the item of --card to score, from 1 in the card's order
         #[arg(long, value_name = "N", requires_all = ["card", "answer"],
               allow_negative_numbers = true, value_parser = numbers::at_least_one)]
@@ -108,7 +117,7 @@ pub enum Command {
         /// (cloze) or per line (reorder); for single and multiple, option numbers from 1
         /// in the card's own order: `--answer 2`, `--answer 1,3`
         #[arg(long, value_name = "TEXT", requires_all = ["card", "item"],
-              conflicts_with_all = ["deck", "topic", "count"], allow_hyphen_values = true)]
+              conflicts_with_all = ["deck", "topic", "count", "seed"], allow_hyphen_values = true)]
         answer: Vec<String>,
         /// With --answer: print the verdict as JSON
         #[arg(long, requires = "answer")]
@@ -117,35 +126,44 @@ pub enum Command {
     /// Read cards with all panes, without grading
     Browse {
         /// Open this card straight away
-        card_id: Option<String>,
+        card_id: Option<Shown>,
     },
     /// Write your own solution to a coding card, in an editor, beside its question
     Practice {
         /// The card [default: the first coding card due, else the first coding card]
-        card_id: Option<String>,
+        card_id: Option<Shown>,
         /// The language to write it in
         #[arg(long, value_enum, default_value_t = PracticeLang::Python)]
         lang: PracticeLang,
     },
-    /// Validate decks: every problem as `file:line:col: error: field.path: message`
+    /// Validate decks: every problem as `file:line:col: error: field.path: message`, and
+    /// answers given away by their length as `warning:` (which do not fail the check)
     Check {
         /// Deck folders, folders of decks, or card files [default: bundled and --decks]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Warnings are errors: report them as such and exit 1
+        #[arg(long)]
+        strict: bool,
     },
     /// Print a card: prompt, solutions, explanation, key points, pitfalls, complexity, follow-ups
     Show {
         /// The card's id (see `tutor` for the list)
-        card_id: String,
+        card_id: Shown,
         /// No colour and no highlighting
         #[arg(long)]
         plain: bool,
     },
     /// Progress: cards by state, due, reviews today, streak, retention, forecast, heatmap
     Stats {
-        /// Machine-readable, with every card's id, deck, state, due, stability, difficulty, reps, lapses
+        /// Machine-readable, with every card's id, deck, state, due, stability, difficulty,
+        /// reps, lapses, and every answered quiz item's figures (as --items)
         #[arg(long)]
         json: bool,
+        /// For deck authors: every answered quiz item, times asked and right, flagging one
+        /// everyone gets right and one whose wrong answers all pick the same distractor
+        #[arg(long, conflicts_with = "json")]
+        items: bool,
     },
     /// Write the review history to a CSV file (the FSRS optimizer's columns)
     Export {
@@ -173,6 +191,20 @@ pub enum Command {
         /// With --script: print the diagram after each operation
         #[arg(long, requires = "script")]
         diagram: bool,
+    },
+    /// Run a card's tests on your own code: the extension picks the language (.py, .rs).
+    /// Prints each test's result and a summary line; exit 0 when all pass, 1 on a failure,
+    /// timeout or compile error, 2 for a usage error (or an untrusted deck's tests).
+    /// Not a sandbox: the code runs as you
+    Test {
+        /// The card's id (see `tutor` for the list)
+        card_id: String,
+        /// Your solution: a .py or .rs file
+        file: PathBuf,
+        /// Run the tests of a deck that is not bundled (from --decks); remembered until
+        /// its tests change
+        #[arg(long)]
+        trust: bool,
     },
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
@@ -282,6 +314,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             topic,
             card,
             count,
+            seed,
             ..
         }) => session::run(
             cli,
@@ -290,6 +323,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
                 card: card.clone(),
                 topic: topic.clone(),
                 count: count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                seed: *seed,
             }),
             None,
             None,
@@ -305,9 +339,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             };
             session::run(cli, &start, None, None, None)
         }
-        Some(Command::Check { paths }) => decks::check(cli, paths),
+        Some(Command::Check { paths, strict }) => decks::check(cli, paths, *strict),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),
-        Some(Command::Stats { json }) => progress::stats(cli, *json),
+        Some(Command::Stats { json, items }) => progress::stats(cli, *json, *items),
         Some(Command::Export {
             what: ExportWhat::Revlog { file },
         }) => progress::export_revlog(cli, file),
@@ -328,6 +362,11 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             script,
             diagram,
         }) => lru::lru(usize::from(*capacity), script.as_deref(), *diagram),
+        Some(Command::Test {
+            card_id,
+            file,
+            trust,
+        }) => test::test(cli, card_id, file, *trust),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

@@ -3,13 +3,16 @@
 
 mod commands;
 
-pub use commands::{COMMANDS, Command, CommandError, help_rows, parse};
+pub use commands::{COMMANDS, Command, CommandError, complete, help_rows, parse};
 
 use crate::action::ConsoleEdit;
 use crate::command_table::Completion;
 
 /// How many submitted lines history keeps.
 const HISTORY: usize = 200;
+
+/// The longest a word Tab found no command for is echoed, in chars.
+const NO_MATCH_ECHO: usize = 16;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Console {
@@ -48,7 +51,7 @@ impl Console {
 
     pub fn edit(&mut self, edit: ConsoleEdit) {
         match edit {
-            ConsoleEdit::Insert(c) if !c.is_control() => {
+            ConsoleEdit::Insert(c) if !crate::text::needs_escape(c) => {
                 let at = self.byte_at(self.cursor);
                 self.input.insert(at, c);
                 self.cursor += 1;
@@ -106,7 +109,8 @@ impl Console {
                     self.restore(self.history[i].clone());
                 }
             }
-            ConsoleEdit::Complete => self.complete(":", commands::complete),
+            // Every command: update completes with the current screen's own list.
+            ConsoleEdit::Complete => self.complete(":", |word| complete(word, true)),
             ConsoleEdit::HistoryNext => match self.browsing {
                 Some(i) if i + 1 < self.history.len() => {
                     self.browsing = Some(i + 1);
@@ -177,7 +181,7 @@ impl Console {
     /// Tab: completes the command name being typed after `lead` (`:` for the console's
     /// commands) with `complete`. One match is filled in, with a space after it when it
     /// takes arguments; several fill in the start they share and are listed on the
-    /// console's last line. Nothing happens unless the cursor is at the end of a line
+    /// console's last line; none is said there too. Nothing happens unless the cursor is at the end of a line
     /// that is `lead` and the start of a name.
     pub fn complete(&mut self, lead: &str, complete: impl Fn(&str) -> Completion) {
         if self.cursor != self.len() {
@@ -190,7 +194,11 @@ impl Console {
             return;
         }
         match complete(word) {
-            Completion::None => {}
+            // Said, so a list an earlier Tab printed is not taken for this one's.
+            Completion::None => self.say(format!(
+                "no command starts with `{lead}{}`",
+                crate::command_table::cut(word, NO_MATCH_ECHO)
+            )),
             Completion::One { name, args } => {
                 let space = if args { " " } else { "" };
                 self.restore(format!("{lead}{name}{space}"));
@@ -259,7 +267,9 @@ pub fn pasted(text: &str, lines: bool) -> String {
             '\n' | '\r' if lines => out.push('\n'),
             '\t' if lines => out.extend([' '; crate::text::TAB_WIDTH]),
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            // Controls and bidirectional overrides: the editor draws what it holds as
+            // it is, and an override would reorder what the terminal shows after it.
+            c if crate::text::needs_escape(c) => {}
             c => out.push(c),
         }
     }
@@ -276,6 +286,16 @@ mod tests {
             c.edit(ConsoleEdit::Insert(ch));
         }
         c
+    }
+
+    /// A bidirectional override pasted or typed would reorder what the terminal shows
+    /// after it (the answer editor draws its text as it holds it): it never gets in.
+    #[test]
+    fn pasted_and_typed_text_keeps_no_controls_or_bidi_overrides() {
+        let hostile = "a\u{202e}b\u{2066}c\u{1b}[2Jd\u{9b}e";
+        assert_eq!(pasted(hostile, true), "abc[2Jde");
+        assert_eq!(pasted(hostile, false), "abc[2Jde");
+        assert_eq!(typed(hostile).input, "abc[2Jde");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! [`quiz`] holds the quiz items' types.
 
 pub mod cache;
+pub mod cues;
 pub mod load;
 pub mod locate;
 pub mod nesting;
@@ -19,14 +20,17 @@ pub mod starters;
 pub mod validate;
 pub mod yaml;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::Shown;
+
 #[cfg(test)]
 pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
-pub use problem::{Problem, Problems};
+pub use problem::{Problem, Problems, Severity};
 pub use quiz::{
     Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallExamples,
     RecallPoint, Reorder, SingleChoice,
@@ -51,12 +55,15 @@ impl fmt::Display for CardId {
 }
 
 /// `deck.yaml`: what a deck is called and which topics its cards may use.
+///
+/// Text that is shown is [`Shown`], sanitized as it is read; ids are slugs (checked by
+/// `validate`, and a deck or card that breaks the rule is not loaded), safe as they are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeckMeta {
     pub id: String,
-    pub title: String,
-    pub description: String,
+    pub title: Shown,
+    pub description: Shown,
     pub topics: Vec<Topic>,
     /// The deck's own synonym groups for scoring recall answers, added to tutor's
     /// general set (`quiz::synonyms`): `[[SRP, single responsibility], ...]`.
@@ -68,7 +75,7 @@ pub struct DeckMeta {
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,
-    pub title: String,
+    pub title: Shown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,7 +189,9 @@ pub struct CodeLinks {
 }
 
 /// A solution in one language, the tests that prove it, and the starter a learner begins
-/// from.
+/// from. All three are code that is run, so they are kept as written (sanitizing turns
+/// tabs into spaces): they are shown only through `highlight`, which sanitizes what it
+/// draws.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Solution {
@@ -199,8 +208,8 @@ pub struct Solution {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Complexity {
-    pub time: String,
-    pub space: String,
+    pub time: Shown,
+    pub space: Shown,
 }
 
 /// What a card asks for: code, or a behavioural (Leadership Principles) story.
@@ -218,23 +227,25 @@ pub enum CardKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Star {
-    pub situation: String,
-    pub task: String,
-    pub action: String,
-    pub result: String,
+    pub situation: Shown,
+    pub task: Shown,
+    pub action: Shown,
+    pub result: Shown,
 }
 
+/// One card. Its text is [`Shown`] (sanitized as it is read) except the code in
+/// `python` and `rust`, which is run; `id`, `topic` and `tags` are checked slugs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
     pub id: CardId,
     #[serde(default)]
     pub kind: CardKind,
-    pub title: String,
+    pub title: Shown,
     pub topic: String,
     pub tags: Vec<String>,
     pub difficulty: Difficulty,
-    pub prompt: String,
+    pub prompt: Shown,
     /// Coding cards only (required there).
     #[serde(default)]
     pub python: Option<Solution>,
@@ -244,12 +255,12 @@ pub struct Card {
     /// Behavioural cards only (required there).
     #[serde(default)]
     pub star: Option<Star>,
-    pub explanation: String,
-    pub key_points: Vec<String>,
-    pub pitfalls: Vec<String>,
+    pub explanation: Shown,
+    pub key_points: Vec<Shown>,
+    pub pitfalls: Vec<Shown>,
     #[serde(default)]
     pub complexity: Option<Complexity>,
-    pub follow_ups: Vec<String>,
+    pub follow_ups: Vec<Shown>,
     #[serde(default)]
     pub visual: Option<Visual>,
     /// Only with `visual: lru`: which solution lines each lab operation executes.
@@ -292,11 +303,17 @@ impl fmt::Display for CardLocation {
 }
 
 impl Deck {
-    pub fn topic_title(&self, topic: &str) -> Option<&str> {
+    pub fn topic_title(&self, topic: &str) -> Option<&Shown> {
         self.meta
             .topics
             .iter()
             .find(|t| t.id == topic)
-            .map(|t| t.title.as_str())
+            .map(|t| &t.title)
+    }
+
+    /// What to call `topic`: its title, or the id when the deck has no such topic.
+    pub fn topic_name(&self, topic: &str) -> Cow<'_, Shown> {
+        self.topic_title(topic)
+            .map_or_else(|| Cow::Owned(Shown::new(topic)), Cow::Borrowed)
     }
 }

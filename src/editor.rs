@@ -161,7 +161,7 @@ impl Editor {
             },
             Edit::Tab => a.insert_str(INDENT),
             // Other control characters are not text (a paste drops them before here).
-            Edit::Insert(c) if c.is_control() => false,
+            Edit::Insert(c) if crate::text::needs_escape(c) => false,
             Edit::Insert(c) => {
                 a.insert_char(c);
                 true

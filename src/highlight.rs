@@ -89,8 +89,8 @@ fn solution_lang(lang: CodeLang) -> Option<Lang> {
 /// The key [`quiz_source`] files an item's highlighted code under (`None`: not code).
 pub fn quiz_key(item: &QuizItem) -> Option<CodeKey> {
     match item {
-        QuizItem::Cloze(q) if q.lang.is_code() => Some((q.lang, q.text.clone())),
-        QuizItem::Reorder(q) if q.lang.is_code() => Some((q.lang, q.code.clone())),
+        QuizItem::Cloze(q) if q.lang.is_code() => Some((q.lang, q.text.to_string())),
+        QuizItem::Reorder(q) if q.lang.is_code() => Some((q.lang, q.code.to_string())),
         _ => None,
     }
 }
@@ -115,11 +115,11 @@ pub fn quiz_source(item: &QuizItem) -> Option<(CodeKey, String, Lang)> {
                     ClozePart::Gap(n) => gap_mark(n),
                 })
                 .collect();
-            Some(((q.lang, q.text.clone()), code, language))
+            Some(((q.lang, q.text.to_string()), code, language))
         }
         QuizItem::Reorder(q) => {
             let language = lang(q.lang)?;
-            Some(((q.lang, q.code.clone()), q.lines().join("\n"), language))
+            Some(((q.lang, q.code.to_string()), q.lines().join("\n"), language))
         }
         _ => None,
     }
@@ -139,6 +139,18 @@ pub struct HighlightBatch {
 pub enum HighlightError {
     #[error("the bundled syntax theme assets/tutor.tmTheme is invalid: {0}")]
     Theme(#[from] syntect::LoadingError),
+}
+
+/// `code` as plain lines, without highlighting (colour off, or not highlighted yet),
+/// trailing blank lines dropped. Code is kept raw in the deck (it is run), so this and
+/// [`Highlighter::highlight`] are the two ways it reaches a screen: both sanitize.
+pub fn plain(code: &str) -> Text<'static> {
+    Text::from(
+        sanitize(code.trim_end())
+            .lines()
+            .map(|l| Line::from(l.to_string()))
+            .collect::<Vec<_>>(),
+    )
 }
 
 pub struct Highlighter {
@@ -253,6 +265,16 @@ impl DiskCache {
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(code.as_bytes());
         self.dir.join(format!("{:032x}.bin", h.digest128()))
+    }
+
+    /// Removes the temporary files of writes that never finished (a `kill -9` during
+    /// warming): see [`crate::paths::remove_stale_temps`].
+    pub fn remove_stale_temps(
+        &self,
+        now: std::time::SystemTime,
+        alive: impl Fn(u32) -> bool,
+    ) -> usize {
+        crate::paths::remove_stale_temps(&self.dir, now, alive)
     }
 
     /// Whether an entry exists, without reading it: the warming thread asks this for

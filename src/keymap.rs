@@ -9,6 +9,7 @@ use crate::practice::PracticeAction as P;
 use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
 use crate::state::{App, CardFrom, Overlay, ReviewStep, Screen};
+use crate::worker::JobKind;
 
 /// Where a binding applies. The active scopes are tried in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub enum Scope {
     Coding,
     Filter,
     Home,
+    /// Browse with a filter applied (typed, then Enter): Esc clears it before going home.
+    Filtered,
     Browse,
     Stats,
     Prompt,
@@ -53,7 +56,8 @@ pub enum Scope {
     QuizClaim,
     QuizEnd,
     Scroll,
-    /// A job runs on the worker (the footer's spinner): Esc cancels it.
+    /// A job runs on the worker (the footer's spinner): Esc cancels it (a background
+    /// job only on Home; see `esc_cancels_a_job`).
     Job,
 }
 
@@ -72,6 +76,7 @@ impl Scope {
             Self::Coding => "Coding card",
             Self::Filter => "Filter (typing)",
             Self::Home => "Home",
+            Self::Filtered => "Browse, filtered",
             Self::Browse => "Browse",
             Self::Stats => "Stats",
             Self::Prompt => "Question",
@@ -558,6 +563,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Browse, &[k('g'), code(KeyCode::Home)], Action::ScrollTop, "first card", false),
     bind(S::Browse, &[k('G'), code(KeyCode::End)], Action::ScrollBottom, "last card", false),
     bind(S::Browse, &[k('/')], Action::StartFilter, "filter", true),
+    bind(S::Filtered, &[code(KeyCode::Esc)], Action::ClearFilter, "clear filter", true),
     bind(
         S::Browse,
         &[code(KeyCode::Esc), k('h')],
@@ -674,7 +680,7 @@ pub fn scopes(app: &App) -> Vec<Scope> {
         Some(Overlay::Confirm(_)) => return vec![S::Confirm],
         None => screen_scopes(app),
     };
-    if !app.jobs.is_empty() {
+    if esc_cancels_a_job(app) {
         // Esc cancels the running job before it means Back; typing keeps its Esc.
         let typing =
             |s: &Scope| matches!(s, S::Console | S::Editor | S::Code | S::Text | S::Filter);
@@ -685,6 +691,17 @@ pub fn scopes(app: &App) -> Vec<Scope> {
         scopes.insert(at, S::Job);
     }
     scopes
+}
+
+/// Whether Esc cancels a job now: a foreground one (the learner asked for it) always;
+/// a background one (tutor started it) only on Home, where Esc has nothing else to do,
+/// so warming a cache never takes Esc from a card, the lab or a quiz.
+fn esc_cancels_a_job(app: &App) -> bool {
+    let running = |kind| app.jobs.iter().any(|j| j.kind == kind);
+    running(JobKind::Foreground)
+        || (running(JobKind::Background)
+            && matches!(app.screen, Screen::Home(_))
+            && !app.console.active)
 }
 
 /// The scopes of the screen under any help overlay: what the help lists.
@@ -715,6 +732,9 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             crate::quiz::QuizStep::Finished => vec![S::QuizEnd, S::Scroll, S::Global],
         },
         Screen::Browse(browse) if browse.filtering => vec![S::Filter, S::Global],
+        Screen::Browse(browse) if !browse.filter.is_empty() => {
+            vec![S::Filtered, S::Browse, S::Global]
+        }
         Screen::Browse(_) => vec![S::Browse, S::Global],
         Screen::Card {
             from: CardFrom::Lab,

@@ -2,6 +2,7 @@
 //! it. `update` asks how far a pane scrolls; `ui` asks where to draw it; both get the same
 //! answer from here, and neither imports the other. [`frame_areas`] splits the screen,
 //! `panes` the card view, `card_text`, `quiz` and `help` build the lines they measure.
+#![deny(clippy::disallowed_methods)] // text only through `text::{span, raw, line}` (clippy.toml)
 
 pub mod browse;
 pub mod card_text;

@@ -23,13 +23,15 @@
 //! - [`paths`]: the data dir and the cache folders.
 //! - [`practice`]: the practice screen's state: a coding card, the learner's code.
 //! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
+//! - [`runner`]: a card's tests on a learner's code, bounded, as a structured report.
 //! - [`show`]: a card as styled text for `tutor show`.
 //! - [`srs`]: scheduling on the `fsrs` crate; pure, time passed in.
 //! - [`state`]: `App`: `Study` (what is studied), the `Screen` with its state, overlays.
 //! - [`stats`]: progress figures and their report.
 //! - [`store`]: `SQLite`: identifying the file, migrations, review log, card states.
 //! - [`terminal`]: full-screen mode in and out, and each frame drawn in one piece.
-//! - [`text`]: sanitizing untrusted content before it reaches a terminal.
+//! - [`text`]: `Shown`, display-safe text (only `sanitize` builds it), and the constructors
+//!   of screen text (`span`, `raw`, `line`) that take nothing else.
 //! - [`theme`]: styles, with colour or without.
 //! - [`ui`]: `view`, read-only drawing, one module per screen or pane.
 //! - [`update`]: the pure `update(app, action, now) -> Effects`.
@@ -57,6 +59,7 @@ pub mod optimize;
 pub mod paths;
 pub mod practice;
 pub mod quiz;
+pub mod runner;
 pub mod show;
 pub mod srs;
 pub mod state;

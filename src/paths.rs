@@ -54,9 +54,78 @@ pub fn replace_file(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     written
 }
 
+/// How old a temporary file of [`replace_file`] must be to be removed even though the
+/// process its name gives is alive (that pid may have been reused).
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_hours(1);
+
+/// Removes the temporary files [`replace_file`] left in `dir` (`*.<pid>.<n>.tmp`) when a
+/// writer died before its rename (`kill -9`): those whose writer is not `alive`, or
+/// that are older than [`STALE_TEMP_AGE`] at `now`. Other files are never touched; a
+/// file that cannot be read or removed is left. Returns how many were removed.
+pub fn remove_stale_temps(
+    dir: &Path,
+    now: std::time::SystemTime,
+    alive: impl Fn(u32) -> bool,
+) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let writer = |name: &str| -> Option<u32> {
+        let mut parts = name.strip_suffix(".tmp")?.rsplit('.');
+        parts.next()?.parse::<u64>().ok()?;
+        parts.next()?.parse().ok()
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(writer) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|at| now.duration_since(at).ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        if meta.is_file() && (old || !alive(pid)) && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A temporary file whose writer died is removed, as is one older than an hour
+    /// whatever its pid; a fresh one of a live writer, and files not named as
+    /// `replace_file` names them, stay.
+    #[test]
+    fn stale_temporary_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let plant = |name: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"").unwrap();
+            path
+        };
+        let dead = plant("abc.bin.4242.0.tmp");
+        let live = plant("abc.bin.7.3.tmp");
+        let entry = plant("abc.bin");
+        let other = plant("notes.tmp");
+        let now = std::time::SystemTime::now();
+        let alive = |pid| pid == 7;
+        assert_eq!(remove_stale_temps(dir.path(), now, alive), 1);
+        assert!(!dead.exists());
+        assert!(live.exists() && entry.exists() && other.exists());
+        let later = now + STALE_TEMP_AGE + std::time::Duration::from_secs(1);
+        assert_eq!(remove_stale_temps(dir.path(), later, alive), 1);
+        assert!(!live.exists());
+        assert!(entry.exists() && other.exists());
+        assert_eq!(remove_stale_temps(&dir.path().join("none"), now, alive), 0);
+    }
 
     #[test]
     fn replace_file_writes_whole_files_and_leaves_nothing_behind() {

@@ -6,6 +6,8 @@
 //! - [`score`]: one pure scoring function per kind of item, each returning a verdict
 //!   part by part.
 //! - [`select`]: which items a quiz asks, by deck, card and count, in seeded order.
+//! - [`options`]: the seeded order a choice item's options are shown in, and how an
+//!   answer maps back to the options' identities.
 //! - [`session`]: the state machine the quiz screen drives, one action at a time with
 //!   the time passed in; each submitted answer yields a [`QuizRecord`] to save.
 //! - [`scorecard`]: the end-of-quiz summary.
@@ -14,6 +16,7 @@
 //! the spaced-repetition schedule: results go to their own table.
 
 pub mod normalize;
+pub mod options;
 pub mod phrase;
 pub mod score;
 pub mod scorecard;

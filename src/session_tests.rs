@@ -231,6 +231,50 @@ fn a_grade_is_scheduled_in_update_and_the_store_has_the_last_word() {
     assert_eq!(app.study.done_today.new, 1);
 }
 
+/// A grade the store saved as given says nothing more; one it worked out again from the
+/// log (another tutor graded the card from a state this one had not seen) says so, with
+/// the wait saved, since the grade key showed another.
+#[test]
+fn a_grade_recomputed_from_the_log_says_so() {
+    let grade = |app: &mut App| {
+        let _ = update(app, Action::Reveal, t0());
+        let effects = update(app, Action::Grade(Rating::Easy), t0());
+        match effects.0.last() {
+            Some(Effect::RecordReview { outcome, .. }) => *outcome,
+            other => panic!("{other:?}"),
+        }
+    };
+    let saved = |outcome: crate::srs::Outcome, state| {
+        Action::ReviewSaved(crate::store::Recorded {
+            id: 1,
+            outcome,
+            state,
+        })
+    };
+    let mut app = pure_review();
+    let outcome = grade(&mut app);
+    let _ = update(&mut app, saved(outcome, outcome.state), t0());
+    assert_eq!(app.flash, None);
+
+    let mut app = pure_review();
+    let outcome = grade(&mut app);
+    let from_log = crate::srs::CardState {
+        reps: outcome.state.reps + 1,
+        due: t0() + SignedDuration::from_hours(4 * 24),
+        ..outcome.state
+    };
+    assert_ne!(from_log.due, outcome.state.due);
+    let _ = update(&mut app, saved(outcome, from_log), t0());
+    let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
+    assert_eq!(
+        flash,
+        Some((
+            "another tutor graded this card meanwhile; due in 4d, from the whole log",
+            false
+        ))
+    );
+}
+
 #[test]
 fn a_failed_save_keeps_the_card_and_says_so() {
     let (mut app, _shell) = fixture(&Start::Review);
@@ -508,6 +552,76 @@ fn tab_completes_a_lab_command() {
     );
 }
 
+/// `help CMD` in the lab answers with that command's row of the table, and the diagram
+/// keeps the reply (wrapped there, as the console's border cuts it) until the next
+/// command; `help` alone lists every command with its arguments.
+#[test]
+fn lab_help_explains_one_command() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    press(&mut app, &mut shell, "h e l p space p u t enter", t0());
+    let doc = "put K V: insert K with value V, or update it; K becomes most recent";
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        &format!("> help put: {doc}")
+    );
+    assert_eq!(app.lab.as_ref().unwrap().note(), Some(doc));
+    press(&mut app, &mut shell, "h e l p enter", t0());
+    assert!(
+        app.console
+            .output
+            .last()
+            .unwrap()
+            .ends_with("fill N [SEED], help [CMD]"),
+        "{:?}",
+        app.console.output.last()
+    );
+    press(&mut app, &mut shell, "g e t space 1 enter", t0());
+    assert_eq!(app.lab.as_ref().unwrap().note(), None);
+}
+
+/// Tab with no command to offer says so, rather than leaving an earlier Tab's list on
+/// the console's last line as if it were this one's.
+#[test]
+fn tab_with_no_match_says_so() {
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    press(&mut app, &mut shell, "tab", t0());
+    assert!(app.console.output.last().unwrap().contains("reset"));
+    press(&mut app, &mut shell, "x tab", t0());
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        "no command starts with `x`"
+    );
+    press(&mut app, &mut shell, "ctrl-u : z tab", t0());
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        "no command starts with `:z`"
+    );
+}
+
+/// Tab offers only the `:` commands that do something on this screen: the review's
+/// (`:reveal`, `:grade`, `:undo`) only in a review, as the help lists them.
+#[test]
+fn tab_offers_the_review_commands_only_in_a_review() {
+    let listed = |start: &Start| {
+        let (mut app, mut shell) = fixture(start);
+        press(&mut app, &mut shell, ": tab", t0());
+        app.console.output.last().cloned().unwrap_or_default()
+    };
+    let on_card = listed(&Start::Browse(Some("gil".into())));
+    assert!(on_card.contains(":home"), "{on_card}");
+    for review_only in [":reveal", ":grade", ":undo"] {
+        assert!(!on_card.contains(review_only), "{on_card}");
+    }
+    let in_review = listed(&Start::Review);
+    assert!(
+        in_review.contains(":reveal") && in_review.contains(":undo"),
+        "{in_review}"
+    );
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
+    press(&mut app, &mut shell, ": u tab", t0());
+    assert_eq!(app.console.input, ":u", "`:undo` is not offered on a card");
+}
+
 #[test]
 fn focus_scroll_and_zoom() {
     let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
@@ -712,7 +826,7 @@ fn review_and_quiz_filter_by_area() {
 fn listed_keys_do_what_they_say() {
     let quiz = |card: &str| {
         Start::Quiz(crate::quiz::Selection {
-            card: Some(card.to_string()),
+            card: Some(card.into()),
             ..crate::quiz::Selection::default()
         })
     };
@@ -730,6 +844,7 @@ fn listed_keys_do_what_they_say() {
         (Start::Browse(None), ""),
         (Start::Browse(None), "/"),
         (Start::Browse(None), "enter"),
+        (Start::Browse(None), "/ g i l enter esc"),
         (Start::Browse(None), "enter ?"),
         (Start::Home, "j j j j enter"),
         (quiz("lru-cache"), ""),
@@ -1066,7 +1181,7 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
                 card.id.as_str(),
                 card.title,
                 card.topic,
-                deck.topic_title(&card.topic).unwrap_or(""),
+                deck.topic_name(&card.topic),
                 card.tags.join(" ")
             )
             .to_lowercase();
@@ -1087,18 +1202,35 @@ fn browse_filter_reads_the_question_and_esc_clears_it() {
     assert!(!app.browse().unwrap().filtering);
     assert_eq!(app.browse().unwrap().filter, "");
     assert_eq!(app.browse_matches().len(), all);
-    // A filter kept to open a card is cleared when Browse is left for home.
+    // A filter kept to open a card: back on the list, Esc clears it (the footer says
+    // so), the card opened still selected; the next Esc goes home.
     press(&mut app, &mut shell, "/ g i l enter esc", t0());
     assert_eq!(
         (on(&app), app.browse().unwrap().filter.as_str()),
         ("browse", "gil")
     );
+    let footer: Vec<_> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| b.help)
+        .collect();
+    assert!(footer.contains(&"clear filter"), "{footer:?}");
+    assert!(!footer.contains(&"home"), "{footer:?}");
+    let gil = app.study.index_of("gil").unwrap();
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(on(&app), "browse");
+    assert_eq!(app.browse().unwrap().filter, "");
+    assert_eq!(app.browse_matches().len(), all);
+    let browse = app.browse().unwrap();
+    assert_eq!(app.browse_matches()[browse.selected], gil);
     press(&mut app, &mut shell, "esc", t0());
     assert_eq!(on(&app), "home");
     press(&mut app, &mut shell, "enter", t0());
     assert_eq!(on(&app), "browse");
     assert_eq!(app.browse().unwrap().filter, "");
     assert_eq!(app.browse_matches().len(), all);
+    // `h` is home at once, filter or not.
+    press(&mut app, &mut shell, "/ g i l enter esc h", t0());
+    assert_eq!(on(&app), "home");
 }
 
 /// Esc in the middle of a quiz asks first, since leaving loses the scorecard: `n` or
@@ -1570,13 +1702,17 @@ fn claiming_missed_points_is_saved_as_self_assessed() {
     assert_eq!(summary.points_total - summary.points_scored, missed);
 }
 
-/// Esc cancels the latest running job before it means Back, and says so; the job's
-/// late end changes nothing; the next Esc is Back again. While typing, Esc leaves the
-/// console first.
+/// Esc cancels the latest running foreground job (the learner's) before it means Back,
+/// and says so; the job's late end changes nothing; the next Esc is Back again. While
+/// typing, Esc leaves the console first.
 #[test]
 fn esc_cancels_the_running_job_before_it_means_back() {
     let (mut app, mut shell) = fixture(&Start::Browse(None));
-    let start = |id, label| Action::JobStarted { id, label };
+    let start = |id, label| Action::JobStarted {
+        id,
+        label,
+        kind: crate::worker::JobKind::Foreground,
+    };
     let _ = update(&mut app, start(7, "highlighting cards"), t0());
     let _ = update(&mut app, start(8, "highlighting"), t0());
     assert_eq!(
@@ -1608,6 +1744,71 @@ fn esc_cancels_the_running_job_before_it_means_back() {
     );
 }
 
+/// A background job (tutor's own: warming the highlight cache) leaves Esc its meaning
+/// on every screen: back from a card, home from the lab in two Escs (console, then
+/// lab), the quiz's Esc and its footer. Only on Home, where Esc does nothing else, does
+/// it cancel the job; a foreground job started meanwhile is cancelled before it.
+#[test]
+fn a_background_job_leaves_esc_to_the_screen() {
+    use crate::worker::JobKind::{Background, Foreground};
+    let warming = |id| Action::JobStarted {
+        id,
+        label: "highlighting cards",
+        kind: Background,
+    };
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("group-anagrams".into())));
+    let _ = update(&mut app, warming(1), t0());
+    assert!(press(&mut app, &mut shell, "esc", t0()).is_empty());
+    assert_eq!((on(&app), app.jobs.len()), ("browse", 1));
+    assert!(app.flash.is_none(), "{:?}", app.flash);
+
+    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let _ = update(&mut app, warming(1), t0());
+    press(&mut app, &mut shell, "esc esc", t0());
+    assert_eq!((on(&app), app.jobs.len()), ("home", 1));
+
+    let quiz = Start::Quiz(crate::quiz::Selection {
+        card: Some("lru-cache".into()),
+        ..crate::quiz::Selection::default()
+    });
+    let (mut app, mut shell) = fixture(&quiz);
+    let _ = update(&mut app, warming(1), t0());
+    let footer: Vec<_> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| b.help)
+        .collect();
+    assert!(!footer.contains(&"cancel"), "{footer:?}");
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(app.jobs.len(), 1);
+    assert!(
+        on(&app) == "home" || app.overlay.is_some(),
+        "Esc left the quiz"
+    );
+
+    // Home: Esc has nothing else to do, so it cancels; a foreground job goes first.
+    let (mut app, mut shell) = fixture(&Start::Home);
+    let _ = update(&mut app, warming(1), t0());
+    let test_run = Action::JobStarted {
+        id: 2,
+        label: "running tests",
+        kind: Foreground,
+    };
+    let _ = update(&mut app, test_run, t0());
+    let _ = update(&mut app, warming(3), t0());
+    let cancelled: Vec<_> = (0..3)
+        .flat_map(|_| press(&mut app, &mut shell, "esc", t0()))
+        .collect();
+    assert_eq!(
+        cancelled,
+        [
+            Effect::CancelJob(2),
+            Effect::CancelJob(3),
+            Effect::CancelJob(1)
+        ]
+    );
+    assert_eq!(on(&app), "home");
+}
+
 /// A job that fails says so, naming what it was doing.
 #[test]
 fn a_failed_job_is_flashed() {
@@ -1617,6 +1818,7 @@ fn a_failed_job_is_flashed() {
         Action::JobStarted {
             id: 3,
             label: "highlighting",
+            kind: crate::worker::JobKind::Background,
         },
         t0(),
     );
@@ -1625,4 +1827,33 @@ fn a_failed_job_is_flashed() {
     assert!(app.jobs.is_empty());
     let flash = app.flash.as_ref().map(|f| (f.text.as_str(), f.error));
     assert_eq!(flash, Some(("highlighting failed: boom", true)));
+}
+
+/// `tutor quiz --seed N` repeats a quiz at any time: the same items, with options in the
+/// same order; another seed orders them otherwise. Without a seed the clock decides.
+#[test]
+fn a_quiz_with_a_seed_is_repeated() {
+    let quiz = |seed: Option<u64>, now: Timestamp| {
+        let start = Start::Quiz(crate::quiz::Selection {
+            count: Some(1000),
+            seed,
+            ..crate::quiz::Selection::default()
+        });
+        let library = crate::content::bundled_library().clone();
+        let store = Store::open_in_memory().unwrap();
+        let mut app = app::build(library, &store, now, Days::utc(), false, None, None).unwrap();
+        let _ = app::start(&mut app, &start, now).unwrap();
+        let Screen::Quiz(session) = &app.screen else {
+            panic!("not on the quiz")
+        };
+        session
+            .items()
+            .iter()
+            .map(|i| (i.card_id.to_string(), i.item_index, i.option_order.clone()))
+            .collect::<Vec<_>>()
+    };
+    let later = t0() + jiff::SignedDuration::from_secs(3600);
+    assert_eq!(quiz(Some(4), t0()), quiz(Some(4), later));
+    assert_ne!(quiz(Some(4), t0()), quiz(Some(5), t0()));
+    assert_ne!(quiz(None, t0()), quiz(None, later));
 }

@@ -1,18 +1,20 @@
 //! A whole card as styled text: what `tutor show` prints.
+#![deny(clippy::disallowed_methods)] // text only through `text::{span, line}` (clippy.toml)
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 
 use crate::content::{Card, Deck};
 use crate::highlight::{Highlighter, Lang};
 use crate::markdown::{self, Styles};
-use crate::text::sanitize;
+use crate::shown;
+use crate::text::{Shown, line, raw, span};
 
 const INDENT: &str = "  ";
 
 fn heading(title: &str) -> Line<'static> {
-    Line::from(Span::styled(
-        title.to_uppercase(),
+    Line::from(span(
+        Shown::from(title.to_uppercase()),
         Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
     ))
 }
@@ -36,7 +38,7 @@ fn indented(out: &mut Vec<Line<'static>>, lines: &[Line<'static>], width: u16) {
     let room = width.saturating_sub(2).max(20);
     for mut line in crate::wrap::wrap(lines, room) {
         if !line.spans.is_empty() {
-            line.spans.insert(0, Span::raw(INDENT));
+            line.spans.insert(0, raw(INDENT));
         }
         out.push(line);
     }
@@ -57,7 +59,7 @@ fn prose(out: &mut Vec<Line<'static>>, text: &str, highlighter: Option<&Highligh
     indented(out, &lines, width);
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[String], width: u16) {
+fn bullets(out: &mut Vec<Line<'static>>, items: &[Shown], width: u16) {
     for item in items {
         indented(out, &markdown::item(item, "• ", &MARKDOWN), width);
     }
@@ -66,15 +68,10 @@ fn bullets(out: &mut Vec<Line<'static>>, items: &[String], width: u16) {
 fn code(out: &mut Vec<Line<'static>>, source: &str, lang: Lang, highlighter: Option<&Highlighter>) {
     let text = match highlighter {
         Some(h) => h.highlight(source.trim_end(), lang),
-        None => Text::from(
-            sanitize(source.trim_end())
-                .lines()
-                .map(|l| Line::from(l.to_string()))
-                .collect::<Vec<_>>(),
-        ),
+        None => crate::highlight::plain(source),
     };
     for mut line in text.lines {
-        line.spans.insert(0, Span::raw(INDENT));
+        line.spans.insert(0, raw(INDENT));
         out.push(line);
     }
 }
@@ -82,7 +79,8 @@ fn code(out: &mut Vec<Line<'static>>, source: &str, lang: Lang, highlighter: Opt
 /// The card in reading order: title and facts, prompt, both solutions, explanation, key
 /// points, pitfalls, complexity, follow-ups. Card text is Markdown, rendered and wrapped
 /// to `width` columns (code is not wrapped). Code is highlighted when a highlighter is
-/// given; all content is sanitized.
+/// given. Card text is display-safe as loaded ([`Shown`]); code is sanitized by
+/// `highlight`.
 pub fn card_text(
     deck: &Deck,
     card: &Card,
@@ -91,24 +89,23 @@ pub fn card_text(
 ) -> Text<'static> {
     let mut out = Vec::new();
     out.push(Line::from(vec![
-        Span::styled(
-            sanitize(&card.title).into_owned(),
+        span(
+            card.title.clone(),
             Style::new().add_modifier(Modifier::BOLD),
         ),
-        Span::styled(format!("  [{}]", card.id), Style::new().fg(Color::DarkGray)),
+        span(shown!("  [{}]", card.id), Style::new().fg(Color::DarkGray)),
     ]));
-    let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
     let mut facts = format!(
         "{} · {} · {}",
-        sanitize(&deck.meta.title),
-        sanitize(topic),
+        deck.meta.title,
+        deck.topic_name(&card.topic),
         card.difficulty.label()
     );
     if !card.tags.is_empty() {
         facts.push_str(" · ");
         facts.push_str(&card.tags.join(", "));
     }
-    out.push(Line::styled(facts, Style::new().fg(Color::DarkGray)));
+    out.push(line(Shown::from(facts), Style::new().fg(Color::DarkGray)));
     let section = |out: &mut Vec<Line<'static>>, title: &str| {
         out.push(Line::default());
         out.push(heading(title));
@@ -129,8 +126,8 @@ pub fn card_text(
             ("Action", &star.action),
             ("Result", &star.result),
         ] {
-            out.push(Line::styled(
-                format!("{INDENT}{label}"),
+            out.push(line(
+                shown!("{INDENT}{label}"),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             prose(&mut out, text, highlighter, width);
@@ -148,7 +145,7 @@ pub fn card_text(
             ("time:  ", &complexity.time),
             ("space: ", &complexity.space),
         ] {
-            let mut spans = vec![Span::raw(format!("{INDENT}{label}"))];
+            let mut spans = vec![raw(shown!("{INDENT}{label}"))];
             spans.extend(markdown::inline(text, &MARKDOWN));
             out.push(Line::from(spans));
         }

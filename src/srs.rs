@@ -176,6 +176,26 @@ impl Outcome {
     }
 }
 
+/// Human-friendly time until: 45s, 10m, 3h, 4d, 2.5mo, 1.2y.
+pub fn interval_label(seconds: i64) -> String {
+    let s = seconds.max(0);
+    #[allow(clippy::cast_precision_loss)]
+    let days = s as f64 / 86_400.0;
+    if s < 60 {
+        format!("{s}s")
+    } else if s < 3_600 {
+        format!("{}m", (s + 30) / 60)
+    } else if s < 86_400 {
+        format!("{}h", (s + 1_800) / 3_600)
+    } else if days < 30.0 {
+        format!("{}d", days.round())
+    } else if days < 365.0 {
+        format!("{:.1}mo", days / 30.0)
+    } else {
+        format!("{:.1}y", days / 365.0)
+    }
+}
+
 pub struct Scheduler {
     fsrs: FSRS,
     retention: f32,

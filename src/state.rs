@@ -246,8 +246,9 @@ pub struct ReviewSession {
     pub phase: ReviewStep,
     pub graded: Vec<Graded>,
     pub started: Timestamp,
-    /// The grade waiting for the shell's save.
-    pub saving: Option<Rating>,
+    /// The grade waiting for the shell's save, as `update` worked it out: the state the
+    /// store saves is compared with it (another tutor may have graded the card).
+    pub saving: Option<crate::srs::Outcome>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -287,6 +288,8 @@ pub struct RunningJob {
     pub id: crate::worker::JobId,
     /// What it does ("highlighting").
     pub label: &'static str,
+    /// Who asked for it: Esc cancels a background job only where it does nothing else.
+    pub kind: crate::worker::JobKind,
     pub started: Timestamp,
 }
 

@@ -15,6 +15,7 @@ mod migrations;
 mod quiz;
 pub mod revlog;
 pub mod settings;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -26,7 +27,7 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use crate::days::Days;
 use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler};
 
-pub use quiz::QuizSummary;
+pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
 
 /// The database's file name in the data dir.

@@ -1,6 +1,7 @@
 //! `view`: draws `App` and nothing else (read-only; no disk, no syntect). Each screen
 //! and pane has its own module; where things go comes from `layout` ([`frame_areas`]
 //! splits the screen, `layout::panes` a card).
+#![deny(clippy::disallowed_methods)] // text only through `text::{span, raw, line}` (clippy.toml)
 
 pub mod browse;
 pub mod confirm;
@@ -20,7 +21,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH, frame_areas, theme};
+use crate::shown;
 use crate::state::{App, Overlay, Screen};
+use crate::text::{Shown, line, raw};
 use crate::theme::Theme;
 use crate::wrap;
 
@@ -52,8 +55,8 @@ pub fn with_scroll_hint<'a>(
 ) -> Block<'a> {
     match scroll_hint(above, below, sections) {
         Some(hint) => block.title_bottom(
-            Line::styled(
-                format!(" {} ", wrap::fit(&hint, width.saturating_sub(4))),
+            line(
+                shown!(" {} ", wrap::fit(&hint, width.saturating_sub(4))),
                 t.dim(),
             )
             .right_aligned(),
@@ -110,11 +113,12 @@ pub fn view(frame: &mut Frame, app: &App) {
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
         Line::from("terminal too small"),
-        Line::from(format!(
+        Line::from(raw(shown!(
             "(need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})",
-            area.width, area.height
-        )),
-        Line::from(crate::hints::too_small()),
+            area.width,
+            area.height
+        ))),
+        Line::from(raw(Shown::from(crate::hints::too_small()))),
     ];
     let y = area.height.saturating_sub(3) / 2;
     let inner = Rect::new(area.x, area.y + y, area.width, area.height - y);

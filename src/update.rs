@@ -83,9 +83,13 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::Open => open(app, now),
-        Action::StartFilter => {
+        Action::StartFilter | Action::ClearFilter => {
             if let Screen::Browse(browse) = &mut app.screen {
-                browse.filtering = true;
+                if action == Action::StartFilter {
+                    browse.filtering = true;
+                } else {
+                    browse.clear_filter(&app.study, app.size);
+                }
             }
             Effects::none()
         }
@@ -99,17 +103,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::ScrollBottom
         | Action::ToggleZoom => scroll(app, &action),
         Action::EnterConsole | Action::EnterCommand => {
-            app.console.active = true;
-            if action == Action::EnterConsole
-                && let Some(text) = quiz::console_prefill(app)
-            {
-                app.console.input.clone_from(&text);
-                app.console.cursor = text.chars().count();
-                return Effects::none();
-            }
-            if action == Action::EnterCommand && app.console.input.is_empty() {
-                app.console.edit(ConsoleEdit::Insert(':'));
-            }
+            enter_console(app, action == Action::EnterCommand);
             Effects::none()
         }
         Action::LeaveConsole => {
@@ -153,6 +147,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::StreakLoaded(_)
         | Action::JobStarted { .. }
         | Action::JobFinished { .. }
+        | Action::TestsRan { .. }
         | Action::CancelJob => jobs::update_jobs(app, action, now),
     }
 }
@@ -229,6 +224,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
             | Action::AttemptLoaded { .. }
+            | Action::TestsRan { .. }
     )
 }
 
@@ -291,6 +287,18 @@ fn confirmed(app: &mut App, yes: bool) -> Effects {
         _ => {}
     }
     Effects::none()
+}
+
+/// The console opened: for a command (`:` typed for the learner), or for a line (a
+/// quiz item's own text given to edit, where it has one).
+fn enter_console(app: &mut App, command: bool) {
+    app.console.active = true;
+    if !command && let Some(text) = quiz::console_prefill(app) {
+        app.console.input.clone_from(&text);
+        app.console.cursor = text.chars().count();
+    } else if command && app.console.input.is_empty() {
+        app.console.edit(ConsoleEdit::Insert(':'));
+    }
 }
 
 /// Home, its cursor on `item`.
@@ -428,9 +436,14 @@ fn edit_console(app: &mut App, edit: ConsoleEdit) {
         && app.lab.is_some()
         && crate::layout::panes::has_diagram(app)
         && !app.console.input.trim_start().starts_with(':');
+    // The review's commands are offered only in a review, where they do something.
+    let in_review = matches!(app.screen, Screen::Review(_));
     match &mut app.screen {
         Screen::Browse(browse) if browse.filtering => browse.edit_filter(edit),
         _ if lab_line => app.console.complete("", crate::lru::command::complete),
+        _ if edit == ConsoleEdit::Complete => app
+            .console
+            .complete(":", |word| console::complete(word, in_review)),
         _ => app.console.edit(edit),
     }
 }

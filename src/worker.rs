@@ -47,6 +47,16 @@ impl Cancel {
     }
 }
 
+/// Who asked for a job, which decides what Esc does while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Started by tutor itself (cache warming, a card's highlighting): Esc cancels it
+    /// only where Esc has nothing else to do, so it never takes Esc from a screen.
+    Background,
+    /// Started by the learner (running tests, a model's answer): Esc cancels it first.
+    Foreground,
+}
+
 /// How a job ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum End {

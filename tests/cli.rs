@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{bundled, command, run, shown, temp, tutor, write};
+use common::{
+    CARD_TEMPLATE, USER_DECK, bundled, card, command, run, shown, temp, tutor, user_deck, write,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -46,70 +48,6 @@ fn deck_cache_files(data: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
     files
-}
-
-const USER_DECK: &str = "\
-id: mine
-title: My deck
-description: My own cards.
-topics:
-  - id: basics
-    title: Basics
-";
-
-/// A complete, valid card; `@ID@`, `@TITLE@` and `@PROMPT@` are filled in by [`card`].
-/// Title and prompt are YAML double-quoted strings, so they may hold `\u` escapes.
-const CARD_TEMPLATE: &str = r#"id: @ID@
-title: "@TITLE@"
-topic: basics
-tags: [math]
-difficulty: easy
-prompt: "@PROMPT@"
-python:
-  solution: |
-    def add(a, b):
-        return a + b
-  tests: |
-    assert add(1, 2) == 3
-rust:
-  solution: |
-    pub fn add(a: i32, b: i32) -> i32 {
-        a + b
-    }
-  tests: |
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        #[test]
-        fn adds() {
-            assert_eq!(add(1, 2), 3);
-        }
-    }
-explanation: The + operator does it.
-key_points:
-  - Use the + operator.
-pitfalls:
-  - Overflow in Rust.
-complexity:
-  time: O(1)
-  space: O(1)
-follow_ups:
-  - What happens on overflow?
-"#;
-
-fn card(id: &str, title: &str, prompt: &str) -> String {
-    CARD_TEMPLATE
-        .replace("@ID@", id)
-        .replace("@TITLE@", title)
-        .replace("@PROMPT@", prompt)
-}
-
-/// A deck folder `mine` under `root` holding one valid card.
-fn user_deck(root: &Path, id: &str, title: &str, prompt: &str) -> PathBuf {
-    let dir = root.join("mine");
-    write(&dir, "deck.yaml", USER_DECK);
-    write(&dir, "01-card.yaml", &card(id, title, prompt));
-    dir
 }
 
 // ---------------------------------------------------------------- check
@@ -238,6 +176,62 @@ fn check_reports_every_problem_with_its_position() {
     );
     assert_eq!(lines[3], "3 problems (1 card in 1 deck without problems)");
     assert_eq!(out.stderr, "");
+}
+
+/// A quiz item whose right option (line 4 of it, column 9) is three times as long as
+/// either distractor.
+const LONGEST_IS_RIGHT: &str = "quiz:
+  - kind: single
+    question: Which adds?
+    options:
+      - '-'
+      - the + operator, which adds
+      - '*'
+    answer: 1
+    explanation: + adds; - subtracts and * multiplies.
+";
+
+#[test]
+fn check_warns_about_a_length_cue_and_strict_makes_it_an_error() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let text = format!("{}{LONGEST_IS_RIGHT}", card("add-two", "Add two", "Add."));
+    let line = text.lines().position(|l| l.contains("which adds")).unwrap() + 1;
+    let file = shown(&write(&dir, "01-card.yaml", &text));
+    let at = format!("{file}:{line}:9");
+    let data = temp();
+    let out = tutor(data.path(), &["check", &shown(&dir)]);
+    assert_eq!(out.code, Some(0), "a warning does not fail check: {out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    let warning =
+        format!("{at}: warning: quiz[0].options[1]: the right option is the only longest");
+    assert!(
+        lines[0].starts_with(&warning),
+        "{}\nis not\n{warning}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "1 card in 1 deck, no problems, 1 warning (--strict makes them errors)"
+    );
+    let out = tutor(data.path(), &["check", "--strict", &shown(&dir)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("{at}: error: quiz[0].options[1]: ")),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "1 problem (1 card in 1 deck loaded; --strict counts warnings as problems)"
+    );
+    // The bundled decks pass --strict: their items were rewritten (issue 16).
+    let out = tutor(data.path(), &["check", "--strict"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.ends_with(", no problems\n"), "{}", out.stdout);
 }
 
 /// A recall item whose examples score the other way: line 5 of it (the first right
@@ -771,7 +765,8 @@ fn no_subcommand_lists_decks_and_cards() {
     );
     for (_, card) in library.cards() {
         let listed = lines.iter().any(|l| {
-            l.split_whitespace().next() == Some(card.id.as_str()) && l.ends_with(&card.title)
+            l.split_whitespace().next() == Some(card.id.as_str())
+                && l.ends_with(card.title.as_str())
         });
         assert!(listed, "{} is not listed:\n{}", card.id, out.stdout);
     }
@@ -1051,7 +1046,7 @@ fn the_listing_says_bundled_and_lists_every_command() {
             "review",
             "  tutor review [--deck ID] [--topic ID] [--limit N]",
         ),
-        ("check", "  tutor check [PATH]..."),
+        ("check", "  tutor check [PATH]... [--strict]"),
         ("show", "  tutor show CARD_ID [--plain]"),
         ("export", "  tutor export revlog FILE"),
     ] {
@@ -1083,4 +1078,48 @@ fn the_listing_lines_up_every_card_title() {
     for (start, line) in &starts {
         assert_eq!(*start, first, "out of line: {line}\n{}", out.stdout);
     }
+}
+
+/// The deck with terminal controls in every text field (tests/fixtures/hostile): the
+/// listing and `show` of each card print none of them raw, in colour or not.
+#[test]
+fn no_deck_field_is_printed_raw() {
+    let data = temp();
+    let decks = "tests/fixtures/hostile";
+    let raw = |text: &str| -> Vec<char> {
+        strip_sgr(text)
+            .chars()
+            .filter(|&c| tutor::text::needs_escape(c))
+            .collect()
+    };
+    let out = tutor(data.path(), &["--decks", decks]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(raw(&out.stdout), [], "{}", out.stdout);
+    assert!(out.stdout.contains(r"Deck \u{1b}]0;pwn"), "{}", out.stdout);
+    for card in ["evil-code", "evil-story"] {
+        for colour in ["always", "never"] {
+            let args = ["--decks", decks, "show", card, "--color", colour];
+            let out = tutor(data.path(), &args);
+            assert_eq!(out.code, Some(0), "{out:?}");
+            assert_eq!(
+                raw(&out.stdout),
+                [],
+                "{card} --color {colour}: {}",
+                out.stdout
+            );
+            assert!(out.stdout.contains(r"Topic \u{1b}]0;pwn"), "{}", out.stdout);
+        }
+    }
+    // An id typed on the command line is echoed the same way.
+    let out = tutor(
+        data.path(),
+        &["--decks", decks, "show", "evil\u{1b}[2J\u{202e}"],
+    );
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(raw(&out.stderr), [], "{}", out.stderr);
+    assert!(
+        out.stderr.contains(r"evil\u{1b}[2J\u{202e}"),
+        "{}",
+        out.stderr
+    );
 }

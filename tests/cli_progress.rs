@@ -585,7 +585,7 @@ fn what_the_database_holds_is_escaped_on_the_terminal() {
         csv.contains("x\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{9b}31m\\u{7f}\\u{202e},"),
         "{csv}"
     );
-    for args in [&["stats"][..], &["stats", "--json"]] {
+    for args in [&["stats"][..], &["stats", "--json"], &["stats", "--items"]] {
         let out = ok(&data, args);
         assert!(!has_terminal_controls(&out), "{args:?}: {out:?}");
     }
@@ -948,4 +948,104 @@ fn a_hostile_file_name_is_escaped_in_import_and_export_messages() {
     let out = tutor(&data, &["export", "revlog", &shown(&target)]);
     assert_eq!(out.code, Some(0), "{out:?}");
     assert!(!has_terminal_controls(&out.stdout), "{out:?}");
+}
+
+/// The first two bundled single-choice items: (card id, item index, right option,
+/// option count).
+fn two_singles() -> Vec<(String, usize, usize, usize)> {
+    bundled()
+        .cards()
+        .flat_map(|(_, card)| {
+            card.quiz
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item {
+                    tutor::content::QuizItem::Single(s) => {
+                        Some((card.id.to_string(), i, s.answer, s.options.len()))
+                    }
+                    _ => None,
+                })
+        })
+        .take(2)
+        .collect()
+}
+
+/// `stats --items` flags an item everyone gets right and one whose wrong answers all
+/// pick one distractor; `stats --json` has every answered item with its picks by option
+/// identity (the card's index, whatever the screen showed).
+#[test]
+fn quiz_items_are_reported_one_by_one() {
+    use tutor::quiz::QuizRecord;
+    let tmp = temp();
+    let data = data(&tmp);
+    let singles = two_singles();
+    let (easy, tricky) = (&singles[0], &singles[1]);
+    let distractor = (tricky.2 + 1) % tricky.3;
+    {
+        let mut store = tutor::store::Store::open(&data).unwrap();
+        let days = tutor::days::Days::utc();
+        let answer =
+            |(card, index, _, _): &(String, usize, usize, usize), pick, correct| QuizRecord {
+                card_id: card.clone(),
+                item_index: *index,
+                kind: tutor::content::QuizKind::Single,
+                correct,
+                answered_at: jiff::Timestamp::now(),
+                duration: std::time::Duration::from_secs(5),
+                picked: Some(vec![pick]),
+                points: None,
+            };
+        for record in [
+            answer(easy, easy.2, true),
+            answer(easy, easy.2, true),
+            answer(easy, easy.2, true),
+            answer(tricky, distractor, false),
+            answer(tricky, tricky.2, true),
+            answer(tricky, distractor, false),
+        ] {
+            store.record_quiz_result(&record, &days).unwrap();
+        }
+    }
+    let table = ok(&data, &["stats", "--items"]);
+    let line = |card: &str, index: usize| {
+        table
+            .lines()
+            .find(|l| l.starts_with(&format!("{card} ")) && l.contains(&format!("quiz[{index}]")))
+            .unwrap_or_else(|| panic!("no line for {card} quiz[{index}]:\n{table}"))
+            .to_string()
+    };
+    let easy_line = line(&easy.0, easy.1);
+    assert!(easy_line.contains("  3  "), "{easy_line}");
+    assert!(easy_line.ends_with("everyone right: too easy, or the answer gives itself away"));
+    let tricky_line = line(&tricky.0, tricky.1);
+    assert!(
+        tricky_line.contains(&format!(
+            "every wrong answer picked options[{distractor}] \""
+        )),
+        "{tricky_line}"
+    );
+    assert!(table.ends_with("2 items answered, 2 flagged (everyone right after 3 answers or more; every wrong answer, 2 or more, on one distractor)\n"), "{table}");
+
+    let json = stats_json(&data);
+    let items = json["quiz"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{items:?}");
+    let tricky_json = items
+        .iter()
+        .find(|i| i["card"] == tricky.0.as_str() && i["item"] == tricky.1)
+        .unwrap();
+    assert_eq!(
+        (&tricky_json["asked"], &tricky_json["right"]),
+        (&3.into(), &1.into())
+    );
+    assert_eq!(tricky_json["flag"], "same_distractor");
+    assert_eq!(tricky_json["same_distractor"], distractor);
+    let picked = tricky_json["picked"].as_array().unwrap();
+    assert_eq!(picked.len(), tricky.3, "every option, picked or not");
+    assert_eq!(picked[distractor]["count"], 2);
+    assert_eq!(picked[distractor]["right"], false);
+    assert_eq!(picked[tricky.2]["count"], 1);
+    assert_eq!(picked[tricky.2]["right"], true);
+
+    let out = tutor(&data, &["stats", "--json", "--items"]);
+    assert_eq!(out.code, Some(2), "{out:?}");
 }

@@ -1761,6 +1761,96 @@ fn many_broken_cards_in_one_file_share_a_budget() {
     assert!(found.len() <= n + 16 * 1024, "{} problems", found.len());
 }
 
+// ---------------------------------------------------------------- length cues, shuffle
+
+const LONG_RIGHT_OPTION: &str = "  - kind: single
+    question: Which one is even?
+    options:
+      - '1'
+      - '3'
+      - 'two, the only even prime'
+    answer: 2
+    explanation: 2 divides by 2; 1 and 3 do not.
+";
+
+/// The warnings `tutor check` finds in a card holding `item`: (line offset from the
+/// item's first line, column, field, message).
+fn item_warnings(item: &str) -> Vec<(usize, usize, String, String)> {
+    let (text, line) = card_with_item(item);
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems, [], "a warning is not a problem");
+    assert_eq!(library.card_count(), 1, "a card with a warning still loads");
+    library
+        .warnings
+        .into_iter()
+        .map(|p| {
+            assert!(p.is_warning(), "{p:?}");
+            assert!(p.to_string().contains(": warning: "), "{p}");
+            (p.line - line, p.col, p.field, p.message)
+        })
+        .collect()
+}
+
+#[test]
+fn a_right_option_given_away_by_its_length_is_a_warning_at_that_option() {
+    let found = item_warnings(LONG_RIGHT_OPTION);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (line, col, field, message) = &found[0];
+    assert_eq!((*line, *col, field.as_str()), (5, 9, "quiz[1].options[2]"));
+    assert!(
+        message.contains("24 characters against at most 1"),
+        "{message}"
+    );
+    // Below the margin (1.5x the longest distractor), or a tie, there is nothing to say.
+    let near = LONG_RIGHT_OPTION
+        .replace("'1'", "'one, the only odd unit'")
+        .replace("'3'", "'three, an odd prime'");
+    assert_eq!(item_warnings(&near), []);
+    let tie = LONG_RIGHT_OPTION.replace("'3'", "'three: odd, and a prime'");
+    assert_eq!(item_warnings(&tie), []);
+}
+
+#[test]
+fn right_options_longer_on_average_are_a_warning_at_answers() {
+    let long = MULTIPLE
+        .replace("'2'", "'2, the only even prime'")
+        .replace("'4'", "'4, which is two squared'");
+    let found = item_warnings(&long);
+    let fields: Vec<(usize, usize, &str)> =
+        found.iter().map(|p| (p.0, p.1, p.2.as_str())).collect();
+    assert_eq!(fields, [(6, 5, "quiz[1].answers")]);
+    assert!(found[0].3.contains("22.50x as long"), "{}", found[0].3);
+    assert_eq!(item_warnings(MULTIPLE), [], "all of one length");
+}
+
+#[test]
+fn shuffle_is_a_boolean_of_choice_items_only() {
+    let off = MULTIPLE.replace("    answers:", "    shuffle: false\n    answers:");
+    let (text, _) = card_with_item(&off);
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems, []);
+    let quiz = &library.decks[0].cards[0].quiz;
+    match (&quiz[0], &quiz[1]) {
+        (tutor::content::QuizItem::Single(s), tutor::content::QuizItem::Multiple(m)) => {
+            assert!(s.shuffle, "shuffled unless the item says otherwise");
+            assert!(!m.shuffle);
+        }
+        other => panic!("{other:?}"),
+    }
+    let (place, message) =
+        item_problem(&MULTIPLE.replace("    answers:", "    shuffle: maybe\n    answers:"));
+    // serde reads a quiz item whole (tagged by `kind`): a bad value inside it is
+    // reported at the item, as for every other field of an item.
+    assert_eq!(place, pos(0, 5, "quiz[1]"));
+    assert!(message.contains("expected a boolean"), "{message}");
+    let (place, message) =
+        item_problem(&CLOZE.replace("    gaps:", "    shuffle: false\n    gaps:"));
+    assert_eq!(place, pos(5, 5, "quiz[1].shuffle"));
+    assert!(message.starts_with("unknown field `shuffle`"), "{message}");
+}
+
 /// A deck's `synonyms:` groups are checked where they are written: a group of one, a
 /// `*` pattern, a phrase without words, and a phrase the same as another once
 /// normalised. (Inside a flow list `[...]` the locator gives the list's column.)

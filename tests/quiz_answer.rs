@@ -232,8 +232,19 @@ fn recall_names_the_phrase_and_uses_the_decks_synonyms() {
 fn unknown_card_or_item_exits_1() {
     let out = quiz(&["--card", "nope", "--item", "1", "--answer", "1"]);
     assert_eq!(out.code, Some(1), "{out:?}");
+    // The valid ids follow, as `tutor show` gives them: every one, or the close ones.
     assert!(
-        out.stderr.contains("no card with id `nope`"),
+        out.stderr
+            .contains("no card with id `nope`; the cards are: ")
+            && out.stderr.contains("scored"),
+        "{}",
+        out.stderr
+    );
+    let out = quiz(&["--card", "scord", "--item", "1", "--answer", "1"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(
+        out.stderr
+            .contains("no card with id `scord`; did you mean: scored"),
         "{}",
         out.stderr
     );
@@ -306,4 +317,20 @@ fn hostile_answers_echo_safely() {
     let out = quiz(&["--card", "scored", "--item", "1", "--answer", hostile]);
     assert_eq!(out.code, Some(2));
     assert!(!out.stderr.contains('\x1b'), "{:?}", out.stderr);
+}
+
+/// The quiz screen shuffles options (issue 16); --answer has no screen and numbers them
+/// as the card writes them, and its help says so.
+#[test]
+fn the_help_says_options_are_numbered_in_the_cards_order() {
+    let out = quiz(&["--help"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let help = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains(
+            "Option numbers count from 1 in the card's own order (as `options` is written in \
+             the deck file), not in the quiz screen's, which shuffles them"
+        ),
+        "{help}"
+    );
 }

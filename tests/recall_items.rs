@@ -54,7 +54,7 @@ fn gap_takes(
     let QuizItem::Cloze(cloze) = item(library, id, n) else {
         panic!("{id} item {n} is not a cloze item");
     };
-    let mut gaps: Vec<String> = cloze.gaps.iter().map(|g| g.accept[0].clone()).collect();
+    let mut gaps: Vec<String> = cloze.gaps.iter().map(|g| g.accept[0].to_string()).collect();
     gaps[gap - 1] = answer.to_string();
     score(
         item(library, id, n),
@@ -255,12 +255,10 @@ struct HeldOut {
     wrong: Vec<String>,
 }
 
-/// Issue 13's measure: answers written by someone who saw neither the accept lists nor
-/// the examples. At least 85% of the right ones must be accepted, and no wrong one.
-#[test]
-fn held_out_answers_score_as_labelled() {
+/// Scores every held-out answer in `text`: (right answers, right accepted, wrong
+/// answers, wrong accepted, the figure, the misjudged answers).
+fn measure(text: &str) -> (usize, usize, usize, usize, String, Vec<String>) {
     let library = bundled();
-    let text = include_str!("fixtures/recall_heldout.yaml");
     let held_out: Vec<HeldOut> = serde_yaml::from_str(text).unwrap();
     let (mut right, mut right_accepted, mut wrong, mut misjudged) = (0, 0, 0, Vec::new());
     for set in &held_out {
@@ -306,9 +304,42 @@ fn held_out_answers_score_as_labelled() {
         100.0 * f64::from(u32::try_from(right_accepted).unwrap())
             / f64::from(u32::try_from(right).unwrap())
     );
+    (
+        right,
+        right_accepted,
+        wrong,
+        wrong_accepted,
+        figure,
+        misjudged,
+    )
+}
+
+/// Issue 13's measure: answers written by someone who saw neither the accept lists nor
+/// the examples. At least 85% of the right ones must be accepted, and no wrong one.
+#[test]
+fn held_out_answers_score_as_labelled() {
+    let (right, right_accepted, wrong, wrong_accepted, figure, misjudged) =
+        measure(include_str!("fixtures/recall_heldout.yaml"));
     assert!(right + wrong >= 96 && wrong >= 40, "{figure}");
     assert!(
         right_accepted * 100 >= right * 85 && wrong_accepted == 0,
+        "{figure}\n{}",
+        misjudged.join("\n")
+    );
+}
+
+/// The fresh held-out set, which no item was tuned on: a ratchet at today's figure
+/// (64 of 72 right accepted, 3 of 48 wrong accepted; the target is none wrong, see the
+/// fixture's header), so a change to the scorer or the items that loses ground fails.
+/// Print the figure with `--nocapture`; never tune an item on these answers.
+#[test]
+fn fresh_held_out_answers() {
+    let (right, right_accepted, wrong, wrong_accepted, figure, misjudged) =
+        measure(include_str!("fixtures/recall_heldout_fresh.yaml"));
+    println!("{figure}");
+    assert!(right == 72 && wrong == 48, "{figure}");
+    assert!(
+        right_accepted >= 64 && wrong_accepted <= 3,
         "{figure}\n{}",
         misjudged.join("\n")
     );

@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use tutor::store::Store;
 
+mod common;
+
 const DEADLINE: Duration = Duration::from_secs(30);
 
 struct Tmux {
@@ -864,4 +866,192 @@ fn practice_code_survives_quit_and_kill_9() {
         size,
     );
     tmux.wait_for_all(&["mine_one = 1", "mine_two = 2"]);
+}
+
+/// One single-choice item of the bundled decks and two quiz seeds that show its options
+/// in different orders (the first option shown differs).
+struct TwoOrders {
+    card: String,
+    index: usize,
+    /// In the card's order.
+    options: Vec<tutor::text::Shown>,
+    answer: usize,
+    /// Each seed and the order it shows the options in (card indices).
+    seeds: [(u64, Vec<usize>); 2],
+}
+
+fn one_item_two_orders() -> TwoOrders {
+    use tutor::content::QuizItem;
+    use tutor::quiz::{Selection, select};
+    let library = common::bundled();
+    // Options that show as written: no Markdown marks, short enough not to wrap.
+    let plain = |options: &[tutor::text::Shown]| {
+        options
+            .iter()
+            .all(|o| o.len() < 80 && o.chars().all(|c| c.is_ascii() && !"`*_[]<>\\".contains(c)))
+    };
+    for (_, card) in library.cards() {
+        for (index, item) in card.quiz.iter().enumerate() {
+            let QuizItem::Single(single) = item else {
+                continue;
+            };
+            if !single.shuffle || !plain(&single.options) {
+                continue;
+            }
+            let order = |seed: u64| {
+                let selection = Selection {
+                    card: Some(card.id.as_str().into()),
+                    count: Some(1),
+                    seed: Some(seed),
+                    ..Selection::default()
+                };
+                let items = select(library, &selection, seed).unwrap();
+                (items[0].item_index == index).then(|| items[0].option_order.clone())
+            };
+            let mut found: Vec<(u64, Vec<usize>)> = Vec::new();
+            for seed in 0..500 {
+                let Some(o) = order(seed) else { continue };
+                match found.first() {
+                    None => found.push((seed, o)),
+                    Some((_, first)) if first[0] != o[0] => {
+                        found.push((seed, o));
+                        let second = found.pop().unwrap();
+                        let first = found.pop().unwrap();
+                        return TwoOrders {
+                            card: card.id.to_string(),
+                            index,
+                            options: single.options.clone(),
+                            answer: single.answer,
+                            seeds: [first, second],
+                        };
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    panic!("no single item shows two orders under 500 seeds");
+}
+
+/// `tutor quiz --seed`: one item's options in two different orders under two seeds, in
+/// the real binary; the right option picked where each order shows it is right, and both
+/// answers are saved as the same option (its index in the card).
+#[test]
+fn a_quiz_shows_one_items_options_in_each_seeds_order() {
+    let TwoOrders {
+        card,
+        index,
+        options,
+        answer,
+        seeds,
+    } = one_item_two_orders();
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let mut screens = Vec::new();
+    for (seed, order) in &seeds {
+        let args = format!("quiz --card {card} --count 1 --seed {seed}");
+        // A server of its own per run: the last one may still be going away.
+        let name = format!("shuffle-{seed}");
+        let tmux = Tmux::start(&name, &wrapped(&data, &args, &pid), (160, 48));
+        let screen = tmux.wait_for("Quiz 1/1");
+        let rows: Vec<usize> = order
+            .iter()
+            .enumerate()
+            .map(|(at, &identity)| {
+                let shown = format!("{}. {}", at + 1, options[identity]);
+                screen
+                    .lines()
+                    .position(|l| l.contains(&shown))
+                    .unwrap_or_else(|| panic!("seed {seed}: no `{shown}` on\n{screen}"))
+            })
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "seed {seed}: {rows:?}\n{screen}"
+        );
+        screens.push(screen);
+        let right_at = order.iter().position(|&o| o == answer).unwrap();
+        tmux.keys(&[&(right_at + 1).to_string()]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for_all(&["Enter next", "✓ Right"]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Score: 1 of 1");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Review:");
+        tmux.keys(&["q"]);
+        assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    }
+    let first_line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(" 1. "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_ne!(first_line(&screens[0]), first_line(&screens[1]));
+    let items = Store::open(&data).unwrap().quiz_items().unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(
+        (items[0].card_id.as_str(), items[0].item_index),
+        (card.as_str(), index)
+    );
+    assert_eq!(items[0].tally.correct, 2);
+    let picks: Vec<&[usize]> = items[0]
+        .picks
+        .iter()
+        .map(|p| p.options.as_slice())
+        .collect();
+    assert_eq!(
+        picks,
+        [&[answer][..]],
+        "both saved as the card's option {answer}"
+    );
+}
+
+/// Warming the cache is tutor's own (background) job: on a card opened from the
+/// command line, Esc goes back to the list while the spinner keeps turning, instead of
+/// cancelling the warming and leaving the learner on the card.
+#[test]
+fn esc_on_a_card_goes_back_while_the_cache_warms() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    big_deck(&decks, 120, 200);
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} browse big-0", decks.display());
+    let tmux = Tmux::start("bgjob", &wrapped(&data, &args, &pid), (120, 30));
+    let spinning = "highlighting cards";
+    tmux.wait_for_all(&["Card 0.", spinning]);
+    tmux.keys(&["Escape"]);
+    // The bundled decks are listed too; a cancel would flash until the next key.
+    let back = tmux.wait_for("Browse: 150 of 150 cards");
+    assert!(
+        !back.contains("cancelled"),
+        "Esc cancelled the warming:\n{back}"
+    );
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// At 80x24 the lab's `help` replies are read whole: the console's border cuts them off,
+/// so the diagram shows the last one wrapped; `help CMD` gives that command's row.
+#[test]
+fn lab_help_is_readable_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "labhelp",
+        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        (80, 24),
+    );
+    tmux.wait_for("cap 2 size 0/2");
+    tmux.type_line("help put");
+    tmux.wait_for("put K V: insert K with value V, or update it; K becomes most recent");
+    tmux.type_line("help");
+    tmux.wait_for_all(&["fill N [SEED],", "help [CMD]"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Esc home");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }

@@ -683,6 +683,7 @@ fn a_running_job_shows_a_spinner_with_its_time_in_the_footer() {
     let started = Action::JobStarted {
         id: 1,
         label: "highlighting cards",
+        kind: tutor::worker::JobKind::Background,
     };
     let _ = update(&mut app, started, t0());
     let _ = update(
@@ -739,6 +740,7 @@ fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::q
             examples: RecallExamples::default(),
         }),
         start_order: Vec::new(),
+        option_order: Vec::new(),
         synonyms: std::sync::Arc::default(),
     }
 }
@@ -814,4 +816,140 @@ fn recall_verdict_with_points_made_missed_and_claimed() {
         rows.contains("✓ Right, self-assessed (1 of 3 scored, 2 by your word)"),
         "{rows}"
     );
+}
+
+/// Where the control characters start in each field of tests/fixtures/hostile (the
+/// answers "42" and "yes" and the code run into them).
+const HOSTILE_FIELDS: &[&str] = &[
+    "Deck ",
+    "Topic ",
+    "Card ",
+    "Prompt ",
+    "bold ",
+    "code ",
+    "item ",
+    "x = '",
+    "return '",
+    "\"",
+    "Explanation ",
+    "Key point ",
+    "Pitfall ",
+    "O(1) ",
+    "Follow-up ",
+    "Story ",
+    "Story prompt ",
+    "Situation ",
+    "Task ",
+    "Action ",
+    "Result ",
+    "Story explanation ",
+    "Story key point ",
+    "Story pitfall ",
+    "Story follow-up ",
+    "Single ",
+    "Option one ",
+    "Option two ",
+    "Multiple ",
+    "Pick one ",
+    "Pick two ",
+    "Not this ",
+    "Cloze ",
+    "# ",
+    "Text cloze ",
+    "The answer ",
+    "42",
+    "yes",
+    "Reorder ",
+    "a = '",
+    "Text reorder ",
+    "first ",
+    "second ",
+    "third ",
+    "Recall ",
+    "Point ",
+    "Model answer about hashing ",
+];
+
+/// Every text field of a deck holds terminal controls (tests/fixtures/hostile): on every
+/// screen that shows the deck, no control or bidi character reaches the buffer, and each
+/// field is drawn (escaped) somewhere. Fails if any field reaches the screen raw.
+#[test]
+fn no_deck_field_reaches_the_screen_raw() {
+    use std::fmt::Write as _;
+    use tutor::quiz::Selection;
+    let library = load_library(&LoadOptions {
+        bundled: false,
+        dirs: vec![std::path::PathBuf::from("tests/fixtures/hostile")],
+        cache_dir: None,
+    });
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    let size = (200, 100);
+    let start = |start: &Start| {
+        let store = Store::open_in_memory().unwrap();
+        let mut app =
+            app::build(library.clone(), &store, t0(), Days::utc(), true, None, None).unwrap();
+        let _ = update(&mut app, Action::Resize(size.0, size.1), t0());
+        let mut shell = Shell::new(store, None);
+        let first = app::start(&mut app, start, t0()).unwrap();
+        shell.execute(&mut app, first, t0());
+        (app, shell)
+    };
+    let mut drawn = String::new();
+    let mut frames = 0;
+    let mut check = |app: &App, screen: &str| {
+        let terminal = draw(app, size);
+        let raw: Vec<char> = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .flat_map(|cell| cell.symbol().chars())
+            .filter(|&c| tutor::text::needs_escape(c))
+            .collect();
+        assert!(raw.is_empty(), "{screen}: {raw:?} drawn raw");
+        let _ = write!(drawn, "{}", terminal.backend());
+        frames += 1;
+    };
+    for (name, from, keys) in [
+        ("home", Start::Home, ""),
+        ("review", Start::Review, ""),
+        ("review revealed", Start::Review, "space"),
+        ("browse", Start::Browse(None), ""),
+        (
+            "browse code card",
+            Start::Browse(Some("evil-code".into())),
+            "",
+        ),
+        (
+            "browse story card",
+            Start::Browse(Some("evil-story".into())),
+            "",
+        ),
+        ("stats", Start::Home, "down down down down enter"),
+    ] {
+        let (mut app, mut shell) = start(&from);
+        press(&mut app, &mut shell, keys);
+        check(&app, name);
+    }
+    // The quiz: each item asked, then its feedback, then the scorecard.
+    let selection = Selection {
+        deck: Some("evil".into()),
+        ..Selection::default()
+    };
+    let (mut app, mut shell) = start(&Start::Quiz(selection));
+    for item in 0..7 {
+        check(&app, &format!("quiz item {item}"));
+        press(&mut app, &mut shell, "s");
+        check(&app, &format!("quiz feedback {item}"));
+        press(&mut app, &mut shell, "enter");
+    }
+    check(&app, "quiz scorecard");
+    assert_eq!(frames, 22);
+    // Each field, escaped: "Deck \u{1b}]0;pwn\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{7f}    title"
+    // (the start only: a column may cut the rest).
+    let escaped = r"\u{1b}]0;pwn";
+    for field in HOSTILE_FIELDS {
+        let shown = format!("{field}{escaped}");
+        assert!(drawn.contains(&shown), "{shown} is not drawn");
+    }
 }

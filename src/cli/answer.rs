@@ -14,16 +14,18 @@ use crate::quiz::score::{
     OptionMark, PointMark, score_cloze, score_multiple, score_recall, score_reorder, score_single,
 };
 use crate::quiz::synonyms::Synonyms;
-use crate::text::sanitize;
+use crate::shown;
+use crate::text::Shown;
 
 /// Exit code of a usage error, as clap's own.
 const USAGE: u8 = 2;
 
 /// One part of the verdict: what was asked, whether the answer got it, and what the
 /// answer gave for it (for a recall point, the accepted phrase found, and the
-/// learner's words that made it).
+/// learner's words that made it). `matched` and `said` are as typed or written: `--json`
+/// gives them as they are (JSON-escaped), the text output makes them [`Shown`].
 struct Part {
-    point: String,
+    point: Shown,
     made: bool,
     matched: Option<String>,
     said: Option<String>,
@@ -34,11 +36,11 @@ struct Scored {
     kind: &'static str,
     correct: bool,
     parts: Vec<Part>,
-    feedback: String,
+    feedback: Shown,
 }
 
 /// `item` counts from 1; `answers` are the `--answer` values in order.
-pub fn answer(cli: &Cli, card_id: &str, item: u32, answers: &[String], json: bool) -> ExitCode {
+pub fn answer(cli: &Cli, card_id: &Shown, item: u32, answers: &[String], json: bool) -> ExitCode {
     let library = load_library(&LoadOptions {
         bundled: true,
         dirs: cli.decks.clone(),
@@ -46,7 +48,7 @@ pub fn answer(cli: &Cli, card_id: &str, item: u32, answers: &[String], json: boo
     });
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);
-        eprintln!("error: no card with id `{}`", sanitize(card_id));
+        eprintln!("error: {}", super::decks::unknown_card(&library, card_id));
         return ExitCode::FAILURE;
     };
     let index = usize::try_from(item)
@@ -69,7 +71,7 @@ pub fn answer(cli: &Cli, card_id: &str, item: u32, answers: &[String], json: boo
     let scored = match score(quiz_item, answers, &synonyms) {
         Ok(scored) => scored,
         Err(message) => {
-            eprintln!("error: {}", sanitize(&message));
+            eprintln!("error: {}", Shown::from(message));
             return ExitCode::from(USAGE);
         }
     };
@@ -95,7 +97,7 @@ pub fn answer(cli: &Cli, card_id: &str, item: u32, answers: &[String], json: boo
     ExitCode::SUCCESS
 }
 
-/// The verdict as text, every string from the deck or the answer made display-safe.
+/// The verdict as text, every string in it display-safe.
 fn render(card: &str, item: u32, scored: &Scored) -> String {
     let made = scored.parts.iter().filter(|p| p.made).count();
     let mut out = format!(
@@ -106,21 +108,17 @@ fn render(card: &str, item: u32, scored: &Scored) -> String {
     );
     for part in &scored.parts {
         let mark = if part.made { "✓" } else { "✗" };
-        let _ = write!(out, "  {mark} {}", sanitize(&part.point));
+        let _ = write!(out, "  {mark} {}", part.point);
         match (&part.matched, &part.said) {
             (Some(matched), Some(said)) if !said.eq_ignore_ascii_case(matched) => {
-                let _ = write!(
-                    out,
-                    "  (matched \"{}\" by \"{}\")",
-                    sanitize(matched),
-                    sanitize(said)
-                );
+                let (matched, said) = (Shown::new(matched), Shown::new(said));
+                let _ = write!(out, "  (matched \"{matched}\" by \"{said}\")");
             }
             (Some(matched), Some(_)) => {
-                let _ = write!(out, "  (matched \"{}\")", sanitize(matched));
+                let _ = write!(out, "  (matched \"{}\")", Shown::new(matched));
             }
             (Some(matched), None) => {
-                let _ = write!(out, "  (answered \"{}\")", sanitize(matched));
+                let _ = write!(out, "  (answered \"{}\")", Shown::new(matched));
             }
             _ => {}
         }
@@ -128,12 +126,12 @@ fn render(card: &str, item: u32, scored: &Scored) -> String {
     }
     let feedback = scored.feedback.trim_end();
     if !feedback.is_empty() {
-        let _ = writeln!(out, "\n{}", sanitize(feedback));
+        let _ = writeln!(out, "\n{feedback}");
     }
     out
 }
 
-fn part(point: impl Into<String>, made: bool, matched: Option<String>) -> Part {
+fn part(point: impl Into<Shown>, made: bool, matched: Option<String>) -> Part {
     Part {
         point: point.into(),
         made,
@@ -165,7 +163,7 @@ fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Sco
                 parts: vec![part(
                     right,
                     v.picked == Some(v.answer),
-                    s.options.get(choice).cloned(),
+                    s.options.get(choice).map(ToString::to_string),
                 )],
                 feedback: s.explanation.clone(),
             }
@@ -193,7 +191,7 @@ fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Sco
                 kind: "recall",
                 correct: !parts.is_empty() && parts.iter().all(|p| p.made),
                 parts,
-                feedback: format!("A model answer:\n{}\n{}", r.model_answer, r.explanation),
+                feedback: shown!("A model answer:\n{}\n{}", r.model_answer, r.explanation),
             }
         }
     })

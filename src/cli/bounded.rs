@@ -1,17 +1,17 @@
 //! Running a tool on deck code (`python3`, `rustc`) with a time limit and an output cap,
-//! never through a shell: the program and its arguments go to the OS as they are.
+//! never through a shell: the program and its arguments go to the OS as they are. The
+//! worker's child runner does the work (`worker::child`: its own process group, killed
+//! whole at the limit); this gives `tutor check` the answers it wants.
 
-use std::io::{Read, Write as _};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::process::{Command, ExitStatus};
+use std::time::Duration;
+
+use crate::worker::Cancel;
+use crate::worker::child::{self, Ending, Limits};
 
 /// How much of each of stdout and stderr is kept; the rest is read and dropped, so a
 /// chatty tool cannot fill memory or block on a full pipe.
 pub const OUTPUT_CAP: usize = 64 * 1024;
-
-/// How often a running tool is looked at for having finished.
-const POLL: Duration = Duration::from_millis(10);
 
 /// Why a tool gave no answer.
 #[derive(Debug, thiserror::Error)]
@@ -41,102 +41,35 @@ pub struct Finished {
     pub stderr: String,
 }
 
-/// Runs `command` with `stdin` as its input, for at most `limit`; then it is killed.
-/// Only the process itself is killed: the tools this runs (`python3 -c` compiling text,
-/// `rustc --emit=metadata`) start no others.
-pub fn run(command: &mut Command, stdin: &[u8], limit: Duration) -> Result<Finished, RunError> {
+/// Runs `command` with `stdin` as its input, for at most `limit`; then it is killed, with
+/// everything it started.
+pub fn run(command: Command, stdin: &[u8], limit: Duration) -> Result<Finished, RunError> {
     let program = command.get_program().to_string_lossy().into_owned();
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => RunError::NotFound {
-                program: program.clone(),
-            },
-            _ => RunError::Spawn {
-                program: program.clone(),
-                source,
-            },
-        })?;
-    // Written from a thread: a tool that prints before it reads would otherwise block
-    // on a full pipe while we block on its full input pipe. A tool that stops reading
-    // early gives a write error, which changes nothing.
-    let input = child.stdin.take().map(|mut pipe| {
-        let bytes = stdin.to_vec();
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&bytes);
-        })
-    });
-    let stdout = child.stdout.take().map(capped_reader);
-    let stderr = child.stderr.take().map(capped_reader);
-    let status = wait(&mut child, limit).map_err(|e| match e {
-        Waited::TimedOut => RunError::TimedOut {
-            program: program.clone(),
-            limit,
-        },
-        Waited::Failed(source) => RunError::Wait {
-            program: program.clone(),
-            source,
-        },
-    })?;
-    if let Some(input) = input {
-        let _ = input.join();
-    }
-    let text = |reader: Option<JoinHandle<Vec<u8>>>| {
-        let bytes = reader.and_then(|r| r.join().ok()).unwrap_or_default();
-        String::from_utf8_lossy(&bytes).into_owned()
+    let limits = Limits {
+        time: limit,
+        output: OUTPUT_CAP,
     };
-    Ok(Finished {
-        status,
-        stdout: text(stdout),
-        stderr: text(stderr),
-    })
-}
-
-enum Waited {
-    TimedOut,
-    Failed(std::io::Error),
-}
-
-fn wait(child: &mut Child, limit: Duration) -> Result<ExitStatus, Waited> {
-    let start = Instant::now();
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return Ok(status),
-            Ok(None) if start.elapsed() < limit => std::thread::sleep(POLL),
-            Ok(None) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(Waited::TimedOut);
+    let out = child::run_with_input(command, Some(stdin.to_vec()), limits, &Cancel::new())
+        .map_err(|e| match e {
+            child::RunError::Spawn { program, source }
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                RunError::NotFound { program }
             }
-            Err(e) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(Waited::Failed(e));
-            }
-        }
+            child::RunError::Spawn { program, source } => RunError::Spawn { program, source },
+            child::RunError::Wait { program, source } => RunError::Wait { program, source },
+        })?;
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    match out.ending {
+        Ending::Exited(status) => Ok(Finished {
+            status,
+            stdout: text(&out.stdout.bytes),
+            stderr: text(&out.stderr.bytes),
+        }),
+        Ending::TimedOut(limit) => Err(RunError::TimedOut { program, limit }),
+        // Nothing cancels this token.
+        Ending::Cancelled => Err(RunError::TimedOut { program, limit }),
     }
-}
-
-/// Reads `pipe` to its end on a thread of its own, keeping the first [`OUTPUT_CAP`]
-/// bytes.
-fn capped_reader(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut buf = [0u8; 8192];
-        loop {
-            match pipe.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    let room = OUTPUT_CAP.saturating_sub(kept.len());
-                    kept.extend_from_slice(&buf[..n.min(room)]);
-                }
-            }
-        }
-        kept
-    })
 }
 
 #[cfg(test)]
@@ -152,7 +85,7 @@ mod tests {
     #[test]
     fn input_goes_in_and_output_comes_back() {
         let done = run(
-            &mut sh("cat; echo oops >&2; exit 3"),
+            sh("cat; echo oops >&2; exit 3"),
             b"hello",
             Duration::from_secs(30),
         )
@@ -164,18 +97,13 @@ mod tests {
 
     #[test]
     fn output_is_capped() {
-        let done = run(
-            &mut sh("head -c 200000 /dev/zero"),
-            b"",
-            Duration::from_secs(30),
-        )
-        .unwrap();
+        let done = run(sh("head -c 200000 /dev/zero"), b"", Duration::from_secs(30)).unwrap();
         assert_eq!(done.stdout.len(), OUTPUT_CAP);
     }
 
     #[test]
     fn a_tool_that_never_ends_is_killed() {
-        let e = run(&mut sh("exec sleep 60"), b"", Duration::from_millis(100)).unwrap_err();
+        let e = run(sh("exec sleep 60"), b"", Duration::from_millis(100)).unwrap_err();
         assert!(matches!(e, RunError::TimedOut { .. }), "{e:?}");
         assert!(e.to_string().starts_with("`sh` timed out after"), "{e}");
     }
@@ -183,7 +111,7 @@ mod tests {
     #[test]
     fn a_missing_tool_is_named() {
         let e = run(
-            &mut Command::new("tutor-no-such-tool"),
+            Command::new("tutor-no-such-tool"),
             b"",
             Duration::from_secs(1),
         )

@@ -8,9 +8,12 @@ use std::process::ExitCode;
 use super::{Cli, plural, starters, warn_problems};
 use crate::ansi;
 use crate::content::starters::StarterSite;
-use crate::content::{Library, LoadOptions, load::check_library, load::check_paths};
+use crate::content::{
+    Library, LoadOptions, Problem, Severity, load::check_library, load::check_paths,
+};
 use crate::highlight::Highlighter;
 use crate::show::card_text;
+use crate::text::Shown;
 
 pub fn home(cli: &Cli) -> ExitCode {
     let library = cli.load();
@@ -33,17 +36,12 @@ pub fn home(cli: &Cli) -> ExitCode {
             out,
             "  {}  {} ({}), {}",
             deck.meta.id,
-            crate::text::sanitize(&deck.meta.title),
+            deck.meta.title,
             plural(deck.cards.len(), "card", "cards"),
             origin(&deck.origin)
         );
         for card in &deck.cards {
-            let _ = writeln!(
-                out,
-                "    {:<id_width$}  {}",
-                card.id.as_str(),
-                crate::text::sanitize(&card.title)
-            );
+            let _ = writeln!(out, "    {:<id_width$}  {}", card.id.as_str(), card.title);
         }
     }
     if library.decks.is_empty() {
@@ -70,8 +68,10 @@ fn origin(origin: &str) -> String {
     }
 }
 
-pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
-    let library = if paths.is_empty() {
+/// Prints every problem and warning in file order. Exit 1 on a problem, or on a warning
+/// when `strict` (which reports warnings as errors).
+pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<ExitCode> {
+    let mut library = if paths.is_empty() {
         // No cache: check always parses and validates everything.
         check_library(&LoadOptions {
             bundled: true,
@@ -81,6 +81,8 @@ pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
     } else {
         check_paths(paths)
     };
+    // Warnings go apart: they are printed with the problems but fail only with --strict.
+    let mut warnings = std::mem::take(&mut library.warnings);
     // The bundled decks' starters were compiled and run against their tests when this
     // tutor was built (tests/samples.rs); a deck named by path, or added with --decks,
     // gets them compiled here.
@@ -104,7 +106,6 @@ pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
     }
     let mut problems = library.problems.clone();
     problems.extend(report.problems.iter().map(|(_, p)| p.clone()));
-    problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     // A card whose starter does not compile is not a card without problems.
     let mut broken: Vec<(&str, usize)> = report
         .problems
@@ -123,20 +124,46 @@ pub fn check(cli: &Cli, paths: &[PathBuf]) -> color_eyre::Result<ExitCode> {
     if decks > 0 {
         let _ = write!(what, " in {}", plural(decks, "deck", "decks"));
     }
-    let mut out = std::io::stdout().lock();
-    if problems.is_empty() {
-        writeln!(out, "{what}, no problems")?;
-        return Ok(ExitCode::SUCCESS);
+    if strict {
+        for warning in &mut warnings {
+            warning.severity = Severity::Error;
+        }
     }
-    for problem in &problems {
+    let errors = problems.len() + if strict { warnings.len() } else { 0 };
+    let mut all: Vec<&Problem> = problems.iter().chain(&warnings).collect();
+    all.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    let mut out = std::io::stdout().lock();
+    for problem in all {
         writeln!(out, "{problem}")?;
     }
-    writeln!(
-        out,
-        "{} ({what} without problems)",
-        plural(problems.len(), "problem", "problems")
-    )?;
-    Ok(ExitCode::FAILURE)
+    match (errors, warnings.len()) {
+        (0, 0) => writeln!(out, "{what}, no problems")?,
+        (0, n) => writeln!(
+            out,
+            "{what}, no problems, {} (--strict makes them errors)",
+            plural(n, "warning", "warnings")
+        )?,
+        (n, _) if strict => writeln!(
+            out,
+            "{} ({what} loaded; --strict counts warnings as problems)",
+            plural(n, "problem", "problems")
+        )?,
+        (n, w) => writeln!(
+            out,
+            "{}{} ({what} without problems)",
+            plural(n, "problem", "problems"),
+            if w == 0 {
+                String::new()
+            } else {
+                format!(", {}", plural(w, "warning", "warnings"))
+            }
+        )?,
+    }
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The starter at `site`, from the card loaded there.
@@ -149,22 +176,11 @@ fn starter_text<'a>(library: &'a Library, site: &StarterSite) -> Option<&'a str>
     block?.starter.as_deref()
 }
 
-pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCode> {
+pub fn show(cli: &Cli, card_id: &Shown, plain: bool) -> color_eyre::Result<ExitCode> {
     let library = cli.load();
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);
-        let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
-        let close = closest(card_id, &ids);
-        let mut message = format!(
-            "error: no card with id `{}`",
-            crate::text::sanitize(card_id)
-        );
-        if close.is_empty() {
-            let _ = write!(message, "; the cards are: {}", ids.join(", "));
-        } else {
-            let _ = write!(message, "; did you mean: {}?", close.join(", "));
-        }
-        eprintln!("{message}");
+        eprintln!("error: {}", unknown_card(&library, card_id));
         return Ok(ExitCode::FAILURE);
     };
     let color = !plain && cli.color();
@@ -183,6 +199,21 @@ pub fn show(cli: &Cli, card_id: &str, plain: bool) -> color_eyre::Result<ExitCod
     let mut out = std::io::stdout().lock();
     out.write_all(ansi::render(&text, color).as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a command says of a card id no deck has: the ids it is close to, or every id,
+/// so the learner can pick the right one (`tutor show`, `tutor browse`, `tutor quiz
+/// --card ... --answer`).
+pub fn unknown_card(library: &Library, card_id: &str) -> String {
+    let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
+    let close = closest(card_id, &ids);
+    let mut message = format!("no card with id `{}`", crate::text::sanitize(card_id));
+    if close.is_empty() {
+        let _ = write!(message, "; the cards are: {}", ids.join(", "));
+    } else {
+        let _ = write!(message, "; did you mean: {}?", close.join(", "));
+    }
+    message
 }
 
 /// Up to three ids closest to `wanted`: those containing it first, then by edit

@@ -42,21 +42,35 @@ fn open_scheduling(cli: &Cli) -> color_eyre::Result<Result<(Store, Scheduler), E
     Ok(scheduler.map(|scheduler| (store, scheduler)))
 }
 
-pub fn stats(cli: &Cli, json: bool) -> color_eyre::Result<ExitCode> {
+pub fn stats(cli: &Cli, json: bool, items: bool) -> color_eyre::Result<ExitCode> {
     let store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(code),
     };
     let library = cli.load();
     super::warn_problems(&library.problems);
+    let quiz_items = if json || items {
+        match stats::items::compute(&store, &library) {
+            Ok(found) => found,
+            Err(e) => return Ok(fail(e)),
+        }
+    } else {
+        Vec::new()
+    };
+    let mut out = std::io::stdout().lock();
+    if items {
+        out.write_all(stats::items::table(&quiz_items).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let days = Days::system();
     let stats = match Stats::compute(&store, &library, Timestamp::now(), &days) {
         Ok(stats) => stats,
         Err(e) => return Ok(fail(e)),
     };
-    let mut out = std::io::stdout().lock();
     if json {
-        let text = serde_json::to_string_pretty(&stats.to_json(&days))?;
+        let mut value = stats.to_json(&days);
+        value["quiz"]["items"] = quiz_items.iter().map(stats::items::item_json).collect();
+        let text = serde_json::to_string_pretty(&value)?;
         writeln!(out, "{}", json_safe(&text))?;
     } else {
         let text = stats::render::report(&stats, &days);

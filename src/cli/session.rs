@@ -11,13 +11,14 @@ use super::{Cli, decks};
 use crate::app::{self, Shell, Start};
 use crate::days::Days;
 use crate::store::Store;
+use crate::text::Shown;
 
 pub fn run(
     cli: &Cli,
     start: &Start,
-    deck: Option<String>,
+    deck: Option<Shown>,
     limit: Option<usize>,
-    topic: Option<String>,
+    topic: Option<Shown>,
 ) -> color_eyre::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         if *start == Start::Home {
@@ -39,8 +40,7 @@ pub fn run(
     {
         let ids: Vec<&str> = library.decks.iter().map(|d| d.meta.id.as_str()).collect();
         eprintln!(
-            "error: no deck with id `{}`; the decks are: {}",
-            crate::text::sanitize(id),
+            "error: no deck with id `{id}`; the decks are: {}",
             ids.join(", ")
         );
         return Ok(ExitCode::FAILURE);
@@ -48,23 +48,13 @@ pub fn run(
     if let Start::Browse(Some(id)) | Start::Practice { card: Some(id), .. } = start
         && library.card(id).is_none()
     {
-        let ids: Vec<&str> = library.cards().map(|(_, c)| c.id.as_str()).collect();
-        let close = decks::closest(id, &ids);
-        eprintln!(
-            "error: no card with id `{}`; {}",
-            crate::text::sanitize(id),
-            if close.is_empty() {
-                format!("the cards are: {}", ids.join(", "))
-            } else {
-                format!("did you mean: {}?", close.join(", "))
-            }
-        );
+        eprintln!("error: {}", decks::unknown_card(&library, id));
         return Ok(ExitCode::FAILURE);
     }
     if let Some(topic) = &topic
         && !library
             .cards()
-            .any(|(_, c)| c.topic == *topic || c.tags.contains(topic))
+            .any(|(_, c)| c.topic == *topic || c.tags.iter().any(|t| t == topic))
     {
         let mut topics: Vec<&str> = library
             .decks
@@ -73,8 +63,7 @@ pub fn run(
             .collect();
         topics.dedup();
         eprintln!(
-            "error: no card has the topic or tag `{}`; the topics are: {}",
-            crate::text::sanitize(topic),
+            "error: no card has the topic or tag `{topic}`; the topics are: {}",
             topics.join(", ")
         );
         return Ok(ExitCode::FAILURE);
@@ -95,8 +84,9 @@ pub fn run(
     };
     let now = Timestamp::now();
     let color = cli.color();
+    let deck = deck.map(Shown::into_string);
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
-    app.study.topic_filter = topic;
+    app.study.topic_filter = topic.map(Shown::into_string);
     let first = app::start(&mut app, start, now)?;
     if problems > 0 && *start != Start::Home && app.flash.is_none() {
         app.flash = Some(crate::state::Flash {

@@ -76,11 +76,9 @@ fn problem(site: &StarterSite, (line, col): (usize, usize), message: String) -> 
 fn check_python(starters: &[Job<'_, '_>], report: &mut Report) {
     let sources: Vec<&str> = starters.iter().map(|(_, _, text)| *text).collect();
     let input = serde_json::to_vec(&sources).unwrap_or_default();
-    let finished = bounded::run(
-        Command::new("python3").args(["-I", "-c", COMPILE_ALL]),
-        &input,
-        PYTHON_LIMIT,
-    );
+    let mut python = Command::new("python3");
+    python.args(["-I", "-c", COMPILE_ALL]);
+    let finished = bounded::run(python, &input, PYTHON_LIMIT);
     let not_checked = "the Python starters were not checked";
     let out = match finished {
         Ok(out) => out,
@@ -176,26 +174,23 @@ fn compile_rust(site: &StarterSite, text: &str) -> Compiled {
     };
     let dir = tempfile::tempdir().map_err(spawn)?;
     std::fs::write(dir.path().join("starter.rs"), text).map_err(spawn)?;
-    let out = bounded::run(
-        Command::new("rustc")
-            .args([
-                "--edition",
-                "2024",
-                "--crate-type",
-                "lib",
-                "--crate-name",
-                "starter",
-                "--emit=metadata",
-                "--error-format=short",
-                "-o",
-                "starter.rmeta",
-                "starter.rs",
-            ])
-            .current_dir(dir.path()),
-        b"",
-        RUSTC_LIMIT,
-    );
-    let out = match out {
+    let mut rustc = Command::new("rustc");
+    rustc
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--crate-name",
+            "starter",
+            "--emit=metadata",
+            "--error-format=short",
+            "-o",
+            "starter.rmeta",
+            "starter.rs",
+        ])
+        .current_dir(dir.path());
+    let out = match bounded::run(rustc, b"", RUSTC_LIMIT) {
         Ok(out) => out,
         Err(RunError::TimedOut { program, limit }) => {
             let message = format!(

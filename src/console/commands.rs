@@ -95,9 +95,11 @@ pub fn help_rows(in_review: bool) -> Vec<(String, String)> {
         .collect()
 }
 
-/// What Tab does to `word`, the start of a command's name typed after `:`.
-pub fn complete(word: &str) -> command_table::Completion {
-    command_table::complete(specs(), word)
+/// What Tab does to `word`, the start of a command's name typed after `:`: only the
+/// commands that do something here (the review's only in a review), as help lists them.
+pub fn complete(word: &str, in_review: bool) -> command_table::Completion {
+    let here = COMMANDS.iter().filter(|c| in_review || !c.review_only);
+    command_table::complete(here.map(|c| &c.spec), word)
 }
 
 /// Parses a line typed after `:`. `Ok(None)` for an empty line.

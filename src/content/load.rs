@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::cache::{DeckCache, bundled_hash, content_hash};
+use super::cues;
 use super::locate::Locator;
 use super::source::{self, DeckSource, SourceFile};
 use super::starters::{StarterSite, literal_block_start};
@@ -14,6 +15,7 @@ use super::yaml::{self, YamlError};
 use super::{Card, CardId, CardLocation, Deck, DeckMeta, Problem};
 use crate::path;
 use crate::quiz::synonyms::Synonyms;
+use crate::text::Shown;
 
 /// What to load.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +34,10 @@ pub struct LoadOptions {
 pub struct Library {
     pub decks: Vec<Deck>,
     pub problems: Vec<Problem>,
+    /// What `tutor check` warns about in cards that loaded (length cues, see
+    /// [`cues`]). Only parsed decks have them: a deck from the cache was parsed before
+    /// and is not looked at again, and `check` never uses the cache.
+    pub warnings: Vec<Problem>,
     /// Where the loaded cards' starters are: filled by [`check_library`] and
     /// [`check_paths`] only.
     pub starters: Vec<StarterSite>,
@@ -108,8 +114,12 @@ struct Loading {
 }
 
 impl Loading {
+    /// `problems` holds the deck's warnings too; they go apart here.
     fn add(&mut self, (deck, problems, unloaded): (Option<Deck>, Vec<Problem>, Unloaded)) {
-        self.library.problems.extend(problems);
+        let (warnings, errors): (Vec<Problem>, Vec<Problem>) =
+            problems.into_iter().partition(Problem::is_warning);
+        self.library.problems.extend(errors);
+        self.library.warnings.extend(warnings);
         // A deck's cards sort at 2 × its index + 1, those of a deck left out between
         // the decks loaded before and after it.
         let key = 2 * self.library.decks.len() + usize::from(deck.is_some());
@@ -121,6 +131,7 @@ impl Loading {
     fn finish(mut self, mut starters: Vec<StarterSite>) -> Library {
         check_across_decks(&mut self.library, &self.unloaded);
         sort_problems(&mut self.library.problems);
+        sort_problems(&mut self.library.warnings);
         // A card dropped as a duplicate keeps no site.
         let kept: HashSet<(&str, usize, usize)> = self
             .library
@@ -238,8 +249,8 @@ fn load_single_file(
     let mut deck = Deck {
         meta: DeckMeta {
             id: String::new(),
-            title: name.clone(),
-            description: String::new(),
+            title: Shown::new(&name),
+            description: Shown::default(),
             topics: Vec::new(),
             synonyms: Vec::new(),
         },
@@ -304,8 +315,8 @@ fn parse_deck(
     let mut deck = Deck {
         meta: DeckMeta {
             id: String::new(),
-            title: String::new(),
-            description: String::new(),
+            title: Shown::default(),
+            description: Shown::default(),
             topics: Vec::new(),
             synonyms: Vec::new(),
         },
@@ -342,7 +353,8 @@ fn parse_deck(
         return (None, problems, ids);
     };
     deck.meta = meta.meta;
-    if problems.is_empty()
+    // A warning leaves the deck whole: it is cached all the same.
+    if problems.iter().all(Problem::is_warning)
         && let Some(cache) = cache
     {
         cache.put(hash, &deck);
@@ -464,6 +476,7 @@ fn parse_cards(
             col: at.col,
         };
         if found.is_empty() {
+            problems.extend(cues::warnings(&card, doc));
             if let Some(sites) = sites.as_deref_mut() {
                 sites.extend(starter_sites(&card, doc, document.text, &location));
             }

@@ -1,4 +1,5 @@
-//! A problem found in a deck, reported as `file:line:col: error: field.path: message`.
+//! A problem found in a deck, reported as `file:line:col: error: field.path: message`
+//! (or `warning:` for something a deck may hold but an author should look at).
 
 use std::fmt;
 
@@ -14,6 +15,27 @@ pub struct Problem {
     /// `(file)` for the file as a whole, `(root)` for the top of a document.
     pub field: String,
     pub message: String,
+    pub severity: Severity,
+}
+
+/// Whether a problem keeps its card out of the deck.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Severity {
+    /// The card cannot be used as written: it is left out.
+    #[default]
+    Error,
+    /// The card works, but teaches worse than it could (an answer its length gives
+    /// away): `tutor check` reports it and passes, unless `--strict`.
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
 }
 
 impl Problem {
@@ -29,7 +51,21 @@ impl Problem {
             col,
             field: field.into(),
             message: message.into(),
+            severity: Severity::Error,
         }
+    }
+
+    /// The same problem as a warning.
+    #[must_use]
+    pub fn warning(self) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     /// A problem with the file itself (unreadable, too large, not UTF-8, ...).
@@ -44,10 +80,11 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: error: {}: {}",
+            "{}:{}:{}: {}: {}: {}",
             sanitize(&self.file),
             self.line,
             self.col,
+            self.severity.label(),
             sanitize(&self.field),
             sanitize(&self.message)
         )

@@ -3,8 +3,14 @@
 //! Each kind is its own struct so scoring and rendering can take exactly the item they
 //! handle. Indices in a deck (`answer`, `answers`) count from 0; gap markers in cloze
 //! text count from 1 (`{{1}}`), as an author reads them.
+//!
+//! All their text is shown and none of it is run, so all of it is [`Shown`]: sanitized
+//! as it is read. Answers are compared with what the user typed after both are
+//! normalized (`quiz::normalize`).
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::Shown;
 
 /// One quiz question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,10 +27,13 @@ pub enum QuizItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SingleChoice {
-    pub question: String,
-    pub options: Vec<String>,
+    pub question: Shown,
+    pub options: Vec<Shown>,
     pub answer: usize,
-    pub explanation: String,
+    pub explanation: Shown,
+    /// See [`shuffled`]; `false` keeps the options in the file's order on screen.
+    #[serde(default = "shuffled")]
+    pub shuffle: bool,
 }
 
 /// Several options are right (`answers`, indices from 0); all of them, and nothing
@@ -32,10 +41,20 @@ pub struct SingleChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MultipleChoice {
-    pub question: String,
-    pub options: Vec<String>,
+    pub question: Shown,
+    pub options: Vec<Shown>,
     pub answers: Vec<usize>,
-    pub explanation: String,
+    pub explanation: Shown,
+    /// See [`shuffled`].
+    #[serde(default = "shuffled")]
+    pub shuffle: bool,
+}
+
+/// A quiz shows a choice item's options in an order drawn from its seed, so the right
+/// one is not always where the author happened to write it (issue 16). An item whose
+/// options refer to each other ("both of the above") opts out with `shuffle: false`.
+fn shuffled() -> bool {
+    true
 }
 
 /// Text with gaps to type: `{{1}}`, `{{2}}`, ... in `text`, in order, one per entry of
@@ -43,14 +62,14 @@ pub struct MultipleChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cloze {
-    pub question: String,
-    pub text: String,
+    pub question: Shown,
+    pub text: Shown,
     /// What `text` is written in: decides the highlighting and how typed answers are
     /// compared (see `quiz::normalize`).
     #[serde(default)]
     pub lang: CodeLang,
     pub gaps: Vec<Gap>,
-    pub explanation: String,
+    pub explanation: Shown,
 }
 
 /// One gap of a cloze item.
@@ -58,7 +77,7 @@ pub struct Cloze {
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     /// Every answer that counts as right; the first is the one shown as the solution.
-    pub accept: Vec<String>,
+    pub accept: Vec<Shown>,
     /// Whether letter case must match. Unset: it must in code (`python`, `rust`), where
     /// `None` and `none` are different names, and need not in prose (`text`).
     #[serde(default)]
@@ -70,21 +89,21 @@ pub struct Gap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reorder {
-    pub question: String,
-    pub code: String,
+    pub question: Shown,
+    pub code: Shown,
     #[serde(default)]
     pub lang: CodeLang,
-    pub explanation: String,
+    pub explanation: Shown,
 }
 
 /// Free recall: the user writes an answer, scored against `points`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recall {
-    pub question: String,
+    pub question: Shown,
     pub points: Vec<RecallPoint>,
-    pub model_answer: String,
-    pub explanation: String,
+    pub model_answer: Shown,
+    pub explanation: Shown,
     /// Answers as learners would write them, which `tutor check` scores: they test the
     /// accept lists on words other than the model answer's.
     #[serde(default)]
@@ -109,7 +128,7 @@ pub struct RecallExamples {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecallPoint {
-    pub point: String,
+    pub point: Shown,
     #[serde(default)]
     pub accept: Vec<String>,
     /// How many of the lists in `of` the answer must make.
@@ -123,7 +142,7 @@ pub struct RecallPoint {
 
 impl RecallPoint {
     /// A point made by any one of `accept`.
-    pub fn new(point: impl Into<String>, accept: Vec<String>) -> Self {
+    pub fn new(point: impl Into<Shown>, accept: Vec<String>) -> Self {
         Self {
             point: point.into(),
             accept,
@@ -239,7 +258,7 @@ impl QuizItem {
         }
     }
 
-    pub fn question(&self) -> &str {
+    pub fn question(&self) -> &Shown {
         match self {
             Self::Single(i) => &i.question,
             Self::Multiple(i) => &i.question,
@@ -249,7 +268,7 @@ impl QuizItem {
         }
     }
 
-    pub fn explanation(&self) -> &str {
+    pub fn explanation(&self) -> &Shown {
         match self {
             Self::Single(i) => &i.explanation,
             Self::Multiple(i) => &i.explanation,

@@ -17,6 +17,7 @@ use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
 use crate::quiz::score::{PointMark, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
+use crate::text::Shown;
 
 /// Where a document sits, so problems can name the file and the line.
 #[derive(Debug, Clone, Copy)]
@@ -85,7 +86,7 @@ impl Checker<'_> {
     }
 
     /// A list that must hold at least one item, none of them blank.
-    fn items(&mut self, key: &str, items: &[String]) {
+    fn items(&mut self, key: &str, items: &[Shown]) {
         if items.is_empty() {
             self.fail(&path![key], "needs at least one item");
         }
@@ -453,7 +454,7 @@ fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem, synonyms: &Synonyms
     }
 }
 
-fn options(c: &mut Checker<'_>, i: usize, options: &[String]) {
+fn options(c: &mut Checker<'_>, i: usize, options: &[Shown]) {
     if options.len() < 2 {
         c.fail(
             &path!["quiz", i, "options"],
@@ -477,7 +478,7 @@ fn options(c: &mut Checker<'_>, i: usize, options: &[String]) {
     }
 }
 
-fn answer_index(c: &mut Checker<'_>, at: &[Seg], answer: usize, options: &[String]) {
+fn answer_index(c: &mut Checker<'_>, at: &[Seg], answer: usize, options: &[Shown]) {
     if answer >= options.len() && !options.is_empty() {
         c.fail(
             at,

@@ -4,14 +4,15 @@
 
 use std::borrow::Cow;
 
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 
 use super::panes::has_diagram;
 use super::theme;
 use crate::content::Card;
 use crate::markdown;
+use crate::shown;
 use crate::state::{App, Pane};
-use crate::text::sanitize;
+use crate::text::{Shown, line, raw, span};
 use crate::theme::Theme;
 use crate::wrap::wrap;
 
@@ -86,12 +87,12 @@ pub fn sections_in(rows: &[Line<'_>]) -> Vec<&'static str> {
         .collect()
 }
 
-fn section(out: &mut Vec<Line<'static>>, title: &str, t: Theme) {
+fn section(out: &mut Vec<Line<'static>>, title: &'static str, t: Theme) {
     out.push(Line::default());
-    out.push(Line::styled(title.to_string(), t.accent()));
+    out.push(line(title, t.accent()));
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[String], t: Theme) {
+fn bullets(out: &mut Vec<Line<'static>>, items: &[Shown], t: Theme) {
     for item in items {
         out.extend(markdown::item(item, "• ", &t.markdown()));
     }
@@ -118,10 +119,7 @@ fn prose_with_code(out: &mut Vec<Line<'static>>, text: &str, app: &App, t: Theme
 /// The practice screen's Question pane: the card's title and prompt (with its fenced
 /// code highlighted), nothing of the answer.
 pub fn practice_question(app: &App, card: &Card, t: Theme) -> Vec<Line<'static>> {
-    let mut out = vec![
-        Line::styled(sanitize(&card.title).into_owned(), t.title()),
-        Line::default(),
-    ];
+    let mut out = vec![line(card.title.clone(), t.title()), Line::default()];
     prose_with_code(&mut out, &card.prompt, app, t);
     out
 }
@@ -134,9 +132,9 @@ fn question_lines(
     card: &Card,
     t: Theme,
 ) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled(sanitize(&card.title).into_owned(), t.title())];
-    let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
-    let mut facts = format!("{} · {}", sanitize(topic), card.difficulty.label());
+    let mut out = vec![line(card.title.clone(), t.title())];
+    let topic = deck.topic_name(&card.topic);
+    let mut facts = format!("{topic} · {}", card.difficulty.label());
     if !card.tags.is_empty() {
         facts.push_str(" · ");
         facts.push_str(&card.tags.join(", "));
@@ -146,14 +144,14 @@ fn question_lines(
     {
         facts.push_str(" · leech");
     }
-    out.push(Line::styled(facts, t.dim()));
+    out.push(line(Shown::from(facts), t.dim()));
     out.push(Line::default());
     prose_with_code(&mut out, &card.prompt, app, t);
     if !app.revealed() {
         out.push(Line::default());
         // On the LRU card the console drives the lab, so it keeps no attempt.
-        out.push(Line::styled(
-            crate::hints::prompt(has_diagram(app)),
+        out.push(line(
+            Shown::from(crate::hints::prompt(has_diagram(app))),
             t.dim(),
         ));
         return out;
@@ -167,7 +165,7 @@ fn question_lines(
     if let Some(c) = &card.complexity {
         section(&mut out, "Complexity", t);
         for (label, text) in [("time: ", &c.time), ("space: ", &c.space)] {
-            let mut spans = vec![Span::raw(label)];
+            let mut spans = vec![raw(label)];
             spans.extend(markdown::inline(text, &t.markdown()));
             out.push(Line::from(spans));
         }
@@ -189,7 +187,7 @@ fn star_lines(star: &crate::content::Star, t: Theme) -> Vec<Line<'static>> {
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::styled(label.to_string(), t.accent()));
+        out.push(line(label, t.accent()));
         prose(&mut out, text, t);
     }
     out
@@ -197,21 +195,18 @@ fn star_lines(star: &crate::content::Star, t: Theme) -> Vec<Line<'static>> {
 
 fn hidden_note(app: &App, t: Theme) -> Vec<Line<'static>> {
     vec![
-        Line::styled(crate::hints::hidden(), t.dim()),
+        line(Shown::from(crate::hints::hidden()), t.dim()),
         Line::default(),
-        Line::styled(crate::hints::own_attempt(has_diagram(app)), t.dim()),
+        line(
+            Shown::from(crate::hints::own_attempt(has_diagram(app))),
+            t.dim(),
+        ),
     ]
 }
 
 /// Code without highlighting (colour off, or not highlighted yet), with line numbers.
 pub fn plain_code(source: &str, t: Theme) -> Vec<Line<'static>> {
-    let text = Text::from(
-        sanitize(source.trim_end())
-            .lines()
-            .map(|l| Line::from(l.to_string()))
-            .collect::<Vec<_>>(),
-    );
-    with_gutter(text, t)
+    with_gutter(crate::highlight::plain(source), t)
 }
 
 /// Prefixes each line with its number, right-aligned.
@@ -222,7 +217,7 @@ pub fn with_gutter(text: Text<'static>, t: Theme) -> Vec<Line<'static>> {
         .enumerate()
         .map(|(i, mut line)| {
             line.spans
-                .insert(0, Span::styled(format!("{:>digits$} ", i + 1), t.dim()));
+                .insert(0, span(shown!("{:>digits$} ", i + 1), t.dim()));
             line
         })
         .collect()

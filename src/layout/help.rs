@@ -2,11 +2,13 @@
 //! screens the console's commands.
 
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr as _;
 
 use super::theme;
+use crate::shown;
 use crate::state::App;
+use crate::text::{Shown, line, raw, span};
 use crate::theme::Theme;
 use crate::wrap::wrap;
 
@@ -47,7 +49,7 @@ fn sections(app: &App) -> Vec<Section> {
                 rows: vec![(
                     String::new(),
                     format!(
-                        "{}; `help` explains each",
+                        "{}; `help CMD` explains one",
                         crate::lru::command::syntax_list(false)
                     ),
                 )],
@@ -69,7 +71,7 @@ fn key_width(sections: &[Section]) -> usize {
 /// A section as lines `width` columns wide: keys in a column `keys` wide (none when the
 /// section's rows have no keys), descriptions wrapped under their own start.
 fn section_lines(section: &Section, keys: usize, width: u16, t: Theme) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled(section.title.clone(), t.accent())];
+    let mut out = vec![line(Shown::from(section.title.clone()), t.accent())];
     let keys = if section.rows.iter().all(|(k, _)| k.is_empty()) {
         0
     } else {
@@ -80,14 +82,14 @@ fn section_lines(section: &Section, keys: usize, width: u16, t: Theme) -> Vec<Li
         .unwrap_or(0)
         .max(8);
     for (key, what) in &section.rows {
-        for (i, part) in wrap(&[Line::raw(what.clone())], room)
+        for (i, part) in wrap(&[Line::from(raw(Shown::from(what.clone())))], room)
             .into_iter()
             .enumerate()
         {
             let lead = if i == 0 && keys > 0 {
-                Span::styled(format!("  {key:<keys$}  "), t.key())
+                span(shown!("  {key:<keys$}  "), t.key())
             } else {
-                Span::raw(" ".repeat(indent))
+                raw(Shown::from(" ".repeat(indent)))
             };
             let mut spans = vec![lead];
             spans.extend(part.spans);
@@ -158,7 +160,7 @@ pub fn arranged(app: &App, area: Rect) -> (u16, Vec<Line<'static>>) {
                 let left = left.get(i).cloned().unwrap_or_default();
                 let used: usize = left.spans.iter().map(|s| s.content.width()).sum();
                 let mut spans = left.spans;
-                spans.push(Span::raw(" ".repeat(col + 1 - used.min(col))));
+                spans.push(raw(Shown::from(" ".repeat(col + 1 - used.min(col)))));
                 if let Some(right) = right.get(i) {
                     spans.extend(right.spans.iter().cloned());
                 }

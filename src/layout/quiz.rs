@@ -12,28 +12,25 @@ use crate::hints;
 use crate::markdown;
 use crate::quiz::score::{OptionMark, PointMark};
 use crate::quiz::{AnswerState, QuizSession, QuizStep, Verdict};
+use crate::shown;
 use crate::state::App;
-use crate::text::sanitize;
+use crate::text::{Shown, line, raw, span};
 use crate::theme::Theme;
 use crate::wrap::wrap;
 
-fn s(text: &str) -> String {
-    sanitize(text).into_owned()
-}
-
 /// The screen's rows before wrapping, and its title.
-pub fn content(app: &App) -> Option<(String, Vec<Line<'static>>)> {
+pub fn content(app: &App) -> Option<(Shown, Vec<Line<'static>>)> {
     let t = theme(app);
     let session = app.quiz()?;
     Some(match session.phase() {
-        QuizStep::Finished => (" Quiz: scorecard ".to_string(), scorecard(session, t)),
+        QuizStep::Finished => (Shown::new(" Quiz: scorecard "), scorecard(session, t)),
         phase => {
             let current = session.current()?;
-            let title = format!(
+            let title = shown!(
                 " Quiz {}/{} · {} · {} ",
                 session.position() + 1,
                 session.items().len(),
-                s(&current.card_title),
+                current.card_title,
                 current.item.kind().title()
             );
             // Highlighted when the quiz started (the shell did it), else plain.
@@ -119,18 +116,18 @@ fn styled(spans: Vec<Span<'static>>, style: Style) -> Line<'static> {
 }
 
 /// `prefix`, the Markdown text `md` on one line, then `suffix`, all in `style`.
-fn text_line(prefix: String, md: &str, suffix: String, style: Style, t: Theme) -> Line<'static> {
-    let mut spans = vec![Span::raw(prefix)];
+fn text_line(prefix: Shown, md: &str, suffix: Shown, style: Style, t: Theme) -> Line<'static> {
+    let mut spans = vec![raw(prefix)];
     spans.extend(markdown::inline(md, &t.markdown()));
     if !suffix.is_empty() {
-        spans.push(Span::raw(suffix));
+        spans.push(raw(suffix));
     }
     styled(spans, style)
 }
 
-fn marked(cursor: bool, prefix: String, md: &str, t: Theme) -> Line<'static> {
+fn marked(cursor: bool, prefix: Shown, md: &str, t: Theme) -> Line<'static> {
     let style = if cursor { t.selected() } else { Style::new() };
-    text_line(prefix, md, String::new(), style, t)
+    text_line(prefix, md, Shown::default(), style, t)
 }
 
 /// One line of a reorder item: highlighted when `code` has it, else plain.
@@ -140,7 +137,7 @@ fn code_line(code: Option<&[Line<'static>]>, lines: &[&str], i: usize) -> Vec<Sp
         .and_then(|c| c.get(i))
     {
         Some(line) => line.spans.clone(),
-        None => vec![Span::raw(s(lines.get(i).copied().unwrap_or("")))],
+        None => vec![raw(Shown::new(lines.get(i).copied().unwrap_or("")))],
     }
 }
 
@@ -159,10 +156,10 @@ pub fn answering(
             for (i, option) in q.options.iter().enumerate() {
                 let on = *choice == Some(i);
                 let mark = if on { "(•)" } else { "( )" };
-                out.push(marked(on, format!("{mark} {}. ", i + 1), option, t));
+                out.push(marked(on, shown!("{mark} {}. ", i + 1), option, t));
             }
             out.push(Line::default());
-            out.push(Line::styled(hints::quiz_single(), t.dim()));
+            out.push(line(Shown::from(hints::quiz_single()), t.dim()));
         }
         (QuizItem::Multiple(q), AnswerState::Multiple { cursor, picked }) => {
             question(&mut out, &q.question, t);
@@ -174,33 +171,33 @@ pub fn answering(
                 };
                 out.push(marked(
                     *cursor == i,
-                    format!("{mark} {}. ", i + 1),
+                    shown!("{mark} {}. ", i + 1),
                     option,
                     t,
                 ));
             }
             out.push(Line::default());
-            out.push(Line::styled(hints::quiz_multiple(), t.dim()));
+            out.push(line(Shown::from(hints::quiz_multiple()), t.dim()));
         }
         (QuizItem::Cloze(q), AnswerState::Cloze { cursor, gaps }) => {
             question(&mut out, &q.question, t);
             out.extend(cloze_lines(q, code, |n| {
                 let text = gaps.get(n - 1).map_or("", String::as_str);
                 let shown = if text.is_empty() {
-                    format!("[{n}:____]")
+                    shown!("[{n}:____]")
                 } else {
-                    format!("[{n}:{}]", s(text))
+                    shown!("[{n}:{text}]")
                 };
                 let style = if n - 1 == *cursor {
                     t.selected()
                 } else {
                     t.key()
                 };
-                Span::styled(shown, style)
+                span(shown, style)
             }));
             out.push(Line::default());
-            out.push(Line::styled(
-                hints::quiz_cloze(cursor + 1, gaps.len()),
+            out.push(line(
+                Shown::from(hints::quiz_cloze(cursor + 1, gaps.len())),
                 t.dim(),
             ));
         }
@@ -214,17 +211,17 @@ pub fn answering(
                 } else {
                     Style::new()
                 };
-                let mut spans = vec![Span::raw(pointer)];
+                let mut spans = vec![raw(pointer)];
                 spans.extend(code_line(code, &lines, i));
                 out.push(styled(spans, style));
             }
             out.push(Line::default());
-            out.push(Line::styled(hints::quiz_reorder(), t.dim()));
+            out.push(line(Shown::from(hints::quiz_reorder()), t.dim()));
         }
         // The answer itself is in the editor's pane, under this one.
         (QuizItem::Recall(q), AnswerState::Recall { .. }) => {
             question(&mut out, &q.question, t);
-            out.push(Line::styled(hints::quiz_recall(), t.dim()));
+            out.push(line(Shown::from(hints::quiz_recall()), t.dim()));
         }
         _ => {}
     }
@@ -250,14 +247,14 @@ fn cloze_lines(
     for part in q.parts() {
         match part {
             ClozePart::Text(text) => {
-                for (k, piece) in s(text).split('\n').enumerate() {
+                for (k, piece) in text.split('\n').enumerate() {
                     if k > 0 {
                         lines.push(Vec::new());
                     }
                     if !piece.is_empty()
                         && let Some(last) = lines.last_mut()
                     {
-                        last.push(Span::raw(piece.to_string()));
+                        last.push(raw(Shown::new(piece)));
                     }
                 }
             }
@@ -282,22 +279,24 @@ fn with_gaps(
     let mut out = Vec::with_capacity(code.len());
     for line in code {
         let mut spans = Vec::new();
-        for span in &line.spans {
-            let mut rest = span.content.as_ref();
+        for part in &line.spans {
+            // Pieces of highlighted code, which is display-safe: sanitizing them again
+            // changes nothing.
+            let mut rest = part.content.as_ref();
             while let Some(at) = rest.find("__gap") {
                 let after = &rest[at + "__gap".len()..];
                 let digits = after.bytes().take_while(u8::is_ascii_digit).count();
                 let n: usize = after[..digits].parse().ok()?;
                 let tail = after[digits..].strip_prefix("__")?;
                 if at > 0 {
-                    spans.push(Span::styled(rest[..at].to_string(), span.style));
+                    spans.push(span(Shown::new(&rest[..at]), part.style));
                 }
                 spans.push(gap(n));
                 found += 1;
                 rest = tail;
             }
             if !rest.is_empty() {
-                spans.push(Span::styled(rest.to_string(), span.style));
+                spans.push(span(Shown::new(rest), part.style));
             }
         }
         out.push(Line::from(spans));
@@ -329,24 +328,21 @@ pub fn feedback(
     let (right, total) = verdict.parts();
     let claimed = claims.claimed.len();
     out.push(if gave_up {
-        Line::styled(
-            "✗ Skipped (I don't know): the answer is below".to_string(),
-            t.error(),
-        )
+        line("✗ Skipped (I don't know): the answer is below", t.error())
     } else if verdict.correct() {
-        Line::styled("✓ Right".to_string(), t.good())
+        line("✓ Right", t.good())
     } else if claimed > 0 && right + claimed >= total {
-        Line::styled(
-            format!("✓ Right, self-assessed ({right} of {total} scored, {claimed} by your word)"),
+        line(
+            shown!("✓ Right, self-assessed ({right} of {total} scored, {claimed} by your word)"),
             t.good(),
         )
     } else if claimed > 0 {
-        Line::styled(
-            format!("✗ Not quite ({right} of {total} right, {claimed} by your word)"),
+        line(
+            shown!("✗ Not quite ({right} of {total} right, {claimed} by your word)"),
             t.error(),
         )
     } else {
-        Line::styled(format!("✗ Not quite ({right} of {total} right)"), t.error())
+        line(shown!("✗ Not quite ({right} of {total} right)"), t.error())
     });
     out.push(Line::default());
     let ok = |yes: bool| if yes { "✓" } else { "✗" };
@@ -368,8 +364,8 @@ pub fn feedback(
                 } else {
                     Style::new()
                 };
-                let prefix = format!("  {}. ", i + 1);
-                out.push(text_line(prefix, option, format!("  {mark}"), style, t));
+                let prefix = shown!("  {}. ", i + 1);
+                out.push(text_line(prefix, option, shown!("  {mark}"), style, t));
             }
         }
         (QuizItem::Multiple(q), Verdict::Multiple(v)) => {
@@ -381,19 +377,19 @@ pub fn feedback(
                     OptionMark::WronglyPicked => ("✗ wrong, picked", t.error()),
                     OptionMark::Skipped => ("  wrong, left alone", t.dim()),
                 };
-                let prefix = format!("  {}. ", i + 1);
-                out.push(text_line(prefix, option, format!("  {label}"), style, t));
+                let prefix = shown!("  {}. ", i + 1);
+                out.push(text_line(prefix, option, shown!("  {label}"), style, t));
             }
         }
         (QuizItem::Cloze(q), Verdict::Cloze(v)) => {
             question(&mut out, &q.question, t);
             out.extend(cloze_lines(q, code, |n| {
                 let g = v.gaps.get(n - 1);
-                let text = g.map_or(String::new(), |g| {
+                let text = g.map_or(Shown::default(), |g| {
                     if g.correct {
-                        s(&g.given)
+                        Shown::new(&g.given)
                     } else {
-                        s(&g.expected)
+                        g.expected.clone()
                     }
                 });
                 let style = if g.is_some_and(|g| g.correct) {
@@ -401,24 +397,24 @@ pub fn feedback(
                 } else {
                     t.error()
                 };
-                Span::styled(format!("[{text}]"), style)
+                span(shown!("[{text}]"), style)
             }));
             out.push(Line::default());
             for (i, g) in v.gaps.iter().enumerate() {
                 let given = if g.given.trim().is_empty() {
-                    "(empty)".to_string()
+                    "(empty)"
                 } else {
-                    s(&g.given)
+                    g.given.as_str()
                 };
-                out.push(Line::styled(
-                    format!(
+                out.push(line(
+                    shown!(
                         "  gap {}: {} {given}{}",
                         i + 1,
                         ok(g.correct),
                         if g.correct {
                             String::new()
                         } else {
-                            format!("  (expected {})", s(&g.expected))
+                            format!("  (expected {})", g.expected)
                         }
                     ),
                     if g.correct { t.good() } else { t.error() },
@@ -431,15 +427,15 @@ pub fn feedback(
             for (pos, &i) in v.order.iter().enumerate() {
                 let right = v.right.get(pos).copied().unwrap_or(false);
                 let mark = if right { t.good() } else { t.error() };
-                let mut spans = vec![Span::styled(format!("{} ", ok(right)), mark)];
+                let mut spans = vec![span(shown!("{} ", ok(right)), mark)];
                 spans.extend(code_line(code, &lines, i));
                 out.push(Line::from(spans));
             }
             if !verdict.correct() {
                 out.push(Line::default());
-                out.push(Line::styled("The right order:".to_string(), t.accent()));
+                out.push(line("The right order:", t.accent()));
                 for i in 0..lines.len() {
-                    let mut spans = vec![Span::raw("  ")];
+                    let mut spans = vec![raw("  ")];
                     spans.extend(code_line(code, &lines, i));
                     out.push(Line::from(spans));
                 }
@@ -451,22 +447,21 @@ pub fn feedback(
                 // Each line of the answer on its own row (a line break inside a row
                 // would glue the lines together).
                 let label = "Your answer: ";
-                let shown = s(text);
-                let rows: Vec<&str> = if shown.is_empty() {
+                let rows: Vec<&str> = if text.is_empty() {
                     vec![""]
                 } else {
-                    shown.lines().collect()
+                    text.lines().collect()
                 };
                 for (i, line) in rows.into_iter().enumerate() {
                     let lead = if i == 0 { label } else { "             " };
-                    out.push(Line::from(format!("{lead}{line}")));
+                    out.push(Line::from(raw(shown!("{lead}{line}"))));
                 }
                 out.push(Line::default());
             }
             for (i, (point, mark)) in q.points.iter().zip(&v.points).enumerate() {
                 match mark {
                     PointMark::Hit { phrase, said } => out.push(text_line(
-                        "  ✓ ".to_string(),
+                        Shown::new("  ✓ "),
                         &point.point,
                         // The learner's words too, when they are not the phrase itself
                         // (a synonym, another form of the word, a gap; a line break in
@@ -474,44 +469,44 @@ pub fn feedback(
                         if said.split_whitespace().eq(phrase.split_whitespace())
                             || said.eq_ignore_ascii_case(phrase)
                         {
-                            format!("  (matched \"{}\")", s(phrase))
+                            shown!("  (matched \"{phrase}\")")
                         } else {
-                            format!("  (matched \"{}\" by \"{}\")", s(phrase), s(said))
+                            shown!("  (matched \"{phrase}\" by \"{said}\")")
                         },
                         t.good(),
                         t,
                     )),
                     PointMark::Missed if claims.claimed.contains(&i) => out.push(text_line(
-                        "  ✓ ".to_string(),
+                        Shown::new("  ✓ "),
                         &point.point,
-                        "  (you said so: self-assessed)".to_string(),
+                        Shown::new("  (you said so: self-assessed)"),
                         t.accent(),
                         t,
                     )),
                     PointMark::Missed if claims.cursor == Some(i) => out.push(text_line(
-                        "› ✗ ".to_string(),
+                        Shown::new("› ✗ "),
                         &point.point,
-                        format!("  ({}: I did say that)", hints::claim_key()),
+                        shown!("  ({}: I did say that)", hints::claim_key()),
                         t.error().patch(t.selected()),
                         t,
                     )),
                     PointMark::Missed => out.push(text_line(
-                        "  ✗ ".to_string(),
+                        Shown::new("  ✗ "),
                         &point.point,
-                        String::new(),
+                        Shown::default(),
                         t.error(),
                         t,
                     )),
                 }
             }
             out.push(Line::default());
-            out.push(Line::styled("A model answer:".to_string(), t.accent()));
+            out.push(line("A model answer:", t.accent()));
             out.extend(markdown::item(&q.model_answer, "  ", &t.markdown()));
         }
         _ => {}
     }
     out.push(Line::default());
-    out.push(Line::styled("Why".to_string(), t.accent()));
+    out.push(line("Why", t.accent()));
     out.extend(markdown::lines(item.explanation(), &t.markdown()));
     out
 }
@@ -523,47 +518,47 @@ fn seconds(d: std::time::Duration) -> String {
 pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
     let card = session.scorecard();
     let mut out = vec![
-        Line::styled(
-            format!("Score: {} of {}", card.score.correct, card.score.total),
+        line(
+            shown!("Score: {} of {}", card.score.correct, card.score.total),
             t.accent(),
         ),
-        Line::from(format!(
+        Line::from(raw(shown!(
             "time {} in all{}",
             seconds(card.total_time),
             card.mean_time().map_or(String::new(), |m| format!(
                 ", {} an item on average",
                 seconds(m)
             ))
-        )),
+        ))),
         Line::default(),
-        Line::styled("By topic".to_string(), t.title()),
+        line("By topic", t.title()),
     ];
     for topic in &card.by_topic {
-        out.push(Line::from(format!(
+        out.push(Line::from(raw(shown!(
             "  {:<34} {} of {}",
-            s(&topic.title),
+            topic.title,
             topic.tally.correct,
             topic.tally.total
-        )));
+        ))));
     }
     out.push(Line::default());
-    out.push(Line::styled("By kind".to_string(), t.title()));
+    out.push(line("By kind", t.title()));
     for (kind, tally) in &card.by_kind {
-        out.push(Line::from(format!(
+        out.push(Line::from(raw(shown!(
             "  {:<34} {} of {}",
             kind.title(),
             tally.correct,
             tally.total
-        )));
+        ))));
     }
     out.push(Line::default());
-    out.push(Line::styled("Each item".to_string(), t.title()));
+    out.push(line("Each item", t.title()));
     for item in &card.items {
-        out.push(Line::styled(
-            format!(
+        out.push(line(
+            shown!(
                 "  {} {:<30} {:<16} {:>6}{}",
                 if item.correct { "✓" } else { "✗" },
-                crate::wrap::fit(&s(&item.card_title), 30),
+                crate::wrap::fit(&item.card_title, 30),
                 item.kind.title(),
                 seconds(item.duration),
                 if item.self_assessed {
@@ -580,12 +575,12 @@ pub fn scorecard(session: &QuizSession, t: Theme) -> Vec<Line<'static>> {
             .lines()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("");
-        out.push(Line::styled(
-            format!("      {}", crate::wrap::fit(first.trim(), 70)),
+        out.push(line(
+            shown!("      {}", crate::wrap::fit(first.trim(), 70)),
             t.dim(),
         ));
     }
     out.push(Line::default());
-    out.push(Line::styled(hints::quiz_scorecard(), t.dim()));
+    out.push(line(Shown::from(hints::quiz_scorecard()), t.dim()));
     out
 }

@@ -35,8 +35,8 @@ pub enum Command {
     Redo(usize),
     /// `fill N [SEED]`: N random operations, from the lab's next seed unless given.
     Fill { count: usize, seed: Option<u64> },
-    /// `help`: list the commands.
-    Help,
+    /// `help [CMD]`: list the commands, or explain one (its name, from [`COMMANDS`]).
+    Help(Option<&'static str>),
 }
 
 /// A row of [`COMMANDS`]: the handler gets all the words, the name first.
@@ -52,7 +52,7 @@ pub static COMMANDS: &[LabCommand] = &[
     row("undo", "[N]", "step back 1 (or N) operations", |w| Ok(Command::Undo(optional_count(w, "undo")?))),
     row("redo", "[N]", "step forward again after undo", |w| Ok(Command::Redo(optional_count(w, "redo")?))),
     row("fill", "N [SEED]", "N random gets and puts (1-1000) from the seed shown", fill),
-    row("help", "", "this list", |_| Ok(Command::Help)),
+    row("help", "[CMD]", "list the commands, or explain CMD", help),
 ];
 
 const fn row(
@@ -221,12 +221,34 @@ fn fill(words: &[&str]) -> Result<Command, ParseError> {
     })
 }
 
+fn help(words: &[&str]) -> Result<Command, ParseError> {
+    let Some(word) = words.get(1) else {
+        return Ok(Command::Help(None));
+    };
+    command_table::find(COMMANDS, word)
+        .map(|spec| Command::Help(Some(spec.name)))
+        .ok_or_else(|| {
+            ParseError::new(1, format!("a command to explain after `help`: {}", names()))
+        })
+}
+
+/// `help CMD`'s answer: the command's syntax and what it does, from its row.
+pub fn explain(name: &str) -> Option<String> {
+    command_table::find(COMMANDS, name).map(|spec| format!("{}: {}", spec.syntax(), spec.doc))
+}
+
+/// The commands' names: `put, get, ... or help`.
+fn names() -> String {
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+    match names.split_last() {
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn unknown(name: &str) -> String {
     let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
-    let list = match names.split_last() {
-        Some((last, rest)) => format!("a command: {} or {last}", rest.join(", ")),
-        None => "a command".to_string(),
-    };
+    let list = format!("a command: {}", self::names());
     let lower = name.to_ascii_lowercase();
     // The first of the closest names, so `pet` suggests `put` before `get`.
     let closest = names
@@ -296,7 +318,8 @@ impl fmt::Display for Command {
                 seed: Some(seed),
             } => write!(f, "fill {count} {seed}"),
             Self::Fill { count, seed: None } => write!(f, "fill {count}"),
-            Self::Help => f.write_str("help"),
+            Self::Help(None) => f.write_str("help"),
+            Self::Help(Some(name)) => write!(f, "help {name}"),
         }
     }
 }
@@ -340,7 +363,8 @@ mod tests {
                     seed: Some(42),
                 },
             ),
-            ("help", Command::Help),
+            ("help", Command::Help(None)),
+            ("help PUT", Command::Help(Some("put"))),
         ];
         for (line, expected) in table {
             assert_eq!(parse(line).as_ref(), Ok(expected), "{line:?}");
@@ -350,7 +374,8 @@ mod tests {
     #[test]
     fn every_command_displays_as_it_parses() {
         for line in [
-            "put 1 -2", "get 0", "cap 7", "reset", "undo 2", "redo 3", "fill 5", "fill 5 9", "help",
+            "put 1 -2", "get 0", "cap 7", "reset", "undo 2", "redo 3", "fill 5", "fill 5 9",
+            "help", "help cap",
         ] {
             assert_eq!(parse(line).map(|c| c.to_string()).as_deref(), Ok(line));
         }
@@ -370,6 +395,10 @@ mod tests {
             (
                 "xyzzy",
                 "`xyzzy`: expected a command: put, get, cap, reset, undo, redo, fill or help",
+            ),
+            (
+                "help frob",
+                "`frob`: expected a command to explain after `help`: put, get, cap, reset, undo, redo, fill or help",
             ),
             (
                 "put",
@@ -449,7 +478,7 @@ mod tests {
     fn lists_come_from_the_table() {
         assert_eq!(
             syntax_list(false),
-            "put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help"
+            "put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help [CMD]"
         );
         assert_eq!(
             syntax_list(true),
@@ -457,6 +486,7 @@ mod tests {
         );
         for spec in COMMANDS {
             let example = spec.args.replace(['[', ']'], "").replace("SEED", "1");
+            let example = example.replace("CMD", "fill");
             let example = example.replace(['K', 'V', 'N'], "2");
             let line = format!("{} {example}", spec.name);
             assert!(parse(&line).is_ok(), "{line}");

@@ -14,7 +14,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use super::command::{Command, LineError, MAX_CAPACITY, parse, syntax_list};
+use super::command::{Command, LineError, MAX_CAPACITY, explain, parse, syntax_list};
 use super::rng::SplitMix64;
 use super::{LruCache, Put};
 use crate::content::CodeEvent;
@@ -197,8 +197,8 @@ pub enum Reply {
         gets: usize,
         puts: usize,
     },
-    /// `help`: the list of [`super::command::COMMANDS`].
-    Help,
+    /// `help`: the list of [`super::command::COMMANDS`]; `help CMD`: what CMD does.
+    Help(Option<&'static str>),
 }
 
 /// Why a console line changed nothing: the one-line message the console shows.
@@ -242,7 +242,8 @@ impl fmt::Display for Reply {
                 plural(*gets, "get"),
                 plural(*puts, "put"),
             ),
-            Self::Help => write!(f, "commands: {}", syntax_list(false)),
+            Self::Help(None) => write!(f, "commands: {}", syntax_list(false)),
+            Self::Help(Some(name)) => f.write_str(&explain(name).unwrap_or_default()),
         }
     }
 }
@@ -268,6 +269,9 @@ pub struct Lab {
     next_seed: u64,
     /// Whether operations are recorded for undo (not in script mode, which has no undo).
     history: bool,
+    /// The last `help` reply, until the next command: the diagram shows it wrapped,
+    /// since the console's one-row border cuts a long reply off.
+    note: Option<String>,
 }
 
 impl Lab {
@@ -285,6 +289,7 @@ impl Lab {
             undo_weight: 0,
             next_seed: seed % SEED_RANGE,
             history: true,
+            note: None,
         }
     }
 
@@ -315,6 +320,11 @@ impl Lab {
         self.now.log.iter()
     }
 
+    /// The last command's `help` reply, if it was `help`.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
     /// The seed the next `fill` without a seed will use.
     pub fn next_seed(&self) -> u64 {
         self.next_seed
@@ -343,6 +353,7 @@ impl Lab {
 
     /// Runs one command. On an error nothing changes.
     pub fn apply(&mut self, command: Command) -> Result<Reply, LabError> {
+        self.note = None;
         match command {
             Command::Put { key, value } => Ok(Reply::Did(self.put(key, value))),
             Command::Get { key } => Ok(Reply::Did(self.get(key))),
@@ -351,7 +362,11 @@ impl Lab {
             Command::Undo(steps) => self.undo(steps),
             Command::Redo(steps) => self.redo(steps),
             Command::Fill { count, seed } => Ok(self.fill(count, seed)),
-            Command::Help => Ok(Reply::Help),
+            Command::Help(topic) => {
+                let reply = Reply::Help(topic);
+                self.note = Some(reply.to_string());
+                Ok(reply)
+            }
         }
     }
 
@@ -580,7 +595,11 @@ mod tests {
             ("redo", "redid 1 step (1 more to redo)"),
             (
                 "help",
-                "commands: put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help",
+                "commands: put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help [CMD]",
+            ),
+            (
+                "help put",
+                "put K V: insert K with value V, or update it; K becomes most recent",
             ),
             (
                 "fill 4 7",

@@ -2,6 +2,7 @@
 //! verdict that says what was right and what was not, part by part.
 
 use crate::content::{Cloze, MultipleChoice, Recall, Reorder, SingleChoice};
+use crate::text::Shown;
 
 use super::normalize::{Rule, matches};
 use super::phrase::{Answer, Phrase};
@@ -77,7 +78,7 @@ pub struct GapVerdict {
     pub given: String,
     pub correct: bool,
     /// The first accepted answer, to show as the solution.
-    pub expected: String,
+    pub expected: Shown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,8 +228,9 @@ mod tests {
     use super::*;
     use crate::content::{CodeLang, Gap, RecallExamples, RecallPoint};
 
-    fn strings(items: &[&str]) -> Vec<String> {
-        items.iter().map(ToString::to_string).collect()
+    /// Deck text (`Shown`) or typed answers (`String`).
+    fn strings<'a, T: From<&'a str>>(items: &[&'a str]) -> Vec<T> {
+        items.iter().map(|&s| s.into()).collect()
     }
 
     #[test]
@@ -238,6 +240,7 @@ mod tests {
             options: strings(&["a", "b", "c"]),
             answer: 1,
             explanation: "e".into(),
+            shuffle: true,
         };
         assert!(Verdict::Single(score_single(&item, Some(1))).correct());
         assert!(!Verdict::Single(score_single(&item, Some(0))).correct());
@@ -256,6 +259,7 @@ mod tests {
             options: strings(&["a", "b", "c", "d"]),
             answers: vec![0, 2],
             explanation: "e".into(),
+            shuffle: true,
         };
         let verdict = |picked: &[usize]| Verdict::Multiple(score_multiple(&item, picked));
         assert!(verdict(&[2, 0]).correct(), "order does not matter");
@@ -275,7 +279,8 @@ mod tests {
             text: (1..=gaps.len())
                 .map(|n| format!("{{{{{n}}}}}"))
                 .collect::<Vec<_>>()
-                .join(" "),
+                .join(" ")
+                .into(),
             lang,
             gaps: gaps
                 .iter()

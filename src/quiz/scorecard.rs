@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::content::QuizKind;
+use crate::text::Shown;
 
 use super::select::SessionItem;
 use super::session::Answered;
@@ -32,7 +33,7 @@ impl Tally {
 pub struct TopicScore {
     /// The topic id and its title in the deck.
     pub topic: String,
-    pub title: String,
+    pub title: Shown,
     pub tally: Tally,
 }
 
@@ -40,9 +41,9 @@ pub struct TopicScore {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemScore {
     pub card_id: String,
-    pub card_title: String,
+    pub card_title: Shown,
     /// The item's question, to tell apart several items of one card.
-    pub question: String,
+    pub question: Shown,
     pub item_index: usize,
     pub kind: QuizKind,
     pub correct: bool,
@@ -103,7 +104,7 @@ impl Scorecard {
             lines.push(ItemScore {
                 card_id: item.card_id.to_string(),
                 card_title: item.card_title.clone(),
-                question: item.item.question().to_string(),
+                question: item.item.question().clone(),
                 item_index: item.item_index,
                 kind,
                 correct: answer.correct,

@@ -3,33 +3,40 @@
 use std::sync::Arc;
 
 use crate::content::{CardId, Deck, Library, QuizItem};
+use crate::text::Shown;
 
 use super::synonyms::Synonyms;
+
+use super::options::arrange;
 
 /// How many items a quiz asks when no count is given.
 pub const DEFAULT_COUNT: usize = 10;
 
-/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N]`.
+/// What to quiz on: `tutor quiz [--deck ID] [--card ID] [--count N] [--seed N]`. The ids
+/// are as typed, so [`Shown`]: a wrong one is echoed in the error.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
-    pub deck: Option<String>,
-    pub card: Option<String>,
+    pub deck: Option<Shown>,
+    pub card: Option<Shown>,
     /// Only cards of this topic (a deck topic id) or with this tag.
-    pub topic: Option<String>,
+    pub topic: Option<Shown>,
     /// How many items; `None` means [`DEFAULT_COUNT`]. Fewer are asked when fewer exist.
     pub count: Option<usize>,
+    /// What the quiz's order is drawn from (items, reorder lines, options): the same
+    /// seed and library give the same quiz. `None`: the clock, so each quiz differs.
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SelectError {
     #[error("no deck with id `{id}`; the decks are: {}", known.join(", "))]
-    UnknownDeck { id: String, known: Vec<String> },
+    UnknownDeck { id: Shown, known: Vec<String> },
     #[error("no card with id `{id}`; `tutor` with no arguments lists every card")]
-    UnknownCard { id: String },
+    UnknownCard { id: Shown },
     #[error("card `{card}` is in deck `{actual}`, not in deck `{deck}`")]
     CardNotInDeck {
-        card: String,
-        deck: String,
+        card: Shown,
+        deck: Shown,
         actual: String,
     },
     #[error("the count must be at least 1")]
@@ -43,16 +50,22 @@ pub enum SelectError {
 pub struct SessionItem {
     pub deck_id: String,
     pub card_id: CardId,
-    pub card_title: String,
+    pub card_title: Shown,
     /// The card's topic id, and its title from the deck (the id when the deck has none).
     pub topic: String,
-    pub topic_title: String,
+    pub topic_title: Shown,
     /// The item's position in the card's `quiz` list, from 0.
     pub item_index: usize,
+    /// The item as the quiz shows it: a choice item's options in [`Self::option_order`]
+    /// (see [`super::options`]), every other kind as in the card.
     pub item: QuizItem,
     /// For a reorder item, the shuffled arrangement it starts in (indices into
     /// `Reorder::lines`); never already in the right order. Empty for other kinds.
     pub start_order: Vec<usize>,
+    /// For a choice item, the card's index (the option's identity) of each option as
+    /// shown, so a saved answer names options the same way under any seed. Empty for
+    /// other kinds.
+    pub option_order: Vec<usize>,
     /// The synonyms recall answers are scored with: the general set and the deck's.
     pub synonyms: Arc<Synonyms>,
 }
@@ -115,7 +128,7 @@ pub fn select(
                 && selection
                     .topic
                     .as_ref()
-                    .is_none_or(|t| *t == card.topic || card.tags.contains(t))
+                    .is_none_or(|t| *t == card.topic || card.tags.iter().any(|tag| tag == t))
         })
         .flat_map(|(deck, card)| {
             let synonyms = deck_synonyms(deck);
@@ -127,13 +140,11 @@ pub fn select(
                     card_id: card.id.clone(),
                     card_title: card.title.clone(),
                     topic: card.topic.clone(),
-                    topic_title: deck
-                        .topic_title(&card.topic)
-                        .unwrap_or(&card.topic)
-                        .to_string(),
+                    topic_title: deck.topic_name(&card.topic).into_owned(),
                     item_index: i,
                     item: item.clone(),
                     start_order: Vec::new(),
+                    option_order: Vec::new(),
                     synonyms: Arc::clone(&synonyms),
                 })
         })
@@ -156,6 +167,11 @@ pub fn select(
         if let QuizItem::Reorder(reorder) = &item.item {
             item.start_order = scrambled(&reorder.lines(), &mut rng);
         }
+    }
+    // After the reorder lines, so a seed's items and lines are what they were before
+    // options were shuffled.
+    for item in &mut items {
+        (item.item, item.option_order) = arrange(&item.item, &mut rng);
     }
     Ok(items)
 }
@@ -280,6 +296,31 @@ mod tests {
             }),
             SelectError::UnknownCard { .. }
         ));
+        // What was typed is echoed, display-safe: `tutor quiz --card $'\e[2J'`.
+        let hostile = "\u{1b}]0;owned\u{7}\u{1b}[2J";
+        for selection in [
+            Selection {
+                deck: Some(hostile.into()),
+                ..Selection::default()
+            },
+            Selection {
+                card: Some(hostile.into()),
+                ..Selection::default()
+            },
+            Selection {
+                topic: Some(hostile.into()),
+                ..Selection::default()
+            },
+            Selection {
+                card: Some("gil".into()),
+                deck: Some(hostile.into()),
+                ..Selection::default()
+            },
+        ] {
+            let message = err(selection).to_string();
+            assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
+            assert!(message.contains("\\u{1b}]0;owned"), "{message}");
+        }
         let empty = Library::default();
         assert_eq!(
             select(&empty, &Selection::default(), 1).unwrap_err(),

@@ -17,6 +17,7 @@ use jiff::Timestamp;
 use crate::content::{Library, QuizItem, QuizKind};
 use crate::editor::{Edit, Editor};
 
+use super::options::identities;
 use super::score::{
     Verdict, score_cloze, score_multiple, score_recall, score_reorder, score_single,
 };
@@ -168,6 +169,10 @@ pub struct QuizRecord {
     pub answered_at: Timestamp,
     /// From the item appearing to the answer being submitted.
     pub duration: Duration,
+    /// The options picked, by their index in the card's own order (their identity),
+    /// not by where the quiz showed them: for single and multiple items (empty when
+    /// nothing was picked); `None` for other kinds.
+    pub picked: Option<Vec<usize>>,
     /// A recall answer's key points: (made, in all), as the scorer found them.
     pub points: Option<(usize, usize)>,
 }
@@ -535,6 +540,18 @@ impl QuizSession {
         let verdict = score(&item.item, &answer, &item.synonyms);
         let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
         let correct = !gave_up && verdict.correct();
+        // "I don't know" picked nothing, whatever was highlighted when it was said.
+        let picked = match (&answer, gave_up) {
+            (AnswerState::Single { .. } | AnswerState::Multiple { .. }, true) => Some(Vec::new()),
+            (AnswerState::Single { choice }, false) => {
+                Some(identities(&item.option_order, *choice))
+            }
+            (AnswerState::Multiple { picked, .. }, false) => Some(identities(
+                &item.option_order,
+                (0..picked.len()).filter(|&i| picked[i]),
+            )),
+            _ => None,
+        };
         self.answered.push(Answered {
             position: self.position,
             correct,
@@ -553,6 +570,7 @@ impl QuizSession {
             correct,
             answered_at: now,
             duration,
+            picked,
             points,
         };
         self.submitted_at = now;

@@ -1,6 +1,7 @@
 //! The stats report as styled text: summary lines, a forecast bar chart and a
 //! GitHub-style heatmap (weeks across, weekdays down). Shades `·░▒▓█` carry the level,
 //! so it reads without colour; with colour the shades are also green.
+#![deny(clippy::disallowed_methods)] // text only through `text::{span, raw, line}` (clippy.toml)
 
 use jiff::civil::Weekday;
 use ratatui::style::{Color, Modifier, Style};
@@ -10,16 +11,21 @@ use std::fmt::Write as _;
 
 use super::{FORECAST_DAYS, HEATMAP_DAYS, Stats, first_heatmap_day};
 use crate::days::{Days, offset};
+use crate::shown;
+use crate::text::{Shown, raw, span};
 
 const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
 const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 fn bold(s: impl Into<String>) -> Span<'static> {
-    Span::styled(s.into(), Style::new().add_modifier(Modifier::BOLD))
+    span(
+        Shown::from(s.into()),
+        Style::new().add_modifier(Modifier::BOLD),
+    )
 }
 
 fn dim(s: impl Into<String>) -> Span<'static> {
-    Span::styled(s.into(), Style::new().fg(Color::DarkGray))
+    span(Shown::from(s.into()), Style::new().fg(Color::DarkGray))
 }
 
 /// The heatmap level (0-4) of a day's count, relative to the busiest day.
@@ -38,9 +44,13 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
     let mut lines = vec![
         Line::from(vec![
             bold("Cards      "),
-            Span::raw(format!(
+            raw(shown!(
                 "{} total · {} new · {} learning · {} review · {} relearning",
-                c.total, c.new, c.learning, c.review, c.relearning
+                c.total,
+                c.new,
+                c.learning,
+                c.review,
+                c.relearning
             )),
             dim(if c.leeches > 0 {
                 format!(
@@ -54,11 +64,11 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
         ]),
         Line::from(vec![
             bold("Due        "),
-            Span::raw(format!("{} now · {} today", stats.due_now, stats.due_today)),
+            raw(shown!("{} now · {} today", stats.due_now, stats.due_today)),
         ]),
         Line::from(vec![
             bold("Today      "),
-            Span::raw(format!(
+            raw(shown!(
                 "{} review{} · streak {} day{}",
                 stats.reviews_today,
                 if stats.reviews_today == 1 { "" } else { "s" },
@@ -68,7 +78,7 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
         ]),
         Line::from(vec![
             bold("Retention  "),
-            Span::raw(match stats.retention_rate() {
+            raw(Shown::from(match stats.retention_rate() {
                 Some(rate) => format!(
                     "{:.1}% over 30 days ({} of {} review answers passed)",
                     rate * 100.0,
@@ -76,7 +86,7 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
                     stats.retention.1
                 ),
                 None => "no reviews of graduated cards in the last 30 days yet".to_string(),
-            }),
+            })),
         ]),
     ];
     lines.extend(quiz(stats));
@@ -94,12 +104,12 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
     let Some(rate) = q.all_time.rate() else {
         return vec![Line::from(vec![
             bold("Quiz       "),
-            Span::raw("no quiz answers yet"),
+            raw("no quiz answers yet"),
         ])];
     };
     let mut out = vec![Line::from(vec![
         bold("Quiz       "),
-        Span::raw(format!(
+        raw(shown!(
             "{} of {} right ({:.1}%) · last 30 days {} of {}",
             q.all_time.correct,
             q.all_time.total,
@@ -112,7 +122,7 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
         .by_kind
         .iter()
         .filter(|(_, t)| t.total > 0)
-        .map(|(kind, t)| format!("{} {}/{}", crate::text::sanitize(kind), t.correct, t.total))
+        .map(|(kind, t)| format!("{kind} {}/{}", t.correct, t.total))
         .collect();
     out.push(Line::from(dim(format!("           {}", kinds.join(" · ")))));
     if q.points_total > 0 || q.points_claimed > 0 {
@@ -128,7 +138,10 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
             };
             let _ = write!(text, " · {} {answers} right by your word", q.self_assessed);
         }
-        out.push(Line::from(vec![bold("Recall     "), Span::raw(text)]));
+        out.push(Line::from(vec![
+            bold("Recall     "),
+            raw(Shown::from(text)),
+        ]));
     }
     out
 }
@@ -157,7 +170,7 @@ fn forecast(stats: &Stats) -> Vec<Line<'static>> {
             .map(|&n| BARS[height(n).saturating_sub(row * 8).min(8)])
             .flat_map(|c| [c, ' '])
             .collect();
-        out.push(Line::from(vec![Span::raw("  "), Span::styled(bars, green)]));
+        out.push(Line::from(vec![raw("  "), span(Shown::from(bars), green)]));
     }
     let mut axis = String::from("  ");
     for i in (0..FORECAST_DAYS).step_by(7) {
@@ -234,7 +247,7 @@ fn heatmap(stats: &Stats, days: &Days) -> Vec<Line<'static>> {
         for week in 0..weeks {
             let cell = week * 7 + row;
             let Some(index) = cell.checked_sub(lead).filter(|i| *i < HEATMAP_DAYS) else {
-                spans.push(Span::raw(" "));
+                spans.push(raw(" "));
                 continue;
             };
             let lvl = level(stats.heatmap[index], max);
@@ -243,7 +256,7 @@ fn heatmap(stats: &Stats, days: &Days) -> Vec<Line<'static>> {
             } else {
                 Style::new().fg(Color::Green)
             };
-            spans.push(Span::styled(SHADES[lvl].to_string(), style));
+            spans.push(span(Shown::from(SHADES[lvl].to_string()), style));
         }
         out.push(Line::from(spans));
     }

@@ -192,6 +192,7 @@ fn quiz(store: &mut Store, kind: QuizKind, correct: bool, at: Timestamp) {
         correct,
         answered_at: at,
         duration: Duration::from_secs(9),
+        picked: None,
     };
     store.record_quiz_result(&record, &Days::utc()).unwrap();
 }

@@ -71,6 +71,18 @@ const MIGRATIONS: &[&str] = &[
         claimed_at INTEGER NOT NULL,            -- ms since the Unix epoch, UTC
         PRIMARY KEY (result_id, point_index)
     ) STRICT, WITHOUT ROWID;",
+    // 5: which options a choice answer picked, as their indices in the card's own order
+    // ("2", "0,3"; "" for none), whatever order the quiz showed them in. NULL for other
+    // kinds and for answers saved before this version.
+    "ALTER TABLE quiz_result ADD COLUMN picked TEXT;",
+    // 6: the user's agreement to run the tests of a deck that is not bundled (issue 14):
+    // once per deck and hash of the code its tests run (see runner::trust).
+    "CREATE TABLE deck_trust (
+        deck_id TEXT NOT NULL,
+        tests_hash TEXT NOT NULL,
+        agreed_at INTEGER NOT NULL,             -- ms since the Unix epoch, UTC
+        PRIMARY KEY (deck_id, tests_hash)
+    ) STRICT, WITHOUT ROWID;",
 ];
 
 /// Databases written before this version hold card states scheduled with the old fuzz

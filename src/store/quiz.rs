@@ -9,6 +9,30 @@ use crate::content::QuizKind;
 use crate::days::{DayNumber, Days};
 use crate::quiz::{Claim, QuizRecord, Tally};
 
+/// One quiz item's saved answers, for `tutor stats --items`: the item as the table
+/// knows it (card, index in the card's quiz list, kind) and its answers grouped by what
+/// they picked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemAnswers {
+    pub card_id: String,
+    pub item_index: usize,
+    pub kind: String,
+    /// Every answer, right or wrong, including those saved without their picks.
+    pub tally: Tally,
+    /// Answers saved with their picks (choice items, since schema 4), one entry per
+    /// distinct pick and outcome.
+    pub picks: Vec<Picked>,
+}
+
+/// How many answers picked exactly `options` (indices in the card's own order; empty
+/// when nothing was picked) and came out `correct`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picked {
+    pub options: Vec<usize>,
+    pub correct: bool,
+    pub count: usize,
+}
+
 /// Quiz figures for stats.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuizSummary {
@@ -16,7 +40,8 @@ pub struct QuizSummary {
     /// Answers on or after the day the summary was asked from.
     pub recent: Tally,
     /// All time, per kind: every known kind in [`QuizKind::ALL`] order (zeros
-    /// included), then any other kind the table holds.
+    /// included), then any other kind the table holds, as read: `stats --json` gives
+    /// it as it is (JSON-escaped), the report shows it through `shown!`.
     pub by_kind: Vec<(String, Tally)>,
     /// Of `all_time`'s right answers, those right only by the learner's claims.
     pub self_assessed: usize,
@@ -40,8 +65,8 @@ impl Store {
         let tx = super::begin(&mut self.conn, &path)?;
         tx.prepare_cached(
             "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-             duration_ms, local_day, points_made, points_total) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             duration_ms, local_day, points_made, points_total, picked) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )
         .and_then(|mut stmt| {
             stmt.execute(params![
@@ -54,6 +79,7 @@ impl Store {
                 days.day_of(record.answered_at),
                 record.points.map(|(made, _)| count(made)),
                 record.points.map(|(_, total)| count(total)),
+                record.picked.as_deref().map(picked_text),
             ])
         })
         .map_err(sql)?;
@@ -180,6 +206,62 @@ impl Store {
         Ok(summary)
     }
 
+    /// Every item's answers, ordered by card id, item index and kind.
+    pub fn quiz_items(&self) -> Result<Vec<ItemAnswers>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT card_id, item_index, kind, picked, correct, COUNT(*) FROM quiz_result \
+                 GROUP BY card_id, item_index, kind, picked, correct \
+                 ORDER BY card_id, item_index, kind",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, bool>(4)?,
+                    r.get::<_, i64>(5)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut items: Vec<ItemAnswers> = Vec::new();
+        for row in rows {
+            let (card_id, index, kind, picked, correct, count) = row.map_err(|e| self.err(e))?;
+            let item_index = usize::try_from(index).unwrap_or(0);
+            let count = usize::try_from(count).unwrap_or(0);
+            let same = items.last().is_some_and(|last| {
+                last.card_id == card_id && last.item_index == item_index && last.kind == kind
+            });
+            if !same {
+                items.push(ItemAnswers {
+                    card_id,
+                    item_index,
+                    kind,
+                    ..ItemAnswers::default()
+                });
+            }
+            let Some(item) = items.last_mut() else {
+                continue;
+            };
+            item.tally.total += count;
+            if correct {
+                item.tally.correct += count;
+            }
+            if let Some(options) = picked.as_deref().and_then(parse_picked) {
+                item.picks.push(Picked {
+                    options,
+                    correct,
+                    count,
+                });
+            }
+        }
+        Ok(items)
+    }
+
     /// How many quiz answers the table holds.
     pub fn quiz_result_count(&self) -> Result<u64, StoreError> {
         self.count("SELECT COUNT(*) FROM quiz_result")
@@ -188,6 +270,24 @@ impl Store {
 
 fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// `[0, 3]` as the `picked` column holds it: `0,3`.
+fn picked_text(options: &[usize]) -> String {
+    options
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The `picked` column read back; `None` for text no tutor wrote (it is left out of the
+/// picks, and still counted as an answer).
+fn parse_picked(text: &str) -> Option<Vec<usize>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    text.split(',').map(|n| n.parse().ok()).collect()
 }
 
 fn add(into: &mut Tally, more: Tally) {
@@ -219,6 +319,7 @@ mod tests {
             correct,
             answered_at: at,
             duration: Duration::from_millis(4200),
+            picked: None,
         }
     }
 
@@ -289,17 +390,159 @@ mod tests {
         assert_eq!((duration, day), (4200, today - 29));
     }
 
+    fn picked(card: &str, index: usize, correct: bool, options: &[usize]) -> QuizRecord {
+        QuizRecord {
+            item_index: index,
+            picked: Some(options.to_vec()),
+            ..record(card, QuizKind::Multiple, correct, t0())
+        }
+    }
+
     #[test]
-    fn a_kind_this_tutor_does_not_know_is_still_counted() {
-        let store = Store::open_in_memory().unwrap();
+    fn picks_are_saved_by_identity_and_read_back_per_item() {
+        let mut store = Store::open_in_memory().unwrap();
+        let days = Days::utc();
+        for r in [
+            picked("gil", 1, true, &[0, 2]),
+            picked("gil", 1, false, &[3]),
+            picked("gil", 1, false, &[3]),
+            picked("gil", 1, false, &[]),
+            picked("args-kwargs", 0, true, &[1]),
+            record("gil", QuizKind::Cloze, true, t0()),
+        ] {
+            store.record_quiz_result(&r, &days).unwrap();
+        }
+        let column: Vec<Option<String>> = store
+            .conn
+            .prepare("SELECT picked FROM quiz_result ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let text = |s: &str| Some(s.to_string());
+        assert_eq!(
+            column,
+            [text("0,2"), text("3"), text("3"), text(""), text("1"), None]
+        );
+        let items = store.quiz_items().unwrap();
+        let summary: Vec<(&str, usize, &str, usize, usize)> = items
+            .iter()
+            .map(|i| {
+                let (c, n, k) = (i.card_id.as_str(), i.item_index, i.kind.as_str());
+                (c, n, k, i.tally.correct, i.tally.total)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("args-kwargs", 0, "multiple", 1, 1),
+                ("gil", 1, "cloze", 1, 1),
+                ("gil", 1, "multiple", 1, 4)
+            ]
+        );
+        let mut picks = items[2].picks.clone();
+        picks.sort_by(|a, b| a.options.cmp(&b.options));
+        let pick = |options: &[usize], correct, count| Picked {
+            options: options.to_vec(),
+            correct,
+            count,
+        };
+        assert_eq!(
+            picks,
+            [
+                pick(&[], false, 1),
+                pick(&[0, 2], true, 1),
+                pick(&[3], false, 2)
+            ]
+        );
+        assert_eq!(items[1].picks, [], "a cloze answer picks no option");
+    }
+
+    /// A database as version 3 left it, holding one answer of `kind` to `gil` quiz[0]
+    /// (no recall points, claims or picks: those columns came later).
+    fn version_3_with_an_answer(kind: &str, correct: bool) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut conn, 3).unwrap();
+        conn.execute(
+            "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
+             duration_ms, local_day) VALUES ('gil', 0, ?1, ?2, 1778400000000, 900, 20583)",
+            rusqlite::params![kind, correct],
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_result_saved_before_picks_were_kept_still_reads() {
+        let dir = version_3_with_an_answer("single", false);
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .record_quiz_result(&picked("gil", 0, true, &[2]), &Days::utc())
+            .unwrap();
+        let s = store.quiz_summary(0).unwrap();
+        assert_eq!(
+            s.all_time,
+            Tally {
+                correct: 1,
+                total: 2
+            }
+        );
+        let items = store.quiz_items().unwrap();
+        let kinds: Vec<(&str, Tally, usize)> = items
+            .iter()
+            .map(|i| (i.kind.as_str(), i.tally, i.picks.len()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    "multiple",
+                    Tally {
+                        correct: 1,
+                        total: 1
+                    },
+                    1
+                ),
+                (
+                    "single",
+                    Tally {
+                        correct: 0,
+                        total: 1
+                    },
+                    0
+                )
+            ],
+            "the old answer counts, with no picks"
+        );
+    }
+
+    /// A row as another program (or a newer tutor) might write it, for card `a`.
+    fn insert_raw(store: &Store, kind: &str, correct: bool, picked: Option<&str>) {
         store
             .conn
             .execute(
                 "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-                 duration_ms, local_day) VALUES ('a', 0, 'essay', 1, 0, 0, 0)",
-                [],
+                 duration_ms, local_day, picked) VALUES ('a', 0, ?1, ?2, 0, 0, 0, ?3)",
+                rusqlite::params![kind, correct, picked],
             )
             .unwrap();
+    }
+
+    #[test]
+    fn a_picked_value_no_tutor_wrote_counts_without_picks() {
+        let store = Store::open_in_memory().unwrap();
+        insert_raw(&store, "single", false, Some("x,-1"));
+        let items = store.quiz_items().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!((items[0].tally.total, items[0].picks.len()), (1, 0));
+    }
+
+    #[test]
+    fn a_kind_this_tutor_does_not_know_is_still_counted() {
+        let store = Store::open_in_memory().unwrap();
+        insert_raw(&store, "essay", true, None);
         let s = store.quiz_summary(0).unwrap();
         assert_eq!(s.by_kind.len(), QuizKind::ALL.len() + 1);
         assert_eq!(
@@ -366,17 +609,7 @@ mod tests {
     /// missed point is claimed, and stats count claimed points apart from scored ones.
     #[test]
     fn a_version_3_database_takes_claims_after_migrating() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(DB_FILE);
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            migrations::migrations().to_version(&mut conn, 3).unwrap();
-            conn.execute_batch(
-                "INSERT INTO quiz_result (card_id, item_index, kind, correct, answered_at, \
-                 duration_ms, local_day) VALUES ('gil', 0, 'recall', 1, 1778400000000, 900, 20583);",
-            )
-            .unwrap();
-        }
+        let dir = version_3_with_an_answer("recall", true);
         let mut store = Store::open(dir.path()).unwrap();
         let days = Days::utc();
         store
@@ -447,7 +680,7 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(usize::try_from(version).unwrap(), migrations::latest());
-        assert_eq!(migrations::latest(), 4);
+        assert_eq!(migrations::latest(), 6);
         assert_eq!(store.review_count().unwrap(), 2);
         // Opening derived the card's state from its two reviews (schema 3).
         assert!(store.card_state("gil").unwrap().is_some());

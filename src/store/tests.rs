@@ -884,8 +884,20 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
         } else {
             ""
         };
+        // Schema 5 added `quiz_result.picked`: an older version has no such column.
+        let picked = if version < 5 {
+            "ALTER TABLE quiz_result DROP COLUMN picked;"
+        } else {
+            ""
+        };
+        // Schema 6 added `deck_trust`.
+        let trust = if version < 6 {
+            "DROP TABLE deck_trust;"
+        } else {
+            ""
+        };
         conn.execute_batch(&format!(
-            "{older} UPDATE card_state SET due_at = due_at + 86400000; \
+            "{older} {picked} {trust} UPDATE card_state SET due_at = due_at + 86400000; \
              PRAGMA user_version = {version};"
         ))
         .unwrap();

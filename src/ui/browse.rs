@@ -3,13 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme;
 use crate::layout::browse::{FILTER_HEIGHT, first_row};
+use crate::shown;
 use crate::state::{App, BrowseState};
-use crate::text::sanitize;
+use crate::text::{Shown, line, raw, span};
 use crate::wrap::fit;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
@@ -22,9 +23,9 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
     let typed = browse.filter.chars().count();
     let (shown, cursor_col) = super::console::visible_input(&browse.filter, typed, room);
     let prompt = if browse.filtering || !browse.filter.is_empty() {
-        Line::from(vec![Span::styled("/ ", t.key()), Span::raw(shown)])
+        Line::from(vec![span("/ ", t.key()), raw(Shown::from(shown))])
     } else {
-        Line::styled(crate::hints::browse_filter(), t.dim())
+        line(Shown::from(crate::hints::browse_filter()), t.dim())
     };
     let matches = browse.matches(&app.study);
     frame.render_widget(
@@ -36,8 +37,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
                 } else {
                     t.border()
                 })
-                .title(Span::styled(
-                    format!(
+                .title(span(
+                    shown!(
                         " Browse: {} of {} cards ",
                         matches.len(),
                         app.study.cards.len()
@@ -78,7 +79,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
     let columns = Layout::horizontal(widths)
         .spacing(1)
         .split(block.inner(list));
-    let cell = |i: usize, text: &str| fit(text, columns.get(i).map_or(0, |c| c.width));
+    let width = |i: usize| columns.get(i).map_or(0, |c| c.width);
+    let cell = |i: usize, text: &str| raw(Shown::from(fit(text, width(i))));
     let mut table_rows = Vec::new();
     for (n, &i) in matches.iter().enumerate().skip(first).take(rows) {
         let Some((deck, card)) = app.card(i) else {
@@ -89,11 +91,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
             .states
             .get(card.id.as_str())
             .map_or("new", |s| s.phase.label());
-        let topic = deck.topic_title(&card.topic).unwrap_or(&card.topic);
+        let topic = deck.topic_name(&card.topic);
         let row = Row::new([
             Cell::from(cell(0, card.id.as_str())),
-            Cell::from(cell(1, &sanitize(&card.title))),
-            Cell::from(cell(2, &sanitize(topic))),
+            Cell::from(cell(1, &card.title)),
+            Cell::from(cell(2, &topic)),
             Cell::from(card.difficulty.label()),
             Cell::from(state),
         ]);
@@ -105,7 +107,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, browse: &BrowseState) {
     }
     if matches.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled("no card matches".to_string(), t.dim())).block(block),
+            Paragraph::new(line("no card matches", t.dim())).block(block),
             list,
         );
         return;

@@ -2,11 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::theme;
 use crate::state::{App, Confirm};
+use crate::text::{Shown, raw, span};
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
@@ -33,14 +34,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
             ("show it", "not yet"),
         ),
     };
-    let lines = vec![Line::raw(text), Line::raw(""), keys_line(t, yes, no)];
+    let lines = vec![
+        Line::from(raw(Shown::from(text))),
+        Line::default(),
+        keys_line(t, yes, no),
+    ];
     let width = area.width.min(60);
     let rect = super::centered(area, width, 6);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(t.focus_border())
-        .title(Span::styled(title, t.title()));
+        .title(span(title, t.title()));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
@@ -52,15 +57,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
 fn keys_line(t: Theme, yes_word: &str, no_word: &str) -> Line<'static> {
     let (yes, no) = crate::hints::confirm();
     let mut spans = vec![
-        Span::styled(yes, t.key()),
-        Span::raw(format!(" {yes_word}   ")),
+        span(Shown::from(yes), t.key()),
+        raw(Shown::from(format!(" {yes_word}   "))),
     ];
     for (i, key) in no.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::raw("/"));
+            spans.push(raw("/"));
         }
-        spans.push(Span::styled(key, t.key()));
+        spans.push(span(Shown::from(key), t.key()));
     }
-    spans.push(Span::raw(format!(" {no_word}")));
+    spans.push(raw(Shown::from(format!(" {no_word}"))));
     Line::from(spans)
 }

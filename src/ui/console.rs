@@ -3,18 +3,20 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::theme;
 use crate::layout::panes::has_diagram;
+use crate::shown;
 use crate::state::App;
 use crate::text::sanitize;
+use crate::text::{Shown, line, raw, span};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let active = app.console.active;
-    let last = app.console.output.last().map(|l| sanitize(l).into_owned());
+    let last = app.console.output.last().map(|l| Shown::new(l));
     let mut block = Block::new()
         .borders(Borders::ALL)
         .border_type(if active {
@@ -23,27 +25,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             BorderType::Plain
         })
         .border_style(if active { t.focus_border() } else { t.border() })
-        .title(Span::styled(
+        .title(span(
             " Console ",
             if active { t.focus_border() } else { t.title() },
         ));
     if let Some(last) = last {
-        block = block.title_bottom(Span::styled(format!(" {last} "), t.dim()));
+        block = block.title_bottom(span(shown!(" {last} "), t.dim()));
     }
     if let Some(left) = review_left(app) {
-        block = block.title(Line::styled(left, t.dim()).right_aligned());
+        block = block.title(line(Shown::from(left), t.dim()).right_aligned());
     }
     // An answer of several lines shows the cursor's line, and says which it is.
     let (line_text, number, lines, cursor) = app.console.cursor_line();
     if lines > 1 {
-        block = block.title(Span::styled(format!(" line {number} of {lines} "), t.dim()));
+        block = block.title(span(shown!(" line {number} of {lines} "), t.dim()));
     }
     let inner = block.inner(area);
     // A line longer than the box scrolls sideways so the cursor stays in view.
     let room = usize::from(inner.width.saturating_sub(3)).max(1);
     let (shown, cursor_col) = visible_input(line_text, cursor, room);
     let line = if active || !app.console.input.is_empty() {
-        Line::from(vec![Span::styled("› ", t.key()), Span::raw(shown)])
+        Line::from(vec![span("› ", t.key()), raw(Shown::from(shown))])
     } else if matches!(app.screen, crate::state::Screen::Quiz(_)) {
         use crate::hints::QuizConsole;
         let at = match app.quiz().map(|q| (q.takes_text(), q.phase())) {
@@ -60,10 +62,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Some((false, crate::quiz::QuizStep::Feedback { .. })) => QuizConsole::Feedback,
             Some((false, crate::quiz::QuizStep::Finished)) | None => QuizConsole::Finished,
         };
-        Line::styled(crate::hints::quiz_console(at), t.dim())
+        line(Shown::from(crate::hints::quiz_console(at)), t.dim())
     } else {
         let lab = app.lab.is_some() && has_diagram(app);
-        Line::styled(crate::hints::card_console(lab), t.dim())
+        line(Shown::from(crate::hints::card_console(lab)), t.dim())
     };
     frame.render_widget(Paragraph::new(line).block(block), area);
     if active {

@@ -13,8 +13,9 @@ use unicode_width::UnicodeWidthStr as _;
 use super::summary::interval_label;
 use crate::action::Action;
 use crate::keymap;
+use crate::shown;
 use crate::state::{App, ReviewStep};
-use crate::text::sanitize;
+use crate::text::{Shown, raw, span};
 use crate::theme::Theme;
 
 /// Between two keys.
@@ -36,19 +37,19 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
         }
         let kept = matches!(binding.action, Action::ToggleHelp | Action::Quit);
         let mut spans = vec![
-            Span::styled(binding.keys[0].label(), t.key()),
-            Span::raw(" "),
+            span(Shown::from(binding.keys[0].label()), t.key()),
+            raw(" "),
         ];
         match (&binding.action, outcomes) {
             (Action::Grade(r), Some(outcomes)) => {
                 let o = outcomes[usize::from(r.number() - 1)];
-                spans.push(Span::styled(binding.help.to_string(), t.rating(r.number())));
-                spans.push(Span::styled(
-                    format!(" · {}", interval_label(o.interval().as_secs())),
+                spans.push(span(binding.help, t.rating(r.number())));
+                spans.push(span(
+                    shown!(" · {}", interval_label(o.interval().as_secs())),
                     t.dim(),
                 ));
             }
-            _ => spans.push(Span::raw(binding.help.to_string())),
+            _ => spans.push(raw(binding.help)),
         }
         hints.push((kept, spans));
     }
@@ -59,7 +60,7 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
     let practice = app
         .review()
         .filter(|r| r.practice && matches!(app.screen, crate::state::Screen::Review(_)))
-        .map(|_| Span::styled("practice, not saved", t.warn()));
+        .map(|_| span("practice, not saved", t.warn()));
     if let Some(p) = &practice {
         room = room.saturating_sub(p.content.width() + gap);
     }
@@ -85,7 +86,7 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
             continue;
         }
         if !line.is_empty() {
-            line.push(Span::styled(GAP, t.dim()));
+            line.push(span(GAP, t.dim()));
         }
         line.extend(spans);
     }
@@ -126,7 +127,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, t: Theme) {
                 .min(area.width);
             let right = Rect::new(area.right() - width, area.y, width, area.height);
             frame.render_widget(
-                Paragraph::new(Line::from(Span::styled(jobs, t.accent()))).right_aligned(),
+                Paragraph::new(Line::from(span(Shown::from(jobs), t.accent()))).right_aligned(),
                 right,
             );
             Rect::new(area.x, area.y, area.width - width, area.height)
@@ -135,7 +136,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, t: Theme) {
     };
     if let Some(flash) = &app.flash {
         let style = if flash.error { t.error() } else { t.warn() };
-        let text = sanitize(&flash.text).into_owned();
+        let text = Shown::new(&flash.text);
         // A message too long for one row takes the row above as well, until the next key.
         let area = if text.width() > usize::from(area.width) && area.y > 0 {
             Rect::new(area.x, area.y - 1, area.width, area.height + 1)
@@ -144,7 +145,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, t: Theme) {
         };
         frame.render_widget(Clear, area);
         frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(text, style))).wrap(Wrap { trim: true }),
+            Paragraph::new(Line::from(span(text, style))).wrap(Wrap { trim: true }),
             area,
         );
         return;

@@ -3,12 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::theme;
 use crate::layout::help::arranged;
 use crate::state::App;
+use crate::text::{Shown, span};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let t = theme(app);
@@ -20,7 +20,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(t.focus_border())
-        .title(Span::styled(crate::hints::help_title(overflows), t.title()));
+        .title(span(
+            Shown::from(crate::hints::help_title(overflows)),
+            t.title(),
+        ));
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(shown).scroll((scroll, 0)).block(block), rect);
 }

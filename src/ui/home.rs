@@ -6,12 +6,13 @@ use std::fmt::Write as _;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
+use crate::shown;
 use crate::state::{App, HOME_ITEMS, HomeItem, HomeState};
-use crate::text::sanitize;
+use crate::text::{Shown, line, raw, span};
 use crate::wrap::{fit, wrap};
 
 /// The count columns after the deck's title: what each one counts, and its width. The
@@ -53,8 +54,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, home: &HomeState) {
         .borders(Borders::BOTTOM)
         .border_style(t.border());
     if hidden > 0 {
-        block = block.title_bottom(Span::styled(
-            format!(" ↓ {hidden} more rows: a taller window shows them "),
+        block = block.title_bottom(span(
+            shown!(" ↓ {hidden} more rows: a taller window shows them "),
             t.dim(),
         ));
     }
@@ -79,7 +80,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, home: &HomeState) {
             ratatui::style::Style::new()
         };
         let marker = if i == home.selected { "› " } else { "  " };
-        items.push(Line::from(Span::styled(format!("{marker}{label}"), style)));
+        items.push(Line::from(span(shown!("{marker}{label}"), style)));
     }
     items.insert(0, Line::default());
     frame.render_widget(Paragraph::new(items), menu);
@@ -100,49 +101,49 @@ fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
     }
     let mut lines = vec![
         Line::from(vec![
-            Span::styled("tutor", t.accent()),
-            Span::styled("  keyboard-only interview practice", t.dim()),
+            span("tutor", t.accent()),
+            span("  keyboard-only interview practice", t.dim()),
         ]),
-        Line::from(format!(
+        Line::from(raw(shown!(
             "streak: {} day{} · today: {} new cards started, {} due cards reviewed",
             app.study.streak,
             if app.study.streak == 1 { "" } else { "s" },
             app.study.done_today.new,
             app.study.done_today.reviews
-        )),
+        ))),
         Line::default(),
-        Line::styled(header, t.dim()),
+        line(Shown::from(header), t.dim()),
     ];
     let [cards_w, new_w, learning_w, review_w] = COLUMNS.map(|(_, w)| w);
     for (i, deck) in app.study.library.decks.iter().enumerate() {
         let counts = app.due.per_deck.get(i).copied().unwrap_or_default();
         let title = pad(
             &fit(
-                &sanitize(&deck.meta.title),
+                &deck.meta.title,
                 u16::try_from(title_width).unwrap_or(u16::MAX),
             ),
             title_width,
         );
         lines.push(Line::from(vec![
-            Span::styled(title, t.title()),
-            Span::raw(format!("{GAP}{:>cards_w$}", deck.cards.len())),
-            Span::styled(format!("{GAP}{:>new_w$}", counts.new), t.accent()),
-            Span::styled(format!("{GAP}{:>learning_w$}", counts.learning), t.warn()),
-            Span::styled(format!("{GAP}{:>review_w$}", counts.review), t.good()),
+            span(Shown::from(title), t.title()),
+            raw(shown!("{GAP}{:>cards_w$}", deck.cards.len())),
+            span(shown!("{GAP}{:>new_w$}", counts.new), t.accent()),
+            span(shown!("{GAP}{:>learning_w$}", counts.learning), t.warn()),
+            span(shown!("{GAP}{:>review_w$}", counts.review), t.good()),
         ]));
         let mut topics: Vec<String> = Vec::new();
         for topic in &deck.meta.topics {
             let n = deck.cards.iter().filter(|c| c.topic == topic.id).count();
             if n > 0 {
-                topics.push(format!("{} {n}", sanitize(&topic.title)));
+                topics.push(format!("{} {n}", topic.title));
             }
         }
-        lines.push(Line::styled(format!("  {}", topics.join(" · ")), t.dim()));
+        lines.push(line(shown!("  {}", topics.join(" · ")), t.dim()));
     }
     if !app.study.library.problems.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::styled(
-            format!(
+        lines.push(line(
+            shown!(
                 "{} problem(s) in your decks: those cards were skipped; run `tutor check`",
                 app.study.library.problems.len()
             ),

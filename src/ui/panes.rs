@@ -3,13 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::theme;
 use crate::layout::card_text::{pane_rows, sections_in};
 use crate::layout::panes::{WIDE, has_diagram, is_behavioral, layout};
 use crate::state::{App, Pane};
+use crate::text::{Shown, span};
 
 /// While the diagram shows an operation, the code panes mark the lines of their solution
 /// that the operation runs (the card's `code_links`), with a `▶` and reverse video so
@@ -62,8 +63,8 @@ fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
         } else {
             t.border()
         })
-        .title(Span::styled(
-            title,
+        .title(span(
+            Shown::from(title),
             if focused { t.focus_border() } else { t.title() },
         ))
 }

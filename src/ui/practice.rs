@@ -5,9 +5,9 @@
 //! and colouring them would mean running syntect on every key and replacing the
 //! widget's renderer. The solution beside it is highlighted (the shell's cache).
 
+use crate::text::{Shown, line, span};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme;
@@ -31,7 +31,7 @@ fn pane(title: String, border: ratatui::style::Style, t: Theme) -> Block<'static
     Block::new()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(Span::styled(title, t.title()))
+        .title(span(Shown::from(title), t.title()))
 }
 
 fn question(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession, t: Theme) {
@@ -111,7 +111,7 @@ fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
 }
 
 fn results(frame: &mut Frame, area: Rect, t: Theme) {
-    let text = vec![Line::styled("No run yet.", t.dim())];
+    let text = vec![line("No run yet.", t.dim())];
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: true }).block(pane(
             " Results ".into(),

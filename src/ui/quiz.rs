@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
@@ -10,6 +9,7 @@ use crate::editor::Editor;
 use crate::layout::quiz::{areas, content};
 use crate::quiz::QuizSession;
 use crate::state::App;
+use crate::text::span;
 use crate::theme::Theme;
 use crate::wrap::wrap;
 
@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border())
-        .title(Span::styled(title, t.title()));
+        .title(span(title, t.title()));
     let inner = block.inner(body);
     let all = wrap(&lines, inner.width);
     let start = usize::from(app.card_view.scroll[0]).min(all.len());
@@ -45,7 +45,7 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, t: Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(Span::styled(title, t.title()));
+        .title(span(title, t.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     editor.render(inner, frame.buffer_mut(), ratatui::style::Style::new());

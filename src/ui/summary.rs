@@ -3,31 +3,15 @@
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::theme;
+use crate::shown;
 use crate::state::{App, ReviewStep};
+use crate::text::{Shown, line, raw, span};
 
-/// Human-friendly time until: 45s, 10m, 3h, 4d, 2.5mo, 1.2y.
-pub fn interval_label(seconds: i64) -> String {
-    let s = seconds.max(0);
-    #[allow(clippy::cast_precision_loss)]
-    let days = s as f64 / 86_400.0;
-    if s < 60 {
-        format!("{s}s")
-    } else if s < 3_600 {
-        format!("{}m", (s + 30) / 60)
-    } else if s < 86_400 {
-        format!("{}h", (s + 1_800) / 3_600)
-    } else if days < 30.0 {
-        format!("{}d", days.round())
-    } else if days < 365.0 {
-        format!("{:.1}mo", days / 30.0)
-    } else {
-        format!("{:.1}y", days / 365.0)
-    }
-}
+pub use crate::srs::interval_label;
 
 /// The summary after the last card, or the wait for a learning card.
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
@@ -47,14 +31,11 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let mut lines = vec![];
     match &session.phase {
         ReviewStep::Waiting { until } => {
-            lines.push(Line::styled(
-                "Waiting for a learning card".to_string(),
-                t.accent(),
-            ));
-            lines.push(Line::from(format!(
+            lines.push(line("Waiting for a learning card", t.accent()));
+            lines.push(Line::from(raw(shown!(
                 "The next one is due in {}; it comes back here by itself.",
                 interval_label(until.duration_since(now).as_secs())
-            )));
+            ))));
         }
         _ => {
             let title = if session.practice && session.graded.is_empty() {
@@ -65,32 +46,34 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             } else {
                 "Session done"
             };
-            lines.push(Line::styled(title.to_string(), t.accent()));
+            lines.push(line(Shown::from(title.to_string()), t.accent()));
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(format!(
+    lines.push(Line::from(raw(shown!(
         "{} reviewed, {} again, {} answering",
         plural(reviewed.len(), "card"),
         agains,
         interval_label(i64::try_from(spent_ms / 1000).unwrap_or(0))
-    )));
+    ))));
     let left = app.due.all;
     if session.phase == ReviewStep::Finished && left.today() > 0 && !session.practice {
-        lines.push(Line::from(crate::hints::summary_left(&left.summary())));
+        lines.push(Line::from(raw(Shown::from(crate::hints::summary_left(
+            &left.summary(),
+        )))));
     } else if let Some(next) = next_due(app, now) {
-        lines.push(Line::from(format!(
+        lines.push(Line::from(raw(shown!(
             "Next card due in {} ({})",
             interval_label(next.duration_since(now).as_secs()),
             app.study.days.local_time(next)
-        )));
+        ))));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(crate::hints::summary_keys(), t.dim()));
+    lines.push(line(Shown::from(crate::hints::summary_keys()), t.dim()));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(t.border())
-        .title(Span::styled(" Review ", t.title()));
+        .title(span(" Review ", t.title()));
     frame.render_widget(Clear, body);
     frame.render_widget(Paragraph::new(lines).block(block), body);
 }

@@ -40,7 +40,7 @@ impl BrowseState {
     /// A key typed into the filter: the list starts again from its top.
     pub fn edit_filter(&mut self, edit: ConsoleEdit) {
         match edit {
-            ConsoleEdit::Insert(c) if !c.is_control() => self.filter.push(c),
+            ConsoleEdit::Insert(c) if !crate::text::needs_escape(c) => self.filter.push(c),
             ConsoleEdit::Backspace => {
                 self.filter.pop();
             }

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use super::{flash, flash_error};
 use crate::action::{Action, Effect, Effects};
 use crate::state::{App, RunningJob};
-use crate::worker::End;
+use crate::worker::{End, JobKind};
 
 pub fn update_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
     match action {
@@ -22,9 +22,14 @@ pub fn update_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
             }
         }
         Action::StreakLoaded(streak) => app.study.streak = streak,
-        Action::JobStarted { id, label } => app.jobs.push(RunningJob {
+        // Until the practice screen shows the report, the flash gives its summary.
+        Action::TestsRan { card, report } => {
+            flash(app, format!("{card}: {}", report.summary()));
+        }
+        Action::JobStarted { id, label, kind } => app.jobs.push(RunningJob {
             id,
             label,
+            kind,
             started: now,
         }),
         Action::JobFinished { id, end } => {
@@ -37,7 +42,11 @@ pub fn update_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
             }
         }
         Action::CancelJob => {
-            if let Some(job) = app.jobs.pop() {
+            // The learner's own job first: a background one is cancelled only where
+            // nothing of the learner's runs (the keymap offers Esc for it only there).
+            let latest = |kind| app.jobs.iter().rposition(|j| j.kind == kind);
+            let at = latest(JobKind::Foreground).or_else(|| latest(JobKind::Background));
+            if let Some(job) = at.map(|i| app.jobs.remove(i)) {
                 flash(app, format!("cancelled {}", job.label));
                 return Effects::one(Effect::CancelJob(job.id));
             }

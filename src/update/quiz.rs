@@ -8,9 +8,12 @@ use crate::action::{Action, Effect, Effects, Failure};
 use crate::quiz::{AnswerState, QuizAction, QuizSession, QuizStep, Selection};
 use crate::state::{App, Screen};
 
-/// Starts a quiz over `selection`; the order is seeded by the time, so each quiz differs.
+/// Starts a quiz over `selection`; the order is seeded by the selection's seed, else by
+/// the time, so each quiz differs.
 pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effects {
-    let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
+    let seed = selection
+        .seed
+        .unwrap_or_else(|| u64::try_from(now.as_millisecond()).unwrap_or(0));
     match QuizSession::start(&app.study.library, selection, seed, now) {
         Ok(session) => {
             app.screen = Screen::Quiz(session);

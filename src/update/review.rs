@@ -142,6 +142,11 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
         },
         Action::Grade(rating) => grade(app, rating, now),
         Action::ReviewSaved(recorded) => {
+            // Another tutor graded the card meanwhile: the store graded this one again
+            // from the whole log, so the wait the grade key showed is not the one saved.
+            let recomputed = session
+                .saving
+                .is_some_and(|computed| computed.state != recorded.state);
             let shown = session.saved(
                 &mut app.study,
                 Some(recorded.id),
@@ -149,6 +154,16 @@ pub fn update_review(app: &mut App, action: Action, now: Timestamp) -> Effects {
                 recorded.state,
                 now,
             );
+            if recomputed {
+                let wait = recorded.state.due.duration_since(now).as_secs();
+                flash(
+                    app,
+                    format!(
+                        "another tutor graded this card meanwhile; due in {}, from the whole log",
+                        crate::srs::interval_label(wait)
+                    ),
+                );
+            }
             show(app, shown, now)
         }
         Action::Failed(failure @ Failure::Save { .. }) => {
@@ -236,7 +251,7 @@ fn grade(app: &mut App, rating: Rating, now: Timestamp) -> Effects {
             return Effects::none();
         }
     };
-    session.saving = Some(rating);
+    session.saving = Some(outcome);
     Effects::one(Effect::RecordReview {
         card: card_id,
         before,

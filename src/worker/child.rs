@@ -1,7 +1,8 @@
 //! A child process, bounded: what a job runs when it runs someone else's code (a
 //! learner's tests, issue 14).
 //!
-//! - Started straight from a [`Command`], never through a shell, with stdin closed.
+//! - Started straight from a [`Command`], never through a shell, with stdin closed (or,
+//!   with [`run_with_input`], given bytes and then closed).
 //! - In a process group of its own, so everything it forks can be ended together:
 //!   SIGKILL to the group on a timeout, on cancel, and when the child itself ends (a
 //!   grandchild left behind would hold the output pipes open, and the CPU).
@@ -23,6 +24,18 @@ use std::time::{Duration, Instant};
 use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 
 use super::Cancel;
+
+/// Whether a process `pid` exists (signal 0): a process of another user counts as
+/// alive. A pid that cannot be one is not.
+pub fn is_alive(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) else {
+        return false;
+    };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        Err(errno) => errno != rustix::io::Errno::SRCH,
+    }
+}
 
 /// How often a waiting run looks at its cancel token and the clock.
 const CHECK: Duration = Duration::from_millis(10);
@@ -86,13 +99,31 @@ pub enum RunError {
 /// Runs `command` within `limits` until it ends, the time is up or `cancel` is set;
 /// whatever it started is killed with it. stdout and stderr are captured (set here),
 /// stdin is closed.
-pub fn run(mut command: Command, limits: Limits, cancel: &Cancel) -> Result<Output, RunError> {
+pub fn run(command: Command, limits: Limits, cancel: &Cancel) -> Result<Output, RunError> {
+    run_with_input(command, None, limits, cancel)
+}
+
+/// [`run`], with `input` (if any) written to the child's stdin, which is then closed.
+/// It is written from a thread of its own: a child that prints before it reads would
+/// otherwise block on a full output pipe while we block on its full input pipe; a child
+/// that stops reading early ends the writing, which changes nothing.
+pub fn run_with_input(
+    mut command: Command,
+    input: Option<Vec<u8>>,
+    limits: Limits,
+    cancel: &Cancel,
+) -> Result<Output, RunError> {
+    use std::io::Write as _;
     use std::os::unix::process::CommandExt as _;
     let program = command.get_program().to_string_lossy().into_owned();
     let start = Instant::now();
     let mut child = command
         .process_group(0)
-        .stdin(Stdio::null())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -101,6 +132,13 @@ pub fn run(mut command: Command, limits: Limits, cancel: &Cancel) -> Result<Outp
             source,
         })?;
     let group = Group::register(&child);
+    if let (Some(mut pipe), Some(bytes)) = (child.stdin.take(), input) {
+        let _ = std::thread::Builder::new()
+            .name("child-input".into())
+            .spawn(move || {
+                let _ = pipe.write_all(&bytes);
+            });
+    }
     let readers = [
         child.stdout.take().map(|s| read_capped(s, limits.output)),
         child.stderr.take().map(|s| read_capped(s, limits.output)),

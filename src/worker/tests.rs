@@ -119,3 +119,11 @@ fn a_job_knows_it_is_one_and_its_caller_does_not() {
     assert_eq!(worker.try_recv(), Some(Report::Sent(id, true)));
     assert!(!in_job(), "the inline job's thread is itself again");
 }
+
+/// This process is alive; a pid no process can have is not, nor is 0 (not a pid).
+#[test]
+fn is_alive_tells_a_live_pid_from_a_dead_one() {
+    assert!(child::is_alive(std::process::id()));
+    assert!(!child::is_alive(u32::try_from(i32::MAX).unwrap()));
+    assert!(!child::is_alive(0));
+}

@@ -78,3 +78,69 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 pub fn shown(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
+
+// A deck of the user's own (`--decks`), for the tests that need one.
+
+pub const USER_DECK: &str = "\
+id: mine
+title: My deck
+description: My own cards.
+topics:
+  - id: basics
+    title: Basics
+";
+
+/// A complete, valid card; `@ID@`, `@TITLE@` and `@PROMPT@` are filled in by [`card`].
+/// Title and prompt are YAML double-quoted strings, so they may hold `\u` escapes.
+pub const CARD_TEMPLATE: &str = r#"id: @ID@
+title: "@TITLE@"
+topic: basics
+tags: [math]
+difficulty: easy
+prompt: "@PROMPT@"
+python:
+  solution: |
+    def add(a, b):
+        return a + b
+  tests: |
+    assert add(1, 2) == 3
+rust:
+  solution: |
+    pub fn add(a: i32, b: i32) -> i32 {
+        a + b
+    }
+  tests: |
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        #[test]
+        fn adds() {
+            assert_eq!(add(1, 2), 3);
+        }
+    }
+explanation: The + operator does it.
+key_points:
+  - Use the + operator.
+pitfalls:
+  - Overflow in Rust.
+complexity:
+  time: O(1)
+  space: O(1)
+follow_ups:
+  - What happens on overflow?
+"#;
+
+pub fn card(id: &str, title: &str, prompt: &str) -> String {
+    CARD_TEMPLATE
+        .replace("@ID@", id)
+        .replace("@TITLE@", title)
+        .replace("@PROMPT@", prompt)
+}
+
+/// A deck folder `mine` under `root` holding one valid card.
+pub fn user_deck(root: &Path, id: &str, title: &str, prompt: &str) -> PathBuf {
+    let dir = root.join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    write(&dir, "01-card.yaml", &card(id, title, prompt));
+    dir
+}

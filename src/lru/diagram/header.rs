@@ -1,5 +1,5 @@
 //! The header: capacity, size, counters (and the console's numbers), then the last
-//! operation.
+//! operation, and the reply to `help` when that was the last command.
 
 use ratatui::text::Line;
 
@@ -67,5 +67,10 @@ pub(super) fn header(
     let mut out = flow(&stats, gap, first, "", width, paint);
     let lead = if full { "last: " } else { "> " };
     out.extend(flow(&last, " ", lead, "  ", width, paint));
+    // `help`'s reply, wrapped: the console's border shows only its first columns.
+    if let Some(note) = lab.note() {
+        let note: Vec<Piece> = words(note, Mark::Plain).collect();
+        out.extend(flow(&note, " ", "? ", "  ", width, paint));
+    }
     out
 }

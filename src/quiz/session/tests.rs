@@ -18,8 +18,9 @@ fn at(secs: i64) -> Timestamp {
     t0() + SignedDuration::from_secs(secs)
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(ToString::to_string).collect()
+/// Deck text (`Shown`) or typed answers (`String`).
+fn strings<'a, T: From<&'a str>>(items: &[&'a str]) -> Vec<T> {
+    items.iter().map(|&s| s.into()).collect()
 }
 
 fn single() -> QuizItem {
@@ -28,6 +29,7 @@ fn single() -> QuizItem {
         options: strings(&["a", "b", "c"]),
         answer: 1,
         explanation: "b".into(),
+        shuffle: true,
     })
 }
 
@@ -37,6 +39,7 @@ fn multiple() -> QuizItem {
         options: strings(&["a", "b", "c", "d"]),
         answers: vec![0, 2],
         explanation: "a and c".into(),
+        shuffle: true,
     })
 }
 
@@ -85,15 +88,16 @@ fn session_item(item: QuizItem, topic: &str) -> SessionItem {
     SessionItem {
         deck_id: "d".into(),
         card_id: CardId(format!("card-{}", item.kind().label())),
-        card_title: format!("Card {}", item.kind().label()),
+        card_title: format!("Card {}", item.kind().label()).into(),
         topic: topic.into(),
-        topic_title: topic.to_uppercase(),
+        topic_title: topic.to_uppercase().into(),
         item_index: 2,
         start_order: if matches!(item, QuizItem::Reorder(_)) {
             vec![2, 0, 1]
         } else {
             Vec::new()
         },
+        option_order: Vec::new(),
         item,
         synonyms: std::sync::Arc::default(),
     }
@@ -558,7 +562,7 @@ fn the_bundled_decks_play_through() {
         let action = match s.phase() {
             QuizStep::Answering(AnswerState::Recall { text }) if text.is_empty() => {
                 match s.current().map(|i| &i.item) {
-                    Some(QuizItem::Recall(r)) => QuizAction::Fill(r.model_answer.clone()),
+                    Some(QuizItem::Recall(r)) => QuizAction::Fill(r.model_answer.to_string()),
                     _ => QuizAction::GiveUp,
                 }
             }
@@ -582,6 +586,105 @@ fn the_bundled_decks_play_through() {
     if let Some(recall) = recall {
         assert_eq!(recall.correct, recall.total);
     }
+}
+
+/// Options are shown in the seed's order, scored as shown and saved by identity: the
+/// right answer picked where it appears on screen is right, and the record names the
+/// card's own indices.
+#[test]
+fn options_are_shuffled_by_the_seed_and_saved_by_identity() {
+    let library = crate::content::bundled_library();
+    let all = Selection {
+        count: Some(1000),
+        ..Selection::default()
+    };
+    let orders = |seed| -> Vec<Vec<usize>> {
+        crate::quiz::select(library, &all, seed)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.option_order)
+            .collect()
+    };
+    assert_eq!(orders(5), orders(5), "a quiz can be repeated");
+    let mut s = QuizSession::start(library, &all, 5, t0()).unwrap();
+    let (mut choice_items, mut moved) = (0, 0);
+    while let Some(item) = s.current().cloned() {
+        let (_, card) = library.card(item.card_id.as_str()).unwrap();
+        let original = &card.quiz[item.item_index];
+        let actions: Vec<QuizAction> = match (&item.item, original) {
+            (QuizItem::Single(shown), QuizItem::Single(file)) => {
+                assert_eq!(shown.options[shown.answer], file.options[file.answer]);
+                vec![QuizAction::Pick(shown.answer)]
+            }
+            (QuizItem::Multiple(shown), QuizItem::Multiple(_)) => {
+                shown.answers.iter().map(|&a| QuizAction::Pick(a)).collect()
+            }
+            _ => {
+                assert!(item.option_order.is_empty());
+                let _ = s.update(QuizAction::GiveUp, at(1));
+                let _ = s.update(QuizAction::Next, at(1));
+                continue;
+            }
+        };
+        choice_items += 1;
+        let (shown, file) = match (&item.item, original) {
+            (QuizItem::Single(a), QuizItem::Single(b)) => (&a.options, &b.options),
+            (QuizItem::Multiple(a), QuizItem::Multiple(b)) => (&a.options, &b.options),
+            _ => unreachable!(),
+        };
+        for (at_screen, &identity) in item.option_order.iter().enumerate() {
+            assert_eq!(shown[at_screen], file[identity]);
+        }
+        moved += usize::from(item.option_order.iter().enumerate().any(|(i, &o)| i != o));
+        for action in actions {
+            let _ = s.update(action, at(1));
+        }
+        let record = s.update(QuizAction::Submit, at(2)).unwrap();
+        assert!(record.correct, "{} quiz[{}]", item.card_id, item.item_index);
+        let expected = match original {
+            QuizItem::Single(file) => vec![file.answer],
+            QuizItem::Multiple(file) => {
+                let mut answers = file.answers.clone();
+                answers.sort_unstable();
+                answers
+            }
+            _ => unreachable!(),
+        };
+        assert_eq!(record.picked, Some(expected));
+        let _ = s.update(QuizAction::Next, at(3));
+    }
+    assert!(choice_items >= 20, "{choice_items} choice items");
+    assert!(
+        moved * 2 > choice_items,
+        "only {moved} of {choice_items} choice items shown out of the file's order"
+    );
+}
+
+#[test]
+fn an_unshuffled_item_keeps_the_files_order_and_giving_up_picks_nothing() {
+    let QuizItem::Single(mut item) = single() else {
+        unreachable!()
+    };
+    item.shuffle = false;
+    let (shown, order) = crate::quiz::options::arrange(
+        &QuizItem::Single(item.clone()),
+        &mut crate::quiz::select::SplitMix64(1),
+    );
+    assert_eq!(shown, QuizItem::Single(item));
+    let mut s = QuizSession::new(
+        vec![SessionItem {
+            option_order: order,
+            ..session_item(shown, "t")
+        }],
+        t0(),
+    );
+    let _ = s.update(QuizAction::Pick(1), at(1));
+    let record = s.update(QuizAction::GiveUp, at(2)).unwrap();
+    assert_eq!(record.picked, Some(Vec::new()));
+    let mut s = session(cloze());
+    let _ = s.update(QuizAction::Fill("key".into()), at(1));
+    let record = s.update(QuizAction::Submit, at(2)).unwrap();
+    assert_eq!(record.picked, None, "no options to pick");
 }
 
 /// The answer editor: `Type` focuses it, edits change the recall answer, `StopTyping`
