@@ -55,6 +55,12 @@ pub enum Action {
     OpenPractice,
     // Practice
     Practice(crate::practice::PracticeAction),
+    /// The user agreed to run the tests of `deck` as they hash to `hash` (now, or in an
+    /// earlier session: `Effect::LoadTrust`).
+    DeckTrusted {
+        deck: String,
+        hash: String,
+    },
     /// The learner's saved code for a card, read from disk (`Effect::LoadAttempt`).
     AttemptLoaded {
         card: String,
@@ -128,6 +134,9 @@ pub enum Failure {
         point: usize,
         cause: String,
     },
+    /// `TrustDeck` or `LoadTrust` of `deck`'s tests.
+    #[error("trusting the tests of deck {deck}: {cause}")]
+    Trust { deck: String, cause: String },
     /// `SaveAttempt` or `LoadAttempt` of the learner's code for `card`.
     #[error("your code for {card}: {cause}")]
     Attempt { card: String, cause: String },
@@ -194,6 +203,18 @@ pub enum Effect {
     /// Save a claimed point; the shell answers only on failure, with
     /// `Failed(Failure::ClaimSave)`.
     RecordClaim(crate::quiz::Claim),
+    /// Whether the user agreed to run `deck`'s tests as they hash to `hash`; the shell
+    /// answers with `DeckTrusted` if so, else nothing (or `Failed(Failure::Trust)`).
+    LoadTrust {
+        deck: String,
+        hash: String,
+    },
+    /// Record that the user agreed to run `deck`'s tests as they hash to `hash`; the
+    /// shell answers with `DeckTrusted`, or `Failed(Failure::Trust)`.
+    TrustDeck {
+        deck: String,
+        hash: String,
+    },
     /// Read the learner's saved code for `card` in `lang`, if any; the shell answers
     /// with `AttemptLoaded` (nothing when there is none), or `Failed(Failure::Attempt)`.
     LoadAttempt {

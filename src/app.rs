@@ -227,6 +227,26 @@ impl Shell {
         Ok(dir.join(card).join(crate::practice::file_name(lang)))
     }
 
+    /// `Effect::LoadTrust` (`agreed_at` `None`: whether the user agreed to run `deck`'s
+    /// tests as they hash to `hash`) and `Effect::TrustDeck` (record that they did).
+    fn trust(&self, deck: String, hash: String, agreed_at: Option<Timestamp>) -> Vec<Action> {
+        let trusted = match agreed_at {
+            None => self.store.trusts(&deck, &hash),
+            Some(now) => self
+                .store
+                .trust(&deck, &hash, now.as_millisecond())
+                .map(|()| true),
+        };
+        match trusted {
+            Ok(true) => vec![Action::DeckTrusted { deck, hash }],
+            Ok(false) => Vec::new(),
+            Err(e) => vec![Action::Failed(Failure::Trust {
+                deck,
+                cause: e.to_string(),
+            })],
+        }
+    }
+
     /// `Effect::LoadAttempt`: the saved code, if there is any.
     fn load_attempt(&self, card: String, lang: Lang) -> Vec<Action> {
         if self.attempts.is_none() {
@@ -322,6 +342,8 @@ impl Shell {
             }
             Effect::Highlight(card) => self.highlight(app, card),
             Effect::LoadAttempt { card, lang } => self.load_attempt(card, lang),
+            Effect::LoadTrust { deck, hash } => self.trust(deck, hash, None),
+            Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),

@@ -268,7 +268,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Text, &[code(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of line", false),
     // The code editor of the practice screen: the editing keys above (Scope::Text),
     // and Tab indents. Esc stops typing, so the screen's keys work again.
+    bind(S::Code, &[ctrl('r')], Action::Practice(P::Run), "run tests", true),
     bind(S::Code, &[code(KeyCode::Esc)], Action::Practice(P::StopTyping), "stop typing", true),
+    // Ctrl-R runs the tests here, so redo is Ctrl-Y.
+    bind(S::Code, &[ctrl('y')], Action::Edit(Edit::Redo), "redo", false),
     bind(S::Code, &[code(KeyCode::Tab)], Action::Edit(Edit::Tab), "indent (4 spaces)", true),
     // Console editing (vim keys never fire here)
     bind(
@@ -466,9 +469,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::CardBack, &[code(KeyCode::Esc)], Action::Back, "back to list", true),
     bind(S::Coding, &[k('p')], Action::OpenPractice, "practise (write the code)", true),
     // Practice, the editor not focused
+    bind(S::Practice, &[ctrl('r')], Action::Practice(P::Run), "run tests", true),
     bind(S::Practice, &[k('i'), code(KeyCode::Enter)], Action::Practice(P::Type), "type code", true),
     bind(S::Practice, &[k('s')], Action::Practice(P::ShowSolution), "show solution", true),
-    bind(S::Practice, &[code(KeyCode::Tab)], Action::FocusNext, "scroll question / solution", false),
+    bind(S::Practice, &[code(KeyCode::Tab)], Action::FocusNext, "scroll the next pane", false),
     bind(S::Practice, &[code(KeyCode::Esc), k('h')], Action::Back, "back", true),
     bind(S::LabBack, &[code(KeyCode::Esc)], Action::Back, "home", true),
     // Scrolling: the focused pane, or the one pane of stats and quiz feedback

@@ -24,6 +24,19 @@ pub enum PracticeAction {
     StopTyping,
     /// `s`: show the card's solution beside the code (after a confirmation).
     ShowSolution,
+    /// `Ctrl-R`: run the card's tests on the code (saved first).
+    Run,
+}
+
+/// What the Results pane shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Results {
+    #[default]
+    NotRun,
+    Running,
+    /// Esc stopped the run.
+    Cancelled,
+    Done(Box<crate::runner::Report>),
 }
 
 /// The pane `j`, `k` and the page keys scroll (Tab switches once the solution shows).
@@ -31,6 +44,7 @@ pub enum PracticeAction {
 pub enum Focus {
     #[default]
     Question,
+    Results,
     Solution,
 }
 
@@ -48,6 +62,11 @@ pub struct PracticeSession {
     pub focus: Focus,
     pub scroll: u16,
     pub solution_scroll: u16,
+    pub results_scroll: u16,
+    pub results: Results,
+    /// The card's tests may run: its deck is bundled, or the user agreed to run this
+    /// deck's tests as they are now (`store`'s `deck_trust`).
+    pub trusted: bool,
     /// The Question pane's wrapped rows and what they were built for (the pane's
     /// width, and how many code blocks were highlighted), built by `update` so that
     /// drawing never parses or wraps.
@@ -76,6 +95,9 @@ impl PracticeSession {
             focus: Focus::Question,
             scroll: 0,
             solution_scroll: 0,
+            results_scroll: 0,
+            results: Results::NotRun,
+            trusted: false,
             question: Vec::new(),
             question_key: None,
             unsaved: None,
@@ -100,13 +122,29 @@ impl PracticeSession {
         }
     }
 
-    /// Tab, not typing: the other pane scrolls (only the Question until the solution
-    /// shows).
+    /// Tab, not typing: the next pane scrolls: Question, Results, then the solution
+    /// once it shows.
     pub fn switch_focus(&mut self) {
         self.focus = match self.focus {
-            Focus::Question if self.solution_shown => Focus::Solution,
-            _ => Focus::Question,
+            Focus::Question => Focus::Results,
+            Focus::Results if self.solution_shown => Focus::Solution,
+            Focus::Results | Focus::Solution => Focus::Question,
         };
+    }
+
+    /// Whether a run is under way.
+    pub fn running(&self) -> bool {
+        self.results == Results::Running
+    }
+
+    /// The code as the runner takes it, for `card`'s tests.
+    pub fn test_run(&self, card: crate::content::CardId, tests: &str) -> crate::runner::TestRun {
+        crate::runner::TestRun {
+            card,
+            lang: runner_lang(self.lang),
+            source: self.editor.text(),
+            tests: tests.to_string(),
+        }
     }
 
     /// Whether the code should be written now: typing paused for
@@ -131,6 +169,14 @@ fn first_placeholder(starter: &str) -> Option<(usize, usize)> {
         let at = line.find("...").or_else(|| line.find("todo!()"))?;
         Some((i, line[..at].chars().count()))
     })
+}
+
+/// The runner's name for a language.
+pub fn runner_lang(lang: Lang) -> crate::runner::Lang {
+    match lang {
+        Lang::Python => crate::runner::Lang::Python,
+        Lang::Rust => crate::runner::Lang::Rust,
+    }
 }
 
 /// The character after which a new line is indented one more level.

@@ -280,6 +280,9 @@ pub enum Confirm {
     LeaveQuiz,
     /// `s` on the practice screen: the solution, once seen, cannot be unseen.
     ShowSolution,
+    /// `Ctrl-R` on a card from a deck that is not bundled: its tests are someone
+    /// else's code, run as the user.
+    TrustTests,
 }
 
 /// A job running on the worker, as the footer's spinner shows it.

@@ -55,12 +55,27 @@ fn refresh_home(app: &mut App) {
 
 /// Sends the action to the screen or part of the app it is for (after clearing the flash
 /// on a user's action).
+#[allow(
+    clippy::too_many_lines,
+    reason = "one arm per kind of action, each a call or two"
+)]
 fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     app.now = now;
     if is_user_action(&action) {
         app.flash = None;
     }
     match action {
+        Action::Tick | Action::TestsRan { .. } | Action::CancelJob if app.practice().is_some() => {
+            edit_or_practice(app, action, now)
+        }
+        Action::Edit(_)
+        | Action::OpenPractice
+        | Action::Practice(_)
+        | Action::AttemptLoaded { .. }
+        | Action::DeckTrusted { .. }
+        | Action::Failed(Failure::Attempt { .. } | Failure::Trust { .. }) => {
+            edit_or_practice(app, action, now)
+        }
         Action::Quit => quit(app),
         Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
@@ -115,12 +130,6 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
             Effects::none()
         }
         Action::ConsoleSubmit => submit(app, now),
-        Action::Edit(_)
-        | Action::OpenPractice
-        | Action::Practice(_)
-        | Action::AttemptLoaded { .. }
-        | Action::Failed(Failure::Attempt { .. }) => edit_or_practice(app, action, now),
-        Action::Tick if app.practice().is_some() => practice::update_practice(app, action, now),
         Action::Reveal
         | Action::Grade(_)
         | Action::Undo
@@ -161,13 +170,14 @@ fn quit(app: &mut App) -> Effects {
 }
 
 /// An edit goes to the editor of the screen up (the quiz's recall answer, practice's
-/// code); practice's own actions to practice.
+/// code); the jobs' news to practice's Results; practice's own actions to practice.
 fn edit_or_practice(app: &mut App, action: Action, now: Timestamp) -> Effects {
     match action {
         Action::Edit(edit) if matches!(app.screen, Screen::Quiz(_)) => {
             quiz::update_quiz(app, Action::Quiz(crate::quiz::QuizAction::Edit(edit)), now)
         }
         Action::OpenPractice => practice::open_from_card(app),
+        Action::TestsRan { .. } | Action::CancelJob => practice::from_jobs(app, action, now),
         _ => practice::update_practice(app, action, now),
     }
 }
@@ -224,6 +234,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
             | Action::AttemptLoaded { .. }
+            | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
     )
 }
@@ -284,6 +295,7 @@ fn confirmed(app: &mut App, yes: bool) -> Effects {
     match question {
         Confirm::LeaveQuiz if yes => go_home(app, HomeItem::Quiz),
         Confirm::ShowSolution if yes => practice::show_solution(app),
+        Confirm::TrustTests if yes => return practice::trust_and_run(app),
         _ => {}
     }
     Effects::none()

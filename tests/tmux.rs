@@ -1052,6 +1052,27 @@ fn lab_help_is_readable_at_80x24() {
     tmux.wait_for_all(&["fill N [SEED],", "help [CMD]"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Esc home");
+}
+
+/// Ctrl-R on practice runs the card's tests on the worker and Results shows them; the
+/// screen keeps answering keys meanwhile.
+#[test]
+fn practice_ctrl_r_shows_the_test_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start(
+        "practice-run",
+        &wrapped(&data, "practice two-sum", &pid),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    tmux.keys(&["C-r"]);
+    // The starter's bodies are `...`: some tests fail.
+    let screen = tmux.wait_for(" failed");
+    assert!(screen.contains("FAILED"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }

@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, Borders};
 
 use super::{frame_areas, theme};
 use crate::practice::PracticeSession;
+use crate::shown;
 use crate::state::App;
+use crate::text::{Shown, line};
 use crate::wrap::wrap;
 
 /// At this width and more, the Question and Results stand in a column left of the
@@ -118,6 +120,67 @@ pub fn solution_limits(app: &App, session: &PracticeSession) -> (u16, u16) {
     let rows = u16::try_from(rows).unwrap_or(u16::MAX);
     let page = inner(area).height;
     (rows.saturating_sub(page), page)
+}
+
+/// What the Results pane says, wrapped to `width`: the run's summary (in the colour of
+/// its verdict), then each test and the first failure; or that there is no run yet, or
+/// one running, or cancelled. The report's text comes from the learner's code, so it
+/// is made display-safe.
+pub fn results_lines(app: &App, session: &PracticeSession, width: u16) -> Vec<Line<'static>> {
+    use crate::keymap::{Scope, key_for};
+    use crate::practice::{PracticeAction, Results};
+    use crate::runner::Outcome;
+    let t = theme(app);
+    let run = key_for(
+        Scope::Practice,
+        &crate::action::Action::Practice(PracticeAction::Run),
+    );
+    let cancel = key_for(Scope::Job, &crate::action::Action::CancelJob);
+    let lines = match &session.results {
+        Results::NotRun => vec![line(
+            shown!("No run yet: {run} runs the card's tests on your code."),
+            t.dim(),
+        )],
+        Results::Running => vec![line(
+            shown!("Running the tests… ({cancel} cancels)"),
+            t.dim(),
+        )],
+        Results::Cancelled => vec![line(
+            shown!("Cancelled. {run} runs the tests again."),
+            t.dim(),
+        )],
+        Results::Done(report) => {
+            let verdict = if report.outcome == Outcome::Passed {
+                t.good()
+            } else {
+                t.error()
+            };
+            let mut out = vec![
+                line(Shown::from(report.summary()), verdict),
+                Line::default(),
+            ];
+            out.extend(report.lines().into_iter().map(|text| {
+                let style = if text.starts_with("FAILED") || text.starts_with("error") {
+                    t.error()
+                } else if text.starts_with("ok") {
+                    t.good()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                line(Shown::from(text), style)
+            }));
+            out
+        }
+    };
+    wrap(&lines, width)
+}
+
+/// How far the Results pane scrolls, and its height.
+pub fn results_limits(app: &App, session: &PracticeSession) -> (u16, u16) {
+    let area = inner(current(app, session).results);
+    let rows = results_lines(app, session, area.width).len();
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+    (rows.saturating_sub(area.height), area.height)
 }
 
 #[cfg(test)]

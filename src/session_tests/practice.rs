@@ -124,14 +124,16 @@ fn the_solution_shows_only_after_a_yes() {
     assert!(app.overlay.is_none() && !session(&app).solution_shown);
     press(&mut app, &mut shell, "s esc", t0());
     assert!(app.overlay.is_none() && !session(&app).solution_shown);
-    // Before the solution shows, Tab keeps the scroll keys on the Question.
+    // Before the solution shows, Tab moves the scroll keys between Question and Results.
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(session(&app).focus, crate::practice::Focus::Results);
     press(&mut app, &mut shell, "tab", t0());
     assert_eq!(session(&app).focus, crate::practice::Focus::Question);
     press(&mut app, &mut shell, "s y", t0());
     assert!(session(&app).solution_shown);
     assert_eq!(on(&app), "practice");
     // Tab: j scrolls the solution; Tab again: the Question.
-    press(&mut app, &mut shell, "tab j j", t0());
+    press(&mut app, &mut shell, "tab tab j j", t0());
     assert_eq!(session(&app).solution_scroll, 2);
     press(&mut app, &mut shell, "tab", t0());
     assert_eq!(session(&app).focus, crate::practice::Focus::Question);
@@ -336,4 +338,106 @@ fn the_question_rows_are_built_by_update_and_follow_the_width() {
     // From 160 columns (the question left of the code) to 80 (stacked, wider).
     assert!(session(&app).question.len() < wide.len());
     assert_eq!(session(&app).question_key.unwrap().0, 78);
+}
+
+fn results(app: &App) -> &crate::practice::Results {
+    &session(app).results
+}
+
+#[test]
+fn ctrl_r_runs_the_tests_on_the_code_and_results_show_them() {
+    use crate::practice::Results;
+    let (mut app, mut shell, dir) = practising(Lang::Python);
+    assert_eq!(*results(&app), Results::NotRun);
+    // Typed, not yet saved: Ctrl-R saves first, then runs (inline worker: at once).
+    press(&mut app, &mut shell, "x", t0());
+    let effects = press(&mut app, &mut shell, "ctrl-r", t0());
+    assert!(matches!(effects[0], Effect::SaveAttempt { .. }));
+    assert!(matches!(effects[1], Effect::RunTests(_)));
+    let file = dir.path().join("lru-cache").join("solution.py");
+    assert_eq!(std::fs::read_to_string(file).unwrap(), code(&app));
+    let Results::Done(report) = results(&app) else {
+        panic!("no report: {:?}", results(&app));
+    };
+    assert_ne!(
+        report.outcome,
+        crate::runner::Outcome::Passed,
+        "the starter fails"
+    );
+    // The card's solution passes, from the screen out of typing too.
+    let (_, card) = app.card(session(&app).card).unwrap();
+    let solution = card.code().unwrap().0.solution.clone();
+    if let Screen::Practice { session, .. } = &mut app.screen {
+        session.editor.set_text(&solution);
+    }
+    press(&mut app, &mut shell, "esc ctrl-r", t0());
+    let Results::Done(report) = results(&app) else {
+        panic!("no report: {:?}", results(&app));
+    };
+    assert_eq!(report.outcome, crate::runner::Outcome::Passed, "{report:?}");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| crate::ui::view(f, &app)).unwrap();
+    let drawn = format!("{}", terminal.backend());
+    assert!(drawn.contains(&report.summary()), "{drawn}");
+}
+
+#[test]
+fn another_decks_tests_run_only_after_a_yes_remembered_per_deck() {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    // The bundled deck, as if loaded from a folder with --decks.
+    let mut library = (*app.study.library).clone();
+    let deck = app
+        .card(app.study.index_of("lru-cache").unwrap())
+        .unwrap()
+        .0
+        .meta
+        .id
+        .clone();
+    for d in &mut library.decks {
+        d.origin = format!("/somewhere/{}", d.meta.id);
+    }
+    app.study.library = std::sync::Arc::new(library);
+    let card = app.study.index_of("lru-cache").unwrap();
+    let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+    shell.execute(&mut app, effects, t0());
+    assert!(!session(&app).trusted);
+    let effects = press(&mut app, &mut shell, "ctrl-r", t0());
+    assert!(effects.is_empty());
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::TrustTests)));
+    press(&mut app, &mut shell, "n", t0());
+    assert_eq!(*results(&app), crate::practice::Results::NotRun);
+    let effects = press(&mut app, &mut shell, "ctrl-r y", t0());
+    assert!(matches!(&effects[0], Effect::TrustDeck { deck: d, .. } if *d == deck));
+    assert!(matches!(results(&app), crate::practice::Results::Done(_)));
+    // Opened again: the store remembers the yes.
+    press(&mut app, &mut shell, "esc esc", t0());
+    let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+    shell.execute(&mut app, effects, t0());
+    assert!(session(&app).trusted);
+}
+
+#[test]
+fn esc_during_a_run_cancels_it_and_results_say_so() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    press(&mut app, &mut shell, "esc", t0());
+    // A run in flight (a pool's; the inline worker would have finished it at once).
+    if let Screen::Practice { session, .. } = &mut app.screen {
+        session.results = crate::practice::Results::Running;
+    }
+    let effects = update(
+        &mut app,
+        Action::JobStarted {
+            id: 7,
+            label: "running the tests",
+            kind: crate::worker::JobKind::Foreground,
+        },
+        t0(),
+    );
+    assert!(effects.is_empty());
+    // Ctrl-R again does nothing while one runs.
+    assert!(press(&mut app, &mut shell, "ctrl-r", t0()).is_empty());
+    let effects = press(&mut app, &mut shell, "esc", t0());
+    assert!(matches!(effects[..], [Effect::CancelJob(_)]), "{effects:?}");
+    assert_eq!(*results(&app), crate::practice::Results::Cancelled);
+    assert_eq!(on(&app), "practice", "Esc cancelled, it did not leave");
 }

@@ -33,6 +33,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
                 .to_string(),
             ("show it", "not yet"),
         ),
+        Confirm::TrustTests => (
+            " Run this deck's tests? ",
+            "This card's deck is not one of tutor's own: its tests are code from someone \
+             else, and they run as you, with your files and network (not a sandbox). \
+             Run them? tutor asks again only if they change."
+                .to_string(),
+            ("run them", "don't"),
+        ),
     };
     let lines = vec![
         Line::from(raw(Shown::from(text))),
@@ -40,7 +48,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, question: Confirm) {
         keys_line(t, yes, no),
     ];
     let width = area.width.min(60);
-    let rect = super::centered(area, width, 6);
+    // The trust question is the long one: four rows of text at 60 columns.
+    let height = if question == Confirm::TrustTests {
+        9
+    } else {
+        6
+    };
+    let rect = super::centered(area, width, height);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)

@@ -5,13 +5,16 @@
 //! and colouring them would mean running syntect on every key and replacing the
 //! widget's renderer. The solution beside it is highlighted (the shell's cache).
 
-use crate::text::{Shown, line, span};
+use crate::text::{Shown, span};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
-use crate::layout::practice::{current, inner, question_key, question_rows, solution_source};
+use crate::layout::practice::{
+    current, inner, question_key, question_rows, results_lines, solution_source,
+};
 use crate::practice::{Focus, PracticeSession};
 use crate::state::App;
 use crate::theme::Theme;
@@ -24,7 +27,7 @@ pub fn render(frame: &mut Frame, app: &App, session: &PracticeSession) {
     if let Some(area) = areas.solution {
         solution(frame, area, app, session, t);
     }
-    results(frame, areas.results, t);
+    results(frame, areas.results, app, session, t);
 }
 
 fn pane(title: String, border: ratatui::style::Style, t: Theme) -> Block<'static> {
@@ -110,14 +113,22 @@ fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn results(frame: &mut Frame, area: Rect, t: Theme) {
-    let text = vec![line("No run yet.", t.dim())];
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: true }).block(pane(
-            " Results ".into(),
-            t.border(),
-            t,
-        )),
-        area,
+fn results(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession, t: Theme) {
+    let rows = results_lines(app, session, inner(area).width);
+    let height = usize::from(inner(area).height);
+    let start = usize::from(session.results_scroll).min(rows.len());
+    let end = (start + height).min(rows.len());
+    let border = if session.focus == Focus::Results {
+        t.focus_border()
+    } else {
+        t.border()
+    };
+    let block = super::with_scroll_hint(
+        pane(" Results ".into(), border, t),
+        area.width,
+        (start, rows.len() - end),
+        &[],
+        t,
     );
+    frame.render_widget(Paragraph::new(rows[start..end].to_vec()).block(block), area);
 }

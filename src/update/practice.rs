@@ -7,13 +7,14 @@ use jiff::Timestamp;
 use super::{flash_error, panes};
 use crate::action::{Action, Effect, Effects};
 use crate::highlight::Lang;
-use crate::practice::{Focus, PracticeAction, PracticeSession};
+use crate::practice::{Focus, PracticeAction, PracticeSession, Results};
+use crate::runner::trust;
 use crate::state::{App, Confirm, Overlay, Screen};
 
 /// Opens practice on `card` in `lang`: from the starter, the saved attempt asked for
 /// (it replaces the starter when it arrives), the screen now showing kept for Esc.
 pub fn open_practice(app: &mut App, card: usize, lang: Lang) -> Effects {
-    let Some((_, c)) = app.card(card) else {
+    let Some((deck, c)) = app.card(card) else {
         return Effects::none();
     };
     let Some((python, rust)) = c.code() else {
@@ -26,13 +27,21 @@ pub fn open_practice(app: &mut App, card: usize, lang: Lang) -> Effects {
     };
     let starter = solution.starter.clone().unwrap_or_default();
     let card_id = c.id.as_str().to_string();
-    let session = PracticeSession::new(card, &card_id, lang, &starter);
+    let mut session = PracticeSession::new(card, &card_id, lang, &starter);
+    // A bundled deck's tests ship with tutor; another deck's need the user's yes,
+    // which may have been given before.
+    session.trusted = trust::is_bundled(deck);
+    let ask_trust = (!session.trusted).then(|| Effect::LoadTrust {
+        deck: deck.meta.id.clone(),
+        hash: trust::tests_hash(deck),
+    });
     let from = Box::new(std::mem::take(&mut app.screen));
     app.screen = Screen::Practice { session, from };
     let mut effects = Effects::one(Effect::LoadAttempt {
         card: card_id,
         lang,
     });
+    effects.0.extend(ask_trust);
     // The solution pane draws it highlighted once asked for.
     effects.push(Effect::Highlight(card));
     effects
@@ -115,9 +124,98 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
             session.loaded(&text);
         }
         Action::Tick if session.save_due(now) => return save(session),
+        Action::Practice(PracticeAction::Run) => return run(app),
+        Action::DeckTrusted { deck, hash } => {
+            let card = session.card;
+            if app
+                .card(card)
+                .is_some_and(|(d, _)| d.meta.id == deck && trust::tests_hash(d) == hash)
+                && let Some(session) = self::session(app)
+            {
+                session.trusted = true;
+            }
+        }
         _ => {}
     }
     Effects::none()
+}
+
+/// Ctrl-R: the code saved, then the card's tests run on it as a job; a deck that is
+/// not bundled asks first. Nothing while a run is under way.
+fn run(app: &mut App) -> Effects {
+    let Some(session) = app.practice() else {
+        return Effects::none();
+    };
+    if session.running() {
+        return Effects::none();
+    }
+    if !session.trusted {
+        app.overlay = Some(Overlay::Confirm(Confirm::TrustTests));
+        return Effects::none();
+    }
+    let card = session.card;
+    let lang = session.lang;
+    let Some((_, c)) = app.card(card) else {
+        return Effects::none();
+    };
+    let Some((python, rust)) = c.code() else {
+        return Effects::none();
+    };
+    let tests = match lang {
+        Lang::Python => &python.tests,
+        Lang::Rust => &rust.tests,
+    };
+    let test_run = session.test_run(c.id.clone(), tests);
+    let Some(session) = self::session(app) else {
+        return Effects::none();
+    };
+    let mut effects = save(session);
+    session.results = Results::Running;
+    session.results_scroll = 0;
+    effects.push(Effect::RunTests(Box::new(test_run)));
+    effects
+}
+
+/// `y` to "run this deck's tests?": remembered for the deck's tests as they are, then
+/// the run.
+pub fn trust_and_run(app: &mut App) -> Effects {
+    let Some(session) = app.practice() else {
+        return Effects::none();
+    };
+    let Some((deck, _)) = app.card(session.card) else {
+        return Effects::none();
+    };
+    let mut effects = Effects::one(Effect::TrustDeck {
+        deck: deck.meta.id.clone(),
+        hash: trust::tests_hash(deck),
+    });
+    if let Some(session) = self::session(app) {
+        session.trusted = true;
+    }
+    effects.extend(run(app));
+    effects
+}
+
+/// What the worker reports while practice is up: the run's report goes to Results,
+/// and Esc cancelling the run says so there (the job itself is the jobs' business).
+pub fn from_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    let Some(session) = session(app) else {
+        return super::jobs::update_jobs(app, action, now);
+    };
+    match action {
+        Action::TestsRan { card, report } if card.as_str() == session.card_id => {
+            session.results = Results::Done(report);
+            session.results_scroll = 0;
+            Effects::none()
+        }
+        Action::CancelJob => {
+            if session.running() {
+                session.results = Results::Cancelled;
+            }
+            super::jobs::update_jobs(app, action, now)
+        }
+        other => super::jobs::update_jobs(app, other, now),
+    }
 }
 
 /// The code to disk, if anything is unsaved.
@@ -161,6 +259,7 @@ pub fn scroll(app: &mut App, action: &Action) {
     };
     let (max, page) = match shown.focus {
         Focus::Question => crate::layout::practice::question_limits(app, shown),
+        Focus::Results => crate::layout::practice::results_limits(app, shown),
         Focus::Solution => crate::layout::practice::solution_limits(app, shown),
     };
     let Some(session) = session(app) else {
@@ -169,6 +268,9 @@ pub fn scroll(app: &mut App, action: &Action) {
     match (action, session.focus) {
         (Action::FocusNext | Action::FocusPrev, _) => session.switch_focus(),
         (_, Focus::Question) => panes::scroll_one(&mut session.scroll, action, max, page),
+        (_, Focus::Results) => {
+            panes::scroll_one(&mut session.results_scroll, action, max, page);
+        }
         (_, Focus::Solution) => {
             panes::scroll_one(&mut session.solution_scroll, action, max, page);
         }
