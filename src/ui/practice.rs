@@ -5,10 +5,8 @@
 //! and colouring them would mean running syntect on every key and replacing the
 //! widget's renderer. The solution beside it is highlighted (the shell's cache).
 
-use crate::text::{Shown, span};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
@@ -17,6 +15,7 @@ use crate::layout::practice::{
 };
 use crate::practice::{Focus, PracticeSession};
 use crate::state::App;
+use crate::text::{Shown, span};
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, session: &PracticeSession) {
