@@ -1,9 +1,12 @@
 //! The practice screen: the Question, Your code (the editor), the solution once the
 //! learner confirmed `s`, and Results.
 //!
-//! The code is drawn plain while it is typed: `ratatui-textarea` draws its own lines,
-//! and colouring them would mean running syntect on every key and replacing the
-//! widget's renderer. The solution beside it is highlighted (the shell's cache).
+//! The code is drawn plain while it is typed: `ratatui-textarea` 0.9 draws its own
+//! lines and can style no part of one (its only span styling is its regex search), so
+//! colouring would mean painting syntect's styles over the widget's cells, which needs
+//! the widget's private scroll offset. Time is not the obstacle: syntect takes 0.7 ms
+//! for the LRU card's Python starter (44 lines) and 1.6 ms for its Rust one (69 lines).
+//! The solution beside it is highlighted (the shell's cache).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
