@@ -10,6 +10,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme;
@@ -48,16 +49,42 @@ fn question(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
         built = question_rows(app, session);
         &built
     };
+    let focused = scrolls(session, Focus::Question);
+    scrolled(
+        frame,
+        area,
+        (" Question ", focused),
+        rows,
+        session.scroll,
+        t,
+    );
+}
+
+/// Whether `pane` is the one the scroll keys move (shown only out of the editor).
+fn scrolls(session: &PracticeSession, pane: Focus) -> bool {
+    !session.editor.focused() && session.focus == pane
+}
+
+/// A bordered pane of `rows` from `scroll` on, its border saying what is out of sight
+/// and, if `focused`, that the scroll keys move it.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    (title, focused): (&'static str, bool),
+    rows: &[Line<'static>],
+    scroll: u16,
+    t: Theme,
+) {
     let height = usize::from(inner(area).height);
-    let start = usize::from(session.scroll).min(rows.len());
+    let start = usize::from(scroll).min(rows.len());
     let end = (start + height).min(rows.len());
-    let border = if session.solution_shown && session.focus == Focus::Question {
+    let border = if focused {
         t.focus_border()
     } else {
         t.border()
     };
     let block = super::with_scroll_hint(
-        pane(" Question ".into(), border, t),
+        pane(title.into(), border, t),
         area.width,
         (start, rows.len() - end),
         &[],
@@ -99,7 +126,7 @@ fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
     };
     let total = solution_source(app, session).map_or(0, |s| s.lines().count());
     let below = total.saturating_sub(start + height);
-    let border = if session.focus == Focus::Solution {
+    let border = if scrolls(session, Focus::Solution) {
         t.focus_border()
     } else {
         t.border()
@@ -117,20 +144,13 @@ fn solution(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession,
 
 fn results(frame: &mut Frame, area: Rect, app: &App, session: &PracticeSession, t: Theme) {
     let rows = results_lines(app, session, inner(area).width);
-    let height = usize::from(inner(area).height);
-    let start = usize::from(session.results_scroll).min(rows.len());
-    let end = (start + height).min(rows.len());
-    let border = if session.focus == Focus::Results {
-        t.focus_border()
-    } else {
-        t.border()
-    };
-    let block = super::with_scroll_hint(
-        pane(" Results ".into(), border, t),
-        area.width,
-        (start, rows.len() - end),
-        &[],
+    let focused = scrolls(session, Focus::Results);
+    scrolled(
+        frame,
+        area,
+        (" Results ", focused),
+        &rows,
+        session.results_scroll,
         t,
     );
-    frame.render_widget(Paragraph::new(rows[start..end].to_vec()).block(block), area);
 }
