@@ -31,6 +31,11 @@ pub const PYTHON_TIME: Duration = Duration::from_secs(10);
 pub const COMPILE_TIME: Duration = Duration::from_mins(1);
 /// The longest the compiled Rust tests may run.
 pub const RUST_RUN_TIME: Duration = Duration::from_secs(10);
+/// The address space each process of a run may take (`rustc` with code generation on a
+/// card's tests runs within 1 GiB, tried under `ulimit -v`; a card's tests in a few
+/// MiB): a learner's runaway allocation fails instead of filling the machine, and
+/// shows as the tool's own "memory allocation ... failed" / `MemoryError` in the output.
+pub const MEMORY: u64 = 2 << 30;
 
 /// The language of a learner's file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,6 +276,7 @@ fn bounded(
     let limits = Limits {
         time,
         output: OUTPUT_CAP,
+        memory: Some(MEMORY),
     };
     match child::run(command, limits, cancel) {
         Ok(out) => match out.ending {

@@ -453,6 +453,101 @@ fn check_reports_starters_that_do_not_compile() {
     }
 }
 
+/// Hostile Rust starters: one that includes `/dev/zero` as a string runs into rustc's
+/// memory limit (not its time limit) and fails; one that includes a file that is not
+/// Rust fails with rustc's error in that file, which is outside the starter's lines: both
+/// are errors at the starter's first line, and the check fails.
+#[test]
+fn check_reports_hostile_rust_starters() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let other = root.path().join("not-rust.txt");
+    std::fs::write(&other, "root:x:0:0:root:/root:/bin/sh\n").unwrap();
+    let starters = [
+        (
+            "zero",
+            r#"const X: &str = include_str!("/dev/zero"); pub fn f() -> i32 { todo!() }"#
+                .to_string(),
+        ),
+        (
+            "include",
+            format!(
+                "include!({:?}); pub fn f() -> i32 {{ todo!() }}",
+                other.to_str().unwrap()
+            ),
+        ),
+    ];
+    let mut files = Vec::new();
+    for (id, starter) in &starters {
+        let yaml = card(id, id, "Hostile.")
+            .replace("rust:\n", &format!("rust:\n  starter: |\n    {starter}\n"));
+        let file = write(&dir, &format!("{id}.yaml"), &yaml);
+        // The starter's first line in the file, counted.
+        let line = 1 + yaml
+            .lines()
+            .position(|l| l.contains(starter.as_str()))
+            .unwrap();
+        files.push((shown(&file), line));
+    }
+    let data = temp();
+    let out = tutor(data.path(), &["check", &shown(&dir)]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.stderr, "", "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
+    let (include, line) = &files[1];
+    let at = format!("{include}:{line}:5: error: rust.starter: does not compile: ");
+    assert!(lines[0].starts_with(&at), "{}", lines[0]);
+    assert!(
+        lines[0].contains(&format!("{}:1:", other.display()))
+            && lines[0].ends_with("(rustc's first error, outside the starter's lines)"),
+        "{}",
+        lines[0]
+    );
+    let (zero, line) = &files[0];
+    assert_eq!(
+        lines[1],
+        format!(
+            "{zero}:{line}:21: error: rust.starter: does not compile: error: couldn't read \
+             `/dev/zero`: out of memory; `rustc` ran out of memory (limit 2 GiB)"
+        )
+    );
+    assert_eq!(lines[2], "2 problems (0 cards in 1 deck without problems)");
+}
+
+/// A `rustc` that fails even on an empty library (too old for edition 2024, say) checks
+/// nothing: a note says what it said, and the check passes.
+#[test]
+fn check_notes_a_rustc_that_cannot_build_anything() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    let yaml = card("one", "One", "One.").replace(
+        "rust:\n",
+        "rust:\n  starter: |\n    pub fn f() -> i32 { todo!() }\n",
+    );
+    write(&dir, "one.yaml", &yaml);
+    let bin = root.path().join("bin");
+    let rustc = write(
+        &bin,
+        "rustc",
+        "#!/bin/sh\necho \"error: invalid value '2024' for '--edition'\" >&2\nexit 1\n",
+    );
+    std::fs::set_permissions(&rustc, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data = temp();
+    let out = run(command(data.path())
+        .env("PATH", &bin)
+        .args(["check", &shown(&dir)]));
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(out.stdout, "1 card in 1 deck, no problems\n");
+    assert_eq!(
+        out.stderr,
+        "note: cannot run `rustc`: error: invalid value '2024' for '--edition'\n"
+    );
+}
+
 /// Without `python3` or `rustc`, the starters are not compiled: a note says so and what
 /// to install, and the check still passes.
 #[test]

@@ -1,5 +1,5 @@
-//! Running a tool on deck code (`python3`, `rustc`) with a time limit and an output cap,
-//! never through a shell: the program and its arguments go to the OS as they are. The
+//! Running a tool on deck code (`python3`, `rustc`) with a time limit, a memory limit and
+//! an output cap, never through a shell: the program and its arguments go to the OS as they are. The
 //! worker's child runner does the work (`worker::child`: its own process group, killed
 //! whole at the limit); this gives `tutor check` the answers it wants.
 
@@ -30,6 +30,11 @@ pub enum RunError {
         program: String,
         source: std::io::Error,
     },
+    #[error("could not limit the memory of `{program}`: {source}")]
+    Limit {
+        program: String,
+        source: std::io::Error,
+    },
 }
 
 /// A tool that ran to its end.
@@ -41,13 +46,45 @@ pub struct Finished {
     pub stderr: String,
 }
 
+impl Finished {
+    /// Whether the tool says it ran out of memory (an allocation past its limit failed):
+    /// a Rust program's abort message, rustc's own error, glibc's, or Python's
+    /// `MemoryError`.
+    pub fn out_of_memory(&self) -> bool {
+        let said = |s: &str| {
+            s.contains("out of memory")
+                || s.contains("MemoryError")
+                || (s.contains("memory allocation of") && s.contains("failed"))
+        };
+        said(&self.stderr)
+    }
+}
+
+/// A number of bytes as people read a limit: `2 GiB`, `512 MiB`.
+pub fn size(bytes: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    const GIB: u64 = 1 << 30;
+    if bytes >= GIB && bytes.is_multiple_of(GIB) {
+        format!("{} GiB", bytes / GIB)
+    } else {
+        format!("{} MiB", bytes / MIB)
+    }
+}
+
 /// Runs `command` with `stdin` as its input, for at most `limit`; then it is killed, with
-/// everything it started.
-pub fn run(command: Command, stdin: &[u8], limit: Duration) -> Result<Finished, RunError> {
+/// everything it started. It and each process it starts may take `memory` bytes of
+/// address space.
+pub fn run(
+    command: Command,
+    stdin: &[u8],
+    limit: Duration,
+    memory: u64,
+) -> Result<Finished, RunError> {
     let program = command.get_program().to_string_lossy().into_owned();
     let limits = Limits {
         time: limit,
         output: OUTPUT_CAP,
+        memory: Some(memory),
     };
     let out = child::run_with_input(command, Some(stdin.to_vec()), limits, &Cancel::new())
         .map_err(|e| match e {
@@ -58,6 +95,7 @@ pub fn run(command: Command, stdin: &[u8], limit: Duration) -> Result<Finished, 
             }
             child::RunError::Spawn { program, source } => RunError::Spawn { program, source },
             child::RunError::Wait { program, source } => RunError::Wait { program, source },
+            child::RunError::Limit { program, source } => RunError::Limit { program, source },
         })?;
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     match out.ending {
@@ -76,6 +114,8 @@ pub fn run(command: Command, stdin: &[u8], limit: Duration) -> Result<Finished, 
 mod tests {
     use super::*;
 
+    const MEMORY: u64 = 1 << 30;
+
     fn sh(script: &str) -> Command {
         let mut command = Command::new("sh");
         command.args(["-c", script]);
@@ -88,6 +128,7 @@ mod tests {
             sh("cat; echo oops >&2; exit 3"),
             b"hello",
             Duration::from_secs(30),
+            MEMORY,
         )
         .unwrap();
         assert_eq!(done.stdout, "hello");
@@ -97,13 +138,19 @@ mod tests {
 
     #[test]
     fn output_is_capped() {
-        let done = run(sh("head -c 200000 /dev/zero"), b"", Duration::from_secs(30)).unwrap();
+        let done = run(
+            sh("head -c 200000 /dev/zero"),
+            b"",
+            Duration::from_secs(30),
+            MEMORY,
+        )
+        .unwrap();
         assert_eq!(done.stdout.len(), OUTPUT_CAP);
     }
 
     #[test]
     fn a_tool_that_never_ends_is_killed() {
-        let e = run(sh("exec sleep 60"), b"", Duration::from_millis(100)).unwrap_err();
+        let e = run(sh("exec sleep 60"), b"", Duration::from_millis(100), MEMORY).unwrap_err();
         assert!(matches!(e, RunError::TimedOut { .. }), "{e:?}");
         assert!(e.to_string().starts_with("`sh` timed out after"), "{e}");
     }
@@ -114,11 +161,18 @@ mod tests {
             Command::new("tutor-no-such-tool"),
             b"",
             Duration::from_secs(1),
+            MEMORY,
         )
         .unwrap_err();
         assert_eq!(
             e.to_string(),
             "`tutor-no-such-tool` is not installed (not found on PATH)"
         );
+    }
+
+    #[test]
+    fn sizes_read_as_limits() {
+        assert_eq!(size(2 << 30), "2 GiB");
+        assert_eq!(size(1536 << 20), "1536 MiB");
     }
 }

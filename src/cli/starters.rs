@@ -8,8 +8,9 @@
 //! get it, and the check does not fail. Neither runs the starter or its tests: that is
 //! what tests/samples.rs does for the bundled decks.
 
+use std::path::Path;
 use std::process::Command;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use super::bounded::{self, RunError};
@@ -18,8 +19,17 @@ use crate::content::starters::StarterSite;
 
 /// The longest `python3` may take to compile every starter.
 const PYTHON_LIMIT: Duration = Duration::from_secs(30);
-/// The longest `rustc` may take on one starter.
-const RUSTC_LIMIT: Duration = Duration::from_mins(1);
+/// The address space `python3` may take: it compiles in a few MiB (it runs under
+/// `ulimit -v` 64 MiB).
+const PYTHON_MEMORY: u64 = 1 << 30;
+/// The longest `rustc` may take on one starter: a starter's metadata build takes about
+/// 0.1 s (`/usr/bin/time`), so this leaves a wide margin for a loaded machine running
+/// four at once, and a hostile starter costs little waiting.
+const RUSTC_LIMIT: Duration = Duration::from_secs(15);
+/// The address space `rustc` may take on one starter: it needs about 450 MiB for a
+/// small starter (it fails under `ulimit -v` 384 MiB, mapping its libraries), so 2 GiB
+/// leaves a wide margin while `include_str!("/dev/zero")` fails in about a second.
+const RUSTC_MEMORY: u64 = 2 << 30;
 /// Rust starters compiled at once.
 const RUSTC_JOBS: usize = 4;
 
@@ -78,7 +88,7 @@ fn check_python(starters: &[Job<'_, '_>], report: &mut Report) {
     let input = serde_json::to_vec(&sources).unwrap_or_default();
     let mut python = Command::new("python3");
     python.args(["-I", "-c", COMPILE_ALL]);
-    let finished = bounded::run(python, &input, PYTHON_LIMIT);
+    let finished = bounded::run(python, &input, PYTHON_LIMIT, PYTHON_MEMORY);
     let not_checked = "the Python starters were not checked";
     let out = match finished {
         Ok(out) => out,
@@ -102,7 +112,11 @@ fn check_python(starters: &[Job<'_, '_>], report: &mut Report) {
     }
     let verdicts: Vec<&str> = out.stdout.lines().collect();
     if verdicts.len() != starters.len() {
-        let said = out.stderr.lines().last().unwrap_or("no output");
+        let said = if out.out_of_memory() {
+            &format!("ran out of memory (limit {})", bounded::size(PYTHON_MEMORY))
+        } else {
+            out.stderr.lines().last().unwrap_or("no output")
+        };
         report.notes.push(format!(
             "python3 failed ({}, {said}): {not_checked}",
             out.status
@@ -130,6 +144,7 @@ fn check_python(starters: &[Job<'_, '_>], report: &mut Report) {
 fn check_rust(starters: &[Job<'_, '_>], report: &mut Report) {
     let queue = Mutex::new(starters.iter());
     let found: Mutex<Vec<(usize, Compiled)>> = Mutex::new(Vec::new());
+    let toolchain = OnceLock::new();
     let jobs = std::thread::available_parallelism().map_or(2, |n| n.get().min(RUSTC_JOBS));
     std::thread::scope(|s| {
         for _ in 0..jobs.min(starters.len()) {
@@ -139,7 +154,7 @@ fn check_rust(starters: &[Job<'_, '_>], report: &mut Report) {
                     let Some(&(index, site, text)) = next else {
                         break;
                     };
-                    let result = compile_rust(site, text);
+                    let result = compile_rust(site, text, &toolchain);
                     if let Ok(mut found) = found.lock() {
                         found.push((index, result));
                     }
@@ -166,31 +181,22 @@ fn check_rust(starters: &[Job<'_, '_>], report: &mut Report) {
 /// What `rustc` said of one starter: its first error as a problem, or `None`.
 type Compiled = Result<Option<Problem>, RunError>;
 
-/// `rustc` on one starter.
-fn compile_rust(site: &StarterSite, text: &str) -> Compiled {
+/// `rustc` on one starter. A failure with no error in the starter's lines is still the
+/// starter's (an `include!` of another file, memory run out) unless `rustc` fails on an
+/// empty library too: then the toolchain is broken (too old for edition 2024, say),
+/// which `toolchain` finds out once for all the starters.
+fn compile_rust(
+    site: &StarterSite,
+    text: &str,
+    toolchain: &OnceLock<Result<(), String>>,
+) -> Compiled {
     let spawn = |source: std::io::Error| RunError::Spawn {
         program: "rustc".into(),
         source,
     };
     let dir = tempfile::tempdir().map_err(spawn)?;
     std::fs::write(dir.path().join("starter.rs"), text).map_err(spawn)?;
-    let mut rustc = Command::new("rustc");
-    rustc
-        .args([
-            "--edition",
-            "2024",
-            "--crate-type",
-            "lib",
-            "--crate-name",
-            "starter",
-            "--emit=metadata",
-            "--error-format=short",
-            "-o",
-            "starter.rmeta",
-            "starter.rs",
-        ])
-        .current_dir(dir.path());
-    let out = match bounded::run(rustc, b"", RUSTC_LIMIT) {
+    let out = match bounded::run(rustc(dir.path()), b"", RUSTC_LIMIT, RUSTC_MEMORY) {
         Ok(out) => out,
         Err(RunError::TimedOut { program, limit }) => {
             let message = format!(
@@ -209,31 +215,91 @@ fn compile_rust(site: &StarterSite, text: &str) -> Compiled {
     if out.status.success() {
         return Ok(None);
     }
+    let memory = format!(
+        "`rustc` ran out of memory (limit {})",
+        bounded::size(RUSTC_MEMORY)
+    );
     let errors: Vec<((usize, usize), &str)> =
         out.stderr.lines().filter_map(located_error).collect();
-    let Some(&(at, first)) = errors.first() else {
-        // An error with no place in the starter (an old rustc without edition 2024, a
-        // broken toolchain) says nothing about the starter.
-        let said = out
-            .stderr
-            .lines()
-            .find(|l| l.starts_with("error"))
-            .unwrap_or("no message");
+    if let Some(&(at, first)) = errors.first() {
+        let more = match errors.len() - 1 {
+            0 => String::new(),
+            1 => " (and 1 more error)".to_string(),
+            n => format!(" (and {n} more errors)"),
+        };
+        let memory = if out.out_of_memory() {
+            format!("; {memory}")
+        } else {
+            String::new()
+        };
+        return Ok(Some(problem(
+            site,
+            at,
+            format!("does not compile: {first}{more}{memory}"),
+        )));
+    }
+    let first = out.stderr.lines().find(|l| is_error(l));
+    let message = if out.out_of_memory() {
+        format!("could not be compiled: {memory}")
+    } else if let Err(said) = toolchain.get_or_init(compiles_empty) {
         return Err(RunError::Spawn {
             program: "rustc".into(),
-            source: std::io::Error::other(said.to_string()),
+            source: std::io::Error::other(said.clone()),
         });
+    } else if let Some(first) = first {
+        format!("does not compile: {first} (rustc's first error, outside the starter's lines)")
+    } else {
+        format!(
+            "could not be compiled: `rustc` failed ({}) without an error message",
+            out.status
+        )
     };
-    let more = match errors.len() - 1 {
-        0 => String::new(),
-        1 => " (and 1 more error)".to_string(),
-        n => format!(" (and {n} more errors)"),
-    };
-    Ok(Some(problem(
-        site,
-        at,
-        format!("does not compile: {first}{more}"),
-    )))
+    Ok(Some(problem(site, (1, 1), message)))
+}
+
+/// `rustc` building `starter.rs` in `dir` as a library's metadata, errors one a line.
+fn rustc(dir: &Path) -> Command {
+    let mut rustc = Command::new("rustc");
+    rustc
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--crate-name",
+            "starter",
+            "--emit=metadata",
+            "--error-format=short",
+            "-o",
+            "starter.rmeta",
+            "starter.rs",
+        ])
+        .current_dir(dir);
+    rustc
+}
+
+/// Whether `rustc` builds an empty library; if not, what it said.
+fn compiles_empty() -> Result<(), String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    std::fs::write(dir.path().join("starter.rs"), "").map_err(|e| e.to_string())?;
+    let out = bounded::run(rustc(dir.path()), b"", RUSTC_LIMIT, RUSTC_MEMORY)
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(out
+        .stderr
+        .lines()
+        .find(|l| is_error(l))
+        .unwrap_or("no message")
+        .to_string())
+}
+
+/// Whether a line of `rustc`'s short output is an error (`error: ...`, or
+/// `file:line:col: error...`), other than the closing "aborting due to" count.
+fn is_error(line: &str) -> bool {
+    (line.starts_with("error") || line.contains(": error"))
+        && !line.starts_with("error: aborting due to")
 }
 
 /// `starter.rs:3:5: error[E0425]: cannot find value `x` in this scope` as its line,
@@ -267,5 +333,15 @@ mod tests {
             None
         );
         assert_eq!(located_error("other.rs:1:1: error: x"), None);
+    }
+
+    #[test]
+    fn errors_outside_the_starter_are_still_errors() {
+        assert!(is_error(
+            "/etc/passwd:1:5: error: expected one of `!` or `::`"
+        ));
+        assert!(is_error("error[E0463]: can't find crate for `core`"));
+        assert!(!is_error("error: aborting due to 1 previous error"));
+        assert!(!is_error("starter.rs:1:1: warning: unused"));
     }
 }

@@ -138,7 +138,9 @@ fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
                 topics.push(format!("{} {n}", topic.title));
             }
         }
-        lines.push(line(shown!("  {}", topics.join(" · ")), t.dim()));
+        for row in topic_rows(&topics, usize::from(width)) {
+            lines.push(line(Shown::from(row), t.dim()));
+        }
     }
     if !app.study.library.problems.is_empty() {
         lines.push(Line::default());
@@ -153,8 +155,75 @@ fn table(app: &App, t: crate::theme::Theme, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
+const SEPARATOR: &str = " · ";
+const SEPARATOR_WIDTH: usize = 3;
+
+/// A deck's topics (`title n`) as rows of `width` columns, indented two, joined by
+/// ` · ` and broken between topics, so no row ends or starts with the separator; a
+/// topic wider than a row gets a row of its own, which wrapping then breaks.
+fn topic_rows(topics: &[String], width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for topic in topics {
+        let used = unicode_width::UnicodeWidthStr::width(row.as_str());
+        let more = unicode_width::UnicodeWidthStr::width(topic.as_str());
+        if row.is_empty() {
+            row = format!("  {topic}");
+        } else if used + SEPARATOR_WIDTH + more <= width {
+            row.push_str(SEPARATOR);
+            row.push_str(topic);
+        } else {
+            rows.push(std::mem::replace(&mut row, format!("  {topic}")));
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
 /// `text` followed by spaces up to `width` display columns.
 fn pad(text: &str, width: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// At 80 columns the bundled deck's topics took two rows, the first ending in `·`.
+    #[test]
+    fn topic_rows_break_between_topics() {
+        let topics: Vec<String> = [
+            "Data structures and algorithms 7",
+            "Python internals 8",
+            "AWS in Python 6",
+            "Object-oriented design 5",
+            "Leadership Principles 4",
+        ]
+        .map(String::from)
+        .to_vec();
+        let rows = topic_rows(&topics, 80);
+        assert_eq!(
+            rows,
+            [
+                "  Data structures and algorithms 7 · Python internals 8 · AWS in Python 6",
+                "  Object-oriented design 5 · Leadership Principles 4",
+            ]
+        );
+        for width in 10..=120 {
+            for row in topic_rows(&topics, width) {
+                assert!(row.starts_with("  ") && !row.trim_start().starts_with('·'));
+                assert!(
+                    !row.ends_with('·') && !row.ends_with("· "),
+                    "{width}: {row:?}"
+                );
+                let fits = unicode_width::UnicodeWidthStr::width(row.as_str()) <= width;
+                assert!(fits || !row.contains(SEPARATOR), "{width}: {row:?}");
+            }
+        }
+        assert_eq!(topic_rows(&topics, 200).len(), 1);
+        assert!(topic_rows(&[], 80).is_empty());
+    }
 }

@@ -8,6 +8,8 @@
 //!   grandchild left behind would hold the output pipes open, and the CPU).
 //! - A time limit, and an output cap per stream (the rest is read and dropped, so the
 //!   child never blocks on a full pipe; [`Captured::cut`] says something was).
+//! - A memory limit ([`Limits::memory`]: `RLIMIT_AS`, inherited by what it starts), so
+//!   a child that reads `/dev/zero` fails its allocation instead of filling the machine.
 //! - Every group alive is listed, so quitting tutor ends them all ([`kill_all`]).
 //!
 //! The group is killed before the child is reaped: until then the child's pid, which is
@@ -54,6 +56,22 @@ pub struct Limits {
     pub time: Duration,
     /// Bytes kept per stream (stdout, stderr).
     pub output: usize,
+    /// Bytes of address space (`RLIMIT_AS`) for the child and each process it starts
+    /// (inherited; not a total), or no limit. An allocation past it fails: a Rust
+    /// program aborts with "memory allocation of N bytes failed", rustc reports "out of
+    /// memory", Python raises `MemoryError`.
+    ///
+    /// It is set with `prlimit` on the child's pid right after the spawn, since setting
+    /// it between fork and exec needs `unsafe` (`pre_exec`), which this crate forbids.
+    /// The race: the child has exec'd and runs for the moment between the spawn's return
+    /// and the `prlimit` call (microseconds) without the limit, and a process it forks in
+    /// that moment keeps its parent's limit. That is acceptable because the limit is
+    /// there against runaway memory (a huge `include_str!`, an endless list), which takes
+    /// far longer to grow than that moment: a tool's start-up (loading libraries,
+    /// reading the source) comes before any of it; and the time limit still ends
+    /// whatever escapes. A limit below what the child already holds does not kill it;
+    /// its next allocations fail.
+    pub memory: Option<u64>,
 }
 
 /// One stream's output, up to the cap.
@@ -91,6 +109,11 @@ pub enum RunError {
     },
     #[error("waiting for `{program}`: {source}")]
     Wait {
+        program: String,
+        source: std::io::Error,
+    },
+    #[error("could not limit the memory of `{program}`: {source}")]
+    Limit {
         program: String,
         source: std::io::Error,
     },
@@ -132,6 +155,14 @@ pub fn run_with_input(
             source,
         })?;
     let group = Group::register(&child);
+    if let Some(bytes) = limits.memory
+        && let Err(source) = limit_memory(&child, bytes)
+    {
+        // Not run unbounded: ended before it gets far.
+        group.kill();
+        let _ = child.wait();
+        return Err(RunError::Limit { program, source });
+    }
     if let (Some(mut pipe), Some(bytes)) = (child.stdin.take(), input) {
         let _ = std::thread::Builder::new()
             .name("child-input".into())
@@ -173,6 +204,24 @@ pub fn run_with_input(
         stdout,
         stderr,
     })
+}
+
+/// Sets the child's address-space limit to `bytes`, or to the hard limit it inherited
+/// from us when that is lower (raising it would fail).
+fn limit_memory(child: &Child, bytes: u64) -> std::io::Result<()> {
+    use rustix::process::{Resource, Rlimit};
+    let pid = i32::try_from(child.id())
+        .ok()
+        .and_then(Pid::from_raw)
+        .ok_or_else(|| std::io::Error::other("no pid"))?;
+    let hard = rustix::process::getrlimit(Resource::As).maximum;
+    let bytes = hard.map_or(bytes, |hard| bytes.min(hard));
+    let limit = Rlimit {
+        current: Some(bytes),
+        maximum: hard,
+    };
+    rustix::process::prlimit(Some(pid), Resource::As, limit)?;
+    Ok(())
 }
 
 /// Kills every process group a run started and has not finished (quitting).

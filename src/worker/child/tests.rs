@@ -21,6 +21,7 @@ const DEADLINE: Duration = Duration::from_secs(30);
 const LIMITS: Limits = Limits {
     time: DEADLINE,
     output: 64 * 1024,
+    memory: None,
 };
 
 fn sh(script: &str) -> Command {
@@ -244,4 +245,24 @@ fn a_missing_program_is_named() {
             .starts_with("could not start `/nonexistent/tutor-test-program`: "),
         "{err}"
     );
+}
+
+/// The limit is in place before the child gets its input (written only after the
+/// `prlimit`), so what it reads then is certain.
+#[test]
+fn a_child_gets_the_memory_limit() {
+    let _serial = serial();
+    let limits = Limits {
+        memory: Some(256 * 1024 * 1024),
+        ..LIMITS
+    };
+    let out = run_with_input(
+        sh("read _; ulimit -v"),
+        Some(b"go\n".to_vec()),
+        limits,
+        &Cancel::new(),
+    )
+    .unwrap();
+    assert_succeeded(&out);
+    assert_eq!(out.stdout.bytes, b"262144\n");
 }
