@@ -48,6 +48,25 @@ pub enum Action {
     ClaimPoint,
     /// After a recall verdict: the cursor to the next missed point to claim.
     NextMissed,
+    /// A change to the text of the editor being typed in (a recall answer, practice's
+    /// code).
+    Edit(crate::editor::Edit),
+    /// `p` on a coding card: practise it (write the code), in Python.
+    OpenPractice,
+    // Practice
+    Practice(crate::practice::PracticeAction),
+    /// The user agreed to run the tests of `deck` as they hash to `hash` (now, or in an
+    /// earlier session: `Effect::LoadTrust`).
+    DeckTrusted {
+        deck: String,
+        hash: String,
+    },
+    /// The learner's saved code for a card, read from disk (`Effect::LoadAttempt`).
+    AttemptLoaded {
+        card: String,
+        lang: crate::highlight::Lang,
+        text: String,
+    },
     // The console
     EnterConsole,
     EnterCommand,
@@ -115,6 +134,12 @@ pub enum Failure {
         point: usize,
         cause: String,
     },
+    /// `TrustDeck` or `LoadTrust` of `deck`'s tests.
+    #[error("trusting the tests of deck {deck}: {cause}")]
+    Trust { deck: String, cause: String },
+    /// `SaveAttempt` or `LoadAttempt` of the learner's code for `card`.
+    #[error("your code for {card}: {cause}")]
+    Attempt { card: String, cause: String },
 }
 
 /// An edit of the console's input line.
@@ -178,6 +203,31 @@ pub enum Effect {
     /// Save a claimed point; the shell answers only on failure, with
     /// `Failed(Failure::ClaimSave)`.
     RecordClaim(crate::quiz::Claim),
+    /// Whether the user agreed to run `deck`'s tests as they hash to `hash`; the shell
+    /// answers with `DeckTrusted` if so, else nothing (or `Failed(Failure::Trust)`).
+    LoadTrust {
+        deck: String,
+        hash: String,
+    },
+    /// Record that the user agreed to run `deck`'s tests as they hash to `hash`; the
+    /// shell answers with `DeckTrusted`, or `Failed(Failure::Trust)`.
+    TrustDeck {
+        deck: String,
+        hash: String,
+    },
+    /// Read the learner's saved code for `card` in `lang`, if any; the shell answers
+    /// with `AttemptLoaded` (nothing when there is none), or `Failed(Failure::Attempt)`.
+    LoadAttempt {
+        card: String,
+        lang: crate::highlight::Lang,
+    },
+    /// Write the learner's code for `card` in `lang` atomically (a temporary file,
+    /// then a rename); the shell answers only on failure, with `Failed(Failure::Attempt)`.
+    SaveAttempt {
+        card: String,
+        lang: crate::highlight::Lang,
+        text: String,
+    },
     /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
     /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
     RunTests(Box<crate::runner::TestRun>),

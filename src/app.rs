@@ -37,6 +37,12 @@ pub enum Start {
     /// The LRU lab: the LRU card with its live diagram, the console ready.
     Lab(usize),
     Quiz(crate::quiz::Selection),
+    /// The practice screen on this card (or the first coding card due, or the first
+    /// coding card), in this language.
+    Practice {
+        card: Option<crate::text::Shown>,
+        lang: Lang,
+    },
     /// Browse, or straight into one card (its id as typed, echoed if unknown).
     Browse(Option<crate::text::Shown>),
 }
@@ -143,6 +149,24 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             };
             open_card(app, card)
         }
+        Start::Practice { card, lang } => {
+            let index = match card {
+                Some(id) => app
+                    .study
+                    .index_of(id)
+                    .ok_or_else(|| color_eyre::eyre::eyre!("no card with id `{id}`"))?,
+                None => crate::update::first_coding_card(app, now)
+                    .ok_or_else(|| color_eyre::eyre::eyre!("no card has code to practise"))?,
+            };
+            let effects = crate::update::open_practice(app, index, *lang);
+            if !matches!(app.screen, Screen::Practice { .. }) {
+                let id = card.as_deref().unwrap_or_default();
+                color_eyre::eyre::bail!(
+                    "card `{id}` has no code to practise (no Python and Rust solutions)"
+                );
+            }
+            effects
+        }
     })
 }
 
@@ -167,6 +191,9 @@ pub struct Shell {
     /// Slow effects run here. Inline (jobs run at once, on this thread) until
     /// [`run`] gives the session a pool; tests stay deterministic that way.
     worker: Worker<Action>,
+    /// Where practice's code is kept (`paths::attempts_dir`); `None`: nowhere, and
+    /// saving says so.
+    attempts: Option<std::path::PathBuf>,
 }
 
 impl Shell {
@@ -178,6 +205,77 @@ impl Shell {
             highlighter: Arc::new(OnceLock::new()),
             cache: highlight_cache.map(DiskCache::new),
             worker: Worker::inline(),
+            attempts: None,
+        }
+    }
+
+    /// Keeps practice's code under `dir` (`attempts/<card>/solution.py|.rs`).
+    pub fn set_attempts_dir(&mut self, dir: std::path::PathBuf) {
+        self.attempts = Some(dir);
+    }
+
+    /// The file of the learner's code for `card` in `lang`. Card ids are slugs
+    /// (`content::validate`), so one is a safe folder name; anything else is refused.
+    fn attempt_file(&self, card: &str, lang: Lang) -> Result<std::path::PathBuf, String> {
+        let dir = self
+            .attempts
+            .as_ref()
+            .ok_or_else(|| "no data folder to keep it in".to_string())?;
+        if !crate::content::validate::is_slug(card) {
+            return Err(format!("`{card}` is not a card id to name a folder by"));
+        }
+        Ok(dir.join(card).join(crate::practice::file_name(lang)))
+    }
+
+    /// `Effect::LoadTrust` (`agreed_at` `None`: whether the user agreed to run `deck`'s
+    /// tests as they hash to `hash`) and `Effect::TrustDeck` (record that they did).
+    fn trust(&self, deck: String, hash: String, agreed_at: Option<Timestamp>) -> Vec<Action> {
+        let trusted = match agreed_at {
+            None => self.store.trusts(&deck, &hash),
+            Some(now) => self
+                .store
+                .trust(&deck, &hash, now.as_millisecond())
+                .map(|()| true),
+        };
+        match trusted {
+            Ok(true) => vec![Action::DeckTrusted { deck, hash }],
+            Ok(false) => Vec::new(),
+            Err(e) => vec![Action::Failed(Failure::Trust {
+                deck,
+                cause: e.to_string(),
+            })],
+        }
+    }
+
+    /// `Effect::LoadAttempt`: the saved code, if there is any.
+    fn load_attempt(&self, card: String, lang: Lang) -> Vec<Action> {
+        if self.attempts.is_none() {
+            return Vec::new();
+        }
+        let read =
+            self.attempt_file(&card, lang)
+                .and_then(|path| match std::fs::read_to_string(&path) {
+                    Ok(text) => Ok(Some(text)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(format!("reading {}: {e}", path.display())),
+                });
+        match read {
+            Ok(Some(text)) => vec![Action::AttemptLoaded { card, lang, text }],
+            Ok(None) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
+        }
+    }
+
+    /// `Effect::SaveAttempt`: a temporary file and a rename, so a kill at any moment
+    /// leaves the old code or the new, never half of either.
+    fn save_attempt(&self, card: String, lang: Lang, text: &str) -> Vec<Action> {
+        let written = self.attempt_file(&card, lang).and_then(|path| {
+            crate::paths::replace_file(&path, &[text.as_bytes()])
+                .map_err(|e| format!("saving {}: {e}", path.display()))
+        });
+        match written {
+            Ok(()) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
         }
     }
 
@@ -243,6 +341,10 @@ impl Shell {
                 Vec::new()
             }
             Effect::Highlight(card) => self.highlight(app, card),
+            Effect::LoadAttempt { card, lang } => self.load_attempt(card, lang),
+            Effect::LoadTrust { deck, hash } => self.trust(deck, hash, None),
+            Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
+            Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
             Effect::RunTests(run) => self.run_tests(*run),

@@ -128,6 +128,14 @@ pub enum Command {
         /// Open this card straight away
         card_id: Option<Shown>,
     },
+    /// Write your own solution to a coding card, in an editor, beside its question
+    Practice {
+        /// The card [default: the first coding card due, else the first coding card]
+        card_id: Option<Shown>,
+        /// The language to write it in
+        #[arg(long, value_enum, default_value_t = PracticeLang::Python)]
+        lang: PracticeLang,
+    },
     /// Validate decks: every problem as `file:line:col: error: field.path: message`, and
     /// answers given away by their length as `warning:` (which do not fail the check)
     Check {
@@ -206,6 +214,22 @@ pub enum Command {
         #[arg(allow_negative_numbers = true)]
         value: Option<String>,
     },
+}
+
+/// The language `tutor practice` writes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PracticeLang {
+    Python,
+    Rust,
+}
+
+impl PracticeLang {
+    fn lang(self) -> crate::highlight::Lang {
+        match self {
+            Self::Python => crate::highlight::Lang::Python,
+            Self::Rust => crate::highlight::Lang::Rust,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -307,6 +331,13 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         ),
         Some(Command::Browse { card_id }) => {
             session::run(cli, &Start::Browse(card_id.clone()), None, None, None)
+        }
+        Some(Command::Practice { card_id, lang }) => {
+            let start = Start::Practice {
+                card: card_id.clone(),
+                lang: lang.lang(),
+            };
+            session::run(cli, &start, None, None, None)
         }
         Some(Command::Check { paths, strict }) => decks::check(cli, paths, *strict),
         Some(Command::Show { card_id, plain }) => decks::show(cli, card_id, *plain),

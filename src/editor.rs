@@ -1,5 +1,5 @@
-//! A multi-line text editor for answers in the learner's own words: a recall item's
-//! answer now, the interview's and practice's later. It wraps `ratatui-textarea`'s
+//! A multi-line text editor for answers in the learner's own words (a recall item's
+//! answer, in [`Mode::Prose`]) and for code (practice's solution, in [`Mode::Code`]). It wraps `ratatui-textarea`'s
 //! `TextArea` (soft word wrap, undo history, multi-line paste) behind [`Edit`], plain
 //! data that the key table makes from keys, so which key does what is decided in
 //! `keymap::BINDINGS` (and shown in the help and footer), never by the widget's own
@@ -21,6 +21,8 @@ pub enum Edit {
     /// Pasted text, line breaks and all, in one step (one undo takes it back).
     Paste(String),
     Newline,
+    /// Tab: four spaces (code is indented with spaces in both languages).
+    Tab,
     /// Deletes the character before the cursor (joins lines at a line's start).
     Backspace,
     /// Deletes the character under the cursor.
@@ -40,11 +42,26 @@ pub enum Edit {
     Redo,
 }
 
+/// What the text is, which decides how it wraps and what a new line starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A paragraph: soft-wrapped at words; a new line starts empty.
+    Prose,
+    /// Code: not wrapped (a wrapped line would read as two), numbered; a new line keeps
+    /// the indent of the line it breaks, one level more after a line ending in `opens`
+    /// (`:` in Python, `{` in Rust).
+    Code { opens: char },
+}
+
+/// One level of indent in code.
+const INDENT: &str = "    ";
+
 /// The text being written, its cursor and its undo history, and whether keys go to it.
 #[derive(Debug, Clone)]
 pub struct Editor {
     area: TextArea<'static>,
     focused: bool,
+    mode: Mode,
 }
 
 impl Default for Editor {
@@ -67,16 +84,32 @@ impl Editor {
     /// An editor holding `text` (line breaks split it into lines), cursor at the end,
     /// not focused.
     pub fn new(text: &str) -> Self {
+        Self::with_mode(text, Mode::Prose)
+    }
+
+    /// An editor for code (see [`Mode::Code`]), cursor at the end, not focused.
+    pub fn code(text: &str, opens: char) -> Self {
+        Self::with_mode(text, Mode::Code { opens })
+    }
+
+    fn with_mode(text: &str, mode: Mode) -> Self {
         let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
-        // Soft wrap at word boundaries, splitting only a word wider than the pane: an
-        // answer is a paragraph, and no part of it may run off the edge.
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        match mode {
+            // Soft wrap at word boundaries, splitting only a word wider than the pane:
+            // an answer is a paragraph, and no part of it may run off the edge.
+            Mode::Prose => area.set_wrap_mode(WrapMode::WordOrGlyph),
+            Mode::Code { .. } => {
+                area.set_wrap_mode(WrapMode::None);
+                area.set_line_number_style(Style::new().add_modifier(Modifier::DIM));
+            }
+        }
         area.set_cursor_line_style(Style::new());
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
         let mut editor = Self {
             area,
             focused: true,
+            mode,
         };
         editor.set_focused(false);
         editor
@@ -115,10 +148,18 @@ impl Editor {
             false
         };
         match edit {
-            Edit::Insert('\n') | Edit::Newline => {
-                a.insert_newline();
-                true
-            }
+            Edit::Insert('\n') | Edit::Newline => match self.mode {
+                Mode::Prose => {
+                    a.insert_newline();
+                    true
+                }
+                // One edit, so one undo takes back the break and its indent together.
+                Mode::Code { opens } => {
+                    let indent = next_indent(a, opens);
+                    a.insert_str(format!("\n{indent}"))
+                }
+            },
+            Edit::Tab => a.insert_str(INDENT),
             // Other control characters are not text (a paste drops them before here).
             Edit::Insert(c) if crate::text::needs_escape(c) => false,
             Edit::Insert(c) => {
@@ -142,6 +183,21 @@ impl Editor {
         }
     }
 
+    /// Replaces the whole text (a saved attempt, loaded), cursor at the end; the undo
+    /// history starts afresh, so undo cannot bring back the text replaced.
+    pub fn set_text(&mut self, text: &str) {
+        let focused = self.focused;
+        *self = Self::with_mode(text, self.mode);
+        self.set_focused(focused);
+    }
+
+    /// Moves the cursor to `line`, `column` (both from 0, clamped to the text).
+    pub fn jump_to(&mut self, line: usize, column: usize) {
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.area
+            .move_cursor(CursorMove::Jump(at(line), at(column)));
+    }
+
     /// The cursor as (line, column), both from 0, columns in characters.
     pub fn cursor(&self) -> (usize, usize) {
         let ratatui_textarea::DataCursor(line, column) = self.area.cursor();
@@ -154,6 +210,22 @@ impl Editor {
         buf.set_style(area, style);
         (&self.area).render(area, buf);
     }
+}
+
+/// The indent a new line gets when the cursor's line is broken: the line's own, and
+/// one level more if the text before the cursor ends in `opens`.
+fn next_indent(area: &TextArea<'static>, opens: char) -> String {
+    let ratatui_textarea::DataCursor(row, col) = area.cursor();
+    let line = area.lines().get(row).map_or("", String::as_str);
+    let before: String = line.chars().take(col).collect();
+    let mut indent: String = before
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    if before.trim_end().ends_with(opens) {
+        indent.push_str(INDENT);
+    }
+    indent
 }
 
 #[cfg(test)]
@@ -216,6 +288,56 @@ mod tests {
         assert_eq!(e.cursor(), (1, 2));
         assert!(!e.focused());
         assert_eq!(e.text(), "a\nbc");
+    }
+
+    #[test]
+    fn code_keeps_the_indent_and_indents_after_an_opener() {
+        let mut e = Editor::code("def f(x):", ':');
+        e.apply(Edit::Newline);
+        assert_eq!(e.text(), "def f(x):\n    ");
+        for c in "if x:".chars() {
+            e.apply(Edit::Insert(c));
+        }
+        e.apply(Edit::Newline);
+        for c in "return 1".chars() {
+            e.apply(Edit::Insert(c));
+        }
+        e.apply(Edit::Newline);
+        assert_eq!(e.text(), "def f(x):\n    if x:\n        return 1\n        ");
+        // One undo takes back a break and its indent.
+        e.apply(Edit::Undo);
+        assert_eq!(e.text(), "def f(x):\n    if x:\n        return 1");
+        let mut rust = Editor::code("fn f() {", '{');
+        rust.apply(Edit::Newline);
+        assert_eq!(rust.text(), "fn f() {\n    ");
+        // A colon opens nothing in Rust; prose keeps no indent.
+        let mut rust = Editor::code("    a: u8,", '{');
+        rust.apply(Edit::Newline);
+        assert_eq!(rust.text(), "    a: u8,\n    ");
+        let mut prose = Editor::new("  x:");
+        prose.apply(Edit::Newline);
+        assert_eq!(prose.text(), "  x:\n");
+    }
+
+    #[test]
+    fn tab_inserts_four_spaces() {
+        let mut e = Editor::code("", ':');
+        e.apply(Edit::Tab);
+        e.apply(Edit::Insert('x'));
+        assert_eq!(e.text(), "    x");
+        e.apply(Edit::Undo);
+        e.apply(Edit::Undo);
+        assert_eq!(e.text(), "");
+    }
+
+    #[test]
+    fn set_text_replaces_the_text_and_keeps_focus() {
+        let mut e = Editor::code("a", ':');
+        e.set_focused(true);
+        e.set_text("b\nc");
+        assert_eq!(e.text(), "b\nc");
+        assert!(e.focused());
+        assert!(!e.apply(Edit::Undo));
     }
 
     #[test]

@@ -157,11 +157,11 @@ pub fn quiz_recall() -> String {
         "Answer in your own words: press {} and type; {} breaks the line, {} submits (or \
          {}, then {}); {} undoes.",
         key_for(S::QuizRecall, &Action::Quiz(Q::Type)),
-        key_for(S::Editor, &Action::Quiz(Q::Edit(Edit::Newline))),
+        key_for(S::Text, &Action::Edit(Edit::Newline)),
         submit.get(..2).unwrap_or(&submit).join(" or "),
         key_for(S::Editor, &Action::Quiz(Q::StopTyping)),
         quiz_submit(),
-        key_for(S::Editor, &Action::Quiz(Q::Edit(Edit::Undo))),
+        key_for(S::Text, &Action::Edit(Edit::Undo)),
     )
 }
 

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, ConsoleEdit};
 use crate::editor::Edit;
+use crate::practice::PracticeAction as P;
 use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
 use crate::state::{App, CardFrom, Overlay, ReviewStep, Screen};
@@ -20,8 +21,17 @@ pub enum Scope {
     /// A yes/no question over the screen: nothing else acts until it is answered.
     Confirm,
     Console,
-    /// The answer editor of a free-recall item: Enter breaks the line.
+    /// The answer editor of a free-recall item: how to submit and to stop typing.
     Editor,
+    /// The practice screen's code editor: Tab indents, Esc stops typing.
+    Code,
+    /// Keys that edit text in either editor (after `Editor` or `Code`): Enter breaks
+    /// the line, undo, deleting, moving; printable keys insert.
+    Text,
+    /// The practice screen, its editor not focused.
+    Practice,
+    /// A card with code to practise (review, a card from Browse).
+    Coding,
     Filter,
     Home,
     /// Browse with a filter applied (typed, then Enter): Esc clears it before going home.
@@ -60,6 +70,10 @@ impl Scope {
             Self::Confirm => "Are you sure?",
             Self::Console => "Console (typing)",
             Self::Editor => "Answer editor (typing)",
+            Self::Code => "Code editor (typing)",
+            Self::Text => "Editing",
+            Self::Practice => "Practice",
+            Self::Coding => "Coding card",
             Self::Filter => "Filter (typing)",
             Self::Home => "Home",
             Self::Filtered => "Browse, filtered",
@@ -219,8 +233,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Help, &[k('j'), code(KeyCode::Down)], Action::ScrollDown, "scroll down", false),
     bind(S::Help, &[k('k'), code(KeyCode::Up)], Action::ScrollUp, "scroll up", false),
     // Confirmation overlay
-    bind(S::Confirm, &[k('y')], Action::Confirm(true), "yes, leave", true),
-    bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no, stay", true),
+    bind(S::Confirm, &[k('y')], Action::Confirm(true), "yes", true),
+    bind(S::Confirm, &[k('n'), code(KeyCode::Esc)], Action::Confirm(false), "no", true),
     bind(S::Confirm, &[ctrl('c')], Action::Quit, "quit", false),
     bind(S::Confirm, &[ctrl('z')], Action::Suspend, "suspend", false),
     // The answer editor (src/editor.rs). Enter breaks the line, so submitting takes
@@ -237,20 +251,28 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(S::Editor, &[code(KeyCode::Esc)], Action::Quiz(Q::StopTyping), "stop typing", true),
-    bind(S::Editor, &[code(KeyCode::Enter)], Action::Quiz(Q::Edit(Edit::Newline)), "new line", true),
-    bind(S::Editor, &[ctrl('u')], Action::Quiz(Q::Edit(Edit::Undo)), "undo", true),
-    bind(S::Editor, &[ctrl('r')], Action::Quiz(Q::Edit(Edit::Redo)), "redo", false),
-    bind(S::Editor, &[code(KeyCode::Backspace)], Action::Quiz(Q::Edit(Edit::Backspace)), "delete back", false),
-    bind(S::Editor, &[code(KeyCode::Delete)], Action::Quiz(Q::Edit(Edit::Delete)), "delete", false),
-    bind(S::Editor, &[ctrl('w')], Action::Quiz(Q::Edit(Edit::DeleteWord)), "delete word", false),
-    bind(S::Editor, &[code(KeyCode::Left)], Action::Quiz(Q::Edit(Edit::Left)), "cursor left", false),
-    bind(S::Editor, &[code(KeyCode::Right)], Action::Quiz(Q::Edit(Edit::Right)), "cursor right", false),
-    bind(S::Editor, &[code(KeyCode::Up)], Action::Quiz(Q::Edit(Edit::Up)), "row up", false),
-    bind(S::Editor, &[code(KeyCode::Down)], Action::Quiz(Q::Edit(Edit::Down)), "row down", false),
-    bind(S::Editor, &[ctrl_code(KeyCode::Left)], Action::Quiz(Q::Edit(Edit::WordLeft)), "word left", false),
-    bind(S::Editor, &[ctrl_code(KeyCode::Right)], Action::Quiz(Q::Edit(Edit::WordRight)), "word right", false),
-    bind(S::Editor, &[code(KeyCode::Home), ctrl('a')], Action::Quiz(Q::Edit(Edit::Home)), "start of line", false),
-    bind(S::Editor, &[code(KeyCode::End), ctrl('e')], Action::Quiz(Q::Edit(Edit::End)), "end of line", false),
+    // Editing keys of both editors (recall answers, practice's code).
+    bind(S::Text, &[code(KeyCode::Enter)], Action::Edit(Edit::Newline), "new line", true),
+    bind(S::Text, &[ctrl('u')], Action::Edit(Edit::Undo), "undo", true),
+    bind(S::Text, &[ctrl('r')], Action::Edit(Edit::Redo), "redo", false),
+    bind(S::Text, &[code(KeyCode::Backspace)], Action::Edit(Edit::Backspace), "delete back", false),
+    bind(S::Text, &[code(KeyCode::Delete)], Action::Edit(Edit::Delete), "delete", false),
+    bind(S::Text, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete word", false),
+    bind(S::Text, &[code(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left", false),
+    bind(S::Text, &[code(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right", false),
+    bind(S::Text, &[code(KeyCode::Up)], Action::Edit(Edit::Up), "row up", false),
+    bind(S::Text, &[code(KeyCode::Down)], Action::Edit(Edit::Down), "row down", false),
+    bind(S::Text, &[ctrl_code(KeyCode::Left)], Action::Edit(Edit::WordLeft), "word left", false),
+    bind(S::Text, &[ctrl_code(KeyCode::Right)], Action::Edit(Edit::WordRight), "word right", false),
+    bind(S::Text, &[code(KeyCode::Home), ctrl('a')], Action::Edit(Edit::Home), "start of line", false),
+    bind(S::Text, &[code(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of line", false),
+    // The code editor of the practice screen: the editing keys above (Scope::Text),
+    // and Tab indents. Esc stops typing, so the screen's keys work again.
+    bind(S::Code, &[ctrl('r')], Action::Practice(P::Run), "run tests", true),
+    bind(S::Code, &[code(KeyCode::Esc)], Action::Practice(P::StopTyping), "stop typing", true),
+    // Ctrl-R runs the tests here, so redo is Ctrl-Y.
+    bind(S::Code, &[ctrl('y')], Action::Edit(Edit::Redo), "redo", false),
+    bind(S::Code, &[code(KeyCode::Tab)], Action::Edit(Edit::Tab), "indent (4 spaces)", true),
     // Console editing (vim keys never fire here)
     bind(
         S::Console,
@@ -445,6 +467,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(S::Panes, &[k('z')], Action::ToggleZoom, "zoom pane", true),
     bind(S::CardBack, &[code(KeyCode::Esc)], Action::Back, "back to list", true),
+    bind(S::Coding, &[k('p')], Action::OpenPractice, "practise (write the code)", true),
+    // Practice, the editor not focused
+    bind(S::Practice, &[ctrl('r')], Action::Practice(P::Run), "run tests", true),
+    bind(S::Practice, &[k('i'), code(KeyCode::Enter)], Action::Practice(P::Type), "type code", true),
+    bind(S::Practice, &[k('s')], Action::Practice(P::ShowSolution), "show solution", true),
+    bind(S::Practice, &[code(KeyCode::Tab)], Action::FocusNext, "scroll the next pane", false),
+    bind(S::Practice, &[code(KeyCode::Esc), k('h')], Action::Back, "back", true),
     bind(S::LabBack, &[code(KeyCode::Esc)], Action::Back, "home", true),
     // Scrolling: the focused pane, or the one pane of stats and quiz feedback
     bind(
@@ -657,7 +686,8 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     };
     if esc_cancels_a_job(app) {
         // Esc cancels the running job before it means Back; typing keeps its Esc.
-        let typing = |s: &Scope| matches!(s, S::Console | S::Editor | S::Filter);
+        let typing =
+            |s: &Scope| matches!(s, S::Console | S::Editor | S::Code | S::Text | S::Filter);
         let at = scopes
             .iter()
             .position(|s| !typing(s))
@@ -687,7 +717,9 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         Screen::Home(_) => vec![S::Home, S::Global],
         Screen::Stats(_) => vec![S::Stats, S::Scroll, S::Global],
         Screen::Quiz(quiz) => match quiz.phase() {
-            crate::quiz::QuizStep::Answering(_) if quiz.editing() => vec![S::Editor, S::Global],
+            crate::quiz::QuizStep::Answering(_) if quiz.editing() => {
+                vec![S::Editor, S::Text, S::Global]
+            }
             crate::quiz::QuizStep::Answering(_) if quiz.editor().is_some() => {
                 vec![S::QuizAnswer, S::QuizRecall, S::Global]
             }
@@ -712,15 +744,40 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             from: CardFrom::Lab,
             ..
         } => vec![S::LabBack, S::Panes, S::Scroll, S::Global],
-        Screen::Card { .. } => vec![S::CardBack, S::Panes, S::Scroll, S::Global],
+        Screen::Card { .. } => coding(app, vec![S::CardBack, S::Panes, S::Scroll, S::Global]),
         Screen::Review(review) => match review.phase {
-            ReviewStep::Prompt { .. } => vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global],
-            ReviewStep::Revealed { .. } => {
-                vec![S::Revealed, S::Review, S::Panes, S::Scroll, S::Global]
-            }
+            ReviewStep::Prompt { .. } => coding(
+                app,
+                vec![S::Prompt, S::Review, S::Panes, S::Scroll, S::Global],
+            ),
+            ReviewStep::Revealed { .. } => coding(
+                app,
+                vec![S::Revealed, S::Review, S::Panes, S::Scroll, S::Global],
+            ),
             ReviewStep::Waiting { .. } | ReviewStep::Finished => vec![S::Summary, S::Global],
         },
+        Screen::Practice { session, .. } if session.editor.focused() => {
+            vec![S::Code, S::Text, S::Global]
+        }
+        Screen::Practice { .. } => vec![S::Practice, S::Scroll, S::Global],
     }
+}
+
+/// `scopes` with `Scope::Coding` before the panes' keys when the card shown has code
+/// to practise.
+fn coding(app: &App, mut scopes: Vec<Scope>) -> Vec<Scope> {
+    let has_code = app
+        .current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.code().is_some());
+    if has_code {
+        let at = scopes
+            .iter()
+            .position(|s| *s == S::Panes)
+            .unwrap_or(scopes.len());
+        scopes.insert(at, S::Coding);
+    }
+    scopes
 }
 
 /// Whether the screen shows only the "terminal too small" notice.
@@ -734,9 +791,9 @@ fn too_small(app: &App) -> bool {
 /// (`3 apples` must not grade a card).
 pub fn paste(app: &App, text: &str) -> Option<Action> {
     match scopes(app).first() {
-        Some(S::Editor) => Some(Action::Quiz(Q::Edit(Edit::Paste(crate::console::pasted(
+        Some(S::Editor | S::Code) => Some(Action::Edit(Edit::Paste(crate::console::pasted(
             text, true,
-        ))))),
+        )))),
         Some(S::Console | S::Filter) => Some(Action::Paste(crate::console::pasted(text, false))),
         _ => None,
     }
@@ -762,11 +819,11 @@ pub fn action_for(app: &App, event: &KeyEvent) -> Option<Action> {
         {
             return Some(Action::Console(ConsoleEdit::Insert(c)));
         }
-        if *scope == S::Editor
+        if *scope == S::Text
             && let KeyCode::Char(c) = event.code
             && !event.modifiers.contains(KeyModifiers::CONTROL)
         {
-            return Some(Action::Quiz(Q::Edit(Edit::Insert(c))));
+            return Some(Action::Edit(Edit::Insert(c)));
         }
     }
     None
@@ -780,7 +837,13 @@ pub fn active(app: &App, footer_only: bool) -> Vec<(Scope, &'static Binding)> {
 /// Every binding of the screen under the help overlay, for the help. (How to close the
 /// help is in its title.)
 pub fn for_help(app: &App) -> Vec<(Scope, &'static Binding)> {
-    bindings_in(&screen_scopes(app), false)
+    let mut out = bindings_in(&screen_scopes(app), false);
+    // Practice's editor keys work only while typing, where `?` is text: the help
+    // opened beside the editor lists them too.
+    if app.practice().is_some_and(|s| !s.editor.focused()) {
+        out.extend(bindings_in(&[S::Code, S::Text], false));
+    }
+    out
 }
 
 fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Binding)> {
@@ -812,7 +875,10 @@ fn bindings_in(scopes: &[Scope], footer_only: bool) -> Vec<(Scope, &'static Bind
                 out.push((scope, b));
             }
         }
-        typing |= matches!(scope, S::Console | S::Filter | S::Editor);
+        typing |= matches!(
+            scope,
+            S::Console | S::Filter | S::Editor | S::Code | S::Text
+        );
     }
     out
 }

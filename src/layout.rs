@@ -8,6 +8,7 @@ pub mod browse;
 pub mod card_text;
 pub mod help;
 pub mod panes;
+pub mod practice;
 pub mod quiz;
 
 use ratatui::layout::Rect;

@@ -11,7 +11,7 @@
 //! - [`content`]: decks and cards: serde types, loading, validation, the parse cache;
 //!   `content::yaml` is the only module that calls `serde_yaml`.
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
-//! - [`editor`]: the multi-line answer editor (a recall answer; later the interview's).
+//! - [`editor`]: the multi-line editor (a recall answer in prose; practice's code).
 //! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
 //! - [`hints`]: the key hints screens write in prose, each key looked up in `keymap`.
 //! - [`keymap`]: the one key table: key → action (`action_for`), footer and help.
@@ -21,6 +21,7 @@
 //! - [`markdown`]: card text (Markdown) as styled lines, or plain text.
 //! - [`optimize`]: fitting personal FSRS parameters to the review history.
 //! - [`paths`]: the data dir and the cache folders.
+//! - [`practice`]: the practice screen's state: a coding card, the learner's code.
 //! - [`quiz`]: scoring quiz answers and the quiz session's state machine.
 //! - [`runner`]: a card's tests on a learner's code, bounded, as a structured report.
 //! - [`show`]: a card as styled text for `tutor show`.
@@ -56,6 +57,7 @@ pub mod lru;
 pub mod markdown;
 pub mod optimize;
 pub mod paths;
+pub mod practice;
 pub mod quiz;
 pub mod runner;
 pub mod show;

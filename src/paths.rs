@@ -25,6 +25,11 @@ pub fn highlight_cache_dir(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("cache").join("highlight")
 }
 
+/// The learner's code on the practice screen: `attempts/<card>/solution.py|.rs`.
+pub fn attempts_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("attempts")
+}
+
 /// Numbers the temporary files of [`replace_file`], so that two writers in one process
 /// (the session and the highlight warmer) never share one.
 static WRITES: AtomicU64 = AtomicU64::new(0);

@@ -16,6 +16,8 @@ use crate::state::{App, HOME_ITEMS, HomeItem, Overlay, Screen};
 use crate::store::Store;
 use crate::update::update;
 
+mod practice;
+
 fn t0() -> Timestamp {
     "2026-05-04T10:00:00Z".parse().unwrap()
 }
@@ -75,6 +77,7 @@ fn on(app: &App) -> &'static str {
         Screen::Card { .. } => "card",
         Screen::Quiz(_) => "quiz",
         Screen::Stats(_) => "stats",
+        Screen::Practice { .. } => "practice",
     }
 }
 

@@ -9,6 +9,7 @@ use ratatui::text::Line;
 
 use crate::console::Console;
 use crate::content::{Card, Deck, Library};
+use crate::practice::PracticeSession;
 use crate::quiz::QuizSession;
 use crate::srs::queue::DoneToday;
 use crate::srs::{CardStage, CardState, Outcome, Rating, Scheduler};
@@ -82,6 +83,12 @@ pub enum Screen {
     },
     Quiz(QuizSession),
     Stats(StatsState),
+    /// A coding card's question, the learner's code and (later) its test results.
+    Practice {
+        session: PracticeSession,
+        /// Where Esc goes back to: the screen practice was opened from, as it was.
+        from: Box<Screen>,
+    },
 }
 
 impl Default for Screen {
@@ -271,6 +278,11 @@ pub enum Confirm {
     /// Esc in a quiz with answers given and no scorecard yet: leaving loses the
     /// scorecard (the answers themselves are saved).
     LeaveQuiz,
+    /// `s` on the practice screen: the solution, once seen, cannot be unseen.
+    ShowSolution,
+    /// `Ctrl-R` on a card from a deck that is not bundled: its tests are someone
+    /// else's code, run as the user.
+    TrustTests,
 }
 
 /// A job running on the worker, as the footer's spinner shows it.
@@ -389,7 +401,11 @@ impl App {
         match &self.screen {
             Screen::Review(session) => session.phase.card(),
             Screen::Card { card, .. } => Some(*card),
-            Screen::Home(_) | Screen::Browse(_) | Screen::Stats(_) | Screen::Quiz(_) => None,
+            Screen::Home(_)
+            | Screen::Browse(_)
+            | Screen::Stats(_)
+            | Screen::Quiz(_)
+            | Screen::Practice { .. } => None,
         }
     }
 
@@ -406,6 +422,14 @@ impl App {
     pub fn review(&self) -> Option<&ReviewSession> {
         match &self.screen {
             Screen::Review(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// The practice session, when practice is up.
+    pub fn practice(&self) -> Option<&PracticeSession> {
+        match &self.screen {
+            Screen::Practice { session, .. } => Some(session),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ pub mod footer;
 pub mod help;
 pub mod home;
 pub mod panes;
+pub mod practice;
 pub mod quiz;
 pub mod stats;
 pub mod summary;
@@ -89,6 +90,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Screen::Browse(browse) => browse::render(frame, parts.body, app, browse),
         Screen::Stats(stats) => stats::render(frame, parts.body, app, stats),
         Screen::Quiz(_) => quiz::render(frame, parts.body, app),
+        Screen::Practice { session, .. } => practice::render(frame, app, session),
         Screen::Review(_) | Screen::Card { .. } => {
             if card_screen {
                 panes::render(frame, parts.body, app);

@@ -4,6 +4,7 @@
 mod browse;
 mod jobs;
 mod panes;
+mod practice;
 mod quiz;
 mod review;
 
@@ -17,19 +18,26 @@ use crate::state::{
     ReviewStep, Screen, StatsState,
 };
 
-pub use panes::refresh as refresh_panes;
+pub use practice::{first_coding_card, open_practice};
 pub use quiz::start_quiz;
 pub use review::{deck_counts, start_review};
 
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let effects = route(app, action, now);
-    panes::refresh(app);
+    refresh_panes(app);
     // Home and the review's summary show what is left to study today.
     let summary = matches!(&app.screen, Screen::Review(r) if r.phase == ReviewStep::Finished);
     if matches!(app.screen, Screen::Home(_)) || summary {
         refresh_home(app);
     }
     effects
+}
+
+/// Rebuilds the wrapped rows of the Question pane shown (the card view's or
+/// practice's) when what they depend on changed.
+pub fn refresh_panes(app: &mut App) {
+    panes::refresh(app);
+    practice::refresh(app);
 }
 
 /// The home screen's due counts, per deck and in all.
@@ -47,16 +55,28 @@ fn refresh_home(app: &mut App) {
 
 /// Sends the action to the screen or part of the app it is for (after clearing the flash
 /// on a user's action).
+#[allow(
+    clippy::too_many_lines,
+    reason = "one arm per kind of action, each a call or two"
+)]
 fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     app.now = now;
     if is_user_action(&action) {
         app.flash = None;
     }
     match action {
-        Action::Quit => {
-            app.quit = true;
-            Effects::one(Effect::Quit)
+        Action::Tick | Action::TestsRan { .. } | Action::CancelJob if app.practice().is_some() => {
+            edit_or_practice(app, action, now)
         }
+        Action::Edit(_)
+        | Action::OpenPractice
+        | Action::Practice(_)
+        | Action::AttemptLoaded { .. }
+        | Action::DeckTrusted { .. }
+        | Action::Failed(Failure::Attempt { .. } | Failure::Trust { .. }) => {
+            edit_or_practice(app, action, now)
+        }
+        Action::Quit => quit(app),
         Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
             app.overlay = if app.help() {
@@ -141,6 +161,27 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     }
 }
 
+/// Ends the session, practice's code written first.
+fn quit(app: &mut App) -> Effects {
+    app.quit = true;
+    let mut effects = practice::save_now(app);
+    effects.push(Effect::Quit);
+    effects
+}
+
+/// An edit goes to the editor of the screen up (the quiz's recall answer, practice's
+/// code); the jobs' news to practice's Results; practice's own actions to practice.
+fn edit_or_practice(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    match action {
+        Action::Edit(edit) if matches!(app.screen, Screen::Quiz(_)) => {
+            quiz::update_quiz(app, Action::Quiz(crate::quiz::QuizAction::Edit(edit)), now)
+        }
+        Action::OpenPractice => practice::open_from_card(app),
+        Action::TestsRan { .. } | Action::CancelJob => practice::from_jobs(app, action, now),
+        _ => practice::update_practice(app, action, now),
+    }
+}
+
 /// The stats report, rendered once when the figures arrive.
 fn show_stats(app: &mut App, stats: &crate::stats::Stats) {
     if let Screen::Stats(screen) = &mut app.screen {
@@ -167,6 +208,10 @@ fn scroll(app: &mut App, action: &Action) -> Effects {
         browse.jump(action, &app.study, app.size);
         return Effects::none();
     }
+    if matches!(app.screen, Screen::Practice { .. }) {
+        practice::scroll(app, action);
+        return Effects::none();
+    }
     if let Some((max, page)) = panes::one_pane_limits(app) {
         panes::scroll_one(&mut app.card_view.scroll[0], action, max, page);
         return Effects::none();
@@ -188,6 +233,8 @@ fn is_user_action(action: &Action) -> bool {
             | Action::Highlighted(_)
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
+            | Action::AttemptLoaded { .. }
+            | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
     )
 }
@@ -233,6 +280,7 @@ fn back(app: &mut App) -> Effects {
         }
         Screen::Quiz(_) => go_home(app, HomeItem::Quiz),
         Screen::Review(_) => go_home(app, HomeItem::Review),
+        Screen::Practice { .. } => return practice::leave(app),
         Screen::Home(_) => {}
     }
     Effects::none()
@@ -244,8 +292,11 @@ fn confirmed(app: &mut App, yes: bool) -> Effects {
         return Effects::none();
     };
     app.overlay = None;
-    if question == Confirm::LeaveQuiz && yes {
-        go_home(app, HomeItem::Quiz);
+    match question {
+        Confirm::LeaveQuiz if yes => go_home(app, HomeItem::Quiz),
+        Confirm::ShowSolution if yes => practice::show_solution(app),
+        Confirm::TrustTests if yes => return practice::trust_and_run(app),
+        _ => {}
     }
     Effects::none()
 }
@@ -536,5 +587,6 @@ fn home_item(screen: &Screen) -> HomeItem {
         } => HomeItem::Lab,
         Screen::Browse(_) | Screen::Card { .. } => HomeItem::Browse,
         Screen::Stats(_) => HomeItem::Stats,
+        Screen::Practice { from, .. } => home_item(from),
     }
 }

@@ -796,6 +796,78 @@ fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
     );
 }
 
+/// Waits until `path` holds `text` (the session saves after a pause in typing).
+fn wait_for_file(path: &Path, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let now = std::fs::read_to_string(path).unwrap_or_default();
+        if now.contains(text) {
+            return now;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "{} never held {text:?}; it holds:\n{now}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Practice keeps the learner's code: typed, quit, reopened, it is back; typed again
+/// and the process killed with `kill -9` once the pause in typing saved it, it is back
+/// again.
+#[test]
+fn practice_code_survives_quit_and_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let file = data.join("attempts").join("lru-cache").join("solution.py");
+    let size = (200, 50);
+    let tmux = Tmux::start(
+        "practice",
+        &wrapped(&data, "practice lru-cache", &pid),
+        size,
+    );
+    tmux.wait_for("Your code · solution.py (typing)");
+    // Ctrl-E: the end of the starter's first `...` line; a new line keeps its indent.
+    tmux.keys(&["C-e", "Enter"]);
+    tmux.keys(&["-l", "mine_one = 1"]);
+    tmux.wait_for("mine_one = 1");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved.contains("        ...\n        mine_one = 1\n"),
+        "{saved}"
+    );
+    drop(tmux);
+
+    let tmux = Tmux::start(
+        "practice2",
+        &wrapped(&data, "practice lru-cache", &pid),
+        size,
+    );
+    tmux.wait_for_all(&["Your code · solution.py (typing)", "mine_one = 1"]);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["-l", "mine_two = 2"]);
+    tmux.wait_for("mine_two = 2");
+    // No key leaves the editor: the pause in typing saves the code.
+    wait_for_file(&file, "mine_two = 2");
+    let pid_text = std::fs::read_to_string(&pid).unwrap();
+    signal(pid_text.trim(), "KILL");
+    tmux.wait_for("EXIT=137");
+    drop(tmux);
+
+    let tmux = Tmux::start(
+        "practice3",
+        &wrapped(&data, "practice lru-cache", &pid),
+        size,
+    );
+    tmux.wait_for_all(&["mine_one = 1", "mine_two = 2"]);
+}
+
 /// One single-choice item of the bundled decks and two quiz seeds that show its options
 /// in different orders (the first option shown differs).
 struct TwoOrders {
@@ -980,6 +1052,27 @@ fn lab_help_is_readable_at_80x24() {
     tmux.wait_for_all(&["fill N [SEED],", "help [CMD]"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Esc home");
+}
+
+/// Ctrl-R on practice runs the card's tests on the worker and Results shows them; the
+/// screen keeps answering keys meanwhile.
+#[test]
+fn practice_ctrl_r_shows_the_test_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start(
+        "practice-run",
+        &wrapped(&data, "practice two-sum", &pid),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    tmux.keys(&["C-r"]);
+    // The starter's bodies are `...`: some tests fail.
+    let screen = tmux.wait_for(" failed");
+    assert!(screen.contains("FAILED"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }

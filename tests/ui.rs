@@ -95,6 +95,23 @@ const SCREENS: &[(&str, Start, &str)] = &[
     ),
     ("lab", Start::Home, "down down enter"),
     ("help", Start::Review, "space ?"),
+    (
+        "practice",
+        Start::Practice {
+            card: None,
+            lang: tutor::highlight::Lang::Python,
+        },
+        "",
+    ),
+    // Not typing, the solution asked for and confirmed.
+    (
+        "practice_solution",
+        Start::Practice {
+            card: None,
+            lang: tutor::highlight::Lang::Rust,
+        },
+        "esc s y",
+    ),
 ];
 
 #[test]

@@ -45,7 +45,7 @@ pub fn run(
         );
         return Ok(ExitCode::FAILURE);
     }
-    if let Start::Browse(Some(id)) = start
+    if let Start::Browse(Some(id)) | Start::Practice { card: Some(id), .. } = start
         && library.card(id).is_none()
     {
         eprintln!("error: {}", decks::unknown_card(&library, id));
@@ -97,7 +97,8 @@ pub fn run(
             error: true,
         });
     }
-    let shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
+    let mut shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
+    shell.set_attempts_dir(crate::paths::attempts_dir(&data_dir));
     Ok(match app::run(shell, app, first)? {
         None => ExitCode::SUCCESS,
         // As a shell reports a process a signal ended: 128 + its number.

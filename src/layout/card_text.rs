@@ -116,6 +116,14 @@ fn prose_with_code(out: &mut Vec<Line<'static>>, text: &str, app: &App, t: Theme
     ));
 }
 
+/// The practice screen's Question pane: the card's title and prompt (with its fenced
+/// code highlighted), nothing of the answer.
+pub fn practice_question(app: &App, card: &Card, t: Theme) -> Vec<Line<'static>> {
+    let mut out = vec![line(card.title.clone(), t.title()), Line::default()];
+    prose_with_code(&mut out, &card.prompt, app, t);
+    out
+}
+
 /// The Question pane: title, facts, prompt; after the reveal, the explanation and the
 /// rest of the answer.
 fn question_lines(

@@ -22,7 +22,7 @@ pub fn update_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
             }
         }
         Action::StreakLoaded(streak) => app.study.streak = streak,
-        // Until the practice screen shows the report, the flash gives its summary.
+        // A run that ends after practice was left (or for another card): its summary.
         Action::TestsRan { card, report } => {
             flash(app, format!("{card}: {}", report.summary()));
         }

@@ -34,7 +34,7 @@ fn in_scope(study: &Study, i: usize, deck: Option<&str>) -> bool {
 }
 
 /// The study queue now, over every card or one deck.
-fn build_queue(study: &Study, deck: Option<&str>, now: Timestamp) -> queue::Queue {
+pub(super) fn build_queue(study: &Study, deck: Option<&str>, now: Timestamp) -> queue::Queue {
     let indices: Vec<usize> = (0..study.cards.len())
         .filter(|&i| in_scope(study, i, deck))
         .collect();

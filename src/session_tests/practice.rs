@@ -1,0 +1,443 @@
+//! The practice screen through the key table, `update` and a real shell writing
+//! attempts to a temporary data folder.
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::{fixture, on, press, t0};
+use crate::action::{Action, Effect};
+use crate::app::{Shell, Start};
+use crate::highlight::Lang;
+use crate::practice::PracticeSession;
+use crate::state::{App, Confirm, Overlay, Screen};
+use crate::update::update;
+
+fn session(app: &App) -> &PracticeSession {
+    match &app.screen {
+        Screen::Practice { session, .. } => session,
+        other => panic!("not practice: {other:?}"),
+    }
+}
+
+fn code(app: &App) -> String {
+    session(app).editor.text()
+}
+
+/// `text` with `inserted` at the editor's cursor as it is now.
+fn at_cursor(app: &App, inserted: &str) -> String {
+    let (line, column) = session(app).editor.cursor();
+    let text = code(app);
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let l = &mut lines[line];
+    let byte = l.char_indices().nth(column).map_or(l.len(), |(i, _)| i);
+    l.insert_str(byte, inserted);
+    lines.join("\n")
+}
+
+/// The bundled LRU card, in practice, with attempts kept in a fresh folder.
+fn practising(lang: Lang) -> (App, Shell, tempfile::TempDir) {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    let dir = tempfile::tempdir().unwrap();
+    shell.set_attempts_dir(dir.path().to_path_buf());
+    let card = app.study.index_of("lru-cache").unwrap();
+    let effects = crate::update::open_practice(&mut app, card, lang);
+    shell.execute(&mut app, effects, t0());
+    (app, shell, dir)
+}
+
+fn starter(app: &App, lang: Lang) -> String {
+    let (_, card) = app.card(session(app).card).unwrap();
+    let (python, rust) = card.code().unwrap();
+    match lang {
+        Lang::Python => python.starter.clone().unwrap(),
+        Lang::Rust => rust.starter.clone().unwrap(),
+    }
+}
+
+#[test]
+fn practice_starts_from_the_starter_with_keys_going_to_the_code() {
+    let (app, _shell, _dir) = practising(Lang::Python);
+    assert_eq!(code(&app), starter(&app, Lang::Python));
+    assert!(session(&app).editor.focused());
+    let (app, _shell, _dir) = practising(Lang::Rust);
+    assert_eq!(code(&app), starter(&app, Lang::Rust));
+}
+
+#[test]
+fn tab_indents_enter_keeps_the_indent_and_undo_takes_back() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    // The cursor starts on the first body to write, `        ...`; to its end.
+    assert_eq!(session(&app).editor.cursor().1, 8);
+    press(&mut app, &mut shell, "ctrl-e", t0());
+    let (one, two, three, four) = (
+        at_cursor(&app, "\n        def f():\n            "),
+        at_cursor(&app, "\n        def f():\n                x"),
+        at_cursor(&app, "\n        def f():\n                xq?"),
+        at_cursor(&app, "\n        def f():"),
+    );
+    press(
+        &mut app,
+        &mut shell,
+        "enter d e f space f ( ) : enter",
+        t0(),
+    );
+    assert_eq!(code(&app), one);
+    press(&mut app, &mut shell, "tab x", t0());
+    assert_eq!(code(&app), two);
+    // q and ? are text while typing.
+    press(&mut app, &mut shell, "q ?", t0());
+    assert_eq!(code(&app), three);
+    press(&mut app, &mut shell, "ctrl-u ctrl-u ctrl-u ctrl-u", t0());
+    assert_eq!(code(&app), one);
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    assert_eq!(code(&app), four);
+
+    let (mut app, mut shell, _dir) = practising(Lang::Rust);
+    press(&mut app, &mut shell, "ctrl-e", t0());
+    let expected = at_cursor(&app, "\n        {\n            ");
+    press(&mut app, &mut shell, "enter { enter", t0());
+    assert_eq!(code(&app), expected);
+}
+
+#[test]
+fn a_paste_goes_into_the_code_whole() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let start = code(&app);
+    let expected = at_cursor(&app, "if a:\n    b = 1");
+    let action = crate::keymap::paste(&app, "if a:\n    b = 1").unwrap();
+    let effects = update(&mut app, action, t0());
+    shell.execute(&mut app, effects, t0());
+    assert_eq!(code(&app), expected);
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    assert_eq!(code(&app), start);
+}
+
+#[test]
+fn the_solution_shows_only_after_a_yes() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    // While typing, s is text.
+    let expected = at_cursor(&app, "s");
+    press(&mut app, &mut shell, "s", t0());
+    assert!(code(&app) == expected && app.overlay.is_none());
+    press(&mut app, &mut shell, "esc s", t0());
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::ShowSolution)));
+    press(&mut app, &mut shell, "n", t0());
+    assert!(app.overlay.is_none() && !session(&app).solution_shown);
+    press(&mut app, &mut shell, "s esc", t0());
+    assert!(app.overlay.is_none() && !session(&app).solution_shown);
+    // Before the solution shows, Tab moves the scroll keys between Question and Results.
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(session(&app).focus, crate::practice::Focus::Results);
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(session(&app).focus, crate::practice::Focus::Question);
+    press(&mut app, &mut shell, "s y", t0());
+    assert!(session(&app).solution_shown);
+    assert_eq!(on(&app), "practice");
+    // Tab: j scrolls the solution; Tab again: the Question.
+    press(&mut app, &mut shell, "tab tab j j", t0());
+    assert_eq!(session(&app).solution_scroll, 2);
+    press(&mut app, &mut shell, "tab", t0());
+    assert_eq!(session(&app).focus, crate::practice::Focus::Question);
+    // `i` types again.
+    press(&mut app, &mut shell, "i", t0());
+    assert!(session(&app).editor.focused());
+}
+
+#[test]
+fn code_is_saved_after_a_pause_on_leaving_and_on_quit_and_reloaded() {
+    let (mut app, mut shell, dir) = practising(Lang::Python);
+    let file = dir.path().join("lru-cache").join("solution.py");
+    let saves = |effects: &[Effect]| {
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::SaveAttempt { .. }))
+            .count()
+    };
+    assert_eq!(saves(&press(&mut app, &mut shell, "x", t0())), 0);
+    let tick = |app: &mut App, shell: &mut Shell, at: Timestamp| {
+        let effects = update(app, Action::Tick, at);
+        let n = saves(&effects.0);
+        shell.execute(app, effects, at);
+        n
+    };
+    assert_eq!(
+        tick(
+            &mut app,
+            &mut shell,
+            t0() + SignedDuration::from_millis(500)
+        ),
+        0
+    );
+    assert!(!file.exists());
+    assert_eq!(
+        tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(1)),
+        1
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), code(&app));
+    // Nothing new, nothing written.
+    assert_eq!(
+        tick(&mut app, &mut shell, t0() + SignedDuration::from_secs(9)),
+        0
+    );
+
+    // Typing without a pause is saved every few seconds.
+    let mut written = 0;
+    for tenth in 100..=201 {
+        let at = t0() + SignedDuration::from_millis(tenth * 100);
+        written += saves(&press(&mut app, &mut shell, "y", at));
+    }
+    assert_eq!(
+        written, 2,
+        "ten seconds of typing, saved 5 s after each first change"
+    );
+
+    // Esc stops typing and saves; a second Esc leaves.
+    press(
+        &mut app,
+        &mut shell,
+        "z",
+        t0() + SignedDuration::from_secs(30),
+    );
+    let effects = press(
+        &mut app,
+        &mut shell,
+        "esc",
+        t0() + SignedDuration::from_secs(30),
+    );
+    assert_eq!(saves(&effects), 1);
+    let typed = code(&app);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), typed);
+    press(
+        &mut app,
+        &mut shell,
+        "esc",
+        t0() + SignedDuration::from_secs(31),
+    );
+    assert_eq!(on(&app), "home");
+
+    // Back in: the code is what was typed, not the starter.
+    let card = app.study.index_of("lru-cache").unwrap();
+    let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+    shell.execute(&mut app, effects, t0());
+    assert_eq!(code(&app), typed);
+    // Quit writes what is unsaved first.
+    press(&mut app, &mut shell, "w", t0());
+    let effects = press(&mut app, &mut shell, "ctrl-c", t0());
+    assert_eq!(saves(&effects), 1);
+    assert!(matches!(effects.last(), Some(Effect::Quit)));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), format!("{typed}w"));
+    // Rust is its own file.
+    let effects = crate::update::open_practice(&mut app, card, Lang::Rust);
+    shell.execute(&mut app, effects, t0());
+    assert_eq!(code(&app), starter(&app, Lang::Rust));
+}
+
+#[test]
+fn p_on_a_coding_card_practises_it_and_esc_comes_back() {
+    // From a card opened in Browse: back to the card, its list kept.
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("lru-cache".into())));
+    let before = app.screen.clone();
+    press(&mut app, &mut shell, "p", t0());
+    assert_eq!(on(&app), "practice");
+    assert_eq!(session(&app).card_id, "lru-cache");
+    press(&mut app, &mut shell, "esc esc", t0());
+    assert_eq!(app.screen, before);
+    press(&mut app, &mut shell, "esc", t0());
+    assert_eq!(on(&app), "browse");
+
+    // From a review: back to the same card, same step.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let coding = app
+        .current_card()
+        .and_then(|i| app.card(i))
+        .is_some_and(|(_, c)| c.code().is_some());
+    assert!(coding, "the first card due in the bundled decks has code");
+    press(&mut app, &mut shell, "space", t0());
+    let before = app.screen.clone();
+    press(&mut app, &mut shell, "p", t0());
+    assert_eq!(on(&app), "practice");
+    press(&mut app, &mut shell, "esc esc", t0());
+    assert_eq!(app.screen, before);
+
+    // A behavioural card has nothing to practise: p is not offered and does nothing.
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("lp-deliver-results".into())));
+    assert!(
+        !crate::keymap::active(&app, true)
+            .iter()
+            .any(|(_, b)| b.action == Action::OpenPractice)
+    );
+    press(&mut app, &mut shell, "p", t0());
+    assert_eq!(on(&app), "card");
+}
+
+#[test]
+fn practice_keys_show_in_the_footer_and_help() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let footer: Vec<String> = crate::keymap::active(&app, true)
+        .iter()
+        .map(|(_, b)| b.help.to_string())
+        .collect();
+    for help in ["stop typing", "indent (4 spaces)", "new line", "undo"] {
+        assert!(footer.iter().any(|h| h == help), "{help} in {footer:?}");
+    }
+    press(&mut app, &mut shell, "esc", t0());
+    let help: Vec<String> = crate::keymap::for_help(&app)
+        .iter()
+        .map(|(_, b)| b.help.to_string())
+        .collect();
+    // The editor's keys too: while typing, `?` is text.
+    for want in [
+        "type code",
+        "show solution",
+        "back",
+        "scroll down",
+        "stop typing",
+        "indent (4 spaces)",
+        "undo",
+        "redo",
+    ] {
+        assert!(help.iter().any(|h| h == want), "{want} in {help:?}");
+    }
+}
+
+#[test]
+fn tutor_practice_without_a_card_opens_a_coding_card() {
+    let (app, _shell) = fixture(&Start::Practice {
+        card: None,
+        lang: Lang::Rust,
+    });
+    let s = session(&app);
+    assert_eq!(s.lang, Lang::Rust);
+    assert!(app.card(s.card).unwrap().1.code().is_some());
+    let (mut app, _) = fixture(&Start::Home);
+    let err = crate::app::start(
+        &mut app,
+        &Start::Practice {
+            card: Some("lp-deliver-results".into()),
+            lang: Lang::Python,
+        },
+        t0(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("no code to practise"), "{err}");
+}
+
+#[test]
+fn the_question_rows_are_built_by_update_and_follow_the_width() {
+    let (mut app, mut shell) = fixture(&Start::Practice {
+        card: Some("lru-cache".into()),
+        lang: Lang::Python,
+    });
+    let wide = session(&app).question.clone();
+    assert!(!wide.is_empty());
+    assert_eq!(
+        session(&app).question_key,
+        Some(crate::layout::practice::question_key(&app, session(&app)))
+    );
+    let effects = update(&mut app, Action::Resize(80, 24), t0());
+    shell.execute(&mut app, effects, t0());
+    // From 160 columns (the question left of the code) to 80 (stacked, wider).
+    assert!(session(&app).question.len() < wide.len());
+    assert_eq!(session(&app).question_key.unwrap().0, 78);
+}
+
+fn results(app: &App) -> &crate::practice::Results {
+    &session(app).results
+}
+
+#[test]
+fn ctrl_r_runs_the_tests_on_the_code_and_results_show_them() {
+    use crate::practice::Results;
+    let (mut app, mut shell, dir) = practising(Lang::Python);
+    assert_eq!(*results(&app), Results::NotRun);
+    // Typed, not yet saved: Ctrl-R saves first, then runs (inline worker: at once).
+    press(&mut app, &mut shell, "x", t0());
+    let effects = press(&mut app, &mut shell, "ctrl-r", t0());
+    assert!(matches!(effects[0], Effect::SaveAttempt { .. }));
+    assert!(matches!(effects[1], Effect::RunTests(_)));
+    let file = dir.path().join("lru-cache").join("solution.py");
+    assert_eq!(std::fs::read_to_string(file).unwrap(), code(&app));
+    let Results::Done(report) = results(&app) else {
+        panic!("no report: {:?}", results(&app));
+    };
+    assert_ne!(
+        report.outcome,
+        crate::runner::Outcome::Passed,
+        "the starter fails"
+    );
+    // The card's solution passes, from the screen out of typing too.
+    let (_, card) = app.card(session(&app).card).unwrap();
+    let solution = card.code().unwrap().0.solution.clone();
+    if let Screen::Practice { session, .. } = &mut app.screen {
+        session.editor.set_text(&solution);
+    }
+    press(&mut app, &mut shell, "esc ctrl-r", t0());
+    let Results::Done(report) = results(&app) else {
+        panic!("no report: {:?}", results(&app));
+    };
+    assert_eq!(report.outcome, crate::runner::Outcome::Passed, "{report:?}");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| crate::ui::view(f, &app)).unwrap();
+    let drawn = format!("{}", terminal.backend());
+    assert!(drawn.contains(&report.summary()), "{drawn}");
+}
+
+#[test]
+fn another_decks_tests_run_only_after_a_yes_remembered_per_deck() {
+    let (mut app, mut shell) = fixture(&Start::Home);
+    // The bundled deck, as if loaded from a folder with --decks.
+    let mut library = (*app.study.library).clone();
+    let deck = app
+        .card(app.study.index_of("lru-cache").unwrap())
+        .unwrap()
+        .0
+        .meta
+        .id
+        .clone();
+    for d in &mut library.decks {
+        d.origin = format!("/somewhere/{}", d.meta.id);
+    }
+    app.study.library = std::sync::Arc::new(library);
+    let card = app.study.index_of("lru-cache").unwrap();
+    let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+    shell.execute(&mut app, effects, t0());
+    assert!(!session(&app).trusted);
+    let effects = press(&mut app, &mut shell, "ctrl-r", t0());
+    assert!(effects.is_empty());
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Confirm::TrustTests)));
+    press(&mut app, &mut shell, "n", t0());
+    assert_eq!(*results(&app), crate::practice::Results::NotRun);
+    let effects = press(&mut app, &mut shell, "ctrl-r y", t0());
+    assert!(matches!(&effects[0], Effect::TrustDeck { deck: d, .. } if *d == deck));
+    assert!(matches!(results(&app), crate::practice::Results::Done(_)));
+    // Opened again: the store remembers the yes.
+    press(&mut app, &mut shell, "esc esc", t0());
+    let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+    shell.execute(&mut app, effects, t0());
+    assert!(session(&app).trusted);
+}
+
+#[test]
+fn esc_during_a_run_cancels_it_and_results_say_so() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    press(&mut app, &mut shell, "esc", t0());
+    // A run in flight (a pool's; the inline worker would have finished it at once).
+    if let Screen::Practice { session, .. } = &mut app.screen {
+        session.results = crate::practice::Results::Running;
+    }
+    let effects = update(
+        &mut app,
+        Action::JobStarted {
+            id: 7,
+            label: "running the tests",
+            kind: crate::worker::JobKind::Foreground,
+        },
+        t0(),
+    );
+    assert!(effects.is_empty());
+    // Ctrl-R again does nothing while one runs.
+    assert!(press(&mut app, &mut shell, "ctrl-r", t0()).is_empty());
+    let effects = press(&mut app, &mut shell, "esc", t0());
+    assert!(matches!(effects[..], [Effect::CancelJob(_)]), "{effects:?}");
+    assert_eq!(*results(&app), crate::practice::Results::Cancelled);
+    assert_eq!(on(&app), "practice", "Esc cancelled, it did not leave");
+}
