@@ -25,16 +25,9 @@ pub enum RunError {
     },
     #[error("`{program}` timed out after {} s", .limit.as_secs())]
     TimedOut { program: String, limit: Duration },
-    #[error("waiting for `{program}`: {source}")]
-    Wait {
-        program: String,
-        source: std::io::Error,
-    },
-    #[error("could not limit the memory of `{program}`: {source}")]
-    Limit {
-        program: String,
-        source: std::io::Error,
-    },
+    /// The child runner's own failures (waiting for the tool, limiting its memory).
+    #[error(transparent)]
+    Child(child::RunError),
 }
 
 /// A tool that ran to its end.
@@ -94,8 +87,7 @@ pub fn run(
                 RunError::NotFound { program }
             }
             child::RunError::Spawn { program, source } => RunError::Spawn { program, source },
-            child::RunError::Wait { program, source } => RunError::Wait { program, source },
-            child::RunError::Limit { program, source } => RunError::Limit { program, source },
+            other => RunError::Child(other),
         })?;
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     match out.ending {
