@@ -43,6 +43,30 @@ fn history(cards: usize, reviews: usize, now: Timestamp) -> Vec<RevlogRow> {
 
 // One function so the stores are set up once, in order; long, as benchmarks are.
 #[allow(clippy::too_many_lines)]
+/// Grades the next of `cards` cards Good, a second after the last grade (counted in
+/// `tick`, from `start`), as the session would; returns when it was graded.
+fn grade_next(
+    store: &mut Store,
+    scheduler: &Scheduler,
+    days: &Days,
+    (cards, start, tick): (i64, Timestamp, &Cell<i64>),
+) -> Timestamp {
+    let i = tick.get();
+    tick.set(i + 1);
+    let at = start + SignedDuration::from_secs(i);
+    store
+        .grade(
+            scheduler,
+            &format!("card-{}", i % cards),
+            Rating::Good,
+            at,
+            Duration::from_secs(3),
+            days,
+        )
+        .unwrap();
+    at
+}
+
 fn bench_store(c: &mut Criterion) {
     let scheduler = Scheduler::new(&Settings::default()).unwrap();
     let days = Days::utc();
@@ -54,22 +78,7 @@ fn bench_store(c: &mut Criterion) {
     let mut store = Store::open(dir.path()).unwrap();
     let tick = Cell::new(0i64);
     group.bench_function("grade_and_commit", |b| {
-        b.iter(|| {
-            let i = tick.get();
-            tick.set(i + 1);
-            let card = format!("card-{}", i % 500);
-            let at = now + SignedDuration::from_secs(i);
-            store
-                .grade(
-                    &scheduler,
-                    &card,
-                    Rating::Good,
-                    at,
-                    Duration::from_secs(3),
-                    &days,
-                )
-                .unwrap()
-        });
+        b.iter(|| grade_next(&mut store, &scheduler, &days, (500, now, &tick)));
     });
 
     // A grade as the full-screen session makes it (record it, then ask the streak) with
@@ -87,20 +96,12 @@ fn bench_store(c: &mut Criterion) {
     let tick = Cell::new(0i64);
     group.bench_function("grade_at_1m_reviews", |b| {
         b.iter(|| {
-            let i = tick.get();
-            tick.set(i + 1);
-            let card = format!("card-{}", i % 10_000);
-            let at = first_grade + SignedDuration::from_secs(i);
-            million
-                .grade(
-                    &scheduler,
-                    &card,
-                    Rating::Good,
-                    at,
-                    Duration::from_secs(3),
-                    &days,
-                )
-                .unwrap();
+            let at = grade_next(
+                &mut million,
+                &scheduler,
+                &days,
+                (10_000, first_grade, &tick),
+            );
             million.streak(days.day_of(at)).unwrap()
         });
     });
@@ -109,20 +110,13 @@ fn bench_store(c: &mut Criterion) {
     // 100 MB file, then fsynced) over every grade in it.
     let mut samples: Vec<Duration> = Vec::with_capacity(2_000);
     for _ in 0..2_000 {
-        let i = tick.get();
-        tick.set(i + 1);
-        let at = first_grade + SignedDuration::from_secs(i);
         let t = Instant::now();
-        million
-            .grade(
-                &scheduler,
-                &format!("card-{}", i % 10_000),
-                Rating::Good,
-                at,
-                Duration::from_secs(3),
-                &days,
-            )
-            .unwrap();
+        let at = grade_next(
+            &mut million,
+            &scheduler,
+            &days,
+            (10_000, first_grade, &tick),
+        );
         million.streak(days.day_of(at)).unwrap();
         samples.push(t.elapsed());
     }
