@@ -334,6 +334,30 @@ fn export_to_a_missing_folder_fails() {
 
 // ---------------------------------------------------------------- import errors
 
+/// Imports `body` as the file `name` and checks it is refused whole: exit 1, nothing on
+/// stdout, "nothing was imported" last, and the store still exports `text`. Gives stderr
+/// and the message expected in it (the file's path, then `message`).
+fn refused(
+    tmp: &TempDir,
+    data: &Path,
+    text: &str,
+    name: &str,
+    body: &str,
+    message: &str,
+) -> (String, String) {
+    let file = write(tmp.path(), name, body);
+    let out = tutor(data, &["import", "revlog", &shown(&file)]);
+    assert_eq!(out.code, Some(1), "{name}: {out:?}");
+    assert_eq!(out.stdout, "", "{name}");
+    assert!(
+        out.stderr.ends_with("\nnothing was imported\n"),
+        "{name}: {:?}",
+        out.stderr
+    );
+    assert_eq!(export(data), text, "{name} changed the store");
+    (out.stderr, format!("{}{message}", shown(&file)))
+}
+
 #[test]
 fn malformed_csvs_are_refused_whole() {
     let (tmp, text) = imported();
@@ -394,22 +418,11 @@ fn malformed_csvs_are_refused_whole() {
         ),
     ];
     for (name, body, message) in cases {
-        let file = write(tmp.path(), name, &body);
-        let out = tutor(&data, &["import", "revlog", &shown(&file)]);
-        assert_eq!(out.code, Some(1), "{name}: {out:?}");
-        assert_eq!(out.stdout, "", "{name}");
-        let expected = format!("{}{message}", shown(&file));
+        let (stderr, expected) = refused(&tmp, &data, &text, name, &body, message);
         assert!(
-            out.stderr.contains(&expected),
-            "{name}: expected {expected:?} in {:?}",
-            out.stderr
+            stderr.contains(&expected),
+            "{name}: expected {expected:?} in {stderr:?}"
         );
-        assert!(
-            out.stderr.ends_with("\nnothing was imported\n"),
-            "{name}: {:?}",
-            out.stderr
-        );
-        assert_eq!(export(&data), text, "{name} changed the store");
     }
 }
 
@@ -485,21 +498,11 @@ fn hostile_files_import_nothing_and_never_panic() {
         ),
     ];
     for (name, body, message) in cases {
-        let file = write(tmp.path(), name, &body);
-        let out = tutor(&data, &["import", "revlog", &shown(&file)]);
-        assert_eq!(out.code, Some(1), "{name}: {out:?}");
-        assert_eq!(out.stdout, "", "{name}");
-        let expected = format!("{}{message}", shown(&file));
+        let (stderr, expected) = refused(&tmp, &data, &text, name, &body, message);
         assert!(
-            out.stderr.starts_with(&expected),
-            "{name}: expected {expected:?} in {:?}",
-            out.stderr
+            stderr.starts_with(&expected),
+            "{name}: expected {expected:?} in {stderr:?}"
         );
-        assert!(
-            out.stderr.ends_with("\nnothing was imported\n"),
-            "{name}: {out:?}"
-        );
-        assert_eq!(export(&data), text, "{name} changed the store");
     }
 }
 
