@@ -24,7 +24,7 @@ use crate::worker::Cancel;
 use crate::worker::child::{self, Captured, Ending, Limits, RunError};
 
 /// Bytes kept of each stream a run writes.
-pub const OUTPUT_CAP: usize = 64 * 1024;
+pub use crate::worker::child::OUTPUT_CAP;
 /// The longest one Python run may take.
 pub const PYTHON_TIME: Duration = Duration::from_secs(10);
 /// The longest `rustc` may take to compile the tests.

@@ -84,6 +84,7 @@ pub struct Ctx<T> {
 }
 
 impl<T> Ctx<T> {
+    #[cfg(test)]
     pub fn id(&self) -> JobId {
         self.id
     }
@@ -212,6 +213,7 @@ impl<T: Send + 'static> Worker<T> {
     }
 
     /// The jobs submitted and not yet ended or cancelled.
+    #[cfg(test)]
     pub fn running(&self) -> usize {
         self.running.len()
     }

@@ -9,9 +9,7 @@ use std::time::Duration;
 use crate::worker::Cancel;
 use crate::worker::child::{self, Ending, Limits};
 
-/// How much of each of stdout and stderr is kept; the rest is read and dropped, so a
-/// chatty tool cannot fill memory or block on a full pipe.
-pub const OUTPUT_CAP: usize = 64 * 1024;
+pub use crate::worker::child::OUTPUT_CAP;
 
 /// Why a tool gave no answer.
 #[derive(Debug, thiserror::Error)]

@@ -86,10 +86,6 @@ pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<E
     // The bundled decks' starters were compiled and run against their tests when this
     // tutor was built (tests/samples.rs); a deck named by path, or added with --decks,
     // gets them compiled here.
-    let bundled: Vec<&str> = crate::content::source::bundled()
-        .iter()
-        .map(|b| b.origin)
-        .collect();
     let sites: Vec<&StarterSite> = library
         .starters
         .iter()
@@ -97,7 +93,7 @@ pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<E
             !paths.is_empty()
                 || library
                     .card(site.card.as_str())
-                    .is_none_or(|(deck, _)| !bundled.contains(&deck.origin.as_str()))
+                    .is_none_or(|(deck, _)| !crate::runner::trust::is_bundled(deck))
         })
         .collect();
     let report = starters::check(&sites, |site| starter_text(&library, site));

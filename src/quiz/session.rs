@@ -504,9 +504,7 @@ impl QuizSession {
                 }
             }
             (QuizAction::Fill(new), AnswerState::Recall { text }) => {
-                let focused = self.editor.focused();
-                self.editor = Editor::new(&new);
-                self.editor.set_focused(focused);
+                self.editor.set_text(&new);
                 *text = new;
             }
             (QuizAction::Type, AnswerState::Recall { .. }) => self.editor.set_focused(true),

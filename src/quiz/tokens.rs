@@ -317,7 +317,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
 }
 
 /// The normal form of `text`: its words, space-separated. Normalising it again gives
-/// the same string.
+/// the same string. (What the normalising tests compare.)
+#[cfg(test)]
 pub fn normal_form(text: &str) -> String {
     tokens(text)
         .into_iter()

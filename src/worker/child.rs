@@ -49,6 +49,11 @@ const DRAIN: Duration = Duration::from_secs(1);
 /// The process groups running now, by id (the child's pid).
 static GROUPS: Mutex<Vec<i32>> = Mutex::new(Vec::new());
 
+/// How much of each of stdout and stderr tutor's callers keep (`tutor check`'s tools, a
+/// test run): 64 KiB; the rest is read and dropped, so a chatty child cannot fill memory
+/// or block on a full pipe.
+pub const OUTPUT_CAP: usize = 64 * 1024;
+
 /// What a run may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
