@@ -470,6 +470,7 @@ impl App {
     }
 
     /// Browse's list, when Browse is up: the cards matching its filter.
+    #[cfg(test)]
     pub fn browse_matches(&self) -> Vec<usize> {
         self.browse()
             .map_or_else(Vec::new, |browse| browse.matches(&self.study))

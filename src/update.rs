@@ -88,6 +88,9 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         Action::Resize(w, h) => {
             app.size = (w, h);
+            // The Question's rows at the new width first: the scroll limits measure them,
+            // and would otherwise build them afresh for every pane.
+            refresh_panes(app);
             panes::clamp_scroll(app);
             Effects::none()
         }

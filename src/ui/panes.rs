@@ -122,7 +122,12 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
             block,
             rect.width,
             (start, all.len() - end),
-            &sections_in(&all[end..]),
+            // Only the Question has section titles (code rows start with a line number).
+            &if pane == Pane::Question {
+                sections_in(&all[end..])
+            } else {
+                Vec::new()
+            },
             theme(app),
         );
         frame.render_widget(Paragraph::new(rows).block(block), rect);
