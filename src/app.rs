@@ -252,13 +252,23 @@ impl Shell {
         if self.attempts.is_none() {
             return Vec::new();
         }
-        let read =
-            self.attempt_file(&card, lang)
-                .and_then(|path| match std::fs::read_to_string(&path) {
-                    Ok(text) => Ok(Some(text)),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => Err(format!("reading {}: {e}", path.display())),
-                });
+        let read = self
+            .attempt_file(&card, lang)
+            .inspect(|path| {
+                // What a save killed half-way left beside it (its writer is gone).
+                if let Some(folder) = path.parent() {
+                    crate::paths::remove_stale_temps(
+                        folder,
+                        std::time::SystemTime::now(),
+                        crate::worker::child::is_alive,
+                    );
+                }
+            })
+            .and_then(|path| match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(format!("reading {}: {e}", path.display())),
+            });
         match read {
             Ok(Some(text)) => vec![Action::AttemptLoaded { card, lang, text }],
             Ok(None) => Vec::new(),

@@ -95,7 +95,16 @@ impl DeckCache {
     fn try_put(&self, hash: u128, deck: &Deck) -> std::io::Result<()> {
         let entry = EntryRef { hash, deck };
         let payload = rmp_serde::to_vec_named(&entry).map_err(std::io::Error::other)?;
-        crate::paths::replace_file(&self.path(&deck.origin), &[MAGIC, &payload])
+        let path = self.path(&deck.origin);
+        // A cache miss is rare: sweep what a start killed while writing left here.
+        if let Some(folder) = path.parent() {
+            crate::paths::remove_stale_temps(
+                folder,
+                std::time::SystemTime::now(),
+                crate::worker::child::is_alive,
+            );
+        }
+        crate::paths::replace_file(&path, &[MAGIC, &payload])
     }
 }
 
@@ -103,6 +112,20 @@ impl DeckCache {
 mod tests {
     use super::*;
     use crate::content::QuizKind;
+
+    /// A start killed while writing the cache leaves `<file>.<pid>.<n>.tmp`; the next
+    /// write there (a cache miss) sweeps it.
+    #[test]
+    fn a_write_sweeps_what_a_killed_write_left() {
+        let library = crate::content::bundled_library();
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        // No process has this pid (above Linux's pid_max).
+        let left = dir.path().join("deck.bin.4194400.0.tmp");
+        std::fs::write(&left, "").unwrap();
+        cache.put(1, &library.decks[0]);
+        assert!(!left.exists(), "the stale temporary file is still there");
+    }
 
     #[test]
     fn a_cached_deck_comes_back_whole() {

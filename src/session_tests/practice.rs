@@ -441,3 +441,23 @@ fn esc_during_a_run_cancels_it_and_results_say_so() {
     assert_eq!(*results(&app), crate::practice::Results::Cancelled);
     assert_eq!(on(&app), "practice", "Esc cancelled, it did not leave");
 }
+
+/// A `kill -9` in the middle of saving leaves `solution.py.<pid>.<n>.tmp` beside the
+/// attempt; opening the card again sweeps it (its writer is gone), not the attempt.
+#[test]
+fn opening_an_attempt_sweeps_what_a_killed_save_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("lru-cache");
+    std::fs::create_dir_all(&folder).unwrap();
+    // No process has this pid (above Linux's pid_max).
+    let left = folder.join("solution.py.4194400.0.tmp");
+    std::fs::write(&left, "").unwrap();
+    std::fs::write(folder.join("solution.py"), "kept = 1\n").unwrap();
+    let (mut app, mut shell) = fixture(&Start::Home);
+    shell.set_attempts_dir(dir.path().to_path_buf());
+    let card = app.study.index_of("lru-cache").unwrap();
+    let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+    shell.execute(&mut app, effects, t0());
+    assert_eq!(code(&app), "kept = 1\n");
+    assert!(!left.exists(), "the stale temporary file is still there");
+}
