@@ -461,3 +461,20 @@ fn opening_an_attempt_sweeps_what_a_killed_save_left() {
     assert_eq!(code(&app), "kept = 1\n");
     assert!(!left.exists(), "the stale temporary file is still there");
 }
+
+/// Scrolled to the end of the Question at 80x24, then the window grows: the pane shows
+/// more rows, so the scroll comes back to what it can still use, with no blank tail.
+#[test]
+fn a_taller_window_brings_the_question_scroll_back() {
+    let (mut app, _shell, _dir) = practising(Lang::Python);
+    let _ = update(&mut app, Action::Resize(80, 24), t0());
+    let (max_small, _) = crate::layout::practice::question_limits(&app, session(&app));
+    assert!(max_small > 0, "the question overflows at 80x24");
+    if let Screen::Practice { session, .. } = &mut app.screen {
+        session.scroll = max_small;
+    }
+    let _ = update(&mut app, Action::Resize(200, 50), t0());
+    let (max_big, _) = crate::layout::practice::question_limits(&app, session(&app));
+    assert!(max_big < max_small);
+    assert_eq!(session(&app).scroll, max_big);
+}

@@ -71,9 +71,14 @@ pub fn refresh(app: &mut App) {
     if let Some(session) = session(app) {
         session.question = rows;
         session.question_key = Some(key);
-        session.scroll = session
-            .scroll
-            .min(u16::try_from(session.question.len()).unwrap_or(u16::MAX));
+    }
+    // The scroll stays within what the pane can show at its new size (a taller pane
+    // needs less of it), as the card view's does.
+    if let Screen::Practice { session: shown, .. } = &app.screen {
+        let (max, _) = crate::layout::practice::question_limits(app, shown);
+        if let Some(session) = session(app) {
+            session.scroll = session.scroll.min(max);
+        }
     }
 }
 
