@@ -264,7 +264,7 @@ impl Shell {
                     );
                 }
             })
-            .and_then(|path| match std::fs::read_to_string(&path) {
+            .and_then(|path| match crate::paths::read_code(&path) {
                 Ok(text) => Ok(Some(text)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(format!("reading {}: {e}", path.display())),

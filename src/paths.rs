@@ -34,6 +34,42 @@ pub fn attempts_dir(data_dir: &std::path::Path) -> PathBuf {
 /// (the session and the highlight warmer) never share one.
 static WRITES: AtomicU64 = AtomicU64::new(0);
 
+/// The most a learner's code file may hold: far more than any answer, far less than
+/// memory.
+pub const CODE_LIMIT: u64 = 1024 * 1024;
+
+/// Reads a learner's code file: a regular file (not a FIFO, which would block, nor a
+/// device such as `/dev/zero`, which never ends: a symlink is followed first) of at most
+/// [`CODE_LIMIT`] bytes, as UTF-8.
+pub fn read_code(path: &Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let too_big = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {} KiB", CODE_LIMIT / 1024),
+        )
+    };
+    if meta.len() > CODE_LIMIT {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    // The file may grow after the look: read one byte past the limit to tell.
+    std::fs::File::open(path)?
+        .take(CODE_LIMIT + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > CODE_LIMIT {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
 /// Writes `parts` to `path` through a temporary file beside it and a rename, creating
 /// the folder: a reader sees the old file or the new one, never half of one. The
 /// temporary file is unique to this process and write, and removed if anything fails.
@@ -98,6 +134,44 @@ pub fn remove_stale_temps(
 
 #[cfg(test)]
 mod tests {
+    /// `tutor test` on a link to `/dev/zero` read until memory ran out (5.7 GB in 5 s),
+    /// and on a FIFO waited for ever: neither is a file of code.
+    #[test]
+    fn code_is_read_only_from_a_regular_file_of_bounded_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let zero = dir.path().join("zero.py");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        assert!(
+            super::read_code(&zero)
+                .unwrap_err()
+                .to_string()
+                .contains("not a regular file")
+        );
+        let fifo = dir.path().join("fifo.py");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(
+            super::read_code(&fifo)
+                .unwrap_err()
+                .to_string()
+                .contains("not a regular file")
+        );
+        let big = dir.path().join("big.py");
+        std::fs::write(&big, vec![b'#'; 1024 * 1024 + 1]).unwrap();
+        assert!(
+            super::read_code(&big)
+                .unwrap_err()
+                .to_string()
+                .contains("larger than 1024 KiB")
+        );
+        let fine = dir.path().join("fine.py");
+        std::fs::write(&fine, "x = 1\n").unwrap();
+        assert_eq!(super::read_code(&fine).unwrap(), "x = 1\n");
+    }
+
     use super::*;
 
     /// A temporary file whose writer died is removed, as is one older than an hour

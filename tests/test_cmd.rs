@@ -137,14 +137,29 @@ fn usage_errors_exit_2() {
     let data = dir.path().join("data");
     let txt = shown(&write(dir.path(), "mine.txt", "x"));
     let py = shown(&write(dir.path(), "mine.py", "x = 1\n"));
+    // Not files of code: one never ends, one waits for a writer for ever.
+    let zero = dir.path().join("zero.py");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let zero = shown(&zero);
+    let fifo = dir.path().join("fifo.py");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let fifo = shown(&fifo);
     for (args, message) in [
+        (vec!["test", CARD, &zero], "not a regular file"),
+        (vec!["test", CARD, &fifo], "not a regular file"),
         (
             vec!["test", CARD, &txt],
             "must end in .py (Python) or .rs (Rust)",
         ),
         (
             vec!["test", "no-such-card", &py],
-            "no card \"no-such-card\"",
+            "no card with id `no-such-card`; the cards are: ",
         ),
         (vec!["test", CARD, "missing.py"], "cannot read missing.py"),
         (

@@ -27,15 +27,13 @@ pub fn test(cli: &Cli, card_id: &str, file: &Path, trusted: bool) -> color_eyre:
             "{shown}: the file must end in .py (Python) or .rs (Rust)"
         )));
     };
-    let source = match std::fs::read_to_string(file) {
+    let source = match crate::paths::read_code(file) {
         Ok(source) => source,
         Err(e) => return Ok(usage(&format!("cannot read {shown}: {e}"))),
     };
     let library = cli.load();
     let Some((deck, card)) = library.card(card_id) else {
-        return Ok(usage(&format!(
-            "no card {card_id:?} (`tutor` lists the cards)"
-        )));
+        return Ok(usage(&super::decks::unknown_card(&library, card_id)));
     };
     let Some((python, rust)) = card.code() else {
         return Ok(usage(&format!("card {card_id} has no code to test")));
