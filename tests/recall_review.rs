@@ -20,6 +20,19 @@ const PROBES: &[(&str, usize, &str, bool)] = &[
         "A hash map from key to node and a doubly linked list in recency order. get moves the node to the front; put at capacity removes the last node and deletes its key from the map, which is why nodes store keys.",
         true,
     ),
+    // A second reviewer's: the key leaves the map in other words than "delete its key".
+    (
+        "lru-cache",
+        6,
+        "A dict from key to node, a doubly linked list by recency; evict the least recently used node and remove it from the dict too.",
+        true,
+    ),
+    (
+        "lru-cache",
+        6,
+        "A dict from key to node, a doubly linked list by recency; when full, remove the LRU node from the list and from the hash map as well.",
+        true,
+    ),
     (
         "args-kwargs",
         6,
