@@ -873,6 +873,14 @@ fn event_loop(
             }
         }
     }
+    if !app.quit {
+        // A signal ended the session: quit as `q` does, so what is unsaved (the code
+        // being practised) is written before the watcher exits (it waits for `busy`).
+        let _busy = signals.busy();
+        let now = Timestamp::now();
+        let effects = update(app, Action::Quit, now);
+        shell.execute(app, effects, now);
+    }
     Ok(())
 }
 

@@ -1076,3 +1076,27 @@ fn practice_ctrl_r_shows_the_test_results() {
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
+
+/// SIGTERM (and INT, HUP: closing the terminal window) right after typing, before the
+/// pause that saves: the session quits as `q` does, so the code is on disk.
+#[test]
+fn practice_code_typed_just_before_sigterm_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let file = data.join("attempts").join("lru-cache").join("solution.py");
+    let tmux = Tmux::start(
+        "practice-term",
+        &wrapped(&data, "practice lru-cache", &pid),
+        (160, 48),
+    );
+    tmux.wait_for("Your code · solution.py (typing)");
+    tmux.keys(&["C-e", "Enter"]);
+    tmux.keys(&["-l", "typed_late = 1"]);
+    tmux.wait_for("typed_late = 1");
+    let pid_text = std::fs::read_to_string(&pid).unwrap();
+    signal(pid_text.trim(), "TERM");
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=143 RESTORED"));
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("typed_late = 1"), "{saved}");
+}
