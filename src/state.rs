@@ -434,6 +434,23 @@ impl App {
         }
     }
 
+    /// Which `:` commands do something on the screen up (help and Tab offer only those).
+    pub fn commands_here(&self) -> crate::console::Here {
+        match &self.screen {
+            Screen::Review(_) => crate::console::Here::Review,
+            Screen::Practice { .. } => crate::console::Here::Practice,
+            _ => crate::console::Here::Anywhere,
+        }
+    }
+
+    /// Whether the screen has a console box: a card's, a quiz's, and practice's while a
+    /// `:` command is typed (practice gives the rows to the code otherwise).
+    pub fn has_console(&self) -> bool {
+        self.current_card().is_some()
+            || matches!(self.screen, Screen::Quiz(_))
+            || (self.console.active && matches!(self.screen, Screen::Practice { .. }))
+    }
+
     /// The quiz, when the quiz is up.
     pub fn quiz(&self) -> Option<&QuizSession> {
         match &self.screen {

@@ -381,6 +381,42 @@ fn ctrl_r_runs_the_tests_on_the_code_and_results_show_them() {
     assert!(drawn.contains(&report.summary()), "{drawn}");
 }
 
+/// `:run` does what Ctrl-R does; the console shows only while the command is typed;
+/// Tab and the help offer it on practice and nowhere else.
+#[test]
+fn colon_run_runs_the_tests_as_ctrl_r_does() {
+    use crate::practice::Results;
+    let (mut app, mut shell, dir) = practising(Lang::Python);
+    assert!(!app.has_console());
+    press(&mut app, &mut shell, "x esc :", t0());
+    assert!(app.console.active && app.has_console());
+    press(&mut app, &mut shell, "r u tab", t0());
+    assert_eq!(app.console.input, ":run");
+    // Esc saved the code already: `:run` runs the tests.
+    let effects = press(&mut app, &mut shell, "enter", t0());
+    assert!(matches!(effects[..], [Effect::RunTests(_)]), "{effects:?}");
+    assert!(!app.console.active && !app.has_console());
+    assert!(matches!(results(&app), Results::Done(_)));
+    let file = dir.path().join("lru-cache").join("solution.py");
+    assert_eq!(std::fs::read_to_string(file).unwrap(), code(&app));
+    // The help lists it here, and a card's help does not.
+    let help = |app: &App| {
+        crate::layout::help::lines(app, 100)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(help(&app).contains(":run"), "{}", help(&app));
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
+    assert!(!help(&app).contains(":run"));
+    press(&mut app, &mut shell, ": r u n enter", t0());
+    assert_eq!(
+        app.flash.as_ref().map(|f| f.text.as_str()),
+        Some(":run does nothing here")
+    );
+}
+
 #[test]
 fn another_decks_tests_run_only_after_a_yes_remembered_per_deck() {
     let (mut app, mut shell) = fixture(&Start::Home);
