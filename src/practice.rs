@@ -26,6 +26,16 @@ pub enum PracticeAction {
     ShowSolution,
     /// `Ctrl-R`: run the card's tests on the code (saved first).
     Run,
+    /// `e`: edit the code in `$VISUAL`/`$EDITOR` (saved first), then run the tests.
+    EditOutside,
+}
+
+/// What the attempt file looked like on disk when last looked at: watch mode re-reads
+/// it only when this changes (a `stat` per tick, no read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub modified: Option<std::time::SystemTime>,
+    pub len: u64,
 }
 
 /// What the Results pane shows.
@@ -74,6 +84,11 @@ pub struct PracticeSession {
     pub question_key: Option<(u16, usize)>,
     /// Edits not yet on disk: when the first of them and the last were made.
     pub unsaved: Option<(Timestamp, Timestamp)>,
+    /// What tutor last wrote to the attempt file or read from it: a change on disk to
+    /// anything else was made outside (watch mode).
+    pub written: Option<String>,
+    /// The attempt file's stamp when last looked at (`None`: not yet, or no file).
+    pub disk: Option<Stamp>,
 }
 
 impl PracticeSession {
@@ -101,6 +116,8 @@ impl PracticeSession {
             question: Vec::new(),
             question_key: None,
             unsaved: None,
+            written: None,
+            disk: None,
         }
     }
 
@@ -120,6 +137,24 @@ impl PracticeSession {
         if self.unsaved.is_none() {
             self.editor.set_text(text);
         }
+        self.written = Some(text.to_string());
+    }
+
+    /// The attempt file as it is on disk now (watch mode), `stamp` and `text`: what to
+    /// do about it. Tutor's own write changes nothing; a change made outside replaces
+    /// the code, unless the learner has unsaved edits here, which are kept (and saved
+    /// over the file at the next pause).
+    pub fn changed_on_disk(&mut self, stamp: Stamp, text: &str) -> DiskChange {
+        self.disk = Some(stamp);
+        if self.written.as_deref() == Some(text) {
+            return DiskChange::Ours;
+        }
+        self.written = Some(text.to_string());
+        if self.unsaved.is_some() {
+            return DiskChange::KeptYours;
+        }
+        self.editor.set_text(text);
+        DiskChange::Reloaded
     }
 
     /// Tab, not typing: the next pane scrolls: Question, Results, then the solution
@@ -158,8 +193,30 @@ impl PracticeSession {
 
     /// The code to save, if any is unsaved; marks it saved.
     pub fn take_unsaved(&mut self) -> Option<String> {
-        self.unsaved.take().map(|_| self.editor.text())
+        let text = self.unsaved.take().map(|_| self.editor.text())?;
+        self.written = Some(text.clone());
+        Some(text)
     }
+
+    /// The code, to be written now whether or not it changed (before `$EDITOR` opens
+    /// the file, which must hold what the pane shows); marks it saved.
+    pub fn take_all(&mut self) -> String {
+        self.unsaved = None;
+        let text = self.editor.text();
+        self.written = Some(text.clone());
+        text
+    }
+}
+
+/// What a change of the attempt file on disk did (`PracticeSession::changed_on_disk`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    /// It is what tutor wrote or read last: nothing to do.
+    Ours,
+    /// Changed outside: the code is the file's now; the tests run again.
+    Reloaded,
+    /// Changed outside while the learner had unsaved edits: theirs stay.
+    KeptYours,
 }
 
 /// Where the first `...` (Python) or `todo!()` (Rust) of a starter is, as (line,

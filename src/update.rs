@@ -72,6 +72,8 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::OpenPractice
         | Action::Practice(_)
         | Action::AttemptLoaded { .. }
+        | Action::AttemptOnDisk { .. }
+        | Action::EditedOutside { .. }
         | Action::DeckTrusted { .. }
         | Action::Failed(Failure::Attempt { .. } | Failure::Trust { .. }) => {
             edit_or_practice(app, action, now)
@@ -237,6 +239,8 @@ fn is_user_action(action: &Action) -> bool {
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
             | Action::AttemptLoaded { .. }
+            | Action::AttemptOnDisk { .. }
+            | Action::EditedOutside { .. }
             | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
     )

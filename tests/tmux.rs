@@ -1100,3 +1100,94 @@ fn practice_code_typed_just_before_sigterm_is_kept() {
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("typed_late = 1"), "{saved}");
 }
+
+/// A shell line for `wrapped` with `$EDITOR` set to `editor` and `$VISUAL` unset.
+fn with_editor(editor: &str, line: &str) -> String {
+    format!("unset VISUAL; export EDITOR='{editor}'; {line}")
+}
+
+/// `e` on practice hands the terminal to `$EDITOR` (here a script that appends a
+/// line), takes it back, shows the file as the editor left it and runs the tests; a
+/// missing editor is a flash, and the terminal comes back as it was.
+#[test]
+fn e_edits_the_code_in_editor_and_runs_the_tests() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let script = dir.path().join("append.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'edited_outside = 1\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tmux = Tmux::start(
+        "practice-editor",
+        &with_editor(
+            &script.display().to_string(),
+            &wrapped(&data, "practice two-sum", &pid),
+        ),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux.keys(&["e"]);
+    // The starter's bodies are `...`: the run that follows fails.
+    let screen = tmux.wait_for_all(&["edited_outside = 1", " failed"]);
+    assert!(!screen.contains("No run yet"), "{screen}");
+    let file = data.join("attempts").join("two-sum").join("solution.py");
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .ends_with("edited_outside = 1\n")
+    );
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    drop(tmux);
+
+    let tmux = Tmux::start(
+        "practice-no-editor",
+        &with_editor(
+            "/nonexistent/editor --wait",
+            &wrapped(&data, "practice two-sum", &pid),
+        ),
+        (160, 48),
+    );
+    tmux.wait_for("Your code");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux.keys(&["e"]);
+    tmux.wait_for("no editor `/nonexistent/editor` (from $EDITOR)");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// Watch mode: the attempt file written from outside (another window's editor) shows
+/// in the code pane and the tests run, with no key pressed.
+#[test]
+fn practice_reloads_and_runs_a_file_written_from_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start(
+        "practice-watch",
+        &wrapped(&data, "practice two-sum", &pid),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    let folder = data.join("attempts").join("two-sum");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("solution.py"),
+        "def two_sum(nums, target):\n    return None\n\nwatched_line = 7\n",
+    )
+    .unwrap();
+    let screen = tmux.wait_for_all(&["watched_line = 7", " failed"]);
+    assert!(!screen.contains("No run yet"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}

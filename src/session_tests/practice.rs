@@ -514,3 +514,109 @@ fn a_taller_window_brings_the_question_scroll_back() {
     assert!(max_big < max_small);
     assert_eq!(session(&app).scroll, max_big);
 }
+
+fn stamp(len: u64) -> crate::practice::Stamp {
+    crate::practice::Stamp {
+        modified: Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(len)),
+        len,
+    }
+}
+
+fn on_disk(app: &mut App, stamp: crate::practice::Stamp, text: &str) -> Vec<Effect> {
+    let action = Action::AttemptOnDisk {
+        card: "lru-cache".into(),
+        lang: Lang::Python,
+        stamp,
+        text: text.into(),
+    };
+    update(app, action, t0()).0
+}
+
+/// The stamp a tick's `WatchAttempt` says was seen last (panics if it asks nothing).
+fn watched(effects: &[Effect]) -> Option<crate::practice::Stamp> {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::WatchAttempt { seen, .. } => Some(*seen),
+            _ => None,
+        })
+        .expect("a tick looks at the file")
+}
+
+/// Watch mode at update level, the file's stamp faked: each tick asks the shell to
+/// look (with the stamp last seen); tutor's own write changes nothing; a change made
+/// outside replaces the code and runs the tests; unsaved edits here are kept.
+#[test]
+fn watch_mode_reloads_a_change_made_outside_and_keeps_unsaved_edits() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let effects = update(&mut app, Action::Tick, t0()).0;
+    assert_eq!(watched(&effects), None);
+    // What tutor wrote (the starter, saved on Esc) comes back: nothing happens.
+    press(&mut app, &mut shell, "x esc", t0());
+    let mine = code(&app);
+    assert!(on_disk(&mut app, stamp(1), &mine).is_empty());
+    assert_eq!(code(&app), mine);
+    assert_eq!(app.flash, None);
+    let effects = update(&mut app, Action::Tick, t0()).0;
+    assert_eq!(watched(&effects), Some(stamp(1)));
+    // Written in another window: reloaded, and the tests run.
+    let effects = on_disk(&mut app, stamp(2), "class LRUCache:\n    pass\n");
+    assert!(matches!(effects[..], [Effect::RunTests(_)]), "{effects:?}");
+    assert_eq!(code(&app), "class LRUCache:\n    pass\n");
+    assert!(app.flash.as_ref().unwrap().text.contains("reloaded"));
+    // Unsaved edits here and a change there: the edits stay, a flash says so.
+    press(&mut app, &mut shell, "i y", t0());
+    let typed = code(&app);
+    let effects = on_disk(&mut app, stamp(3), "print('other window')\n");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(code(&app), typed);
+    let flash = app.flash.clone().unwrap();
+    assert!(
+        flash.error && flash.text.contains("kept your unsaved edits"),
+        "{flash:?}"
+    );
+    // They are saved over the file at the next pause.
+    let later = t0() + SignedDuration::from_secs(2);
+    let effects = update(&mut app, Action::Tick, later).0;
+    assert!(
+        matches!(&effects[0], Effect::SaveAttempt { text, .. } if *text == typed),
+        "{effects:?}"
+    );
+}
+
+/// `e` writes the code as the pane shows it and hands it to the editor; what the
+/// editor left is the code, and the tests run; a failure is flashed, the code kept.
+#[test]
+fn e_hands_the_code_to_the_editor_and_runs_the_tests_after() {
+    let (mut app, _shell, _dir) = practising(Lang::Python);
+    let shown = code(&app);
+    let _ = update(
+        &mut app,
+        Action::Practice(crate::practice::PracticeAction::StopTyping),
+        t0(),
+    );
+    let key = crate::keymap::action_for(&app, &super::key("e")).unwrap();
+    let effects = update(&mut app, key, t0()).0;
+    assert_eq!(
+        effects,
+        [Effect::EditOutside {
+            card: "lru-cache".into(),
+            lang: Lang::Python,
+            text: shown.clone(),
+        }]
+    );
+    let back = |result| Action::EditedOutside {
+        card: "lru-cache".into(),
+        lang: Lang::Python,
+        result,
+    };
+    let effects = update(&mut app, back(Err("no editor `nope`".into())), t0()).0;
+    assert!(effects.is_empty());
+    assert_eq!(code(&app), shown);
+    assert_eq!(app.flash.as_ref().unwrap().text, "no editor `nope`");
+    let effects = update(&mut app, back(Ok("x = 1\n".into())), t0()).0;
+    assert!(matches!(effects[..], [Effect::RunTests(_)]), "{effects:?}");
+    assert_eq!(code(&app), "x = 1\n");
+    // The editor's file is tutor's own now: watch mode does not run it twice.
+    assert!(on_disk(&mut app, stamp(9), "x = 1\n").is_empty());
+}

@@ -4,10 +4,10 @@
 
 use jiff::Timestamp;
 
-use super::{flash_error, panes};
+use super::{flash, flash_error, panes};
 use crate::action::{Action, Effect, Effects};
 use crate::highlight::Lang;
-use crate::practice::{Focus, PracticeAction, PracticeSession, Results};
+use crate::practice::{DiskChange, Focus, PracticeAction, PracticeSession, Results};
 use crate::runner::trust;
 use crate::state::{App, Confirm, Overlay, Screen};
 
@@ -128,7 +128,62 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
         {
             session.loaded(&text);
         }
-        Action::Tick if session.save_due(now) => return save(session),
+        Action::Tick => {
+            // Due code first, then a look at the file: tutor's own write is known.
+            let mut effects = if session.save_due(now) {
+                save(session)
+            } else {
+                Effects::none()
+            };
+            effects.push(Effect::WatchAttempt {
+                card: session.card_id.clone(),
+                lang: session.lang,
+                seen: session.disk,
+            });
+            return effects;
+        }
+        Action::AttemptOnDisk {
+            card,
+            lang,
+            stamp,
+            text,
+        } if card == session.card_id && lang == session.lang => {
+            let file = crate::practice::file_name(lang);
+            match session.changed_on_disk(stamp, &text) {
+                DiskChange::Ours => {}
+                DiskChange::Reloaded => {
+                    flash(
+                        app,
+                        format!("{file} changed on disk: reloaded, tests running"),
+                    );
+                    return run(app);
+                }
+                DiskChange::KeptYours => flash_error(
+                    app,
+                    format!("{file} changed on disk: kept your unsaved edits here, not the file's"),
+                ),
+            }
+        }
+        Action::Practice(PracticeAction::EditOutside) => {
+            return Effects::one(Effect::EditOutside {
+                card: session.card_id.clone(),
+                lang: session.lang,
+                text: session.take_all(),
+            });
+        }
+        Action::EditedOutside { card, lang, result }
+            if card == session.card_id && lang == session.lang =>
+        {
+            match result {
+                Ok(text) => {
+                    session.editor.set_text(&text);
+                    session.unsaved = None;
+                    session.written = Some(text);
+                    return run(app);
+                }
+                Err(cause) => flash_error(app, cause),
+            }
+        }
         Action::Practice(PracticeAction::Run) => return run(app),
         Action::DeckTrusted { deck, hash } => {
             let card = session.card;
