@@ -255,6 +255,9 @@ pub enum Effect {
         lang: crate::highlight::Lang,
         text: String,
     },
+    /// Append a completed practice run to the store's `attempts`; the shell answers only
+    /// on failure, with `Failed(Failure::Attempt)`.
+    RecordAttempt(crate::store::AttemptRecord),
     /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
     /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
     RunTests(Box<crate::runner::TestRun>),

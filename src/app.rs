@@ -421,6 +421,18 @@ impl Shell {
             Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
             Effect::WatchAttempt { card, lang, seen } => self.watch_attempt(card, lang, seen),
+            Effect::RecordAttempt(record) => self
+                .store
+                .record_attempt(&record)
+                .err()
+                .map(|e| {
+                    Action::Failed(Failure::Attempt {
+                        card: record.card_id.clone(),
+                        cause: format!("recording the run: {e}"),
+                    })
+                })
+                .into_iter()
+                .collect(),
             Effect::EditOutside { card, lang, text } => self.edit_outside(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
@@ -1072,6 +1084,37 @@ mod tests {
 
     /// A card's tests are a job: with the inline worker the report arrives within
     /// `execute`, and (until the practice screen) its summary is flashed.
+    /// A practice run's row reaches the store, and its figures follow.
+    #[test]
+    fn a_recorded_run_is_in_the_store() {
+        let store = Store::open_in_memory().unwrap();
+        let app = build(
+            first_cards(1),
+            &store,
+            Timestamp::now(),
+            Days::utc(),
+            false,
+            None,
+            None,
+        )
+        .unwrap();
+        let mut shell = Shell::new(store, None);
+        let record = crate::store::AttemptRecord {
+            card_id: "c".into(),
+            lang: "rust",
+            ran_at: Timestamp::now(),
+            passed: 2,
+            failed: 0,
+            outcome: crate::store::RunOutcome::Passed,
+            seconds_spent: 12,
+            solution_shown: false,
+        };
+        let replies = shell.run_effect(&app, Effect::RecordAttempt(record), Timestamp::now());
+        assert!(replies.is_empty(), "{replies:?}");
+        let summary = shell.store.practice_summary().unwrap();
+        assert_eq!(summary.all().solved, 1);
+    }
+
     #[test]
     fn tests_run_as_a_job_and_their_report_comes_back() {
         let library = first_cards(1);

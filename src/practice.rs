@@ -15,6 +15,10 @@ pub const SAVE_AFTER_PAUSE: SignedDuration = SignedDuration::from_secs(1);
 /// `kill -9` can lose at most (plus a tick).
 pub const SAVE_AT_MOST_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
+/// A pause between two of the learner's actions counts as at most this much active
+/// time: a card left open while the learner is away is not time spent on it.
+pub const IDLE_CAP: SignedDuration = SignedDuration::from_secs(60);
+
 /// What the learner does on the practice screen (keys, through `keymap::BINDINGS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PracticeAction {
@@ -89,6 +93,13 @@ pub struct PracticeSession {
     pub written: Option<String>,
     /// The attempt file's stamp when last looked at (`None`: not yet, or no file).
     pub disk: Option<Stamp>,
+    /// Active time on the card since practice opened it, and the learner's last action
+    /// (see [`IDLE_CAP`]).
+    pub active: SignedDuration,
+    pub last_active: Option<Timestamp>,
+    /// Completed runs (not cancelled), and whether the first of them passed.
+    pub runs: u32,
+    pub first_run_passed: Option<bool>,
 }
 
 impl PracticeSession {
@@ -118,6 +129,10 @@ impl PracticeSession {
             unsaved: None,
             written: None,
             disk: None,
+            active: SignedDuration::ZERO,
+            last_active: None,
+            runs: 0,
+            first_run_passed: None,
         }
     }
 
@@ -155,6 +170,23 @@ impl PracticeSession {
         }
         self.editor.set_text(text);
         DiskChange::Reloaded
+    }
+
+    /// The learner did something at `now`: the time since their last action counts as
+    /// active, up to [`IDLE_CAP`].
+    pub fn touch(&mut self, now: Timestamp) {
+        if let Some(last) = self.last_active {
+            let gap = now
+                .duration_since(last)
+                .clamp(SignedDuration::ZERO, IDLE_CAP);
+            self.active += gap;
+        }
+        self.last_active = Some(now);
+    }
+
+    /// Whole seconds of active time so far.
+    pub fn seconds_spent(&self) -> u32 {
+        u32::try_from(self.active.as_secs()).unwrap_or(u32::MAX)
     }
 
     /// Tab, not typing: the next pane scrolls: Question, Results, then the solution
@@ -286,6 +318,20 @@ mod tests {
         // A cursor move changes nothing to save.
         s.edit(Edit::Left, at(9000));
         assert_eq!(s.unsaved, None);
+    }
+
+    #[test]
+    fn active_time_counts_pauses_up_to_a_minute() {
+        let mut s = session();
+        s.touch(at(0));
+        s.touch(at(10_000));
+        assert_eq!(s.seconds_spent(), 10);
+        // Away for an hour: a minute of it counts.
+        s.touch(at(3_610_000));
+        assert_eq!(s.seconds_spent(), 70);
+        // A clock that went back counts nothing.
+        s.touch(at(3_000_000));
+        assert_eq!(s.seconds_spent(), 70);
     }
 
     #[test]

@@ -620,3 +620,72 @@ fn e_hands_the_code_to_the_editor_and_runs_the_tests_after() {
     // The editor's file is tutor's own now: watch mode does not run it twice.
     assert!(on_disk(&mut app, stamp(9), "x = 1\n").is_empty());
 }
+
+fn report(outcome: crate::runner::Outcome, passed: &[bool]) -> Box<crate::runner::Report> {
+    Box::new(crate::runner::Report {
+        lang: crate::runner::Lang::Python,
+        outcome,
+        tests: passed
+            .iter()
+            .enumerate()
+            .map(|(i, &passed)| crate::runner::TestResult {
+                name: format!("t{i}"),
+                passed,
+            })
+            .collect(),
+        failure: None,
+        diagnostics: Vec::new(),
+        output: String::new(),
+        output_cut: false,
+    })
+}
+
+fn ran(app: &mut App, report: Box<crate::runner::Report>, at: Timestamp) -> Vec<Effect> {
+    let card = crate::content::CardId("lru-cache".into());
+    update(app, Action::TestsRan { card, report }, at).0
+}
+
+/// Every completed run is recorded through an effect (a cancelled one is not): the
+/// counts, how it ended, the active seconds since practice opened, the solution shown.
+#[test]
+fn each_completed_run_is_recorded_with_active_time() {
+    use crate::runner::Outcome;
+    use crate::store::{AttemptRecord, RunOutcome};
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let later = |s: i64| t0() + SignedDuration::from_secs(s);
+    press(&mut app, &mut shell, "x", later(20));
+    // An hour away counts as a minute.
+    press(&mut app, &mut shell, "y", later(3620));
+    let effects = ran(
+        &mut app,
+        report(Outcome::Failed, &[true, false]),
+        later(3630),
+    );
+    let expected = AttemptRecord {
+        card_id: "lru-cache".into(),
+        lang: "python",
+        ran_at: later(3630),
+        passed: 1,
+        failed: 1,
+        outcome: RunOutcome::Failed,
+        seconds_spent: 80,
+        solution_shown: false,
+    };
+    assert_eq!(effects, [Effect::RecordAttempt(expected)]);
+    assert!(ran(&mut app, report(Outcome::Cancelled, &[]), later(3640)).is_empty());
+    press(&mut app, &mut shell, "esc s y", later(3650));
+    let effects = ran(
+        &mut app,
+        report(Outcome::Passed, &[true, true]),
+        later(3660),
+    );
+    assert!(
+        matches!(&effects[..], [Effect::RecordAttempt(r)]
+            if r.solution_shown && r.outcome == RunOutcome::Passed && r.passed == 2),
+        "{effects:?}"
+    );
+    assert_eq!(
+        (session(&app).runs, session(&app).first_run_passed),
+        (2, Some(false))
+    );
+}

@@ -10,6 +10,7 @@ use crate::highlight::Lang;
 use crate::practice::{DiskChange, Focus, PracticeAction, PracticeSession, Results};
 use crate::runner::trust;
 use crate::state::{App, Confirm, Overlay, Screen};
+use crate::store::{AttemptRecord, RunOutcome};
 
 /// Opens practice on `card` in `lang`: from the starter, the saved attempt asked for
 /// (it replaces the starter when it arrives), the screen now showing kept for Esc.
@@ -35,6 +36,8 @@ pub fn open_practice(app: &mut App, card: usize, lang: Lang) -> Effects {
         deck: deck.meta.id.clone(),
         hash: trust::tests_hash(deck),
     });
+    // Active time counts from the opening.
+    session.touch(app.now);
     let from = Box::new(std::mem::take(&mut app.screen));
     app.screen = Screen::Practice { session, from };
     let mut effects = Effects::one(Effect::LoadAttempt {
@@ -107,6 +110,12 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
     let Some(session) = session(app) else {
         return Effects::none();
     };
+    if matches!(
+        action,
+        Action::Edit(_) | Action::Practice(_) | Action::EditedOutside { .. }
+    ) {
+        session.touch(now);
+    }
     match action {
         Action::Practice(PracticeAction::Type) => session.editor.set_focused(true),
         Action::Practice(PracticeAction::StopTyping) => {
@@ -264,9 +273,10 @@ pub fn from_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
     };
     match action {
         Action::TestsRan { card, report } if card.as_str() == session.card_id => {
+            let record = completed_run(session, &report, now);
             session.results = Results::Done(report);
             session.results_scroll = 0;
-            Effects::none()
+            record.map_or_else(Effects::none, |r| Effects::one(Effect::RecordAttempt(r)))
         }
         Action::CancelJob => {
             if session.running() {
@@ -276,6 +286,42 @@ pub fn from_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         other => super::jobs::update_jobs(app, other, now),
     }
+}
+
+/// A run that ended with a verdict, counted in the session and as the store's row; `None`
+/// for a cancelled run, or one whose tool is missing (nothing ran).
+fn completed_run(
+    session: &mut PracticeSession,
+    report: &crate::runner::Report,
+    now: Timestamp,
+) -> Option<AttemptRecord> {
+    use crate::runner::Outcome;
+    let outcome = match report.outcome {
+        Outcome::Passed => RunOutcome::Passed,
+        Outcome::Failed => RunOutcome::Failed,
+        Outcome::CompileError => RunOutcome::CompileError,
+        Outcome::TimedOut(_) => RunOutcome::TimedOut,
+        Outcome::Broken(_) => RunOutcome::Broken,
+        Outcome::Cancelled | Outcome::Missing(_) => return None,
+    };
+    session.runs += 1;
+    session
+        .first_run_passed
+        .get_or_insert(outcome == RunOutcome::Passed);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Some(AttemptRecord {
+        card_id: session.card_id.clone(),
+        lang: match session.lang {
+            Lang::Python => "python",
+            Lang::Rust => "rust",
+        },
+        ran_at: now,
+        passed: count(report.passed()),
+        failed: count(report.failed()),
+        outcome,
+        seconds_spent: session.seconds_spent(),
+        solution_shown: session.solution_shown,
+    })
 }
 
 /// The code to disk, if anything is unsaved.
