@@ -348,6 +348,17 @@ impl Shell {
         vec![Action::EditedOutside { card, lang, result }]
     }
 
+    /// `Effect::RecordAttempt`: the run's row, or why it could not be kept.
+    fn record_attempt(&self, record: &crate::store::AttemptRecord) -> Vec<Action> {
+        match self.store.record_attempt(record) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Action::Failed(Failure::Attempt {
+                card: record.card_id.clone(),
+                cause: format!("recording the run: {e}"),
+            })],
+        }
+    }
+
     /// Whether another program had the terminal since last asked: the screen must be
     /// drawn whole.
     pub fn take_repaint(&mut self) -> bool {
@@ -421,18 +432,7 @@ impl Shell {
             Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
             Effect::WatchAttempt { card, lang, seen } => self.watch_attempt(card, lang, seen),
-            Effect::RecordAttempt(record) => self
-                .store
-                .record_attempt(&record)
-                .err()
-                .map(|e| {
-                    Action::Failed(Failure::Attempt {
-                        card: record.card_id.clone(),
-                        cause: format!("recording the run: {e}"),
-                    })
-                })
-                .into_iter()
-                .collect(),
+            Effect::RecordAttempt(record) => self.record_attempt(&record),
             Effect::EditOutside { card, lang, text } => self.edit_outside(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),

@@ -151,6 +151,39 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
             });
             return effects;
         }
+        Action::AttemptOnDisk { .. } | Action::EditedOutside { .. } => {
+            return from_outside(app, action);
+        }
+        Action::Practice(PracticeAction::EditOutside) => {
+            return Effects::one(Effect::EditOutside {
+                card: session.card_id.clone(),
+                lang: session.lang,
+                text: session.take_all(),
+            });
+        }
+        Action::Practice(PracticeAction::Run) => return run(app),
+        Action::DeckTrusted { deck, hash } => {
+            let card = session.card;
+            if app
+                .card(card)
+                .is_some_and(|(d, _)| d.meta.id == deck && trust::tests_hash(d) == hash)
+                && let Some(session) = self::session(app)
+            {
+                session.trusted = true;
+            }
+        }
+        _ => {}
+    }
+    Effects::none()
+}
+
+/// The code changed outside tutor: on disk (watch mode), or in `$EDITOR` (`e`). For
+/// another card or language (practice was left and opened again), nothing.
+fn from_outside(app: &mut App, action: Action) -> Effects {
+    let Some(session) = session(app) else {
+        return Effects::none();
+    };
+    match action {
         Action::AttemptOnDisk {
             card,
             lang,
@@ -173,13 +206,6 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
                 ),
             }
         }
-        Action::Practice(PracticeAction::EditOutside) => {
-            return Effects::one(Effect::EditOutside {
-                card: session.card_id.clone(),
-                lang: session.lang,
-                text: session.take_all(),
-            });
-        }
         Action::EditedOutside { card, lang, result }
             if card == session.card_id && lang == session.lang =>
         {
@@ -191,17 +217,6 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
                     return run(app);
                 }
                 Err(cause) => flash_error(app, cause),
-            }
-        }
-        Action::Practice(PracticeAction::Run) => return run(app),
-        Action::DeckTrusted { deck, hash } => {
-            let card = session.card;
-            if app
-                .card(card)
-                .is_some_and(|(d, _)| d.meta.id == deck && trust::tests_hash(d) == hash)
-                && let Some(session) = self::session(app)
-            {
-                session.trusted = true;
             }
         }
         _ => {}
