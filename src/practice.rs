@@ -6,8 +6,10 @@
 
 use jiff::{SignedDuration, Timestamp};
 
+use crate::content::Difficulty;
 use crate::editor::{Edit, Editor};
 use crate::highlight::Lang;
+use crate::srs::Rating;
 
 /// How long typing must pause before the code is saved.
 pub const SAVE_AFTER_PAUSE: SignedDuration = SignedDuration::from_secs(1);
@@ -18,6 +20,17 @@ pub const SAVE_AT_MOST_EVERY: SignedDuration = SignedDuration::from_secs(5);
 /// A pause between two of the learner's actions counts as at most this much active
 /// time: a card left open while the learner is away is not time spent on it.
 pub const IDLE_CAP: SignedDuration = SignedDuration::from_secs(60);
+
+/// How long a card should take to solve, by its difficulty (cards have no time of
+/// their own): an interview's pace, 15, 25 and 40 minutes of active time.
+pub fn expected_time(difficulty: Difficulty) -> SignedDuration {
+    let minutes = match difficulty {
+        Difficulty::Easy => 15,
+        Difficulty::Medium => 25,
+        Difficulty::Hard => 40,
+    };
+    SignedDuration::from_mins(minutes)
+}
 
 /// What the learner does on the practice screen (keys, through `keymap::BINDINGS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,6 +202,26 @@ impl PracticeSession {
         u32::try_from(self.active.as_secs()).unwrap_or(u32::MAX)
     }
 
+    /// The grade this practice suggests, once the last run passed every test: Again if
+    /// the solution was shown, Good if the first run passed within `expected` active
+    /// time, Hard otherwise (several runs, or over the time). `None` while the tests
+    /// do not all pass.
+    pub fn suggested_grade(&self, expected: SignedDuration) -> Option<Rating> {
+        let Results::Done(report) = &self.results else {
+            return None;
+        };
+        if report.outcome != crate::runner::Outcome::Passed {
+            return None;
+        }
+        Some(if self.solution_shown {
+            Rating::Again
+        } else if self.runs == 1 && self.first_run_passed == Some(true) && self.active <= expected {
+            Rating::Good
+        } else {
+            Rating::Hard
+        })
+    }
+
     /// Tab, not typing: the next pane scrolls: Question, Results, then the solution
     /// once it shows.
     pub fn switch_focus(&mut self) {
@@ -332,6 +365,55 @@ mod tests {
         // A clock that went back counts nothing.
         s.touch(at(3_000_000));
         assert_eq!(s.seconds_spent(), 70);
+    }
+
+    fn passed(s: &mut PracticeSession) {
+        s.runs += 1;
+        s.first_run_passed.get_or_insert(true);
+        s.results = Results::Done(Box::new(crate::runner::Report {
+            lang: crate::runner::Lang::Python,
+            outcome: crate::runner::Outcome::Passed,
+            tests: Vec::new(),
+            failure: None,
+            diagnostics: Vec::new(),
+            output: String::new(),
+            output_cut: false,
+        }));
+    }
+
+    #[test]
+    fn a_grade_is_suggested_only_once_every_test_passes() {
+        let ten = SignedDuration::from_mins(10);
+        let mut s = session();
+        assert_eq!(s.suggested_grade(ten), None);
+        s.results = Results::Cancelled;
+        assert_eq!(s.suggested_grade(ten), None);
+        // First run, within the time: Good.
+        passed(&mut s);
+        s.active = SignedDuration::from_mins(9);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Good));
+        // Over the time: Hard.
+        s.active = SignedDuration::from_mins(11);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Hard));
+        // Several runs: Hard.
+        s.active = SignedDuration::ZERO;
+        passed(&mut s);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Hard));
+        // A first run that failed, then one that passed: Hard.
+        let mut s = session();
+        s.runs = 1;
+        s.first_run_passed = Some(false);
+        passed(&mut s);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Hard));
+        // The solution shown: Again, however it went.
+        let mut s = session();
+        passed(&mut s);
+        s.solution_shown = true;
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Again));
+        assert_eq!(
+            expected_time(Difficulty::Medium),
+            SignedDuration::from_mins(25)
+        );
     }
 
     #[test]

@@ -249,6 +249,10 @@ pub struct ReviewSession {
     /// The grade waiting for the shell's save, as `update` worked it out: the state the
     /// store saves is compared with it (another tutor may have graded the card).
     pub saving: Option<crate::srs::Outcome>,
+    /// The grade practice suggests for a card (by index) whose tests all passed when
+    /// the learner came back from practising it (`p`); the grade row marks it, the
+    /// learner still grades. Cleared by a grade.
+    pub suggested: Option<(usize, crate::srs::Rating)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -689,3 +689,56 @@ fn each_completed_run_is_recorded_with_active_time() {
         (2, Some(false))
     );
 }
+
+/// Back from practising a review's card with every test passing, the review marks a
+/// suggested grade: Good for a first run that passed in time, Hard for several runs,
+/// Again once the solution was shown. Nothing is graded until the learner grades.
+#[test]
+fn passing_practice_suggests_a_grade_in_the_review() {
+    use crate::srs::Rating;
+    let suggested = |app: &App| app.review().unwrap().suggested.map(|(_, r)| r);
+    let solve = |app: &mut App| {
+        let (_, card) = app.card(session(app).card).unwrap();
+        let solution = card.code().unwrap().0.solution.clone();
+        if let Screen::Practice { session, .. } = &mut app.screen {
+            session.editor.set_text(&solution);
+        }
+    };
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let dir = tempfile::tempdir().unwrap();
+    shell.set_attempts_dir(dir.path().to_path_buf());
+    press(&mut app, &mut shell, "space p", t0());
+    solve(&mut app);
+    press(&mut app, &mut shell, "ctrl-r esc esc", t0());
+    assert_eq!(on(&app), "review");
+    assert_eq!(suggested(&app), Some(Rating::Good));
+    let footer = crate::ui::footer::footer_line(&app, crate::layout::theme(&app), 160).to_string();
+    assert!(footer.contains("3 Good (suggested)"), "{footer}");
+    assert_eq!(app.review().unwrap().graded.len(), 0, "nothing graded");
+
+    // A failing run first, then a passing one: Hard.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    shell.set_attempts_dir(dir.path().join("2"));
+    press(&mut app, &mut shell, "p", t0());
+    press(&mut app, &mut shell, "ctrl-r", t0());
+    solve(&mut app);
+    press(&mut app, &mut shell, "ctrl-r esc esc", t0());
+    assert_eq!(suggested(&app), Some(Rating::Hard));
+    // Shown before grading (the suggestion waits for the reveal), cleared by a grade.
+    press(&mut app, &mut shell, "space 3", t0());
+    assert_eq!(suggested(&app), None);
+
+    // The solution shown: Again.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    shell.set_attempts_dir(dir.path().join("3"));
+    press(&mut app, &mut shell, "space p esc s y", t0());
+    solve(&mut app);
+    press(&mut app, &mut shell, "ctrl-r esc", t0());
+    assert_eq!(suggested(&app), Some(Rating::Again));
+
+    // Tests not passing: no suggestion.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    shell.set_attempts_dir(dir.path().join("4"));
+    press(&mut app, &mut shell, "space p ctrl-r esc esc", t0());
+    assert_eq!(suggested(&app), None);
+}

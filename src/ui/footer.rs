@@ -27,6 +27,14 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
         Some(ReviewStep::Revealed { outcomes, .. }) => Some(*outcomes),
         _ => None,
     };
+    // The grade practice suggests for this card (the learner still presses it).
+    let suggested = app
+        .review()
+        .and_then(|r| {
+            r.suggested
+                .filter(|(card, _)| r.phase.card() == Some(*card))
+        })
+        .map(|(_, grade)| grade);
     let mut hints: Vec<(bool, Vec<Span<'static>>)> = Vec::new();
     for (_, binding) in keymap::active(app, true) {
         // In a quiz, only the keys that would do something to this item.
@@ -44,6 +52,9 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
             (Action::Grade(r), Some(outcomes)) => {
                 let o = outcomes[usize::from(r.number() - 1)];
                 spans.push(span(binding.help, t.rating(r.number())));
+                if suggested == Some(*r) {
+                    spans.push(span(" (suggested)", t.rating(r.number())));
+                }
                 spans.push(span(
                     shown!(" · {}", interval_label(o.interval().as_secs())),
                     t.dim(),

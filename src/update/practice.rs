@@ -356,12 +356,25 @@ pub fn save_now(app: &mut App) -> Effects {
     session(app).map_or_else(Effects::none, save)
 }
 
-/// Esc: the code saved, back to the screen practice was opened from, as it was.
+/// Esc: the code saved, back to the screen practice was opened from, as it was. Back
+/// in a review on the same card with every test passing, the grade row marks the
+/// grade practice suggests.
 pub fn leave(app: &mut App) -> Effects {
     let effects = save_now(app);
+    let suggested = app.practice().and_then(|session| {
+        let (_, card) = app.card(session.card)?;
+        let grade = session.suggested_grade(crate::practice::expected_time(card.difficulty))?;
+        Some((session.card, grade))
+    });
     // The card view's focus and scroll were left as they were: it comes back as it was.
     if let Screen::Practice { from, .. } = std::mem::take(&mut app.screen) {
         app.screen = *from;
+    }
+    if let Screen::Review(review) = &mut app.screen
+        && let Some((card, grade)) = suggested
+        && review.phase.card() == Some(card)
+    {
+        review.suggested = Some((card, grade));
     }
     effects
 }
