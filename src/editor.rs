@@ -232,32 +232,21 @@ impl Editor {
         let marker = Style::new().add_modifier(Modifier::DIM | Modifier::BOLD);
         for (y, row) in (area.top()..area.bottom()).zip(usize::from(top_row)..) {
             let Some(line) = lines.get(row) else { break };
-            let width: usize = line
-                .chars()
-                .map(|c| {
-                    if c == '\t' {
-                        tab
-                    } else {
-                        c.width().unwrap_or(0)
-                    }
-                })
-                .sum();
-            let on_cursor = |x: usize| {
-                row == cursor_row && {
-                    let before: usize = line
-                        .chars()
-                        .take(cursor_col)
-                        .map(|c| {
-                            if c == '\t' {
-                                tab
-                            } else {
-                                c.width().unwrap_or(0)
-                            }
-                        })
-                        .sum();
-                    gutter + before == x
-                }
+            // Columns taken by the first `n` chars of the line (a tab is `tab` wide).
+            let columns = |n: usize| -> usize {
+                line.chars()
+                    .take(n)
+                    .map(|c| {
+                        if c == '\t' {
+                            tab
+                        } else {
+                            c.width().unwrap_or(0)
+                        }
+                    })
+                    .sum()
             };
+            let width = columns(usize::MAX);
+            let on_cursor = |x: usize| row == cursor_row && gutter + columns(cursor_col) == x;
             let left = usize::from(top_col);
             let right = left + usize::from(area.width) - 1;
             if gutter + width > right + 1 && !on_cursor(right) {
