@@ -826,6 +826,10 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
         .spawn(move || {
             for signal in signals.forever() {
                 match signal {
+                    // Ctrl-C typed in the learner's editor (a line-mode one) reaches
+                    // its whole process group, tutor too: it was meant for the editor,
+                    // as git takes it while its editor runs.
+                    SIGINT | SIGQUIT if outside::editing() => {}
                     SIGTSTP => {
                         let suspended = terminal::suspend();
                         // Stops the whole process (as SIGSTOP); returns once continued.
@@ -839,6 +843,7 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
                         shared.ask_redraw();
                     }
                     SIGCONT => {
+                        outside::caught_up();
                         let _ = terminal::reassert();
                         shared.ask_redraw();
                     }

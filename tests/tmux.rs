@@ -1191,3 +1191,38 @@ fn practice_reloads_and_runs_a_file_written_from_outside() {
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
+
+/// Ctrl-C typed in a line-mode `$EDITOR` is the editor's: tutor, in the same process
+/// group, takes the screen back when the editor ends instead of quitting.
+#[test]
+fn ctrl_c_in_the_editor_does_not_end_tutor() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let script = dir.path().join("wait.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\ntrap 'printf \"after_ctrl_c = 1\\n\" >> \"$1\"; exit 0' INT\n\
+         echo EDITOR-WAITING\nwhile :; do sleep 1; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tmux = Tmux::start(
+        "practice-editor-int",
+        &with_editor(
+            &script.display().to_string(),
+            &wrapped(&data, "practice two-sum", &pid),
+        ),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux.keys(&["e"]);
+    tmux.wait_for("EDITOR-WAITING");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for_all(&["after_ctrl_c = 1", " failed"]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}

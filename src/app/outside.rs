@@ -11,8 +11,47 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::terminal;
+
+/// No editor runs.
+const IDLE: u8 = 0;
+/// The learner's editor has the terminal: the signal watcher leaves SIGINT and SIGQUIT
+/// (Ctrl-C typed there, say) to it.
+const RUNNING: u8 = 1;
+/// It has ended, and the watcher has not yet caught up with the signals sent meanwhile.
+const CLOSING: u8 = 2;
+
+/// [`IDLE`], [`RUNNING`] or [`CLOSING`].
+static EDITOR: AtomicU8 = AtomicU8::new(IDLE);
+
+/// Whether a SIGINT or SIGQUIT now was typed in the learner's editor (it runs, or ran
+/// when the signal came).
+pub fn editing() -> bool {
+    EDITOR.load(Ordering::SeqCst) != IDLE
+}
+
+/// The signal watcher's SIGCONT: the marker [`edit`] sends after the editor ended, so
+/// every signal sent before it has been handled (the watcher takes them in order).
+pub fn caught_up() {
+    let _ = EDITOR.compare_exchange(CLOSING, IDLE, Ordering::SeqCst, Ordering::SeqCst);
+}
+
+/// After the editor ended: waits (a second at most) until the watcher has handled what
+/// the editor's Ctrl-C sent, so it is not read as the user quitting tutor.
+fn close() {
+    EDITOR.store(CLOSING, Ordering::SeqCst);
+    if signal_hook::low_level::raise(signal_hook::consts::SIGCONT).is_ok() {
+        let start = std::time::Instant::now();
+        while EDITOR.load(Ordering::SeqCst) == CLOSING
+            && start.elapsed() < std::time::Duration::from_secs(1)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+    EDITOR.store(IDLE, Ordering::SeqCst);
+}
 
 /// Why the editor did not edit the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -87,7 +126,9 @@ pub fn edit(path: &Path) -> Result<(), EditorError> {
         .map(|(p, a)| (p.clone(), a.to_vec()))
         .unwrap_or_default();
     let suspended = terminal::suspend();
+    EDITOR.store(RUNNING, Ordering::SeqCst);
     let status = Command::new(&program).args(&args).arg(path).status();
+    close();
     if suspended {
         terminal::resume().map_err(|e| EditorError::Terminal(e.to_string()))?;
     }
