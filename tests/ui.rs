@@ -978,6 +978,18 @@ fn the_grade_row_marks_the_grade_practice_suggests() {
     let _ = update(&mut app, Action::TestsRan { card, report }, t0());
     press(&mut app, &mut shell, "esc esc");
     let footer = footer_row(&app, size);
-    assert!(footer.contains("3 Good (suggested)"), "{footer}");
+    assert!(
+        footer.starts_with("all tests passed: ▸ Good suggested"),
+        "{footer}"
+    );
+    // The next key clears the flash: the grade row, Good marked, all four grades.
+    press(&mut app, &mut shell, "j");
+    let footer = footer_row(&app, size);
+    assert!(footer.contains("▸3 Good · 10m  4 Easy"), "{footer}");
+    let narrow = footer_row(&app, (80, 24));
+    assert!(
+        narrow.contains("▸3 Good") && narrow.contains("4 Easy"),
+        "{narrow}"
+    );
     insta::assert_snapshot!("review_suggested_grade_100x30", draw(&app, size).backend());
 }

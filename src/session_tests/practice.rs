@@ -713,7 +713,11 @@ fn passing_practice_suggests_a_grade_in_the_review() {
     assert_eq!(on(&app), "review");
     assert_eq!(suggested(&app), Some(Rating::Good));
     let footer = crate::ui::footer::footer_line(&app, crate::layout::theme(&app), 160).to_string();
-    assert!(footer.contains("3 Good (suggested)"), "{footer}");
+    assert!(footer.contains("▸3 Good"), "{footer}");
+    assert_eq!(
+        app.flash.as_ref().unwrap().text,
+        "all tests passed: ▸ Good suggested (first run, in time)"
+    );
     assert_eq!(app.review().unwrap().graded.len(), 0, "nothing graded");
 
     // A failing run first, then a passing one: Hard.

@@ -51,9 +51,17 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
         match (&binding.action, outcomes) {
             (Action::Grade(r), Some(outcomes)) => {
                 let o = outcomes[usize::from(r.number() - 1)];
-                spans.push(span(binding.help, t.rating(r.number())));
+                // The suggested grade: `▸` before its key, the name in reverse video
+                // (one column more, so the four grades still fit 80 columns).
                 if suggested == Some(*r) {
-                    spans.push(span(" (suggested)", t.rating(r.number())));
+                    spans.insert(0, span("▸", t.rating(r.number())));
+                    spans.push(span(
+                        binding.help,
+                        t.rating(r.number())
+                            .add_modifier(ratatui::style::Modifier::REVERSED),
+                    ));
+                } else {
+                    spans.push(span(binding.help, t.rating(r.number())));
                 }
                 spans.push(span(
                     shown!(" · {}", interval_label(o.interval().as_secs())),

@@ -375,6 +375,15 @@ pub fn leave(app: &mut App) -> Effects {
         && review.phase.card() == Some(card)
     {
         review.suggested = Some((card, grade));
+        let why = match grade {
+            crate::srs::Rating::Again => "solution shown",
+            crate::srs::Rating::Good => "first run, in time",
+            _ => "several runs or over time",
+        };
+        flash(
+            app,
+            format!("all tests passed: ▸ {} suggested ({why})", grade.label()),
+        );
     }
     effects
 }
