@@ -1101,9 +1101,28 @@ fn practice_code_typed_just_before_sigterm_is_kept() {
     assert!(saved.contains("typed_late = 1"), "{saved}");
 }
 
-/// A shell line for `wrapped` with `$EDITOR` set to `editor` and `$VISUAL` unset.
-fn with_editor(editor: &str, line: &str) -> String {
-    format!("unset VISUAL; export EDITOR='{editor}'; {line}")
+/// An executable shell script `name` in `dir` with `body` after the `#!/bin/sh` line.
+fn script(dir: &Path, name: &str, body: &str) -> String {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+/// tutor practising two-sum with its data in `dir`, `$EDITOR` set to `editor` and
+/// `$VISUAL` unset, out of typing: ready for `e`.
+fn practice_with_editor(name: &str, dir: &Path, editor: &str) -> Tmux {
+    let line = wrapped(&dir.join("data"), "practice two-sum", &dir.join("pid"));
+    let tmux = Tmux::start(
+        name,
+        &format!("unset VISUAL; export EDITOR='{editor}'; {line}"),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux
 }
 
 /// `e` on practice hands the terminal to `$EDITOR` (here a script that appends a
@@ -1111,33 +1130,18 @@ fn with_editor(editor: &str, line: &str) -> String {
 /// missing editor is a flash, and the terminal comes back as it was.
 #[test]
 fn e_edits_the_code_in_editor_and_runs_the_tests() {
-    use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().unwrap();
-    let pid = dir.path().join("pid");
-    let data = dir.path().join("data");
-    let script = dir.path().join("append.sh");
-    std::fs::write(
-        &script,
-        "#!/bin/sh\nprintf 'edited_outside = 1\\n' >> \"$1\"\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let tmux = Tmux::start(
-        "practice-editor",
-        &with_editor(
-            &script.display().to_string(),
-            &wrapped(&data, "practice two-sum", &pid),
-        ),
-        (160, 48),
+    let append = script(
+        dir.path(),
+        "append.sh",
+        "printf 'edited_outside = 1\\n' >> \"$1\"\n",
     );
-    tmux.wait_for("No run yet");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("i type code");
+    let tmux = practice_with_editor("practice-editor", dir.path(), &append);
     tmux.keys(&["e"]);
     // The starter's bodies are `...`: the run that follows fails.
     let screen = tmux.wait_for_all(&["edited_outside = 1", " failed"]);
     assert!(!screen.contains("No run yet"), "{screen}");
-    let file = data.join("attempts").join("two-sum").join("solution.py");
+    let file = dir.path().join("data/attempts/two-sum/solution.py");
     assert!(
         std::fs::read_to_string(file)
             .unwrap()
@@ -1147,17 +1151,11 @@ fn e_edits_the_code_in_editor_and_runs_the_tests() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
     drop(tmux);
 
-    let tmux = Tmux::start(
+    let tmux = practice_with_editor(
         "practice-no-editor",
-        &with_editor(
-            "/nonexistent/editor --wait",
-            &wrapped(&data, "practice two-sum", &pid),
-        ),
-        (160, 48),
+        dir.path(),
+        "/nonexistent/editor --wait",
     );
-    tmux.wait_for("Your code");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("i type code");
     tmux.keys(&["e"]);
     tmux.wait_for("no editor `/nonexistent/editor` (from $EDITOR)");
     tmux.keys(&["q"]);
@@ -1196,29 +1194,14 @@ fn practice_reloads_and_runs_a_file_written_from_outside() {
 /// group, takes the screen back when the editor ends instead of quitting.
 #[test]
 fn ctrl_c_in_the_editor_does_not_end_tutor() {
-    use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().unwrap();
-    let pid = dir.path().join("pid");
-    let data = dir.path().join("data");
-    let script = dir.path().join("wait.sh");
-    std::fs::write(
-        &script,
-        "#!/bin/sh\ntrap 'printf \"after_ctrl_c = 1\\n\" >> \"$1\"; exit 0' INT\n\
+    let wait = script(
+        dir.path(),
+        "wait.sh",
+        "trap 'printf \"after_ctrl_c = 1\\n\" >> \"$1\"; exit 0' INT\n\
          echo EDITOR-WAITING\nwhile :; do sleep 1; done\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let tmux = Tmux::start(
-        "practice-editor-int",
-        &with_editor(
-            &script.display().to_string(),
-            &wrapped(&data, "practice two-sum", &pid),
-        ),
-        (160, 48),
     );
-    tmux.wait_for("No run yet");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("i type code");
+    let tmux = practice_with_editor("practice-editor-int", dir.path(), &wait);
     tmux.keys(&["e"]);
     tmux.wait_for("EDITOR-WAITING");
     tmux.keys(&["C-c"]);
