@@ -29,6 +29,8 @@ use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
 use crate::worker::{JobKind, Report, Worker};
 
+mod outside;
+
 /// Where the session starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Start {
@@ -194,6 +196,9 @@ pub struct Shell {
     /// Where practice's code is kept (`paths::attempts_dir`); `None`: nowhere, and
     /// saving says so.
     attempts: Option<std::path::PathBuf>,
+    /// The terminal was handed to another program (`$EDITOR`): the event loop redraws
+    /// the whole screen.
+    repaint: bool,
 }
 
 impl Shell {
@@ -206,6 +211,7 @@ impl Shell {
             cache: highlight_cache.map(DiskCache::new),
             worker: Worker::inline(),
             attempts: None,
+            repaint: false,
         }
     }
 
@@ -289,6 +295,76 @@ impl Shell {
         }
     }
 
+    /// `Effect::WatchAttempt`: a `stat` of the attempt file; read only when its stamp is
+    /// not `seen`. Quiet when there is no file or it cannot be read (each tick asks).
+    fn watch_attempt(
+        &self,
+        card: String,
+        lang: Lang,
+        seen: Option<crate::practice::Stamp>,
+    ) -> Vec<Action> {
+        let Ok(path) = self.attempt_file(&card, lang) else {
+            return Vec::new();
+        };
+        let Ok(meta) = std::fs::metadata(&path) else {
+            return Vec::new();
+        };
+        let stamp = crate::practice::Stamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+        };
+        if seen == Some(stamp) {
+            return Vec::new();
+        }
+        match crate::paths::read_code(&path) {
+            Ok(text) => vec![Action::AttemptOnDisk {
+                card,
+                lang,
+                stamp,
+                text,
+            }],
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// `Effect::EditOutside`: the code written, `$VISUAL`/`$EDITOR` on the file with
+    /// the terminal handed over, then the file read back.
+    fn edit_outside(&mut self, card: String, lang: Lang, text: &str) -> Vec<Action> {
+        let path = match self.attempt_file(&card, lang) {
+            Ok(path) => path,
+            Err(cause) => return vec![Action::Failed(Failure::Attempt { card, cause })],
+        };
+        let saved = self.save_attempt(card.clone(), lang, text);
+        if !saved.is_empty() {
+            return saved;
+        }
+        self.repaint = true;
+        let result = outside::edit(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                crate::paths::read_code(&path)
+                    .map_err(|e| format!("reading {}: {e}", path.display()))
+            });
+        vec![Action::EditedOutside { card, lang, result }]
+    }
+
+    /// `Effect::RecordAttempt`: the run's row, or why it could not be kept.
+    fn record_attempt(&self, record: &crate::store::AttemptRecord) -> Vec<Action> {
+        match self.store.record_attempt(record) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Action::Failed(Failure::Attempt {
+                card: record.card_id.clone(),
+                cause: format!("recording the run: {e}"),
+            })],
+        }
+    }
+
+    /// Whether another program had the terminal since last asked: the screen must be
+    /// drawn whole.
+    pub fn take_repaint(&mut self) -> bool {
+        std::mem::take(&mut self.repaint)
+    }
+
     /// Runs the shell's jobs on `worker` from now on (the event loop gives it a pool).
     pub fn set_worker(&mut self, worker: Worker<Action>) {
         self.worker = worker;
@@ -355,6 +431,9 @@ impl Shell {
             Effect::LoadTrust { deck, hash } => self.trust(deck, hash, None),
             Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
+            Effect::WatchAttempt { card, lang, seen } => self.watch_attempt(card, lang, seen),
+            Effect::RecordAttempt(record) => self.record_attempt(&record),
+            Effect::EditOutside { card, lang, text } => self.edit_outside(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
             Effect::RunTests(run) => self.run_tests(*run),
@@ -747,6 +826,10 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
         .spawn(move || {
             for signal in signals.forever() {
                 match signal {
+                    // Ctrl-C typed in the learner's editor (a line-mode one) reaches
+                    // its whole process group, tutor too: it was meant for the editor,
+                    // as git takes it while its editor runs.
+                    SIGINT | SIGQUIT if outside::editing() => {}
                     SIGTSTP => {
                         let suspended = terminal::suspend();
                         // Stops the whole process (as SIGSTOP); returns once continued.
@@ -760,6 +843,7 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
                         shared.ask_redraw();
                     }
                     SIGCONT => {
+                        outside::caught_up();
                         let _ = terminal::reassert();
                         shared.ask_redraw();
                     }
@@ -846,8 +930,9 @@ fn event_loop(
             let before = watched(app);
             let now = Timestamp::now();
             let effects = update(app, Action::Tick, now);
-            shell.execute(app, effects, now);
-            dirty |= watched(app) != before || !app.jobs.is_empty();
+            // A result (the attempt file changed on disk) is drawn; a quiet tick is not.
+            let answered = shell.execute(app, effects, now) > 0;
+            dirty |= answered || watched(app) != before || !app.jobs.is_empty();
             continue;
         }
         // Every event already waiting is handled before the next frame is drawn: a
@@ -866,6 +951,11 @@ fn event_loop(
                 let effects = update(app, action, now);
                 shell.execute(app, effects, now);
                 dirty = true;
+                if shell.take_repaint() {
+                    // Back from `$EDITOR`: drawn whole, at the size it left.
+                    signals.redraw.store(true, Ordering::SeqCst);
+                    break;
+                }
             }
             if app.quit || signals.stop.load(Ordering::SeqCst) != 0 || !event::poll(Duration::ZERO)?
             {
@@ -999,6 +1089,37 @@ mod tests {
 
     /// A card's tests are a job: with the inline worker the report arrives within
     /// `execute`, and (until the practice screen) its summary is flashed.
+    /// A practice run's row reaches the store, and its figures follow.
+    #[test]
+    fn a_recorded_run_is_in_the_store() {
+        let store = Store::open_in_memory().unwrap();
+        let app = build(
+            first_cards(1),
+            &store,
+            Timestamp::now(),
+            Days::utc(),
+            false,
+            None,
+            None,
+        )
+        .unwrap();
+        let mut shell = Shell::new(store, None);
+        let record = crate::store::AttemptRecord {
+            card_id: "c".into(),
+            lang: "rust",
+            ran_at: Timestamp::now(),
+            passed: 2,
+            failed: 0,
+            outcome: crate::store::RunOutcome::Passed,
+            seconds_spent: 12,
+            solution_shown: false,
+        };
+        let replies = shell.run_effect(&app, Effect::RecordAttempt(record), Timestamp::now());
+        assert!(replies.is_empty(), "{replies:?}");
+        let summary = shell.store.practice_summary().unwrap();
+        assert_eq!(summary.all().solved, 1);
+    }
+
     #[test]
     fn tests_run_as_a_job_and_their_report_comes_back() {
         let library = first_cards(1);

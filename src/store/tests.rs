@@ -896,8 +896,14 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
         } else {
             ""
         };
+        // Schema 7 added `attempts`.
+        let attempts = if version < 7 {
+            "DROP TABLE attempts;"
+        } else {
+            ""
+        };
         conn.execute_batch(&format!(
-            "{older} {picked} {trust} UPDATE card_state SET due_at = due_at + 86400000; \
+            "{older} {picked} {trust} {attempts} UPDATE card_state SET due_at = due_at + 86400000; \
              PRAGMA user_version = {version};"
         ))
         .unwrap();

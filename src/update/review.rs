@@ -96,6 +96,7 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
         graded: Vec::new(),
         started: now,
         saving: None,
+        suggested: None,
     };
     let shown = session.advance(now);
     app.screen = Screen::Review(session);
@@ -225,6 +226,7 @@ fn grade(app: &mut App, rating: Rating, now: Timestamp) -> Effects {
         return Effects::none();
     }
     let (card, shown_at) = (*card, *shown_at);
+    session.suggested = None;
     if session.practice {
         let outcome = outcomes[usize::from(rating.number() - 1)];
         let shown = session.saved(&mut app.study, None, outcome, outcome.state, now);
