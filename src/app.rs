@@ -11,8 +11,8 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
-use color_eyre::eyre::{Result, WrapErr as _};
 use crossterm::event::{self, Event};
+use eyre::{Result, WrapErr as _};
 use jiff::Timestamp;
 use ratatui::text::Text;
 
@@ -137,7 +137,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
                     .flash
                     .as_ref()
                     .map_or_else(String::new, |f| f.text.clone());
-                color_eyre::eyre::bail!("{why}");
+                eyre::bail!("{why}");
             }
             effects
         }
@@ -147,7 +147,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         }
         Start::Browse(Some(id)) => {
             let Some(card) = app.study.index_of(id) else {
-                color_eyre::eyre::bail!("no card with id `{id}`");
+                eyre::bail!("no card with id `{id}`");
             };
             open_card(app, card)
         }
@@ -156,16 +156,14 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
                 Some(id) => app
                     .study
                     .index_of(id)
-                    .ok_or_else(|| color_eyre::eyre::eyre!("no card with id `{id}`"))?,
+                    .ok_or_else(|| eyre::eyre!("no card with id `{id}`"))?,
                 None => crate::update::first_coding_card(app, now)
-                    .ok_or_else(|| color_eyre::eyre::eyre!("no card has code to practise"))?,
+                    .ok_or_else(|| eyre::eyre!("no card has code to practise"))?,
             };
             let effects = crate::update::open_practice(app, index, *lang);
             if !matches!(app.screen, Screen::Practice { .. }) {
                 let id = card.as_deref().unwrap_or_default();
-                color_eyre::eyre::bail!(
-                    "card `{id}` has no code to practise (no Python and Rust solutions)"
-                );
+                eyre::bail!("card `{id}` has no code to practise (no Python and Rust solutions)");
             }
             effects
         }

@@ -20,7 +20,7 @@ fn usage(message: &str) -> ExitCode {
     ExitCode::from(USAGE)
 }
 
-pub fn test(cli: &Cli, card_id: &str, file: &Path, trusted: bool) -> color_eyre::Result<ExitCode> {
+pub fn test(cli: &Cli, card_id: &str, file: &Path, trusted: bool) -> eyre::Result<ExitCode> {
     let shown = file.display().to_string();
     let Some(lang) = Lang::of_path(file) else {
         return Ok(usage(&format!(
