@@ -8,6 +8,7 @@ mod lru;
 mod numbers;
 mod progress;
 mod session;
+mod shell;
 mod starters;
 mod test;
 
@@ -206,6 +207,14 @@ pub enum Command {
         #[arg(long)]
         trust: bool,
     },
+    /// Print a completion script for your shell, with the ids of the decks loaded now:
+    /// `source <(tutor completions bash)` (see the README for each shell)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `tutor man > ~/.local/share/man/man1/tutor.1`
+    Man,
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
         /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
@@ -367,6 +376,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             file,
             trust,
         }) => test::test(cli, card_id, file, *trust),
+        Some(Command::Completions { shell }) => shell::completions(cli, *shell),
+        Some(Command::Man) => shell::man(),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }
