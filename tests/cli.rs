@@ -772,9 +772,12 @@ fn show_suggests_close_ids() {
     let out = tutor(data.path(), &["show", "lru"]);
     assert_eq!(out.code, Some(1), "{out:?}");
     assert_eq!(out.stdout, "");
-    assert_eq!(
-        out.stderr,
-        "error: no card with id `lru`; did you mean: lru-cache?\n"
+    // The closest id comes first; weaker matches may follow it as the deck grows.
+    assert!(
+        out.stderr
+            .starts_with("error: no card with id `lru`; did you mean: lru-cache"),
+        "{}",
+        out.stderr
     );
 }
 
