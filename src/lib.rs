@@ -51,6 +51,7 @@ pub mod days;
 pub mod editor;
 pub mod highlight;
 pub mod hints;
+pub mod interview;
 pub mod keymap;
 pub mod layout;
 pub mod lru;
