@@ -14,6 +14,8 @@ pub mod round;
 pub mod scorecard;
 pub mod star;
 
-pub use plan::{Body, CardRef, Phase, PhaseKind, Plan, Question, Scored};
+pub use plan::{
+    Body, CardRef, Choice, Phase, PhaseKind, Plan, PlanError, Question, Scored, choose,
+};
 pub use round::{Awaiting, Event, Request, Round, Turn, Who};
 pub use scorecard::{Level, Scorecard, Signal};
