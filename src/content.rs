@@ -10,6 +10,7 @@
 
 pub mod cache;
 pub mod cues;
+pub mod follow_up;
 pub mod load;
 pub mod locate;
 pub mod nesting;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::Shown;
 
+pub use follow_up::{FollowUp, ScoredFollowUp};
 #[cfg(test)]
 pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
@@ -255,12 +257,17 @@ pub struct Card {
     /// Behavioural cards only (required there).
     #[serde(default)]
     pub star: Option<Star>,
+    /// What a candidate says in about two minutes (at most 300 words), shown first after
+    /// the reveal, above the long `explanation`.
+    #[serde(default)]
+    pub spoken: Option<Shown>,
     pub explanation: Shown,
     pub key_points: Vec<Shown>,
     pub pitfalls: Vec<Shown>,
     #[serde(default)]
     pub complexity: Option<Complexity>,
-    pub follow_ups: Vec<Shown>,
+    /// Plain questions, or scored ones with points and probes (see `follow_up`).
+    pub follow_ups: Vec<FollowUp>,
     #[serde(default)]
     pub visual: Option<Visual>,
     /// Only with `visual: lru`: which solution lines each lab operation executes.

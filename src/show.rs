@@ -133,6 +133,10 @@ pub fn card_text(
             prose(&mut out, text, highlighter, width);
         }
     }
+    if let Some(spoken) = &card.spoken {
+        section(&mut out, "In two minutes");
+        prose(&mut out, spoken, highlighter, width);
+    }
     section(&mut out, "Explanation");
     prose(&mut out, &card.explanation, highlighter, width);
     section(&mut out, "Key points");
@@ -151,6 +155,7 @@ pub fn card_text(
         }
     }
     section(&mut out, "Follow-up questions");
-    bullets(&mut out, &card.follow_ups, width);
+    let asks: Vec<Shown> = card.follow_ups.iter().map(|f| f.ask().clone()).collect();
+    bullets(&mut out, &asks, width);
     Text::from(out)
 }

@@ -1218,3 +1218,37 @@ fn no_deck_field_is_printed_raw() {
         out.stderr
     );
 }
+
+#[test]
+fn show_puts_the_spoken_answer_before_the_explanation_and_asks_scored_follow_ups() {
+    let root = temp();
+    let deck = user_deck(root.path(), "sum", "Sum", "Add two numbers.");
+    let file = deck.join("01-card.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let text = text
+        .replace(
+            "explanation: The + operator does it.",
+            "spoken: I would just add them.\nexplanation: The + operator does it.",
+        )
+        .replace(
+            "follow_ups:\n  - What happens on overflow?\n",
+            "follow_ups:\n  - What happens on overflow?\n  - ask: Which operator?\n    points:\n      - point: The plus operator.\n        accept: [plus]\n    model_answer: The plus operator.\n    probes:\n      0: What symbol?\n",
+        );
+    fs::write(&file, text).unwrap();
+    let data = temp();
+    let out = tutor(
+        data.path(),
+        &["--decks", &shown(&deck), "show", "sum", "--plain"],
+    );
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let at = |heading: &str| lines.iter().position(|l| *l == heading);
+    let (spoken, explanation) = (at("IN TWO MINUTES"), at("EXPLANATION"));
+    assert!(spoken.is_some() && spoken < explanation, "{}", out.stdout);
+    assert!(lines[spoken.unwrap() + 1].contains("I would just add them."));
+    assert!(out.stdout.contains("Which operator?"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("What symbol?"),
+        "probes stay for the interview"
+    );
+}

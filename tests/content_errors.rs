@@ -1946,3 +1946,98 @@ fn deck_synonyms_have_limits() {
         found[1].2
     );
 }
+
+/// `card("a")` with its one plain follow-up replaced by `follow_ups`, indented as a list
+/// item at the top level.
+fn with_follow_ups(follow_ups: &str) -> String {
+    card("a").replace(
+        "follow_ups:\n  - three?\n",
+        &format!("follow_ups:\n{follow_ups}"),
+    )
+}
+
+const SCORED: &str = "  - three?
+  - ask: Why is it two?
+    points:
+      - point: One and one make two.
+        accept: [make two, sum]
+      - point: Addition is commutative.
+        accept: [commutative, either order]
+    model_answer: One and one make two, in either order.
+    probes:
+      1: Does the order matter?
+    examples:
+      right: [\"addition is commutative, so the sum is 2\"]
+      wrong: [\"it is two\"]
+";
+
+#[test]
+fn scored_follow_ups_are_checked_as_recall_items() {
+    let dir = deck_with(&[("a.yaml", &with_follow_ups(SCORED))]);
+    assert_eq!(problems(dir.path()), []);
+    // The model answer must make every point: the same rule as a recall item's.
+    let text = with_follow_ups(SCORED).replace(
+        "model_answer: One and one make two, in either order.",
+        "model_answer: One and one make two.",
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 32, 9, "follow_ups[1].points[1]"));
+    assert!(message.contains("model answer does not make"), "{message}");
+}
+
+#[test]
+fn a_scored_follow_up_example_that_scores_the_other_way() {
+    let text = with_follow_ups(SCORED).replace(
+        "wrong: [\"it is two\"]",
+        "wrong: [\"the sum, in either order\"]",
+    );
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_.3, "follow_ups[1].examples.wrong[0]");
+    assert!(
+        message.contains("wrong answer that scores right"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_probe_must_name_a_point() {
+    let text = with_follow_ups(SCORED).replace("      1: Does", "      2: Does");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_, at("a.yaml", 36, 7, "follow_ups[1].probes.2"));
+    assert!(message.contains("numbered from 0 to 1"), "{message}");
+}
+
+#[test]
+fn a_scored_follow_up_names_its_unknown_field() {
+    let text = with_follow_ups(SCORED).replace("    probes:\n", "    probe:\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found = problems(dir.path());
+    assert!(
+        found.iter().any(
+            |p| p.field == "follow_ups[1].probe" && p.message.contains("unknown field `probe`")
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_spoken_answer_over_300_words_is_a_warning() {
+    let long = "word ".repeat(301);
+    let text = card("a").replace("explanation: |", &format!("spoken: {long}\nexplanation: |"));
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let library = check_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(library.problems, [], "a warning is not a problem");
+    assert_eq!(library.warnings.len(), 1, "{:?}", library.warnings);
+    let warning = &library.warnings[0];
+    assert_eq!((warning.line, warning.field.as_str()), (20, "spoken"));
+    assert!(warning.message.contains("301 words"), "{warning}");
+    let fine = card("a").replace(
+        "explanation: |",
+        "spoken: Two, because one and one make two.\nexplanation: |",
+    );
+    let library = check_paths(&[deck_with(&[("a.yaml", &fine)]).path().to_path_buf()]);
+    assert_eq!((library.problems.len(), library.warnings.len()), (0, 0));
+}

@@ -329,7 +329,7 @@ fn held_out_answers_score_as_labelled() {
 }
 
 /// The fresh held-out set, which no item was tuned on: a ratchet at today's figure
-/// (64 of 72 right accepted, 3 of 48 wrong accepted; the target is none wrong, see the
+/// (65 of 73 right accepted, 2 of 47 wrong accepted; the target is none wrong, see the
 /// fixture's header), so a change to the scorer or the items that loses ground fails.
 /// Print the figure with `--nocapture`; never tune an item on these answers.
 #[test]
@@ -337,9 +337,9 @@ fn fresh_held_out_answers() {
     let (right, right_accepted, wrong, wrong_accepted, figure, misjudged) =
         measure(include_str!("fixtures/recall_heldout_fresh.yaml"));
     println!("{figure}");
-    assert!(right == 72 && wrong == 48, "{figure}");
+    assert!(right == 73 && wrong == 47, "{figure}");
     assert!(
-        right_accepted >= 64 && wrong_accepted <= 3,
+        right_accepted >= 65 && wrong_accepted <= 2,
         "{figure}\n{}",
         misjudged.join("\n")
     );

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use super::locate::{Locator, Removed, Seg, original, path_string};
 use super::{
-    Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, Problem, QuizItem, Recall,
-    RecallPoint, Visual,
+    Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, FollowUp, Problem, QuizItem,
+    Recall, RecallPoint, Visual,
 };
 use crate::path;
 use crate::quiz::normalize::{Rule, normalize};
@@ -248,7 +248,10 @@ pub fn card(
     }
     c.items("key_points", &card.key_points);
     c.items("pitfalls", &card.pitfalls);
-    c.items("follow_ups", &card.follow_ups);
+    follow_ups(&mut c, &card.follow_ups, synonyms);
+    if let Some(spoken) = &card.spoken {
+        spoken_rules(&mut c, spoken);
+    }
     if let Some(complexity) = &card.complexity {
         c.not_blank(&path!["complexity", "time"], &complexity.time);
         c.not_blank(&path!["complexity", "space"], &complexity.space);
@@ -260,6 +263,58 @@ pub fn card(
         code_links(&mut c, card, links);
     }
     c.problems
+}
+
+/// The most words a `spoken` answer may have: about two minutes said aloud.
+pub const SPOKEN_WORDS: usize = 300;
+
+/// A spoken answer is what a candidate says in two minutes: longer, and it is the
+/// explanation again. Too long is a warning (`tutor check --strict` fails on it).
+fn spoken_rules(c: &mut Checker<'_>, spoken: &str) {
+    c.not_blank(&path!["spoken"], spoken);
+    let words = spoken.split_whitespace().count();
+    if words > SPOKEN_WORDS {
+        let problem = c.doc.problem(
+            &path!["spoken"],
+            format!(
+                "{words} words: a spoken answer takes about two minutes, at most \
+                 {SPOKEN_WORDS} words; move the rest to `explanation`"
+            ),
+        );
+        c.problems.push(problem.warning());
+    }
+}
+
+/// Follow-ups: at least one; a plain one is a question, a scored one is checked as a
+/// recall item is (its points, that its model answer makes them, its examples), and
+/// each probe must name one of its points.
+fn follow_ups(c: &mut Checker<'_>, follow_ups: &[FollowUp], synonyms: &Synonyms) {
+    if follow_ups.is_empty() {
+        c.fail(&path!["follow_ups"], "needs at least one item");
+    }
+    for (i, follow_up) in follow_ups.iter().enumerate() {
+        let Some(scored) = follow_up.scored() else {
+            c.not_blank(&path!["follow_ups", i], follow_up.ask());
+            continue;
+        };
+        c.not_blank(&path!["follow_ups", i, "ask"], &scored.ask);
+        recall_item(c, &path!["follow_ups", i], &scored.recall(), synonyms);
+        for (&point, probe) in &scored.probes {
+            let key = point.to_string();
+            let at = path!["follow_ups", i, "probes", key.as_str()];
+            if point >= scored.points.len() {
+                c.fail(
+                    &at,
+                    format!(
+                        "a probe for point {point}, but the points are numbered from 0 to {}",
+                        scored.points.len().saturating_sub(1)
+                    ),
+                );
+            } else {
+                c.not_blank(&at, probe);
+            }
+        }
+    }
 }
 
 /// A starter is what a learner begins from: something to read, never the answer. That
@@ -450,7 +505,7 @@ fn quiz_item(c: &mut Checker<'_>, i: usize, item: &QuizItem, synonyms: &Synonyms
                 );
             }
         }
-        QuizItem::Recall(recall) => recall_item(c, i, recall, synonyms),
+        QuizItem::Recall(recall) => recall_item(c, &path!["quiz", i], recall, synonyms),
     }
 }
 
@@ -571,34 +626,37 @@ fn cloze_item(c: &mut Checker<'_>, i: usize, cloze: &Cloze) {
     }
 }
 
-fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
-    c.not_blank(&path!["quiz", i, "model_answer"], &recall.model_answer);
+fn recall_item(c: &mut Checker<'_>, base: &[Seg], recall: &Recall, synonyms: &Synonyms) {
+    c.not_blank(&under(base, &path!["model_answer"]), &recall.model_answer);
     if recall.points.is_empty() {
-        c.fail(&path!["quiz", i, "points"], "needs at least one key point");
+        c.fail(
+            &under(base, &path!["points"]),
+            "needs at least one key point",
+        );
     }
     let model = Answer::new(&recall.model_answer);
     for (j, point) in recall.points.iter().enumerate() {
-        c.not_blank(&path!["quiz", i, "points", j, "point"], &point.point);
-        if !point_form(c, i, j, point, synonyms) {
+        c.not_blank(&under(base, &path!["points", j, "point"]), &point.point);
+        if !point_form(c, base, j, point, synonyms) {
             continue;
         }
         match c.made(point, &model, synonyms) {
             None => c.fail(
-                &path!["quiz", i, "points", j],
+                &under(base, &path!["points", j]),
                 format!(
                     "too long to check: finding the accepted phrases in `model_answer` would \
                      take over {SEARCH_BUDGET} word comparisons; shorten the model answer"
                 ),
             ),
             Some(false) if !recall.model_answer.trim().is_empty() => c.fail(
-                &path!["quiz", i, "points", j],
+                &under(base, &path!["points", j]),
                 "the model answer does not make this point: none of its accepted phrases \
                  appears in `model_answer`",
             ),
             Some(_) => {}
         }
     }
-    recall_examples(c, i, recall, synonyms);
+    recall_examples(c, base, recall, synonyms);
 }
 
 /// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
@@ -606,7 +664,7 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synony
 /// asked as well).
 fn point_form(
     c: &mut Checker<'_>,
-    i: usize,
+    base: &[Seg],
     j: usize,
     point: &RecallPoint,
     synonyms: &Synonyms,
@@ -623,7 +681,7 @@ fn point_form(
     if point.of.is_empty() {
         if let Some(need) = point.need {
             c.fail(
-                &path!["quiz", i, "points", j, "need"],
+                &under(base, &path!["points", j, "need"]),
                 format!(
                     "`need: {need}` counts lists of phrases in `of`, and this point has none: \
                      remove `need`, or list the alternatives in `of`"
@@ -632,17 +690,21 @@ fn point_form(
         }
         if point.accept.is_empty() {
             c.fail(
-                &path!["quiz", i, "points", j, "accept"],
+                &under(base, &path!["points", j, "accept"]),
                 "needs at least one word or phrase that counts as making the point",
             );
             return false;
         }
-        phrases(c, &path!["quiz", i, "points", j, "accept"], &point.accept);
+        phrases(
+            c,
+            &under(base, &path!["points", j, "accept"]),
+            &point.accept,
+        );
         return true;
     }
     if !point.accept.is_empty() {
         c.fail(
-            &path!["quiz", i, "points", j, "accept"],
+            &under(base, &path!["points", j, "accept"]),
             "a point has either `accept` (any one phrase makes it) or `need` and `of` (so \
              many of the alternatives make it), not both",
         );
@@ -650,14 +712,14 @@ fn point_form(
     let need_ok = match point.need {
         None => {
             c.fail(
-                &path!["quiz", i, "points", j, "of"],
+                &under(base, &path!["points", j, "of"]),
                 "say how many of these alternatives make the point, with `need`",
             );
             false
         }
         Some(need) if need == 0 || need > point.of.len() => {
             c.fail(
-                &path!["quiz", i, "points", j, "need"],
+                &under(base, &path!["points", j, "need"]),
                 format!(
                     "`need: {need}` must be from 1 to the number of alternatives in `of`, {}",
                     point.of.len()
@@ -668,7 +730,7 @@ fn point_form(
         Some(_) => true,
     };
     for (k, way) in point.of.iter().enumerate() {
-        let at = path!["quiz", i, "points", j, "of", k];
+        let at = under(base, &path!["points", j, "of", k]);
         if way.is_empty() {
             c.fail(
                 &at,
@@ -683,7 +745,7 @@ fn point_form(
 /// Scores every example answer as a learner's answer is scored, and reports each that
 /// comes out the other way: a right one that misses a point, a wrong one that makes
 /// them all.
-fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synonyms) {
+fn recall_examples(c: &mut Checker<'_>, base: &[Seg], recall: &Recall, synonyms: &Synonyms) {
     if recall.examples.right.is_empty() && recall.examples.wrong.is_empty() {
         return;
     }
@@ -699,7 +761,7 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
         ("wrong", false, &recall.examples.wrong),
     ] {
         for (k, example) in examples.iter().enumerate() {
-            let at = path!["quiz", i, "examples", list, k];
+            let at = under(base, &path!["examples", list, k]);
             if example.trim().is_empty() {
                 c.fail(&at, "must not be empty");
                 continue;
@@ -771,6 +833,11 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
             c.fail(&at, message);
         }
     }
+}
+
+/// `rest`, a path inside the item at `base`, from the top of the card.
+fn under(base: &[Seg], rest: &[Seg]) -> Vec<Seg> {
+    base.iter().chain(rest).cloned().collect()
 }
 
 /// `text` with every run of whitespace as one space, for a message on one line.

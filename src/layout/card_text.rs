@@ -156,6 +156,10 @@ fn question_lines(
         ));
         return out;
     }
+    if let Some(spoken) = &card.spoken {
+        section(&mut out, "In two minutes", t);
+        prose_with_code(&mut out, spoken, app, t);
+    }
     section(&mut out, "Explanation", t);
     prose_with_code(&mut out, &card.explanation, app, t);
     section(&mut out, "Key points", t);
@@ -171,7 +175,8 @@ fn question_lines(
         }
     }
     section(&mut out, "Follow-up questions", t);
-    bullets(&mut out, &card.follow_ups, t);
+    let asks: Vec<Shown> = card.follow_ups.iter().map(|f| f.ask().clone()).collect();
+    bullets(&mut out, &asks, t);
     out
 }
 
