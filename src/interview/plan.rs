@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::content::{Card, CardId, CardKind, Deck, Library, QuizItem, Recall};
+use crate::content::{
+    Card, CardId, CardKind, Deck, FollowUp, Library, QuizItem, Recall, ScoredFollowUp,
+};
 use crate::quiz::select::SplitMix64;
 use crate::quiz::synonyms::Synonyms;
 use crate::text::Shown;
@@ -172,22 +174,40 @@ fn first_recall(card: &Card) -> Option<&Recall> {
 }
 
 /// A card's follow-up as the round asks it.
-fn follow_up(follow_up: &Shown) -> Question {
-    Question::Asked(follow_up.clone())
+fn follow_up(follow_up: &FollowUp) -> Question {
+    match follow_up {
+        FollowUp::Asked(ask) => Question::Asked(ask.clone()),
+        FollowUp::Scored(scored) => Question::Scored(Scored {
+            recall: scored.recall(),
+            probes: scored.probes.clone(),
+        }),
+    }
+}
+
+/// The points an LP answer is checked for: the card's first recall item, else its
+/// first scored follow-up's.
+fn lp_points(card: &Card) -> Option<Recall> {
+    first_recall(card).cloned().or_else(|| {
+        card.follow_ups
+            .iter()
+            .find_map(FollowUp::scored)
+            .map(ScoredFollowUp::recall)
+    })
 }
 
 /// Chooses a round from `library` (see README.md, "The mock interview"):
 ///
-/// - the LP card: a behavioural card, drawn by the seed; a library (or deck) without one
-///   drops the phase, and the transcript says so;
+/// - the LP card: a behavioural card, drawn by the seed; its answer is checked for the
+///   points of its first recall item (else of its first scored follow-up). A library
+///   (or deck) without one drops the phase, and the transcript says so;
 /// - the coding card: a coding card with tests in both languages, of `--topic` (its
 ///   topic or a tag) when given, else outside the discussion topics (any coding card
 ///   when there is none there), drawn by the seed; its follow-ups are the next phase
 ///   (dropped, with a note, when it has none);
 /// - the discussion card: a card of `--topic` when that is a discussion topic, else of
 ///   a discussion topic the seed picks (of those with a card), not the coding card. It
-///   asks the card's first recall item (scored) or its prompt, then its first
-///   follow-up. Dropped, with a note, when there is no such card;
+///   asks the card's first recall item (scored) or its prompt, then its first scored
+///   follow-up (else its first). Dropped, with a note, when there is no such card;
 /// - budgets: of a 45-minute round LP 10, coding 20, follow-ups 8, discussion 7;
 ///   another length scales them, a dropped phase's share goes to the others in
 ///   proportion, and the last phase takes what rounding leaves.
@@ -224,7 +244,7 @@ pub fn choose(library: &Library, choice: &Choice) -> Result<Plan, PlanError> {
             card_ref(card),
             Body::Behavioural {
                 ask: card.prompt.clone(),
-                points: first_recall(card).cloned(),
+                points: lp_points(card),
             },
         )),
         None => notes.push(Shown::new(
@@ -314,7 +334,8 @@ pub fn choose(library: &Library, choice: &Choice) -> Result<Plan, PlanError> {
                 }),
                 None => Question::Asked(card.prompt.clone()),
             }];
-            questions.extend(card.follow_ups.first().map(follow_up));
+            let scored = card.follow_ups.iter().find(|f| f.scored().is_some());
+            questions.extend(scored.or(card.follow_ups.first()).map(follow_up));
             phases.push((
                 PhaseKind::Discussion,
                 card_ref(card),
