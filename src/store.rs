@@ -11,6 +11,7 @@
 
 mod history;
 mod identify;
+mod interviews;
 mod migrations;
 mod quiz;
 pub mod revlog;
@@ -27,6 +28,7 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use crate::days::Days;
 use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler};
 
+pub use interviews::InterviewRow;
 pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
 
