@@ -4,6 +4,7 @@ mod answer;
 mod bounded;
 mod commands;
 mod decks;
+mod interview;
 mod lru;
 mod numbers;
 mod progress;
@@ -70,6 +71,19 @@ phrase it matched and your words that made it), then the item's feedback. --json
 \"feedback\"}. Exit status: 0 when the answer was scored, right or wrong; 1 for an
 unknown card or item; 2 for a usage error (an answer that does not fit the item).
 Nothing is saved.";
+
+/// `tutor interview --help`: the answers file and what is printed.
+const INTERVIEW_HELP: &str = "\
+The answers file is a YAML list, played in order:
+  - I led the migration of ...     an answer (text; empty for no answer)
+  - file: solution.py              the coding step: the card's tests run on it
+                                   (.py or .rs, relative to the answers file)
+  - wait: 600                      ten minutes pass on the round's clock
+A text answer given while the coding question is open moves on from it first. When the
+answers run out, the round ends. The transcript and scorecard are printed as Markdown
+(--json: one object) and saved: a row in the database (`tutor stats` lists them) and
+interviews/<time>.md in the data dir. Exit status: 0 when the round ran, 1 when it
+could not be saved, 2 for a usage error.";
 
 /// Ids and topics typed here are read as [`Shown`]: a wrong one is echoed in the error.
 /// (A deck's ids are slugs, which sanitizing leaves alone, so lookups are unchanged.)
@@ -201,6 +215,37 @@ pub enum Command {
         card_id: String,
         /// Your solution: a .py or .rs file
         file: PathBuf,
+        /// Run the tests of a deck that is not bundled (from --decks); remembered until
+        /// its tests change
+        #[arg(long)]
+        trust: bool,
+    },
+    /// A mock interview without a screen: plays the answers in FILE against a timed
+    /// round (an LP question, a coding question with its tests, its follow-ups, a
+    /// discussion question), then prints the transcript and the scorecard and saves both
+    #[command(after_long_help = INTERVIEW_HELP)]
+    Interview {
+        /// The answers, in order: a YAML list of text, `file: PATH` (the coding step)
+        /// and `wait: SECONDS`
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        /// Repeat a round: the same seed draws the same cards [default: from the clock]
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Print the plan, the transcript and the scorecard as one JSON object
+        #[arg(long)]
+        json: bool,
+        /// The round's length (1-600)
+        #[arg(long, value_name = "M", default_value_t = crate::interview::plan::DEFAULT_MINUTES,
+              allow_negative_numbers = true, value_parser = numbers::minutes)]
+        minutes: u32,
+        /// Only this deck
+        #[arg(long, value_name = "ID")]
+        deck: Option<Shown>,
+        /// The coding card's topic or tag; a discussion topic (python-internals, aws)
+        /// also picks the discussion
+        #[arg(long, value_name = "ID")]
+        topic: Option<Shown>,
         /// Run the tests of a deck that is not bundled (from --decks); remembered until
         /// its tests change
         #[arg(long)]
@@ -367,6 +412,26 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             file,
             trust,
         }) => test::test(cli, card_id, file, *trust),
+        Some(Command::Interview {
+            answers,
+            seed,
+            json,
+            minutes,
+            deck,
+            topic,
+            trust,
+        }) => interview::interview(
+            cli,
+            &interview::Options {
+                answers: answers.clone(),
+                seed: *seed,
+                json: *json,
+                minutes: *minutes,
+                deck: deck.clone(),
+                topic: topic.clone(),
+                trust: *trust,
+            },
+        ),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

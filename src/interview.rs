@@ -13,6 +13,7 @@ pub mod plan;
 pub mod round;
 pub mod scorecard;
 pub mod star;
+pub mod transcript;
 
 pub use plan::{
     Body, CardRef, Choice, Phase, PhaseKind, Plan, PlanError, Question, Scored, choose,

@@ -205,7 +205,8 @@ fn lp_points(card: &Card) -> Option<Recall> {
 ///   when there is none there), drawn by the seed; its follow-ups are the next phase
 ///   (dropped, with a note, when it has none);
 /// - the discussion card: a card of `--topic` when that is a discussion topic, else of
-///   a discussion topic the seed picks (of those with a card), not the coding card. It
+///   a discussion topic the seed picks (of those with a card), not the coding card;
+///   cards with a recall item first, when the topic has some. It
 ///   asks the card's first recall item (scored) or its prompt, then its first scored
 ///   follow-up (else its first). Dropped, with a note, when there is no such card;
 /// - budgets: of a 45-minute round LP 10, coding 20, follow-ups 8, discussion 7;
@@ -308,13 +309,20 @@ pub fn choose(library: &Library, choice: &Choice) -> Result<Plan, PlanError> {
         ));
     }
 
+    // Cards that score their discussion (a recall item) first, when the topic has any.
     let discussable = |topic: &str| -> Vec<&Card> {
-        cards
+        let all: Vec<&Card> = cards
             .iter()
             .map(|(_, c)| *c)
             .filter(|c| c.id != code_card.id && has_topic(c, topic))
             .filter(|c| c.kind == CardKind::Coding)
-            .collect()
+            .collect();
+        let scored: Vec<&Card> = all
+            .iter()
+            .copied()
+            .filter(|c| first_recall(c).is_some())
+            .collect();
+        if scored.is_empty() { all } else { scored }
     };
     let topics: Vec<&str> = match &choice.topic {
         Some(t) if DISCUSSION_TOPICS.contains(&t.as_str()) => vec![t.as_str()],

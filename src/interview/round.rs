@@ -32,7 +32,7 @@ use crate::text::Shown;
 
 use super::clock::{Clock, Millis};
 use super::plan::{Body, CardRef, Phase, PhaseKind, Plan, Question};
-use super::star::LpCheck;
+use super::star::{LpCheck, times};
 
 /// The most of one answer that is kept and scored; the rest is cut, with a note. A
 /// three-minute answer is about 3 KB.
@@ -515,9 +515,9 @@ impl Round {
             self.say(
                 Who::Note,
                 shown!(
-                    "First person: \"I\" {} times, \"we\" {} times ({share}% I).",
-                    check.i_words,
-                    check.we_words
+                    "First person: \"I\" {}, \"we\" {} ({share}% I).",
+                    times(check.i_words),
+                    times(check.we_words)
                 ),
                 at,
             );

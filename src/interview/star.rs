@@ -298,9 +298,9 @@ impl LpCheck {
         if !self.first_person() {
             out.push(match self.i_share() {
                 Some(share) => shown!(
-                    "You said \"we\" {} times and \"I\" {} times ({share}% I): say what you did.",
-                    self.we_words,
-                    self.i_words
+                    "You said \"we\" {} and \"I\" {} ({share}% I): say what you did.",
+                    times(self.we_words),
+                    times(self.i_words)
                 ),
                 None => {
                     Shown::new("You never said \"I\": the interviewer hires you, not the team.")
@@ -349,6 +349,11 @@ impl LpCheck {
             "What would you do differently?"
         }
     }
+}
+
+/// `1 time`, `3 times`.
+pub(crate) fn times(n: usize) -> String {
+    format!("{n} time{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

@@ -1,0 +1,253 @@
+//! `tutor interview --answers FILE [--seed N] [--json] [--minutes M] [--deck ID]
+//! [--topic ID] [--trust]`: a mock interview without a screen (issue 15, item 6). The
+//! answers file (see `content::script`) is played in order against the round:
+//!
+//! - a text answer answers the question asked; given while the coding question is
+//!   open, the candidate moves on from it first;
+//! - `file: PATH` runs the coding card's tests on the file (`.py` or `.rs`, relative to
+//!   the answers file's folder) through `runner::run` (bounded), and feeds the report
+//!   back; given when no coding question is open, it is skipped with a warning;
+//! - `wait: SECONDS` passes that much time on the round's clock (answers take no time
+//!   otherwise, and nothing sleeps), so a phase can run out.
+//!
+//! When the answers run out before the round does, the round ends there. It prints the
+//! transcript and the scorecard as Markdown (`--json`: one object with the plan, the
+//! transcript and the scorecard), saves the round in the store's `interview` table and
+//! the Markdown to `interviews/<time>.md` in the data dir. Exit status: 0 when the round
+//! ran, whatever its signal; 1 when it could not be saved; 2 for a usage error (an
+//! unknown deck, no coding card, an unreadable or malformed answers or solution file, a
+//! deck whose tests are not trusted).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::Cli;
+use super::progress::json_safe;
+use crate::content::script::ScriptStep;
+use crate::content::yaml::parse_answers;
+use crate::interview::transcript::markdown;
+use crate::interview::{
+    Awaiting, Choice, Event, Plan, Request, Round, Scorecard, choose, scorecard::Level,
+};
+use crate::paths;
+use crate::runner::{self, Lang};
+use crate::store::{InterviewRow, Store};
+use crate::text::{Shown, sanitize};
+use crate::worker::Cancel;
+
+const USAGE: u8 = 2;
+
+/// The largest answers file read: room for a few 1 MB pastes.
+pub const ANSWERS_LIMIT: u64 = 8 << 20;
+
+/// What `tutor interview` was given.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub answers: PathBuf,
+    pub seed: Option<u64>,
+    pub json: bool,
+    pub minutes: u32,
+    pub deck: Option<Shown>,
+    pub topic: Option<Shown>,
+    pub trust: bool,
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {}", sanitize(message));
+    ExitCode::from(USAGE)
+}
+
+pub fn interview(cli: &Cli, options: &Options) -> color_eyre::Result<ExitCode> {
+    let shown = options.answers.display().to_string();
+    let text = match paths::read_text(&options.answers, ANSWERS_LIMIT) {
+        Ok(text) => text,
+        Err(e) => return Ok(usage(&format!("cannot read {shown}: {e}"))),
+    };
+    let steps = match parse_answers(&text) {
+        Ok(steps) => steps,
+        Err(e) => {
+            return Ok(usage(&format!(
+                "{shown}:{}:{}: {}: {}",
+                e.line, e.col, e.field, e.message
+            )));
+        }
+    };
+    let library = cli.load();
+    super::warn_problems(&library.problems);
+    let started = Timestamp::now();
+    let choice = Choice {
+        deck: options.deck.clone(),
+        topic: options.topic.clone(),
+        minutes: options.minutes,
+        seed: options
+            .seed
+            .unwrap_or_else(|| u64::try_from(started.as_millisecond()).unwrap_or(0)),
+    };
+    let plan = match choose(&library, &choice) {
+        Ok(plan) => plan,
+        Err(e) => return Ok(usage(&e.to_string())),
+    };
+    if steps.iter().any(|s| matches!(s, ScriptStep::File(_)))
+        && let Some(coding) = plan
+            .phases
+            .iter()
+            .find(|p| p.kind == crate::interview::PhaseKind::Coding)
+        && let Some((deck, _)) = library.card(coding.card.id.as_str())
+        && let Err(why) = super::test::may_run_tests(cli, deck, options.trust)
+    {
+        return Ok(usage(&why));
+    }
+    let folder = options.answers.parent().unwrap_or_else(|| Path::new("."));
+    let round = match play(plan, &steps, folder, started) {
+        Ok(round) => round,
+        Err(why) => return Ok(usage(&format!("{shown}: {why}"))),
+    };
+    let card = Scorecard::of(&round);
+    let title = started.strftime("%Y-%m-%d %H:%M UTC").to_string();
+    let text = markdown(&round, &card, &title);
+    let saved = save(cli, &round, &card, &text, started);
+    let mut out = std::io::stdout().lock();
+    if options.json {
+        let value = serde_json::json!({
+            "plan": plan_json(round.plan()),
+            "transcript": round.transcript(),
+            "scorecard": card,
+            "missed_cards": card.missed_cards(),
+            "saved": saved.as_ref().ok().map(|p| p.display().to_string()),
+        });
+        let json = serde_json::to_string_pretty(&value)?;
+        writeln!(out, "{}", json_safe(&json))?;
+    } else {
+        out.write_all(text.as_bytes())?;
+        if let Ok(path) = &saved {
+            writeln!(out, "\nSaved to {}", sanitize(&path.display().to_string()))?;
+        }
+    }
+    Ok(match saved {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("error: the interview was not saved: {}", sanitize(&why));
+            ExitCode::FAILURE
+        }
+    })
+}
+
+/// Plays `steps` against a round of `plan` started at `start`; the error names the
+/// step that could not be read.
+fn play(
+    plan: Plan,
+    steps: &[ScriptStep],
+    folder: &Path,
+    start: Timestamp,
+) -> Result<Round, String> {
+    let mut now = start;
+    let mut round = Round::start(plan, now);
+    for (i, step) in steps.iter().enumerate() {
+        let n = i + 1;
+        if round.is_over() {
+            eprintln!("warning: the round was over before answer {n}: the rest were not used");
+            break;
+        }
+        match step {
+            ScriptStep::Wait(secs) => {
+                let secs = i64::try_from(*secs).unwrap_or(i64::MAX);
+                now = now
+                    .checked_add(SignedDuration::from_secs(secs))
+                    .unwrap_or(Timestamp::MAX);
+                round.update(Event::Tick, now);
+            }
+            ScriptStep::Answer(text) => {
+                if round.awaiting() == Awaiting::Code {
+                    round.update(Event::Next, now);
+                }
+                round.update(Event::Answer(text.clone()), now);
+            }
+            ScriptStep::File(path) => {
+                let path = folder.join(path);
+                let shown = path.display().to_string();
+                if round.awaiting() != Awaiting::Code {
+                    eprintln!(
+                        "warning: answer {n} ({}) came when no coding question was open: \
+                         not run",
+                        sanitize(&shown)
+                    );
+                    continue;
+                }
+                let lang = Lang::of_path(&path).ok_or_else(|| {
+                    format!("answer {n}: {shown} must end in .py (Python) or .rs (Rust)")
+                })?;
+                let source = paths::read_code(&path)
+                    .map_err(|e| format!("answer {n}: cannot read {shown}: {e}"))?;
+                if let Some(Request::RunTests(run)) = round.update(Event::Run { lang, source }, now)
+                {
+                    let report = runner::run(run.lang, &run.source, &run.tests, &Cancel::new());
+                    round.update(Event::TestsRan(Box::new(report)), now);
+                }
+            }
+        }
+    }
+    if !round.is_over() {
+        round.update(Event::End, now);
+    }
+    Ok(round)
+}
+
+fn plan_json(plan: &Plan) -> serde_json::Value {
+    serde_json::json!({
+        "deck": plan.deck,
+        "seed": plan.seed,
+        "minutes": plan.minutes,
+        "phases": plan.phases.iter().map(|p| serde_json::json!({
+            "kind": p.kind,
+            "card": p.card.id,
+            "budget_ms": p.budget,
+        })).collect::<Vec<_>>(),
+        "notes": plan.notes,
+    })
+}
+
+fn level_name(level: Option<Level>) -> Option<String> {
+    level.map(|l| l.name().to_lowercase())
+}
+
+/// Saves the round: the Markdown transcript to `interviews/<time>.md` (written whole,
+/// through a temporary file and a rename), then its row in the store.
+fn save(
+    cli: &Cli,
+    round: &Round,
+    card: &Scorecard,
+    text: &str,
+    started: Timestamp,
+) -> Result<PathBuf, String> {
+    let data = cli.data_dir().map_err(|e| e.to_string())?;
+    let dir = paths::interviews_dir(&data);
+    let stamp = started.strftime("%Y-%m-%dT%H-%M-%S").to_string();
+    let millis = started.as_millisecond().rem_euclid(1000);
+    let name = format!("{stamp}.{millis:03}Z.md");
+    let path = dir.join(&name);
+    paths::replace_file(&path, &[text.as_bytes()])
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let store = Store::open(&data).map_err(|e| e.to_string())?;
+    let plan = round.plan();
+    let row = InterviewRow {
+        started_at: started.as_millisecond(),
+        deck: plan.deck.clone(),
+        seed: plan.seed,
+        minutes: plan.minutes,
+        signal: serde_json::to_value(card.signal)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        problem_solving: level_name(card.level("problem-solving")),
+        knowledge: level_name(card.level("knowledge")),
+        communication: level_name(card.level("communication")),
+        leadership: level_name(card.level("leadership-principles")),
+        scorecard: serde_json::to_string(card).map_err(|e| e.to_string())?,
+        transcript: Some(name),
+    };
+    store.record_interview(&row).map_err(|e| e.to_string())?;
+    Ok(path)
+}
