@@ -224,33 +224,7 @@ pub enum Command {
     /// round (an LP question, a coding question with its tests, its follow-ups, a
     /// discussion question), then prints the transcript and the scorecard and saves both
     #[command(after_long_help = INTERVIEW_HELP)]
-    Interview {
-        /// The answers, in order: a YAML list of text, `file: PATH` (the coding step)
-        /// and `wait: SECONDS`
-        #[arg(long, value_name = "FILE")]
-        answers: PathBuf,
-        /// Repeat a round: the same seed draws the same cards [default: from the clock]
-        #[arg(long, value_name = "N")]
-        seed: Option<u64>,
-        /// Print the plan, the transcript and the scorecard as one JSON object
-        #[arg(long)]
-        json: bool,
-        /// The round's length (1-600)
-        #[arg(long, value_name = "M", default_value_t = crate::interview::plan::DEFAULT_MINUTES,
-              allow_negative_numbers = true, value_parser = numbers::minutes)]
-        minutes: u32,
-        /// Only this deck
-        #[arg(long, value_name = "ID")]
-        deck: Option<Shown>,
-        /// The coding card's topic or tag; a discussion topic (python-internals, aws)
-        /// also picks the discussion
-        #[arg(long, value_name = "ID")]
-        topic: Option<Shown>,
-        /// Run the tests of a deck that is not bundled (from --decks); remembered until
-        /// its tests change
-        #[arg(long)]
-        trust: bool,
-    },
+    Interview(interview::Options),
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
         /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
@@ -411,27 +385,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             card_id,
             file,
             trust,
-        }) => test::test(cli, card_id, file, *trust),
-        Some(Command::Interview {
-            answers,
-            seed,
-            json,
-            minutes,
-            deck,
-            topic,
-            trust,
-        }) => interview::interview(
-            cli,
-            &interview::Options {
-                answers: answers.clone(),
-                seed: *seed,
-                json: *json,
-                minutes: *minutes,
-                deck: deck.clone(),
-                topic: topic.clone(),
-                trust: *trust,
-            },
-        ),
+        }) => Ok(test::test(cli, card_id, file, *trust)),
+        Some(Command::Interview(options)) => interview::interview(cli, options),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

@@ -44,14 +44,32 @@ const USAGE: u8 = 2;
 pub const ANSWERS_LIMIT: u64 = 8 << 20;
 
 /// What `tutor interview` was given.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
+    /// The answers, in order: a YAML list of text, `file: PATH` (the coding step) and
+    /// `wait: SECONDS`
+    #[arg(long, value_name = "FILE")]
     pub answers: PathBuf,
+    /// Repeat a round: the same seed draws the same cards [default: from the clock]
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Print the plan, the transcript and the scorecard as one JSON object
+    #[arg(long)]
     pub json: bool,
+    /// The round's length (1-600)
+    #[arg(long, value_name = "M", default_value_t = crate::interview::plan::DEFAULT_MINUTES,
+          allow_negative_numbers = true, value_parser = super::numbers::minutes)]
     pub minutes: u32,
+    /// Only this deck
+    #[arg(long, value_name = "ID")]
     pub deck: Option<Shown>,
+    /// The coding card's topic or tag; a discussion topic (python-internals, aws) also
+    /// picks the discussion
+    #[arg(long, value_name = "ID")]
     pub topic: Option<Shown>,
+    /// Run the tests of a deck that is not bundled (from --decks); remembered until its
+    /// tests change
+    #[arg(long)]
     pub trust: bool,
 }
 
@@ -101,10 +119,11 @@ pub fn interview(cli: &Cli, options: &Options) -> color_eyre::Result<ExitCode> {
         return Ok(usage(&why));
     }
     let folder = options.answers.parent().unwrap_or_else(|| Path::new("."));
-    let round = match play(plan, &steps, folder, started) {
-        Ok(round) => round,
+    let steps = match read_files(steps, folder) {
+        Ok(steps) => steps,
         Err(why) => return Ok(usage(&format!("{shown}: {why}"))),
     };
+    let round = play(plan, &steps, started);
     let card = Scorecard::of(&round);
     let title = started.strftime("%Y-%m-%d %H:%M UTC").to_string();
     let text = markdown(&round, &card, &title);
@@ -135,14 +154,49 @@ pub fn interview(cli: &Cli, options: &Options) -> color_eyre::Result<ExitCode> {
     })
 }
 
-/// Plays `steps` against a round of `plan` started at `start`; the error names the
-/// step that could not be read.
-fn play(
-    plan: Plan,
-    steps: &[ScriptStep],
-    folder: &Path,
-    start: Timestamp,
-) -> Result<Round, String> {
+/// A step of the answers file, its solution file read.
+enum Step {
+    Answer(String),
+    Code {
+        path: String,
+        lang: Lang,
+        source: String,
+    },
+    Wait(u64),
+}
+
+/// Reads every solution file the steps name (relative to `folder`) before the round
+/// starts, so a wrong path is a usage error and not half a round.
+fn read_files(steps: Vec<ScriptStep>, folder: &Path) -> Result<Vec<Step>, String> {
+    steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let n = i + 1;
+            Ok(match step {
+                ScriptStep::Answer(text) => Step::Answer(text),
+                ScriptStep::Wait(secs) => Step::Wait(secs),
+                ScriptStep::File(path) => {
+                    let path = folder.join(path);
+                    let shown = path.display().to_string();
+                    let lang = Lang::of_path(&path).ok_or_else(|| {
+                        format!("answer {n}: {shown} must end in .py (Python) or .rs (Rust)")
+                    })?;
+                    let source = paths::read_code(&path)
+                        .map_err(|e| format!("answer {n}: cannot read {shown}: {e}"))?;
+                    Step::Code {
+                        path: shown,
+                        lang,
+                        source,
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
+/// Plays `steps` against a round of `plan` started at `start`.
+fn play(plan: Plan, steps: &[Step], start: Timestamp) -> Round {
     let mut now = start;
     let mut round = Round::start(plan, now);
     for (i, step) in steps.iter().enumerate() {
@@ -152,37 +206,33 @@ fn play(
             break;
         }
         match step {
-            ScriptStep::Wait(secs) => {
+            Step::Wait(secs) => {
                 let secs = i64::try_from(*secs).unwrap_or(i64::MAX);
                 now = now
                     .checked_add(SignedDuration::from_secs(secs))
                     .unwrap_or(Timestamp::MAX);
                 round.update(Event::Tick, now);
             }
-            ScriptStep::Answer(text) => {
+            Step::Answer(text) => {
                 if round.awaiting() == Awaiting::Code {
                     round.update(Event::Next, now);
                 }
                 round.update(Event::Answer(text.clone()), now);
             }
-            ScriptStep::File(path) => {
-                let path = folder.join(path);
-                let shown = path.display().to_string();
+            Step::Code { path, lang, source } => {
                 if round.awaiting() != Awaiting::Code {
                     eprintln!(
                         "warning: answer {n} ({}) came when no coding question was open: \
                          not run",
-                        sanitize(&shown)
+                        sanitize(path)
                     );
                     continue;
                 }
-                let lang = Lang::of_path(&path).ok_or_else(|| {
-                    format!("answer {n}: {shown} must end in .py (Python) or .rs (Rust)")
-                })?;
-                let source = paths::read_code(&path)
-                    .map_err(|e| format!("answer {n}: cannot read {shown}: {e}"))?;
-                if let Some(Request::RunTests(run)) = round.update(Event::Run { lang, source }, now)
-                {
+                let run = Event::Run {
+                    lang: *lang,
+                    source: source.clone(),
+                };
+                if let Some(Request::RunTests(run)) = round.update(run, now) {
                     let report = runner::run(run.lang, &run.source, &run.tests, &Cancel::new());
                     round.update(Event::TestsRan(Box::new(report)), now);
                 }
@@ -192,7 +242,7 @@ fn play(
     if !round.is_over() {
         round.update(Event::End, now);
     }
-    Ok(round)
+    round
 }
 
 fn plan_json(plan: &Plan) -> serde_json::Value {

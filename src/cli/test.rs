@@ -20,26 +20,26 @@ fn usage(message: &str) -> ExitCode {
     ExitCode::from(USAGE)
 }
 
-pub fn test(cli: &Cli, card_id: &str, file: &Path, trusted: bool) -> color_eyre::Result<ExitCode> {
+pub fn test(cli: &Cli, card_id: &str, file: &Path, trusted: bool) -> ExitCode {
     let shown = file.display().to_string();
     let Some(lang) = Lang::of_path(file) else {
-        return Ok(usage(&format!(
+        return usage(&format!(
             "{shown}: the file must end in .py (Python) or .rs (Rust)"
-        )));
+        ));
     };
     let source = match crate::paths::read_code(file) {
         Ok(source) => source,
-        Err(e) => return Ok(usage(&format!("cannot read {shown}: {e}"))),
+        Err(e) => return usage(&format!("cannot read {shown}: {e}")),
     };
     let library = cli.load();
     let Some((deck, card)) = library.card(card_id) else {
-        return Ok(usage(&super::decks::unknown_card(&library, card_id)));
+        return usage(&super::decks::unknown_card(&library, card_id));
     };
     let Some((python, rust)) = card.code() else {
-        return Ok(usage(&format!("card {card_id} has no code to test")));
+        return usage(&format!("card {card_id} has no code to test"));
     };
     if let Err(why) = may_run_tests(cli, deck, trusted) {
-        return Ok(usage(&why));
+        return usage(&why);
     }
     let tests = match lang {
         Lang::Python => &python.tests,
@@ -52,11 +52,11 @@ pub fn test(cli: &Cli, card_id: &str, file: &Path, trusted: bool) -> color_eyre:
     }
     let summary = report.summary();
     let _ = writeln_safe(&mut out, &summary);
-    Ok(if report.outcome == Outcome::Passed {
+    if report.outcome == Outcome::Passed {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    }
 }
 
 /// Whether the tests of `deck` may run: a bundled deck's always; another's once the

@@ -84,3 +84,37 @@ enum Step {
     File(PathBuf),
     Wait(u64),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::yaml::parse_answers;
+
+    #[test]
+    fn text_files_waits_and_empty_answers() {
+        let steps =
+            parse_answers("- I led it.\n- file: a.py\n- wait: 90\n- \n- ''\n- 42\n").unwrap();
+        assert_eq!(
+            steps,
+            [
+                ScriptStep::Answer("I led it.".into()),
+                ScriptStep::File("a.py".into()),
+                ScriptStep::Wait(90),
+                ScriptStep::Answer(String::new()),
+                ScriptStep::Answer(String::new()),
+                ScriptStep::Answer("42".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mistake_names_its_line() {
+        let e = parse_answers("- fine\n- wait: soon\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e:?}");
+        let e = parse_answers("- fine\n- {file: a.py, wait: 3}\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e:?}");
+        assert!(parse_answers("just: a map\n").is_err());
+        // An empty file is no answers: the round ends at once.
+        assert_eq!(parse_answers("").unwrap(), []);
+    }
+}

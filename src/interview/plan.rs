@@ -253,39 +253,7 @@ pub fn choose(library: &Library, choice: &Choice) -> Result<Plan, PlanError> {
         )),
     }
 
-    let coding: Vec<&Card> = cards
-        .iter()
-        .filter(|(_, c)| c.kind == CardKind::Coding && c.code().is_some())
-        .map(|(_, c)| *c)
-        .collect();
-    let of_topic: Vec<&Card> = match &choice.topic {
-        Some(topic) => coding
-            .iter()
-            .copied()
-            .filter(|c| has_topic(c, topic))
-            .collect(),
-        None => {
-            let outside: Vec<&Card> = coding
-                .iter()
-                .copied()
-                .filter(|c| !DISCUSSION_TOPICS.iter().any(|t| has_topic(c, t)))
-                .collect();
-            if outside.is_empty() {
-                coding.clone()
-            } else {
-                outside
-            }
-        }
-    };
-    let Some(code_card) = pick(&of_topic, &mut rng) else {
-        let scope = match (&choice.deck, &choice.topic) {
-            (Some(d), Some(t)) => format!("deck `{d}`, topic `{t}`,"),
-            (Some(d), None) => format!("deck `{d}`"),
-            (None, Some(t)) => format!("topic or tag `{t}`"),
-            (None, None) => "the library".to_string(),
-        };
-        return Err(PlanError::NoCodingCard { scope });
-    };
+    let code_card = coding_card(&cards, choice, &mut rng)?;
     if let Some((python, rust)) = code_card.code() {
         phases.push((
             PhaseKind::Coding,
@@ -309,8 +277,81 @@ pub fn choose(library: &Library, choice: &Choice) -> Result<Plan, PlanError> {
         ));
     }
 
-    // Cards that score their discussion (a recall item) first, when the topic has any.
-    let discussable = |topic: &str| -> Vec<&Card> {
+    match discussion_card(&cards, code_card, choice.topic.as_deref(), &mut rng) {
+        Some(card) => phases.push((
+            PhaseKind::Discussion,
+            card_ref(card),
+            Body::Questions(discussion(card)),
+        )),
+        None => notes.push(Shown::new(
+            "No Python internals or AWS card to discuss: this round skips that phase.",
+        )),
+    }
+    let phases = budgeted(phases, choice.minutes);
+    // Most scored questions are the coding card's: its deck's synonyms score them.
+    let synonyms = cards
+        .iter()
+        .find(|(_, c)| c.id == code_card.id)
+        .map_or_else(Synonyms::general, |(d, _)| {
+            Synonyms::with_deck(&d.meta.synonyms)
+        });
+    Ok(Plan {
+        deck: deck.map(|d| d.meta.id.clone()),
+        seed: choice.seed,
+        minutes: choice.minutes,
+        phases,
+        notes,
+        synonyms: Arc::new(synonyms),
+    })
+}
+
+/// The coding card: of `--topic` when given, else outside the discussion topics (any
+/// when there is none there), drawn by `rng`.
+fn coding_card<'a>(
+    cards: &[(&Deck, &'a Card)],
+    choice: &Choice,
+    rng: &mut SplitMix64,
+) -> Result<&'a Card, PlanError> {
+    let coding: Vec<&Card> = cards
+        .iter()
+        .filter(|(_, c)| c.kind == CardKind::Coding && c.code().is_some())
+        .map(|(_, c)| *c)
+        .collect();
+    let of_topic: Vec<&Card> = match &choice.topic {
+        Some(topic) => coding
+            .iter()
+            .copied()
+            .filter(|c| has_topic(c, topic))
+            .collect(),
+        None => {
+            let outside: Vec<&Card> = coding
+                .iter()
+                .copied()
+                .filter(|c| !DISCUSSION_TOPICS.iter().any(|t| has_topic(c, t)))
+                .collect();
+            if outside.is_empty() { coding } else { outside }
+        }
+    };
+    pick(&of_topic, rng).ok_or_else(|| {
+        let scope = match (&choice.deck, &choice.topic) {
+            (Some(d), Some(t)) => format!("deck `{d}`, topic `{t}`,"),
+            (Some(d), None) => format!("deck `{d}`"),
+            (None, Some(t)) => format!("topic or tag `{t}`"),
+            (None, None) => "the library".to_string(),
+        };
+        PlanError::NoCodingCard { scope }
+    })
+}
+
+/// The discussion card: of `topic` when it is a discussion topic, else of one `rng`
+/// picks among those with a card; not `code_card`; cards with a recall item first.
+fn discussion_card<'a>(
+    cards: &[(&Deck, &'a Card)],
+    code_card: &Card,
+    topic: Option<&str>,
+    rng: &mut SplitMix64,
+) -> Option<&'a Card> {
+    let discussable = |topic: &str| -> Vec<&'a Card> {
         let all: Vec<&Card> = cards
             .iter()
             .map(|(_, c)| *c)
@@ -324,42 +365,40 @@ pub fn choose(library: &Library, choice: &Choice) -> Result<Plan, PlanError> {
             .collect();
         if scored.is_empty() { all } else { scored }
     };
-    let topics: Vec<&str> = match &choice.topic {
-        Some(t) if DISCUSSION_TOPICS.contains(&t.as_str()) => vec![t.as_str()],
+    let topics: Vec<&str> = match topic {
+        Some(t) if DISCUSSION_TOPICS.contains(&t) => vec![t],
         _ => DISCUSSION_TOPICS
             .iter()
             .copied()
             .filter(|t| !discussable(t).is_empty())
             .collect(),
     };
-    let discussion = pick(&topics, &mut rng).and_then(|t| pick(&discussable(t), &mut rng));
-    match discussion {
-        Some(card) => {
-            let mut questions = vec![match first_recall(card) {
-                Some(recall) => Question::Scored(Scored {
-                    recall: recall.clone(),
-                    probes: BTreeMap::new(),
-                }),
-                None => Question::Asked(card.prompt.clone()),
-            }];
-            let scored = card.follow_ups.iter().find(|f| f.scored().is_some());
-            questions.extend(scored.or(card.follow_ups.first()).map(follow_up));
-            phases.push((
-                PhaseKind::Discussion,
-                card_ref(card),
-                Body::Questions(questions),
-            ));
-        }
-        None => notes.push(Shown::new(
-            "No Python internals or AWS card to discuss: this round skips that phase.",
-        )),
-    }
+    pick(&topics, rng).and_then(|t| pick(&discussable(t), rng))
+}
 
-    let total = u64::from(choice.minutes) * 60_000;
+/// What the discussion asks: the card's first recall item (scored) or its prompt, then
+/// its first scored follow-up (else its first).
+fn discussion(card: &Card) -> Vec<Question> {
+    let mut questions = vec![match first_recall(card) {
+        Some(recall) => Question::Scored(Scored {
+            recall: recall.clone(),
+            probes: BTreeMap::new(),
+        }),
+        None => Question::Asked(card.prompt.clone()),
+    }];
+    let scored = card.follow_ups.iter().find(|f| f.scored().is_some());
+    questions.extend(scored.or(card.follow_ups.first()).map(follow_up));
+    questions
+}
+
+/// The phases with their budgets: `minutes` shared by [`SHARES`], the last phase taking
+/// what rounding leaves.
+fn budgeted(phases: Vec<(PhaseKind, CardRef, Body)>, minutes: u32) -> Vec<Phase> {
+    let total = u64::from(minutes) * 60_000;
     let shares: u64 = phases.iter().map(|(kind, ..)| share(*kind)).sum();
     let count = phases.len();
     let mut left = total;
-    let phases = phases
+    phases
         .into_iter()
         .enumerate()
         .map(|(i, (kind, card, body))| {
@@ -376,22 +415,7 @@ pub fn choose(library: &Library, choice: &Choice) -> Result<Plan, PlanError> {
                 body,
             }
         })
-        .collect();
-    // Most scored questions are the coding card's: its deck's synonyms score them.
-    let synonyms = cards
-        .iter()
-        .find(|(_, c)| c.id == code_card.id)
-        .map_or_else(Synonyms::general, |(d, _)| {
-            Synonyms::with_deck(&d.meta.synonyms)
-        });
-    Ok(Plan {
-        deck: deck.map(|d| d.meta.id.clone()),
-        seed: choice.seed,
-        minutes: choice.minutes,
-        phases,
-        notes,
-        synonyms: Arc::new(synonyms),
-    })
+        .collect()
 }
 
 fn share(kind: PhaseKind) -> u64 {
