@@ -54,42 +54,8 @@ quiz:
     explanation: Both matter.
 "#;
 
-const CODING_CARD: &str = r#"id: mock-add
-title: "Add two numbers"
-topic: basics
-tags: [math]
-difficulty: easy
-prompt: Write add(a, b) that returns the sum.
-python:
-  solution: |
-    def add(a, b):
-        return a + b
-  tests: |
-    assert add(1, 2) == 3
-    assert add(-1, 1) == 0
-rust:
-  solution: |
-    pub fn add(a: i32, b: i32) -> i32 {
-        a + b
-    }
-  tests: |
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        #[test]
-        fn adds() {
-            assert_eq!(add(1, 2), 3);
-        }
-    }
-explanation: The + operator does it.
-key_points:
-  - Use the + operator.
-pitfalls:
-  - Overflow in Rust.
-complexity:
-  time: O(1)
-  space: O(1)
-follow_ups:
+/// The coding card's scored follow-ups, put in place of the common card's plain one.
+const SCORED_FOLLOW_UPS: &str = r"follow_ups:
   - ask: What happens when the sum overflows in Rust?
     points:
       - point: Debug builds panic on overflow.
@@ -110,42 +76,10 @@ follow_ups:
     probes:
       1: How does the time grow with the count?
   - Which test would you write first?
-"#;
+";
 
-const GIL_CARD: &str = r#"id: mock-gil
-title: "The GIL"
-topic: python-internals
-tags: [gil]
-difficulty: medium
-prompt: Explain the GIL.
-python:
-  solution: |
-    def one():
-        return 1
-  tests: |
-    assert one() == 1
-rust:
-  solution: |
-    pub fn one() -> i32 {
-        1
-    }
-  tests: |
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        #[test]
-        fn is_one() {
-            assert_eq!(one(), 1);
-        }
-    }
-explanation: One thread runs bytecode at a time.
-key_points:
-  - One thread at a time.
-pitfalls:
-  - Thinking threads never help.
-follow_ups:
-  - When do threads still help?
-quiz:
+/// The discussion card's recall item, added to the common card.
+const GIL_QUIZ: &str = r"quiz:
   - kind: recall
     question: What is the GIL, and when is it released?
     points:
@@ -155,7 +89,29 @@ quiz:
         accept: [releas*]
     model_answer: A lock that lets one thread run bytecode at a time; released around blocking I/O.
     explanation: That is why threads help with I/O.
-"#;
+";
+
+/// The coding card (the common test card, `add`), with scored follow-ups or its own
+/// plain ones.
+fn coding_card(scored: bool) -> String {
+    let card = common::card(
+        "mock-add",
+        "Add two numbers",
+        "Write add(a, b) that returns the sum.",
+    );
+    if !scored {
+        return card;
+    }
+    let at = card.find("follow_ups:").unwrap();
+    format!("{}{SCORED_FOLLOW_UPS}", &card[..at])
+}
+
+/// The discussion card: the common test card under `python-internals`, with a recall item.
+fn gil_card() -> String {
+    let card = common::card("mock-gil", "The GIL", "Explain the GIL.")
+        .replace("topic: basics", "topic: python-internals");
+    format!("{card}{GIL_QUIZ}")
+}
 
 /// A deck folder `mock` under `root` with the LP card (or not) and the coding card
 /// (follow-ups scored, or only plain).
@@ -165,17 +121,9 @@ fn deck(root: &Path, lp: bool, scored: bool) -> PathBuf {
     if lp {
         write(&dir, "01-lp.yaml", LP_CARD);
     }
-    let coding = if scored {
-        CODING_CARD.to_string()
-    } else {
-        let at = CODING_CARD.find("follow_ups:").unwrap();
-        format!(
-            "{}follow_ups:\n  - What happens on overflow?\n  - Which test would you write first?\n",
-            &CODING_CARD[..at]
-        )
-    };
+    let coding = coding_card(scored);
     write(&dir, "02-add.yaml", &coding);
-    write(&dir, "03-gil.yaml", GIL_CARD);
+    write(&dir, "03-gil.yaml", &gil_card());
     root.join("decks")
 }
 
@@ -248,15 +196,20 @@ fn level(value: &serde_json::Value, name: &str) -> serde_json::Value {
         .clone()
 }
 
-/// What the interviewer said, in order.
-fn asked(value: &serde_json::Value) -> Vec<String> {
+/// What `who` said (interviewer, candidate, note), in order.
+fn said(value: &serde_json::Value, who: &str) -> Vec<String> {
     value["transcript"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|t| t["who"] == "interviewer")
+        .filter(|t| t["who"] == who)
         .map(|t| t["text"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// What the interviewer said, in order.
+fn asked(value: &serde_json::Value) -> Vec<String> {
+    said(value, "interviewer")
 }
 
 #[test]
@@ -267,7 +220,7 @@ fn a_strong_candidate_gets_a_strong_hire_and_the_round_is_saved() {
     assert_eq!(out.code, Some(0), "{out:?}");
     assert!(out.stdout.starts_with("# Mock interview, "), "{out:?}");
     assert!(out.stdout.contains("Signal: **Strong hire**"), "{out:?}");
-    assert!(out.stdout.contains("Tests: 2 passed, 0 failed."), "{out:?}");
+    assert!(out.stdout.contains("Tests: 1 passed, 0 failed."), "{out:?}");
     assert!(
         out.stdout
             .contains("| Knowledge | Strong | 6 of 6 points made (100%) |")
@@ -364,13 +317,7 @@ fn a_weak_candidate_is_probed_and_gets_no_hire_with_every_missed_point() {
         .collect();
     assert_eq!(cards, ["mock-lp", "mock-add", "mock-gil"]);
     // Feedback lines: the I/we share and the missing number.
-    let notes: Vec<&str> = value["transcript"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|t| t["who"] == "note")
-        .map(|t| t["text"].as_str().unwrap())
-        .collect();
+    let notes = said(&value, "note");
     assert!(notes.iter().any(|n| n.contains("0% I")), "{notes:?}");
     assert!(notes.iter().any(|n| n.contains("no number")), "{notes:?}");
 }
@@ -471,14 +418,10 @@ fn an_answer_in_another_language_is_scored_without_a_crash() {
     let yaml = "- 去年我负责一个没人管的任务，我找到了根本原因。\n- Das weiß ich nicht.\n\
                 - file: add.py\n- Une construction debug panique.\n";
     let value = json(&interview(dir.path(), &decks, yaml, GOOD_CODE, &["--json"]));
-    let said: Vec<&str> = value["transcript"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|t| t["who"] == "candidate")
-        .map(|t| t["text"].as_str().unwrap())
-        .collect();
-    assert_eq!(said[0], "去年我负责一个没人管的任务，我找到了根本原因。");
+    assert_eq!(
+        said(&value, "candidate")[0],
+        "去年我负责一个没人管的任务，我找到了根本原因。"
+    );
     assert_eq!(level(&value, "leadership-principles"), "poor");
     // `panique` is not `panic`: the point is missed and its probe asked.
     assert!(asked(&value).contains(&"What does a debug build do?".to_string()));
@@ -521,7 +464,7 @@ fn a_deck_with_no_lp_card_drops_that_phase_and_says_so() {
 fn plain_follow_ups_are_asked_and_recorded_not_scored() {
     let dir = temp();
     let decks = deck(dir.path(), true, false);
-    let yaml = "- I fixed it.\n- Nothing.\n- file: add.py\n- It panics.\n- Overflow.\n\
+    let yaml = "- I fixed it.\n- Nothing.\n- file: add.py\n- It panics.\n\
                 - Only one thread runs bytecode at a time; it is released around I/O.\n";
     let value = json(&interview(dir.path(), &decks, yaml, GOOD_CODE, &["--json"]));
     let asked = asked(&value);
@@ -529,7 +472,13 @@ fn plain_follow_ups_are_asked_and_recorded_not_scored() {
         asked.contains(&"What happens on overflow?".to_string()),
         "{asked:?}"
     );
-    assert!(asked.contains(&"Which test would you write first?".to_string()));
+    let text = value["transcript"].to_string();
+    assert!(text.contains("It panics."), "the answer is recorded");
+    assert_eq!(
+        text.matches("points made.").count(),
+        1,
+        "only the discussion is scored"
+    );
     // Only the discussion is scored: 2 of 2 points.
     let knowledge = value["scorecard"]["competencies"][1].clone();
     assert_eq!(
