@@ -549,3 +549,37 @@ fn the_same_seed_draws_the_same_round_from_the_bundled_decks() {
     assert_eq!(first, run());
     assert_eq!(first["phases"].as_array().unwrap().len(), 4, "{first:#}");
 }
+
+#[test]
+fn no_deck_field_nor_answer_is_printed_raw() {
+    let dir = temp();
+    let answers = write(
+        dir.path(),
+        "answers.yaml",
+        "- \"I \\e]0;pwn\\a fixed it \\u202e backwards\"\n- \"\\e[2J\"\n",
+    );
+    for json in [false, true] {
+        let mut args = vec![
+            "--decks",
+            "tests/fixtures/hostile",
+            "interview",
+            "--deck",
+            "evil",
+            "--answers",
+        ];
+        let answers = shown(&answers);
+        args.push(&answers);
+        if json {
+            args.push("--json");
+        }
+        let out = tutor(&dir.path().join("data"), &args);
+        assert_eq!(out.code, Some(0), "{out:?}");
+        let raw: Vec<char> = out
+            .stdout
+            .chars()
+            .filter(|&c| tutor::text::needs_escape(c))
+            .collect();
+        assert_eq!(raw, [], "{}", out.stdout);
+        assert!(out.stdout.contains("pwn"), "{}", out.stdout);
+    }
+}
