@@ -220,9 +220,10 @@ pub enum Command {
         #[arg(long)]
         trust: bool,
     },
-    /// A mock interview without a screen: plays the answers in FILE against a timed
-    /// round (an LP question, a coding question with its tests, its follow-ups, a
-    /// discussion question), then prints the transcript and the scorecard and saves both
+    /// A mock interview: a timed round (an LP question, a coding question with its
+    /// tests, its follow-ups, a discussion question) on the interview screen, then its
+    /// scorecard. With --answers FILE, without a screen: plays the answers in FILE, then
+    /// prints the transcript and the scorecard. Either way both are saved
     #[command(after_long_help = INTERVIEW_HELP)]
     Interview(interview::Options),
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
@@ -386,7 +387,17 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             file,
             trust,
         }) => Ok(test::test(cli, card_id, file, *trust)),
-        Some(Command::Interview(options)) => interview::interview(cli, options),
+        Some(Command::Interview(options)) => match &options.answers {
+            Some(answers) => interview::interview(cli, options, answers),
+            // No answers file: the round runs on the screen.
+            None => session::run(
+                cli,
+                &Start::Interview(options.choice(jiff::Timestamp::now())),
+                options.deck.clone(),
+                None,
+                None,
+            ),
+        },
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

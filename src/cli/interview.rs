@@ -30,11 +30,11 @@ use crate::content::script::ScriptStep;
 use crate::content::yaml::parse_answers;
 use crate::interview::transcript::markdown;
 use crate::interview::{
-    Awaiting, Choice, Event, Plan, Request, Round, Scorecard, choose, scorecard::Level,
+    Awaiting, Choice, Event, Plan, Request, Round, Scorecard, choose,
 };
 use crate::paths;
 use crate::runner::{self, Lang};
-use crate::store::{InterviewRow, Store};
+use crate::store::Store;
 use crate::text::{Shown, sanitize};
 use crate::worker::Cancel;
 
@@ -47,14 +47,14 @@ pub const ANSWERS_LIMIT: u64 = 8 << 20;
 #[derive(Debug, Clone, clap::Args)]
 pub struct Options {
     /// The answers, in order: a YAML list of text, `file: PATH` (the coding step) and
-    /// `wait: SECONDS`
+    /// `wait: SECONDS`; without it, the round runs on the interview screen
     #[arg(long, value_name = "FILE")]
-    pub answers: PathBuf,
+    pub answers: Option<PathBuf>,
     /// Repeat a round: the same seed draws the same cards [default: from the clock]
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// Print the plan, the transcript and the scorecard as one JSON object
-    #[arg(long)]
+    #[arg(long, requires = "answers")]
     pub json: bool,
     /// The round's length (1-600)
     #[arg(long, value_name = "M", default_value_t = crate::interview::plan::DEFAULT_MINUTES,
@@ -69,7 +69,7 @@ pub struct Options {
     pub topic: Option<Shown>,
     /// Run the tests of a deck that is not bundled (from --decks); remembered until its
     /// tests change
-    #[arg(long)]
+    #[arg(long, requires = "answers")]
     pub trust: bool,
 }
 
@@ -78,9 +78,24 @@ fn usage(message: &str) -> ExitCode {
     ExitCode::from(USAGE)
 }
 
-pub fn interview(cli: &Cli, options: &Options) -> color_eyre::Result<ExitCode> {
-    let shown = options.answers.display().to_string();
-    let text = match paths::read_text(&options.answers, ANSWERS_LIMIT) {
+impl Options {
+    /// What the round is drawn from; without `--seed`, a seed from the clock at `now`.
+    pub fn choice(&self, now: Timestamp) -> Choice {
+        Choice {
+            deck: self.deck.clone(),
+            topic: self.topic.clone(),
+            minutes: self.minutes,
+            seed: self
+                .seed
+                .unwrap_or_else(|| u64::try_from(now.as_millisecond()).unwrap_or(0)),
+        }
+    }
+}
+
+/// `tutor interview --answers FILE`: the round played from the file (`answers`).
+pub fn interview(cli: &Cli, options: &Options, answers: &Path) -> color_eyre::Result<ExitCode> {
+    let shown = answers.display().to_string();
+    let text = match paths::read_text(answers, ANSWERS_LIMIT) {
         Ok(text) => text,
         Err(e) => return Ok(usage(&format!("cannot read {shown}: {e}"))),
     };
@@ -96,15 +111,7 @@ pub fn interview(cli: &Cli, options: &Options) -> color_eyre::Result<ExitCode> {
     let library = cli.load();
     super::warn_problems(&library.problems);
     let started = Timestamp::now();
-    let choice = Choice {
-        deck: options.deck.clone(),
-        topic: options.topic.clone(),
-        minutes: options.minutes,
-        seed: options
-            .seed
-            .unwrap_or_else(|| u64::try_from(started.as_millisecond()).unwrap_or(0)),
-    };
-    let plan = match choose(&library, &choice) {
+    let plan = match choose(&library, &options.choice(started)) {
         Ok(plan) => plan,
         Err(e) => return Ok(usage(&e.to_string())),
     };
@@ -118,7 +125,7 @@ pub fn interview(cli: &Cli, options: &Options) -> color_eyre::Result<ExitCode> {
     {
         return Ok(usage(&why));
     }
-    let folder = options.answers.parent().unwrap_or_else(|| Path::new("."));
+    let folder = answers.parent().unwrap_or_else(|| Path::new("."));
     let steps = match read_files(steps, folder) {
         Ok(steps) => steps,
         Err(why) => return Ok(usage(&format!("{shown}: {why}"))),
@@ -259,12 +266,8 @@ fn plan_json(plan: &Plan) -> serde_json::Value {
     })
 }
 
-fn level_name(level: Option<Level>) -> Option<String> {
-    level.map(|l| l.name().to_lowercase())
-}
-
-/// Saves the round: the Markdown transcript to `interviews/<time>.md` (written whole,
-/// through a temporary file and a rename), then its row in the store.
+/// Saves the round through [`crate::interview_log::save`] (the screen saves the same
+/// way).
 fn save(
     cli: &Cli,
     round: &Round,
@@ -273,31 +276,6 @@ fn save(
     started: Timestamp,
 ) -> Result<PathBuf, String> {
     let data = cli.data_dir().map_err(|e| e.to_string())?;
-    let dir = paths::interviews_dir(&data);
-    let stamp = started.strftime("%Y-%m-%dT%H-%M-%S").to_string();
-    let millis = started.as_millisecond().rem_euclid(1000);
-    let name = format!("{stamp}.{millis:03}Z.md");
-    let path = dir.join(&name);
-    paths::replace_file(&path, &[text.as_bytes()])
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     let store = Store::open(&data).map_err(|e| e.to_string())?;
-    let plan = round.plan();
-    let row = InterviewRow {
-        started_at: started.as_millisecond(),
-        deck: plan.deck.clone(),
-        seed: plan.seed,
-        minutes: plan.minutes,
-        signal: serde_json::to_value(card.signal)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
-        problem_solving: level_name(card.level("problem-solving")),
-        knowledge: level_name(card.level("knowledge")),
-        communication: level_name(card.level("communication")),
-        leadership: level_name(card.level("leadership-principles")),
-        scorecard: serde_json::to_string(card).map_err(|e| e.to_string())?,
-        transcript: Some(name),
-    };
-    store.record_interview(&row).map_err(|e| e.to_string())?;
-    Ok(path)
+    crate::interview_log::save(&data, &store, (round, card), text, started)
 }

@@ -100,7 +100,7 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn competency_title(name: &str) -> &str {
+pub fn competency_title(name: &str) -> &str {
     match name {
         "problem-solving" => "Problem solving",
         "knowledge" => "Knowledge",

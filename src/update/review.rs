@@ -113,6 +113,27 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
     show(app, shown, now)
 }
 
+/// Practises `cards` ahead, in that order (the mock interview's missed points): as a
+/// review with nothing due does, its grades are not saved and change no schedule.
+pub fn start_practice_ahead(app: &mut App, cards: Vec<usize>, now: Timestamp) -> Effects {
+    let mut session = ReviewSession {
+        practice: true,
+        queue: cards.into_iter().collect(),
+        later: Vec::new(),
+        phase: ReviewStep::Finished,
+        graded: Vec::new(),
+        started: now,
+        saving: None,
+    };
+    let shown = session.advance(now);
+    app.screen = Screen::Review(session);
+    flash(
+        app,
+        "practising the cards you missed points on: these grades are not saved and change no schedule",
+    );
+    show(app, shown, now)
+}
+
 /// The card the session moved on to, if any, shown from the top with the console fresh.
 fn show(app: &mut App, card: Option<usize>, now: Timestamp) -> Effects {
     let Some(card) = card else {
