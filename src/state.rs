@@ -24,9 +24,9 @@ pub enum HomeItem {
     Review,
     Quiz,
     Lab,
-    Interview,
     Browse,
     Stats,
+    Interview,
     Quit,
 }
 
@@ -34,9 +34,9 @@ pub const HOME_ITEMS: [HomeItem; 7] = [
     HomeItem::Review,
     HomeItem::Quiz,
     HomeItem::Lab,
-    HomeItem::Interview,
     HomeItem::Browse,
     HomeItem::Stats,
+    HomeItem::Interview,
     HomeItem::Quit,
 ];
 

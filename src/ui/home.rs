@@ -1,6 +1,6 @@
 //! Home: the decks with their card counts and what is due today (new cards to start,
-//! learning steps and reviews due), the streak, and the entries (Review, Quiz, Lab, Mock
-//! interview, Browse, Stats, Quit) right under them.
+//! learning steps and reviews due), the streak, and the entries (Review, Quiz, Lab, Browse,
+//! Stats, Mock interview, Quit) right under them.
 
 use std::fmt::Write as _;
 
