@@ -9,6 +9,7 @@ mod lru;
 mod numbers;
 mod progress;
 mod session;
+mod shell;
 mod starters;
 mod test;
 
@@ -225,6 +226,14 @@ pub enum Command {
     /// discussion question), then prints the transcript and the scorecard and saves both
     #[command(after_long_help = INTERVIEW_HELP)]
     Interview(interview::Options),
+    /// Print a completion script for your shell, with the ids of the decks loaded now:
+    /// `source <(tutor completions bash)` (see the README for each shell)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `tutor man > ~/.local/share/man/man1/tutor.1`
+    Man,
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
         /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
@@ -387,6 +396,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             trust,
         }) => Ok(test::test(cli, card_id, file, *trust)),
         Some(Command::Interview(options)) => interview::interview(cli, options),
+        Some(Command::Completions { shell }) => shell::completions(cli, *shell),
+        Some(Command::Man) => shell::man(),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }
