@@ -9,6 +9,7 @@ mod lru;
 mod numbers;
 mod progress;
 mod session;
+mod shell;
 mod starters;
 mod test;
 
@@ -226,6 +227,14 @@ pub enum Command {
     /// prints the transcript and the scorecard. Either way both are saved
     #[command(after_long_help = INTERVIEW_HELP)]
     Interview(interview::Options),
+    /// Print a completion script for your shell, with the ids of the decks loaded now:
+    /// `source <(tutor completions bash)` (see the README for each shell)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `tutor man > ~/.local/share/man/man1/tutor.1`
+    Man,
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
         /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
@@ -398,6 +407,8 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
                 None,
             ),
         },
+        Some(Command::Completions { shell }) => shell::completions(cli, *shell),
+        Some(Command::Man) => shell::man(),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

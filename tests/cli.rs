@@ -1252,3 +1252,109 @@ fn show_puts_the_spoken_answer_before_the_explanation_and_asks_scored_follow_ups
         "probes stay for the interview"
     );
 }
+
+/// What bash completes for `words` (the last one being typed), with the script `tutor
+/// completions bash` printed sourced into an interactive bash.
+fn bash_completes(script: &Path, words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "source '{}' || exit 3; complete -p tutor >/dev/null || exit 4; \
+         COMP_WORDS=({}); COMP_CWORD={}; _tutor tutor '{}' '{}'; \
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        quoted.join(" "),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len() - 2],
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--noprofile", "--norc", "-i", "-c", &program])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run bash: {e}"));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bash_completion_loads_and_offers_commands_and_ids() {
+    let root = temp();
+    let deck = shown(&user_deck(
+        root.path(),
+        "my-own-card",
+        "Mine",
+        "A question.",
+    ));
+    let data = temp();
+    let out = tutor(data.path(), &["--decks", &deck, "completions", "bash"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let script = write(root.path(), "tutor.bash", &out.stdout);
+    let commands = bash_completes(&script, &["tutor", "pra"]);
+    assert_eq!(commands, ["practice"]);
+    let cards = bash_completes(&script, &["tutor", "show", "lru"]);
+    assert_eq!(cards, ["lru-cache"]);
+    // The decks loaded when the script was made: the user's own card too.
+    assert_eq!(
+        bash_completes(&script, &["tutor", "practice", "my-"]),
+        ["my-own-card"]
+    );
+    assert_eq!(
+        bash_completes(&script, &["tutor", "review", "--deck", "amazon"]),
+        ["amazon-python"]
+    );
+    assert!(
+        bash_completes(&script, &["tutor", "quiz", "--topic", "a"]).contains(&"aws".to_string())
+    );
+}
+
+#[test]
+fn every_shell_gets_a_script_and_an_unknown_one_is_a_usage_error() {
+    let data = temp();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = tutor(data.path(), &["completions", shell]);
+        assert_eq!(out.code, Some(0), "{shell}: {out:?}");
+        assert!(
+            out.stdout.contains("practice"),
+            "{shell} lists the commands"
+        );
+        // clap_complete's elvish and PowerShell scripts complete commands and flags,
+        // not values.
+        let values = matches!(shell, "bash" | "zsh" | "fish");
+        assert_eq!(
+            out.stdout.contains("lru-cache"),
+            values,
+            "{shell}: card ids"
+        );
+    }
+    let out = tutor(data.path(), &["completions", "tcsh"]);
+    assert_eq!(out.code, Some(2), "{out:?}");
+    assert!(out.stderr.contains("possible values"), "{}", out.stderr);
+}
+
+#[test]
+fn the_man_page_is_roff_that_groff_reads_cleanly() {
+    let data = temp();
+    let out = tutor(data.path(), &["man"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains(".TH tutor 1"), "{}", &out.stdout[..200]);
+    for section in [".SH SYNOPSIS", ".SH SUBCOMMANDS", ".SH FILES"] {
+        assert!(out.stdout.contains(section), "{section}");
+    }
+    assert!(out.stdout.contains("practice"));
+    // groff with every warning on: a malformed request would be reported. (groff comes
+    // with man-db, which .ci/run makes sure of.)
+    let root = temp();
+    let page = write(root.path(), "tutor.1", &out.stdout);
+    let groff = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .arg(&page)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run groff: {e}"));
+    assert!(
+        groff.status.success() && groff.stderr.is_empty(),
+        "{groff:?}"
+    );
+}

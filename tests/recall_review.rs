@@ -114,13 +114,13 @@ const PROBES: &[(&str, usize, &str, bool)] = &[
     (
         "observer-event-bus",
         5,
-        "Under the lock, copy the handler list, release the lock, then call the handlers from the copy. If you called them while holding a plain Lock, a handler that publishes would deadlock. Changes during a publish apply from the next one.",
+        "Under the lock, copy the handler list, release the lock, then call the handlers from the copy. If you called them while holding a plain Lock, a handler that publishes would deadlock. A subscribe during a publish applies from the next one; an unsubscribe at once, since each token is checked before its call.",
         true,
     ),
     (
         "observer-event-bus",
         5,
-        "Snapshot the list under the lock, release, call handlers outside the lock. Otherwise a handler that calls subscribe would block forever on the lock. A handler unsubscribed mid-publish still gets the current event; new subscribers only see later events.",
+        "Snapshot the list under the lock, release, call handlers outside the lock. Otherwise a handler that calls subscribe would block forever on the lock. A handler unsubscribed mid-publish is skipped if its turn has not come; new subscribers only see later events.",
         true,
     ),
     (
