@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+mod anki;
 mod answer;
 mod bounded;
 mod commands;
@@ -268,6 +269,16 @@ pub enum ExportWhat {
         /// Where to write (`-` for stdout)
         file: PathBuf,
     },
+    /// Every card as an Anki note (File > Import in Anki): the question; the spoken answer,
+    /// the Python solution highlighted and the key points; the topic and tags. Importing
+    /// the file again updates the same notes
+    Anki {
+        /// Where to write, e.g. tutor.txt (`-` for stdout)
+        file: PathBuf,
+        /// Only this deck
+        #[arg(long)]
+        deck: Option<Shown>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -374,6 +385,9 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Export {
             what: ExportWhat::Revlog { file },
         }) => progress::export_revlog(cli, file),
+        Some(Command::Export {
+            what: ExportWhat::Anki { file, deck },
+        }) => anki::export(cli, file, deck.as_ref()),
         Some(Command::Import {
             what: ImportWhat::Revlog { file },
         }) => progress::import_revlog(cli, file),

@@ -42,6 +42,7 @@
 //! - [`wrap`]: wrapping styled lines to a width, and cutting text to fit.
 
 pub mod action;
+pub mod anki;
 pub mod ansi;
 pub mod app;
 pub mod cli;

@@ -115,6 +115,19 @@ pub fn inline(markdown: &str, styles: &Styles) -> Vec<Span<'static>> {
     out
 }
 
+/// `markdown` as HTML, for another program to show (the Anki export). Deck text is
+/// untrusted: raw HTML in it is written as text (escaped), never passed through, so a
+/// card cannot put a `<script>` or a style into the note.
+pub fn to_html(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, Options::empty()).map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        other => other,
+    });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
 /// `markdown` as plain text with no markup characters (and sanitized), one line per
 /// rendered line.
 pub fn plain(markdown: &str) -> String {
@@ -790,5 +803,23 @@ mod tests {
             plain("See [the docs](https://x.test/a) and <https://y.test>."),
             "See the docs <https://x.test/a> and https://y.test."
         );
+    }
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::to_html;
+
+    #[test]
+    fn markdown_becomes_html_and_raw_html_stays_text() {
+        assert_eq!(
+            to_html("Use **a dict** and `get`"),
+            "<p>Use <strong>a dict</strong> and <code>get</code></p>\n"
+        );
+        let html = to_html("<script>alert(1)</script> and <b onclick='x'>bold</b>");
+        assert!(!html.contains("<script") && !html.contains("<b "), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        let block = to_html("<div>\nraw block\n</div>\n");
+        assert!(!block.contains("<div>"), "{block}");
     }
 }

@@ -1358,3 +1358,59 @@ fn the_man_page_is_roff_that_groff_reads_cleanly() {
         "{groff:?}"
     );
 }
+
+#[test]
+fn export_anki_writes_one_note_a_card_and_names_an_unknown_deck() {
+    let data = temp();
+    let file = data.path().join("out/tutor.txt");
+    let out = tutor(data.path(), &["export", "anki", &shown(&file)]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let cards = bundled().card_count();
+    assert!(
+        out.stdout
+            .starts_with(&format!("exported {cards} notes to ")),
+        "{}",
+        out.stdout
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("#separator:tab\n#html:true\n#notetype:Basic\n"),
+        "{text:.200}"
+    );
+    let rows = text
+        .lines()
+        .filter(|l| l.starts_with("tutor/amazon-python/"))
+        .count();
+    assert_eq!(rows, cards);
+    // To standard output, byte for byte the same.
+    let stdout = tutor(
+        data.path(),
+        &["export", "anki", "-", "--deck", "amazon-python"],
+    );
+    assert_eq!(
+        (stdout.code, stdout.stdout.as_str()),
+        (Some(0), text.as_str())
+    );
+    // An unknown deck: exit 1, the decks listed, the earlier file untouched.
+    let out = tutor(
+        data.path(),
+        &[
+            "export",
+            "anki",
+            &shown(&file),
+            "--deck",
+            "nope\u{1b}]0;x\u{7}",
+        ],
+    );
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(
+        out.stderr.contains("the decks are: amazon-python"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains('\u{1b}'),
+        "the id is echoed display-safe"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+}
