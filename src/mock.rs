@@ -10,7 +10,7 @@ use ratatui::text::Line;
 
 use crate::editor::{Edit, Editor};
 use crate::highlight::Lang;
-use crate::interview::round::Clocks;
+use crate::interview::round::{Clocks, MAX_ANSWER};
 use crate::interview::{Awaiting, Event, Request, Round, Scorecard};
 use crate::runner::{Report, TestRun};
 
@@ -147,13 +147,34 @@ impl MockSession {
         self.answer.set_focused(!coding && !over);
     }
 
-    /// An edit of the editor in use.
-    pub fn edit(&mut self, edit: Edit) {
+    /// An edit of the editor in use. A paste into a spoken answer is cut to what the
+    /// round keeps of an answer ([`MAX_ANSWER`] bytes, the answer so far counted): a
+    /// megabyte in the editor would make every key and every tick of the clock slow to
+    /// draw, for text that is never scored. Returns the size of a paste that was cut.
+    pub fn edit(&mut self, edit: Edit) -> Option<usize> {
         if self.coding() {
             self.code.apply(edit);
-        } else {
-            self.answer.apply(edit);
+            return None;
         }
+        let mut cut = None;
+        let edit = match edit {
+            Edit::Paste(text) => {
+                let room = MAX_ANSWER.saturating_sub(self.answer.text().len());
+                if text.len() > room {
+                    cut = Some(text.len());
+                    let mut end = room;
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    Edit::Paste(text[..end].to_string())
+                } else {
+                    Edit::Paste(text)
+                }
+            }
+            other => other,
+        };
+        self.answer.apply(edit);
+        cut
     }
 
     /// One event for the round at `now`; a test run it asks for is returned.

@@ -26,23 +26,35 @@ pub struct Areas {
     pub results: Option<Rect>,
 }
 
-/// Splits the body: the transcript on top, the editor under it (taller for code).
+/// At this width and more, the transcript stands left of the editor; below it, the
+/// transcript is on top.
+const SIDE_BY_SIDE: u16 = 140;
+
+/// Splits the body: the transcript, and the editor (taller for code, with the test
+/// results under it).
 pub fn areas(body: Rect, coding: bool) -> Areas {
+    let (transcript, editor) = if body.width >= SIDE_BY_SIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
+        (left, right)
+    } else {
+        let split = if coding {
+            [Constraint::Percentage(30), Constraint::Fill(1)]
+        } else {
+            [Constraint::Fill(1), Constraint::Percentage(35)]
+        };
+        let [top, bottom] = Layout::vertical(split).areas(body);
+        (top, bottom)
+    };
     if coding {
-        let [transcript, editor, results] = Layout::vertical([
-            Constraint::Percentage(30),
-            Constraint::Fill(1),
-            Constraint::Length(5),
-        ])
-        .areas(body);
+        let [editor, results] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(editor);
         Areas {
             transcript,
             editor,
             results: Some(results),
         }
     } else {
-        let [transcript, editor] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(35)]).areas(body);
         Areas {
             transcript,
             editor,
@@ -147,14 +159,14 @@ pub fn clocks_line(clocks: &Clocks) -> String {
     let mut out = String::new();
     if let Some((kind, used, budget)) = clocks.phase {
         out.push_str(&format!(
-            "{} {} / {} · ",
+            "{} {}/{} · ",
             kind.title(),
             clock(used),
             clock(budget)
         ));
     }
     out.push_str(&format!(
-        "round {} / {}",
+        "round {}/{}",
         clock(clocks.used),
         clock(clocks.budget)
     ));
@@ -273,5 +285,9 @@ mod tests {
         assert!(code.editor.height > prose.editor.height);
         assert_eq!(code.results.map(|r| r.height), Some(5));
         assert!(prose.transcript.height > prose.editor.height);
+        // Wide: the transcript on the left, the editor beside it.
+        let wide = areas(Rect::new(0, 0, 200, 49), true);
+        assert!(wide.editor.x > wide.transcript.x);
+        assert_eq!(wide.transcript.height, 49);
     }
 }

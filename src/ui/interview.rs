@@ -46,6 +46,9 @@ fn pane(title: Shown, border: ratatui::style::Style, t: Theme) -> Block<'static>
         .title(span(title, t.title()))
 }
 
+/// The transcript pane's title, beside the clocks.
+const TITLE: &str = " Mock interview ";
+
 fn transcript(frame: &mut Frame, area: Rect, app: &App, session: &MockSession, t: Theme) {
     // Built by `update`; only a frame drawn before it ran (a test's) builds them.
     let built;
@@ -65,9 +68,16 @@ fn transcript(frame: &mut Frame, area: Rect, app: &App, session: &MockSession, t
     } else {
         t.accent()
     };
-    let block = pane(Shown::new(" Mock interview "), t.border(), t).title(
+    // The clocks first: the pane's own title only where both fit.
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = if clocks.chars().count() + 2 + TITLE.len() <= room {
+        Shown::new(TITLE)
+    } else {
+        Shown::default()
+    };
+    let block = pane(title, t.border(), t).title(
         line(
-            shown!(" {} ", fit(&clocks, area.width.saturating_sub(20))),
+            shown!(" {} ", fit(&clocks, area.width.saturating_sub(4))),
             style,
         )
         .right_aligned(),

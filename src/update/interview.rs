@@ -121,7 +121,20 @@ pub fn update_interview(app: &mut App, action: Action, now: Timestamp) -> Effect
     };
     let mut effects = Effects::none();
     match action {
-        Action::Edit(edit) => session.edit(edit),
+        Action::Edit(edit) => {
+            if let Some(size) = session.edit(edit) {
+                flash_error(
+                    app,
+                    format!(
+                        "the paste was {} KiB: only its first {} KiB were kept, all an \
+                         answer is scored on",
+                        size / 1024,
+                        crate::interview::round::MAX_ANSWER / 1024
+                    ),
+                );
+                return Effects::none();
+            }
+        }
         Action::Tick => {
             session.event(Event::Tick, now);
         }
