@@ -410,22 +410,27 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
             file,
             trust,
         }) => Ok(test::test(cli, card_id, file, *trust)),
-        Some(Command::Interview(options)) => match &options.answers {
-            Some(answers) => interview::interview(cli, options, answers),
-            // No answers file: the round runs on the screen.
-            None => session::run(
-                cli,
-                &Start::Interview(options.choice(jiff::Timestamp::now())),
-                options.deck.clone(),
-                None,
-                None,
-            ),
-        },
+        Some(Command::Interview(options)) => interview_command(cli, options),
         Some(Command::Completions { shell }) => shell::completions(cli, *shell),
         Some(Command::Man) => shell::man(),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }
+    }
+}
+
+/// `tutor interview`: played from `--answers FILE` without a screen, else on the
+/// interview screen.
+fn interview_command(cli: &Cli, options: &interview::Options) -> color_eyre::Result<ExitCode> {
+    match &options.answers {
+        Some(answers) => interview::interview(cli, options, answers),
+        None => session::run(
+            cli,
+            &Start::Interview(options.choice(jiff::Timestamp::now())),
+            options.deck.clone(),
+            None,
+            None,
+        ),
     }
 }
 

@@ -850,9 +850,9 @@ fn too_small(app: &App) -> bool {
 /// (`3 apples` must not grade a card).
 pub fn paste(app: &App, text: &str) -> Option<Action> {
     match scopes(app).first() {
-        Some(S::Editor | S::Code | S::MockAnswer | S::MockCode) => Some(Action::Edit(Edit::Paste(crate::console::pasted(
-            text, true,
-        )))),
+        Some(S::Editor | S::Code | S::MockAnswer | S::MockCode) => Some(Action::Edit(Edit::Paste(
+            crate::console::pasted(text, true),
+        ))),
         Some(S::Console | S::Filter) => Some(Action::Paste(crate::console::pasted(text, false))),
         _ => None,
     }

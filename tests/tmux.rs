@@ -1125,7 +1125,11 @@ fn a_mock_interview_from_home_to_its_scorecard() {
     tmux.keys(&["Enter"]);
     tmux.keys(&["-l", "Errors fell 40%."]);
     tmux.keys(&["C-d"]);
-    tmux.wait_for_all(&["You: I owned the launch.", "Errors fell 40%.", "First person"]);
+    tmux.wait_for_all(&[
+        "You: I owned the launch.",
+        "Errors fell 40%.",
+        "First person",
+    ]);
     tmux.keys(&["Escape"]);
     tmux.wait_for_all(&["The clock is stopped.", "· paused", "e end the round"]);
     tmux.keys(&["Escape"]);

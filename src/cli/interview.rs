@@ -29,9 +29,7 @@ use super::progress::json_safe;
 use crate::content::script::ScriptStep;
 use crate::content::yaml::parse_answers;
 use crate::interview::transcript::markdown;
-use crate::interview::{
-    Awaiting, Choice, Event, Plan, Request, Round, Scorecard, choose,
-};
+use crate::interview::{Awaiting, Choice, Event, Plan, Request, Round, Scorecard, choose};
 use crate::paths;
 use crate::runner::{self, Lang};
 use crate::store::Store;

@@ -156,24 +156,17 @@ pub fn transcript_limits(app: &App, session: &MockSession) -> (u16, u16) {
 /// The clocks as the transcript's title shows them: the phase's time against its
 /// budget, the round's against its own, and whether the clock is stopped.
 pub fn clocks_line(clocks: &Clocks) -> String {
-    let mut out = String::new();
-    if let Some((kind, used, budget)) = clocks.phase {
-        out.push_str(&format!(
-            "{} {}/{} · ",
-            kind.title(),
-            clock(used),
-            clock(budget)
-        ));
-    }
-    out.push_str(&format!(
-        "round {}/{}",
+    let phase = clocks
+        .phase
+        .map_or_else(String::new, |(kind, used, budget)| {
+            format!("{} {}/{} · ", kind.title(), clock(used), clock(budget))
+        });
+    let paused = if clocks.paused { " · paused" } else { "" };
+    format!(
+        "{phase}round {}/{}{paused}",
         clock(clocks.used),
         clock(clocks.budget)
-    ));
-    if clocks.paused {
-        out.push_str(" · paused");
-    }
-    out
+    )
 }
 
 /// The scorecard: the signal, each competency with its level and what it was judged

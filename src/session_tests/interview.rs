@@ -82,7 +82,13 @@ fn enter_breaks_the_line_and_ctrl_d_submits_the_answer() {
     let (mut app, mut shell, _dir) = interviewing();
     press(&mut app, &mut shell, "I enter l e d", at(5));
     assert_eq!(session(&app).answer.text(), "I\nled");
-    assert!(session(&app).round.transcript().iter().all(|t| t.who != Who::Candidate));
+    assert!(
+        session(&app)
+            .round
+            .transcript()
+            .iter()
+            .all(|t| t.who != Who::Candidate)
+    );
     press(&mut app, &mut shell, "ctrl-d", at(6));
     let said: Vec<&str> = session(&app)
         .round
@@ -130,8 +136,14 @@ fn a_phase_that_runs_out_moves_on_with_a_note() {
     assert_eq!(phase(&app), Some(PhaseKind::Behavioural));
     tick(&mut app, &mut shell, at(secs + 1));
     assert_eq!(phase(&app), Some(PhaseKind::Coding));
-    assert!(session(&app).round.transcript().iter().any(|t| t.who == Who::Note
-        && t.text.starts_with("Time is up for Leadership Principles")));
+    assert!(
+        session(&app)
+            .round
+            .transcript()
+            .iter()
+            .any(|t| t.who == Who::Note
+                && t.text.starts_with("Time is up for Leadership Principles"))
+    );
     // The code editor takes the keys now.
     assert!(session(&app).coding());
     assert_eq!(scopes(&app)[0], Scope::MockCode);
@@ -205,7 +217,10 @@ fn a_megabyte_paste_is_cut_to_what_an_answer_keeps_and_says_so() {
     assert_eq!(kept.len(), crate::interview::round::MAX_ANSWER);
     assert!(kept.starts_with("So: I measured it."));
     let flash = app.flash.clone().expect("a flash").text;
-    assert!(flash.contains("1025 KiB") && flash.contains("16 KiB"), "{flash}");
+    assert!(
+        flash.contains("1025 KiB") && flash.contains("16 KiB"),
+        "{flash}"
+    );
     press(&mut app, &mut shell, "ctrl-d", at(3));
     let turns = session(&app).round.transcript();
     let said = turns.iter().find(|t| t.who == Who::Candidate).unwrap();

@@ -173,7 +173,10 @@ fn paused(frame: &mut Frame, body: Rect, t: Theme) {
         ]),
         Line::from(vec![
             span(Shown::from(end), t.key()),
-            span("  end the round and see the scorecard", ratatui::style::Style::new()),
+            span(
+                "  end the round and see the scorecard",
+                ratatui::style::Style::new(),
+            ),
         ]),
     ];
     frame.render_widget(Clear, area);

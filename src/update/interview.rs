@@ -48,7 +48,11 @@ pub fn start_interview(app: &mut App, choice: &Choice, now: Timestamp) -> Result
 /// any), seeded by the clock.
 pub fn open_from_home(app: &mut App, now: Timestamp) -> Effects {
     let choice = Choice {
-        deck: app.study.deck_filter.as_deref().map(crate::text::Shown::new),
+        deck: app
+            .study
+            .deck_filter
+            .as_deref()
+            .map(crate::text::Shown::new),
         topic: None,
         minutes: crate::interview::plan::DEFAULT_MINUTES,
         seed: u64::try_from(now.as_millisecond()).unwrap_or(0),
@@ -68,13 +72,31 @@ fn session(app: &mut App) -> Option<&mut MockSession> {
 
 /// The interview's keys, edits, ticks, test reports, and the shell's answers.
 pub fn update_interview(app: &mut App, action: Action, now: Timestamp) -> Effects {
+    let shell = matches!(
+        action,
+        Action::Interview(MockAction::ReviewMissed)
+            | Action::InterviewSaved(_)
+            | Action::Failed(_)
+            | Action::CancelJob
+            | Action::DeckTrusted { .. }
+    );
+    if shell {
+        from_the_shell(app, action, now)
+    } else {
+        on_the_round(app, action, now)
+    }
+}
+
+/// What is not for the round itself: the shell's answers, a cancelled run, `r` on the
+/// scorecard.
+fn from_the_shell(app: &mut App, action: Action, now: Timestamp) -> Effects {
     match action {
-        Action::Interview(MockAction::ReviewMissed) => return review_missed(app, now),
+        Action::Interview(MockAction::ReviewMissed) => review_missed(app, now),
         Action::InterviewSaved(path) => {
             if let Some(session) = session(app) {
                 session.saved = Some(Ok(path));
             }
-            return Effects::none();
+            Effects::none()
         }
         Action::Failed(failure @ Failure::Interview { .. }) => {
             let cause = failure.to_string();
@@ -82,11 +104,11 @@ pub fn update_interview(app: &mut App, action: Action, now: Timestamp) -> Effect
                 session.saved = Some(Err(cause.clone()));
             }
             flash_error(app, cause);
-            return Effects::none();
+            Effects::none()
         }
         Action::Failed(failure) => {
             flash_error(app, failure.to_string());
-            return Effects::none();
+            Effects::none()
         }
         Action::CancelJob => {
             // The run is over for the round too: it gets a cancelled report.
@@ -105,16 +127,20 @@ pub fn update_interview(app: &mut App, action: Action, now: Timestamp) -> Effect
                 session.submit_after_run = false;
                 session.tests_ran(Box::new(cancelled), now);
             }
-            return super::jobs::update_jobs(app, action, now);
+            super::jobs::update_jobs(app, action, now)
         }
         Action::DeckTrusted { .. } => {
             if let Some(session) = session(app) {
                 session.trusted = true;
             }
-            return Effects::none();
+            Effects::none()
         }
-        _ => {}
+        _ => Effects::none(),
     }
+}
+
+/// Keys, edits, ticks and test reports: to the round.
+fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let trusted = app.interview().is_some_and(|s| s.trusted);
     let Some(session) = session(app) else {
         return super::jobs::update_jobs(app, action, now);
