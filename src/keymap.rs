@@ -62,6 +62,8 @@ pub enum Scope {
     MockAnswer,
     /// The mock interview's coding question, the code being written.
     MockCode,
+    /// The mock interview, either editor: Esc pauses, the transcript scrolls.
+    Mock,
     /// The mock interview, paused: resume or end.
     MockPaused,
     /// The mock interview's scorecard.
@@ -102,6 +104,7 @@ impl Scope {
             Self::Scroll => "Scrolling",
             Self::MockAnswer => "Interview: answering (typing)",
             Self::MockCode => "Interview: coding (typing)",
+            Self::Mock => "Interview",
             Self::MockPaused => "Interview: paused",
             Self::MockEnd => "Interview: scorecard",
             Self::Job => "Running",
@@ -632,12 +635,7 @@ pub static BINDINGS: &[Binding] = &[
         "submit answer",
         true,
     ),
-    bind(S::MockAnswer, &[code(KeyCode::Esc)], Action::Interview(M::Pause), "pause", true),
     bind(S::MockAnswer, &[ctrl('n')], Action::Interview(M::Skip), "skip the question", false),
-    bind(S::MockAnswer, &[code(KeyCode::PageUp)], Action::PageUp, "transcript page up", false),
-    bind(S::MockAnswer, &[code(KeyCode::PageDown)], Action::PageDown, "transcript page down", false),
-    bind(S::MockAnswer, &[ctrl_code(KeyCode::Up)], Action::ScrollUp, "transcript up", false),
-    bind(S::MockAnswer, &[ctrl_code(KeyCode::Down)], Action::ScrollDown, "transcript down", false),
     bind(S::MockCode, &[ctrl('r')], Action::Interview(M::Run), "run tests", true),
     bind(
         S::MockCode,
@@ -646,12 +644,13 @@ pub static BINDINGS: &[Binding] = &[
         "submit code, move on",
         true,
     ),
-    bind(S::MockCode, &[code(KeyCode::Esc)], Action::Interview(M::Pause), "pause", true),
     bind(S::MockCode, &[ctrl('n')], Action::Interview(M::Skip), "move on", false),
-    bind(S::MockCode, &[code(KeyCode::PageUp)], Action::PageUp, "transcript page up", false),
-    bind(S::MockCode, &[code(KeyCode::PageDown)], Action::PageDown, "transcript page down", false),
-    bind(S::MockCode, &[ctrl_code(KeyCode::Up)], Action::ScrollUp, "transcript up", false),
-    bind(S::MockCode, &[ctrl_code(KeyCode::Down)], Action::ScrollDown, "transcript down", false),
+    // Either editor: pause, and the transcript's scroll.
+    bind(S::Mock, &[code(KeyCode::Esc)], Action::Interview(M::Pause), "pause", true),
+    bind(S::Mock, &[code(KeyCode::PageUp)], Action::PageUp, "transcript page up", false),
+    bind(S::Mock, &[code(KeyCode::PageDown)], Action::PageDown, "transcript page down", false),
+    bind(S::Mock, &[ctrl_code(KeyCode::Up)], Action::ScrollUp, "transcript up", false),
+    bind(S::Mock, &[ctrl_code(KeyCode::Down)], Action::ScrollDown, "transcript down", false),
     bind(
         S::MockPaused,
         &[code(KeyCode::Esc), k('r'), code(KeyCode::Enter)],
@@ -816,8 +815,8 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         Screen::Interview(session) => match session.awaiting() {
             _ if session.scorecard.is_some() => vec![S::MockEnd, S::Scroll, S::Global],
             crate::interview::Awaiting::Paused => vec![S::MockPaused, S::Global],
-            _ if session.coding() => vec![S::MockCode, S::Code, S::Text, S::Global],
-            _ => vec![S::MockAnswer, S::Text, S::Global],
+            _ if session.coding() => vec![S::MockCode, S::Mock, S::Code, S::Text, S::Global],
+            _ => vec![S::MockAnswer, S::Mock, S::Text, S::Global],
         },
     }
 }
