@@ -993,6 +993,10 @@ fn interview_snapshots() {
                 format!("interview_{name}_{}x{}", size.0, size.1),
                 terminal.backend()
             );
+            // Any other size draws too (the too-small notice, wide layouts).
+            for other in [(1, 1), (40, 10), (79, 24), (139, 40), (140, 40), (300, 100)] {
+                draw(&app, other);
+            }
         }
     }
 }
