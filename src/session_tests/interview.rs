@@ -248,3 +248,27 @@ fn the_transcript_scrolls_and_follows_the_newest_turn_again_at_its_bottom() {
     assert!(up > 0);
     assert!(matches!(app.screen, Screen::Interview(_)));
 }
+
+#[test]
+fn a_run_cancelled_with_esc_leaves_the_round_on_the_code_not_waiting() {
+    let (mut app, mut shell, _dir) = interviewing();
+    press(&mut app, &mut shell, "ctrl-n", at(1));
+    // The run asked for, not carried out: as while it runs on the worker.
+    let effects = update(
+        &mut app,
+        Action::Interview(crate::mock::MockAction::Run),
+        at(2),
+    );
+    assert!(effects.0.iter().any(|e| matches!(e, Effect::RunTests(_))));
+    assert_eq!(session(&app).awaiting(), Awaiting::Tests);
+    let _ = update(&mut app, Action::CancelJob, at(3));
+    assert_eq!(session(&app).awaiting(), Awaiting::Code);
+    let report = session(&app)
+        .report
+        .clone()
+        .expect("the cancelled run shows");
+    assert_eq!(report.outcome, crate::runner::Outcome::Cancelled);
+    // Ctrl-R runs again.
+    let effects = press(&mut app, &mut shell, "ctrl-r", at(4));
+    assert!(effects.iter().any(|e| matches!(e, Effect::RunTests(_))));
+}
