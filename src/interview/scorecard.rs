@@ -183,17 +183,21 @@ fn problem_solving(round: &Round) -> Competency {
     } else {
         Level::Poor
     };
+    let minutes = coding.time.div_ceil(60_000);
     Competency {
         name: NAME,
         level: Some(level),
-        detail: shown!(
-            "{} of {} tests passed, {} run{}, {} min",
-            coding.passed,
-            coding.tests,
-            coding.runs,
-            if coding.runs == 1 { "" } else { "s" },
-            coding.time.div_ceil(60_000)
-        ),
+        detail: if coding.runs == 0 {
+            shown!("no test run, {minutes} min")
+        } else {
+            shown!(
+                "{} of {} tests passed, {} run{}, {minutes} min",
+                coding.passed,
+                coding.tests,
+                coding.runs,
+                if coding.runs == 1 { "" } else { "s" },
+            )
+        },
     }
 }
 
