@@ -450,6 +450,11 @@ fn a_huge_answer_is_cut_and_scored_quickly() {
             .any(|n| n.contains("KiB were kept"))
     );
     assert!(round.lp().unwrap().check.words > 450);
+    assert!(
+        said(&round, Who::Note)
+            .iter()
+            .any(|n| n == "Only the first 500 words were checked.")
+    );
 }
 
 #[test]
