@@ -10,6 +10,8 @@
 //! - A phase whose budget is spent on the round's clock ends with the note "Time is up
 //!   for ...: moving on." at the moment it ran out; the next phase starts then. Pause
 //!   stops the clock.
+//! - An answer is kept up to [`MAX_ANSWER`] bytes and scored on its first
+//!   [`HEARD_WORDS`] words, with a note when either cuts it.
 //! - Behavioural: the answer is checked ([`LpCheck`]); each failed check is a note of
 //!   feedback; then one LP probe is asked, its answer recorded, and the phase ends.
 //! - Coding: [`Event::Run`] asks for a test run; a report where every test passed ends
@@ -32,7 +34,7 @@ use crate::text::Shown;
 
 use super::clock::{Clock, Millis};
 use super::plan::{Body, CardRef, Phase, PhaseKind, Plan, Question};
-use super::star::{LpCheck, times};
+use super::star::{HEARD_WORDS, LpCheck, heard, times};
 
 /// The most of one answer that is kept and scored; the rest is cut, with a note. A
 /// three-minute answer is about 3 KB.
@@ -497,12 +499,29 @@ impl Round {
         match self.step {
             Step::Lp { probing: true } => self.leave_phase(at),
             Step::Lp { probing: false } => self.lp_answer(&text, at),
-            Step::Question { index, probing } => self.question_answer(index, probing, &text, at),
+            Step::Question { index, probing } => {
+                let (heard, cut) = heard(&text);
+                if cut {
+                    self.say(
+                        Who::Note,
+                        shown!("Only the first {HEARD_WORDS} words were scored."),
+                        at,
+                    );
+                }
+                self.question_answer(index, probing, heard, at);
+            }
             Step::Coding | Step::Done => {}
         }
     }
 
     fn lp_answer(&mut self, text: &str, at: Millis) {
+        if heard(text).1 {
+            self.say(
+                Who::Note,
+                shown!("Only the first {HEARD_WORDS} words were checked."),
+                at,
+            );
+        }
         let Some(phase) = self.plan.phases.get(self.phase) else {
             return;
         };

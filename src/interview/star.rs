@@ -151,6 +151,24 @@ const PLURAL: &[&str] = &["we", "us", "our", "ours", "ourselves"];
 pub const MIN_WORDS: usize = 150;
 pub const MAX_WORDS: usize = 450;
 
+/// The most words of an answer that are scored: a little over three minutes spoken.
+/// An interviewer stops listening there, and it bounds a turn's time (scoring grows
+/// with the answer's length).
+pub const HEARD_WORDS: usize = 500;
+
+/// The part of `answer` that is scored: its first [`HEARD_WORDS`] words (split at
+/// whitespace), and whether anything was left out.
+pub fn heard(answer: &str) -> (&str, bool) {
+    let end = answer
+        .split_whitespace()
+        .nth(HEARD_WORDS)
+        .map(|word| word.as_ptr() as usize - answer.as_ptr() as usize);
+    match end {
+        Some(end) => (&answer[..end], true),
+        None => (answer, false),
+    }
+}
+
 /// The four parts of STAR, each as a recall item of one point, scored as an answer is.
 static STAR: LazyLock<Recall> = LazyLock::new(|| {
     let point = |name: &str, cues: &[&str]| {
@@ -196,18 +214,20 @@ pub struct LpCheck {
 }
 
 impl LpCheck {
-    /// Runs every check on `answer`; `points` is the card's recall item, if it has one.
+    /// Runs every check on `answer` (the length on all of it, the rest on what is
+    /// [`heard`]); `points` is the card's recall item, if it has one.
     pub fn of(answer: &str, points: Option<&Recall>, synonyms: &Synonyms) -> Self {
+        let words = answer.split_whitespace().count();
+        let answer = heard(answer).0;
         let star = score_recall(&STAR, answer, &GENERAL);
         let made = |i: usize| star.points.get(i).is_some_and(PointMark::is_hit);
-        let words = tokens(answer);
+        let said = tokens(answer);
         let count = |list: &[&str]| {
-            words
-                .iter()
+            said.iter()
                 .filter(|t| list.contains(&t.text.as_str()))
                 .count()
         };
-        let number = words.iter().any(|t| {
+        let number = said.iter().any(|t| {
             t.text.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&t.text.as_str())
         });
         let verdict: Option<(RecallVerdict, &Recall)> =
@@ -220,7 +240,7 @@ impl LpCheck {
             i_words: count(FIRST_PERSON),
             we_words: count(PLURAL),
             number,
-            words: answer.split_whitespace().count(),
+            words,
             points: verdict
                 .as_ref()
                 .map(|(v, item)| (v.hit().len(), item.points.len())),
@@ -443,6 +463,17 @@ mod tests {
                 .iter()
                 .any(|l| l.as_str() == "The story does not show: you measured it")
         );
+    }
+
+    #[test]
+    fn only_the_first_words_are_heard() {
+        let answer = "word ".repeat(HEARD_WORDS) + "I measured 5 things.";
+        let (kept, cut) = heard(&answer);
+        assert!(cut);
+        assert_eq!(kept.split_whitespace().count(), HEARD_WORDS);
+        assert!(!LpCheck::of(&answer, None, &Synonyms::general()).number);
+        assert_eq!(heard("a b"), ("a b", false));
+        assert_eq!(heard(""), ("", false));
     }
 
     #[test]

@@ -302,6 +302,7 @@ fn a_missed_point_is_probed_once_and_the_same_probe_never_twice() {
         Some(Level::Poor),
         "moved on without a run"
     );
+    assert!(card.competencies[0].detail.starts_with("no test run"));
     assert_eq!(card.missed.len(), 3);
     assert_eq!(card.missed[0].point, "get also writes: it moves the key");
     assert_eq!(
@@ -449,6 +450,11 @@ fn a_huge_answer_is_cut_and_scored_quickly() {
             .any(|n| n.contains("KiB were kept"))
     );
     assert!(round.lp().unwrap().check.words > 450);
+    assert!(
+        said(&round, Who::Note)
+            .iter()
+            .any(|n| n == "Only the first 500 words were checked.")
+    );
 }
 
 #[test]
