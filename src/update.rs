@@ -262,6 +262,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::AttemptLoaded { .. }
             | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
+            | Action::InterviewSaved(_)
     )
 }
 

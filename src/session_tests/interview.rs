@@ -179,6 +179,9 @@ fn ending_shows_the_scorecard_saves_it_and_r_practises_the_missed_cards_ahead() 
     press(&mut app, &mut shell, "ctrl-d", at(2));
     let effects = press(&mut app, &mut shell, "esc e", at(3));
     assert!(effects.contains(&Effect::SaveInterview), "{effects:?}");
+    // The shell's answer (saved) keeps the flash that the round is over.
+    let flash = app.flash.clone().expect("a flash").text;
+    assert!(flash.contains("the round is over"), "{flash}");
     let shown = session(&app);
     let card = shown.scorecard.as_ref().expect("the scorecard");
     assert!(!card.missed.is_empty());
