@@ -4,6 +4,9 @@
 //! DEFLATE-compressed (720 KB of YAML in 230 KB, which keeps the binary within its 8 MB
 //! budget), and a fingerprint of the deck's files (names and bytes). A normal start finds
 //! the parsed deck in the cache by that fingerprint, without inflating the bundled text.
+//!
+//! Also writes the highlighter's grammars and theme (`build/highlight.rs`) and passes
+//! their fingerprint on as `TUTOR_HIGHLIGHT_FINGERPRINT`.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -13,6 +16,9 @@ use std::{env, fs, io};
 
 use xxhash_rust::xxh3::Xxh3;
 
+#[path = "build/highlight.rs"]
+mod highlight;
+
 /// The size limit of a deck file, as `content::source::MAX_FILE_BYTES`.
 const MAX_FILE_BYTES: usize = 1 << 20;
 
@@ -20,6 +26,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?);
     let out_dir = PathBuf::from(env::var("OUT_DIR")?);
     println!("cargo:rerun-if-changed=content");
+    println!("cargo:rerun-if-changed=assets/tutor.tmTheme");
+    // Relative relocations packed (DT_RELR, glibc 2.36 and binutils 2.38 or later):
+    // the table of 10,000 pointer fix-ups a position-independent binary carries, 24
+    // bytes each, takes a few kilobytes instead of 0.24 MB.
+    println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    let highlight = highlight::write(&root.join("assets/tutor.tmTheme"), &out_dir)?;
+    println!("cargo:rustc-env=TUTOR_HIGHLIGHT_FINGERPRINT={highlight:032x}");
     let mut files = Vec::new();
     collect(&root.join("content"), &mut files)?;
     // Deck folder (relative, `/`-separated) -> its files: relative name and path, sorted.

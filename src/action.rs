@@ -71,6 +71,19 @@ pub enum Action {
     Interview(crate::mock::MockAction),
     /// The round was saved: the Markdown transcript's path (`Effect::SaveInterview`).
     InterviewSaved(String),
+    /// The attempt file's stamp changed since `Effect::WatchAttempt`'s: what it holds.
+    AttemptOnDisk {
+        card: String,
+        lang: crate::highlight::Lang,
+        stamp: crate::practice::Stamp,
+        text: String,
+    },
+    /// `$EDITOR` ended (`Effect::EditOutside`): the file as it left it, or why not.
+    EditedOutside {
+        card: String,
+        lang: crate::highlight::Lang,
+        result: Result<String, String>,
+    },
     // The console
     EnterConsole,
     EnterCommand,
@@ -235,6 +248,23 @@ pub enum Effect {
         lang: crate::highlight::Lang,
         text: String,
     },
+    /// Watch mode: `stat` the attempt file; when its stamp is not `seen`, read it and
+    /// answer with `AttemptOnDisk` (nothing otherwise: an idle tick stays quiet).
+    WatchAttempt {
+        card: String,
+        lang: crate::highlight::Lang,
+        seen: Option<crate::practice::Stamp>,
+    },
+    /// Write the code to the attempt file, give the terminal to `$VISUAL`/`$EDITOR` on
+    /// it, and take it back when the editor ends; the shell answers `EditedOutside`.
+    EditOutside {
+        card: String,
+        lang: crate::highlight::Lang,
+        text: String,
+    },
+    /// Append a completed practice run to the store's `attempts`; the shell answers only
+    /// on failure, with `Failed(Failure::Attempt)`.
+    RecordAttempt(crate::store::AttemptRecord),
     /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
     /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
     RunTests(Box<crate::runner::TestRun>),

@@ -11,8 +11,8 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
-use color_eyre::eyre::{Result, WrapErr as _};
 use crossterm::event::{self, Event};
+use eyre::{Result, WrapErr as _};
 use jiff::Timestamp;
 use ratatui::text::Text;
 
@@ -28,6 +28,8 @@ use crate::store::Store;
 use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
 use crate::worker::{JobKind, Report, Worker};
+
+mod outside;
 
 /// Where the session starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,7 +139,7 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
                     .flash
                     .as_ref()
                     .map_or_else(String::new, |f| f.text.clone());
-                color_eyre::eyre::bail!("{why}");
+                eyre::bail!("{why}");
             }
             effects
         }
@@ -147,27 +149,26 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
         }
         Start::Browse(Some(id)) => {
             let Some(card) = app.study.index_of(id) else {
-                color_eyre::eyre::bail!("no card with id `{id}`");
+                eyre::bail!("no card with id `{id}`");
             };
             open_card(app, card)
         }
-        Start::Interview(choice) => crate::update::start_interview(app, choice, now)
-            .map_err(|why| color_eyre::eyre::eyre!("{why}"))?,
+        Start::Interview(choice) => {
+            crate::update::start_interview(app, choice, now).map_err(|why| eyre::eyre!("{why}"))?
+        }
         Start::Practice { card, lang } => {
             let index = match card {
                 Some(id) => app
                     .study
                     .index_of(id)
-                    .ok_or_else(|| color_eyre::eyre::eyre!("no card with id `{id}`"))?,
+                    .ok_or_else(|| eyre::eyre!("no card with id `{id}`"))?,
                 None => crate::update::first_coding_card(app, now)
-                    .ok_or_else(|| color_eyre::eyre::eyre!("no card has code to practise"))?,
+                    .ok_or_else(|| eyre::eyre!("no card has code to practise"))?,
             };
             let effects = crate::update::open_practice(app, index, *lang);
             if !matches!(app.screen, Screen::Practice { .. }) {
                 let id = card.as_deref().unwrap_or_default();
-                color_eyre::eyre::bail!(
-                    "card `{id}` has no code to practise (no Python and Rust solutions)"
-                );
+                eyre::bail!("card `{id}` has no code to practise (no Python and Rust solutions)");
             }
             effects
         }
@@ -201,6 +202,9 @@ pub struct Shell {
     /// The data dir, where a mock interview's transcript is saved (`interviews/`);
     /// `None`: nowhere, and saving says so.
     data: Option<std::path::PathBuf>,
+    /// The terminal was handed to another program (`$EDITOR`): the event loop redraws
+    /// the whole screen.
+    repaint: bool,
 }
 
 impl Shell {
@@ -214,6 +218,7 @@ impl Shell {
             worker: Worker::inline(),
             attempts: None,
             data: None,
+            repaint: false,
         }
     }
 
@@ -331,6 +336,76 @@ impl Shell {
         }
     }
 
+    /// `Effect::WatchAttempt`: a `stat` of the attempt file; read only when its stamp is
+    /// not `seen`. Quiet when there is no file or it cannot be read (each tick asks).
+    fn watch_attempt(
+        &self,
+        card: String,
+        lang: Lang,
+        seen: Option<crate::practice::Stamp>,
+    ) -> Vec<Action> {
+        let Ok(path) = self.attempt_file(&card, lang) else {
+            return Vec::new();
+        };
+        let Ok(meta) = std::fs::metadata(&path) else {
+            return Vec::new();
+        };
+        let stamp = crate::practice::Stamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+        };
+        if seen == Some(stamp) {
+            return Vec::new();
+        }
+        match crate::paths::read_code(&path) {
+            Ok(text) => vec![Action::AttemptOnDisk {
+                card,
+                lang,
+                stamp,
+                text,
+            }],
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// `Effect::EditOutside`: the code written, `$VISUAL`/`$EDITOR` on the file with
+    /// the terminal handed over, then the file read back.
+    fn edit_outside(&mut self, card: String, lang: Lang, text: &str) -> Vec<Action> {
+        let path = match self.attempt_file(&card, lang) {
+            Ok(path) => path,
+            Err(cause) => return vec![Action::Failed(Failure::Attempt { card, cause })],
+        };
+        let saved = self.save_attempt(card.clone(), lang, text);
+        if !saved.is_empty() {
+            return saved;
+        }
+        self.repaint = true;
+        let result = outside::edit(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                crate::paths::read_code(&path)
+                    .map_err(|e| format!("reading {}: {e}", path.display()))
+            });
+        vec![Action::EditedOutside { card, lang, result }]
+    }
+
+    /// `Effect::RecordAttempt`: the run's row, or why it could not be kept.
+    fn record_attempt(&self, record: &crate::store::AttemptRecord) -> Vec<Action> {
+        match self.store.record_attempt(record) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Action::Failed(Failure::Attempt {
+                card: record.card_id.clone(),
+                cause: format!("recording the run: {e}"),
+            })],
+        }
+    }
+
+    /// Whether another program had the terminal since last asked: the screen must be
+    /// drawn whole.
+    pub fn take_repaint(&mut self) -> bool {
+        std::mem::take(&mut self.repaint)
+    }
+
     /// Runs the shell's jobs on `worker` from now on (the event loop gives it a pool).
     pub fn set_worker(&mut self, worker: Worker<Action>) {
         self.worker = worker;
@@ -397,6 +472,9 @@ impl Shell {
             Effect::LoadTrust { deck, hash } => self.trust(deck, hash, None),
             Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
+            Effect::WatchAttempt { card, lang, seen } => self.watch_attempt(card, lang, seen),
+            Effect::RecordAttempt(record) => self.record_attempt(&record),
+            Effect::EditOutside { card, lang, text } => self.edit_outside(card, lang, &text),
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
             Effect::RunTests(run) => self.run_tests(*run),
@@ -790,6 +868,10 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
         .spawn(move || {
             for signal in signals.forever() {
                 match signal {
+                    // Ctrl-C typed in the learner's editor (a line-mode one) reaches
+                    // its whole process group, tutor too: it was meant for the editor,
+                    // as git takes it while its editor runs.
+                    SIGINT | SIGQUIT if outside::editing() => {}
                     SIGTSTP => {
                         let suspended = terminal::suspend();
                         // Stops the whole process (as SIGSTOP); returns once continued.
@@ -803,6 +885,7 @@ fn watch_signals(shared: Arc<Signals>) -> Result<()> {
                         shared.ask_redraw();
                     }
                     SIGCONT => {
+                        outside::caught_up();
                         let _ = terminal::reassert();
                         shared.ask_redraw();
                     }
@@ -893,8 +976,9 @@ fn event_loop(
             let before = watched(app);
             let now = Timestamp::now();
             let effects = update(app, Action::Tick, now);
-            shell.execute(app, effects, now);
-            dirty |= watched(app) != before || !app.jobs.is_empty();
+            // A result (the attempt file changed on disk) is drawn; a quiet tick is not.
+            let answered = shell.execute(app, effects, now) > 0;
+            dirty |= answered || watched(app) != before || !app.jobs.is_empty();
             continue;
         }
         // Every event already waiting is handled before the next frame is drawn: a
@@ -913,6 +997,11 @@ fn event_loop(
                 let effects = update(app, action, now);
                 shell.execute(app, effects, now);
                 dirty = true;
+                if shell.take_repaint() {
+                    // Back from `$EDITOR`: drawn whole, at the size it left.
+                    signals.redraw.store(true, Ordering::SeqCst);
+                    break;
+                }
             }
             if app.quit || signals.stop.load(Ordering::SeqCst) != 0 || !event::poll(Duration::ZERO)?
             {
@@ -1046,6 +1135,37 @@ mod tests {
 
     /// A card's tests are a job: with the inline worker the report arrives within
     /// `execute`, and (until the practice screen) its summary is flashed.
+    /// A practice run's row reaches the store, and its figures follow.
+    #[test]
+    fn a_recorded_run_is_in_the_store() {
+        let store = Store::open_in_memory().unwrap();
+        let app = build(
+            first_cards(1),
+            &store,
+            Timestamp::now(),
+            Days::utc(),
+            false,
+            None,
+            None,
+        )
+        .unwrap();
+        let mut shell = Shell::new(store, None);
+        let record = crate::store::AttemptRecord {
+            card_id: "c".into(),
+            lang: "rust",
+            ran_at: Timestamp::now(),
+            passed: 2,
+            failed: 0,
+            outcome: crate::store::RunOutcome::Passed,
+            seconds_spent: 12,
+            solution_shown: false,
+        };
+        let replies = shell.run_effect(&app, Effect::RecordAttempt(record), Timestamp::now());
+        assert!(replies.is_empty(), "{replies:?}");
+        let summary = shell.store.practice_summary().unwrap();
+        assert_eq!(summary.all().solved, 1);
+    }
+
     #[test]
     fn tests_run_as_a_job_and_their_report_comes_back() {
         let library = first_cards(1);

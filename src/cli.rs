@@ -303,10 +303,9 @@ impl Cli {
     }
 
     /// The data dir, or an error saying why there is none.
-    fn data_dir(&self) -> color_eyre::Result<PathBuf> {
-        paths::data_dir(self.data_dir.clone()).map_err(|e| {
-            color_eyre::eyre::eyre!("cannot find a data dir ({e}); pass --data-dir DIR")
-        })
+    fn data_dir(&self) -> eyre::Result<PathBuf> {
+        paths::data_dir(self.data_dir.clone())
+            .map_err(|e| eyre::eyre!("cannot find a data dir ({e}); pass --data-dir DIR"))
     }
 
     fn color(&self) -> bool {
@@ -317,7 +316,7 @@ impl Cli {
 }
 
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
-pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
+pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
     // A deck folder that is not there is a typo to fix, not a deck to skip quietly.
     for dir in &cli.decks {
         if !dir.as_os_str().is_empty() && !dir.is_dir() {
@@ -421,7 +420,7 @@ pub fn run(cli: &Cli) -> color_eyre::Result<ExitCode> {
 
 /// `tutor interview`: played from `--answers FILE` without a screen, else on the
 /// interview screen.
-fn interview_command(cli: &Cli, options: &interview::Options) -> color_eyre::Result<ExitCode> {
+fn interview_command(cli: &Cli, options: &interview::Options) -> eyre::Result<ExitCode> {
     match &options.answers {
         Some(answers) => interview::interview(cli, options, answers),
         None => session::run(

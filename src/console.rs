@@ -3,7 +3,7 @@
 
 mod commands;
 
-pub use commands::{COMMANDS, Command, CommandError, complete, help_rows, parse};
+pub use commands::{COMMANDS, Command, CommandError, Here, complete, help_rows, parse};
 
 use crate::action::ConsoleEdit;
 use crate::command_table::Completion;
@@ -110,7 +110,7 @@ impl Console {
                 }
             }
             // Every command: update completes with the current screen's own list.
-            ConsoleEdit::Complete => self.complete(":", |word| complete(word, true)),
+            ConsoleEdit::Complete => self.complete(":", commands::complete_every),
             ConsoleEdit::HistoryNext => match self.browsing {
                 Some(i) if i + 1 < self.history.len() => {
                     self.browsing = Some(i + 1);

@@ -209,6 +209,53 @@ impl Editor {
     pub fn render(&self, area: Rect, buf: &mut Buffer, style: Style) {
         buf.set_style(area, style);
         (&self.area).render(area, buf);
+        if matches!(self.mode, Mode::Code { .. }) {
+            self.mark_clipped(area, buf);
+        }
+    }
+
+    /// Code is not wrapped, and the widget scrolls sideways only to keep the cursor in
+    /// view: a line that runs past the right edge gets `→` in the last column, and once
+    /// the view is scrolled right every line gets `←` in the first, so no line is
+    /// silently cut. The cursor's own cell is never covered.
+    fn mark_clipped(&self, area: Rect, buf: &mut Buffer) {
+        use unicode_width::UnicodeWidthChar as _;
+        if area.width < 2 {
+            return;
+        }
+        let (top_row, top_col) = self.area.scroll_offset();
+        let lines = self.area.lines();
+        // The line numbers' gutter scrolls with the text: its digits and two spaces.
+        let gutter = lines.len().to_string().len() + 2;
+        let tab = usize::from(self.area.tab_length()).max(1);
+        let (cursor_row, cursor_col) = self.cursor();
+        let marker = Style::new().add_modifier(Modifier::DIM | Modifier::BOLD);
+        for (y, row) in (area.top()..area.bottom()).zip(usize::from(top_row)..) {
+            let Some(line) = lines.get(row) else { break };
+            // Columns taken by the first `n` chars of the line (a tab is `tab` wide).
+            let columns = |n: usize| -> usize {
+                line.chars()
+                    .take(n)
+                    .map(|c| {
+                        if c == '\t' {
+                            tab
+                        } else {
+                            c.width().unwrap_or(0)
+                        }
+                    })
+                    .sum()
+            };
+            let width = columns(usize::MAX);
+            let on_cursor = |x: usize| row == cursor_row && gutter + columns(cursor_col) == x;
+            let left = usize::from(top_col);
+            let right = left + usize::from(area.width) - 1;
+            if gutter + width > right + 1 && !on_cursor(right) {
+                buf[(area.right() - 1, y)].set_symbol("→").set_style(marker);
+            }
+            if left > 0 && !on_cursor(left) {
+                buf[(area.x, y)].set_symbol("←").set_style(marker);
+            }
+        }
     }
 }
 
@@ -338,6 +385,34 @@ mod tests {
         assert_eq!(e.text(), "b\nc");
         assert!(e.focused());
         assert!(!e.apply(Edit::Undo));
+    }
+
+    /// The rows of `editor` drawn `w` columns wide.
+    fn drawn(editor: &Editor, w: u16, h: u16) -> Vec<String> {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        editor.render(area, &mut buf, Style::new());
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn code_cut_at_an_edge_is_marked() {
+        // Line numbers take "1 " plus one: 3 columns; 12 columns leave 9 for text.
+        let mut code = Editor::code("short\nthis line is far too long\nend", ':');
+        code.jump_to(0, 0);
+        let rows = drawn(&code, 12, 3);
+        assert_eq!(rows[0], " 1 short    ");
+        assert_eq!(rows[1], " 2 this lin→");
+        assert_eq!(rows[2], " 3 end      ");
+        // The cursor at the end of the long line: the view scrolls right, and what is
+        // cut on the left is marked on every row.
+        code.jump_to(1, 25);
+        let rows = drawn(&code, 12, 3);
+        assert!(rows.iter().all(|r| r.starts_with('←')), "{rows:?}");
+        assert!(rows[1].contains("long"), "{rows:?}");
+        assert!(!rows[1].ends_with('→'), "{rows:?}");
     }
 
     #[test]

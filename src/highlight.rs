@@ -5,19 +5,26 @@
 //! callers build one [`Highlighter`] and keep what it returns; nothing here belongs on a
 //! draw path. The theme (`assets/tutor.tmTheme`) names slots of the terminal's own
 //! palette instead of fixed colours, so it reads well on dark and light backgrounds.
-
-use std::io::Cursor;
+//! The grammars (Python, Rust and what they use) and the theme are syntect dumps made
+//! by build.rs (`build/highlight.rs`), so the binary holds neither syntect's other
+//! grammars nor a plist parser.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use syntect::easy::HighlightLines;
-use syntect::highlighting::{FontStyle, Theme, ThemeSet};
+use syntect::highlighting::{FontStyle, Theme};
 use syntect::parsing::SyntaxSet;
 
 use crate::content::quiz::{ClozePart, CodeLang, QuizItem};
 use crate::text::sanitize;
 
-const THEME: &[u8] = include_bytes!("../assets/tutor.tmTheme");
+/// `assets/tutor.tmTheme`, parsed and dumped by build.rs.
+const THEME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/theme.themedump"));
+/// The syntax set build.rs keeps of syntect's bundled one.
+const SYNTAXES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/syntaxes.packdump"));
+/// A hash of [`THEME`] and [`SYNTAXES`]: another grammar set or theme colours the same
+/// code differently, so it keys the disk cache.
+const ASSETS_FINGERPRINT: &str = env!("TUTOR_HIGHLIGHT_FINGERPRINT");
 
 /// A language a card has a solution in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,8 +144,10 @@ pub struct HighlightBatch {
 
 #[derive(Debug, thiserror::Error)]
 pub enum HighlightError {
-    #[error("the bundled syntax theme assets/tutor.tmTheme is invalid: {0}")]
-    Theme(#[from] syntect::LoadingError),
+    #[error("the bundled syntax theme (assets/tutor.tmTheme, dumped by build.rs) is invalid: {0}")]
+    Theme(#[source] Box<dyn std::error::Error + Send + Sync>),
+    #[error("the bundled grammars (dumped by build.rs) are invalid: {0}")]
+    Syntaxes(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// `code` as plain lines, without highlighting (colour off, or not highlighted yet),
@@ -160,11 +169,10 @@ pub struct Highlighter {
 
 impl Highlighter {
     pub fn new() -> Result<Self, HighlightError> {
-        let theme = ThemeSet::load_from_reader(&mut Cursor::new(THEME))?;
-        Ok(Self {
-            syntaxes: SyntaxSet::load_defaults_newlines(),
-            theme,
-        })
+        let theme = syntect::dumps::from_reader(THEME).map_err(|e| HighlightError::Theme(e))?;
+        let syntaxes = syntect::dumps::from_uncompressed_data(SYNTAXES)
+            .map_err(|e| HighlightError::Syntaxes(e))?;
+        Ok(Self { syntaxes, theme })
     }
 
     /// Highlights `code` (sanitized first: content is untrusted). Never fails: a line
@@ -241,8 +249,8 @@ fn palette(c: syntect::highlighting::Color) -> Option<Color> {
     }
 }
 
-/// Highlighted solutions kept on disk, keyed by a hash of the code, the language and the
-/// theme: highlighting costs milliseconds a solution (syntect compiles its grammars
+/// Highlighted solutions kept on disk, keyed by a hash of the code, the language, the
+/// theme and the grammars: highlighting costs milliseconds a solution (syntect compiles its grammars
 /// lazily), reading it back a fraction of that. Best effort: any failure means
 /// highlighting again.
 #[derive(Debug, Clone)]
@@ -260,7 +268,7 @@ impl DiskCache {
 
     fn path(&self, code: &str, lang: Lang) -> std::path::PathBuf {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(THEME);
+        h.update(ASSETS_FINGERPRINT.as_bytes());
         h.update(lang.name().as_bytes());
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(code.as_bytes());
@@ -400,6 +408,61 @@ mod tests {
         let rs = h.highlight("fn main() { let x = 1; }", Lang::Rust);
         assert_eq!(styles_of(&rs, "fn")[0].fg, Some(Color::Magenta));
         assert_eq!(styles_of(&rs, "1")[0].fg, Some(Color::Yellow));
+    }
+
+    /// The trimmed grammar set colours every piece of bundled code exactly as syntect's
+    /// full set does: a grammar that Python or Rust uses and build.rs dropped would show
+    /// as plain text or other colours here.
+    #[test]
+    fn the_trimmed_grammars_highlight_all_bundled_code_as_the_full_set() {
+        let trimmed = Highlighter::new().unwrap();
+        let full = Highlighter {
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+            theme: trimmed.theme.clone(),
+        };
+        assert!(trimmed.syntaxes.syntaxes().len() < full.syntaxes.syntaxes().len() / 4);
+        let library = crate::content::bundled_library();
+        let cards = || library.cards().map(|(_, c)| c);
+        let mut code: Vec<(String, Lang)> = cards()
+            .filter_map(|c| c.code())
+            .flat_map(|(py, rs)| {
+                [
+                    (py.solution.clone(), Lang::Python),
+                    (rs.solution.clone(), Lang::Rust),
+                ]
+            })
+            .collect();
+        code.extend(
+            cards()
+                .flat_map(|c| &c.quiz)
+                .filter_map(quiz_source)
+                .map(|(_, c, l)| (c, l)),
+        );
+        code.extend(
+            cards()
+                .flat_map(|c| [&c.prompt, &c.explanation])
+                .flat_map(|text| crate::markdown::fenced_blocks(text))
+                .filter_map(|(info, c)| Some((c, Lang::from_info(&info)?))),
+        );
+        assert!(code.len() > 80, "{} pieces of code", code.len());
+        // And what a learner may write that the decks do not hold yet: Python's regular
+        // expressions, SQL and format strings, Rust's doc comments, macros and raw strings.
+        let py = "import re\nP = re.compile(r'^(?P<k>\\w+)=[0-9]{2,}$')\n\
+                  Q = 'SELECT a FROM t WHERE b = 1'\nf'{x!r:>{w}}'\nb'\\x00'\n@dataclass\n\
+                  class A(B, metaclass=M):\n    \"\"\"doc\"\"\"\n    async def f(self, *a) -> int:\n        \
+                  return [i async for i in a]  # done\n";
+        let rs = "/// Doc `code`\n#[derive(Debug)]\nstruct S<'a> { x: &'a str }\n\
+                  macro_rules! m { ($e:expr) => { println!(\"{}\", $e) }; }\n\
+                  fn f() -> Result<(), Box<dyn Error>> { let r = r#\"raw\"#; let b = b'x'; Ok(()) }\n";
+        code.push((py.to_string(), Lang::Python));
+        code.push((rs.to_string(), Lang::Rust));
+        for (code, lang) in &code {
+            assert_eq!(
+                trimmed.highlight(code, *lang),
+                full.highlight(code, *lang),
+                "{code}"
+            );
+        }
     }
 
     #[test]

@@ -489,6 +489,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Practice, &[ctrl('r')], Action::Practice(P::Run), "run tests", true),
     bind(S::Practice, &[k('i'), code(KeyCode::Enter)], Action::Practice(P::Type), "type code", true),
     bind(S::Practice, &[k('s')], Action::Practice(P::ShowSolution), "show solution", true),
+    bind(S::Practice, &[k('e')], Action::Practice(P::EditOutside), "edit in $VISUAL or $EDITOR", false),
+    bind(S::Practice, &[k(':')], Action::EnterCommand, "command (:run)", false),
     bind(S::Practice, &[code(KeyCode::Tab)], Action::FocusNext, "scroll the next pane", false),
     bind(S::Practice, &[code(KeyCode::Esc), k('h')], Action::Back, "back", true),
     bind(S::LabBack, &[code(KeyCode::Esc)], Action::Back, "home", true),

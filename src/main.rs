@@ -4,10 +4,6 @@ use clap::Parser as _;
 use tutor::cli::{Cli, run};
 
 fn main() -> ExitCode {
-    // color-eyre first, so even a failure while starting up is reported readably.
-    if let Err(e) = color_eyre::install() {
-        eprintln!("error: {e}");
-    }
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,
@@ -20,7 +16,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn is_broken_pipe(e: &color_eyre::Report) -> bool {
+fn is_broken_pipe(e: &eyre::Report) -> bool {
     e.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()

@@ -6,14 +6,31 @@
 
 use jiff::{SignedDuration, Timestamp};
 
+use crate::content::Difficulty;
 use crate::editor::{Edit, Editor};
 use crate::highlight::Lang;
+use crate::srs::Rating;
 
 /// How long typing must pause before the code is saved.
 pub const SAVE_AFTER_PAUSE: SignedDuration = SignedDuration::from_secs(1);
 /// The longest code may stay unsaved while typing goes on without a pause: what a
 /// `kill -9` can lose at most (plus a tick).
 pub const SAVE_AT_MOST_EVERY: SignedDuration = SignedDuration::from_secs(5);
+
+/// A pause between two of the learner's actions counts as at most this much active
+/// time: a card left open while the learner is away is not time spent on it.
+pub const IDLE_CAP: SignedDuration = SignedDuration::from_secs(60);
+
+/// How long a card should take to solve, by its difficulty (cards have no time of
+/// their own): an interview's pace, 15, 25 and 40 minutes of active time.
+pub fn expected_time(difficulty: Difficulty) -> SignedDuration {
+    let minutes = match difficulty {
+        Difficulty::Easy => 15,
+        Difficulty::Medium => 25,
+        Difficulty::Hard => 40,
+    };
+    SignedDuration::from_mins(minutes)
+}
 
 /// What the learner does on the practice screen (keys, through `keymap::BINDINGS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +43,16 @@ pub enum PracticeAction {
     ShowSolution,
     /// `Ctrl-R`: run the card's tests on the code (saved first).
     Run,
+    /// `e`: edit the code in `$VISUAL`/`$EDITOR` (saved first), then run the tests.
+    EditOutside,
+}
+
+/// What the attempt file looked like on disk when last looked at: watch mode re-reads
+/// it only when this changes (a `stat` per tick, no read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub modified: Option<std::time::SystemTime>,
+    pub len: u64,
 }
 
 /// What the Results pane shows.
@@ -74,6 +101,18 @@ pub struct PracticeSession {
     pub question_key: Option<(u16, usize)>,
     /// Edits not yet on disk: when the first of them and the last were made.
     pub unsaved: Option<(Timestamp, Timestamp)>,
+    /// What tutor last wrote to the attempt file or read from it: a change on disk to
+    /// anything else was made outside (watch mode).
+    pub written: Option<String>,
+    /// The attempt file's stamp when last looked at (`None`: not yet, or no file).
+    pub disk: Option<Stamp>,
+    /// Active time on the card since practice opened it, and the learner's last action
+    /// (see [`IDLE_CAP`]).
+    pub active: SignedDuration,
+    pub last_active: Option<Timestamp>,
+    /// Completed runs (not cancelled), and whether the first of them passed.
+    pub runs: u32,
+    pub first_run_passed: Option<bool>,
 }
 
 impl PracticeSession {
@@ -101,6 +140,12 @@ impl PracticeSession {
             question: Vec::new(),
             question_key: None,
             unsaved: None,
+            written: None,
+            disk: None,
+            active: SignedDuration::ZERO,
+            last_active: None,
+            runs: 0,
+            first_run_passed: None,
         }
     }
 
@@ -120,6 +165,61 @@ impl PracticeSession {
         if self.unsaved.is_none() {
             self.editor.set_text(text);
         }
+        self.written = Some(text.to_string());
+    }
+
+    /// The attempt file as it is on disk now (watch mode), `stamp` and `text`: what to
+    /// do about it. Tutor's own write changes nothing; a change made outside replaces
+    /// the code, unless the learner has unsaved edits here, which are kept (and saved
+    /// over the file at the next pause).
+    pub fn changed_on_disk(&mut self, stamp: Stamp, text: &str) -> DiskChange {
+        self.disk = Some(stamp);
+        if self.written.as_deref() == Some(text) {
+            return DiskChange::Ours;
+        }
+        self.written = Some(text.to_string());
+        if self.unsaved.is_some() {
+            return DiskChange::KeptYours;
+        }
+        self.editor.set_text(text);
+        DiskChange::Reloaded
+    }
+
+    /// The learner did something at `now`: the time since their last action counts as
+    /// active, up to [`IDLE_CAP`].
+    pub fn touch(&mut self, now: Timestamp) {
+        if let Some(last) = self.last_active {
+            let gap = now
+                .duration_since(last)
+                .clamp(SignedDuration::ZERO, IDLE_CAP);
+            self.active += gap;
+        }
+        self.last_active = Some(now);
+    }
+
+    /// Whole seconds of active time so far.
+    pub fn seconds_spent(&self) -> u32 {
+        u32::try_from(self.active.as_secs()).unwrap_or(u32::MAX)
+    }
+
+    /// The grade this practice suggests, once the last run passed every test: Again if
+    /// the solution was shown, Good if the first run passed within `expected` active
+    /// time, Hard otherwise (several runs, or over the time). `None` while the tests
+    /// do not all pass.
+    pub fn suggested_grade(&self, expected: SignedDuration) -> Option<Rating> {
+        let Results::Done(report) = &self.results else {
+            return None;
+        };
+        if report.outcome != crate::runner::Outcome::Passed {
+            return None;
+        }
+        Some(if self.solution_shown {
+            Rating::Again
+        } else if self.runs == 1 && self.first_run_passed == Some(true) && self.active <= expected {
+            Rating::Good
+        } else {
+            Rating::Hard
+        })
     }
 
     /// Tab, not typing: the next pane scrolls: Question, Results, then the solution
@@ -158,8 +258,30 @@ impl PracticeSession {
 
     /// The code to save, if any is unsaved; marks it saved.
     pub fn take_unsaved(&mut self) -> Option<String> {
-        self.unsaved.take().map(|_| self.editor.text())
+        let text = self.unsaved.take().map(|_| self.editor.text())?;
+        self.written = Some(text.clone());
+        Some(text)
     }
+
+    /// The code, to be written now whether or not it changed (before `$EDITOR` opens
+    /// the file, which must hold what the pane shows); marks it saved.
+    pub fn take_all(&mut self) -> String {
+        self.unsaved = None;
+        let text = self.editor.text();
+        self.written = Some(text.clone());
+        text
+    }
+}
+
+/// What a change of the attempt file on disk did (`PracticeSession::changed_on_disk`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    /// It is what tutor wrote or read last: nothing to do.
+    Ours,
+    /// Changed outside: the code is the file's now; the tests run again.
+    Reloaded,
+    /// Changed outside while the learner had unsaved edits: theirs stay.
+    KeptYours,
 }
 
 /// Where the first `...` (Python) or `todo!()` (Rust) of a starter is, as (line,
@@ -229,6 +351,69 @@ mod tests {
         // A cursor move changes nothing to save.
         s.edit(Edit::Left, at(9000));
         assert_eq!(s.unsaved, None);
+    }
+
+    #[test]
+    fn active_time_counts_pauses_up_to_a_minute() {
+        let mut s = session();
+        s.touch(at(0));
+        s.touch(at(10_000));
+        assert_eq!(s.seconds_spent(), 10);
+        // Away for an hour: a minute of it counts.
+        s.touch(at(3_610_000));
+        assert_eq!(s.seconds_spent(), 70);
+        // A clock that went back counts nothing.
+        s.touch(at(3_000_000));
+        assert_eq!(s.seconds_spent(), 70);
+    }
+
+    fn passed(s: &mut PracticeSession) {
+        s.runs += 1;
+        s.first_run_passed.get_or_insert(true);
+        s.results = Results::Done(Box::new(crate::runner::Report {
+            lang: crate::runner::Lang::Python,
+            outcome: crate::runner::Outcome::Passed,
+            tests: Vec::new(),
+            failure: None,
+            diagnostics: Vec::new(),
+            output: String::new(),
+            output_cut: false,
+        }));
+    }
+
+    #[test]
+    fn a_grade_is_suggested_only_once_every_test_passes() {
+        let ten = SignedDuration::from_mins(10);
+        let mut s = session();
+        assert_eq!(s.suggested_grade(ten), None);
+        s.results = Results::Cancelled;
+        assert_eq!(s.suggested_grade(ten), None);
+        // First run, within the time: Good.
+        passed(&mut s);
+        s.active = SignedDuration::from_mins(9);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Good));
+        // Over the time: Hard.
+        s.active = SignedDuration::from_mins(11);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Hard));
+        // Several runs: Hard.
+        s.active = SignedDuration::ZERO;
+        passed(&mut s);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Hard));
+        // A first run that failed, then one that passed: Hard.
+        let mut s = session();
+        s.runs = 1;
+        s.first_run_passed = Some(false);
+        passed(&mut s);
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Hard));
+        // The solution shown: Again, however it went.
+        let mut s = session();
+        passed(&mut s);
+        s.solution_shown = true;
+        assert_eq!(s.suggested_grade(ten), Some(Rating::Again));
+        assert_eq!(
+            expected_time(Difficulty::Medium),
+            SignedDuration::from_mins(25)
+        );
     }
 
     #[test]

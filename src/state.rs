@@ -253,6 +253,10 @@ pub struct ReviewSession {
     /// The grade waiting for the shell's save, as `update` worked it out: the state the
     /// store saves is compared with it (another tutor may have graded the card).
     pub saving: Option<crate::srs::Outcome>,
+    /// The grade practice suggests for a card (by index) whose tests all passed when
+    /// the learner came back from practising it (`p`); the grade row marks it, the
+    /// learner still grades. Cleared by a grade.
+    pub suggested: Option<(usize, crate::srs::Rating)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -445,6 +449,23 @@ impl App {
             Screen::Interview(session) => Some(session),
             _ => None,
         }
+    }
+
+    /// Which `:` commands do something on the screen up (help and Tab offer only those).
+    pub fn commands_here(&self) -> crate::console::Here {
+        match &self.screen {
+            Screen::Review(_) => crate::console::Here::Review,
+            Screen::Practice { .. } => crate::console::Here::Practice,
+            _ => crate::console::Here::Anywhere,
+        }
+    }
+
+    /// Whether the screen has a console box: a card's, a quiz's, and practice's while a
+    /// `:` command is typed (practice gives the rows to the code otherwise).
+    pub fn has_console(&self) -> bool {
+        self.current_card().is_some()
+            || matches!(self.screen, Screen::Quiz(_))
+            || (self.console.active && matches!(self.screen, Screen::Practice { .. }))
     }
 
     /// The quiz, when the quiz is up.

@@ -14,7 +14,7 @@ use crate::content::Library;
 use crate::days::{DayNumber, Days, offset};
 use crate::quiz::Tally;
 use crate::srs::{CardStage, CardState};
-use crate::store::{InterviewRow, QuizSummary, Store, StoreError};
+use crate::store::{InterviewRow, PracticeSummary, PracticeTally, QuizSummary, Store, StoreError};
 
 pub const FORECAST_DAYS: usize = 30;
 pub const HEATMAP_DAYS: usize = 365;
@@ -60,6 +60,8 @@ pub struct Stats {
     pub quiz: QuizSummary,
     /// Mock interviews, oldest first.
     pub interviews: Vec<InterviewRow>,
+    /// Practice runs: cards tried, solved and passed on the first run, by language.
+    pub practice: PracticeSummary,
 }
 
 impl Stats {
@@ -130,6 +132,7 @@ impl Stats {
             cards,
             quiz: store.quiz_summary(today - (QUIZ_DAYS - 1))?,
             interviews: store.interviews()?,
+            practice: store.practice_summary()?,
         })
     }
 
@@ -167,6 +170,7 @@ impl Stats {
             "per_card": self.cards.iter().map(card_json).collect::<Vec<_>>(),
             "quiz": quiz_json(&self.quiz),
             "interviews": self.interviews.iter().map(|i| interview_json(i, days)).collect::<Vec<_>>(),
+            "practice": practice_json(&self.practice),
         })
     }
 }
@@ -218,6 +222,32 @@ fn quiz_json(quiz: &QuizSummary) -> Value {
         .by_kind
         .iter()
         .map(|(kind, t)| (kind.clone(), tally_json(*t)))
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    out
+}
+
+/// `{tried, solved, first_try, first_try_rate, by_lang: {python: {..}, rust: {..}}}`:
+/// cards run at least once, cards whose tests all passed at least once, cards whose
+/// first run passed, and that share of the cards tried (null before any run).
+fn practice_json(practice: &PracticeSummary) -> Value {
+    let tally = |t: PracticeTally| {
+        json!({
+            "tried": t.tried, "solved": t.solved, "first_try": t.first_try,
+            "first_try_rate": t.first_try_rate(),
+        })
+    };
+    let mut out = tally(practice.all());
+    out["by_lang"] = ["python", "rust"]
+        .into_iter()
+        .map(|lang| {
+            let t = practice
+                .by_lang
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map_or_else(PracticeTally::default, |(_, t)| *t);
+            (lang.to_string(), tally(t))
+        })
         .collect::<serde_json::Map<_, _>>()
         .into();
     out

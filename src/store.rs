@@ -9,6 +9,7 @@
 //! card's stored state inside its transaction (and recomputes it from the log when another
 //! process changed it), two processes never overwrite each other's work.
 
+mod attempts;
 mod history;
 mod identify;
 mod interviews;
@@ -28,6 +29,7 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use crate::days::Days;
 use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler};
 
+pub use attempts::{AttemptRecord, PracticeSummary, PracticeTally, RunOutcome};
 pub use interviews::InterviewRow;
 pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};

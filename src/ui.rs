@@ -85,7 +85,7 @@ pub fn view(frame: &mut Frame, app: &App) {
     }
     let t = theme(app);
     let card_screen = app.current_card().is_some();
-    let parts = frame_areas(area, card_screen || matches!(app.screen, Screen::Quiz(_)));
+    let parts = frame_areas(area, app.has_console());
     match &app.screen {
         Screen::Home(home) => home::render(frame, parts.body, app, home),
         Screen::Browse(browse) => browse::render(frame, parts.body, app, browse),

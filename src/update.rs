@@ -91,6 +91,8 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::OpenPractice
         | Action::Practice(_)
         | Action::AttemptLoaded { .. }
+        | Action::AttemptOnDisk { .. }
+        | Action::EditedOutside { .. }
         | Action::DeckTrusted { .. }
         | Action::Failed(Failure::Attempt { .. } | Failure::Trust { .. }) => {
             edit_or_practice(app, action, now)
@@ -260,6 +262,8 @@ fn is_user_action(action: &Action) -> bool {
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
             | Action::AttemptLoaded { .. }
+            | Action::AttemptOnDisk { .. }
+            | Action::EditedOutside { .. }
             | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
             | Action::InterviewSaved(_)
@@ -478,13 +482,13 @@ fn edit_console(app: &mut App, edit: ConsoleEdit) {
         && crate::layout::panes::has_diagram(app)
         && !app.console.input.trim_start().starts_with(':');
     // The review's commands are offered only in a review, where they do something.
-    let in_review = matches!(app.screen, Screen::Review(_));
+    let here = app.commands_here();
     match &mut app.screen {
         Screen::Browse(browse) if browse.filtering => browse.edit_filter(edit),
         _ if lab_line => app.console.complete("", crate::lru::command::complete),
         _ if edit == ConsoleEdit::Complete => app
             .console
-            .complete(":", |word| console::complete(word, in_review)),
+            .complete(":", |word| console::complete(word, here)),
         _ => app.console.edit(edit),
     }
 }
@@ -566,6 +570,12 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         }
     };
     app.console.active = false;
+    // Leaving practice for another screen keeps the code, as Esc does.
+    let leaving = if matches!(command, Command::Home | Command::Browse | Command::Stats) {
+        practice::save_now(app)
+    } else {
+        Effects::none()
+    };
     let action = match command {
         Command::Help => Action::ToggleHelp,
         Command::Reveal => Action::Reveal,
@@ -575,13 +585,18 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         Command::Home => {
             let item = home_item(&app.screen);
             go_home(app, item);
-            return Effects::none();
+            return leaving;
         }
         Command::Browse => {
             open_browse(app);
-            return Effects::none();
+            return leaving;
         }
-        Command::Stats => return open_stats(app),
+        Command::Stats => {
+            let mut effects = leaving;
+            effects.extend(open_stats(app));
+            return effects;
+        }
+        Command::Run => Action::Practice(crate::practice::PracticeAction::Run),
     };
     let allowed = matches!(
         (&action, app.review().map(|r| &r.phase)),
@@ -589,7 +604,7 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
             | (Action::Grade(_), Some(ReviewStep::Revealed { .. }))
             | (Action::Undo, Some(_))
             | (Action::ToggleHelp | Action::Quit, _)
-    );
+    ) || (matches!(action, Action::Practice(_)) && app.practice().is_some());
     if !allowed {
         let error = console::CommandError::NotHere(trimmed.to_string());
         app.console.say(format!("  {error}"));

@@ -1052,3 +1052,51 @@ fn quiz_items_are_reported_one_by_one() {
     let out = tutor(&data, &["stats", "--json", "--items"]);
     assert_eq!(out.code, Some(2), "{out:?}");
 }
+
+/// `tutor stats` and `--json` show practice: cards solved per language and the share
+/// of cards whose first run passed, from the runs the practice screen recorded.
+#[test]
+fn stats_show_practice_solved_per_language_and_first_try_rate() {
+    use tutor::store::{AttemptRecord, RunOutcome};
+    let tmp = temp();
+    let data = data(&tmp);
+    let text = ok(&data, &["stats"]);
+    assert!(text.contains("Practice   no practice runs yet"), "{text}");
+    {
+        let store = tutor::store::Store::open(&data).unwrap();
+        let run = |card: &str, lang, ms, outcome| AttemptRecord {
+            card_id: card.into(),
+            lang,
+            ran_at: jiff::Timestamp::from_millisecond(ms).unwrap(),
+            passed: 1,
+            failed: u32::from(outcome != RunOutcome::Passed),
+            outcome,
+            seconds_spent: 30,
+            solution_shown: false,
+        };
+        for record in [
+            run("two-sum", "python", 1, RunOutcome::Passed),
+            run("lru-cache", "python", 2, RunOutcome::TimedOut),
+            run("lru-cache", "python", 3, RunOutcome::Passed),
+            run("lru-cache", "rust", 4, RunOutcome::Passed),
+            run("gil", "rust", 5, RunOutcome::Failed),
+        ] {
+            store.record_attempt(&record).unwrap();
+        }
+    }
+    let text = ok(&data, &["stats"]);
+    assert!(
+        text.contains(
+            "Practice   3 cards solved (python 2, rust 1) · first try 2 of 4 cards (50.0%)"
+        ),
+        "{text}"
+    );
+    let json = stats_json(&data);
+    let p = &json["practice"];
+    assert_eq!(p["solved"], 3);
+    assert_eq!(p["first_try_rate"], 0.5);
+    assert_eq!(p["by_lang"]["python"]["solved"], 2);
+    assert_eq!(p["by_lang"]["python"]["first_try_rate"], 0.5);
+    assert_eq!(p["by_lang"]["rust"]["solved"], 1);
+    assert_eq!(p["by_lang"]["rust"]["tried"], 2);
+}

@@ -1149,3 +1149,112 @@ fn a_mock_interview_from_home_to_its_scorecard() {
         .collect();
     assert_eq!(saved.len(), 1);
 }
+
+/// An executable shell script `name` in `dir` with `body` after the `#!/bin/sh` line.
+fn script(dir: &Path, name: &str, body: &str) -> String {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+/// tutor practising two-sum with its data in `dir`, `$EDITOR` set to `editor` and
+/// `$VISUAL` unset, out of typing: ready for `e`.
+fn practice_with_editor(name: &str, dir: &Path, editor: &str) -> Tmux {
+    let line = wrapped(&dir.join("data"), "practice two-sum", &dir.join("pid"));
+    let tmux = Tmux::start(
+        name,
+        &format!("unset VISUAL; export EDITOR='{editor}'; {line}"),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux
+}
+
+/// `e` on practice hands the terminal to `$EDITOR` (here a script that appends a
+/// line), takes it back, shows the file as the editor left it and runs the tests; a
+/// missing editor is a flash, and the terminal comes back as it was.
+#[test]
+fn e_edits_the_code_in_editor_and_runs_the_tests() {
+    let dir = tempfile::tempdir().unwrap();
+    let append = script(
+        dir.path(),
+        "append.sh",
+        "printf 'edited_outside = 1\\n' >> \"$1\"\n",
+    );
+    let tmux = practice_with_editor("practice-editor", dir.path(), &append);
+    tmux.keys(&["e"]);
+    // The starter's bodies are `...`: the run that follows fails.
+    let screen = tmux.wait_for_all(&["edited_outside = 1", " failed"]);
+    assert!(!screen.contains("No run yet"), "{screen}");
+    let file = dir.path().join("data/attempts/two-sum/solution.py");
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .ends_with("edited_outside = 1\n")
+    );
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    drop(tmux);
+
+    let tmux = practice_with_editor(
+        "practice-no-editor",
+        dir.path(),
+        "/nonexistent/editor --wait",
+    );
+    tmux.keys(&["e"]);
+    tmux.wait_for("no editor `/nonexistent/editor` (from $EDITOR)");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// Watch mode: the attempt file written from outside (another window's editor) shows
+/// in the code pane and the tests run, with no key pressed.
+#[test]
+fn practice_reloads_and_runs_a_file_written_from_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start(
+        "practice-watch",
+        &wrapped(&data, "practice two-sum", &pid),
+        (160, 48),
+    );
+    tmux.wait_for("No run yet");
+    let folder = data.join("attempts").join("two-sum");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("solution.py"),
+        "def two_sum(nums, target):\n    return None\n\nwatched_line = 7\n",
+    )
+    .unwrap();
+    let screen = tmux.wait_for_all(&["watched_line = 7", " failed"]);
+    assert!(!screen.contains("No run yet"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("i type code");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// Ctrl-C typed in a line-mode `$EDITOR` is the editor's: tutor, in the same process
+/// group, takes the screen back when the editor ends instead of quitting.
+#[test]
+fn ctrl_c_in_the_editor_does_not_end_tutor() {
+    let dir = tempfile::tempdir().unwrap();
+    let wait = script(
+        dir.path(),
+        "wait.sh",
+        "trap 'printf \"after_ctrl_c = 1\\n\" >> \"$1\"; exit 0' INT\n\
+         echo EDITOR-WAITING\nwhile :; do sleep 1; done\n",
+    );
+    let tmux = practice_with_editor("practice-editor-int", dir.path(), &wait);
+    tmux.keys(&["e"]);
+    tmux.wait_for("EDITOR-WAITING");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for_all(&["after_ctrl_c = 1", " failed"]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}

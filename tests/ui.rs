@@ -1000,3 +1000,43 @@ fn interview_snapshots() {
         }
     }
 }
+
+/// Back in a review from practising its card with every test passing, the grade row
+/// marks the grade practice suggests (here Good: the first run passed).
+#[test]
+fn the_grade_row_marks_the_grade_practice_suggests() {
+    let size = (100, 30);
+    let (mut app, mut shell) = fixture(&Start::Review, false, size);
+    press(&mut app, &mut shell, "space p");
+    let card = app.practice().unwrap().card_id.clone();
+    let report = Box::new(tutor::runner::Report {
+        lang: tutor::runner::Lang::Python,
+        outcome: tutor::runner::Outcome::Passed,
+        tests: vec![tutor::runner::TestResult {
+            name: "example".into(),
+            passed: true,
+        }],
+        failure: None,
+        diagnostics: Vec::new(),
+        output: String::new(),
+        output_cut: false,
+    });
+    let card = tutor::content::CardId(card);
+    let _ = update(&mut app, Action::TestsRan { card, report }, t0());
+    press(&mut app, &mut shell, "esc esc");
+    let footer = footer_row(&app, size);
+    assert!(
+        footer.starts_with("all tests passed: ▸ Good suggested"),
+        "{footer}"
+    );
+    // The next key clears the flash: the grade row, Good marked, all four grades.
+    press(&mut app, &mut shell, "j");
+    let footer = footer_row(&app, size);
+    assert!(footer.contains("▸3 Good · 10m  4 Easy"), "{footer}");
+    let narrow = footer_row(&app, (80, 24));
+    assert!(
+        narrow.contains("▸3 Good") && narrow.contains("4 Easy"),
+        "{narrow}"
+    );
+    insta::assert_snapshot!("review_suggested_grade_100x30", draw(&app, size).backend());
+}

@@ -9,7 +9,7 @@ use crate::anki;
 use crate::highlight::Highlighter;
 use crate::text::{Shown, sanitize};
 
-pub fn export(cli: &Cli, file: &Path, deck: Option<&Shown>) -> color_eyre::Result<ExitCode> {
+pub fn export(cli: &Cli, file: &Path, deck: Option<&Shown>) -> eyre::Result<ExitCode> {
     let library = cli.load();
     super::warn_problems(&library.problems);
     let Some(decks) = anki::decks(&library, deck.map(Shown::as_str)) else {

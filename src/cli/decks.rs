@@ -70,7 +70,7 @@ fn origin(origin: &str) -> String {
 
 /// Prints every problem and warning in file order. Exit 1 on a problem, or on a warning
 /// when `strict` (which reports warnings as errors).
-pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> color_eyre::Result<ExitCode> {
+pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> eyre::Result<ExitCode> {
     let mut library = if paths.is_empty() {
         // No cache: check always parses and validates everything.
         check_library(&LoadOptions {
@@ -172,7 +172,7 @@ fn starter_text<'a>(library: &'a Library, site: &StarterSite) -> Option<&'a str>
     block?.starter.as_deref()
 }
 
-pub fn show(cli: &Cli, card_id: &Shown, plain: bool) -> color_eyre::Result<ExitCode> {
+pub fn show(cli: &Cli, card_id: &Shown, plain: bool) -> eyre::Result<ExitCode> {
     let library = cli.load();
     let Some((deck, card)) = library.card(card_id) else {
         warn_problems(&library.problems);

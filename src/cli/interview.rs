@@ -91,7 +91,7 @@ impl Options {
 }
 
 /// `tutor interview --answers FILE`: the round played from the file (`answers`).
-pub fn interview(cli: &Cli, options: &Options, answers: &Path) -> color_eyre::Result<ExitCode> {
+pub fn interview(cli: &Cli, options: &Options, answers: &Path) -> eyre::Result<ExitCode> {
     let shown = answers.display().to_string();
     let text = match paths::read_text(answers, ANSWERS_LIMIT) {
         Ok(text) => text,

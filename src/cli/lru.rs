@@ -8,7 +8,7 @@ use crate::lru::script::{self, StreamError};
 /// Runs `tutor lru --script`. A bad script is a user-facing error (exit 1, message on
 /// stderr). Without `--script`, `tutor lru` opens the full-screen lab (see `cli.rs`).
 /// `--script -` streams: each command runs as it is read from stdin.
-pub fn lru(capacity: usize, script: Option<&str>, diagram: bool) -> color_eyre::Result<ExitCode> {
+pub fn lru(capacity: usize, script: Option<&str>, diagram: bool) -> eyre::Result<ExitCode> {
     let Some(source) = script else {
         return Ok(ExitCode::from(2));
     };

@@ -24,13 +24,13 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn open(cli: &Cli) -> color_eyre::Result<Result<Store, ExitCode>> {
+fn open(cli: &Cli) -> eyre::Result<Result<Store, ExitCode>> {
     let dir = cli.data_dir()?;
     Ok(Store::open(&dir).map_err(fail))
 }
 
 /// The store and a scheduler with its settings, for commands that replay reviews.
-fn open_scheduling(cli: &Cli) -> color_eyre::Result<Result<(Store, Scheduler), ExitCode>> {
+fn open_scheduling(cli: &Cli) -> eyre::Result<Result<(Store, Scheduler), ExitCode>> {
     let store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(Err(code)),
@@ -42,7 +42,7 @@ fn open_scheduling(cli: &Cli) -> color_eyre::Result<Result<(Store, Scheduler), E
     Ok(scheduler.map(|scheduler| (store, scheduler)))
 }
 
-pub fn stats(cli: &Cli, json: bool, items: bool) -> color_eyre::Result<ExitCode> {
+pub fn stats(cli: &Cli, json: bool, items: bool) -> eyre::Result<ExitCode> {
     let store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(code),
@@ -99,7 +99,7 @@ pub(super) fn json_safe(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-pub fn export_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
+pub fn export_revlog(cli: &Cli, file: &Path) -> eyre::Result<ExitCode> {
     let store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(code),
@@ -130,7 +130,7 @@ pub fn export_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
+pub fn import_revlog(cli: &Cli, file: &Path) -> eyre::Result<ExitCode> {
     // `-` is standard input, as `export revlog -` writes standard output.
     let (input, name): (Box<dyn std::io::Read>, String) = if file == Path::new("-") {
         (Box::new(std::io::stdin().lock()), "<stdin>".to_string())
@@ -211,7 +211,7 @@ pub fn import_revlog(cli: &Cli, file: &Path) -> color_eyre::Result<ExitCode> {
     }
 }
 
-pub fn rebuild(cli: &Cli) -> color_eyre::Result<ExitCode> {
+pub fn rebuild(cli: &Cli) -> eyre::Result<ExitCode> {
     let (mut store, scheduler) = match open_scheduling(cli)? {
         Ok(both) => both,
         Err(code) => return Ok(code),
@@ -230,7 +230,7 @@ pub fn rebuild(cli: &Cli) -> color_eyre::Result<ExitCode> {
     }
 }
 
-pub fn optimize(cli: &Cli) -> color_eyre::Result<ExitCode> {
+pub fn optimize(cli: &Cli) -> eyre::Result<ExitCode> {
     let mut store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(code),
@@ -286,7 +286,7 @@ pub fn optimize(cli: &Cli) -> color_eyre::Result<ExitCode> {
 /// Shown by `tutor config`, and set only by `tutor optimize`.
 const PARAMETERS_KEY: &str = "fsrs-parameters";
 
-pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> color_eyre::Result<ExitCode> {
+pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result<ExitCode> {
     let store = match open(cli)? {
         Ok(store) => store,
         Err(code) => return Ok(code),

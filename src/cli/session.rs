@@ -19,7 +19,7 @@ pub fn run(
     deck: Option<Shown>,
     limit: Option<usize>,
     topic: Option<Shown>,
-) -> color_eyre::Result<ExitCode> {
+) -> eyre::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         if *start == Start::Home {
             // Piped: the listing is the useful answer.

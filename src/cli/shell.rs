@@ -23,7 +23,7 @@ const DECK_ARGS: &[&str] = &["deck"];
 const TOPIC_ARGS: &[&str] = &["topic"];
 
 /// Prints the completion script for `shell`.
-pub fn completions(cli: &Cli, shell: Shell) -> color_eyre::Result<ExitCode> {
+pub fn completions(cli: &Cli, shell: Shell) -> eyre::Result<ExitCode> {
     let library = cli.load();
     let mut command = with_ids(Cli::command(), &library);
     let mut out = Vec::new();
@@ -32,7 +32,7 @@ pub fn completions(cli: &Cli, shell: Shell) -> color_eyre::Result<ExitCode> {
 }
 
 /// Prints the man page, as roff: clap's sections, then where tutor keeps its files.
-pub fn man() -> color_eyre::Result<ExitCode> {
+pub fn man() -> eyre::Result<ExitCode> {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut out)?;
     out.extend_from_slice(FILES.as_bytes());
@@ -58,7 +58,7 @@ Parsed decks and highlighted code; deleting it is always safe.
 \fBtutor help\fR \fICOMMAND\fR for each command\*(Aqs options; in the session, \fB?\fR lists the keys.
 ";
 
-fn print(bytes: &[u8]) -> color_eyre::Result<ExitCode> {
+fn print(bytes: &[u8]) -> eyre::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`tutor man | head`) is not an error worth a message.
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {

@@ -16,6 +16,8 @@ pub enum Command {
     Home,
     Stats,
     Browse,
+    /// `:run`: the card's tests on the code being practised, as Ctrl-R.
+    Run,
 }
 
 /// Why a `:` line is not a command update can run.
@@ -40,11 +42,30 @@ pub enum CommandError {
     NotHere(String),
 }
 
+/// Where a command does something: help and Tab completion offer it only there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Here {
+    /// On every screen with a console.
+    Anywhere,
+    /// In a review.
+    Review,
+    /// On the practice screen.
+    Practice,
+}
+
+impl Here {
+    /// Whether a command of this kind does something on `screen` (itself a `Review`,
+    /// `Practice` or `Anywhere` for the others).
+    fn offered_on(self, screen: Self) -> bool {
+        self == Self::Anywhere || self == screen
+    }
+}
+
 /// A row of [`COMMANDS`].
 pub struct ConsoleCommand {
     pub spec: CommandSpec<Command, CommandError>,
-    /// Works only in a review: the help lists it only there.
-    pub review_only: bool,
+    /// Where it works: the help lists it only there.
+    pub here: Here,
 }
 
 const fn row(
@@ -52,7 +73,7 @@ const fn row(
     aliases: &'static [&'static str],
     args: &'static str,
     doc: &'static str,
-    review_only: bool,
+    here: Here,
     handler: fn(&[&str]) -> Result<Command, CommandError>,
 ) -> ConsoleCommand {
     ConsoleCommand {
@@ -63,21 +84,22 @@ const fn row(
             doc,
             handler,
         },
-        review_only,
+        here,
     }
 }
 
 /// Every `:` command, in the order help lists them.
 #[rustfmt::skip]
 pub static COMMANDS: &[ConsoleCommand] = &[
-    row("reveal", &["show"], "", "show the answer", true, |_| Ok(Command::Reveal)),
-    row("grade", &["g"], "good", "grade: again, hard, good, easy, or 1-4", true, grade),
-    row("undo", &["u"], "", "take back the last grade", true, |_| Ok(Command::Undo)),
-    row("home", &[], "", "go home", false, |_| Ok(Command::Home)),
-    row("browse", &[], "", "the card list", false, |_| Ok(Command::Browse)),
-    row("stats", &[], "", "stats and heatmap", false, |_| Ok(Command::Stats)),
-    row("help", &["h", "?"], "", "this help", false, |_| Ok(Command::Help)),
-    row("quit", &["q"], "", "quit", false, |_| Ok(Command::Quit)),
+    row("reveal", &["show"], "", "show the answer", Here::Review, |_| Ok(Command::Reveal)),
+    row("grade", &["g"], "good", "grade: again, hard, good, easy, or 1-4", Here::Review, grade),
+    row("undo", &["u"], "", "take back the last grade", Here::Review, |_| Ok(Command::Undo)),
+    row("run", &["r"], "", "run the card's tests on your code", Here::Practice, |_| Ok(Command::Run)),
+    row("home", &[], "", "go home", Here::Anywhere, |_| Ok(Command::Home)),
+    row("browse", &[], "", "the card list", Here::Anywhere, |_| Ok(Command::Browse)),
+    row("stats", &[], "", "stats and heatmap", Here::Anywhere, |_| Ok(Command::Stats)),
+    row("help", &["h", "?"], "", "this help", Here::Anywhere, |_| Ok(Command::Help)),
+    row("quit", &["q"], "", "quit", Here::Anywhere, |_| Ok(Command::Quit)),
 ];
 
 /// The table's command specs, for lookup and completion.
@@ -86,20 +108,26 @@ fn specs() -> impl Iterator<Item = &'static CommandSpec<Command, CommandError>> 
 }
 
 /// The help overlay's rows: `:grade good` and what it does; the review's commands only
-/// in a review.
-pub fn help_rows(in_review: bool) -> Vec<(String, String)> {
+/// in a review, practice's only there.
+pub fn help_rows(screen: Here) -> Vec<(String, String)> {
     COMMANDS
         .iter()
-        .filter(|c| in_review || !c.review_only)
+        .filter(|c| c.here.offered_on(screen))
         .map(|c| (format!(":{}", c.spec.syntax()), c.spec.doc.to_string()))
         .collect()
 }
 
 /// What Tab does to `word`, the start of a command's name typed after `:`: only the
-/// commands that do something here (the review's only in a review), as help lists them.
-pub fn complete(word: &str, in_review: bool) -> command_table::Completion {
-    let here = COMMANDS.iter().filter(|c| in_review || !c.review_only);
+/// commands that do something on `screen` (the review's only in a review), as help
+/// lists them.
+pub fn complete(word: &str, screen: Here) -> command_table::Completion {
+    let here = COMMANDS.iter().filter(|c| c.here.offered_on(screen));
     command_table::complete(here.map(|c| &c.spec), word)
+}
+
+/// What Tab does to `word` among every command, wherever it works.
+pub fn complete_every(word: &str) -> command_table::Completion {
+    command_table::complete(specs(), word)
 }
 
 /// Parses a line typed after `:`. `Ok(None)` for an empty line.
@@ -215,10 +243,17 @@ mod tests {
 
     #[test]
     fn help_lists_the_review_commands_only_in_a_review() {
-        let anywhere: Vec<String> = help_rows(false).into_iter().map(|(c, _)| c).collect();
-        assert_eq!(anywhere, [":home", ":browse", ":stats", ":help", ":quit"]);
-        let review = help_rows(true);
-        assert_eq!(review.len(), COMMANDS.len());
+        let names = |here| -> Vec<String> { help_rows(here).into_iter().map(|(c, _)| c).collect() };
+        assert_eq!(
+            names(Here::Anywhere),
+            [":home", ":browse", ":stats", ":help", ":quit"]
+        );
+        assert_eq!(
+            names(Here::Practice),
+            [":run", ":home", ":browse", ":stats", ":help", ":quit"]
+        );
+        let review = help_rows(Here::Review);
+        assert_eq!(review.len(), COMMANDS.len() - 1);
         assert_eq!(
             review[1],
             (

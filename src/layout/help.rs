@@ -38,10 +38,10 @@ fn sections(app: &App) -> Vec<Section> {
             }),
         }
     }
-    if app.current_card().is_some() {
+    if app.current_card().is_some() || app.practice().is_some() {
         out.push(Section {
             title: crate::hints::help_commands(),
-            rows: crate::console::help_rows(matches!(app.screen, crate::state::Screen::Review(_))),
+            rows: crate::console::help_rows(app.commands_here()),
         });
         if super::panes::has_diagram(app) {
             out.push(Section {

@@ -63,7 +63,7 @@ pub fn areas(body: Rect, solution_shown: bool) -> Areas {
 pub fn current(app: &App, session: &PracticeSession) -> Areas {
     let (w, h) = app.size;
     areas(
-        frame_areas(Rect::new(0, 0, w, h), false).body,
+        frame_areas(Rect::new(0, 0, w, h), app.has_console()).body,
         session.solution_shown,
     )
 }

@@ -381,6 +381,42 @@ fn ctrl_r_runs_the_tests_on_the_code_and_results_show_them() {
     assert!(drawn.contains(&report.summary()), "{drawn}");
 }
 
+/// `:run` does what Ctrl-R does; the console shows only while the command is typed;
+/// Tab and the help offer it on practice and nowhere else.
+#[test]
+fn colon_run_runs_the_tests_as_ctrl_r_does() {
+    use crate::practice::Results;
+    let (mut app, mut shell, dir) = practising(Lang::Python);
+    assert!(!app.has_console());
+    press(&mut app, &mut shell, "x esc :", t0());
+    assert!(app.console.active && app.has_console());
+    press(&mut app, &mut shell, "r u tab", t0());
+    assert_eq!(app.console.input, ":run");
+    // Esc saved the code already: `:run` runs the tests.
+    let effects = press(&mut app, &mut shell, "enter", t0());
+    assert!(matches!(effects[..], [Effect::RunTests(_)]), "{effects:?}");
+    assert!(!app.console.active && !app.has_console());
+    assert!(matches!(results(&app), Results::Done(_)));
+    let file = dir.path().join("lru-cache").join("solution.py");
+    assert_eq!(std::fs::read_to_string(file).unwrap(), code(&app));
+    // The help lists it here, and a card's help does not.
+    let help = |app: &App| {
+        crate::layout::help::lines(app, 100)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(help(&app).contains(":run"), "{}", help(&app));
+    let (mut app, mut shell) = fixture(&Start::Browse(Some("gil".into())));
+    assert!(!help(&app).contains(":run"));
+    press(&mut app, &mut shell, ": r u n enter", t0());
+    assert_eq!(
+        app.flash.as_ref().map(|f| f.text.as_str()),
+        Some(":run does nothing here")
+    );
+}
+
 #[test]
 fn another_decks_tests_run_only_after_a_yes_remembered_per_deck() {
     let (mut app, mut shell) = fixture(&Start::Home);
@@ -477,4 +513,236 @@ fn a_taller_window_brings_the_question_scroll_back() {
     let (max_big, _) = crate::layout::practice::question_limits(&app, session(&app));
     assert!(max_big < max_small);
     assert_eq!(session(&app).scroll, max_big);
+}
+
+fn stamp(len: u64) -> crate::practice::Stamp {
+    crate::practice::Stamp {
+        modified: Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(len)),
+        len,
+    }
+}
+
+fn on_disk(app: &mut App, stamp: crate::practice::Stamp, text: &str) -> Vec<Effect> {
+    let action = Action::AttemptOnDisk {
+        card: "lru-cache".into(),
+        lang: Lang::Python,
+        stamp,
+        text: text.into(),
+    };
+    update(app, action, t0()).0
+}
+
+/// The stamp a tick's `WatchAttempt` says was seen last (panics if it asks nothing).
+fn watched(effects: &[Effect]) -> Option<crate::practice::Stamp> {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::WatchAttempt { seen, .. } => Some(*seen),
+            _ => None,
+        })
+        .expect("a tick looks at the file")
+}
+
+/// Watch mode at update level, the file's stamp faked: each tick asks the shell to
+/// look (with the stamp last seen); tutor's own write changes nothing; a change made
+/// outside replaces the code and runs the tests; unsaved edits here are kept.
+#[test]
+fn watch_mode_reloads_a_change_made_outside_and_keeps_unsaved_edits() {
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let effects = update(&mut app, Action::Tick, t0()).0;
+    assert_eq!(watched(&effects), None);
+    // What tutor wrote (the starter, saved on Esc) comes back: nothing happens.
+    press(&mut app, &mut shell, "x esc", t0());
+    let mine = code(&app);
+    assert!(on_disk(&mut app, stamp(1), &mine).is_empty());
+    assert_eq!(code(&app), mine);
+    assert_eq!(app.flash, None);
+    let effects = update(&mut app, Action::Tick, t0()).0;
+    assert_eq!(watched(&effects), Some(stamp(1)));
+    // Written in another window: reloaded, and the tests run.
+    let effects = on_disk(&mut app, stamp(2), "class LRUCache:\n    pass\n");
+    assert!(matches!(effects[..], [Effect::RunTests(_)]), "{effects:?}");
+    assert_eq!(code(&app), "class LRUCache:\n    pass\n");
+    assert!(app.flash.as_ref().unwrap().text.contains("reloaded"));
+    // Unsaved edits here and a change there: the edits stay, a flash says so.
+    press(&mut app, &mut shell, "i y", t0());
+    let typed = code(&app);
+    let effects = on_disk(&mut app, stamp(3), "print('other window')\n");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(code(&app), typed);
+    let flash = app.flash.clone().unwrap();
+    assert!(
+        flash.error && flash.text.contains("kept your unsaved edits"),
+        "{flash:?}"
+    );
+    // They are saved over the file at the next pause.
+    let later = t0() + SignedDuration::from_secs(2);
+    let effects = update(&mut app, Action::Tick, later).0;
+    assert!(
+        matches!(&effects[0], Effect::SaveAttempt { text, .. } if *text == typed),
+        "{effects:?}"
+    );
+}
+
+/// `e` writes the code as the pane shows it and hands it to the editor; what the
+/// editor left is the code, and the tests run; a failure is flashed, the code kept.
+#[test]
+fn e_hands_the_code_to_the_editor_and_runs_the_tests_after() {
+    let (mut app, _shell, _dir) = practising(Lang::Python);
+    let shown = code(&app);
+    let _ = update(
+        &mut app,
+        Action::Practice(crate::practice::PracticeAction::StopTyping),
+        t0(),
+    );
+    let key = crate::keymap::action_for(&app, &super::key("e")).unwrap();
+    let effects = update(&mut app, key, t0()).0;
+    assert_eq!(
+        effects,
+        [Effect::EditOutside {
+            card: "lru-cache".into(),
+            lang: Lang::Python,
+            text: shown.clone(),
+        }]
+    );
+    let back = |result| Action::EditedOutside {
+        card: "lru-cache".into(),
+        lang: Lang::Python,
+        result,
+    };
+    let effects = update(&mut app, back(Err("no editor `nope`".into())), t0()).0;
+    assert!(effects.is_empty());
+    assert_eq!(code(&app), shown);
+    assert_eq!(app.flash.as_ref().unwrap().text, "no editor `nope`");
+    let effects = update(&mut app, back(Ok("x = 1\n".into())), t0()).0;
+    assert!(matches!(effects[..], [Effect::RunTests(_)]), "{effects:?}");
+    assert_eq!(code(&app), "x = 1\n");
+    // The editor's file is tutor's own now: watch mode does not run it twice.
+    assert!(on_disk(&mut app, stamp(9), "x = 1\n").is_empty());
+}
+
+fn report(outcome: crate::runner::Outcome, passed: &[bool]) -> Box<crate::runner::Report> {
+    Box::new(crate::runner::Report {
+        lang: crate::runner::Lang::Python,
+        outcome,
+        tests: passed
+            .iter()
+            .enumerate()
+            .map(|(i, &passed)| crate::runner::TestResult {
+                name: format!("t{i}"),
+                passed,
+            })
+            .collect(),
+        failure: None,
+        diagnostics: Vec::new(),
+        output: String::new(),
+        output_cut: false,
+    })
+}
+
+fn ran(app: &mut App, report: Box<crate::runner::Report>, at: Timestamp) -> Vec<Effect> {
+    let card = crate::content::CardId("lru-cache".into());
+    update(app, Action::TestsRan { card, report }, at).0
+}
+
+/// Every completed run is recorded through an effect (a cancelled one is not): the
+/// counts, how it ended, the active seconds since practice opened, the solution shown.
+#[test]
+fn each_completed_run_is_recorded_with_active_time() {
+    use crate::runner::Outcome;
+    use crate::store::{AttemptRecord, RunOutcome};
+    let (mut app, mut shell, _dir) = practising(Lang::Python);
+    let later = |s: i64| t0() + SignedDuration::from_secs(s);
+    press(&mut app, &mut shell, "x", later(20));
+    // An hour away counts as a minute.
+    press(&mut app, &mut shell, "y", later(3620));
+    let effects = ran(
+        &mut app,
+        report(Outcome::Failed, &[true, false]),
+        later(3630),
+    );
+    let expected = AttemptRecord {
+        card_id: "lru-cache".into(),
+        lang: "python",
+        ran_at: later(3630),
+        passed: 1,
+        failed: 1,
+        outcome: RunOutcome::Failed,
+        seconds_spent: 80,
+        solution_shown: false,
+    };
+    assert_eq!(effects, [Effect::RecordAttempt(expected)]);
+    assert!(ran(&mut app, report(Outcome::Cancelled, &[]), later(3640)).is_empty());
+    press(&mut app, &mut shell, "esc s y", later(3650));
+    let effects = ran(
+        &mut app,
+        report(Outcome::Passed, &[true, true]),
+        later(3660),
+    );
+    assert!(
+        matches!(&effects[..], [Effect::RecordAttempt(r)]
+            if r.solution_shown && r.outcome == RunOutcome::Passed && r.passed == 2),
+        "{effects:?}"
+    );
+    assert_eq!(
+        (session(&app).runs, session(&app).first_run_passed),
+        (2, Some(false))
+    );
+}
+
+/// Back from practising a review's card with every test passing, the review marks a
+/// suggested grade: Good for a first run that passed in time, Hard for several runs,
+/// Again once the solution was shown. Nothing is graded until the learner grades.
+#[test]
+fn passing_practice_suggests_a_grade_in_the_review() {
+    use crate::srs::Rating;
+    let suggested = |app: &App| app.review().unwrap().suggested.map(|(_, r)| r);
+    let solve = |app: &mut App| {
+        let (_, card) = app.card(session(app).card).unwrap();
+        let solution = card.code().unwrap().0.solution.clone();
+        if let Screen::Practice { session, .. } = &mut app.screen {
+            session.editor.set_text(&solution);
+        }
+    };
+    let (mut app, mut shell) = fixture(&Start::Review);
+    let dir = tempfile::tempdir().unwrap();
+    shell.set_attempts_dir(dir.path().to_path_buf());
+    press(&mut app, &mut shell, "space p", t0());
+    solve(&mut app);
+    press(&mut app, &mut shell, "ctrl-r esc esc", t0());
+    assert_eq!(on(&app), "review");
+    assert_eq!(suggested(&app), Some(Rating::Good));
+    let footer = crate::ui::footer::footer_line(&app, crate::layout::theme(&app), 160).to_string();
+    assert!(footer.contains("▸3 Good"), "{footer}");
+    assert_eq!(
+        app.flash.as_ref().unwrap().text,
+        "all tests passed: ▸ Good suggested (first run, in time)"
+    );
+    assert_eq!(app.review().unwrap().graded.len(), 0, "nothing graded");
+
+    // A failing run first, then a passing one: Hard.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    shell.set_attempts_dir(dir.path().join("2"));
+    press(&mut app, &mut shell, "p", t0());
+    press(&mut app, &mut shell, "ctrl-r", t0());
+    solve(&mut app);
+    press(&mut app, &mut shell, "ctrl-r esc esc", t0());
+    assert_eq!(suggested(&app), Some(Rating::Hard));
+    // Shown before grading (the suggestion waits for the reveal), cleared by a grade.
+    press(&mut app, &mut shell, "space 3", t0());
+    assert_eq!(suggested(&app), None);
+
+    // The solution shown: Again.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    shell.set_attempts_dir(dir.path().join("3"));
+    press(&mut app, &mut shell, "space p esc s y", t0());
+    solve(&mut app);
+    press(&mut app, &mut shell, "ctrl-r esc", t0());
+    assert_eq!(suggested(&app), Some(Rating::Again));
+
+    // Tests not passing: no suggestion.
+    let (mut app, mut shell) = fixture(&Start::Review);
+    shell.set_attempts_dir(dir.path().join("4"));
+    press(&mut app, &mut shell, "space p ctrl-r esc esc", t0());
+    assert_eq!(suggested(&app), None);
 }

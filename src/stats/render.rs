@@ -90,6 +90,7 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
         ]),
     ];
     lines.extend(quiz(stats));
+    lines.push(practice(stats));
     lines.extend(interviews(stats, days));
     lines.push(Line::default());
     lines.extend(forecast(stats));
@@ -184,6 +185,32 @@ fn interviews(stats: &Stats, days: &Days) -> Vec<Line<'static>> {
         ))));
     }
     out
+}
+
+/// `Practice   2 cards solved (python 2) · first try 1 of 3 cards (33.3%)`.
+fn practice(stats: &Stats) -> Line<'static> {
+    let p = &stats.practice;
+    let all = p.all();
+    let Some(rate) = all.first_try_rate() else {
+        return Line::from(vec![bold("Practice   "), raw("no practice runs yet")]);
+    };
+    let langs: Vec<String> = p
+        .by_lang
+        .iter()
+        .map(|(lang, t)| format!("{lang} {}", t.solved))
+        .collect();
+    Line::from(vec![
+        bold("Practice   "),
+        raw(shown!(
+            "{} card{} solved ({}) · first try {} of {} cards ({:.1}%)",
+            all.solved,
+            if all.solved == 1 { "" } else { "s" },
+            langs.join(", "),
+            all.first_try,
+            all.tried,
+            rate * 100.0
+        )),
+    ])
 }
 
 fn forecast(stats: &Stats) -> Vec<Line<'static>> {

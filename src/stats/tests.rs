@@ -240,3 +240,61 @@ fn quiz_figures_in_text_and_json() {
     assert_eq!(stats.counts.new, library.card_count());
     assert_eq!(json["reviews_today"], 0);
 }
+
+/// Practice in the report and the JSON: cards solved per language and the share of
+/// cards whose first run passed.
+#[test]
+fn practice_figures_in_text_and_json() {
+    use crate::store::{AttemptRecord, RunOutcome};
+    let store = Store::open_in_memory().unwrap();
+    let library = library();
+    let empty = Stats::compute(&store, library, now(), &Days::utc()).unwrap();
+    let text = crate::ansi::render(&render::report(&empty, &Days::utc()), false);
+    assert!(
+        text.contains("\nPractice   no practice runs yet\n"),
+        "{text}"
+    );
+    let json = empty.to_json(&Days::utc());
+    assert_eq!(json["practice"]["solved"], 0);
+    assert!(json["practice"]["first_try_rate"].is_null());
+    assert_eq!(json["practice"]["by_lang"]["rust"]["tried"], 0);
+    let run = |card: &str, lang, secs, outcome| AttemptRecord {
+        card_id: card.into(),
+        lang,
+        ran_at: now() - hours(secs),
+        passed: 1,
+        failed: 0,
+        outcome,
+        seconds_spent: 60,
+        solution_shown: false,
+    };
+    for record in [
+        run("a", "python", 3, RunOutcome::Failed),
+        run("a", "python", 2, RunOutcome::Passed),
+        run("b", "python", 2, RunOutcome::Passed),
+        run("a", "rust", 1, RunOutcome::CompileError),
+    ] {
+        store.record_attempt(&record).unwrap();
+    }
+    let stats = Stats::compute(&store, library, now(), &Days::utc()).unwrap();
+    let text = crate::ansi::render(&render::report(&stats, &Days::utc()), false);
+    assert!(
+        text.contains(
+            "\nPractice   2 cards solved (python 2, rust 0) · first try 1 of 3 cards (33.3%)\n"
+        ),
+        "{text}"
+    );
+    let json = stats.to_json(&Days::utc());
+    let p = &json["practice"];
+    assert_eq!(
+        (
+            p["tried"].as_u64(),
+            p["solved"].as_u64(),
+            p["first_try"].as_u64()
+        ),
+        (Some(3), Some(2), Some(1))
+    );
+    assert_eq!(p["by_lang"]["python"]["solved"], 2);
+    assert_eq!(p["by_lang"]["python"]["first_try_rate"], 0.5);
+    assert_eq!(p["by_lang"]["rust"]["solved"], 0);
+}

@@ -83,7 +83,24 @@ const MIGRATIONS: &[&str] = &[
         agreed_at INTEGER NOT NULL,             -- ms since the Unix epoch, UTC
         PRIMARY KEY (deck_id, tests_hash)
     ) STRICT, WITHOUT ROWID;",
-    // 7: mock interviews (issue 15): one row a round, with its signal, each competency's
+    // 7: every completed practice run (issue 14; a cancelled one is not recorded): the
+    // tests passed and failed, how it ended, the learner's active seconds on the card
+    // since practice opened it (pauses over a minute count as a minute), and whether
+    // the solution had been shown.
+    "CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        card_id TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('python', 'rust')),
+        ran_at INTEGER NOT NULL,                -- ms since the Unix epoch, UTC
+        passed INTEGER NOT NULL CHECK (passed >= 0),
+        failed INTEGER NOT NULL CHECK (failed >= 0),
+        outcome TEXT NOT NULL
+            CHECK (outcome IN ('passed', 'failed', 'compile_error', 'timed_out', 'broken')),
+        seconds_spent INTEGER NOT NULL CHECK (seconds_spent >= 0),
+        solution_shown INTEGER NOT NULL CHECK (solution_shown IN (0, 1))
+    ) STRICT;
+    CREATE INDEX attempts_by_card ON attempts (card_id, lang, ran_at);",
+    // 8: mock interviews (issue 15): one row a round, with its signal, each competency's
     // level (NULL: not assessed) and the whole scorecard as JSON.
     "CREATE TABLE interview (
         id INTEGER PRIMARY KEY,

@@ -27,6 +27,14 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
         Some(ReviewStep::Revealed { outcomes, .. }) => Some(*outcomes),
         _ => None,
     };
+    // The grade practice suggests for this card (the learner still presses it).
+    let suggested = app
+        .review()
+        .and_then(|r| {
+            r.suggested
+                .filter(|(card, _)| r.phase.card() == Some(*card))
+        })
+        .map(|(_, grade)| grade);
     let mut hints: Vec<(bool, Vec<Span<'static>>)> = Vec::new();
     for (_, binding) in keymap::active(app, true) {
         // In a quiz, only the keys that would do something to this item.
@@ -43,7 +51,18 @@ pub fn footer_line(app: &App, t: Theme, width: u16) -> Line<'static> {
         match (&binding.action, outcomes) {
             (Action::Grade(r), Some(outcomes)) => {
                 let o = outcomes[usize::from(r.number() - 1)];
-                spans.push(span(binding.help, t.rating(r.number())));
+                // The suggested grade: `▸` before its key, the name in reverse video
+                // (one column more, so the four grades still fit 80 columns).
+                if suggested == Some(*r) {
+                    spans.insert(0, span("▸", t.rating(r.number())));
+                    spans.push(span(
+                        binding.help,
+                        t.rating(r.number())
+                            .add_modifier(ratatui::style::Modifier::REVERSED),
+                    ));
+                } else {
+                    spans.push(span(binding.help, t.rating(r.number())));
+                }
                 spans.push(span(
                     shown!(" · {}", interval_label(o.interval().as_secs())),
                     t.dim(),

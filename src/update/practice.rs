@@ -4,12 +4,13 @@
 
 use jiff::Timestamp;
 
-use super::{flash_error, panes};
+use super::{flash, flash_error, panes};
 use crate::action::{Action, Effect, Effects};
 use crate::highlight::Lang;
-use crate::practice::{Focus, PracticeAction, PracticeSession, Results};
+use crate::practice::{DiskChange, Focus, PracticeAction, PracticeSession, Results};
 use crate::runner::trust;
 use crate::state::{App, Confirm, Overlay, Screen};
+use crate::store::{AttemptRecord, RunOutcome};
 
 /// Opens practice on `card` in `lang`: from the starter, the saved attempt asked for
 /// (it replaces the starter when it arrives), the screen now showing kept for Esc.
@@ -35,6 +36,8 @@ pub fn open_practice(app: &mut App, card: usize, lang: Lang) -> Effects {
         deck: deck.meta.id.clone(),
         hash: trust::tests_hash(deck),
     });
+    // Active time counts from the opening.
+    session.touch(app.now);
     let from = Box::new(std::mem::take(&mut app.screen));
     app.screen = Screen::Practice { session, from };
     let mut effects = Effects::one(Effect::LoadAttempt {
@@ -107,6 +110,12 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
     let Some(session) = session(app) else {
         return Effects::none();
     };
+    if matches!(
+        action,
+        Action::Edit(_) | Action::Practice(_) | Action::EditedOutside { .. }
+    ) {
+        session.touch(now);
+    }
     match action {
         Action::Practice(PracticeAction::Type) => session.editor.set_focused(true),
         Action::Practice(PracticeAction::StopTyping) => {
@@ -128,7 +137,30 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
         {
             session.loaded(&text);
         }
-        Action::Tick if session.save_due(now) => return save(session),
+        Action::Tick => {
+            // Due code first, then a look at the file: tutor's own write is known.
+            let mut effects = if session.save_due(now) {
+                save(session)
+            } else {
+                Effects::none()
+            };
+            effects.push(Effect::WatchAttempt {
+                card: session.card_id.clone(),
+                lang: session.lang,
+                seen: session.disk,
+            });
+            return effects;
+        }
+        Action::AttemptOnDisk { .. } | Action::EditedOutside { .. } => {
+            return from_outside(app, action);
+        }
+        Action::Practice(PracticeAction::EditOutside) => {
+            return Effects::one(Effect::EditOutside {
+                card: session.card_id.clone(),
+                lang: session.lang,
+                text: session.take_all(),
+            });
+        }
         Action::Practice(PracticeAction::Run) => return run(app),
         Action::DeckTrusted { deck, hash } => {
             let card = session.card;
@@ -138,6 +170,53 @@ pub fn update_practice(app: &mut App, action: Action, now: Timestamp) -> Effects
                 && let Some(session) = self::session(app)
             {
                 session.trusted = true;
+            }
+        }
+        _ => {}
+    }
+    Effects::none()
+}
+
+/// The code changed outside tutor: on disk (watch mode), or in `$EDITOR` (`e`). For
+/// another card or language (practice was left and opened again), nothing.
+fn from_outside(app: &mut App, action: Action) -> Effects {
+    let Some(session) = session(app) else {
+        return Effects::none();
+    };
+    match action {
+        Action::AttemptOnDisk {
+            card,
+            lang,
+            stamp,
+            text,
+        } if card == session.card_id && lang == session.lang => {
+            let file = crate::practice::file_name(lang);
+            match session.changed_on_disk(stamp, &text) {
+                DiskChange::Ours => {}
+                DiskChange::Reloaded => {
+                    flash(
+                        app,
+                        format!("{file} changed on disk: reloaded, tests running"),
+                    );
+                    return run(app);
+                }
+                DiskChange::KeptYours => flash_error(
+                    app,
+                    format!("{file} changed on disk: kept your unsaved edits here, not the file's"),
+                ),
+            }
+        }
+        Action::EditedOutside { card, lang, result }
+            if card == session.card_id && lang == session.lang =>
+        {
+            match result {
+                Ok(text) => {
+                    session.editor.set_text(&text);
+                    session.unsaved = None;
+                    session.written = Some(text);
+                    return run(app);
+                }
+                Err(cause) => flash_error(app, cause),
             }
         }
         _ => {}
@@ -209,9 +288,10 @@ pub fn from_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
     };
     match action {
         Action::TestsRan { card, report } if card.as_str() == session.card_id => {
+            let record = completed_run(session, &report, now);
             session.results = Results::Done(report);
             session.results_scroll = 0;
-            Effects::none()
+            record.map_or_else(Effects::none, |r| Effects::one(Effect::RecordAttempt(r)))
         }
         Action::CancelJob => {
             if session.running() {
@@ -221,6 +301,42 @@ pub fn from_jobs(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         other => super::jobs::update_jobs(app, other, now),
     }
+}
+
+/// A run that ended with a verdict, counted in the session and as the store's row; `None`
+/// for a cancelled run, or one whose tool is missing (nothing ran).
+fn completed_run(
+    session: &mut PracticeSession,
+    report: &crate::runner::Report,
+    now: Timestamp,
+) -> Option<AttemptRecord> {
+    use crate::runner::Outcome;
+    let outcome = match report.outcome {
+        Outcome::Passed => RunOutcome::Passed,
+        Outcome::Failed => RunOutcome::Failed,
+        Outcome::CompileError => RunOutcome::CompileError,
+        Outcome::TimedOut(_) => RunOutcome::TimedOut,
+        Outcome::Broken(_) => RunOutcome::Broken,
+        Outcome::Cancelled | Outcome::Missing(_) => return None,
+    };
+    session.runs += 1;
+    session
+        .first_run_passed
+        .get_or_insert(outcome == RunOutcome::Passed);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Some(AttemptRecord {
+        card_id: session.card_id.clone(),
+        lang: match session.lang {
+            Lang::Python => "python",
+            Lang::Rust => "rust",
+        },
+        ran_at: now,
+        passed: count(report.passed()),
+        failed: count(report.failed()),
+        outcome,
+        seconds_spent: session.seconds_spent(),
+        solution_shown: session.solution_shown,
+    })
 }
 
 /// The code to disk, if anything is unsaved.
@@ -240,12 +356,34 @@ pub fn save_now(app: &mut App) -> Effects {
     session(app).map_or_else(Effects::none, save)
 }
 
-/// Esc: the code saved, back to the screen practice was opened from, as it was.
+/// Esc: the code saved, back to the screen practice was opened from, as it was. Back
+/// in a review on the same card with every test passing, the grade row marks the
+/// grade practice suggests.
 pub fn leave(app: &mut App) -> Effects {
     let effects = save_now(app);
+    let suggested = app.practice().and_then(|session| {
+        let (_, card) = app.card(session.card)?;
+        let grade = session.suggested_grade(crate::practice::expected_time(card.difficulty))?;
+        Some((session.card, grade))
+    });
     // The card view's focus and scroll were left as they were: it comes back as it was.
     if let Screen::Practice { from, .. } = std::mem::take(&mut app.screen) {
         app.screen = *from;
+    }
+    if let Screen::Review(review) = &mut app.screen
+        && let Some((card, grade)) = suggested
+        && review.phase.card() == Some(card)
+    {
+        review.suggested = Some((card, grade));
+        let why = match grade {
+            crate::srs::Rating::Again => "solution shown",
+            crate::srs::Rating::Good => "first run, in time",
+            _ => "several runs or over time",
+        };
+        flash(
+            app,
+            format!("all tests passed: ▸ {} suggested ({why})", grade.label()),
+        );
     }
     effects
 }

@@ -230,6 +230,7 @@ fn grade(app: &mut App, rating: Rating, now: Timestamp) -> Effects {
         return Effects::none();
     }
     let (card, shown_at) = (*card, *shown_at);
+    session.suggested = None;
     if session.practice {
         let outcome = outcomes[usize::from(rating.number() - 1)];
         let shown = session.saved(&mut app.study, None, outcome, outcome.state, now);
@@ -313,6 +314,7 @@ impl ReviewSession {
             graded: Vec::new(),
             started: now,
             saving: None,
+            suggested: None,
         }
     }
 
