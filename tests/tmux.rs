@@ -1102,6 +1102,55 @@ fn practice_code_typed_just_before_sigterm_is_kept() {
     assert!(saved.contains("typed_late = 1"), "{saved}");
 }
 
+/// The mock interview from Home: the LP question answered (Enter breaks the line,
+/// Ctrl-D submits), paused and resumed, ended from the pause box; the scorecard shows,
+/// and the round is saved (its row and its Markdown transcript).
+#[test]
+fn a_mock_interview_from_home_to_its_scorecard() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("interview", &wrapped(&data, "", &pid), (100, 30));
+    tmux.wait_for_all(&["› Review:", "Mock interview"]);
+    let index = tutor::state::HOME_ITEMS
+        .iter()
+        .position(|&i| i == tutor::state::HomeItem::Interview)
+        .unwrap();
+    for _ in 0..index {
+        tmux.keys(&["j"]);
+    }
+    tmux.wait_for("› Mock interview");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&["Interviewer:", "round 00:0", "Ctrl-D submit answer"]);
+    tmux.keys(&["-l", "I owned the launch."]);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["-l", "Errors fell 40%."]);
+    tmux.keys(&["C-d"]);
+    tmux.wait_for_all(&[
+        "You: I owned the launch.",
+        "Errors fell 40%.",
+        "First person",
+    ]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for_all(&["The clock is stopped.", "· paused", "e end the round"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for_gone("The clock is stopped.");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("The clock is stopped.");
+    tmux.keys(&["e"]);
+    tmux.wait_for_all(&["scorecard", "Signal:", "Leadership Principles", "Saved to"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("› Mock interview");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let store = Store::open(&data).unwrap();
+    assert_eq!(store.interviews().unwrap().len(), 1);
+    let saved: Vec<_> = std::fs::read_dir(data.join("interviews"))
+        .unwrap()
+        .collect();
+    assert_eq!(saved.len(), 1);
+}
+
 /// An executable shell script `name` in `dir` with `body` after the `#!/bin/sh` line.
 fn script(dir: &Path, name: &str, body: &str) -> String {
     use std::os::unix::fs::PermissionsExt as _;

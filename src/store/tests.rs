@@ -902,8 +902,14 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
         } else {
             ""
         };
+        // Schema 8 added `interview`.
+        let interview = if version < 8 {
+            "DROP TABLE interview;"
+        } else {
+            ""
+        };
         conn.execute_batch(&format!(
-            "{older} {picked} {trust} {attempts} UPDATE card_state SET due_at = due_at + 86400000; \
+            "{older} {picked} {trust} {attempts} {interview} UPDATE card_state SET due_at = due_at + 86400000; \
              PRAGMA user_version = {version};"
         ))
         .unwrap();
