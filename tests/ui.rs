@@ -738,6 +738,7 @@ fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::q
             model_answer: model.into(),
             explanation: "The map finds, the list orders.".into(),
             examples: RecallExamples::default(),
+            misconceptions: Vec::new(),
         }),
         start_order: Vec::new(),
         option_order: Vec::new(),
@@ -774,6 +775,39 @@ fn recall_feedback_names_the_words_that_made_a_point() {
     );
     assert!(
         rows.contains("✓ The oldest entry is evicted.  (matched \"evict*\" by \"evict\")"),
+        "{rows}"
+    );
+}
+
+/// A recall answer that states a misconception is wrong though it makes every point,
+/// and the verdict shows the learner's words and why they are wrong.
+#[test]
+fn recall_feedback_names_a_misconception_and_why() {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let mut item = recall_item(
+        "How does an LRU cache work?",
+        &[("A hash map finds the entry.", "hash map")],
+        "A hash map finds the node in O(1).",
+    );
+    if let tutor::content::QuizItem::Recall(r) = &mut item.item {
+        r.misconceptions = vec![tutor::content::Misconception {
+            said: vec!["scan the list".into()],
+            why: "A scan is O(n): the map finds the node.".into(),
+        }];
+    }
+    let size = (120, 30);
+    let (mut app, _) = fixture(&Start::Home, false, size);
+    let mut session = QuizSession::new(vec![item], t0());
+    let _ = session.update(
+        QuizAction::Fill("A hash map, then scan the whole list for it.".into()),
+        t0(),
+    );
+    let _ = session.update(QuizAction::Submit, t0());
+    assert!(!session.answered()[0].correct);
+    app.screen = tutor::state::Screen::Quiz(session);
+    let rows = screen_rows(&app, size).join("\n");
+    assert!(
+        rows.contains("✗ You said \"scan the whole list\": A scan is O(n): the map finds the node."),
         "{rows}"
     );
 }

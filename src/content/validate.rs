@@ -15,6 +15,8 @@ use super::{
 use crate::path;
 use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
+use crate::quiz::Verdict;
+use crate::quiz::negation::negated;
 use crate::quiz::score::{PointMark, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
 use crate::text::Shown;
@@ -598,7 +600,53 @@ fn recall_item(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Synony
             Some(_) => {}
         }
     }
+    misconceptions(c, i, recall, &model, synonyms);
     recall_examples(c, i, recall, synonyms);
+}
+
+/// Checks each misconception: a `why`, phrases with words, none found in the model
+/// answer (where a negation does not deny it: the model may well say "it does not run
+/// on every call"). Whether the examples state them is `recall_examples`' part.
+fn misconceptions(
+    c: &mut Checker<'_>,
+    i: usize,
+    recall: &Recall,
+    model: &Answer<'_>,
+    synonyms: &Synonyms,
+) {
+    for (k, m) in recall.misconceptions.iter().enumerate() {
+        c.not_blank(&path!["quiz", i, "misconceptions", k, "why"], &m.why);
+        if m.said.is_empty() {
+            c.fail(
+                &path!["quiz", i, "misconceptions", k, "said"],
+                "needs at least one word or phrase that states the misconception",
+            );
+        }
+        for (p, phrase) in m.said.iter().enumerate() {
+            let at = path!["quiz", i, "misconceptions", k, "said", p];
+            let parsed = Phrase::new(phrase, synonyms);
+            if parsed.is_empty() {
+                c.fail(&at, "has no letters or digits to look for");
+                continue;
+            }
+            let cost = model.len().saturating_mul(parsed.cost().max(1));
+            let Some(left) = c.search_budget.checked_sub(cost) else {
+                c.fail(&at, format!("too long to check: over {SEARCH_BUDGET} word comparisons"));
+                return;
+            };
+            c.search_budget = left;
+            if let Some(found) = parsed.find_where(model, |start| !negated(model, start)) {
+                c.fail(
+                    &at,
+                    format!(
+                        "the model answer states this misconception: \"{}\"; make the \
+                         phrase more specific",
+                        one_line(found.said)
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
@@ -692,8 +740,11 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
         .points
         .iter()
         .flat_map(RecallPoint::phrases)
+        .chain(recall.misconceptions.iter().flat_map(|m| &m.said))
         .map(|p| Phrase::new(p, synonyms).cost().max(1))
         .sum();
+    // Which misconceptions some `wrong` example states.
+    let mut stated = vec![false; recall.misconceptions.len()];
     for (list, right, examples) in [
         ("right", true, &recall.examples.right),
         ("wrong", false, &recall.examples.wrong),
@@ -723,7 +774,25 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
             };
             c.search_budget = left;
             let verdict = score_recall(recall, example, synonyms);
-            if verdict.missed().is_empty() == right {
+            for m in &verdict.misconceptions {
+                if let Some(seen) = stated.get_mut(m.misconception) {
+                    *seen |= !right;
+                }
+            }
+            if right && let Some(m) = verdict.misconceptions.first() {
+                c.fail(
+                    &at,
+                    format!(
+                        "a right answer that states misconception {} (\"{}\" for `{}`): make \
+                         its phrases more specific, or the example is not right",
+                        m.misconception + 1,
+                        one_line(&m.said),
+                        m.phrase
+                    ),
+                );
+                continue;
+            }
+            if Verdict::Recall(verdict.clone()).correct() == right {
                 continue;
             }
             // "point 2 \"...\"" or "points 1 \"...\" (by `x`); 3 \"...\"".
@@ -769,6 +838,15 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
                 )
             };
             c.fail(&at, message);
+        }
+    }
+    for (k, seen) in stated.into_iter().enumerate() {
+        if !seen {
+            c.fail(
+                &path!["quiz", i, "misconceptions", k],
+                "no `wrong` example states this misconception: add one that is wrong \
+                 because of it",
+            );
         }
     }
 }

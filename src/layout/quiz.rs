@@ -499,6 +499,20 @@ pub fn feedback(
                     )),
                 }
             }
+            // A misconception stated makes the answer wrong: say what was said, and why.
+            for stated in &v.misconceptions {
+                let why = q
+                    .misconceptions
+                    .get(stated.misconception)
+                    .map_or("", |m| m.why.as_str());
+                out.push(text_line(
+                    shown!("  ✗ You said \"{}\": ", stated.said),
+                    why,
+                    Shown::default(),
+                    t.error(),
+                    t,
+                ));
+            }
             out.push(Line::default());
             out.push(line("A model answer:", t.accent()));
             out.extend(markdown::item(&q.model_answer, "  ", &t.markdown()));

@@ -1,0 +1,195 @@
+//! Whether an answer denies what it says at some word: "the decorator does *not* run on
+//! every call" names the misconception "runs on every call" only to reject it. A
+//! misconception found just after a negation, in the same clause, does not count (see
+//! `quiz::score`).
+//!
+//! The rule, on the answer's words (`quiz::tokens`: contractions are written out, so
+//! `doesn't` is `does not`):
+//! - a negation cue ([`CUES`]: `not`, `no`, `never`, `rather than`, `instead of`,
+//!   `unlike`, `wrongly`, `a common mistake`, ...) ends at most [`WINDOW`] words (stop
+//!   words not counted) before the phrase;
+//! - nothing between them ends a clause: a mark of punctuation (`. , ; : ! ? ( )`, a
+//!   dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
+//!   `however`, `whereas`, ...). So "No, it runs on every call" and "it is not cached
+//!   but runs on every call" still say it;
+//! - `not only` and `not just` are not negations, nor is `no matter`.
+//!
+//! What it cannot see: a negation further away ("it is not, as far as I remember from
+//! the docs and my own code, run on every call"), a double negation, or a denial after
+//! the phrase ("it runs on every call: false").
+
+use super::phrase::Answer;
+use super::tokens::Token;
+
+/// How many words (stop words not counted) may stand between a negation cue and the
+/// phrase it denies: "does not *actually* run on every call", "is not true that the
+/// *decorator* runs on every call".
+pub const WINDOW: usize = 4;
+
+/// Words and runs of words that deny what follows them, as the tokens write them.
+pub const CUES: &[&[&str]] = &[
+    &["not"],
+    &["no"],
+    &["never"],
+    &["nor"],
+    &["neither"],
+    &["without"],
+    &["unlike"],
+    &["rather", "than"],
+    &["instead", "of"],
+    &["contrary", "to"],
+    &["wrongly"],
+    &["mistakenly"],
+    &["incorrectly"],
+    &["wrong"],
+    &["mistake"],
+    &["mistaken"],
+    &["misconception"],
+    &["myth"],
+];
+
+/// Words that start another clause: a negation before one does not reach past it.
+pub const TURNS: &[&str] = &[
+    "but", "however", "whereas", "although", "though", "yet", "while", "because", "so",
+    "instead",
+];
+
+/// Words after `not` or `no` that make it something other than a negation.
+const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("not", "just"), ("no", "matter")];
+
+/// Punctuation that ends a clause.
+fn breaks_clause(between: &str) -> bool {
+    between.contains(['.', ',', ';', ':', '!', '?', '(', ')', '\n', '—', '–'])
+        || between.contains(" - ")
+}
+
+/// Whether a cue ends at word `j` of `tokens`.
+fn cue_ends_at(tokens: &[Token], j: usize) -> bool {
+    let next = tokens.get(j + 1).map(|t| t.text.as_str());
+    CUES.iter().any(|cue| {
+        let Some(first) = (j + 1).checked_sub(cue.len()) else {
+            return false;
+        };
+        tokens[first..=j]
+            .iter()
+            .zip(cue.iter())
+            .all(|(t, w)| t.text == *w)
+            && !NOT_A_NEGATION
+                .iter()
+                .any(|&(neg, after)| cue == &[neg] && next == Some(after))
+    })
+}
+
+/// Whether the words of `answer` from word `start` on are denied by a negation just
+/// before them (see the module docs).
+pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let mut words = 0;
+    for j in (0..start.min(tokens.len())).rev() {
+        let between = text
+            .get(tokens[j].span.end..tokens[j + 1].span.start)
+            .unwrap_or_default();
+        if breaks_clause(between) {
+            return false;
+        }
+        if cue_ends_at(tokens, j) {
+            return true;
+        }
+        if TURNS.contains(&tokens[j].text.as_str()) {
+            return false;
+        }
+        if !tokens[j].stop {
+            words += 1;
+            if words > WINDOW {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::phrase::Phrase;
+    use crate::quiz::synonyms::Synonyms;
+
+    /// Whether `phrase` is said in `answer` and not denied.
+    fn says(phrase: &str, answer: &str) -> bool {
+        let answer = Answer::new(answer);
+        Phrase::new(phrase, &Synonyms::general())
+            .find_where(&answer, |start| !negated(&answer, start))
+            .is_some()
+    }
+
+    #[test]
+    fn denials_do_not_count() {
+        for answer in [
+            "it does not run on every call, only once at definition",
+            "it doesn't run on every call",
+            "it never runs on every call",
+            "the decorator isn't something that runs on every call",
+            "it is not true that the decorator runs on every call",
+            "once at definition rather than on every call",
+            "once, instead of on every call",
+            "it runs once, unlike on every call",
+            "people wrongly think it runs on every call",
+            "a common mistake is to think it runs on every call",
+            "there is no work on every call",
+            "It Does NOT run on every call",
+        ] {
+            assert!(!says("on every call", answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn what_is_said_counts() {
+        for answer in [
+            "it runs on every call",
+            "No, it runs on every call",
+            "not sure, but it runs on every call",
+            "it is not cached but runs on every call",
+            "it does not cache. It runs on every call",
+            "it does not cache anything so it runs on every call",
+            "it runs not only on every call",
+            "it runs no matter what on every call",
+            // Too far: five words between the cue and the phrase.
+            "it is not lazy or cached or memoised and runs on every call",
+            "I do not remember exactly why the wrapper runs on every call",
+            "it does not copy - it runs on every call",
+            "the wrapper (not the decorator) runs on every call",
+        ] {
+            assert!(says("on every call", answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_later_mention_still_counts() {
+        // The first mention is denied; the second is not.
+        assert!(says(
+            "on every call",
+            "it does not run on every call. Well, it runs on every call."
+        ));
+    }
+
+    proptest::proptest! {
+        /// A phrase with no cue before it in its clause is never denied, whatever words
+        /// stand before the clause.
+        #[test]
+        fn a_clause_without_a_cue_says_it(
+            before in "[a-z ']{0,40}",
+            lead in proptest::sample::select(vec!["it", "the decorator", "so it", "and it then"]),
+        ) {
+            let answer = format!("{before}. {lead} runs on every call");
+            proptest::prop_assert!(says("on every call", &answer), "{answer}");
+        }
+
+        /// Any cue straight before the phrase denies it.
+        #[test]
+        fn a_cue_right_before_denies(cue in proptest::sample::select(CUES.to_vec())) {
+            let answer = format!("it runs {} on every call", cue.join(" "));
+            proptest::prop_assert!(!says("on every call", &answer), "{answer}");
+        }
+    }
+}
