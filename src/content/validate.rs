@@ -16,9 +16,10 @@ use crate::path;
 use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
 use crate::quiz::Verdict;
-use crate::quiz::negation::negated;
+use crate::quiz::negation::denied;
 use crate::quiz::score::{PointMark, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
+use crate::quiz::tokens::tokens;
 use crate::text::Shown;
 
 /// Where a document sits, so problems can name the file and the line.
@@ -635,7 +636,10 @@ fn misconceptions(
                 return;
             };
             c.search_budget = left;
-            if let Some(found) = parsed.find_where(model, |start| !negated(model, start)) {
+            let own = tokens(phrase);
+            if let Some(found) =
+                parsed.find_where(model, |start, end| !denied(model, start, end, &own))
+            {
                 c.fail(
                     &at,
                     format!(

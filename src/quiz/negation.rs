@@ -12,7 +12,10 @@
 //!   dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
 //!   `however`, `whereas`, ...). So "No, it runs on every call" and "it is not cached
 //!   but runs on every call" still say it;
-//! - `not only` and `not just` are not negations, nor is `no matter`.
+//! - inside the words found, a `not`, `no` or `never` that the phrase itself does not
+//!   have denies it too: gaps let "a list can*not* be a dict key" match "list can be a
+//!   dict key";
+//! - `not only` is not a negation, nor is `no matter`.
 //!
 //! What it cannot see: a negation further away ("it is not, as far as I remember from
 //! the docs and my own code, run on every call"), a double negation, or a denial after
@@ -41,11 +44,12 @@ pub const CUES: &[&[&str]] = &[
     &["wrongly"],
     &["mistakenly"],
     &["incorrectly"],
-    &["wrong"],
     &["mistake"],
     &["mistaken"],
     &["misconception"],
     &["myth"],
+    &["otherwise"],
+    &["nothing"],
 ];
 
 /// Words that start another clause: a negation before one does not reach past it.
@@ -54,8 +58,9 @@ pub const TURNS: &[&str] = &[
     "instead",
 ];
 
-/// Words after `not` or `no` that make it something other than a negation.
-const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("not", "just"), ("no", "matter")];
+/// Words after `not` or `no` that make it something other than a negation ("not only
+/// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
+const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
 
 /// Punctuation that ends a clause.
 fn breaks_clause(between: &str) -> bool {
@@ -78,6 +83,23 @@ fn cue_ends_at(tokens: &[Token], j: usize) -> bool {
                 .iter()
                 .any(|&(neg, after)| cue == &[neg] && next == Some(after))
     })
+}
+
+/// Single words that deny what they stand in.
+const INSIDE: &[&str] = &["not", "no", "never"];
+
+/// Whether the words `start..end` of `answer`, found for a phrase whose own words are
+/// `phrase`, are denied: by a cue just before them, or by a negation among them that
+/// the phrase does not have (see the module docs).
+pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
+    let own = |w: &str| phrase.iter().any(|t| t.text == w);
+    negated(answer, start)
+        || answer
+            .tokens()
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| INSIDE.contains(&t.text.as_str()) && !own(&t.text))
 }
 
 /// Whether the words of `answer` from word `start` on are denied by a negation just
@@ -119,8 +141,27 @@ mod tests {
     fn says(phrase: &str, answer: &str) -> bool {
         let answer = Answer::new(answer);
         Phrase::new(phrase, &Synonyms::general())
-            .find_where(&answer, |start| !negated(&answer, start))
+            .find_where(&answer, |start, _| !negated(&answer, start))
             .is_some()
+    }
+
+    /// Whether misconception `phrase` is stated in `answer`, as scoring decides.
+    fn states(phrase: &str, answer: &str) -> bool {
+        let answer = Answer::new(answer);
+        let own = crate::quiz::tokens::tokens(phrase);
+        Phrase::new(phrase, &Synonyms::general())
+            .find_where(&answer, |start, end| !denied(&answer, start, end, &own))
+            .is_some()
+    }
+
+    #[test]
+    fn a_negation_inside_the_words_found_denies_them() {
+        assert!(states("list can be a dict key", "a list can be a dict key"));
+        assert!(!states("list can be a dict key", "a list cannot be a dict key"));
+        assert!(!states("list can be a dict key", "a list can never be a dict key"));
+        // The phrase's own negation is what it says.
+        assert!(states("drop does not run on panic", "Drop does not run on panic"));
+        assert!(!states("drop does not run on panic", "it is not true that drop does not run on panic"));
     }
 
     #[test]
@@ -138,6 +179,7 @@ mod tests {
             "a common mistake is to think it runs on every call",
             "there is no work on every call",
             "It Does NOT run on every call",
+            "I did not just assume it runs on every call",
         ] {
             assert!(!says("on every call", answer), "{answer}");
         }

@@ -205,15 +205,15 @@ impl Phrase {
 
     /// Where the phrase is in `answer`, if it is: see the module docs.
     pub fn find<'a>(&self, answer: &Answer<'a>) -> Option<Found<'a>> {
-        self.find_where(answer, |_| true)
+        self.find_where(answer, |_, _| true)
     }
 
-    /// Where the phrase is in `answer`, counting only the places whose first word
-    /// `keep` accepts (one not denied by a negation, see `quiz::negation`).
+    /// Where the phrase is in `answer`, counting only the places, as `(first word, end)`,
+    /// that `keep` accepts (one not denied by a negation, see `quiz::negation`).
     pub fn find_where<'a>(
         &self,
         answer: &Answer<'a>,
-        keep: impl Fn(usize) -> bool,
+        keep: impl Fn(usize, usize) -> bool,
     ) -> Option<Found<'a>> {
         if self.elements.is_empty() {
             return None;
@@ -227,7 +227,7 @@ impl Phrase {
         }));
         let &(start, end) = runs
             .iter()
-            .filter(|&&(s, _)| keep(s))
+            .filter(|&&(s, e)| keep(s, e))
             .min_by_key(|(s, e)| (e - s, *s))?;
         Some(Found {
             said: answer.said(start..end),

@@ -4,10 +4,11 @@
 use crate::content::{Cloze, MultipleChoice, Recall, Reorder, SingleChoice};
 use crate::text::Shown;
 
-use super::negation::negated;
+use super::negation::denied;
 use super::normalize::{Rule, matches};
 use super::phrase::{Answer, Phrase};
 use super::synonyms::Synonyms;
+use super::tokens::tokens;
 
 /// What scoring an answer found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,7 +216,8 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 /// [`crate::quiz::phrase`]), or, for a "k of n" point, enough of its alternatives are
 /// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
 /// found are the ones named. A misconception is stated when any of its `said` phrases
-/// is found where no negation denies it (see [`crate::quiz::negation`]). `synonyms` are
+/// is found where no negation denies it, before or among the words found (see
+/// [`crate::quiz::negation`]). `synonyms` are
 /// the general set and the item's deck's own.
 pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallVerdict {
     let answer = Answer::new(answer);
@@ -225,8 +227,9 @@ pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallV
         .enumerate()
         .filter_map(|(k, m)| {
             m.said.iter().find_map(|phrase| {
+                let own = tokens(phrase);
                 Phrase::new(phrase, synonyms)
-                    .find_where(&answer, |start| !negated(&answer, start))
+                    .find_where(&answer, |start, end| !denied(&answer, start, end, &own))
                     .map(|found| Stated {
                         misconception: k,
                         phrase: phrase.clone(),
