@@ -6,8 +6,8 @@
 //! The rule, on the answer's words (`quiz::tokens`: contractions are written out, so
 //! `doesn't` is `does not`):
 //! - a negation cue ([`CUES`]: `not`, `no`, `never`, `rather than`, `instead of`,
-//!   `unlike`, `wrongly`, `a common mistake`, ...) ends at most [`WINDOW`] words (stop
-//!   words not counted) before the phrase;
+//!   `unlike`, `prevents`, `avoids`, `wrongly`, `a common mistake`, ...) ends at most
+//!   [`WINDOW`] words (stop words not counted) before the phrase;
 //! - nothing between them ends a clause: a mark of punctuation (`. , ; : ! ? ( )`, a
 //!   dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
 //!   `however`, `whereas`, ...). So "No, it runs on every call" and "it is not cached
@@ -15,11 +15,16 @@
 //! - inside the words found, a `not`, `no` or `never` that the phrase itself does not
 //!   have denies it too: gaps let "a list can*not* be a dict key" match "list can be a
 //!   dict key";
-//! - `not only` is not a negation, nor is `no matter`.
+//! - `not only` is not a negation ("not only X but Y" says X), unless `only` is the
+//!   phrase's own first word ("not only after a deploy"); nor is `no matter`;
+//! - just after the phrase, in the same clause and at most [`AFTER`] words on, `would`,
+//!   `never` or a verb with `not` deny it or make it a supposition: "more threads
+//!   won't help", "a Python list would make removal O(n)".
 //!
 //! What it cannot see: a negation further away ("it is not, as far as I remember from
-//! the docs and my own code, run on every call"), a double negation, or a denial after
-//! the phrase ("it runs on every call: false").
+//! the docs and my own code, run on every call"), a double negation, a denial later
+//! or in other words after the phrase ("it runs on every call: false", "using a list
+//! as the key raises TypeError").
 
 use super::phrase::Answer;
 use super::tokens::Token;
@@ -50,6 +55,13 @@ pub const CUES: &[&[&str]] = &[
     &["myth"],
     &["otherwise"],
     &["nothing"],
+    &["prevent"],
+    &["prevents"],
+    &["prevented"],
+    &["preventing"],
+    &["avoid"],
+    &["avoids"],
+    &["avoiding"],
 ];
 
 /// Words that start another clause: a negation before one does not reach past it.
@@ -68,9 +80,13 @@ fn breaks_clause(between: &str) -> bool {
         || between.contains(" - ")
 }
 
-/// Whether a cue ends at word `j` of `tokens`.
-fn cue_ends_at(tokens: &[Token], j: usize) -> bool {
-    let next = tokens.get(j + 1).map(|t| t.text.as_str());
+/// Whether a cue ends at word `j` of `tokens`, before a phrase found from word
+/// `start`. `not only` is a negation when `only` is the phrase's own first word ("not
+/// only after a deploy").
+fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> bool {
+    let next = (j + 1 < start)
+        .then(|| tokens.get(j + 1).map(|t| t.text.as_str()))
+        .flatten();
     CUES.iter().any(|cue| {
         let Some(first) = (j + 1).checked_sub(cue.len()) else {
             return false;
@@ -88,12 +104,52 @@ fn cue_ends_at(tokens: &[Token], j: usize) -> bool {
 /// Single words that deny what they stand in.
 const INSIDE: &[&str] = &["not", "no", "never"];
 
+/// How many words (stop words not counted) after a phrase are looked at for a denial
+/// or a hypothetical: "more threads *will not* help", "a list *would* make it O(n)".
+pub const AFTER: usize = 2;
+
+/// Verbs that, followed by `not`, deny what came before them (`won't` is `will not`).
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "will", "would", "can", "could", "should", "is", "are", "was", "were",
+    "has", "have", "had", "may", "might", "must",
+];
+
+/// Whether the words just after word `end` (exclusive) of `answer`, in the same clause,
+/// deny or only suppose what came before: `would`, `never`, or a verb with `not`.
+pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let mut words = 0;
+    for k in end..tokens.len() {
+        let between = k
+            .checked_sub(1)
+            .and_then(|p| text.get(tokens[p].span.end..tokens[k].span.start))
+            .unwrap_or_default();
+        let word = tokens[k].text.as_str();
+        if breaks_clause(between) || TURNS.contains(&word) {
+            return false;
+        }
+        let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
+        if word == "would" || word == "never" || (word == "not" && after_verb) {
+            return true;
+        }
+        if !tokens[k].stop {
+            words += 1;
+            if words > AFTER {
+                return false;
+            }
+        }
+    }
+    false
+}
+
 /// Whether the words `start..end` of `answer`, found for a phrase whose own words are
-/// `phrase`, are denied: by a cue just before them, or by a negation among them that
-/// the phrase does not have (see the module docs).
+/// `phrase`, are denied: by a cue just before them, a denial or `would` just after
+/// them, or a negation among them that the phrase does not have (see the module docs).
 pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
     let own = |w: &str| phrase.iter().any(|t| t.text == w);
     negated(answer, start)
+        || denied_after(answer, end)
         || answer
             .tokens()
             .get(start..end)
@@ -115,7 +171,7 @@ pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
         if breaks_clause(between) {
             return false;
         }
-        if cue_ends_at(tokens, j) {
+        if cue_ends_at(tokens, j, start) {
             return true;
         }
         if TURNS.contains(&tokens[j].text.as_str()) {
@@ -155,6 +211,32 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_or_supposition_just_after_counts_too() {
+        for answer in [
+            "more threads for the scoring will not help",
+            "more threads for the scoring won't help",
+            "more threads for the scoring would only add turns",
+            "more threads for the scoring never help",
+        ] {
+            assert!(!states("more threads for the scoring", answer), "{answer}");
+        }
+        for answer in [
+            "more threads for the scoring, not processes",
+            "more threads for the scoring; that would not help",
+            "more threads for the scoring and then it really is not slow",
+            "more threads for the scoring but it would not help",
+        ] {
+            assert!(states("more threads for the scoring", answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn not_only_denies_a_phrase_that_starts_with_only() {
+        assert!(!states("only after a deploy", "not only after a deploy but on scale-out"));
+        assert!(states("after a deploy", "not only after a deploy but on scale-out"));
+    }
+
+    #[test]
     fn a_negation_inside_the_words_found_denies_them() {
         assert!(states("list can be a dict key", "a list can be a dict key"));
         assert!(!states("list can be a dict key", "a list cannot be a dict key"));
@@ -178,6 +260,7 @@ mod tests {
             "people wrongly think it runs on every call",
             "a common mistake is to think it runs on every call",
             "there is no work on every call",
+            "the memo prevents a wrapper on every call",
             "It Does NOT run on every call",
             "I did not just assume it runs on every call",
         ] {
