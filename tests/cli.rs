@@ -254,18 +254,25 @@ const RECALL_WITH_EXAMPLES: &str = "quiz:
         - It returns the sum with the operator overloaded.
 ";
 
-#[test]
-fn check_scores_recall_examples_and_fails_on_a_miss() {
+/// `tutor check` on a deck of one card whose quiz is `quiz`, which must fail: the card
+/// file's name, the line its quiz starts on, and what check printed.
+fn check_failing_quiz(quiz: &str) -> (String, usize, String) {
     let root = temp();
     let dir = root.path().join("mine");
     write(&dir, "deck.yaml", USER_DECK);
-    let text = card("add-two", "Add two", "Add.") + RECALL_WITH_EXAMPLES;
+    let text = card("add-two", "Add two", "Add.") + quiz;
     let first_line = CARD_TEMPLATE.lines().count() + 1;
     let file = shown(&write(&dir, "01-card.yaml", &text));
     let data = temp();
     let out = tutor(data.path(), &["check", &shown(&dir)]);
     assert_eq!(out.code, Some(1), "{out:?}");
-    let lines: Vec<&str> = out.stdout.lines().collect();
+    (file, first_line, out.stdout)
+}
+
+#[test]
+fn check_scores_recall_examples_and_fails_on_a_miss() {
+    let (file, first_line, stdout) = check_failing_quiz(RECALL_WITH_EXAMPLES);
+    let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines,
         [
@@ -313,16 +320,8 @@ const RECALL_WITH_MISCONCEPTIONS: &str = "quiz:
 
 #[test]
 fn check_reports_misconceptions_stated_where_they_should_not_be_or_never() {
-    let root = temp();
-    let dir = root.path().join("mine");
-    write(&dir, "deck.yaml", USER_DECK);
-    let text = card("add-two", "Add two", "Add.") + RECALL_WITH_MISCONCEPTIONS;
-    let first = CARD_TEMPLATE.lines().count() + 1;
-    let file = shown(&write(&dir, "01-card.yaml", &text));
-    let data = temp();
-    let out = tutor(data.path(), &["check", &shown(&dir)]);
-    assert_eq!(out.code, Some(1), "{out:?}");
-    let lines: Vec<&str> = out.stdout.lines().collect();
+    let (file, first, stdout) = check_failing_quiz(RECALL_WITH_MISCONCEPTIONS);
+    let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines,
         [

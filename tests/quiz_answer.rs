@@ -250,14 +250,8 @@ fn recall_names_a_misconception_and_why() {
     let v = answer("5", &[&format!("{full}; it never scans the list")]);
     assert_eq!(v["correct"], true, "a denial does not count: {v}");
     assert_eq!(v["misconceptions"], serde_json::json!([]));
-    let out = quiz(&[
-        "--card",
-        "scored",
-        "--item",
-        "5",
-        "--answer",
-        &format!("{full}, and searches the whole list"),
-    ]);
+    let answer = format!("{full}, and searches the whole list");
+    let out = quiz(&["--card", "scored", "--item", "5", "--answer", &answer]);
     assert_eq!(out.code, Some(0), "{out:?}");
     assert!(
         out.stdout

@@ -807,7 +807,9 @@ fn recall_feedback_names_a_misconception_and_why() {
     app.screen = tutor::state::Screen::Quiz(session);
     let rows = screen_rows(&app, size).join("\n");
     assert!(
-        rows.contains("✗ You said \"scan the whole list\": A scan is O(n): the map finds the node."),
+        rows.contains(
+            "✗ You said \"scan the whole list\": A scan is O(n): the map finds the node."
+        ),
         "{rows}"
     );
 }

@@ -13,11 +13,11 @@ use super::{
     RecallPoint, Visual,
 };
 use crate::path;
-use crate::quiz::normalize::{Rule, normalize};
-use crate::quiz::phrase::{Answer, Phrase};
 use crate::quiz::Verdict;
 use crate::quiz::negation::denied;
-use crate::quiz::score::{PointMark, score_recall};
+use crate::quiz::normalize::{Rule, normalize};
+use crate::quiz::phrase::{Answer, Phrase};
+use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
 use crate::quiz::tokens::tokens;
 use crate::text::Shown;
@@ -632,7 +632,10 @@ fn misconceptions(
             }
             let cost = model.len().saturating_mul(parsed.cost().max(1));
             let Some(left) = c.search_budget.checked_sub(cost) else {
-                c.fail(&at, format!("too long to check: over {SEARCH_BUDGET} word comparisons"));
+                c.fail(
+                    &at,
+                    format!("too long to check: over {SEARCH_BUDGET} word comparisons"),
+                );
                 return;
             };
             c.search_budget = left;
@@ -799,49 +802,7 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
             if Verdict::Recall(verdict.clone()).correct() == right {
                 continue;
             }
-            // "point 2 \"...\"" or "points 1 \"...\" (by `x`); 3 \"...\"".
-            let points = |indices: Vec<usize>| -> String {
-                let listed = indices
-                    .iter()
-                    .map(|&p| {
-                        let said = match &verdict.points[p] {
-                            // The words said, when they are not the phrase itself.
-                            PointMark::Hit { phrase, said }
-                                if said.to_lowercase() != phrase.to_lowercase() =>
-                            {
-                                format!(" (\"{}\" for `{phrase}`)", one_line(said))
-                            }
-                            PointMark::Hit { phrase, .. } => format!(" (by `{phrase}`)"),
-                            PointMark::Missed => String::new(),
-                        };
-                        format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                let noun = if indices.len() == 1 {
-                    "point"
-                } else {
-                    "points"
-                };
-                format!("{noun} {listed}")
-            };
-            let message = if right {
-                let mut message = format!(
-                    "a right answer that scores wrong: it misses {}",
-                    points(verdict.missed())
-                );
-                let made = verdict.hit();
-                if !made.is_empty() {
-                    let _ = write!(message, "; it makes {}", points(made));
-                }
-                message
-            } else {
-                format!(
-                    "a wrong answer that scores right: it makes every point ({})",
-                    points(verdict.hit())
-                )
-            };
-            c.fail(&at, message);
+            c.fail(&at, scored_the_other_way(recall, &verdict, right));
         }
     }
     for (k, seen) in stated.into_iter().enumerate() {
@@ -852,6 +813,53 @@ fn recall_examples(c: &mut Checker<'_>, i: usize, recall: &Recall, synonyms: &Sy
                  because of it",
             );
         }
+    }
+}
+
+/// What `check` says of an example that scores the other way: the points it misses and
+/// makes (a right one), or makes (a wrong one), each with the words that made it.
+fn scored_the_other_way(recall: &Recall, verdict: &RecallVerdict, right: bool) -> String {
+    // "point 2 \"...\"" or "points 1 \"...\" (by `x`); 3 \"...\"".
+    let points = |indices: Vec<usize>| -> String {
+        let listed = indices
+            .iter()
+            .map(|&p| {
+                let said = match &verdict.points[p] {
+                    // The words said, when they are not the phrase itself.
+                    PointMark::Hit { phrase, said }
+                        if said.to_lowercase() != phrase.to_lowercase() =>
+                    {
+                        format!(" (\"{}\" for `{phrase}`)", one_line(said))
+                    }
+                    PointMark::Hit { phrase, .. } => format!(" (by `{phrase}`)"),
+                    PointMark::Missed => String::new(),
+                };
+                format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let noun = if indices.len() == 1 {
+            "point"
+        } else {
+            "points"
+        };
+        format!("{noun} {listed}")
+    };
+    if right {
+        let mut message = format!(
+            "a right answer that scores wrong: it misses {}",
+            points(verdict.missed())
+        );
+        let made = verdict.hit();
+        if !made.is_empty() {
+            let _ = write!(message, "; it makes {}", points(made));
+        }
+        message
+    } else {
+        format!(
+            "a wrong answer that scores right: it makes every point ({})",
+            points(verdict.hit())
+        )
     }
 }
 

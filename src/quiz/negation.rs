@@ -24,7 +24,7 @@
 //! What it cannot see: a negation further away ("it is not, as far as I remember from
 //! the docs and my own code, run on every call"), a double negation, a denial later
 //! or in other words after the phrase ("it runs on every call: false", "using a list
-//! as the key raises TypeError").
+//! as the key raises `TypeError`").
 
 use super::phrase::Answer;
 use super::tokens::Token;
@@ -66,8 +66,7 @@ pub const CUES: &[&[&str]] = &[
 
 /// Words that start another clause: a negation before one does not reach past it.
 pub const TURNS: &[&str] = &[
-    "but", "however", "whereas", "although", "though", "yet", "while", "because", "so",
-    "instead",
+    "but", "however", "whereas", "although", "though", "yet", "while", "because", "so", "instead",
 ];
 
 /// Words after `not` or `no` that make it something other than a negation ("not only
@@ -232,18 +231,36 @@ mod tests {
 
     #[test]
     fn not_only_denies_a_phrase_that_starts_with_only() {
-        assert!(!states("only after a deploy", "not only after a deploy but on scale-out"));
-        assert!(states("after a deploy", "not only after a deploy but on scale-out"));
+        assert!(!states(
+            "only after a deploy",
+            "not only after a deploy but on scale-out"
+        ));
+        assert!(states(
+            "after a deploy",
+            "not only after a deploy but on scale-out"
+        ));
     }
 
     #[test]
     fn a_negation_inside_the_words_found_denies_them() {
         assert!(states("list can be a dict key", "a list can be a dict key"));
-        assert!(!states("list can be a dict key", "a list cannot be a dict key"));
-        assert!(!states("list can be a dict key", "a list can never be a dict key"));
+        assert!(!states(
+            "list can be a dict key",
+            "a list cannot be a dict key"
+        ));
+        assert!(!states(
+            "list can be a dict key",
+            "a list can never be a dict key"
+        ));
         // The phrase's own negation is what it says.
-        assert!(states("drop does not run on panic", "Drop does not run on panic"));
-        assert!(!states("drop does not run on panic", "it is not true that drop does not run on panic"));
+        assert!(states(
+            "drop does not run on panic",
+            "Drop does not run on panic"
+        ));
+        assert!(!states(
+            "drop does not run on panic",
+            "it is not true that drop does not run on panic"
+        ));
     }
 
     #[test]

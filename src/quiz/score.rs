@@ -490,7 +490,11 @@ mod tests {
             }]
         );
         assert!(!Verdict::Recall(v.clone()).correct());
-        assert_eq!(Verdict::Recall(v).parts(), (3, 3), "parts count points only");
+        assert_eq!(
+            Verdict::Recall(v).parts(),
+            (3, 3),
+            "parts count points only"
+        );
     }
 
     #[test]

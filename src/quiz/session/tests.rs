@@ -775,7 +775,10 @@ fn claims_do_not_unsay_a_misconception() {
         why: "A list is mutable, so it has no hash.".into(),
     }];
     let mut s = session(QuizItem::Recall(item));
-    let _ = s.update(QuizAction::Fill("keys are hashable; lists are hashable".into()), at(1));
+    let _ = s.update(
+        QuizAction::Fill("keys are hashable; lists are hashable".into()),
+        at(1),
+    );
     let record = s.update(QuizAction::Submit, at(2)).unwrap();
     assert_eq!(record.points, Some((1, 2)));
     assert!(!record.correct);
