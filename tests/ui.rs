@@ -807,9 +807,49 @@ fn recall_feedback_names_a_misconception_and_why() {
     app.screen = tutor::state::Screen::Quiz(session);
     let rows = screen_rows(&app, size).join("\n");
     assert!(
+        rows.contains("✗ Not quite (1 of 1 right, and a misconception)"),
+        "{rows}"
+    );
+    assert!(
         rows.contains(
             "✗ You said \"scan the whole list\": A scan is O(n): the map finds the node."
         ),
+        "{rows}"
+    );
+}
+
+/// Claiming every missed point of an answer that states a misconception does not make
+/// it right: the verdict still says so.
+#[test]
+fn claims_do_not_make_a_misconception_right() {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let mut item = recall_item(
+        "How does an LRU cache work?",
+        &[
+            ("A hash map finds the entry.", "hash map"),
+            ("The oldest entry is evicted.", "evict*"),
+        ],
+        "A hash map finds the node; evict the oldest.",
+    );
+    if let tutor::content::QuizItem::Recall(r) = &mut item.item {
+        r.misconceptions = vec![tutor::content::Misconception {
+            said: vec!["scan the list".into()],
+            why: "A scan is O(n).".into(),
+        }];
+    }
+    let size = (120, 30);
+    let (mut app, _) = fixture(&Start::Home, false, size);
+    let mut session = QuizSession::new(vec![item], t0());
+    let _ = session.update(
+        QuizAction::Fill("A hash map, then scan the list.".into()),
+        t0(),
+    );
+    let _ = session.update(QuizAction::Submit, t0());
+    assert!(session.claim(t0()).is_some());
+    app.screen = tutor::state::Screen::Quiz(session);
+    let rows = screen_rows(&app, size).join("\n");
+    assert!(
+        rows.contains("✗ Not quite (1 of 2 right, 1 by your word, and a misconception)"),
         "{rows}"
     );
 }
