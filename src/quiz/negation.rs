@@ -10,7 +10,7 @@
 //!   [`WINDOW`] words (stop words not counted) before the phrase;
 //! - nothing between them ends a clause: a mark of punctuation (`. , ; : ! ? ( )`, a
 //!   dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
-//!   `however`, `whereas`, ...). So "No, it runs on every call" and "it is not cached
+//!   `however`, `because`, `since`, `which`, ...). So "No, it runs on every call" and "it is not cached
 //!   but runs on every call" still say it;
 //! - inside the words found, a `not`, `no` or `never` that the phrase itself does not
 //!   have denies it too: gaps let "a list can*not* be a dict key" match "list can be a
@@ -66,7 +66,22 @@ pub const CUES: &[&[&str]] = &[
 
 /// Words that start another clause: a negation before one does not reach past it.
 pub const TURNS: &[&str] = &[
-    "but", "however", "whereas", "although", "though", "yet", "while", "because", "so", "instead",
+    "but",
+    "however",
+    "whereas",
+    "although",
+    "though",
+    "yet",
+    "while",
+    "because",
+    "since",
+    "so",
+    "then",
+    "therefore",
+    "thus",
+    "hence",
+    "which",
+    "instead",
 ];
 
 /// Words after `not` or `no` that make it something other than a negation ("not only
@@ -294,6 +309,8 @@ mod tests {
             "it is not cached but runs on every call",
             "it does not cache. It runs on every call",
             "it does not cache anything so it runs on every call",
+            "it needs no lock since it runs on every call",
+            "no cache, which means it runs on every call",
             "it runs not only on every call",
             "it runs no matter what on every call",
             // Too far: five words between the cue and the phrase.
