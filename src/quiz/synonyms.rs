@@ -22,6 +22,9 @@ pub const GENERAL: &[&[&str]] = &[
         "hashmap",
         "hash table",
         "hashtable",
+        // Python's own word for a dict ("a mapping object maps hashable values to
+        // arbitrary objects"): its stem is `map`, so the verb counts too, on purpose.
+        "mapping",
     ],
     &["evict", "remove", "drop", "pop the oldest", "throw out"],
     &[
@@ -305,20 +308,13 @@ mod tests {
         assert!(alternatives("dictionaries").contains(&"hash map".to_string()));
     }
 
-    /// `mapping` was a member of the dict group, and its stem is `map`: the verb ("map
-    /// each key to its node") and the builtin `map()` made every point that asks for a
-    /// dict. No word whose stem is `map` alone is in the group.
+    /// `mapping` is in the dict group and its stem is `map`, so the verb counts as a
+    /// dict: "maps each key to its node" is how Python's own docs describe a dict, and
+    /// removing it cost right answers while no wrong one needed it. The builtin `map()`
+    /// counts too (README, "What this cannot do").
     #[test]
-    fn the_verb_map_is_not_a_dict() {
-        let dict = alternatives("dict");
-        for member in &dict {
-            assert_ne!(content_tokens(member).len(), 0);
-            assert!(
-                !(content_tokens(member).len() == 1 && content_tokens(member)[0].stem == "map"),
-                "{member} in {dict:?}"
-            );
-        }
-        assert!(alternatives("map").is_empty());
-        assert!(alternatives("mapping").is_empty());
+    fn the_verb_map_is_a_dict_on_purpose() {
+        assert!(alternatives("map").contains(&"dict".to_string()));
+        assert!(alternatives("maps").contains(&"hash map".to_string()));
     }
 }
