@@ -35,8 +35,8 @@ pub(crate) use load::bundled_library;
 pub use load::{Library, LoadOptions, load_library};
 pub use problem::{Problem, Problems, Severity};
 pub use quiz::{
-    Cloze, ClozePart, CodeLang, Gap, MultipleChoice, QuizItem, QuizKind, Recall, RecallExamples,
-    RecallPoint, Reorder, SingleChoice,
+    Cloze, ClozePart, CodeLang, Gap, Misconception, MultipleChoice, QuizItem, QuizKind, Recall,
+    RecallExamples, RecallPoint, Reorder, SingleChoice,
 };
 
 /// A card's stable identity. Review history is keyed by it, so it must never change

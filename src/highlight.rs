@@ -520,6 +520,7 @@ mod tests {
             model_answer: "m".into(),
             explanation: "e".into(),
             examples: crate::content::RecallExamples::default(),
+            misconceptions: Vec::new(),
         });
         assert!(quiz_source(&recall).is_none() && quiz_key(&recall).is_none());
     }

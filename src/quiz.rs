@@ -3,6 +3,8 @@
 //! - [`normalize`]: how typed gap answers are compared (whitespace, case, punctuation).
 //! - [`tokens`], [`phrase`], [`synonyms`]: how free-recall answers are matched: words
 //!   normalised and stemmed, phrases found in order with small gaps, synonym groups.
+//! - [`negation`]: whether an answer denies what it says at some word ("it does not
+//!   run on every call"), so a misconception it rejects does not count against it.
 //! - [`score`]: one pure scoring function per kind of item, each returning a verdict
 //!   part by part.
 //! - [`select`]: which items a quiz asks, by deck, card and count, in seeded order.
@@ -15,6 +17,7 @@
 //! The item types themselves live in [`crate::content::quiz`]. Quizzing never touches
 //! the spaced-repetition schedule: results go to their own table.
 
+pub mod negation;
 pub mod normalize;
 pub mod options;
 pub mod phrase;

@@ -254,18 +254,25 @@ const RECALL_WITH_EXAMPLES: &str = "quiz:
         - It returns the sum with the operator overloaded.
 ";
 
-#[test]
-fn check_scores_recall_examples_and_fails_on_a_miss() {
+/// `tutor check` on a deck of one card whose quiz is `quiz`, which must fail: the card
+/// file's name, the line its quiz starts on, and what check printed.
+fn check_failing_quiz(quiz: &str) -> (String, usize, String) {
     let root = temp();
     let dir = root.path().join("mine");
     write(&dir, "deck.yaml", USER_DECK);
-    let text = card("add-two", "Add two", "Add.") + RECALL_WITH_EXAMPLES;
+    let text = card("add-two", "Add two", "Add.") + quiz;
     let first_line = CARD_TEMPLATE.lines().count() + 1;
     let file = shown(&write(&dir, "01-card.yaml", &text));
     let data = temp();
     let out = tutor(data.path(), &["check", &shown(&dir)]);
     assert_eq!(out.code, Some(1), "{out:?}");
-    let lines: Vec<&str> = out.stdout.lines().collect();
+    (file, first_line, out.stdout)
+}
+
+#[test]
+fn check_scores_recall_examples_and_fails_on_a_miss() {
+    let (file, first_line, stdout) = check_failing_quiz(RECALL_WITH_EXAMPLES);
+    let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines,
         [
@@ -283,6 +290,59 @@ fn check_scores_recall_examples_and_fails_on_a_miss() {
                 first_line + 15
             ),
             "2 problems (0 cards in 1 deck without problems)",
+        ]
+    );
+}
+
+/// A recall item whose misconceptions are checked: the first is stated by the model
+/// answer and by a right example; the second by no wrong example (problems come in
+/// the file's order).
+const RECALL_WITH_MISCONCEPTIONS: &str = "quiz:
+  - kind: recall
+    question: Why does add work?
+    points:
+      - point: it returns the sum
+        accept: [sum, total]
+    misconceptions:
+      - said: [concatenat*]
+        why: Numbers are added, not joined.
+      - said: [rounds]
+        why: Integers are exact.
+    model_answer: It returns the sum; it concatenates nothing.
+    explanation: It returns a + b.
+    examples:
+      right:
+        - The total of the two.
+        - The sum, as if it concatenated digits.
+      wrong:
+        - It concatenates them.
+";
+
+#[test]
+fn check_reports_misconceptions_stated_where_they_should_not_be_or_never() {
+    let (file, first, stdout) = check_failing_quiz(RECALL_WITH_MISCONCEPTIONS);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{file}:{}:9: error: quiz[0].misconceptions[0].said[0]: the model answer \
+                 states this misconception: \"concatenates\"; make the phrase more specific",
+                first + 7
+            )
+            .as_str(),
+            &format!(
+                "{file}:{}:9: error: quiz[0].misconceptions[1]: no `wrong` example states this \
+                 misconception: add one that is wrong because of it",
+                first + 9
+            ),
+            &format!(
+                "{file}:{}:11: error: quiz[0].examples.right[1]: a right answer that states \
+                 misconception 1 (\"concatenated\" for `concatenat*`): make its phrases more \
+                 specific, or the example is not right",
+                first + 16
+            ),
+            "3 problems (0 cards in 1 deck without problems)",
         ]
     );
 }

@@ -87,6 +87,9 @@ quiz:
         accept: [O(1)]
     model_answer: A hash map finds the entry in O(1), and the cache evicts the oldest.
     explanation: An LHM does both.
+    misconceptions:
+      - said: [scan the list, search the list]
+        why: A scan is O(n); the hash map finds the entry.
 ";
 
 /// `tutor quiz ARGS` with our deck added.
@@ -224,6 +227,44 @@ fn recall_names_the_phrase_and_uses_the_decks_synonyms() {
     assert!(
         out.stdout.contains("An LHM does both."),
         "feedback: {}",
+        out.stdout
+    );
+}
+
+/// An answer that makes every point but states a misconception is wrong, and says
+/// which words stated it and why; one that denies it is right.
+#[test]
+fn recall_names_a_misconception_and_why() {
+    let full = "A hash map, O(1), evicts the oldest";
+    let v = answer("5", &[&format!("{full}; to find a key it scans the list")]);
+    assert_eq!(made(&v), [true, true, true]);
+    assert_eq!(v["correct"], false, "{v}");
+    assert_eq!(
+        v["misconceptions"],
+        serde_json::json!([{
+            "why": "A scan is O(n); the hash map finds the entry.",
+            "matched": "scan the list",
+            "said": "scans the list",
+        }])
+    );
+    let v = answer("5", &[&format!("{full}; it never scans the list")]);
+    assert_eq!(v["correct"], true, "a denial does not count: {v}");
+    assert_eq!(v["misconceptions"], serde_json::json!([]));
+    let answer = format!("{full}, and searches the whole list");
+    let out = quiz(&["--card", "scored", "--item", "5", "--answer", &answer]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("scored, item 5 (recall): wrong, 3 of 3 parts right\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "  ✗ misconception (matched \"search the list\" by \"searches the whole list\"): \
+             A scan is O(n); the hash map finds the entry.\n"
+        ),
+        "{}",
         out.stdout
     );
 }

@@ -320,6 +320,7 @@ fn measure(text: &str) -> (usize, usize, usize, usize, String, Vec<String>) {
 fn held_out_answers_score_as_labelled() {
     let (right, right_accepted, wrong, wrong_accepted, figure, misjudged) =
         measure(include_str!("fixtures/recall_heldout.yaml"));
+    println!("{figure}");
     assert!(right + wrong >= 96 && wrong >= 40, "{figure}");
     assert!(
         right_accepted * 100 >= right * 85 && wrong_accepted == 0,

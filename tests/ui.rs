@@ -738,6 +738,7 @@ fn recall_item(question: &str, points: &[(&str, &str)], model: &str) -> tutor::q
             model_answer: model.into(),
             explanation: "The map finds, the list orders.".into(),
             examples: RecallExamples::default(),
+            misconceptions: Vec::new(),
         }),
         start_order: Vec::new(),
         option_order: Vec::new(),
@@ -774,6 +775,69 @@ fn recall_feedback_names_the_words_that_made_a_point() {
     );
     assert!(
         rows.contains("✓ The oldest entry is evicted.  (matched \"evict*\" by \"evict\")"),
+        "{rows}"
+    );
+}
+
+/// The screen's rows after `answer` to an LRU recall item with `points` and the
+/// misconception "scan the list", claiming the first missed point when `claim`.
+fn misconceived_verdict(points: &[(&str, &str)], answer: &str, claim: bool) -> String {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let mut item = recall_item("How does an LRU cache work?", points, "A hash map.");
+    if let tutor::content::QuizItem::Recall(r) = &mut item.item {
+        r.misconceptions = vec![tutor::content::Misconception {
+            said: vec!["scan the list".into()],
+            why: "A scan is O(n): the map finds the node.".into(),
+        }];
+    }
+    let size = (120, 30);
+    let (mut app, _) = fixture(&Start::Home, false, size);
+    let mut session = QuizSession::new(vec![item], t0());
+    let _ = session.update(QuizAction::Fill(answer.into()), t0());
+    let _ = session.update(QuizAction::Submit, t0());
+    assert!(!session.answered()[0].correct);
+    if claim {
+        assert!(session.claim(t0()).is_some());
+    }
+    app.screen = tutor::state::Screen::Quiz(session);
+    screen_rows(&app, size).join("\n")
+}
+
+/// A recall answer that states a misconception is wrong though it makes every point,
+/// and the verdict shows the learner's words and why they are wrong.
+#[test]
+fn recall_feedback_names_a_misconception_and_why() {
+    let rows = misconceived_verdict(
+        &[("A hash map finds the entry.", "hash map")],
+        "A hash map, then scan the whole list for it.",
+        false,
+    );
+    assert!(
+        rows.contains("✗ Not quite (1 of 1 right, and a misconception)"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains(
+            "✗ You said \"scan the whole list\": A scan is O(n): the map finds the node."
+        ),
+        "{rows}"
+    );
+}
+
+/// Claiming every missed point of an answer that states a misconception does not make
+/// it right: the verdict still says so.
+#[test]
+fn claims_do_not_make_a_misconception_right() {
+    let rows = misconceived_verdict(
+        &[
+            ("A hash map finds the entry.", "hash map"),
+            ("The oldest entry is evicted.", "evict*"),
+        ],
+        "A hash map, then scan the list.",
+        true,
+    );
+    assert!(
+        rows.contains("✗ Not quite (1 of 2 right, 1 by your word, and a misconception)"),
         "{rows}"
     );
 }

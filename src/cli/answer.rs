@@ -31,11 +31,21 @@ struct Part {
     said: Option<String>,
 }
 
+/// A misconception a recall answer states: why it is wrong, the `said` phrase found
+/// and the learner's words that made it (as written, like [`Part`]'s).
+struct Misconceived {
+    why: Shown,
+    matched: String,
+    said: String,
+}
+
 /// The verdict of one answer, ready to print.
 struct Scored {
     kind: &'static str,
     correct: bool,
     parts: Vec<Part>,
+    /// Recall only; empty for other kinds.
+    misconceptions: Vec<Misconceived>,
     feedback: Shown,
 }
 
@@ -86,6 +96,11 @@ pub fn answer(cli: &Cli, card_id: &Shown, item: u32, answers: &[String], json: b
                 "made": p.made,
                 "matched": p.matched,
             })).collect::<Vec<_>>(),
+            "misconceptions": scored.misconceptions.iter().map(|m| json!({
+                "why": m.why,
+                "matched": m.matched,
+                "said": m.said,
+            })).collect::<Vec<_>>(),
             "feedback": scored.feedback,
         });
         let pretty = serde_json::to_string_pretty(&value).unwrap_or_default();
@@ -123,6 +138,19 @@ fn render(card: &str, item: u32, scored: &Scored) -> String {
             _ => {}
         }
         out.push('\n');
+    }
+    for m in &scored.misconceptions {
+        let (matched, said) = (Shown::new(&m.matched), Shown::new(&m.said));
+        let by = if said.eq_ignore_ascii_case(&matched) {
+            String::new()
+        } else {
+            format!(" by \"{said}\"")
+        };
+        let _ = writeln!(
+            out,
+            "  ✗ misconception (matched \"{matched}\"{by}): {}",
+            m.why
+        );
     }
     let feedback = scored.feedback.trim_end();
     if !feedback.is_empty() {
@@ -165,6 +193,7 @@ fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Sco
                     v.picked == Some(v.answer),
                     s.options.get(choice).map(ToString::to_string),
                 )],
+                misconceptions: Vec::new(),
                 feedback: s.explanation.clone(),
             }
         }
@@ -187,10 +216,26 @@ fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Sco
                     PointMark::Missed => part(point.point.clone(), false, None),
                 })
                 .collect::<Vec<_>>();
+            let misconceptions = v
+                .misconceptions
+                .iter()
+                .map(|m| Misconceived {
+                    why: r
+                        .misconceptions
+                        .get(m.misconception)
+                        .map(|c| c.why.clone())
+                        .unwrap_or_default(),
+                    matched: m.phrase.clone(),
+                    said: m.said.clone(),
+                })
+                .collect::<Vec<_>>();
             Scored {
                 kind: "recall",
-                correct: !parts.is_empty() && parts.iter().all(|p| p.made),
+                correct: !parts.is_empty()
+                    && parts.iter().all(|p| p.made)
+                    && misconceptions.is_empty(),
                 parts,
+                misconceptions,
                 feedback: shown!("A model answer:\n{}\n{}", r.model_answer, r.explanation),
             }
         }
@@ -252,6 +297,7 @@ fn multiple(m: &MultipleChoice, answers: &[String]) -> Result<Scored, String> {
         kind: "multiple",
         correct: parts.iter().all(|p| p.made),
         parts,
+        misconceptions: Vec::new(),
         feedback: m.explanation.clone(),
     })
 }
@@ -281,6 +327,7 @@ fn cloze(c: &Cloze, answers: &[String]) -> Result<Scored, String> {
         kind: "cloze",
         correct: !parts.is_empty() && parts.iter().all(|p| p.made),
         parts,
+        misconceptions: Vec::new(),
         feedback: c.explanation.clone(),
     })
 }
@@ -327,6 +374,7 @@ fn reorder(r: &Reorder, answers: &[String]) -> Result<Scored, String> {
         kind: "reorder",
         correct: !parts.is_empty() && parts.iter().all(|p| p.made),
         parts,
+        misconceptions: Vec::new(),
         feedback: r.explanation.clone(),
     })
 }

@@ -17,7 +17,9 @@ use super::source::DeckSource;
 /// Bump when the cached layout or the meaning of a card changes.
 /// 7: starters (issue 14) and recall examples, k-of-n points, deck synonyms (issue 13).
 /// 8: `shuffle` on single and multiple items (issue 16).
-const FORMAT: u32 = 9;
+/// 9: scored follow-ups and `spoken` (issues 15, 17).
+/// 10: `misconceptions` on recall items (issue 13).
+const FORMAT: u32 = 10;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
 
 /// A deck's content hash: every file's name and bytes, the format and the tutor version.

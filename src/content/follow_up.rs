@@ -79,6 +79,7 @@ impl ScoredFollowUp {
             model_answer: self.model_answer.clone(),
             explanation: Shown::default(),
             examples: self.examples.clone(),
+            misconceptions: Vec::new(),
         }
     }
 }

@@ -108,6 +108,20 @@ pub struct Recall {
     /// accept lists on words other than the model answer's.
     #[serde(default)]
     pub examples: RecallExamples,
+    /// Wrong things a candidate commonly says in answer: an answer that says one is
+    /// wrong whatever points it makes, and the verdict says why.
+    #[serde(default)]
+    pub misconceptions: Vec<Misconception>,
+}
+
+/// A wrong statement an answer may make, found by phrases as points are (any one of
+/// `said`), unless a negation stands just before it ("it does *not* run on every call",
+/// see `quiz::negation`); `why` tells the learner what is true instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Misconception {
+    pub said: Vec<String>,
+    pub why: Shown,
 }
 
 /// Example answers to a recall item: every `right` one must make every point, and no

@@ -13,10 +13,13 @@ use super::{
     Recall, RecallPoint, Visual,
 };
 use crate::path;
+use crate::quiz::Verdict;
+use crate::quiz::negation::denied;
 use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
-use crate::quiz::score::{PointMark, score_recall};
+use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
+use crate::quiz::tokens::tokens;
 use crate::text::Shown;
 
 /// Where a document sits, so problems can name the file and the line.
@@ -656,7 +659,59 @@ fn recall_item(c: &mut Checker<'_>, base: &[Seg], recall: &Recall, synonyms: &Sy
             Some(_) => {}
         }
     }
+    misconceptions(c, base, recall, &model, synonyms);
     recall_examples(c, base, recall, synonyms);
+}
+
+/// Checks each misconception: a `why`, phrases with words, none found in the model
+/// answer (where a negation does not deny it: the model may well say "it does not run
+/// on every call"). Whether the examples state them is `recall_examples`' part.
+fn misconceptions(
+    c: &mut Checker<'_>,
+    base: &[Seg],
+    recall: &Recall,
+    model: &Answer<'_>,
+    synonyms: &Synonyms,
+) {
+    for (k, m) in recall.misconceptions.iter().enumerate() {
+        c.not_blank(&under(base, &path!["misconceptions", k, "why"]), &m.why);
+        if m.said.is_empty() {
+            c.fail(
+                &under(base, &path!["misconceptions", k, "said"]),
+                "needs at least one word or phrase that states the misconception",
+            );
+        }
+        for (p, phrase) in m.said.iter().enumerate() {
+            let at = under(base, &path!["misconceptions", k, "said", p]);
+            let parsed = Phrase::new(phrase, synonyms);
+            if parsed.is_empty() {
+                c.fail(&at, "has no letters or digits to look for");
+                continue;
+            }
+            let cost = model.len().saturating_mul(parsed.cost().max(1));
+            let Some(left) = c.search_budget.checked_sub(cost) else {
+                c.fail(
+                    &at,
+                    format!("too long to check: over {SEARCH_BUDGET} word comparisons"),
+                );
+                return;
+            };
+            c.search_budget = left;
+            let own = tokens(phrase);
+            if let Some(found) =
+                parsed.find_where(model, |start, end| !denied(model, start, end, &own))
+            {
+                c.fail(
+                    &at,
+                    format!(
+                        "the model answer states this misconception: \"{}\"; make the \
+                         phrase more specific",
+                        one_line(found.said)
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
@@ -754,8 +809,11 @@ fn recall_examples(c: &mut Checker<'_>, base: &[Seg], recall: &Recall, synonyms:
         .points
         .iter()
         .flat_map(RecallPoint::phrases)
+        .chain(recall.misconceptions.iter().flat_map(|m| &m.said))
         .map(|p| Phrase::new(p, synonyms).cost().max(1))
         .sum();
+    // Which misconceptions some `wrong` example states.
+    let mut stated = vec![false; recall.misconceptions.len()];
     for (list, right, examples) in [
         ("right", true, &recall.examples.right),
         ("wrong", false, &recall.examples.wrong),
@@ -785,53 +843,85 @@ fn recall_examples(c: &mut Checker<'_>, base: &[Seg], recall: &Recall, synonyms:
             };
             c.search_budget = left;
             let verdict = score_recall(recall, example, synonyms);
-            if verdict.missed().is_empty() == right {
+            for m in &verdict.misconceptions {
+                if let Some(seen) = stated.get_mut(m.misconception) {
+                    *seen |= !right;
+                }
+            }
+            if right && let Some(m) = verdict.misconceptions.first() {
+                c.fail(
+                    &at,
+                    format!(
+                        "a right answer that states misconception {} (\"{}\" for `{}`): make \
+                         its phrases more specific, or the example is not right",
+                        m.misconception + 1,
+                        one_line(&m.said),
+                        m.phrase
+                    ),
+                );
                 continue;
             }
-            // "point 2 \"...\"" or "points 1 \"...\" (by `x`); 3 \"...\"".
-            let points = |indices: Vec<usize>| -> String {
-                let listed = indices
-                    .iter()
-                    .map(|&p| {
-                        let said = match &verdict.points[p] {
-                            // The words said, when they are not the phrase itself.
-                            PointMark::Hit { phrase, said }
-                                if said.to_lowercase() != phrase.to_lowercase() =>
-                            {
-                                format!(" (\"{}\" for `{phrase}`)", one_line(said))
-                            }
-                            PointMark::Hit { phrase, .. } => format!(" (by `{phrase}`)"),
-                            PointMark::Missed => String::new(),
-                        };
-                        format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                let noun = if indices.len() == 1 {
-                    "point"
-                } else {
-                    "points"
-                };
-                format!("{noun} {listed}")
-            };
-            let message = if right {
-                let mut message = format!(
-                    "a right answer that scores wrong: it misses {}",
-                    points(verdict.missed())
-                );
-                let made = verdict.hit();
-                if !made.is_empty() {
-                    let _ = write!(message, "; it makes {}", points(made));
-                }
-                message
-            } else {
-                format!(
-                    "a wrong answer that scores right: it makes every point ({})",
-                    points(verdict.hit())
-                )
-            };
-            c.fail(&at, message);
+            if Verdict::Recall(verdict.clone()).correct() == right {
+                continue;
+            }
+            c.fail(&at, scored_the_other_way(recall, &verdict, right));
         }
+    }
+    for (k, seen) in stated.into_iter().enumerate() {
+        if !seen {
+            c.fail(
+                &under(base, &path!["misconceptions", k]),
+                "no `wrong` example states this misconception: add one that is wrong \
+                 because of it",
+            );
+        }
+    }
+}
+
+/// What `check` says of an example that scores the other way: the points it misses and
+/// makes (a right one), or makes (a wrong one), each with the words that made it.
+fn scored_the_other_way(recall: &Recall, verdict: &RecallVerdict, right: bool) -> String {
+    // "point 2 \"...\"" or "points 1 \"...\" (by `x`); 3 \"...\"".
+    let points = |indices: Vec<usize>| -> String {
+        let listed = indices
+            .iter()
+            .map(|&p| {
+                let said = match &verdict.points[p] {
+                    // The words said, when they are not the phrase itself.
+                    PointMark::Hit { phrase, said }
+                        if said.to_lowercase() != phrase.to_lowercase() =>
+                    {
+                        format!(" (\"{}\" for `{phrase}`)", one_line(said))
+                    }
+                    PointMark::Hit { phrase, .. } => format!(" (by `{phrase}`)"),
+                    PointMark::Missed => String::new(),
+                };
+                format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let noun = if indices.len() == 1 {
+            "point"
+        } else {
+            "points"
+        };
+        format!("{noun} {listed}")
+    };
+    if right {
+        let mut message = format!(
+            "a right answer that scores wrong: it misses {}",
+            points(verdict.missed())
+        );
+        let made = verdict.hit();
+        if !made.is_empty() {
+            let _ = write!(message, "; it makes {}", points(made));
+        }
+        message
+    } else {
+        format!(
+            "a wrong answer that scores right: it makes every point ({})",
+            points(verdict.hit())
+        )
     }
 }
 

@@ -185,6 +185,7 @@ static STAR: LazyLock<Recall> = LazyLock::new(|| {
         model_answer: Shown::default(),
         explanation: Shown::default(),
         examples: crate::content::RecallExamples::default(),
+        misconceptions: Vec::new(),
     }
 });
 
@@ -454,6 +455,7 @@ mod tests {
             model_answer: "m".into(),
             explanation: "e".into(),
             examples: crate::content::RecallExamples::default(),
+            misconceptions: Vec::new(),
         };
         let c = LpCheck::of(STRONG, Some(&item), &Synonyms::general());
         assert_eq!(c.points, Some((0, 2)));

@@ -327,22 +327,34 @@ pub fn feedback(
     let mut out = Vec::new();
     let (right, total) = verdict.parts();
     let claimed = claims.claimed.len();
+    // A misconception stated keeps the answer wrong, whatever was claimed.
+    let stated = match verdict {
+        Verdict::Recall(v) => match v.misconceptions.len() {
+            0 => String::new(),
+            1 => ", and a misconception".to_string(),
+            n => format!(", and {n} misconceptions"),
+        },
+        _ => String::new(),
+    };
     out.push(if gave_up {
         line("✗ Skipped (I don't know): the answer is below", t.error())
     } else if verdict.correct() {
         line("✓ Right", t.good())
-    } else if claimed > 0 && right + claimed >= total {
+    } else if claimed > 0 && right + claimed >= total && stated.is_empty() {
         line(
             shown!("✓ Right, self-assessed ({right} of {total} scored, {claimed} by your word)"),
             t.good(),
         )
     } else if claimed > 0 {
         line(
-            shown!("✗ Not quite ({right} of {total} right, {claimed} by your word)"),
+            shown!("✗ Not quite ({right} of {total} right, {claimed} by your word{stated})"),
             t.error(),
         )
     } else {
-        line(shown!("✗ Not quite ({right} of {total} right)"), t.error())
+        line(
+            shown!("✗ Not quite ({right} of {total} right{stated})"),
+            t.error(),
+        )
     });
     out.push(Line::default());
     let ok = |yes: bool| if yes { "✓" } else { "✗" };
@@ -498,6 +510,20 @@ pub fn feedback(
                         t,
                     )),
                 }
+            }
+            // A misconception stated makes the answer wrong: say what was said, and why.
+            for stated in &v.misconceptions {
+                let why = q
+                    .misconceptions
+                    .get(stated.misconception)
+                    .map_or("", |m| m.why.as_str());
+                out.push(text_line(
+                    shown!("  ✗ You said \"{}\": ", stated.said),
+                    why,
+                    Shown::default(),
+                    t.error(),
+                    t,
+                ));
             }
             out.push(Line::default());
             out.push(line("A model answer:", t.accent()));

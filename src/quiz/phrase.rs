@@ -44,6 +44,16 @@ impl<'a> Answer<'a> {
         }
     }
 
+    /// Its words, normalised.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The answer as written.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// How many words the answer has.
     pub fn len(&self) -> usize {
         self.tokens.len()
@@ -140,10 +150,12 @@ pub struct Phrase {
     elements: Vec<Element>,
 }
 
-/// Where a phrase was found: the words of the answer that made it.
+/// Where a phrase was found: the words of the answer that made it, and the index of
+/// the first of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found<'a> {
     pub said: &'a str,
+    pub start: usize,
 }
 
 impl Phrase {
@@ -193,6 +205,16 @@ impl Phrase {
 
     /// Where the phrase is in `answer`, if it is: see the module docs.
     pub fn find<'a>(&self, answer: &Answer<'a>) -> Option<Found<'a>> {
+        self.find_where(answer, |_, _| true)
+    }
+
+    /// Where the phrase is in `answer`, counting only the places, as `(first word, end)`,
+    /// that `keep` accepts (one not denied by a negation, see `quiz::negation`).
+    pub fn find_where<'a>(
+        &self,
+        answer: &Answer<'a>,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> Option<Found<'a>> {
         if self.elements.is_empty() {
             return None;
         }
@@ -203,9 +225,13 @@ impl Phrase {
                 .flat_map(|pieces| answer.spans(pieces))
                 .collect()
         }));
-        let &(start, end) = runs.iter().min_by_key(|(s, e)| (e - s, *s))?;
+        let &(start, end) = runs
+            .iter()
+            .filter(|&&(s, e)| keep(s, e))
+            .min_by_key(|(s, e)| (e - s, *s))?;
         Some(Found {
             said: answer.said(start..end),
+            start,
         })
     }
 
@@ -312,6 +338,10 @@ mod tests {
     #[test]
     fn synonyms_replace_runs_of_words() {
         assert!(found("hash map", "a dictionary of nodes"));
+        assert!(
+            found("hash map", "map each key to its node"),
+            "the verb, on purpose"
+        );
         assert!(found("dict*", "a hash table"));
         assert!(found("releas*", "the thread lets go of the GIL"));
         assert!(found("conditional write*", "a conditional put"));

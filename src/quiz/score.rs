@@ -4,9 +4,11 @@
 use crate::content::{Cloze, MultipleChoice, Recall, Reorder, SingleChoice};
 use crate::text::Shown;
 
+use super::negation::denied;
 use super::normalize::{Rule, matches};
 use super::phrase::{Answer, Phrase};
 use super::synonyms::Synonyms;
+use super::tokens::tokens;
 
 /// What scoring an answer found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,10 +21,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// Whether the whole item was answered right: every part of it.
+    /// Whether the whole item was answered right: every part of it, and, for a recall
+    /// answer, no misconception stated.
     pub fn correct(&self) -> bool {
         let (right, total) = self.parts();
-        total > 0 && right == total
+        let stated = matches!(self, Self::Recall(v) if !v.misconceptions.is_empty());
+        total > 0 && right == total && !stated
     }
 
     /// (parts right, parts in all): options, gaps, line positions or key points.
@@ -113,10 +117,22 @@ impl PointMark {
     }
 }
 
+/// A misconception the answer states: which one (index into the item's
+/// `misconceptions`), the `said` phrase found and the learner's words that made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stated {
+    pub misconception: usize,
+    pub phrase: String,
+    pub said: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecallVerdict {
     /// One mark per key point, in the item's order.
     pub points: Vec<PointMark>,
+    /// The misconceptions the answer states, in the item's order: any one makes the
+    /// answer wrong, whatever points it makes.
+    pub misconceptions: Vec<Stated>,
 }
 
 impl RecallVerdict {
@@ -199,9 +215,29 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 /// A point is made when any of its accepted phrases is found in the answer (see
 /// [`crate::quiz::phrase`]), or, for a "k of n" point, enough of its alternatives are
 /// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
-/// found are the ones named. `synonyms` are the general set and the item's deck's own.
+/// found are the ones named. A misconception is stated when any of its `said` phrases
+/// is found where no negation denies it, before or among the words found (see
+/// [`crate::quiz::negation`]). `synonyms` are
+/// the general set and the item's deck's own.
 pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallVerdict {
     let answer = Answer::new(answer);
+    let misconceptions = item
+        .misconceptions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            m.said.iter().find_map(|phrase| {
+                let own = tokens(phrase);
+                Phrase::new(phrase, synonyms)
+                    .find_where(&answer, |start, end| !denied(&answer, start, end, &own))
+                    .map(|found| Stated {
+                        misconception: k,
+                        phrase: phrase.clone(),
+                        said: found.said.to_string(),
+                    })
+            })
+        })
+        .collect();
     let points = item
         .points
         .iter()
@@ -220,7 +256,10 @@ pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallV
                 })
         })
         .collect();
-    RecallVerdict { points }
+    RecallVerdict {
+        points,
+        misconceptions,
+    }
 }
 
 #[cfg(test)]
@@ -376,6 +415,7 @@ mod tests {
             model_answer: "m".into(),
             explanation: "e".into(),
             examples: RecallExamples::default(),
+            misconceptions: Vec::new(),
         }
     }
 
@@ -417,9 +457,66 @@ mod tests {
         assert_eq!(score_recall(&item, answer, &deck).hit(), [0, 2]);
     }
 
+    fn with_misconception() -> Recall {
+        Recall {
+            misconceptions: vec![crate::content::Misconception {
+                said: strings(&["scan the list", "search the list"]),
+                why: "A scan is O(n); the dict finds the node in O(1).".into(),
+            }],
+            ..recall()
+        }
+    }
+
+    #[test]
+    fn a_misconception_makes_a_full_answer_wrong_and_says_why() {
+        let item = with_misconception();
+        let synonyms = Synonyms::general();
+        let full = "a dict and a linked list; evict the least recently used";
+        let v = score_recall(&item, full, &synonyms);
+        assert!(Verdict::Recall(v.clone()).correct(), "{v:?}");
+        assert!(v.misconceptions.is_empty());
+        let v = score_recall(
+            &item,
+            &format!("{full}, and to find a key you scan the linked list"),
+            &synonyms,
+        );
+        assert_eq!(v.hit(), [0, 1, 2], "the points are still made");
+        assert_eq!(
+            v.misconceptions,
+            [Stated {
+                misconception: 0,
+                phrase: "scan the list".into(),
+                said: "scan the linked list".into(),
+            }]
+        );
+        assert!(!Verdict::Recall(v.clone()).correct());
+        assert_eq!(
+            Verdict::Recall(v).parts(),
+            (3, 3),
+            "parts count points only"
+        );
+    }
+
+    #[test]
+    fn a_denied_misconception_does_not_count() {
+        let item = with_misconception();
+        let synonyms = Synonyms::general();
+        let answer = "a dict and a linked list, evict the least recently used; you never \
+                      scan the list, you look the node up in the dict";
+        let v = score_recall(&item, answer, &synonyms);
+        assert!(v.misconceptions.is_empty(), "{v:?}");
+        assert!(Verdict::Recall(v).correct());
+    }
+
     #[test]
     fn an_item_with_no_parts_is_not_correct() {
         assert!(!Verdict::Cloze(ClozeVerdict { gaps: vec![] }).correct());
-        assert!(!Verdict::Recall(RecallVerdict { points: vec![] }).correct());
+        assert!(
+            !Verdict::Recall(RecallVerdict {
+                points: vec![],
+                misconceptions: vec![]
+            })
+            .correct()
+        );
     }
 }

@@ -337,7 +337,7 @@ impl QuizSession {
 
     /// "I did say that": claims the missed point under the claim cursor and moves the
     /// cursor on. Once every missed point is claimed the item counts as right, marked
-    /// self-assessed. Returns the claim to save; `None` when there is nothing to claim.
+    /// self-assessed, unless the answer stated a misconception. Returns the claim to save; `None` when there is nothing to claim.
     pub fn claim(&mut self, now: Timestamp) -> Option<Claim> {
         let point = self.claim_cursor?;
         if !self.unclaimed().contains(&point) {
@@ -353,7 +353,13 @@ impl QuizSession {
         };
         self.claimed.push(point);
         self.next_missed();
+        // A misconception stated stays wrong: claiming the points does not unsay it.
+        let stated = matches!(
+            &self.phase,
+            QuizStep::Feedback { verdict: Verdict::Recall(v), .. } if !v.misconceptions.is_empty()
+        );
         if self.unclaimed().is_empty()
+            && !stated
             && let Some(last) = self.answered.last_mut()
             && !last.correct
         {

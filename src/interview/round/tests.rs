@@ -33,6 +33,7 @@ fn recall(question: &str, points: &[(&str, &[&str])]) -> Recall {
         model_answer: Shown::new(&format!("model answer to {question}")),
         explanation: Shown::default(),
         examples: RecallExamples::default(),
+        misconceptions: Vec::new(),
     }
 }
 

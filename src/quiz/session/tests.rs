@@ -81,6 +81,7 @@ fn recall() -> QuizItem {
         model_answer: "Keys must be hashable; tuples are immutable.".into(),
         explanation: "e".into(),
         examples: RecallExamples::default(),
+        misconceptions: Vec::new(),
     })
 }
 
@@ -760,4 +761,27 @@ fn claiming_every_missed_point_makes_the_answer_right_self_assessed() {
     let _ = s.update(QuizAction::GiveUp, at(1)).unwrap();
     assert_eq!(s.claimable(), None);
     assert!(s.claim(at(2)).is_none());
+}
+
+/// A misconception stated keeps the answer wrong: claiming its missed points records
+/// the claims but does not make it right.
+#[test]
+fn claims_do_not_unsay_a_misconception() {
+    let QuizItem::Recall(mut item) = recall() else {
+        unreachable!()
+    };
+    item.misconceptions = vec![crate::content::Misconception {
+        said: strings(&["lists are hashable"]),
+        why: "A list is mutable, so it has no hash.".into(),
+    }];
+    let mut s = session(QuizItem::Recall(item));
+    let _ = s.update(
+        QuizAction::Fill("keys are hashable; lists are hashable".into()),
+        at(1),
+    );
+    let record = s.update(QuizAction::Submit, at(2)).unwrap();
+    assert_eq!(record.points, Some((1, 2)));
+    assert!(!record.correct);
+    assert!(s.claim(at(3)).is_some(), "the missed point is claimed");
+    assert!(!s.answered()[0].correct && !s.answered()[0].self_assessed);
 }

@@ -1,0 +1,354 @@
+//! Whether an answer denies what it says at some word: "the decorator does *not* run on
+//! every call" names the misconception "runs on every call" only to reject it. A
+//! misconception found just after a negation, in the same clause, does not count (see
+//! `quiz::score`).
+//!
+//! The rule, on the answer's words (`quiz::tokens`: contractions are written out, so
+//! `doesn't` is `does not`):
+//! - a negation cue ([`CUES`]: `not`, `no`, `never`, `rather than`, `instead of`,
+//!   `unlike`, `prevents`, `avoids`, `wrongly`, `a common mistake`, ...) ends at most
+//!   [`WINDOW`] words (stop words not counted) before the phrase;
+//! - nothing between them ends a clause: a mark of punctuation (`. , ; : ! ? ( )`, a
+//!   dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
+//!   `however`, `because`, `since`, `which`, ...). So "No, it runs on every call" and "it is not cached
+//!   but runs on every call" still say it;
+//! - inside the words found, a `not`, `no` or `never` that the phrase itself does not
+//!   have denies it too: gaps let "a list can*not* be a dict key" match "list can be a
+//!   dict key";
+//! - `not only` is not a negation ("not only X but Y" says X), unless `only` is the
+//!   phrase's own first word ("not only after a deploy"); nor is `no matter`;
+//! - just after the phrase, in the same clause and at most [`AFTER`] words on, `would`,
+//!   `never` or a verb with `not` deny it or make it a supposition: "more threads
+//!   won't help", "a Python list would make removal O(n)".
+//!
+//! What it cannot see: a negation further away ("it is not, as far as I remember from
+//! the docs and my own code, run on every call"), a double negation, a denial later
+//! or in other words after the phrase ("it runs on every call: false", "using a list
+//! as the key raises `TypeError`").
+
+use super::phrase::Answer;
+use super::tokens::Token;
+
+/// How many words (stop words not counted) may stand between a negation cue and the
+/// phrase it denies: "does not *actually* run on every call", "is not true that the
+/// *decorator* runs on every call".
+pub const WINDOW: usize = 4;
+
+/// Words and runs of words that deny what follows them, as the tokens write them.
+pub const CUES: &[&[&str]] = &[
+    &["not"],
+    &["no"],
+    &["never"],
+    &["nor"],
+    &["neither"],
+    &["without"],
+    &["unlike"],
+    &["rather", "than"],
+    &["instead", "of"],
+    &["contrary", "to"],
+    &["wrongly"],
+    &["mistakenly"],
+    &["incorrectly"],
+    &["mistake"],
+    &["mistaken"],
+    &["misconception"],
+    &["myth"],
+    &["otherwise"],
+    &["nothing"],
+    &["prevent"],
+    &["prevents"],
+    &["prevented"],
+    &["preventing"],
+    &["avoid"],
+    &["avoids"],
+    &["avoiding"],
+];
+
+/// Words that start another clause: a negation before one does not reach past it.
+pub const TURNS: &[&str] = &[
+    "but",
+    "however",
+    "whereas",
+    "although",
+    "though",
+    "yet",
+    "while",
+    "because",
+    "since",
+    "so",
+    "then",
+    "therefore",
+    "thus",
+    "hence",
+    "which",
+    "instead",
+];
+
+/// Words after `not` or `no` that make it something other than a negation ("not only
+/// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
+const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
+
+/// Punctuation that ends a clause.
+fn breaks_clause(between: &str) -> bool {
+    between.contains(['.', ',', ';', ':', '!', '?', '(', ')', '\n', '—', '–'])
+        || between.contains(" - ")
+}
+
+/// Whether a cue ends at word `j` of `tokens`, before a phrase found from word
+/// `start`. `not only` is a negation when `only` is the phrase's own first word ("not
+/// only after a deploy").
+fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> bool {
+    let next = (j + 1 < start)
+        .then(|| tokens.get(j + 1).map(|t| t.text.as_str()))
+        .flatten();
+    CUES.iter().any(|cue| {
+        let Some(first) = (j + 1).checked_sub(cue.len()) else {
+            return false;
+        };
+        tokens[first..=j]
+            .iter()
+            .zip(cue.iter())
+            .all(|(t, w)| t.text == *w)
+            && !NOT_A_NEGATION
+                .iter()
+                .any(|&(neg, after)| cue == &[neg] && next == Some(after))
+    })
+}
+
+/// Single words that deny what they stand in.
+const INSIDE: &[&str] = &["not", "no", "never"];
+
+/// How many words (stop words not counted) after a phrase are looked at for a denial
+/// or a hypothetical: "more threads *will not* help", "a list *would* make it O(n)".
+pub const AFTER: usize = 2;
+
+/// Verbs that, followed by `not`, deny what came before them (`won't` is `will not`).
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "will", "would", "can", "could", "should", "is", "are", "was", "were",
+    "has", "have", "had", "may", "might", "must",
+];
+
+/// Whether the words just after word `end` (exclusive) of `answer`, in the same clause,
+/// deny or only suppose what came before: `would`, `never`, or a verb with `not`.
+pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let mut words = 0;
+    for k in end..tokens.len() {
+        let between = k
+            .checked_sub(1)
+            .and_then(|p| text.get(tokens[p].span.end..tokens[k].span.start))
+            .unwrap_or_default();
+        let word = tokens[k].text.as_str();
+        if breaks_clause(between) || TURNS.contains(&word) {
+            return false;
+        }
+        let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
+        if word == "would" || word == "never" || (word == "not" && after_verb) {
+            return true;
+        }
+        if !tokens[k].stop {
+            words += 1;
+            if words > AFTER {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the words `start..end` of `answer`, found for a phrase whose own words are
+/// `phrase`, are denied: by a cue just before them, a denial or `would` just after
+/// them, or a negation among them that the phrase does not have (see the module docs).
+pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
+    let own = |w: &str| phrase.iter().any(|t| t.text == w);
+    negated(answer, start)
+        || denied_after(answer, end)
+        || answer
+            .tokens()
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| INSIDE.contains(&t.text.as_str()) && !own(&t.text))
+}
+
+/// Whether the words of `answer` from word `start` on are denied by a negation just
+/// before them (see the module docs).
+pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let mut words = 0;
+    for j in (0..start.min(tokens.len())).rev() {
+        let between = text
+            .get(tokens[j].span.end..tokens[j + 1].span.start)
+            .unwrap_or_default();
+        if breaks_clause(between) {
+            return false;
+        }
+        if cue_ends_at(tokens, j, start) {
+            return true;
+        }
+        if TURNS.contains(&tokens[j].text.as_str()) {
+            return false;
+        }
+        if !tokens[j].stop {
+            words += 1;
+            if words > WINDOW {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::phrase::Phrase;
+    use crate::quiz::synonyms::Synonyms;
+
+    /// Whether `phrase` is said in `answer` and not denied.
+    fn says(phrase: &str, answer: &str) -> bool {
+        let answer = Answer::new(answer);
+        Phrase::new(phrase, &Synonyms::general())
+            .find_where(&answer, |start, _| !negated(&answer, start))
+            .is_some()
+    }
+
+    /// Whether misconception `phrase` is stated in `answer`, as scoring decides.
+    fn states(phrase: &str, answer: &str) -> bool {
+        let answer = Answer::new(answer);
+        let own = crate::quiz::tokens::tokens(phrase);
+        Phrase::new(phrase, &Synonyms::general())
+            .find_where(&answer, |start, end| !denied(&answer, start, end, &own))
+            .is_some()
+    }
+
+    #[test]
+    fn a_denial_or_supposition_just_after_counts_too() {
+        for answer in [
+            "more threads for the scoring will not help",
+            "more threads for the scoring won't help",
+            "more threads for the scoring would only add turns",
+            "more threads for the scoring never help",
+        ] {
+            assert!(!states("more threads for the scoring", answer), "{answer}");
+        }
+        for answer in [
+            "more threads for the scoring, not processes",
+            "more threads for the scoring; that would not help",
+            "more threads for the scoring and then it really is not slow",
+            "more threads for the scoring but it would not help",
+        ] {
+            assert!(states("more threads for the scoring", answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn not_only_denies_a_phrase_that_starts_with_only() {
+        assert!(!states(
+            "only after a deploy",
+            "not only after a deploy but on scale-out"
+        ));
+        assert!(states(
+            "after a deploy",
+            "not only after a deploy but on scale-out"
+        ));
+    }
+
+    #[test]
+    fn a_negation_inside_the_words_found_denies_them() {
+        assert!(states("list can be a dict key", "a list can be a dict key"));
+        assert!(!states(
+            "list can be a dict key",
+            "a list cannot be a dict key"
+        ));
+        assert!(!states(
+            "list can be a dict key",
+            "a list can never be a dict key"
+        ));
+        // The phrase's own negation is what it says.
+        assert!(states(
+            "drop does not run on panic",
+            "Drop does not run on panic"
+        ));
+        assert!(!states(
+            "drop does not run on panic",
+            "it is not true that drop does not run on panic"
+        ));
+    }
+
+    #[test]
+    fn denials_do_not_count() {
+        for answer in [
+            "it does not run on every call, only once at definition",
+            "it doesn't run on every call",
+            "it never runs on every call",
+            "the decorator isn't something that runs on every call",
+            "it is not true that the decorator runs on every call",
+            "once at definition rather than on every call",
+            "once, instead of on every call",
+            "it runs once, unlike on every call",
+            "people wrongly think it runs on every call",
+            "a common mistake is to think it runs on every call",
+            "there is no work on every call",
+            "the memo prevents a wrapper on every call",
+            "It Does NOT run on every call",
+            "I did not just assume it runs on every call",
+        ] {
+            assert!(!says("on every call", answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn what_is_said_counts() {
+        for answer in [
+            "it runs on every call",
+            "No, it runs on every call",
+            "not sure, but it runs on every call",
+            "it is not cached but runs on every call",
+            "it does not cache. It runs on every call",
+            "it does not cache anything so it runs on every call",
+            "it needs no lock since it runs on every call",
+            "no cache, which means it runs on every call",
+            "it runs not only on every call",
+            "it runs no matter what on every call",
+            // Too far: five words between the cue and the phrase.
+            "it is not lazy or cached or memoised and runs on every call",
+            "I do not remember exactly why the wrapper runs on every call",
+            "it does not copy - it runs on every call",
+            "the wrapper (not the decorator) runs on every call",
+        ] {
+            assert!(says("on every call", answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_later_mention_still_counts() {
+        // The first mention is denied; the second is not.
+        assert!(says(
+            "on every call",
+            "it does not run on every call. Well, it runs on every call."
+        ));
+    }
+
+    proptest::proptest! {
+        /// A phrase with no cue before it in its clause is never denied, whatever words
+        /// stand before the clause.
+        #[test]
+        fn a_clause_without_a_cue_says_it(
+            before in "[a-z ']{0,40}",
+            lead in proptest::sample::select(vec!["it", "the decorator", "so it", "and it then"]),
+        ) {
+            let answer = format!("{before}. {lead} runs on every call");
+            proptest::prop_assert!(says("on every call", &answer), "{answer}");
+        }
+
+        /// Any cue straight before the phrase denies it.
+        #[test]
+        fn a_cue_right_before_denies(cue in proptest::sample::select(CUES.to_vec())) {
+            let answer = format!("it runs {} on every call", cue.join(" "));
+            proptest::prop_assert!(!says("on every call", &answer), "{answer}");
+        }
+    }
+}
