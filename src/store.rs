@@ -16,6 +16,7 @@ mod migrations;
 mod quiz;
 pub mod revlog;
 pub mod settings;
+mod sync;
 mod trust;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler}
 pub use attempts::{AttemptRecord, PracticeSummary, PracticeTally, RunOutcome};
 pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
+pub use sync::{QuizRow, Unsent};
 
 /// The database's file name in the data dir.
 pub const DB_FILE: &str = "tutor.db";

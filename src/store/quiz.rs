@@ -121,6 +121,12 @@ impl Store {
             params![id, count(claim.point), claim.claimed_at.as_millisecond()],
         )
         .map_err(sql)?;
+        // A sync sends the answer again, with its claims (see `crate::sync`).
+        tx.execute(
+            "UPDATE quiz_result SET sent = 0 WHERE id = ?1 AND origin IS NULL",
+            [id],
+        )
+        .map_err(sql)?;
         let claimed: i64 = tx
             .query_row(
                 "SELECT COUNT(*) FROM quiz_claim WHERE result_id = ?1",
