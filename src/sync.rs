@@ -314,3 +314,100 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     }
     Ok(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::content::QuizKind;
+    use crate::quiz::{Claim, QuizRecord};
+    use crate::srs::Settings;
+
+    fn t0() -> Timestamp {
+        "2026-02-01T09:00:00Z".parse().unwrap()
+    }
+
+    fn answer(card: &str, kind: QuizKind, correct: bool, at: Timestamp) -> QuizRecord {
+        QuizRecord {
+            card_id: card.into(),
+            item_index: 1,
+            kind,
+            correct,
+            answered_at: at,
+            duration: Duration::from_secs(7),
+            picked: (kind == QuizKind::Single).then(|| vec![2]),
+            points: (kind == QuizKind::Recall).then_some((1, 2)),
+        }
+    }
+
+    /// Every quiz answer and claim, as text, oldest first.
+    fn dump(store: &Store) -> Vec<String> {
+        let mut stmt = store
+            .conn()
+            .prepare(
+                "SELECT card_id, item_index, kind, correct, answered_at, duration_ms, \
+                 local_day, points_made, points_total, self_assessed, picked, \
+                 (SELECT group_concat(point_index || '@' || claimed_at) FROM quiz_claim \
+                  WHERE result_id = quiz_result.id) FROM quiz_result ORDER BY answered_at, card_id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok((0..12)
+                .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join(" "))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+
+    #[test]
+    fn quiz_answers_and_later_claims_sync_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a_dir, b_dir, dir) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("s"));
+        std::fs::create_dir(&dir).unwrap();
+        let mut a = Store::open(&a_dir).unwrap();
+        let mut b = Store::open(&b_dir).unwrap();
+        let scheduler = Scheduler::new(&Settings::default()).unwrap();
+        let days = Days::utc();
+        let now = t0() + jiff::SignedDuration::from_hours(1);
+        let sync_one = |store: &mut Store, data: &Path| {
+            sync(store, &scheduler, data, &dir, &days, now).unwrap()
+        };
+        a.record_quiz_result(&answer("gil", QuizKind::Recall, false, t0()), &days)
+            .unwrap();
+        b.record_quiz_result(&answer("lru-cache", QuizKind::Single, true, t0()), &days)
+            .unwrap();
+        sync_one(&mut a, &a_dir);
+        let report = sync_one(&mut b, &b_dir);
+        assert_eq!(report.quiz_added(), 1);
+        sync_one(&mut a, &a_dir);
+        assert_eq!(dump(&a).len(), 2);
+        assert_eq!(dump(&a), dump(&b));
+
+        // A claim made after the answer went out goes out again, with the answer.
+        a.record_claim(&Claim {
+            card_id: "gil".into(),
+            item_index: 1,
+            answered_at: t0(),
+            point: 1,
+            claimed_at: t0() + jiff::SignedDuration::from_mins(1),
+        })
+        .unwrap();
+        assert_eq!(sync_one(&mut a, &a_dir).sent_quiz, 1);
+        let report = sync_one(&mut b, &b_dir);
+        assert_eq!((report.quiz_added(), report.sent_quiz), (0, 0));
+        assert_eq!(dump(&a), dump(&b));
+        assert!(dump(&b)[0].starts_with("Text(\"gil\")") && dump(&b)[0].contains("Text(\"1@"), "{:?}", dump(&b));
+
+        // Nothing more to send or take; each file holds only its own device's answers.
+        for (store, data) in [(&mut a, &a_dir), (&mut b, &b_dir)] {
+            let report = sync_one(store, data);
+            assert_eq!((report.sent_quiz, report.quiz_added()), (0, 0));
+        }
+        let b_file = std::fs::read_to_string(dir.join(file_name(&device_id(&b_dir).unwrap())));
+        assert_eq!(b_file.unwrap().matches("\"quiz\"").count(), 1);
+    }
+}
