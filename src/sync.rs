@@ -135,8 +135,7 @@ pub fn check_dir(dir: &Path) -> Result<(), SyncError> {
         return Err(fail("is not a folder".into()));
     }
     let probe = dir.join(format!(".tutor-write-check-{}", std::process::id()));
-    File::create(&probe)
-        .map_err(|e| fail(format!("cannot be written to: {e}")))?;
+    File::create(&probe).map_err(|e| fail(format!("cannot be written to: {e}")))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
 }
@@ -259,9 +258,9 @@ fn receive(
             return Ok(());
         }
         Err(file::Skip::Bad { line, message }) => {
-            report
-                .errors
-                .push(format!("{name}:{line}: {message}; nothing was imported from it"));
+            report.errors.push(format!(
+                "{name}:{line}: {message}; nothing was imported from it"
+            ));
             return Ok(());
         }
     };
@@ -366,7 +365,11 @@ mod tests {
     #[test]
     fn quiz_answers_and_later_claims_sync_once() {
         let tmp = tempfile::tempdir().unwrap();
-        let (a_dir, b_dir, dir) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("s"));
+        let (a_dir, b_dir, dir) = (
+            tmp.path().join("a"),
+            tmp.path().join("b"),
+            tmp.path().join("s"),
+        );
         std::fs::create_dir(&dir).unwrap();
         let mut a = Store::open(&a_dir).unwrap();
         let mut b = Store::open(&b_dir).unwrap();
@@ -400,7 +403,11 @@ mod tests {
         let report = sync_one(&mut b, &b_dir);
         assert_eq!((report.quiz_added(), report.sent_quiz), (0, 0));
         assert_eq!(dump(&a), dump(&b));
-        assert!(dump(&b)[0].starts_with("Text(\"gil\")") && dump(&b)[0].contains("Text(\"1@"), "{:?}", dump(&b));
+        assert!(
+            dump(&b)[0].starts_with("Text(\"gil\")") && dump(&b)[0].contains("Text(\"1@"),
+            "{:?}",
+            dump(&b)
+        );
 
         // Nothing more to send or take; each file holds only its own device's answers.
         for (store, data) in [(&mut a, &a_dir), (&mut b, &b_dir)] {

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `tutor sync` as a user runs it on two machines: two data dirs, one sync folder.
 //! Reviews are made on each side with `tutor import revlog` (rows made on that device,
 //! as far as sync is concerned), interleaved in time on the same cards.
@@ -44,7 +45,12 @@ fn review(tmp: &TempDir, data: &Path, name: &str, rows: &[(&str, i64, u8)]) {
     let now = now_ms();
     let mut text = "card_id,review_time,review_rating,review_state,review_duration\n".to_string();
     for (card, days_ago, rating) in rows {
-        writeln!(text, "{card},{},{rating},0,5000", now - days_ago * DAY_MS - 60_000).unwrap();
+        writeln!(
+            text,
+            "{card},{},{rating},0,5000",
+            now - days_ago * DAY_MS - 60_000
+        )
+        .unwrap();
     }
     let file = write(tmp.path(), name, &text);
     ok(data, &["import", "revlog", &shown(&file)]);
@@ -71,13 +77,24 @@ fn two_devices() -> Two {
         &tmp,
         &a,
         "a.csv",
-        &[("lru-cache", 9, 3), ("lru-cache", 5, 3), ("gil", 8, 1), ("gil", 2, 3), ("two-sum", 4, 4)],
+        &[
+            ("lru-cache", 9, 3),
+            ("lru-cache", 5, 3),
+            ("gil", 8, 1),
+            ("gil", 2, 3),
+            ("two-sum", 4, 4),
+        ],
     );
     review(
         &tmp,
         &b,
         "b.csv",
-        &[("lru-cache", 7, 3), ("lru-cache", 1, 2), ("gil", 6, 3), ("group-anagrams", 3, 3)],
+        &[
+            ("lru-cache", 7, 3),
+            ("lru-cache", 1, 2),
+            ("gil", 6, 3),
+            ("group-anagrams", 3, 3),
+        ],
     );
     Two { tmp, a, b, dir }
 }
@@ -92,7 +109,10 @@ fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
-            (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap())
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
         })
         .collect();
     files.sort();
@@ -141,7 +161,8 @@ fn a_second_sync_changes_nothing() {
     for data in [&t.a, &t.b, &t.a] {
         sync(data, &t.dir);
     }
-    let (files, log_a, log_b, states_a) = (folder(&t.dir), export(&t.a), export(&t.b), states(&t.a));
+    let (files, log_a, log_b, states_a) =
+        (folder(&t.dir), export(&t.a), export(&t.b), states(&t.a));
     for data in [&t.a, &t.b] {
         let out = sync(data, &t.dir);
         assert!(out.contains("wrote 0 reviews and 0 quiz answers"), "{out}");
@@ -177,14 +198,18 @@ fn a_half_written_file_is_skipped_with_a_note_and_read_next_time() {
     let out = tutor(&t.a, &["sync", &shown(&t.dir)]);
     assert_eq!(out.code, Some(0), "{out:?}");
     assert!(
-        out.stderr.contains("note: skipped tutor-c0ffee.log: its last line is unfinished"),
+        out.stderr
+            .contains("note: skipped tutor-c0ffee.log: its last line is unfinished"),
         "{out:?}"
     );
     assert_eq!(export(&t.a), before);
     // The sync tool finishes copying.
     fs::write(&file, format!("{HEADER}{}\n", review_line("lru-cache"))).unwrap();
     let out = sync(&t.a, &t.dir);
-    assert!(out.contains("read tutor-c0ffee.log: added 1 of 1 review"), "{out}");
+    assert!(
+        out.contains("read tutor-c0ffee.log: added 1 of 1 review"),
+        "{out}"
+    );
     assert_eq!(export(&t.a).lines().count(), before.lines().count() + 1);
 }
 
@@ -195,20 +220,44 @@ fn hostile_and_newer_files_change_nothing() {
     let before = (export(&t.a), states(&t.a));
     let hostile = t.dir.join("tutor-c0ffee.log");
     let newer = t.dir.join("tutor-beef.log");
-    fs::write(&newer, "{\"tutor_sync\":9,\"device\":\"beef\"}\n{\"hologram\":1}\n").unwrap();
+    fs::write(
+        &newer,
+        "{\"tutor_sync\":9,\"device\":\"beef\"}\n{\"hologram\":1}\n",
+    )
+    .unwrap();
     for body in [
-        format!("{HEADER}{}\n{}\n", review_line("x\\u001b[2Jy"), review_line("gil")),
+        format!(
+            "{HEADER}{}\n{}\n",
+            review_line("x\\u001b[2Jy"),
+            review_line("gil")
+        ),
         format!("{HEADER}{}\n{}\n", "x".repeat(100_000), review_line("gil")),
         format!("{HEADER}{{\"review\":[[[\n{}\n", review_line("gil")),
-        format!("{HEADER}{}\n", review_line("gil").replace("\"rating\":3", "\"rating\":77")),
+        format!(
+            "{HEADER}{}\n",
+            review_line("gil").replace("\"rating\":3", "\"rating\":77")
+        ),
     ] {
         fs::write(&hostile, &body).unwrap();
         let out = tutor(&t.a, &["sync", &shown(&t.dir)]);
         assert_eq!(out.code, Some(1), "{out:?}");
-        assert!(out.stderr.contains("error: tutor-c0ffee.log:2: "), "{out:?}");
-        assert!(out.stderr.contains("nothing was imported from it"), "{out:?}");
-        assert!(out.stderr.contains("note: skipped tutor-beef.log: it was written by a newer tutor"), "{out:?}");
-        assert!(!out.stderr.contains('\u{1b}') && !out.stdout.contains('\u{1b}'), "{out:?}");
+        assert!(
+            out.stderr.contains("error: tutor-c0ffee.log:2: "),
+            "{out:?}"
+        );
+        assert!(
+            out.stderr.contains("nothing was imported from it"),
+            "{out:?}"
+        );
+        assert!(
+            out.stderr
+                .contains("note: skipped tutor-beef.log: it was written by a newer tutor"),
+            "{out:?}"
+        );
+        assert!(
+            !out.stderr.contains('\u{1b}') && !out.stdout.contains('\u{1b}'),
+            "{out:?}"
+        );
         assert_eq!((export(&t.a), states(&t.a)), before);
     }
 }
@@ -229,7 +278,10 @@ fn the_sync_folder_is_a_setting() {
     assert!(ok(&t.a, &["config"]).contains(&format!("sync-dir = {}\n", shown(&dir))));
     let out = ok(&t.a, &["sync"]);
     let device = fs::read_to_string(t.a.join("device-id")).unwrap();
-    assert!(out.starts_with(&format!("device {}\n", device.trim())), "{out}");
+    assert!(
+        out.starts_with(&format!("device {}\n", device.trim())),
+        "{out}"
+    );
     assert_eq!(device.trim().len(), 16);
     assert!(t.dir.join(format!("tutor-{}.log", device.trim())).is_file());
     ok(&t.a, &["config", "sync-dir", ""]);

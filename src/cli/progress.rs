@@ -339,7 +339,11 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
             for (k, v) in settings::KEYS.iter().zip(&values) {
                 println!("{k} = {v}");
             }
-            println!("{} = {}", settings::SYNC_DIR, sync::shown_dir(sync_dir.as_deref()));
+            println!(
+                "{} = {}",
+                settings::SYNC_DIR,
+                sync::shown_dir(sync_dir.as_deref())
+            );
             println!("{PARAMETERS_KEY} = {params}");
         }
     }

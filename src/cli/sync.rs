@@ -30,8 +30,12 @@ pub fn shown_dir(dir: Option<&Path>) -> String {
 /// as an absolute path) or, given "", unsets it.
 pub fn config(store: &Store, value: Option<&str>) -> ExitCode {
     let result = match value {
-        None => store.sync_dir().map(|dir| println!("{}", shown_dir(dir.as_deref()))),
-        Some("") => store.set_sync_dir(None).map(|()| println!("{}", shown_dir(None))),
+        None => store
+            .sync_dir()
+            .map(|dir| println!("{}", shown_dir(dir.as_deref()))),
+        Some("") => store
+            .set_sync_dir(None)
+            .map(|()| println!("{}", shown_dir(None))),
         Some(value) => {
             let dir = PathBuf::from(value);
             if let Err(e) = sync::check_dir(&dir) {

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::validate::is_slug;
-use crate::store::revlog::{EARLIEST_REVIEW_MS, FUTURE_SLACK_MS, MAX_ROW_BYTES, shown, time_message};
+use crate::store::revlog::{
+    EARLIEST_REVIEW_MS, FUTURE_SLACK_MS, MAX_ROW_BYTES, shown, time_message,
+};
 use crate::store::{QuizRow, RevlogRow};
 
 /// The format version this tutor writes and reads.
@@ -73,7 +75,9 @@ pub enum Skip {
     /// The last line has no newline or does not parse: the sync tool is still copying it.
     #[error("its last line is unfinished (still being copied?); it is read again next time")]
     Unfinished,
-    #[error("it was written by a newer tutor (sync format {0}; this tutor reads {VERSION}); upgrade tutor")]
+    #[error(
+        "it was written by a newer tutor (sync format {0}; this tutor reads {VERSION}); upgrade tutor"
+    )]
     TooNew(u32),
     #[error("line {line}: {message}")]
     Bad { line: usize, message: String },
@@ -184,9 +188,7 @@ pub fn parse(bytes: &[u8], now_ms: i64) -> Result<Contents, Skip> {
             Err(e) => return Err(bad(format!("cannot be read: {e}"))),
         };
         match parsed {
-            Line::Review(r) => contents
-                .reviews
-                .push(review(r, now_ms).map_err(bad)?),
+            Line::Review(r) => contents.reviews.push(review(r, now_ms).map_err(bad)?),
             Line::Quiz(q) => contents.quiz.push(quiz(q, now_ms).map_err(bad)?),
         }
     }
@@ -222,7 +224,10 @@ fn review(r: Review, now_ms: i64) -> Result<RevlogRow, String> {
         return Err(format!("state must be 0 to 3, not {}", r.state));
     }
     if r.duration_ms < 0 {
-        return Err(format!("duration_ms must be 0 or more, not {}", r.duration_ms));
+        return Err(format!(
+            "duration_ms must be 0 or more, not {}",
+            r.duration_ms
+        ));
     }
     Ok(RevlogRow {
         card_id: r.card,
@@ -239,16 +244,27 @@ fn quiz(q: Quiz, now_ms: i64) -> Result<QuizRow, String> {
     if !(q.kind.len() <= 32 && is_slug(&q.kind)) {
         return Err(format!("{} is not a quiz kind", shown(&q.kind)));
     }
-    let counts = [Some(q.item), Some(q.duration_ms), q.points_made, q.points_total];
+    let counts = [
+        Some(q.item),
+        Some(q.duration_ms),
+        q.points_made,
+        q.points_total,
+    ];
     if counts.iter().flatten().any(|n| *n < 0) {
         return Err("item, duration_ms and points must be 0 or more".into());
     }
     if let Some(picked) = &q.picked
         && !picked.bytes().all(|b| b.is_ascii_digit() || b == b',')
     {
-        return Err(format!("picked must be option numbers, not {}", shown(picked)));
+        return Err(format!(
+            "picked must be option numbers, not {}",
+            shown(picked)
+        ));
     }
-    if q.claims.iter().any(|&(point, at)| point < 0 || time(at, now_ms).is_err()) {
+    if q.claims
+        .iter()
+        .any(|&(point, at)| point < 0 || time(at, now_ms).is_err())
+    {
         return Err("a claim has a negative point or a time out of range".into());
     }
     Ok(QuizRow {
@@ -326,10 +342,18 @@ mod tests {
 
     #[test]
     fn hostile_lines_are_refused_with_their_line() {
-        let escape = header("ab") + "{\"review\":{\"card\":\"x\\u001b[2J\",\"at\":1800000000000,\"rating\":3,\"state\":0,\"duration_ms\":1}}\n";
+        let escape = header("ab")
+            + "{\"review\":{\"card\":\"x\\u001b[2J\",\"at\":1800000000000,\"rating\":3,\"state\":0,\"duration_ms\":1}}\n";
         let long = header("ab") + &"x".repeat(MAX_ROW_BYTES + 1) + "\n" + &header("ab");
         let json = header("ab") + "{nope\n" + &header("ab");
-        let rating = header("ab") + &lines(&[RevlogRow { rating: 9, ..row("a", NOW) }], &[]);
+        let rating = header("ab")
+            + &lines(
+                &[RevlogRow {
+                    rating: 9,
+                    ..row("a", NOW)
+                }],
+                &[],
+            );
         for (text, needle) in [
             (escape, "is not a card id"),
             (long, "longer than"),
