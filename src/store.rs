@@ -32,7 +32,7 @@ use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler}
 pub use attempts::{AttemptRecord, PracticeSummary, PracticeTally, RunOutcome};
 pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
-pub use sync::{QuizRow, Unsent};
+pub use sync::{AttemptRow, QuizRow, Unsent};
 
 /// The database's file name in the data dir.
 pub const DB_FILE: &str = "tutor.db";

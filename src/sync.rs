@@ -5,7 +5,7 @@
 //! device's file and imports what is new: reviews through the store's revlog importer
 //! (keyed by card and time, so a review is never doubled, and the cards it touches are
 //! replayed from their whole log, as `tutor rebuild` would), quiz answers keyed by
-//! card, item and time. Rows brought from another device are never written to this
+//! card, item and time, practice runs by card, language and time. Rows brought from another device are never written to this
 //! device's file. Nothing is ever rewritten, so there are no conflicts to resolve.
 
 pub mod file;
@@ -20,7 +20,7 @@ use jiff::Timestamp;
 use crate::days::Days;
 use crate::srs::Scheduler;
 use crate::store::revlog::ImportError;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Unsent};
 use crate::text::sanitize;
 
 /// The file in the data dir that holds this device's id.
@@ -55,6 +55,8 @@ pub struct Imported {
     pub cards: usize,
     pub quiz: usize,
     pub quiz_added: usize,
+    pub attempts: usize,
+    pub attempts_added: usize,
 }
 
 /// What a sync did. `notes` are files skipped for now (read again next time);
@@ -65,6 +67,7 @@ pub struct Report {
     pub file: PathBuf,
     pub sent_reviews: usize,
     pub sent_quiz: usize,
+    pub sent_attempts: usize,
     pub imported: Vec<Imported>,
     pub notes: Vec<String>,
     pub errors: Vec<String>,
@@ -77,6 +80,10 @@ impl Report {
 
     pub fn quiz_added(&self) -> usize {
         self.imported.iter().map(|i| i.quiz_added).sum()
+    }
+
+    pub fn attempts_added(&self) -> usize {
+        self.imported.iter().map(|i| i.attempts_added).sum()
     }
 }
 
@@ -211,25 +218,22 @@ fn send(store: &mut Store, report: &mut Report) -> Result<(), SyncError> {
         f.seek(SeekFrom::End(0)).map_err(io("write", &path))?;
     }
     let unsent = store.unsent(fresh)?;
-    if !fresh && unsent.reviews.is_empty() && unsent.quiz.is_empty() {
+    if !fresh && unsent == Unsent::default() {
         return Ok(());
     }
-    let reviews: Vec<_> = unsent.reviews.iter().map(|(_, r)| r.clone()).collect();
-    let quiz: Vec<_> = unsent.quiz.iter().map(|(_, q)| q.clone()).collect();
     let mut out = if fresh {
         file::header(&report.device)
     } else {
         String::new()
     };
-    out.push_str(&file::lines(&reviews, &quiz));
+    out.push_str(&file::lines(&unsent));
     f.write_all(out.as_bytes())
         .and_then(|()| f.sync_all())
         .map_err(io("write", &path))?;
-    let review_ids: Vec<i64> = unsent.reviews.iter().map(|(id, _)| *id).collect();
-    let quiz_ids: Vec<i64> = unsent.quiz.iter().map(|(id, _)| *id).collect();
-    store.mark_sent(&review_ids, &quiz_ids)?;
-    report.sent_reviews = reviews.len();
-    report.sent_quiz = quiz.len();
+    store.mark_sent(&unsent)?;
+    report.sent_reviews = unsent.reviews.len();
+    report.sent_quiz = unsent.quiz.len();
+    report.sent_attempts = unsent.attempts.len();
     Ok(())
 }
 
@@ -283,6 +287,7 @@ fn receive(
         }
     };
     let quiz_added = store.import_quiz(&contents.quiz, device, days)?;
+    let attempts_added = store.import_attempts(&contents.attempts, device)?;
     report.imported.push(Imported {
         file: name,
         reviews: imported.rows,
@@ -290,6 +295,8 @@ fn receive(
         cards: imported.cards,
         quiz: contents.quiz.len(),
         quiz_added,
+        attempts: contents.attempts.len(),
+        attempts_added,
     });
     Ok(())
 }
@@ -363,7 +370,7 @@ mod tests {
     }
 
     #[test]
-    fn quiz_answers_and_later_claims_sync_once() {
+    fn quiz_answers_later_claims_and_practice_runs_sync_once() {
         let tmp = tempfile::tempdir().unwrap();
         let (a_dir, b_dir, dir) = (
             tmp.path().join("a"),
@@ -383,9 +390,22 @@ mod tests {
             .unwrap();
         b.record_quiz_result(&answer("lru-cache", QuizKind::Single, true, t0()), &days)
             .unwrap();
+        a.record_attempt(&crate::store::AttemptRecord {
+            card_id: "two-sum".into(),
+            lang: "rust",
+            ran_at: t0(),
+            passed: 2,
+            failed: 1,
+            outcome: crate::store::RunOutcome::Failed,
+            seconds_spent: 80,
+            solution_shown: false,
+        })
+        .unwrap();
         sync_one(&mut a, &a_dir);
         let report = sync_one(&mut b, &b_dir);
-        assert_eq!(report.quiz_added(), 1);
+        assert_eq!((report.quiz_added(), report.attempts_added()), (1, 1));
+        assert_eq!(b.practice_summary().unwrap(), a.practice_summary().unwrap());
+        assert_eq!(b.practice_summary().unwrap().all().tried, 1);
         sync_one(&mut a, &a_dir);
         assert_eq!(dump(&a).len(), 2);
         assert_eq!(dump(&a), dump(&b));
@@ -413,6 +433,7 @@ mod tests {
         for (store, data) in [(&mut a, &a_dir), (&mut b, &b_dir)] {
             let report = sync_one(store, data);
             assert_eq!((report.sent_quiz, report.quiz_added()), (0, 0));
+            assert_eq!((report.sent_attempts, report.attempts_added()), (0, 0));
         }
         let b_file = std::fs::read_to_string(dir.join(file_name(&device_id(&b_dir).unwrap())));
         assert_eq!(b_file.unwrap().matches("\"quiz\"").count(), 1);

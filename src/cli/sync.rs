@@ -81,20 +81,23 @@ pub fn run(cli: &Cli, dir: Option<&Path>) -> eyre::Result<ExitCode> {
     };
     println!("device {}", report.device);
     println!(
-        "wrote {} and {} to {}",
+        "wrote {}, {} and {} to {}",
         super::plural(report.sent_reviews, "review", "reviews"),
         super::plural(report.sent_quiz, "quiz answer", "quiz answers"),
+        super::plural(report.sent_attempts, "practice run", "practice runs"),
         sanitize(&report.file.display().to_string())
     );
     for i in &report.imported {
         println!(
-            "read {}: added {} of {} (the rest already here) for {}, {} of {}",
+            "read {}: added {} of {} (the rest already here) for {}, {} of {}, {} of {}",
             i.file,
             i.reviews_added,
             super::plural(i.reviews, "review", "reviews"),
             super::plural(i.cards, "card", "cards"),
             i.quiz_added,
             super::plural(i.quiz, "quiz answer", "quiz answers"),
+            i.attempts_added,
+            super::plural(i.attempts, "practice run", "practice runs"),
         );
     }
     for note in &report.notes {

@@ -107,6 +107,8 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE review_log ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
     ALTER TABLE quiz_result ADD COLUMN origin TEXT;
     ALTER TABLE quiz_result ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
+    ALTER TABLE attempts ADD COLUMN origin TEXT;
+    ALTER TABLE attempts ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
     CREATE INDEX review_log_unsent ON review_log (id) WHERE sent = 0 AND origin IS NULL;
     CREATE INDEX quiz_result_by_item ON quiz_result (card_id, item_index, answered_at);",
 ];

@@ -25,11 +25,25 @@ pub struct QuizRow {
     pub claims: Vec<(i64, i64)>,
 }
 
+/// A completed practice run as a sync carries it: the `attempts` row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRow {
+    pub card_id: String,
+    pub lang: String,
+    pub ran_at: i64,
+    pub passed: i64,
+    pub failed: i64,
+    pub outcome: String,
+    pub seconds_spent: i64,
+    pub solution_shown: bool,
+}
+
 /// Rows made on this device, each with its row id (for [`Store::mark_sent`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unsent {
     pub reviews: Vec<(i64, RevlogRow)>,
     pub quiz: Vec<(i64, QuizRow)>,
+    pub attempts: Vec<(i64, AttemptRow)>,
 }
 
 impl Store {
@@ -103,29 +117,95 @@ impl Store {
                 .map_err(|e| self.err(e))?;
             row.claims = found.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
         }
+        let mut stmt = self
+            .conn()
+            .prepare(&format!(
+                "SELECT id, card_id, lang, ran_at, passed, failed, outcome, seconds_spent, \
+                 solution_shown FROM attempts WHERE origin IS NULL{filter} ORDER BY ran_at, id"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    AttemptRow {
+                        card_id: r.get(1)?,
+                        lang: r.get(2)?,
+                        ran_at: r.get(3)?,
+                        passed: r.get(4)?,
+                        failed: r.get(5)?,
+                        outcome: r.get(6)?,
+                        seconds_spent: r.get(7)?,
+                        solution_shown: r.get(8)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        out.attempts = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
         Ok(out)
     }
 
     /// Marks rows as written to this device's sync file, in one transaction.
-    pub fn mark_sent(&mut self, reviews: &[i64], quiz: &[i64]) -> Result<(), StoreError> {
+    pub fn mark_sent(&mut self, unsent: &Unsent) -> Result<(), StoreError> {
+        fn ids<T>(rows: &[(i64, T)]) -> Vec<i64> {
+            rows.iter().map(|(id, _)| *id).collect()
+        }
         let path = self.path().to_path_buf();
         let sql = |e| classify(&path, e);
         let tx = super::begin(&mut self.conn, &path)?;
-        {
-            let mut review = tx
-                .prepare("UPDATE review_log SET sent = 1 WHERE id = ?1")
+        for (table, ids) in [
+            ("review_log", ids(&unsent.reviews)),
+            ("quiz_result", ids(&unsent.quiz)),
+            ("attempts", ids(&unsent.attempts)),
+        ] {
+            let mut mark = tx
+                .prepare(&format!("UPDATE {table} SET sent = 1 WHERE id = ?1"))
                 .map_err(sql)?;
-            for id in reviews {
-                review.execute([id]).map_err(sql)?;
-            }
-            let mut answer = tx
-                .prepare("UPDATE quiz_result SET sent = 1 WHERE id = ?1")
-                .map_err(sql)?;
-            for id in quiz {
-                answer.execute([id]).map_err(sql)?;
+            for id in ids {
+                mark.execute([id]).map_err(sql)?;
             }
         }
         tx.commit().map_err(sql)
+    }
+
+    /// Adds the practice runs not already here (same card, language and time), marked
+    /// as brought from device `origin`. One transaction. Returns how many were added.
+    pub fn import_attempts(
+        &mut self,
+        rows: &[AttemptRow],
+        origin: &str,
+    ) -> Result<usize, StoreError> {
+        let path = self.path().to_path_buf();
+        let sql = |e| classify(&path, e);
+        let tx = super::begin(&mut self.conn, &path)?;
+        let mut added = 0;
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO attempts (card_id, lang, ran_at, passed, failed, outcome, \
+                     seconds_spent, solution_shown, origin) \
+                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS \
+                     (SELECT 1 FROM attempts WHERE card_id = ?1 AND lang = ?2 AND ran_at = ?3)",
+                )
+                .map_err(sql)?;
+            for r in rows {
+                added += insert
+                    .execute(params![
+                        r.card_id,
+                        r.lang,
+                        r.ran_at,
+                        r.passed,
+                        r.failed,
+                        r.outcome,
+                        r.seconds_spent,
+                        r.solution_shown,
+                        origin
+                    ])
+                    .map_err(sql)?;
+            }
+        }
+        tx.commit().map_err(sql)?;
+        Ok(added)
     }
 
     /// Adds the quiz answers not already here (same card, item and time), marked as

@@ -11,7 +11,7 @@ use crate::content::validate::is_slug;
 use crate::store::revlog::{
     EARLIEST_REVIEW_MS, FUTURE_SLACK_MS, MAX_ROW_BYTES, shown, time_message,
 };
-use crate::store::{QuizRow, RevlogRow};
+use crate::store::{AttemptRow, QuizRow, RevlogRow, Unsent};
 
 /// The format version this tutor writes and reads.
 pub const VERSION: u32 = 1;
@@ -55,11 +55,28 @@ struct Quiz {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
+struct Attempt {
+    card: String,
+    lang: String,
+    at: i64,
+    passed: i64,
+    failed: i64,
+    outcome: String,
+    seconds_spent: i64,
+    solution_shown: bool,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Line {
     Review(Review),
     Quiz(Quiz),
+    Attempt(Attempt),
 }
+
+/// The languages and outcomes the `attempts` table allows.
+const LANGS: [&str; 2] = ["python", "rust"];
+const OUTCOMES: [&str; 5] = ["passed", "failed", "compile_error", "timed_out", "broken"];
 
 /// What a file holds, checked.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -67,6 +84,7 @@ pub struct Contents {
     pub device: String,
     pub reviews: Vec<RevlogRow>,
     pub quiz: Vec<QuizRow>,
+    pub attempts: Vec<AttemptRow>,
 }
 
 /// Why a file was not read.
@@ -99,9 +117,9 @@ pub fn header(device: &str) -> String {
 }
 
 /// One line per row, each with its newline.
-pub fn lines(reviews: &[RevlogRow], quiz: &[QuizRow]) -> String {
+pub fn lines(rows: &Unsent) -> String {
     let mut out = String::new();
-    let review = reviews.iter().map(|r| {
+    let review = rows.reviews.iter().map(|(_, r)| {
         Line::Review(Review {
             card: r.card_id.clone(),
             at: r.review_time,
@@ -110,7 +128,7 @@ pub fn lines(reviews: &[RevlogRow], quiz: &[QuizRow]) -> String {
             duration_ms: r.duration_ms,
         })
     });
-    let answer = quiz.iter().map(|q| {
+    let answer = rows.quiz.iter().map(|(_, q)| {
         Line::Quiz(Quiz {
             card: q.card_id.clone(),
             item: q.item_index,
@@ -125,7 +143,19 @@ pub fn lines(reviews: &[RevlogRow], quiz: &[QuizRow]) -> String {
             claims: q.claims.clone(),
         })
     });
-    for line in review.chain(answer) {
+    let attempt = rows.attempts.iter().map(|(_, a)| {
+        Line::Attempt(Attempt {
+            card: a.card_id.clone(),
+            lang: a.lang.clone(),
+            at: a.ran_at,
+            passed: a.passed,
+            failed: a.failed,
+            outcome: a.outcome.clone(),
+            seconds_spent: a.seconds_spent,
+            solution_shown: a.solution_shown,
+        })
+    });
+    for line in review.chain(answer).chain(attempt) {
         if let Ok(json) = serde_json::to_string(&line) {
             out.push_str(&json);
             out.push('\n');
@@ -190,6 +220,7 @@ pub fn parse(bytes: &[u8], now_ms: i64) -> Result<Contents, Skip> {
         match parsed {
             Line::Review(r) => contents.reviews.push(review(r, now_ms).map_err(bad)?),
             Line::Quiz(q) => contents.quiz.push(quiz(q, now_ms).map_err(bad)?),
+            Line::Attempt(a) => contents.attempts.push(attempt(a, now_ms).map_err(bad)?),
         }
     }
     Ok(contents)
@@ -282,6 +313,34 @@ fn quiz(q: Quiz, now_ms: i64) -> Result<QuizRow, String> {
     })
 }
 
+fn attempt(a: Attempt, now_ms: i64) -> Result<AttemptRow, String> {
+    card(&a.card)?;
+    time(a.at, now_ms)?;
+    if !LANGS.contains(&a.lang.as_str()) {
+        return Err(format!("lang must be python or rust, not {}", shown(&a.lang)));
+    }
+    if !OUTCOMES.contains(&a.outcome.as_str()) {
+        return Err(format!(
+            "outcome must be one of {}, not {}",
+            OUTCOMES.join(", "),
+            shown(&a.outcome)
+        ));
+    }
+    if a.passed < 0 || a.failed < 0 || a.seconds_spent < 0 {
+        return Err("passed, failed and seconds_spent must be 0 or more".into());
+    }
+    Ok(AttemptRow {
+        card_id: a.card,
+        lang: a.lang,
+        ran_at: a.at,
+        passed: a.passed,
+        failed: a.failed,
+        outcome: a.outcome,
+        seconds_spent: a.seconds_spent,
+        solution_shown: a.solution_shown,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +354,13 @@ mod tests {
             rating: 3,
             state: 0,
             duration_ms: 1200,
+        }
+    }
+
+    fn only(reviews: &[RevlogRow]) -> Unsent {
+        Unsent {
+            reviews: reviews.iter().map(|r| (0, r.clone())).collect(),
+            ..Unsent::default()
         }
     }
 
@@ -314,16 +380,32 @@ mod tests {
             claims: vec![(0, NOW - 4), (2, NOW - 3)],
         };
         let reviews = [row("lru-cache", NOW - 10), row("two-sum", NOW - 9)];
-        let text = header("ab12") + &lines(&reviews, std::slice::from_ref(&quiz));
+        let attempt = AttemptRow {
+            card_id: "two-sum".into(),
+            lang: "rust".into(),
+            ran_at: NOW - 2,
+            passed: 3,
+            failed: 1,
+            outcome: "failed".into(),
+            seconds_spent: 90,
+            solution_shown: true,
+        };
+        let rows = Unsent {
+            attempts: vec![(0, attempt.clone())],
+            quiz: vec![(0, quiz.clone())],
+            ..only(&reviews)
+        };
+        let text = header("ab12") + &lines(&rows);
         let back = parse(text.as_bytes(), NOW).unwrap();
         assert_eq!(back.device, "ab12");
         assert_eq!(back.reviews, reviews);
         assert_eq!(back.quiz, vec![quiz]);
+        assert_eq!(back.attempts, vec![attempt]);
     }
 
     #[test]
     fn a_half_written_file_is_unfinished() {
-        let text = header("ab12") + &lines(&[row("lru-cache", NOW - 10)], &[]);
+        let text = header("ab12") + &lines(&only(&[row("lru-cache", NOW - 10)]));
         for cut in [1, 10, text.len() - 1] {
             assert_eq!(
                 parse(&text.as_bytes()[..cut], NOW),
@@ -347,13 +429,10 @@ mod tests {
         let long = header("ab") + &"x".repeat(MAX_ROW_BYTES + 1) + "\n" + &header("ab");
         let json = header("ab") + "{nope\n" + &header("ab");
         let rating = header("ab")
-            + &lines(
-                &[RevlogRow {
-                    rating: 9,
-                    ..row("a", NOW)
-                }],
-                &[],
-            );
+            + &lines(&only(&[RevlogRow {
+                rating: 9,
+                ..row("a", NOW)
+            }]));
         for (text, needle) in [
             (escape, "is not a card id"),
             (long, "longer than"),
