@@ -165,7 +165,10 @@ fn a_second_sync_changes_nothing() {
         (folder(&t.dir), export(&t.a), export(&t.b), states(&t.a));
     for data in [&t.a, &t.b] {
         let out = sync(data, &t.dir);
-        assert!(out.contains("wrote 0 reviews, 0 quiz answers and 0 practice runs"), "{out}");
+        assert!(
+            out.contains("wrote 0 reviews, 0 quiz answers and 0 practice runs"),
+            "{out}"
+        );
         assert!(out.contains("added 0 of"), "{out}");
     }
     assert_eq!(folder(&t.dir), files);
@@ -175,7 +178,10 @@ fn a_second_sync_changes_nothing() {
     // New reviews later go out as only the new rows.
     review(&t.tmp, &t.a, "later.csv", &[("two-sum", 0, 3)]);
     let out = sync(&t.a, &t.dir);
-    assert!(out.contains("wrote 1 review, 0 quiz answers and 0 practice runs"), "{out}");
+    assert!(
+        out.contains("wrote 1 review, 0 quiz answers and 0 practice runs"),
+        "{out}"
+    );
     let out = sync(&t.b, &t.dir);
     assert!(out.contains("added 1 of 6 reviews"), "{out}");
 }

@@ -317,7 +317,10 @@ fn attempt(a: Attempt, now_ms: i64) -> Result<AttemptRow, String> {
     card(&a.card)?;
     time(a.at, now_ms)?;
     if !LANGS.contains(&a.lang.as_str()) {
-        return Err(format!("lang must be python or rust, not {}", shown(&a.lang)));
+        return Err(format!(
+            "lang must be python or rust, not {}",
+            shown(&a.lang)
+        ));
     }
     if !OUTCOMES.contains(&a.outcome.as_str()) {
         return Err(format!(
