@@ -67,6 +67,10 @@ pub enum Action {
         lang: crate::highlight::Lang,
         text: String,
     },
+    /// The mock interview's own keys.
+    Interview(crate::mock::MockAction),
+    /// The round was saved: the Markdown transcript's path (`Effect::SaveInterview`).
+    InterviewSaved(String),
     /// The attempt file's stamp changed since `Effect::WatchAttempt`'s: what it holds.
     AttemptOnDisk {
         card: String,
@@ -150,6 +154,9 @@ pub enum Failure {
     /// `TrustDeck` or `LoadTrust` of `deck`'s tests.
     #[error("trusting the tests of deck {deck}: {cause}")]
     Trust { deck: String, cause: String },
+    /// `SaveInterview`: the round was not saved.
+    #[error("the interview was not saved: {cause}")]
+    Interview { cause: String },
     /// `SaveAttempt` or `LoadAttempt` of the learner's code for `card`.
     #[error("your code for {card}: {cause}")]
     Attempt { card: String, cause: String },
@@ -261,6 +268,10 @@ pub enum Effect {
     /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
     /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
     RunTests(Box<crate::runner::TestRun>),
+    /// Save the mock interview on screen, which is over: its Markdown transcript to
+    /// `interviews/<time>.md` and its row in the store; the shell answers with
+    /// `InterviewSaved`, or `Failed(Failure::Interview)`.
+    SaveInterview,
     /// Give the terminal back and stop the process, as Ctrl-Z does in a shell.
     Suspend,
     Quit,

@@ -47,6 +47,8 @@ pub enum Start {
     },
     /// Browse, or straight into one card (its id as typed, echoed if unknown).
     Browse(Option<crate::text::Shown>),
+    /// The mock interview, on a round drawn by this choice.
+    Interview(crate::interview::Choice),
 }
 
 /// How often the loop wakes without input: to notice a signal or a learning card
@@ -151,6 +153,9 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
             };
             open_card(app, card)
         }
+        Start::Interview(choice) => {
+            crate::update::start_interview(app, choice, now).map_err(|why| eyre::eyre!("{why}"))?
+        }
         Start::Practice { card, lang } => {
             let index = match card {
                 Some(id) => app
@@ -194,6 +199,9 @@ pub struct Shell {
     /// Where practice's code is kept (`paths::attempts_dir`); `None`: nowhere, and
     /// saving says so.
     attempts: Option<std::path::PathBuf>,
+    /// The data dir, where a mock interview's transcript is saved (`interviews/`);
+    /// `None`: nowhere, and saving says so.
+    data: Option<std::path::PathBuf>,
     /// The terminal was handed to another program (`$EDITOR`): the event loop redraws
     /// the whole screen.
     repaint: bool,
@@ -209,6 +217,7 @@ impl Shell {
             cache: highlight_cache.map(DiskCache::new),
             worker: Worker::inline(),
             attempts: None,
+            data: None,
             repaint: false,
         }
     }
@@ -216,6 +225,40 @@ impl Shell {
     /// Keeps practice's code under `dir` (`attempts/<card>/solution.py|.rs`).
     pub fn set_attempts_dir(&mut self, dir: std::path::PathBuf) {
         self.attempts = Some(dir);
+    }
+
+    /// Saves mock interviews under `dir` (`interviews/<time>.md`).
+    pub fn set_data_dir(&mut self, dir: std::path::PathBuf) {
+        self.data = Some(dir);
+    }
+
+    /// `Effect::SaveInterview`: the round on screen, over, saved as `tutor interview
+    /// --answers` saves one.
+    fn save_interview(&self, app: &App) -> Vec<Action> {
+        let Some(session) = app.interview() else {
+            return Vec::new();
+        };
+        let Some(card) = &session.scorecard else {
+            return Vec::new();
+        };
+        let saved = match &self.data {
+            None => Err("no data folder to keep it in".to_string()),
+            Some(data) => {
+                let title = session.started.strftime("%Y-%m-%d %H:%M UTC").to_string();
+                let text = crate::interview::transcript::markdown(&session.round, card, &title);
+                crate::interview_log::save(
+                    data,
+                    &self.store,
+                    (&session.round, card),
+                    &text,
+                    session.started,
+                )
+            }
+        };
+        vec![match saved {
+            Ok(path) => Action::InterviewSaved(path.display().to_string()),
+            Err(cause) => Action::Failed(Failure::Interview { cause }),
+        }]
     }
 
     /// The file of the learner's code for `card` in `lang`. Card ids are slugs
@@ -435,6 +478,7 @@ impl Shell {
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
             Effect::RunTests(run) => self.run_tests(*run),
+            Effect::SaveInterview => self.save_interview(app),
             Effect::CancelJob(id) => {
                 self.worker.cancel(id);
                 Vec::new()
@@ -918,11 +962,15 @@ fn event_loop(
             let _busy = signals.busy();
             // Time alone can bring a learning card back: redraw when the review moved
             // on or home's counts changed, or a job's spinner turns.
+            // The interview's clock, while it shows and runs: a redraw a second.
             let watched = |app: &App| {
                 (
                     app.review().map(|r| r.phase.clone()),
                     app.due.all,
                     app.due.per_deck.clone(),
+                    app.interview()
+                        .filter(|s| s.clock_running())
+                        .map(|s| s.clocks(app.now).used / 1000),
                 )
             };
             let before = watched(app);

@@ -5,6 +5,7 @@ mod answer;
 mod bounded;
 mod commands;
 mod decks;
+mod interview;
 mod lru;
 mod numbers;
 mod progress;
@@ -73,6 +74,19 @@ phrase it matched and your words that made it), then the item's feedback. --json
 \"feedback\"}. Exit status: 0 when the answer was scored, right or wrong; 1 for an
 unknown card or item; 2 for a usage error (an answer that does not fit the item).
 Nothing is saved.";
+
+/// `tutor interview --help`: the answers file and what is printed.
+const INTERVIEW_HELP: &str = "\
+The answers file is a YAML list, played in order:
+  - I led the migration of ...     an answer (text; empty for no answer)
+  - file: solution.py              the coding step: the card's tests run on it
+                                   (.py or .rs, relative to the answers file)
+  - wait: 600                      ten minutes pass on the round's clock
+A text answer given while the coding question is open moves on from it first. When the
+answers run out, the round ends. The transcript and scorecard are printed as Markdown
+(--json: one object) and saved: a row in the database (`tutor stats` lists them) and
+interviews/<time>.md in the data dir. Exit status: 0 when the round ran, 1 when it
+could not be saved, 2 for a usage error.";
 
 /// Ids and topics typed here are read as [`Shown`]: a wrong one is echoed in the error.
 /// (A deck's ids are slugs, which sanitizing leaves alone, so lookups are unchanged.)
@@ -209,6 +223,12 @@ pub enum Command {
         #[arg(long)]
         trust: bool,
     },
+    /// A mock interview: a timed round (an LP question, a coding question with its
+    /// tests, its follow-ups, a discussion question) on the interview screen, then its
+    /// scorecard. With --answers FILE, without a screen: plays the answers in FILE, then
+    /// prints the transcript and the scorecard. Either way both are saved
+    #[command(after_long_help = INTERVIEW_HELP)]
+    Interview(interview::Options),
     /// Print a completion script for your shell, with the ids of the decks loaded now:
     /// `source <(tutor completions bash)` (see the README for each shell)
     Completions {
@@ -397,13 +417,29 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
             card_id,
             file,
             trust,
-        }) => test::test(cli, card_id, file, *trust),
+        }) => Ok(test::test(cli, card_id, file, *trust)),
+        Some(Command::Interview(options)) => interview_command(cli, options),
         Some(Command::Completions { shell }) => shell::completions(cli, *shell),
         Some(Command::Man) => shell::man(),
         Some(Command::Sync { dir }) => sync::run(cli, dir.as_deref()),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }
+    }
+}
+
+/// `tutor interview`: played from `--answers FILE` without a screen, else on the
+/// interview screen.
+fn interview_command(cli: &Cli, options: &interview::Options) -> eyre::Result<ExitCode> {
+    match &options.answers {
+        Some(answers) => interview::interview(cli, options, answers),
+        None => session::run(
+            cli,
+            &Start::Interview(options.choice(jiff::Timestamp::now())),
+            options.deck.clone(),
+            None,
+            None,
+        ),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod locate;
 pub mod nesting;
 pub mod problem;
 pub mod quiz;
+pub mod script;
 pub mod source;
 pub mod starters;
 pub mod validate;

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, ConsoleEdit};
 use crate::editor::Edit;
+use crate::mock::MockAction as M;
 use crate::practice::PracticeAction as P;
 use crate::quiz::QuizAction as Q;
 use crate::srs::Rating;
@@ -56,6 +57,17 @@ pub enum Scope {
     QuizClaim,
     QuizEnd,
     Scroll,
+    /// The mock interview, a spoken answer being written (the editor always takes the
+    /// keys; Esc pauses).
+    MockAnswer,
+    /// The mock interview's coding question, the code being written.
+    MockCode,
+    /// The mock interview, either editor: Esc pauses, the transcript scrolls.
+    Mock,
+    /// The mock interview, paused: resume or end.
+    MockPaused,
+    /// The mock interview's scorecard.
+    MockEnd,
     /// A job runs on the worker (the footer's spinner): Esc cancels it (a background
     /// job only on Home; see `esc_cancels_a_job`).
     Job,
@@ -90,6 +102,11 @@ impl Scope {
             Self::QuizFeedback | Self::QuizClaim => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
             Self::Scroll => "Scrolling",
+            Self::MockAnswer => "Interview: answering (typing)",
+            Self::MockCode => "Interview: coding (typing)",
+            Self::Mock => "Interview",
+            Self::MockPaused => "Interview: paused",
+            Self::MockEnd => "Interview: scorecard",
             Self::Job => "Running",
         }
     }
@@ -611,6 +628,41 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::QuizFeedback, &[code(KeyCode::Enter), k(' '), k('n')], Action::QuizEnter, "next", true),
     bind(S::QuizFeedback, &[code(KeyCode::Esc)], Action::Back, "leave quiz", true),
     bind(S::QuizEnd, &[code(KeyCode::Enter), code(KeyCode::Esc)], Action::Back, "home", true),
+    // The mock interview. The editor always takes the keys, so Esc pauses the round
+    // (the clock stops); submitting is the answer editor's key (Ctrl-D, Alt-Enter).
+    bind(
+        S::MockAnswer,
+        &[ctrl('d'), alt_code(KeyCode::Enter), ctrl_code(KeyCode::Enter)],
+        Action::Interview(M::Submit),
+        "submit answer",
+        true,
+    ),
+    bind(S::MockAnswer, &[ctrl('n')], Action::Interview(M::Skip), "skip the question", false),
+    bind(S::MockCode, &[ctrl('r')], Action::Interview(M::Run), "run tests", true),
+    bind(
+        S::MockCode,
+        &[ctrl('d'), alt_code(KeyCode::Enter), ctrl_code(KeyCode::Enter)],
+        Action::Interview(M::SubmitCode),
+        "submit code, move on",
+        true,
+    ),
+    bind(S::MockCode, &[ctrl('n')], Action::Interview(M::Skip), "move on", false),
+    // Either editor: pause, and the transcript's scroll.
+    bind(S::Mock, &[code(KeyCode::Esc)], Action::Interview(M::Pause), "pause", true),
+    bind(S::Mock, &[code(KeyCode::PageUp)], Action::PageUp, "transcript page up", false),
+    bind(S::Mock, &[code(KeyCode::PageDown)], Action::PageDown, "transcript page down", false),
+    bind(S::Mock, &[ctrl_code(KeyCode::Up)], Action::ScrollUp, "transcript up", false),
+    bind(S::Mock, &[ctrl_code(KeyCode::Down)], Action::ScrollDown, "transcript down", false),
+    bind(
+        S::MockPaused,
+        &[code(KeyCode::Esc), k('r'), code(KeyCode::Enter)],
+        Action::Interview(M::Resume),
+        "resume",
+        true,
+    ),
+    bind(S::MockPaused, &[k('e')], Action::Interview(M::End), "end the round", true),
+    bind(S::MockEnd, &[k('r')], Action::Interview(M::ReviewMissed), "review missed cards", true),
+    bind(S::MockEnd, &[code(KeyCode::Enter), code(KeyCode::Esc), k('h')], Action::Back, "home", true),
     // While a job runs
     bind(S::Job, &[code(KeyCode::Esc)], Action::CancelJob, "cancel", true),
     // Everywhere else
@@ -762,6 +814,12 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             vec![S::Code, S::Text, S::Global]
         }
         Screen::Practice { .. } => vec![S::Practice, S::Scroll, S::Global],
+        Screen::Interview(session) => match session.awaiting() {
+            _ if session.scorecard.is_some() => vec![S::MockEnd, S::Scroll, S::Global],
+            crate::interview::Awaiting::Paused => vec![S::MockPaused, S::Global],
+            _ if session.coding() => vec![S::MockCode, S::Mock, S::Code, S::Text, S::Global],
+            _ => vec![S::MockAnswer, S::Mock, S::Text, S::Global],
+        },
     }
 }
 
@@ -793,9 +851,9 @@ fn too_small(app: &App) -> bool {
 /// (`3 apples` must not grade a card).
 pub fn paste(app: &App, text: &str) -> Option<Action> {
     match scopes(app).first() {
-        Some(S::Editor | S::Code) => Some(Action::Edit(Edit::Paste(crate::console::pasted(
-            text, true,
-        )))),
+        Some(S::Editor | S::Code | S::MockAnswer | S::MockCode) => Some(Action::Edit(Edit::Paste(
+            crate::console::pasted(text, true),
+        ))),
         Some(S::Console | S::Filter) => Some(Action::Paste(crate::console::pasted(text, false))),
         _ => None,
     }

@@ -7,6 +7,7 @@
 pub mod browse;
 pub mod card_text;
 pub mod help;
+pub mod interview;
 pub mod panes;
 pub mod practice;
 pub mod quiz;

@@ -13,6 +13,8 @@
 //! - [`days`]: the user's study days (from 04:00 local time) and local times.
 //! - [`editor`]: the multi-line editor (a recall answer in prose; practice's code).
 //! - [`highlight`]: syntect to ratatui `Text`, computed once per solution.
+//! - [`interview`]: the mock interview: its plan, the round as pure state, the checks of
+//!   a behavioural answer, the scorecard and the Markdown transcript.
 //! - [`hints`]: the key hints screens write in prose, each key looked up in `keymap`.
 //! - [`keymap`]: the one key table: key → action (`action_for`), footer and help.
 //! - [`layout`]: geometry and measured text both `update` and `ui` need (panes, scroll).
@@ -52,10 +54,13 @@ pub mod days;
 pub mod editor;
 pub mod highlight;
 pub mod hints;
+pub mod interview;
+pub mod interview_log;
 pub mod keymap;
 pub mod layout;
 pub mod lru;
 pub mod markdown;
+pub mod mock;
 pub mod optimize;
 pub mod paths;
 pub mod practice;
@@ -124,6 +129,10 @@ mod layering {
         assert_eq!(importers_of("ui", &below_ui), Vec::<String>::new());
         let below_update = ["ui", "state", "keymap", "layout", "hints"];
         assert_eq!(importers_of("update", &below_update), Vec::<String>::new());
+        // The interview engine is pure: the screen builds on it, never the other way.
+        for above in ["update", "ui", "app", "state", "store"] {
+            assert_eq!(importers_of(above, &["interview"]), Vec::<String>::new());
+        }
         // The check sees the files it should.
         assert!(files("update").len() > 3 && files("ui").len() > 5);
     }

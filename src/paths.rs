@@ -42,6 +42,17 @@ pub const CODE_LIMIT: u64 = 1024 * 1024;
 /// device such as `/dev/zero`, which never ends: a symlink is followed first) of at most
 /// [`CODE_LIMIT`] bytes, as UTF-8.
 pub fn read_code(path: &Path) -> std::io::Result<String> {
+    read_text(path, CODE_LIMIT)
+}
+
+/// Where `tutor interview` writes each round's Markdown transcript.
+pub fn interviews_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("interviews")
+}
+
+/// Reads a text file the user names: a regular file (see [`read_code`]) of at most
+/// `limit` bytes, as UTF-8.
+pub fn read_text(path: &Path, limit: u64) -> std::io::Result<String> {
     use std::io::Read as _;
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
@@ -53,18 +64,18 @@ pub fn read_code(path: &Path) -> std::io::Result<String> {
     let too_big = || {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("larger than {} KiB", CODE_LIMIT / 1024),
+            format!("larger than {} KiB", limit / 1024),
         )
     };
-    if meta.len() > CODE_LIMIT {
+    if meta.len() > limit {
         return Err(too_big());
     }
     let mut bytes = Vec::new();
     // The file may grow after the look: read one byte past the limit to tell.
     std::fs::File::open(path)?
-        .take(CODE_LIMIT + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > CODE_LIMIT {
+    if bytes.len() as u64 > limit {
         return Err(too_big());
     }
     String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))

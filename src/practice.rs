@@ -286,7 +286,7 @@ pub enum DiskChange {
 
 /// Where the first `...` (Python) or `todo!()` (Rust) of a starter is, as (line,
 /// column in characters).
-fn first_placeholder(starter: &str) -> Option<(usize, usize)> {
+pub fn first_placeholder(starter: &str) -> Option<(usize, usize)> {
     starter.lines().enumerate().find_map(|(i, line)| {
         let at = line.find("...").or_else(|| line.find("todo!()"))?;
         Some((i, line[..at].chars().count()))

@@ -16,6 +16,7 @@ use crate::state::{App, HOME_ITEMS, HomeItem, Overlay, Screen};
 use crate::store::Store;
 use crate::update::update;
 
+mod interview;
 mod practice;
 
 fn t0() -> Timestamp {
@@ -78,6 +79,7 @@ fn on(app: &App) -> &'static str {
         Screen::Quiz(_) => "quiz",
         Screen::Stats(_) => "stats",
         Screen::Practice { .. } => "practice",
+        Screen::Interview(_) => "interview",
     }
 }
 

@@ -26,15 +26,17 @@ pub enum HomeItem {
     Lab,
     Browse,
     Stats,
+    Interview,
     Quit,
 }
 
-pub const HOME_ITEMS: [HomeItem; 6] = [
+pub const HOME_ITEMS: [HomeItem; 7] = [
     HomeItem::Review,
     HomeItem::Quiz,
     HomeItem::Lab,
     HomeItem::Browse,
     HomeItem::Stats,
+    HomeItem::Interview,
     HomeItem::Quit,
 ];
 
@@ -89,6 +91,8 @@ pub enum Screen {
         /// Where Esc goes back to: the screen practice was opened from, as it was.
         from: Box<Screen>,
     },
+    /// The mock interview (issue 15): a timed round, then its scorecard.
+    Interview(Box<crate::mock::MockSession>),
 }
 
 impl Default for Screen {
@@ -409,7 +413,8 @@ impl App {
             | Screen::Browse(_)
             | Screen::Stats(_)
             | Screen::Quiz(_)
-            | Screen::Practice { .. } => None,
+            | Screen::Practice { .. }
+            | Screen::Interview(_) => None,
         }
     }
 
@@ -434,6 +439,14 @@ impl App {
     pub fn practice(&self) -> Option<&PracticeSession> {
         match &self.screen {
             Screen::Practice { session, .. } => Some(session),
+            _ => None,
+        }
+    }
+
+    /// The mock interview, when it is up.
+    pub fn interview(&self) -> Option<&crate::mock::MockSession> {
+        match &self.screen {
+            Screen::Interview(session) => Some(session),
             _ => None,
         }
     }

@@ -14,7 +14,7 @@ use crate::content::Library;
 use crate::days::{DayNumber, Days, offset};
 use crate::quiz::Tally;
 use crate::srs::{CardStage, CardState};
-use crate::store::{PracticeSummary, PracticeTally, QuizSummary, Store, StoreError};
+use crate::store::{InterviewRow, PracticeSummary, PracticeTally, QuizSummary, Store, StoreError};
 
 pub const FORECAST_DAYS: usize = 30;
 pub const HEATMAP_DAYS: usize = 365;
@@ -58,6 +58,8 @@ pub struct Stats {
     pub cards: Vec<CardStat>,
     /// Quiz answers: all time, over the last [`QUIZ_DAYS`], and by kind.
     pub quiz: QuizSummary,
+    /// Mock interviews, oldest first.
+    pub interviews: Vec<InterviewRow>,
     /// Practice runs: cards tried, solved and passed on the first run, by language.
     pub practice: PracticeSummary,
 }
@@ -129,6 +131,7 @@ impl Stats {
             heatmap,
             cards,
             quiz: store.quiz_summary(today - (QUIZ_DAYS - 1))?,
+            interviews: store.interviews()?,
             practice: store.practice_summary()?,
         })
     }
@@ -166,6 +169,7 @@ impl Stats {
             })).collect::<Vec<_>>(),
             "per_card": self.cards.iter().map(card_json).collect::<Vec<_>>(),
             "quiz": quiz_json(&self.quiz),
+            "interviews": self.interviews.iter().map(|i| interview_json(i, days)).collect::<Vec<_>>(),
             "practice": practice_json(&self.practice),
         })
     }
@@ -174,6 +178,28 @@ impl Stats {
 /// The oldest day the heatmap shows.
 pub fn first_heatmap_day(today: DayNumber) -> DayNumber {
     today - offset(HEATMAP_DAYS - 1)
+}
+
+/// One mock interview: when, what was asked, the signal and each competency's level
+/// (`null`: not assessed), and the scorecard as it was saved.
+fn interview_json(row: &InterviewRow, days: &Days) -> Value {
+    let at = Timestamp::from_millisecond(row.started_at).unwrap_or_default();
+    json!({
+        "started_at": at.to_string(),
+        "local_time": days.local_time(at),
+        "deck": row.deck,
+        "seed": row.seed,
+        "minutes": row.minutes,
+        "signal": row.signal,
+        "competencies": {
+            "problem_solving": row.problem_solving,
+            "knowledge": row.knowledge,
+            "communication": row.communication,
+            "leadership_principles": row.leadership,
+        },
+        "scorecard": serde_json::from_str::<Value>(&row.scorecard).unwrap_or(Value::Null),
+        "transcript": row.transcript,
+    })
 }
 
 fn tally_json(t: Tally) -> Value {

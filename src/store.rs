@@ -12,6 +12,7 @@
 mod attempts;
 mod history;
 mod identify;
+mod interviews;
 mod migrations;
 mod quiz;
 pub mod revlog;
@@ -30,6 +31,7 @@ use crate::days::Days;
 use crate::srs::{self, CardStage, CardState, Outcome, Rating, Review, Scheduler};
 
 pub use attempts::{AttemptRecord, PracticeSummary, PracticeTally, RunOutcome};
+pub use interviews::InterviewRow;
 pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
 pub use sync::{AttemptRow, QuizRow, Unsent};

@@ -9,6 +9,7 @@ pub mod console;
 pub mod footer;
 pub mod help;
 pub mod home;
+pub mod interview;
 pub mod panes;
 pub mod practice;
 pub mod quiz;
@@ -91,6 +92,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Screen::Stats(stats) => stats::render(frame, parts.body, app, stats),
         Screen::Quiz(_) => quiz::render(frame, parts.body, app),
         Screen::Practice { session, .. } => practice::render(frame, app, session),
+        Screen::Interview(session) => interview::render(frame, parts.body, app, session),
         Screen::Review(_) | Screen::Card { .. } => {
             if card_screen {
                 panes::render(frame, parts.body, app);

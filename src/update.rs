@@ -2,6 +2,7 @@
 //! returns the effects the shell must carry out. No clock, no disk, no terminal here.
 
 mod browse;
+mod interview;
 mod jobs;
 mod panes;
 mod practice;
@@ -18,6 +19,7 @@ use crate::state::{
     ReviewStep, Screen, StatsState,
 };
 
+pub use interview::start_interview;
 pub use practice::{first_coding_card, open_practice};
 pub use quiz::start_quiz;
 pub use review::{deck_counts, start_review};
@@ -38,6 +40,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Effects {
 pub fn refresh_panes(app: &mut App) {
     panes::refresh(app);
     practice::refresh(app);
+    interview::refresh(app);
 }
 
 /// The home screen's due counts, per deck and in all.
@@ -65,6 +68,22 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         app.flash = None;
     }
     match action {
+        Action::Interview(_)
+        | Action::InterviewSaved(_)
+        | Action::Failed(Failure::Interview { .. }) => {
+            interview::update_interview(app, action, now)
+        }
+        Action::Tick
+        | Action::TestsRan { .. }
+        | Action::CancelJob
+        | Action::Edit(_)
+        | Action::Back
+        | Action::DeckTrusted { .. }
+        | Action::Failed(Failure::Trust { .. })
+            if app.interview().is_some() && !app.help() =>
+        {
+            interview::update_interview(app, action, now)
+        }
         Action::Tick | Action::TestsRan { .. } | Action::CancelJob if app.practice().is_some() => {
             edit_or_practice(app, action, now)
         }
@@ -217,6 +236,10 @@ fn scroll(app: &mut App, action: &Action) -> Effects {
         practice::scroll(app, action);
         return Effects::none();
     }
+    if matches!(app.screen, Screen::Interview(_)) {
+        interview::scroll(app, action);
+        return Effects::none();
+    }
     if let Some((max, page)) = panes::one_pane_limits(app) {
         panes::scroll_one(&mut app.card_view.scroll[0], action, max, page);
         return Effects::none();
@@ -243,6 +266,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::EditedOutside { .. }
             | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
+            | Action::InterviewSaved(_)
     )
 }
 
@@ -288,6 +312,7 @@ fn back(app: &mut App) -> Effects {
         Screen::Quiz(_) => go_home(app, HomeItem::Quiz),
         Screen::Review(_) => go_home(app, HomeItem::Review),
         Screen::Practice { .. } => return practice::leave(app),
+        Screen::Interview(_) => go_home(app, HomeItem::Interview),
         Screen::Home(_) => {}
     }
     Effects::none()
@@ -383,6 +408,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
                 Effects::none()
             }
             Some(HomeItem::Stats) => open_stats(app),
+            Some(HomeItem::Interview) => interview::open_from_home(app, now),
             Some(HomeItem::Quit) => update(app, Action::Quit, now),
             None => Effects::none(),
         },
@@ -605,6 +631,7 @@ fn home_item(screen: &Screen) -> HomeItem {
         } => HomeItem::Lab,
         Screen::Browse(_) | Screen::Card { .. } => HomeItem::Browse,
         Screen::Stats(_) => HomeItem::Stats,
+        Screen::Interview(_) => HomeItem::Interview,
         Screen::Practice { from, .. } => home_item(from),
     }
 }

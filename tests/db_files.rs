@@ -381,7 +381,8 @@ fn an_empty_file_marked_as_tutors_is_initialised() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(
-        version, 8,
-        "the latest schema (4: recall points and claims; 5: quiz_result.picked; 6: deck_trust; 7: attempts; 8: sync origin and sent)"
+        version, 9,
+        "the latest schema (4: recall points and claims; 5: quiz_result.picked; 6: deck_trust; \
+         7: attempts; 8: interview; 9: sync origin and sent)"
     );
 }

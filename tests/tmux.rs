@@ -1025,7 +1025,8 @@ fn esc_on_a_card_goes_back_while_the_cache_warms() {
     tmux.wait_for_all(&["Card 0.", spinning]);
     tmux.keys(&["Escape"]);
     // The bundled decks are listed too; a cancel would flash until the next key.
-    let back = tmux.wait_for("Browse: 150 of 150 cards");
+    let all = 120 + common::bundled().cards().count();
+    let back = tmux.wait_for(&format!("Browse: {all} of {all} cards"));
     assert!(
         !back.contains("cancelled"),
         "Esc cancelled the warming:\n{back}"
@@ -1099,6 +1100,55 @@ fn practice_code_typed_just_before_sigterm_is_kept() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=143 RESTORED"));
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("typed_late = 1"), "{saved}");
+}
+
+/// The mock interview from Home: the LP question answered (Enter breaks the line,
+/// Ctrl-D submits), paused and resumed, ended from the pause box; the scorecard shows,
+/// and the round is saved (its row and its Markdown transcript).
+#[test]
+fn a_mock_interview_from_home_to_its_scorecard() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let tmux = Tmux::start("interview", &wrapped(&data, "", &pid), (100, 30));
+    tmux.wait_for_all(&["› Review:", "Mock interview"]);
+    let index = tutor::state::HOME_ITEMS
+        .iter()
+        .position(|&i| i == tutor::state::HomeItem::Interview)
+        .unwrap();
+    for _ in 0..index {
+        tmux.keys(&["j"]);
+    }
+    tmux.wait_for("› Mock interview");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_all(&["Interviewer:", "round 00:0", "Ctrl-D submit answer"]);
+    tmux.keys(&["-l", "I owned the launch."]);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["-l", "Errors fell 40%."]);
+    tmux.keys(&["C-d"]);
+    tmux.wait_for_all(&[
+        "You: I owned the launch.",
+        "Errors fell 40%.",
+        "First person",
+    ]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for_all(&["The clock is stopped.", "· paused", "e end the round"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for_gone("The clock is stopped.");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("The clock is stopped.");
+    tmux.keys(&["e"]);
+    tmux.wait_for_all(&["scorecard", "Signal:", "Leadership Principles", "Saved to"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("› Mock interview");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let store = Store::open(&data).unwrap();
+    assert_eq!(store.interviews().unwrap().len(), 1);
+    let saved: Vec<_> = std::fs::read_dir(data.join("interviews"))
+        .unwrap()
+        .collect();
+    assert_eq!(saved.len(), 1);
 }
 
 /// An executable shell script `name` in `dir` with `body` after the `#!/bin/sh` line.

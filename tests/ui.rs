@@ -954,6 +954,53 @@ fn no_deck_field_reaches_the_screen_raw() {
     }
 }
 
+/// The mock interview at 100×30 and 80×24, driven by actions with time passed in: the
+/// LP question being answered, the probe after it, the coding question, paused, and the
+/// scorecard.
+#[test]
+fn interview_snapshots() {
+    use tutor::editor::Edit;
+    use tutor::interview::Choice;
+    use tutor::mock::MockAction as M;
+    let choice = Choice {
+        deck: None,
+        topic: None,
+        minutes: 45,
+        seed: 7,
+    };
+    let at = |secs: i64| t0() + SignedDuration::from_secs(secs);
+    let answer = "When our launch slipped, I owned the fix: I cut scope with the team \
+                  and we shipped on time; errors fell 40%.";
+    let steps: &[(&str, &[Action])] = &[
+        ("answering", &[]),
+        ("probe", &[Action::Interview(M::Submit)]),
+        ("coding", &[Action::Interview(M::Skip)]),
+        ("paused", &[Action::Interview(M::Pause)]),
+        ("scorecard", &[Action::Interview(M::End)]),
+    ];
+    for size in [(100, 30), (80, 24)] {
+        let (mut app, mut shell) = fixture(&Start::Interview(choice.clone()), false, size);
+        let effects = update(&mut app, Action::Edit(Edit::Paste(answer.into())), at(40));
+        shell.execute(&mut app, effects, at(40));
+        for (i, (name, actions)) in steps.iter().enumerate() {
+            let now = at(60 + 30 * i64::try_from(i).unwrap());
+            for action in *actions {
+                let effects = update(&mut app, action.clone(), now);
+                shell.execute(&mut app, effects, now);
+            }
+            let terminal = draw(&app, size);
+            insta::assert_snapshot!(
+                format!("interview_{name}_{}x{}", size.0, size.1),
+                terminal.backend()
+            );
+            // Any other size draws too (the too-small notice, wide layouts).
+            for other in [(1, 1), (40, 10), (79, 24), (139, 40), (140, 40), (300, 100)] {
+                draw(&app, other);
+            }
+        }
+    }
+}
+
 /// Back in a review from practising its card with every test passing, the grade row
 /// marks the grade practice suggests (here Good: the first run passed).
 #[test]

@@ -16,6 +16,17 @@ pub fn at_least_one(s: &str) -> Result<u32, String> {
     Ok(digits.parse().unwrap_or(u32::MAX))
 }
 
+/// The longest mock interview, in minutes.
+pub const MAX_MINUTES: u32 = 600;
+
+/// `--minutes` of `tutor interview`: 1 to [`MAX_MINUTES`].
+pub fn minutes(s: &str) -> Result<u32, String> {
+    s.parse::<u32>()
+        .ok()
+        .filter(|m| (1..=MAX_MINUTES).contains(m))
+        .ok_or_else(|| format!("must be a whole number of minutes from 1 to {MAX_MINUTES}"))
+}
+
 /// `--capacity`: the LRU lab's range.
 pub fn capacity(s: &str) -> Result<u16, String> {
     s.parse::<u16>()

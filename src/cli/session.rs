@@ -106,6 +106,7 @@ pub fn run(
     }
     let mut shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
     shell.set_attempts_dir(crate::paths::attempts_dir(&data_dir));
+    shell.set_data_dir(data_dir);
     Ok(match app::run(shell, app, first)? {
         None => ExitCode::SUCCESS,
         // As a shell reports a process a signal ended: 128 + its number.

@@ -93,6 +93,22 @@ pub fn parse_deck_meta(text: &str) -> Parsed<DeckMeta> {
     parse_all(text, &mut Effort::default())
 }
 
+/// Parses the answers file of `tutor interview --answers` (see [`super::script`]): the
+/// first problem, if any, with its place.
+pub fn parse_answers(text: &str) -> Result<Vec<super::script::ScriptStep>, YamlError> {
+    let parsed = parse_all(text, &mut Effort::default());
+    match (parsed.value, parsed.errors.into_iter().next()) {
+        (Some(steps), None) => Ok(steps),
+        (_, Some(e)) => Err(e),
+        (None, None) => Err(YamlError {
+            line: 1,
+            col: 1,
+            field: "(root)".into(),
+            message: "cannot be read as a list of answers".into(),
+        }),
+    }
+}
+
 /// Upper bound on re-parses of one broken document.
 const MAX_PROBLEMS_PER_DOCUMENT: usize = 50;
 

@@ -91,6 +91,7 @@ pub fn report(stats: &Stats, days: &Days) -> Text<'static> {
     ];
     lines.extend(quiz(stats));
     lines.push(practice(stats));
+    lines.extend(interviews(stats, days));
     lines.push(Line::default());
     lines.extend(forecast(stats));
     lines.push(Line::default());
@@ -143,6 +144,45 @@ fn quiz(stats: &Stats) -> Vec<Line<'static>> {
             bold("Recall     "),
             raw(Shown::from(text)),
         ]));
+    }
+    out
+}
+
+/// The most recent mock interviews listed, newest last.
+const INTERVIEWS_LISTED: usize = 10;
+
+/// `Interviews 3 · latest Hire`, then one line a round (the last ten): when, the
+/// signal, each competency's level. Nothing before the first interview.
+fn interviews(stats: &Stats, days: &Days) -> Vec<Line<'static>> {
+    let rows = &stats.interviews;
+    let Some(latest) = rows.last() else {
+        return Vec::new();
+    };
+    let signal = |s: &str| match s {
+        "strong-hire" => "Strong hire",
+        "hire" => "Hire",
+        "lean-no-hire" => "Lean no hire",
+        _ => "No hire",
+    };
+    let mut out = vec![Line::from(vec![
+        bold("Interviews "),
+        raw(shown!("{} · latest {}", rows.len(), signal(&latest.signal))),
+    ])];
+    for row in rows
+        .iter()
+        .skip(rows.len().saturating_sub(INTERVIEWS_LISTED))
+    {
+        let at = jiff::Timestamp::from_millisecond(row.started_at).unwrap_or_default();
+        let level = |l: &Option<String>| l.clone().unwrap_or_else(|| "-".to_string());
+        out.push(Line::from(dim(format!(
+            "           {}  {:<12}  problem solving {} · knowledge {} · communication {} · LPs {}",
+            days.local_time(at),
+            signal(&row.signal),
+            level(&row.problem_solving),
+            level(&row.knowledge),
+            level(&row.communication),
+            level(&row.leadership),
+        ))));
     }
     out
 }

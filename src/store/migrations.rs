@@ -100,7 +100,24 @@ const MIGRATIONS: &[&str] = &[
         solution_shown INTEGER NOT NULL CHECK (solution_shown IN (0, 1))
     ) STRICT;
     CREATE INDEX attempts_by_card ON attempts (card_id, lang, ran_at);",
-    // 8: sync between machines (issue 18, `crate::sync`): where a row came from (the
+    // 8: mock interviews (issue 15): one row a round, with its signal, each competency's
+    // level (NULL: not assessed) and the whole scorecard as JSON.
+    "CREATE TABLE interview (
+        id INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,            -- ms since the Unix epoch, UTC
+        deck_id TEXT,                           -- NULL: the whole library
+        seed TEXT NOT NULL,                     -- a u64, as text
+        minutes INTEGER NOT NULL CHECK (minutes > 0),
+        signal TEXT NOT NULL,                   -- strong-hire, hire, lean-no-hire, no-hire
+        problem_solving TEXT,                   -- strong, good, weak, poor
+        knowledge TEXT,
+        communication TEXT,
+        leadership TEXT,
+        scorecard TEXT NOT NULL,                -- the scorecard as JSON
+        transcript TEXT                         -- the Markdown file's name in interviews/
+    ) STRICT;
+    CREATE INDEX interview_by_time ON interview (started_at);",
+    // 9: sync between machines (issue 18, `crate::sync`): where a row came from (the
     // device id a sync imported it from; NULL: made on this device) and whether a row
     // made here has been written to this device's file in the sync folder.
     "ALTER TABLE review_log ADD COLUMN origin TEXT;

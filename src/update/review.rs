@@ -88,16 +88,7 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
         queue.truncate(limit);
     }
     let nothing = queue.is_empty();
-    let mut session = ReviewSession {
-        practice,
-        queue,
-        later: q.later,
-        phase: ReviewStep::Finished,
-        graded: Vec::new(),
-        started: now,
-        saving: None,
-        suggested: None,
-    };
+    let mut session = ReviewSession::new(practice, queue, q.later, now);
     let shown = session.advance(now);
     app.screen = Screen::Review(session);
     if practice && nothing {
@@ -111,6 +102,19 @@ pub fn start_review(app: &mut App, now: Timestamp) -> Effects {
             "nothing is due: practising ahead; these grades are not saved and change no schedule",
         );
     }
+    show(app, shown, now)
+}
+
+/// Practises `cards` ahead, in that order (the mock interview's missed points): as a
+/// review with nothing due does, its grades are not saved and change no schedule.
+pub fn start_practice_ahead(app: &mut App, cards: Vec<usize>, now: Timestamp) -> Effects {
+    let mut session = ReviewSession::new(true, cards.into_iter().collect(), Vec::new(), now);
+    let shown = session.advance(now);
+    app.screen = Screen::Review(session);
+    flash(
+        app,
+        "practising the cards you missed points on: these grades are not saved and change no schedule",
+    );
     show(app, shown, now)
 }
 
@@ -295,6 +299,25 @@ fn undo(app: &mut App, now: Timestamp) -> Effects {
 }
 
 impl ReviewSession {
+    /// A session of `queue` (and `later`), started at `now`, nothing shown yet.
+    fn new(
+        practice: bool,
+        queue: VecDeque<usize>,
+        later: Vec<(usize, Timestamp)>,
+        now: Timestamp,
+    ) -> Self {
+        Self {
+            practice,
+            queue,
+            later,
+            phase: ReviewStep::Finished,
+            graded: Vec::new(),
+            started: now,
+            saving: None,
+            suggested: None,
+        }
+    }
+
     /// Moves to the next card (returned), the wait for a learning card, or the summary.
     fn advance(&mut self, now: Timestamp) -> Option<usize> {
         match queue::next(&mut self.queue, &mut self.later, now, LEARN_AHEAD) {

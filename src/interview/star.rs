@@ -1,0 +1,489 @@
+//! The checks a bar-raiser makes of a behavioural (Leadership Principle) answer (issue
+//! 15, item 4), each one a pure function of the answer's text:
+//!
+//! - **STAR**: situation, task, action and result each present, found by cue phrases
+//!   ([`SITUATION`], [`TASK`], [`ACTION`], [`RESULT`]) matched as recall phrases are
+//!   (`quiz::phrase`: by stem, in order, small gaps, the general synonyms);
+//! - **first person**: the share of `I`/`me`/`my` among those and `we`/`us`/`our`;
+//!   the check fails when `we` outnumbers `I`;
+//! - **a number**: at least one word with a digit (`40%`, `3x`, `2 weeks`) or a number
+//!   word (`half`, `twice`, `double`, `ten`, ...) anywhere in the answer;
+//! - **length**: 150 to 450 words, one to three minutes spoken at 150 words a minute;
+//! - **the card's points**, when the card has a recall item: each point made.
+//!
+//! Each failed check is one concrete feedback line ([`LpCheck::feedback`]); the weakest
+//! part picks the one probe the interviewer asks next ([`LpCheck::probe`]).
+
+use std::sync::LazyLock;
+
+use crate::content::{Recall, RecallPoint};
+use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
+use crate::quiz::synonyms::Synonyms;
+use crate::quiz::tokens::tokens;
+use crate::shown;
+use crate::text::Shown;
+
+/// Cues of the situation: where and when the story happened.
+pub const SITUATION: &[&str] = &[
+    "situation",
+    "context",
+    "background",
+    "at the time",
+    "back in",
+    "when i was",
+    "while i was",
+    "i was working",
+    "last year",
+    "at my previous",
+    "at my last",
+    "in my previous",
+    "in my last",
+    "our team",
+    "my team",
+    "we had",
+    "there was",
+];
+/// Cues of the task: what the speaker had to achieve.
+pub const TASK: &[&str] = &[
+    "task",
+    "my job",
+    "my role",
+    "my goal",
+    "the goal",
+    "i was responsible",
+    "i was asked",
+    "responsible for",
+    "i had to",
+    "i needed to",
+    "i need to",
+    "i owned",
+    "i wanted to",
+    "challenge",
+    "problem was",
+];
+/// Cues of the action: what the speaker did, in the first person.
+pub const ACTION: &[&str] = &[
+    "i decided",
+    "i built",
+    "i wrote",
+    "i proposed",
+    "i led",
+    "i created",
+    "i analy*",
+    "i talked",
+    "i spoke",
+    "i met",
+    "i started",
+    "i set up",
+    "i implemented",
+    "i designed",
+    "i changed",
+    "i added",
+    "i fixed",
+    "i dug",
+    "i looked",
+    "i asked",
+    "i worked",
+    "i organi*",
+    "i measured",
+    "i rewrote",
+    "i reviewed",
+    "i escalated",
+    "i prototyped",
+    "i automated",
+    "so i",
+    "then i",
+    "first i",
+];
+/// Cues of the result: how it ended.
+pub const RESULT: &[&str] = &[
+    "result",
+    "outcome",
+    "in the end",
+    "as a result",
+    "eventually",
+    "reduced",
+    "increased",
+    "improved",
+    "saved",
+    "cut",
+    "shipped",
+    "launched",
+    "delivered",
+    "grew",
+    "dropped",
+    "learned",
+    "impact",
+];
+
+/// Words that count as a number in a result.
+pub const NUMBER_WORDS: &[&str] = &[
+    "half",
+    "twice",
+    "double",
+    "doubled",
+    "triple",
+    "tripled",
+    "quarter",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+];
+
+const FIRST_PERSON: &[&str] = &["i", "me", "my", "mine", "myself"];
+const PLURAL: &[&str] = &["we", "us", "our", "ours", "ourselves"];
+
+/// The length an answer spoken in one to three minutes has, in words.
+pub const MIN_WORDS: usize = 150;
+pub const MAX_WORDS: usize = 450;
+
+/// The most words of an answer that are scored: a little over three minutes spoken.
+/// An interviewer stops listening there, and it bounds a turn's time (scoring grows
+/// with the answer's length).
+pub const HEARD_WORDS: usize = 500;
+
+/// The part of `answer` that is scored: its first [`HEARD_WORDS`] words (split at
+/// whitespace), and whether anything was left out.
+pub fn heard(answer: &str) -> (&str, bool) {
+    let end = answer
+        .split_whitespace()
+        .nth(HEARD_WORDS)
+        .map(|word| word.as_ptr() as usize - answer.as_ptr() as usize);
+    match end {
+        Some(end) => (&answer[..end], true),
+        None => (answer, false),
+    }
+}
+
+/// The four parts of STAR, each as a recall item of one point, scored as an answer is.
+static STAR: LazyLock<Recall> = LazyLock::new(|| {
+    let point = |name: &str, cues: &[&str]| {
+        RecallPoint::new(name, cues.iter().map(|c| (*c).to_string()).collect())
+    };
+    Recall {
+        question: Shown::new("STAR"),
+        points: vec![
+            point("situation", SITUATION),
+            point("task", TASK),
+            point("action", ACTION),
+            point("result", RESULT),
+        ],
+        model_answer: Shown::default(),
+        explanation: Shown::default(),
+        examples: crate::content::RecallExamples::default(),
+    }
+});
+
+static GENERAL: LazyLock<Synonyms> = LazyLock::new(Synonyms::general);
+
+/// What the checks found in one answer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is one independent check the scorecard reports"
+)]
+pub struct LpCheck {
+    pub situation: bool,
+    pub task: bool,
+    pub action: bool,
+    pub result: bool,
+    /// `I`, `me`, `my`, ... counted.
+    pub i_words: usize,
+    /// `we`, `us`, `our`, ... counted.
+    pub we_words: usize,
+    pub number: bool,
+    pub words: usize,
+    /// The card's points: (made, in all), when the card has a recall item.
+    pub points: Option<(usize, usize)>,
+    /// The points missed, as the card words them.
+    pub missed: Vec<Shown>,
+}
+
+impl LpCheck {
+    /// Runs every check on `answer` (the length on all of it, the rest on what is
+    /// [`heard`]); `points` is the card's recall item, if it has one.
+    pub fn of(answer: &str, points: Option<&Recall>, synonyms: &Synonyms) -> Self {
+        let words = answer.split_whitespace().count();
+        let answer = heard(answer).0;
+        let star = score_recall(&STAR, answer, &GENERAL);
+        let made = |i: usize| star.points.get(i).is_some_and(PointMark::is_hit);
+        let said = tokens(answer);
+        let count = |list: &[&str]| {
+            said.iter()
+                .filter(|t| list.contains(&t.text.as_str()))
+                .count()
+        };
+        let number = said.iter().any(|t| {
+            t.text.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&t.text.as_str())
+        });
+        let verdict: Option<(RecallVerdict, &Recall)> =
+            points.map(|item| (score_recall(item, answer, synonyms), item));
+        Self {
+            situation: made(0),
+            task: made(1),
+            action: made(2),
+            result: made(3),
+            i_words: count(FIRST_PERSON),
+            we_words: count(PLURAL),
+            number,
+            words,
+            points: verdict
+                .as_ref()
+                .map(|(v, item)| (v.hit().len(), item.points.len())),
+            missed: verdict
+                .map(|(v, item)| {
+                    v.missed()
+                        .into_iter()
+                        .filter_map(|i| item.points.get(i).map(|p| p.point.clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The share of `I` among `I` and `we`, in percent; `None` when neither is said.
+    pub fn i_share(&self) -> Option<usize> {
+        let all = self.i_words + self.we_words;
+        (all > 0).then(|| self.i_words * 100 / all)
+    }
+
+    fn first_person(&self) -> bool {
+        self.i_words > 0 && self.i_words >= self.we_words
+    }
+
+    fn length_ok(&self) -> bool {
+        (MIN_WORDS..=MAX_WORDS).contains(&self.words)
+    }
+
+    fn points_ok(&self) -> bool {
+        self.points.is_none_or(|(made, all)| made == all)
+    }
+
+    /// (checks passed, checks made): the four STAR parts, first person, a number,
+    /// length and, when the card has them, its points.
+    pub fn passed(&self) -> (usize, usize) {
+        let checks = [
+            Some(self.situation),
+            Some(self.task),
+            Some(self.action),
+            Some(self.result),
+            Some(self.first_person()),
+            Some(self.number),
+            Some(self.length_ok()),
+            self.points.map(|_| self.points_ok()),
+        ];
+        checks
+            .iter()
+            .flatten()
+            .fold((0, 0), |(ok, all), &c| (ok + usize::from(c), all + 1))
+    }
+
+    /// One line for each check that failed, in the order of the list above.
+    pub fn feedback(&self) -> Vec<Shown> {
+        let mut out: Vec<Shown> = Vec::new();
+        if !self.situation {
+            out.push(Shown::new(
+                "Set the scene first: where were you, when, and what was going on?",
+            ));
+        }
+        if !self.task {
+            out.push(Shown::new(
+                "Say what your task was: what were you responsible for, or asked to achieve?",
+            ));
+        }
+        if !self.action {
+            out.push(Shown::new(
+                "Say what you did, step by step, in the first person (\"I decided\", \"I built\").",
+            ));
+        }
+        if !self.result {
+            out.push(Shown::new(
+                "Your answer has no result: how did it end, and what changed because of you?",
+            ));
+        }
+        if !self.first_person() {
+            out.push(match self.i_share() {
+                Some(share) => shown!(
+                    "You said \"we\" {} and \"I\" {} ({share}% I): say what you did.",
+                    times(self.we_words),
+                    times(self.i_words)
+                ),
+                None => {
+                    Shown::new("You never said \"I\": the interviewer hires you, not the team.")
+                }
+            });
+        }
+        if !self.number {
+            out.push(Shown::new(
+                "Your result has no number: how much did it move (time, money, errors, customers)?",
+            ));
+        }
+        if self.words < MIN_WORDS {
+            out.push(shown!(
+                "Your answer is {} words, under a minute spoken: aim for {MIN_WORDS}-{MAX_WORDS}.",
+                self.words
+            ));
+        } else if self.words > MAX_WORDS {
+            out.push(shown!(
+                "Your answer is {} words, over three minutes spoken: aim for {MIN_WORDS}-{MAX_WORDS}.",
+                self.words
+            ));
+        }
+        for point in &self.missed {
+            out.push(shown!("The story does not show: {point}"));
+        }
+        out
+    }
+
+    /// The one probe the interviewer asks next, chosen by the weakest part, in this
+    /// order: no result, no action, no first person, no number, no situation or task,
+    /// too short; when every check passed, "What would you do differently?".
+    pub fn probe(&self) -> &'static str {
+        if !self.result {
+            "How did it end? What was the result?"
+        } else if !self.action {
+            "What exactly did you do, step by step?"
+        } else if !self.first_person() {
+            "What was your own part in this, as opposed to the team's?"
+        } else if !self.number {
+            "What data did you look at, and how did you know it worked?"
+        } else if !self.situation || !self.task {
+            "What was the situation, and what were you asked to do?"
+        } else if self.words < MIN_WORDS {
+            "Tell me more: what was hard about it?"
+        } else {
+            "What would you do differently?"
+        }
+    }
+}
+
+/// `1 time`, `3 times`.
+pub(crate) fn times(n: usize) -> String {
+    format!("{n} time{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STRONG: &str = "Last year at my previous company our checkout service had a \
+        latency problem. My goal was to bring the p99 back under 200 ms before peak season. \
+        I analyzed the traces, I found a slow query, and I rewrote it with an index. \
+        As a result the p99 dropped by 40% and we saved 12 thousand dollars a month.";
+
+    fn check(answer: &str) -> LpCheck {
+        LpCheck::of(answer, None, &Synonyms::general())
+    }
+
+    #[test]
+    fn a_complete_story_passes_star_first_person_and_number() {
+        let c = check(STRONG);
+        assert!(c.situation && c.task && c.action && c.result, "{c:?}");
+        assert!(c.number);
+        assert!(c.i_words > c.we_words);
+        // Only the length fails: it is a short story.
+        assert_eq!(c.feedback().len(), 1, "{:?}", c.feedback());
+        assert!(c.feedback()[0].contains("words"));
+        assert_eq!(c.passed(), (6, 7));
+        assert_eq!(c.probe(), "Tell me more: what was hard about it?");
+    }
+
+    #[test]
+    fn an_empty_answer_fails_every_check_once() {
+        let c = check("");
+        assert_eq!(c.passed(), (0, 7));
+        assert_eq!(c.feedback().len(), 7);
+        assert_eq!(c.i_share(), None);
+        assert_eq!(c.probe(), "How did it end? What was the result?");
+    }
+
+    #[test]
+    fn we_against_i_is_reported_and_probed() {
+        let c = check(
+            "Our team had a problem. We decided to fix it, we built a cache and we shipped \
+             it; I helped. In the end latency improved by 30%.",
+        );
+        assert_eq!((c.i_words, c.we_words), (1, 4));
+        assert_eq!(c.i_share(), Some(20));
+        assert!(c.feedback().iter().any(|l| l.contains("20% I")));
+        assert_eq!(
+            c.probe(),
+            "What exactly did you do, step by step?",
+            "no first-person action comes before the I/we share"
+        );
+    }
+
+    #[test]
+    fn a_result_without_a_number_is_probed_for_data() {
+        let c = check(&format!(
+            "{} {}",
+            "At my last job my task was to fix the deploys. I decided to automate them \
+             and as a result the team shipped faster.",
+            "word ".repeat(160)
+        ));
+        assert!(!c.number);
+        assert!(c.feedback().iter().any(|l| l.contains("no number")));
+        assert_eq!(
+            c.probe(),
+            "What data did you look at, and how did you know it worked?"
+        );
+    }
+
+    #[test]
+    fn the_cards_points_are_checked_when_it_has_them() {
+        let item = Recall {
+            question: "q".into(),
+            points: vec![
+                RecallPoint::new("you talked to the customer", vec!["customer".into()]),
+                RecallPoint::new("you measured it", vec!["measur*".into()]),
+            ],
+            model_answer: "m".into(),
+            explanation: "e".into(),
+            examples: crate::content::RecallExamples::default(),
+        };
+        let c = LpCheck::of(STRONG, Some(&item), &Synonyms::general());
+        assert_eq!(c.points, Some((0, 2)));
+        assert_eq!(c.passed(), (6, 8));
+        assert!(
+            c.feedback()
+                .iter()
+                .any(|l| l.as_str() == "The story does not show: you measured it")
+        );
+    }
+
+    #[test]
+    fn only_the_first_words_are_heard() {
+        let answer = "word ".repeat(HEARD_WORDS) + "I measured 5 things.";
+        let (kept, cut) = heard(&answer);
+        assert!(cut);
+        assert_eq!(kept.split_whitespace().count(), HEARD_WORDS);
+        assert!(!LpCheck::of(&answer, None, &Synonyms::general()).number);
+        assert_eq!(heard("a b"), ("a b", false));
+        assert_eq!(heard(""), ("", false));
+    }
+
+    #[test]
+    fn a_long_answer_is_too_long() {
+        let c = check(&"I measured 5 things. ".repeat(200));
+        assert_eq!(c.words, 800);
+        assert!(
+            c.feedback()
+                .iter()
+                .any(|l| l.contains("over three minutes"))
+        );
+    }
+}
