@@ -12,6 +12,7 @@ mod progress;
 mod session;
 mod shell;
 mod starters;
+mod sync;
 mod test;
 
 use std::io::{IsTerminal as _, Write as _};
@@ -236,9 +237,17 @@ pub enum Command {
     },
     /// Print the manual page (roff): `tutor man > ~/.local/share/man/man1/tutor.1`
     Man,
+    /// Sync reviews and quiz answers with your other machines through a folder you sync
+    /// (Syncthing, Dropbox, git): writes this device's new rows to its own file there and
+    /// imports the other devices' files. See the README, "Sync between machines"
+    Sync {
+        /// The sync folder [default: `tutor config sync-dir`]
+        dir: Option<PathBuf>,
+    },
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
-        /// desired-retention (0.70-0.97), new-per-day or reviews-per-day
+        /// desired-retention (0.70-0.97), new-per-day, reviews-per-day or sync-dir (a
+        /// folder; "" unsets it)
         key: Option<String>,
         /// The new value
         #[arg(allow_negative_numbers = true)]
@@ -412,6 +421,7 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
         Some(Command::Interview(options)) => interview_command(cli, options),
         Some(Command::Completions { shell }) => shell::completions(cli, *shell),
         Some(Command::Man) => shell::man(),
+        Some(Command::Sync { dir }) => sync::run(cli, dir.as_deref()),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }

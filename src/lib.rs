@@ -71,6 +71,7 @@ pub mod srs;
 pub mod state;
 pub mod stats;
 pub mod store;
+pub mod sync;
 pub mod terminal;
 pub mod text;
 pub mod theme;

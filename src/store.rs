@@ -17,6 +17,7 @@ mod migrations;
 mod quiz;
 pub mod revlog;
 pub mod settings;
+mod sync;
 mod trust;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ pub use attempts::{AttemptRecord, PracticeSummary, PracticeTally, RunOutcome};
 pub use interviews::InterviewRow;
 pub use quiz::{ItemAnswers, Picked, QuizSummary};
 pub use revlog::{ImportReport, RevlogRow};
+pub use sync::{AttemptRow, QuizRow, Unsent};
 
 /// The database's file name in the data dir.
 pub const DB_FILE: &str = "tutor.db";

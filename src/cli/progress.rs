@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use jiff::Timestamp;
 
-use super::Cli;
+use super::{Cli, sync};
 use crate::days::Days;
 use crate::optimize::{self, Optimized};
 use crate::srs::Scheduler;
@@ -297,11 +297,18 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
              review history"
         )));
     }
+    if key == Some(settings::SYNC_DIR) {
+        return Ok(sync::config(&store, value));
+    }
     if let (Some(key), Some(value)) = (key, value)
         && let Err(e) = store.set_setting(key, value)
     {
         return Ok(fail(e));
     }
+    let sync_dir = match store.sync_dir() {
+        Ok(dir) => dir,
+        Err(e) => return Ok(fail(e)),
+    };
     let s = match store.settings() {
         Ok(s) => s,
         Err(e) => return Ok(fail(e)),
@@ -322,8 +329,9 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
             Some(i) => println!("{}", values[i]),
             None => {
                 return Ok(fail(format!(
-                    "unknown setting {key:?}; the settings are: {}",
-                    settings::KEYS.join(", ")
+                    "unknown setting {key:?}; the settings are: {}, {}",
+                    settings::KEYS.join(", "),
+                    settings::SYNC_DIR
                 )));
             }
         },
@@ -331,6 +339,11 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
             for (k, v) in settings::KEYS.iter().zip(&values) {
                 println!("{k} = {v}");
             }
+            println!(
+                "{} = {}",
+                settings::SYNC_DIR,
+                sync::shown_dir(sync_dir.as_deref())
+            );
             println!("{PARAMETERS_KEY} = {params}");
         }
     }

@@ -75,7 +75,7 @@ pub fn run(
         eprintln!("error: {e}");
         return Ok(ExitCode::FAILURE);
     }
-    let store = match Store::open(&data_dir) {
+    let mut store = match Store::open(&data_dir) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("error: {e}");
@@ -83,6 +83,8 @@ pub fn run(
         }
     };
     let now = Timestamp::now();
+    // Before the states are read, so the first screen shows the other devices' reviews.
+    let synced = super::sync::at_start(&mut store, &data_dir, now);
     let color = cli.color();
     let deck = deck.map(Shown::into_string);
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
@@ -96,6 +98,11 @@ pub fn run(
             ),
             error: true,
         });
+    }
+    if let Some((text, error)) = synced
+        && app.flash.is_none()
+    {
+        app.flash = Some(crate::state::Flash { text, error });
     }
     let mut shell = Shell::new(store, Some(crate::paths::highlight_cache_dir(&data_dir)));
     shell.set_attempts_dir(crate::paths::attempts_dir(&data_dir));

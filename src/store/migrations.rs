@@ -117,6 +117,17 @@ const MIGRATIONS: &[&str] = &[
         transcript TEXT                         -- the Markdown file's name in interviews/
     ) STRICT;
     CREATE INDEX interview_by_time ON interview (started_at);",
+    // 9: sync between machines (issue 18, `crate::sync`): where a row came from (the
+    // device id a sync imported it from; NULL: made on this device) and whether a row
+    // made here has been written to this device's file in the sync folder.
+    "ALTER TABLE review_log ADD COLUMN origin TEXT;
+    ALTER TABLE review_log ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
+    ALTER TABLE quiz_result ADD COLUMN origin TEXT;
+    ALTER TABLE quiz_result ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
+    ALTER TABLE attempts ADD COLUMN origin TEXT;
+    ALTER TABLE attempts ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
+    CREATE INDEX review_log_unsent ON review_log (id) WHERE sent = 0 AND origin IS NULL;
+    CREATE INDEX quiz_result_by_item ON quiz_result (card_id, item_index, answered_at);",
 ];
 
 /// Databases written before this version hold card states scheduled with the old fuzz

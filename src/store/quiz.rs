@@ -121,6 +121,12 @@ impl Store {
             params![id, count(claim.point), claim.claimed_at.as_millisecond()],
         )
         .map_err(sql)?;
+        // A sync sends the answer again, with its claims (see `crate::sync`).
+        tx.execute(
+            "UPDATE quiz_result SET sent = 0 WHERE id = ?1 AND origin IS NULL",
+            [id],
+        )
+        .map_err(sql)?;
         let claimed: i64 = tx
             .query_row(
                 "SELECT COUNT(*) FROM quiz_claim WHERE result_id = ?1",
@@ -680,7 +686,7 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(usize::try_from(version).unwrap(), migrations::latest());
-        assert_eq!(migrations::latest(), 8);
+        assert_eq!(migrations::latest(), 9);
         assert_eq!(store.review_count().unwrap(), 2);
         // Opening derived the card's state from its two reviews (schema 3).
         assert!(store.card_state("gil").unwrap().is_some());

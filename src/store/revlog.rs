@@ -124,7 +124,7 @@ pub fn write_csv(rows: &[RevlogRow], out: impl Write) -> Result<(), csv::Error> 
 }
 
 /// A value as a message repeats it: display-safe, on one line, and cut short when long.
-fn shown(value: &str) -> String {
+pub(crate) fn shown(value: &str) -> String {
     let mut chars = value.chars();
     let head: String = chars.by_ref().take(SHOWN_CHARS).collect();
     let more = if chars.next().is_some() { "…" } else { "" };
@@ -393,7 +393,7 @@ fn parse_row(
 }
 
 /// Why a time out of range is refused, with the time as a date when it is one.
-fn time_message(ms: i64, now_ms: i64) -> String {
+pub(crate) fn time_message(ms: i64, now_ms: i64) -> String {
     let date = Timestamp::from_millisecond(ms)
         .map(|t| format!(" ({})", t.strftime("%Y-%m-%d %H:%M:%S UTC")))
         .unwrap_or_default();
@@ -485,6 +485,18 @@ impl Store {
         rows: &[RevlogRow],
         days: &Days,
     ) -> Result<ImportReport, ImportError> {
+        self.import_revlog_from(scheduler, rows, days, None)
+    }
+
+    /// [`Store::import_revlog`], marking the rows it adds as brought by a sync from
+    /// device `origin` (`None`: made here, so a sync sends them on; see `crate::sync`).
+    pub fn import_revlog_from(
+        &mut self,
+        scheduler: &Scheduler,
+        rows: &[RevlogRow],
+        days: &Days,
+        origin: Option<&str>,
+    ) -> Result<ImportReport, ImportError> {
         // Reviews of past days: the streak kept for today may change.
         self.past_changed(None);
         let path = self.path().to_path_buf();
@@ -502,8 +514,8 @@ impl Store {
             let mut insert = tx
                 .prepare(
                     "INSERT OR IGNORE INTO review_log (card_id, reviewed_at, rating, \
-                     state_before, days_elapsed, interval_ms, duration_ms, local_day) \
-                     VALUES (?1, ?2, ?3, ?4, 0, 0, ?5, ?6)",
+                     state_before, days_elapsed, interval_ms, duration_ms, local_day, origin) \
+                     VALUES (?1, ?2, ?3, ?4, 0, 0, ?5, ?6, ?7)",
                 )
                 .map_err(sql)?;
             for (index, r) in rows.iter().enumerate() {
@@ -517,7 +529,8 @@ impl Store {
                         r.rating,
                         r.state,
                         r.duration_ms,
-                        days.day_of(at)
+                        days.day_of(at),
+                        origin
                     ])
                     .map_err(sql)?;
                 if inserted > 0 {

@@ -8,6 +8,8 @@ use crate::srs::{RETENTION_RANGE, Settings};
 /// The settings a user can change, with their keys.
 pub const KEYS: [&str; 3] = ["desired-retention", "new-per-day", "reviews-per-day"];
 const PARAMETERS: &str = "fsrs-parameters";
+/// The folder `tutor sync` uses when given none; set with `tutor config sync-dir DIR`.
+pub const SYNC_DIR: &str = "sync-dir";
 
 impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -78,13 +80,33 @@ impl Store {
                     format!("{key} must be a whole number from 0 to 10000, not {value:?}")
                 }),
             _ => Err(format!(
-                "unknown setting {key:?}; the settings are: {}",
+                "unknown setting {key:?}; the settings are: {}, {SYNC_DIR}",
                 KEYS.join(", ")
             )),
         };
         valid?;
         self.put_setting(key, value.trim())
             .map_err(|e| e.to_string())
+    }
+
+    /// The sync folder (`tutor config sync-dir`), if one is set.
+    pub fn sync_dir(&self) -> Result<Option<std::path::PathBuf>, StoreError> {
+        Ok(self
+            .setting(SYNC_DIR)?
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from))
+    }
+
+    /// Sets the sync folder (checked by the caller), or clears it with `None`.
+    pub fn set_sync_dir(&self, dir: Option<&std::path::Path>) -> Result<(), StoreError> {
+        match dir {
+            Some(dir) => self.put_setting(SYNC_DIR, &dir.to_string_lossy()),
+            None => self
+                .conn()
+                .execute("DELETE FROM settings WHERE key = ?1", [SYNC_DIR])
+                .map(drop)
+                .map_err(|e| self.err(e)),
+        }
     }
 
     /// Stores fitted FSRS parameters (used from the next scheduling on).

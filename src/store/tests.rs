@@ -902,6 +902,15 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
         } else {
             ""
         };
+        // Schema 9 added where rows came from and whether a sync sent them.
+        let sync = if version < 9 {
+            "DROP INDEX review_log_unsent; DROP INDEX quiz_result_by_item; \
+             ALTER TABLE review_log DROP COLUMN origin; ALTER TABLE review_log DROP COLUMN sent; \
+             ALTER TABLE quiz_result DROP COLUMN origin; ALTER TABLE quiz_result DROP COLUMN sent; \
+             ALTER TABLE attempts DROP COLUMN origin; ALTER TABLE attempts DROP COLUMN sent;"
+        } else {
+            ""
+        };
         // Schema 8 added `interview`.
         let interview = if version < 8 {
             "DROP TABLE interview;"
@@ -909,7 +918,7 @@ fn states_from_before_the_stable_fuzz_are_replayed_once() {
             ""
         };
         conn.execute_batch(&format!(
-            "{older} {picked} {trust} {attempts} {interview} UPDATE card_state SET due_at = due_at + 86400000; \
+            "{sync} {older} {picked} {trust} {attempts} {interview} UPDATE card_state SET due_at = due_at + 86400000; \
              PRAGMA user_version = {version};"
         ))
         .unwrap();
