@@ -7,7 +7,7 @@
 //! | problem solving | the coding question's last test run | all passed in at most 3 runs | all passed | at least half passed | less |
 //! | knowledge | points made (in the answer or after its probe) of the points asked, follow-ups and discussion | ≥ 80% | ≥ 60% | ≥ 40% | less |
 //! | communication | probes needed and questions left unanswered, of the questions asked | ≤ 25% | ≤ 50% | ≤ 75% | more |
-//! | Leadership Principles | the behavioural checks passed ([`super::star`]) | ≥ 85% | ≥ 60% | ≥ 35% | less |
+//! | Leadership Principles | the behavioural checks passed ([`super::star`]: 7 of shape, plus one a card point) | ≥ 85% | ≥ 60% | ≥ 35% | less |
 //!
 //! A competency whose phase the round never reached (ended early, or time ran out on
 //! an earlier phase) is Poor; one the plan has no phase for is not assessed. The signal,

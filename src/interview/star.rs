@@ -270,27 +270,23 @@ impl LpCheck {
         (MIN_WORDS..=MAX_WORDS).contains(&self.words)
     }
 
-    fn points_ok(&self) -> bool {
-        self.points.is_none_or(|(made, all)| made == all)
-    }
-
     /// (checks passed, checks made): the four STAR parts, first person, a number,
-    /// length and, when the card has them, its points.
+    /// length and, when the card has them, each of its points: a story that misses what
+    /// the principle is about cannot rate well on its shape alone.
     pub fn passed(&self) -> (usize, usize) {
         let checks = [
-            Some(self.situation),
-            Some(self.task),
-            Some(self.action),
-            Some(self.result),
-            Some(self.first_person()),
-            Some(self.number),
-            Some(self.length_ok()),
-            self.points.map(|_| self.points_ok()),
+            self.situation,
+            self.task,
+            self.action,
+            self.result,
+            self.first_person(),
+            self.number,
+            self.length_ok(),
         ];
-        checks
-            .iter()
-            .flatten()
-            .fold((0, 0), |(ok, all), &c| (ok + usize::from(c), all + 1))
+        let (made, asked) = self.points.unwrap_or((0, 0));
+        checks.iter().fold((made, asked), |(ok, all), &c| {
+            (ok + usize::from(c), all + 1)
+        })
     }
 
     /// One line for each check that failed, in the order of the list above.
@@ -459,7 +455,8 @@ mod tests {
         };
         let c = LpCheck::of(STRONG, Some(&item), &Synonyms::general());
         assert_eq!(c.points, Some((0, 2)));
-        assert_eq!(c.passed(), (6, 8));
+        // Each point is a check of its own: 6 of the 7 others, none of the 2 points.
+        assert_eq!(c.passed(), (6, 9));
         assert!(
             c.feedback()
                 .iter()
