@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{bundled, shown, temp, tutor, write};
+use common::{bundled, ok, shown, temp, tutor, write};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,14 +18,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 use tempfile::TempDir;
-
-/// Runs and asserts exit 0 with nothing on stderr; gives stdout.
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = tutor(data, args);
-    assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
-    assert_eq!(out.stderr, "", "{args:?}");
-    out.stdout
-}
 
 fn library_cards() -> usize {
     bundled().card_count()

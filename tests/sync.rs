@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{shown, temp, tutor, write};
+use common::{ok, shown, temp, tutor, write};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,14 +13,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 use tempfile::TempDir;
-
-/// Runs and asserts exit 0 with nothing on stderr; gives stdout.
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = tutor(data, args);
-    assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
-    assert_eq!(out.stderr, "", "{args:?}");
-    out.stdout
-}
 
 /// Every card's state as `tutor stats --json` gives it.
 fn states(data: &Path) -> Value {

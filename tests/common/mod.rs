@@ -52,6 +52,14 @@ pub fn tutor(data: &Path, args: &[&str]) -> Run {
     run(command(data).args(args))
 }
 
+/// Runs and asserts exit 0 with nothing on stderr; gives stdout.
+pub fn ok(data: &Path, args: &[&str]) -> String {
+    let out = tutor(data, args);
+    assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
+    assert_eq!(out.stderr, "", "{args:?}");
+    out.stdout
+}
+
 pub fn temp() -> TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temporary folder: {e}"))
 }
