@@ -436,7 +436,11 @@ mod tests {
                 rating: 9,
                 ..row("a", NOW)
             }]));
+        // 9999-12-31: a clock far in the future, or a forged line.
+        let year_9999 = header("ab")
+            + "{\"review\":{\"card\":\"lru-cache\",\"at\":253402300799000,\"rating\":3,\"state\":0,\"duration_ms\":1}}\n";
         for (text, needle) in [
+            (year_9999, "in the future"),
             (escape, "is not a card id"),
             (long, "longer than"),
             (json, "cannot be read"),
