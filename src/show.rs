@@ -4,7 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Text};
 
-use crate::content::{Card, Deck};
+use crate::content::{Card, Deck, FollowUp};
 use crate::highlight::{Highlighter, Lang};
 use crate::markdown::{self, Styles};
 use crate::shown;
@@ -59,7 +59,11 @@ fn prose(out: &mut Vec<Line<'static>>, text: &str, highlighter: Option<&Highligh
     indented(out, &lines, width);
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[Shown], width: u16) {
+fn bullets<'a>(
+    out: &mut Vec<Line<'static>>,
+    items: impl IntoIterator<Item = &'a Shown>,
+    width: u16,
+) {
     for item in items {
         indented(out, &markdown::item(item, "• ", &MARKDOWN), width);
     }
@@ -155,7 +159,6 @@ pub fn card_text(
         }
     }
     section(&mut out, "Follow-up questions");
-    let asks: Vec<Shown> = card.follow_ups.iter().map(|f| f.ask().clone()).collect();
-    bullets(&mut out, &asks, width);
+    bullets(&mut out, card.follow_ups.iter().map(FollowUp::ask), width);
     Text::from(out)
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Text};
 
 use super::panes::has_diagram;
 use super::theme;
-use crate::content::Card;
+use crate::content::{Card, FollowUp};
 use crate::markdown;
 use crate::shown;
 use crate::state::{App, Pane};
@@ -92,7 +92,7 @@ fn section(out: &mut Vec<Line<'static>>, title: &'static str, t: Theme) {
     out.push(line(title, t.accent()));
 }
 
-fn bullets(out: &mut Vec<Line<'static>>, items: &[Shown], t: Theme) {
+fn bullets<'a>(out: &mut Vec<Line<'static>>, items: impl IntoIterator<Item = &'a Shown>, t: Theme) {
     for item in items {
         out.extend(markdown::item(item, "• ", &t.markdown()));
     }
@@ -175,8 +175,7 @@ fn question_lines(
         }
     }
     section(&mut out, "Follow-up questions", t);
-    let asks: Vec<Shown> = card.follow_ups.iter().map(|f| f.ask().clone()).collect();
-    bullets(&mut out, &asks, t);
+    bullets(&mut out, card.follow_ups.iter().map(FollowUp::ask), t);
     out
 }
 
