@@ -97,7 +97,7 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         | Action::Failed(Failure::Attempt { .. } | Failure::Trust { .. }) => {
             edit_or_practice(app, action, now)
         }
-        Action::Quit => quit(app),
+        Action::Quit => quit(app, now),
         Action::Suspend | Action::Paste(_) => from_the_terminal(app, action),
         Action::ToggleHelp => {
             app.overlay = if app.help() {
@@ -186,9 +186,19 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
 }
 
 /// Ends the session, practice's code written first.
-fn quit(app: &mut App) -> Effects {
+fn quit(app: &mut App, now: Timestamp) -> Effects {
     app.quit = true;
     let mut effects = practice::save_now(app);
+    // A mock interview left mid-round (q, a signal, the window closed) ends there and
+    // is saved like any ended round, so nothing already answered is lost.
+    if let Screen::Interview(session) = &mut app.screen
+        && !session.round.is_over()
+    {
+        session.event(crate::interview::Event::End, now);
+        if session.score_if_over() {
+            effects.push(Effect::SaveInterview);
+        }
+    }
     effects.push(Effect::Quit);
     effects
 }

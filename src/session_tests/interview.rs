@@ -275,3 +275,29 @@ fn a_run_cancelled_with_esc_leaves_the_round_on_the_code_not_waiting() {
     let effects = press(&mut app, &mut shell, "ctrl-r", at(4));
     assert!(effects.iter().any(|e| matches!(e, Effect::RunTests(_))));
 }
+
+#[test]
+fn quitting_mid_round_ends_and_saves_it_so_nothing_answered_is_lost() {
+    let (mut app, mut shell, _dir) = interviewing();
+    paste(
+        &mut app,
+        &mut shell,
+        "I rebuilt the importer myself.",
+        at(1),
+    );
+    press(&mut app, &mut shell, "ctrl-d", at(2));
+    // Quit as a signal or `:q` does: the round so far is kept.
+    let effects = update(&mut app, Action::Quit, at(3));
+    shell.execute(&mut app, effects, at(3));
+    assert_eq!(
+        shell.store.interviews().unwrap().len(),
+        1,
+        "the round was saved"
+    );
+    let shown = session(&app);
+    let Some(Ok(path)) = &shown.saved else {
+        panic!("not saved: {:?}", shown.saved);
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains("I rebuilt the importer myself."), "{text}");
+}
