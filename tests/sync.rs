@@ -158,7 +158,7 @@ fn a_second_sync_changes_nothing() {
     for data in [&t.a, &t.b] {
         let out = sync(data, &t.dir);
         assert!(
-            out.contains("wrote 0 reviews, 0 quiz answers and 0 practice runs"),
+            out.contains("wrote 0 reviews, 0 quiz answers, 0 practice runs and 0 interviews"),
             "{out}"
         );
         assert!(out.contains("added 0 of"), "{out}");
@@ -171,7 +171,7 @@ fn a_second_sync_changes_nothing() {
     review(&t.tmp, &t.a, "later.csv", &[("two-sum", 0, 3)]);
     let out = sync(&t.a, &t.dir);
     assert!(
-        out.contains("wrote 1 review, 0 quiz answers and 0 practice runs"),
+        out.contains("wrote 1 review, 0 quiz answers, 0 practice runs and 0 interviews"),
         "{out}"
     );
     let out = sync(&t.b, &t.dir);
