@@ -261,8 +261,9 @@ pub fn parse(bytes: &[u8], now_ms: i64) -> Result<Contents, Skip> {
         }
         let parsed: Line = match serde_json::from_str(text) {
             Ok(l) => l,
-            // A sync tool that writes in place may leave a last line cut short.
-            Err(_) if line == last => return Err(Skip::Unfinished),
+            // A sync tool that writes in place may leave a last line cut short; one
+            // that is whole JSON with a wrong field is wrong, not unfinished.
+            Err(e) if line == last && !e.is_data() => return Err(Skip::Unfinished),
             Err(e) => return Err(bad(format!("cannot be read: {e}"))),
         };
         match parsed {
@@ -528,6 +529,7 @@ mod tests {
         let rows = Unsent {
             attempts: vec![(0, attempt.clone())],
             quiz: vec![(0, quiz.clone())],
+            interviews: vec![(0, round(NOW - 1))],
             ..only(&reviews)
         };
         let text = header("ab12") + &lines(&rows);
@@ -536,6 +538,56 @@ mod tests {
         assert_eq!(back.reviews, reviews);
         assert_eq!(back.quiz, vec![quiz]);
         assert_eq!(back.attempts, vec![attempt]);
+        // The transcript's file stays where it was made.
+        let sent = InterviewRow {
+            transcript: None,
+            ..round(NOW - 1)
+        };
+        assert_eq!(back.interviews, vec![sent]);
+    }
+
+    fn round(at: i64) -> InterviewRow {
+        InterviewRow {
+            started_at: at,
+            deck: None,
+            seed: u64::MAX,
+            minutes: 45,
+            signal: "hire".into(),
+            problem_solving: Some("strong".into()),
+            knowledge: Some("good".into()),
+            communication: None,
+            leadership: Some("weak".into()),
+            scorecard: r#"{"missed":[{"point":"O(1)"}],"signal":"hire"}"#.into(),
+            transcript: Some("2026-02-01T09-00-00.000Z.md".into()),
+        }
+    }
+
+    #[test]
+    fn an_oversized_scorecard_is_left_out_and_a_foreign_one_made_safe() {
+        let big = InterviewRow {
+            scorecard: format!(r#"{{"missed":"{}"}}"#, "x".repeat(MAX_SCORECARD_BYTES)),
+            ..round(NOW)
+        };
+        let text = header("ab")
+            + &lines(&Unsent {
+                interviews: vec![(0, big)],
+                ..Unsent::default()
+            });
+        assert!(text.len() < MAX_ROW_BYTES, "{}", text.len());
+        let back = parse(text.as_bytes(), NOW).unwrap();
+        assert_eq!(back.interviews[0].scorecard, "null");
+        assert_eq!(back.interviews[0].signal, "hire");
+
+        let escape = header("ab")
+            + r#"{"interview":{"at":1800000000000,"deck":null,"seed":1,"minutes":45,"signal":"hire","problem_solving":null,"knowledge":null,"communication":null,"leadership":null,"scorecard":{"m\u001b]0;k":["\u001b[2Jpoint"]}}}"#
+            + "\n";
+        let back = parse(escape.as_bytes(), NOW).unwrap();
+        let card = &back.interviews[0].scorecard;
+        assert!(
+            !card.contains('\u{1b}') && !card.contains("\\u001b"),
+            "{card}"
+        );
+        assert!(card.contains("point"), "{card}");
     }
 
     #[test]
@@ -571,7 +623,38 @@ mod tests {
         // 9999-12-31: a clock far in the future, or a forged line.
         let year_9999 = header("ab")
             + "{\"review\":{\"card\":\"lru-cache\",\"at\":253402300799000,\"rating\":3,\"state\":0,\"duration_ms\":1}}\n";
+        let interview = |fields: &str| {
+            let mut row = serde_json::json!({"at": NOW, "deck": "amazon-python", "seed": 7,
+                "minutes": 45, "signal": "hire", "problem_solving": "good", "knowledge": null,
+                "communication": null, "leadership": null, "scorecard": {}});
+            let change: serde_json::Value = serde_json::from_str(fields).unwrap();
+            for (k, v) in change.as_object().unwrap() {
+                row[k] = v.clone();
+            }
+            header("ab") + &serde_json::json!({ "interview": row }).to_string() + "\n"
+        };
         for (text, needle) in [
+            (interview(r#"{"minutes":0}"#), "minutes must be 1 to 600"),
+            (
+                interview(r#"{"minutes":4294967295}"#),
+                "minutes must be 1 to 600",
+            ),
+            (interview(r#"{"minutes":1e300}"#), "cannot be read"),
+            (interview(r#"{"seed":-1}"#), "cannot be read"),
+            (interview(r#"{"at":-5}"#), "before"),
+            (
+                interview(r#"{"signal":"hire\u001b[31m"}"#),
+                "signal must be one of",
+            ),
+            (
+                interview(r#"{"knowledge":"excellent"}"#),
+                "a level must be one of",
+            ),
+            (interview(r#"{"deck":"../../etc"}"#), "is not a deck id"),
+            (
+                interview(r#"{"scorecard":[1,2]}"#),
+                "scorecard must be an object",
+            ),
             (year_9999, "in the future"),
             (escape, "is not a card id"),
             (long, "longer than"),
