@@ -15,7 +15,7 @@
 //! writing as "half-written", or one reads `device-id` while the other is still writing
 //! it. So a sync runs whole under an advisory lock, [`LOCK_FILE`] in the data dir
 //! (`File::lock`, `flock` on Unix): sending is read, decide, append, mark in the
-//! database, which only mutual exclusion keeps consistent (O_EXCL and whole-line
+//! database, which only mutual exclusion keeps consistent (`O_EXCL` and whole-line
 //! appends alone would still send rows twice and write a second header). The lock is in
 //! the data dir, not the sync folder, so the sync tool never copies it, and the kernel
 //! drops it when a tutor dies, so a crash never leaves it held.
@@ -131,7 +131,7 @@ fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> SyncErr
 
 /// Holds the data dir's sync lock until dropped (closing the file releases it).
 #[derive(Debug)]
-pub struct Lock(#[allow(dead_code)] File);
+pub struct Lock(#[allow(dead_code, reason = "held only to be closed on drop")] File);
 
 /// Takes the data dir's sync lock, waiting for another tutor's sync or not.
 pub fn lock(data_dir: &Path, wait: Wait) -> Result<Lock, SyncError> {

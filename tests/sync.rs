@@ -71,8 +71,7 @@ fn at(days_ago: f64) -> Timestamp {
 }
 
 fn make(data: &Path, made: &Made) {
-    let store = Store::open(data).unwrap();
-    let mut store = store;
+    let mut store = Store::open(data).unwrap();
     let (card, days_ago, correct) = made.quiz;
     let answer = QuizRecord {
         card_id: card.into(),
@@ -366,7 +365,7 @@ fn hostile_and_newer_files_change_nothing() {
     )
     .unwrap();
     let good = review_line("gil");
-    let mut invalid_utf8 = format!("{HEADER}").into_bytes();
+    let mut invalid_utf8 = HEADER.as_bytes().to_vec();
     invalid_utf8.extend_from_slice(b"{\"review\":{\"card\":\"g\xff\xfeil\"}}\n");
     invalid_utf8.extend_from_slice(format!("{good}\n").as_bytes());
     for (body, says) in [
