@@ -446,13 +446,7 @@ mod tests {
 
     #[test]
     fn quiz_answers_later_claims_and_practice_runs_sync_once() {
-        let tmp = tempfile::tempdir().unwrap();
-        let (a_dir, b_dir, dir) = (
-            tmp.path().join("a"),
-            tmp.path().join("b"),
-            tmp.path().join("s"),
-        );
-        std::fs::create_dir(&dir).unwrap();
+        let (_tmp, a_dir, b_dir, dir) = race_tests::two_dirs();
         let mut a = Store::open(&a_dir).unwrap();
         let mut b = Store::open(&b_dir).unwrap();
         let scheduler = Scheduler::new(&Settings::default()).unwrap();

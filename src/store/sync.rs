@@ -180,37 +180,26 @@ impl Store {
         rows: &[AttemptRow],
         origin: &str,
     ) -> Result<usize, StoreError> {
-        let path = self.path().to_path_buf();
-        let sql = |e| classify(&path, e);
-        let tx = super::begin(&mut self.conn, &path)?;
-        let mut added = 0;
-        {
-            let mut insert = tx
-                .prepare(
-                    "INSERT INTO attempts (card_id, lang, ran_at, passed, failed, outcome, \
-                     seconds_spent, solution_shown, origin) \
-                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS \
-                     (SELECT 1 FROM attempts WHERE card_id = ?1 AND lang = ?2 AND ran_at = ?3)",
-                )
-                .map_err(sql)?;
-            for r in rows {
-                added += insert
-                    .execute(params![
-                        r.card_id,
-                        r.lang,
-                        r.ran_at,
-                        r.passed,
-                        r.failed,
-                        r.outcome,
-                        r.seconds_spent,
-                        r.solution_shown,
-                        origin
-                    ])
-                    .map_err(sql)?;
-            }
-        }
-        tx.commit().map_err(sql)?;
-        Ok(added)
+        self.insert_new(
+            "INSERT INTO attempts (card_id, lang, ran_at, passed, failed, outcome, \
+             seconds_spent, solution_shown, origin) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS \
+             (SELECT 1 FROM attempts WHERE card_id = ?1 AND lang = ?2 AND ran_at = ?3)",
+            rows,
+            |insert, r| {
+                insert.execute(params![
+                    r.card_id,
+                    r.lang,
+                    r.ran_at,
+                    r.passed,
+                    r.failed,
+                    r.outcome,
+                    r.seconds_spent,
+                    r.solution_shown,
+                    origin
+                ])
+            },
+        )
     }
 
     /// Adds the mock interviews not already here (same start time and seed: a round),
@@ -221,36 +210,47 @@ impl Store {
         rows: &[InterviewRow],
         origin: &str,
     ) -> Result<usize, StoreError> {
+        self.insert_new(
+            "INSERT INTO interview (started_at, deck_id, seed, minutes, signal, \
+             problem_solving, knowledge, communication, leadership, scorecard, \
+             transcript, origin) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?11 WHERE NOT EXISTS \
+             (SELECT 1 FROM interview WHERE started_at = ?1 AND seed = ?3)",
+            rows,
+            |insert, r| {
+                insert.execute(params![
+                    r.started_at,
+                    r.deck,
+                    r.seed.to_string(),
+                    r.minutes,
+                    r.signal,
+                    r.problem_solving,
+                    r.knowledge,
+                    r.communication,
+                    r.leadership,
+                    r.scorecard,
+                    origin
+                ])
+            },
+        )
+    }
+
+    /// Runs `insert` (an `INSERT … WHERE NOT EXISTS`, prepared once) for each row, in
+    /// one transaction; returns how many rows it added.
+    fn insert_new<T>(
+        &mut self,
+        statement: &str,
+        rows: &[T],
+        mut insert: impl FnMut(&mut rusqlite::Statement, &T) -> rusqlite::Result<usize>,
+    ) -> Result<usize, StoreError> {
         let path = self.path().to_path_buf();
         let sql = |e| classify(&path, e);
         let tx = super::begin(&mut self.conn, &path)?;
         let mut added = 0;
         {
-            let mut insert = tx
-                .prepare(
-                    "INSERT INTO interview (started_at, deck_id, seed, minutes, signal, \
-                     problem_solving, knowledge, communication, leadership, scorecard, \
-                     transcript, origin) \
-                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?11 WHERE NOT EXISTS \
-                     (SELECT 1 FROM interview WHERE started_at = ?1 AND seed = ?3)",
-                )
-                .map_err(sql)?;
+            let mut prepared = tx.prepare(statement).map_err(sql)?;
             for r in rows {
-                added += insert
-                    .execute(params![
-                        r.started_at,
-                        r.deck,
-                        r.seed.to_string(),
-                        r.minutes,
-                        r.signal,
-                        r.problem_solving,
-                        r.knowledge,
-                        r.communication,
-                        r.leadership,
-                        r.scorecard,
-                        origin
-                    ])
-                    .map_err(sql)?;
+                added += insert(&mut prepared, r).map_err(sql)?;
             }
         }
         tx.commit().map_err(sql)?;

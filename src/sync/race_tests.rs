@@ -2,7 +2,7 @@
 //! dir at once: nothing lost, doubled or corrupted, and each side's card states are what
 //! a rebuild of the merged log gives.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Barrier;
 use std::time::Duration;
 
@@ -171,6 +171,19 @@ fn everything(store: &Store) -> (Vec<String>, Vec<String>, String, String, Vec<S
     )
 }
 
+/// A temporary folder with two devices' data dirs, `a` and `b` (not made yet), and
+/// the sync folder `s` (made).
+pub(super) fn two_dirs() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b, dir) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("s"),
+    );
+    std::fs::create_dir(&dir).unwrap();
+    (tmp, a, b, dir)
+}
+
 fn place<'a>(data_dir: &'a Path, dir: &'a Path, days: &'a Days, now: Timestamp) -> Place<'a> {
     Place {
         data_dir,
@@ -191,13 +204,7 @@ proptest! {
     fn any_interleaving_ends_the_same_on_both_sides_and_as_a_rebuild(
         ops in proptest::collection::vec((any::<bool>(), op()), 1..24)
     ) {
-        let tmp = tempfile::tempdir().unwrap();
-        let (a_dir, b_dir, dir) = (
-            tmp.path().join("a"),
-            tmp.path().join("b"),
-            tmp.path().join("s"),
-        );
-        std::fs::create_dir(&dir).unwrap();
+        let (_tmp, a_dir, b_dir, dir) = two_dirs();
         let mut a = Store::open(&a_dir).unwrap();
         let mut b = Store::open(&b_dir).unwrap();
         let days = Days::utc();
@@ -234,13 +241,7 @@ proptest! {
 #[test]
 fn two_tutors_syncing_one_data_dir_at_once_write_each_row_once() {
     const ROUNDS: i64 = 12;
-    let tmp = tempfile::tempdir().unwrap();
-    let (a_dir, b_dir, dir) = (
-        tmp.path().join("a"),
-        tmp.path().join("b"),
-        tmp.path().join("s"),
-    );
-    std::fs::create_dir(&dir).unwrap();
+    let (_tmp, a_dir, b_dir, dir) = two_dirs();
     let days = Days::utc();
     let now = t0() + SignedDuration::from_hours(24);
     let barrier = Barrier::new(2);
