@@ -153,18 +153,66 @@ pub fn at_start(store: &mut Store, data_dir: &Path, now: Timestamp) -> Option<(S
         Ok(report) => {
             if let Some(problem) = report.errors.first().or(report.notes.first()) {
                 Some((format!("sync: {problem}"), true))
-            } else if report.reviews_added() + report.quiz_added() > 0 {
-                Some((
-                    format!(
-                        "synced: {} and {} from your other devices",
-                        super::plural(report.reviews_added(), "review", "reviews"),
-                        super::plural(report.quiz_added(), "quiz answer", "quiz answers")
-                    ),
-                    false,
-                ))
             } else {
-                None
+                brought(&report).map(|text| (text, false))
             }
         }
+    }
+}
+
+/// `synced: 2 reviews and 1 interview from your other devices`: what a sync added, by
+/// kind, the kinds it added none of left out; `None` when it added nothing.
+fn brought(report: &Report) -> Option<String> {
+    let parts: Vec<String> = [
+        (report.reviews_added(), "review", "reviews"),
+        (report.quiz_added(), "quiz answer", "quiz answers"),
+        (report.attempts_added(), "practice run", "practice runs"),
+        (report.interviews_added(), "interview", "interviews"),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| super::plural(n, one, many))
+    .collect();
+    let (last, rest) = parts.split_last()?;
+    let list = if rest.is_empty() {
+        last.clone()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    Some(format!("synced: {list} from your other devices"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sync::Imported;
+
+    #[test]
+    fn a_session_is_told_what_each_kind_brought() {
+        let from = |reviews_added, interviews_added| Imported {
+            file: "tutor-ab.log".into(),
+            reviews: 9,
+            reviews_added,
+            cards: 1,
+            quiz: 0,
+            quiz_added: 0,
+            attempts: 0,
+            attempts_added: 0,
+            interviews: 3,
+            interviews_added,
+        };
+        let report = |imported| Report {
+            imported,
+            ..Report::default()
+        };
+        assert_eq!(brought(&report(vec![from(0, 0)])), None);
+        assert_eq!(
+            brought(&report(vec![from(0, 1)])).as_deref(),
+            Some("synced: 1 interview from your other devices")
+        );
+        assert_eq!(
+            brought(&report(vec![from(2, 1), from(1, 0)])).as_deref(),
+            Some("synced: 3 reviews and 1 interview from your other devices")
+        );
     }
 }
