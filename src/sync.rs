@@ -5,10 +5,24 @@
 //! device's file and imports what is new: reviews through the store's revlog importer
 //! (keyed by card and time, so a review is never doubled, and the cards it touches are
 //! replayed from their whole log, as `tutor rebuild` would), quiz answers keyed by
-//! card, item and time, practice runs by card, language and time. Rows brought from another device are never written to this
+//! card, item and time, practice runs by card, language and time, mock interviews by
+//! start time and seed. Rows brought from another device are never written to this
 //! device's file. Nothing is ever rewritten, so there are no conflicts to resolve.
+//!
+//! Two tutors on one data dir (a session starting while `tutor sync` runs, or two
+//! `tutor sync`s) would otherwise race: both find this device's file new and write a
+//! header each, both append the same unsent rows, one cuts off the line the other is
+//! writing as "half-written", or one reads `device-id` while the other is still writing
+//! it. So a sync runs whole under an advisory lock, [`LOCK_FILE`] in the data dir
+//! (`File::lock`, `flock` on Unix): sending is read, decide, append, mark in the
+//! database, which only mutual exclusion keeps consistent (`O_EXCL` and whole-line
+//! appends alone would still send rows twice and write a second header). The lock is in
+//! the data dir, not the sync folder, so the sync tool never copies it, and the kernel
+//! drops it when a tutor dies, so a crash never leaves it held.
 
 pub mod file;
+#[cfg(test)]
+mod race_tests;
 
 use std::fs::{File, OpenOptions};
 use std::hash::{BuildHasher as _, RandomState};
@@ -25,6 +39,18 @@ use crate::text::sanitize;
 
 /// The file in the data dir that holds this device's id.
 pub const DEVICE_FILE: &str = "device-id";
+/// The file in the data dir a sync holds locked while it runs (it is never written).
+pub const LOCK_FILE: &str = "sync.lock";
+
+/// What a sync does when another tutor is syncing this data dir.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// Waits for it to finish (`tutor sync`).
+    Yes,
+    /// Gives up at once with [`SyncError::Busy`] (the sync a session starts with,
+    /// which must not hold up the first frame).
+    No,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -42,8 +68,12 @@ pub enum SyncError {
         sanitize(&path.display().to_string())
     )]
     BadDeviceId { path: PathBuf },
+    #[error("another tutor is syncing this data dir now; try again when it is done")]
+    Busy,
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Settings(#[from] crate::srs::SrsError),
 }
 
 /// What one other device's file brought.
@@ -57,6 +87,8 @@ pub struct Imported {
     pub quiz_added: usize,
     pub attempts: usize,
     pub attempts_added: usize,
+    pub interviews: usize,
+    pub interviews_added: usize,
 }
 
 /// What a sync did. `notes` are files skipped for now (read again next time);
@@ -68,6 +100,7 @@ pub struct Report {
     pub sent_reviews: usize,
     pub sent_quiz: usize,
     pub sent_attempts: usize,
+    pub sent_interviews: usize,
     pub imported: Vec<Imported>,
     pub notes: Vec<String>,
     pub errors: Vec<String>,
@@ -85,6 +118,10 @@ impl Report {
     pub fn attempts_added(&self) -> usize {
         self.imported.iter().map(|i| i.attempts_added).sum()
     }
+
+    pub fn interviews_added(&self) -> usize {
+        self.imported.iter().map(|i| i.interviews_added).sum()
+    }
 }
 
 fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> SyncError {
@@ -92,11 +129,39 @@ fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> SyncErr
     move |source| SyncError::Io { what, path, source }
 }
 
+/// Holds the data dir's sync lock until dropped (closing the file releases it).
+#[derive(Debug)]
+pub struct Lock(#[allow(dead_code, reason = "held only to be closed on drop")] File);
+
+/// Takes the data dir's sync lock, waiting for another tutor's sync or not.
+pub fn lock(data_dir: &Path, wait: Wait) -> Result<Lock, SyncError> {
+    std::fs::create_dir_all(data_dir).map_err(io("create", data_dir))?;
+    let path = data_dir.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io("open", &path))?;
+    match wait {
+        Wait::Yes => file.lock().map_err(io("lock", &path))?,
+        Wait::No => match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(SyncError::Busy),
+            Err(std::fs::TryLockError::Error(e)) => return Err(io("lock", &path)(e)),
+        },
+    }
+    Ok(Lock(file))
+}
+
 /// This device's id, made once (16 hex digits from the standard library's randomly
 /// keyed hasher, the clock and the process id) and kept in `<data_dir>/device-id`.
-pub fn device_id(data_dir: &Path) -> Result<String, SyncError> {
+/// Made only under the sync [`Lock`], so no tutor reads it half-written; an empty file
+/// is a creation a crash cut short and is made again.
+pub fn device_id(data_dir: &Path, _held: &Lock) -> Result<String, SyncError> {
     let path = data_dir.join(DEVICE_FILE);
     match std::fs::read_to_string(&path) {
+        Ok(text) if text.trim().is_empty() => {}
         Ok(text) => {
             let id = text.trim();
             return if file::is_device_id(id) {
@@ -115,18 +180,11 @@ pub fn device_id(data_dir: &Path) -> Result<String, SyncError> {
         "{:016x}",
         RandomState::new().hash_one((nanos, std::process::id()))
     );
-    std::fs::create_dir_all(data_dir).map_err(io("create", data_dir))?;
-    match OpenOptions::new().write(true).create_new(true).open(&path) {
-        Ok(mut f) => {
-            f.write_all(format!("{id}\n").as_bytes())
-                .and_then(|()| f.sync_all())
-                .map_err(io("write", &path))?;
-            Ok(id)
-        }
-        // Another tutor made it meanwhile: use that one.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => device_id(data_dir),
-        Err(e) => Err(io("create", &path)(e)),
-    }
+    let mut f = File::create(&path).map_err(io("create", &path))?;
+    f.write_all(format!("{id}\n").as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(io("write", &path))?;
+    Ok(id)
 }
 
 /// Checks that `dir` is a folder tutor can write in (by making and removing a file).
@@ -152,17 +210,30 @@ pub fn file_name(device: &str) -> String {
     format!("tutor-{device}.log")
 }
 
-/// Syncs with `dir`: sends this device's new rows, then imports every other device's.
-pub fn sync(
-    store: &mut Store,
-    scheduler: &Scheduler,
-    data_dir: &Path,
-    dir: &Path,
-    days: &Days,
-    now: Timestamp,
-) -> Result<Report, SyncError> {
+/// Where and when a sync runs: the data dir (its device id and lock), the sync
+/// folder, the study days, the time, and whether to wait for another tutor's sync.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub data_dir: &'a Path,
+    pub dir: &'a Path,
+    pub days: &'a Days,
+    pub now: Timestamp,
+    pub wait: Wait,
+}
+
+/// Syncs with `dir`, under the data dir's lock: sends this device's new rows, then
+/// imports every other device's.
+pub fn sync(store: &mut Store, scheduler: &Scheduler, at: Place) -> Result<Report, SyncError> {
+    let Place {
+        data_dir,
+        dir,
+        days,
+        now,
+        wait,
+    } = at;
     check_dir(dir)?;
-    let device = device_id(data_dir)?;
+    let held = lock(data_dir, wait)?;
+    let device = device_id(data_dir, &held)?;
     let mut report = Report {
         file: dir.join(file_name(&device)),
         device,
@@ -234,6 +305,7 @@ fn send(store: &mut Store, report: &mut Report) -> Result<(), SyncError> {
     report.sent_reviews = unsent.reviews.len();
     report.sent_quiz = unsent.quiz.len();
     report.sent_attempts = unsent.attempts.len();
+    report.sent_interviews = unsent.interviews.len();
     Ok(())
 }
 
@@ -288,6 +360,7 @@ fn receive(
     };
     let quiz_added = store.import_quiz(&contents.quiz, device, days)?;
     let attempts_added = store.import_attempts(&contents.attempts, device)?;
+    let interviews_added = store.import_interviews(&contents.interviews, device)?;
     report.imported.push(Imported {
         file: name,
         reviews: imported.rows,
@@ -297,6 +370,8 @@ fn receive(
         quiz_added,
         attempts: contents.attempts.len(),
         attempts_added,
+        interviews: contents.interviews.len(),
+        interviews_added,
     });
     Ok(())
 }
@@ -371,20 +446,21 @@ mod tests {
 
     #[test]
     fn quiz_answers_later_claims_and_practice_runs_sync_once() {
-        let tmp = tempfile::tempdir().unwrap();
-        let (a_dir, b_dir, dir) = (
-            tmp.path().join("a"),
-            tmp.path().join("b"),
-            tmp.path().join("s"),
-        );
-        std::fs::create_dir(&dir).unwrap();
+        let (_tmp, a_dir, b_dir, dir) = race_tests::two_dirs();
         let mut a = Store::open(&a_dir).unwrap();
         let mut b = Store::open(&b_dir).unwrap();
         let scheduler = Scheduler::new(&Settings::default()).unwrap();
         let days = Days::utc();
         let now = t0() + jiff::SignedDuration::from_hours(1);
         let sync_one = |store: &mut Store, data: &Path| {
-            sync(store, &scheduler, data, &dir, &days, now).unwrap()
+            let at = Place {
+                data_dir: data,
+                dir: &dir,
+                days: &days,
+                now,
+                wait: Wait::Yes,
+            };
+            sync(store, &scheduler, at).unwrap()
         };
         a.record_quiz_result(&answer("gil", QuizKind::Recall, false, t0()), &days)
             .unwrap();
@@ -435,7 +511,8 @@ mod tests {
             assert_eq!((report.sent_quiz, report.quiz_added()), (0, 0));
             assert_eq!((report.sent_attempts, report.attempts_added()), (0, 0));
         }
-        let b_file = std::fs::read_to_string(dir.join(file_name(&device_id(&b_dir).unwrap())));
+        let b_id = device_id(&b_dir, &lock(&b_dir, Wait::No).unwrap()).unwrap();
+        let b_file = std::fs::read_to_string(dir.join(file_name(&b_id)));
         assert_eq!(b_file.unwrap().matches("\"quiz\"").count(), 1);
     }
 }

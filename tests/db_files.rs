@@ -381,8 +381,8 @@ fn an_empty_file_marked_as_tutors_is_initialised() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(
-        version, 9,
+        version, 10,
         "the latest schema (4: recall points and claims; 5: quiz_result.picked; 6: deck_trust; \
-         7: attempts; 8: interview; 9: sync origin and sent)"
+         7: attempts; 8: interview; 9: sync origin and sent; 10: interviews sync)"
     );
 }

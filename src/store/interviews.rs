@@ -55,30 +55,45 @@ impl Store {
 
     /// Every saved round, oldest first.
     pub fn interviews(&self) -> Result<Vec<InterviewRow>, StoreError> {
+        Ok(self
+            .interviews_where("1")?
+            .into_iter()
+            .map(|(_, row)| row)
+            .collect())
+    }
+
+    /// The rounds `filter` (an SQL condition) keeps, oldest first, with their row ids.
+    pub(super) fn interviews_where(
+        &self,
+        filter: &str,
+    ) -> Result<Vec<(i64, InterviewRow)>, StoreError> {
         let mut stmt = self
             .conn()
-            .prepare(
-                "SELECT started_at, deck_id, seed, minutes, signal, problem_solving,
+            .prepare(&format!(
+                "SELECT id, started_at, deck_id, seed, minutes, signal, problem_solving,
                     knowledge, communication, leadership, scorecard, transcript
-                 FROM interview ORDER BY started_at, id",
-            )
+                 FROM interview WHERE {filter} ORDER BY started_at, id"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
-                let seed: String = r.get(2)?;
-                Ok(InterviewRow {
-                    started_at: r.get(0)?,
-                    deck: r.get(1)?,
-                    seed: seed.parse().unwrap_or(0),
-                    minutes: r.get(3)?,
-                    signal: r.get(4)?,
-                    problem_solving: r.get(5)?,
-                    knowledge: r.get(6)?,
-                    communication: r.get(7)?,
-                    leadership: r.get(8)?,
-                    scorecard: r.get(9)?,
-                    transcript: r.get(10)?,
-                })
+                let seed: String = r.get(3)?;
+                Ok((
+                    r.get(0)?,
+                    InterviewRow {
+                        started_at: r.get(1)?,
+                        deck: r.get(2)?,
+                        seed: seed.parse().unwrap_or(0),
+                        minutes: r.get(4)?,
+                        signal: r.get(5)?,
+                        problem_solving: r.get(6)?,
+                        knowledge: r.get(7)?,
+                        communication: r.get(8)?,
+                        leadership: r.get(9)?,
+                        scorecard: r.get(10)?,
+                        transcript: r.get(11)?,
+                    },
+                ))
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))

@@ -128,6 +128,12 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE attempts ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
     CREATE INDEX review_log_unsent ON review_log (id) WHERE sent = 0 AND origin IS NULL;
     CREATE INDEX quiz_result_by_item ON quiz_result (card_id, item_index, answered_at);",
+    // 10: mock interviews sync too (issue 18): where a round came from and whether it
+    // went out, as migration 9 added for the other tables; a round is known by its
+    // start time and seed, which the index finds.
+    "ALTER TABLE interview ADD COLUMN origin TEXT;
+    ALTER TABLE interview ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1));
+    CREATE INDEX interview_by_round ON interview (started_at, seed);",
 ];
 
 /// Databases written before this version hold card states scheduled with the old fuzz

@@ -686,7 +686,7 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(usize::try_from(version).unwrap(), migrations::latest());
-        assert_eq!(migrations::latest(), 9);
+        assert_eq!(migrations::latest(), 10);
         assert_eq!(store.review_count().unwrap(), 2);
         // Opening derived the card's state from its two reviews (schema 3).
         assert!(store.card_state("gil").unwrap().is_some());

@@ -1,11 +1,12 @@
 //! What a sync between machines needs from the store (see `crate::sync`): the rows made
 //! on this device that its file in the sync folder does not hold yet, marking them
-//! written, and quiz answers brought from another device. Reviews come in through
-//! [`Store::import_revlog_from`], the importer `tutor import revlog` uses.
+//! written, and quiz answers, practice runs and mock interviews brought from another
+//! device. Reviews come in through [`Store::import_revlog_from`], the importer `tutor
+//! import revlog` uses.
 
 use rusqlite::{OptionalExtension as _, params};
 
-use super::{RevlogRow, Store, StoreError, classify};
+use super::{InterviewRow, RevlogRow, Store, StoreError, classify};
 use crate::days::Days;
 
 /// A quiz answer as a sync carries it: the `quiz_result` row and its claimed points
@@ -44,6 +45,8 @@ pub struct Unsent {
     pub reviews: Vec<(i64, RevlogRow)>,
     pub quiz: Vec<(i64, QuizRow)>,
     pub attempts: Vec<(i64, AttemptRow)>,
+    /// Mock interviews; their transcript files stay on the device that made them.
+    pub interviews: Vec<(i64, InterviewRow)>,
 }
 
 impl Store {
@@ -142,6 +145,7 @@ impl Store {
             })
             .map_err(|e| self.err(e))?;
         out.attempts = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        out.interviews = self.interviews_where(&format!("origin IS NULL{filter}"))?;
         Ok(out)
     }
 
@@ -157,6 +161,7 @@ impl Store {
             ("review_log", ids(&unsent.reviews)),
             ("quiz_result", ids(&unsent.quiz)),
             ("attempts", ids(&unsent.attempts)),
+            ("interview", ids(&unsent.interviews)),
         ] {
             let mut mark = tx
                 .prepare(&format!("UPDATE {table} SET sent = 1 WHERE id = ?1"))
@@ -175,33 +180,77 @@ impl Store {
         rows: &[AttemptRow],
         origin: &str,
     ) -> Result<usize, StoreError> {
+        self.insert_new(
+            "INSERT INTO attempts (card_id, lang, ran_at, passed, failed, outcome, \
+             seconds_spent, solution_shown, origin) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS \
+             (SELECT 1 FROM attempts WHERE card_id = ?1 AND lang = ?2 AND ran_at = ?3)",
+            rows,
+            |insert, r| {
+                insert.execute(params![
+                    r.card_id,
+                    r.lang,
+                    r.ran_at,
+                    r.passed,
+                    r.failed,
+                    r.outcome,
+                    r.seconds_spent,
+                    r.solution_shown,
+                    origin
+                ])
+            },
+        )
+    }
+
+    /// Adds the mock interviews not already here (same start time and seed: a round),
+    /// marked as brought from device `origin`, without a transcript file. One
+    /// transaction. Returns how many were added.
+    pub fn import_interviews(
+        &mut self,
+        rows: &[InterviewRow],
+        origin: &str,
+    ) -> Result<usize, StoreError> {
+        self.insert_new(
+            "INSERT INTO interview (started_at, deck_id, seed, minutes, signal, \
+             problem_solving, knowledge, communication, leadership, scorecard, \
+             transcript, origin) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?11 WHERE NOT EXISTS \
+             (SELECT 1 FROM interview WHERE started_at = ?1 AND seed = ?3)",
+            rows,
+            |insert, r| {
+                insert.execute(params![
+                    r.started_at,
+                    r.deck,
+                    r.seed.to_string(),
+                    r.minutes,
+                    r.signal,
+                    r.problem_solving,
+                    r.knowledge,
+                    r.communication,
+                    r.leadership,
+                    r.scorecard,
+                    origin
+                ])
+            },
+        )
+    }
+
+    /// Runs `insert` (an `INSERT … WHERE NOT EXISTS`, prepared once) for each row, in
+    /// one transaction; returns how many rows it added.
+    fn insert_new<T>(
+        &mut self,
+        statement: &str,
+        rows: &[T],
+        mut insert: impl FnMut(&mut rusqlite::Statement, &T) -> rusqlite::Result<usize>,
+    ) -> Result<usize, StoreError> {
         let path = self.path().to_path_buf();
         let sql = |e| classify(&path, e);
         let tx = super::begin(&mut self.conn, &path)?;
         let mut added = 0;
         {
-            let mut insert = tx
-                .prepare(
-                    "INSERT INTO attempts (card_id, lang, ran_at, passed, failed, outcome, \
-                     seconds_spent, solution_shown, origin) \
-                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS \
-                     (SELECT 1 FROM attempts WHERE card_id = ?1 AND lang = ?2 AND ran_at = ?3)",
-                )
-                .map_err(sql)?;
+            let mut prepared = tx.prepare(statement).map_err(sql)?;
             for r in rows {
-                added += insert
-                    .execute(params![
-                        r.card_id,
-                        r.lang,
-                        r.ran_at,
-                        r.passed,
-                        r.failed,
-                        r.outcome,
-                        r.seconds_spent,
-                        r.solution_shown,
-                        origin
-                    ])
-                    .map_err(sql)?;
+                added += insert(&mut prepared, r).map_err(sql)?;
             }
         }
         tx.commit().map_err(sql)?;

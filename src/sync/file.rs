@@ -1,6 +1,9 @@
 //! One device's file in the sync folder: JSON lines, a header line first
 //! (`{"tutor_sync":1,"device":"…"}`), then one line per row made on that device:
-//! `{"review":{…}}` or `{"quiz":{…}}`. Only ever appended to.
+//! `{"review":{…}}`, `{"quiz":{…}}`, `{"attempt":{…}}` or `{"interview":{…}}`. Only
+//! ever appended to, a whole line at a time by one tutor at a time (see `crate::sync`).
+//! A tutor that does not know a kind of line yet (an interview, to one from before
+//! they synced) refuses it at its line, so the version stays 1: the rows are only added.
 //!
 //! A file from another device is untrusted and may be caught half-copied: it is read
 //! whole and checked before anything is imported, and a problem skips the whole file.
@@ -11,7 +14,8 @@ use crate::content::validate::is_slug;
 use crate::store::revlog::{
     EARLIEST_REVIEW_MS, FUTURE_SLACK_MS, MAX_ROW_BYTES, shown, time_message,
 };
-use crate::store::{AttemptRow, QuizRow, RevlogRow, Unsent};
+use crate::store::{AttemptRow, InterviewRow, QuizRow, RevlogRow, Unsent};
+use crate::text::sanitize;
 
 /// The format version this tutor writes and reads.
 pub const VERSION: u32 = 1;
@@ -66,13 +70,40 @@ struct Attempt {
     solution_shown: bool,
 }
 
+/// A mock interview's row: the figures `tutor stats` shows and the scorecard (left out
+/// when its JSON is over [`MAX_SCORECARD_BYTES`]). Not its transcript file.
+#[derive(Debug, Serialize, Deserialize)]
+struct Interview {
+    at: i64,
+    deck: Option<String>,
+    seed: u64,
+    minutes: u32,
+    signal: String,
+    problem_solving: Option<String>,
+    knowledge: Option<String>,
+    communication: Option<String>,
+    leadership: Option<String>,
+    #[serde(default)]
+    scorecard: Option<serde_json::Value>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Line {
     Review(Review),
     Quiz(Quiz),
     Attempt(Attempt),
+    Interview(Interview),
 }
+
+/// The largest scorecard sent with an interview, well under a line's
+/// [`MAX_ROW_BYTES`]: a bigger one (hundreds of missed points) goes without it.
+pub const MAX_SCORECARD_BYTES: usize = 32 * 1024;
+/// The signals and levels an interview row may hold, as `interview_log` names them.
+const SIGNALS: [&str; 4] = ["strong-hire", "hire", "lean-no-hire", "no-hire"];
+const LEVELS: [&str; 4] = ["strong", "good", "weak", "poor"];
+/// The longest round `tutor interview --minutes` allows.
+const MAX_MINUTES: u32 = 600;
 
 /// The languages and outcomes the `attempts` table allows.
 const LANGS: [&str; 2] = ["python", "rust"];
@@ -85,6 +116,7 @@ pub struct Contents {
     pub reviews: Vec<RevlogRow>,
     pub quiz: Vec<QuizRow>,
     pub attempts: Vec<AttemptRow>,
+    pub interviews: Vec<InterviewRow>,
 }
 
 /// Why a file was not read.
@@ -155,7 +187,23 @@ pub fn lines(rows: &Unsent) -> String {
             solution_shown: a.solution_shown,
         })
     });
-    for line in review.chain(answer).chain(attempt) {
+    let interview = rows.interviews.iter().map(|(_, i)| {
+        Line::Interview(Interview {
+            at: i.started_at,
+            deck: i.deck.clone(),
+            seed: i.seed,
+            minutes: i.minutes,
+            signal: i.signal.clone(),
+            problem_solving: i.problem_solving.clone(),
+            knowledge: i.knowledge.clone(),
+            communication: i.communication.clone(),
+            leadership: i.leadership.clone(),
+            scorecard: (i.scorecard.len() <= MAX_SCORECARD_BYTES)
+                .then(|| serde_json::from_str(&i.scorecard).ok())
+                .flatten(),
+        })
+    });
+    for line in review.chain(answer).chain(attempt).chain(interview) {
         if let Ok(json) = serde_json::to_string(&line) {
             out.push_str(&json);
             out.push('\n');
@@ -213,14 +261,16 @@ pub fn parse(bytes: &[u8], now_ms: i64) -> Result<Contents, Skip> {
         }
         let parsed: Line = match serde_json::from_str(text) {
             Ok(l) => l,
-            // A sync tool that writes in place may leave a last line cut short.
-            Err(_) if line == last => return Err(Skip::Unfinished),
+            // A sync tool that writes in place may leave a last line cut short; one
+            // that is whole JSON with a wrong field is wrong, not unfinished.
+            Err(e) if line == last && !e.is_data() => return Err(Skip::Unfinished),
             Err(e) => return Err(bad(format!("cannot be read: {e}"))),
         };
         match parsed {
             Line::Review(r) => contents.reviews.push(review(r, now_ms).map_err(bad)?),
             Line::Quiz(q) => contents.quiz.push(quiz(q, now_ms).map_err(bad)?),
             Line::Attempt(a) => contents.attempts.push(attempt(a, now_ms).map_err(bad)?),
+            Line::Interview(i) => contents.interviews.push(interview(i, now_ms).map_err(bad)?),
         }
     }
     Ok(contents)
@@ -344,6 +394,89 @@ fn attempt(a: Attempt, now_ms: i64) -> Result<AttemptRow, String> {
     })
 }
 
+fn interview(i: Interview, now_ms: i64) -> Result<InterviewRow, String> {
+    time(i.at, now_ms)?;
+    if let Some(deck) = &i.deck
+        && !(deck.len() <= 200 && is_slug(deck))
+    {
+        return Err(format!("{} is not a deck id", shown(deck)));
+    }
+    if !(1..=MAX_MINUTES).contains(&i.minutes) {
+        return Err(format!(
+            "minutes must be 1 to {MAX_MINUTES}, not {}",
+            i.minutes
+        ));
+    }
+    if !SIGNALS.contains(&i.signal.as_str()) {
+        return Err(format!(
+            "signal must be one of {}, not {}",
+            SIGNALS.join(", "),
+            shown(&i.signal)
+        ));
+    }
+    for level in [
+        &i.problem_solving,
+        &i.knowledge,
+        &i.communication,
+        &i.leadership,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !LEVELS.contains(&level.as_str()) {
+            return Err(format!(
+                "a level must be one of {} or null, not {}",
+                LEVELS.join(", "),
+                shown(level)
+            ));
+        }
+    }
+    let scorecard = match i.scorecard {
+        None | Some(serde_json::Value::Null) => serde_json::Value::Null,
+        Some(mut card @ serde_json::Value::Object(_)) => {
+            display_safe(&mut card);
+            card
+        }
+        Some(_) => return Err("scorecard must be an object or null".into()),
+    };
+    Ok(InterviewRow {
+        started_at: i.at,
+        deck: i.deck,
+        seed: i.seed,
+        minutes: i.minutes,
+        signal: i.signal,
+        problem_solving: i.problem_solving,
+        knowledge: i.knowledge,
+        communication: i.communication,
+        leadership: i.leadership,
+        scorecard: scorecard.to_string(),
+        transcript: None,
+    })
+}
+
+/// Makes every string in a scorecard from another device safe to show (the store's own
+/// were made so when scored): `tutor stats --json` passes them on as they are.
+fn display_safe(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let std::borrow::Cow::Owned(safe) = sanitize(s) {
+                *s = safe;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(display_safe),
+        serde_json::Value::Object(map) => {
+            *map = std::mem::take(map)
+                .into_iter()
+                .map(|(key, mut v)| {
+                    display_safe(&mut v);
+                    (sanitize(&key).into_owned(), v)
+                })
+                .collect();
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +529,7 @@ mod tests {
         let rows = Unsent {
             attempts: vec![(0, attempt.clone())],
             quiz: vec![(0, quiz.clone())],
+            interviews: vec![(0, round(NOW - 1))],
             ..only(&reviews)
         };
         let text = header("ab12") + &lines(&rows);
@@ -404,6 +538,56 @@ mod tests {
         assert_eq!(back.reviews, reviews);
         assert_eq!(back.quiz, vec![quiz]);
         assert_eq!(back.attempts, vec![attempt]);
+        // The transcript's file stays where it was made.
+        let sent = InterviewRow {
+            transcript: None,
+            ..round(NOW - 1)
+        };
+        assert_eq!(back.interviews, vec![sent]);
+    }
+
+    fn round(at: i64) -> InterviewRow {
+        InterviewRow {
+            started_at: at,
+            deck: None,
+            seed: u64::MAX,
+            minutes: 45,
+            signal: "hire".into(),
+            problem_solving: Some("strong".into()),
+            knowledge: Some("good".into()),
+            communication: None,
+            leadership: Some("weak".into()),
+            scorecard: r#"{"missed":[{"point":"O(1)"}],"signal":"hire"}"#.into(),
+            transcript: Some("2026-02-01T09-00-00.000Z.md".into()),
+        }
+    }
+
+    #[test]
+    fn an_oversized_scorecard_is_left_out_and_a_foreign_one_made_safe() {
+        let big = InterviewRow {
+            scorecard: format!(r#"{{"missed":"{}"}}"#, "x".repeat(MAX_SCORECARD_BYTES)),
+            ..round(NOW)
+        };
+        let text = header("ab")
+            + &lines(&Unsent {
+                interviews: vec![(0, big)],
+                ..Unsent::default()
+            });
+        assert!(text.len() < MAX_ROW_BYTES, "{}", text.len());
+        let back = parse(text.as_bytes(), NOW).unwrap();
+        assert_eq!(back.interviews[0].scorecard, "null");
+        assert_eq!(back.interviews[0].signal, "hire");
+
+        let escape = header("ab")
+            + r#"{"interview":{"at":1800000000000,"deck":null,"seed":1,"minutes":45,"signal":"hire","problem_solving":null,"knowledge":null,"communication":null,"leadership":null,"scorecard":{"m\u001b]0;k":["\u001b[2Jpoint"]}}}"#
+            + "\n";
+        let back = parse(escape.as_bytes(), NOW).unwrap();
+        let card = &back.interviews[0].scorecard;
+        assert!(
+            !card.contains('\u{1b}') && !card.contains("\\u001b"),
+            "{card}"
+        );
+        assert!(card.contains("point"), "{card}");
     }
 
     #[test]
@@ -439,7 +623,38 @@ mod tests {
         // 9999-12-31: a clock far in the future, or a forged line.
         let year_9999 = header("ab")
             + "{\"review\":{\"card\":\"lru-cache\",\"at\":253402300799000,\"rating\":3,\"state\":0,\"duration_ms\":1}}\n";
+        let interview = |fields: &str| {
+            let mut row = serde_json::json!({"at": NOW, "deck": "amazon-python", "seed": 7,
+                "minutes": 45, "signal": "hire", "problem_solving": "good", "knowledge": null,
+                "communication": null, "leadership": null, "scorecard": {}});
+            let change: serde_json::Value = serde_json::from_str(fields).unwrap();
+            for (k, v) in change.as_object().unwrap() {
+                row[k] = v.clone();
+            }
+            header("ab") + &serde_json::json!({ "interview": row }).to_string() + "\n"
+        };
         for (text, needle) in [
+            (interview(r#"{"minutes":0}"#), "minutes must be 1 to 600"),
+            (
+                interview(r#"{"minutes":4294967295}"#),
+                "minutes must be 1 to 600",
+            ),
+            (interview(r#"{"minutes":1e300}"#), "cannot be read"),
+            (interview(r#"{"seed":-1}"#), "cannot be read"),
+            (interview(r#"{"at":-5}"#), "before"),
+            (
+                interview(r#"{"signal":"hire\u001b[31m"}"#),
+                "signal must be one of",
+            ),
+            (
+                interview(r#"{"knowledge":"excellent"}"#),
+                "a level must be one of",
+            ),
+            (interview(r#"{"deck":"../../etc"}"#), "is not a deck id"),
+            (
+                interview(r#"{"scorecard":[1,2]}"#),
+                "scorecard must be an object",
+            ),
             (year_9999, "in the future"),
             (escape, "is not a card id"),
             (long, "longer than"),
