@@ -345,3 +345,13 @@ fn fresh_held_out_answers() {
         misjudged.join("\n")
     );
 }
+
+/// The third held-out set (44 items, written blind after the misconceptions landed).
+#[test]
+fn third_held_out_answers() {
+    let (right, right_accepted, wrong, wrong_accepted, figure, _misjudged) =
+        measure(include_str!("fixtures/recall_heldout3.yaml"));
+    println!("{figure}");
+    assert!(right == 88 && wrong == 88, "{figure}");
+    assert!(right_accepted > 0 && wrong_accepted < wrong, "{figure}");
+}
