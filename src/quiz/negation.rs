@@ -88,10 +88,15 @@ pub const TURNS: &[&str] = &[
 /// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
 const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
 
-/// Punctuation that ends a clause.
+/// Punctuation that ends a clause. A dot that touches the next word joins a name
+/// (`list.pop(0)`), so only a dot before a space ends one.
 fn breaks_clause(between: &str) -> bool {
-    between.contains(['.', ',', ';', ':', '!', '?', '(', ')', '\n', '—', '–'])
+    between.contains([',', ';', ':', '!', '?', '(', ')', '\n', '—', '–'])
         || between.contains(" - ")
+        || between.contains(". ")
+        || between.contains(".\t")
+        || between.contains(".\"")
+        || between.contains(".'")
 }
 
 /// Whether a cue ends at word `j` of `tokens`, before a phrase found from word

@@ -64,8 +64,9 @@ impl<'a> Answer<'a> {
     }
 
     /// The sentence each word is in, counted from 0: a sentence ends at `.`, `!` or
-    /// `?` followed by a space or the end, at `;` and at a line break, so a dot inside
-    /// `functools.wraps` or `0.5` does not end one.
+    /// `?` followed by a space, and at a line break, so a dot inside
+    /// `functools.wraps` or `0.5` does not end one, nor does a `;` (candidates list
+    /// their points with it).
     pub fn sentences(&self) -> Vec<usize> {
         let mut n = 0;
         let mut out = Vec::with_capacity(self.tokens.len());
@@ -160,7 +161,7 @@ impl<'a> Answer<'a> {
 
 /// Whether the text between two words ends a sentence.
 fn ends_sentence(between: &str) -> bool {
-    between.contains([';', '\n'])
+    between.contains('\n')
         || between
             .char_indices()
             .filter(|&(_, c)| matches!(c, '.' | '!' | '?'))
