@@ -30,14 +30,14 @@ fn table() -> Vec<Phrasings> {
 /// The recall item of card `id`, with its deck's synonyms.
 fn recall(id: &str) -> (Recall, Synonyms) {
     let library = common::bundled();
-    let (deck, card) = library
-        .card(id)
-        .unwrap_or_else(|| panic!("no card {id}"));
+    let (deck, card) = library.card(id).unwrap_or_else(|| panic!("no card {id}"));
     let mut items = card.quiz.iter().filter_map(|item| match item {
         QuizItem::Recall(r) => Some(r.clone()),
         _ => None,
     });
-    let item = items.next().unwrap_or_else(|| panic!("{id} has no recall item"));
+    let item = items
+        .next()
+        .unwrap_or_else(|| panic!("{id} has no recall item"));
     assert!(items.next().is_none(), "{id} has two recall items");
     (item, Synonyms::with_deck(&deck.meta.synonyms))
 }
@@ -64,11 +64,24 @@ fn every_misconception_has_four_phrasings_and_every_item_four_right_answers() {
             "{id}: one list of phrasings per misconception"
         );
         for (k, list) in row.states.iter().enumerate() {
-            assert!(list.len() >= 4, "{id}: misconception {} has {}", k + 1, list.len());
+            assert!(
+                list.len() >= 4,
+                "{id}: misconception {} has {}",
+                k + 1,
+                list.len()
+            );
         }
-        assert!(row.right.len() >= 4, "{id}: {} right answers", row.right.len());
+        assert!(
+            row.right.len() >= 4,
+            "{id}: {} right answers",
+            row.right.len()
+        );
     }
-    assert_eq!(table.len(), cards.len(), "a row for a card with no recall item");
+    assert_eq!(
+        table.len(),
+        cards.len(),
+        "a row for a card with no recall item"
+    );
 }
 
 #[test]

@@ -110,15 +110,21 @@ mod tests {
             stated("runs on every call", "it runs on every call").as_deref(),
             Some("runs on every call")
         );
-        assert_eq!(stated("runs on every call", "it never runs on every call"), None);
+        assert_eq!(
+            stated("runs on every call", "it never runs on every call"),
+            None
+        );
     }
 
     #[test]
     fn parts_are_found_in_one_sentence_in_any_order() {
         let said = "decorator & each call";
         assert_eq!(
-            stated(said, "The decorator, as far as I know, gets called again on each call.")
-                .as_deref(),
+            stated(
+                said,
+                "The decorator, as far as I know, gets called again on each call."
+            )
+            .as_deref(),
             Some("decorator … each call")
         );
         assert_eq!(
@@ -128,10 +134,16 @@ mod tests {
         // Stems and synonyms work in parts as in any phrase.
         assert!(stated(said, "the decorators get re-run on each calls").is_some());
         // Two sentences: not stated.
-        assert_eq!(stated(said, "I wrote a decorator. Each call is timed."), None);
+        assert_eq!(
+            stated(said, "I wrote a decorator. Each call is timed."),
+            None
+        );
         // A `;` joins the clauses of one sentence.
         assert!(stated(said, "I wrote a decorator; each call is timed").is_some());
-        assert_eq!(stated(said, "I wrote a decorator\neach call is timed"), None);
+        assert_eq!(
+            stated(said, "I wrote a decorator\neach call is timed"),
+            None
+        );
         // A dot inside a name or a number ends no sentence.
         assert!(stated("took & each call", "it took 0.5 s on each call").is_some());
         assert!(stated("functools & each call", "functools.wraps on each call").is_some());
@@ -142,14 +154,19 @@ mod tests {
     #[test]
     fn each_part_is_under_the_negation_guard() {
         let said = "decorator & each call";
-        assert_eq!(stated(said, "the decorator does not run on each call"), None);
+        assert_eq!(
+            stated(said, "the decorator does not run on each call"),
+            None
+        );
         assert_eq!(stated(said, "no decorator is involved on each call"), None);
         // The one sentence that states it counts, whatever others deny.
-        assert!(stated(
-            said,
-            "The decorator does not run on each call. Wait, the decorator runs on each call."
-        )
-        .is_some());
+        assert!(
+            stated(
+                said,
+                "The decorator does not run on each call. Wait, the decorator runs on each call."
+            )
+            .is_some()
+        );
     }
 
     #[test]
