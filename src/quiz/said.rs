@@ -52,7 +52,7 @@ impl Said {
     /// The words of `answer` that state the entry, where no negation denies them: for
     /// a plain phrase its shortest place; for parts, the first sentence where each
     /// part is found, each part's shortest place there, in the answer's order.
-    pub fn stated_in<'a>(&self, answer: &Answer<'a>) -> Option<String> {
+    pub fn stated_in(&self, answer: &Answer<'_>) -> Option<String> {
         if self.parts.is_empty() || self.is_empty() {
             return None;
         }
