@@ -347,16 +347,15 @@ fn check_reports_misconceptions_stated_where_they_should_not_be_or_never() {
     );
 }
 
-/// A `said` entry of parts joined by `&`: a part with no words is reported, and a
-/// model answer that says both parts in one sentence states it.
-const RECALL_WITH_JOINED_SAID: &str = "quiz:
-  - kind: recall
-    question: Why does add work?
-    points:
-      - point: it returns the sum
-        accept: [sum, total]
-    misconceptions:
-      - said: [\"digits & joined\", \"strings &\"]
+/// A `said` entry of parts joined by `&` (the item above, with other misconceptions): a
+/// part with no words is reported, and a model answer that says both parts in one
+/// sentence states it.
+fn recall_with_joined_said() -> String {
+    let (head, _) = RECALL_WITH_MISCONCEPTIONS
+        .split_once("      - said:")
+        .unwrap();
+    format!(
+        "{head}      - said: [\"digits & joined\", \"strings &\"]
         why: Numbers are added, not joined.
     model_answer: It returns the sum of the digits. Nothing is joined.
     explanation: It returns a + b.
@@ -366,26 +365,24 @@ const RECALL_WITH_JOINED_SAID: &str = "quiz:
         - The sum; the digits are never joined.
       wrong:
         - The sum, with the digits joined together.
-";
+"
+    )
+}
 
 #[test]
 fn check_reports_a_joined_said_entry_with_an_empty_part() {
-    let (file, first, stdout) = check_failing_quiz(RECALL_WITH_JOINED_SAID);
-    let lines: Vec<&str> = stdout.lines().collect();
+    let (file, first, stdout) = check_failing_quiz(&recall_with_joined_said());
+    let at = first + 7;
     assert_eq!(
-        lines,
-        [
-            format!(
-                "{file}:{}:9: error: quiz[0].misconceptions[0].said[1]: has a part with no \
-                 letters or digits to look for: join phrases as `first & second`",
-                first + 7
-            )
-            .as_str(),
-            "1 problem (0 cards in 1 deck without problems)",
-        ]
+        stdout,
+        format!(
+            "{file}:{at}:9: error: quiz[0].misconceptions[0].said[1]: has a part with no \
+             letters or digits to look for: join phrases as `first & second`\n\
+             1 problem (0 cards in 1 deck without problems)\n"
+        )
     );
     // Both parts in one sentence of the model answer: it states the misconception.
-    let joined = RECALL_WITH_JOINED_SAID
+    let joined = recall_with_joined_said()
         .replace(", \"strings &\"", "")
         .replace("of the digits. Nothing", "of the digits, joined as nothing");
     let (_, _, stdout) = check_failing_quiz(&joined);
