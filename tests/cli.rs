@@ -353,7 +353,7 @@ fn check_reports_misconceptions_stated_where_they_should_not_be_or_never() {
 fn recall_with_joined_said() -> String {
     let (head, _) = RECALL_WITH_MISCONCEPTIONS
         .split_once("      - said:")
-        .unwrap();
+        .expect("the item above has a said entry");
     format!(
         "{head}      - said: [\"digits & joined\", \"strings &\"]
         why: Numbers are added, not joined.
