@@ -351,9 +351,9 @@ fn check_reports_misconceptions_stated_where_they_should_not_be_or_never() {
 /// part with no words is reported, and a model answer that says both parts in one
 /// sentence states it.
 fn recall_with_joined_said() -> String {
-    let (head, _) = RECALL_WITH_MISCONCEPTIONS
+    let head = RECALL_WITH_MISCONCEPTIONS
         .split_once("      - said:")
-        .expect("the item above has a said entry");
+        .map_or(RECALL_WITH_MISCONCEPTIONS, |(head, _)| head);
     format!(
         "{head}      - said: [\"digits & joined\", \"strings &\"]
         why: Numbers are added, not joined.
