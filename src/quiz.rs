@@ -3,6 +3,8 @@
 //! - [`normalize`]: how typed gap answers are compared (whitespace, case, punctuation).
 //! - [`tokens`], [`phrase`], [`synonyms`]: how free-recall answers are matched: words
 //!   normalised and stemmed, phrases found in order with small gaps, synonym groups.
+//! - [`said`]: a misconception's `said` entry, one phrase or parts joined by `&` that
+//!   must be said in one sentence ("decorator & each call").
 //! - [`negation`]: whether an answer denies what it says at some word ("it does not
 //!   run on every call"), so a misconception it rejects does not count against it.
 //! - [`score`]: one pure scoring function per kind of item, each returning a verdict
@@ -21,6 +23,7 @@ pub mod negation;
 pub mod normalize;
 pub mod options;
 pub mod phrase;
+pub mod said;
 pub mod score;
 pub mod scorecard;
 pub mod select;

@@ -347,6 +347,51 @@ fn check_reports_misconceptions_stated_where_they_should_not_be_or_never() {
     );
 }
 
+/// A `said` entry of parts joined by `&` (the item above, with other misconceptions): a
+/// part with no words is reported, and a model answer that says both parts in one
+/// sentence states it.
+fn recall_with_joined_said() -> String {
+    let head = RECALL_WITH_MISCONCEPTIONS
+        .split_once("      - said:")
+        .map_or(RECALL_WITH_MISCONCEPTIONS, |(head, _)| head);
+    format!(
+        "{head}      - said: [\"digits & joined\", \"strings &\"]
+        why: Numbers are added, not joined.
+    model_answer: It returns the sum of the digits. Nothing is joined.
+    explanation: It returns a + b.
+    examples:
+      right:
+        - The total of the two.
+        - The sum; the digits are never joined.
+      wrong:
+        - The sum, with the digits joined together.
+"
+    )
+}
+
+#[test]
+fn check_reports_a_joined_said_entry_with_an_empty_part() {
+    let (file, first, stdout) = check_failing_quiz(&recall_with_joined_said());
+    let at = first + 7;
+    assert_eq!(
+        stdout,
+        format!(
+            "{file}:{at}:9: error: quiz[0].misconceptions[0].said[1]: has a part with no \
+             letters or digits to look for: join phrases as `first & second`\n\
+             1 problem (0 cards in 1 deck without problems)\n"
+        )
+    );
+    // Both parts in one sentence of the model answer: it states the misconception.
+    let joined = recall_with_joined_said()
+        .replace(", \"strings &\"", "")
+        .replace("of the digits. Nothing", "of the digits, joined as nothing");
+    let (_, _, stdout) = check_failing_quiz(&joined);
+    assert!(
+        stdout.contains("the model answer states this misconception: \"digits … joined\""),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn check_names_a_path_that_does_not_exist() {
     let root = temp();

@@ -44,44 +44,13 @@ fn makes_every_point(item: &Recall, answer: &str, synonyms: &Synonyms, guarded: 
     })
 }
 
-/// Cards added on 2026-12-06 after the misconceptions were written, whose recall items
-/// have none yet (to do: write and review them). Nothing may join this list: a new
-/// recall item comes with its misconceptions, and an item listed here that gains them
-/// must leave it.
-const NO_MISCONCEPTIONS_YET: &[&str] = &[
-    "number-of-islands",
-    "k-closest-points",
-    "meeting-rooms-ii",
-    "binary-tree-level-order",
-    "trie-autocomplete",
-    "lfu-cache",
-    "word-ladder",
-    "merge-k-sorted-lists",
-    "lp-invent-and-simplify",
-    "lp-are-right-a-lot",
-    "lp-learn-and-be-curious",
-    "lp-hire-and-develop-the-best",
-    "lp-insist-on-the-highest-standards",
-    "lp-think-big",
-    "lp-bias-for-action",
-    "lp-frugality",
-    "lp-earn-trust",
-    "lp-backbone-disagree-commit",
-    "lp-earths-best-employer",
-    "lp-success-and-scale",
-];
-
 #[test]
 fn every_bundled_recall_item_names_one_to_three_misconceptions() {
     let items = recall_items();
     assert!(items.len() >= 24, "{} recall items", items.len());
     for (card, item, _) in &items {
         let n = item.misconceptions.len();
-        if NO_MISCONCEPTIONS_YET.contains(&card.as_str()) {
-            assert_eq!(n, 0, "{card} has misconceptions now: take it off the list");
-        } else {
-            assert!((1..=3).contains(&n), "{card}: {n} misconceptions");
-        }
+        assert!((1..=3).contains(&n), "{card}: {n} misconceptions");
     }
 }
 

@@ -14,12 +14,11 @@ use super::{
 };
 use crate::path;
 use crate::quiz::Verdict;
-use crate::quiz::negation::denied;
 use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
+use crate::quiz::said::Said;
 use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
-use crate::quiz::tokens::tokens;
 use crate::text::Shown;
 
 /// Where a document sits, so problems can name the file and the line.
@@ -683,9 +682,17 @@ fn misconceptions(
         }
         for (p, phrase) in m.said.iter().enumerate() {
             let at = under(base, &path!["misconceptions", k, "said", p]);
-            let parsed = Phrase::new(phrase, synonyms);
+            let parsed = Said::new(phrase, synonyms);
             if parsed.is_empty() {
-                c.fail(&at, "has no letters or digits to look for");
+                c.fail(
+                    &at,
+                    if parsed.len() > 1 {
+                        "has a part with no letters or digits to look for: join phrases \
+                         as `first & second`"
+                    } else {
+                        "has no letters or digits to look for"
+                    },
+                );
                 continue;
             }
             let cost = model.len().saturating_mul(parsed.cost().max(1));
@@ -697,16 +704,13 @@ fn misconceptions(
                 return;
             };
             c.search_budget = left;
-            let own = tokens(phrase);
-            if let Some(found) =
-                parsed.find_where(model, |start, end| !denied(model, start, end, &own))
-            {
+            if let Some(said) = parsed.stated_in(model) {
                 c.fail(
                     &at,
                     format!(
                         "the model answer states this misconception: \"{}\"; make the \
                          phrase more specific",
-                        one_line(found.said)
+                        one_line(&said)
                     ),
                 );
             }

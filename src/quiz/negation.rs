@@ -8,8 +8,8 @@
 //! - a negation cue ([`CUES`]: `not`, `no`, `never`, `rather than`, `instead of`,
 //!   `unlike`, `prevents`, `avoids`, `wrongly`, `a common mistake`, ...) ends at most
 //!   [`WINDOW`] words (stop words not counted) before the phrase;
-//! - nothing between them ends a clause: a mark of punctuation (`. , ; : ! ? ( )`, a
-//!   dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
+//! - nothing between them ends a clause: a mark of punctuation (`, ; : ! ? ( )`, a
+//!   `.` before a space, so not the one in `list.pop(0)`, a dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
 //!   `however`, `because`, `since`, `which`, ...). So "No, it runs on every call" and "it is not cached
 //!   but runs on every call" still say it;
 //! - inside the words found, a `not`, `no` or `never` that the phrase itself does not
@@ -88,10 +88,15 @@ pub const TURNS: &[&str] = &[
 /// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
 const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
 
-/// Punctuation that ends a clause.
+/// Punctuation that ends a clause. A dot that touches the next word joins a name
+/// (`list.pop(0)`), so only a dot before a space ends one.
 fn breaks_clause(between: &str) -> bool {
-    between.contains(['.', ',', ';', ':', '!', '?', '(', ')', '\n', '—', '–'])
+    between.contains([',', ';', ':', '!', '?', '(', ')', '\n', '—', '–'])
         || between.contains(" - ")
+        || between.contains(". ")
+        || between.contains(".\t")
+        || between.contains(".\"")
+        || between.contains(".'")
 }
 
 /// Whether a cue ends at word `j` of `tokens`, before a phrase found from word
@@ -321,6 +326,12 @@ mod tests {
         ] {
             assert!(says("on every call", answer), "{answer}");
         }
+    }
+
+    #[test]
+    fn a_dot_inside_a_name_ends_no_clause() {
+        assert!(!states("pop(0)", "a deque with popleft, not list.pop(0)"));
+        assert!(states("pop(0)", "it does not copy. list.pop(0) is fine"));
     }
 
     #[test]

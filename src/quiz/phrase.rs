@@ -63,6 +63,35 @@ impl<'a> Answer<'a> {
         self.tokens.is_empty()
     }
 
+    /// The sentence each word is in, counted from 0: a sentence ends at `.`, `!` or
+    /// `?` followed by a space, and at a line break, so a dot inside
+    /// `functools.wraps` or `0.5` does not end one, nor does a `;` (candidates list
+    /// their points with it).
+    pub fn sentences(&self) -> Vec<usize> {
+        let mut n = 0;
+        let mut out = Vec::with_capacity(self.tokens.len());
+        for (i, t) in self.tokens.iter().enumerate() {
+            if let Some(prev) = i.checked_sub(1) {
+                let between = self
+                    .text
+                    .get(self.tokens[prev].span.end..t.span.start)
+                    .unwrap_or_default();
+                n += usize::from(ends_sentence(between));
+            }
+            out.push(n);
+        }
+        out
+    }
+
+    /// The answer's text that words `range` cover (see `said`), for a caller that
+    /// found them itself.
+    pub fn words(&self, range: Range<usize>) -> &'a str {
+        if range.start >= range.end || range.end > self.tokens.len() {
+            return "";
+        }
+        self.said(range)
+    }
+
     /// Whether words `from..to` leave a gap short enough to skip.
     fn skippable(&self, from: usize, to: usize) -> bool {
         self.content[to] - self.content[from] <= GAP
@@ -128,6 +157,22 @@ impl<'a> Answer<'a> {
         }
         reach.unwrap_or_default()
     }
+}
+
+/// Whether the text between two words ends a sentence.
+fn ends_sentence(between: &str) -> bool {
+    between.contains('\n')
+        || between
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?'))
+            .any(|(i, _)| {
+                // `between` ends where the next word starts: a dot at its end touches
+                // that word (`functools.wraps`).
+                between[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_whitespace() || c == '"' || c == '\'')
+            })
 }
 
 /// One `(start, end)` per end, with the latest start, sorted by end.
@@ -215,24 +260,35 @@ impl Phrase {
         answer: &Answer<'a>,
         keep: impl Fn(usize, usize) -> bool,
     ) -> Option<Found<'a>> {
+        let &(start, end) = self
+            .runs_where(answer, keep)
+            .iter()
+            .min_by_key(|(s, e)| (e - s, *s))?;
+        Some(Found {
+            said: answer.said(start..end),
+            start,
+        })
+    }
+
+    /// Every place, as `(first word, end)`, where the phrase is in `answer` and that
+    /// `keep` accepts: one per end, the shortest that ends there.
+    pub fn runs_where(
+        &self,
+        answer: &Answer<'_>,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize)> {
         if self.elements.is_empty() {
-            return None;
+            return Vec::new();
         }
-        let runs = answer.chain(self.elements.iter().map(|element| {
+        let mut runs = answer.chain(self.elements.iter().map(|element| {
             element
                 .alternatives
                 .iter()
                 .flat_map(|pieces| answer.spans(pieces))
                 .collect()
         }));
-        let &(start, end) = runs
-            .iter()
-            .filter(|&&(s, e)| keep(s, e))
-            .min_by_key(|(s, e)| (e - s, *s))?;
-        Some(Found {
-            said: answer.said(start..end),
-            start,
-        })
+        runs.retain(|&(s, e)| keep(s, e));
+        runs
     }
 
     /// Whether the phrase is in `answer`.

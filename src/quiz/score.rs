@@ -4,11 +4,10 @@
 use crate::content::{Cloze, MultipleChoice, Recall, Reorder, SingleChoice};
 use crate::text::Shown;
 
-use super::negation::denied;
 use super::normalize::{Rule, matches};
 use super::phrase::{Answer, Phrase};
+use super::said::Said;
 use super::synonyms::Synonyms;
-use super::tokens::tokens;
 
 /// What scoring an answer found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,9 +214,10 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 /// A point is made when any of its accepted phrases is found in the answer (see
 /// [`crate::quiz::phrase`]), or, for a "k of n" point, enough of its alternatives are
 /// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
-/// found are the ones named. A misconception is stated when any of its `said` phrases
+/// found are the ones named. A misconception is stated when any of its `said` entries
 /// is found where no negation denies it, before or among the words found (see
-/// [`crate::quiz::negation`]). `synonyms` are
+/// [`crate::quiz::negation`]); an entry of parts joined by `&` needs each part in one
+/// sentence (see [`crate::quiz::said`]). `synonyms` are
 /// the general set and the item's deck's own.
 pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallVerdict {
     let answer = Answer::new(answer);
@@ -227,13 +227,12 @@ pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallV
         .enumerate()
         .filter_map(|(k, m)| {
             m.said.iter().find_map(|phrase| {
-                let own = tokens(phrase);
-                Phrase::new(phrase, synonyms)
-                    .find_where(&answer, |start, end| !denied(&answer, start, end, &own))
-                    .map(|found| Stated {
+                Said::new(phrase, synonyms)
+                    .stated_in(&answer)
+                    .map(|said| Stated {
                         misconception: k,
                         phrase: phrase.clone(),
-                        said: found.said.to_string(),
+                        said,
                     })
             })
         })

@@ -1,0 +1,214 @@
+//! One `said` entry of a misconception: a phrase, found as an accepted phrase is, or
+//! several phrases joined by ` & ` that must all be found in one sentence, in any
+//! order. A candidate says "the decorator gets called again on each invocation" with
+//! the subject and "each invocation" far apart, and a phrase's gaps are one word: the
+//! entry `decorator & each call` finds both, wherever they stand in the sentence.
+//! Every part is under the negation guard on its own ("the decorator is not called on
+//! each call" denies `each call`, so the entry is not stated), and what the answer
+//! said is reported part by part, in the answer's order, joined by ` … `.
+
+use super::negation::denied;
+use super::phrase::{Answer, Phrase};
+use super::synonyms::Synonyms;
+use super::tokens::{Token, tokens};
+
+/// What joins the parts of an entry: `decorator & each call`.
+pub const JOIN: char = '&';
+
+/// A `said` entry, ready to be looked for in answers.
+#[derive(Debug, Clone)]
+pub struct Said {
+    /// Each part's phrase and its own words (for the negation guard).
+    parts: Vec<(Phrase, Vec<Token>)>,
+}
+
+impl Said {
+    pub fn new(text: &str, synonyms: &Synonyms) -> Self {
+        let parts = text
+            .split(JOIN)
+            .map(|part| (Phrase::new(part, synonyms), tokens(part)))
+            .collect();
+        Self { parts }
+    }
+
+    /// Whether some part has no words to look for (`check` reports it).
+    pub fn is_empty(&self) -> bool {
+        self.parts.iter().any(|(phrase, _)| phrase.is_empty())
+    }
+
+    /// How many parts the entry has: 1 for a plain phrase.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Words compared at each word of an answer, at most (see [`Phrase::cost`]).
+    pub fn cost(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|(phrase, _)| phrase.cost())
+            .fold(0, usize::saturating_add)
+    }
+
+    /// The words of `answer` that state the entry, where no negation denies them: for
+    /// a plain phrase its shortest place; for parts, the first sentence where each
+    /// part is found, each part's shortest place there, in the answer's order.
+    pub fn stated_in(&self, answer: &Answer<'_>) -> Option<String> {
+        if self.parts.is_empty() || self.is_empty() {
+            return None;
+        }
+        if let [(phrase, own)] = self.parts.as_slice() {
+            let found = phrase.find_where(answer, |s, e| !denied(answer, s, e, own))?;
+            return Some(found.said.to_string());
+        }
+        let sentence = answer.sentences();
+        let runs: Vec<Vec<(usize, usize)>> = self
+            .parts
+            .iter()
+            .map(|(phrase, own)| phrase.runs_where(answer, |s, e| !denied(answer, s, e, own)))
+            .collect();
+        let in_sentence = |n: usize, part: &[(usize, usize)]| {
+            part.iter()
+                .filter(|&&(s, _)| sentence.get(s) == Some(&n))
+                .min_by_key(|(s, e)| (e - s, *s))
+                .copied()
+        };
+        let first = runs.first()?;
+        let mut sentences: Vec<usize> = first
+            .iter()
+            .filter_map(|&(s, _)| sentence.get(s).copied())
+            .collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        sentences.into_iter().find_map(|n| {
+            let mut found = runs
+                .iter()
+                .map(|part| in_sentence(n, part))
+                .collect::<Option<Vec<_>>>()?;
+            found.sort_unstable();
+            Some(
+                found
+                    .into_iter()
+                    .map(|(s, e)| answer.words(s..e))
+                    .collect::<Vec<_>>()
+                    .join(" … "),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stated(said: &str, answer: &str) -> Option<String> {
+        Said::new(said, &Synonyms::general()).stated_in(&Answer::new(answer))
+    }
+
+    #[test]
+    fn a_plain_entry_is_a_phrase_under_the_guard() {
+        assert_eq!(
+            stated("runs on every call", "it runs on every call").as_deref(),
+            Some("runs on every call")
+        );
+        assert_eq!(
+            stated("runs on every call", "it never runs on every call"),
+            None
+        );
+    }
+
+    #[test]
+    fn parts_are_found_in_one_sentence_in_any_order() {
+        let said = "decorator & each call";
+        assert_eq!(
+            stated(
+                said,
+                "The decorator, as far as I know, gets called again on each call."
+            )
+            .as_deref(),
+            Some("decorator … each call")
+        );
+        assert_eq!(
+            stated(said, "On each call Python goes back and runs the decorator").as_deref(),
+            Some("each call … decorator")
+        );
+        // Stems and synonyms work in parts as in any phrase.
+        assert!(stated(said, "the decorators get re-run on each calls").is_some());
+        // Two sentences: not stated.
+        assert_eq!(
+            stated(said, "I wrote a decorator. Each call is timed."),
+            None
+        );
+        // A `;` joins the clauses of one sentence.
+        assert!(stated(said, "I wrote a decorator; each call is timed").is_some());
+        assert_eq!(
+            stated(said, "I wrote a decorator\neach call is timed"),
+            None
+        );
+        // A dot inside a name or a number ends no sentence.
+        assert!(stated("took & each call", "it took 0.5 s on each call").is_some());
+        assert!(stated("functools & each call", "functools.wraps on each call").is_some());
+        // A part missing: not stated.
+        assert_eq!(stated(said, "the wrapper runs on each call"), None);
+    }
+
+    #[test]
+    fn each_part_is_under_the_negation_guard() {
+        let said = "decorator & each call";
+        assert_eq!(
+            stated(said, "the decorator does not run on each call"),
+            None
+        );
+        assert_eq!(stated(said, "no decorator is involved on each call"), None);
+        // The one sentence that states it counts, whatever others deny.
+        assert!(
+            stated(
+                said,
+                "The decorator does not run on each call. Wait, the decorator runs on each call."
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn an_entry_with_an_empty_part_finds_nothing() {
+        for said in ["decorator &", "& each call", "&", "decorator && each call"] {
+            assert!(Said::new(said, &Synonyms::general()).is_empty(), "{said}");
+            assert_eq!(stated(said, "decorator each call"), None, "{said}");
+        }
+        assert_eq!(Said::new("a & b & c", &Synonyms::general()).len(), 3);
+    }
+
+    proptest::proptest! {
+        /// No input panics, and an entry of parts is stated only where each of its
+        /// parts is stated on its own.
+        #[test]
+        fn parts_never_say_more_than_each_part(
+            left in "[a-z .;]{0,12}",
+            right in "[a-z ]{0,12}",
+            answer in "\\PC{0,80}",
+        ) {
+            let said = format!("{left} & {right}");
+            if stated(&said, &answer).is_some() {
+                proptest::prop_assert!(stated(&left, &answer).is_some());
+                proptest::prop_assert!(stated(&right, &answer).is_some());
+            }
+        }
+
+        /// An answer without the words of one part does not state the entry, however
+        /// the other part's words and negations stand around.
+        #[test]
+        fn an_answer_without_the_words_is_unaffected(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "decorator", "decorators", "each", "call", "not", "the", "wrapper",
+                    "runs", "time", ",", ".", ";", "\n", "every",
+                ]),
+                0..30,
+            ),
+        ) {
+            let answer = words.join(" ");
+            proptest::prop_assert_eq!(stated("decorator & invocation", &answer), None);
+            proptest::prop_assert_eq!(stated("invocation & each call", &answer), None);
+        }
+    }
+}
