@@ -614,7 +614,10 @@ fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("Space reveal");
     tmux.keys(&["Space"]);
-    tmux.wait_for_all(&["[Question] Diagram", "more below: Explanation · Key points"]);
+    tmux.wait_for_all(&[
+        "[Question] Diagram",
+        "more below: In two minutes · Explanation",
+    ]);
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }

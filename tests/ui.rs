@@ -484,7 +484,8 @@ fn driving_the_lab_shows_the_diagram_below_160_columns() {
         press(&mut app, &mut shell, "esc space");
         let text = screen_rows(&app, size).join("\n");
         assert!(
-            text.contains("[Question] Diagram") && text.contains("more below: Explanation"),
+            text.contains("[Question] Diagram")
+                && text.contains("more below: In two minutes · Explanation"),
             "{size:?}:\n{text}"
         );
     }

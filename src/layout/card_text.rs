@@ -69,7 +69,8 @@ pub fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> 
 
 /// The titles of the Question pane's sections after the reveal, as `question_lines`
 /// writes them: a pane that has more below names those still out of sight.
-const SECTIONS: [&str; 5] = [
+const SECTIONS: [&str; 6] = [
+    "In two minutes",
     "Explanation",
     "Key points",
     "Pitfalls",
