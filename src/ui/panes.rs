@@ -106,6 +106,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
                     crate::lru::diagram::Diagram {
                         lab,
                         color: app.color,
+                        moment: crate::lru::diagram::Moment::After,
                     },
                     inner,
                 );
