@@ -48,10 +48,10 @@ pub const FULL_WIDTH: u16 = 100;
 pub const GRAPH_WIDTH: u16 = 56;
 
 /// From this many rows on (and [`GRAPH_WIDTH`] columns) boxes and arrows are drawn: the
-/// header's two lines, a blank line, the list's title and one row of boxes (five lines)
-/// leave three rows for the header to wrap or a `help` reply. Shorter, the compact text
-/// form shows the whole list where boxes would show only a few nodes.
-pub const GRAPH_HEIGHT: u16 = 12;
+/// compact header's two lines, the list's title and one row of boxes (five lines), as in
+/// the Diagram pane of the lab at 100×30. Shorter, a row of boxes does not fit and the
+/// compact text form shows the whole list.
+pub const GRAPH_HEIGHT: u16 = 8;
 
 /// The lab drawn into an area, as a ratatui widget.
 #[derive(Debug, Clone, Copy)]
@@ -311,8 +311,8 @@ mod tests {
     #[test]
     fn colours_follow_the_event() {
         let lab = leetcode();
-        // 100×8 is too short for boxes: the full text form; 100×30 draws boxes.
-        for (height, evicted, new) in [(8, "x[1:1]", "[+NEW #0 4:4]"), (30, "x EVICTED", "#0 +NEW")]
+        // 100×6 is too short for boxes: the full text form; 100×30 draws boxes.
+        for (height, evicted, new) in [(6, "x[1:1]", "[+NEW #0 4:4]"), (30, "x EVICTED", "#0 +NEW")]
         {
             let text = text(&lab, 100, height, true);
             let styled = |needle: &str| {
@@ -439,6 +439,10 @@ mod tests {
         assert!(short.contains("recency list: most recent first") && !short.contains('┌'));
         let boxes = drawn(&lab, GRAPH_WIDTH, GRAPH_HEIGHT, Moment::After).join("\n");
         assert!(boxes.contains('┌'), "{boxes}");
+        assert!(
+            boxes.contains("+1 not shown"),
+            "the tail wraps out of sight: {boxes}"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! the state before the operation is drawn instead, the node about to move marked
 //! `MOVING` in its old place and the one about to go marked `LEAVING`.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::super::LruCache;
@@ -72,7 +73,8 @@ const ROW_LINES: usize = 5;
 const MIN_INNER: usize = 8;
 
 /// The whole drawing in `width` × `height` cells, or `None` when not even the header and
-/// one row of boxes fit (the caller then draws the text form).
+/// one row of boxes fit (the caller then draws the text form). Where the full header and
+/// a blank line leave no room for a row of boxes, the compact header's two lines do.
 pub(super) fn graph(
     lab: &Lab,
     width: usize,
@@ -80,8 +82,6 @@ pub(super) fn graph(
     paint: Painter,
     moment: Moment,
 ) -> Option<Vec<Line<'static>>> {
-    let head = header(lab, Form::Full, width, paint.console, paint);
-    let room = height.checked_sub(head.len() + 1)?;
     let map = map_column(lab, paint);
     let map_width = map
         .iter()
@@ -90,11 +90,19 @@ pub(super) fn graph(
         .unwrap_or(0)
         .min(width / 3);
     let list_width = width.checked_sub(map_width + GUTTER)?;
-    let list = list_rows(lab, list_width, room, paint, moment)?;
+    let (head, gap, room, list) =
+        [(Form::Full, 1), (Form::Compact, 0)]
+            .into_iter()
+            .find_map(|(form, gap)| {
+                let head = header(lab, form, width, paint.console, paint);
+                let room = height.checked_sub(head.len() + gap)?;
+                let list = list_rows(lab, list_width, room, paint, moment)?;
+                Some((head, gap, room, list))
+            })?;
     let body_height = list.len().max(map.len()).min(room);
     let map = cut_column(map, body_height, paint);
     let mut out = head;
-    out.push(Line::default());
+    out.extend(std::iter::repeat_n(Line::default(), gap));
     let mut map = map.into_iter();
     let mut list = list.into_iter();
     for _ in 0..body_height {
@@ -103,9 +111,9 @@ pub(super) fn graph(
             let pad = map_width.saturating_sub(cell.width);
             let cell = clip_row(cell, map_width);
             row.spans.extend(cell.spans);
-            row.push(" ".repeat(pad + GUTTER), ratatui::style::Style::new());
+            row.push(" ".repeat(pad + GUTTER), Style::new());
         } else {
-            row.push(" ".repeat(map_width + GUTTER), ratatui::style::Style::new());
+            row.push(" ".repeat(map_width + GUTTER), Style::new());
         }
         if let Some(line) = list.next() {
             row.spans.extend(line.spans);
@@ -324,17 +332,62 @@ fn list_rows(
         return None;
     }
     let box_width = inner + 4;
-    let link_width = LINK.chars().count();
     let first_linked = boxes.iter().position(|b| b.linked);
     let last_linked = boxes.iter().rposition(|b| b.linked);
-    // Greedy rows: each box after the first linked one carries its link on its left.
+    let rows = rows_of(&boxes, width, box_width, first_linked);
+    let fit_rows = height.saturating_sub(1) / ROW_LINES;
+    if fit_rows == 0 {
+        return None;
+    }
+    // The rows that fit with a line for the note below them, or with the note in the
+    // title when there is no line to spare.
+    let (shown_rows, note_below) = if rows.len() <= fit_rows {
+        (rows.len(), false)
+    } else {
+        let below = height.saturating_sub(2) / ROW_LINES;
+        if below == 0 {
+            (1, false)
+        } else {
+            (below, true)
+        }
+    };
+    let hidden: usize = rows[shown_rows..].iter().map(Vec::len).sum();
+    let title = if hidden > 0 && !note_below {
+        Line::from(Span::styled(
+            format!("recency list, head to tail: +{hidden} not shown"),
+            paint.style(Mark::Title),
+        ))
+    } else {
+        title
+    };
+    let mut out = vec![title];
+    for row in rows.iter().take(shown_rows) {
+        let ends = (first_linked, last_linked);
+        out.extend(draw_row(&boxes, row, inner, ends, paint));
+    }
+    if note_below {
+        out.push(Line::from(Span::styled(
+            format!("+{hidden} not shown"),
+            paint.style(Mark::Dim),
+        )));
+    }
+    Some(out)
+}
+
+/// Boxes laid out greedily in rows of `width`: each box but the first carries its link
+/// (or, after an evicted box, a gap) on its left, with whether it is a link.
+fn rows_of(
+    boxes: &[NodeBox],
+    width: usize,
+    box_width: usize,
+    first_linked: Option<usize>,
+) -> Vec<Vec<(usize, bool)>> {
+    let link_width = LINK.chars().count();
     let mut rows: Vec<Vec<(usize, bool)>> = Vec::new();
     let mut used = 0;
     for (i, node) in boxes.iter().enumerate() {
         let linked_before = node.linked && Some(i) != first_linked;
-        // Every box but the first has a link (or, after an evicted box, a gap) on its left.
-        let lead = if i > 0 { link_width } else { 0 };
-        let need = lead + box_width;
+        let need = if i > 0 { link_width } else { 0 } + box_width;
         match rows.last_mut() {
             Some(row) if used + need <= width => {
                 row.push((i, linked_before));
@@ -346,62 +399,48 @@ fn list_rows(
             }
         }
     }
-    let fit_rows = height.saturating_sub(1) / ROW_LINES;
-    if fit_rows == 0 {
-        return None;
-    }
-    let (shown_rows, hidden) = if rows.len() <= fit_rows {
-        (rows.len(), 0)
-    } else {
-        // One line for the note: the rows that fit above it.
-        let shown = height.saturating_sub(2) / ROW_LINES;
-        if shown == 0 {
-            return None;
-        }
-        let hidden: usize = rows[shown..].iter().map(Vec::len).sum();
-        (shown, hidden)
-    };
-    let mut out = vec![title];
-    for row in rows.iter().take(shown_rows) {
-        let mut lines: [Row; ROW_LINES] = Default::default();
-        for &(i, linked_before) in row {
-            let node = &boxes[i];
-            // Left of every box but the first: its link, or a gap after an evicted box;
-            // at a row's start the link continues from the row above.
-            if i > 0 {
-                let text = if linked_before { LINK } else { "   " };
-                for (k, line) in lines.iter_mut().enumerate() {
-                    let t = if k == 3 { text } else { "   " };
-                    line.push(t, paint.style(Mark::Dim));
-                }
-            }
-            let end = match (Some(i) == first_linked, Some(i) == last_linked) {
-                (true, true) => "head=tail",
-                (true, false) => "head LRU",
-                (false, true) => "tail MRU",
-                (false, false) => "",
-            };
-            lines[0].push(
-                format!("{end:<box_width$}"),
-                paint.style(if end.is_empty() {
-                    Mark::Plain
-                } else {
-                    Mark::Title
-                }),
-            );
-            for (line, text) in lines[1..].iter_mut().zip(box_lines(node, inner)) {
-                line.push(text, paint.style(node.mark));
+    rows
+}
+
+/// One row of boxes: the end labels line, then the boxes' four lines with the links on
+/// the line of `key : value`. `ends` are the head's and the tail's indices.
+fn draw_row(
+    boxes: &[NodeBox],
+    row: &[(usize, bool)],
+    inner: usize,
+    (first_linked, last_linked): (Option<usize>, Option<usize>),
+    paint: Painter,
+) -> Vec<Line<'static>> {
+    let box_width = inner + 4;
+    let mut lines: [Row; ROW_LINES] = Default::default();
+    for &(i, linked_before) in row {
+        let node = &boxes[i];
+        // Left of every box but the first: its link, or a gap after an evicted box; at a
+        // row's start the link continues from the row above.
+        if i > 0 {
+            let text = if linked_before { LINK } else { "   " };
+            for (k, line) in lines.iter_mut().enumerate() {
+                let t = if k == 3 { text } else { "   " };
+                line.push(t, paint.style(Mark::Dim));
             }
         }
-        out.extend(lines.into_iter().map(Row::line));
+        let end = match (Some(i) == first_linked, Some(i) == last_linked) {
+            (true, true) => "head=tail",
+            (true, false) => "head LRU",
+            (false, true) => "tail MRU",
+            (false, false) => "",
+        };
+        let style = paint.style(if end.is_empty() {
+            Mark::Plain
+        } else {
+            Mark::Title
+        });
+        lines[0].push(format!("{end:<box_width$}"), style);
+        for (line, text) in lines[1..].iter_mut().zip(box_lines(node, inner)) {
+            line.push(text, paint.style(node.mark));
+        }
     }
-    if hidden > 0 {
-        out.push(Line::from(Span::styled(
-            format!("+{hidden} not shown"),
-            paint.style(Mark::Dim),
-        )));
-    }
-    Some(out)
+    lines.into_iter().map(Row::line).collect()
 }
 
 /// A box's four lines at `inner` columns inside its border.
