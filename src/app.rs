@@ -36,8 +36,9 @@ mod outside;
 pub enum Start {
     Home,
     Review,
-    /// The LRU lab: the LRU card with its live diagram, the console ready.
-    Lab(usize),
+    /// A lab: the first card with this visual, its live diagram, the console ready; the
+    /// number is the LRU cache's capacity.
+    Lab(crate::content::Visual, usize),
     Quiz(crate::quiz::Selection),
     /// The practice screen on this card (or the first coding card due, or the first
     /// coding card), in this language.
@@ -127,9 +128,9 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
     Ok(match start {
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
-        Start::Lab(capacity) => {
+        Start::Lab(visual, capacity) => {
             app.study.lab_capacity = *capacity;
-            crate::update::open_lab(app, now)
+            crate::update::open_lab(app, *visual, now)
         }
         Start::Quiz(selection) => {
             app.study.quiz_selection = selection.clone();

@@ -383,9 +383,9 @@ pub struct App {
     /// What is due today, for home and the review's summary.
     pub due: DueCounts,
     pub highlights: Highlights,
-    /// The LRU lab the console drives on a card with `visual: lru` (made when such a
-    /// card first shows; its history outlives the card screen).
-    pub lab: Option<crate::lru::lab::Lab>,
+    /// The visual the console drives on a card with `visual:` (made when such a card
+    /// first shows; its history outlives the card screen).
+    pub lab: Option<crate::visual::Live>,
     /// The jobs running on the worker, oldest first: Esc cancels the last.
     pub jobs: Vec<RunningJob>,
     pub size: (u16, u16),

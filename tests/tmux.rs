@@ -478,7 +478,7 @@ fn the_lru_lab_draws_each_operation() {
     let pid = dir.path().join("pid");
     let tmux = Tmux::start(
         "lab",
-        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        &wrapped(&dir.path().join("data"), "lab lru --capacity 2", &pid),
         (160, 48),
     );
     tmux.wait_for("capacity 2  size 0/2");

@@ -1165,7 +1165,8 @@ fn diagram_in_colour(app: &App, size: (u16, u16)) -> String {
 fn the_lab_diagram_at_four_sizes_with_and_without_colour() {
     for size in [(200, 50), (160, 48), (100, 30), (80, 24)] {
         for color in [false, true] {
-            let (mut app, mut shell) = fixture(&Start::Lab(2), color, size);
+            let (mut app, mut shell) =
+                fixture(&Start::Lab(tutor::content::Visual::Lru, 2), color, size);
             for line in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
                 type_line(&mut app, &mut shell, line);
             }
