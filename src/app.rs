@@ -95,6 +95,7 @@ pub fn build(
         days,
         quiz_selection: crate::quiz::Selection::default(),
         lab_capacity: 2,
+        motion: true,
         library: Arc::new(library),
     };
     Ok(App {
@@ -111,6 +112,7 @@ pub fn build(
         size: (0, 0),
         now,
         color,
+        motion: None,
         quit: false,
     })
 }
@@ -950,8 +952,15 @@ fn event_loop(
             warming = true;
         }
         // While a job runs, the loop wakes often: for its results, and to turn the
-        // spinner; idle, only every WAKE.
-        let wait = if app.jobs.is_empty() { WAKE } else { SPIN };
+        // spinner; while the lab's diagram moves a node, every frame of the motion;
+        // idle, only every WAKE.
+        let wait = if app.motion.is_some() {
+            crate::visual::FRAME
+        } else if app.jobs.is_empty() {
+            WAKE
+        } else {
+            SPIN
+        };
         let ready = event::poll(wait)?;
         {
             let _busy = signals.busy();
@@ -963,7 +972,8 @@ fn event_loop(
             let _busy = signals.busy();
             // Time alone can bring a learning card back: redraw when the review moved
             // on or home's counts changed, or a job's spinner turns.
-            // The interview's clock, while it shows and runs: a redraw a second.
+            // The interview's clock, while it shows and runs: a redraw a second. The
+            // lab's diagram, when its motion reaches the next moment (idle, it has none).
             let watched = |app: &App| {
                 (
                     app.review().map(|r| r.phase.clone()),
@@ -972,6 +982,7 @@ fn event_loop(
                     app.interview()
                         .filter(|s| s.clock_running())
                         .map(|s| s.clocks(app.now).used / 1000),
+                    crate::visual::moment(app.motion, app.now),
                 )
             };
             let before = watched(app);

@@ -52,6 +52,11 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Draw a lab's diagram without motion: a moved node jumps to its new place
+    /// (`tutor config motion off` keeps it so)
+    #[arg(long, global = true)]
+    pub no_motion: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -441,7 +446,13 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
             capacity,
             script,
             diagram,
-        }) => lab(cli, *name, usize::from(*capacity), script.as_deref(), *diagram),
+        }) => lab(
+            cli,
+            *name,
+            usize::from(*capacity),
+            script.as_deref(),
+            *diagram,
+        ),
         Some(Command::Test {
             card_id,
             file,

@@ -1886,3 +1886,70 @@ fn a_quiz_with_a_seed_is_repeated() {
     assert_ne!(quiz(Some(4), t0()), quiz(Some(5), t0()));
     assert_ne!(quiz(None, t0()), quiz(None, later));
 }
+
+/// The whole screen at 160×48 as text.
+fn screen_text(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| crate::ui::view(f, app)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+/// Types `line` into the lab's console at `now` and runs it.
+fn lab_line(app: &mut App, shell: &mut Shell, line: &str, now: Timestamp) {
+    for c in line.chars() {
+        let _ = update(
+            app,
+            Action::Console(crate::action::ConsoleEdit::Insert(c)),
+            now,
+        );
+    }
+    press(app, shell, "enter", now);
+}
+
+/// A hit moves its node from the head to the tail: the diagram shows it in its old
+/// place first, then in its new one; the ticks end the motion, and with motion off the
+/// node is in its new place at once. Time is driven by hand.
+#[test]
+fn a_moved_node_shows_its_old_place_then_its_new_one() {
+    let ms = |n: i64| t0() + SignedDuration::from_millis(n);
+    for motion in [true, false] {
+        let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
+        app.study.motion = motion;
+        lab_line(&mut app, &mut shell, "put 1 1", ms(0));
+        lab_line(&mut app, &mut shell, "put 2 2", ms(1000));
+        assert_eq!(app.motion, None, "an insert with room moves nothing");
+        lab_line(&mut app, &mut shell, "get 1", ms(2000));
+        let first = screen_text(&app);
+        if motion {
+            assert!(
+                first.contains("║ #0 MOVING") && !first.contains("║ #0 HIT"),
+                "{first}"
+            );
+        } else {
+            assert!(
+                first.contains("║ #0 HIT") && !first.contains("MOVING"),
+                "{first}"
+            );
+            assert_eq!(app.motion, None);
+            continue;
+        }
+        let _ = update(&mut app, Action::Tick, ms(2100));
+        assert!(
+            screen_text(&app).contains("║ #0 MOVING"),
+            "still in the old place"
+        );
+        let _ = update(&mut app, Action::Tick, ms(2150));
+        let after = screen_text(&app);
+        assert!(
+            after.contains("║ #0 HIT") && !after.contains("MOVING"),
+            "{after}"
+        );
+        assert!(app.motion.is_some(), "the motion lasts its 300 ms");
+        let _ = update(&mut app, Action::Tick, ms(2300));
+        assert_eq!(
+            app.motion, None,
+            "a tick after 300 ms ends it: the loop idles again"
+        );
+        assert_eq!(screen_text(&app), after, "nothing moves once it ended");
+    }
+}

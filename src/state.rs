@@ -332,6 +332,9 @@ pub struct Study {
     pub quiz_selection: crate::quiz::Selection,
     /// The capacity of a new LRU lab.
     pub lab_capacity: usize,
+    /// Whether a lab's diagram moves a node over a few frames (`tutor config motion`,
+    /// `--no-motion`).
+    pub motion: bool,
 }
 
 impl Study {
@@ -392,6 +395,9 @@ pub struct App {
     /// The time of the last action, for what the view says about due times.
     pub now: Timestamp,
     pub color: bool,
+    /// When the lab's last operation started moving a node in the diagram, while it
+    /// moves ([`crate::visual::MOTION`]); the tick ends it.
+    pub motion: Option<Timestamp>,
     pub quit: bool,
 }
 

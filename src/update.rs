@@ -63,6 +63,9 @@ fn refresh_home(app: &mut App) {
 )]
 fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     app.now = now;
+    if !crate::visual::moving(app.motion, now) {
+        app.motion = None;
+    }
     if is_user_action(&action) {
         app.flash = None;
     }
@@ -552,6 +555,8 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
             Ok(ran) => {
                 app.console.say(ran.reply);
                 if ran.operation {
+                    // A node that moved is shown moving, when motion is on.
+                    app.motion = (app.study.motion && lab.moved()).then_some(now);
                     panes::follow_lab(app);
                 }
             }

@@ -9,6 +9,7 @@
 //! of [`content::Visual`] and of [`Live`], and an arm in each method here: the screen,
 //! the console, the panes and `tutor lab NAME` need nothing else.
 
+use jiff::{SignedDuration, Timestamp};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -139,6 +140,30 @@ impl Live {
 /// frames, after it the rest of the time.
 pub use lru::diagram::Moment;
 
+/// How long a move is shown, in all: the node in its old place for the first half
+/// ([`BEFORE`]), then in its new one. About what the eye follows as one motion without
+/// waiting for it; the event loop ticks every [`FRAME`] meanwhile.
+pub const MOTION: SignedDuration = SignedDuration::from_millis(300);
+
+/// How long the old place shows.
+pub const BEFORE: SignedDuration = SignedDuration::from_millis(150);
+
+/// How often the event loop wakes while a move is shown.
+pub const FRAME: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The moment to draw at `now` for a move that started at `started` (none: no move).
+pub fn moment(started: Option<Timestamp>, now: Timestamp) -> Moment {
+    match started {
+        Some(start) if now.duration_since(start) < BEFORE => Moment::Before,
+        _ => Moment::After,
+    }
+}
+
+/// Whether a move that started at `started` is still shown at `now`.
+pub fn moving(started: Option<Timestamp>, now: Timestamp) -> bool {
+    started.is_some_and(|start| now.duration_since(start) < MOTION)
+}
+
 /// A visual's diagram drawn into an area.
 #[derive(Debug, Clone, Copy)]
 pub struct Diagram<'a> {
@@ -184,6 +209,18 @@ pub fn complete(kind: content::Visual, word: &str) -> Completion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_move_shows_its_old_place_then_its_new_one_then_ends() {
+        let t0: Timestamp = "2026-05-04T10:00:00Z".parse().unwrap();
+        let at = |ms: i64| t0 + SignedDuration::from_millis(ms);
+        assert_eq!(moment(Some(t0), at(0)), Moment::Before);
+        assert_eq!(moment(Some(t0), at(149)), Moment::Before);
+        assert_eq!(moment(Some(t0), at(150)), Moment::After);
+        assert_eq!(moment(None, at(0)), Moment::After, "nothing moves: after");
+        assert!(moving(Some(t0), at(299)) && !moving(Some(t0), at(300)));
+        assert!(!moving(None, at(0)));
+    }
 
     #[test]
     fn an_lru_line_runs_and_a_bad_one_is_refused_with_its_word() {

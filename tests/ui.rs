@@ -1170,6 +1170,8 @@ fn the_lab_diagram_at_four_sizes_with_and_without_colour() {
             for line in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
                 type_line(&mut app, &mut shell, line);
             }
+            // A tick once the last move's motion is over: the settled drawing.
+            let _ = update(&mut app, Action::Tick, t0() + SignedDuration::from_secs(60));
             let name = format!("lab_diagram_{}x{}", size.0, size.1);
             if color {
                 insta::assert_snapshot!(format!("{name}_colour"), diagram_in_colour(&app, size));

@@ -102,7 +102,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         if pane == Pane::Diagram {
             if let Some(live) = &app.lab {
                 frame.render_widget(&block, rect);
-                frame.render_widget(live.diagram(app.color, crate::visual::Moment::After), inner);
+                frame.render_widget(
+                    live.diagram(app.color, crate::visual::moment(app.motion, app.now)),
+                    inner,
+                );
             }
             continue;
         }
