@@ -572,14 +572,7 @@ fn lab_help_explains_one_command() {
         app.console.output.last().unwrap(),
         &format!("> help put: {doc}")
     );
-    assert_eq!(
-        app.lab
-            .as_ref()
-            .and_then(crate::visual::Live::lru)
-            .unwrap()
-            .note(),
-        Some(doc)
-    );
+    assert_eq!(lab_note(&app), Some(doc));
     press(&mut app, &mut shell, "h e l p enter", t0());
     assert!(
         app.console
@@ -591,14 +584,7 @@ fn lab_help_explains_one_command() {
         app.console.output.last()
     );
     press(&mut app, &mut shell, "g e t space 1 enter", t0());
-    assert_eq!(
-        app.lab
-            .as_ref()
-            .and_then(crate::visual::Live::lru)
-            .unwrap()
-            .note(),
-        None
-    );
+    assert_eq!(lab_note(&app), None);
 }
 
 /// Tab with no command to offer says so, rather than leaving an earlier Tab's list on
@@ -1952,4 +1938,12 @@ fn a_moved_node_shows_its_old_place_then_its_new_one() {
         );
         assert_eq!(screen_text(&app), after, "nothing moves once it ended");
     }
+}
+
+/// The LRU lab's `help` note.
+fn lab_note(app: &App) -> Option<&str> {
+    app.lab
+        .as_ref()
+        .and_then(crate::visual::Live::lru)
+        .and_then(crate::lru::lab::Lab::note)
 }

@@ -242,24 +242,10 @@ fn node_boxes(lab: &Lab, moment: Moment) -> Vec<NodeBox> {
             linked: false,
         })
         .collect();
-    let mut nodes: Vec<NodeBox> = lab
-        .cache()
-        .iter()
-        .map(|e| {
-            let (tag, mark, outline) = match touched {
-                Some((k, mark, tag)) if k == *e.key => (tag.trim_end(), mark, Outline::Double),
-                _ => ("", Mark::Plain, Outline::Plain),
-            };
-            NodeBox {
-                label: format!("#{} {tag}", e.slot).trim_end().to_string(),
-                body: format!("{} : {}", e.key, e.value),
-                outline,
-                mark,
-                linked: true,
-            }
-        })
-        .collect();
-    nodes.reverse();
+    let nodes = linked_boxes(lab.cache(), |key| match touched {
+        Some((k, mark, tag)) if k == key => (tag.trim_end(), Outline::Double, mark),
+        _ => ("", Outline::Plain, Mark::Plain),
+    });
     boxes.extend(nodes);
     boxes
 }
@@ -272,18 +258,29 @@ fn before_boxes(cache: &LruCache<i64, i64>, event: &Event) -> Vec<NodeBox> {
         _ => None,
     };
     let leaving: Vec<i64> = gone(Some(event)).into_iter().map(|(k, _)| k).collect();
+    linked_boxes(cache, |key| {
+        if Some(key) == moving {
+            ("MOVING", Outline::Double, Mark::Moving)
+        } else if leaving.contains(&key) {
+            ("LEAVING", Outline::Dashed, Mark::Evicted)
+        } else {
+            ("", Outline::Plain, Mark::Plain)
+        }
+    })
+}
+
+/// The cache's nodes as boxes, the head (least recent) first; `mark_of` gives a key's
+/// word, outline and mark.
+fn linked_boxes(
+    cache: &LruCache<i64, i64>,
+    mark_of: impl Fn(i64) -> (&'static str, Outline, Mark),
+) -> Vec<NodeBox> {
     let mut nodes: Vec<NodeBox> = cache
         .iter()
         .map(|e| {
-            let (label, outline, mark) = if Some(*e.key) == moving {
-                ("MOVING", Outline::Double, Mark::Moving)
-            } else if leaving.contains(e.key) {
-                ("LEAVING", Outline::Dashed, Mark::Evicted)
-            } else {
-                ("", Outline::Plain, Mark::Plain)
-            };
+            let (word, outline, mark) = mark_of(*e.key);
             NodeBox {
-                label: format!("#{} {label}", e.slot).trim_end().to_string(),
+                label: format!("#{} {word}", e.slot).trim_end().to_string(),
                 body: format!("{} : {}", e.key, e.value),
                 outline,
                 mark,
