@@ -36,8 +36,9 @@ mod outside;
 pub enum Start {
     Home,
     Review,
-    /// The LRU lab: the LRU card with its live diagram, the console ready.
-    Lab(usize),
+    /// A lab: the first card with this visual, its live diagram, the console ready; the
+    /// number is the LRU cache's capacity.
+    Lab(crate::content::Visual, usize),
     Quiz(crate::quiz::Selection),
     /// The practice screen on this card (or the first coding card due, or the first
     /// coding card), in this language.
@@ -94,6 +95,7 @@ pub fn build(
         days,
         quiz_selection: crate::quiz::Selection::default(),
         lab_capacity: 2,
+        motion: true,
         library: Arc::new(library),
     };
     Ok(App {
@@ -110,6 +112,7 @@ pub fn build(
         size: (0, 0),
         now,
         color,
+        motion: None,
         quit: false,
     })
 }
@@ -127,9 +130,9 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
     Ok(match start {
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
-        Start::Lab(capacity) => {
+        Start::Lab(visual, capacity) => {
             app.study.lab_capacity = *capacity;
-            crate::update::open_lab(app, now)
+            crate::update::open_lab(app, *visual, now)
         }
         Start::Quiz(selection) => {
             app.study.quiz_selection = selection.clone();
@@ -949,8 +952,15 @@ fn event_loop(
             warming = true;
         }
         // While a job runs, the loop wakes often: for its results, and to turn the
-        // spinner; idle, only every WAKE.
-        let wait = if app.jobs.is_empty() { WAKE } else { SPIN };
+        // spinner; while the lab's diagram moves a node, every frame of the motion;
+        // idle, only every WAKE.
+        let wait = if app.motion.is_some() {
+            crate::visual::FRAME
+        } else if app.jobs.is_empty() {
+            WAKE
+        } else {
+            SPIN
+        };
         let ready = event::poll(wait)?;
         {
             let _busy = signals.busy();
@@ -962,7 +972,8 @@ fn event_loop(
             let _busy = signals.busy();
             // Time alone can bring a learning card back: redraw when the review moved
             // on or home's counts changed, or a job's spinner turns.
-            // The interview's clock, while it shows and runs: a redraw a second.
+            // The interview's clock, while it shows and runs: a redraw a second. The
+            // lab's diagram, when its motion reaches the next moment (idle, it has none).
             let watched = |app: &App| {
                 (
                     app.review().map(|r| r.phase.clone()),
@@ -971,6 +982,7 @@ fn event_loop(
                     app.interview()
                         .filter(|s| s.clock_running())
                         .map(|s| s.clocks(app.now).used / 1000),
+                    crate::visual::moment(app.motion, app.now),
                 )
             };
             let before = watched(app);

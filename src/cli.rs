@@ -52,6 +52,11 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Draw a lab's diagram without motion: a moved node jumps to its new place
+    /// (`tutor config motion off` keeps it so)
+    #[arg(long, global = true)]
+    pub no_motion: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -196,8 +201,14 @@ pub enum Command {
     Optimize,
     /// Recompute every card's scheduling state from the review log
     Rebuild,
-    /// The LRU lab; --script runs put and get operations without a screen and prints their results
-    Lru {
+    /// A lab: a card's live diagram driven from the console (`tutor lru` is `tutor lab
+    /// lru`); --script runs the LRU's put and get operations without a screen and prints
+    /// their results
+    #[command(visible_alias = "lru")]
+    Lab {
+        /// Which lab
+        #[arg(value_enum, default_value_t = LabName::Lru)]
+        name: LabName,
         /// How many entries the cache holds (0-3000)
         #[arg(long, default_value_t = 2, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::capacity)]
@@ -256,6 +267,35 @@ pub enum Command {
 }
 
 /// The language `tutor practice` writes in.
+/// The labs `tutor lab` opens, one a visual (`crate::visual`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabName {
+    /// The LRU cache: a hash map and a recency list
+    Lru,
+}
+
+impl LabName {
+    fn visual(self) -> crate::content::Visual {
+        match self {
+            Self::Lru => crate::content::Visual::Lru,
+        }
+    }
+}
+
+/// `tutor lab NAME`: the full-screen lab, or the LRU's `--script` without a screen.
+fn lab(
+    cli: &Cli,
+    name: LabName,
+    capacity: usize,
+    script: Option<&str>,
+    diagram: bool,
+) -> eyre::Result<ExitCode> {
+    match (name, script) {
+        (_, None) => session::run(cli, &Start::Lab(name.visual(), capacity), None, None, None),
+        (LabName::Lru, Some(_)) => lru::lru(capacity, script, diagram),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PracticeLang {
     Python,
@@ -401,18 +441,18 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
         }) => progress::import_revlog(cli, file),
         Some(Command::Optimize) => progress::optimize(cli),
         Some(Command::Rebuild) => progress::rebuild(cli),
-        Some(Command::Lru {
+        Some(Command::Lab {
+            name,
             capacity,
             script,
             diagram,
-        }) if script.is_none() => {
-            session::run(cli, &Start::Lab(usize::from(*capacity)), None, None, None)
-        }
-        Some(Command::Lru {
-            capacity,
-            script,
-            diagram,
-        }) => lru::lru(usize::from(*capacity), script.as_deref(), *diagram),
+        }) => lab(
+            cli,
+            *name,
+            usize::from(*capacity),
+            script.as_deref(),
+            *diagram,
+        ),
         Some(Command::Test {
             card_id,
             file,

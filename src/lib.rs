@@ -77,6 +77,7 @@ pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod visual;
 pub mod worker;
 pub mod wrap;
 

@@ -367,7 +367,7 @@ fn a_long_paste_reaches_the_console_whole() {
         &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
         (160, 48),
     );
-    tmux.wait_for("cap 2 size 0/2");
+    tmux.wait_for("capacity 2  size 0/2");
     // `put 1 1`, then spaces, then `put 2 2`... would not parse; spaces between the
     // words keep it one command whose end is visible.
     let text = format!("put 7{}7654321", " ".repeat(4_988));
@@ -375,7 +375,7 @@ fn a_long_paste_reaches_the_console_whole() {
     tmux.paste(&text);
     tmux.wait_for("     7654321");
     tmux.keys(&["Enter"]);
-    tmux.wait_for_all(&["cap 2 size 1/2", "7654321"]);
+    tmux.wait_for_all(&["size 1/2", "7654321"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);
@@ -478,14 +478,24 @@ fn the_lru_lab_draws_each_operation() {
     let pid = dir.path().join("pid");
     let tmux = Tmux::start(
         "lab",
-        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        &wrapped(&dir.path().join("data"), "lab lru --capacity 2", &pid),
         (160, 48),
     );
-    tmux.wait_for("cap 2 size 0/2");
+    tmux.wait_for("capacity 2  size 0/2");
     for op in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
         tmux.keys(&[op, "Enter"]);
     }
     tmux.wait_for_all(&["EVICT 2", "hits 1"]);
+    // The Diagram pane has room for boxes and arrows: the evicted node leaves in a
+    // dashed box, the new one is double-boxed, the ends and the links are drawn.
+    tmux.wait_for_all(&[
+        "╎ x EVICTED ╎",
+        "║ #1 +NEW",
+        "head LRU",
+        "tail MRU",
+        "◀─▶",
+        "3 ─▶ #1 +NEW",
+    ]);
     tmux.keys(&["get 9", "Enter"]);
     tmux.wait_for("MISS");
     // Tab completes a command's name from the lab's table: `fi` becomes `fill `.

@@ -300,6 +300,20 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
     if key == Some(settings::SYNC_DIR) {
         return Ok(sync::config(&store, value));
     }
+    if key == Some(settings::MOTION) {
+        if let Some(value) = value
+            && let Err(e) = store.set_motion(value)
+        {
+            return Ok(fail(e));
+        }
+        return Ok(match store.motion() {
+            Ok(on) => {
+                println!("{}", if on { "on" } else { "off" });
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        });
+    }
     if let (Some(key), Some(value)) = (key, value)
         && let Err(e) = store.set_setting(key, value)
     {
@@ -329,9 +343,10 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
             Some(i) => println!("{}", values[i]),
             None => {
                 return Ok(fail(format!(
-                    "unknown setting {key:?}; the settings are: {}, {}",
+                    "unknown setting {key:?}; the settings are: {}, {}, {}",
                     settings::KEYS.join(", "),
-                    settings::SYNC_DIR
+                    settings::SYNC_DIR,
+                    settings::MOTION
                 )));
             }
         },
@@ -344,6 +359,17 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
                 settings::SYNC_DIR,
                 sync::shown_dir(sync_dir.as_deref())
             );
+            let motion = match store.motion() {
+                Ok(on) => {
+                    if on {
+                        "on"
+                    } else {
+                        "off"
+                    }
+                }
+                Err(e) => return Ok(fail(e)),
+            };
+            println!("{} = {motion}", settings::MOTION);
             println!("{PARAMETERS_KEY} = {params}");
         }
     }

@@ -89,6 +89,7 @@ pub fn run(
     let deck = deck.map(Shown::into_string);
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
     app.study.topic_filter = topic.map(Shown::into_string);
+    app.study.motion = !cli.no_motion && store.motion()?;
     let first = app::start(&mut app, start, now)?;
     if problems > 0 && *start != Start::Home && app.flash.is_none() {
         app.flash = Some(crate::state::Flash {

@@ -10,6 +10,8 @@ pub const KEYS: [&str; 3] = ["desired-retention", "new-per-day", "reviews-per-da
 const PARAMETERS: &str = "fsrs-parameters";
 /// The folder `tutor sync` uses when given none; set with `tutor config sync-dir DIR`.
 pub const SYNC_DIR: &str = "sync-dir";
+/// Whether a lab's diagram moves a node over a few frames: `tutor config motion off`.
+pub const MOTION: &str = "motion";
 
 impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -80,13 +82,30 @@ impl Store {
                     format!("{key} must be a whole number from 0 to 10000, not {value:?}")
                 }),
             _ => Err(format!(
-                "unknown setting {key:?}; the settings are: {}, {SYNC_DIR}",
+                "unknown setting {key:?}; the settings are: {}, {SYNC_DIR}, {MOTION}",
                 KEYS.join(", ")
             )),
         };
         valid?;
         self.put_setting(key, value.trim())
             .map_err(|e| e.to_string())
+    }
+
+    /// Whether the lab's diagram shows motion (`tutor config motion`): on unless set off.
+    pub fn motion(&self) -> Result<bool, StoreError> {
+        match self.setting(MOTION)?.as_deref() {
+            None | Some("on") => Ok(true),
+            Some("off") => Ok(false),
+            Some(other) => Err(self.corrupt(MOTION, other)),
+        }
+    }
+
+    /// Sets [`MOTION`] to `on` or `off`.
+    pub fn set_motion(&self, value: &str) -> Result<(), String> {
+        match value.trim() {
+            v @ ("on" | "off") => self.put_setting(MOTION, v).map_err(|e| e.to_string()),
+            _ => Err(format!("{MOTION} must be on or off, not {value:?}")),
+        }
     }
 
     /// The sync folder (`tutor config sync-dir`), if one is set.
