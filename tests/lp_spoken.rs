@@ -81,7 +81,9 @@ fn every_lp_cards_spoken_answer_passes_the_lp_checks() {
                 let before = check.missed.len();
                 check.missed.retain(|m| m.as_str() != point);
                 if check.missed.len() == before {
-                    failures.push(format!("{card_id}: pending point now made, unlist it: {point}"));
+                    failures.push(format!(
+                        "{card_id}: pending point now made, unlist it: {point}"
+                    ));
                 }
             }
             let (passed, all) = check.passed();
