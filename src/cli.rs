@@ -6,6 +6,7 @@ mod bounded;
 mod commands;
 mod decks;
 mod interview;
+mod llm;
 mod lru;
 mod numbers;
 mod progress;
@@ -244,10 +245,17 @@ pub enum Command {
         /// The sync folder [default: `tutor config sync-dir`]
         dir: Option<PathBuf>,
     },
+    /// The optional model interviewer: `tutor llm check` (see the README, "A model as
+    /// interviewer")
+    Llm {
+        #[command(subcommand)]
+        what: LlmWhat,
+    },
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
-        /// desired-retention (0.70-0.97), new-per-day, reviews-per-day or sync-dir (a
-        /// folder; "" unsets it)
+        /// desired-retention (0.70-0.97), new-per-day, reviews-per-day, sync-dir (a
+        /// folder; "" unsets it), llm-url, llm-model, llm-timeout (seconds, 1-600; ""
+        /// unsets each)
         key: Option<String>,
         /// The new value
         #[arg(allow_negative_numbers = true)]
@@ -269,6 +277,14 @@ impl PracticeLang {
             Self::Rust => crate::highlight::Lang::Rust,
         }
     }
+}
+
+/// What `tutor llm` does.
+#[derive(Debug, Subcommand)]
+pub enum LlmWhat {
+    /// Send one tiny request to the configured model: its name, the time it took, or what
+    /// went wrong (connection refused, 401, unknown model, timeout); exit 1 on failure
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -422,6 +438,9 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
         Some(Command::Completions { shell }) => shell::completions(cli, *shell),
         Some(Command::Man) => shell::man(),
         Some(Command::Sync { dir }) => sync::run(cli, dir.as_deref()),
+        Some(Command::Llm {
+            what: LlmWhat::Check,
+        }) => llm::run_check(cli),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }
