@@ -452,13 +452,18 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
 fn interview_command(cli: &Cli, options: &interview::Options) -> eyre::Result<ExitCode> {
     match &options.answers {
         Some(answers) => interview::interview(cli, options, answers),
-        None => session::run(
+        None => {
+            if options.allow_remote_model {
+                llm::allow(cli);
+            }
+            session::run(
             cli,
             &Start::Interview(options.choice(jiff::Timestamp::now())),
             options.deck.clone(),
             None,
             None,
-        ),
+        )
+        }
     }
 }
 

@@ -393,6 +393,9 @@ pub struct App {
     pub now: Timestamp,
     pub color: bool,
     pub quit: bool,
+    /// The model interviewer (issue 19), configured and agreed to: each mock
+    /// interview's round starts with it.
+    pub model: Option<std::sync::Arc<crate::llm::LlmConfig>>,
 }
 
 impl App {

@@ -107,6 +107,37 @@ pub fn consent(store: &Store, config: &LlmConfig, allow: bool, ask: bool) -> Res
     Ok(agreed)
 }
 
+/// The model a session's mock interviews use: configured, and on this machine or
+/// agreed to (asked here, before the screen starts, the first time); else `None`, with
+/// a line on stderr saying why when one is configured.
+pub fn for_session(store: &Store) -> Option<LlmConfig> {
+    let config = match configured(store) {
+        Ok(config) => config?,
+        Err(e) => {
+            eprintln!("warning: the model's settings: {}", sanitize(&e));
+            return None;
+        }
+    };
+    match consent(store, &config, false, true) {
+        Ok(true) => Some(config),
+        Ok(false) => None,
+        Err(e) => {
+            eprintln!("warning: {}", sanitize(&e));
+            None
+        }
+    }
+}
+
+/// `--allow-remote-model`: the yes remembered for the model configured, before a
+/// session starts.
+pub fn allow(cli: &Cli) {
+    let Ok(dir) = cli.data_dir() else { return };
+    let Ok(store) = Store::open(&dir) else { return };
+    if let Ok(Some(config)) = configured(&store) {
+        let _ = consent(&store, &config, true, false);
+    }
+}
+
 /// `tutor llm check`: one tiny request; the model, the time it took, or what went
 /// wrong. Exit 1 when it failed, 2 when no model is configured.
 pub fn run_check(cli: &Cli) -> eyre::Result<ExitCode> {
