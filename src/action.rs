@@ -123,7 +123,10 @@ pub enum Action {
     },
     /// A piece of the model's reply as it streams in (`Effect::AskModel`): for the
     /// interviewer's turn `turn`, or (`None`) the critique.
-    ModelText { turn: Option<usize>, piece: String },
+    ModelText {
+        turn: Option<usize>,
+        piece: String,
+    },
     /// The model's whole reply, or why there is none.
     ModelDone {
         turn: Option<usize>,

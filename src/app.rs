@@ -456,6 +456,10 @@ impl Shell {
     }
 
     /// One effect; its results as actions, in the order `update` takes them.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per effect, each a call or two"
+    )]
     fn run_effect(&mut self, app: &App, effect: Effect, now: Timestamp) -> Vec<Action> {
         match effect {
             Effect::Quit => {

@@ -341,6 +341,7 @@ impl Cli {
 }
 
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
+#[allow(clippy::too_many_lines, reason = "one arm per command, each a call")]
 pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
     // A deck folder that is not there is a typo to fix, not a deck to skip quietly.
     for dir in &cli.decks {
@@ -457,12 +458,12 @@ fn interview_command(cli: &Cli, options: &interview::Options) -> eyre::Result<Ex
                 llm::allow(cli);
             }
             session::run(
-            cli,
-            &Start::Interview(options.choice(jiff::Timestamp::now())),
-            options.deck.clone(),
-            None,
-            None,
-        )
+                cli,
+                &Start::Interview(options.choice(jiff::Timestamp::now())),
+                options.deck.clone(),
+                None,
+                None,
+            )
         }
     }
 }

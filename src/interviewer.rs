@@ -70,7 +70,11 @@ pub fn follow_up(round: &Round, before: usize) -> Option<Ask> {
 fn bullets<'a>(items: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for item in items {
-        let _ = writeln!(out, "- {}", item.split_whitespace().collect::<Vec<_>>().join(" "));
+        let _ = writeln!(
+            out,
+            "- {}",
+            item.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
     if out.is_empty() {
         out.push_str("(none)");
@@ -166,7 +170,10 @@ fn safe(reply: &str, max: usize) -> Option<Shown> {
 
 /// A follow-up as the model phrased it, display-safe.
 pub fn phrased(reply: &str) -> Option<Shown> {
-    safe(&reply.split_whitespace().collect::<Vec<_>>().join(" "), MAX_FOLLOW_UP)
+    safe(
+        &reply.split_whitespace().collect::<Vec<_>>().join(" "),
+        MAX_FOLLOW_UP,
+    )
 }
 
 /// A critique as the model wrote it, display-safe.
@@ -257,7 +264,11 @@ mod render_tests {
             .iter()
             .find(|(k, _)| *k == Some(PhaseKind::FollowUps))
             .unwrap();
-        let phase = round.plan().phases.iter().find(|p| p.kind == PhaseKind::FollowUps);
+        let phase = round
+            .plan()
+            .phases
+            .iter()
+            .find(|p| p.kind == PhaseKind::FollowUps);
         if let Some(Body::Questions(questions)) = phase.map(|p| &p.body) {
             for q in questions {
                 let ask = q.ask().split_whitespace().collect::<Vec<_>>().join(" ");
@@ -269,6 +280,9 @@ mod render_tests {
         let messages = critique(&round, &card);
         let user = &messages[1].content;
         assert!(!user.contains("{{"), "{user}");
-        assert!(user.contains("Signal: ") && user.contains("You: my answer: "), "{user}");
+        assert!(
+            user.contains("Signal: ") && user.contains("You: my answer: "),
+            "{user}"
+        );
     }
 }

@@ -31,11 +31,17 @@ pub enum LlmError {
     Refused { url: String },
     #[error("cannot connect to {url}: {detail}")]
     Unreachable { url: String, detail: String },
-    #[error("the server refused the key (401 Unauthorized): set TUTOR_LLM_API_KEY to a key it accepts")]
+    #[error(
+        "the server refused the key (401 Unauthorized): set TUTOR_LLM_API_KEY to a key it accepts"
+    )]
     Unauthorized,
-    #[error("the server does not know the model {model:?} ({detail}): set the model with `tutor config llm-model NAME`")]
+    #[error(
+        "the server does not know the model {model:?} ({detail}): set the model with `tutor config llm-model NAME`"
+    )]
     UnknownModel { model: String, detail: String },
-    #[error("no reply within {secs} s (timed out; `tutor config llm-timeout SECONDS` sets the limit)")]
+    #[error(
+        "no reply within {secs} s (timed out; `tutor config llm-timeout SECONDS` sets the limit)"
+    )]
     Timeout { secs: u64 },
     #[error("the server answered {status}: {detail}")]
     Status { status: u16, detail: String },

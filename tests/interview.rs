@@ -626,13 +626,25 @@ fn answers_well(body: &str) -> Reply {
 fn a_model_phrases_the_follow_ups_and_writes_a_critique_with_the_same_scores() {
     let plain = temp();
     let decks = deck(plain.path(), true, true);
-    let without = json(&interview(plain.path(), &decks, &spoken(STRONG), GOOD_CODE, &["--json"]));
+    let without = json(&interview(
+        plain.path(),
+        &decks,
+        &spoken(STRONG),
+        GOOD_CODE,
+        &["--json"],
+    ));
 
     let dir = temp();
     let decks = deck(dir.path(), true, true);
     let fake = serve(answers_well);
     configure(&dir.path().join("data"), &fake.url);
-    let with = json(&interview(dir.path(), &decks, &spoken(STRONG), GOOD_CODE, &["--json"]));
+    let with = json(&interview(
+        dir.path(),
+        &decks,
+        &spoken(STRONG),
+        GOOD_CODE,
+        &["--json"],
+    ));
 
     assert_eq!(scores(&with), scores(&without), "the scorer decides");
     assert_eq!(
@@ -646,17 +658,27 @@ fn a_model_phrases_the_follow_ups_and_writes_a_critique_with_the_same_scores() {
     // After each answer that leads to another spoken question: the LP probe, three
     // follow-ups and their probes, the discussion question.
     assert!(phrased.len() >= 3, "{:?}", asked(&with));
-    assert_eq!(said(&with, "note"), said(&without, "note"), "no fallback note");
+    assert_eq!(
+        said(&with, "note"),
+        said(&without, "note"),
+        "no fallback note"
+    );
     // What was sent: the answer, the card's key points, the scripted question.
     let requests = fake.requests();
-    assert!(requests[0].head.starts_with("post /v1/chat/completions"), "{requests:?}");
+    assert!(
+        requests[0].head.starts_with("post /v1/chat/completions"),
+        "{requests:?}"
+    );
     let follow_up = requests
         .iter()
         .find(|r| r.body.contains("What happens when the sum overflows"))
         .expect("the scripted follow-up is in a prompt");
     assert!(follow_up.body.contains("Debug builds panic on overflow."));
     assert!(follow_up.body.contains("\"stream\":true"));
-    assert!(!follow_up.head.contains("authorization"), "no key, no header");
+    assert!(
+        !follow_up.head.contains("authorization"),
+        "no key, no header"
+    );
     // The Markdown has the critique; the scores stay the scorer's.
     let md = interview(dir.path(), &decks, &spoken(STRONG), GOOD_CODE, &[]);
     assert!(md.stdout.contains("## Critique"), "{md:?}");
@@ -667,7 +689,13 @@ fn a_model_phrases_the_follow_ups_and_writes_a_critique_with_the_same_scores() {
 fn every_failure_of_the_model_is_noted_once_and_the_round_goes_on_scripted() {
     let plain = temp();
     let decks = deck(plain.path(), true, true);
-    let without = json(&interview(plain.path(), &decks, &spoken(WEAK), BAD_CODE, &["--json"]));
+    let without = json(&interview(
+        plain.path(),
+        &decks,
+        &spoken(WEAK),
+        BAD_CODE,
+        &["--json"],
+    ));
     let cases: [(&str, Reply, &str); 5] = [
         (
             "401",
@@ -700,7 +728,11 @@ fn every_failure_of_the_model_is_noted_once_and_the_round_goes_on_scripted() {
         let out = interview(dir.path(), &decks, &spoken(WEAK), BAD_CODE, &["--json"]);
         let with = json(&out);
         assert_eq!(scores(&with), scores(&without), "{name}");
-        assert_eq!(asked(&with), asked(&without), "{name}: the scripted questions");
+        assert_eq!(
+            asked(&with),
+            asked(&without),
+            "{name}: the scripted questions"
+        );
         let notes: Vec<String> = said(&with, "note")
             .into_iter()
             .filter(|n| n.contains("The model did not answer"))
@@ -733,7 +765,11 @@ fn the_key_is_sent_as_a_header_and_written_nowhere() {
     assert_eq!(out.code, Some(0), "{out:?}");
     let requests = fake.requests();
     assert!(!requests.is_empty());
-    assert!(requests.iter().all(|r| r.head.contains(&format!("authorization: bearer {key}"))));
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.head.contains(&format!("authorization: bearer {key}")))
+    );
     let mut files = vec![data.clone()];
     let mut read = 0;
     while let Some(path) = files.pop() {
@@ -782,7 +818,10 @@ fn llm_check_reports_the_model_and_names_each_failure_in_plain_words() {
     assert!(out.stdout.contains("ok: the model answered in "), "{out:?}");
     assert!(out.stdout.contains(" ms: ready"), "{out:?}");
     let config = tutor(&data, &["config"]).stdout;
-    assert!(config.contains(&format!("llm-url = {}", fake.url)), "{config}");
+    assert!(
+        config.contains(&format!("llm-url = {}", fake.url)),
+        "{config}"
+    );
     assert!(config.contains("llm-timeout = 1"), "{config}");
 
     let cases: [(Reply, &str); 4] = [
@@ -815,7 +854,13 @@ fn llm_check_reports_the_model_and_names_each_failure_in_plain_words() {
     // A bad value is refused, naming the key.
     let out = tutor(&data, &["config", "llm-url", "localhost:11434"]);
     assert_ne!(out.code, Some(0));
-    assert!(out.stderr.contains("llm-url must start with http://"), "{out:?}");
+    assert!(
+        out.stderr.contains("llm-url must start with http://"),
+        "{out:?}"
+    );
     let out = tutor(&data, &["config", "llm-timeout", "0"]);
-    assert!(out.stderr.contains("llm-timeout must be whole seconds"), "{out:?}");
+    assert!(
+        out.stderr.contains("llm-timeout must be whole seconds"),
+        "{out:?}"
+    );
 }

@@ -1261,7 +1261,7 @@ fn ctrl_c_in_the_editor_does_not_end_tutor() {
 }
 
 /// The model interviewer (issue 19) in the real binary, against the fake server of
-/// tests/common/fake_llm.rs on 127.0.0.1: the LP probe comes in the model's words, and
+/// `tests/common/fake_llm.rs` on 127.0.0.1: the LP probe comes in the model's words, and
 /// the scorecard shows its critique; both are in the saved transcript.
 #[test]
 fn a_mock_interview_with_a_model_shows_its_follow_up_and_critique() {

@@ -219,7 +219,10 @@ fn model(cli: &Cli, allow: bool) -> Option<LlmConfig> {
     let config = match super::llm::configured(&store) {
         Ok(config) => config?,
         Err(e) => {
-            eprintln!("warning: the model's settings: {}: scripted follow-ups", sanitize(&e));
+            eprintln!(
+                "warning: the model's settings: {}: scripted follow-ups",
+                sanitize(&e)
+            );
             return None;
         }
     };
@@ -267,7 +270,10 @@ fn phrase(model: &mut Option<LlmConfig>, round: &mut Round, before: usize, now: 
 }
 
 fn fall_back(model: &mut Option<LlmConfig>, round: &mut Round, error: &LlmError, now: Timestamp) {
-    eprintln!("note: the model did not answer: {}", sanitize(&error.to_string()));
+    eprintln!(
+        "note: the model did not answer: {}",
+        sanitize(&error.to_string())
+    );
     round.note(interviewer::fallback_note(error), now);
     *model = None;
 }
@@ -286,7 +292,10 @@ fn critique(config: &LlmConfig, round: &mut Round, card: &mut Scorecard) {
     match reply {
         Ok(text) => card.critique = interviewer::critique_text(&text),
         Err(e) => {
-            eprintln!("note: no critique from the model: {}", sanitize(&e.to_string()));
+            eprintln!(
+                "note: no critique from the model: {}",
+                sanitize(&e.to_string())
+            );
         }
     }
 }

@@ -170,7 +170,13 @@ pub fn run_check(cli: &Cli) -> eyre::Result<ExitCode> {
             println!(
                 "ok: the model answered in {} ms: {}",
                 checked.latency.as_millis(),
-                sanitize(&checked.reply.split_whitespace().collect::<Vec<_>>().join(" "))
+                sanitize(
+                    &checked
+                        .reply
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
             );
             Ok(ExitCode::SUCCESS)
         }

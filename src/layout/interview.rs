@@ -224,7 +224,7 @@ pub fn scorecard_lines(app: &App, session: &MockSession, width: u16) -> Vec<Line
             "Critique (the model's words; the levels above are the scorer's)",
             t.title(),
         ));
-        for part in text.trim().split('\n') {
+        for part in text.trim().lines() {
             lines.push(line(Shown::new(part), Style::new()));
         }
         lines.push(Line::default());

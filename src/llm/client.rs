@@ -83,7 +83,9 @@ fn from_ureq(e: ureq::Error, config: &LlmConfig) -> LlmError {
 /// while the body is read.
 fn from_io(e: std::io::Error, config: &LlmConfig) -> LlmError {
     use std::io::ErrorKind;
-    if e.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
+    if let Some(inner) = e.get_ref()
+        && inner.is::<ureq::Error>()
+    {
         let inner = e
             .into_inner()
             .and_then(|inner| inner.downcast::<ureq::Error>().ok());
@@ -129,7 +131,9 @@ fn from_status(status: u16, body: &str, config: &LlmConfig) -> LlmError {
             model: config.model.clone(),
             detail: format!("404: {detail}"),
         },
-        _ if lower.contains("model") && (lower.contains("not found") || lower.contains("does not exist")) => {
+        _ if lower.contains("model")
+            && (lower.contains("not found") || lower.contains("does not exist")) =>
+        {
             LlmError::UnknownModel {
                 model: config.model.clone(),
                 detail: format!("{status}: {detail}"),

@@ -34,9 +34,7 @@ pub fn render(template: &str, values: &[(&str, &str)]) -> String {
 
 /// The messages of `template` filled with `values`: the system part and the user part.
 pub fn messages(template: &str, values: &[(&str, &str)]) -> Vec<Message> {
-    let (system, user) = template
-        .split_once("\n===\n")
-        .unwrap_or(("", template));
+    let (system, user) = template.split_once("\n===\n").unwrap_or(("", template));
     let mut out = Vec::new();
     if !system.trim().is_empty() {
         out.push(Message::system(system.trim()));
@@ -77,9 +75,20 @@ mod tests {
     fn each_template_has_a_system_part_and_known_names() {
         assert_eq!(
             placeholders(FOLLOW_UP),
-            ["card", "question", "answer", "points", "follow_ups", "probes", "next"]
+            [
+                "card",
+                "question",
+                "answer",
+                "points",
+                "follow_ups",
+                "probes",
+                "next"
+            ]
         );
-        assert_eq!(placeholders(CRITIQUE), ["scorecard", "missed", "transcript"]);
+        assert_eq!(
+            placeholders(CRITIQUE),
+            ["scorecard", "missed", "transcript"]
+        );
         for template in [FOLLOW_UP, CRITIQUE] {
             let m = messages(template, &[]);
             assert_eq!(m.len(), 2);

@@ -97,7 +97,10 @@ fn the_reply_streams_into_the_transcript_and_takes_the_questions_place() {
         .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
         .collect();
     assert!(shown.contains("What broke"), "{shown}");
-    assert!(!shown.contains('\u{1b}'), "made safe on the way to the screen");
+    assert!(
+        !shown.contains('\u{1b}'),
+        "made safe on the way to the screen"
+    );
     assert_eq!(session(&app).round.transcript()[turn].text, scripted);
     let _ = update(
         &mut app,
@@ -108,16 +111,24 @@ fn the_reply_streams_into_the_transcript_and_takes_the_questions_place() {
         at(7),
     );
     let text = &session(&app).round.transcript()[turn].text;
-    assert!(text.starts_with("What broke") && !text.contains('\u{1b}'), "{text}");
+    assert!(
+        text.starts_with("What broke") && !text.contains('\u{1b}'),
+        "{text}"
+    );
     assert!(session(&app).asking.is_none());
-    assert!(session(&app).model.is_some(), "the model is asked again next time");
+    assert!(
+        session(&app).model.is_some(),
+        "the model is asked again next time"
+    );
 }
 
 #[test]
 fn a_failure_is_noted_once_and_the_round_goes_on_with_the_script() {
     let (mut app, _shell, _dir) = with_model();
     let ask = answer(&mut app, "We shipped it.", at(5)).unwrap();
-    let scripted = session(&app).round.transcript()[ask.turn.unwrap()].text.clone();
+    let scripted = session(&app).round.transcript()[ask.turn.unwrap()]
+        .text
+        .clone();
     let _ = update(
         &mut app,
         Action::ModelDone {
@@ -126,8 +137,14 @@ fn a_failure_is_noted_once_and_the_round_goes_on_with_the_script() {
         },
         at(6),
     );
-    assert_eq!(notes(&app, "The model did not answer (no reply within 1 s"), 1);
-    assert_eq!(session(&app).round.transcript()[ask.turn.unwrap()].text, scripted);
+    assert_eq!(
+        notes(&app, "The model did not answer (no reply within 1 s"),
+        1
+    );
+    assert_eq!(
+        session(&app).round.transcript()[ask.turn.unwrap()].text,
+        scripted
+    );
     // The next answers go on with the script, and no other note.
     assert_eq!(answer(&mut app, "It got faster.", at(7)), None);
     assert_eq!(notes(&app, "The model did not answer"), 1);
@@ -162,7 +179,10 @@ fn esc_cancels_the_reply_and_the_scripted_question_stands() {
         at(7),
     );
     assert_eq!(session(&app).round.transcript(), before.as_slice());
-    assert!(session(&app).model.is_some(), "Esc drops one reply, not the model");
+    assert!(
+        session(&app).model.is_some(),
+        "Esc drops one reply, not the model"
+    );
 }
 
 #[test]
@@ -172,7 +192,10 @@ fn the_round_is_saved_with_the_critique_once_it_has_come() {
     let effects = update(&mut app, Action::Interview(MockAction::End), at(7));
     let ask = asked(&effects).expect("the critique is asked for");
     assert_eq!(ask.turn, None);
-    assert!(!effects.0.contains(&Effect::SaveInterview), "not before it comes");
+    assert!(
+        !effects.0.contains(&Effect::SaveInterview),
+        "not before it comes"
+    );
     assert!(ask.messages[1].content.contains("Signal: "));
     let effects = update(
         &mut app,
@@ -193,7 +216,10 @@ fn the_round_is_saved_with_the_critique_once_it_has_come() {
         panic!("not saved: {:?}", session(&app).saved);
     };
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains("## Critique") && text.contains("with a number."), "{text}");
+    assert!(
+        text.contains("## Critique") && text.contains("with a number."),
+        "{text}"
+    );
 }
 
 #[test]

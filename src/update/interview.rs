@@ -248,7 +248,10 @@ fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
             // Leaving drops the screen: the round is saved first, without the critique.
             session.asking = None;
             effects.push(Effect::SaveInterview);
-            flash(app, "the critique was left out: the round is saved without it");
+            flash(
+                app,
+                "the critique was left out: the round is saved without it",
+            );
             return effects;
         }
         Action::Back => {

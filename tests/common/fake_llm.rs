@@ -2,6 +2,9 @@
 //! (issue 19): nothing leaves the machine. Each connection gets the reply the test's
 //! function picks from the request body; the requests are kept for the test to read.
 
+// Test scaffolding: a broken socket or lock is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc::{Receiver, Sender, channel};
