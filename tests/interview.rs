@@ -606,6 +606,19 @@ fn configure(data: &Path, url: &str) {
     }
 }
 
+/// The round `answers` (spoken) give without a model, as JSON.
+fn scripted(answers: &str, code: &str) -> serde_json::Value {
+    let plain = temp();
+    let decks = deck(plain.path(), true, true);
+    json(&interview(
+        plain.path(),
+        &decks,
+        &spoken(answers),
+        code,
+        &["--json"],
+    ))
+}
+
 /// The scorecard without the model's critique.
 fn scores(value: &serde_json::Value) -> serde_json::Value {
     let mut card = value["scorecard"].clone();
@@ -624,15 +637,7 @@ fn answers_well(body: &str) -> Reply {
 
 #[test]
 fn a_model_phrases_the_follow_ups_and_writes_a_critique_with_the_same_scores() {
-    let plain = temp();
-    let decks = deck(plain.path(), true, true);
-    let without = json(&interview(
-        plain.path(),
-        &decks,
-        &spoken(STRONG),
-        GOOD_CODE,
-        &["--json"],
-    ));
+    let without = scripted(STRONG, GOOD_CODE);
 
     let dir = temp();
     let decks = deck(dir.path(), true, true);
@@ -687,15 +692,7 @@ fn a_model_phrases_the_follow_ups_and_writes_a_critique_with_the_same_scores() {
 
 #[test]
 fn every_failure_of_the_model_is_noted_once_and_the_round_goes_on_scripted() {
-    let plain = temp();
-    let decks = deck(plain.path(), true, true);
-    let without = json(&interview(
-        plain.path(),
-        &decks,
-        &spoken(WEAK),
-        BAD_CODE,
-        &["--json"],
-    ));
+    let without = scripted(WEAK, BAD_CODE);
     let cases: [(&str, Reply, &str); 5] = [
         (
             "401",
