@@ -7,10 +7,12 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use ureq::Agent;
-use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
 
 use super::sse::{self, read_reply};
 use super::{LlmConfig, LlmError};
+
+/// Whether this build speaks HTTPS (the `tls` or `tls-webpki` feature).
+const HTTPS: bool = cfg!(any(feature = "tls", feature = "tls-webpki"));
 
 /// The most of an error body read, for its message.
 const ERROR_BODY: u64 = 4096;
@@ -39,20 +41,36 @@ impl Message {
 }
 
 fn agent(config: &LlmConfig) -> Agent {
-    let tls = TlsConfig::builder()
-        .provider(TlsProvider::Rustls)
-        .root_certs(RootCerts::PlatformVerifier)
-        .build();
-    let mut builder = Agent::config_builder()
-        .timeout_global(Some(config.timeout))
-        .http_status_as_error(false)
-        .user_agent("tutor")
-        .tls_config(tls);
+    let mut builder = with_tls(
+        Agent::config_builder()
+            .timeout_global(Some(config.timeout))
+            .http_status_as_error(false)
+            .user_agent("tutor"),
+    );
     if config.is_local() {
         // A proxy set in the environment is for the outside world, not this machine.
         builder = builder.proxy(None);
     }
     builder.build().into()
+}
+
+type Builder = ureq::config::ConfigBuilder<ureq::typestate::AgentScope>;
+
+/// rustls with the ring provider; the system's certificates (`tls`), or the roots
+/// bundled in ureq (`tls-webpki`).
+#[cfg(any(feature = "tls", feature = "tls-webpki"))]
+fn with_tls(builder: Builder) -> Builder {
+    use ureq::tls::{TlsConfig, TlsProvider};
+    let tls = TlsConfig::builder().provider(TlsProvider::Rustls);
+    #[cfg(not(feature = "tls-webpki"))]
+    let tls = tls.root_certs(ureq::tls::RootCerts::PlatformVerifier);
+    builder.tls_config(tls.build())
+}
+
+/// Plain HTTP only: [`chat`] refuses an `https://` URL with a message first.
+#[cfg(not(any(feature = "tls", feature = "tls-webpki")))]
+fn with_tls(builder: Builder) -> Builder {
+    builder
 }
 
 fn secs(timeout: Duration) -> u64 {
@@ -153,6 +171,13 @@ pub fn chat(
     cancelled: &dyn Fn() -> bool,
     on_delta: &mut dyn FnMut(&str),
 ) -> Result<String, LlmError> {
+    if config.url.starts_with("https://") && !HTTPS {
+        return Err(LlmError::Config(format!(
+            "this tutor was built without HTTPS (the cargo feature `tls`), so it cannot reach \
+             {}; a model on this machine over http:// (Ollama, llama.cpp, LM Studio) works",
+            config.url
+        )));
+    }
     let body = serde_json::json!({
         "model": config.model,
         "messages": messages,
