@@ -237,3 +237,50 @@ pub fn check(config: &LlmConfig) -> Result<Checked, LlmError> {
         latency: started.elapsed(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Built without HTTPS, an `https://` URL is refused before any connection, saying
+    /// why.
+    #[cfg(not(any(feature = "tls", feature = "tls-webpki")))]
+    #[test]
+    fn an_https_url_is_refused_in_plain_words_without_tls() {
+        let config = LlmConfig {
+            url: "https://models.example.invalid/v1".into(),
+            model: "m".into(),
+            timeout: Duration::from_secs(1),
+            key: None,
+        };
+        let error = chat(&config, &[Message::user("hi")], 1, &|| false, &mut |_| {});
+        assert!(
+            matches!(&error, Err(LlmError::Config(m)) if m.contains("without HTTPS")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn statuses_are_named_in_plain_words() {
+        let config = LlmConfig {
+            url: "http://localhost/v1".into(),
+            model: "tiny".into(),
+            timeout: Duration::from_secs(1),
+            key: None,
+        };
+        assert_eq!(from_status(401, "", &config), LlmError::Unauthorized);
+        let missing = from_status(400, r#"{"error":"model 'tiny' not found"}"#, &config);
+        assert!(
+            matches!(missing, LlmError::UnknownModel { .. }),
+            "{missing:?}"
+        );
+        let other = from_status(500, "<html>oops</html>", &config);
+        assert_eq!(
+            other,
+            LlmError::Status {
+                status: 500,
+                detail: "<html>oops</html>".into()
+            }
+        );
+    }
+}
