@@ -114,6 +114,7 @@ pub fn build(
         color,
         motion: None,
         quit: false,
+        model: None,
     })
 }
 
@@ -187,6 +188,7 @@ const HIGHLIGHTING: &str = "highlighting";
 /// The spinner's label while a card's tests run.
 const RUNNING_TESTS: &str = "running the tests";
 const WARMING: &str = "highlighting cards";
+const ASKING_MODEL: &str = "asking the model";
 
 /// Carries out `update`'s effects and hands the results back as actions. It reads
 /// `App` and never writes it: [`Shell::execute`] feeds every answer to `update`.
@@ -457,6 +459,10 @@ impl Shell {
     }
 
     /// One effect; its results as actions, in the order `update` takes them.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per effect, each a call or two"
+    )]
     fn run_effect(&mut self, app: &App, effect: Effect, now: Timestamp) -> Vec<Action> {
         match effect {
             Effect::Quit => {
@@ -481,6 +487,7 @@ impl Shell {
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
             Effect::RunTests(run) => self.run_tests(*run),
+            Effect::AskModel(ask) => self.ask_model(*ask),
             Effect::SaveInterview => self.save_interview(app),
             Effect::CancelJob(id) => {
                 self.worker.cancel(id);
@@ -704,6 +711,33 @@ impl Shell {
         vec![Action::JobStarted {
             id,
             label: RUNNING_TESTS,
+            kind: JobKind::Foreground,
+        }]
+    }
+
+    /// `Effect::AskModel`: the model's reply streamed as `ModelText` actions, then
+    /// `ModelDone`; a foreground job, so Esc cancels it (between lines of the stream,
+    /// and its late pieces are dropped at once).
+    fn ask_model(&mut self, ask: crate::mock::ModelRequest) -> Vec<Action> {
+        let id = self.worker.submit(move |ctx| {
+            let turn = ask.turn;
+            let reply = crate::llm::chat(
+                &ask.config,
+                &ask.messages,
+                ask.max_tokens,
+                &|| ctx.cancelled(),
+                &mut |piece| {
+                    ctx.send(Action::ModelText {
+                        turn,
+                        piece: piece.to_string(),
+                    });
+                },
+            );
+            ctx.send(Action::ModelDone { turn, reply });
+        });
+        vec![Action::JobStarted {
+            id,
+            label: ASKING_MODEL,
             kind: JobKind::Foreground,
         }]
     }

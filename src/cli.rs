@@ -6,6 +6,7 @@ mod bounded;
 mod commands;
 mod decks;
 mod interview;
+mod llm;
 mod lru;
 mod numbers;
 mod progress;
@@ -255,10 +256,17 @@ pub enum Command {
         /// The sync folder [default: `tutor config sync-dir`]
         dir: Option<PathBuf>,
     },
+    /// The optional model interviewer: `tutor llm check` (see the README, "A model as
+    /// interviewer")
+    Llm {
+        #[command(subcommand)]
+        what: LlmWhat,
+    },
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
-        /// desired-retention (0.70-0.97), new-per-day, reviews-per-day or sync-dir (a
-        /// folder; "" unsets it)
+        /// desired-retention (0.70-0.97), new-per-day, reviews-per-day, sync-dir (a
+        /// folder; "" unsets it), llm-url, llm-model, llm-timeout (seconds, 1-600; ""
+        /// unsets each)
         key: Option<String>,
         /// The new value
         #[arg(allow_negative_numbers = true)]
@@ -309,6 +317,14 @@ impl PracticeLang {
             Self::Rust => crate::highlight::Lang::Rust,
         }
     }
+}
+
+/// What `tutor llm` does.
+#[derive(Debug, Subcommand)]
+pub enum LlmWhat {
+    /// Send one tiny request to the configured model: its name, the time it took, or what
+    /// went wrong (connection refused, 401, unknown model, timeout); exit 1 on failure
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -365,6 +381,7 @@ impl Cli {
 }
 
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
+#[allow(clippy::too_many_lines, reason = "one arm per command, each a call")]
 pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
     // A deck folder that is not there is a typo to fix, not a deck to skip quietly.
     for dir in &cli.decks {
@@ -462,6 +479,9 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
         Some(Command::Completions { shell }) => shell::completions(cli, *shell),
         Some(Command::Man) => shell::man(),
         Some(Command::Sync { dir }) => sync::run(cli, dir.as_deref()),
+        Some(Command::Llm {
+            what: LlmWhat::Check,
+        }) => llm::run_check(cli),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }
@@ -473,13 +493,18 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
 fn interview_command(cli: &Cli, options: &interview::Options) -> eyre::Result<ExitCode> {
     match &options.answers {
         Some(answers) => interview::interview(cli, options, answers),
-        None => session::run(
-            cli,
-            &Start::Interview(options.choice(jiff::Timestamp::now())),
-            options.deck.clone(),
-            None,
-            None,
-        ),
+        None => {
+            if options.allow_remote_model {
+                llm::allow(cli);
+            }
+            session::run(
+                cli,
+                &Start::Interview(options.choice(jiff::Timestamp::now())),
+                options.deck.clone(),
+                None,
+                None,
+            )
+        }
     }
 }
 

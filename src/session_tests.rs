@@ -17,6 +17,7 @@ use crate::store::Store;
 use crate::update::update;
 
 mod interview;
+mod model;
 mod practice;
 
 fn t0() -> Timestamp {

@@ -399,6 +399,9 @@ pub struct App {
     /// moves ([`crate::visual::MOTION`]); the tick ends it.
     pub motion: Option<Timestamp>,
     pub quit: bool,
+    /// The model interviewer (issue 19), configured and agreed to: each mock
+    /// interview's round starts with it.
+    pub model: Option<std::sync::Arc<crate::llm::LlmConfig>>,
 }
 
 impl App {

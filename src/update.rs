@@ -72,6 +72,8 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     match action {
         Action::Interview(_)
         | Action::InterviewSaved(_)
+        | Action::ModelText { .. }
+        | Action::ModelDone { .. }
         | Action::Failed(Failure::Interview { .. }) => {
             interview::update_interview(app, action, now)
         }
@@ -200,6 +202,12 @@ fn quit(app: &mut App, now: Timestamp) -> Effects {
         if session.score_if_over() {
             effects.push(Effect::SaveInterview);
         }
+    } else if let Screen::Interview(session) = &mut app.screen
+        && session.awaiting_critique()
+    {
+        // Over, and waiting on the model's critique to be saved: saved without it.
+        session.asking = None;
+        effects.push(Effect::SaveInterview);
     }
     effects.push(Effect::Quit);
     effects
@@ -279,6 +287,8 @@ fn is_user_action(action: &Action) -> bool {
             | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
             | Action::InterviewSaved(_)
+            | Action::ModelText { .. }
+            | Action::ModelDone { .. }
     )
 }
 

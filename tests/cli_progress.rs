@@ -798,7 +798,8 @@ fn config_shows_and_sets_settings() {
     let tmp = temp();
     let data = tmp.path();
     let defaults = "desired-retention = 0.9\nnew-per-day = 20\nreviews-per-day = 200\n\
-                    sync-dir = (not set)\nmotion = on\nfsrs-parameters = FSRS-6 defaults\n";
+                    sync-dir = (not set)\nmotion = on\nllm-url = (not set)\nllm-model = (not set)\n\
+                    llm-timeout = 30 (default)\nfsrs-parameters = FSRS-6 defaults\n";
     assert_eq!(ok(data, &["config"]), defaults);
     assert_eq!(ok(data, &["config", "desired-retention"]), "0.9\n");
     assert_eq!(ok(data, &["config", "new-per-day"]), "20\n");
@@ -836,7 +837,7 @@ fn config_shows_and_sets_settings() {
         assert_eq!(
             out.stderr,
             "error: unknown setting \"colour\"; the settings are: desired-retention, \
-             new-per-day, reviews-per-day, sync-dir, motion\n",
+             new-per-day, reviews-per-day, sync-dir, motion, llm-url, llm-model, llm-timeout\n",
             "{args:?}"
         );
     }

@@ -1272,3 +1272,46 @@ fn ctrl_c_in_the_editor_does_not_end_tutor() {
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
+
+/// The model interviewer (issue 19) in the real binary, against the fake server of
+/// `tests/common/fake_llm.rs` on 127.0.0.1: the LP probe comes in the model's words, and
+/// the scorecard shows its critique; both are in the saved transcript.
+#[test]
+fn a_mock_interview_with_a_model_shows_its_follow_up_and_critique() {
+    use common::fake_llm::{Reply, serve};
+    let fake = serve(|body| {
+        if body.contains("The scorer's verdict") {
+            Reply::Stream(vec!["CRITIQUE: lead ".into(), "with the result.".into()])
+        } else {
+            Reply::Stream(vec!["MODEL: what did ".into(), "the numbers say?".into()])
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    for (key, value) in [("llm-url", fake.url.as_str()), ("llm-model", "fake")] {
+        common::ok(&data, &["config", key, value]);
+    }
+    let tmux = Tmux::start(
+        "model",
+        &wrapped(&data, "interview --seed 7", &pid),
+        (100, 30),
+    );
+    tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+    tmux.keys(&["-l", "I owned the launch; errors fell 40%."]);
+    tmux.keys(&["C-d"]);
+    tmux.wait_for("MODEL: what did the numbers say?");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("The clock is stopped.");
+    tmux.keys(&["e"]);
+    tmux.wait_for_all(&["CRITIQUE: lead with the result.", "Saved to"]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let saved: Vec<_> = std::fs::read_dir(data.join("interviews"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let text = std::fs::read_to_string(&saved[0]).unwrap();
+    assert!(text.contains("MODEL: what did the numbers say?"), "{text}");
+    assert!(text.contains("## Critique") && text.contains("CRITIQUE: lead with the result."));
+}

@@ -314,6 +314,11 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
             Err(e) => fail(e),
         });
     }
+    if let Some(key) = key
+        && settings::LLM_KEYS.contains(&key)
+    {
+        return Ok(super::llm::config(&store, key, value));
+    }
     if let (Some(key), Some(value)) = (key, value)
         && let Err(e) = store.set_setting(key, value)
     {
@@ -324,6 +329,10 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
         Err(e) => return Ok(fail(e)),
     };
     let s = match store.settings() {
+        Ok(s) => s,
+        Err(e) => return Ok(fail(e)),
+    };
+    let llm = match store.llm_settings() {
         Ok(s) => s,
         Err(e) => return Ok(fail(e)),
     };
@@ -343,10 +352,11 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
             Some(i) => println!("{}", values[i]),
             None => {
                 return Ok(fail(format!(
-                    "unknown setting {key:?}; the settings are: {}, {}, {}",
+                    "unknown setting {key:?}; the settings are: {}, {}, {}, {}",
                     settings::KEYS.join(", "),
                     settings::SYNC_DIR,
-                    settings::MOTION
+                    settings::MOTION,
+                    settings::LLM_KEYS.join(", ")
                 )));
             }
         },
@@ -370,6 +380,9 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
                 Err(e) => return Ok(fail(e)),
             };
             println!("{} = {motion}", settings::MOTION);
+            for key in settings::LLM_KEYS {
+                println!("{key} = {}", super::llm::shown(&llm, key));
+            }
             println!("{PARAMETERS_KEY} = {params}");
         }
     }
