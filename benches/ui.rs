@@ -1,7 +1,7 @@
 //! The session's budgets, measured in-process on the code paths the binary runs:
 //! start to the first full frame (cached decks, opening the database, building the app,
 //! the card's two highlighted solutions from the highlight cache, drawing), one full frame of the card view at
-//! 200×50, and keypress to frame (dispatch, update, effects, draw). Frames are drawn to
+//! 200×50, one of the LRU lab (a busy cache in the Diagram pane) at 200×50, and keypress to frame (dispatch, update, effects, draw). Frames are drawn to
 //! ratatui's `TestBackend` (the same widgets and buffer diff; no terminal I/O).
 //! Run: `cargo bench --bench ui`. Medians go in BENCHMARKS.md; the keypress p50/p99 are
 //! printed at the end from 20,000 timed presses.
@@ -78,6 +78,19 @@ fn bench_ui(c: &mut Criterion) {
             // A cleared buffer each time, so the whole frame is drawn and diffed.
             terminal.clear().unwrap();
             draw(&mut terminal, &app);
+        });
+    });
+    // The LRU lab at 200×50 with a busy cache of 12: the Diagram pane drawn in full.
+    let (mut lab, mut lab_shell) =
+        open(&data, &cache, &Start::Lab(tutor::content::Visual::Lru, 12));
+    for c in "fill 60 7".chars() {
+        press(&mut lab, &mut lab_shell, KeyCode::Char(c));
+    }
+    press(&mut lab, &mut lab_shell, KeyCode::Enter);
+    group.bench_function("full_frame_lab_200x50", |b| {
+        b.iter(|| {
+            terminal.clear().unwrap();
+            draw(&mut terminal, &lab);
         });
     });
     let mut down = true;

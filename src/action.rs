@@ -121,6 +121,17 @@ pub enum Action {
         card: crate::content::CardId,
         report: Box<crate::runner::Report>,
     },
+    /// A piece of the model's reply as it streams in (`Effect::AskModel`): for the
+    /// interviewer's turn `turn`, or (`None`) the critique.
+    ModelText {
+        turn: Option<usize>,
+        piece: String,
+    },
+    /// The model's whole reply, or why there is none.
+    ModelDone {
+        turn: Option<usize>,
+        reply: Result<String, crate::llm::LlmError>,
+    },
 }
 
 /// An effect that failed: which one, on what, and the underlying error's message (the
@@ -268,6 +279,10 @@ pub enum Effect {
     /// Run a card's tests on the learner's code, as a job on the worker (Esc cancels it
     /// and kills its processes); the shell answers with `JobStarted`, then `TestsRan`.
     RunTests(Box<crate::runner::TestRun>),
+    /// Ask the model interviewer (issue 19), as a job on the worker (Esc cancels it);
+    /// the shell answers with `JobStarted`, then `ModelText` as the reply streams and
+    /// `ModelDone`.
+    AskModel(Box<crate::mock::ModelRequest>),
     /// Save the mock interview on screen, which is over: its Markdown transcript to
     /// `interviews/<time>.md` and its row in the store; the shell answers with
     /// `InterviewSaved`, or `Failed(Failure::Interview)`.

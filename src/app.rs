@@ -36,8 +36,9 @@ mod outside;
 pub enum Start {
     Home,
     Review,
-    /// The LRU lab: the LRU card with its live diagram, the console ready.
-    Lab(usize),
+    /// A lab: the first card with this visual, its live diagram, the console ready; the
+    /// number is the LRU cache's capacity.
+    Lab(crate::content::Visual, usize),
     Quiz(crate::quiz::Selection),
     /// The practice screen on this card (or the first coding card due, or the first
     /// coding card), in this language.
@@ -94,6 +95,7 @@ pub fn build(
         days,
         quiz_selection: crate::quiz::Selection::default(),
         lab_capacity: 2,
+        motion: true,
         library: Arc::new(library),
     };
     Ok(App {
@@ -110,7 +112,9 @@ pub fn build(
         size: (0, 0),
         now,
         color,
+        motion: None,
         quit: false,
+        model: None,
     })
 }
 
@@ -127,9 +131,9 @@ fn start_screen(app: &mut App, start: &Start, now: Timestamp) -> Result<Effects>
     Ok(match start {
         Start::Home => Effects::none(),
         Start::Review => start_review(app, now),
-        Start::Lab(capacity) => {
+        Start::Lab(visual, capacity) => {
             app.study.lab_capacity = *capacity;
-            crate::update::open_lab(app, now)
+            crate::update::open_lab(app, *visual, now)
         }
         Start::Quiz(selection) => {
             app.study.quiz_selection = selection.clone();
@@ -184,6 +188,7 @@ const HIGHLIGHTING: &str = "highlighting";
 /// The spinner's label while a card's tests run.
 const RUNNING_TESTS: &str = "running the tests";
 const WARMING: &str = "highlighting cards";
+const ASKING_MODEL: &str = "asking the model";
 
 /// Carries out `update`'s effects and hands the results back as actions. It reads
 /// `App` and never writes it: [`Shell::execute`] feeds every answer to `update`.
@@ -454,6 +459,10 @@ impl Shell {
     }
 
     /// One effect; its results as actions, in the order `update` takes them.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per effect, each a call or two"
+    )]
     fn run_effect(&mut self, app: &App, effect: Effect, now: Timestamp) -> Vec<Action> {
         match effect {
             Effect::Quit => {
@@ -478,6 +487,7 @@ impl Shell {
             Effect::HighlightQuiz => self.highlight_quiz(app),
             Effect::WarmHighlightCache => self.warm_highlight_cache(app),
             Effect::RunTests(run) => self.run_tests(*run),
+            Effect::AskModel(ask) => self.ask_model(*ask),
             Effect::SaveInterview => self.save_interview(app),
             Effect::CancelJob(id) => {
                 self.worker.cancel(id);
@@ -701,6 +711,33 @@ impl Shell {
         vec![Action::JobStarted {
             id,
             label: RUNNING_TESTS,
+            kind: JobKind::Foreground,
+        }]
+    }
+
+    /// `Effect::AskModel`: the model's reply streamed as `ModelText` actions, then
+    /// `ModelDone`; a foreground job, so Esc cancels it (between lines of the stream,
+    /// and its late pieces are dropped at once).
+    fn ask_model(&mut self, ask: crate::mock::ModelRequest) -> Vec<Action> {
+        let id = self.worker.submit(move |ctx| {
+            let turn = ask.turn;
+            let reply = crate::llm::chat(
+                &ask.config,
+                &ask.messages,
+                ask.max_tokens,
+                &|| ctx.cancelled(),
+                &mut |piece| {
+                    ctx.send(Action::ModelText {
+                        turn,
+                        piece: piece.to_string(),
+                    });
+                },
+            );
+            ctx.send(Action::ModelDone { turn, reply });
+        });
+        vec![Action::JobStarted {
+            id,
+            label: ASKING_MODEL,
             kind: JobKind::Foreground,
         }]
     }
@@ -949,8 +986,15 @@ fn event_loop(
             warming = true;
         }
         // While a job runs, the loop wakes often: for its results, and to turn the
-        // spinner; idle, only every WAKE.
-        let wait = if app.jobs.is_empty() { WAKE } else { SPIN };
+        // spinner; while the lab's diagram moves a node, every frame of the motion;
+        // idle, only every WAKE.
+        let wait = if app.motion.is_some() {
+            crate::visual::FRAME
+        } else if app.jobs.is_empty() {
+            WAKE
+        } else {
+            SPIN
+        };
         let ready = event::poll(wait)?;
         {
             let _busy = signals.busy();
@@ -962,7 +1006,8 @@ fn event_loop(
             let _busy = signals.busy();
             // Time alone can bring a learning card back: redraw when the review moved
             // on or home's counts changed, or a job's spinner turns.
-            // The interview's clock, while it shows and runs: a redraw a second.
+            // The interview's clock, while it shows and runs: a redraw a second. The
+            // lab's diagram, when its motion reaches the next moment (idle, it has none).
             let watched = |app: &App| {
                 (
                     app.review().map(|r| r.phase.clone()),
@@ -971,6 +1016,7 @@ fn event_loop(
                     app.interview()
                         .filter(|s| s.clock_running())
                         .map(|s| s.clocks(app.now).used / 1000),
+                    crate::visual::moment(app.motion, app.now),
                 )
             };
             let before = watched(app);

@@ -6,6 +6,7 @@ mod bounded;
 mod commands;
 mod decks;
 mod interview;
+mod llm;
 mod lru;
 mod numbers;
 mod progress;
@@ -51,6 +52,11 @@ pub struct Cli {
     /// When to use colour (`NO_COLOR` turns it off in auto)
     #[arg(long, value_enum, default_value_t, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Draw a lab's diagram without motion: a moved node jumps to its new place
+    /// (`tutor config motion off` keeps it so)
+    #[arg(long, global = true)]
+    pub no_motion: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -196,8 +202,14 @@ pub enum Command {
     Optimize,
     /// Recompute every card's scheduling state from the review log
     Rebuild,
-    /// The LRU lab; --script runs put and get operations without a screen and prints their results
-    Lru {
+    /// A lab: a card's live diagram driven from the console (`tutor lru` is `tutor lab
+    /// lru`); --script runs the LRU's put and get operations without a screen and prints
+    /// their results
+    #[command(visible_alias = "lru")]
+    Lab {
+        /// Which lab
+        #[arg(value_enum, default_value_t = LabName::Lru)]
+        name: LabName,
         /// How many entries the cache holds (0-3000)
         #[arg(long, default_value_t = 2, value_name = "N", allow_negative_numbers = true,
               value_parser = numbers::capacity)]
@@ -244,10 +256,17 @@ pub enum Command {
         /// The sync folder [default: `tutor config sync-dir`]
         dir: Option<PathBuf>,
     },
+    /// The optional model interviewer: `tutor llm check` (see the README, "A model as
+    /// interviewer")
+    Llm {
+        #[command(subcommand)]
+        what: LlmWhat,
+    },
     /// Show the settings, or set one: `tutor config desired-retention 0.85`
     Config {
-        /// desired-retention (0.70-0.97), new-per-day, reviews-per-day or sync-dir (a
-        /// folder; "" unsets it)
+        /// desired-retention (0.70-0.97), new-per-day, reviews-per-day, sync-dir (a
+        /// folder; "" unsets it), llm-url, llm-model, llm-timeout (seconds, 1-600; ""
+        /// unsets each)
         key: Option<String>,
         /// The new value
         #[arg(allow_negative_numbers = true)]
@@ -256,6 +275,35 @@ pub enum Command {
 }
 
 /// The language `tutor practice` writes in.
+/// The labs `tutor lab` opens, one a visual (`crate::visual`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabName {
+    /// The LRU cache: a hash map and a recency list
+    Lru,
+}
+
+impl LabName {
+    fn visual(self) -> crate::content::Visual {
+        match self {
+            Self::Lru => crate::content::Visual::Lru,
+        }
+    }
+}
+
+/// `tutor lab NAME`: the full-screen lab, or the LRU's `--script` without a screen.
+fn lab(
+    cli: &Cli,
+    name: LabName,
+    capacity: usize,
+    script: Option<&str>,
+    diagram: bool,
+) -> eyre::Result<ExitCode> {
+    match (name, script) {
+        (_, None) => session::run(cli, &Start::Lab(name.visual(), capacity), None, None, None),
+        (LabName::Lru, Some(_)) => lru::lru(capacity, script, diagram),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PracticeLang {
     Python,
@@ -269,6 +317,14 @@ impl PracticeLang {
             Self::Rust => crate::highlight::Lang::Rust,
         }
     }
+}
+
+/// What `tutor llm` does.
+#[derive(Debug, Subcommand)]
+pub enum LlmWhat {
+    /// Send one tiny request to the configured model: its name, the time it took, or what
+    /// went wrong (connection refused, 401, unknown model, timeout); exit 1 on failure
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -325,6 +381,7 @@ impl Cli {
 }
 
 /// Runs the command; the exit code is 0 on success and 1 on a user-facing error.
+#[allow(clippy::too_many_lines, reason = "one arm per command, each a call")]
 pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
     // A deck folder that is not there is a typo to fix, not a deck to skip quietly.
     for dir in &cli.decks {
@@ -401,18 +458,18 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
         }) => progress::import_revlog(cli, file),
         Some(Command::Optimize) => progress::optimize(cli),
         Some(Command::Rebuild) => progress::rebuild(cli),
-        Some(Command::Lru {
+        Some(Command::Lab {
+            name,
             capacity,
             script,
             diagram,
-        }) if script.is_none() => {
-            session::run(cli, &Start::Lab(usize::from(*capacity)), None, None, None)
-        }
-        Some(Command::Lru {
-            capacity,
-            script,
-            diagram,
-        }) => lru::lru(usize::from(*capacity), script.as_deref(), *diagram),
+        }) => lab(
+            cli,
+            *name,
+            usize::from(*capacity),
+            script.as_deref(),
+            *diagram,
+        ),
         Some(Command::Test {
             card_id,
             file,
@@ -422,6 +479,9 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
         Some(Command::Completions { shell }) => shell::completions(cli, *shell),
         Some(Command::Man) => shell::man(),
         Some(Command::Sync { dir }) => sync::run(cli, dir.as_deref()),
+        Some(Command::Llm {
+            what: LlmWhat::Check,
+        }) => llm::run_check(cli),
         Some(Command::Config { key, value }) => {
             progress::config(cli, key.as_deref(), value.as_deref())
         }
@@ -433,13 +493,18 @@ pub fn run(cli: &Cli) -> eyre::Result<ExitCode> {
 fn interview_command(cli: &Cli, options: &interview::Options) -> eyre::Result<ExitCode> {
     match &options.answers {
         Some(answers) => interview::interview(cli, options, answers),
-        None => session::run(
-            cli,
-            &Start::Interview(options.choice(jiff::Timestamp::now())),
-            options.deck.clone(),
-            None,
-            None,
-        ),
+        None => {
+            if options.allow_remote_model {
+                llm::allow(cli);
+            }
+            session::run(
+                cli,
+                &Start::Interview(options.choice(jiff::Timestamp::now())),
+                options.deck.clone(),
+                None,
+                None,
+            )
+        }
     }
 }
 

@@ -242,8 +242,9 @@ pub fn help_commands() -> String {
 }
 
 /// The help's section of LRU lab commands.
-pub fn help_lab() -> String {
-    format!("LRU lab (press {} and type)", console())
+/// The help overlay's title for a lab's commands: `title` names the visual (`LRU`).
+pub fn help_lab(title: &str) -> String {
+    format!("{title} lab (press {} and type)", console())
 }
 
 #[cfg(test)]
@@ -290,7 +291,7 @@ mod tests {
             help_title(false),
             help_title(true),
             help_commands(),
-            help_lab(),
+            help_lab("LRU"),
         ]);
         out
     }

@@ -56,8 +56,10 @@ pub mod highlight;
 pub mod hints;
 pub mod interview;
 pub mod interview_log;
+pub mod interviewer;
 pub mod keymap;
 pub mod layout;
+pub mod llm;
 pub mod lru;
 pub mod markdown;
 pub mod mock;
@@ -77,6 +79,7 @@ pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod visual;
 pub mod worker;
 pub mod wrap;
 

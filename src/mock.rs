@@ -5,6 +5,8 @@
 //! passed in) and turns what the round asks for into effects; nothing here reads a
 //! clock, a file or a process.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 use ratatui::text::Line;
 
@@ -12,6 +14,8 @@ use crate::editor::{Edit, Editor};
 use crate::highlight::Lang;
 use crate::interview::round::{Clocks, MAX_ANSWER};
 use crate::interview::{Awaiting, Event, Request, Round, Scorecard};
+use crate::interviewer::{self, Ask};
+use crate::llm::{LlmConfig, LlmError, Message};
 use crate::runner::{Report, TestRun};
 
 /// What the learner does on the interview screen (keys, through `keymap::BINDINGS`).
@@ -33,6 +37,25 @@ pub enum MockAction {
     End,
     /// `r` on the scorecard: a practice-ahead review of the cards with missed points.
     ReviewMissed,
+}
+
+/// A model's reply being streamed (issue 19): for the interviewer's turn `turn`, or
+/// (`None`) the critique; the text so far, as it came (made display-safe where it is
+/// drawn, and once more when it is kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asking {
+    pub turn: Option<usize>,
+    pub text: String,
+}
+
+/// What the screen asks the model: the messages, for which turn (`None`: the critique),
+/// and at most how many tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelRequest {
+    pub config: Arc<LlmConfig>,
+    pub turn: Option<usize>,
+    pub messages: Vec<Message>,
+    pub max_tokens: u32,
 }
 
 /// The mock interview screen.
@@ -69,6 +92,11 @@ pub struct MockSession {
     pub saved: Option<Result<String, String>>,
     /// The scorecard's scroll.
     pub card_scroll: u16,
+    /// The model interviewer for this round: `None` without one, and from its first
+    /// failure on (the round then goes on with the script's questions).
+    pub model: Option<Arc<LlmConfig>>,
+    /// The model's reply on its way, if one is.
+    pub asking: Option<Asking>,
 }
 
 impl PartialEq for MockSession {
@@ -109,6 +137,8 @@ impl MockSession {
             scorecard: None,
             saved: None,
             card_scroll: 0,
+            model: None,
+            asking: None,
         };
         session.focus();
         session
@@ -239,6 +269,105 @@ impl MockSession {
         if std::mem::take(&mut self.submit_after_run) && self.awaiting() == Awaiting::Code {
             self.event(Event::Next, now);
         }
+    }
+
+    /// After an answer that added the turns from `before` on: the model is asked to
+    /// phrase the round's next question, if there is a model and a question. A reply
+    /// still on its way for an earlier question is dropped (its question stands).
+    pub fn ask_follow_up(&mut self, before: usize) -> Option<ModelRequest> {
+        self.asking = None;
+        let config = Arc::clone(self.model.as_ref()?);
+        let Ask { turn, messages } = interviewer::follow_up(&self.round, before)?;
+        self.asking = Some(Asking {
+            turn: Some(turn),
+            text: String::new(),
+        });
+        self.rows_key = None;
+        Some(ModelRequest {
+            config,
+            turn: Some(turn),
+            messages,
+            max_tokens: interviewer::FOLLOW_UP_TOKENS,
+        })
+    }
+
+    /// The round is over and scored: the model is asked for its critique, if there is
+    /// a model; `None`: save the round now.
+    pub fn ask_critique(&mut self) -> Option<ModelRequest> {
+        let config = Arc::clone(self.model.as_ref()?);
+        let messages = interviewer::critique(&self.round, self.scorecard.as_ref()?);
+        self.asking = Some(Asking {
+            turn: None,
+            text: String::new(),
+        });
+        Some(ModelRequest {
+            config,
+            turn: None,
+            messages,
+            max_tokens: interviewer::CRITIQUE_TOKENS,
+        })
+    }
+
+    /// Whether the critique is on its way (the round is saved when it has come).
+    pub fn awaiting_critique(&self) -> bool {
+        self.asking.as_ref().is_some_and(|a| a.turn.is_none())
+    }
+
+    /// A piece of the reply for `turn`, as it streams in.
+    pub fn model_text(&mut self, turn: Option<usize>, piece: &str) {
+        if let Some(asking) = self.asking.as_mut()
+            && asking.turn == turn
+            && asking.text.len() + piece.len() <= crate::llm::sse::MAX_REPLY
+        {
+            asking.text.push_str(piece);
+            self.rows_key = None;
+        }
+    }
+
+    /// The whole reply for `turn`, or why there is none, at `now`: the question takes
+    /// the model's words (made display-safe), or the critique goes on the scorecard; on
+    /// an error the round notes it once and goes on without the model (a reply the
+    /// learner cancelled only drops that reply). `true` when the critique was awaited:
+    /// the round is then saved.
+    pub fn model_done(
+        &mut self,
+        turn: Option<usize>,
+        reply: Result<String, LlmError>,
+        now: Timestamp,
+    ) -> bool {
+        if self.asking.as_ref().is_none_or(|a| a.turn != turn) {
+            return false;
+        }
+        self.asking = None;
+        self.rows_key = None;
+        let reply = reply.and_then(|text| match turn {
+            Some(turn) => interviewer::phrased(&text)
+                .map(|shown| {
+                    self.round.rephrase(turn, shown);
+                })
+                .ok_or(LlmError::Empty),
+            None => interviewer::critique_text(&text)
+                .map(|shown| {
+                    if let Some(card) = self.scorecard.as_mut() {
+                        card.critique = Some(shown);
+                    }
+                })
+                .ok_or(LlmError::Empty),
+        });
+        match reply {
+            Ok(()) => {}
+            Err(LlmError::Cancelled) => {
+                if turn.is_some() {
+                    self.round
+                        .note(crate::text::Shown::new(interviewer::CANCELLED_NOTE), now);
+                }
+            }
+            Err(e) => {
+                self.round.note(interviewer::fallback_note(&e), now);
+                self.model = None;
+            }
+        }
+        turn.is_none()
     }
 
     /// The scorecard, worked out once when the round is over; `true` the first time

@@ -17,6 +17,7 @@ use crate::store::Store;
 use crate::update::update;
 
 mod interview;
+mod model;
 mod practice;
 
 fn t0() -> Timestamp {
@@ -546,7 +547,7 @@ fn tab_completes_a_command_name() {
 /// In the LRU lab a line without `:` completes a lab command's name.
 #[test]
 fn tab_completes_a_lab_command() {
-    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     assert!(app.console.active);
     press(&mut app, &mut shell, "r e tab", t0());
     assert_eq!(app.console.input, "re");
@@ -565,14 +566,14 @@ fn tab_completes_a_lab_command() {
 /// command; `help` alone lists every command with its arguments.
 #[test]
 fn lab_help_explains_one_command() {
-    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     press(&mut app, &mut shell, "h e l p space p u t enter", t0());
     let doc = "put K V: insert K with value V, or update it; K becomes most recent";
     assert_eq!(
         app.console.output.last().unwrap(),
         &format!("> help put: {doc}")
     );
-    assert_eq!(app.lab.as_ref().unwrap().note(), Some(doc));
+    assert_eq!(lab_note(&app), Some(doc));
     press(&mut app, &mut shell, "h e l p enter", t0());
     assert!(
         app.console
@@ -584,14 +585,14 @@ fn lab_help_explains_one_command() {
         app.console.output.last()
     );
     press(&mut app, &mut shell, "g e t space 1 enter", t0());
-    assert_eq!(app.lab.as_ref().unwrap().note(), None);
+    assert_eq!(lab_note(&app), None);
 }
 
 /// Tab with no command to offer says so, rather than leaving an earlier Tab's list on
 /// the console's last line as if it were this one's.
 #[test]
 fn tab_with_no_match_says_so() {
-    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     press(&mut app, &mut shell, "tab", t0());
     assert!(app.console.output.last().unwrap().contains("reset"));
     press(&mut app, &mut shell, "x tab", t0());
@@ -780,7 +781,7 @@ fn esc_leaves_a_review_for_home() {
 
 #[test]
 fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
-    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     assert!(app.console.active, "the lab opens with the console ready");
     assert_eq!(app.card_view.focus(), crate::state::Pane::Diagram);
     for line in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
@@ -793,7 +794,7 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
         }
         press(&mut app, &mut shell, "enter", t0());
     }
-    let lab = app.lab.as_ref().unwrap();
+    let lab = app.lab.as_ref().and_then(crate::visual::Live::lru).unwrap();
     assert_eq!(lab.order(), [3, 1], "2 was evicted");
     assert!(app.console.output.last().unwrap().contains("EVICT 2"));
     // The Python pane shows the eviction line.
@@ -801,7 +802,14 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
     // A bad command changes nothing and says what was expected.
     app.console.input = "put x".into();
     press(&mut app, &mut shell, "enter", t0());
-    assert_eq!(app.lab.as_ref().unwrap().order(), [3, 1]);
+    assert_eq!(
+        app.lab
+            .as_ref()
+            .and_then(crate::visual::Live::lru)
+            .unwrap()
+            .order(),
+        [3, 1]
+    );
     assert!(app.flash.as_ref().unwrap().error);
 }
 
@@ -847,8 +855,8 @@ fn listed_keys_do_what_they_say() {
         (Start::Review, "i"),
         (Start::Review, ":"),
         (Start::Review, "space ?"),
-        (Start::Lab(0), ""),
-        (Start::Lab(0), "esc"),
+        (Start::Lab(crate::content::Visual::Lru, 0), ""),
+        (Start::Lab(crate::content::Visual::Lru, 0), "esc"),
         (Start::Browse(None), ""),
         (Start::Browse(None), "/"),
         (Start::Browse(None), "enter"),
@@ -1008,7 +1016,7 @@ fn the_summary_counts_what_is_left_today() {
 /// the list goes back to the list.
 #[test]
 fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
-    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     press(&mut app, &mut shell, "esc esc", t0());
     assert_eq!(on(&app), "home");
     assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab);
@@ -1770,7 +1778,7 @@ fn a_background_job_leaves_esc_to_the_screen() {
     assert_eq!((on(&app), app.jobs.len()), ("browse", 1));
     assert!(app.flash.is_none(), "{:?}", app.flash);
 
-    let (mut app, mut shell) = fixture(&Start::Lab(2));
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     let _ = update(&mut app, warming(1), t0());
     press(&mut app, &mut shell, "esc esc", t0());
     assert_eq!((on(&app), app.jobs.len()), ("home", 1));
@@ -1864,4 +1872,79 @@ fn a_quiz_with_a_seed_is_repeated() {
     assert_eq!(quiz(Some(4), t0()), quiz(Some(4), later));
     assert_ne!(quiz(Some(4), t0()), quiz(Some(5), t0()));
     assert_ne!(quiz(None, t0()), quiz(None, later));
+}
+
+/// The whole screen at 160×48 as text.
+fn screen_text(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| crate::ui::view(f, app)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+/// Types `line` into the lab's console at `now` and runs it.
+fn lab_line(app: &mut App, shell: &mut Shell, line: &str, now: Timestamp) {
+    for c in line.chars() {
+        let _ = update(
+            app,
+            Action::Console(crate::action::ConsoleEdit::Insert(c)),
+            now,
+        );
+    }
+    press(app, shell, "enter", now);
+}
+
+/// A hit moves its node from the head to the tail: the diagram shows it in its old
+/// place first, then in its new one; the ticks end the motion, and with motion off the
+/// node is in its new place at once. Time is driven by hand.
+#[test]
+fn a_moved_node_shows_its_old_place_then_its_new_one() {
+    let ms = |n: i64| t0() + SignedDuration::from_millis(n);
+    for motion in [true, false] {
+        let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
+        app.study.motion = motion;
+        lab_line(&mut app, &mut shell, "put 1 1", ms(0));
+        lab_line(&mut app, &mut shell, "put 2 2", ms(1000));
+        assert_eq!(app.motion, None, "an insert with room moves nothing");
+        lab_line(&mut app, &mut shell, "get 1", ms(2000));
+        let first = screen_text(&app);
+        if motion {
+            assert!(
+                first.contains("║ #0 MOVING") && !first.contains("║ #0 HIT"),
+                "{first}"
+            );
+        } else {
+            assert!(
+                first.contains("║ #0 HIT") && !first.contains("MOVING"),
+                "{first}"
+            );
+            assert_eq!(app.motion, None);
+            continue;
+        }
+        let _ = update(&mut app, Action::Tick, ms(2100));
+        assert!(
+            screen_text(&app).contains("║ #0 MOVING"),
+            "still in the old place"
+        );
+        let _ = update(&mut app, Action::Tick, ms(2150));
+        let after = screen_text(&app);
+        assert!(
+            after.contains("║ #0 HIT") && !after.contains("MOVING"),
+            "{after}"
+        );
+        assert!(app.motion.is_some(), "the motion lasts its 300 ms");
+        let _ = update(&mut app, Action::Tick, ms(2300));
+        assert_eq!(
+            app.motion, None,
+            "a tick after 300 ms ends it: the loop idles again"
+        );
+        assert_eq!(screen_text(&app), after, "nothing moves once it ended");
+    }
+}
+
+/// The LRU lab's `help` note.
+fn lab_note(app: &App) -> Option<&str> {
+    app.lab
+        .as_ref()
+        .and_then(crate::visual::Live::lru)
+        .and_then(crate::lru::lab::Lab::note)
 }

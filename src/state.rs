@@ -332,6 +332,9 @@ pub struct Study {
     pub quiz_selection: crate::quiz::Selection,
     /// The capacity of a new LRU lab.
     pub lab_capacity: usize,
+    /// Whether a lab's diagram moves a node over a few frames (`tutor config motion`,
+    /// `--no-motion`).
+    pub motion: bool,
 }
 
 impl Study {
@@ -383,16 +386,22 @@ pub struct App {
     /// What is due today, for home and the review's summary.
     pub due: DueCounts,
     pub highlights: Highlights,
-    /// The LRU lab the console drives on a card with `visual: lru` (made when such a
-    /// card first shows; its history outlives the card screen).
-    pub lab: Option<crate::lru::lab::Lab>,
+    /// The visual the console drives on a card with `visual:` (made when such a card
+    /// first shows; its history outlives the card screen).
+    pub lab: Option<crate::visual::Live>,
     /// The jobs running on the worker, oldest first: Esc cancels the last.
     pub jobs: Vec<RunningJob>,
     pub size: (u16, u16),
     /// The time of the last action, for what the view says about due times.
     pub now: Timestamp,
     pub color: bool,
+    /// When the lab's last operation started moving a node in the diagram, while it
+    /// moves ([`crate::visual::MOTION`]); the tick ends it.
+    pub motion: Option<Timestamp>,
     pub quit: bool,
+    /// The model interviewer (issue 19), configured and agreed to: each mock
+    /// interview's round starts with it.
+    pub model: Option<std::sync::Arc<crate::llm::LlmConfig>>,
 }
 
 impl App {

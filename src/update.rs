@@ -13,7 +13,6 @@ use jiff::Timestamp;
 
 use crate::action::{Action, ConsoleEdit, Effect, Effects, Failure};
 use crate::console::{self, Command};
-use crate::lru::lab::LabError;
 use crate::state::{
     App, BrowseState, CardFrom, Confirm, Flash, HOME_ITEMS, HomeItem, HomeState, Overlay,
     ReviewStep, Screen, StatsState,
@@ -64,12 +63,17 @@ fn refresh_home(app: &mut App) {
 )]
 fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
     app.now = now;
+    if !crate::visual::moving(app.motion, now) {
+        app.motion = None;
+    }
     if is_user_action(&action) {
         app.flash = None;
     }
     match action {
         Action::Interview(_)
         | Action::InterviewSaved(_)
+        | Action::ModelText { .. }
+        | Action::ModelDone { .. }
         | Action::Failed(Failure::Interview { .. }) => {
             interview::update_interview(app, action, now)
         }
@@ -198,6 +202,12 @@ fn quit(app: &mut App, now: Timestamp) -> Effects {
         if session.score_if_over() {
             effects.push(Effect::SaveInterview);
         }
+    } else if let Screen::Interview(session) = &mut app.screen
+        && session.awaiting_critique()
+    {
+        // Over, and waiting on the model's critique to be saved: saved without it.
+        session.asking = None;
+        effects.push(Effect::SaveInterview);
     }
     effects.push(Effect::Quit);
     effects
@@ -277,6 +287,8 @@ fn is_user_action(action: &Action) -> bool {
             | Action::DeckTrusted { .. }
             | Action::TestsRan { .. }
             | Action::InterviewSaved(_)
+            | Action::ModelText { .. }
+            | Action::ModelDone { .. }
     )
 }
 
@@ -408,7 +420,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
     match &mut app.screen {
         Screen::Home(home) => match HOME_ITEMS.get(home.selected) {
             Some(HomeItem::Review) => start_review(app, now),
-            Some(HomeItem::Lab) => open_lab(app, now),
+            Some(HomeItem::Lab) => open_lab(app, crate::content::Visual::Lru, now),
             Some(HomeItem::Quiz) => {
                 let selection = app.study.quiz_selection.clone();
                 start_quiz(app, &selection, now)
@@ -451,26 +463,31 @@ fn show_card(app: &mut App, card: usize, from: CardFrom) -> Effects {
     Effects::one(Effect::Highlight(card))
 }
 
-/// A card with `visual: lru` gets a lab the first time one shows.
+/// A card with a `visual:` gets its lab the first time one shows (a card with another
+/// visual than the lab held gets a new one).
 pub fn ensure_lab(app: &mut App, now: Timestamp) {
-    let lru_card = app
+    let visual = app
         .current_card()
         .and_then(|i| app.card(i))
-        .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru));
-    if lru_card && app.lab.is_none() {
+        .and_then(|(_, c)| c.visual);
+    if let Some(kind) = visual
+        && app.lab.as_ref().is_none_or(|live| live.kind() != kind)
+    {
         let seed = u64::try_from(now.as_millisecond()).unwrap_or(0);
-        app.lab = Some(crate::lru::lab::Lab::new(app.study.lab_capacity, seed));
+        app.lab = Some(crate::visual::Live::new(kind, app.study.lab_capacity, seed));
     }
 }
 
-/// The LRU lab: the first card with `visual: lru`, its diagram focused, the console open.
-pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
-    let card = (0..app.study.cards.len()).find(|&i| {
-        app.card(i)
-            .is_some_and(|(_, c)| c.visual == Some(crate::content::Visual::Lru))
-    });
+/// A lab: the first card with `visual`, its diagram focused, the console open.
+pub fn open_lab(app: &mut App, visual: crate::content::Visual, now: Timestamp) -> Effects {
+    let card = (0..app.study.cards.len())
+        .find(|&i| app.card(i).is_some_and(|(_, c)| c.visual == Some(visual)));
+    let title = crate::visual::title(visual);
     let Some(card) = card else {
-        flash_error(app, "no card with `visual: lru` is loaded");
+        flash_error(
+            app,
+            format!("no card with `visual: {}` is loaded", title.to_lowercase()),
+        );
         return Effects::none();
     };
     app.now = now;
@@ -478,8 +495,8 @@ pub fn open_lab(app: &mut App, now: Timestamp) -> Effects {
     app.card_view.focus = Some(crate::state::Pane::Diagram);
     app.console.active = true;
     app.console.say(format!(
-        "LRU lab: type {}",
-        crate::lru::command::syntax_list(true)
+        "{title} lab: type {}",
+        crate::visual::syntax_list(visual, true)
     ));
     effects
 }
@@ -495,7 +512,12 @@ fn edit_console(app: &mut App, edit: ConsoleEdit) {
     let here = app.commands_here();
     match &mut app.screen {
         Screen::Browse(browse) if browse.filtering => browse.edit_filter(edit),
-        _ if lab_line => app.console.complete("", crate::lru::command::complete),
+        _ if lab_line => {
+            if let Some(kind) = app.lab.as_ref().map(crate::visual::Live::kind) {
+                app.console
+                    .complete("", |word| crate::visual::complete(kind, word));
+            }
+        }
         _ if edit == ConsoleEdit::Complete => app
             .console
             .complete(":", |word| console::complete(word, here)),
@@ -540,24 +562,17 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     {
         // A bad command changes nothing.
         match lab.run(trimmed) {
-            Ok(reply) => {
-                // An operation's reply starts with the command itself.
-                if matches!(reply, crate::lru::lab::Reply::Did(_)) {
-                    app.console.say(format!("> {reply}"));
-                } else {
-                    app.console.say(format!("> {trimmed}: {reply}"));
+            Ok(ran) => {
+                app.console.say(ran.reply);
+                if ran.operation {
+                    // A node that moved is shown moving, when motion is on.
+                    app.motion = (app.study.motion && lab.moved()).then_some(now);
+                    panes::follow_lab(app);
                 }
-                panes::follow_lab(app);
             }
-            Err(error) => {
-                // "`frob`: expected a command…" already names a one-word line.
-                let quoted = matches!(&error, LabError::Line(e) if e.quotes(trimmed));
-                if quoted {
-                    app.console.say(format!("> {error}"));
-                } else {
-                    app.console.say(format!("> {trimmed}: {error}"));
-                }
-                flash_error(app, error.to_string());
+            Err(refused) => {
+                app.console.say(refused.reply);
+                flash_error(app, refused.error);
             }
         }
         return Effects::none();

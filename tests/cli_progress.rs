@@ -798,7 +798,8 @@ fn config_shows_and_sets_settings() {
     let tmp = temp();
     let data = tmp.path();
     let defaults = "desired-retention = 0.9\nnew-per-day = 20\nreviews-per-day = 200\n\
-                    sync-dir = (not set)\nfsrs-parameters = FSRS-6 defaults\n";
+                    sync-dir = (not set)\nmotion = on\nllm-url = (not set)\nllm-model = (not set)\n\
+                    llm-timeout = 30 (default)\nfsrs-parameters = FSRS-6 defaults\n";
     assert_eq!(ok(data, &["config"]), defaults);
     assert_eq!(ok(data, &["config", "desired-retention"]), "0.9\n");
     assert_eq!(ok(data, &["config", "new-per-day"]), "20\n");
@@ -836,10 +837,22 @@ fn config_shows_and_sets_settings() {
         assert_eq!(
             out.stderr,
             "error: unknown setting \"colour\"; the settings are: desired-retention, \
-             new-per-day, reviews-per-day, sync-dir\n",
+             new-per-day, reviews-per-day, sync-dir, motion, llm-url, llm-model, llm-timeout\n",
             "{args:?}"
         );
     }
+
+    // The lab's motion: on or off, shown in the listing.
+    assert_eq!(ok(data, &["config", "motion"]), "on\n");
+    assert_eq!(ok(data, &["config", "motion", "off"]), "off\n");
+    assert!(ok(data, &["config"]).contains("motion = off\n"));
+    let out = tutor(data, &["config", "motion", "slow"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(
+        out.stderr,
+        "error: motion must be on or off, not \"slow\"\n"
+    );
+    assert_eq!(ok(data, &["config", "motion"]), "off\n");
 }
 
 // ---------------------------------------------------------------- bad data dirs

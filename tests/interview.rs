@@ -583,3 +583,281 @@ fn no_deck_field_nor_answer_is_printed_raw() {
         assert!(out.stdout.contains("pwn"), "{}", out.stdout);
     }
 }
+
+// The model interviewer (issue 19), against the fake OpenAI-compatible server of
+// tests/common/fake_llm.rs on 127.0.0.1: the model phrases the follow-ups and writes a
+// critique; the scorer decides every score, so the scores are the same without it.
+
+use common::fake_llm::{self, Reply, serve};
+
+/// The strong answers without the coding step (a text answer there moves on).
+fn spoken(answers: &str) -> String {
+    answers.replace("- file: add.py\n", "")
+}
+
+/// Points tutor at `url` for the model, with a 1 s timeout.
+fn configure(data: &Path, url: &str) {
+    for (key, value) in [
+        ("llm-url", url),
+        ("llm-model", "fake-model"),
+        ("llm-timeout", "1"),
+    ] {
+        common::ok(data, &["config", key, value]);
+    }
+}
+
+/// The round `answers` (spoken) give without a model, as JSON.
+fn scripted(answers: &str, code: &str) -> serde_json::Value {
+    let plain = temp();
+    let decks = deck(plain.path(), true, true);
+    json(&interview(
+        plain.path(),
+        &decks,
+        &spoken(answers),
+        code,
+        &["--json"],
+    ))
+}
+
+/// The scorecard without the model's critique.
+fn scores(value: &serde_json::Value) -> serde_json::Value {
+    let mut card = value["scorecard"].clone();
+    card.as_object_mut().unwrap().remove("critique");
+    card
+}
+
+/// A reply for each request: the critique's or a follow-up's.
+fn answers_well(body: &str) -> Reply {
+    if body.contains("The scorer's verdict") {
+        Reply::Stream(vec!["You told a clear ".into(), "story.".into()])
+    } else {
+        Reply::Stream(vec!["MODEL: ".into(), "so what happened next?".into()])
+    }
+}
+
+#[test]
+fn a_model_phrases_the_follow_ups_and_writes_a_critique_with_the_same_scores() {
+    let without = scripted(STRONG, GOOD_CODE);
+
+    let dir = temp();
+    let decks = deck(dir.path(), true, true);
+    let fake = serve(answers_well);
+    configure(&dir.path().join("data"), &fake.url);
+    let with = json(&interview(
+        dir.path(),
+        &decks,
+        &spoken(STRONG),
+        GOOD_CODE,
+        &["--json"],
+    ));
+
+    assert_eq!(scores(&with), scores(&without), "the scorer decides");
+    assert_eq!(
+        with["scorecard"]["critique"], "You told a clear story.",
+        "{with:#}"
+    );
+    let phrased: Vec<String> = asked(&with)
+        .into_iter()
+        .filter(|a| a == "MODEL: so what happened next?")
+        .collect();
+    // After each answer that leads to another spoken question: the LP probe, three
+    // follow-ups and their probes, the discussion question.
+    assert!(phrased.len() >= 3, "{:?}", asked(&with));
+    assert_eq!(
+        said(&with, "note"),
+        said(&without, "note"),
+        "no fallback note"
+    );
+    // What was sent: the answer, the card's key points, the scripted question.
+    let requests = fake.requests();
+    assert!(
+        requests[0].head.starts_with("post /v1/chat/completions"),
+        "{requests:?}"
+    );
+    let follow_up = requests
+        .iter()
+        .find(|r| r.body.contains("What happens when the sum overflows"))
+        .expect("the scripted follow-up is in a prompt");
+    assert!(follow_up.body.contains("Debug builds panic on overflow."));
+    assert!(follow_up.body.contains("\"stream\":true"));
+    assert!(
+        !follow_up.head.contains("authorization"),
+        "no key, no header"
+    );
+    // The Markdown has the critique; the scores stay the scorer's.
+    let md = interview(dir.path(), &decks, &spoken(STRONG), GOOD_CODE, &[]);
+    assert!(md.stdout.contains("## Critique"), "{md:?}");
+    assert!(md.stdout.contains("You told a clear story."));
+}
+
+#[test]
+fn every_failure_of_the_model_is_noted_once_and_the_round_goes_on_scripted() {
+    let without = scripted(WEAK, BAD_CODE);
+    let cases: [(&str, Reply, &str); 5] = [
+        (
+            "401",
+            Reply::Status(401, r#"{"error": {"message": "bad key"}}"#.into()),
+            "401 Unauthorized",
+        ),
+        ("timeout", Reply::Hang, "no reply within 1 s"),
+        (
+            "malformed",
+            Reply::Raw("data: {\"choices\": [oops\n\n".into()),
+            "not JSON",
+        ),
+        (
+            "dropped",
+            Reply::Raw(fake_llm::chunk("So what")),
+            "closed before the reply ended",
+        ),
+        ("refused", Reply::Hang, "connection refused"),
+    ];
+    for (name, reply, words) in cases {
+        let dir = temp();
+        let decks = deck(dir.path(), true, true);
+        let fake = serve(move |_| reply.clone());
+        let url = if name == "refused" {
+            fake_llm::refused_url()
+        } else {
+            fake.url.clone()
+        };
+        configure(&dir.path().join("data"), &url);
+        let out = interview(dir.path(), &decks, &spoken(WEAK), BAD_CODE, &["--json"]);
+        let with = json(&out);
+        assert_eq!(scores(&with), scores(&without), "{name}");
+        assert_eq!(
+            asked(&with),
+            asked(&without),
+            "{name}: the scripted questions"
+        );
+        let notes: Vec<String> = said(&with, "note")
+            .into_iter()
+            .filter(|n| n.contains("The model did not answer"))
+            .collect();
+        assert_eq!(notes.len(), 1, "{name}: {notes:?}");
+        assert!(notes[0].contains(words), "{name}: {notes:?}");
+        assert!(with["scorecard"].get("critique").is_none(), "{name}");
+        assert!(out.stderr.contains(words), "{name}: {out:?}");
+        // One request, then the round no longer asks the model.
+        let expected = usize::from(name != "refused");
+        assert_eq!(fake.requests().len(), expected, "{name}");
+    }
+}
+
+#[test]
+fn the_key_is_sent_as_a_header_and_written_nowhere() {
+    let dir = temp();
+    let decks = deck(dir.path(), true, true);
+    let fake = serve(answers_well);
+    let data = dir.path().join("data");
+    configure(&data, &fake.url);
+    let answers = write(dir.path(), "answers.yaml", &spoken(STRONG));
+    let key = "sk-test-4f2c9e-never-on-disk";
+    let out = common::run(
+        common::command(&data)
+            .env("TUTOR_LLM_API_KEY", key)
+            .args(["--decks", &shown(&decks), "interview", "--deck", "mock"])
+            .args(["--seed", "1", "--answers", &shown(&answers)]),
+    );
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let requests = fake.requests();
+    assert!(!requests.is_empty());
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.head.contains(&format!("authorization: bearer {key}")))
+    );
+    let mut files = vec![data.clone()];
+    let mut read = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            read += 1;
+            assert!(
+                !bytes.windows(key.len()).any(|w| w == key.as_bytes()),
+                "{} holds the key",
+                path.display()
+            );
+        }
+    }
+    assert!(read >= 2, "the database and the transcript were read");
+    assert!(!out.stdout.contains(key) && !out.stderr.contains(key));
+}
+
+#[test]
+fn a_remote_model_without_consent_is_not_asked_and_the_round_is_scripted() {
+    let dir = temp();
+    let decks = deck(dir.path(), true, true);
+    // A documentation address (TEST-NET-1): never contacted, as no yes was given.
+    configure(&dir.path().join("data"), "http://192.0.2.1:9/v1");
+    let out = interview(dir.path(), &decks, &spoken(WEAK), BAD_CODE, &["--json"]);
+    assert!(out.stderr.contains("not on this machine"), "{out:?}");
+    assert!(out.stderr.contains("--allow-remote-model"), "{out:?}");
+    let value = json(&out);
+    assert!(!said(&value, "note").iter().any(|n| n.contains("model")));
+}
+
+#[test]
+fn llm_check_reports_the_model_and_names_each_failure_in_plain_words() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let out = tutor(&data, &["llm", "check"]);
+    assert_eq!(out.code, Some(2), "no model configured: {out:?}");
+    assert!(out.stderr.contains("tutor config llm-url"), "{out:?}");
+
+    let fake = serve(|_| Reply::Stream(vec!["ready".into()]));
+    configure(&data, &fake.url);
+    let out = tutor(&data, &["llm", "check"]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("model: fake-model"), "{out:?}");
+    assert!(out.stdout.contains("ok: the model answered in "), "{out:?}");
+    assert!(out.stdout.contains(" ms: ready"), "{out:?}");
+    let config = tutor(&data, &["config"]).stdout;
+    assert!(
+        config.contains(&format!("llm-url = {}", fake.url)),
+        "{config}"
+    );
+    assert!(config.contains("llm-timeout = 1"), "{config}");
+
+    let cases: [(Reply, &str); 4] = [
+        (
+            Reply::Status(401, r#"{"error": {"message": "invalid api key"}}"#.into()),
+            "401 Unauthorized",
+        ),
+        (
+            Reply::Status(
+                404,
+                r#"{"error": {"message": "model \"fake-model\" not found, try pulling it first"}}"#
+                    .into(),
+            ),
+            "does not know the model \"fake-model\" (404: model \"fake-model\" not found",
+        ),
+        (Reply::Hang, "no reply within 1 s (timed out"),
+        (Reply::Raw("data: not json\n\n".into()), "not JSON"),
+    ];
+    for (reply, words) in cases {
+        let fake = serve(move |_| reply.clone());
+        common::ok(&data, &["config", "llm-url", &fake.url]);
+        let out = tutor(&data, &["llm", "check"]);
+        assert_eq!(out.code, Some(1), "{words}: {out:?}");
+        assert!(out.stderr.contains(words), "{words}: {out:?}");
+    }
+    common::ok(&data, &["config", "llm-url", &fake_llm::refused_url()]);
+    let out = tutor(&data, &["llm", "check"]);
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.contains("connection refused"), "{out:?}");
+    // A bad value is refused, naming the key.
+    let out = tutor(&data, &["config", "llm-url", "localhost:11434"]);
+    assert_ne!(out.code, Some(0));
+    assert!(
+        out.stderr.contains("llm-url must start with http://"),
+        "{out:?}"
+    );
+    let out = tutor(&data, &["config", "llm-timeout", "0"]);
+    assert!(
+        out.stderr.contains("llm-timeout must be whole seconds"),
+        "{out:?}"
+    );
+}

@@ -259,3 +259,42 @@ fn a_script_on_stdin_runs_as_it_is_read() {
         "error: script token 9 (\"x\") at line 4, column 5: expected an integer key after `get` (`get KEY`, e.g. `get 3`)\n"
     );
 }
+
+/// `tutor lru` is `tutor lab lru`: the same script prints the same; an unknown lab is a
+/// usage error that lists the labs there are.
+#[test]
+fn lab_lru_is_the_lru_command_and_an_unknown_lab_is_named() {
+    let script = [
+        "--capacity",
+        "2",
+        "--script",
+        "put 1 1; put 2 2; get 1; put 3 3",
+        "--diagram",
+    ];
+    let old = tutor_lru(&script, None);
+    let mut args = vec!["lab", "lru"];
+    args.extend(script);
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temp dir: {e}"));
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tutor"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(args)
+            .env_remove("TUTOR_DECKS")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run tutor: {e}"))
+    };
+    let new = run(&args);
+    assert!(
+        old.status.success() && new.status.success(),
+        "{}",
+        stderr(&new)
+    );
+    assert_eq!(stdout(&new), stdout(&old));
+    assert!(stdout(&new).contains("EVICT 2 = 2"));
+    let unknown = run(&["lab", "heaps"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let said = stderr(&unknown);
+    assert!(said.contains("heaps") && said.contains("lru"), "{said}");
+}

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use tutor::content::{LoadOptions, QuizItem, Recall, load_library};
+use tutor::content::{LoadOptions, QuizItem, Recall, RecallPoint, load_library};
 use tutor::quiz::score::{PointMark, score_recall};
 use tutor::quiz::synonyms::Synonyms;
 
@@ -33,6 +33,31 @@ fn point(card: &str, accept: &str) -> (Recall, usize, Synonyms) {
 fn mark(card: &str, accept: &str, answer: &str) -> PointMark {
     let (recall, i, synonyms) = point(card, accept);
     score_recall(&recall, answer, &synonyms).points[i].clone()
+}
+
+/// What `answer` scores on a point accepting only `accept`, added to the recall item of
+/// `card`: for a phrase of issue 13's list whose point the item no longer scores (the
+/// rate limiter's "no sleep": its question does not ask for it), with the deck's
+/// synonyms all the same.
+fn mark_added(card: &str, accept: &str, answer: &str) -> PointMark {
+    let library = load_library(&LoadOptions {
+        bundled: true,
+        ..LoadOptions::default()
+    });
+    let (deck, card) = library.card(card).expect("a bundled card");
+    let mut recall = card
+        .quiz
+        .iter()
+        .find_map(|item| match item {
+            QuizItem::Recall(recall) => Some(recall.clone()),
+            _ => None,
+        })
+        .expect("a recall item");
+    recall
+        .points
+        .push(RecallPoint::new(accept, vec![accept.to_owned()]));
+    let i = recall.points.len() - 1;
+    score_recall(&recall, answer, &Synonyms::with_deck(&deck.meta.synonyms)).points[i].clone()
 }
 
 fn assert_made(card: &str, accept: &str, answer: &str) {
@@ -113,10 +138,13 @@ fn both_cars_assigned_the_last_spot_is_the_same_spot() {
 
 #[test]
 fn no_sleeping_is_no_sleep() {
-    assert_made(
-        "token-bucket-rate-limiter",
-        "no sleep",
-        "Keep the critical section tight: no sleeping while holding it.",
+    assert!(
+        mark_added(
+            "token-bucket-rate-limiter",
+            "no sleep",
+            "Keep the critical section tight: no sleeping while holding it.",
+        )
+        .is_hit()
     );
 }
 
@@ -172,7 +200,7 @@ fn near_misses_still_miss() {
         "two words between is more than the gap allows"
     );
     assert!(
-        !mark(
+        !mark_added(
             "token-bucket-rate-limiter",
             "no sleep",
             "sleep while holding the lock"

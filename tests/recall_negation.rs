@@ -44,13 +44,15 @@ fn makes_every_point(item: &Recall, answer: &str, synonyms: &Synonyms, guarded: 
     })
 }
 
+/// At least one: a reviewer who finds another wrong answer a real candidate gives adds
+/// it, so there is no upper bound (card 37 names four).
 #[test]
-fn every_bundled_recall_item_names_one_to_three_misconceptions() {
+fn every_bundled_recall_item_names_a_misconception() {
     let items = recall_items();
     assert!(items.len() >= 24, "{} recall items", items.len());
     for (card, item, _) in &items {
         let n = item.misconceptions.len();
-        assert!((1..=3).contains(&n), "{card}: {n} misconceptions");
+        assert!(n >= 1, "{card}: no misconceptions");
     }
 }
 

@@ -367,7 +367,7 @@ fn a_long_paste_reaches_the_console_whole() {
         &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
         (160, 48),
     );
-    tmux.wait_for("cap 2 size 0/2");
+    tmux.wait_for("capacity 2  size 0/2");
     // `put 1 1`, then spaces, then `put 2 2`... would not parse; spaces between the
     // words keep it one command whose end is visible.
     let text = format!("put 7{}7654321", " ".repeat(4_988));
@@ -375,7 +375,7 @@ fn a_long_paste_reaches_the_console_whole() {
     tmux.paste(&text);
     tmux.wait_for("     7654321");
     tmux.keys(&["Enter"]);
-    tmux.wait_for_all(&["cap 2 size 1/2", "7654321"]);
+    tmux.wait_for_all(&["size 1/2", "7654321"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);
@@ -478,14 +478,24 @@ fn the_lru_lab_draws_each_operation() {
     let pid = dir.path().join("pid");
     let tmux = Tmux::start(
         "lab",
-        &wrapped(&dir.path().join("data"), "lru --capacity 2", &pid),
+        &wrapped(&dir.path().join("data"), "lab lru --capacity 2", &pid),
         (160, 48),
     );
-    tmux.wait_for("cap 2 size 0/2");
+    tmux.wait_for("capacity 2  size 0/2");
     for op in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
         tmux.keys(&[op, "Enter"]);
     }
     tmux.wait_for_all(&["EVICT 2", "hits 1"]);
+    // The Diagram pane has room for boxes and arrows: the evicted node leaves in a
+    // dashed box, the new one is double-boxed, the ends and the links are drawn.
+    tmux.wait_for_all(&[
+        "╎ x EVICTED ╎",
+        "║ #1 +NEW",
+        "head LRU",
+        "tail MRU",
+        "◀─▶",
+        "3 ─▶ #1 +NEW",
+    ]);
     tmux.keys(&["get 9", "Enter"]);
     tmux.wait_for("MISS");
     // Tab completes a command's name from the lab's table: `fi` becomes `fill `.
@@ -1261,4 +1271,47 @@ fn ctrl_c_in_the_editor_does_not_end_tutor() {
     tmux.wait_for_all(&["after_ctrl_c = 1", " failed"]);
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
+/// The model interviewer (issue 19) in the real binary, against the fake server of
+/// `tests/common/fake_llm.rs` on 127.0.0.1: the LP probe comes in the model's words, and
+/// the scorecard shows its critique; both are in the saved transcript.
+#[test]
+fn a_mock_interview_with_a_model_shows_its_follow_up_and_critique() {
+    use common::fake_llm::{Reply, serve};
+    let fake = serve(|body| {
+        if body.contains("The scorer's verdict") {
+            Reply::Stream(vec!["CRITIQUE: lead ".into(), "with the result.".into()])
+        } else {
+            Reply::Stream(vec!["MODEL: what did ".into(), "the numbers say?".into()])
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    for (key, value) in [("llm-url", fake.url.as_str()), ("llm-model", "fake")] {
+        common::ok(&data, &["config", key, value]);
+    }
+    let tmux = Tmux::start(
+        "model",
+        &wrapped(&data, "interview --seed 7", &pid),
+        (100, 30),
+    );
+    tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+    tmux.keys(&["-l", "I owned the launch; errors fell 40%."]);
+    tmux.keys(&["C-d"]);
+    tmux.wait_for("MODEL: what did the numbers say?");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("The clock is stopped.");
+    tmux.keys(&["e"]);
+    tmux.wait_for_all(&["CRITIQUE: lead with the result.", "Saved to"]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+    let saved: Vec<_> = std::fs::read_dir(data.join("interviews"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let text = std::fs::read_to_string(&saved[0]).unwrap();
+    assert!(text.contains("MODEL: what did the numbers say?"), "{text}");
+    assert!(text.contains("## Critique") && text.contains("CRITIQUE: lead with the result."));
 }

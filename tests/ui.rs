@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
@@ -1104,4 +1106,88 @@ fn the_grade_row_marks_the_grade_practice_suggests() {
         "{narrow}"
     );
     insta::assert_snapshot!("review_suggested_grade_100x30", draw(&app, size).backend());
+}
+
+/// Types `line` into the console and presses Enter.
+fn type_line(app: &mut App, shell: &mut Shell, line: &str) {
+    let keys: Vec<String> = line
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                "space".to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .chain(std::iter::once("enter".to_string()))
+        .collect();
+    press(app, shell, &keys.join(" "));
+}
+
+/// The Diagram pane's cells, a row a line, each run of one foreground colour that is not
+/// the default written `{Colour:text}`: what the colour snapshots keep.
+fn diagram_in_colour(app: &App, size: (u16, u16)) -> String {
+    let terminal = draw(app, size);
+    let buffer = terminal.backend().buffer();
+    let body =
+        tutor::layout::frame_areas(ratatui::layout::Rect::new(0, 0, size.0, size.1), true).body;
+    let rect = tutor::layout::panes::layout(app, body)
+        .diagram
+        .expect("the Diagram pane shows");
+    let mut out = String::new();
+    for y in rect.y..rect.y + rect.height {
+        let mut current = Color::Reset;
+        for x in rect.x..rect.x + rect.width {
+            let cell = buffer.cell((x, y)).unwrap();
+            if cell.fg != current {
+                if current != Color::Reset {
+                    out.push('}');
+                }
+                if cell.fg != Color::Reset {
+                    let _ = write!(out, "{{{:?}:", cell.fg);
+                }
+                current = cell.fg;
+            }
+            out.push_str(cell.symbol());
+        }
+        if current != Color::Reset {
+            out.push('}');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The lab after `LeetCode` 146's operations up to an eviction, at the four sizes the
+/// issue names, without colour (the whole screen) and with it (the Diagram pane, its
+/// colours written out): boxes and arrows where the pane has room, the compact text in
+/// the 80×24 pane.
+#[test]
+fn the_lab_diagram_at_four_sizes_with_and_without_colour() {
+    for size in [(200, 50), (160, 48), (100, 30), (80, 24)] {
+        for color in [false, true] {
+            let (mut app, mut shell) =
+                fixture(&Start::Lab(tutor::content::Visual::Lru, 2), color, size);
+            for line in ["put 1 1", "put 2 2", "get 1", "put 3 3"] {
+                type_line(&mut app, &mut shell, line);
+            }
+            // A tick once the last move's motion is over: the settled drawing.
+            let _ = update(&mut app, Action::Tick, t0() + SignedDuration::from_secs(60));
+            let name = format!("lab_diagram_{}x{}", size.0, size.1);
+            if color {
+                insta::assert_snapshot!(format!("{name}_colour"), diagram_in_colour(&app, size));
+            } else {
+                insta::assert_snapshot!(name, draw(&app, size).backend());
+            }
+            let text = screen_rows(&app, size).join("\n");
+            // The eviction is a word and a shape wherever it shows, not only a colour.
+            assert!(text.contains("EVICT"), "{size:?}:\n{text}");
+            if size.1 >= 30 {
+                assert!(
+                    text.contains("╎ x EVICTED") && text.contains("║ #1 +NEW"),
+                    "{size:?}:\n{text}"
+                );
+            }
+        }
+    }
 }

@@ -30,6 +30,8 @@ use crate::content::script::ScriptStep;
 use crate::content::yaml::parse_answers;
 use crate::interview::transcript::markdown;
 use crate::interview::{Awaiting, Choice, Event, Plan, Request, Round, Scorecard, choose};
+use crate::interviewer;
+use crate::llm::{LlmConfig, LlmError};
 use crate::paths;
 use crate::runner::{self, Lang};
 use crate::store::Store;
@@ -69,6 +71,11 @@ pub struct Options {
     /// tests change
     #[arg(long, requires = "answers")]
     pub trust: bool,
+    /// Send the question, your answers and the card's key points to the model configured
+    /// (`tutor config llm-url`) even though it is not on this machine; remembered for its
+    /// URL
+    #[arg(long)]
+    pub allow_remote_model: bool,
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -128,8 +135,12 @@ pub fn interview(cli: &Cli, options: &Options, answers: &Path) -> eyre::Result<E
         Ok(steps) => steps,
         Err(why) => return Ok(usage(&format!("{shown}: {why}"))),
     };
-    let round = play(plan, &steps, started);
-    let card = Scorecard::of(&round);
+    let mut model = model(cli, options.allow_remote_model);
+    let mut round = play(plan, &steps, started, &mut model);
+    let mut card = Scorecard::of(&round);
+    if let Some(config) = &model {
+        critique(config, &mut round, &mut card);
+    }
     let title = started.strftime("%Y-%m-%d %H:%M UTC").to_string();
     let text = markdown(&round, &card, &title);
     let saved = save(cli, &round, &card, &text, started);
@@ -200,8 +211,98 @@ fn read_files(steps: Vec<ScriptStep>, folder: &Path) -> Result<Vec<Step>, String
         .collect()
 }
 
-/// Plays `steps` against a round of `plan` started at `start`.
-fn play(plan: Plan, steps: &[Step], start: Timestamp) -> Round {
+/// The model interviewer, when one is configured and may be used: on this machine, or
+/// agreed to (`--allow-remote-model` now, or a yes given before); else `None`, with a
+/// note on stderr when one is configured.
+fn model(cli: &Cli, allow: bool) -> Option<LlmConfig> {
+    let store = Store::open(&cli.data_dir().ok()?).ok()?;
+    let config = match super::llm::configured(&store) {
+        Ok(config) => config?,
+        Err(e) => {
+            eprintln!(
+                "warning: the model's settings: {}: scripted follow-ups",
+                sanitize(&e)
+            );
+            return None;
+        }
+    };
+    match super::llm::consent(&store, &config, allow, false) {
+        Ok(true) => Some(config),
+        Ok(false) => {
+            eprintln!(
+                "note: the model at {} is not on this machine, and sending it your answers \
+                 was not agreed to: the interviewer uses its scripted follow-ups. \
+                 --allow-remote-model agrees (remembered for this URL).",
+                sanitize(&config.url)
+            );
+            None
+        }
+        Err(e) => {
+            eprintln!("warning: {}: scripted follow-ups", sanitize(&e));
+            None
+        }
+    }
+}
+
+/// After an answer that added the turns from `before` on: the model phrases the next
+/// question; on an error the round gets a note and goes on without the model.
+fn phrase(model: &mut Option<LlmConfig>, round: &mut Round, before: usize, now: Timestamp) {
+    let Some(config) = model.as_ref() else {
+        return;
+    };
+    let Some(ask) = interviewer::follow_up(round, before) else {
+        return;
+    };
+    let reply = crate::llm::chat(
+        config,
+        &ask.messages,
+        interviewer::FOLLOW_UP_TOKENS,
+        &|| false,
+        &mut |_| {},
+    );
+    match reply.as_deref().map(interviewer::phrased) {
+        Ok(Some(text)) => {
+            round.rephrase(ask.turn, text);
+        }
+        Ok(None) => fall_back(model, round, &LlmError::Empty, now),
+        Err(e) => fall_back(model, round, e, now),
+    }
+}
+
+fn fall_back(model: &mut Option<LlmConfig>, round: &mut Round, error: &LlmError, now: Timestamp) {
+    eprintln!(
+        "note: the model did not answer: {}",
+        sanitize(&error.to_string())
+    );
+    round.note(interviewer::fallback_note(error), now);
+    *model = None;
+}
+
+/// The model's critique on the scorecard; an error is noted and the card stays as the
+/// scorer made it.
+fn critique(config: &LlmConfig, round: &mut Round, card: &mut Scorecard) {
+    let messages = interviewer::critique(round, card);
+    let reply = crate::llm::chat(
+        config,
+        &messages,
+        interviewer::CRITIQUE_TOKENS,
+        &|| false,
+        &mut |_| {},
+    );
+    match reply {
+        Ok(text) => card.critique = interviewer::critique_text(&text),
+        Err(e) => {
+            eprintln!(
+                "note: no critique from the model: {}",
+                sanitize(&e.to_string())
+            );
+        }
+    }
+}
+
+/// Plays `steps` against a round of `plan` started at `start`, the model (if any)
+/// phrasing the follow-ups.
+fn play(plan: Plan, steps: &[Step], start: Timestamp, model: &mut Option<LlmConfig>) -> Round {
     let mut now = start;
     let mut round = Round::start(plan, now);
     for (i, step) in steps.iter().enumerate() {
@@ -222,7 +323,9 @@ fn play(plan: Plan, steps: &[Step], start: Timestamp) -> Round {
                 if round.awaiting() == Awaiting::Code {
                     round.update(Event::Next, now);
                 }
+                let before = round.transcript().len();
                 round.update(Event::Answer(text.clone()), now);
+                phrase(model, &mut round, before, now);
             }
             Step::Code { path, lang, source } => {
                 if round.awaiting() != Awaiting::Code {

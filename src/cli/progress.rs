@@ -300,6 +300,25 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
     if key == Some(settings::SYNC_DIR) {
         return Ok(sync::config(&store, value));
     }
+    if key == Some(settings::MOTION) {
+        if let Some(value) = value
+            && let Err(e) = store.set_motion(value)
+        {
+            return Ok(fail(e));
+        }
+        return Ok(match store.motion() {
+            Ok(on) => {
+                println!("{}", if on { "on" } else { "off" });
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        });
+    }
+    if let Some(key) = key
+        && settings::LLM_KEYS.contains(&key)
+    {
+        return Ok(super::llm::config(&store, key, value));
+    }
     if let (Some(key), Some(value)) = (key, value)
         && let Err(e) = store.set_setting(key, value)
     {
@@ -310,6 +329,10 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
         Err(e) => return Ok(fail(e)),
     };
     let s = match store.settings() {
+        Ok(s) => s,
+        Err(e) => return Ok(fail(e)),
+    };
+    let llm = match store.llm_settings() {
         Ok(s) => s,
         Err(e) => return Ok(fail(e)),
     };
@@ -329,9 +352,11 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
             Some(i) => println!("{}", values[i]),
             None => {
                 return Ok(fail(format!(
-                    "unknown setting {key:?}; the settings are: {}, {}",
+                    "unknown setting {key:?}; the settings are: {}, {}, {}, {}",
                     settings::KEYS.join(", "),
-                    settings::SYNC_DIR
+                    settings::SYNC_DIR,
+                    settings::MOTION,
+                    settings::LLM_KEYS.join(", ")
                 )));
             }
         },
@@ -344,6 +369,20 @@ pub fn config(cli: &Cli, key: Option<&str>, value: Option<&str>) -> eyre::Result
                 settings::SYNC_DIR,
                 sync::shown_dir(sync_dir.as_deref())
             );
+            let motion = match store.motion() {
+                Ok(on) => {
+                    if on {
+                        "on"
+                    } else {
+                        "off"
+                    }
+                }
+                Err(e) => return Ok(fail(e)),
+            };
+            println!("{} = {motion}", settings::MOTION);
+            for key in settings::LLM_KEYS {
+                println!("{key} = {}", super::llm::shown(&llm, key));
+            }
             println!("{PARAMETERS_KEY} = {params}");
         }
     }

@@ -89,6 +89,8 @@ pub fn run(
     let deck = deck.map(Shown::into_string);
     let mut app = app::build(library, &store, now, Days::system(), color, deck, limit)?;
     app.study.topic_filter = topic.map(Shown::into_string);
+    app.study.motion = !cli.no_motion && store.motion()?;
+    app.model = super::llm::for_session(&store).map(std::sync::Arc::new);
     let first = app::start(&mut app, start, now)?;
     if problems > 0 && *start != Start::Home && app.flash.is_none() {
         app.flash = Some(crate::state::Flash {

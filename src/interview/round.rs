@@ -333,6 +333,26 @@ impl Round {
         &self.questions
     }
 
+    /// The interviewer's turn `turn` asked in other words (the model's, issue 19): what
+    /// is asked is still the script's question, whose points score the answer, so the
+    /// round goes on as it would have. `false` (nothing changed) unless `turn` is the
+    /// interviewer's.
+    pub fn rephrase(&mut self, turn: usize, text: Shown) -> bool {
+        match self.transcript.get_mut(turn) {
+            Some(t) if t.who == Who::Interviewer && !text.trim().is_empty() => {
+                t.text = text;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A note of the round's own at `now` (the model interviewer's fallback).
+    pub fn note(&mut self, text: Shown, now: Timestamp) {
+        let at = self.clock.elapsed(now);
+        self.say(Who::Note, text, at);
+    }
+
     fn say(&mut self, who: Who, text: Shown, at: Millis) {
         self.transcript.push(Turn { who, text, at });
     }

@@ -103,6 +103,10 @@ pub struct Scorecard {
     pub competencies: Vec<Competency>,
     pub signal: Signal,
     pub missed: Vec<MissedPoint>,
+    /// The model interviewer's few sentences (issue 19), when one is configured and
+    /// answered; it never changes a level or the signal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub critique: Option<Shown>,
 }
 
 impl Scorecard {
@@ -118,6 +122,7 @@ impl Scorecard {
             competencies,
             signal,
             missed: missed(round),
+            critique: None,
         }
     }
 

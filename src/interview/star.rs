@@ -3,7 +3,12 @@
 //!
 //! - **STAR**: situation, task, action and result each present, found by cue phrases
 //!   ([`SITUATION`], [`TASK`], [`ACTION`], [`RESULT`]) matched as recall phrases are
-//!   (`quiz::phrase`: by stem, in order, small gaps, the general synonyms);
+//!   (`quiz::phrase`: by stem, in order, small gaps, the general synonyms). The cues are
+//!   the ways people tell a story aloud (`last year`, `I was on call`, `my manager asked
+//!   me to`, `fell from`, `afterwards`), not the labels of a STAR template, so a story
+//!   told naturally is not marked down for skipping "my goal was" or "as a result". The
+//!   action is also found as `I` and a verb in the past tense ([`is_deed`]: `I
+//!   migrated`, `I then rewrote`), since no list of verbs is complete;
 //! - **first person**: the share of `I`/`me`/`my` among those and `we`/`us`/`our`;
 //!   the check fails when `we` outnumbers `I`;
 //! - **a number**: at least one word with a digit (`40%`, `3x`, `2 weeks`) or a number
@@ -19,49 +24,113 @@ use std::sync::LazyLock;
 use crate::content::{Recall, RecallPoint};
 use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
 use crate::quiz::synonyms::Synonyms;
-use crate::quiz::tokens::tokens;
+use crate::quiz::tokens::{Token, tokens};
 use crate::shown;
 use crate::text::Shown;
 
-/// Cues of the situation: where and when the story happened.
+/// Cues of the situation: where and when the story happened, as people open one.
 pub const SITUATION: &[&str] = &[
     "situation",
     "context",
     "background",
     "at the time",
     "back in",
+    "back then",
     "when i was",
     "while i was",
     "i was working",
+    "i worked at",
+    "i worked on",
+    "i was on call",
+    "i joined",
+    "tech lead",
+    "engineer on",
+    "engineer at",
+    "developer on",
+    "developer at",
+    "as an intern",
+    "we were about to",
+    "we were running",
+    "we were building",
+    "we were migrating",
+    "we were launching",
     "last year",
+    "last quarter",
+    "last month",
+    "last week",
+    "years ago",
+    "months ago",
+    "weeks ago",
+    "one day",
+    "one evening",
+    "one night",
+    "one morning",
+    "a friday",
+    "a monday",
+    "during",
     "at my previous",
     "at my last",
+    "at my current",
     "in my previous",
     "in my last",
+    "in my first",
     "our team",
     "my team",
+    "team of",
+    "our service",
+    "our system",
+    "our database",
+    "our app",
+    "our site",
+    "our website",
+    "our api",
+    "our platform",
+    "our product",
+    "our pipeline",
+    "our cluster",
+    "our company",
     "we had",
     "there was",
 ];
-/// Cues of the task: what the speaker had to achieve.
+/// Cues of the task: what the speaker had to achieve, was asked for or took on.
 pub const TASK: &[&str] = &[
     "task",
     "my job",
     "my role",
     "my goal",
+    "our goal",
     "the goal",
+    "my aim",
+    "the aim",
+    "target",
     "i was responsible",
     "i was asked",
+    "asked me to",
+    "wanted me to",
+    "i was tasked",
     "responsible for",
+    "in charge of",
     "i had to",
     "i needed to",
     "i need to",
+    "we had to",
+    "we needed to",
     "i owned",
     "i wanted to",
+    "i wanted",
+    "i set out to",
+    "i took on",
+    "i volunteered",
+    "i was on call",
+    "on call for",
+    "the deadline",
+    "deadline",
     "challenge",
     "problem was",
+    "the plan was",
 ];
-/// Cues of the action: what the speaker did, in the first person.
+/// Cues of the action: what the speaker did, in the first person. A past-tense verb
+/// after `I` counts too (see [`is_deed`]); these are the ones it cannot see.
 pub const ACTION: &[&str] = &[
     "i decided",
     "i built",
@@ -95,12 +164,24 @@ pub const ACTION: &[&str] = &[
     "then i",
     "first i",
 ];
-/// Cues of the result: how it ended.
+/// Cues of the result: how it ended, and what moved.
 pub const RESULT: &[&str] = &[
     "result",
     "outcome",
     "in the end",
     "as a result",
+    "by the end",
+    "afterwards",
+    "after the fix",
+    "after the change",
+    "after the launch",
+    "after the release",
+    "since then",
+    "from then on",
+    "months later",
+    "weeks later",
+    "days later",
+    "year later",
     "eventually",
     "reduced",
     "increased",
@@ -112,8 +193,138 @@ pub const RESULT: &[&str] = &[
     "delivered",
     "grew",
     "dropped",
+    "fell",
+    "rose",
+    "went from",
+    "went down",
+    "went up",
+    "down from",
+    "up from",
+    "halved",
+    "doubled",
+    "tripled",
+    "no longer",
+    "recovered",
+    "cleared",
+    "came down",
+    "back to normal",
+    "finished",
+    "succeeded",
+    "paid off",
+    "adopted",
     "learned",
     "impact",
+];
+
+/// `I` and a past-tense verb that is not a deed: a want, a need, a belief, or taking
+/// part (`I helped`, `I supported`), which a bar-raiser hears as the team's action.
+const NOT_DEEDS: &[&str] = &[
+    "needed",
+    "wanted",
+    "used",
+    "seemed",
+    "liked",
+    "loved",
+    "hated",
+    "hoped",
+    "assumed",
+    "expected",
+    "supposed",
+    "believed",
+    "wondered",
+    "worried",
+    "feared",
+    "joined",
+    "helped",
+    "supported",
+    "assisted",
+    "participated",
+    "contributed",
+];
+
+/// Irregular past tenses of things people do at work, after `I`.
+const IRREGULAR_DEEDS: &[&str] = &[
+    "built",
+    "rebuilt",
+    "wrote",
+    "rewrote",
+    "made",
+    "ran",
+    "took",
+    "set",
+    "led",
+    "met",
+    "spoke",
+    "found",
+    "gave",
+    "got",
+    "went",
+    "chose",
+    "drew",
+    "put",
+    "told",
+    "brought",
+    "sent",
+    "kept",
+    "began",
+    "dug",
+    "caught",
+    "taught",
+    "held",
+    "cut",
+    "split",
+    "broke",
+    "paid",
+    "sought",
+    "fought",
+    "bought",
+    "sold",
+    "won",
+    "threw",
+    "drove",
+    "stood",
+    "spent",
+    "dealt",
+    "stuck",
+    "struck",
+    "withdrew",
+    "undertook",
+    "shut",
+    "hid",
+    "rang",
+    "shrank",
+    "sped",
+    "froze",
+];
+
+/// Whether the answer says `I` and then a past-tense verb of a deed (`I migrated`,
+/// `I rewrote`), with at most one word between (`I then built`, `I quickly wrote`).
+/// `I was asked` is not one: a form of `be` straight after `I` ends the look.
+fn is_deed(said: &[Token]) -> bool {
+    let deed = |t: &Token| {
+        let w = t.text.as_str();
+        !t.stop
+            && !NOT_DEEDS.contains(&w)
+            && (IRREGULAR_DEEDS.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+    };
+    said.iter().enumerate().any(|(i, t)| {
+        if t.text != "i" {
+            return false;
+        }
+        let mut next = said.iter().skip(i + 1);
+        match next.next() {
+            Some(first) if deed(first) => true,
+            Some(first) if !first.stop && !NOT_BETWEEN.contains(&first.text.as_str()) => {
+                next.next().is_some_and(deed)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Words that may not stand between `I` and a deed: they deny it or make it a wish.
+const NOT_BETWEEN: &[&str] = &[
+    "not", "never", "did", "had", "would", "could", "should", "might", "will", "can", "to",
 ];
 
 /// Words that count as a number in a result.
@@ -236,7 +447,7 @@ impl LpCheck {
         Self {
             situation: made(0),
             task: made(1),
-            action: made(2),
+            action: made(2) || is_deed(&said),
             result: made(3),
             i_words: count(FIRST_PERSON),
             we_words: count(PLURAL),
@@ -372,6 +583,9 @@ impl LpCheck {
 pub(crate) fn times(n: usize) -> String {
     format!("{n} time{}", if n == 1 { "" } else { "s" })
 }
+
+#[cfg(test)]
+mod stories_tests;
 
 #[cfg(test)]
 mod tests {

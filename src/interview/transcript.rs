@@ -71,6 +71,13 @@ pub fn scorecard(card: &Scorecard) -> String {
         );
     }
     let _ = writeln!(out, "\nSignal: **{}**", card.signal.name());
+    if let Some(critique) = &card.critique {
+        let _ = writeln!(
+            out,
+            "\n## Critique\n\n*Written by the model; the levels above are the scorer's.*\n\n{}",
+            critique.trim()
+        );
+    }
     if !card.missed.is_empty() {
         out.push_str("\n## Points missed\n\n");
         for m in &card.missed {

@@ -43,14 +43,19 @@ fn sections(app: &App) -> Vec<Section> {
             title: crate::hints::help_commands(),
             rows: crate::console::help_rows(app.commands_here()),
         });
-        if super::panes::has_diagram(app) {
+        if let Some(kind) = app
+            .lab
+            .as_ref()
+            .map(crate::visual::Live::kind)
+            .filter(|_| super::panes::has_diagram(app))
+        {
             out.push(Section {
-                title: crate::hints::help_lab(),
+                title: crate::hints::help_lab(crate::visual::title(kind)),
                 rows: vec![(
                     String::new(),
                     format!(
                         "{}; `help CMD` explains one",
-                        crate::lru::command::syntax_list(false)
+                        crate::visual::syntax_list(kind, false)
                     ),
                 )],
             });

@@ -93,7 +93,7 @@ pub fn transcript_rows(app: &App, session: &MockSession) -> Vec<Line<'static>> {
     let t = theme(app);
     let mut lines = Vec::new();
     let mut last = None;
-    for turn in session.round.transcript() {
+    for (index, turn) in session.round.transcript().iter().enumerate() {
         let (who, style): (&'static str, Style) = match turn.who {
             Who::Interviewer => ("Interviewer: ", t.accent()),
             Who::Candidate => ("You: ", t.title()),
@@ -104,6 +104,14 @@ pub fn transcript_rows(app: &App, session: &MockSession) -> Vec<Line<'static>> {
             // The learner's line breaks are theirs; a card's are the YAML's.
             Who::Candidate => turn.text.to_string(),
             Who::Interviewer | Who::Note => unfold(&turn.text),
+        };
+        // The model's words as they stream in, in place of the script's (issue 19).
+        let text = match session.asking.as_ref().filter(|a| a.turn == Some(index)) {
+            Some(asking) if !asking.text.trim().is_empty() => {
+                format!("{} ▍", one_line(&asking.text))
+            }
+            Some(_) => format!("{text} (the model is phrasing it…)"),
+            None => text,
         };
         // A blank row between turns, except between the round's own notes.
         if last.is_some() && !(last == Some(Who::Note) && turn.who == Who::Note) {
@@ -125,6 +133,11 @@ pub fn transcript_rows(app: &App, session: &MockSession) -> Vec<Line<'static>> {
         }
     }
     wrap(&lines, rows_key(app, session).1)
+}
+
+/// Text on one line: its words joined by single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A card's text as one paragraph per blank-line break: a line break inside a
@@ -195,6 +208,27 @@ pub fn scorecard_lines(app: &App, session: &MockSession, width: u16) -> Vec<Line
         ]));
     }
     lines.push(Line::default());
+    // The model's critique (issue 19): its words, never a level.
+    let critique = match (&card.critique, &session.asking) {
+        (Some(text), _) => Some(text.clone()),
+        (None, Some(asking)) if asking.turn.is_none() && !asking.text.trim().is_empty() => {
+            Some(Shown::from(format!("{} ▍", asking.text.trim())))
+        }
+        (None, Some(asking)) if asking.turn.is_none() => {
+            Some(Shown::new("the model is writing it…"))
+        }
+        _ => None,
+    };
+    if let Some(text) = critique {
+        lines.push(line(
+            "Critique (the model's words; the levels above are the scorer's)",
+            t.title(),
+        ));
+        for part in text.trim().lines() {
+            lines.push(line(Shown::new(part), Style::new()));
+        }
+        lines.push(Line::default());
+    }
     if card.missed.is_empty() {
         lines.push(line("No point was missed.", t.good()));
     } else {

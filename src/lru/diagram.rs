@@ -1,19 +1,25 @@
-//! The LRU lab drawn as text: the hash map (key -> slot), the recency list with its
-//! links, the last operation highlighted, capacity, size, counters and a log.
+//! The LRU lab drawn for a terminal: the hash map (key -> slot), the recency list with
+//! its links, the last operation marked, capacity, size, counters and a log.
 //!
-//! Every mark that colour carries is also in the text (`HIT`, `MISS`, `+NEW`, `~UPD`,
-//! `x`), so the drawing reads the same with `NO_COLOR` and in `tutor lru --diagram`'s
-//! plain output. Three forms: the full one (at least [`FULL_WIDTH`] columns) with section
-//! titles, slot numbers in the list and blank lines between sections; from
-//! [`WIDE_WIDTH`] on, the same with the list's nodes drawn as boxes; the compact one for
-//! narrower areas, such as the lab at 80×24 or the Diagram pane next to a card. When the height is
-//! short, sections give way in a fixed order: the log first, then the map, then the
-//! tail of the list; the header and the last operation stay.
+//! Every mark that colour carries is also a word or a shape (`HIT`, `MISS`, `+NEW`,
+//! `~UPD`, `EVICTED`, a double or dashed box), so the drawing reads the same with
+//! `NO_COLOR` and in `tutor lru --diagram`'s plain output. Three forms, by the area:
+//! - boxes and arrows ([`graph`]) from [`GRAPH_WIDTH`] × [`GRAPH_HEIGHT`] cells: the
+//!   map as a column of keys pointing at slots, the list as linked node boxes from the
+//!   head (least recent) to the tail (most recent);
+//! - the full text form from [`FULL_WIDTH`] columns (and always for [`plain`]), with
+//!   section titles and slot numbers;
+//! - the compact text form for narrower or shorter areas, such as the Diagram pane next
+//!   to a card at 80×24.
+//!
+//! In the text forms, when the height is short, sections give way in a fixed order: the
+//! log first, then the map, then the tail of the list; the header and the last operation
+//! stay.
 //!
 //! Read-only and free of I/O: it only looks at a [`Lab`].
 
-mod boxes;
 mod flow;
+mod graph;
 mod header;
 mod last;
 mod list;
@@ -28,14 +34,24 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::lab::Lab;
+pub use graph::Moment;
 use mark::Painter;
 use sections::{Sections, fit};
 
-/// From this many columns on, the full form is drawn.
+/// From this many columns on, the full text form is drawn (when boxes do not fit).
 pub const FULL_WIDTH: u16 = 100;
 
-/// From this many columns on, the full form draws the list's nodes as boxes.
-pub const WIDE_WIDTH: u16 = 140;
+/// From this many columns on, and [`GRAPH_HEIGHT`] rows, the lab is drawn as boxes and
+/// arrows: a map column of about 12 columns, and two node boxes with their link (each
+/// box 12 columns at least, `head LRU` above it) beside it. Narrower, the boxes would
+/// be one a row and the text form says more in the same room.
+pub const GRAPH_WIDTH: u16 = 56;
+
+/// From this many rows on (and [`GRAPH_WIDTH`] columns) boxes and arrows are drawn: the
+/// compact header's two lines, the list's title and one row of boxes (five lines), as in
+/// the Diagram pane of the lab at 100×30. Shorter, a row of boxes does not fit and the
+/// compact text form shows the whole list.
+pub const GRAPH_HEIGHT: u16 = 8;
 
 /// The lab drawn into an area, as a ratatui widget.
 #[derive(Debug, Clone, Copy)]
@@ -43,31 +59,50 @@ pub struct Diagram<'a> {
     pub lab: &'a Lab,
     /// `false` draws with text marks and bold only (`NO_COLOR`, `--color never`).
     pub color: bool,
+    /// Which side of the last operation to draw (the motion's frames).
+    pub moment: Moment,
 }
 
 impl Widget for Diagram<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        Paragraph::new(text(self.lab, area.width, area.height, self.color)).render(area, buf);
+        Paragraph::new(text_at(
+            self.lab,
+            area.width,
+            area.height,
+            self.color,
+            self.moment,
+        ))
+        .render(area, buf);
     }
 }
 
-/// The drawing for an area of `width` × `height` cells. Lines are at most `width` wide
-/// unless a single node or number is wider (a renderer clips it), and there are at most
-/// `height` of them.
+/// The drawing for an area of `width` × `height` cells, after the last operation. Lines
+/// are at most `width` wide and there are at most `height` of them.
 pub fn text(lab: &Lab, width: u16, height: u16, color: bool) -> Text<'static> {
-    let form = if width >= WIDE_WIDTH {
-        Form::Wide
-    } else if width >= FULL_WIDTH {
-        Form::Full
-    } else {
-        Form::Compact
-    };
-    let width = usize::from(width);
+    text_at(lab, width, height, color, Moment::After)
+}
+
+/// [`text`] at a moment of the last operation's motion: boxes and arrows where the area
+/// has room for them ([`GRAPH_WIDTH`] × [`GRAPH_HEIGHT`]), else a text form, which does
+/// not move.
+pub fn text_at(lab: &Lab, width: u16, height: u16, color: bool, moment: Moment) -> Text<'static> {
     let paint = Painter {
         color,
         console: true,
     };
-    let lines = draw(lab, form, width, usize::from(height), paint);
+    let (w, h) = (usize::from(width), usize::from(height));
+    let graph = if width >= GRAPH_WIDTH && height >= GRAPH_HEIGHT {
+        graph::graph(lab, w, h, paint, moment)
+    } else {
+        None
+    };
+    let form = if width >= FULL_WIDTH {
+        Form::Full
+    } else {
+        Form::Compact
+    };
+    let lines = graph.unwrap_or_else(|| draw(lab, form, w, h, paint));
+    let width = w;
     Text::from(
         lines
             .into_iter()
@@ -129,8 +164,6 @@ pub fn plain(lab: &Lab, width: u16) -> String {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
-    /// The full form with the list drawn as boxes.
-    Wide,
     Full,
     Compact,
 }
@@ -181,7 +214,14 @@ mod tests {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
             .draw(|frame| {
-                frame.render_widget(Diagram { lab, color: true }, frame.area());
+                frame.render_widget(
+                    Diagram {
+                        lab,
+                        color: true,
+                        moment: Moment::After,
+                    },
+                    frame.area(),
+                );
             })
             .unwrap();
         let buffer = terminal.backend().buffer();
@@ -271,25 +311,167 @@ mod tests {
     #[test]
     fn colours_follow_the_event() {
         let lab = leetcode();
-        let text = text(&lab, 100, 30, true);
-        let styled = |needle: &str| {
-            text.lines
-                .iter()
-                .flat_map(|l| &l.spans)
-                .find(|s| s.content.contains(needle))
-                .map_or_else(|| panic!("no span with {needle:?}"), |s| s.style.fg)
-        };
-        assert_eq!(styled("x[1:1]"), Some(Color::Red));
-        assert_eq!(styled("[+NEW #0 4:4]"), Some(Color::Cyan));
-        let plain_text = super::text(&lab, 100, 30, false);
+        // 100×6 is too short for boxes: the full text form; 100×30 draws boxes.
+        for (height, evicted, new) in [(6, "x[1:1]", "[+NEW #0 4:4]"), (30, "x EVICTED", "#0 +NEW")]
+        {
+            let text = text(&lab, 100, height, true);
+            let styled = |needle: &str| {
+                text.lines
+                    .iter()
+                    .flat_map(|l| &l.spans)
+                    .find(|s| s.content.contains(needle))
+                    .map_or_else(|| panic!("no span with {needle:?}"), |s| s.style.fg)
+            };
+            assert_eq!(styled(evicted), Some(Color::Red));
+            assert_eq!(styled(new), Some(Color::Cyan));
+            let plain_text = super::text(&lab, 100, height, false);
+            assert!(
+                plain_text
+                    .lines
+                    .iter()
+                    .flat_map(|l| &l.spans)
+                    .all(|s| s.style.fg.is_none()),
+                "no colour when colour is off"
+            );
+        }
+    }
+
+    /// The drawing as one string a line, at `width` × `height`, without colour.
+    fn drawn(lab: &Lab, width: u16, height: u16, moment: Moment) -> Vec<String> {
+        text_at(lab, width, height, false, moment)
+            .lines
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn boxes_mark_every_kind_of_operation_by_shape_and_word() {
+        // (commands, capacity, what must be drawn somewhere)
+        let cases: &[(&[&str], usize, &[&str])] = &[
+            (
+                &["put 1 1", "put 2 2", "get 1"],
+                2,
+                &["║ #0 HIT", "1 ─▶ #0 HIT", "head LRU", "tail MRU"],
+            ),
+            (&["put 1 1", "get 9"], 2, &["9 ─▶ ∅ MISS", "│ #0"]),
+            (&["put 1 1"], 2, &["║ #0 +NEW", "head=tail"]),
+            (&["put 1 1", "put 1 5"], 2, &["║ #0 ~UPD", "║ 1 : 5"]),
+            (
+                &["put 1 1", "put 2 2"],
+                1,
+                &["╎ x EVICTED", "╎ 1 : 1", "1 ─▶ x gone", "║ #0 +NEW"],
+            ),
+            (&["put 1 1"], 0, &["╎ x REFUSED", "(empty)"]),
+            (
+                &["put 1 1", "put 2 2", "cap 0"],
+                2,
+                &["╎ 1 : 1", "╎ 2 : 2", "2 ─▶ x gone"],
+            ),
+            (&[], 2, &["head ─▶ (empty) ◀─ tail"]),
+        ];
+        for (lines, capacity, expected) in cases {
+            let drawn = drawn(&lab(lines, *capacity), 100, 30, Moment::After).join("\n");
+            for needle in *expected {
+                assert!(
+                    drawn.contains(needle),
+                    "{lines:?}: no {needle:?} in\n{drawn}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn boxes_run_from_the_least_recent_head_to_the_most_recent_tail() {
+        let lab = lab(&["put 1 10", "put 2 20", "put 3 30", "get 1"], 3);
+        let drawn = drawn(&lab, 100, 30, Moment::After).join("\n");
+        let at = |needle: &str| drawn.find(needle).unwrap_or_else(|| panic!("no {needle}"));
         assert!(
-            plain_text
-                .lines
-                .iter()
-                .flat_map(|l| &l.spans)
-                .all(|s| s.style.fg.is_none()),
-            "no colour when colour is off"
+            at("2 : 20") < at("3 : 30") && at("3 : 30") < at("1 : 10"),
+            "{drawn}"
         );
+        assert_eq!(
+            drawn.matches("◀─▶").count(),
+            2,
+            "two links between three nodes"
+        );
+    }
+
+    #[test]
+    fn boxes_wrap_onto_more_rows_then_say_how_many_are_not_shown() {
+        let mut lab = lab(&["cap 40"], 2);
+        for k in 0..40 {
+            lab.run(&format!("put {k} {k}")).unwrap();
+        }
+        // 80 columns: four boxes a row; 30 rows: a few rows of boxes.
+        let tall = drawn(&lab, 80, 60, Moment::After);
+        let rows = tall.iter().filter(|l| l.contains("┌──")).count();
+        assert!(rows >= 4, "wraps onto rows of boxes: {tall:#?}");
+        let short = drawn(&lab, 80, 20, Moment::After);
+        let note = short
+            .iter()
+            .find(|l| l.contains("not shown"))
+            .expect("a note");
+        let shown: usize = short
+            .iter()
+            .map(|l| l.matches("│ #").count())
+            .sum::<usize>()
+            + short
+                .iter()
+                .map(|l| l.matches("║ #").count())
+                .sum::<usize>();
+        assert!(
+            note.contains(&format!("+{} not shown", 40 - shown)),
+            "{short:#?}"
+        );
+        assert!(short.len() <= 20);
+    }
+
+    #[test]
+    fn narrow_or_short_areas_keep_the_text_forms() {
+        let lab = leetcode();
+        let narrow = drawn(&lab, GRAPH_WIDTH - 1, 30, Moment::After).join("\n");
+        assert!(
+            narrow.contains("list MRU") && !narrow.contains('┌'),
+            "{narrow}"
+        );
+        let short = drawn(&lab, 120, GRAPH_HEIGHT - 1, Moment::After).join("\n");
+        assert!(short.contains("recency list: most recent first") && !short.contains('┌'));
+        let boxes = drawn(&lab, GRAPH_WIDTH, GRAPH_HEIGHT, Moment::After).join("\n");
+        assert!(boxes.contains('┌'), "{boxes}");
+        assert!(
+            boxes.contains("+1 not shown"),
+            "the tail wraps out of sight: {boxes}"
+        );
+    }
+
+    #[test]
+    fn before_a_move_the_node_is_drawn_in_its_old_place() {
+        let lab = lab(&["put 1 10", "put 2 20", "put 3 30", "get 1"], 3);
+        let before = drawn(&lab, 100, 30, Moment::Before).join("\n");
+        let at = |needle: &str| before.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+        // 1 was the head (least recent) before `get 1` moved it to the tail.
+        assert!(at("1 : 10") < at("2 : 20"), "{before}");
+        assert!(before.contains("║ #0 MOVING"), "{before}");
+        let evicting = lab_after(&lab, "put 4 40");
+        let before = drawn(&evicting, 100, 30, Moment::Before).join("\n");
+        assert!(
+            before.contains("╎ #1 LEAVING") && before.contains("╎ 2 : 20"),
+            "{before}"
+        );
+        // Script mode keeps no history: nothing to move from, so it draws the state after.
+        let mut script = Lab::without_history(2);
+        script.run("put 1 1").unwrap();
+        assert_eq!(
+            drawn(&script, 100, 30, Moment::Before),
+            drawn(&script, 100, 30, Moment::After)
+        );
+    }
+
+    fn lab_after(lab: &Lab, line: &str) -> Lab {
+        let mut lab = lab.clone();
+        lab.run(line).unwrap();
+        lab
     }
 
     #[test]

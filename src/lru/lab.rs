@@ -315,6 +315,12 @@ impl Lab {
         self.now.log.front()
     }
 
+    /// The cache as it was before the last operation, when history keeps it (not in
+    /// script mode): where the diagram's motion starts from.
+    pub fn before(&self) -> Option<&LruCache<i64, i64>> {
+        self.undo.back().map(|s| &s.cache)
+    }
+
     /// Recent operations, newest first (at most [`LOG_LEN`]).
     pub fn log(&self) -> impl ExactSizeIterator<Item = &Event> {
         self.now.log.iter()

@@ -10,6 +10,21 @@ pub const KEYS: [&str; 3] = ["desired-retention", "new-per-day", "reviews-per-da
 const PARAMETERS: &str = "fsrs-parameters";
 /// The folder `tutor sync` uses when given none; set with `tutor config sync-dir DIR`.
 pub const SYNC_DIR: &str = "sync-dir";
+/// Whether a lab's diagram moves a node over a few frames: `tutor config motion off`.
+pub const MOTION: &str = "motion";
+/// The model interviewer's settings (`tutor config llm-url URL` and so on); its key is
+/// never stored (`TUTOR_LLM_API_KEY`).
+pub const LLM_KEYS: [&str; 3] = ["llm-url", "llm-model", "llm-timeout"];
+/// Before this prefix and a URL: whether the user agreed to send their answers there.
+const LLM_CONSENT: &str = "llm-consent ";
+
+/// The model interviewer's settings as stored (`None`: not set).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LlmSettings {
+    pub url: Option<String>,
+    pub model: Option<String>,
+    pub timeout_secs: Option<u64>,
+}
 
 impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -80,13 +95,31 @@ impl Store {
                     format!("{key} must be a whole number from 0 to 10000, not {value:?}")
                 }),
             _ => Err(format!(
-                "unknown setting {key:?}; the settings are: {}, {SYNC_DIR}",
-                KEYS.join(", ")
+                "unknown setting {key:?}; the settings are: {}, {SYNC_DIR}, {MOTION}, {}",
+                KEYS.join(", "),
+                LLM_KEYS.join(", ")
             )),
         };
         valid?;
         self.put_setting(key, value.trim())
             .map_err(|e| e.to_string())
+    }
+
+    /// Whether the lab's diagram shows motion (`tutor config motion`): on unless set off.
+    pub fn motion(&self) -> Result<bool, StoreError> {
+        match self.setting(MOTION)?.as_deref() {
+            None | Some("on") => Ok(true),
+            Some("off") => Ok(false),
+            Some(other) => Err(self.corrupt(MOTION, other)),
+        }
+    }
+
+    /// Sets [`MOTION`] to `on` or `off`.
+    pub fn set_motion(&self, value: &str) -> Result<(), String> {
+        match value.trim() {
+            v @ ("on" | "off") => self.put_setting(MOTION, v).map_err(|e| e.to_string()),
+            _ => Err(format!("{MOTION} must be on or off, not {value:?}")),
+        }
     }
 
     /// The sync folder (`tutor config sync-dir`), if one is set.
@@ -107,6 +140,57 @@ impl Store {
                 .map(drop)
                 .map_err(|e| self.err(e)),
         }
+    }
+
+    /// The model interviewer's settings.
+    pub fn llm_settings(&self) -> Result<LlmSettings, StoreError> {
+        let timeout_secs = match self.setting("llm-timeout")? {
+            Some(v) => Some(
+                crate::llm::config::parse_timeout(&v)
+                    .map_err(|_| self.corrupt("llm-timeout", &v))?,
+            ),
+            None => None,
+        };
+        Ok(LlmSettings {
+            url: self.setting("llm-url")?,
+            model: self.setting("llm-model")?,
+            timeout_secs,
+        })
+    }
+
+    /// Sets one of [`LLM_KEYS`] (checked), or unsets it given "".
+    pub fn set_llm_setting(&self, key: &str, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        if !LLM_KEYS.contains(&key) {
+            return Err(format!("unknown setting {key:?}"));
+        }
+        if value.is_empty() {
+            return self
+                .conn()
+                .execute("DELETE FROM settings WHERE key = ?1", [key])
+                .map(drop)
+                .map_err(|e| self.err(e).to_string());
+        }
+        match key {
+            "llm-url" => crate::llm::config::check_url(value)?,
+            "llm-timeout" => drop(crate::llm::config::parse_timeout(value)?),
+            _ => {}
+        }
+        self.put_setting(key, value).map_err(|e| e.to_string())
+    }
+
+    /// Whether the user agreed (`Some(true)`) or refused to send their answers to the
+    /// model at `url`; `None`: never asked.
+    pub fn llm_consent(&self, url: &str) -> Result<Option<bool>, StoreError> {
+        Ok(self
+            .setting(&format!("{LLM_CONSENT}{url}"))?
+            .map(|v| v == "yes"))
+    }
+
+    /// Records the user's answer for `url`.
+    pub fn set_llm_consent(&self, url: &str, agreed: bool) -> Result<(), StoreError> {
+        let answer = if agreed { "yes" } else { "no" };
+        self.put_setting(&format!("{LLM_CONSENT}{url}"), answer)
     }
 
     /// Stores fitted FSRS parameters (used from the next scheduling on).

@@ -1061,3 +1061,16 @@ fn the_kept_streak_follows_changes_to_past_days() {
     store.undo(&scheduler(), id).unwrap();
     assert_eq!(store.streak(today).unwrap(), 0);
 }
+
+#[test]
+fn motion_is_on_until_set_off_and_takes_only_on_or_off() {
+    let store = Store::open_in_memory().unwrap();
+    assert!(store.motion().unwrap(), "on by default");
+    store.set_motion("off").unwrap();
+    assert!(!store.motion().unwrap());
+    let refused = store.set_motion("maybe").unwrap_err();
+    assert!(refused.contains("motion must be on or off"), "{refused}");
+    assert!(!store.motion().unwrap(), "a refused value changes nothing");
+    store.set_motion(" on ").unwrap();
+    assert!(store.motion().unwrap());
+}

@@ -24,13 +24,13 @@ fn mark_linked_lines(app: &App, pane: Pane, first_row: usize, rows: &mut [Line<'
     if !app.revealed() {
         return;
     }
-    let (Some(event), Some((_, card))) = (
-        app.lab.as_ref().and_then(crate::lru::lab::Lab::last),
+    let (Some(live), Some((_, card))) = (
+        app.lab.as_ref(),
         app.current_card().and_then(|i| app.card(i)),
     ) else {
         return;
     };
-    for linked in crate::lru::links::lines_for_event(card, lang, event) {
+    for linked in live.linked_lines(card, lang) {
         let Some(row) = linked
             .line
             .checked_sub(1 + first_row)
@@ -100,13 +100,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         let block = pane_block(app, pane, pane_title(app, pane));
         let inner = block.inner(rect);
         if pane == Pane::Diagram {
-            if let Some(lab) = &app.lab {
+            if let Some(live) = &app.lab {
                 frame.render_widget(&block, rect);
                 frame.render_widget(
-                    crate::lru::diagram::Diagram {
-                        lab,
-                        color: app.color,
-                    },
+                    live.diagram(app.color, crate::visual::moment(app.motion, app.now)),
                     inner,
                 );
             }

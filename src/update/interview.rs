@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use super::{flash, flash_error, go_home, panes};
 use crate::action::{Action, Effect, Effects, Failure};
 use crate::interview::{Awaiting, Choice, Event, PhaseKind, Round, choose};
+use crate::llm::LlmError;
 use crate::mock::{MockAction, MockSession};
 use crate::runner::{Outcome, Report, trust};
 use crate::state::{App, HomeItem, Screen};
@@ -27,6 +28,7 @@ pub fn start_interview(app: &mut App, choice: &Choice, now: Timestamp) -> Result
         .and_then(|(python, _)| python.starter.clone())
         .unwrap_or_default();
     let mut session = MockSession::new(Round::start(plan, now), now, &starter, coding);
+    session.model.clone_from(&app.model);
     let mut effects = Effects::none();
     if let Some((deck, _)) = coding.and_then(|i| app.card(i)) {
         // A bundled deck's tests ship with tutor; another deck's need the user's yes,
@@ -79,6 +81,8 @@ pub fn update_interview(app: &mut App, action: Action, now: Timestamp) -> Effect
             | Action::Failed(_)
             | Action::CancelJob
             | Action::DeckTrusted { .. }
+            | Action::ModelText { .. }
+            | Action::ModelDone { .. }
     );
     if shell {
         from_the_shell(app, action, now)
@@ -110,6 +114,24 @@ fn from_the_shell(app: &mut App, action: Action, now: Timestamp) -> Effects {
             flash_error(app, failure.to_string());
             Effects::none()
         }
+        Action::ModelText { turn, piece } => {
+            if let Some(session) = session(app) {
+                session.model_text(turn, &piece);
+            }
+            Effects::none()
+        }
+        Action::ModelDone { turn, reply } => model_done(app, turn, reply, now),
+        Action::CancelJob if app.interview().is_some_and(|s| s.asking.is_some()) => {
+            // Esc on the model's reply: the scripted question stands (the critique:
+            // the round is saved without it).
+            let turn = app
+                .interview()
+                .and_then(|s| s.asking.as_ref())
+                .and_then(|a| a.turn);
+            let mut effects = model_done(app, turn, Err(LlmError::Cancelled), now);
+            effects.extend(super::jobs::update_jobs(app, action, now));
+            effects
+        }
         Action::CancelJob => {
             // The run is over for the round too: it gets a cancelled report.
             if let Some(session) = session(app)
@@ -139,6 +161,24 @@ fn from_the_shell(app: &mut App, action: Action, now: Timestamp) -> Effects {
     }
 }
 
+/// The model's reply (or why there is none) for `turn`: the round takes it; the
+/// critique awaited, the round is then saved.
+fn model_done(
+    app: &mut App,
+    turn: Option<usize>,
+    reply: Result<String, LlmError>,
+    now: Timestamp,
+) -> Effects {
+    let Some(session) = session(app) else {
+        return Effects::none();
+    };
+    let mut effects = Effects::none();
+    if session.model_done(turn, reply, now) {
+        effects.push(Effect::SaveInterview);
+    }
+    effects
+}
+
 /// Keys, edits, ticks and test reports: to the round.
 fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let trusted = app.interview().is_some_and(|s| s.trusted);
@@ -165,7 +205,13 @@ fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
             session.event(Event::Tick, now);
         }
         Action::TestsRan { report, .. } => session.tests_ran(report, now),
-        Action::Interview(MockAction::Submit) => session.submit_answer(now),
+        Action::Interview(MockAction::Submit) => {
+            let before = session.round.transcript().len();
+            session.submit_answer(now);
+            if let Some(ask) = session.ask_follow_up(before) {
+                effects.push(Effect::AskModel(Box::new(ask)));
+            }
+        }
         Action::Interview(MockAction::Skip) => {
             session.event(Event::Next, now);
         }
@@ -198,6 +244,16 @@ fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
                 effects.push(Effect::RunTests(Box::new(run)));
             }
         }
+        Action::Back if session.awaiting_critique() => {
+            // Leaving drops the screen: the round is saved first, without the critique.
+            session.asking = None;
+            effects.push(Effect::SaveInterview);
+            flash(
+                app,
+                "the critique was left out: the round is saved without it",
+            );
+            return effects;
+        }
         Action::Back => {
             go_home(app, HomeItem::Interview);
             return Effects::none();
@@ -205,7 +261,10 @@ fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
         _ => {}
     }
     if session.score_if_over() {
-        effects.push(Effect::SaveInterview);
+        match session.ask_critique() {
+            Some(ask) => effects.push(Effect::AskModel(Box::new(ask))),
+            None => effects.push(Effect::SaveInterview),
+        }
         flash(app, "the round is over: its scorecard");
     }
     effects

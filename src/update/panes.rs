@@ -107,8 +107,8 @@ pub fn follow_lab(app: &mut App) {
 /// Scrolls each code pane so the first line the lab's last operation ran is in view,
 /// a few lines down from the top.
 fn show_linked_lines(app: &mut App) {
-    let (Some(event), Some((_, card))) = (
-        app.lab.as_ref().and_then(crate::lru::lab::Lab::last),
+    let (Some(live), Some((_, card))) = (
+        app.lab.as_ref(),
         app.current_card().and_then(|i| app.card(i)),
     ) else {
         return;
@@ -119,7 +119,7 @@ fn show_linked_lines(app: &mut App) {
     ]
     .into_iter()
     .filter_map(|(pane, lang)| {
-        crate::lru::links::lines_for_event(card, lang, event)
+        live.linked_lines(card, lang)
             .first()
             .map(|l| (pane, l.line))
     })

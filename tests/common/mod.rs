@@ -5,6 +5,8 @@
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
 
+pub mod fake_llm;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -4,18 +4,14 @@ use ratatui::text::{Line, Span};
 
 use super::super::lab::{Event, Lab};
 use super::Form;
-use super::boxes::boxed_list;
 use super::flow::{Piece, flow};
 use super::last::{gone, touched};
 use super::mark::{Mark, Painter};
 use super::sections::Section;
 
-pub(super) const LIST_TITLE: &str = "recency list: most recent first, <-> links prev/next";
+const LIST_TITLE: &str = "recency list: most recent first, <-> links prev/next";
 
 pub(super) fn list(lab: &Lab, form: Form, width: usize, paint: Painter) -> Section {
-    if form == Form::Wide && !lab.cache().is_empty() {
-        return boxed_list(lab, width, paint);
-    }
     let touched = touched(lab.last());
     let mut pieces = Vec::new();
     let nodes: Vec<_> = lab.cache().iter().collect();
@@ -26,7 +22,7 @@ pub(super) fn list(lab: &Lab, form: Form, width: usize, paint: Painter) -> Secti
             _ => ("", Mark::Plain),
         };
         let slot = match form {
-            Form::Wide | Form::Full => format!("#{} ", entry.slot),
+            Form::Full => format!("#{} ", entry.slot),
             Form::Compact => String::new(),
         };
         let link = if i + 1 < count { " <->" } else { "" };
@@ -39,7 +35,7 @@ pub(super) fn list(lab: &Lab, form: Form, width: usize, paint: Painter) -> Secti
         pieces.push(Piece::new("(empty)", Mark::Dim));
     }
     let (mru, lru) = match form {
-        Form::Wide | Form::Full => ("(most recent)", "(least recent)"),
+        Form::Full => ("(most recent)", "(least recent)"),
         Form::Compact => ("MRU", "LRU"),
     };
     pieces.insert(0, Piece::new(mru, Mark::Dim));
@@ -56,7 +52,7 @@ pub(super) fn list(lab: &Lab, form: Form, width: usize, paint: Painter) -> Secti
         pieces.push(Piece::new(what, Mark::Evicted));
     }
     let (title, first, indent) = match form {
-        Form::Wide | Form::Full => (
+        Form::Full => (
             Some(Line::from(Span::styled(
                 LIST_TITLE,
                 paint.style(Mark::Title),

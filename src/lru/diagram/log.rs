@@ -14,7 +14,7 @@ const PLAIN_LOG: usize = 5;
 
 pub(super) fn log(lab: &Lab, form: Form, paint: Painter) -> Section {
     let (title, indent) = match form {
-        Form::Wide | Form::Full => (
+        Form::Full => (
             Some(Line::from(Span::styled(
                 "recent operations, newest first",
                 paint.style(Mark::Title),

@@ -35,7 +35,7 @@ pub(super) fn map(lab: &Lab, form: Form, width: usize, paint: Painter) -> Sectio
         pieces.push(Piece::new("(empty)", Mark::Dim));
     }
     let (title, first, indent, gap) = match form {
-        Form::Wide | Form::Full => (
+        Form::Full => (
             Some(Line::from(Span::styled(
                 "hash map: key -> #slot of its node",
                 paint.style(Mark::Title),

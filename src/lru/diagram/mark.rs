@@ -18,6 +18,8 @@ pub(super) enum Mark {
     New,
     Updated,
     Evicted,
+    /// The node an operation is moving, in its old place (the motion's first frames).
+    Moving,
 }
 
 /// How to draw: with colour or not, and whether the lab's console is there (its
@@ -47,6 +49,7 @@ impl Painter {
             Mark::New => bold.fg(Color::Cyan),
             Mark::Updated => bold.fg(Color::Magenta),
             Mark::Evicted => bold.fg(Color::Red),
+            Mark::Moving => bold.fg(Color::LightYellow),
         }
     }
 }

@@ -1,0 +1,60 @@
+//! The optional model interviewer's client (issue 19): any server that speaks the
+//! OpenAI-compatible `POST {url}/chat/completions` (Ollama, llama.cpp's server, LM
+//! Studio, vLLM, a hosted API), asked with `"stream": true` and read as server-sent
+//! events as they arrive.
+//!
+//! - [`config`]: where the server is, the model, the timeout, the key (from
+//!   `TUTOR_LLM_API_KEY` only, never written anywhere), and whether a URL is on this
+//!   machine (loopback needs no consent).
+//! - [`sse`]: the streamed body, line by line, each line and the whole reply capped.
+//! - [`client`]: the request through `ureq` (rustls), its errors in plain words, and
+//!   `tutor llm check`'s one tiny request.
+//! - [`prompt`]: the plain-text templates of `assets/prompts/`, filled in.
+//!
+//! The model never scores: it phrases the next follow-up and writes a critique; the
+//! deterministic scorer of `interview` decides every score. Everything here is slow
+//! work, run on the worker (the screen) or inline (`tutor interview --answers`).
+
+pub mod client;
+pub mod config;
+pub mod prompt;
+pub mod sse;
+
+pub use client::{Message, chat, check};
+pub use config::LlmConfig;
+
+/// Why a model gave no reply, in the words `tutor llm check` and the interview's note
+/// use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LlmError {
+    #[error("cannot connect to {url}: connection refused (is the server running?)")]
+    Refused { url: String },
+    #[error("cannot connect to {url}: {detail}")]
+    Unreachable { url: String, detail: String },
+    #[error(
+        "the server refused the key (401 Unauthorized): set TUTOR_LLM_API_KEY to a key it accepts"
+    )]
+    Unauthorized,
+    #[error(
+        "the server does not know the model {model:?} ({detail}): set the model with `tutor config llm-model NAME`"
+    )]
+    UnknownModel { model: String, detail: String },
+    #[error(
+        "no reply within {secs} s (timed out; `tutor config llm-timeout SECONDS` sets the limit)"
+    )]
+    Timeout { secs: u64 },
+    #[error("the server answered {status}: {detail}")]
+    Status { status: u16, detail: String },
+    #[error("the reply is not what an OpenAI-compatible server sends: {0}")]
+    Malformed(String),
+    #[error("the server reported an error: {0}")]
+    Server(String),
+    #[error("the connection closed before the reply ended")]
+    Dropped,
+    #[error("the reply was empty")]
+    Empty,
+    #[error("cancelled")]
+    Cancelled,
+    #[error("{0}")]
+    Config(String),
+}

@@ -1,0 +1,286 @@
+//! One chat request to an OpenAI-compatible server through `ureq` (rustls, the
+//! system's certificates), its streamed reply read by [`super::sse`], and every way it
+//! can fail said in plain words ([`LlmError`]).
+
+use std::io::BufReader;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use ureq::Agent;
+
+use super::sse::{self, read_reply};
+use super::{LlmConfig, LlmError};
+
+/// Whether this build speaks HTTPS (the `tls` or `tls-webpki` feature).
+const HTTPS: bool = cfg!(any(feature = "tls", feature = "tls-webpki"));
+
+/// The most of an error body read, for its message.
+const ERROR_BODY: u64 = 4096;
+
+/// One message of the conversation sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub role: &'static str,
+    pub content: String,
+}
+
+impl Message {
+    pub fn system(content: impl Into<String>) -> Self {
+        Self {
+            role: "system",
+            content: content.into(),
+        }
+    }
+
+    pub fn user(content: impl Into<String>) -> Self {
+        Self {
+            role: "user",
+            content: content.into(),
+        }
+    }
+}
+
+fn agent(config: &LlmConfig) -> Agent {
+    let mut builder = with_tls(
+        Agent::config_builder()
+            .timeout_global(Some(config.timeout))
+            .http_status_as_error(false)
+            .user_agent("tutor"),
+    );
+    if config.is_local() {
+        // A proxy set in the environment is for the outside world, not this machine.
+        builder = builder.proxy(None);
+    }
+    builder.build().into()
+}
+
+type Builder = ureq::config::ConfigBuilder<ureq::typestate::AgentScope>;
+
+/// rustls with the ring provider; the system's certificates (`tls`), or the roots
+/// bundled in ureq (`tls-webpki`).
+#[cfg(any(feature = "tls", feature = "tls-webpki"))]
+fn with_tls(builder: Builder) -> Builder {
+    use ureq::tls::{TlsConfig, TlsProvider};
+    let tls = TlsConfig::builder().provider(TlsProvider::Rustls);
+    #[cfg(not(feature = "tls-webpki"))]
+    let tls = tls.root_certs(ureq::tls::RootCerts::PlatformVerifier);
+    builder.tls_config(tls.build())
+}
+
+/// Plain HTTP only: [`chat`] refuses an `https://` URL with a message first.
+#[cfg(not(any(feature = "tls", feature = "tls-webpki")))]
+fn with_tls(builder: Builder) -> Builder {
+    builder
+}
+
+fn secs(timeout: Duration) -> u64 {
+    timeout.as_secs().max(1)
+}
+
+/// A `ureq` error in plain words.
+fn from_ureq(e: ureq::Error, config: &LlmConfig) -> LlmError {
+    let url = config.url.clone();
+    match e {
+        ureq::Error::Timeout(_) => LlmError::Timeout {
+            secs: secs(config.timeout),
+        },
+        ureq::Error::Io(io) => from_io(io, config),
+        ureq::Error::HostNotFound => LlmError::Unreachable {
+            url,
+            detail: "the host was not found".into(),
+        },
+        ureq::Error::ConnectionFailed => LlmError::Refused { url },
+        other => LlmError::Unreachable {
+            url,
+            detail: other.to_string(),
+        },
+    }
+}
+
+/// A read or connect error in plain words; `ureq` wraps its own errors in `io::Error`
+/// while the body is read.
+fn from_io(e: std::io::Error, config: &LlmConfig) -> LlmError {
+    use std::io::ErrorKind;
+    if let Some(inner) = e.get_ref()
+        && inner.is::<ureq::Error>()
+    {
+        let inner = e
+            .into_inner()
+            .and_then(|inner| inner.downcast::<ureq::Error>().ok());
+        return match inner {
+            Some(ureq) => from_ureq(*ureq, config),
+            None => LlmError::Dropped,
+        };
+    }
+    match e.kind() {
+        ErrorKind::ConnectionRefused => LlmError::Refused {
+            url: config.url.clone(),
+        },
+        ErrorKind::TimedOut | ErrorKind::WouldBlock => LlmError::Timeout {
+            secs: secs(config.timeout),
+        },
+        ErrorKind::UnexpectedEof | ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted => {
+            LlmError::Dropped
+        }
+        _ => LlmError::Unreachable {
+            url: config.url.clone(),
+            detail: e.to_string(),
+        },
+    }
+}
+
+/// A reply that is not 200: its status and the server's message, in plain words.
+fn from_status(status: u16, body: &str, config: &LlmConfig) -> LlmError {
+    let detail = serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("error").map(sse::error_message))
+        .unwrap_or_else(|| {
+            let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text.is_empty() {
+                "no message".to_string()
+            } else {
+                text.chars().take(300).collect()
+            }
+        });
+    let lower = detail.to_lowercase();
+    match status {
+        401 | 403 => LlmError::Unauthorized,
+        404 => LlmError::UnknownModel {
+            model: config.model.clone(),
+            detail: format!("404: {detail}"),
+        },
+        _ if lower.contains("model")
+            && (lower.contains("not found") || lower.contains("does not exist")) =>
+        {
+            LlmError::UnknownModel {
+                model: config.model.clone(),
+                detail: format!("{status}: {detail}"),
+            }
+        }
+        _ => LlmError::Status { status, detail },
+    }
+}
+
+/// Sends `messages` and streams the reply: each piece of text goes to `on_delta` as it
+/// arrives; returns the whole reply (trimmed, at most [`sse::MAX_REPLY`] bytes).
+/// `cancelled` is asked between lines. Nothing is retried.
+pub fn chat(
+    config: &LlmConfig,
+    messages: &[Message],
+    max_tokens: u32,
+    cancelled: &dyn Fn() -> bool,
+    on_delta: &mut dyn FnMut(&str),
+) -> Result<String, LlmError> {
+    if config.url.starts_with("https://") && !HTTPS {
+        return Err(LlmError::Config(format!(
+            "this tutor was built without HTTPS (the cargo feature `tls`), so it cannot reach \
+             {}; a model on this machine over http:// (Ollama, llama.cpp, LM Studio) works",
+            config.url
+        )));
+    }
+    let body = serde_json::json!({
+        "model": config.model,
+        "messages": messages,
+        "stream": true,
+        "max_tokens": max_tokens,
+        "temperature": 0.3,
+    })
+    .to_string();
+    let mut request = agent(config)
+        .post(config.endpoint())
+        .header("content-type", "application/json")
+        .header("accept", "text/event-stream");
+    if let Some(key) = &config.key {
+        request = request.header("authorization", format!("Bearer {key}"));
+    }
+    let response = request
+        .send(body.as_str())
+        .map_err(|e| from_ureq(e, config))?;
+    let status = response.status().as_u16();
+    if status != 200 {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(
+            &mut std::io::Read::take(response.into_body().into_reader(), ERROR_BODY),
+            &mut text,
+        );
+        return Err(from_status(status, &text, config));
+    }
+    let reader = BufReader::new(response.into_body().into_reader());
+    let text = read_reply(reader, cancelled, &|e| from_io(e, config), on_delta)?;
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(LlmError::Empty);
+    }
+    Ok(text.to_string())
+}
+
+/// What `tutor llm check` found: the model answered, in this time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub reply: String,
+    pub latency: Duration,
+}
+
+/// One tiny request (a few tokens): whether the server and the model answer, and how
+/// fast.
+pub fn check(config: &LlmConfig) -> Result<Checked, LlmError> {
+    let started = Instant::now();
+    let reply = chat(
+        config,
+        &[Message::user("Reply with the single word: ready")],
+        8,
+        &|| false,
+        &mut |_| {},
+    )?;
+    Ok(Checked {
+        reply,
+        latency: started.elapsed(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Built without HTTPS, an `https://` URL is refused before any connection, saying
+    /// why.
+    #[cfg(not(any(feature = "tls", feature = "tls-webpki")))]
+    #[test]
+    fn an_https_url_is_refused_in_plain_words_without_tls() {
+        let config = LlmConfig {
+            url: "https://models.example.invalid/v1".into(),
+            model: "m".into(),
+            timeout: Duration::from_secs(1),
+            key: None,
+        };
+        let error = chat(&config, &[Message::user("hi")], 1, &|| false, &mut |_| {});
+        assert!(
+            matches!(&error, Err(LlmError::Config(m)) if m.contains("without HTTPS")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn statuses_are_named_in_plain_words() {
+        let config = LlmConfig {
+            url: "http://localhost/v1".into(),
+            model: "tiny".into(),
+            timeout: Duration::from_secs(1),
+            key: None,
+        };
+        assert_eq!(from_status(401, "", &config), LlmError::Unauthorized);
+        let missing = from_status(400, r#"{"error":"model 'tiny' not found"}"#, &config);
+        assert!(
+            matches!(missing, LlmError::UnknownModel { .. }),
+            "{missing:?}"
+        );
+        let other = from_status(500, "<html>oops</html>", &config);
+        assert_eq!(
+            other,
+            LlmError::Status {
+                status: 500,
+                detail: "<html>oops</html>".into()
+            }
+        );
+    }
+}

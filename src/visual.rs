@@ -1,0 +1,244 @@
+//! The live visuals a card can carry (`visual:` in a deck), behind one seam that the lab
+//! screen, the console, the Diagram pane and the code panes' marked lines go through.
+//!
+//! A visual is four things: an engine the console drives, with its own table of commands
+//! (a [`crate::command_table`]); a diagram drawn into whatever area the pane has; the
+//! code paths its last operation ran ([`CodeEvent`]s, which a card's `code_links` map to
+//! solution lines); and whether that operation moved something, which the diagram shows
+//! over a few frames. The LRU cache ([`crate::lru`]) is the first. A second is a variant
+//! of [`content::Visual`] and of [`Live`], and an arm in each method here: the screen,
+//! the console, the panes and `tutor lab NAME` need nothing else.
+
+use jiff::{SignedDuration, Timestamp};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::command_table::Completion;
+use crate::content::{self, Card, CodeEvent};
+use crate::highlight::Lang;
+use crate::lru;
+
+/// The state of a card's visual: what the console drives and the Diagram pane draws.
+#[derive(Debug, Clone)]
+pub enum Live {
+    Lru(lru::lab::Lab),
+}
+
+/// What a console line did, for the console's reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ran {
+    /// The reply, one line, starting with `> `.
+    pub reply: String,
+    /// Whether an operation ran (not `help`, say): the code panes follow it and the
+    /// diagram may move.
+    pub operation: bool,
+}
+
+/// Why a console line changed nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// The console's line, starting with `> `.
+    pub reply: String,
+    /// The flash: the error alone.
+    pub error: String,
+}
+
+impl Live {
+    /// A new visual of `kind`: `capacity` sizes the LRU cache, `seed` its first `fill`.
+    pub fn new(kind: content::Visual, capacity: usize, seed: u64) -> Self {
+        match kind {
+            content::Visual::Lru => Self::Lru(lru::lab::Lab::new(capacity, seed)),
+        }
+    }
+
+    pub fn kind(&self) -> content::Visual {
+        match self {
+            Self::Lru(_) => content::Visual::Lru,
+        }
+    }
+
+    /// The LRU lab, when this is one.
+    pub fn lru(&self) -> Option<&lru::lab::Lab> {
+        match self {
+            Self::Lru(lab) => Some(lab),
+        }
+    }
+
+    /// Runs one console line. On an error nothing changes.
+    pub fn run(&mut self, line: &str) -> Result<Ran, Refused> {
+        match self {
+            Self::Lru(lab) => match lab.run(line) {
+                // An operation's reply starts with the command itself.
+                Ok(reply @ lru::lab::Reply::Did(_)) => Ok(Ran {
+                    reply: format!("> {reply}"),
+                    operation: true,
+                }),
+                Ok(reply) => Ok(Ran {
+                    reply: format!("> {line}: {reply}"),
+                    operation: false,
+                }),
+                Err(error) => {
+                    // "`frob`: expected a command…" already names a one-word line.
+                    let quoted = matches!(&error, lru::lab::LabError::Line(e) if e.quotes(line));
+                    Err(Refused {
+                        reply: if quoted {
+                            format!("> {error}")
+                        } else {
+                            format!("> {line}: {error}")
+                        },
+                        error: error.to_string(),
+                    })
+                }
+            },
+        }
+    }
+
+    /// The code paths the last operation ran, for the card's `code_links`.
+    pub fn code_events(&self) -> &'static [CodeEvent] {
+        match self {
+            Self::Lru(lab) => lab.last().map_or(&[], lru::lab::Event::code_events),
+        }
+    }
+
+    /// The lines of `card`'s `lang` solution the last operation ran.
+    pub fn linked_lines(&self, card: &Card, lang: Lang) -> Vec<lru::links::LinkedLine> {
+        lru::links::lines_for(card, lang, self.code_events())
+    }
+
+    /// Whether the last operation moved a node (or pushed one out): what motion shows.
+    pub fn moved(&self) -> bool {
+        match self {
+            Self::Lru(lab) => {
+                lab.before().is_some()
+                    && matches!(
+                        lab.last(),
+                        Some(
+                            lru::lab::Event::Hit { .. }
+                                | lru::lab::Event::Update { .. }
+                                | lru::lab::Event::Insert {
+                                    evicted: Some(_),
+                                    ..
+                                }
+                        )
+                    )
+            }
+        }
+    }
+
+    /// The diagram, as a widget for an area of any size.
+    pub fn diagram(&self, color: bool, moment: Moment) -> Diagram<'_> {
+        Diagram {
+            live: self,
+            color,
+            moment,
+        }
+    }
+}
+
+/// Which side of the last operation the diagram draws: before it for the motion's first
+/// frames, after it the rest of the time.
+pub use lru::diagram::Moment;
+
+/// How long a move is shown, in all: the node in its old place for the first half
+/// ([`BEFORE`]), then in its new one. About what the eye follows as one motion without
+/// waiting for it; the event loop ticks every [`FRAME`] meanwhile.
+pub const MOTION: SignedDuration = SignedDuration::from_millis(300);
+
+/// How long the old place shows.
+pub const BEFORE: SignedDuration = SignedDuration::from_millis(150);
+
+/// How often the event loop wakes while a move is shown.
+pub const FRAME: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The moment to draw at `now` for a move that started at `started` (none: no move).
+pub fn moment(started: Option<Timestamp>, now: Timestamp) -> Moment {
+    match started {
+        Some(start) if now.duration_since(start) < BEFORE => Moment::Before,
+        _ => Moment::After,
+    }
+}
+
+/// Whether a move that started at `started` is still shown at `now`.
+pub fn moving(started: Option<Timestamp>, now: Timestamp) -> bool {
+    started.is_some_and(|start| now.duration_since(start) < MOTION)
+}
+
+/// A visual's diagram drawn into an area.
+#[derive(Debug, Clone, Copy)]
+pub struct Diagram<'a> {
+    live: &'a Live,
+    color: bool,
+    moment: Moment,
+}
+
+impl Widget for Diagram<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        match self.live {
+            Live::Lru(lab) => lru::diagram::Diagram {
+                lab,
+                color: self.color,
+                moment: self.moment,
+            }
+            .render(area, buf),
+        }
+    }
+}
+
+/// The name of a visual as `tutor lab` takes it and titles show it.
+pub fn title(kind: content::Visual) -> &'static str {
+    match kind {
+        content::Visual::Lru => "LRU",
+    }
+}
+
+/// The commands' syntax, `put K V, get K, ...`; `short` leaves out optional arguments.
+pub fn syntax_list(kind: content::Visual, short: bool) -> String {
+    match kind {
+        content::Visual::Lru => lru::command::syntax_list(short),
+    }
+}
+
+/// Tab completion of a command name from the visual's table.
+pub fn complete(kind: content::Visual, word: &str) -> Completion {
+    match kind {
+        content::Visual::Lru => lru::command::complete(word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_move_shows_its_old_place_then_its_new_one_then_ends() {
+        let t0: Timestamp = "2026-05-04T10:00:00Z".parse().unwrap();
+        let at = |ms: i64| t0 + SignedDuration::from_millis(ms);
+        assert_eq!(moment(Some(t0), at(0)), Moment::Before);
+        assert_eq!(moment(Some(t0), at(149)), Moment::Before);
+        assert_eq!(moment(Some(t0), at(150)), Moment::After);
+        assert_eq!(moment(None, at(0)), Moment::After, "nothing moves: after");
+        assert!(moving(Some(t0), at(299)) && !moving(Some(t0), at(300)));
+        assert!(!moving(None, at(0)));
+    }
+
+    #[test]
+    fn an_lru_line_runs_and_a_bad_one_is_refused_with_its_word() {
+        let mut live = Live::new(content::Visual::Lru, 2, 0);
+        let ran = live.run("put 1 1").unwrap();
+        assert!(
+            ran.operation && ran.reply.starts_with("> put 1 1 -> INSERT"),
+            "{ran:?}"
+        );
+        assert_eq!(live.code_events(), &[CodeEvent::Insert]);
+        assert!(!live.moved(), "an insert without an eviction moves nothing");
+        let help = live.run("help").unwrap();
+        assert!(!help.operation && help.reply.starts_with("> help: commands:"));
+        let refused = live.run("frob").unwrap_err();
+        assert!(refused.reply.starts_with("> `frob`"), "{refused:?}");
+        live.run("put 2 2").unwrap();
+        live.run("get 1").unwrap();
+        assert!(live.moved(), "a hit on the head moves it to the tail");
+        assert_eq!(live.lru().unwrap().order(), [1, 2]);
+    }
+}

@@ -1,0 +1,148 @@
+//! A fake OpenAI-compatible server on 127.0.0.1 for the model interviewer's tests
+//! (issue 19): nothing leaves the machine. Each connection gets the reply the test's
+//! function picks from the request body; the requests are kept for the test to read.
+
+// Test scaffolding: a broken socket or lock is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+/// What the server does with one request.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// 200 and these pieces as streamed chunks, then `data: [DONE]`.
+    Stream(Vec<String>),
+    /// This status and body (JSON).
+    Status(u16, String),
+    /// 200 and this body as it is, then the connection closes.
+    Raw(String),
+    /// Nothing at all until the test ends (the client times out first).
+    Hang,
+}
+
+/// One request as received: its head (lowercased) and body.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub head: String,
+    pub body: String,
+}
+
+pub struct Fake {
+    /// The API's base, as `tutor config llm-url` takes it.
+    pub url: String,
+    pub requests: Arc<Mutex<Vec<Request>>>,
+    /// Dropped with the server: a hanging reply then ends.
+    _release: Sender<()>,
+}
+
+impl Fake {
+    pub fn requests(&self) -> Vec<Request> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn read_request(stream: &mut TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line.to_lowercase());
+    }
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some(Request {
+        head,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
+}
+
+/// A streamed chunk as servers send it.
+pub fn chunk(text: &str) -> String {
+    format!(
+        "data: {}\n\n",
+        serde_json::json!({"choices": [{"index": 0, "delta": {"content": text}, "finish_reason": null}]})
+    )
+}
+
+fn answer(stream: &mut TcpStream, reply: Reply, release: &Arc<Mutex<Receiver<()>>>) {
+    let ok = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+    let _ = match reply {
+        Reply::Stream(pieces) => {
+            let mut body = ok.to_string();
+            for piece in pieces {
+                body.push_str(&chunk(&piece));
+            }
+            body.push_str("data: [DONE]\n\n");
+            stream.write_all(body.as_bytes())
+        }
+        Reply::Status(status, body) => stream.write_all(
+            format!(
+                "HTTP/1.1 {status} Error\r\ncontent-type: application/json\r\n\
+                 content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        ),
+        Reply::Raw(body) => stream.write_all(format!("{ok}{body}").as_bytes()),
+        Reply::Hang => {
+            // Blocks until the test drops the server: the client gives up first.
+            let _ = release.lock().unwrap().recv();
+            Ok(())
+        }
+    };
+    let _ = stream.flush();
+}
+
+/// Starts a server whose replies `reply` picks from each request's body.
+pub fn serve(reply: impl Fn(&str) -> Reply + Send + Sync + 'static) -> Fake {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/v1", listener.local_addr().unwrap());
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let (release, hold) = channel::<()>();
+    let hold = Arc::new(Mutex::new(hold));
+    let seen = Arc::clone(&requests);
+    let reply = Arc::new(reply);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let seen = Arc::clone(&seen);
+            let reply = Arc::clone(&reply);
+            let hold = Arc::clone(&hold);
+            std::thread::spawn(move || {
+                let Some(request) = read_request(&mut stream) else {
+                    return;
+                };
+                let chosen = reply(&request.body);
+                seen.lock().unwrap().push(request);
+                answer(&mut stream, chosen, &hold);
+            });
+        }
+    });
+    Fake {
+        url,
+        requests,
+        _release: release,
+    }
+}
+
+/// A URL where nothing listens: connection refused.
+pub fn refused_url() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/v1", listener.local_addr().unwrap());
+    drop(listener);
+    url
+}
