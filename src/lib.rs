@@ -43,6 +43,7 @@
 
 pub mod action;
 pub mod anki;
+pub mod anagram;
 pub mod ansi;
 pub mod app;
 pub mod cli;
