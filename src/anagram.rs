@@ -440,6 +440,46 @@ mod tests {
         assert_eq!(lab.len(), 10);
     }
 
+    /// The trimmed text of the group-anagrams card's lines the lab's last `add` lights.
+    fn lit(lab: &Lab, lang: crate::highlight::Lang) -> Vec<String> {
+        let library = crate::content::bundled_library();
+        let (_, card) = library.card("group-anagrams").expect("the bundled card");
+        assert_eq!(card.visual, Some(crate::content::Visual::Anagrams));
+        let (python, rust) = card.code().expect("a coding card");
+        let source = match lang {
+            crate::highlight::Lang::Python => &python.solution,
+            crate::highlight::Lang::Rust => &rust.solution,
+        };
+        let lines: Vec<&str> = source.lines().collect();
+        crate::lru::links::lines_for(card, lang, lab.code_events())
+            .iter()
+            .map(|l| lines[l.line - 1].trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_card_lights_the_key_and_the_bucket_lines_that_ran() {
+        use crate::highlight::Lang;
+        let mut lab = Lab::new();
+        lab.run("add eat").unwrap();
+        let py = lit(&lab, Lang::Python);
+        assert!(py.contains(&"return \"\".join(sorted(word))".to_string()), "{py:#?}");
+        assert!(py.contains(&"groups[key(word)].append(word)".to_string()), "{py:#?}");
+        let rs = lit(&lab, Lang::Rust);
+        assert!(rs.contains(&"chars.sort_unstable();".to_string()), "{rs:#?}");
+        assert!(rs.contains(&"groups.insert(key, vec![word]);".to_string()), "{rs:#?}");
+        assert!(!rs.contains(&"Some(group) => group.push(word),".to_string()));
+        lab.run("key count").unwrap();
+        lab.run("add tea").unwrap();
+        let py = lit(&lab, Lang::Python);
+        assert!(py.contains(&"counts[ord(ch) - ord(\"a\")] += 1".to_string()), "{py:#?}");
+        assert!(!py.iter().any(|l| l.contains("sorted(word)")), "{py:#?}");
+        let rs = lit(&lab, Lang::Rust);
+        assert!(rs.contains(&"Some(group) => group.push(word),".to_string()), "{rs:#?}");
+        assert!(rs.contains(&"*slot = slot.checked_add(1)?;".to_string()), "{rs:#?}");
+        assert!(!rs.contains(&"groups.insert(key, vec![word]);".to_string()));
+    }
+
     fn line() -> impl Strategy<Value = String> {
         prop_oneof![
             "add [a-zA-Z]{1,5}",

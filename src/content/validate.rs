@@ -357,7 +357,7 @@ fn code_links(c: &mut Checker<'_>, card: &Card, links: &CodeLinks) {
     if card.visual.is_none() {
         c.fail(
             &path!["code_links"],
-            "code_links only works with a `visual` (lru or anagrams): add it, or remove code_links",
+            "code_links only works with a visual (`visual: lru` or `visual: anagrams`): add one, or remove code_links",
         );
     }
     let Some((python, rust)) = card.code() else {
