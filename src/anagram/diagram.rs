@@ -103,10 +103,10 @@ pub fn text(lab: &Lab, width: u16, height: u16, color: bool) -> Text<'static> {
         )),
     ];
     let room = h.saturating_sub(out.len());
-    if width >= BOX_WIDTH && height >= BOX_HEIGHT {
-        out.extend(boxes(lab, w, room, color));
-    } else {
-        out.extend(compact(lab, w, room, color));
+    // Boxes when the first row of them fits, else one bucket a line.
+    match boxes(lab, w, room, color) {
+        Some(drawn) if width >= BOX_WIDTH && height >= BOX_HEIGHT => out.extend(drawn),
+        _ => out.extend(compact(lab, w, room, color)),
     }
     out.truncate(h);
     Text::from(out)
@@ -219,8 +219,8 @@ fn bucket_box(lab: &Lab, i: usize, max_width: usize) -> BucketBox {
 }
 
 /// The buckets as boxes in rows of `width`, and `+N not shown` when not all fit in
-/// `room` lines.
-fn boxes(lab: &Lab, width: usize, room: usize, color: bool) -> Vec<Line<'static>> {
+/// `room` lines; `None` when buckets there are but not one row of them fits.
+fn boxes(lab: &Lab, width: usize, room: usize, color: bool) -> Option<Vec<Line<'static>>> {
     let all: Vec<BucketBox> = (0..lab.buckets().len())
         .map(|i| bucket_box(lab, i, width))
         .collect();
@@ -278,7 +278,7 @@ fn boxes(lab: &Lab, width: usize, room: usize, color: bool) -> Vec<Line<'static>
             width,
         )));
     }
-    out
+    (shown > 0 || all.is_empty()).then_some(out)
 }
 
 #[cfg(test)]
@@ -347,6 +347,9 @@ mod tests {
         let short = plain(&l, 20, 3);
         assert_eq!(short[2], "+2 not shown");
         assert!(plain(&l, 0, 0).is_empty());
+        // Wide but too short for a box of three words: the compact form, not nothing.
+        let out = plain(&l, 78, 6);
+        assert_eq!(out[2], "aet: eat +tea");
     }
 
     #[test]
