@@ -350,7 +350,10 @@ mod tests {
             lab.run("add eat").unwrap().to_string(),
             "add eat -> NEW bucket aet"
         );
-        assert_eq!(lab.code_events(), [CodeEvent::SortedKey, CodeEvent::NewBucket]);
+        assert_eq!(
+            lab.code_events(),
+            [CodeEvent::SortedKey, CodeEvent::NewBucket]
+        );
         assert_eq!(
             lab.run("add tea").unwrap().to_string(),
             "add tea -> +tea in bucket aet"
@@ -380,7 +383,11 @@ mod tests {
         assert_eq!(reply.to_string(), "key count -> 2 buckets");
         assert_eq!(lab.buckets()[0].key, "a1e1t1");
         assert_eq!(lab.buckets()[0].words, ["eat", "tea"]);
-        assert_eq!(lab.code_events(), [], "re-keying is the lab's, not the solution's");
+        assert_eq!(
+            lab.code_events(),
+            [],
+            "re-keying is the lab's, not the solution's"
+        );
         lab.run("add ate").unwrap();
         assert_eq!(lab.code_events(), [CodeEvent::CountKey, CodeEvent::Append]);
     }
@@ -463,20 +470,41 @@ mod tests {
         let mut lab = Lab::new();
         lab.run("add eat").unwrap();
         let py = lit(&lab, Lang::Python);
-        assert!(py.contains(&"return \"\".join(sorted(word))".to_string()), "{py:#?}");
-        assert!(py.contains(&"groups[key(word)].append(word)".to_string()), "{py:#?}");
+        assert!(
+            py.contains(&"return \"\".join(sorted(word))".to_string()),
+            "{py:#?}"
+        );
+        assert!(
+            py.contains(&"groups[key(word)].append(word)".to_string()),
+            "{py:#?}"
+        );
         let rs = lit(&lab, Lang::Rust);
-        assert!(rs.contains(&"chars.sort_unstable();".to_string()), "{rs:#?}");
-        assert!(rs.contains(&"groups.insert(key, vec![word]);".to_string()), "{rs:#?}");
+        assert!(
+            rs.contains(&"chars.sort_unstable();".to_string()),
+            "{rs:#?}"
+        );
+        assert!(
+            rs.contains(&"groups.insert(key, vec![word]);".to_string()),
+            "{rs:#?}"
+        );
         assert!(!rs.contains(&"Some(group) => group.push(word),".to_string()));
         lab.run("key count").unwrap();
         lab.run("add tea").unwrap();
         let py = lit(&lab, Lang::Python);
-        assert!(py.contains(&"counts[ord(ch) - ord(\"a\")] += 1".to_string()), "{py:#?}");
+        assert!(
+            py.contains(&"counts[ord(ch) - ord(\"a\")] += 1".to_string()),
+            "{py:#?}"
+        );
         assert!(!py.iter().any(|l| l.contains("sorted(word)")), "{py:#?}");
         let rs = lit(&lab, Lang::Rust);
-        assert!(rs.contains(&"Some(group) => group.push(word),".to_string()), "{rs:#?}");
-        assert!(rs.contains(&"*slot = slot.checked_add(1)?;".to_string()), "{rs:#?}");
+        assert!(
+            rs.contains(&"Some(group) => group.push(word),".to_string()),
+            "{rs:#?}"
+        );
+        assert!(
+            rs.contains(&"*slot = slot.checked_add(1)?;".to_string()),
+            "{rs:#?}"
+        );
         assert!(!rs.contains(&"groups.insert(key, vec![word]);".to_string()));
     }
 

@@ -611,7 +611,10 @@ fn the_anagram_lab_runs_from_the_console() {
     let live = app.lab.as_ref().unwrap();
     assert_eq!(
         live.code_events(),
-        &[crate::content::CodeEvent::CountKey, crate::content::CodeEvent::Append]
+        &[
+            crate::content::CodeEvent::CountKey,
+            crate::content::CodeEvent::Append
+        ]
     );
     press(&mut app, &mut shell, "a d d space 1 2 enter", t0());
     assert_eq!(

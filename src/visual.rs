@@ -306,7 +306,10 @@ mod tests {
         let refused = live.run("add 42").unwrap_err();
         assert_eq!(refused.reply, "> `42`: a word is letters a-z only");
         let help = live.run("help").unwrap();
-        assert!(help.reply.starts_with("> help: commands: add WORD"), "{help:?}");
+        assert!(
+            help.reply.starts_with("> help: commands: add WORD"),
+            "{help:?}"
+        );
         assert_eq!(
             complete(content::Visual::Anagrams, "a"),
             Completion::One {

@@ -522,7 +522,12 @@ fn the_anagram_lab_buckets_each_word() {
     for op in ["add eat", "add tan", "add tea"] {
         tmux.keys(&[op, "Enter"]);
     }
-    tmux.wait_for_all(&["+tea in bucket aet", "║+tea", "│ tan │", "words: 3  buckets: 2"]);
+    tmux.wait_for_all(&[
+        "+tea in bucket aet",
+        "║+tea",
+        "│ tan │",
+        "words: 3  buckets: 2",
+    ]);
     tmux.keys(&["add bat", "Enter"]);
     tmux.wait_for("╔═abt NEW═╗");
     // Tab completes `ke` to `key `.

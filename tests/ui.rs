@@ -1163,9 +1163,14 @@ fn diagram_in_colour(app: &App, size: (u16, u16)) -> String {
 #[test]
 fn the_anagram_lab_at_160x48_and_80x24() {
     for size in [(160, 48), (80, 24)] {
-        let (mut app, mut shell) =
-            fixture(&Start::Lab(tutor::content::Visual::Anagrams, 2), false, size);
-        for line in ["add eat", "add tea", "add tan", "add ate", "add nat", "add bat", "add tab"] {
+        let (mut app, mut shell) = fixture(
+            &Start::Lab(tutor::content::Visual::Anagrams, 2),
+            false,
+            size,
+        );
+        for line in [
+            "add eat", "add tea", "add tan", "add ate", "add nat", "add bat", "add tab",
+        ] {
             type_line(&mut app, &mut shell, line);
         }
         let name = format!("anagram_lab_{}x{}", size.0, size.1);

@@ -98,7 +98,10 @@ pub fn parse(line: &str) -> Result<Command, LineError> {
 /// Parses a command from its words.
 pub fn parse_words(words: &[&str]) -> Result<Command, ParseError> {
     let Some(name) = words.first() else {
-        return Err(error(0, "a command such as `add eat` (`help` lists them all)"));
+        return Err(error(
+            0,
+            "a command such as `add eat` (`help` lists them all)",
+        ));
     };
     let Some(spec) = command_table::find(COMMANDS, name) else {
         return Err(error(0, format!("a command: {}", syntax_list(true))));
@@ -136,7 +139,12 @@ fn help(words: &[&str]) -> Result<Command, ParseError> {
     };
     command_table::find(COMMANDS, word)
         .map(|spec| Command::Help(Some(spec.name)))
-        .ok_or_else(|| error(1, "a command to explain after `help`: add, key, reset, undo or help"))
+        .ok_or_else(|| {
+            error(
+                1,
+                "a command to explain after `help`: add, key, reset, undo or help",
+            )
+        })
 }
 
 #[cfg(test)]

@@ -97,8 +97,10 @@ pub fn text(lab: &Lab, width: u16, height: u16, color: bool) -> Text<'static> {
             title(color),
         )),
         Line::from(cut(
-            &lab.last()
-                .map_or_else(|| "last: none (try `add eat`)".to_string(), |e| format!("last: {e}")),
+            &lab.last().map_or_else(
+                || "last: none (try `add eat`)".to_string(),
+                |e| format!("last: {e}"),
+            ),
             w,
         )),
     ];
@@ -174,17 +176,16 @@ fn bucket_box(lab: &Lab, i: usize, max_width: usize) -> BucketBox {
         .take(BOX_WORDS)
         .map(|w| format!(" {w}"))
         .collect();
-    if bucket.words.len() > BOX_WORDS {
-        rows.push(format!("+{} more", bucket.words.len() - BOX_WORDS));
-    } else if t == Touch::Appended
-        && let (Some(row), Some(word)) = (rows.last_mut(), bucket.words.last())
-    {
-        *row = format!("+{word}");
-    }
-    if t == Touch::Appended && bucket.words.len() > BOX_WORDS {
-        if let Some(word) = bucket.words.last() {
+    let appended = t == Touch::Appended;
+    let hidden = bucket.words.len().saturating_sub(BOX_WORDS);
+    if hidden > 0 {
+        // The appended word is the last, beyond the shown ones: it gets its own row.
+        rows.push(format!("+{} more", hidden - usize::from(appended)));
+        if appended && let Some(word) = bucket.words.last() {
             rows.push(format!("+{word}"));
         }
+    } else if appended && let (Some(row), Some(word)) = (rows.last_mut(), bucket.words.last()) {
+        *row = format!("+{word}");
     }
     let natural = rows
         .iter()
@@ -201,10 +202,7 @@ fn bucket_box(lab: &Lab, i: usize, max_width: usize) -> BucketBox {
     };
     let head = cut(&head, inner.saturating_sub(2).max(1));
     let fill = inner.saturating_sub(head.chars().count() + 1);
-    let mut lines = vec![format!(
-        "{tl}{hz}{head}{}{tr}",
-        hz.to_string().repeat(fill)
-    )];
+    let mut lines = vec![format!("{tl}{hz}{head}{}{tr}", hz.to_string().repeat(fill))];
     for row in rows {
         let row = cut(&row, inner);
         let pad = inner - row.chars().count();
@@ -229,7 +227,11 @@ fn boxes(lab: &Lab, width: usize, room: usize, color: bool) -> Option<Vec<Line<'
     let mut start = 0;
     let mut used = 0;
     for (i, b) in all.iter().enumerate() {
-        let need = if i == start { b.width } else { used + 1 + b.width };
+        let need = if i == start {
+            b.width
+        } else {
+            used + 1 + b.width
+        };
         if i > start && need > width {
             rows.push(start..i);
             start = i;
@@ -244,7 +246,11 @@ fn boxes(lab: &Lab, width: usize, room: usize, color: bool) -> Option<Vec<Line<'
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut shown = 0;
     for (r, row) in rows.iter().enumerate() {
-        let tall = all[row.clone()].iter().map(|b| b.lines.len()).max().unwrap_or(0);
+        let tall = all[row.clone()]
+            .iter()
+            .map(|b| b.lines.len())
+            .max()
+            .unwrap_or(0);
         let last_row = r + 1 == rows.len();
         // Leave a line for the note unless this is the last row.
         let note = usize::from(!last_row);
@@ -348,8 +354,21 @@ mod tests {
         assert_eq!(short[2], "+2 not shown");
         assert!(plain(&l, 0, 0).is_empty());
         // Wide but too short for a box of three words: the compact form, not nothing.
-        let out = plain(&l, 78, 6);
-        assert_eq!(out[2], "aet: eat +tea");
+        let three = lab(&["add eat", "add tan", "add tea", "add ate"]);
+        let out = plain(&three, 78, 6);
+        assert_eq!(out[2], "aet: eat tea +ate");
+    }
+
+    #[test]
+    fn a_full_box_counts_the_rest_and_still_shows_the_new_word() {
+        let mut l = Lab::new();
+        for _ in 0..BOX_WORDS + 2 {
+            l.run("add ab").unwrap();
+        }
+        l.run("add ba").unwrap();
+        let out = plain(&l, 40, 20);
+        assert_eq!(out[2 + BOX_WORDS + 1], "║+2 more║", "{out:#?}");
+        assert_eq!(out[2 + BOX_WORDS + 2], "║+ba    ║", "{out:#?}");
     }
 
     #[test]
