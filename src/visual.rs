@@ -36,6 +36,20 @@ pub struct Ran {
     pub operation: bool,
 }
 
+impl Ran {
+    /// An operation's reply starts with the command itself; any other repeats the line.
+    fn of(line: &str, reply: &impl std::fmt::Display, operation: bool) -> Self {
+        Self {
+            reply: if operation {
+                format!("> {reply}")
+            } else {
+                format!("> {line}: {reply}")
+            },
+            operation,
+        }
+    }
+}
+
 /// Why a console line changed nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
@@ -43,6 +57,20 @@ pub struct Refused {
     pub reply: String,
     /// The flash: the error alone.
     pub error: String,
+}
+
+impl Refused {
+    /// `quoted`: the error already names the whole line, so it is not repeated.
+    fn of(line: &str, error: &impl std::fmt::Display, quoted: bool) -> Self {
+        Self {
+            reply: if quoted {
+                format!("> {error}")
+            } else {
+                format!("> {line}: {error}")
+            },
+            error: error.to_string(),
+        }
+    }
 }
 
 impl Live {
@@ -73,54 +101,31 @@ impl Live {
     pub fn run(&mut self, line: &str) -> Result<Ran, Refused> {
         match self {
             Self::Lru(lab) => match lab.run(line) {
-                // An operation's reply starts with the command itself.
-                Ok(reply @ lru::lab::Reply::Did(_)) => Ok(Ran {
-                    reply: format!("> {reply}"),
-                    operation: true,
-                }),
-                Ok(reply) => Ok(Ran {
-                    reply: format!("> {line}: {reply}"),
-                    operation: false,
-                }),
-                Err(error) => {
-                    // "`frob`: expected a command…" already names a one-word line.
-                    let quoted = matches!(&error, lru::lab::LabError::Line(e) if e.quotes(line));
-                    Err(Refused {
-                        reply: if quoted {
-                            format!("> {error}")
-                        } else {
-                            format!("> {line}: {error}")
-                        },
-                        error: error.to_string(),
-                    })
-                }
+                Ok(reply) => Ok(Ran::of(
+                    line,
+                    &reply,
+                    matches!(reply, lru::lab::Reply::Did(_)),
+                )),
+                // "`frob`: expected a command…" already names a one-word line.
+                Err(error) => Err(Refused::of(
+                    line,
+                    &error,
+                    matches!(&error, lru::lab::LabError::Line(e) if e.quotes(line)),
+                )),
             },
             Self::Anagrams(lab) => match lab.run(line) {
-                Ok(reply @ anagram::Reply::Did(_)) => Ok(Ran {
-                    reply: format!("> {reply}"),
-                    operation: true,
-                }),
-                Ok(reply) => Ok(Ran {
-                    reply: format!("> {line}: {reply}"),
-                    operation: false,
-                }),
-                Err(error) => {
-                    let quoted = matches!(&error, anagram::LabError::Line(e) if e.quotes(line))
-                        || matches!(
-                            &error,
-                            anagram::LabError::NotLetters(_)
-                                | anagram::LabError::TooLong(_)
-                                | anagram::LabError::Full(_)
-                        );
-                    Err(Refused {
-                        reply: if quoted {
-                            format!("> {error}")
-                        } else {
-                            format!("> {line}: {error}")
-                        },
-                        error: error.to_string(),
-                    })
-                }
+                Ok(reply) => Ok(Ran::of(
+                    line,
+                    &reply,
+                    matches!(reply, anagram::Reply::Did(_)),
+                )),
+                // A refused word is named by the error itself.
+                Err(error) => Err(Refused::of(
+                    line,
+                    &error,
+                    !matches!(&error, anagram::LabError::Line(e) if !e.quotes(line))
+                        && error != anagram::LabError::NothingToUndo,
+                )),
             },
         }
     }

@@ -36,28 +36,11 @@ pub static COMMANDS: &[AnagramCommand] = &[
     row("help", "[CMD]", "list the commands, or explain CMD", help),
 ];
 
-const fn row(
-    name: &'static str,
-    args: &'static str,
-    doc: &'static str,
-    handler: fn(&[&str]) -> Result<Command, ParseError>,
-) -> AnagramCommand {
-    CommandSpec {
-        name,
-        aliases: &[],
-        args,
-        doc,
-        handler,
-    }
-}
+use command_table::row;
 
 /// The commands' syntax, `add WORD, key MODE, ...`; `short` leaves out optional ones.
 pub fn syntax_list(short: bool) -> String {
-    COMMANDS
-        .iter()
-        .map(|c| if short { c.short_syntax() } else { c.syntax() })
-        .collect::<Vec<_>>()
-        .join(", ")
+    command_table::syntax_list(COMMANDS, short)
 }
 
 /// What Tab does to `word`, the start of a command's name.
@@ -67,7 +50,7 @@ pub fn complete(word: &str) -> Completion {
 
 /// `help CMD`'s answer.
 pub fn explain(name: &str) -> Option<String> {
-    command_table::find(COMMANDS, name).map(|spec| format!("{}: {}", spec.syntax(), spec.doc))
+    command_table::explain(COMMANDS, name)
 }
 
 fn error(at: usize, expected: impl Into<String>) -> ParseError {
@@ -80,19 +63,7 @@ fn error(at: usize, expected: impl Into<String>) -> ParseError {
 /// Parses one console line.
 pub fn parse(line: &str) -> Result<Command, LineError> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    parse_words(&words).map_err(|e| match words.get(e.at) {
-        Some(word) => LineError::Word {
-            word: (*word).to_string(),
-            expected: e.expected,
-        },
-        None if words.is_empty() => LineError::Empty {
-            expected: e.expected,
-        },
-        None => LineError::Incomplete {
-            line: words.join(" "),
-            expected: e.expected,
-        },
-    })
+    parse_words(&words).map_err(|e| crate::lru::command::line_error(&words, e))
 }
 
 /// Parses a command from its words.
