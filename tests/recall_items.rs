@@ -346,12 +346,19 @@ fn fresh_held_out_answers() {
     );
 }
 
-/// The third held-out set (44 items, written blind after the misconceptions landed).
+/// The third held-out set (44 items, two right and two wrong answers each), written
+/// blind on 2026-12-06: a ratchet at the figure after that day's work (69 of 88 right
+/// accepted, 6 of 88 wrong accepted; before it, 69 of 88 and 5 of 88: the target is
+/// none wrong, see the fixture's header). Never tune an item on these answers.
 #[test]
 fn third_held_out_answers() {
-    let (right, right_accepted, wrong, wrong_accepted, figure, _misjudged) =
+    let (right, right_accepted, wrong, wrong_accepted, figure, misjudged) =
         measure(include_str!("fixtures/recall_heldout3.yaml"));
     println!("{figure}");
     assert!(right == 88 && wrong == 88, "{figure}");
-    assert!(right_accepted > 0 && wrong_accepted < wrong, "{figure}");
+    assert!(
+        right_accepted >= 69 && wrong_accepted <= 6,
+        "{figure}\n{}",
+        misjudged.join("\n")
+    );
 }
