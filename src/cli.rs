@@ -280,12 +280,15 @@ pub enum Command {
 pub enum LabName {
     /// The LRU cache: a hash map and a recency list
     Lru,
+    /// Anagram buckets: words grouped by a key (sorted letters or letter counts)
+    Anagrams,
 }
 
 impl LabName {
     fn visual(self) -> crate::content::Visual {
         match self {
             Self::Lru => crate::content::Visual::Lru,
+            Self::Anagrams => crate::content::Visual::Anagrams,
         }
     }
 }
@@ -301,6 +304,9 @@ fn lab(
     match (name, script) {
         (_, None) => session::run(cli, &Start::Lab(name.visual(), capacity), None, None, None),
         (LabName::Lru, Some(_)) => lru::lru(capacity, script, diagram),
+        (LabName::Anagrams, Some(_)) => Err(eyre::eyre!(
+            "tutor lab anagrams: --script runs the LRU lab only; open the lab without it"
+        )),
     }
 }
 

@@ -54,6 +54,36 @@ impl<C, E> CommandSpec<C, E> {
     }
 }
 
+/// A row without aliases: what both labs' tables are made of.
+pub const fn row<C, E>(
+    name: &'static str,
+    args: &'static str,
+    doc: &'static str,
+    handler: fn(&[&str]) -> Result<C, E>,
+) -> CommandSpec<C, E> {
+    CommandSpec {
+        name,
+        aliases: &[],
+        args,
+        doc,
+        handler,
+    }
+}
+
+/// The table's syntax, `put K V, get K, ...`; `short` leaves out optional arguments.
+pub fn syntax_list<C, E>(table: &[CommandSpec<C, E>], short: bool) -> String {
+    table
+        .iter()
+        .map(|c| if short { c.short_syntax() } else { c.syntax() })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `help CMD`'s answer: the command's syntax and what it does, from its row.
+pub fn explain<C, E>(table: &[CommandSpec<C, E>], name: &str) -> Option<String> {
+    find(table, name).map(|spec| format!("{}: {}", spec.syntax(), spec.doc))
+}
+
 /// The command `word` names, if any. The table is any iterator over its specs, so a
 /// table whose rows hold more than a spec can pass them.
 pub fn find<'t, C: 't, E: 't>(

@@ -104,6 +104,7 @@ impl Difficulty {
 #[serde(rename_all = "lowercase")]
 pub enum Visual {
     Lru,
+    Anagrams,
 }
 
 /// Something an LRU operation does that a solution has lines for: what `code_links`
@@ -123,17 +124,39 @@ pub enum CodeEvent {
     Evict,
     /// `put` at capacity 0: nothing is stored.
     Discard,
+    /// Anagrams: `add` computed the word's key by sorting its letters.
+    SortedKey,
+    /// Anagrams: `add` computed the word's key by counting its letters.
+    CountKey,
+    /// Anagrams: the key was new, so a bucket was made for it.
+    NewBucket,
+    /// Anagrams: the key had a bucket, and the word was appended to it.
+    Append,
 }
 
 impl CodeEvent {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 10] = [
         Self::Hit,
         Self::Miss,
         Self::Insert,
         Self::Update,
         Self::Evict,
         Self::Discard,
+        Self::SortedKey,
+        Self::CountKey,
+        Self::NewBucket,
+        Self::Append,
     ];
+
+    /// The visual whose operations report it: `code_links` may only use a card's own.
+    pub fn visual(self) -> Visual {
+        match self {
+            Self::Hit | Self::Miss | Self::Insert | Self::Update | Self::Evict | Self::Discard => {
+                Visual::Lru
+            }
+            Self::SortedKey | Self::CountKey | Self::NewBucket | Self::Append => Visual::Anagrams,
+        }
+    }
 
     /// The key it has in `code_links`.
     pub fn name(self) -> &'static str {
@@ -144,6 +167,10 @@ impl CodeEvent {
             Self::Update => "update",
             Self::Evict => "evict",
             Self::Discard => "discard",
+            Self::SortedKey => "sorted_key",
+            Self::CountKey => "count_key",
+            Self::NewBucket => "new_bucket",
+            Self::Append => "append",
         }
     }
 }
@@ -164,6 +191,14 @@ pub struct EventLines {
     pub evict: Vec<usize>,
     #[serde(default)]
     pub discard: Vec<usize>,
+    #[serde(default)]
+    pub sorted_key: Vec<usize>,
+    #[serde(default)]
+    pub count_key: Vec<usize>,
+    #[serde(default)]
+    pub new_bucket: Vec<usize>,
+    #[serde(default)]
+    pub append: Vec<usize>,
 }
 
 impl EventLines {
@@ -176,12 +211,16 @@ impl EventLines {
             CodeEvent::Update => &self.update,
             CodeEvent::Evict => &self.evict,
             CodeEvent::Discard => &self.discard,
+            CodeEvent::SortedKey => &self.sorted_key,
+            CodeEvent::CountKey => &self.count_key,
+            CodeEvent::NewBucket => &self.new_bucket,
+            CodeEvent::Append => &self.append,
         }
     }
 }
 
-/// `code_links` on a card with `visual: lru`: the solution lines each operation of the
-/// LRU lab executes, so the code panes can highlight them while the diagram shows it.
+/// `code_links` on a card with a `visual`: the solution lines each operation of the
+/// visual's lab executes, so the code panes can highlight them while the diagram shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CodeLinks {

@@ -20,6 +20,7 @@
 //! - [`layout`]: geometry and measured text both `update` and `ui` need (panes, scroll).
 //! - [`lru`]: the LRU lab: the O(1) cache engine, the console's commands and history,
 //!   the diagram, `tutor lru --script`, and the solution lines each operation runs.
+//! - [`anagram`]: the anagram-buckets lab (the second visual): engine, commands, diagram.
 //! - [`markdown`]: card text (Markdown) as styled lines, or plain text.
 //! - [`optimize`]: fitting personal FSRS parameters to the review history.
 //! - [`paths`]: the data dir and the cache folders.
@@ -42,6 +43,7 @@
 //! - [`wrap`]: wrapping styled lines to a width, and cutting text to fit.
 
 pub mod action;
+pub mod anagram;
 pub mod anki;
 pub mod ansi;
 pub mod app;

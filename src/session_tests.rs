@@ -588,6 +588,56 @@ fn lab_help_explains_one_command() {
     assert_eq!(lab_note(&app), None);
 }
 
+/// The anagram lab through the same console: a line runs, Tab completes from its own
+/// table, a bad word is refused by name and changes nothing, the code panes follow.
+#[test]
+fn the_anagram_lab_runs_from_the_console() {
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Anagrams, 2));
+    assert!(app.console.active);
+    assert_eq!(
+        app.current_card()
+            .and_then(|i| app.card(i))
+            .map(|(_, c)| c.id.to_string()),
+        Some("group-anagrams".to_string())
+    );
+    press(&mut app, &mut shell, "a d d space e a t enter", t0());
+    press(&mut app, &mut shell, "k e tab", t0());
+    assert_eq!(app.console.input, "key ");
+    press(&mut app, &mut shell, "c o u n t enter", t0());
+    press(&mut app, &mut shell, "a d d space t e a enter", t0());
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        "> add tea -> +tea in bucket a1e1t1"
+    );
+    let live = app.lab.as_ref().unwrap();
+    assert_eq!(
+        live.code_events(),
+        &[
+            crate::content::CodeEvent::CountKey,
+            crate::content::CodeEvent::Append
+        ]
+    );
+    press(&mut app, &mut shell, "a d d space 1 2 enter", t0());
+    assert_eq!(
+        app.console.output.last().unwrap(),
+        "> `12`: a word is letters a-z only"
+    );
+    let Some(crate::visual::Live::Anagrams(lab)) = app.lab.as_ref() else {
+        panic!("the anagram lab");
+    };
+    assert_eq!(lab.len(), 2, "the refused word changed nothing");
+    press(&mut app, &mut shell, "h e l p enter", t0());
+    assert!(
+        app.console
+            .output
+            .last()
+            .unwrap()
+            .ends_with("add WORD, key MODE, reset, undo, help [CMD]"),
+        "{:?}",
+        app.console.output.last()
+    );
+}
+
 /// Tab with no command to offer says so, rather than leaving an earlier Tab's list on
 /// the console's last line as if it were this one's.
 #[test]

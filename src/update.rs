@@ -486,7 +486,10 @@ pub fn open_lab(app: &mut App, visual: crate::content::Visual, now: Timestamp) -
     let Some(card) = card else {
         flash_error(
             app,
-            format!("no card with `visual: {}` is loaded", title.to_lowercase()),
+            format!(
+                "no card with `visual: {}` is loaded",
+                crate::visual::name(visual)
+            ),
         );
         return Effects::none();
     };

@@ -17,12 +17,13 @@ use ratatui::widgets::Widget;
 use crate::command_table::Completion;
 use crate::content::{self, Card, CodeEvent};
 use crate::highlight::Lang;
-use crate::lru;
+use crate::{anagram, lru};
 
 /// The state of a card's visual: what the console drives and the Diagram pane draws.
 #[derive(Debug, Clone)]
 pub enum Live {
     Lru(lru::lab::Lab),
+    Anagrams(anagram::Lab),
 }
 
 /// What a console line did, for the console's reply.
@@ -35,6 +36,20 @@ pub struct Ran {
     pub operation: bool,
 }
 
+impl Ran {
+    /// An operation's reply starts with the command itself; any other repeats the line.
+    fn of(line: &str, reply: &impl std::fmt::Display, operation: bool) -> Self {
+        Self {
+            reply: if operation {
+                format!("> {reply}")
+            } else {
+                format!("> {line}: {reply}")
+            },
+            operation,
+        }
+    }
+}
+
 /// Why a console line changed nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
@@ -44,17 +59,33 @@ pub struct Refused {
     pub error: String,
 }
 
+impl Refused {
+    /// `quoted`: the error already names the whole line, so it is not repeated.
+    fn of(line: &str, error: &impl std::fmt::Display, quoted: bool) -> Self {
+        Self {
+            reply: if quoted {
+                format!("> {error}")
+            } else {
+                format!("> {line}: {error}")
+            },
+            error: error.to_string(),
+        }
+    }
+}
+
 impl Live {
     /// A new visual of `kind`: `capacity` sizes the LRU cache, `seed` its first `fill`.
     pub fn new(kind: content::Visual, capacity: usize, seed: u64) -> Self {
         match kind {
             content::Visual::Lru => Self::Lru(lru::lab::Lab::new(capacity, seed)),
+            content::Visual::Anagrams => Self::Anagrams(anagram::Lab::new()),
         }
     }
 
     pub fn kind(&self) -> content::Visual {
         match self {
             Self::Lru(_) => content::Visual::Lru,
+            Self::Anagrams(_) => content::Visual::Anagrams,
         }
     }
 
@@ -62,6 +93,7 @@ impl Live {
     pub fn lru(&self) -> Option<&lru::lab::Lab> {
         match self {
             Self::Lru(lab) => Some(lab),
+            Self::Anagrams(_) => None,
         }
     }
 
@@ -69,27 +101,31 @@ impl Live {
     pub fn run(&mut self, line: &str) -> Result<Ran, Refused> {
         match self {
             Self::Lru(lab) => match lab.run(line) {
-                // An operation's reply starts with the command itself.
-                Ok(reply @ lru::lab::Reply::Did(_)) => Ok(Ran {
-                    reply: format!("> {reply}"),
-                    operation: true,
-                }),
-                Ok(reply) => Ok(Ran {
-                    reply: format!("> {line}: {reply}"),
-                    operation: false,
-                }),
-                Err(error) => {
-                    // "`frob`: expected a command…" already names a one-word line.
-                    let quoted = matches!(&error, lru::lab::LabError::Line(e) if e.quotes(line));
-                    Err(Refused {
-                        reply: if quoted {
-                            format!("> {error}")
-                        } else {
-                            format!("> {line}: {error}")
-                        },
-                        error: error.to_string(),
-                    })
-                }
+                Ok(reply) => Ok(Ran::of(
+                    line,
+                    &reply,
+                    matches!(reply, lru::lab::Reply::Did(_)),
+                )),
+                // "`frob`: expected a command…" already names a one-word line.
+                Err(error) => Err(Refused::of(
+                    line,
+                    &error,
+                    matches!(&error, lru::lab::LabError::Line(e) if e.quotes(line)),
+                )),
+            },
+            Self::Anagrams(lab) => match lab.run(line) {
+                Ok(reply) => Ok(Ran::of(
+                    line,
+                    &reply,
+                    matches!(reply, anagram::Reply::Did(_)),
+                )),
+                // A refused word is named by the error itself.
+                Err(error) => Err(Refused::of(
+                    line,
+                    &error,
+                    !matches!(&error, anagram::LabError::Line(e) if !e.quotes(line))
+                        && error != anagram::LabError::NothingToUndo,
+                )),
             },
         }
     }
@@ -98,6 +134,7 @@ impl Live {
     pub fn code_events(&self) -> &'static [CodeEvent] {
         match self {
             Self::Lru(lab) => lab.last().map_or(&[], lru::lab::Event::code_events),
+            Self::Anagrams(lab) => lab.code_events(),
         }
     }
 
@@ -123,6 +160,8 @@ impl Live {
                         )
                     )
             }
+            // A word lands in its bucket in place: nothing travels.
+            Self::Anagrams(_) => false,
         }
     }
 
@@ -181,6 +220,11 @@ impl Widget for Diagram<'_> {
                 moment: self.moment,
             }
             .render(area, buf),
+            Live::Anagrams(lab) => anagram::diagram::Diagram {
+                lab,
+                color: self.color,
+            }
+            .render(area, buf),
         }
     }
 }
@@ -189,6 +233,15 @@ impl Widget for Diagram<'_> {
 pub fn title(kind: content::Visual) -> &'static str {
     match kind {
         content::Visual::Lru => "LRU",
+        content::Visual::Anagrams => "Anagrams",
+    }
+}
+
+/// The name a deck's `visual:` and `tutor lab` spell it with.
+pub fn name(kind: content::Visual) -> &'static str {
+    match kind {
+        content::Visual::Lru => "lru",
+        content::Visual::Anagrams => "anagrams",
     }
 }
 
@@ -196,6 +249,7 @@ pub fn title(kind: content::Visual) -> &'static str {
 pub fn syntax_list(kind: content::Visual, short: bool) -> String {
     match kind {
         content::Visual::Lru => lru::command::syntax_list(short),
+        content::Visual::Anagrams => anagram::command::syntax_list(short),
     }
 }
 
@@ -203,6 +257,7 @@ pub fn syntax_list(kind: content::Visual, short: bool) -> String {
 pub fn complete(kind: content::Visual, word: &str) -> Completion {
     match kind {
         content::Visual::Lru => lru::command::complete(word),
+        content::Visual::Anagrams => anagram::command::complete(word),
     }
 }
 
@@ -240,5 +295,32 @@ mod tests {
         live.run("get 1").unwrap();
         assert!(live.moved(), "a hit on the head moves it to the tail");
         assert_eq!(live.lru().unwrap().order(), [1, 2]);
+    }
+
+    #[test]
+    fn an_anagram_line_runs_through_the_same_seam() {
+        let mut live = Live::new(content::Visual::Anagrams, 2, 0);
+        assert_eq!(live.kind(), content::Visual::Anagrams);
+        let ran = live.run("add eat").unwrap();
+        assert_eq!(ran.reply, "> add eat -> NEW bucket aet");
+        assert!(ran.operation && !live.moved());
+        assert_eq!(
+            live.code_events(),
+            &[CodeEvent::SortedKey, CodeEvent::NewBucket]
+        );
+        let refused = live.run("add 42").unwrap_err();
+        assert_eq!(refused.reply, "> `42`: a word is letters a-z only");
+        let help = live.run("help").unwrap();
+        assert!(
+            help.reply.starts_with("> help: commands: add WORD"),
+            "{help:?}"
+        );
+        assert_eq!(
+            complete(content::Visual::Anagrams, "a"),
+            Completion::One {
+                name: "add",
+                args: true
+            }
+        );
     }
 }

@@ -172,7 +172,9 @@ fn check_reports_every_problem_with_its_position() {
     assert!(lines[1].contains("`visual`"), "{}", lines[1]);
     assert_eq!(
         lines[2],
-        format!("{second}:25:9: error: visual: unknown variant `tree`, expected `lru`")
+        format!(
+            "{second}:25:9: error: visual: unknown variant `tree`, expected `lru` or `anagrams`"
+        )
     );
     assert_eq!(lines[3], "3 problems (1 card in 1 deck without problems)");
     assert_eq!(out.stderr, "");

@@ -318,6 +318,22 @@ fn code_links_need_the_lru_visual() {
 }
 
 #[test]
+fn code_links_use_only_their_visuals_events() {
+    let text = with_links("  python:\n    append: [1]\n    hit: [1]\n");
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let (where_, message) = only_problem(dir.path());
+    assert_eq!(where_.3, "code_links.python.append");
+    assert_eq!(
+        message,
+        "`append` is an event of `visual: anagrams`, not of this card's visual"
+    );
+    let anagrams = with_links("  rust:\n    sorted_key: [1]\n    new_bucket: [1]\n")
+        .replace("visual: lru", "visual: anagrams");
+    let dir = deck_with(&[("a.yaml", &anagrams)]);
+    assert_eq!(problems(dir.path()), []);
+}
+
+#[test]
 fn code_links_with_an_unknown_event() {
     let text = with_links("  python:\n    hits: [1]\n");
     let dir = deck_with(&[("a.yaml", &text)]);
@@ -1248,7 +1264,9 @@ fn a_broken_visual_is_not_reported_twice() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].field, "visual");
     assert!(
-        problems[0].message.ends_with("expected `lru`"),
+        problems[0]
+            .message
+            .ends_with("expected `lru` or `anagrams`"),
         "{problems:?}"
     );
 }

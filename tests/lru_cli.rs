@@ -298,3 +298,16 @@ fn lab_lru_is_the_lru_command_and_an_unknown_lab_is_named() {
     let said = stderr(&unknown);
     assert!(said.contains("heaps") && said.contains("lru"), "{said}");
 }
+
+/// `--script` runs the LRU lab only: asked of the anagram lab, it says so and fails.
+#[test]
+fn the_anagram_lab_has_no_script() {
+    let out = tutor_lru(&["anagrams", "--script", "add eat"], None);
+    assert!(!out.status.success(), "{out:?}");
+    assert!(
+        stderr(&out).contains("--script runs the LRU lab only"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
+}

@@ -507,6 +507,42 @@ fn the_lru_lab_draws_each_operation() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
 
+/// `tutor lab anagrams`: words land in buckets, the touched one marked by word and
+/// shape, `key count` re-buckets, `undo` steps back, Tab completes from its table.
+#[test]
+fn the_anagram_lab_buckets_each_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let tmux = Tmux::start(
+        "anagrams",
+        &wrapped(&dir.path().join("data"), "lab anagrams", &pid),
+        (160, 48),
+    );
+    tmux.wait_for_all(&["Anagrams lab: type add WORD", "Group anagrams"]);
+    for op in ["add eat", "add tan", "add tea"] {
+        tmux.keys(&[op, "Enter"]);
+    }
+    tmux.wait_for_all(&[
+        "+tea in bucket aet",
+        "║+tea",
+        "│ tan │",
+        "words: 3  buckets: 2",
+    ]);
+    tmux.keys(&["add bat", "Enter"]);
+    tmux.wait_for("╔═abt NEW═╗");
+    // Tab completes `ke` to `key `.
+    tmux.keys(&["ke", "Tab", "count", "Enter"]);
+    tmux.wait_for_all(&["key: count", "┌─a1e1t1─┐"]);
+    tmux.keys(&["add c4t", "Enter"]);
+    tmux.wait_for("`c4t`: a word is letters a-z only");
+    tmux.keys(&["undo", "Enter"]);
+    tmux.wait_for("key: sorted");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Tab next pane");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
+}
+
 #[test]
 fn a_whole_quiz_ends_on_the_scorecard() {
     let dir = tempfile::tempdir().unwrap();

@@ -1158,6 +1158,28 @@ fn diagram_in_colour(app: &App, size: (u16, u16)) -> String {
     out
 }
 
+/// The anagram lab after the card's example words (the last one appended to a bucket)
+/// at 160×48 (boxes) and 80×24 (the compact form in a narrow pane), without colour.
+#[test]
+fn the_anagram_lab_at_160x48_and_80x24() {
+    for size in [(160, 48), (80, 24)] {
+        let (mut app, mut shell) = fixture(
+            &Start::Lab(tutor::content::Visual::Anagrams, 2),
+            false,
+            size,
+        );
+        for line in [
+            "add eat", "add tea", "add tan", "add ate", "add nat", "add bat", "add tab",
+        ] {
+            type_line(&mut app, &mut shell, line);
+        }
+        let name = format!("anagram_lab_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, draw(&app, size).backend());
+        let text = screen_rows(&app, size).join("\n");
+        assert!(text.contains("+tab"), "{size:?}:\n{text}");
+    }
+}
+
 /// The lab after `LeetCode` 146's operations up to an eviction, at the four sizes the
 /// issue names, without colour (the whole screen) and with it (the Diagram pane, its
 /// colours written out): boxes and arrows where the pane has room, the compact text in

@@ -19,7 +19,8 @@ use super::source::DeckSource;
 /// 8: `shuffle` on single and multiple items (issue 16).
 /// 9: scored follow-ups and `spoken` (issues 15, 17).
 /// 10: `misconceptions` on recall items (issue 13).
-const FORMAT: u32 = 10;
+/// 11: `visual: anagrams` and its `code_links` events (issue 20).
+const FORMAT: u32 = 11;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
 
 /// A deck's content hash: every file's name and bytes, the format and the tutor version.

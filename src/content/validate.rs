@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use super::locate::{Locator, Removed, Seg, original, path_string};
 use super::{
     Card, CardKind, Cloze, ClozePart, CodeEvent, CodeLinks, DeckMeta, FollowUp, Problem, QuizItem,
-    Recall, RecallPoint, Visual,
+    Recall, RecallPoint,
 };
 use crate::path;
 use crate::quiz::Verdict;
@@ -354,10 +354,10 @@ pub const KIND_RULE_FIELDS: &[&str] = &["kind", "python", "rust", "star", "compl
 /// Every linked line must exist in its solution and hold code: a link to a blank line,
 /// or past the end after the solution was edited, would highlight nothing useful.
 fn code_links(c: &mut Checker<'_>, card: &Card, links: &CodeLinks) {
-    if card.visual != Some(Visual::Lru) {
+    if card.visual.is_none() {
         c.fail(
             &path!["code_links"],
-            "code_links only works with `visual: lru`: add it, or remove code_links",
+            "code_links only works with a visual (`visual: lru` or `visual: anagrams`): add one, or remove code_links",
         );
     }
     let Some((python, rust)) = card.code() else {
@@ -369,6 +369,19 @@ fn code_links(c: &mut Checker<'_>, card: &Card, links: &CodeLinks) {
     ] {
         let source: Vec<&str> = solution.lines().collect();
         for event in CodeEvent::ALL {
+            if let Some(visual) = card.visual
+                && event.visual() != visual
+                && !lines.lines(event).is_empty()
+            {
+                c.fail(
+                    &path!["code_links", lang, event.name()],
+                    format!(
+                        "`{}` is an event of `visual: {}`, not of this card's visual",
+                        event.name(),
+                        crate::visual::name(event.visual())
+                    ),
+                );
+            }
             for (i, &line) in lines.lines(event).iter().enumerate() {
                 let at = path!["code_links", lang, event.name(), i];
                 match line.checked_sub(1).and_then(|index| source.get(index)) {

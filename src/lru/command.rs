@@ -55,28 +55,11 @@ pub static COMMANDS: &[LabCommand] = &[
     row("help", "[CMD]", "list the commands, or explain CMD", help),
 ];
 
-const fn row(
-    name: &'static str,
-    args: &'static str,
-    doc: &'static str,
-    handler: fn(&[&str]) -> Result<Command, ParseError>,
-) -> LabCommand {
-    CommandSpec {
-        name,
-        aliases: &[],
-        args,
-        doc,
-        handler,
-    }
-}
+use command_table::row;
 
 /// The commands' syntax, `put K V, get K, ...`; `short` leaves out optional arguments.
 pub fn syntax_list(short: bool) -> String {
-    COMMANDS
-        .iter()
-        .map(|c| if short { c.short_syntax() } else { c.syntax() })
-        .collect::<Vec<_>>()
-        .join(", ")
+    command_table::syntax_list(COMMANDS, short)
 }
 
 /// What Tab does to `word`, the start of a command's name.
@@ -127,7 +110,12 @@ impl LineError {
 /// Parses one console line.
 pub fn parse(line: &str) -> Result<Command, LineError> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    parse_words(&words).map_err(|e| match words.get(e.at) {
+    parse_words(&words).map_err(|e| line_error(&words, e))
+}
+
+/// A [`ParseError`] in `words` as the console says it, quoting the word it names.
+pub fn line_error(words: &[&str], e: ParseError) -> LineError {
+    match words.get(e.at) {
         Some(word) => LineError::Word {
             word: (*word).to_string(),
             expected: e.expected,
@@ -139,7 +127,7 @@ pub fn parse(line: &str) -> Result<Command, LineError> {
             line: words.join(" "),
             expected: e.expected,
         },
-    })
+    }
 }
 
 /// A word as quoted back in a message: control characters escaped, and at most 24
@@ -234,7 +222,7 @@ fn help(words: &[&str]) -> Result<Command, ParseError> {
 
 /// `help CMD`'s answer: the command's syntax and what it does, from its row.
 pub fn explain(name: &str) -> Option<String> {
-    command_table::find(COMMANDS, name).map(|spec| format!("{}: {}", spec.syntax(), spec.doc))
+    command_table::explain(COMMANDS, name)
 }
 
 /// The commands' names: `put, get, ... or help`.
