@@ -365,10 +365,10 @@ fn list_rows(
     }
     // One width for every box, so the rows line up; a box no wider than the list.
     // While it moves, as wide as after the operation, so nothing shifts when it ends.
-    let settled = if moment != Moment::After {
-        node_boxes(lab, Moment::After)
-    } else {
+    let settled = if moment == Moment::After {
         Vec::new()
+    } else {
+        node_boxes(lab, Moment::After)
     };
     let widest = boxes
         .iter()
