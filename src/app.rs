@@ -54,7 +54,7 @@ pub enum Start {
 
 /// How often the loop wakes without input: to notice a signal or a learning card
 /// coming due. Nothing is drawn unless something changed.
-const WAKE: Duration = Duration::from_millis(250);
+pub(crate) const WAKE: Duration = Duration::from_millis(250);
 
 /// How often the loop wakes while a job runs: to take its results and turn the
 /// footer's spinner.
@@ -985,17 +985,7 @@ fn event_loop(
             shell.execute(app, warm, Timestamp::now());
             warming = true;
         }
-        // While a job runs, the loop wakes often: for its results, and to turn the
-        // spinner; while the lab's diagram moves a node, every frame of the motion;
-        // idle, only every WAKE.
-        let wait = if app.motion.is_some() {
-            crate::visual::FRAME
-        } else if app.jobs.is_empty() {
-            WAKE
-        } else {
-            SPIN
-        };
-        let ready = event::poll(wait)?;
+        let ready = event::poll(wait(app))?;
         {
             let _busy = signals.busy();
             if shell.execute(app, Effects::none(), Timestamp::now()) > 0 {
@@ -1004,21 +994,6 @@ fn event_loop(
         }
         if !ready {
             let _busy = signals.busy();
-            // Time alone can bring a learning card back: redraw when the review moved
-            // on or home's counts changed, or a job's spinner turns.
-            // The interview's clock, while it shows and runs: a redraw a second. The
-            // lab's diagram, when its motion reaches the next moment (idle, it has none).
-            let watched = |app: &App| {
-                (
-                    app.review().map(|r| r.phase.clone()),
-                    app.due.all,
-                    app.due.per_deck.clone(),
-                    app.interview()
-                        .filter(|s| s.clock_running())
-                        .map(|s| s.clocks(app.now).used / 1000),
-                    crate::visual::moment(app.motion, app.now),
-                )
-            };
             let before = watched(app);
             let now = Timestamp::now();
             let effects = update(app, Action::Tick, now);
@@ -1064,6 +1039,35 @@ fn event_loop(
         shell.execute(app, effects, now);
     }
     Ok(())
+}
+
+/// How long the loop waits for an event. While a job runs, it wakes often: for its
+/// results, and to turn the spinner; while the lab's diagram moves a node, every frame
+/// of the motion; idle, only every [`WAKE`].
+pub(crate) fn wait(app: &App) -> Duration {
+    if app.motion.is_some() {
+        crate::visual::FRAME
+    } else if app.jobs.is_empty() {
+        WAKE
+    } else {
+        SPIN
+    }
+}
+
+/// What a quiet tick redraws for when it changed. Time alone can bring a learning card
+/// back: the review moved on or home's counts changed. The interview's clock, while it
+/// shows and runs: a redraw a second. The lab's diagram, when its motion reaches the
+/// next frame (idle, it has none).
+pub(crate) fn watched(app: &App) -> impl PartialEq + std::fmt::Debug + use<> {
+    (
+        app.review().map(|r| r.phase.clone()),
+        app.due.all,
+        app.due.per_deck.clone(),
+        app.interview()
+            .filter(|s| s.clock_running())
+            .map(|s| s.clocks(app.now).used / 1000),
+        crate::visual::moment(app.motion, app.now),
+    )
 }
 
 #[cfg(test)]

@@ -1944,49 +1944,70 @@ fn lab_line(app: &mut App, shell: &mut Shell, line: &str, now: Timestamp) {
 }
 
 /// A hit moves its node from the head to the tail: the diagram shows it in its old
-/// place first, then in its new one; the ticks end the motion, and with motion off the
-/// node is in its new place at once. Time is driven by hand.
+/// place first, then travelling on a lane below the list, then in its new place. The
+/// loop waits one frame at a time meanwhile and every frame is drawn; the tick after
+/// 300 ms ends the motion and the loop idles again, redrawing nothing. A miss and a hit
+/// on the tail move nothing; with motion off the node is in its new place at once. Time
+/// is driven by hand.
 #[test]
-fn a_moved_node_shows_its_old_place_then_its_new_one() {
+fn a_moved_node_travels_from_its_old_place_to_its_new_one() {
     let ms = |n: i64| t0() + SignedDuration::from_millis(n);
     for motion in [true, false] {
         let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
         app.study.motion = motion;
+        assert_eq!(app::wait(&app), app::WAKE, "idle");
         lab_line(&mut app, &mut shell, "put 1 1", ms(0));
+        assert_eq!(app.motion.is_some(), motion, "an insert slides in");
         lab_line(&mut app, &mut shell, "put 2 2", ms(1000));
-        assert_eq!(app.motion, None, "an insert with room moves nothing");
+        for quiet in ["get 9", "get 2"] {
+            lab_line(&mut app, &mut shell, quiet, ms(1500));
+            assert_eq!(app.motion, None, "{quiet} moves nothing");
+            assert_eq!(app::wait(&app), app::WAKE, "{quiet}: the loop idles");
+        }
         lab_line(&mut app, &mut shell, "get 1", ms(2000));
         let first = screen_text(&app);
-        if motion {
-            assert!(
-                first.contains("║ #0 MOVING") && !first.contains("║ #0 HIT"),
-                "{first}"
-            );
-        } else {
+        if !motion {
             assert!(
                 first.contains("║ #0 HIT") && !first.contains("MOVING"),
                 "{first}"
             );
-            assert_eq!(app.motion, None);
+            assert_eq!((app.motion, app::wait(&app)), (None, app::WAKE));
             continue;
         }
-        let _ = update(&mut app, Action::Tick, ms(2100));
         assert!(
-            screen_text(&app).contains("║ #0 MOVING"),
-            "still in the old place"
+            first.contains("╔═ MOVING ═") && !first.contains("║ #0 HIT"),
+            "{first}"
         );
-        let _ = update(&mut app, Action::Tick, ms(2150));
+        let mut frames = vec![first];
+        for at in [2050, 2100, 2150, 2200, 2250] {
+            assert_eq!(app::wait(&app), crate::visual::FRAME, "moving at {at}");
+            let before = app::watched(&app);
+            let _ = update(&mut app, Action::Tick, ms(at));
+            assert_ne!(app::watched(&app), before, "the tick at {at} redraws");
+            let frame = screen_text(&app);
+            assert!(
+                frame.contains("╔═ MOVING ═") && frame.contains("║ #0 HIT"),
+                "on its way at {at}: {frame}"
+            );
+            assert!(!frames.contains(&frame), "a new frame at {at}: {frame}");
+            frames.push(frame);
+        }
+        let before = app::watched(&app);
+        let _ = update(&mut app, Action::Tick, ms(2300));
+        assert_ne!(app::watched(&app), before, "set down");
         let after = screen_text(&app);
         assert!(
             after.contains("║ #0 HIT") && !after.contains("MOVING"),
             "{after}"
         );
-        assert!(app.motion.is_some(), "the motion lasts its 300 ms");
-        let _ = update(&mut app, Action::Tick, ms(2300));
         assert_eq!(
-            app.motion, None,
+            (app.motion, app::wait(&app)),
+            (None, app::WAKE),
             "a tick after 300 ms ends it: the loop idles again"
         );
+        let before = app::watched(&app);
+        let _ = update(&mut app, Action::Tick, ms(2550));
+        assert_eq!(app::watched(&app), before, "an idle tick redraws nothing");
         assert_eq!(screen_text(&app), after, "nothing moves once it ended");
     }
 }

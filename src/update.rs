@@ -567,9 +567,11 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         match lab.run(trimmed) {
             Ok(ran) => {
                 app.console.say(ran.reply);
+                // A node that moved is shown moving, when motion is on; any other line
+                // (an undo, `help`) ends a motion still running, which would otherwise
+                // draw a move the lab no longer holds.
+                app.motion = (ran.operation && app.study.motion && lab.moved()).then_some(now);
                 if ran.operation {
-                    // A node that moved is shown moving, when motion is on.
-                    app.motion = (app.study.motion && lab.moved()).then_some(now);
                     panes::follow_lab(app);
                 }
             }

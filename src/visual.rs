@@ -143,22 +143,22 @@ impl Live {
         lru::links::lines_for(card, lang, self.code_events())
     }
 
-    /// Whether the last operation moved a node (or pushed one out): what motion shows.
+    /// Whether the last operation moved a node, added one or pushed one out: what
+    /// motion shows. A miss, or a hit or an update of the node already at the tail,
+    /// changes no place, so nothing moves.
     pub fn moved(&self) -> bool {
         match self {
             Self::Lru(lab) => {
-                lab.before().is_some()
-                    && matches!(
-                        lab.last(),
-                        Some(
-                            lru::lab::Event::Hit { .. }
-                                | lru::lab::Event::Update { .. }
-                                | lru::lab::Event::Insert {
-                                    evicted: Some(_),
-                                    ..
-                                }
-                        )
-                    )
+                let Some(before) = lab.before() else {
+                    return false;
+                };
+                match lab.last() {
+                    Some(
+                        lru::lab::Event::Hit { key, .. } | lru::lab::Event::Update { key, .. },
+                    ) => before.keys().next() != Some(key),
+                    Some(lru::lab::Event::Insert { .. }) => true,
+                    _ => false,
+                }
             }
             // A word lands in its bucket in place: nothing travels.
             Self::Anagrams(_) => false,
@@ -176,25 +176,35 @@ impl Live {
 }
 
 /// Which side of the last operation the diagram draws: before it for the motion's first
-/// frames, after it the rest of the time.
+/// frame, the frames between while the node travels, after it the rest of the time.
 pub use lru::diagram::Moment;
 
-/// How long a move is shown, in all: the node in its old place for the first half
-/// ([`BEFORE`]), then in its new one. About what the eye follows as one motion without
-/// waiting for it; the event loop ticks every [`FRAME`] meanwhile.
+/// How long a move is shown, in all: the node in its old place for one [`FRAME`], then
+/// [`Moment::STEPS`] frames on its way, then in its new place. About what the eye
+/// follows as one motion without waiting for it; the event loop ticks every [`FRAME`]
+/// meanwhile.
 pub const MOTION: SignedDuration = SignedDuration::from_millis(300);
 
-/// How long the old place shows.
-pub const BEFORE: SignedDuration = SignedDuration::from_millis(150);
-
-/// How often the event loop wakes while a move is shown.
+/// How often the event loop wakes while a move is shown, and how long each of its
+/// frames lasts.
 pub const FRAME: std::time::Duration = std::time::Duration::from_millis(50);
 
-/// The moment to draw at `now` for a move that started at `started` (none: no move).
+/// The moment to draw at `now` for a move that started at `started` (none: no move):
+/// [`Moment::Before`] for the first [`FRAME`], then `Between(1..=STEPS)` a frame each
+/// until [`MOTION`] is over, then [`Moment::After`]. A tick that comes late skips a
+/// step rather than stretching the motion.
 pub fn moment(started: Option<Timestamp>, now: Timestamp) -> Moment {
-    match started {
-        Some(start) if now.duration_since(start) < BEFORE => Moment::Before,
-        _ => Moment::After,
+    let Some(start) = started else {
+        return Moment::After;
+    };
+    let elapsed = now.duration_since(start);
+    if elapsed >= MOTION {
+        return Moment::After;
+    }
+    let frame = i64::try_from(FRAME.as_millis()).unwrap_or(i64::MAX);
+    match elapsed.as_millis() / i128::from(frame) {
+        ..=0 => Moment::Before,
+        step => Moment::Between(u8::try_from(step).unwrap_or(u8::MAX).min(Moment::STEPS)),
     }
 }
 
@@ -266,15 +276,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_move_shows_its_old_place_then_its_new_one_then_ends() {
+    fn a_move_shows_its_old_place_then_five_steps_between_then_its_new_one() {
         let t0: Timestamp = "2026-05-04T10:00:00Z".parse().unwrap();
         let at = |ms: i64| t0 + SignedDuration::from_millis(ms);
         assert_eq!(moment(Some(t0), at(0)), Moment::Before);
-        assert_eq!(moment(Some(t0), at(149)), Moment::Before);
-        assert_eq!(moment(Some(t0), at(150)), Moment::After);
+        assert_eq!(moment(Some(t0), at(49)), Moment::Before);
+        assert_eq!(moment(Some(t0), at(50)), Moment::Between(1));
+        assert_eq!(moment(Some(t0), at(160)), Moment::Between(3), "the middle");
+        assert_eq!(moment(Some(t0), at(299)), Moment::Between(Moment::STEPS));
+        assert_eq!(moment(Some(t0), at(300)), Moment::After);
+        assert_eq!(
+            moment(Some(t0), at(-5)),
+            Moment::Before,
+            "a clock step back"
+        );
         assert_eq!(moment(None, at(0)), Moment::After, "nothing moves: after");
         assert!(moving(Some(t0), at(299)) && !moving(Some(t0), at(300)));
         assert!(!moving(None, at(0)));
+    }
+
+    #[test]
+    fn only_an_operation_that_changes_a_place_moves() {
+        let mut live = Live::new(content::Visual::Lru, 2, 0);
+        live.run("put 1 1").unwrap();
+        assert!(live.moved(), "an insert slides in at the tail");
+        live.run("put 2 2").unwrap();
+        live.run("get 9").unwrap();
+        assert!(!live.moved(), "a miss changes nothing");
+        live.run("get 2").unwrap();
+        assert!(!live.moved(), "a hit on the tail stays where it is");
+        live.run("put 2 5").unwrap();
+        assert!(!live.moved(), "an update of the tail stays where it is");
+        live.run("put 1 7").unwrap();
+        assert!(live.moved(), "an update of the head moves it to the tail");
+        live.run("put 3 3").unwrap();
+        assert!(live.moved(), "an insert that evicts");
+        live.run("cap 1").unwrap();
+        assert!(!live.moved(), "a resize is drawn at once");
     }
 
     #[test]
@@ -286,7 +324,6 @@ mod tests {
             "{ran:?}"
         );
         assert_eq!(live.code_events(), &[CodeEvent::Insert]);
-        assert!(!live.moved(), "an insert without an eviction moves nothing");
         let help = live.run("help").unwrap();
         assert!(!help.operation && help.reply.starts_with("> help: commands:"));
         let refused = live.run("frob").unwrap_err();

@@ -1180,6 +1180,49 @@ fn the_anagram_lab_at_160x48_and_80x24() {
     }
 }
 
+/// The middle step of a hit's motion: node 2 lifted off the list onto the lane under
+/// it, halfway from its old place (the second) to its new one (after the tail), the rest
+/// of the row closed up. The 80×24 pane keeps the text form, which does not move.
+#[test]
+fn the_lab_diagram_in_the_middle_of_a_move_at_200x50_and_80x24() {
+    for size in [(200, 50), (80, 24)] {
+        let (mut app, mut shell) =
+            fixture(&Start::Lab(tutor::content::Visual::Lru, 2), false, size);
+        for line in [
+            "cap 4", "put 1 10", "put 2 20", "put 3 30", "put 4 40", "get 2",
+        ] {
+            type_line(&mut app, &mut shell, line);
+        }
+        // `get 2` ran on its sixth key: the motion started then.
+        let started = t0() + SignedDuration::from_secs(5);
+        let middle = tutor::visual::moment(app.motion, started + SignedDuration::from_millis(160));
+        assert_eq!(middle, tutor::visual::Moment::Between(3));
+        let _ = update(
+            &mut app,
+            Action::Tick,
+            started + SignedDuration::from_millis(160),
+        );
+        let name = format!("lab_motion_middle_{}x{}", size.0, size.1);
+        insta::assert_snapshot!(name, draw(&app, size).backend());
+        let moving = screen_rows(&app, size).join("\n");
+        let _ = update(
+            &mut app,
+            Action::Tick,
+            started + SignedDuration::from_millis(300),
+        );
+        let settled = screen_rows(&app, size).join("\n");
+        if size.0 >= 200 {
+            assert!(
+                moving.contains("╔═ MOVING ═") && moving.contains("║ #1 HIT"),
+                "{moving}"
+            );
+            assert!(!settled.contains("MOVING") && settled.contains("║ #1 HIT"));
+        } else {
+            assert_eq!(moving, settled, "the text form does not move");
+        }
+    }
+}
+
 /// The lab after `LeetCode` 146's operations up to an eviction, at the four sizes the
 /// issue names, without colour (the whole screen) and with it (the Diagram pane, its
 /// colours written out): boxes and arrows where the pane has room, the compact text in

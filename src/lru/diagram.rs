@@ -452,11 +452,12 @@ mod tests {
         let at = |needle: &str| before.find(needle).unwrap_or_else(|| panic!("no {needle}"));
         // 1 was the head (least recent) before `get 1` moved it to the tail.
         assert!(at("1 : 10") < at("2 : 20"), "{before}");
-        assert!(before.contains("║ #0 MOVING"), "{before}");
+        assert!(before.contains("╔═ MOVING ═"), "{before}");
+        assert!(before.contains("║ #0 "), "{before}");
         let evicting = lab_after(&lab, "put 4 40");
         let before = drawn(&evicting, 100, 30, Moment::Before).join("\n");
         assert!(
-            before.contains("╎ #1 LEAVING") && before.contains("╎ 2 : 20"),
+            before.contains("┌╌ LEAVING ╌") && before.contains("╎ 2 : 20"),
             "{before}"
         );
         // Script mode keeps no history: nothing to move from, so it draws the state after.

@@ -7,7 +7,9 @@
 //! has a double border and `HIT`, `+NEW` or `~UPD`; an evicted node is drawn leaving, in
 //! a dashed box before the head with `EVICTED`. While motion runs ([`Moment::Before`]),
 //! the state before the operation is drawn instead, the node about to move marked
-//! `MOVING` in its old place and the one about to go marked `LEAVING`.
+//! `MOVING` in its old place and the one about to go marked `LEAVING`; the frames in
+//! between ([`Moment::Between`], `motion.rs`) draw the node travelling on a lane under
+//! its row of boxes.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -21,6 +23,8 @@ use super::last::{gone, touched};
 use super::log::log;
 use super::mark::{Mark, Painter};
 
+mod motion;
+
 /// Which state of the last operation to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Moment {
@@ -28,8 +32,20 @@ pub enum Moment {
     #[default]
     After,
     /// Before it: the previous state, the node that moves and the one that leaves marked
-    /// in their old places (the first frames of the motion).
+    /// in their old places (the motion's first frame).
     Before,
+    /// A frame between the two, `1..=STEPS`: the node that moves lifted out of the list
+    /// onto a lane under its row (at step 1 its old place is a gap, then the rest close
+    /// up) and travelling toward the tail, over its new place at the last step; an
+    /// inserted node slides in on the lane from beyond the tail, an evicted one is
+    /// unlinked at the head. Where the lane does not fit, the first half draws
+    /// [`Moment::Before`] and the second [`Moment::After`].
+    Between(u8),
+}
+
+impl Moment {
+    /// How many frames [`Moment::Between`] has.
+    pub const STEPS: u8 = 5;
 }
 
 /// How a box is outlined: the shape that says what happened without colour.
@@ -40,6 +56,8 @@ enum Outline {
     Double,
     /// A node leaving the cache.
     Dashed,
+    /// No box: the empty place a moving node left, or the one it is going to.
+    Blank,
 }
 
 impl Outline {
@@ -49,6 +67,7 @@ impl Outline {
             Self::Plain => ['┌', '┐', '└', '┘', '─', '│'],
             Self::Double => ['╔', '╗', '╚', '╝', '═', '║'],
             Self::Dashed => ['┌', '┐', '└', '┘', '╌', '╎'],
+            Self::Blank => [' '; 6],
         }
     }
 }
@@ -61,6 +80,16 @@ struct NodeBox {
     mark: Mark,
     /// Whether it is linked into the list (an evicted node is not).
     linked: bool,
+    /// A word in its top border while it moves (`MOVING`, `LEAVING`): there it takes no
+    /// width, so the boxes keep the width they have after the move.
+    tag: &'static str,
+}
+
+impl NodeBox {
+    /// The widest of its two lines.
+    fn width(&self) -> usize {
+        self.label.chars().count().max(self.body.chars().count())
+    }
 }
 
 /// The link drawn between two linked boxes.
@@ -69,6 +98,8 @@ const LINK: &str = "◀─▶";
 const GUTTER: usize = 2;
 /// Lines a row of boxes takes: the end labels, then the box's four lines.
 const ROW_LINES: usize = 5;
+/// Lines the lane of a moving node takes: its box's four lines.
+const LANE_LINES: usize = 4;
 /// The narrowest box inside its border: room for the `head LRU` label above it.
 const MIN_INNER: usize = 8;
 
@@ -223,7 +254,7 @@ fn node_boxes(lab: &Lab, moment: Moment) -> Vec<NodeBox> {
     let event = lab.last();
     let before = match moment {
         Moment::Before => lab.before(),
-        Moment::After => None,
+        Moment::After | Moment::Between(_) => None,
     };
     if let (Some(cache), Some(event)) = (before, event) {
         return before_boxes(cache, event);
@@ -240,6 +271,7 @@ fn node_boxes(lab: &Lab, moment: Moment) -> Vec<NodeBox> {
             outline: Outline::Dashed,
             mark: Mark::Evicted,
             linked: false,
+            tag: "",
         })
         .collect();
     let nodes = linked_boxes(lab.cache(), |key| match touched {
@@ -251,22 +283,30 @@ fn node_boxes(lab: &Lab, moment: Moment) -> Vec<NodeBox> {
 }
 
 /// The state before `event`: the node it moves marked `MOVING` in its old place, the
-/// ones it evicts marked `LEAVING`.
+/// ones it evicts marked `LEAVING` (the words in their top borders).
 fn before_boxes(cache: &LruCache<i64, i64>, event: &Event) -> Vec<NodeBox> {
     let moving = match event {
         Event::Hit { key, .. } | Event::Update { key, .. } => Some(*key),
         _ => None,
     };
     let leaving: Vec<i64> = gone(Some(event)).into_iter().map(|(k, _)| k).collect();
-    linked_boxes(cache, |key| {
+    let mut boxes = linked_boxes(cache, |key| {
         if Some(key) == moving {
-            ("MOVING", Outline::Double, Mark::Moving)
+            ("", Outline::Double, Mark::Moving)
         } else if leaving.contains(&key) {
-            ("LEAVING", Outline::Dashed, Mark::Evicted)
+            ("", Outline::Dashed, Mark::Evicted)
         } else {
             ("", Outline::Plain, Mark::Plain)
         }
-    })
+    });
+    for node in &mut boxes {
+        node.tag = match node.mark {
+            Mark::Moving => "MOVING",
+            Mark::Evicted => "LEAVING",
+            _ => "",
+        };
+    }
+    boxes
 }
 
 /// The cache's nodes as boxes, the head (least recent) first; `mark_of` gives a key's
@@ -285,6 +325,7 @@ fn linked_boxes(
                 outline,
                 mark,
                 linked: true,
+                tag: "",
             }
         })
         .collect();
@@ -305,7 +346,13 @@ fn list_rows(
         "recency list: head = least recent, tail = most recent",
         paint.style(Mark::Title),
     ));
-    let boxes = node_boxes(lab, moment);
+    let (boxes, travel) = match moment {
+        Moment::Between(step) => match motion::frame(lab, step) {
+            Some(frame) => (frame.boxes, Some(frame.travel)),
+            None => (node_boxes(lab, Moment::After), None),
+        },
+        _ => (node_boxes(lab, moment), None),
+    };
     if boxes.is_empty() {
         if height < 2 {
             return None;
@@ -317,9 +364,16 @@ fn list_rows(
         return Some(vec![title, empty]);
     }
     // One width for every box, so the rows line up; a box no wider than the list.
+    // While it moves, as wide as after the operation, so nothing shifts when it ends.
+    let settled = if moment == Moment::After {
+        Vec::new()
+    } else {
+        node_boxes(lab, Moment::After)
+    };
     let widest = boxes
         .iter()
-        .map(|b| b.label.chars().count().max(b.body.chars().count()))
+        .chain(&settled)
+        .map(NodeBox::width)
         .max()
         .unwrap_or(0);
     let inner = widest
@@ -331,11 +385,21 @@ fn list_rows(
     let box_width = inner + 4;
     let first_linked = boxes.iter().position(|b| b.linked);
     let last_linked = boxes.iter().rposition(|b| b.linked);
-    let rows = rows_of(&boxes, width, box_width, first_linked);
+    let rows = rows_of(&boxes, width, box_width);
     let fit_rows = height.saturating_sub(1) / ROW_LINES;
     if fit_rows == 0 {
         return None;
     }
+    // The lane needs every row shown and its own lines; without them, fewer steps.
+    let lane = match (&travel, moment) {
+        (Some(travel), Moment::Between(step)) => {
+            if 1 + rows.len() * ROW_LINES + LANE_LINES > height {
+                return list_rows(lab, width, height, paint, motion::without_lane(step));
+            }
+            Some((travel, motion::place(&rows, box_width, travel.quarter)))
+        }
+        _ => None,
+    };
     // The rows that fit with a line for the note below them, or with the note in the
     // title when there is no line to spare.
     let (shown_rows, note_below) = if rows.len() <= fit_rows {
@@ -358,9 +422,12 @@ fn list_rows(
         title
     };
     let mut out = vec![title];
-    for row in rows.iter().take(shown_rows) {
+    for (r, row) in rows.iter().take(shown_rows).enumerate() {
         let ends = (first_linked, last_linked);
         out.extend(draw_row(&boxes, row, inner, ends, paint));
+        if let Some((travel, (_, x))) = lane.filter(|(_, (lane_row, _))| *lane_row == r) {
+            out.extend(motion::lane(&travel.node, x, inner, paint));
+        }
     }
     if note_below {
         out.push(Line::from(Span::styled(
@@ -372,18 +439,13 @@ fn list_rows(
 }
 
 /// Boxes laid out greedily in rows of `width`: each box but the first carries its link
-/// (or, after an evicted box, a gap) on its left, with whether it is a link.
-fn rows_of(
-    boxes: &[NodeBox],
-    width: usize,
-    box_width: usize,
-    first_linked: Option<usize>,
-) -> Vec<Vec<(usize, bool)>> {
+/// (or, next to a box that is not linked, a gap) on its left, with whether it is a link.
+fn rows_of(boxes: &[NodeBox], width: usize, box_width: usize) -> Vec<Vec<(usize, bool)>> {
     let link_width = LINK.chars().count();
     let mut rows: Vec<Vec<(usize, bool)>> = Vec::new();
     let mut used = 0;
     for (i, node) in boxes.iter().enumerate() {
-        let linked_before = node.linked && Some(i) != first_linked;
+        let linked_before = node.linked && i > 0 && boxes[i - 1].linked;
         let need = if i > 0 { link_width } else { 0 } + box_width;
         match rows.last_mut() {
             Some(row) if used + need <= width => {
@@ -444,6 +506,13 @@ fn draw_row(
 fn box_lines(node: &NodeBox, inner: usize) -> [String; 4] {
     let [tl, tr, bl, br, across, down] = node.outline.glyphs();
     let edge: String = std::iter::repeat_n(across, inner + 2).collect();
+    let top = match inner.checked_sub(node.tag.chars().count() + 1) {
+        Some(rest) if !node.tag.is_empty() => {
+            let rest: String = std::iter::repeat_n(across, rest).collect();
+            format!("{tl}{across} {} {rest}{tr}", node.tag)
+        }
+        _ => format!("{tl}{edge}{tr}"),
+    };
     let cell = |text: &str| {
         let text: String = if text.chars().count() > inner {
             let mut t: String = text.chars().take(inner.saturating_sub(1)).collect();
@@ -456,7 +525,7 @@ fn box_lines(node: &NodeBox, inner: usize) -> [String; 4] {
         format!("{down} {text}{} {down}", " ".repeat(pad))
     };
     [
-        format!("{tl}{edge}{tr}"),
+        top,
         cell(&node.label),
         cell(&node.body),
         format!("{bl}{edge}{br}"),
