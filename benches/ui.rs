@@ -1,7 +1,8 @@
 //! The session's budgets, measured in-process on the code paths the binary runs:
 //! start to the first full frame (cached decks, opening the database, building the app,
 //! the card's two highlighted solutions from the highlight cache, drawing), one full frame of the card view at
-//! 200×50, one of the LRU lab (a busy cache in the Diagram pane) at 200×50, and keypress to frame (dispatch, update, effects, draw). Frames are drawn to
+//! 200×50, one of the LRU lab (a busy cache in the Diagram pane) at 200×50, settled and in
+//! the middle of a move, and keypress to frame (dispatch, update, effects, draw). Frames are drawn to
 //! ratatui's `TestBackend` (the same widgets and buffer diff; no terminal I/O).
 //! Run: `cargo bench --bench ui`. Medians go in BENCHMARKS.md; the keypress p50/p99 are
 //! printed at the end from 20,000 timed presses.
@@ -88,6 +89,20 @@ fn bench_ui(c: &mut Criterion) {
     }
     press(&mut lab, &mut lab_shell, KeyCode::Enter);
     group.bench_function("full_frame_lab_200x50", |b| {
+        b.iter(|| {
+            terminal.clear().unwrap();
+            draw(&mut terminal, &lab);
+        });
+    });
+    // The same lab in the middle of a move (issue 20's motion): a new key slides in at
+    // the tail while the head leaves, drawn at the third of five in-between steps.
+    for c in "put 500 5".chars() {
+        press(&mut lab, &mut lab_shell, KeyCode::Char(c));
+    }
+    press(&mut lab, &mut lab_shell, KeyCode::Enter);
+    let started = lab.motion.expect("a put on a full cache moves a node");
+    lab.now = started + jiff::SignedDuration::from_millis(175);
+    group.bench_function("full_frame_lab_motion_200x50", |b| {
         b.iter(|| {
             terminal.clear().unwrap();
             draw(&mut terminal, &lab);
