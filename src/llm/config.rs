@@ -78,6 +78,15 @@ pub fn check_url(url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The host of `url` (`http://` or `https://` and the rest): without user info and
+/// port; "" when it has neither scheme.
+pub fn url_host(url: &str) -> &str {
+    let url = url.trim();
+    url.strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .map_or("", host)
+}
+
 /// The host of what follows the scheme: up to the path, without user info and port.
 fn host(rest: &str) -> &str {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -142,6 +151,13 @@ mod tests {
         ] {
             assert!(!is_loopback(remote), "{remote}");
         }
+    }
+
+    #[test]
+    fn a_urls_host_is_without_user_info_and_port() {
+        assert_eq!(url_host("http://user:pw@192.0.2.1:9/v1"), "192.0.2.1");
+        assert_eq!(url_host("https://[::1]:8000/v1"), "::1");
+        assert_eq!(url_host("localhost:11434"), "");
     }
 
     #[test]
