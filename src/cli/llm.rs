@@ -73,17 +73,18 @@ fn url_in(url: &str, width: u16) -> String {
 /// named, so the cut cannot hide where the answers would go.
 pub fn privacy_text(url: &str) -> String {
     let shown = url_in(url, WIDTH - 2);
-    let mut text = format!("The model interviewer's server is not on this machine:\n  {shown}\n");
-    if shown != sanitize(url) {
+    let host = if shown == sanitize(url) {
+        String::new()
+    } else {
         let host = url_in(crate::llm::config::url_host(url), WIDTH - 8);
-        text.push_str(&format!("  host: {host}\n"));
-    }
-    text.push_str(&wrapped(
+        format!("  host: {host}\n")
+    };
+    let what = wrapped(
         "In a mock interview, tutor would send it each question with your answer and \
          the card's key points, follow-ups and probes; at the end, the transcript and \
          scores, for a critique. Nothing else: not your reviews, other cards or files.",
-    ));
-    text
+    );
+    format!("The model interviewer's server is not on this machine:\n  {shown}\n{host}{what}")
 }
 
 /// Why the model at `url` is not used: not agreed to, and how to agree.

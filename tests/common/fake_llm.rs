@@ -51,8 +51,7 @@ impl Fake {
 
     /// The server as an HTTP proxy, for `ALL_PROXY`.
     pub fn proxy(&self) -> String {
-        let base = self.url.strip_suffix("/v1").unwrap_or(&self.url);
-        base.to_string()
+        self.url.trim_end_matches("/v1").to_string()
     }
 }
 

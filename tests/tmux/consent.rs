@@ -98,6 +98,16 @@ fn answer_and_end_the_round(tmux: &Tmux, next: &str) {
     tmux.wait_for("Saved to");
 }
 
+/// Types `line` at the prompt for `url` (shown on `tmux`), waits for Home, checks the
+/// answer remembered, quits, and checks the outcome tutor printed names `outcome`.
+fn answer(remote: &Remote, tmux: &Tmux, url: &str, line: &str, remembered: bool, outcome: &str) {
+    tmux.type_line(line);
+    tmux.wait_for("› Review:");
+    assert_eq!(remote.consent(url), Some(remembered), "{line:?}");
+    let end = quit(tmux);
+    assert!(end.contains(outcome), "{end}");
+}
+
 fn quit(tmux: &Tmux) -> String {
     tmux.keys(&["q"]);
     let end = tmux.wait_for("EXIT=");
@@ -115,11 +125,7 @@ fn a_remote_model_is_asked_about_once_and_a_no_keeps_the_script() {
     let screen = tmux.wait_for_all(&[ASK, URL, "not on this machine", "key points"]);
     assert_wrapped_by_tutor(&screen, 80);
     assert_eq!(remote.consent(URL), None, "remembered before an answer");
-    tmux.type_line("n");
-    tmux.wait_for("› Review:");
-    assert_eq!(remote.consent(URL), Some(false));
-    let end = quit(&tmux);
-    assert!(end.contains("scripted follow-ups"), "{end}");
+    answer(&remote, &tmux, URL, "n", false, "scripted follow-ups");
     drop(tmux);
 
     // Asked again, it would wait on the prompt and the round would never show.
@@ -137,11 +143,7 @@ fn a_yes_is_remembered_and_another_url_asks_again() {
     let remote = Remote::new(URL);
     let tmux = remote.start("consent-yes", "", (80, 24));
     tmux.wait_for(ASK);
-    tmux.type_line("y");
-    tmux.wait_for("› Review:");
-    assert_eq!(remote.consent(URL), Some(true));
-    let end = quit(&tmux);
-    assert!(end.contains("will use the model"), "{end}");
+    answer(&remote, &tmux, URL, "y", true, "will use the model");
     drop(tmux);
 
     let tmux = remote.start("consent-yes-again", "interview --seed 7", (100, 30));
@@ -274,10 +276,7 @@ fn a_hostile_url_is_shown_display_safe_in_the_prompt() {
     assert!(screen.contains('…'), "{screen}");
     assert!(screen.contains("192.0.2.1"), "{screen}");
     assert_ne!(pane_title(&tmux), "pwned");
-    tmux.type_line("n");
-    tmux.wait_for("› Review:");
-    quit(&tmux);
-    assert_eq!(remote.consent(url.trim_end_matches('/')), Some(false));
+    answer(&remote, &tmux, &url, "n", false, "scripted follow-ups");
 }
 
 fn pane_title(tmux: &Tmux) -> String {
