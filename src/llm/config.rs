@@ -47,7 +47,7 @@ impl LlmConfig {
         let url = url.filter(|u| !u.trim().is_empty())?;
         let model = model.filter(|m| !m.trim().is_empty())?;
         Some(Self {
-            url: url.trim().trim_end_matches('/').to_string(),
+            url: base(&url).to_string(),
             model: model.trim().to_string(),
             timeout: Duration::from_secs(timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)),
             key: std::env::var(KEY_VAR).ok().filter(|k| !k.trim().is_empty()),
@@ -63,6 +63,12 @@ impl LlmConfig {
     pub fn is_local(&self) -> bool {
         is_loopback(&self.url)
     }
+}
+
+/// The API's base as [`LlmConfig::url`] holds it (and a consent is remembered for):
+/// trimmed, without a trailing `/`.
+pub fn base(url: &str) -> &str {
+    url.trim().trim_end_matches('/')
 }
 
 /// Checks a URL for `tutor config llm-url`: `http://` or `https://` and a host.

@@ -137,7 +137,8 @@ fn a_remote_model_is_asked_about_once_and_a_no_keeps_the_script() {
 }
 
 /// A yes is remembered: the next start does not ask, and the model phrases the
-/// follow-up. Another URL asks again, and Enter alone is a no for it alone.
+/// follow-up. Another URL asks again, and Enter alone is a no for it alone; setting
+/// the first URL again forgets its yes.
 #[test]
 fn a_yes_is_remembered_and_another_url_asks_again() {
     let remote = Remote::new(URL);
@@ -170,6 +171,12 @@ fn a_yes_is_remembered_and_another_url_asks_again() {
     quit(&tmux);
     assert_eq!(remote.consent(other), Some(false), "Enter alone is a no");
     assert_eq!(remote.consent(URL), Some(true), "the first URL's yes stays");
+
+    // Setting a URL again takes its answer back: the next start asks.
+    super::common::ok(&remote.data(), &["config", "llm-url", &format!("{URL}/")]);
+    assert_eq!(remote.consent(URL), None);
+    let tmux = remote.start("consent-again", "", (80, 24));
+    tmux.wait_for_all(&[ASK, URL]);
 }
 
 /// Ctrl-D (end of input) at the prompt is no answer: the session starts with the
