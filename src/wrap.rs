@@ -133,6 +133,15 @@ fn hanging_indent(line: &Line<'_>) -> usize {
     indent + marker
 }
 
+/// Plain text wrapped as [`wrap`] wraps a line, one string a row: for text printed
+/// outside the full screen (the privacy question on the command line).
+pub fn wrap_plain(text: &str, width: u16) -> Vec<String> {
+    wrap(&[Line::raw(text)], width)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 /// `text` in `width` columns: cut with a trailing "…" when it does not fit.
 pub fn fit(text: &str, width: u16) -> String {
     use unicode_width::UnicodeWidthChar as _;

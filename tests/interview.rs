@@ -799,6 +799,68 @@ fn a_remote_model_without_consent_is_not_asked_and_the_round_is_scripted() {
     assert!(!said(&value, "note").iter().any(|n| n.contains("model")));
 }
 
+/// `tutor` with `args` and `input` on a pipe for its stdin.
+fn with_stdin(data: &Path, args: &[&str], input: &str) -> Run {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = common::command(data)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // tutor may have ended before reading it.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A "y" on a pipe does not answer the privacy question: without a terminal it is not
+/// asked, the round is scripted with a note saying why, the screen does not start, and
+/// nothing is remembered.
+#[test]
+fn a_yes_piped_in_is_not_consent_to_a_remote_model() {
+    let dir = temp();
+    let decks = shown(&deck(dir.path(), true, true));
+    let data = dir.path().join("data");
+    let url = "http://192.0.2.1:9/v1";
+    configure(&data, url);
+    let answers = shown(&write(dir.path(), "answers.yaml", &spoken(WEAK)));
+    let round = [
+        "--decks",
+        &decks,
+        "interview",
+        "--deck",
+        "mock",
+        "--seed",
+        "1",
+        "--answers",
+        &answers,
+        "--json",
+    ];
+    let out = with_stdin(&data, &round, "y\n");
+    assert!(!out.stderr.contains("Send them?"), "{out:?}");
+    assert!(out.stderr.contains("not on this machine"), "{out:?}");
+    assert!(
+        !said(&json(&out), "note")
+            .iter()
+            .any(|n| n.contains("model"))
+    );
+    let out = with_stdin(&data, &["interview"], "y\n");
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.contains("needs a terminal"), "{out:?}");
+    let out = with_stdin(&data, &[], "y\n");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(!out.stderr.contains("Send them?"), "{out:?}");
+    let store = tutor::store::Store::open(&data).unwrap();
+    assert_eq!(store.llm_consent(url).unwrap(), None);
+}
+
 #[test]
 fn llm_check_reports_the_model_and_names_each_failure_in_plain_words() {
     let dir = temp();

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 use tutor::store::Store;
 
 mod common;
+#[path = "tmux/consent.rs"]
+mod consent;
 
 const DEADLINE: Duration = Duration::from_secs(30);
 

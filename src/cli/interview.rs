@@ -229,12 +229,7 @@ fn model(cli: &Cli, allow: bool) -> Option<LlmConfig> {
     match super::llm::consent(&store, &config, allow, false) {
         Ok(true) => Some(config),
         Ok(false) => {
-            eprintln!(
-                "note: the model at {} is not on this machine, and sending it your answers \
-                 was not agreed to: the interviewer uses its scripted follow-ups. \
-                 --allow-remote-model agrees (remembered for this URL).",
-                sanitize(&config.url)
-            );
+            eprintln!("{}", super::llm::not_agreed(&config.url));
             None
         }
         Err(e) => {

@@ -54,21 +54,54 @@ pub fn configured(store: &Store) -> Result<Option<LlmConfig>, String> {
     Ok(LlmConfig::from_settings(s.url, s.model, s.timeout_secs))
 }
 
-/// What is sent, in plain words, before the first request to a server off this machine.
+/// The widest line the privacy question prints: one less than the narrowest terminal
+/// the session takes (`state::MIN_WIDTH`), so no terminal breaks a word in it.
+const WIDTH: u16 = 79;
+
+/// `text` broken at spaces into rows of at most [`WIDTH`] columns.
+fn wrapped(text: &str) -> String {
+    crate::wrap::wrap_plain(text, WIDTH).join("\n")
+}
+
+/// `url` on one line: display-safe and cut to `width` columns.
+fn url_in(url: &str, width: u16) -> String {
+    crate::wrap::fit(&sanitize(url), width)
+}
+
+/// What is sent, in plain words, before the first request to a server off this
+/// machine. The URL stands on its own line; one too long for it is cut, and its host
+/// named, so the cut cannot hide where the answers would go.
 pub fn privacy_text(url: &str) -> String {
+    let shown = url_in(url, WIDTH - 2);
+    let host = if shown == sanitize(url) {
+        String::new()
+    } else {
+        let host = url_in(crate::llm::config::url_host(url), WIDTH - 8);
+        format!("  host: {host}\n")
+    };
+    let what = wrapped(
+        "In a mock interview, tutor would send it each question with your answer and \
+         the card's key points, follow-ups and probes; at the end, the transcript and \
+         scores, for a critique. Nothing else: not your reviews, other cards or files.",
+    );
+    format!("The model interviewer's server is not on this machine:\n  {shown}\n{host}{what}")
+}
+
+/// Why the model at `url` is not used: not agreed to, and how to agree.
+pub fn not_agreed(url: &str) -> String {
     format!(
-        "The model interviewer sends to {}, for each question: the question, your answers \
-         so far in this round, and the card's key points and follow-ups; at the end, the \
-         transcript and the scores for a critique. Your review history, other cards and \
-         files are not sent. Nothing is sent to a server on this machine without asking; \
-         this one is not on this machine.",
-        sanitize(url)
+        "note: the model at {} is not on this machine, and sending it your answers was not \
+         agreed to: the interviewer uses its scripted follow-ups. `tutor interview \
+         --allow-remote-model` agrees (remembered for this URL).",
+        url_in(url, 60)
     )
 }
 
 /// Whether answers may go to `config`'s server: yes on this machine; else the answer
-/// given before, or (`ask`, a terminal on stdin) asked now and remembered for the URL.
-/// `allow` (`--allow-remote-model`) says yes and remembers it.
+/// given before, or (`ask`) asked now on the terminal and remembered for the URL.
+/// `allow` (`--allow-remote-model`) says yes and remembers it. Asked only when stdin
+/// and stderr are both a terminal (else the question could not be seen or answered:
+/// a note says so); no answer (end of input) is a no for this time only.
 pub fn consent(store: &Store, config: &LlmConfig, allow: bool, ask: bool) -> Result<bool, String> {
     if config.is_local() {
         return Ok(true);
@@ -82,34 +115,55 @@ pub fn consent(store: &Store, config: &LlmConfig, allow: bool, ask: bool) -> Res
     if let Some(answer) = store.llm_consent(&config.url).map_err(|e| e.to_string())? {
         return Ok(answer);
     }
-    if !ask || !std::io::stdin().is_terminal() {
+    if !ask {
         return Ok(false);
     }
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}", privacy_text(&config.url));
-    let _ = write!(err, "Send them? [y/N] ");
-    let _ = err.flush();
-    let mut line = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut line);
-    let agreed = matches!(line.trim().to_lowercase().as_str(), "y" | "yes");
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        eprintln!("{}", not_agreed(&config.url));
+        return Ok(false);
+    }
+    let Some(agreed) = ask_on_terminal(&config.url) else {
+        return Ok(false);
+    };
     store
         .set_llm_consent(&config.url, agreed)
         .map_err(|e| e.to_string())?;
-    let _ = writeln!(
-        err,
-        "{} (remembered for this URL; `tutor config llm-url` with another URL asks again)",
-        if agreed {
-            "The interviewer will use the model."
-        } else {
-            "The interviewer will use its scripted follow-ups."
-        }
-    );
     Ok(agreed)
+}
+
+/// Asks on stderr and reads the answer from stdin: `Some(yes)`, or `None` when there
+/// was none (end of input, a read error). Says what follows from it.
+fn ask_on_terminal(url: &str) -> Option<bool> {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{}\nSend them? [y/N] ", privacy_text(url));
+    let _ = err.flush();
+    let mut line = String::new();
+    let answer = match std::io::stdin().lock().read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(matches!(line.trim().to_lowercase().as_str(), "y" | "yes")),
+    };
+    if !line.ends_with('\n') {
+        // Ended by Ctrl-D: the cursor is still on the question's line.
+        let _ = writeln!(err);
+    }
+    let outcome = match answer {
+        None => {
+            "No answer: the interviewer uses its scripted follow-ups this time, and tutor \
+             asks again next time."
+        }
+        Some(true) => "The interviewer will use the model (remembered for this URL).",
+        Some(false) => {
+            "The interviewer will use its scripted follow-ups (remembered for this URL; \
+             `tutor interview --allow-remote-model` agrees later)."
+        }
+    };
+    let _ = writeln!(err, "{}", wrapped(outcome));
+    answer
 }
 
 /// The model a session's mock interviews use: configured, and on this machine or
 /// agreed to (asked here, before the screen starts, the first time); else `None`, with
-/// a line on stderr saying why when one is configured.
+/// a line on stderr when it could not ask.
 pub fn for_session(store: &Store) -> Option<LlmConfig> {
     let config = match configured(store) {
         Ok(config) => config?,
@@ -181,5 +235,28 @@ pub fn run_check(cli: &Cli) -> eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Ok(fail(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever the URL (long, with escapes, a user part that would push the host out of
+    /// sight), every row fits the narrowest terminal, shows no raw escape and names the
+    /// host.
+    #[test]
+    fn the_privacy_text_fits_79_columns_and_names_the_host() {
+        let long = format!("http://{}@192.0.2.1:9/\u{1b}[2J/v1", "a".repeat(500));
+        for url in ["http://192.0.2.1:9/v1", long.as_str()] {
+            let text = privacy_text(url);
+            for row in text.lines() {
+                assert!(unicode_width::UnicodeWidthStr::width(row) <= 79, "{row}");
+            }
+            assert!(text.contains("192.0.2.1"), "{text}");
+            assert!(!text.contains('\u{1b}'), "{text}");
+        }
+        assert!(privacy_text(&long).contains("  host: 192.0.2.1\n"));
+        assert!(!privacy_text("http://192.0.2.1:9/v1").contains("host:"));
     }
 }

@@ -47,7 +47,7 @@ impl LlmConfig {
         let url = url.filter(|u| !u.trim().is_empty())?;
         let model = model.filter(|m| !m.trim().is_empty())?;
         Some(Self {
-            url: url.trim().trim_end_matches('/').to_string(),
+            url: base(&url).to_string(),
             model: model.trim().to_string(),
             timeout: Duration::from_secs(timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)),
             key: std::env::var(KEY_VAR).ok().filter(|k| !k.trim().is_empty()),
@@ -65,6 +65,12 @@ impl LlmConfig {
     }
 }
 
+/// The API's base as [`LlmConfig::url`] holds it (and a consent is remembered for):
+/// trimmed, without a trailing `/`.
+pub fn base(url: &str) -> &str {
+    url.trim().trim_end_matches('/')
+}
+
 /// Checks a URL for `tutor config llm-url`: `http://` or `https://` and a host.
 pub fn check_url(url: &str) -> Result<(), String> {
     let url = url.trim();
@@ -76,6 +82,15 @@ pub fn check_url(url: &str) -> Result<(), String> {
         return Err(format!("llm-url has no host: {url:?}"));
     }
     Ok(())
+}
+
+/// The host of `url` (`http://` or `https://` and the rest): without user info and
+/// port; "" when it has neither scheme.
+pub fn url_host(url: &str) -> &str {
+    let url = url.trim();
+    url.strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .map_or("", host)
 }
 
 /// The host of what follows the scheme: up to the path, without user info and port.
@@ -142,6 +157,13 @@ mod tests {
         ] {
             assert!(!is_loopback(remote), "{remote}");
         }
+    }
+
+    #[test]
+    fn a_urls_host_is_without_user_info_and_port() {
+        assert_eq!(url_host("http://user:pw@192.0.2.1:9/v1"), "192.0.2.1");
+        assert_eq!(url_host("https://[::1]:8000/v1"), "::1");
+        assert_eq!(url_host("localhost:11434"), "");
     }
 
     #[test]

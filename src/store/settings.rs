@@ -158,7 +158,8 @@ impl Store {
         })
     }
 
-    /// Sets one of [`LLM_KEYS`] (checked), or unsets it given "".
+    /// Sets one of [`LLM_KEYS`] (checked), or unsets it given "". Setting `llm-url`
+    /// forgets the answer given for that URL, so the next session asks again.
     pub fn set_llm_setting(&self, key: &str, value: &str) -> Result<(), String> {
         let value = value.trim();
         if !LLM_KEYS.contains(&key) {
@@ -172,7 +173,17 @@ impl Store {
                 .map_err(|e| self.err(e).to_string());
         }
         match key {
-            "llm-url" => crate::llm::config::check_url(value)?,
+            "llm-url" => {
+                crate::llm::config::check_url(value)?;
+                // Setting a URL again asks again: the way to take back a yes.
+                let base = crate::llm::config::base(value);
+                self.conn()
+                    .execute(
+                        "DELETE FROM settings WHERE key = ?1",
+                        [format!("{LLM_CONSENT}{base}")],
+                    )
+                    .map_err(|e| self.err(e).to_string())?;
+            }
             "llm-timeout" => drop(crate::llm::config::parse_timeout(value)?),
             _ => {}
         }

@@ -1,6 +1,10 @@
 //! A fake OpenAI-compatible server on 127.0.0.1 for the model interviewer's tests
 //! (issue 19): nothing leaves the machine. Each connection gets the reply the test's
 //! function picks from the request body; the requests are kept for the test to read.
+//!
+//! It is also an HTTP proxy (`CONNECT`), so a test can configure an address that is
+//! not on this machine (a TEST-NET one) and set `ALL_PROXY` to [`Fake::proxy`]: every
+//! request tutor makes to it then arrives here, tunnelled, and none leaves.
 
 // Test scaffolding: a broken socket or lock is a failed test.
 #![allow(clippy::unwrap_used)]
@@ -28,6 +32,8 @@ pub enum Reply {
 pub struct Request {
     pub head: String,
     pub body: String,
+    /// Where a `CONNECT` asked to go (`192.0.2.1:9`) when it came through the proxy.
+    pub tunnel: Option<String>,
 }
 
 pub struct Fake {
@@ -42,10 +48,15 @@ impl Fake {
     pub fn requests(&self) -> Vec<Request> {
         self.requests.lock().unwrap().clone()
     }
+
+    /// The server as an HTTP proxy, for `ALL_PROXY`.
+    pub fn proxy(&self) -> String {
+        self.url.trim_end_matches("/v1").to_string()
+    }
 }
 
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
+/// A request's head, lowercased; `None` when the connection closed first.
+fn read_head(reader: &mut impl BufRead) -> Option<String> {
     let mut head = String::new();
     loop {
         let mut line = String::new();
@@ -57,6 +68,20 @@ fn read_request(stream: &mut TcpStream) -> Option<Request> {
         }
         head.push_str(&line.to_lowercase());
     }
+    Some(head)
+}
+
+fn read_request(stream: &mut TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut head = read_head(&mut reader)?;
+    let mut tunnel = None;
+    if let Some(line) = head.strip_prefix("connect ") {
+        tunnel = line.split_whitespace().next().map(str::to_string);
+        stream
+            .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            .ok()?;
+        head = read_head(&mut reader)?;
+    }
     let length = head
         .lines()
         .find_map(|l| l.strip_prefix("content-length:"))
@@ -67,6 +92,7 @@ fn read_request(stream: &mut TcpStream) -> Option<Request> {
     Some(Request {
         head,
         body: String::from_utf8_lossy(&body).into_owned(),
+        tunnel,
     })
 }
 
