@@ -40,7 +40,10 @@ pub(super) fn log(lab: &Lab, form: Form, paint: Painter) -> Section {
                 paint.style(Mark::Dim),
             );
             // A column of 16 for the command, and always one space after it.
-            row.push(format!("{:<15} ", event.command().to_string()), Style::new());
+            row.push(
+                format!("{:<15} ", event.command().to_string()),
+                Style::new(),
+            );
             row.push(event.outcome(), paint.style(event_mark(event)));
             row.line()
         })
@@ -73,7 +76,10 @@ mod tests {
             lab.run(line).unwrap();
         }
         let text = super::super::plain(&lab, 200);
-        assert!(text.contains("  put 1234567890 1 INSERT 1234567890 = 1"), "{text}");
+        assert!(
+            text.contains("  put 1234567890 1 INSERT 1234567890 = 1"),
+            "{text}"
+        );
         assert!(
             text.contains("  put 9223372036854775807 -1 INSERT 9223372036854775807 = -1"),
             "{text}"
