@@ -42,6 +42,25 @@ pub enum Edit {
     Redo,
 }
 
+impl Edit {
+    /// This edit with a paste cut to its first `room` bytes (at a character), and the
+    /// paste's whole size when it was cut; any other edit as it is.
+    #[must_use]
+    pub fn within(self, room: usize) -> (Self, Option<usize>) {
+        match self {
+            Self::Paste(text) if text.len() > room => {
+                let mut end = room;
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let size = text.len();
+                (Self::Paste(text[..end].to_string()), Some(size))
+            }
+            other => (other, None),
+        }
+    }
+}
+
 /// What the text is, which decides how it wraps and what a new line starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

@@ -186,23 +186,7 @@ impl MockSession {
             self.code.apply(edit);
             return None;
         }
-        let mut cut = None;
-        let edit = match edit {
-            Edit::Paste(text) => {
-                let room = MAX_ANSWER.saturating_sub(self.answer.text().len());
-                if text.len() > room {
-                    cut = Some(text.len());
-                    let mut end = room;
-                    while !text.is_char_boundary(end) {
-                        end -= 1;
-                    }
-                    Edit::Paste(text[..end].to_string())
-                } else {
-                    Edit::Paste(text)
-                }
-            }
-            other => other,
-        };
+        let (edit, cut) = edit.within(MAX_ANSWER.saturating_sub(self.answer.text().len()));
         self.answer.apply(edit);
         cut
     }

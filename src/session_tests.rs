@@ -1171,6 +1171,38 @@ fn esc_keeps_a_recall_answer_and_enter_submits_it() {
     ));
 }
 
+/// A paste bigger than a recall answer keeps is cut, and the footer says so, with the
+/// sizes: the learner sees why the end of their text is missing.
+#[test]
+fn a_paste_cut_in_a_recall_answer_is_flashed() {
+    let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+    press(&mut app, &mut shell, "i", t0());
+    let _ = update(
+        &mut app,
+        Action::Edit(crate::editor::Edit::Paste("x".repeat(1024 * 1024))),
+        t0(),
+    );
+    let flash = app.flash.clone().expect("a flash").text;
+    assert!(
+        flash.contains("1024 KiB") && flash.contains("16 KiB"),
+        "{flash}"
+    );
+    let kept = app
+        .quiz()
+        .and_then(crate::quiz::QuizSession::editor)
+        .unwrap();
+    assert_eq!(kept.text().len(), crate::quiz::MAX_RECALL_ANSWER);
+    // A paste that fits says nothing.
+    app.flash = None;
+    press(&mut app, &mut shell, "ctrl-u", t0());
+    let _ = update(
+        &mut app,
+        Action::Edit(crate::editor::Edit::Paste("a short answer".into())),
+        t0(),
+    );
+    assert!(app.flash.is_none(), "{:?}", app.flash);
+}
+
 /// At 80×24 the LRU card's help is taller than the screen even in two columns: j
 /// scrolls it to its last line, and the title says so.
 #[test]

@@ -114,6 +114,11 @@ mod tests {
         let e = parse_answers("- fine\n- {file: a.py, wait: 3}\n").unwrap_err();
         assert_eq!(e.line, 2, "{e:?}");
         assert!(parse_answers("just: a map\n").is_err());
+        // The path is said once, in its own column: serde_yaml's message starts with it
+        // too, with a leading dot (`.[1].wait: invalid type ...`).
+        let e = parse_answers("- fine\n- wait: -5\n").unwrap_err();
+        assert_eq!(e.field, "[1].wait", "{e:?}");
+        assert!(e.message.starts_with("invalid type"), "{e:?}");
         // An empty file is no answers: the round ends at once.
         assert_eq!(parse_answers("").unwrap(), []);
     }

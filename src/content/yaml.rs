@@ -796,8 +796,13 @@ fn to_problem(
         };
     }
     // serde_yaml starts some messages with (part of) the path; ours has its own column.
+    // Under a list at the root its path starts with a dot (`.[1].wait`).
     let message = match message.split_once(": ") {
-        Some((head, rest)) if !head.contains(' ') && is_under(&field, head) => rest.to_string(),
+        Some((head, rest))
+            if !head.contains(' ') && is_under(&field, head.strip_prefix('.').unwrap_or(head)) =>
+        {
+            rest.to_string()
+        }
         _ => message,
     };
     YamlError {

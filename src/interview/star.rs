@@ -467,10 +467,11 @@ impl LpCheck {
         }
     }
 
-    /// The share of `I` among `I` and `we`, in percent; `None` when neither is said.
+    /// The share of `I` among `I` and `we`, in percent, rounded; `None` when neither is
+    /// said.
     pub fn i_share(&self) -> Option<usize> {
         let all = self.i_words + self.we_words;
-        (all > 0).then(|| self.i_words * 100 / all)
+        (all > 0).then(|| (self.i_words * 100 + all / 2) / all)
     }
 
     fn first_person(&self) -> bool {
@@ -620,6 +621,15 @@ mod tests {
         assert_eq!(c.feedback().len(), 7);
         assert_eq!(c.i_share(), None);
         assert_eq!(c.probe(), "How did it end? What was the result?");
+    }
+
+    /// The share is rounded, not cut: "I" twice and "we" once is 67%, as a reader works
+    /// it out (it said 66%).
+    #[test]
+    fn the_i_share_is_rounded() {
+        let c = check("I built it and I shipped it; we celebrated.");
+        assert_eq!((c.i_words, c.we_words), (2, 1));
+        assert_eq!(c.i_share(), Some(67));
     }
 
     #[test]

@@ -25,6 +25,12 @@ use super::scorecard::Scorecard;
 use super::select::{SelectError, Selection, SessionItem, SplitMix64, scrambled, select};
 use super::synonyms::Synonyms;
 
+/// The most a paste brings a free-recall answer to, in bytes: 16 KiB, what the mock
+/// interview keeps of a spoken answer. A megabyte pasted made the submit take half a
+/// minute (scoring it, then drawing it in the verdict on every frame) for an answer no
+/// interviewer would hear out.
+pub const MAX_RECALL_ANSWER: usize = 16 * 1024;
+
 /// What the user means, independent of keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuizAction {
@@ -369,6 +375,12 @@ impl QuizSession {
         Some(claim)
     }
 
+    /// How many bytes a paste may still bring the recall answer (see
+    /// [`MAX_RECALL_ANSWER`]); more is cut.
+    pub fn paste_room(&self) -> usize {
+        MAX_RECALL_ANSWER.saturating_sub(self.editor.text().len())
+    }
+
     /// Whether keys go to the answer editor now.
     pub fn editing(&self) -> bool {
         self.editor().is_some_and(Editor::focused)
@@ -518,7 +530,8 @@ impl QuizSession {
                 self.editor.set_focused(false);
             }
             (QuizAction::Edit(edit), AnswerState::Recall { text }) => {
-                self.editor.apply(edit);
+                let room = MAX_RECALL_ANSWER.saturating_sub(text.len());
+                self.editor.apply(edit.within(room).0);
                 *text = self.editor.text();
             }
             _ => {}

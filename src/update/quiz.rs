@@ -5,7 +5,8 @@ use jiff::Timestamp;
 
 use super::{flash, flash_error};
 use crate::action::{Action, Effect, Effects, Failure};
-use crate::quiz::{AnswerState, QuizAction, QuizSession, QuizStep, Selection};
+use crate::editor::Edit;
+use crate::quiz::{AnswerState, MAX_RECALL_ANSWER, QuizAction, QuizSession, QuizStep, Selection};
 use crate::state::{App, Screen};
 
 /// Starts a quiz over `selection`; the order is seeded by the selection's seed, else by
@@ -75,7 +76,24 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     if quiz_action == QuizAction::Next {
         app.console.start_over();
     }
+    let cut = match &quiz_action {
+        QuizAction::Edit(Edit::Paste(text)) => {
+            Some(text.len()).filter(|&size| size > session.paste_room())
+        }
+        _ => None,
+    };
     let record = session.update(quiz_action, now);
+    if let Some(size) = cut {
+        flash_error(
+            app,
+            format!(
+                "the paste was {} KiB: only its first {} KiB were kept, the most an answer \
+                 keeps",
+                size / 1024,
+                MAX_RECALL_ANSWER / 1024
+            ),
+        );
+    }
     match record {
         Some(record) => Effects::one(Effect::RecordQuiz(record)),
         None => Effects::none(),

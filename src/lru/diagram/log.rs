@@ -39,7 +39,11 @@ pub(super) fn log(lab: &Lab, form: Form, paint: Painter) -> Section {
                 },
                 paint.style(Mark::Dim),
             );
-            row.push(format!("{:<16}", event.command().to_string()), Style::new());
+            // A column of 16 for the command, and always one space after it.
+            row.push(
+                format!("{:<15} ", event.command().to_string()),
+                Style::new(),
+            );
             row.push(event.outcome(), paint.style(event_mark(event)));
             row.line()
         })
@@ -55,5 +59,32 @@ pub(super) fn log(lab: &Lab, form: Form, paint: Painter) -> Section {
         rows,
         more: |n| format!("  ... {n} older"),
         unit: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::lab::Lab;
+
+    /// A command as wide as the log's command column, or wider, is still apart from its
+    /// outcome: `tutor lru --script "put 9223372036854775807 1" --diagram` printed
+    /// `put 9223372036854775807 1INSERT ...`.
+    #[test]
+    fn a_long_command_is_kept_apart_from_its_outcome() {
+        let mut lab = Lab::new(2, 42);
+        for line in ["put 1234567890 1", "put 9223372036854775807 -1", "get 1"] {
+            lab.run(line).unwrap();
+        }
+        let text = super::super::plain(&lab, 200);
+        assert!(
+            text.contains("  put 1234567890 1 INSERT 1234567890 = 1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  put 9223372036854775807 -1 INSERT 9223372036854775807 = -1"),
+            "{text}"
+        );
+        // A short command keeps the column: its outcome starts at the same place.
+        assert!(text.contains("  get 1           MISS 1"), "{text}");
     }
 }

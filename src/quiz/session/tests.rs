@@ -785,3 +785,41 @@ fn claims_do_not_unsay_a_misconception() {
     assert!(s.claim(at(3)).is_some(), "the missed point is claimed");
     assert!(!s.answered()[0].correct && !s.answered()[0].self_assessed);
 }
+
+/// A paste into a recall answer is cut to [`MAX_RECALL_ANSWER`] bytes, the answer so far
+/// counted, at a character: a megabyte pasted made the submit take half a minute
+/// (scoring it, then drawing it in the verdict on every frame). `paste_room` says how
+/// much a paste may bring, so the screen can say it was cut.
+#[test]
+fn a_paste_into_a_recall_answer_is_cut_to_the_most_an_answer_keeps() {
+    use super::MAX_RECALL_ANSWER;
+    use crate::editor::Edit;
+    let mut s = session(recall());
+    let _ = s.update(QuizAction::Type, at(1));
+    let _ = s.update(QuizAction::Edit(Edit::Insert('é')), at(1));
+    assert_eq!(s.paste_room(), MAX_RECALL_ANSWER - 'é'.len_utf8());
+    let _ = s.update(
+        QuizAction::Edit(Edit::Paste("é".repeat(MAX_RECALL_ANSWER))),
+        at(1),
+    );
+    let AnswerState::Recall { text } = answer(&s) else {
+        panic!("a recall answer")
+    };
+    assert!(text.len() <= MAX_RECALL_ANSWER, "{} bytes", text.len());
+    assert!(
+        text.len() > MAX_RECALL_ANSWER - 'é'.len_utf8(),
+        "{} bytes",
+        text.len()
+    );
+    assert!(text.chars().all(|c| c == 'é'), "cut at a character");
+    assert_eq!(s.paste_room(), MAX_RECALL_ANSWER - text.len());
+    // Typing is not cut (no one types 16 KiB), and a paste that fits goes in whole.
+    let _ = s.update(QuizAction::Edit(Edit::Undo), at(1));
+    let _ = s.update(QuizAction::Edit(Edit::Paste("a\nb".into())), at(1));
+    assert_eq!(
+        answer(&s),
+        &AnswerState::Recall {
+            text: "éa\nb".into()
+        }
+    );
+}
