@@ -10,8 +10,15 @@ use unicode_width::UnicodeWidthChar;
 /// (indentation, then a marker such as `• `, `- ` or `2. `, as `crate::markdown`
 /// draws them) hang under the item's text. An indent of half the width or more is
 /// not kept.
+///
+/// No columns, no rows: `app::start` builds a screen's rows before the terminal's size
+/// is known (the size is 0 × 0 then), and wrapping a card one character a row took 0.9
+/// MB of the heap at the first frame; the first `Resize` builds them at the real width.
 pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
-    let width = usize::from(width.max(1));
+    if width == 0 {
+        return Vec::new();
+    }
+    let width = usize::from(width);
     let mut out = Vec::new();
     for line in lines {
         let hang = match hanging_indent(line) {
@@ -198,6 +205,12 @@ mod tests {
         assert_eq!(texts(&out), ["abcde", "fghij", "kl mn"]);
         let out = wrap(&[Line::from(""), Line::from("  - indented item")], 40);
         assert_eq!(texts(&out), ["", "  - indented item"]);
+    }
+
+    #[test]
+    fn no_columns_give_no_rows() {
+        assert!(wrap(&[Line::from("the quick brown fox")], 0).is_empty());
+        assert_eq!(texts(&wrap(&[Line::from("ab")], 1)), ["a", "b"]);
     }
 
     #[test]
