@@ -6,6 +6,7 @@
 //! stale, corrupt or unwritable cache only means parsing again.
 
 use std::fs;
+use std::io::{BufReader, Read};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,8 @@ use super::source::DeckSource;
 /// 11: `visual: anagrams` and its `code_links` events (issue 20).
 const FORMAT: u32 = 11;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
+/// What [`DeckCache::get`] reads at a time.
+const READ_BUFFER: usize = 64 * 1024;
 
 /// A deck's content hash: every file's name and bytes, the format and the tutor version.
 pub fn content_hash(source: &DeckSource) -> u128 {
@@ -83,10 +86,21 @@ impl DeckCache {
     }
 
     /// The cached deck, if it was stored from exactly these files.
+    ///
+    /// Decoded from the file through a small buffer, not read whole first: the bundled
+    /// decks' entry is 2 MB, and a copy of it beside the deck being decoded raised the
+    /// start's peak by as much. (glibc also serves a block that size with its own
+    /// mapping and, once it is freed, takes that size as its threshold for new ones, so
+    /// the next large buffers, the terminal's, went on the heap instead.)
     pub fn get(&self, origin: &str, hash: u128) -> Option<Deck> {
-        let bytes = fs::read(self.path(origin)).ok()?;
-        let payload = bytes.strip_prefix(MAGIC.as_slice())?;
-        let entry: Entry = rmp_serde::from_slice(payload).ok()?;
+        let file = fs::File::open(self.path(origin)).ok()?;
+        let mut reader = BufReader::with_capacity(READ_BUFFER, file);
+        let mut magic = [0; MAGIC.len()];
+        reader.read_exact(&mut magic).ok()?;
+        if magic != *MAGIC {
+            return None;
+        }
+        let entry: Entry = rmp_serde::from_read(reader).ok()?;
         (entry.hash == hash && entry.deck.origin == origin).then_some(entry.deck)
     }
 
