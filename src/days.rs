@@ -19,7 +19,7 @@ pub fn offset(n: usize) -> DayNumber {
     DayNumber::try_from(n).unwrap_or(DayNumber::MAX)
 }
 
-/// A time zone from a TZif file (as `/etc/localtime` is), when it reads as one.
+/// A time zone from a `TZif` file (as `/etc/localtime` is), when it reads as one.
 fn zone_file(path: &Path) -> Option<TimeZone> {
     let bytes = std::fs::read(path).ok()?;
     TimeZone::tzif("Local", &bytes).ok()
@@ -37,7 +37,7 @@ impl Days {
 
     /// The system time zone (`TZ`, else `/etc/localtime`), UTC when unknown.
     ///
-    /// Without `TZ`, `/etc/localtime` is read as the TZif file it is: jiff's own
+    /// Without `TZ`, `/etc/localtime` is read as the `TZif` file it is: jiff's own
     /// `try_system` looks the zone's name up in the time zone database, which it lists
     /// whole first (a walk of /usr/share/zoneinfo, whose 0.1 MB of names stayed on the
     /// heap for the whole session). Days need the zone's offsets, not its name.
@@ -120,7 +120,10 @@ mod tests {
             assert_eq!(from_file.local_time(at), from_db.local_time(at));
         }
         assert!(zone_file(Path::new("/nonexistent/localtime")).is_none());
-        assert!(zone_file(Path::new("/etc/hostname")).is_none(), "not a TZif file");
+        assert!(
+            zone_file(Path::new("/etc/hostname")).is_none(),
+            "not a TZif file"
+        );
     }
 
     #[test]

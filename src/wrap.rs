@@ -105,7 +105,10 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
 /// spans once merged, and room for all its words, kept in every row a pane holds, was
 /// most of the card view's wrapped Question (about 0.1 MB).
 fn merge(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
-    let merged = 1 + spans.windows(2).filter(|w| w[0].style != w[1].style).count();
+    let merged = 1 + spans
+        .windows(2)
+        .filter(|w| w[0].style != w[1].style)
+        .count();
     let mut out: Vec<Span<'static>> = Vec::with_capacity(merged.min(spans.len()));
     for span in spans {
         match out.last_mut() {
