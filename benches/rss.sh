@@ -32,8 +32,16 @@ measure() { # $1: label, $2: warm or cold, rest: tutor arguments
     if [ "$start" = warm ]; then
       tmux -L "$sock" -f /dev/null new-session -d -s w -x 200 -y 50 "$bin --data-dir $dir/data $*"
       wait_for_frame "$sock" w
-      # Let the background thread finish filling the highlight cache.
-      sleep 1; tmux -L "$sock" send-keys -t w q; sleep 0.3
+      # Let the background job finish filling the highlight cache: its spinner
+      # ("highlighting cards") shows in the footer while it runs. On a loaded machine it
+      # takes more than a second, and a cache left unfilled made the measured start
+      # load syntect on its worker thread (2 MB more, read while it loaded).
+      sleep 1
+      for _ in $(seq 600); do
+        tmux -L "$sock" capture-pane -p -t w | grep -q "highlighting cards" || break
+        sleep 0.1
+      done
+      tmux -L "$sock" send-keys -t w q; sleep 0.3
       tmux -L "$sock" kill-server 2>/dev/null || true
     fi
     tmux -L "$sock" -f /dev/null new-session -d -s m -x 200 -y 50 \

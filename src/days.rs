@@ -2,6 +2,8 @@
 //! session still counts for the day it began; the local offset comes from the system
 //! time zone at each instant (daylight saving included).
 
+use std::path::Path;
+
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
@@ -17,6 +19,12 @@ pub fn offset(n: usize) -> DayNumber {
     DayNumber::try_from(n).unwrap_or(DayNumber::MAX)
 }
 
+/// A time zone from a `TZif` file (as `/etc/localtime` is), when it reads as one.
+fn zone_file(path: &Path) -> Option<TimeZone> {
+    let bytes = std::fs::read(path).ok()?;
+    TimeZone::tzif("Local", &bytes).ok()
+}
+
 #[derive(Debug, Clone)]
 pub struct Days {
     tz: TimeZone,
@@ -28,8 +36,21 @@ impl Days {
     }
 
     /// The system time zone (`TZ`, else `/etc/localtime`), UTC when unknown.
+    ///
+    /// Without `TZ`, `/etc/localtime` is read as the `TZif` file it is: jiff's own
+    /// `try_system` looks the zone's name up in the time zone database, which it lists
+    /// whole first (a walk of /usr/share/zoneinfo, whose 0.1 MB of names stayed on the
+    /// heap for the whole session). Days need the zone's offsets, not its name.
     pub fn system() -> Self {
-        Self::new(TimeZone::try_system().unwrap_or(TimeZone::UTC))
+        let local = std::env::var_os("TZ")
+            .is_none()
+            .then(|| zone_file(Path::new("/etc/localtime")))
+            .flatten();
+        Self::new(
+            local
+                .or_else(|| TimeZone::try_system().ok())
+                .unwrap_or(TimeZone::UTC),
+        )
     }
 
     pub fn utc() -> Self {
@@ -76,6 +97,34 @@ impl Days {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Days::system` reads `/etc/localtime` as a file: a zone read so has the offsets
+    /// of the same zone from the database, daylight saving included.
+    #[test]
+    fn a_zone_file_keeps_the_zones_days() {
+        let name = "America/New_York";
+        let file = zone_file(&Path::new("/usr/share/zoneinfo").join(name)).unwrap();
+        let (from_file, from_db) = (Days::new(file), Days::new(TimeZone::get(name).unwrap()));
+        // Around both of 2026's clock changes, and in winter and summer.
+        for at in [
+            "2026-01-15T12:00:00Z",
+            "2026-03-08T06:59:00Z",
+            "2026-03-08T07:00:00Z",
+            "2026-07-01T03:30:00Z",
+            "2026-11-01T05:59:00Z",
+            "2026-11-01T06:00:00Z",
+        ] {
+            let at: Timestamp = at.parse().unwrap();
+            assert_eq!(from_file.offset_secs(at), from_db.offset_secs(at), "{at}");
+            assert_eq!(from_file.day_of(at), from_db.day_of(at), "{at}");
+            assert_eq!(from_file.local_time(at), from_db.local_time(at));
+        }
+        assert!(zone_file(Path::new("/nonexistent/localtime")).is_none());
+        assert!(
+            zone_file(Path::new("/etc/hostname")).is_none(),
+            "not a TZif file"
+        );
+    }
 
     #[test]
     fn days_roll_over_at_four_in_the_morning() {

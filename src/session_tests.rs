@@ -1927,6 +1927,26 @@ fn a_failed_job_is_flashed() {
     assert_eq!(flash, Some(("highlighting failed: boom", true)));
 }
 
+/// `app::start` runs before the terminal is entered, at a size of 0 × 0: a card opened
+/// from the command line has no Question rows until the event loop's first `Resize`,
+/// which builds them at the pane's width. Before, they were wrapped at one column (a
+/// character a row: 0.9 MB of the heap at the card view's first frame, freed at once).
+#[test]
+fn a_card_opened_at_start_is_wrapped_once_the_size_is_known() {
+    let library = crate::content::bundled_library().clone();
+    let store = Store::open_in_memory().unwrap();
+    let mut app = app::build(library, &store, t0(), Days::utc(), false, None, None).unwrap();
+    let _ = app::start(&mut app, &Start::Browse(Some("lru-cache".into())), t0()).unwrap();
+    assert!(matches!(app.screen, Screen::Card { .. }));
+    assert_eq!(app.card_view.question_rows.len(), 0);
+    let _ = update(&mut app, Action::Resize(200, 50), t0());
+    let rows = &app.card_view.question_rows;
+    assert!(rows.len() > 5, "{} rows", rows.len());
+    let width = app.card_view.question_key.unwrap().2;
+    assert!(width > 40, "width {width}");
+    assert!(rows.iter().all(|r| r.width() <= usize::from(width)));
+}
+
 /// `tutor quiz --seed N` repeats a quiz at any time: the same items, with options in the
 /// same order; another seed orders them otherwise. Without a seed the clock decides.
 #[test]

@@ -10,8 +10,15 @@ use unicode_width::UnicodeWidthChar;
 /// (indentation, then a marker such as `• `, `- ` or `2. `, as `crate::markdown`
 /// draws them) hang under the item's text. An indent of half the width or more is
 /// not kept.
+///
+/// No columns, no rows: `app::start` builds a screen's rows before the terminal's size
+/// is known (the size is 0 × 0 then), and wrapping a card one character a row took 0.9
+/// MB of the heap at the first frame; the first `Resize` builds them at the real width.
 pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
-    let width = usize::from(width.max(1));
+    if width == 0 {
+        return Vec::new();
+    }
+    let width = usize::from(width);
     let mut out = Vec::new();
     for line in lines {
         let hang = match hanging_indent(line) {
@@ -93,8 +100,16 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
 }
 
 /// Adjacent spans of one style as one span (words and spaces were split to wrap).
+///
+/// The row's vector holds exactly the merged spans: a row of many words is a few
+/// spans once merged, and room for all its words, kept in every row a pane holds, was
+/// most of the card view's wrapped Question (about 0.1 MB).
 fn merge(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
-    let mut out: Vec<Span<'static>> = Vec::with_capacity(spans.len());
+    let merged = 1 + spans
+        .windows(2)
+        .filter(|w| w[0].style != w[1].style)
+        .count();
+    let mut out: Vec<Span<'static>> = Vec::with_capacity(merged.min(spans.len()));
     for span in spans {
         match out.last_mut() {
             Some(last) if last.style == span.style => {
@@ -207,6 +222,27 @@ mod tests {
         assert_eq!(texts(&out), ["abcde", "fghij", "kl mn"]);
         let out = wrap(&[Line::from(""), Line::from("  - indented item")], 40);
         assert_eq!(texts(&out), ["", "  - indented item"]);
+    }
+
+    #[test]
+    fn a_row_keeps_no_room_for_the_words_it_merged() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![
+            Span::raw("many plain words in one style and "),
+            Span::styled("bold", bold),
+            Span::raw(" then plain again until the row ends"),
+        ]);
+        let rows = wrap(&[line], 60);
+        assert_eq!(rows[0].spans.len(), 3);
+        for row in &rows {
+            assert_eq!(row.spans.capacity(), row.spans.len(), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn no_columns_give_no_rows() {
+        assert!(wrap(&[Line::from("the quick brown fox")], 0).is_empty());
+        assert_eq!(texts(&wrap(&[Line::from("ab")], 1)), ["a", "b"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! stale, corrupt or unwritable cache only means parsing again.
 
 use std::fs;
+use std::io::{BufReader, Read};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -20,8 +21,11 @@ use super::source::DeckSource;
 /// 9: scored follow-ups and `spoken` (issues 15, 17).
 /// 10: `misconceptions` on recall items (issue 13).
 /// 11: `visual: anagrams` and its `code_links` events (issue 20).
-const FORMAT: u32 = 11;
+/// 12: recall and follow-up `examples` left out (only `tutor check` reads them).
+const FORMAT: u32 = 12;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
+/// What [`DeckCache::get`] reads at a time.
+const READ_BUFFER: usize = 64 * 1024;
 
 /// A deck's content hash: every file's name and bytes, the format and the tutor version.
 pub fn content_hash(source: &DeckSource) -> u128 {
@@ -83,10 +87,19 @@ impl DeckCache {
     }
 
     /// The cached deck, if it was stored from exactly these files.
+    ///
+    /// Decoded from the file through a small buffer, not read whole first: the bundled
+    /// decks' entry is 2 MB (a deck of 10,000 cards about 20 MB), and a copy of it stood
+    /// beside the deck being decoded, raising the start's peak by as much.
     pub fn get(&self, origin: &str, hash: u128) -> Option<Deck> {
-        let bytes = fs::read(self.path(origin)).ok()?;
-        let payload = bytes.strip_prefix(MAGIC.as_slice())?;
-        let entry: Entry = rmp_serde::from_slice(payload).ok()?;
+        let file = fs::File::open(self.path(origin)).ok()?;
+        let mut reader = BufReader::with_capacity(READ_BUFFER, file);
+        let mut magic = [0; MAGIC.len()];
+        reader.read_exact(&mut magic).ok()?;
+        if magic != *MAGIC {
+            return None;
+        }
+        let entry: Entry = rmp_serde::from_read(reader).ok()?;
         (entry.hash == hash && entry.deck.origin == origin).then_some(entry.deck)
     }
 
@@ -114,7 +127,7 @@ impl DeckCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::QuizKind;
+    use crate::content::{FollowUp, QuizItem, QuizKind, RecallExamples};
 
     /// A start killed while writing the cache leaves `<file>.<pid>.<n>.tmp`; the next
     /// write there (a cache miss) sweeps it.
@@ -144,7 +157,56 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = DeckCache::new(dir.path());
         cache.put(7, deck);
-        assert_eq!(cache.get(&deck.origin, 7).as_ref(), Some(deck));
+        assert_eq!(cache.get(&deck.origin, 7), Some(without_examples(deck)));
         assert_eq!(cache.get(&deck.origin, 8), None, "another hash is a miss");
+    }
+
+    /// Recall items' and scored follow-ups' `examples` are for `tutor check` only (which
+    /// never reads the cache): the cache leaves them out, so a normal start does not
+    /// hold them.
+    #[test]
+    fn the_cache_leaves_out_the_examples() {
+        let library = crate::content::bundled_library();
+        let deck = &library.decks[0];
+        let examples = |deck: &Deck| {
+            deck.cards
+                .iter()
+                .flat_map(|c| {
+                    let recall = c.quiz.iter().filter_map(|q| match q {
+                        QuizItem::Recall(r) => Some(&r.examples),
+                        _ => None,
+                    });
+                    let follow_ups = c.follow_ups.iter().filter_map(|f| match f {
+                        FollowUp::Scored(s) => Some(&s.examples),
+                        FollowUp::Asked(_) => None,
+                    });
+                    recall.chain(follow_ups).collect::<Vec<_>>()
+                })
+                .map(|e| e.right.len() + e.wrong.len())
+                .sum::<usize>()
+        };
+        assert!(examples(deck) > 100, "the bundled deck has examples");
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, deck);
+        assert_eq!(examples(&cache.get(&deck.origin, 7).unwrap()), 0);
+    }
+
+    /// The deck as the cache gives it back.
+    fn without_examples(deck: &Deck) -> Deck {
+        let mut deck = deck.clone();
+        for card in &mut deck.cards {
+            for item in &mut card.quiz {
+                if let QuizItem::Recall(r) = item {
+                    r.examples = RecallExamples::default();
+                }
+            }
+            for follow_up in &mut card.follow_ups {
+                if let FollowUp::Scored(s) = follow_up {
+                    s.examples = RecallExamples::default();
+                }
+            }
+        }
+        deck
     }
 }

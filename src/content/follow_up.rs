@@ -46,8 +46,9 @@ pub struct ScoredFollowUp {
     /// missing from the answer; a point without a probe is not probed.
     #[serde(default)]
     pub probes: BTreeMap<usize, Shown>,
-    /// Answers as a candidate would give them, which `tutor check` scores.
-    #[serde(default)]
+    /// Answers as a candidate would give them, which `tutor check` scores; not kept in
+    /// the parse cache, as a recall item's (`Recall::examples`).
+    #[serde(default, skip_serializing)]
     pub examples: RecallExamples,
 }
 
