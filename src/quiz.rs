@@ -2,7 +2,8 @@
 //!
 //! - [`normalize`]: how typed gap answers are compared (whitespace, case, punctuation).
 //! - [`tokens`], [`phrase`], [`synonyms`]: how free-recall answers are matched: words
-//!   normalised and stemmed, phrases found in order with small gaps, synonym groups.
+//!   normalised and stemmed, phrases found in order with small gaps within a sentence
+//!   ([`boundary`]: where sentences end), synonym groups.
 //! - [`said`]: a misconception's `said` entry, one phrase or parts joined by `&` that
 //!   must be said in one sentence ("decorator & each call").
 //! - [`negation`]: whether an answer denies what it says at some word ("it does not
@@ -19,6 +20,7 @@
 //! The item types themselves live in [`crate::content::quiz`]. Quizzing never touches
 //! the spaced-repetition schedule: results go to their own table.
 
+pub mod boundary;
 pub mod negation;
 pub mod normalize;
 pub mod options;

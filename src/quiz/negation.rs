@@ -9,7 +9,8 @@
 //!   `unlike`, `prevents`, `avoids`, `wrongly`, `a common mistake`, ...) ends at most
 //!   [`WINDOW`] words (stop words not counted) before the phrase;
 //! - nothing between them ends a clause: a mark of punctuation (`, ; : ! ? ( )`, a
-//!   `.` before a space, so not the one in `list.pop(0)`, a dash, a line break) or a word that turns the sentence ([`TURNS`]: `but`,
+//!   dash, a line break, or the end of a sentence as `quiz::boundary` finds it, so not
+//!   the dot in `list.pop(0)` or `e.g.`) or a word that turns the sentence ([`TURNS`]: `but`,
 //!   `however`, `because`, `since`, `which`, ...). So "No, it runs on every call" and "it is not cached
 //!   but runs on every call" still say it;
 //! - inside the words found, a `not`, `no` or `never` that the phrase itself does not
@@ -26,6 +27,9 @@
 //! or in other words after the phrase ("it runs on every call: false", "using a list
 //! as the key raises `TypeError`").
 
+use std::ops::Range;
+
+use super::boundary::{PHRASE_ENDS, ends};
 use super::phrase::Answer;
 use super::tokens::Token;
 
@@ -88,15 +92,15 @@ pub const TURNS: &[&str] = &[
 /// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
 const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
 
-/// Punctuation that ends a clause. A dot that touches the next word joins a name
-/// (`list.pop(0)`), so only a dot before a space ends one.
-fn breaks_clause(between: &str) -> bool {
+/// Whether `gap`, the bytes of `text` between two words, ends a clause: punctuation
+/// inside a sentence, or the end of a sentence as it ends a phrase (`quiz::boundary`:
+/// a dot that touches the next word joins a name, `list.pop(0)`, and the dot of `e.g.`
+/// ends nothing).
+fn breaks_clause(text: &str, gap: Range<usize>) -> bool {
+    let between = text.get(gap.clone()).unwrap_or_default();
     between.contains([',', ';', ':', '!', '?', '(', ')', '\n', '—', '–'])
         || between.contains(" - ")
-        || between.contains(". ")
-        || between.contains(".\t")
-        || between.contains(".\"")
-        || between.contains(".'")
+        || ends(text, gap, PHRASE_ENDS)
 }
 
 /// Whether a cue ends at word `j` of `tokens`, before a phrase found from word
@@ -140,12 +144,11 @@ pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
     let text = answer.text();
     let mut words = 0;
     for k in end..tokens.len() {
-        let between = k
+        let gap = k
             .checked_sub(1)
-            .and_then(|p| text.get(tokens[p].span.end..tokens[k].span.start))
-            .unwrap_or_default();
+            .map_or(0..0, |p| tokens[p].span.end..tokens[k].span.start);
         let word = tokens[k].text.as_str();
-        if breaks_clause(between) || TURNS.contains(&word) {
+        if breaks_clause(text, gap) || TURNS.contains(&word) {
             return false;
         }
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
@@ -184,10 +187,7 @@ pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
     let text = answer.text();
     let mut words = 0;
     for j in (0..start.min(tokens.len())).rev() {
-        let between = text
-            .get(tokens[j].span.end..tokens[j + 1].span.start)
-            .unwrap_or_default();
-        if breaks_clause(between) {
+        if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return false;
         }
         if cue_ends_at(tokens, j, start) {
@@ -332,6 +332,31 @@ mod tests {
     fn a_dot_inside_a_name_ends_no_clause() {
         assert!(!states("pop(0)", "a deque with popleft, not list.pop(0)"));
         assert!(states("pop(0)", "it does not copy. list.pop(0) is fine"));
+    }
+
+    /// The window stops at every sentence end that stops a phrase (`quiz::boundary`),
+    /// before the phrase and after it, and not at a dot that ends no sentence.
+    #[test]
+    fn the_window_stops_at_a_sentence_end() {
+        for answer in [
+            "it is not cached. It runs on every call",
+            "is it cached? No! It runs on every call",
+            "it is not cached; it runs on every call",
+            "it is not cached\nit runs on every call",
+            "I said \u{201c}it is not cached.\u{201d} It runs on every call",
+            "(it is not cached.) It runs on every call",
+        ] {
+            assert!(says("on every call", answer), "{answer:?}");
+        }
+        for answer in [
+            "it runs on every call.\u{201d} Would it? Yes",
+            "it runs on every call. Never mind",
+            "it runs on every call; never mind",
+        ] {
+            assert!(states("it runs on every call", answer), "{answer:?}");
+        }
+        // An abbreviation's dot ends no sentence: the cue reaches past it.
+        assert!(!says("on every call", "it does not run e.g. on every call"));
     }
 
     #[test]
