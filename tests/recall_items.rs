@@ -329,7 +329,7 @@ fn held_out_answers_score_as_labelled() {
     );
 }
 
-/// The second set (tests/fixtures/recall_heldout_fresh.yaml), written blind but a
+/// The second set (`tests/fixtures/recall_heldout_fresh.yaml`), written blind but a
 /// development set since the items were tuned on it on 2026-12-06: a ratchet at the
 /// figure after that tuning (69 of 73 right accepted, 1 of 47 wrong accepted, on the
 /// recall items of cards 01-31; before it, 65 of 73 and 2 of 47; the target is none
