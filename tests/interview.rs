@@ -812,9 +812,14 @@ fn llm_check_over_https_trusts_the_ca_file_and_refuses_an_untrusted_certificate(
     configure(&data, &fake.url);
 
     let ca = fake_llm::test_ca();
-    let out = common::run(common::command(&data).args(["llm", "check"]).env("TUTOR_LLM_CA_FILE", &ca));
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", &ca),
+    );
     assert_eq!(out.code, Some(0), "{out:?}");
     assert!(out.stdout.contains(" ms: ready"), "{out:?}");
+    assert!(out.stdout.contains("extra roots: "), "{out:?}");
     let requests = fake.requests();
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert!(requests[0].head.starts_with("post /v1/chat/completions"));
@@ -826,16 +831,31 @@ fn llm_check_over_https_trusts_the_ca_file_and_refuses_an_untrusted_certificate(
 
     // A root of its own, not the server's: still not trusted.
     let other = ca.with_file_name("other-ca.pem");
-    let out = common::run(common::command(&data).args(["llm", "check"]).env("TUTOR_LLM_CA_FILE", &other));
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", &other),
+    );
     assert_eq!(out.code, Some(1), "another root: {out:?}");
     assert!(out.stderr.contains("certificate not trusted"), "{out:?}");
 
     let missing = dir.path().join("missing.pem");
-    let out = common::run(common::command(&data).args(["llm", "check"]).env("TUTOR_LLM_CA_FILE", &missing));
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", &missing),
+    );
     assert_eq!(out.code, Some(1), "{out:?}");
     assert!(out.stderr.contains("TUTOR_LLM_CA_FILE="), "{out:?}");
-    assert!(out.stderr.contains("missing.pem: cannot read it"), "{out:?}");
-    let out = common::run(common::command(&data).args(["llm", "check"]).env("TUTOR_LLM_CA_FILE", dir.path().join("data")));
+    assert!(
+        out.stderr.contains("missing.pem: cannot read it"),
+        "{out:?}"
+    );
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", dir.path().join("data")),
+    );
     assert_eq!(out.code, Some(1), "a folder: {out:?}");
     assert_eq!(fake.requests().len(), 1, "no request got through untrusted");
 }

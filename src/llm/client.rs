@@ -177,7 +177,10 @@ fn from_io(e: std::io::Error, config: &LlmConfig) -> LlmError {
     }
     // rustls's handshake fails inside an `io::Error`.
     #[cfg(feature = "tls")]
-    if let Some(tls) = e.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+    if let Some(tls) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    {
         return from_tls(tls, config);
     }
     match e.kind() {
