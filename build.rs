@@ -1,9 +1,11 @@
 //! Bundles `content/` into the binary, so an installed `tutor` works from any folder.
 //!
-//! Writes `$OUT_DIR/bundled.rs`: one `BundledDeck` per deck folder, each file embedded
-//! DEFLATE-compressed (720 KB of YAML in 230 KB, which keeps the binary within its 8 MB
-//! budget), and a fingerprint of the deck's files (names and bytes). A normal start finds
-//! the parsed deck in the cache by that fingerprint, without inflating the bundled text.
+//! Writes `$OUT_DIR/bundled.rs`: one `BundledDeck` per deck folder, its files joined and
+//! LZMA-compressed as one stream with their names and lengths beside it, and a
+//! fingerprint of the deck's files (names and bytes). A normal start finds the parsed
+//! deck in the cache by that fingerprint, without unpacking the bundled text. One LZMA
+//! stream over the whole deck (2.25 MB of YAML in about 0.5 MB on 2026-12-06) against
+//! each file DEFLATE-compressed alone (0.66 MB) keeps the binary within its 8 MB budget.
 //!
 //! Also writes the highlighter's grammars and theme (`build/highlight.rs`) and passes
 //! their fingerprint on as `TUTOR_HIGHLIGHT_FINGERPRINT`.
@@ -31,6 +33,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     // the table of 10,000 pointer fix-ups a position-independent binary carries, 24
     // bytes each, takes a few kilobytes instead of 0.24 MB.
     println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    // Identical code folding: functions (and constants) whose machine code came out the
+    // same, mostly generic code instantiated for types of one layout, are kept once.
+    // 48,480 bytes off the release binary (2026-12-06; BENCHMARKS.md). Only where rustc
+    // links with its own LLD by default (x86_64 Linux since Rust 1.90): GNU ld has no
+    // `--icf`. Debug builds keep their faster link.
+    if env::var("TARGET").as_deref() == Ok("x86_64-unknown-linux-gnu")
+        && env::var("PROFILE").as_deref() == Ok("release")
+    {
+        println!("cargo:rustc-link-arg-bins=-Wl,--icf=all");
+    }
     let highlight = highlight::write(&root.join("assets/tutor.tmTheme"), &out_dir)?;
     println!("cargo:rustc-env=TUTOR_HIGHLIGHT_FINGERPRINT={highlight:032x}");
     let mut files = Vec::new();
@@ -64,7 +76,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             out,
             "    BundledDeck {{\n        origin: {origin:?},\n        files: &["
         )?;
-        for (number, (name, path)) in files.iter().enumerate() {
+        let mut joined = Vec::new();
+        for (name, path) in files.iter() {
             let bytes = fs::read(path)?;
             if bytes.len() > MAX_FILE_BYTES {
                 return Err(format!(
@@ -78,24 +91,37 @@ fn main() -> Result<(), Box<dyn Error>> {
                 fingerprint.update(&(part.len() as u64).to_le_bytes());
                 fingerprint.update(part);
             }
-            let packed = out_dir.join(format!("deck-{index}-file-{number}.deflate"));
-            // Level 10, miniz_oxide's best: only the build pays for it.
-            fs::write(&packed, miniz_oxide::deflate::compress_to_vec(&bytes, 10))?;
-            writeln!(
-                out,
-                "            ({name:?}, include_bytes!({:?})),",
-                packed.to_string_lossy()
-            )?;
+            writeln!(out, "            ({name:?}, {}),", bytes.len())?;
+            joined.extend_from_slice(&bytes);
         }
-        let fingerprint = fingerprint.digest128();
+        let packed = out_dir.join(format!("deck-{index}.lzma"));
+        fs::write(&packed, lzma(&joined)?)?;
         writeln!(
             out,
-            "        ],\n        fingerprint: {fingerprint:#034x},\n    }},"
+            "        ],\n        packed: include_bytes!({:?}),",
+            packed.to_string_lossy()
         )?;
+        let fingerprint = fingerprint.digest128();
+        writeln!(out, "        fingerprint: {fingerprint:#034x},\n    }},")?;
     }
     out.push_str("];\n");
     fs::write(out_dir.join("bundled.rs"), out)?;
     Ok(())
+}
+
+/// `bytes` as one `.lzma` stream (LZMA1, the "alone" format `lzma_rs::lzma_decompress`
+/// reads, the unpacked size in its header), liblzma's best preset with a dictionary as
+/// large as the input, so every file can refer back to every earlier one. Only the
+/// build pays for it.
+fn lzma(bytes: &[u8]) -> Result<Vec<u8>, Box<dyn Error>> {
+    use std::io::Write as _;
+    // Preset 9 with liblzma's "extreme" flag (`LZMA_PRESET_EXTREME`, 1 << 31).
+    let mut options = xz2::stream::LzmaOptions::new_preset(9 | (1 << 31))?;
+    options.dict_size(u32::try_from(bytes.len())?.clamp(4096, 1 << 26));
+    let stream = xz2::stream::Stream::new_lzma_encoder(&options)?;
+    let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
 }
 
 /// The YAML files under `dir`, at any depth.

@@ -32,6 +32,12 @@ pub enum LlmError {
     #[error("cannot connect to {url}: {detail}")]
     Unreachable { url: String, detail: String },
     #[error(
+        "cannot connect to {url}: certificate not trusted ({detail}); if the server or a proxy \
+         on the way uses its own certificate authority, set TUTOR_LLM_CA_FILE to a PEM file \
+         of its root certificate"
+    )]
+    Untrusted { url: String, detail: String },
+    #[error(
         "the server refused the key (401 Unauthorized): set TUTOR_LLM_API_KEY to a key it accepts"
     )]
     Unauthorized,

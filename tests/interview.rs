@@ -861,6 +861,67 @@ fn a_yes_piped_in_is_not_consent_to_a_remote_model() {
     assert_eq!(store.llm_consent(url).unwrap(), None);
 }
 
+/// HTTPS on loopback (tests/fixtures/tls): the fake server's certificate is signed by a
+/// root that only `TUTOR_LLM_CA_FILE` vouches for. With it, `tutor llm check` gets its
+/// streamed reply over TLS; without it, or with a root that is not the server's, the
+/// check fails saying the certificate is not trusted; a file that is not one names it.
+#[test]
+fn llm_check_over_https_trusts_the_ca_file_and_refuses_an_untrusted_certificate() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let fake = fake_llm::serve_tls(|_| Reply::Stream(vec!["rea".into(), "dy".into()]));
+    assert!(fake.url.starts_with("https://127.0.0.1:"), "{}", fake.url);
+    configure(&data, &fake.url);
+
+    let ca = fake_llm::test_ca();
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", &ca),
+    );
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains(" ms: ready"), "{out:?}");
+    assert!(out.stdout.contains("extra roots: "), "{out:?}");
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert!(requests[0].head.starts_with("post /v1/chat/completions"));
+
+    let out = tutor(&data, &["llm", "check"]);
+    assert_eq!(out.code, Some(1), "the system's roots only: {out:?}");
+    assert!(out.stderr.contains("certificate not trusted"), "{out:?}");
+    assert!(out.stderr.contains("TUTOR_LLM_CA_FILE"), "{out:?}");
+
+    // A root of its own, not the server's: still not trusted.
+    let other = ca.with_file_name("other-ca.pem");
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", &other),
+    );
+    assert_eq!(out.code, Some(1), "another root: {out:?}");
+    assert!(out.stderr.contains("certificate not trusted"), "{out:?}");
+
+    let missing = dir.path().join("missing.pem");
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", &missing),
+    );
+    assert_eq!(out.code, Some(1), "{out:?}");
+    assert!(out.stderr.contains("TUTOR_LLM_CA_FILE="), "{out:?}");
+    assert!(
+        out.stderr.contains("missing.pem: cannot read it"),
+        "{out:?}"
+    );
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("TUTOR_LLM_CA_FILE", dir.path().join("data")),
+    );
+    assert_eq!(out.code, Some(1), "a folder: {out:?}");
+    assert_eq!(fake.requests().len(), 1, "no request got through untrusted");
+}
+
 #[test]
 fn llm_check_reports_the_model_and_names_each_failure_in_plain_words() {
     let dir = temp();

@@ -219,6 +219,12 @@ pub fn run_check(cli: &Cli) -> eyre::Result<ExitCode> {
     println!("model: {}", sanitize(&config.model));
     println!("key: {key}");
     println!("timeout: {} s", config.timeout.as_secs());
+    if let Some(file) = &config.ca_file {
+        println!(
+            "extra roots: {} (TUTOR_LLM_CA_FILE)",
+            sanitize(&file.display().to_string())
+        );
+    }
     match check(&config) {
         Ok(checked) => {
             println!(

@@ -33,14 +33,18 @@ pub struct DeckSource {
     pub problems: Vec<Problem>,
 }
 
-/// A deck compiled into the binary (see build.rs): its files, DEFLATE-compressed, and a
-/// fingerprint of their names and uncompressed bytes taken at build time.
+/// A deck compiled into the binary (see build.rs): its files joined and LZMA-compressed
+/// as one stream, their names and lengths, and a fingerprint of their names and
+/// uncompressed bytes taken at build time.
 #[derive(Debug)]
 pub struct BundledDeck {
     /// `content/<folder>`, as [`DeckSource::origin`].
     pub origin: &'static str,
-    /// Relative name and compressed bytes of each file, sorted by name.
-    files: &'static [(&'static str, &'static [u8])],
+    /// Relative name and uncompressed length of each file, sorted by name, in the order
+    /// they are joined in `packed`.
+    files: &'static [(&'static str, usize)],
+    /// The joined files, one `.lzma` stream.
+    packed: &'static [u8],
     pub fingerprint: u128,
 }
 
@@ -52,7 +56,7 @@ pub fn bundled() -> &'static [BundledDeck] {
 }
 
 impl BundledDeck {
-    /// The deck's files, inflated.
+    /// The deck's files, unpacked.
     pub fn source(&self) -> DeckSource {
         let mut source = DeckSource {
             origin: self.origin.to_string(),
@@ -60,28 +64,50 @@ impl BundledDeck {
             cards: Vec::new(),
             problems: Vec::new(),
         };
-        for &(name, packed) in self.files {
-            let limit = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
-            match miniz_oxide::inflate::decompress_to_vec_with_limit(packed, limit) {
-                Ok(bytes) => {
-                    let file = SourceFile {
-                        name: name.to_string(),
-                        bytes: Cow::Owned(bytes),
-                    };
-                    if name.rsplit('/').next() == Some(DECK_FILE) {
-                        source.meta = Some(file);
-                    } else {
-                        source.cards.push(file);
-                    }
-                }
-                // Only a broken build could get here; say so rather than skip the file.
-                Err(e) => source.problems.push(Problem::file_level(
-                    name,
+        let joined = match self.unpack() {
+            Ok(joined) => joined,
+            // Only a broken build could get here; say so rather than skip the deck.
+            Err(e) => {
+                source.problems.push(Problem::file_level(
+                    self.origin,
                     format!("the copy bundled into this binary is damaged ({e}); rebuild tutor"),
-                )),
+                ));
+                return source;
+            }
+        };
+        let mut rest = joined.as_slice();
+        for &(name, len) in self.files {
+            let (bytes, after) = rest.split_at(len);
+            rest = after;
+            let file = SourceFile {
+                name: name.to_string(),
+                bytes: Cow::Owned(bytes.to_vec()),
+            };
+            if name.rsplit('/').next() == Some(DECK_FILE) {
+                source.meta = Some(file);
+            } else {
+                source.cards.push(file);
             }
         }
         source
+    }
+
+    /// The joined files, checked to be as long as their lengths say.
+    fn unpack(&self) -> Result<Vec<u8>, String> {
+        let total: usize = self.files.iter().map(|&(_, len)| len).sum();
+        let mut joined = Vec::with_capacity(total);
+        let options = lzma_rs::decompress::Options {
+            unpacked_size: lzma_rs::decompress::UnpackedSize::ReadFromHeader,
+            memlimit: Some(total.max(4096)),
+            allow_incomplete: false,
+        };
+        lzma_rs::lzma_decompress_with_options(&mut &*self.packed, &mut joined, &options)
+            .map_err(|e| e.to_string())?;
+        if joined.len() == total {
+            Ok(joined)
+        } else {
+            Err(format!("{} bytes where {total} were bundled", joined.len()))
+        }
     }
 }
 

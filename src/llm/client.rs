@@ -1,6 +1,6 @@
 //! One chat request to an OpenAI-compatible server through `ureq` (rustls, the
-//! system's certificates), its streamed reply read by [`super::sse`], and every way it
-//! can fail said in plain words ([`LlmError`]).
+//! system's certificates and those of `TUTOR_LLM_CA_FILE`), its streamed reply read by
+//! [`super::sse`], and every way it can fail said in plain words ([`LlmError`]).
 
 use std::io::BufReader;
 use std::time::{Duration, Instant};
@@ -11,8 +11,8 @@ use ureq::Agent;
 use super::sse::{self, read_reply};
 use super::{LlmConfig, LlmError};
 
-/// Whether this build speaks HTTPS (the `tls` or `tls-webpki` feature).
-const HTTPS: bool = cfg!(any(feature = "tls", feature = "tls-webpki"));
+/// Whether this build speaks HTTPS (the `tls` feature, on by default).
+const HTTPS: bool = cfg!(feature = "tls");
 
 /// The most of an error body read, for its message.
 const ERROR_BODY: u64 = 4096;
@@ -40,37 +40,98 @@ impl Message {
     }
 }
 
-fn agent(config: &LlmConfig) -> Agent {
+fn agent(config: &LlmConfig) -> Result<Agent, LlmError> {
     let mut builder = with_tls(
         Agent::config_builder()
             .timeout_global(Some(config.timeout))
             .http_status_as_error(false)
             .user_agent("tutor"),
-    );
+        config,
+    )?;
     if config.is_local() {
         // A proxy set in the environment is for the outside world, not this machine.
         builder = builder.proxy(None);
     }
-    builder.build().into()
+    Ok(builder.build().into())
 }
 
 type Builder = ureq::config::ConfigBuilder<ureq::typestate::AgentScope>;
 
-/// rustls with the ring provider; the system's certificates (`tls`), or the roots
-/// bundled in ureq (`tls-webpki`).
-#[cfg(any(feature = "tls", feature = "tls-webpki"))]
-fn with_tls(builder: Builder) -> Builder {
-    use ureq::tls::{TlsConfig, TlsProvider};
-    let tls = TlsConfig::builder().provider(TlsProvider::Rustls);
-    #[cfg(not(feature = "tls-webpki"))]
-    let tls = tls.root_certs(ureq::tls::RootCerts::PlatformVerifier);
-    builder.tls_config(tls.build())
+/// rustls with the ring provider and the system's certificates (the platform
+/// verifier); with `TUTOR_LLM_CA_FILE`, the system's roots and that file's.
+#[cfg(feature = "tls")]
+fn with_tls(builder: Builder, config: &LlmConfig) -> Result<Builder, LlmError> {
+    use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
+    let roots = match &config.ca_file {
+        None => RootCerts::PlatformVerifier,
+        Some(file) => RootCerts::from(system_roots_and(file)?),
+    };
+    let tls = TlsConfig::builder()
+        .provider(TlsProvider::Rustls)
+        .root_certs(roots)
+        .build();
+    Ok(builder.tls_config(tls))
 }
 
 /// Plain HTTP only: [`chat`] refuses an `https://` URL with a message first.
-#[cfg(not(any(feature = "tls", feature = "tls-webpki")))]
-fn with_tls(builder: Builder) -> Builder {
-    builder
+#[cfg(not(feature = "tls"))]
+fn with_tls(builder: Builder, _config: &LlmConfig) -> Result<Builder, LlmError> {
+    Ok(builder)
+}
+
+/// The system's root certificates and the certificates of `file` (PEM), for
+/// `TUTOR_LLM_CA_FILE`. The platform verifier takes no extra roots through `ureq`, so
+/// the system's are read here (the same store it reads on Linux); a file that cannot be
+/// read or holds no certificate is an error naming it, not a silent fallback.
+#[cfg(feature = "tls")]
+fn system_roots_and(
+    file: &std::path::Path,
+) -> Result<Vec<ureq::tls::Certificate<'static>>, LlmError> {
+    use ureq::tls::{Certificate, PemItem, parse_pem};
+    let bad = |detail: String| {
+        LlmError::Config(format!(
+            "{}={}: {detail}",
+            super::config::CA_FILE_VAR,
+            file.display()
+        ))
+    };
+    let pem = std::fs::read(file).map_err(|e| bad(format!("cannot read it: {e}")))?;
+    let mut extra = Vec::new();
+    for item in parse_pem(&pem) {
+        match item {
+            Ok(PemItem::Certificate(cert)) => extra.push(cert),
+            Ok(_) => {}
+            Err(e) => return Err(bad(format!("not a PEM file of certificates: {e}"))),
+        }
+    }
+    if extra.is_empty() {
+        return Err(bad(
+            "no certificate in it (a PEM file has -----BEGIN CERTIFICATE----- blocks)".into(),
+        ));
+    }
+    let mut roots: Vec<Certificate<'static>> = rustls_native_certs::load_native_certs()
+        .certs
+        .iter()
+        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+        .collect();
+    roots.extend(extra);
+    Ok(roots)
+}
+
+/// A TLS failure in plain words: a certificate no root vouches for is the usual one
+/// (a company's proxy, a server with its own certificate authority).
+#[cfg(feature = "tls")]
+fn from_tls(e: &rustls::Error, config: &LlmConfig) -> LlmError {
+    match e {
+        rustls::Error::InvalidCertificate(why) => LlmError::Untrusted {
+            url: config.url.clone(),
+            detail: why.to_string(),
+        },
+        other => LlmError::Unreachable {
+            url: config.url.clone(),
+            detail: format!("TLS: {other}"),
+        },
+    }
 }
 
 fn secs(timeout: Duration) -> u64 {
@@ -90,6 +151,8 @@ fn from_ureq(e: ureq::Error, config: &LlmConfig) -> LlmError {
             detail: "the host was not found".into(),
         },
         ureq::Error::ConnectionFailed => LlmError::Refused { url },
+        #[cfg(feature = "tls")]
+        ureq::Error::Rustls(tls) => from_tls(&tls, config),
         other => LlmError::Unreachable {
             url,
             detail: other.to_string(),
@@ -111,6 +174,14 @@ fn from_io(e: std::io::Error, config: &LlmConfig) -> LlmError {
             Some(ureq) => from_ureq(*ureq, config),
             None => LlmError::Dropped,
         };
+    }
+    // rustls's handshake fails inside an `io::Error`.
+    #[cfg(feature = "tls")]
+    if let Some(tls) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    {
+        return from_tls(tls, config);
     }
     match e.kind() {
         ErrorKind::ConnectionRefused => LlmError::Refused {
@@ -173,8 +244,9 @@ pub fn chat(
 ) -> Result<String, LlmError> {
     if config.url.starts_with("https://") && !HTTPS {
         return Err(LlmError::Config(format!(
-            "this tutor was built without HTTPS (the cargo feature `tls`), so it cannot reach \
-             {}; a model on this machine over http:// (Ollama, llama.cpp, LM Studio) works",
+            "this tutor was built without HTTPS (`--no-default-features` left out the cargo \
+             feature `tls`), so it cannot reach {}; a model on this machine over http:// \
+             (Ollama, llama.cpp, LM Studio) works",
             config.url
         )));
     }
@@ -186,7 +258,7 @@ pub fn chat(
         "temperature": 0.3,
     })
     .to_string();
-    let mut request = agent(config)
+    let mut request = agent(config)?
         .post(config.endpoint())
         .header("content-type", "application/json")
         .header("accept", "text/event-stream");
@@ -244,7 +316,7 @@ mod tests {
 
     /// Built without HTTPS, an `https://` URL is refused before any connection, saying
     /// why.
-    #[cfg(not(any(feature = "tls", feature = "tls-webpki")))]
+    #[cfg(not(feature = "tls"))]
     #[test]
     fn an_https_url_is_refused_in_plain_words_without_tls() {
         let config = LlmConfig {
@@ -252,6 +324,7 @@ mod tests {
             model: "m".into(),
             timeout: Duration::from_secs(1),
             key: None,
+            ca_file: None,
         };
         let error = chat(&config, &[Message::user("hi")], 1, &|| false, &mut |_| {});
         assert!(
@@ -267,6 +340,7 @@ mod tests {
             model: "tiny".into(),
             timeout: Duration::from_secs(1),
             key: None,
+            ca_file: None,
         };
         assert_eq!(from_status(401, "", &config), LlmError::Unauthorized);
         let missing = from_status(400, r#"{"error":"model 'tiny' not found"}"#, &config);

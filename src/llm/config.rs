@@ -1,12 +1,18 @@
 //! Where the model is: `tutor config llm-url URL`, `llm-model NAME`, `llm-timeout
 //! SECONDS` (kept with the other settings in the database) and the key, which comes
 //! from the environment (`TUTOR_LLM_API_KEY`) only, so it is never written anywhere.
+//! Extra root certificates for HTTPS (a company's proxy, a server with its own
+//! certificate authority) come from the environment too (`TUTOR_LLM_CA_FILE`).
 
 use std::net::IpAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// The environment variable the key is read from.
 pub const KEY_VAR: &str = "TUTOR_LLM_API_KEY";
+/// The environment variable naming a PEM file of root certificates trusted besides the
+/// system's.
+pub const CA_FILE_VAR: &str = "TUTOR_LLM_CA_FILE";
 /// The timeout when none is set: a whole reply, from the request to its last line.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
 /// The longest timeout `tutor config llm-timeout` takes.
@@ -22,6 +28,8 @@ pub struct LlmConfig {
     pub timeout: Duration,
     /// From [`KEY_VAR`]; sent as `Authorization: Bearer`.
     pub key: Option<String>,
+    /// From [`CA_FILE_VAR`]: a PEM file of roots trusted besides the system's.
+    pub ca_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for LlmConfig {
@@ -32,6 +40,7 @@ impl std::fmt::Debug for LlmConfig {
             .field("model", &self.model)
             .field("timeout", &self.timeout)
             .field("key", &self.key.as_ref().map(|_| "(set)"))
+            .field("ca_file", &self.ca_file)
             .finish()
     }
 }
@@ -51,6 +60,9 @@ impl LlmConfig {
             model: model.trim().to_string(),
             timeout: Duration::from_secs(timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)),
             key: std::env::var(KEY_VAR).ok().filter(|k| !k.trim().is_empty()),
+            ca_file: std::env::var_os(CA_FILE_VAR)
+                .filter(|f| !f.is_empty())
+                .map(PathBuf::from),
         })
     }
 
@@ -189,6 +201,7 @@ mod tests {
             model: "m".into(),
             timeout: Duration::from_secs(1),
             key: Some("sk-secret-123".into()),
+            ca_file: None,
         };
         assert!(!format!("{config:?}").contains("sk-secret"));
     }

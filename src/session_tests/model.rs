@@ -35,6 +35,7 @@ fn with_model() -> (App, Shell, tempfile::TempDir) {
         model: "fake".into(),
         timeout: std::time::Duration::from_secs(1),
         key: None,
+        ca_file: None,
     });
     if let Screen::Interview(session) = &mut app.screen {
         session.model = Some(config);

@@ -5,12 +5,16 @@
 //! It is also an HTTP proxy (`CONNECT`), so a test can configure an address that is
 //! not on this machine (a TEST-NET one) and set `ALL_PROXY` to [`Fake::proxy`]: every
 //! request tutor makes to it then arrives here, tunnelled, and none leaves.
+//!
+//! [`serve_tls`] serves the same over HTTPS with the test certificate of
+//! `tests/fixtures/tls` (its root: [`TEST_CA`]).
 
 // Test scaffolding: a broken socket or lock is a failed test.
 #![allow(clippy::unwrap_used)]
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
@@ -55,6 +59,11 @@ impl Fake {
     }
 }
 
+/// The root certificate that signed the fake server's, for `TUTOR_LLM_CA_FILE`.
+pub fn test_ca() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls/ca.pem")
+}
+
 /// A request's head, lowercased; `None` when the connection closed first.
 fn read_head(reader: &mut impl BufRead) -> Option<String> {
     let mut head = String::new();
@@ -71,13 +80,16 @@ fn read_head(reader: &mut impl BufRead) -> Option<String> {
     Some(head)
 }
 
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
+/// Reads one request, through a `CONNECT` tunnel when it opens one; the client sends
+/// nothing more until it has the reply, so what the reader buffers is this request's.
+fn read_request(stream: &mut dyn ReadWrite) -> Option<Request> {
+    let mut reader = BufReader::new(stream);
     let mut head = read_head(&mut reader)?;
     let mut tunnel = None;
     if let Some(line) = head.strip_prefix("connect ") {
         tunnel = line.split_whitespace().next().map(str::to_string);
-        stream
+        reader
+            .get_mut()
             .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
             .ok()?;
         head = read_head(&mut reader)?;
@@ -104,7 +116,7 @@ pub fn chunk(text: &str) -> String {
     )
 }
 
-fn answer(stream: &mut TcpStream, reply: Reply, release: &Arc<Mutex<Receiver<()>>>) {
+fn answer(mut stream: impl Write, reply: Reply, release: &Arc<Mutex<Receiver<()>>>) {
     let ok = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
     let _ = match reply {
         Reply::Stream(pieces) => {
@@ -135,26 +147,79 @@ fn answer(stream: &mut TcpStream, reply: Reply, release: &Arc<Mutex<Receiver<()>
 
 /// Starts a server whose replies `reply` picks from each request's body.
 pub fn serve(reply: impl Fn(&str) -> Reply + Send + Sync + 'static) -> Fake {
+    start("http", reply, |mut stream, handle| handle(&mut stream))
+}
+
+/// [`serve`] over HTTPS, with the certificate of `tests/fixtures/tls` (for
+/// `127.0.0.1`), which only [`test_ca`] vouches for.
+pub fn serve_tls(reply: impl Fn(&str) -> Reply + Send + Sync + 'static) -> Fake {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls");
+    let certs = CertificateDer::pem_file_iter(dir.join("server.pem"))
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
+    // ring's provider, as tutor's client uses (deprecated in rustls for lacking
+    // post-quantum key exchange, which a loopback test does not need).
+    #[allow(deprecated)]
+    let provider = rustls::crypto::ring::default_provider();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(provider))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap();
+    let config = Arc::new(config);
+    start("https", reply, move |stream, handle| {
+        let connection = rustls::ServerConnection::new(Arc::clone(&config)).unwrap();
+        let mut tls = rustls::StreamOwned::new(connection, stream);
+        handle(&mut tls);
+        // The end of the reply, said in TLS, before the socket closes.
+        tls.conn.send_close_notify();
+        let _ = tls.flush();
+    })
+}
+
+/// One connection: read a request, answer it.
+type Handle<'a> = &'a mut dyn FnMut(&mut dyn ReadWrite);
+
+/// A stream both ways, as a trait object.
+pub trait ReadWrite: Read + Write {}
+impl<T: Read + Write> ReadWrite for T {}
+
+/// Listens on 127.0.0.1; each connection goes through `wrap` (plain, or TLS) to the
+/// request and its reply.
+fn start(
+    scheme: &str,
+    reply: impl Fn(&str) -> Reply + Send + Sync + 'static,
+    wrap: impl Fn(std::net::TcpStream, Handle<'_>) + Send + Sync + 'static,
+) -> Fake {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/v1", listener.local_addr().unwrap());
+    let url = format!("{scheme}://{}/v1", listener.local_addr().unwrap());
     let requests = Arc::new(Mutex::new(Vec::new()));
     let (release, hold) = channel::<()>();
     let hold = Arc::new(Mutex::new(hold));
     let seen = Arc::clone(&requests);
     let reply = Arc::new(reply);
+    let wrap = Arc::new(wrap);
     std::thread::spawn(move || {
         for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
+            let Ok(stream) = stream else { continue };
             let seen = Arc::clone(&seen);
             let reply = Arc::clone(&reply);
             let hold = Arc::clone(&hold);
+            let wrap = Arc::clone(&wrap);
             std::thread::spawn(move || {
-                let Some(request) = read_request(&mut stream) else {
-                    return;
-                };
-                let chosen = reply(&request.body);
-                seen.lock().unwrap().push(request);
-                answer(&mut stream, chosen, &hold);
+                wrap(stream, &mut |stream| {
+                    let Some(request) = read_request(&mut *stream) else {
+                        return;
+                    };
+                    let chosen = reply(&request.body);
+                    seen.lock().unwrap().push(request);
+                    answer(&mut *stream, chosen, &hold);
+                });
             });
         }
     });

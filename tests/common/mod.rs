@@ -1,5 +1,5 @@
 //! Running the real `tutor` binary from the integration tests, hermetically: its own
-//! `--data-dir`, no `TUTOR_DECKS`/`TUTOR_DATA_DIR`/`NO_COLOR` from the machine, UTC (study
+//! `--data-dir`, no `TUTOR_DECKS`/`TUTOR_DATA_DIR`/`NO_COLOR`/`TUTOR_LLM_CA_FILE` from the machine, UTC (study
 //! days start at 04:00 local time), stdin closed.
 
 // Each test crate uses its own subset of these.
@@ -31,6 +31,7 @@ pub fn command(data: &Path) -> Command {
         .env_remove("TUTOR_DECKS")
         .env_remove("TUTOR_DATA_DIR")
         .env_remove("NO_COLOR")
+        .env_remove("TUTOR_LLM_CA_FILE")
         .env("TZ", "UTC0")
         .stdin(Stdio::null());
     cmd
