@@ -46,6 +46,11 @@ pub enum LlmError {
     )]
     UnknownModel { model: String, detail: String },
     #[error(
+        "no chat endpoint at {url} ({detail}): OpenAI-compatible servers serve it under \
+         /v1, so the URL usually ends in /v1 (`tutor config llm-url http://HOST:PORT/v1`)"
+    )]
+    NoEndpoint { url: String, detail: String },
+    #[error(
         "no reply within {secs} s (timed out; `tutor config llm-timeout SECONDS` sets the limit)"
     )]
     Timeout { secs: u64 },

@@ -216,8 +216,14 @@ fn from_status(status: u16, body: &str, config: &LlmConfig) -> LlmError {
     let lower = detail.to_lowercase();
     match status {
         401 | 403 => LlmError::Unauthorized,
-        404 => LlmError::UnknownModel {
+        // A 404 names the model when the model is what is missing (Ollama, OpenAI,
+        // vLLM); any other 404 is the wrong address, most often a URL without `/v1`.
+        404 if lower.contains("model") => LlmError::UnknownModel {
             model: config.model.clone(),
+            detail: format!("404: {detail}"),
+        },
+        404 => LlmError::NoEndpoint {
+            url: config.url.clone(),
             detail: format!("404: {detail}"),
         },
         _ if lower.contains("model")
@@ -347,6 +353,25 @@ mod tests {
         assert!(
             matches!(missing, LlmError::UnknownModel { .. }),
             "{missing:?}"
+        );
+        // A 404 that names no model is the wrong address, most often a URL without
+        // `/v1` (Ollama answers "404 page not found"), not a model to set.
+        let wrong_path = from_status(404, "404 page not found", &config);
+        assert!(
+            matches!(&wrong_path, LlmError::NoEndpoint { url, .. } if url == "http://localhost/v1"),
+            "{wrong_path:?}"
+        );
+        assert!(wrong_path.to_string().contains("/v1"), "{wrong_path}");
+        let empty = from_status(404, "", &config);
+        assert!(matches!(empty, LlmError::NoEndpoint { .. }), "{empty:?}");
+        let unknown = from_status(
+            404,
+            r#"{"error":{"message":"The model `tiny` does not exist","type":"invalid_request_error"}}"#,
+            &config,
+        );
+        assert!(
+            matches!(unknown, LlmError::UnknownModel { .. }),
+            "{unknown:?}"
         );
         let other = from_status(500, "<html>oops</html>", &config);
         assert_eq!(
