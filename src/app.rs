@@ -279,6 +279,56 @@ impl Shell {
         Ok(dir.join(card).join(crate::practice::file_name(lang)))
     }
 
+    /// The file of a recall item's unsent answer, beside the card's code.
+    fn recall_file(&self, card: &str, item: usize) -> Result<std::path::PathBuf, String> {
+        let dir = self
+            .attempts
+            .as_ref()
+            .ok_or_else(|| "no data folder to keep it in".to_string())?;
+        if !crate::content::validate::is_slug(card) {
+            return Err(format!("`{card}` is not a card id to name a folder by"));
+        }
+        Ok(dir.join(card).join(format!("recall-{item}.txt")))
+    }
+
+    /// `Effect::LoadRecallDraft`: the unsent answer, if one was kept.
+    fn load_recall_draft(&self, card: String, item: usize) -> Vec<Action> {
+        if self.attempts.is_none() {
+            return Vec::new();
+        }
+        let read =
+            self.recall_file(&card, item)
+                .and_then(|path| match crate::paths::read_code(&path) {
+                    Ok(text) => Ok(Some(text)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(format!("reading {}: {e}", path.display())),
+                });
+        match read {
+            Ok(Some(text)) => vec![Action::RecallDraftLoaded { card, item, text }],
+            Ok(None) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
+        }
+    }
+
+    /// `Effect::SaveRecallDraft` (temp + rename, as code is saved) and
+    /// `Effect::RemoveRecallDraft` (`None`): quiet unless it fails.
+    fn write_recall_draft(&self, card: String, item: usize, text: Option<&str>) -> Vec<Action> {
+        let written = self.recall_file(&card, item).and_then(|path| match text {
+            Some(text) => crate::paths::replace_file(&path, &[text.as_bytes()])
+                .map_err(|e| format!("saving {}: {e}", path.display())),
+            None => match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(format!("removing {}: {e}", path.display()))
+                }
+                _ => Ok(()),
+            },
+        });
+        match written {
+            Ok(()) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
+        }
+    }
+
     /// `Effect::LoadTrust` (`agreed_at` `None`: whether the user agreed to run `deck`'s
     /// tests as they hash to `hash`) and `Effect::TrustDeck` (record that they did).
     fn trust(&self, deck: String, hash: String, agreed_at: Option<Timestamp>) -> Vec<Action> {
@@ -481,6 +531,11 @@ impl Shell {
             Effect::LoadTrust { deck, hash } => self.trust(deck, hash, None),
             Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
+            Effect::LoadRecallDraft { card, item } => self.load_recall_draft(card, item),
+            Effect::SaveRecallDraft(draft) => {
+                self.write_recall_draft(draft.card, draft.item, Some(&draft.text))
+            }
+            Effect::RemoveRecallDraft { card, item } => self.write_recall_draft(card, item, None),
             Effect::WatchAttempt { card, lang, seen } => self.watch_attempt(card, lang, seen),
             Effect::RecordAttempt(record) => self.record_attempt(&record),
             Effect::EditOutside { card, lang, text } => self.edit_outside(card, lang, &text),
