@@ -670,14 +670,9 @@ fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
 
-/// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
-/// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
-/// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
-/// `tutor stats` count it as self-assessed, apart from the scored points.
-#[test]
-fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
-    let dir = tempfile::tempdir().unwrap();
-    let decks = dir.path().join("decks");
+/// A deck of one card, `lru`, with one recall item (three points), under `dir/decks`.
+fn one_recall_deck(dir: &Path) -> std::path::PathBuf {
+    let decks = dir.join("decks");
     std::fs::create_dir_all(&decks).unwrap();
     std::fs::write(
         decks.join("deck.yaml"),
@@ -699,6 +694,52 @@ fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
          \x20   explanation: The map finds, the list orders.\n",
     )
     .unwrap();
+    decks
+}
+
+/// A recall answer being typed survives `kill -9`: the pause in typing writes it to
+/// `attempts/lru/recall-0.txt`; the item opened again after a restart shows it with a
+/// footer note, and submitting it removes the file.
+#[test]
+fn a_recall_answer_survives_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = one_recall_deck(dir.path());
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let file = data.join("attempts").join("lru").join("recall-0.txt");
+    let args = format!("--decks {} quiz --card lru", decks.display());
+    let tmux = Tmux::start("recall-kill", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for("┌ Your answer ");
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    tmux.keys(&["-l", "A hash map finds"]);
+    tmux.wait_for("│A hash map finds");
+    // No key leaves the editor: the pause in typing saves the answer.
+    wait_for_file(&file, "A hash map finds");
+    let pid_text = std::fs::read_to_string(&pid).unwrap();
+    signal(pid_text.trim(), "KILL");
+    tmux.wait_for("EXIT=137");
+    drop(tmux);
+
+    let tmux = Tmux::start("recall-kill2", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for_all(&["│A hash map finds", "your unsent answer is back"]);
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    tmux.keys(&["M-Enter"]);
+    tmux.wait_for("Not quite (1 of 3 right)");
+    assert!(!file.exists(), "submitted: the draft is gone");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0"));
+}
+
+/// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
+/// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
+/// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
+/// `tutor stats` count it as self-assessed, apart from the scored points.
+#[test]
+fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = one_recall_deck(dir.path());
     let data = dir.path().join("data");
     let pid = dir.path().join("pid");
     let args = format!("--decks {} quiz --card lru", decks.display());
