@@ -250,7 +250,12 @@ impl Shell {
             None => Err("no data folder to keep it in".to_string()),
             Some(data) => {
                 let title = session.started.strftime("%Y-%m-%d %H:%M UTC").to_string();
-                let text = crate::interview::transcript::markdown(&session.round, card, &title);
+                let text = crate::interview::transcript::markdown(
+                    &session.round,
+                    card,
+                    &title,
+                    session.unsent.as_deref(),
+                );
                 crate::interview_log::save(
                     data,
                     &self.store,

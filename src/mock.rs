@@ -97,6 +97,9 @@ pub struct MockSession {
     pub model: Option<Arc<LlmConfig>>,
     /// The model's reply on its way, if one is.
     pub asking: Option<Asking>,
+    /// The spoken answer typed and not sent when the round was ended by a quit or a
+    /// signal: the saved transcript keeps it, marked unsent.
+    pub unsent: Option<String>,
 }
 
 impl PartialEq for MockSession {
@@ -139,9 +142,17 @@ impl MockSession {
             card_scroll: 0,
             model: None,
             asking: None,
+            unsent: None,
         };
         session.focus();
         session
+    }
+
+    /// Keeps the spoken answer being typed for the transcript, before the round ends
+    /// without it being sent.
+    pub fn keep_unsent(&mut self) {
+        let text = self.answer.text();
+        self.unsent = (!text.trim().is_empty()).then_some(text);
     }
 
     pub fn awaiting(&self) -> Awaiting {

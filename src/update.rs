@@ -206,6 +206,7 @@ fn quit(app: &mut App, now: Timestamp) -> Effects {
     if let Screen::Interview(session) = &mut app.screen
         && !session.round.is_over()
     {
+        session.keep_unsent();
         session.event(crate::interview::Event::End, now);
         if session.score_if_over() {
             effects.push(Effect::SaveInterview);

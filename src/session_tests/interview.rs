@@ -301,3 +301,21 @@ fn quitting_mid_round_ends_and_saves_it_so_nothing_answered_is_lost() {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains("I rebuilt the importer myself."), "{text}");
 }
+
+/// Quit (as SIGTERM does) with an answer typed and not sent: the saved transcript keeps
+/// it after the last turn, marked unsent.
+#[test]
+fn quitting_keeps_the_unsent_answer_in_the_transcript_marked_unsent() {
+    let (mut app, mut shell, _dir) = interviewing();
+    paste(&mut app, &mut shell, "Half of what I meant to say", at(1));
+    let effects = update(&mut app, Action::Quit, at(3));
+    shell.execute(&mut app, effects, at(3));
+    let Some(Ok(path)) = &session(&app).saved else {
+        panic!("not saved: {:?}", session(&app).saved);
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains("**You (unsent)**: Half of what I meant to say"),
+        "{text}"
+    );
+}
