@@ -279,6 +279,12 @@ pub enum Effect {
         card: String,
         item: usize,
     },
+    /// Write the interview answer being typed to the round's draft file
+    /// (`interview_log::save_draft`; empty text removes it); answers only on failure.
+    SaveInterviewDraft {
+        started: jiff::Timestamp,
+        text: String,
+    },
     /// Watch mode: `stat` the attempt file; when its stamp is not `seen`, read it and
     /// answer with `AttemptOnDisk` (nothing otherwise: an idle tick stays quiet).
     WatchAttempt {

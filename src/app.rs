@@ -265,6 +265,12 @@ impl Shell {
                 )
             }
         };
+        if saved.is_ok()
+            && let Some(data) = &self.data
+        {
+            // The transcript holds the unsent answer now: its draft goes.
+            let _ = crate::interview_log::save_draft(data, session.started, "");
+        }
         vec![match saved {
             Ok(path) => Action::InterviewSaved(path.display().to_string()),
             Err(cause) => Action::Failed(Failure::Interview { cause }),
@@ -549,6 +555,15 @@ impl Shell {
             Effect::RunTests(run) => self.run_tests(*run),
             Effect::AskModel(ask) => self.ask_model(*ask),
             Effect::SaveInterview => self.save_interview(app),
+            Effect::SaveInterviewDraft { started, text } => {
+                let saved = self.data.as_ref().map_or(Ok(()), |data| {
+                    crate::interview_log::save_draft(data, started, &text)
+                });
+                match saved {
+                    Ok(()) => Vec::new(),
+                    Err(cause) => vec![Action::Failed(Failure::Interview { cause })],
+                }
+            }
             Effect::CancelJob(id) => {
                 self.worker.cancel(id);
                 Vec::new()

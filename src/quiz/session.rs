@@ -280,10 +280,7 @@ impl QuizSession {
     /// Whether the recall answer should be written now: typing paused for
     /// `practice::SAVE_AFTER_PAUSE`, or edits have waited `practice::SAVE_AT_MOST_EVERY`.
     pub fn draft_due(&self, now: Timestamp) -> bool {
-        self.draft_unsaved.is_some_and(|(first, last)| {
-            now.duration_since(last) >= crate::practice::SAVE_AFTER_PAUSE
-                || now.duration_since(first) >= crate::practice::SAVE_AT_MOST_EVERY
-        })
+        crate::practice::save_due(self.draft_unsaved, now)
     }
 
     /// The recall answer to write, if part of it is unwritten; marks it written.
@@ -594,10 +591,7 @@ impl QuizSession {
             (QuizAction::Edit(edit), AnswerState::Recall { text }) => {
                 let room = MAX_RECALL_ANSWER.saturating_sub(text.len());
                 if self.editor.apply(edit.within(room).0) {
-                    self.draft_unsaved = Some(match self.draft_unsaved {
-                        Some((first, _)) => (first, now),
-                        None => (now, now),
-                    });
+                    self.draft_unsaved = Some(crate::practice::changed(self.draft_unsaved, now));
                 }
                 *text = self.editor.text();
             }
