@@ -2114,14 +2114,18 @@ fn a_saved_recall_answer_comes_back_and_goes_when_submitted() {
     // A new session (as after a kill -9) on the same item: the answer is back.
     let (mut again, mut shell2) = quiz_at(crate::content::QuizKind::Recall);
     shell2.set_attempts_dir(dir.path().to_path_buf());
-    assert_eq!(again.quiz().unwrap().recall_item(), Some((card, item)));
-    let load = crate::action::Effects::one(again.quiz().map_or(Effect::Quit, |q| {
-        let (card, item) = q.recall_item().unwrap();
-        Effect::LoadRecallDraft { card, item }
-    }));
+    assert_eq!(
+        again.quiz().unwrap().recall_item(),
+        Some((card.clone(), item))
+    );
+    let (card, item) = again.quiz().unwrap().recall_item().unwrap();
+    let load = crate::action::Effects::one(Effect::LoadRecallDraft { card, item });
     shell2.execute(&mut again, load, at_ms(2000));
     assert_eq!(
-        again.quiz().and_then(|q| q.editor()).map(|e| e.text()),
+        again
+            .quiz()
+            .and_then(crate::quiz::QuizSession::editor)
+            .map(crate::editor::Editor::text),
         Some("hash".to_string())
     );
     assert!(

@@ -618,7 +618,9 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     app.console.active = false;
     // Leaving practice for another screen keeps the code, as Esc does.
     let leaving = if matches!(command, Command::Home | Command::Browse | Command::Stats) {
-        practice::save_now(app)
+        let mut effects = practice::save_now(app);
+        effects.extend(quiz::save_draft_now(app));
+        effects
     } else {
         Effects::none()
     };
