@@ -1243,6 +1243,79 @@ fn a_mock_interview_from_home_to_its_scorecard() {
     assert_eq!(saved.len(), 1);
 }
 
+/// The file in `dir` whose name ends with `suffix` once it holds `text` (polled, as
+/// [`wait_for_file`]).
+fn wait_for_file_in(dir: &Path, suffix: &str, text: &str) -> std::path::PathBuf {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .find(|e| {
+                e.file_name().to_string_lossy().ends_with(suffix)
+                    && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(text))
+            });
+        if let Some(entry) = found {
+            return entry.path();
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no *{suffix} in {} held {text:?}",
+            dir.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The interview answer being typed survives `kill -9` in `interviews/<time>.unsent.txt`
+/// (written after a pause in typing); after SIGTERM the saved transcript has the answer
+/// typed and not sent, marked unsent.
+#[test]
+fn an_unsent_interview_answer_survives_kill_9_and_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let interviews = data.join("interviews");
+    let tmux = Tmux::start(
+        "iv-kill",
+        &wrapped(&data, "interview --seed 7", &pid),
+        (100, 30),
+    );
+    tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+    tmux.keys(&["-l", "I owned the launch"]);
+    tmux.wait_for("I owned the launch");
+    let draft = wait_for_file_in(&interviews, ".unsent.txt", "I owned the launch");
+    signal(std::fs::read_to_string(&pid).unwrap().trim(), "KILL");
+    tmux.wait_for("EXIT=137");
+    drop(tmux);
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "I owned the launch"
+    );
+
+    let tmux = Tmux::start(
+        "iv-term",
+        &wrapped(&data, "interview --seed 7", &pid),
+        (100, 30),
+    );
+    tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+    tmux.keys(&["-l", "Errors fell by forty"]);
+    tmux.wait_for("Errors fell by forty");
+    signal(std::fs::read_to_string(&pid).unwrap().trim(), "TERM");
+    tmux.wait_for("EXIT=");
+    let saved = wait_for_file_in(&interviews, ".md", "**You (unsent)**: Errors fell by forty");
+    let stem = saved
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace(".md", "");
+    assert!(
+        !interviews.join(format!("{stem}.unsent.txt")).exists(),
+        "the saved round took its draft"
+    );
+}
+
 /// An executable shell script `name` in `dir` with `body` after the `#!/bin/sh` line.
 fn script(dir: &Path, name: &str, body: &str) -> String {
     use std::os::unix::fs::PermissionsExt as _;
