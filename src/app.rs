@@ -190,6 +190,16 @@ const RUNNING_TESTS: &str = "running the tests";
 const WARMING: &str = "highlighting cards";
 const ASKING_MODEL: &str = "asking the model";
 
+/// What the learner wrote and tutor kept at `path` (code, a recall draft): `None` when
+/// there is none.
+fn read_kept(path: &std::path::Path) -> Result<Option<String>, String> {
+    match crate::paths::read_code(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("reading {}: {e}", path.display())),
+    }
+}
+
 /// Carries out `update`'s effects and hands the results back as actions. It reads
 /// `App` and never writes it: [`Shell::execute`] feeds every answer to `update`.
 pub struct Shell {
@@ -280,6 +290,13 @@ impl Shell {
     /// The file of the learner's code for `card` in `lang`. Card ids are slugs
     /// (`content::validate`), so one is a safe folder name; anything else is refused.
     fn attempt_file(&self, card: &str, lang: Lang) -> Result<std::path::PathBuf, String> {
+        Ok(self
+            .card_folder(card)?
+            .join(crate::practice::file_name(lang)))
+    }
+
+    /// The folder of what the learner wrote for `card` (its code, its recall drafts).
+    fn card_folder(&self, card: &str) -> Result<std::path::PathBuf, String> {
         let dir = self
             .attempts
             .as_ref()
@@ -287,19 +304,12 @@ impl Shell {
         if !crate::content::validate::is_slug(card) {
             return Err(format!("`{card}` is not a card id to name a folder by"));
         }
-        Ok(dir.join(card).join(crate::practice::file_name(lang)))
+        Ok(dir.join(card))
     }
 
     /// The file of a recall item's unsent answer, beside the card's code.
     fn recall_file(&self, card: &str, item: usize) -> Result<std::path::PathBuf, String> {
-        let dir = self
-            .attempts
-            .as_ref()
-            .ok_or_else(|| "no data folder to keep it in".to_string())?;
-        if !crate::content::validate::is_slug(card) {
-            return Err(format!("`{card}` is not a card id to name a folder by"));
-        }
-        Ok(dir.join(card).join(format!("recall-{item}.txt")))
+        Ok(self.card_folder(card)?.join(format!("recall-{item}.txt")))
     }
 
     /// `Effect::LoadRecallDraft`: the unsent answer, if one was kept.
@@ -307,13 +317,9 @@ impl Shell {
         if self.attempts.is_none() {
             return Vec::new();
         }
-        let read =
-            self.recall_file(&card, item)
-                .and_then(|path| match crate::paths::read_code(&path) {
-                    Ok(text) => Ok(Some(text)),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => Err(format!("reading {}: {e}", path.display())),
-                });
+        let read = self
+            .recall_file(&card, item)
+            .and_then(|path| read_kept(&path));
         match read {
             Ok(Some(text)) => vec![Action::RecallDraftLoaded { card, item, text }],
             Ok(None) => Vec::new(),
@@ -377,11 +383,7 @@ impl Shell {
                     );
                 }
             })
-            .and_then(|path| match crate::paths::read_code(&path) {
-                Ok(text) => Ok(Some(text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("reading {}: {e}", path.display())),
-            });
+            .and_then(|path| read_kept(&path));
         match read {
             Ok(Some(text)) => vec![Action::AttemptLoaded { card, lang, text }],
             Ok(None) => Vec::new(),
