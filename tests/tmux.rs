@@ -712,13 +712,7 @@ fn a_recall_answer_survives_kill_9() {
     tmux.wait_for("┌ Your answer ");
     tmux.keys(&["i"]);
     tmux.wait_for("Your answer (typing)");
-    tmux.keys(&["-l", "A hash map finds"]);
-    tmux.wait_for("│A hash map finds");
-    // No key leaves the editor: the pause in typing saves the answer.
-    wait_for_file(&file, "A hash map finds");
-    let pid_text = std::fs::read_to_string(&pid).unwrap();
-    signal(pid_text.trim(), "KILL");
-    tmux.wait_for("EXIT=137");
+    type_then_kill_9_once_saved(&tmux, "A hash map finds", &file, &pid);
     drop(tmux);
 
     let tmux = Tmux::start("recall-kill2", &wrapped(&data, &args, &pid), (100, 30));
@@ -890,17 +884,26 @@ fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
 
 /// Waits until `path` holds `text` (the session saves after a pause in typing).
 fn wait_for_file(path: &Path, text: &str) -> String {
+    poll(
+        || {
+            let now = std::fs::read_to_string(path).unwrap_or_default();
+            now.contains(text).then_some(now)
+        },
+        || {
+            let now = std::fs::read_to_string(path).unwrap_or_default();
+            format!("{} never held {text:?}; it holds:\n{now}", path.display())
+        },
+    )
+}
+
+/// What `find` finds, asked every 50 ms until [`DEADLINE`]; then fails with `why`.
+fn poll<T>(mut find: impl FnMut() -> Option<T>, why: impl Fn() -> String) -> T {
     let start = Instant::now();
     loop {
-        let now = std::fs::read_to_string(path).unwrap_or_default();
-        if now.contains(text) {
-            return now;
+        if let Some(found) = find() {
+            return found;
         }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "{} never held {text:?}; it holds:\n{now}",
-            path.display()
-        );
+        assert!(start.elapsed() < DEADLINE, "{}", why());
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -943,13 +946,7 @@ fn practice_code_survives_quit_and_kill_9() {
     );
     tmux.wait_for_all(&["Your code · solution.py (typing)", "mine_one = 1"]);
     tmux.keys(&["Enter"]);
-    tmux.keys(&["-l", "mine_two = 2"]);
-    tmux.wait_for("mine_two = 2");
-    // No key leaves the editor: the pause in typing saves the code.
-    wait_for_file(&file, "mine_two = 2");
-    let pid_text = std::fs::read_to_string(&pid).unwrap();
-    signal(pid_text.trim(), "KILL");
-    tmux.wait_for("EXIT=137");
+    type_then_kill_9_once_saved(&tmux, "mine_two = 2", &file, &pid);
     drop(tmux);
 
     let tmux = Tmux::start(
@@ -958,6 +955,16 @@ fn practice_code_survives_quit_and_kill_9() {
         size,
     );
     tmux.wait_for_all(&["mine_one = 1", "mine_two = 2"]);
+}
+
+/// Types `text` into the editor in use and, with no key leaving it, waits for the
+/// pause in typing to save it to `file`; then `kill -9` (tutor's pid is in `pid`).
+fn type_then_kill_9_once_saved(tmux: &Tmux, text: &str, file: &Path, pid: &Path) {
+    tmux.keys(&["-l", text]);
+    tmux.wait_for(text);
+    wait_for_file(file, text);
+    signal(std::fs::read_to_string(pid).unwrap().trim(), "KILL");
+    tmux.wait_for("EXIT=137");
 }
 
 /// One single-choice item of the bundled decks and two quiz seeds that show its options
@@ -1246,26 +1253,20 @@ fn a_mock_interview_from_home_to_its_scorecard() {
 /// The file in `dir` whose name ends with `suffix` once it holds `text` (polled, as
 /// [`wait_for_file`]).
 fn wait_for_file_in(dir: &Path, suffix: &str, text: &str) -> std::path::PathBuf {
-    let start = Instant::now();
-    loop {
-        let found = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .find(|e| {
-                e.file_name().to_string_lossy().ends_with(suffix)
-                    && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(text))
-            });
-        if let Some(entry) = found {
-            return entry.path();
-        }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "no *{suffix} in {} held {text:?}",
-            dir.display()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    poll(
+        || {
+            let entry = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .find(|e| {
+                    e.file_name().to_string_lossy().ends_with(suffix)
+                        && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(text))
+                });
+            entry.map(|e| e.path())
+        },
+        || format!("no *{suffix} in {} held {text:?}", dir.display()),
+    )
 }
 
 /// The interview answer being typed survives `kill -9` in `interviews/<time>.unsent.txt`
