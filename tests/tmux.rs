@@ -1278,12 +1278,12 @@ fn an_unsent_interview_answer_survives_kill_9_and_sigterm() {
     let pid = dir.path().join("pid");
     let data = dir.path().join("data");
     let interviews = data.join("interviews");
-    let tmux = Tmux::start(
-        "iv-kill",
-        &wrapped(&data, "interview --seed 7", &pid),
-        (100, 30),
-    );
-    tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+    let start = |name| {
+        let tmux = Tmux::start(name, &wrapped(&data, "interview --seed 7", &pid), (100, 30));
+        tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+        tmux
+    };
+    let tmux = start("iv-kill");
     tmux.keys(&["-l", "I owned the launch"]);
     tmux.wait_for("I owned the launch");
     let draft = wait_for_file_in(&interviews, ".unsent.txt", "I owned the launch");
@@ -1295,12 +1295,7 @@ fn an_unsent_interview_answer_survives_kill_9_and_sigterm() {
         "I owned the launch"
     );
 
-    let tmux = Tmux::start(
-        "iv-term",
-        &wrapped(&data, "interview --seed 7", &pid),
-        (100, 30),
-    );
-    tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+    let tmux = start("iv-term");
     tmux.keys(&["-l", "Errors fell by forty"]);
     tmux.wait_for("Errors fell by forty");
     signal(std::fs::read_to_string(&pid).unwrap().trim(), "TERM");
