@@ -10,6 +10,7 @@
 // A benchmark that cannot set up should stop loudly.
 #![allow(
     clippy::unwrap_used,
+    clippy::expect_used,
     clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss

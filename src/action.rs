@@ -67,6 +67,12 @@ pub enum Action {
         lang: crate::highlight::Lang,
         text: String,
     },
+    /// A recall item's unsent answer, read from disk (`Effect::LoadRecallDraft`).
+    RecallDraftLoaded {
+        card: String,
+        item: usize,
+        text: String,
+    },
     /// The mock interview's own keys.
     Interview(crate::mock::MockAction),
     /// The round was saved: the Markdown transcript's path (`Effect::SaveInterview`).
@@ -257,6 +263,26 @@ pub enum Effect {
     SaveAttempt {
         card: String,
         lang: crate::highlight::Lang,
+        text: String,
+    },
+    /// Read the unsent answer to recall item `item` of `card`
+    /// (`attempts/<card>/recall-<item>.txt`), if any; the shell answers with
+    /// `RecallDraftLoaded` (nothing when there is none), or `Failed(Failure::Attempt)`.
+    LoadRecallDraft {
+        card: String,
+        item: usize,
+    },
+    /// Write a recall item's unsent answer atomically, as `SaveAttempt` writes code.
+    SaveRecallDraft(crate::quiz::Draft),
+    /// The answer was submitted and scored: its draft file goes.
+    RemoveRecallDraft {
+        card: String,
+        item: usize,
+    },
+    /// Write the interview answer being typed to the round's draft file
+    /// (`interview_log::save_draft`; empty text removes it); answers only on failure.
+    SaveInterviewDraft {
+        started: jiff::Timestamp,
         text: String,
     },
     /// Watch mode: `stat` the attempt file; when its stamp is not `seen`, read it and

@@ -190,6 +190,16 @@ const RUNNING_TESTS: &str = "running the tests";
 const WARMING: &str = "highlighting cards";
 const ASKING_MODEL: &str = "asking the model";
 
+/// What the learner wrote and tutor kept at `path` (code, a recall draft): `None` when
+/// there is none.
+fn read_kept(path: &std::path::Path) -> Result<Option<String>, String> {
+    match crate::paths::read_code(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("reading {}: {e}", path.display())),
+    }
+}
+
 /// Carries out `update`'s effects and hands the results back as actions. It reads
 /// `App` and never writes it: [`Shell::execute`] feeds every answer to `update`.
 pub struct Shell {
@@ -250,7 +260,12 @@ impl Shell {
             None => Err("no data folder to keep it in".to_string()),
             Some(data) => {
                 let title = session.started.strftime("%Y-%m-%d %H:%M UTC").to_string();
-                let text = crate::interview::transcript::markdown(&session.round, card, &title);
+                let text = crate::interview::transcript::markdown(
+                    &session.round,
+                    card,
+                    &title,
+                    session.unsent.as_deref(),
+                );
                 crate::interview_log::save(
                     data,
                     &self.store,
@@ -260,6 +275,12 @@ impl Shell {
                 )
             }
         };
+        if saved.is_ok()
+            && let Some(data) = &self.data
+        {
+            // The transcript holds the unsent answer now: its draft goes.
+            let _ = crate::interview_log::save_draft(data, session.started, "");
+        }
         vec![match saved {
             Ok(path) => Action::InterviewSaved(path.display().to_string()),
             Err(cause) => Action::Failed(Failure::Interview { cause }),
@@ -269,6 +290,13 @@ impl Shell {
     /// The file of the learner's code for `card` in `lang`. Card ids are slugs
     /// (`content::validate`), so one is a safe folder name; anything else is refused.
     fn attempt_file(&self, card: &str, lang: Lang) -> Result<std::path::PathBuf, String> {
+        Ok(self
+            .card_folder(card)?
+            .join(crate::practice::file_name(lang)))
+    }
+
+    /// The folder of what the learner wrote for `card` (its code, its recall drafts).
+    fn card_folder(&self, card: &str) -> Result<std::path::PathBuf, String> {
         let dir = self
             .attempts
             .as_ref()
@@ -276,7 +304,46 @@ impl Shell {
         if !crate::content::validate::is_slug(card) {
             return Err(format!("`{card}` is not a card id to name a folder by"));
         }
-        Ok(dir.join(card).join(crate::practice::file_name(lang)))
+        Ok(dir.join(card))
+    }
+
+    /// The file of a recall item's unsent answer, beside the card's code.
+    fn recall_file(&self, card: &str, item: usize) -> Result<std::path::PathBuf, String> {
+        Ok(self.card_folder(card)?.join(format!("recall-{item}.txt")))
+    }
+
+    /// `Effect::LoadRecallDraft`: the unsent answer, if one was kept.
+    fn load_recall_draft(&self, card: String, item: usize) -> Vec<Action> {
+        if self.attempts.is_none() {
+            return Vec::new();
+        }
+        let read = self
+            .recall_file(&card, item)
+            .and_then(|path| read_kept(&path));
+        match read {
+            Ok(Some(text)) => vec![Action::RecallDraftLoaded { card, item, text }],
+            Ok(None) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
+        }
+    }
+
+    /// `Effect::SaveRecallDraft` (temp + rename, as code is saved) and
+    /// `Effect::RemoveRecallDraft` (`None`): quiet unless it fails.
+    fn write_recall_draft(&self, card: String, item: usize, text: Option<&str>) -> Vec<Action> {
+        let written = self.recall_file(&card, item).and_then(|path| match text {
+            Some(text) => crate::paths::replace_file(&path, &[text.as_bytes()])
+                .map_err(|e| format!("saving {}: {e}", path.display())),
+            None => match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(format!("removing {}: {e}", path.display()))
+                }
+                _ => Ok(()),
+            },
+        });
+        match written {
+            Ok(()) => Vec::new(),
+            Err(cause) => vec![Action::Failed(Failure::Attempt { card, cause })],
+        }
     }
 
     /// `Effect::LoadTrust` (`agreed_at` `None`: whether the user agreed to run `deck`'s
@@ -316,11 +383,7 @@ impl Shell {
                     );
                 }
             })
-            .and_then(|path| match crate::paths::read_code(&path) {
-                Ok(text) => Ok(Some(text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("reading {}: {e}", path.display())),
-            });
+            .and_then(|path| read_kept(&path));
         match read {
             Ok(Some(text)) => vec![Action::AttemptLoaded { card, lang, text }],
             Ok(None) => Vec::new(),
@@ -481,6 +544,11 @@ impl Shell {
             Effect::LoadTrust { deck, hash } => self.trust(deck, hash, None),
             Effect::TrustDeck { deck, hash } => self.trust(deck, hash, Some(now)),
             Effect::SaveAttempt { card, lang, text } => self.save_attempt(card, lang, &text),
+            Effect::LoadRecallDraft { card, item } => self.load_recall_draft(card, item),
+            Effect::SaveRecallDraft(draft) => {
+                self.write_recall_draft(draft.card, draft.item, Some(&draft.text))
+            }
+            Effect::RemoveRecallDraft { card, item } => self.write_recall_draft(card, item, None),
             Effect::WatchAttempt { card, lang, seen } => self.watch_attempt(card, lang, seen),
             Effect::RecordAttempt(record) => self.record_attempt(&record),
             Effect::EditOutside { card, lang, text } => self.edit_outside(card, lang, &text),
@@ -489,6 +557,15 @@ impl Shell {
             Effect::RunTests(run) => self.run_tests(*run),
             Effect::AskModel(ask) => self.ask_model(*ask),
             Effect::SaveInterview => self.save_interview(app),
+            Effect::SaveInterviewDraft { started, text } => {
+                let saved = self.data.as_ref().map_or(Ok(()), |data| {
+                    crate::interview_log::save_draft(data, started, &text)
+                });
+                match saved {
+                    Ok(()) => Vec::new(),
+                    Err(cause) => vec![Action::Failed(Failure::Interview { cause })],
+                }
+            }
             Effect::CancelJob(id) => {
                 self.worker.cancel(id);
                 Vec::new()

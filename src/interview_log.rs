@@ -16,6 +16,34 @@ fn level_name(level: Option<Level>) -> Option<String> {
     level.map(|l| l.name().to_lowercase())
 }
 
+/// A round's files are named by when it started, to the millisecond.
+fn file_stem(started: Timestamp) -> String {
+    let stamp = started.strftime("%Y-%m-%dT%H-%M-%S").to_string();
+    let millis = started.as_millisecond().rem_euclid(1000);
+    format!("{stamp}.{millis:03}Z")
+}
+
+/// Where the answer being typed in the round started at `started` is kept until it is
+/// sent or the round is saved (`interviews/<time>.unsent.txt`): what a `kill -9` leaves.
+pub fn draft_path(data: &Path, started: Timestamp) -> PathBuf {
+    paths::interviews_dir(data).join(format!("{}.unsent.txt", file_stem(started)))
+}
+
+/// Writes the answer being typed to [`draft_path`] atomically; empty, removes the file.
+pub fn save_draft(data: &Path, started: Timestamp, text: &str) -> Result<(), String> {
+    let path = draft_path(data, started);
+    if text.trim().is_empty() {
+        return match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(format!("cannot remove {}: {e}", path.display()))
+            }
+            _ => Ok(()),
+        };
+    }
+    paths::replace_file(&path, &[text.as_bytes()])
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 /// Saves the round started at `started`, whose Markdown is `text`, under `data` and in
 /// `store`; returns the Markdown file's path, or why it was not saved.
 pub fn save(
@@ -25,11 +53,8 @@ pub fn save(
     text: &str,
     started: Timestamp,
 ) -> Result<PathBuf, String> {
-    let dir = paths::interviews_dir(data);
-    let stamp = started.strftime("%Y-%m-%dT%H-%M-%S").to_string();
-    let millis = started.as_millisecond().rem_euclid(1000);
-    let name = format!("{stamp}.{millis:03}Z.md");
-    let path = dir.join(&name);
+    let name = format!("{}.md", file_stem(started));
+    let path = paths::interviews_dir(data).join(&name);
     paths::replace_file(&path, &[text.as_bytes()])
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     let plan = round.plan();

@@ -97,6 +97,12 @@ pub struct MockSession {
     pub model: Option<Arc<LlmConfig>>,
     /// The model's reply on its way, if one is.
     pub asking: Option<Asking>,
+    /// The spoken answer typed and not sent when the round was ended by a quit or a
+    /// signal: the saved transcript keeps it, marked unsent.
+    pub unsent: Option<String>,
+    /// The spoken answer's first and last edits not yet written to the round's draft
+    /// file (`interview_log::draft_path`), so a `kill -9` loses seconds only.
+    pub draft_unsaved: Option<(Timestamp, Timestamp)>,
 }
 
 impl PartialEq for MockSession {
@@ -139,9 +145,33 @@ impl MockSession {
             card_scroll: 0,
             model: None,
             asking: None,
+            unsent: None,
+            draft_unsaved: None,
         };
         session.focus();
         session
+    }
+
+    /// Keeps the spoken answer being typed for the transcript, before the round ends
+    /// without it being sent.
+    pub fn keep_unsent(&mut self) {
+        let text = self.answer.text();
+        self.unsent = (!text.trim().is_empty()).then_some(text);
+    }
+
+    /// The spoken answer changed (or was sent, leaving it empty) at `now`.
+    pub fn draft_changed(&mut self, now: Timestamp) {
+        self.draft_unsaved = Some(crate::practice::changed(self.draft_unsaved, now));
+    }
+
+    /// The spoken answer to write to the draft file, when `due` (after a pause, or
+    /// every few seconds of typing: `practice::save_due`); marks it written.
+    pub fn take_draft(&mut self, now: Timestamp, due: bool) -> Option<String> {
+        if !due && !crate::practice::save_due(self.draft_unsaved, now) {
+            return None;
+        }
+        self.draft_unsaved.take()?;
+        Some(self.answer.text())
     }
 
     pub fn awaiting(&self) -> Awaiting {

@@ -17,6 +17,21 @@ pub const SAVE_AFTER_PAUSE: SignedDuration = SignedDuration::from_secs(1);
 /// `kill -9` can lose at most (plus a tick).
 pub const SAVE_AT_MOST_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
+/// Whether text first and last changed at `unsaved` should be written at `now`: typing
+/// paused for [`SAVE_AFTER_PAUSE`], or edits have waited [`SAVE_AT_MOST_EVERY`]. Shared
+/// by practice's code, a recall answer and an interview answer.
+pub fn save_due(unsaved: Option<(Timestamp, Timestamp)>, now: Timestamp) -> bool {
+    unsaved.is_some_and(|(first, last)| {
+        now.duration_since(last) >= SAVE_AFTER_PAUSE
+            || now.duration_since(first) >= SAVE_AT_MOST_EVERY
+    })
+}
+
+/// `unsaved` after a change at `now`: the first unsaved change stays the first.
+pub fn changed(unsaved: Option<(Timestamp, Timestamp)>, now: Timestamp) -> (Timestamp, Timestamp) {
+    unsaved.map_or((now, now), |(first, _)| (first, now))
+}
+
 /// A pause between two of the learner's actions counts as at most this much active
 /// time: a card left open while the learner is away is not time spent on it.
 pub const IDLE_CAP: SignedDuration = SignedDuration::from_secs(60);
@@ -152,10 +167,7 @@ impl PracticeSession {
     /// Applies an edit at `now`; a change marks the code unsaved.
     pub fn edit(&mut self, edit: Edit, now: Timestamp) {
         if self.editor.apply(edit) {
-            self.unsaved = Some(match self.unsaved {
-                Some((first, _)) => (first, now),
-                None => (now, now),
-            });
+            self.unsaved = Some(changed(self.unsaved, now));
         }
     }
 
@@ -250,10 +262,7 @@ impl PracticeSession {
     /// Whether the code should be written now: typing paused for
     /// [`SAVE_AFTER_PAUSE`], or edits have waited [`SAVE_AT_MOST_EVERY`].
     pub fn save_due(&self, now: Timestamp) -> bool {
-        self.unsaved.is_some_and(|(first, last)| {
-            now.duration_since(last) >= SAVE_AFTER_PAUSE
-                || now.duration_since(first) >= SAVE_AT_MOST_EVERY
-        })
+        save_due(self.unsaved, now)
     }
 
     /// The code to save, if any is unsaved; marks it saved.

@@ -37,6 +37,6 @@ pub use score::Verdict;
 pub use scorecard::{Scorecard, Tally};
 pub use select::{DEFAULT_COUNT, SelectError, Selection, SessionItem, select};
 pub use session::{
-    AnswerState, Answered, Claim, MAX_RECALL_ANSWER, QuizAction, QuizRecord, QuizSession, QuizStep,
-    score,
+    AnswerState, Answered, Claim, Draft, MAX_RECALL_ANSWER, QuizAction, QuizRecord, QuizSession,
+    QuizStep, score,
 };

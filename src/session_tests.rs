@@ -2071,3 +2071,93 @@ fn lab_note(app: &App) -> Option<&str> {
         .and_then(crate::visual::Live::lru)
         .and_then(crate::lru::lab::Lab::note)
 }
+
+/// The saves a run of effects asked for, as (card, item, text).
+fn draft_saves(effects: &[Effect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveRecallDraft(draft) => Some(draft.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn at_ms(ms: i64) -> Timestamp {
+    t0() + jiff::SignedDuration::from_millis(ms)
+}
+
+/// A recall answer is written as practice's code is: a second after typing stops, every
+/// 5 s while typing goes on, and on quit; not on every key.
+#[test]
+fn a_recall_answer_is_saved_after_a_pause_while_typing_and_on_quit() {
+    let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+    assert!(draft_saves(&press(&mut app, &mut shell, "i a b", at_ms(0))).is_empty());
+    let tick = |app: &mut App, ms| update(app, Action::Tick, at_ms(ms)).0;
+    assert!(draft_saves(&tick(&mut app, 999)).is_empty(), "too soon");
+    assert_eq!(draft_saves(&tick(&mut app, 1000)), ["ab"], "after a pause");
+    assert!(draft_saves(&tick(&mut app, 3000)).is_empty(), "nothing new");
+    // Typing every half second: no pause, yet a save 5 s after the first unsaved key.
+    let mut saved = Vec::new();
+    for step in 0..12 {
+        let ms = 4000 + step * 500;
+        saved.extend(draft_saves(&press(&mut app, &mut shell, "c", at_ms(ms))));
+        saved.extend(draft_saves(&tick(&mut app, ms + 100)));
+    }
+    assert_eq!(saved.len(), 1, "one save within 6 s of typing: {saved:?}");
+    assert_eq!(
+        draft_saves(&tick(&mut app, 15_000)).len(),
+        1,
+        "the rest, after a pause"
+    );
+    press(&mut app, &mut shell, "z", at_ms(20_000));
+    let quit = update(&mut app, Action::Quit, at_ms(20_001)).0;
+    let on_quit = draft_saves(&quit);
+    assert_eq!(on_quit.len(), 1);
+    assert!(on_quit[0].starts_with("abc") && on_quit[0].ends_with('z'));
+}
+
+/// The shell keeps the draft in `attempts/<card>/recall-<item>.txt`; opening the item
+/// again puts it back with a footer note; submitting removes the file.
+#[test]
+fn a_saved_recall_answer_comes_back_and_goes_when_submitted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut shell) = quiz_at(crate::content::QuizKind::Recall);
+    shell.set_attempts_dir(dir.path().to_path_buf());
+    press(&mut app, &mut shell, "i h a s h", at_ms(0));
+    let effects = update(&mut app, Action::Tick, at_ms(1000));
+    shell.execute(&mut app, effects, at_ms(1000));
+    let (card, item) = app.quiz().unwrap().recall_item().unwrap();
+    let file = dir.path().join(&card).join(format!("recall-{item}.txt"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "hash");
+
+    // A new session (as after a kill -9) on the same item: the answer is back.
+    let (mut again, mut shell2) = quiz_at(crate::content::QuizKind::Recall);
+    shell2.set_attempts_dir(dir.path().to_path_buf());
+    assert_eq!(
+        again.quiz().unwrap().recall_item(),
+        Some((card.clone(), item))
+    );
+    let (card, item) = again.quiz().unwrap().recall_item().unwrap();
+    let load = crate::action::Effects::one(Effect::LoadRecallDraft { card, item });
+    shell2.execute(&mut again, load, at_ms(2000));
+    assert_eq!(
+        again
+            .quiz()
+            .and_then(crate::quiz::QuizSession::editor)
+            .map(crate::editor::Editor::text),
+        Some("hash".to_string())
+    );
+    assert!(
+        again
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("your unsent answer is back"))
+    );
+    press(&mut again, &mut shell2, "enter", at_ms(3000));
+    assert!(matches!(
+        quiz_phase(&again),
+        crate::quiz::QuizStep::Feedback { .. }
+    ));
+    assert!(!file.exists(), "submitted and scored: the draft is gone");
+}

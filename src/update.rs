@@ -88,6 +88,13 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
         {
             interview::update_interview(app, action, now)
         }
+        Action::Tick | Action::RecallDraftLoaded { .. }
+            if matches!(app.screen, Screen::Quiz(_)) =>
+        {
+            quiz::update_quiz(app, action, now)
+        }
+        // A draft read for a quiz already left: nothing to put it in.
+        Action::RecallDraftLoaded { .. } => Effects::none(),
         Action::Tick | Action::TestsRan { .. } | Action::CancelJob if app.practice().is_some() => {
             edit_or_practice(app, action, now)
         }
@@ -193,11 +200,13 @@ fn route(app: &mut App, action: Action, now: Timestamp) -> Effects {
 fn quit(app: &mut App, now: Timestamp) -> Effects {
     app.quit = true;
     let mut effects = practice::save_now(app);
+    effects.extend(quiz::save_draft_now(app));
     // A mock interview left mid-round (q, a signal, the window closed) ends there and
     // is saved like any ended round, so nothing already answered is lost.
     if let Screen::Interview(session) = &mut app.screen
         && !session.round.is_over()
     {
+        session.keep_unsent();
         session.event(crate::interview::Event::End, now);
         if session.score_if_over() {
             effects.push(Effect::SaveInterview);
@@ -282,6 +291,7 @@ fn is_user_action(action: &Action) -> bool {
             | Action::JobStarted { .. }
             | Action::JobFinished { .. }
             | Action::AttemptLoaded { .. }
+            | Action::RecallDraftLoaded { .. }
             | Action::AttemptOnDisk { .. }
             | Action::EditedOutside { .. }
             | Action::DeckTrusted { .. }
@@ -328,10 +338,16 @@ fn back(app: &mut App) -> Effects {
         Screen::Browse(_) => go_home(app, HomeItem::Browse),
         Screen::Stats(_) => go_home(app, HomeItem::Stats),
         // Leaving a quiz half done loses its scorecard: ask first.
+        // The recall answer being written is kept either way.
         Screen::Quiz(quiz) if quiz::half_done(quiz) => {
             app.overlay = Some(Overlay::Confirm(Confirm::LeaveQuiz));
+            return quiz::save_draft_now(app);
         }
-        Screen::Quiz(_) => go_home(app, HomeItem::Quiz),
+        Screen::Quiz(_) => {
+            let effects = quiz::save_draft_now(app);
+            go_home(app, HomeItem::Quiz);
+            return effects;
+        }
         Screen::Review(_) => go_home(app, HomeItem::Review),
         Screen::Practice { .. } => return practice::leave(app),
         Screen::Interview(_) => go_home(app, HomeItem::Interview),
@@ -602,7 +618,9 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
     app.console.active = false;
     // Leaving practice for another screen keeps the code, as Esc does.
     let leaving = if matches!(command, Command::Home | Command::Browse | Command::Stats) {
-        practice::save_now(app)
+        let mut effects = practice::save_now(app);
+        effects.extend(quiz::save_draft_now(app));
+        effects
     } else {
         Effects::none()
     };

@@ -670,14 +670,9 @@ fn the_lab_shows_its_diagram_and_the_question_its_sections_at_100x30() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0 RESTORED"));
 }
 
-/// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
-/// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
-/// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
-/// `tutor stats` count it as self-assessed, apart from the scored points.
-#[test]
-fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
-    let dir = tempfile::tempdir().unwrap();
-    let decks = dir.path().join("decks");
+/// A deck of one card, `lru`, with one recall item (three points), under `dir/decks`.
+fn one_recall_deck(dir: &Path) -> std::path::PathBuf {
+    let decks = dir.join("decks");
     std::fs::create_dir_all(&decks).unwrap();
     std::fs::write(
         decks.join("deck.yaml"),
@@ -699,6 +694,46 @@ fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
          \x20   explanation: The map finds, the list orders.\n",
     )
     .unwrap();
+    decks
+}
+
+/// A recall answer being typed survives `kill -9`: the pause in typing writes it to
+/// `attempts/lru/recall-0.txt`; the item opened again after a restart shows it with a
+/// footer note, and submitting it removes the file.
+#[test]
+fn a_recall_answer_survives_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = one_recall_deck(dir.path());
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let file = data.join("attempts").join("lru").join("recall-0.txt");
+    let args = format!("--decks {} quiz --card lru", decks.display());
+    let tmux = Tmux::start("recall-kill", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for("┌ Your answer ");
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    type_then_kill_9_once_saved(&tmux, "A hash map finds", &file, &pid);
+    drop(tmux);
+
+    let tmux = Tmux::start("recall-kill2", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for_all(&["│A hash map finds", "your unsent answer is back"]);
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    tmux.keys(&["M-Enter"]);
+    tmux.wait_for("Not quite (1 of 3 right)");
+    assert!(!file.exists(), "submitted: the draft is gone");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0"));
+}
+
+/// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
+/// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
+/// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
+/// `tutor stats` count it as self-assessed, apart from the scored points.
+#[test]
+fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = one_recall_deck(dir.path());
     let data = dir.path().join("data");
     let pid = dir.path().join("pid");
     let args = format!("--decks {} quiz --card lru", decks.display());
@@ -849,17 +884,26 @@ fn keys_are_answered_while_a_job_runs_and_esc_cancels_it() {
 
 /// Waits until `path` holds `text` (the session saves after a pause in typing).
 fn wait_for_file(path: &Path, text: &str) -> String {
+    poll(
+        || {
+            let now = std::fs::read_to_string(path).unwrap_or_default();
+            now.contains(text).then_some(now)
+        },
+        || {
+            let now = std::fs::read_to_string(path).unwrap_or_default();
+            format!("{} never held {text:?}; it holds:\n{now}", path.display())
+        },
+    )
+}
+
+/// What `find` finds, asked every 50 ms until [`DEADLINE`]; then fails with `why`.
+fn poll<T>(mut find: impl FnMut() -> Option<T>, why: impl Fn() -> String) -> T {
     let start = Instant::now();
     loop {
-        let now = std::fs::read_to_string(path).unwrap_or_default();
-        if now.contains(text) {
-            return now;
+        if let Some(found) = find() {
+            return found;
         }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "{} never held {text:?}; it holds:\n{now}",
-            path.display()
-        );
+        assert!(start.elapsed() < DEADLINE, "{}", why());
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -902,13 +946,7 @@ fn practice_code_survives_quit_and_kill_9() {
     );
     tmux.wait_for_all(&["Your code · solution.py (typing)", "mine_one = 1"]);
     tmux.keys(&["Enter"]);
-    tmux.keys(&["-l", "mine_two = 2"]);
-    tmux.wait_for("mine_two = 2");
-    // No key leaves the editor: the pause in typing saves the code.
-    wait_for_file(&file, "mine_two = 2");
-    let pid_text = std::fs::read_to_string(&pid).unwrap();
-    signal(pid_text.trim(), "KILL");
-    tmux.wait_for("EXIT=137");
+    type_then_kill_9_once_saved(&tmux, "mine_two = 2", &file, &pid);
     drop(tmux);
 
     let tmux = Tmux::start(
@@ -917,6 +955,16 @@ fn practice_code_survives_quit_and_kill_9() {
         size,
     );
     tmux.wait_for_all(&["mine_one = 1", "mine_two = 2"]);
+}
+
+/// Types `text` into the editor in use and, with no key leaving it, waits for the
+/// pause in typing to save it to `file`; then `kill -9` (tutor's pid is in `pid`).
+fn type_then_kill_9_once_saved(tmux: &Tmux, text: &str, file: &Path, pid: &Path) {
+    tmux.keys(&["-l", text]);
+    tmux.wait_for(text);
+    wait_for_file(file, text);
+    signal(std::fs::read_to_string(pid).unwrap().trim(), "KILL");
+    tmux.wait_for("EXIT=137");
 }
 
 /// One single-choice item of the bundled decks and two quiz seeds that show its options
@@ -1200,6 +1248,68 @@ fn a_mock_interview_from_home_to_its_scorecard() {
         .unwrap()
         .collect();
     assert_eq!(saved.len(), 1);
+}
+
+/// The file in `dir` whose name ends with `suffix` once it holds `text` (polled, as
+/// [`wait_for_file`]).
+fn wait_for_file_in(dir: &Path, suffix: &str, text: &str) -> std::path::PathBuf {
+    poll(
+        || {
+            let entry = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .find(|e| {
+                    e.file_name().to_string_lossy().ends_with(suffix)
+                        && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(text))
+                });
+            entry.map(|e| e.path())
+        },
+        || format!("no *{suffix} in {} held {text:?}", dir.display()),
+    )
+}
+
+/// The interview answer being typed survives `kill -9` in `interviews/<time>.unsent.txt`
+/// (written after a pause in typing); after SIGTERM the saved transcript has the answer
+/// typed and not sent, marked unsent.
+#[test]
+fn an_unsent_interview_answer_survives_kill_9_and_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid = dir.path().join("pid");
+    let data = dir.path().join("data");
+    let interviews = data.join("interviews");
+    let start = |name| {
+        let tmux = Tmux::start(name, &wrapped(&data, "interview --seed 7", &pid), (100, 30));
+        tmux.wait_for_all(&["Interviewer:", "round 00:0"]);
+        tmux
+    };
+    let tmux = start("iv-kill");
+    tmux.keys(&["-l", "I owned the launch"]);
+    tmux.wait_for("I owned the launch");
+    let draft = wait_for_file_in(&interviews, ".unsent.txt", "I owned the launch");
+    signal(std::fs::read_to_string(&pid).unwrap().trim(), "KILL");
+    tmux.wait_for("EXIT=137");
+    drop(tmux);
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "I owned the launch"
+    );
+
+    let tmux = start("iv-term");
+    tmux.keys(&["-l", "Errors fell by forty"]);
+    tmux.wait_for("Errors fell by forty");
+    signal(std::fs::read_to_string(&pid).unwrap().trim(), "TERM");
+    tmux.wait_for("EXIT=");
+    let saved = wait_for_file_in(&interviews, ".md", "**You (unsent)**: Errors fell by forty");
+    let stem = saved
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace(".md", "");
+    assert!(
+        !interviews.join(format!("{stem}.unsent.txt")).exists(),
+        "the saved round took its draft"
+    );
 }
 
 /// An executable shell script `name` in `dir` with `body` after the `#!/bin/sh` line.

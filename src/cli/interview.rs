@@ -142,7 +142,7 @@ pub fn interview(cli: &Cli, options: &Options, answers: &Path) -> eyre::Result<E
         critique(config, &mut round, &mut card);
     }
     let title = started.strftime("%Y-%m-%d %H:%M UTC").to_string();
-    let text = markdown(&round, &card, &title);
+    let text = markdown(&round, &card, &title, None);
     let saved = save(cli, &round, &card, &text, started);
     let mut out = std::io::stdout().lock();
     if options.json {

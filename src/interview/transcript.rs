@@ -18,8 +18,10 @@ pub fn clock(ms: Millis) -> String {
     format!("{:02}:{:02}", secs / 60, secs % 60)
 }
 
-/// The whole round as Markdown; `started` is the local time it began, for the title.
-pub fn markdown(round: &Round, card: &Scorecard, started: &str) -> String {
+/// The whole round as Markdown; `started` is the local time it began, for the title;
+/// `unsent`: what the candidate had typed and not sent when the round ended (a quit or a
+/// signal), kept after the last turn and marked so.
+pub fn markdown(round: &Round, card: &Scorecard, started: &str, unsent: Option<&str>) -> String {
     let plan = round.plan();
     let mut out = String::new();
     let _ = writeln!(out, "# Mock interview, {}\n", sanitize(started));
@@ -44,6 +46,13 @@ pub fn markdown(round: &Round, card: &Scorecard, started: &str) -> String {
             turn.text.as_str()
         };
         let _ = writeln!(out, "{who} ({}): {}\n", clock(turn.at), text.trim_end());
+    }
+    if let Some(text) = unsent.filter(|t| !t.trim().is_empty()) {
+        let _ = writeln!(
+            out,
+            "**You (unsent)**: {}\n\n*Typed when the round ended, never sent: not scored.*\n",
+            sanitize(text.trim_end())
+        );
     }
     out.push_str(&scorecard(card));
     if let Some(coding) = round.coding()

@@ -224,6 +224,17 @@ pub struct QuizSession {
     claim_cursor: Option<usize>,
     /// When the answer on show was submitted (its saved row's time).
     submitted_at: Timestamp,
+    /// The recall answer's first and last edits not yet written to disk (as practice's
+    /// code: `crate::practice::PracticeSession::unsaved`), so a kill loses seconds only.
+    draft_unsaved: Option<(Timestamp, Timestamp)>,
+}
+
+/// A recall item's unsent answer, to keep on disk until it is submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub card: String,
+    pub item: usize,
+    pub text: String,
 }
 
 impl QuizSession {
@@ -254,7 +265,55 @@ impl QuizSession {
             claimed: Vec::new(),
             claim_cursor: None,
             submitted_at: now,
+            draft_unsaved: None,
         }
+    }
+
+    /// The card and item index of the recall item being answered, if one is: where its
+    /// draft is kept.
+    pub fn recall_item(&self) -> Option<(String, usize)> {
+        let item = self.items.get(self.position)?;
+        matches!(self.phase, QuizStep::Answering(AnswerState::Recall { .. }))
+            .then(|| (item.card_id.to_string(), item.item_index))
+    }
+
+    /// Whether the recall answer should be written now: typing paused for
+    /// `practice::SAVE_AFTER_PAUSE`, or edits have waited `practice::SAVE_AT_MOST_EVERY`.
+    pub fn draft_due(&self, now: Timestamp) -> bool {
+        crate::practice::save_due(self.draft_unsaved, now)
+    }
+
+    /// The recall answer to write, if part of it is unwritten; marks it written.
+    pub fn take_draft(&mut self) -> Option<Draft> {
+        self.draft_unsaved.take()?;
+        let (card, item) = self.recall_item()?;
+        Some(Draft {
+            card,
+            item,
+            text: self.editor.text(),
+        })
+    }
+
+    /// A draft read from disk: into the editor when it is for the recall item being
+    /// answered and nothing has been typed there yet. Whether it was put back.
+    pub fn restore_draft(&mut self, card: &str, item: usize, draft: &str) -> bool {
+        if self.recall_item() != Some((card.to_string(), item)) || self.draft_unsaved.is_some() {
+            return false;
+        }
+        let QuizStep::Answering(AnswerState::Recall { text }) = &mut self.phase else {
+            return false;
+        };
+        if !text.is_empty() || draft.is_empty() {
+            return false;
+        }
+        // No longer than a typed answer may be (a file edited by hand could be).
+        let mut end = draft.len().min(MAX_RECALL_ANSWER);
+        while !draft.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.editor.set_text(&draft[..end]);
+        *text = draft[..end].to_string();
+        true
     }
 
     pub fn items(&self) -> &[SessionItem] {
@@ -531,7 +590,9 @@ impl QuizSession {
             }
             (QuizAction::Edit(edit), AnswerState::Recall { text }) => {
                 let room = MAX_RECALL_ANSWER.saturating_sub(text.len());
-                self.editor.apply(edit.within(room).0);
+                if self.editor.apply(edit.within(room).0) {
+                    self.draft_unsaved = Some(crate::practice::changed(self.draft_unsaved, now));
+                }
                 *text = self.editor.text();
             }
             _ => {}
@@ -554,6 +615,8 @@ impl QuizSession {
         };
         let answer = answer.clone();
         self.editor.set_focused(false);
+        // Submitted: the draft is removed, not written again.
+        self.draft_unsaved = None;
         let verdict = score(&item.item, &answer, &item.synonyms);
         let duration = Duration::try_from(now.duration_since(self.shown_at)).unwrap_or_default();
         let correct = !gave_up && verdict.correct();

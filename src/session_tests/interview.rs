@@ -301,3 +301,49 @@ fn quitting_mid_round_ends_and_saves_it_so_nothing_answered_is_lost() {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains("I rebuilt the importer myself."), "{text}");
 }
+
+/// Quit (as SIGTERM does) with an answer typed and not sent: the saved transcript keeps
+/// it after the last turn, marked unsent.
+#[test]
+fn quitting_keeps_the_unsent_answer_in_the_transcript_marked_unsent() {
+    let (mut app, mut shell, _dir) = interviewing();
+    paste(&mut app, &mut shell, "Half of what I meant to say", at(1));
+    let effects = update(&mut app, Action::Quit, at(3));
+    shell.execute(&mut app, effects, at(3));
+    let Some(Ok(path)) = &session(&app).saved else {
+        panic!("not saved: {:?}", session(&app).saved);
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains("**You (unsent)**: Half of what I meant to say"),
+        "{text}"
+    );
+}
+
+/// The spoken answer being typed is written to the round's draft file a second after
+/// typing stops (so a `kill -9` loses seconds only); sending it empties the draft, and
+/// the saved round (here by quit) removes the file.
+#[test]
+fn the_answer_being_typed_is_kept_in_a_draft_file_until_sent_or_saved() {
+    let (mut app, mut shell, dir) = interviewing();
+    let started = session(&app).started;
+    let file = crate::interview_log::draft_path(dir.path(), started);
+    paste(&mut app, &mut shell, "A first thought", at(1));
+    assert!(!file.exists(), "not on every key");
+    tick(&mut app, &mut shell, at(2));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "A first thought");
+    press(&mut app, &mut shell, "ctrl-d", at(3));
+    tick(&mut app, &mut shell, at(5));
+    assert!(!file.exists(), "sent: nothing unsent is left");
+    paste(&mut app, &mut shell, "Then a second", at(6));
+    tick(&mut app, &mut shell, at(8));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "Then a second");
+    let effects = update(&mut app, Action::Quit, at(9));
+    shell.execute(&mut app, effects, at(9));
+    assert!(
+        matches!(&session(&app).saved, Some(Ok(_))),
+        "{:?}",
+        session(&app).saved
+    );
+    assert!(!file.exists(), "the saved transcript holds it now");
+}

@@ -188,6 +188,9 @@ fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
     let mut effects = Effects::none();
     match action {
         Action::Edit(edit) => {
+            if !session.coding() {
+                session.draft_changed(now);
+            }
             if let Some(size) = session.edit(edit) {
                 flash_error(
                     app,
@@ -208,6 +211,7 @@ fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
         Action::Interview(MockAction::Submit) => {
             let before = session.round.transcript().len();
             session.submit_answer(now);
+            session.draft_changed(now);
             if let Some(ask) = session.ask_follow_up(before) {
                 effects.push(Effect::AskModel(Box::new(ask)));
             }
@@ -259,6 +263,14 @@ fn on_the_round(app: &mut App, action: Action, now: Timestamp) -> Effects {
             return Effects::none();
         }
         _ => {}
+    }
+    // The answer being typed, to the round's draft file after a pause in typing or
+    // every few seconds of it (as practice's code).
+    if let Some(text) = session.take_draft(now, false) {
+        effects.push(Effect::SaveInterviewDraft {
+            started: session.started,
+            text,
+        });
     }
     if session.score_if_over() {
         match session.ask_critique() {

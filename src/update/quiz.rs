@@ -17,9 +17,12 @@ pub fn start_quiz(app: &mut App, selection: &Selection, now: Timestamp) -> Effec
         .unwrap_or_else(|| u64::try_from(now.as_millisecond()).unwrap_or(0));
     match QuizSession::start(&app.study.library, selection, seed, now) {
         Ok(session) => {
+            let load = load_draft(&session);
             app.screen = Screen::Quiz(session);
             app.console.start_over();
-            Effects::one(Effect::HighlightQuiz)
+            let mut effects = Effects::one(Effect::HighlightQuiz);
+            effects.extend(load);
+            effects
         }
         Err(e) => {
             flash_error(app, format!("cannot start a quiz: {e}"));
@@ -34,6 +37,13 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
     };
     let quiz_action = match action {
         Action::Quiz(a) => a,
+        Action::Tick => return save_draft_if(session, |s| s.draft_due(now)),
+        Action::RecallDraftLoaded { card, item, text } => {
+            if session.restore_draft(&card, item, &text) {
+                flash(app, "your unsent answer is back");
+            }
+            return Effects::none();
+        }
         Action::QuizEnter => match session.phase() {
             QuizStep::Answering(_) => QuizAction::Submit,
             QuizStep::Feedback { .. } => QuizAction::Next,
@@ -82,7 +92,23 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
         }
         _ => None,
     };
+    let recall = session.recall_item();
+    let next = quiz_action == QuizAction::Next;
+    let typed = matches!(quiz_action, QuizAction::Edit(_));
     let record = session.update(quiz_action, now);
+    let mut effects = Effects::none();
+    if typed {
+        // Typing without a pause still saves every few seconds.
+        effects.extend(save_draft_if(session, |s| s.draft_due(now)));
+    }
+    if next {
+        effects.extend(load_draft(session));
+    }
+    if record.is_some()
+        && let Some((card, item)) = recall
+    {
+        effects.push(Effect::RemoveRecallDraft { card, item });
+    }
     if let Some(size) = cut {
         flash_error(
             app,
@@ -94,9 +120,36 @@ pub fn update_quiz(app: &mut App, action: Action, now: Timestamp) -> Effects {
             ),
         );
     }
-    match record {
-        Some(record) => Effects::one(Effect::RecordQuiz(record)),
-        None => Effects::none(),
+    if let Some(record) = record {
+        effects.push(Effect::RecordQuiz(record));
+    }
+    effects
+}
+
+/// Asks for the kept draft of the recall item now shown, if it is one.
+fn load_draft(session: &QuizSession) -> Effects {
+    session
+        .recall_item()
+        .map_or_else(Effects::none, |(card, item)| {
+            Effects::one(Effect::LoadRecallDraft { card, item })
+        })
+}
+
+/// Writes the recall answer's unwritten edits when `due` says so.
+fn save_draft_if(session: &mut QuizSession, due: impl Fn(&QuizSession) -> bool) -> Effects {
+    if !due(session) {
+        return Effects::none();
+    }
+    session.take_draft().map_or_else(Effects::none, |draft| {
+        Effects::one(Effect::SaveRecallDraft(draft))
+    })
+}
+
+/// Writes what is unwritten of the recall answer, before quitting or leaving.
+pub fn save_draft_now(app: &mut App) -> Effects {
+    match &mut app.screen {
+        Screen::Quiz(session) => save_draft_if(session, |_| true),
+        _ => Effects::none(),
     }
 }
 
