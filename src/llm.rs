@@ -17,6 +17,8 @@
 
 pub mod client;
 pub mod config;
+#[cfg(feature = "tls")]
+pub mod crypto;
 pub mod prompt;
 pub mod sse;
 

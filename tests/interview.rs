@@ -891,6 +891,19 @@ fn llm_check_over_https_trusts_the_ca_file_and_refuses_an_untrusted_certificate(
     assert!(out.stderr.contains("certificate not trusted"), "{out:?}");
     assert!(out.stderr.contains("TUTOR_LLM_CA_FILE"), "{out:?}");
 
+    // The platform verifier (no TUTOR_LLM_CA_FILE), with tutor's own TLS provider
+    // (src/llm/crypto.rs), trusts what the system's roots hold: here the test root,
+    // through the variable rustls-native-certs reads on Linux.
+    let out = common::run(
+        common::command(&data)
+            .args(["llm", "check"])
+            .env("SSL_CERT_FILE", &ca)
+            .env_remove("SSL_CERT_DIR"),
+    );
+    assert_eq!(out.code, Some(0), "platform verifier: {out:?}");
+    assert!(out.stdout.contains(" ms: ready"), "{out:?}");
+    assert_eq!(fake.requests().len(), 2);
+
     // A root of its own, not the server's: still not trusted.
     let other = ca.with_file_name("other-ca.pem");
     let out = common::run(
@@ -919,7 +932,7 @@ fn llm_check_over_https_trusts_the_ca_file_and_refuses_an_untrusted_certificate(
             .env("TUTOR_LLM_CA_FILE", dir.path().join("data")),
     );
     assert_eq!(out.code, Some(1), "a folder: {out:?}");
-    assert_eq!(fake.requests().len(), 1, "no request got through untrusted");
+    assert_eq!(fake.requests().len(), 2, "no request got through untrusted");
 }
 
 #[test]

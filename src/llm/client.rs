@@ -68,6 +68,7 @@ fn with_tls(builder: Builder, config: &LlmConfig) -> Result<Builder, LlmError> {
     };
     let tls = TlsConfig::builder()
         .provider(TlsProvider::Rustls)
+        .unversioned_rustls_crypto_provider(super::crypto::provider())
         .root_certs(roots)
         .build();
     Ok(builder.tls_config(tls))
