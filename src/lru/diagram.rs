@@ -408,10 +408,11 @@ mod tests {
         let rows = tall.iter().filter(|l| l.contains("┌──")).count();
         assert!(rows >= 4, "wraps onto rows of boxes: {tall:#?}");
         let short = drawn(&lab, 80, 20, Moment::After);
-        let note = short
+        let hidden: usize = short
             .iter()
-            .find(|l| l.contains("not shown"))
-            .expect("a note");
+            .filter_map(|l| l.split_once("+")?.1.strip_suffix(" not shown"))
+            .map(|n| n.parse::<usize>().unwrap())
+            .sum();
         let shown: usize = short
             .iter()
             .map(|l| l.matches("│ #").count())
@@ -420,11 +421,37 @@ mod tests {
                 .iter()
                 .map(|l| l.matches("║ #").count())
                 .sum::<usize>();
-        assert!(
-            note.contains(&format!("+{} not shown", 40 - shown)),
-            "{short:#?}"
-        );
+        assert!(hidden > 0 && shown + hidden == 40, "{short:#?}");
         assert!(short.len() <= 20);
+        // Both ends stay in sight: the head, evicted next, and the tail, where the last
+        // put landed, with the rows between them left out.
+        let text = short.join("\n");
+        assert!(text.contains("head LRU") && text.contains("tail MRU"), "{text}");
+        assert!(text.contains("+NEW") && text.contains("39 : 39"), "{text}");
+    }
+
+    #[test]
+    fn the_node_an_operation_touched_stays_in_sight_when_rows_are_left_out() {
+        let mut lab = lab(&["cap 40"], 2);
+        for k in 0..40 {
+            lab.run(&format!("put {k} {k}")).unwrap();
+        }
+        // Key 20 sits in the middle of the list; `get 20` moves it to the tail.
+        let lab = lab_after(&lab, "get 20");
+        let after = drawn(&lab, 80, 20, Moment::After).join("\n");
+        assert!(after.contains("HIT") && after.contains("20 : 20"), "{after}");
+        // Before the move it is drawn in its old place, in a middle row, marked.
+        let before = drawn(&lab, 80, 20, Moment::Before).join("\n");
+        assert!(before.contains("MOVING") && before.contains("20 : 20"), "{before}");
+        assert!(before.contains("tail MRU") && before.contains("not shown"), "{before}");
+        // Too short for more than one row: the touched node's row, the count in the title.
+        let tiny = drawn(&lab, 80, 12, Moment::After);
+        let tiny_text = tiny.join("\n");
+        if tiny_text.contains('┌') || tiny_text.contains('╔') {
+            assert!(tiny_text.contains("HIT"), "{tiny_text}");
+            assert!(tiny_text.contains("not shown"), "{tiny_text}");
+        }
+        assert!(tiny.len() <= 12);
     }
 
     #[test]

@@ -400,20 +400,10 @@ fn list_rows(
         }
         _ => None,
     };
-    // The rows that fit with a line for the note below them, or with the note in the
-    // title when there is no line to spare.
-    let (shown_rows, note_below) = if rows.len() <= fit_rows {
-        (rows.len(), false)
-    } else {
-        let below = height.saturating_sub(2) / ROW_LINES;
-        if below == 0 {
-            (1, false)
-        } else {
-            (below, true)
-        }
-    };
-    let hidden: usize = rows[shown_rows..].iter().map(Vec::len).sum();
-    let title = if hidden > 0 && !note_below {
+    let picked = pick_rows(&rows, &boxes, height.saturating_sub(1));
+    let hidden: usize = rows.iter().map(Vec::len).sum::<usize>()
+        - picked.rows.iter().map(|&r| rows[r].len()).sum::<usize>();
+    let title = if hidden > 0 && !picked.notes {
         Line::from(Span::styled(
             format!("recency list, head to tail: +{hidden} not shown"),
             paint.style(Mark::Title),
@@ -422,20 +412,87 @@ fn list_rows(
         title
     };
     let mut out = vec![title];
-    for (r, row) in rows.iter().take(shown_rows).enumerate() {
+    let mut next = 0;
+    for &r in &picked.rows {
+        if r > next && picked.notes {
+            out.push(gap_note(rows[next..r].iter().map(Vec::len).sum(), paint));
+        }
+        next = r + 1;
         let ends = (first_linked, last_linked);
-        out.extend(draw_row(&boxes, row, inner, ends, paint));
+        out.extend(draw_row(&boxes, &rows[r], inner, ends, paint));
         if let Some((travel, (_, x))) = lane.filter(|(_, (lane_row, _))| *lane_row == r) {
             out.extend(motion::lane(&travel.node, x, inner, paint));
         }
     }
-    if note_below {
-        out.push(Line::from(Span::styled(
-            format!("+{hidden} not shown"),
-            paint.style(Mark::Dim),
-        )));
+    if next < rows.len() && picked.notes {
+        out.push(gap_note(rows[next..].iter().map(Vec::len).sum(), paint));
     }
     Some(out)
+}
+
+/// The line that stands for rows of boxes left out.
+fn gap_note(hidden: usize, paint: Painter) -> Line<'static> {
+    Line::from(Span::styled(
+        format!("  ┆ +{hidden} not shown"),
+        paint.style(Mark::Dim),
+    ))
+}
+
+/// Which rows of boxes are drawn, in order, and whether each run of rows left out gets
+/// a note line of its own (or, with no line to spare, the title says how many).
+struct Picked {
+    rows: Vec<usize>,
+    notes: bool,
+}
+
+/// The rows to draw in `lines` lines when not all fit. The ones that matter come first:
+/// a row with a marked box (the node the operation touched, or the one moving or
+/// leaving), then the tail's row (where a hit or an insert lands), then the head's
+/// (where the next eviction comes from), then the rows nearest the tail. Each run of
+/// rows left out costs a line for its note while there is room for one.
+fn pick_rows(rows: &[Vec<(usize, bool)>], boxes: &[NodeBox], lines: usize) -> Picked {
+    let fit = lines / ROW_LINES;
+    if rows.len() <= fit {
+        return Picked {
+            rows: (0..rows.len()).collect(),
+            notes: false,
+        };
+    }
+    let marked = |r: &usize| {
+        rows[*r]
+            .iter()
+            .any(|&(i, _)| boxes[i].outline != Outline::Plain)
+    };
+    let last = rows.len() - 1;
+    let mut order: Vec<usize> = (0..rows.len()).filter(marked).collect();
+    for r in [last, 0].into_iter().chain((1..last).rev()) {
+        if !order.contains(&r) {
+            order.push(r);
+        }
+    }
+    for count in (1..=fit.max(1)).rev() {
+        let mut chosen: Vec<usize> = order[..count].to_vec();
+        chosen.sort_unstable();
+        let gaps = usize::from(chosen[0] > 0)
+            + chosen.windows(2).filter(|w| w[1] > w[0] + 1).count()
+            + usize::from(chosen[count - 1] < last);
+        if count * ROW_LINES + gaps <= lines {
+            return Picked {
+                rows: chosen,
+                notes: true,
+            };
+        }
+        if count == 1 {
+            return Picked {
+                rows: chosen,
+                notes: false,
+            };
+        }
+    }
+    Picked {
+        rows: vec![order[0]],
+        notes: false,
+    }
 }
 
 /// Boxes laid out greedily in rows of `width`: each box but the first carries its link
