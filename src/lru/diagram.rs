@@ -410,7 +410,7 @@ mod tests {
         let short = drawn(&lab, 80, 20, Moment::After);
         let hidden: usize = short
             .iter()
-            .filter_map(|l| l.split_once("+")?.1.strip_suffix(" not shown"))
+            .filter_map(|l| l.split_once('+')?.1.strip_suffix(" not shown"))
             .map(|n| n.parse::<usize>().unwrap())
             .sum();
         let shown: usize = short
@@ -426,7 +426,10 @@ mod tests {
         // Both ends stay in sight: the head, evicted next, and the tail, where the last
         // put landed, with the rows between them left out.
         let text = short.join("\n");
-        assert!(text.contains("head LRU") && text.contains("tail MRU"), "{text}");
+        assert!(
+            text.contains("head LRU") && text.contains("tail MRU"),
+            "{text}"
+        );
         assert!(text.contains("+NEW") && text.contains("39 : 39"), "{text}");
     }
 
@@ -439,11 +442,20 @@ mod tests {
         // Key 20 sits in the middle of the list; `get 20` moves it to the tail.
         let lab = lab_after(&lab, "get 20");
         let after = drawn(&lab, 80, 20, Moment::After).join("\n");
-        assert!(after.contains("HIT") && after.contains("20 : 20"), "{after}");
+        assert!(
+            after.contains("HIT") && after.contains("20 : 20"),
+            "{after}"
+        );
         // Before the move it is drawn in its old place, in a middle row, marked.
         let before = drawn(&lab, 80, 20, Moment::Before).join("\n");
-        assert!(before.contains("MOVING") && before.contains("20 : 20"), "{before}");
-        assert!(before.contains("tail MRU") && before.contains("not shown"), "{before}");
+        assert!(
+            before.contains("MOVING") && before.contains("20 : 20"),
+            "{before}"
+        );
+        assert!(
+            before.contains("tail MRU") && before.contains("not shown"),
+            "{before}"
+        );
         // Too short for more than one row: the touched node's row, the count in the title.
         let tiny = drawn(&lab, 80, 12, Moment::After);
         let tiny_text = tiny.join("\n");
