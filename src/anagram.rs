@@ -271,7 +271,11 @@ impl Lab {
             }
             Command::Help(name) => Ok(Reply::Help(match name {
                 Some(name) => command::explain(name).unwrap_or_default(),
-                None => format!("commands: {}", command::syntax_list(false)),
+                None => format!(
+                    "commands: {}; {}",
+                    command::syntax_list(false),
+                    crate::command_table::SEVERAL
+                ),
             })),
         }
     }

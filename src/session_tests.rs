@@ -580,7 +580,7 @@ fn lab_help_explains_one_command() {
             .output
             .last()
             .unwrap()
-            .ends_with("fill N [SEED], help [CMD]"),
+            .ends_with("fill N [SEED], help [CMD]; `;` between commands runs them in turn"),
         "{:?}",
         app.console.output.last()
     );
@@ -628,11 +628,9 @@ fn the_anagram_lab_runs_from_the_console() {
     assert_eq!(lab.len(), 2, "the refused word changed nothing");
     press(&mut app, &mut shell, "h e l p enter", t0());
     assert!(
-        app.console
-            .output
-            .last()
-            .unwrap()
-            .ends_with("add WORD, key MODE, reset, undo, help [CMD]"),
+        app.console.output.last().unwrap().ends_with(
+            "add WORD, key MODE, reset, undo, help [CMD]; `;` between commands runs them in turn"
+        ),
         "{:?}",
         app.console.output.last()
     );
@@ -861,6 +859,79 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
         [3, 1]
     );
     assert!(app.flash.as_ref().unwrap().error);
+}
+
+/// `put 1 1; put 2 2; get 1` in the lab's console does what the three lines typed one
+/// by one do: the same replies in the same order, the same log, one undo step each. A
+/// refused command stops the line there, naming it; those before it stay done. The
+/// anagram lab takes `;` through the same console.
+#[test]
+fn a_lab_line_runs_its_commands_separated_by_semicolons_in_turn() {
+    let lru = |app: &App| {
+        app.lab
+            .as_ref()
+            .and_then(crate::visual::Live::lru)
+            .cloned()
+            .unwrap()
+    };
+    let log = |app: &App| -> Vec<String> {
+        lru(app)
+            .log()
+            .map(|e| format!("{} {}", e.command(), e.outcome()))
+            .collect()
+    };
+    let (mut one_by_one, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
+    for line in ["put 1 1", "put 2 2", "get 1"] {
+        lab_line(&mut one_by_one, &mut shell, line, t0());
+    }
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
+    lab_line(&mut app, &mut shell, "put 1 1; put 2 2;get 1", t0());
+    assert_eq!(app.console.output, one_by_one.console.output);
+    assert!(
+        app.console
+            .output
+            .last()
+            .unwrap()
+            .starts_with("> get 1 -> HIT"),
+        "{:?}",
+        app.console.output
+    );
+    assert_eq!(log(&app), log(&one_by_one));
+    assert_eq!(log(&app).len(), 3);
+    assert_eq!(lru(&app).order(), [1, 2]);
+    assert!(app.flash.is_none(), "{:?}", app.flash);
+    lab_line(&mut app, &mut shell, "undo", t0());
+    assert_eq!(log(&app).len(), 2, "undo takes back the last command only");
+
+    lab_line(&mut app, &mut shell, "put 3 3; put x 1; get 2", t0());
+    let said = app.console.output.last().unwrap();
+    assert!(
+        said.starts_with("> command 2 of 3 failed: put x 1: ")
+            && said.ends_with("; 1 more not run"),
+        "{said}"
+    );
+    let flash = app.flash.as_ref().unwrap();
+    assert!(
+        flash.error && flash.text.starts_with("command 2 of 3 failed"),
+        "{flash:?}"
+    );
+    let after = log(&app);
+    assert_eq!(after.len(), 3, "put 3 3 ran, get 2 did not: {after:?}");
+    assert!(after[0].starts_with("put 3 3"), "{after:?}");
+
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Anagrams, 2));
+    lab_line(&mut app, &mut shell, "add eat; add tea;", t0());
+    assert_eq!(
+        app.console.output[app.console.output.len() - 2..],
+        [
+            "> add eat -> NEW bucket aet",
+            "> add tea -> +tea in bucket aet"
+        ]
+    );
+    let Some(crate::visual::Live::Anagrams(lab)) = app.lab.as_ref() else {
+        panic!("the anagram lab");
+    };
+    assert_eq!((lab.len(), lab.buckets().len()), (2, 1));
 }
 
 #[test]

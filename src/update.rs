@@ -579,22 +579,25 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         && on_visual_card
         && let Some(lab) = app.lab.as_mut()
     {
-        // A bad command changes nothing.
-        match lab.run(trimmed) {
-            Ok(ran) => {
-                app.console.say(ran.reply);
-                // A node that moved is shown moving, when motion is on; any other line
-                // (an undo, `help`) ends a motion still running, which would otherwise
-                // draw a move the lab no longer holds.
-                app.motion = (ran.operation && app.study.motion && lab.moved()).then_some(now);
-                if ran.operation {
-                    panes::follow_lab(app);
-                }
-            }
-            Err(refused) => {
-                app.console.say(refused.reply);
-                flash_error(app, refused.error);
-            }
+        // `put 1 1; get 1` runs each in turn, its reply said as if typed alone; a bad
+        // command changes nothing and stops the line there.
+        let batch = lab.run_line(trimmed);
+        let operation = batch.ran.iter().any(|ran| ran.operation);
+        if let Some(last) = batch.ran.last() {
+            // The last command's move is shown moving, when motion is on (those before it
+            // are drawn at once); any other command last (an undo, `help`) ends a motion
+            // still running, which would otherwise draw a move the lab no longer holds.
+            app.motion = (last.operation && app.study.motion && lab.moved()).then_some(now);
+        }
+        for ran in batch.ran {
+            app.console.say(ran.reply);
+        }
+        if operation {
+            panes::follow_lab(app);
+        }
+        if let Some(refused) = batch.refused {
+            app.console.say(refused.reply);
+            flash_error(app, refused.error);
         }
         return Effects::none();
     }
