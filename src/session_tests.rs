@@ -1098,7 +1098,7 @@ fn the_stats_scroll_at_a_small_size() {
     });
     let (mut app, mut shell) = fixture(&quiz);
     let _ = update(&mut app, Action::Resize(80, 24), t0());
-    press(&mut app, &mut shell, "s enter enter j j j enter", t0());
+    press(&mut app, &mut shell, "s enter enter j j j j enter", t0());
     assert_eq!(on(&app), "stats");
     let (max, _) = crate::layout::stats_scroll_limits(&app);
     assert!(max > 0, "the report is taller than 80x24");
@@ -1133,6 +1133,49 @@ fn the_summary_counts_what_is_left_today() {
     );
 }
 
+/// Home offers both labs the same way: an entry each, Enter opens the lab with its
+/// console ready, Esc goes back home onto that entry, and `?` titles the lab's keys
+/// "Lab" (not "LRU lab") and lists that lab's commands.
+#[test]
+fn home_offers_both_labs() {
+    use crate::content::Visual;
+    for (visual, card, down, title) in [
+        (Visual::Lru, "lru-cache", "j j", "LRU lab"),
+        (Visual::Anagrams, "group-anagrams", "j j j", "Anagrams lab"),
+    ] {
+        let (mut app, mut shell) = fixture(&Start::Home);
+        let label = format!("› {title}: ");
+        press(&mut app, &mut shell, down, t0());
+        assert!(screen_text(&app).contains(&label), "{}", screen_text(&app));
+        assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab(visual));
+        press(&mut app, &mut shell, "enter", t0());
+        assert_eq!(on(&app), "card", "{visual:?}");
+        assert_eq!(
+            app.current_card()
+                .and_then(|i| app.card(i))
+                .map(|(_, c)| c.id.to_string()),
+            Some(card.to_string())
+        );
+        assert_eq!(
+            app.lab.as_ref().map(crate::visual::Live::kind),
+            Some(visual)
+        );
+        assert!(app.console.active);
+        press(&mut app, &mut shell, "esc ?", t0());
+        let help = screen_text(&app);
+        assert!(
+            help.contains(&format!("{title} (press i and type)")),
+            "{help}"
+        );
+        if visual == Visual::Anagrams {
+            assert!(!help.contains("LRU"), "{help}");
+        }
+        press(&mut app, &mut shell, "? esc", t0());
+        assert_eq!(on(&app), "home");
+        assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab(visual));
+    }
+}
+
 /// The LRU lab opened from home goes back home (on the Lab entry); a card opened from
 /// the list goes back to the list.
 #[test]
@@ -1140,7 +1183,10 @@ fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
     let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     press(&mut app, &mut shell, "esc esc", t0());
     assert_eq!(on(&app), "home");
-    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab);
+    assert_eq!(
+        HOME_ITEMS[home_selected(&app)],
+        HomeItem::Lab(crate::content::Visual::Lru)
+    );
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "enter esc", t0());
     assert_eq!(on(&app), "browse");

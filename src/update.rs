@@ -323,9 +323,12 @@ fn back(app: &mut App) -> Effects {
     }
     match &mut app.screen {
         Screen::Card {
-            from: CardFrom::Lab,
+            from: CardFrom::Lab(visual),
             ..
-        } => go_home(app, HomeItem::Lab),
+        } => {
+            let item = HomeItem::Lab(*visual);
+            go_home(app, item);
+        }
         Screen::Card {
             from: CardFrom::Browse(browse),
             ..
@@ -436,7 +439,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
     match &mut app.screen {
         Screen::Home(home) => match HOME_ITEMS.get(home.selected) {
             Some(HomeItem::Review) => start_review(app, now),
-            Some(HomeItem::Lab) => open_lab(app, crate::content::Visual::Lru, now),
+            Some(&HomeItem::Lab(visual)) => open_lab(app, visual, now),
             Some(HomeItem::Quiz) => {
                 let selection = app.study.quiz_selection.clone();
                 start_quiz(app, &selection, now)
@@ -510,7 +513,7 @@ pub fn open_lab(app: &mut App, visual: crate::content::Visual, now: Timestamp) -
         return Effects::none();
     };
     app.now = now;
-    let effects = show_card(app, card, CardFrom::Lab);
+    let effects = show_card(app, card, CardFrom::Lab(visual));
     app.card_view.focus = Some(crate::state::Pane::Diagram);
     app.console.active = true;
     app.console.say(format!(
@@ -677,9 +680,9 @@ fn home_item(screen: &Screen) -> HomeItem {
         Screen::Review(_) => HomeItem::Review,
         Screen::Quiz(_) => HomeItem::Quiz,
         Screen::Card {
-            from: CardFrom::Lab,
+            from: CardFrom::Lab(visual),
             ..
-        } => HomeItem::Lab,
+        } => HomeItem::Lab(*visual),
         Screen::Browse(_) | Screen::Card { .. } => HomeItem::Browse,
         Screen::Stats(_) => HomeItem::Stats,
         Screen::Interview(_) => HomeItem::Interview,

@@ -595,7 +595,7 @@ fn home_to_stats_and_back_at_80x24() {
         (80, 24),
     );
     tmux.wait_for_all(&["› Review:", "j down", "q quit"]);
-    tmux.keys(&["j", "j", "j", "j", "Enter"]);
+    tmux.keys(&["j", "j", "j", "j", "j", "Enter"]);
     tmux.wait_for_all(&["┌ Stats", "Cards", "Esc home"]);
     tmux.keys(&["?"]);
     tmux.wait_for_all(&["Keys (? or Esc to close)", "Scrolling"]);
@@ -773,9 +773,9 @@ fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Score: 0 of 1");
     tmux.keys(&["Enter"]);
-    // Home, the cursor on the Quiz entry just left; Stats is three below.
+    // Home, the cursor on the Quiz entry just left; Stats is four below.
     tmux.wait_for("› Quiz:");
-    tmux.keys(&["j", "j", "j"]);
+    tmux.keys(&["j", "j", "j", "j"]);
     tmux.wait_for("› Stats and heatmap");
     tmux.keys(&["Enter"]);
     tmux.wait_for_all(&[
