@@ -180,6 +180,9 @@ struct State {
 pub struct Lab {
     state: State,
     history: Vec<State>,
+    /// The last `help` reply, until the next command: the diagram shows it wrapped, as
+    /// the console's border cuts a long one off (the LRU lab's `note`).
+    note: Option<String>,
 }
 
 impl Default for Lab {
@@ -197,6 +200,7 @@ impl Lab {
                 last: None,
             },
             history: Vec::new(),
+            note: None,
         }
     }
 
@@ -221,6 +225,11 @@ impl Lab {
         self.state.buckets.is_empty()
     }
 
+    /// The last command's `help` reply, if it was `help`.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
     /// The code paths the last operation ran.
     pub fn code_events(&self) -> &'static [CodeEvent] {
         self.last().map_or(&[], |e| e.code_events(self.mode()))
@@ -234,6 +243,7 @@ impl Lab {
 
     /// Runs one command; on an error nothing changes.
     pub fn apply(&mut self, command: Command) -> Result<Reply, LabError> {
+        self.note = None;
         match command {
             Command::Add(word) => self.add(&word).map(Reply::Did),
             Command::Key(mode) => {
@@ -269,10 +279,18 @@ impl Lab {
                 self.state = previous;
                 Ok(Reply::Undone)
             }
-            Command::Help(name) => Ok(Reply::Help(match name {
-                Some(name) => command::explain(name).unwrap_or_default(),
-                None => format!("commands: {}", command::syntax_list(false)),
-            })),
+            Command::Help(name) => {
+                let text = match name {
+                    Some(name) => command::explain(name).unwrap_or_default(),
+                    None => format!(
+                        "commands: {}; {}",
+                        command::syntax_list(false),
+                        crate::command_table::SEVERAL
+                    ),
+                };
+                self.note = Some(text.clone());
+                Ok(Reply::Help(text))
+            }
         }
     }
 

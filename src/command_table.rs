@@ -105,6 +105,18 @@ pub fn cut(word: &str, max: usize) -> String {
     }
 }
 
+/// How help says that one line can hold several commands (see [`commands`]).
+pub const SEVERAL: &str = "`;` between commands runs them in turn";
+
+/// The commands of one typed line: split at `;` (no command's words hold one), each
+/// trimmed, empty ones left out, so `put 1 1; get 1;` is `put 1 1`, then `get 1`.
+pub fn commands(line: &str) -> Vec<&str> {
+    line.split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
 /// What Tab does to a command name being typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Completion {
@@ -197,6 +209,18 @@ mod tests {
         assert_eq!(find(TABLE, "RESET").map(|s| s.name), Some("reset"));
         assert_eq!(find(TABLE, "r").map(|s| s.name), Some("reset"));
         assert!(find(TABLE, "res").is_none());
+    }
+
+    #[test]
+    fn a_line_is_split_into_commands_at_semicolons() {
+        assert_eq!(
+            commands("put 1 1; put 2 2;get 1"),
+            ["put 1 1", "put 2 2", "get 1"]
+        );
+        assert_eq!(commands(" reset "), ["reset"]);
+        assert_eq!(commands("put 1 1;"), ["put 1 1"]);
+        assert_eq!(commands(";; add eat ;  ; add tea"), ["add eat", "add tea"]);
+        assert!(commands(" ; ").is_empty());
     }
 
     #[test]

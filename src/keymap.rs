@@ -45,7 +45,7 @@ pub enum Scope {
     Summary,
     Panes,
     CardBack,
-    /// The LRU lab, opened from home: Esc goes home.
+    /// A lab (LRU, anagrams), opened from home: Esc goes home.
     LabBack,
     QuizAnswer,
     /// An item answered by typing in the console (gaps).
@@ -97,7 +97,7 @@ impl Scope {
             Self::Summary => "Summary",
             Self::Panes => "Panes",
             Self::CardBack => "Card",
-            Self::LabBack => "LRU lab",
+            Self::LabBack => "Lab",
             Self::QuizAnswer | Self::QuizTyped | Self::QuizRecall => "Quiz: answering",
             Self::QuizFeedback | Self::QuizClaim => "Quiz: feedback",
             Self::QuizEnd => "Quiz: scorecard",
@@ -795,7 +795,7 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
         }
         Screen::Browse(_) => vec![S::Browse, S::Global],
         Screen::Card {
-            from: CardFrom::Lab,
+            from: CardFrom::Lab(_),
             ..
         } => vec![S::LabBack, S::Panes, S::Scroll, S::Global],
         Screen::Card { .. } => coding(app, vec![S::CardBack, S::Panes, S::Scroll, S::Global]),

@@ -71,3 +71,43 @@ pub enum LlmError {
     #[error("{0}")]
     Config(String),
 }
+
+impl LlmError {
+    /// The error with the password of `url` (the configured URL) replaced by `***`
+    /// wherever it holds it: in the URL it names, and in a detail that quotes it.
+    #[must_use]
+    pub fn hiding_password(self, url: &str) -> Self {
+        let hide = |text: String| config::hide_password(&text, url).into_owned();
+        match self {
+            Self::Refused { url } => Self::Refused { url: hide(url) },
+            Self::Unreachable { url, detail } => Self::Unreachable {
+                url: hide(url),
+                detail: hide(detail),
+            },
+            Self::Untrusted { url, detail } => Self::Untrusted {
+                url: hide(url),
+                detail: hide(detail),
+            },
+            Self::NoEndpoint { url, detail } => Self::NoEndpoint {
+                url: hide(url),
+                detail: hide(detail),
+            },
+            Self::UnknownModel { model, detail } => Self::UnknownModel {
+                model,
+                detail: hide(detail),
+            },
+            Self::Status { status, detail } => Self::Status {
+                status,
+                detail: hide(detail),
+            },
+            Self::Malformed(detail) => Self::Malformed(hide(detail)),
+            Self::Server(detail) => Self::Server(hide(detail)),
+            Self::Config(detail) => Self::Config(hide(detail)),
+            other @ (Self::Unauthorized
+            | Self::Timeout { .. }
+            | Self::Dropped
+            | Self::Empty
+            | Self::Cancelled) => other,
+        }
+    }
+}

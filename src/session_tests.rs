@@ -580,7 +580,7 @@ fn lab_help_explains_one_command() {
             .output
             .last()
             .unwrap()
-            .ends_with("fill N [SEED], help [CMD]"),
+            .ends_with("fill N [SEED], help [CMD]; `;` between commands runs them in turn"),
         "{:?}",
         app.console.output.last()
     );
@@ -628,11 +628,9 @@ fn the_anagram_lab_runs_from_the_console() {
     assert_eq!(lab.len(), 2, "the refused word changed nothing");
     press(&mut app, &mut shell, "h e l p enter", t0());
     assert!(
-        app.console
-            .output
-            .last()
-            .unwrap()
-            .ends_with("add WORD, key MODE, reset, undo, help [CMD]"),
+        app.console.output.last().unwrap().ends_with(
+            "add WORD, key MODE, reset, undo, help [CMD]; `;` between commands runs them in turn"
+        ),
         "{:?}",
         app.console.output.last()
     );
@@ -863,6 +861,79 @@ fn the_lab_console_drives_the_diagram_and_scrolls_to_the_linked_code() {
     assert!(app.flash.as_ref().unwrap().error);
 }
 
+/// `put 1 1; put 2 2; get 1` in the lab's console does what the three lines typed one
+/// by one do: the same replies in the same order, the same log, one undo step each. A
+/// refused command stops the line there, naming it; those before it stay done. The
+/// anagram lab takes `;` through the same console.
+#[test]
+fn a_lab_line_runs_its_commands_separated_by_semicolons_in_turn() {
+    let lru = |app: &App| {
+        app.lab
+            .as_ref()
+            .and_then(crate::visual::Live::lru)
+            .cloned()
+            .unwrap()
+    };
+    let log = |app: &App| -> Vec<String> {
+        lru(app)
+            .log()
+            .map(|e| format!("{} {}", e.command(), e.outcome()))
+            .collect()
+    };
+    let (mut one_by_one, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
+    for line in ["put 1 1", "put 2 2", "get 1"] {
+        lab_line(&mut one_by_one, &mut shell, line, t0());
+    }
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
+    lab_line(&mut app, &mut shell, "put 1 1; put 2 2;get 1", t0());
+    assert_eq!(app.console.output, one_by_one.console.output);
+    assert!(
+        app.console
+            .output
+            .last()
+            .unwrap()
+            .starts_with("> get 1 -> HIT"),
+        "{:?}",
+        app.console.output
+    );
+    assert_eq!(log(&app), log(&one_by_one));
+    assert_eq!(log(&app).len(), 3);
+    assert_eq!(lru(&app).order(), [1, 2]);
+    assert!(app.flash.is_none(), "{:?}", app.flash);
+    lab_line(&mut app, &mut shell, "undo", t0());
+    assert_eq!(log(&app).len(), 2, "undo takes back the last command only");
+
+    lab_line(&mut app, &mut shell, "put 3 3; put x 1; get 2", t0());
+    let said = app.console.output.last().unwrap();
+    assert!(
+        said.starts_with("> command 2 of 3 failed: put x 1: ")
+            && said.ends_with("; 1 more not run"),
+        "{said}"
+    );
+    let flash = app.flash.as_ref().unwrap();
+    assert!(
+        flash.error && flash.text.starts_with("command 2 of 3 failed"),
+        "{flash:?}"
+    );
+    let after = log(&app);
+    assert_eq!(after.len(), 3, "put 3 3 ran, get 2 did not: {after:?}");
+    assert!(after[0].starts_with("put 3 3"), "{after:?}");
+
+    let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Anagrams, 2));
+    lab_line(&mut app, &mut shell, "add eat; add tea;", t0());
+    assert_eq!(
+        app.console.output[app.console.output.len() - 2..],
+        [
+            "> add eat -> NEW bucket aet",
+            "> add tea -> +tea in bucket aet"
+        ]
+    );
+    let Some(crate::visual::Live::Anagrams(lab)) = app.lab.as_ref() else {
+        panic!("the anagram lab");
+    };
+    assert_eq!((lab.len(), lab.buckets().len()), (2, 1));
+}
+
 #[test]
 fn review_and_quiz_filter_by_area() {
     let (mut app, mut shell) = fixture(&Start::Home);
@@ -1027,7 +1098,7 @@ fn the_stats_scroll_at_a_small_size() {
     });
     let (mut app, mut shell) = fixture(&quiz);
     let _ = update(&mut app, Action::Resize(80, 24), t0());
-    press(&mut app, &mut shell, "s enter enter j j j enter", t0());
+    press(&mut app, &mut shell, "s enter enter j j j j enter", t0());
     assert_eq!(on(&app), "stats");
     let (max, _) = crate::layout::stats_scroll_limits(&app);
     assert!(max > 0, "the report is taller than 80x24");
@@ -1062,6 +1133,49 @@ fn the_summary_counts_what_is_left_today() {
     );
 }
 
+/// Home offers both labs the same way: an entry each, Enter opens the lab with its
+/// console ready, Esc goes back home onto that entry, and `?` titles the lab's keys
+/// "Lab" (not "LRU lab") and lists that lab's commands.
+#[test]
+fn home_offers_both_labs() {
+    use crate::content::Visual;
+    for (visual, card, down, title) in [
+        (Visual::Lru, "lru-cache", "j j", "LRU lab"),
+        (Visual::Anagrams, "group-anagrams", "j j j", "Anagrams lab"),
+    ] {
+        let (mut app, mut shell) = fixture(&Start::Home);
+        let label = format!("› {title}: ");
+        press(&mut app, &mut shell, down, t0());
+        assert!(screen_text(&app).contains(&label), "{}", screen_text(&app));
+        assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab(visual));
+        press(&mut app, &mut shell, "enter", t0());
+        assert_eq!(on(&app), "card", "{visual:?}");
+        assert_eq!(
+            app.current_card()
+                .and_then(|i| app.card(i))
+                .map(|(_, c)| c.id.to_string()),
+            Some(card.to_string())
+        );
+        assert_eq!(
+            app.lab.as_ref().map(crate::visual::Live::kind),
+            Some(visual)
+        );
+        assert!(app.console.active);
+        press(&mut app, &mut shell, "esc ?", t0());
+        let help = screen_text(&app);
+        assert!(
+            help.contains(&format!("{title} (press i and type)")),
+            "{help}"
+        );
+        if visual == Visual::Anagrams {
+            assert!(!help.contains("LRU"), "{help}");
+        }
+        press(&mut app, &mut shell, "? esc", t0());
+        assert_eq!(on(&app), "home");
+        assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab(visual));
+    }
+}
+
 /// The LRU lab opened from home goes back home (on the Lab entry); a card opened from
 /// the list goes back to the list.
 #[test]
@@ -1069,7 +1183,10 @@ fn esc_leaves_the_lab_for_home_and_a_card_for_its_list() {
     let (mut app, mut shell) = fixture(&Start::Lab(crate::content::Visual::Lru, 2));
     press(&mut app, &mut shell, "esc esc", t0());
     assert_eq!(on(&app), "home");
-    assert_eq!(HOME_ITEMS[home_selected(&app)], HomeItem::Lab);
+    assert_eq!(
+        HOME_ITEMS[home_selected(&app)],
+        HomeItem::Lab(crate::content::Visual::Lru)
+    );
     let (mut app, mut shell) = fixture(&Start::Browse(None));
     press(&mut app, &mut shell, "enter esc", t0());
     assert_eq!(on(&app), "browse");

@@ -23,17 +23,19 @@ pub const MIN_HEIGHT: u16 = 24;
 pub enum HomeItem {
     Review,
     Quiz,
-    Lab,
+    /// A lab: the first card with this visual, its diagram and console.
+    Lab(crate::content::Visual),
     Browse,
     Stats,
     Interview,
     Quit,
 }
 
-pub const HOME_ITEMS: [HomeItem; 7] = [
+pub const HOME_ITEMS: [HomeItem; 8] = [
     HomeItem::Review,
     HomeItem::Quiz,
-    HomeItem::Lab,
+    HomeItem::Lab(crate::content::Visual::Lru),
+    HomeItem::Lab(crate::content::Visual::Anagrams),
     HomeItem::Browse,
     HomeItem::Stats,
     HomeItem::Interview,
@@ -106,8 +108,8 @@ impl Default for Screen {
 pub enum CardFrom {
     /// The list it was opened from, as it was (filter and selection).
     Browse(BrowseState),
-    /// Home, its cursor on the Lab entry: the card is the LRU lab.
-    Lab,
+    /// Home, its cursor on this lab's entry: the card is the lab of this visual.
+    Lab(crate::content::Visual),
 }
 
 /// The stats screen: the report, rendered once when the figures arrive.

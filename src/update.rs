@@ -323,9 +323,12 @@ fn back(app: &mut App) -> Effects {
     }
     match &mut app.screen {
         Screen::Card {
-            from: CardFrom::Lab,
+            from: CardFrom::Lab(visual),
             ..
-        } => go_home(app, HomeItem::Lab),
+        } => {
+            let item = HomeItem::Lab(*visual);
+            go_home(app, item);
+        }
         Screen::Card {
             from: CardFrom::Browse(browse),
             ..
@@ -436,7 +439,7 @@ fn open(app: &mut App, now: Timestamp) -> Effects {
     match &mut app.screen {
         Screen::Home(home) => match HOME_ITEMS.get(home.selected) {
             Some(HomeItem::Review) => start_review(app, now),
-            Some(HomeItem::Lab) => open_lab(app, crate::content::Visual::Lru, now),
+            Some(&HomeItem::Lab(visual)) => open_lab(app, visual, now),
             Some(HomeItem::Quiz) => {
                 let selection = app.study.quiz_selection.clone();
                 start_quiz(app, &selection, now)
@@ -510,7 +513,7 @@ pub fn open_lab(app: &mut App, visual: crate::content::Visual, now: Timestamp) -
         return Effects::none();
     };
     app.now = now;
-    let effects = show_card(app, card, CardFrom::Lab);
+    let effects = show_card(app, card, CardFrom::Lab(visual));
     app.card_view.focus = Some(crate::state::Pane::Diagram);
     app.console.active = true;
     app.console.say(format!(
@@ -579,22 +582,25 @@ fn submit(app: &mut App, now: Timestamp) -> Effects {
         && on_visual_card
         && let Some(lab) = app.lab.as_mut()
     {
-        // A bad command changes nothing.
-        match lab.run(trimmed) {
-            Ok(ran) => {
-                app.console.say(ran.reply);
-                // A node that moved is shown moving, when motion is on; any other line
-                // (an undo, `help`) ends a motion still running, which would otherwise
-                // draw a move the lab no longer holds.
-                app.motion = (ran.operation && app.study.motion && lab.moved()).then_some(now);
-                if ran.operation {
-                    panes::follow_lab(app);
-                }
-            }
-            Err(refused) => {
-                app.console.say(refused.reply);
-                flash_error(app, refused.error);
-            }
+        // `put 1 1; get 1` runs each in turn, its reply said as if typed alone; a bad
+        // command changes nothing and stops the line there.
+        let batch = lab.run_line(trimmed);
+        let operation = batch.ran.iter().any(|ran| ran.operation);
+        if let Some(last) = batch.ran.last() {
+            // The last command's move is shown moving, when motion is on (those before it
+            // are drawn at once); any other command last (an undo, `help`) ends a motion
+            // still running, which would otherwise draw a move the lab no longer holds.
+            app.motion = (last.operation && app.study.motion && lab.moved()).then_some(now);
+        }
+        for ran in batch.ran {
+            app.console.say(ran.reply);
+        }
+        if operation {
+            panes::follow_lab(app);
+        }
+        if let Some(refused) = batch.refused {
+            app.console.say(refused.reply);
+            flash_error(app, refused.error);
         }
         return Effects::none();
     }
@@ -674,9 +680,9 @@ fn home_item(screen: &Screen) -> HomeItem {
         Screen::Review(_) => HomeItem::Review,
         Screen::Quiz(_) => HomeItem::Quiz,
         Screen::Card {
-            from: CardFrom::Lab,
+            from: CardFrom::Lab(visual),
             ..
-        } => HomeItem::Lab,
+        } => HomeItem::Lab(*visual),
         Screen::Browse(_) | Screen::Card { .. } => HomeItem::Browse,
         Screen::Stats(_) => HomeItem::Stats,
         Screen::Interview(_) => HomeItem::Interview,

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::command_table::Completion;
+use crate::command_table::{self, Completion};
 use crate::content::{self, Card, CodeEvent};
 use crate::highlight::Lang;
 use crate::{anagram, lru};
@@ -73,7 +73,59 @@ impl Refused {
     }
 }
 
+impl Refused {
+    /// The refusal of command `number` (from 1) of a line of `of`: names it, and says
+    /// how many after it were not run.
+    fn in_line(self, number: usize, of: usize) -> Self {
+        let what = self.reply.strip_prefix("> ").unwrap_or(&self.reply);
+        let left = match of - number {
+            0 => String::new(),
+            n => format!("; {n} more not run"),
+        };
+        let said = format!("command {number} of {of} failed: {what}{left}");
+        Self {
+            reply: format!("> {said}"),
+            error: said,
+        }
+    }
+}
+
+/// What a console line of one or more commands did (`put 1 1; get 1`, see
+/// [`command_table::commands`]): each command's reply, in order, as if typed one by
+/// one, up to a refused one, which stops the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    pub ran: Vec<Ran>,
+    pub refused: Option<Refused>,
+}
+
 impl Live {
+    /// Runs a console line, one command after another (each its own step: `undo`
+    /// takes back the last). A refused command changes nothing and stops the line there;
+    /// the commands before it stay done. A line of one command is refused as [`Live::run`]
+    /// refuses it.
+    pub fn run_line(&mut self, line: &str) -> Batch {
+        let commands = command_table::commands(line);
+        let mut ran = Vec::with_capacity(commands.len());
+        for (i, command) in commands.iter().enumerate() {
+            match self.run(command) {
+                Ok(one) => ran.push(one),
+                Err(refused) => {
+                    let refused = if commands.len() == 1 {
+                        refused
+                    } else {
+                        refused.in_line(i + 1, commands.len())
+                    };
+                    return Batch {
+                        ran,
+                        refused: Some(refused),
+                    };
+                }
+            }
+        }
+        Batch { ran, refused: None }
+    }
+
     /// A new visual of `kind`: `capacity` sizes the LRU cache, `seed` its first `fill`.
     pub fn new(kind: content::Visual, capacity: usize, seed: u64) -> Self {
         match kind {
@@ -332,6 +384,53 @@ mod tests {
         live.run("get 1").unwrap();
         assert!(live.moved(), "a hit on the head moves it to the tail");
         assert_eq!(live.lru().unwrap().order(), [1, 2]);
+    }
+
+    #[test]
+    fn a_line_of_several_commands_runs_them_in_turn_up_to_a_refused_one() {
+        let mut live = Live::new(content::Visual::Lru, 2, 0);
+        let batch = live.run_line("put 1 1; put 2 2; get 1");
+        assert_eq!(batch.refused, None);
+        let replies: Vec<&str> = batch.ran.iter().map(|r| r.reply.as_str()).collect();
+        assert_eq!(replies.len(), 3, "{replies:?}");
+        assert!(replies[0].starts_with("> put 1 1 -> INSERT"), "{replies:?}");
+        assert!(replies[2].starts_with("> get 1 -> HIT"), "{replies:?}");
+        assert!(live.moved(), "the last command's move");
+        assert_eq!(live.lru().unwrap().order(), [1, 2]);
+        let batch = live.run_line("get 2; frob; get 1; get 9");
+        assert_eq!(batch.ran.len(), 1);
+        let refused = batch.refused.unwrap();
+        assert_eq!(
+            refused.reply.strip_prefix("> "),
+            Some(refused.error.as_str()),
+            "{refused:?}"
+        );
+        assert!(
+            refused.error.starts_with("command 2 of 4 failed: `frob`: ")
+                && refused.error.ends_with("; 2 more not run"),
+            "{refused:?}"
+        );
+        assert_eq!(live.lru().unwrap().order(), [2, 1], "get 1 did not run");
+        // The last command refused: nothing said of the rest.
+        let refused = live.run_line("get 1; undo 0").refused.unwrap();
+        assert!(
+            refused.error.starts_with("command 2 of 2 failed: "),
+            "{refused:?}"
+        );
+        assert!(!refused.error.contains("not run"), "{refused:?}");
+        // One command is refused as `run` refuses it; an empty line runs nothing.
+        let mut other = live.clone();
+        assert_eq!(
+            live.run_line(" frob ;").refused,
+            Some(other.run("frob").unwrap_err())
+        );
+        assert_eq!(
+            live.run_line(" ; "),
+            Batch {
+                ran: Vec::new(),
+                refused: None
+            }
+        );
     }
 
     #[test]

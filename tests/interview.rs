@@ -997,3 +997,80 @@ fn llm_check_reports_the_model_and_names_each_failure_in_plain_words() {
         "{out:?}"
     );
 }
+
+/// A password in the model's URL (`http://me:s3cret@host/v1`) is shown as `***`, the
+/// user name kept, wherever tutor shows the URL: `tutor config`, `tutor llm check` and
+/// its error, the interview's note on stderr, in the JSON and in the saved transcript,
+/// and the note that a remote model was not agreed to. The setting keeps the real URL.
+#[test]
+fn a_password_in_the_models_url_is_shown_as_stars() {
+    const SECRET: &str = "s3cret-pw";
+    let with_password = |url: &str| url.replacen("http://", &format!("http://me:{SECRET}@"), 1);
+    let dir = temp();
+    let decks = deck(dir.path(), true, true);
+    let data = dir.path().join("data");
+    // Any 404 that names no model: "no chat endpoint at URL".
+    let fake = serve(|_| Reply::Status(404, "404 page not found".into()));
+    let url = with_password(&fake.url);
+    let hidden = url.replace(SECRET, "***");
+    let set = tutor(&data, &["config", "llm-url", &url]);
+    assert_eq!(set.stdout, format!("{hidden}\n"), "{set:?}");
+    configure(&data, &url);
+    let store = tutor::store::Store::open(&data).unwrap();
+    assert_eq!(store.llm_settings().unwrap().url.as_deref(), Some(&*url));
+    drop(store);
+    let mut outs = vec![
+        tutor(&data, &["config"]),
+        tutor(&data, &["config", "llm-url"]),
+    ];
+    assert!(
+        outs[0].stdout.contains(&format!("llm-url = {hidden}\n")),
+        "{:?}",
+        outs[0]
+    );
+    let check = tutor(&data, &["llm", "check"]);
+    assert_eq!(check.code, Some(1), "{check:?}");
+    assert!(
+        check.stdout.contains(&format!("url: {hidden}\n")),
+        "{check:?}"
+    );
+    assert!(
+        check
+            .stderr
+            .contains(&format!("no chat endpoint at {hidden} (404")),
+        "{check:?}"
+    );
+    outs.push(check);
+    let round = interview(dir.path(), &decks, &spoken(WEAK), BAD_CODE, &["--json"]);
+    let notes = said(&json(&round), "note");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains(&format!("no chat endpoint at {hidden}"))),
+        "{notes:?}"
+    );
+    outs.push(round);
+    // A remote model: the note that it was not agreed to.
+    configure(&data, &with_password("http://192.0.2.1:9/v1"));
+    let remote = interview(dir.path(), &decks, &spoken(WEAK), BAD_CODE, &[]);
+    assert!(
+        remote
+            .stderr
+            .contains("the model at http://me:***@192.0.2.1:9/v1 is not"),
+        "{remote:?}"
+    );
+    outs.push(remote);
+    for out in &outs {
+        assert!(!out.stdout.contains(SECRET), "{out:?}");
+        assert!(!out.stderr.contains(SECRET), "{out:?}");
+    }
+    let transcripts: Vec<PathBuf> = std::fs::read_dir(data.join("interviews"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!transcripts.is_empty());
+    for path in transcripts {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains(SECRET), "{}: {text}", path.display());
+    }
+}

@@ -326,6 +326,65 @@ fn usage_errors_exit_2() {
     }
 }
 
+/// An option number given twice, an empty answer or place in a list, a number that is
+/// no option, and digits other than 0-9 are usage errors that say what is wrong, for a
+/// single and a multiple item alike; spaces around a number are fine.
+#[test]
+fn option_numbers_are_read_strictly() {
+    for (item, answers, says) in [
+        ("1", &["1,1"][..], "option 1 is given twice"),
+        ("2", &["3,1,3"], "option 3 is given twice"),
+        ("2", &["1", "1"], "option 1 is given twice"),
+        ("2", &["1, 3", "3"], "option 3 is given twice"),
+        ("1", &["0"], "`0` is not an option number"),
+        ("2", &["-1"], "`-1` is not an option number"),
+        ("2", &["+1"], "`+1` is not an option number"),
+        ("1", &["4"], "`4` is not an option number"),
+        (
+            "2",
+            &["99999999999999999999999"],
+            "`99999999999999999999999` is not",
+        ),
+        ("1", &[""], "--answer is empty"),
+        ("2", &[" "], "--answer is empty"),
+        ("2", &["1,,2"], "`1,,2` has an empty place in its list"),
+        ("2", &["1,"], "`1,` has an empty place in its list"),
+        (
+            "2",
+            &["1 3"],
+            "`1 3` is not an option number: put a comma between",
+        ),
+        (
+            "1",
+            &["\u{661}"],
+            "`\u{661}` is not an option number: write it in the digits 0-9",
+        ),
+        (
+            "2",
+            &["1,\u{ff13}"],
+            "`\u{ff13}` is not an option number: write it in the digits 0-9",
+        ),
+    ] {
+        let mut args = vec!["--card", "scored", "--item", item];
+        for a in answers {
+            args.extend(["--answer", a]);
+        }
+        let out = quiz(&args);
+        assert_eq!(out.code, Some(2), "{answers:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{answers:?}: {out:?}");
+        assert!(out.stderr.starts_with("error: "), "{answers:?}: {out:?}");
+        assert!(out.stderr.contains(says), "{answers:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("the options are numbered 1 to 3"),
+            "{answers:?}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{answers:?}: {out:?}");
+    }
+    assert_eq!(answer("2", &[" 1 , 3 "])["correct"], true);
+    assert_eq!(answer("1", &[" 2"])["correct"], true);
+}
+
 /// Control characters in an answer come back escaped, in text and in JSON.
 #[test]
 fn hostile_answers_echo_safely() {

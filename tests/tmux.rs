@@ -503,6 +503,16 @@ fn the_lru_lab_draws_each_operation() {
     // Tab completes a command's name from the lab's table: `fi` becomes `fill `.
     tmux.keys(&["fi", "Tab", "3", "Enter"]);
     tmux.wait_for("fill 3 from seed");
+    // `;` runs several commands in turn, each its own operation in the log; a bad one
+    // stops the line there, naming it.
+    tmux.type_line("put 7 7; put 8 8; get 7");
+    tmux.wait_for_all(&[
+        "> get 7 -> HIT",
+        "  get 7           HIT 7 = 7",
+        "  put 8 8         INSERT 8 = 8",
+    ]);
+    tmux.type_line("get 8; frob; get 7");
+    tmux.wait_for("command 2 of 3 failed: `frob`");
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);
@@ -539,6 +549,8 @@ fn the_anagram_lab_buckets_each_word() {
     tmux.wait_for("`c4t`: a word is letters a-z only");
     tmux.keys(&["undo", "Enter"]);
     tmux.wait_for("key: sorted");
+    tmux.type_line("add cat; add act");
+    tmux.wait_for_all(&["+act in bucket act", "words: 6  buckets: 4"]);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Tab next pane");
     tmux.keys(&["q"]);
@@ -583,7 +595,7 @@ fn home_to_stats_and_back_at_80x24() {
         (80, 24),
     );
     tmux.wait_for_all(&["› Review:", "j down", "q quit"]);
-    tmux.keys(&["j", "j", "j", "j", "Enter"]);
+    tmux.keys(&["j", "j", "j", "j", "j", "Enter"]);
     tmux.wait_for_all(&["┌ Stats", "Cards", "Esc home"]);
     tmux.keys(&["?"]);
     tmux.wait_for_all(&["Keys (? or Esc to close)", "Scrolling"]);
@@ -761,9 +773,9 @@ fn a_recall_answer_typed_pasted_submitted_and_claimed_shows_in_stats() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Score: 0 of 1");
     tmux.keys(&["Enter"]);
-    // Home, the cursor on the Quiz entry just left; Stats is three below.
+    // Home, the cursor on the Quiz entry just left; Stats is four below.
     tmux.wait_for("› Quiz:");
-    tmux.keys(&["j", "j", "j"]);
+    tmux.keys(&["j", "j", "j", "j"]);
     tmux.wait_for("› Stats and heatmap");
     tmux.keys(&["Enter"]);
     tmux.wait_for_all(&[

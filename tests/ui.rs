@@ -89,11 +89,11 @@ const SCREENS: &[(&str, Start, &str)] = &[
     ),
     ("browse", Start::Browse(None), ""),
     ("browse_card", Start::Browse(None), "down enter"),
-    // Home after a review rests on Review: Quiz, Lab, Browse, Stats are below it.
+    // Home after a review rests on Review: Quiz, the two labs, Browse, Stats are below it.
     (
         "stats",
         Start::Review,
-        "space 3 esc down down down down enter",
+        "space 3 esc down down down down down enter",
     ),
     ("lab", Start::Home, "down down enter"),
     ("help", Start::Review, "space ?"),
@@ -992,7 +992,7 @@ fn no_deck_field_reaches_the_screen_raw() {
             Start::Browse(Some("evil-story".into())),
             "",
         ),
-        ("stats", Start::Home, "down down down down enter"),
+        ("stats", Start::Home, "down down down down down enter"),
     ] {
         let (mut app, mut shell) = start(&from);
         press(&mut app, &mut shell, keys);

@@ -104,6 +104,14 @@ pub fn text(lab: &Lab, width: u16, height: u16, color: bool) -> Text<'static> {
             w,
         )),
     ];
+    // `help`'s reply, wrapped: the console's border shows only its first columns.
+    if let Some(note) = lab.note() {
+        let rows = crate::wrap::wrap_plain(note, width.saturating_sub(2).max(1));
+        out.extend(rows.into_iter().enumerate().map(|(i, row)| {
+            let lead = if i == 0 { "? " } else { "  " };
+            Line::from(cut(&format!("{lead}{row}"), w))
+        }));
+    }
     let room = h.saturating_sub(out.len());
     // Boxes when the first row of them fits, else one bucket a line.
     match boxes(lab, w, room, color) {
@@ -369,6 +377,30 @@ mod tests {
         let out = plain(&l, 40, 20);
         assert_eq!(out[2 + BOX_WORDS + 1], "║+2 more║", "{out:#?}");
         assert_eq!(out[2 + BOX_WORDS + 2], "║+ba    ║", "{out:#?}");
+    }
+
+    /// `help`'s reply is drawn whole, wrapped under the last operation, until the next
+    /// command: the console's border cuts it off at 80 columns.
+    #[test]
+    fn the_help_reply_is_shown_wrapped_until_the_next_command() {
+        let mut l = lab(&["add eat", "help"]);
+        let out = plain(&l, 40, 12);
+        assert!(out.iter().all(|s| s.chars().count() <= 40), "{out:#?}");
+        assert!(out[2].starts_with("? commands: add WORD"), "{out:#?}");
+        let note: String = out[2..]
+            .iter()
+            .take_while(|row| row.starts_with("? ") || row.starts_with("  "))
+            .map(|row| row[2..].trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(Some(note.as_str()), l.note(), "{out:#?}");
+        assert!(
+            note.ends_with("`;` between commands runs them in turn"),
+            "{note}"
+        );
+        l.run("add tea").unwrap();
+        assert_eq!(l.note(), None);
+        assert!(!plain(&l, 40, 12).iter().any(|r| r.starts_with("? ")));
     }
 
     #[test]

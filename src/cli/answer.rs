@@ -173,10 +173,7 @@ fn part(point: impl Into<Shown>, made: bool, matched: Option<String>) -> Part {
 fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Scored, String> {
     Ok(match item {
         QuizItem::Single(s) => {
-            let picked = match answers {
-                [one] => option_numbers(one, s.options.len())?,
-                _ => Vec::new(),
-            };
+            let picked = option_numbers(answers, s.options.len())?;
             let [choice] = picked[..] else {
                 return Err(format!(
                     "a single-choice item takes one --answer: an option number from 1 to {}",
@@ -242,19 +239,44 @@ fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Sco
     })
 }
 
-/// `1,3` (or `1, 3`): option numbers from 1, as indices from 0. Each must name an
-/// option; repeats count once.
-fn option_numbers(text: &str, options: usize) -> Result<Vec<usize>, String> {
+/// The `--answer`s of a choice item, each `1` or a list `1,3` (spaces around a number are
+/// fine): option numbers from 1, as indices from 0, in the order given. Each must be
+/// written in the digits 0-9 and name an option, once; an empty answer or an empty place
+/// in a list (`1,,2`) is an error, so a typo is never scored as an answer.
+fn option_numbers(answers: &[String], options: usize) -> Result<Vec<usize>, String> {
+    let range = format!("the options are numbered 1 to {options}");
     let mut picked = Vec::new();
-    for word in text.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-        let n = word
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=options).contains(n))
-            .ok_or_else(|| {
-                format!("`{word}` is not an option number: the options are numbered 1 to {options}")
-            })?;
-        if !picked.contains(&(n - 1)) {
+    for answer in answers {
+        if answer.trim().is_empty() {
+            return Err(format!("--answer is empty: give an option number; {range}"));
+        }
+        for word in answer.split(',').map(str::trim) {
+            if word.is_empty() {
+                return Err(format!(
+                    "`{answer}` has an empty place in its list: write option numbers as `1,3`; \
+                     {range}"
+                ));
+            }
+            if !word.bytes().all(|b| b.is_ascii_digit()) {
+                let how = if word.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()) {
+                    "write it in the digits 0-9; "
+                } else if word.contains(char::is_whitespace) {
+                    "put a comma between option numbers, as `1,3`; "
+                } else {
+                    ""
+                };
+                return Err(format!("`{word}` is not an option number: {how}{range}"));
+            }
+            let n = word
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=options).contains(n))
+                .ok_or_else(|| format!("`{word}` is not an option number: {range}"))?;
+            if picked.contains(&(n - 1)) {
+                return Err(format!(
+                    "option {n} is given twice: name each option once; {range}"
+                ));
+            }
             picked.push(n - 1);
         }
     }
@@ -262,14 +284,7 @@ fn option_numbers(text: &str, options: usize) -> Result<Vec<usize>, String> {
 }
 
 fn multiple(m: &MultipleChoice, answers: &[String]) -> Result<Scored, String> {
-    let mut picked = Vec::new();
-    for answer in answers {
-        for n in option_numbers(answer, m.options.len())? {
-            if !picked.contains(&n) {
-                picked.push(n);
-            }
-        }
-    }
+    let picked = option_numbers(answers, m.options.len())?;
     let v = score_multiple(m, &picked);
     let parts = m
         .options

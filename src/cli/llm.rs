@@ -6,6 +6,7 @@ use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use super::Cli;
+use crate::llm::config::shown_url;
 use crate::llm::{LlmConfig, check};
 use crate::store::Store;
 use crate::store::settings::LlmSettings;
@@ -19,7 +20,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 /// How `tutor config` shows one of the model's settings.
 pub fn shown(settings: &LlmSettings, key: &str) -> String {
     let value = match key {
-        "llm-url" => settings.url.clone(),
+        "llm-url" => settings.url.as_deref().map(|u| shown_url(u).into_owned()),
         "llm-model" => settings.model.clone(),
         _ => settings.timeout_secs.map(|s| s.to_string()),
     };
@@ -63,9 +64,14 @@ fn wrapped(text: &str) -> String {
     crate::wrap::wrap_plain(text, WIDTH).join("\n")
 }
 
-/// `url` on one line: display-safe and cut to `width` columns.
+/// `url` as shown: without its password, display-safe.
+fn safe(url: &str) -> String {
+    sanitize(&shown_url(url)).into_owned()
+}
+
+/// `url` on one line: without its password, display-safe and cut to `width` columns.
 fn url_in(url: &str, width: u16) -> String {
-    crate::wrap::fit(&sanitize(url), width)
+    crate::wrap::fit(&safe(url), width)
 }
 
 /// What is sent, in plain words, before the first request to a server off this
@@ -73,7 +79,7 @@ fn url_in(url: &str, width: u16) -> String {
 /// named, so the cut cannot hide where the answers would go.
 pub fn privacy_text(url: &str) -> String {
     let shown = url_in(url, WIDTH - 2);
-    let host = if shown == sanitize(url) {
+    let host = if shown == safe(url) {
         String::new()
     } else {
         let host = url_in(crate::llm::config::url_host(url), WIDTH - 8);
@@ -215,7 +221,7 @@ pub fn run_check(cli: &Cli) -> eyre::Result<ExitCode> {
     } else {
         "none (TUTOR_LLM_API_KEY is not set)"
     };
-    println!("url: {}", sanitize(&config.url));
+    println!("url: {}", safe(&config.url));
     println!("model: {}", sanitize(&config.model));
     println!("key: {key}");
     println!("timeout: {} s", config.timeout.as_secs());
@@ -264,5 +270,14 @@ mod tests {
         }
         assert!(privacy_text(&long).contains("  host: 192.0.2.1\n"));
         assert!(!privacy_text("http://192.0.2.1:9/v1").contains("host:"));
+        let text = privacy_text("http://me:s3cret@192.0.2.1:9/v1");
+        assert!(
+            text.contains("\n  http://me:***@192.0.2.1:9/v1\n"),
+            "{text}"
+        );
+        assert!(!text.contains("host:"), "not cut: {text}");
+        let note = not_agreed("http://me:s3cret@192.0.2.1:9/v1");
+        assert!(note.contains("http://me:***@192.0.2.1:9/v1"), "{note}");
+        assert!(!note.contains("s3cret"), "{note}");
     }
 }

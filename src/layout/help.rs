@@ -54,8 +54,9 @@ fn sections(app: &App) -> Vec<Section> {
                 rows: vec![(
                     String::new(),
                     format!(
-                        "{}; `help CMD` explains one",
-                        crate::visual::syntax_list(kind, false)
+                        "{}; `help CMD` explains one; {}",
+                        crate::visual::syntax_list(kind, false),
+                        crate::command_table::SEVERAL
                     ),
                 )],
             });

@@ -241,8 +241,21 @@ fn from_status(status: u16, body: &str, config: &LlmConfig) -> LlmError {
 
 /// Sends `messages` and streams the reply: each piece of text goes to `on_delta` as it
 /// arrives; returns the whole reply (trimmed, at most [`sse::MAX_REPLY`] bytes).
-/// `cancelled` is asked between lines. Nothing is retried.
+/// `cancelled` is asked between lines. Nothing is retried. An error never holds the
+/// URL's password (it is shown, and noted in the interview's transcript).
 pub fn chat(
+    config: &LlmConfig,
+    messages: &[Message],
+    max_tokens: u32,
+    cancelled: &dyn Fn() -> bool,
+    on_delta: &mut dyn FnMut(&str),
+) -> Result<String, LlmError> {
+    send(config, messages, max_tokens, cancelled, on_delta)
+        .map_err(|e| e.hiding_password(&config.url))
+}
+
+/// [`chat`], its errors as they come.
+fn send(
     config: &LlmConfig,
     messages: &[Message],
     max_tokens: u32,
@@ -337,6 +350,38 @@ mod tests {
         assert!(
             matches!(&error, Err(LlmError::Config(m)) if m.contains("without HTTPS")),
             "{error:?}"
+        );
+    }
+
+    /// The URL an error names, and a detail quoting it, show its password as `***`.
+    #[test]
+    fn an_error_never_shows_the_urls_password() {
+        let config = LlmConfig {
+            url: "http://me:s3cret@127.0.0.1:9/v1".into(),
+            model: "tiny".into(),
+            timeout: Duration::from_secs(5),
+            key: None,
+            ca_file: None,
+        };
+        let refused = chat(&config, &[Message::user("hi")], 1, &|| false, &mut |_| {});
+        let Err(error) = refused else {
+            panic!("port 9 answered: {refused:?}");
+        };
+        let text = error.to_string();
+        assert!(text.contains("http://me:***@127.0.0.1:9/v1"), "{text}");
+        assert!(!text.contains("s3cret"), "{text}");
+        let echoed = from_status(
+            404,
+            "no route to http://me:s3cret@127.0.0.1:9/v1/chat/completions",
+            &config,
+        )
+        .hiding_password(&config.url);
+        assert_eq!(
+            echoed,
+            LlmError::NoEndpoint {
+                url: "http://me:***@127.0.0.1:9/v1".into(),
+                detail: "404: no route to http://me:***@127.0.0.1:9/v1/chat/completions".into(),
+            }
         );
     }
 

@@ -4,6 +4,7 @@
 //! Extra root certificates for HTTPS (a company's proxy, a server with its own
 //! certificate authority) come from the environment too (`TUTOR_LLM_CA_FILE`).
 
+use std::borrow::Cow;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -33,10 +34,10 @@ pub struct LlmConfig {
 }
 
 impl std::fmt::Debug for LlmConfig {
-    /// Never the key: a debug print could end up in a log or a panic message.
+    /// Never the key, nor a password in the URL: a debug print could end up in a log or a panic message.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LlmConfig")
-            .field("url", &self.url)
+            .field("url", &shown_url(&self.url))
             .field("model", &self.model)
             .field("timeout", &self.timeout)
             .field("key", &self.key.as_ref().map(|_| "(set)"))
@@ -83,15 +84,50 @@ pub fn base(url: &str) -> &str {
     url.trim().trim_end_matches('/')
 }
 
+/// `url` as tutor shows it (`tutor config`, `tutor llm check`, errors, the interview's
+/// notes, the privacy question): a password in its user info replaced by `***`, the
+/// user name kept (`https://me:***@host/v1`). The stored setting keeps the real URL.
+pub fn shown_url(url: &str) -> Cow<'_, str> {
+    hide_password(url, url)
+}
+
+/// `text` with the password of `url`'s user info replaced by `***` wherever it appears
+/// as `user:password@` (an error's detail can quote the URL it failed on).
+pub fn hide_password<'t>(text: &'t str, url: &str) -> Cow<'t, str> {
+    let Some((user, password)) = user_info(url).and_then(|info| info.split_once(':')) else {
+        return Cow::Borrowed(text);
+    };
+    let secret = format!("{user}:{password}@");
+    if password.is_empty() || !text.contains(&secret) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace(&secret, &format!("{user}:***@")))
+}
+
+/// What comes before the host's `@` in `url`, if anything does: `user` or
+/// `user:password`. Any scheme or none, so a URL refused for its scheme is shown
+/// without its password too.
+fn user_info(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority.rsplit_once('@').map(|(info, _)| info)
+}
+
 /// Checks a URL for `tutor config llm-url`: `http://` or `https://` and a host.
 pub fn check_url(url: &str) -> Result<(), String> {
     let url = url.trim();
     let rest = url
         .strip_prefix("http://")
         .or_else(|| url.strip_prefix("https://"))
-        .ok_or_else(|| format!("llm-url must start with http:// or https://, not {url:?}"))?;
+        .ok_or_else(|| {
+            format!(
+                "llm-url must start with http:// or https://, not {:?}",
+                shown_url(url)
+            )
+        })?;
     if host(rest).is_empty() {
-        return Err(format!("llm-url has no host: {url:?}"));
+        return Err(format!("llm-url has no host: {:?}", shown_url(url)));
     }
     Ok(())
 }
@@ -195,14 +231,59 @@ mod tests {
     }
 
     #[test]
+    fn a_urls_password_is_shown_as_stars_and_its_user_kept() {
+        assert_eq!(
+            shown_url("https://me:s3cret@api.example.com/v1"),
+            "https://me:***@api.example.com/v1"
+        );
+        // An `@` in the password: the host is after the last one.
+        assert_eq!(
+            shown_url("http://me:p@ss@192.0.2.1:9/v1"),
+            "http://me:***@192.0.2.1:9/v1"
+        );
+        for plain in [
+            "http://localhost:11434/v1",
+            "https://me@api.example.com/v1",
+            "https://me:@api.example.com/v1",
+            "http://host/v1?to=a:b@c",
+            "localhost:11434",
+        ] {
+            assert_eq!(shown_url(plain), plain);
+        }
+        // A URL refused for its scheme is shown without its password too.
+        assert_eq!(
+            shown_url("htps://me:s3cret@host/v1"),
+            "htps://me:***@host/v1"
+        );
+        let refused = check_url("htps://me:s3cret@host/v1").unwrap_err();
+        assert!(!refused.contains("s3cret"), "{refused}");
+        let no_host = check_url("http://me:s3cret@/v1").unwrap_err();
+        assert!(no_host.contains("me:***@"), "{no_host}");
+        let url = "https://me:s3cret@api.example.com/v1";
+        assert_eq!(
+            hide_password(
+                "bad uri https://me:s3cret@api.example.com/v1/chat/completions",
+                url
+            ),
+            "bad uri https://me:***@api.example.com/v1/chat/completions"
+        );
+        assert_eq!(
+            hide_password("no url here: s3cret", url),
+            "no url here: s3cret"
+        );
+    }
+
+    #[test]
     fn the_key_never_shows_in_a_debug_print() {
         let config = LlmConfig {
-            url: "http://localhost/v1".into(),
+            url: "http://me:pw-secret@localhost/v1".into(),
             model: "m".into(),
             timeout: Duration::from_secs(1),
             key: Some("sk-secret-123".into()),
             ca_file: None,
         };
-        assert!(!format!("{config:?}").contains("sk-secret"));
+        let debug = format!("{config:?}");
+        assert!(!debug.contains("sk-secret"), "{debug}");
+        assert!(!debug.contains("pw-secret"), "{debug}");
     }
 }

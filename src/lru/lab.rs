@@ -242,7 +242,12 @@ impl fmt::Display for Reply {
                 plural(*gets, "get"),
                 plural(*puts, "put"),
             ),
-            Self::Help(None) => write!(f, "commands: {}", syntax_list(false)),
+            Self::Help(None) => write!(
+                f,
+                "commands: {}; {}",
+                syntax_list(false),
+                crate::command_table::SEVERAL
+            ),
             Self::Help(Some(name)) => f.write_str(&explain(name).unwrap_or_default()),
         }
     }
@@ -601,7 +606,8 @@ mod tests {
             ("redo", "redid 1 step (1 more to redo)"),
             (
                 "help",
-                "commands: put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help [CMD]",
+                "commands: put K V, get K, cap N, reset, undo [N], redo [N], fill N [SEED], help [CMD]; \
+                 `;` between commands runs them in turn",
             ),
             (
                 "help put",

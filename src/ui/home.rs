@@ -1,6 +1,6 @@
 //! Home: the decks with their card counts and what is due today (new cards to start,
-//! learning steps and reviews due), the streak, and the entries (Review, Quiz, Lab, Browse,
-//! Stats, Mock interview, Quit) right under them.
+//! learning steps and reviews due), the streak, and the entries (Review, Quiz, the LRU and
+//! anagrams labs, Browse, Stats, Mock interview, Quit) right under them.
 
 use std::fmt::Write as _;
 
@@ -32,6 +32,7 @@ const TITLE_WIDTH: usize = 40;
 
 /// Rows the menu takes: a blank row and one per entry.
 const MENU_ROWS: u16 = 9;
+const _: () = assert!(MENU_ROWS as usize == 1 + HOME_ITEMS.len());
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, home: &HomeState) {
     let t = theme(app);
@@ -69,7 +70,12 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, home: &HomeState) {
             }
             HomeItem::Review => format!("Review: {}", all.summary()),
             HomeItem::Quiz => "Quiz: ten questions, checked for you".to_string(),
-            HomeItem::Lab => "LRU lab: put and get, and watch the cache".to_string(),
+            HomeItem::Lab(crate::content::Visual::Lru) => {
+                "LRU lab: put and get, and watch the cache".to_string()
+            }
+            HomeItem::Lab(crate::content::Visual::Anagrams) => {
+                "Anagrams lab: add words, and watch them group".to_string()
+            }
             HomeItem::Interview => "Mock interview: a timed round, scored".to_string(),
             HomeItem::Browse => "Browse every card".to_string(),
             HomeItem::Stats => "Stats and heatmap".to_string(),
