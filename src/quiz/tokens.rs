@@ -12,6 +12,8 @@
 //!   are `200ms`; `3 s`, `3 sec` and `3 seconds` are `3s`.
 //! - Every word has a Snowball English stem (`internally` and `internal` are `intern`,
 //!   `sleeping` is `sleep`), which is what phrases compare.
+//! - A big-O expression is one word, written one way: `O(n log n)`, `O(nlogn)` and
+//!   `o n log n` are `o(n log n)` (see `quiz::complexity`).
 //! - A few words that carry no meaning in an answer (articles, `it`/`they`, forms of
 //!   `be`) are marked [`Token::stop`]: phrases skip them (see `quiz::phrase`).
 
@@ -19,6 +21,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use super::complexity;
 
 /// One word of an answer or phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +37,14 @@ pub struct Token {
     pub percent: bool,
     /// Written with a `*` straight after it (only phrases use this).
     pub star: bool,
-    /// Where it was written, in bytes of the original text.
+    /// Where it was written, in bytes of the original text. For a big-O expression,
+    /// where it opens (`O`, `big O`, `O of`): the text between it and the next word is
+    /// what it would be without the expression rule.
     pub span: Range<usize>,
+    /// A big-O expression (`o(n log n)`, see `quiz::complexity`): the byte after it.
+    pub expression_end: Option<usize>,
+    /// A word inside a big-O expression: the index of the expression's token.
+    pub inside: Option<usize>,
 }
 
 /// Words that are skipped when a phrase is matched: they change nothing about which
@@ -101,10 +111,10 @@ fn is_apostrophe(c: char) -> bool {
 
 /// A run of the text before contractions and units: its lower-cased text (apostrophes
 /// kept as `'`), where it was, and whether a `*` follows it.
-struct Raw {
-    text: String,
-    span: Range<usize>,
-    star: bool,
+pub(super) struct Raw {
+    pub(super) text: String,
+    pub(super) span: Range<usize>,
+    pub(super) star: bool,
 }
 
 /// Splits `text` into runs of word characters. An apostrophe between two letters stays
@@ -263,6 +273,8 @@ fn token(text: String, span: Range<usize>, star: bool) -> Token {
         percent,
         star,
         span,
+        expression_end: None,
+        inside: None,
     }
 }
 
@@ -281,47 +293,83 @@ pub fn tokens(text: &str) -> Vec<Token> {
             })
         })
         .collect();
+    // Big-O expressions before units, so that a unit never joins a number inside one
+    // to a word after it.
+    let mut expressions = complexity::find(text, &words).into_iter().peekable();
     let mut out: Vec<Token> = Vec::with_capacity(words.len());
+    // The expression being read: its token's index and the word after its inside.
+    let mut within: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < words.len() {
+        if within.is_some_and(|(_, end)| i >= end) {
+            within = None;
+        }
+        if within.is_none()
+            && let Some(e) = expressions.next_if(|e| e.first == i)
+        {
+            let mut head = token(e.text.clone(), e.opening.clone(), false);
+            head.stem.clone_from(&head.text);
+            head.stop = false;
+            head.percent = false;
+            head.expression_end = Some(e.end);
+            out.push(head);
+            within = Some((out.len() - 1, e.inside.end));
+            i = e.inside.start;
+            continue;
+        }
+        // A number and its unit are one word only within one expression or outside all.
+        let limit = within.map_or_else(
+            || expressions.peek().map_or(words.len(), |e| e.first),
+            |(_, end)| end,
+        );
+        let near = |k: usize| words.get(i + k).filter(|_| i + k < limit);
         let word = &words[i];
+        let inside = within.map(|(at, _)| at);
         // A number and the unit word after it are one word: `8 percent`, `3 s`.
         if is_number(&word.text) {
-            let next = words.get(i + 1);
-            let per_cent = next.is_some_and(|n| n.text == "per")
-                && words.get(i + 2).is_some_and(|n| n.text == "cent");
+            let next = near(1);
+            let per_cent =
+                next.is_some_and(|n| n.text == "per") && near(2).is_some_and(|n| n.text == "cent");
             if per_cent {
-                out.push(token(
+                let mut t = token(
                     format!("{}%", word.text),
                     word.span.start..words[i + 2].span.end,
                     words[i + 2].star,
-                ));
+                );
+                t.inside = inside;
+                out.push(t);
                 i += 3;
                 continue;
             }
             if let Some((next, u)) = next.and_then(|n| unit(&n.text).map(|u| (n, u))) {
-                out.push(token(
+                let mut t = token(
                     format!("{}{u}", word.text),
                     word.span.start..next.span.end,
                     next.star,
-                ));
+                );
+                t.inside = inside;
+                out.push(t);
                 i += 2;
                 continue;
             }
         }
         let text = glued_unit(&word.text).unwrap_or_else(|| word.text.clone());
-        out.push(token(text, word.span.clone(), word.star));
+        let mut t = token(text, word.span.clone(), word.star);
+        t.inside = inside;
+        out.push(t);
         i += 1;
     }
     out
 }
 
-/// The normal form of `text`: its words, space-separated. Normalising it again gives
-/// the same string. (What the normalising tests compare.)
+/// The normal form of `text`: its words, space-separated, a big-O expression as one
+/// (its inside's words left out). Normalising it again gives the same string. (What
+/// the normalising tests compare.)
 #[cfg(test)]
 pub fn normal_form(text: &str) -> String {
     tokens(text)
         .into_iter()
+        .filter(|t| t.inside.is_none())
         .map(|t| t.text)
         .collect::<Vec<_>>()
         .join(" ")
@@ -458,6 +506,18 @@ mod tests {
             Just(".".to_string()),
             Just("İ".to_string()),
             "[ \t\n]{1,3}",
+            // Big-O expressions, whole and in pieces.
+            Just("O(n log n)".to_string()),
+            Just("o".to_string()),
+            Just(" O".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            Just(" of ".to_string()),
+            Just("big ".to_string()),
+            Just("I/".to_string()),
+            Just("\u{b2}".to_string()),
+            Just(" n".to_string()),
+            Just("log".to_string()),
         ];
         proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
     }
