@@ -514,6 +514,14 @@ mod tests {
         assert!(found("percent*", "complaints fell from 8% to 0.5%"));
         assert!(found("percentage", "down 3 per cent"));
         assert!(!found("percent", "fell from 8 to 1"));
+        // A unit's name is found as a number with that unit, which is one word.
+        assert!(found("minutes", "40 minutes of errors"));
+        assert!(found("impact in minutes", "impact in 40 min"));
+        assert!(found("hours", "saved them 10 hours a week"));
+        assert!(found("seconds", "p99 went from 3.5s to 200ms"));
+        assert!(found("milliseconds", "p99 went from 3.5s to 200ms"));
+        assert!(!found("hours", "10 minutes"));
+        assert!(!found("second", "3 seconds"), "`second` is also an ordinal");
         assert!(found("can not", "you can't"));
         assert!(found("cannot", "you can not"));
         assert!(found("check then act", "a check-then-act race"));

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, named_unit, tokens};
 
 /// The general set: phrases that mean the same in any deck about programming. A word
 /// here is matched by its stem, like any phrase (`dictionary` also covers
@@ -67,24 +67,29 @@ pub const GENERAL: &[&[&str]] = &[
 pub enum Piece {
     Stem(String),
     Prefix(String),
+    /// A unit's name (`minutes`): also found as a number with that unit (`40 minutes`).
+    Unit(String, &'static str),
 }
 
 impl Piece {
     pub fn from_token(token: &Token) -> Self {
         if token.star {
             Self::Prefix(token.text.clone())
+        } else if let Some(unit) = named_unit(&token.text) {
+            Self::Unit(token.stem.clone(), unit)
         } else {
             Self::Stem(token.stem.clone())
         }
     }
 
     /// Whether `token` of an answer is this word. A percentage (`8%`) is also the word
-    /// `percent`.
+    /// `percent`, and a number with a unit (`40 minutes`) the unit's name.
     pub fn matches(&self, token: &Token) -> bool {
         match self {
             Self::Stem(stem) => {
                 token.stem == *stem || (token.percent && stem.starts_with("percent"))
             }
+            Self::Unit(stem, unit) => token.stem == *stem || token.unit == Some(*unit),
             Self::Prefix(prefix) => {
                 token.text.starts_with(prefix.as_str())
                     || (token.percent && "percent".starts_with(prefix.as_str()))

@@ -9,7 +9,9 @@
 //!   goes (`Python's` is `python`).
 //! - A number keeps its decimal point and its unit as one word: `0.5%`, `8 %`,
 //!   `8 percent` and `8 per cent` are `8%`; `200 ms`, `200ms` and `200 milliseconds`
-//!   are `200ms`; `3 s`, `3 sec` and `3 seconds` are `3s`.
+//!   are `200ms`; `3 s`, `3 sec` and `3 seconds` are `3s`. Such a word also counts as
+//!   its unit's name in a phrase (`minutes` is found in `40 minutes`, see
+//!   [`named_unit`]).
 //! - Every word has a Snowball English stem (`internally` and `internal` are `intern`,
 //!   `sleeping` is `sleep`), which is what phrases compare.
 //! - A big-O expression is one word, written one way: `O(n log n)`, `O(nlogn)` and
@@ -35,6 +37,9 @@ pub struct Token {
     pub stop: bool,
     /// A percentage (`8%`): it also counts as the word `percent`.
     pub percent: bool,
+    /// A number's unit (`40min`: `min`): it also counts as the unit's name
+    /// (`minutes`, see [`named_unit`]).
+    pub unit: Option<&'static str>,
     /// Written with a `*` straight after it (only phrases use this).
     pub star: bool,
     /// Where it was written, in bytes of the original text. For a big-O expression,
@@ -92,6 +97,40 @@ const UNITS: &[(&str, &str)] = &[
     ("mib", "mib"),
     ("gib", "gib"),
 ];
+
+/// Names of units that a phrase may use for a number with that unit: `minutes` is
+/// found in `40 minutes` (one word, `40min`). Only names that mean nothing else:
+/// not `second` (`a second wrapper`), `min` or `s`.
+const UNIT_NAMES: &[(&str, &str)] = &[
+    ("milliseconds", "ms"),
+    ("millisecond", "ms"),
+    ("microseconds", "us"),
+    ("microsecond", "us"),
+    ("nanoseconds", "ns"),
+    ("nanosecond", "ns"),
+    ("seconds", "s"),
+    ("secs", "s"),
+    ("minutes", "min"),
+    ("minute", "min"),
+    ("mins", "min"),
+    ("hours", "h"),
+    ("hour", "h"),
+    ("hrs", "h"),
+];
+
+/// The unit a phrase's word names, if it names one (see [`UNIT_NAMES`]).
+pub fn named_unit(word: &str) -> Option<&'static str> {
+    UNIT_NAMES.iter().find(|(w, _)| *w == word).map(|&(_, u)| u)
+}
+
+/// The unit of a number written with one (`40min`, `3s`, `8%`).
+fn unit_of(text: &str) -> Option<&'static str> {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if rest.len() == text.len() {
+        return None;
+    }
+    UNITS.iter().map(|&(_, u)| u).find(|u| *u == rest)
+}
 
 /// Words before `'s` where it means `is` (`it's`); after any other word it is a
 /// possessive and goes.
@@ -261,6 +300,7 @@ fn expand(word: &str) -> Vec<String> {
 fn token(text: String, span: Range<usize>, star: bool) -> Token {
     let stop = STOP_WORDS.contains(&text.as_str());
     let percent = text.ends_with('%');
+    let unit = unit_of(&text);
     let stem = if text.chars().any(|c| c.is_ascii_digit()) {
         text.clone()
     } else {
@@ -271,6 +311,7 @@ fn token(text: String, span: Range<usize>, star: bool) -> Token {
         stem,
         stop,
         percent,
+        unit,
         star,
         span,
         expression_end: None,
@@ -311,6 +352,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             head.stem.clone_from(&head.text);
             head.stop = false;
             head.percent = false;
+            head.unit = None;
             head.expression_end = Some(e.end);
             out.push(head);
             within = Some((out.len() - 1, e.inside.end));
