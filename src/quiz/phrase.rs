@@ -540,6 +540,8 @@ mod tests {
         assert!(found("releas*", "the thread lets go of the GIL"));
         assert!(found("conditional write*", "a conditional put"));
         assert!(found("evict the oldest", "drop the oldest"));
+        assert!(found("size <= capacity", "check that len <= capacity"));
+        assert!(found("key size", "the key's length"));
         assert!(
             !found("releas*", "evicts it"),
             "groups do not chain through `drop`"

@@ -59,6 +59,7 @@ pub const GENERAL: &[&[&str]] = &[
     &["idempotent", "safe to retry"],
     &["immutable", "can not be changed", "can not change"],
     &["dependency injection", "inject dependencies"],
+    &["size", "len", "length"],
 ];
 
 /// One word of a phrase as it is compared: by stem, or, written with a `*`, by the
