@@ -21,6 +21,7 @@
 //! the spaced-repetition schedule: results go to their own table.
 
 pub mod boundary;
+pub mod complexity;
 pub mod negation;
 pub mod normalize;
 pub mod options;

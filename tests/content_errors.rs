@@ -2059,3 +2059,17 @@ fn a_spoken_answer_over_300_words_is_a_warning() {
     let library = check_paths(&[deck_with(&[("a.yaml", &fine)]).path().to_path_buf()]);
     assert_eq!((library.problems.len(), library.warnings.len()), (0, 0));
 }
+
+/// A phrase whose `o` opens no big-O expression matches only the letter: `o rows cols`
+/// never finds `O(rows x cols)`, so `check` says how to write it.
+#[test]
+fn recall_phrase_with_a_lone_o() {
+    let (at, message) =
+        item_problem(&RECALL.replace("          - successor\n", "          - o rows cols\n"));
+    assert_eq!(at, pos(6, 13, "quiz[1].points[0].accept[1]"));
+    assert!(message.contains("opens no big-O expression"), "{message}");
+    for fine in ["O(rows x cols)", "o n", "i o bound"] {
+        let item = RECALL.replace("          - successor\n", &format!("          - {fine}\n"));
+        assert_eq!(item_problems(&item), [], "{fine}");
+    }
+}

@@ -237,3 +237,73 @@ fn solid_points_need_what_each_asks_for() {
         assert!(!mark("solid-principles", accept, alone).is_hit(), "{alone}");
     }
 }
+
+/// A big-O expression is one word, written one way (README.md, "How recall answers are
+/// scored"): a point accepting `O(n)` is not made by `O(log n)` through the phrase gap
+/// (the fourth held-out set's rotated-array answer, "O(log n)" making "o n"), and one
+/// accepting `O(n log n)` is made however it is written.
+#[test]
+fn big_o_is_one_word() {
+    let library = load_library(&LoadOptions {
+        bundled: true,
+        ..LoadOptions::default()
+    });
+    let (deck, card) = library
+        .card("search-rotated-sorted-array")
+        .expect("a bundled card");
+    let synonyms = Synonyms::with_deck(&deck.meta.synonyms);
+    let recall = card
+        .quiz
+        .iter()
+        .find_map(|item| match item {
+            QuizItem::Recall(recall) => Some(recall.clone()),
+            _ => None,
+        })
+        .expect("a recall item");
+    // What `answer` scores on a point accepting only `accept`, added to the item.
+    let mark = |accept: &str, answer: &str| {
+        let mut recall = recall.clone();
+        recall
+            .points
+            .push(RecallPoint::new(accept, vec![accept.to_owned()]));
+        let i = recall.points.len() - 1;
+        score_recall(&recall, answer, &synonyms).points[i].clone()
+    };
+    for answer in [
+        "It is O(log n).",
+        "Sorting first makes it O(n log n).",
+        "O(n²) with two loops",
+        "O(1) space, and n is the length",
+    ] {
+        assert!(!mark("o n", answer).is_hit(), "{answer:?}");
+        assert!(!mark("O(n)", answer).is_hit(), "{answer:?}");
+    }
+    for answer in [
+        "It is O(n).",
+        "big O of n",
+        "o of N in the worst case",
+        "linear time",
+    ] {
+        assert!(mark("O(n)", answer).is_hit(), "{answer:?}");
+    }
+    for answer in [
+        "O(n log n)",
+        "O(nlogn)",
+        "O(n*log(n))",
+        "O(N lg N)",
+        "big-O of n log n",
+    ] {
+        assert_eq!(
+            mark("o n log n", answer),
+            PointMark::Hit {
+                phrase: "o n log n".into(),
+                said: answer.into()
+            },
+            "{answer:?}"
+        );
+    }
+    // A phrase without the `o` is still found inside one, as a run of its words, but
+    // does not go on past it.
+    assert!(mark("log k", "a heap: O(n log k)").is_hit());
+    assert!(!mark("log k time", "O(n log k) time").is_hit());
+}

@@ -14,9 +14,10 @@ use super::{
 };
 use crate::path;
 use crate::quiz::Verdict;
+use crate::quiz::complexity::{LONE_O, lone_o};
 use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
-use crate::quiz::said::Said;
+use crate::quiz::said::{JOIN, Said};
 use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
 use crate::text::Shown;
@@ -161,6 +162,8 @@ fn synonyms(c: &mut Checker<'_>, groups: &[Vec<String>]) {
                 );
             } else if stems.is_empty() {
                 c.fail(&at, "has no letters or digits to look for");
+            } else if lone_o(phrase) {
+                c.fail(&at, LONE_O);
             } else if let Some((_, earlier)) = seen.iter().find(|(s, _)| *s == stems) {
                 c.fail(
                     &at,
@@ -708,6 +711,9 @@ fn misconceptions(
                 );
                 continue;
             }
+            if phrase.split(JOIN).any(lone_o) {
+                c.fail(&at, LONE_O);
+            }
             let cost = model.len().saturating_mul(parsed.cost().max(1));
             let Some(left) = c.search_budget.checked_sub(cost) else {
                 c.fail(
@@ -743,10 +749,12 @@ fn point_form(
 ) -> bool {
     let phrases = |c: &mut Checker<'_>, at: &[Seg], list: &[String]| {
         for (k, phrase) in list.iter().enumerate() {
+            let mut at = at.to_vec();
+            at.push(Seg::Index(k));
             if Phrase::new(phrase, synonyms).is_empty() {
-                let mut at = at.to_vec();
-                at.push(Seg::Index(k));
                 c.fail(&at, "has no letters or digits to look for");
+            } else if lone_o(phrase) {
+                c.fail(&at, LONE_O);
             }
         }
     };

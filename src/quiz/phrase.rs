@@ -34,6 +34,11 @@ pub struct Answer<'a> {
     /// `sentence[i]`: the sentence, for phrases, that `tokens[i]` is in, counted from 0
     /// (see [`PHRASE_ENDS`]); a phrase's words are all in one.
     sentence: Vec<usize>,
+    /// `inside[i]`: how many of `tokens[..i]` are inside a big-O expression.
+    inside: Vec<usize>,
+    /// `past[i]`: the first word after `tokens[i]` and, for a big-O expression, after
+    /// the words inside it.
+    past: Vec<usize>,
 }
 
 impl<'a> Answer<'a> {
@@ -45,11 +50,26 @@ impl<'a> Answer<'a> {
             content.push(content.last().copied().unwrap_or(0) + usize::from(!t.stop));
         }
         let sentence = numbered(text, &tokens, PHRASE_ENDS);
+        let mut inside = Vec::with_capacity(tokens.len() + 1);
+        inside.push(0);
+        for t in &tokens {
+            inside.push(inside.last().copied().unwrap_or(0) + usize::from(t.inside.is_some()));
+        }
+        let mut past: Vec<usize> = (1..=tokens.len()).collect();
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(e) = t.inside
+                && let Some(p) = past.get_mut(e)
+            {
+                *p = (*p).max(i + 1);
+            }
+        }
         Self {
             text,
             tokens,
             content,
             sentence,
+            inside,
+            past,
         }
     }
 
@@ -91,12 +111,20 @@ impl<'a> Answer<'a> {
 
     /// Whether a phrase may go on at word `to` after its words so far ended at `from`
     /// (exclusive): the words between are few enough to skip, and no sentence ends
-    /// between word `from - 1` and word `to`.
+    /// between word `from - 1` and word `to`. A big-O expression is one word: a phrase
+    /// that goes on from inside one goes on inside it, one that goes on into one starts
+    /// there, and a gap skips no word inside one, except the words of the expression
+    /// the phrase has just made (see `quiz::complexity`).
     fn skippable(&self, from: usize, to: usize) -> bool {
-        let same = from
-            .checked_sub(1)
-            .is_none_or(|last| self.sentence.get(last) == self.sentence.get(to));
-        same && self.content[to] - self.content[from] <= GAP
+        let last = from.checked_sub(1);
+        let same = last.is_none_or(|last| self.sentence.get(last) == self.sentence.get(to));
+        let inside = |i: usize| self.tokens.get(i).and_then(|t| t.inside);
+        let (before, after) = (last.and_then(inside), inside(to));
+        if before.is_some() || after.is_some() {
+            return same && before == after && self.content[to] - self.content[from] <= GAP;
+        }
+        let from = last.map_or(from, |last| self.past[last]).clamp(from, to);
+        same && self.inside[to] == self.inside[from] && self.content[to] - self.content[from] <= GAP
     }
 
     /// The answer's text from the start of word `range.start` to the end of word
@@ -105,7 +133,8 @@ impl<'a> Answer<'a> {
     /// (`O(1)`, not `O(1`).
     fn said(&self, range: Range<usize>) -> &'a str {
         let start = self.tokens[range.start].span.start;
-        let mut end = self.tokens[range.end - 1].span.end;
+        let last = &self.tokens[range.end - 1];
+        let mut end = last.expression_end.unwrap_or(last.span.end);
         let inside = self.text.get(start..end).unwrap_or_default();
         let open = inside.matches(['(', '[', '{']).count();
         let closed = inside.matches([')', ']', '}']).count();
@@ -485,6 +514,14 @@ mod tests {
         assert!(found("percent*", "complaints fell from 8% to 0.5%"));
         assert!(found("percentage", "down 3 per cent"));
         assert!(!found("percent", "fell from 8 to 1"));
+        // A unit's name is found as a number with that unit, which is one word.
+        assert!(found("minutes", "40 minutes of errors"));
+        assert!(found("impact in minutes", "impact in 40 min"));
+        assert!(found("hours", "saved them 10 hours a week"));
+        assert!(found("seconds", "p99 went from 3.5s to 200ms"));
+        assert!(found("milliseconds", "p99 went from 3.5s to 200ms"));
+        assert!(!found("hours", "10 minutes"));
+        assert!(!found("second", "3 seconds"), "`second` is also an ordinal");
         assert!(found("can not", "you can't"));
         assert!(found("cannot", "you can not"));
         assert!(found("check then act", "a check-then-act race"));
@@ -503,10 +540,50 @@ mod tests {
         assert!(found("releas*", "the thread lets go of the GIL"));
         assert!(found("conditional write*", "a conditional put"));
         assert!(found("evict the oldest", "drop the oldest"));
+        assert!(found("size <= capacity", "check that len <= capacity"));
+        assert!(found("key size", "the key's length"));
         assert!(
             !found("releas*", "evicts it"),
             "groups do not chain through `drop`"
         );
+    }
+
+    /// A big-O expression is one word (`quiz::complexity`): a phrase with one finds the
+    /// same expression only, however it is written, and no gap enters or leaves one.
+    #[test]
+    fn a_big_o_expression_is_one_word() {
+        // The fourth held-out set's case: `o n` through the gap of `O(log n)`.
+        for answer in ["O(log n)", "O(n log n)", "O(n^2)", "O(1) for n items"] {
+            assert!(!found("o n", answer), "{answer:?}");
+        }
+        assert_eq!(
+            find("o n log n", "sorting is O(nlogn).").as_deref(),
+            Some("O(nlogn)")
+        );
+        assert_eq!(
+            find("O(n log n) time", "it takes O(n * log(n)) time").as_deref(),
+            Some("O(n * log(n)) time")
+        );
+        assert_eq!(
+            find("o n", "big O of n at most").as_deref(),
+            Some("big O of n")
+        );
+        assert!(
+            found("constant time", "a lookup is O(1)"),
+            "general synonyms"
+        );
+        assert!(found("O(1)", "a lookup takes constant time"));
+        // Without an `o`, a phrase is found inside one, wholly.
+        assert_eq!(find("log k", "O(n log k)").as_deref(), Some("log k"));
+        assert!(found("n log n", "O(n log n)"));
+        assert!(!found("log k time", "O(n log k) time"), "leaves it");
+        assert!(!found("sorting n", "sorting, O(n log n)"), "enters it");
+        // Words after an expression are one gap away from it, whatever its length.
+        assert!(found("o(k log n) space", "O(k log n) extra space"));
+        assert!(!found(
+            "o(k log n) space",
+            "O(k log n) for extra heap space"
+        ));
     }
 
     /// Linking runs is near-linear: one word 60,000 times, and stop words only (every

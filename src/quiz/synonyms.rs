@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, named_unit, tokens};
 
 /// The general set: phrases that mean the same in any deck about programming. A word
 /// here is matched by its stem, like any phrase (`dictionary` also covers
@@ -59,6 +59,7 @@ pub const GENERAL: &[&[&str]] = &[
     &["idempotent", "safe to retry"],
     &["immutable", "can not be changed", "can not change"],
     &["dependency injection", "inject dependencies"],
+    &["size", "len", "length"],
 ];
 
 /// One word of a phrase as it is compared: by stem, or, written with a `*`, by the
@@ -67,24 +68,29 @@ pub const GENERAL: &[&[&str]] = &[
 pub enum Piece {
     Stem(String),
     Prefix(String),
+    /// A unit's name (`minutes`): also found as a number with that unit (`40 minutes`).
+    Unit(String, &'static str),
 }
 
 impl Piece {
     pub fn from_token(token: &Token) -> Self {
         if token.star {
             Self::Prefix(token.text.clone())
+        } else if let Some(unit) = named_unit(&token.text) {
+            Self::Unit(token.stem.clone(), unit)
         } else {
             Self::Stem(token.stem.clone())
         }
     }
 
     /// Whether `token` of an answer is this word. A percentage (`8%`) is also the word
-    /// `percent`.
+    /// `percent`, and a number with a unit (`40 minutes`) the unit's name.
     pub fn matches(&self, token: &Token) -> bool {
         match self {
             Self::Stem(stem) => {
                 token.stem == *stem || (token.percent && stem.starts_with("percent"))
             }
+            Self::Unit(stem, unit) => token.stem == *stem || token.unit == Some(*unit),
             Self::Prefix(prefix) => {
                 token.text.starts_with(prefix.as_str())
                     || (token.percent && "percent".starts_with(prefix.as_str()))
@@ -95,9 +101,11 @@ impl Piece {
 
 /// The words of `text` that a phrase compares: stop words are left out, except those
 /// after its last other word, which make an idiom of it (`has a` is not `has`), and
-/// all of them when it has no other word (`it is`).
+/// all of them when it has no other word (`it is`). A big-O expression is one word:
+/// the words inside it are left out (`quiz::complexity`).
 pub fn content_tokens(text: &str) -> Vec<Token> {
     let mut all = tokens(text);
+    all.retain(|t| t.inside.is_none());
     let Some(last) = all.iter().rposition(|t| !t.stop) else {
         return all;
     };

@@ -9,9 +9,13 @@
 //!   goes (`Python's` is `python`).
 //! - A number keeps its decimal point and its unit as one word: `0.5%`, `8 %`,
 //!   `8 percent` and `8 per cent` are `8%`; `200 ms`, `200ms` and `200 milliseconds`
-//!   are `200ms`; `3 s`, `3 sec` and `3 seconds` are `3s`.
+//!   are `200ms`; `3 s`, `3 sec` and `3 seconds` are `3s`. Such a word also counts as
+//!   its unit's name in a phrase (`minutes` is found in `40 minutes`, see
+//!   [`named_unit`]).
 //! - Every word has a Snowball English stem (`internally` and `internal` are `intern`,
 //!   `sleeping` is `sleep`), which is what phrases compare.
+//! - A big-O expression is one word, written one way: `O(n log n)`, `O(nlogn)` and
+//!   `o n log n` are `o(n log n)` (see `quiz::complexity`).
 //! - A few words that carry no meaning in an answer (articles, `it`/`they`, forms of
 //!   `be`) are marked [`Token::stop`]: phrases skip them (see `quiz::phrase`).
 
@@ -19,6 +23,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use super::complexity;
 
 /// One word of an answer or phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,10 +37,19 @@ pub struct Token {
     pub stop: bool,
     /// A percentage (`8%`): it also counts as the word `percent`.
     pub percent: bool,
+    /// A number's unit (`40min`: `min`): it also counts as the unit's name
+    /// (`minutes`, see [`named_unit`]).
+    pub unit: Option<&'static str>,
     /// Written with a `*` straight after it (only phrases use this).
     pub star: bool,
-    /// Where it was written, in bytes of the original text.
+    /// Where it was written, in bytes of the original text. For a big-O expression,
+    /// where it opens (`O`, `big O`, `O of`): the text between it and the next word is
+    /// what it would be without the expression rule.
     pub span: Range<usize>,
+    /// A big-O expression (`o(n log n)`, see `quiz::complexity`): the byte after it.
+    pub expression_end: Option<usize>,
+    /// A word inside a big-O expression: the index of the expression's token.
+    pub inside: Option<usize>,
 }
 
 /// Words that are skipped when a phrase is matched: they change nothing about which
@@ -83,6 +98,40 @@ const UNITS: &[(&str, &str)] = &[
     ("gib", "gib"),
 ];
 
+/// Names of units that a phrase may use for a number with that unit: `minutes` is
+/// found in `40 minutes` (one word, `40min`). Only names that mean nothing else:
+/// not `second` (`a second wrapper`), `min` or `s`.
+const UNIT_NAMES: &[(&str, &str)] = &[
+    ("milliseconds", "ms"),
+    ("millisecond", "ms"),
+    ("microseconds", "us"),
+    ("microsecond", "us"),
+    ("nanoseconds", "ns"),
+    ("nanosecond", "ns"),
+    ("seconds", "s"),
+    ("secs", "s"),
+    ("minutes", "min"),
+    ("minute", "min"),
+    ("mins", "min"),
+    ("hours", "h"),
+    ("hour", "h"),
+    ("hrs", "h"),
+];
+
+/// The unit a phrase's word names, if it names one (see [`UNIT_NAMES`]).
+pub fn named_unit(word: &str) -> Option<&'static str> {
+    UNIT_NAMES.iter().find(|(w, _)| *w == word).map(|&(_, u)| u)
+}
+
+/// The unit of a number written with one (`40min`, `3s`, `8%`).
+fn unit_of(text: &str) -> Option<&'static str> {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if rest.len() == text.len() {
+        return None;
+    }
+    UNITS.iter().map(|&(_, u)| u).find(|u| *u == rest)
+}
+
 /// Words before `'s` where it means `is` (`it's`); after any other word it is a
 /// possessive and goes.
 const IS_BEFORE: &[&str] = &[
@@ -101,10 +150,10 @@ fn is_apostrophe(c: char) -> bool {
 
 /// A run of the text before contractions and units: its lower-cased text (apostrophes
 /// kept as `'`), where it was, and whether a `*` follows it.
-struct Raw {
-    text: String,
-    span: Range<usize>,
-    star: bool,
+pub(super) struct Raw {
+    pub(super) text: String,
+    pub(super) span: Range<usize>,
+    pub(super) star: bool,
 }
 
 /// Splits `text` into runs of word characters. An apostrophe between two letters stays
@@ -251,6 +300,7 @@ fn expand(word: &str) -> Vec<String> {
 fn token(text: String, span: Range<usize>, star: bool) -> Token {
     let stop = STOP_WORDS.contains(&text.as_str());
     let percent = text.ends_with('%');
+    let unit = unit_of(&text);
     let stem = if text.chars().any(|c| c.is_ascii_digit()) {
         text.clone()
     } else {
@@ -261,8 +311,11 @@ fn token(text: String, span: Range<usize>, star: bool) -> Token {
         stem,
         stop,
         percent,
+        unit,
         star,
         span,
+        expression_end: None,
+        inside: None,
     }
 }
 
@@ -281,47 +334,84 @@ pub fn tokens(text: &str) -> Vec<Token> {
             })
         })
         .collect();
+    // Big-O expressions before units, so that a unit never joins a number inside one
+    // to a word after it.
+    let mut expressions = complexity::find(text, &words).into_iter().peekable();
     let mut out: Vec<Token> = Vec::with_capacity(words.len());
+    // The expression being read: its token's index and the word after its inside.
+    let mut within: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < words.len() {
+        if within.is_some_and(|(_, end)| i >= end) {
+            within = None;
+        }
+        if within.is_none()
+            && let Some(e) = expressions.next_if(|e| e.first == i)
+        {
+            let mut head = token(e.text.clone(), e.opening.clone(), false);
+            head.stem.clone_from(&head.text);
+            head.stop = false;
+            head.percent = false;
+            head.unit = None;
+            head.expression_end = Some(e.end);
+            out.push(head);
+            within = Some((out.len() - 1, e.inside.end));
+            i = e.inside.start;
+            continue;
+        }
+        // A number and its unit are one word only within one expression or outside all.
+        let limit = within.map_or_else(
+            || expressions.peek().map_or(words.len(), |e| e.first),
+            |(_, end)| end,
+        );
+        let near = |k: usize| words.get(i + k).filter(|_| i + k < limit);
         let word = &words[i];
+        let inside = within.map(|(at, _)| at);
         // A number and the unit word after it are one word: `8 percent`, `3 s`.
         if is_number(&word.text) {
-            let next = words.get(i + 1);
-            let per_cent = next.is_some_and(|n| n.text == "per")
-                && words.get(i + 2).is_some_and(|n| n.text == "cent");
+            let next = near(1);
+            let per_cent =
+                next.is_some_and(|n| n.text == "per") && near(2).is_some_and(|n| n.text == "cent");
             if per_cent {
-                out.push(token(
+                let mut t = token(
                     format!("{}%", word.text),
                     word.span.start..words[i + 2].span.end,
                     words[i + 2].star,
-                ));
+                );
+                t.inside = inside;
+                out.push(t);
                 i += 3;
                 continue;
             }
             if let Some((next, u)) = next.and_then(|n| unit(&n.text).map(|u| (n, u))) {
-                out.push(token(
+                let mut t = token(
                     format!("{}{u}", word.text),
                     word.span.start..next.span.end,
                     next.star,
-                ));
+                );
+                t.inside = inside;
+                out.push(t);
                 i += 2;
                 continue;
             }
         }
         let text = glued_unit(&word.text).unwrap_or_else(|| word.text.clone());
-        out.push(token(text, word.span.clone(), word.star));
+        let mut t = token(text, word.span.clone(), word.star);
+        t.inside = inside;
+        out.push(t);
         i += 1;
     }
     out
 }
 
-/// The normal form of `text`: its words, space-separated. Normalising it again gives
-/// the same string. (What the normalising tests compare.)
+/// The normal form of `text`: its words, space-separated, a big-O expression as one
+/// (its inside's words left out). Normalising it again gives the same string. (What
+/// the normalising tests compare.)
 #[cfg(test)]
 pub fn normal_form(text: &str) -> String {
     tokens(text)
         .into_iter()
+        .filter(|t| t.inside.is_none())
         .map(|t| t.text)
         .collect::<Vec<_>>()
         .join(" ")
@@ -458,6 +548,18 @@ mod tests {
             Just(".".to_string()),
             Just("İ".to_string()),
             "[ \t\n]{1,3}",
+            // Big-O expressions, whole and in pieces.
+            Just("O(n log n)".to_string()),
+            Just("o".to_string()),
+            Just(" O".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            Just(" of ".to_string()),
+            Just("big ".to_string()),
+            Just("I/".to_string()),
+            Just("\u{b2}".to_string()),
+            Just(" n".to_string()),
+            Just("log".to_string()),
         ];
         proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
     }
