@@ -401,12 +401,12 @@ fn fourth_held_out_answers() {
 fn fifth_held_out_answers() {
     let (right, right_accepted, wrong, wrong_accepted, figure, misjudged) =
         measure(include_str!("fixtures/recall_heldout5.yaml"));
-    println!("{figure}");
+    println!("{figure}\n{}", misjudged.join("\n"));
     assert!(right == 120 && wrong == 120, "{figure}");
     assert!(
         right_accepted >= RIGHT5 && wrong_accepted <= WRONG5,
         "{figure}\n{}",
-        misjudged.len()
+        misjudged.join("\n")
     );
 }
 
