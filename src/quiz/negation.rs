@@ -66,6 +66,15 @@ pub const CUES: &[&[&str]] = &[
     &["avoid"],
     &["avoids"],
     &["avoiding"],
+    // What other people believe, told so as to correct it: "people tend to assume get
+    // can skip the lock, but it writes". Never the speaker's own "I assume".
+    &["people", "assume"],
+    &["people", "think"],
+    &["tend", "to", "assume"],
+    &["tend", "to", "think"],
+    &["might", "assume"],
+    &["tempting", "to", "assume"],
+    &["tempting", "to", "think"],
 ];
 
 /// Words that start another clause: a negation before one does not reach past it.
@@ -300,8 +309,24 @@ mod tests {
             "the memo prevents a wrapper on every call",
             "It Does NOT run on every call",
             "I did not just assume it runs on every call",
+            "people assume it runs on every call, but it runs once",
+            "candidates tend to assume it runs on every call",
+            "you might assume it runs on every call",
+            "it is tempting to think it runs on every call",
         ] {
             assert!(!says("on every call", answer), "{answer}");
+        }
+    }
+
+    /// Others' belief is a cue; the speaker's own is not.
+    #[test]
+    fn an_assumption_of_ones_own_is_said() {
+        for answer in [
+            "I assume it runs on every call",
+            "I think it runs on every call",
+            "we assume it runs on every call",
+        ] {
+            assert!(says("on every call", answer), "{answer}");
         }
     }
 
