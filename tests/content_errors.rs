@@ -2073,3 +2073,18 @@ fn recall_phrase_with_a_lone_o() {
         assert_eq!(item_problems(&item), [], "{fine}");
     }
 }
+
+/// `&` joins the parts of a `said` entry; in a point's phrase it only separated words,
+/// which authors did not mean (`recurs* & crash*` never matched "recursion ... would
+/// crash"), so `check` names it.
+#[test]
+fn recall_point_phrase_with_an_ampersand() {
+    let (at, message) = item_problem(&RECALL.replace(
+        "          - successor\n",
+        "          - \"recurs* & crash*\"\n",
+    ));
+    assert_eq!(at, pos(6, 13, "quiz[1].points[0].accept[1]"));
+    assert!(message.contains("`&` joins the parts"), "{message}");
+    let fine = RECALL.replace("          - successor\n", "          - recursion crash\n");
+    assert_eq!(item_problems(&fine), []);
+}

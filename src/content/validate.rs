@@ -740,6 +740,11 @@ fn misconceptions(
 /// Checks that a point has one form, `accept` or `need` of `of`, with phrases that have
 /// words; false when it cannot be scored (so whether the model answer makes it is not
 /// asked as well).
+/// A point's phrase with `&`: parts are a `said` entry's form, not a point's.
+const AMPERSAND_IN_POINT: &str = "`&` joins the parts of a misconception's `said` entry; in a \
+     point's phrase it would only separate words, which must then stand in this order a few \
+     words apart: write the phrase without it, or give the point `need` and `of`";
+
 fn point_form(
     c: &mut Checker<'_>,
     base: &[Seg],
@@ -753,6 +758,8 @@ fn point_form(
             at.push(Seg::Index(k));
             if Phrase::new(phrase, synonyms).is_empty() {
                 c.fail(&at, "has no letters or digits to look for");
+            } else if phrase.contains(JOIN) {
+                c.fail(&at, AMPERSAND_IN_POINT);
             } else if lone_o(phrase) {
                 c.fail(&at, LONE_O);
             }

@@ -67,12 +67,18 @@ pub const CUES: &[&[&str]] = &[
     &["avoids"],
     &["avoiding"],
     // What other people believe, told so as to correct it: "people tend to assume get
-    // can skip the lock, but it writes". Never the speaker's own "I assume".
+    // can skip the lock, but it writes". Only with someone else named as the believer:
+    // never the speaker's own "I assume", "we tend to think" or "I tend to think".
     &["people", "assume"],
     &["people", "think"],
-    &["tend", "to", "assume"],
-    &["tend", "to", "think"],
-    &["might", "assume"],
+    &["people", "tend", "to", "assume"],
+    &["people", "tend", "to", "think"],
+    &["candidates", "assume"],
+    &["candidates", "think"],
+    &["candidates", "tend", "to", "assume"],
+    &["candidates", "tend", "to", "think"],
+    &["you", "might", "assume"],
+    &["you", "might", "think"],
     &["tempting", "to", "assume"],
     &["tempting", "to", "think"],
 ];
@@ -325,6 +331,8 @@ mod tests {
             "I assume it runs on every call",
             "I think it runs on every call",
             "we assume it runs on every call",
+            "we tend to assume it runs on every call",
+            "I tend to think it runs on every call",
         ] {
             assert!(says("on every call", answer), "{answer}");
         }
