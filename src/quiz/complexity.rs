@@ -78,6 +78,54 @@ fn log_word(word: &str) -> Option<(&str, &str)> {
     ((before.is_empty() || letter(before)) && letter(after)).then_some((before, after))
 }
 
+/// `nlog`, `nlg`: a consonant glued to a `log` whose argument follows it (`nlog(n)`).
+fn log_prefix(word: &str) -> Option<&str> {
+    let before = word
+        .strip_suffix("log")
+        .or_else(|| word.strip_suffix("lg"))?;
+    (before.len() == 1 && before.chars().all(|c| CONSONANTS.contains(c))).then_some(before)
+}
+
+/// A product's factors with every logarithm after the others, each in its order:
+/// `log(n) * n` is `n log n`, as `n log n` is. A `log` (or `log^2`) takes the word
+/// after it as its argument, through further logs (`log log n`).
+fn logs_last(term: &str) -> String {
+    let words: Vec<&str> = term.split(' ').collect();
+    let is_log = |w: &str| w == "log" || w.starts_with("log^");
+    // Only a product of plain factors (`n`, `k^2`, `log n`); a quotient, a difference
+    // or a `log` with nothing after it stays as written.
+    let plain_word = |w: &str| {
+        let (base, power) = w.split_once('^').unwrap_or((w, "x"));
+        let alnum =
+            |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        alnum(base) && alnum(power)
+    };
+    if !words.iter().all(|w| plain_word(w)) || words.last().is_some_and(|w| is_log(w)) {
+        return term.to_string();
+    }
+    let (mut plain, mut logs): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut k = 0;
+    while k < words.len() {
+        if is_log(words[k]) {
+            let mut factor = vec![words[k]];
+            k += 1;
+            while k < words.len() {
+                factor.push(words[k]);
+                k += 1;
+                if !is_log(factor[factor.len() - 1]) {
+                    break;
+                }
+            }
+            logs.push(factor.join(" "));
+        } else {
+            plain.push(words[k].to_string());
+            k += 1;
+        }
+    }
+    plain.extend(logs);
+    plain.join(" ")
+}
+
 /// Two consonants, a product (`mn` is `m n`).
 fn two_letters(word: &str) -> bool {
     word.len() == 2 && word.chars().all(|c| CONSONANTS.contains(c)) && word != "lg"
@@ -176,6 +224,12 @@ fn lex(inside: &str) -> Vec<Item> {
                     out.extend([word("log"), word(after)]);
                 }
             }
+            // `nlog(n)`: a letter glued to a `log` whose argument follows.
+            w if log_prefix(w).is_some() => {
+                if let Some(before) = log_prefix(w) {
+                    out.extend([word(before), word("log")]);
+                }
+            }
             // Inside brackets any two letters are a product (`VE`); without them only
             // consonants come here (`term`).
             w if w.len() == 2 && w.chars().all(|c| c.is_ascii_lowercase()) => {
@@ -232,6 +286,7 @@ pub fn canonical(inside: &str) -> String {
     }
     terms.push(term);
     terms.retain(|t| !t.is_empty());
+    let mut terms: Vec<String> = terms.iter().map(|t| logs_last(t)).collect();
     terms.sort_unstable();
     terms.join(" + ")
 }
@@ -432,6 +487,12 @@ mod tests {
             ("min(n, k)", "min n k"),
             ("N\u{b7}K log K", "n k log k"),
             ("N\u{b2}\u{b7}L", "n^2 l"),
+            ("nlog(n)", "n log n"),
+            ("log(n) * n", "n log n"),
+            ("log k n", "n log k"),
+            ("log log n", "log log n"),
+            ("log^2 n", "log^2 n"),
+            ("n log n log n", "n log n log n"),
             ("", ""),
             ("()", ""),
         ] {
