@@ -25,10 +25,12 @@
 //!
 //! The expression is one token, in place of its `o`, whose text and stem are the
 //! expression (`o(n log n)`), and only the same expression matches it. Its inside's
-//! words stay, after it, as they would be without this rule, marked as inside it: a
-//! phrase without an `o` (`log k`, `n log n`) can still be found there, as a run of
-//! words that starts and ends inside the one expression (`quiz::phrase`). So `log k`
-//! is in `O(n log k)`, while no gap of a phrase enters or leaves an expression.
+//! words stay, after it, as they would be without this rule, marked as inside it, but
+//! no phrase is found among them: a phrase without an `o` that is an expression's body
+//! (`log k`, `n log n`) makes that expression, as a whole (`quiz::phrase`). So `log k`
+//! is in `O(log k)` but not in `O(n log k)`, and no gap of a phrase enters or leaves an
+//! expression. In a product the logs go after the other factors (`log(n) * n` is
+//! `n log n`).
 
 use std::ops::Range;
 
