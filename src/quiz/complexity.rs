@@ -29,8 +29,8 @@
 //! no phrase is found among them: a phrase without an `o` that is an expression's body
 //! (`log k`, `n log n`) makes that expression, as a whole (`quiz::phrase`). So `log k`
 //! is in `O(log k)` but not in `O(n log k)`, and no gap of a phrase enters or leaves an
-//! expression. In a product the logs go after the other factors (`log(n) * n` is
-//! `n log n`).
+//! expression. A product's factors are put in one order, the others sorted, then the
+//! logs (`log(n) * n` is `n log n`).
 
 use std::ops::Range;
 
@@ -88,9 +88,10 @@ fn log_prefix(word: &str) -> Option<&str> {
     (before.len() == 1 && before.chars().all(|c| CONSONANTS.contains(c))).then_some(before)
 }
 
-/// A product's factors with every logarithm after the others, each in its order:
-/// `log(n) * n` is `n log n`, as `n log n` is. A `log` (or `log^2`) takes the word
-/// after it as its argument, through further logs (`log log n`).
+/// A product's factors in one order, the others sorted and then every logarithm, in
+/// its order: `log(n) * n` is `n log n`, as `n log n` is, and `L^2 N` is `n l^2`. A
+/// `log` (or `log^2`) takes the word after it as its argument, through further logs
+/// (`log log n`).
 fn logs_last(term: &str) -> String {
     let words: Vec<&str> = term.split(' ').collect();
     let is_log = |w: &str| w == "log" || w.starts_with("log^");
@@ -102,7 +103,9 @@ fn logs_last(term: &str) -> String {
             |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         alnum(base) && alnum(power)
     };
-    if !words.iter().all(|w| plain_word(w)) || words.last().is_some_and(|w| is_log(w)) {
+    // An `x` stays where it is: between two words it would be read as a product sign.
+    if !words.iter().all(|w| plain_word(w) && *w != "x") || words.last().is_some_and(|w| is_log(w))
+    {
         return term.to_string();
     }
     let (mut plain, mut logs): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
@@ -124,6 +127,7 @@ fn logs_last(term: &str) -> String {
             k += 1;
         }
     }
+    plain.sort_unstable();
     plain.extend(logs);
     plain.join(" ")
 }
@@ -476,22 +480,23 @@ mod tests {
             ("n squared", "n^2"),
             ("V + E", "e + v"),
             ("E plus V", "e + v"),
-            ("rows x cols", "rows cols"),
-            ("rows \u{d7} cols", "rows cols"),
+            ("rows x cols", "cols rows"),
+            ("rows \u{d7} cols", "cols rows"),
             ("m*n", "m n"),
             ("mn", "m n"),
-            ("VE", "v e"),
+            ("VE", "e v"),
             ("m times n", "m n"),
             ("x", "x"),
             ("1", "1"),
             ("one", "1"),
             ("|s| + |t|", "s + t"),
-            ("min(n, k)", "min n k"),
-            ("N\u{b7}K log K", "n k log k"),
-            ("N\u{b2}\u{b7}L", "n^2 l"),
+            ("min(n, k)", "k min n"),
+            ("N\u{b7}K log K", "k n log k"),
+            ("N\u{b2}\u{b7}L", "l n^2"),
             ("nlog(n)", "n log n"),
             ("log(n) * n", "n log n"),
             ("log k n", "n log k"),
+            ("L^2 * N", "l^2 n"),
             ("log log n", "log log n"),
             ("log^2 n", "log^2 n"),
             ("n log n log n", "n log n log n"),
@@ -549,7 +554,7 @@ mod tests {
             ("O(nlogn)", "o(n log n)"),
             ("o n lg n", "o(n log n)"),
             ("o log n", "o(log n)"),
-            ("o n times m", "o(n m)"),
+            ("o n times m", "o(m n)"),
             ("o n + k", "o(k + n)"),
             ("o k log k", "o(k log k)"),
             ("o mn", "o(m n)"),
@@ -559,8 +564,8 @@ mod tests {
             ("theta of n", "o(n)"),
             ("\u{3a9}(n log n)", "\u{3c9}(n log n)"),
             ("O(V + E)", "o(e + v)"),
-            ("O(rows x cols)", "o(rows cols)"),
-            ("O(min(n, k))", "o(min n k)"),
+            ("O(rows x cols)", "o(cols rows)"),
+            ("O(min(n, k))", "o(k min n)"),
         ] {
             assert_eq!(
                 texts(text).first().map(String::as_str),
