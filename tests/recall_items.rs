@@ -425,7 +425,9 @@ const WRONG5: usize = 1;
 /// gives only how many answers are misjudged. On main at `5541f1e` (the items tuned on
 /// sets 1-3 only): 106 of 120 right accepted (88.3%), 13 of 120 wrong accepted; after
 /// the tuning on set 4 (`04f8238`), 108 of 120 (90.0%) and 13 of 120 wrong; after the
-/// tuning on set 5 (branch tune5), 110 of 120 (91.7%) and 11 of 120 wrong.
+/// tuning on set 5 (branch tune5), 110 of 120 (91.7%) and 11 of 120 wrong; after the
+/// reviews' fixes and big-O phrases matching only a whole expression (branch fix4), 109
+/// of 120 (90.8%) and 11 of 120 wrong.
 #[test]
 fn sixth_held_out_answers() {
     let (right, right_accepted, wrong, wrong_accepted, figure, misjudged) =
@@ -440,5 +442,5 @@ fn sixth_held_out_answers() {
 }
 
 /// The sixth set's ratchet (see `sixth_held_out_answers`).
-const RIGHT6: usize = 110;
+const RIGHT6: usize = 109;
 const WRONG6: usize = 11;

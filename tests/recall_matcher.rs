@@ -302,8 +302,13 @@ fn big_o_is_one_word() {
             "{answer:?}"
         );
     }
-    // A phrase without the `o` is still found inside one, as a run of its words, but
-    // does not go on past it.
-    assert!(mark("log k", "a heap: O(n log k)").is_hit());
+    // A phrase without the `o` is found in one only as its whole body, written any
+    // way, and does not go on past it.
+    assert!(!mark("log k", "a heap: O(n log k)").is_hit());
+    assert!(mark("n log k", "a heap: O(n log k)").is_hit());
+    assert!(mark("n log k", "a heap: O(log(k) * n)").is_hit());
+    assert!(!mark("n log n", "O(n^2 log n)").is_hit());
+    assert!(!mark("log n", "O(k log n)").is_hit());
+    assert!(mark("n l^2", "O(L^2 * N)").is_hit());
     assert!(!mark("log k time", "O(n log k) time").is_hit());
 }

@@ -25,10 +25,12 @@
 //!
 //! The expression is one token, in place of its `o`, whose text and stem are the
 //! expression (`o(n log n)`), and only the same expression matches it. Its inside's
-//! words stay, after it, as they would be without this rule, marked as inside it: a
-//! phrase without an `o` (`log k`, `n log n`) can still be found there, as a run of
-//! words that starts and ends inside the one expression (`quiz::phrase`). So `log k`
-//! is in `O(n log k)`, while no gap of a phrase enters or leaves an expression.
+//! words stay, after it, as they would be without this rule, marked as inside it, but
+//! no phrase is found among them: a phrase without an `o` that is an expression's body
+//! (`log k`, `n log n`) makes that expression, as a whole (`quiz::phrase`). So `log k`
+//! is in `O(log k)` but not in `O(n log k)`, and no gap of a phrase enters or leaves an
+//! expression. A product's factors are put in one order, the others sorted, then the
+//! logs (`log(n) * n` is `n log n`).
 
 use std::ops::Range;
 
@@ -76,6 +78,58 @@ fn log_word(word: &str) -> Option<(&str, &str)> {
     let (before, after) = (&word[..at], &word[at + len..]);
     let letter = |s: &str| s.len() == 1 && s.chars().all(|c| CONSONANTS.contains(c));
     ((before.is_empty() || letter(before)) && letter(after)).then_some((before, after))
+}
+
+/// `nlog`, `nlg`: a consonant glued to a `log` whose argument follows it (`nlog(n)`).
+fn log_prefix(word: &str) -> Option<&str> {
+    let before = word
+        .strip_suffix("log")
+        .or_else(|| word.strip_suffix("lg"))?;
+    (before.len() == 1 && before.chars().all(|c| CONSONANTS.contains(c))).then_some(before)
+}
+
+/// A product's factors in one order, the others sorted and then every logarithm, in
+/// its order: `log(n) * n` is `n log n`, as `n log n` is, and `L^2 N` is `n l^2`. A
+/// `log` (or `log^2`) takes the word after it as its argument, through further logs
+/// (`log log n`).
+fn logs_last(term: &str) -> String {
+    let words: Vec<&str> = term.split(' ').collect();
+    let is_log = |w: &str| w == "log" || w.starts_with("log^");
+    // Only a product of plain factors (`n`, `k^2`, `log n`); a quotient, a difference
+    // or a `log` with nothing after it stays as written.
+    let plain_word = |w: &str| {
+        let (base, power) = w.split_once('^').unwrap_or((w, "x"));
+        let alnum =
+            |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        alnum(base) && alnum(power)
+    };
+    // An `x` stays where it is: between two words it would be read as a product sign.
+    if !words.iter().all(|w| plain_word(w) && *w != "x") || words.last().is_some_and(|w| is_log(w))
+    {
+        return term.to_string();
+    }
+    let (mut plain, mut logs): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut k = 0;
+    while k < words.len() {
+        if is_log(words[k]) {
+            let mut factor = vec![words[k]];
+            k += 1;
+            while k < words.len() {
+                factor.push(words[k]);
+                k += 1;
+                if !is_log(factor[factor.len() - 1]) {
+                    break;
+                }
+            }
+            logs.push(factor.join(" "));
+        } else {
+            plain.push(words[k].to_string());
+            k += 1;
+        }
+    }
+    plain.sort_unstable();
+    plain.extend(logs);
+    plain.join(" ")
 }
 
 /// Two consonants, a product (`mn` is `m n`).
@@ -176,6 +230,12 @@ fn lex(inside: &str) -> Vec<Item> {
                     out.extend([word("log"), word(after)]);
                 }
             }
+            // `nlog(n)`: a letter glued to a `log` whose argument follows.
+            w if log_prefix(w).is_some() => {
+                if let Some(before) = log_prefix(w) {
+                    out.extend([word(before), word("log")]);
+                }
+            }
             // Inside brackets any two letters are a product (`VE`); without them only
             // consonants come here (`term`).
             w if w.len() == 2 && w.chars().all(|c| c.is_ascii_lowercase()) => {
@@ -232,6 +292,7 @@ pub fn canonical(inside: &str) -> String {
     }
     terms.push(term);
     terms.retain(|t| !t.is_empty());
+    let mut terms: Vec<String> = terms.iter().map(|t| logs_last(t)).collect();
     terms.sort_unstable();
     terms.join(" + ")
 }
@@ -419,19 +480,26 @@ mod tests {
             ("n squared", "n^2"),
             ("V + E", "e + v"),
             ("E plus V", "e + v"),
-            ("rows x cols", "rows cols"),
-            ("rows \u{d7} cols", "rows cols"),
+            ("rows x cols", "cols rows"),
+            ("rows \u{d7} cols", "cols rows"),
             ("m*n", "m n"),
             ("mn", "m n"),
-            ("VE", "v e"),
+            ("VE", "e v"),
             ("m times n", "m n"),
             ("x", "x"),
             ("1", "1"),
             ("one", "1"),
             ("|s| + |t|", "s + t"),
-            ("min(n, k)", "min n k"),
-            ("N\u{b7}K log K", "n k log k"),
-            ("N\u{b2}\u{b7}L", "n^2 l"),
+            ("min(n, k)", "k min n"),
+            ("N\u{b7}K log K", "k n log k"),
+            ("N\u{b2}\u{b7}L", "l n^2"),
+            ("nlog(n)", "n log n"),
+            ("log(n) * n", "n log n"),
+            ("log k n", "n log k"),
+            ("L^2 * N", "l^2 n"),
+            ("log log n", "log log n"),
+            ("log^2 n", "log^2 n"),
+            ("n log n log n", "n log n log n"),
             ("", ""),
             ("()", ""),
         ] {
@@ -486,7 +554,7 @@ mod tests {
             ("O(nlogn)", "o(n log n)"),
             ("o n lg n", "o(n log n)"),
             ("o log n", "o(log n)"),
-            ("o n times m", "o(n m)"),
+            ("o n times m", "o(m n)"),
             ("o n + k", "o(k + n)"),
             ("o k log k", "o(k log k)"),
             ("o mn", "o(m n)"),
@@ -496,8 +564,8 @@ mod tests {
             ("theta of n", "o(n)"),
             ("\u{3a9}(n log n)", "\u{3c9}(n log n)"),
             ("O(V + E)", "o(e + v)"),
-            ("O(rows x cols)", "o(rows cols)"),
-            ("O(min(n, k))", "o(min n k)"),
+            ("O(rows x cols)", "o(cols rows)"),
+            ("O(min(n, k))", "o(k min n)"),
         ] {
             assert_eq!(
                 texts(text).first().map(String::as_str),

@@ -222,6 +222,25 @@ struct Element {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase {
     elements: Vec<Element>,
+    /// For a phrase that is the body of a big-O expression without its `o` (`n log
+    /// n`, `log k`, `n^2`): that expression, which the phrase also makes (`O(n lg
+    /// n)`), as a whole; its words inside an expression make nothing else.
+    expression: Option<Piece>,
+}
+
+/// The expression whose body `text` is, when all of it is one (`n log n` is the body
+/// of `O(n log n)`; `log k time` and `rows cols` are none).
+fn expression_of(text: &str) -> Option<Piece> {
+    if tokens(text)
+        .iter()
+        .any(|t| t.inside.is_none() && t.text.starts_with('o') && t.expression_end.is_some())
+    {
+        return None;
+    }
+    let all = tokens(&format!("o of {text}"));
+    let (first, rest) = all.split_first()?;
+    (first.expression_end.is_some() && !rest.is_empty() && rest.iter().all(|t| t.inside == Some(0)))
+        .then(|| Piece::from_token(first))
 }
 
 /// Where a phrase was found: the words of the answer that made it, and the index of
@@ -259,7 +278,10 @@ impl Phrase {
                 }
             }
         }
-        Self { elements }
+        Self {
+            elements,
+            expression: expression_of(text),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -309,13 +331,24 @@ impl Phrase {
         if self.elements.is_empty() {
             return Vec::new();
         }
+        // Words inside an expression make a phrase only as the whole expression: no run
+        // starts among them (and none enters them, `Answer::skippable`).
+        let mut first = true;
         let mut runs = answer.chain(self.elements.iter().map(|element| {
-            element
+            let mut spans: Vec<(usize, usize)> = element
                 .alternatives
                 .iter()
                 .flat_map(|pieces| answer.spans(pieces))
-                .collect()
+                .collect();
+            if std::mem::take(&mut first) {
+                spans.retain(|&(s, _)| answer.tokens.get(s).is_some_and(|t| t.inside.is_none()));
+            }
+            spans
         }));
+        if let Some(piece) = &self.expression {
+            runs.extend(answer.spans(std::slice::from_ref(piece)));
+            runs = latest_start_per_end(runs);
+        }
         runs.retain(|&(s, e)| keep(s, e));
         runs
     }
@@ -573,9 +606,33 @@ mod tests {
             "general synonyms"
         );
         assert!(found("O(1)", "a lookup takes constant time"));
-        // Without an `o`, a phrase is found inside one, wholly.
-        assert_eq!(find("log k", "O(n log k)").as_deref(), Some("log k"));
+        // Without an `o`, a phrase is found in one only as its whole body.
+        assert!(!found("log k", "O(n log k)"), "part of the body");
+        assert_eq!(find("log k", "O(log k)").as_deref(), Some("O(log k)"));
         assert!(found("n log n", "O(n log n)"));
+        for answer in ["O(n lg n)", "O(nlog(n))", "O(log(n) * n)", "o of n log n"] {
+            assert!(found("n log n", answer), "{answer}");
+        }
+        for answer in [
+            "O(n^2 log n)",
+            "O(n log n log n)",
+            "O(n log n) after O(n^2)",
+        ] {
+            assert_eq!(
+                find("n log n", answer).as_deref(),
+                (answer.starts_with("O(n log n)")).then_some("O(n log n)"),
+                "{answer}"
+            );
+        }
+        for answer in ["O(k log n)", "O(log^2 n)", "O(n log n)"] {
+            assert!(!found("log n", answer), "{answer}");
+        }
+        assert!(found("n^2", "quickselect is n^2 in the worst case"));
+        for answer in ["sorting is log-linear", "a loglinear sort", "O(n log n)"] {
+            assert!(found("n log n", answer), "{answer}");
+            assert!(found("O(n log n)", answer), "{answer}");
+        }
+        assert!(found("n^2", "O(n squared) at worst"));
         assert!(!found("log k time", "O(n log k) time"), "leaves it");
         assert!(!found("sorting n", "sorting, O(n log n)"), "enters it");
         // Words after an expression are one gap away from it, whatever its length.

@@ -49,6 +49,13 @@ pub const GENERAL: &[&[&str]] = &[
     &["last in first out", "lifo"],
     &["o 1", "constant time"],
     &["o n", "linear time"],
+    &[
+        "o n log n",
+        "n log n",
+        "log linear",
+        "loglinear",
+        "linearithmic",
+    ],
     &["trade off", "tradeoff"],
     &["back off", "backoff"],
     &["thread safe", "threadsafe"],
