@@ -1071,6 +1071,12 @@ fn every_bundled_deck_validates() {
         ..Default::default()
     });
     assert_eq!(library.problems, []);
+    // A session does not score recall examples; `tutor check` does.
+    let checked = tutor::content::load::check_library(&tutor::content::LoadOptions {
+        bundled: true,
+        ..Default::default()
+    });
+    assert_eq!(checked.problems, []);
     let deck = library
         .deck("amazon-python")
         .expect("the amazon-python deck");
@@ -2087,4 +2093,25 @@ fn recall_point_phrase_with_an_ampersand() {
     assert!(message.contains("`&` joins the parts"), "{message}");
     let fine = RECALL.replace("          - successor\n", "          - recursion crash\n");
     assert_eq!(item_problems(&fine), []);
+}
+
+/// Recall examples are the author's tests: `tutor check` scores them, a session's load
+/// does not (scoring every example was most of a first start's time), so a card whose
+/// example scores the other way is reported by check and still studied.
+#[test]
+fn a_misjudged_example_is_checks_business_not_the_sessions() {
+    let (text, _) = card_with_item(&recall_with_examples(&["nothing relevant at all"], &[]));
+    let dir = deck_with(&[("a.yaml", &text)]);
+    let found = problems(dir.path());
+    assert!(
+        found
+            .iter()
+            .any(|p| p.message.contains("a right answer that scores wrong")),
+        "{found:#?}"
+    );
+    let library = tutor::content::load_library(&tutor::content::LoadOptions {
+        dirs: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    });
+    assert!(library.card("a").is_some(), "{:?}", library.problems);
 }

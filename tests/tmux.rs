@@ -200,8 +200,9 @@ fn review_reveal_grade_quit_restores_the_terminal() {
 #[test]
 fn each_ending_signal_restores_the_terminal_and_exits_128_plus_n() {
     // Three at a time: each tutor's first start unpacks and checks the bundled decks
-    // (4.6 s of CPU in a debug build on 2026-12-06; a regression, see BENCHMARKS.md),
-    // and nine at once on two cores outran the screen's deadline.
+    // (1.2 s of CPU in a debug build, 4.6 s before the session stopped scoring recall
+    // examples on load: BENCHMARKS.md), and nine at once on two cores can outrun the
+    // screen's deadline.
     let signals = [
         ("HUP", 1),
         ("INT", 2),

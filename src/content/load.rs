@@ -457,7 +457,7 @@ fn parse_cards(
         // only repeat the problem already reported.
         let pruned = |field: &str| parsed.pruned.iter().any(|r| yaml::is_under(field, r));
         found.extend(
-            validate::card(&card, doc, topics, synonyms)
+            validate::card(&card, doc, topics, synonyms, sites.is_some())
                 .into_iter()
                 .filter(|p| !pruned(&p.field))
                 .filter(|p| {

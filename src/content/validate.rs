@@ -64,6 +64,9 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     /// Word comparisons left for finding recall phrases in model answers.
     search_budget: usize,
+    /// Whether recall `examples` are scored: only for `tutor check`. A session never
+    /// reads them, and scoring them all was most of a first start's time.
+    examples: bool,
 }
 
 /// Word comparisons a card may spend finding recall phrases in its model answers. A real
@@ -105,6 +108,7 @@ pub fn deck_meta(meta: &DeckMeta, doc: DocRef<'_>) -> Vec<Problem> {
         doc,
         problems: Vec::new(),
         search_budget: SEARCH_BUDGET,
+        examples: false,
     };
     c.slug(&path!["id"], &meta.id);
     c.not_blank(&path!["title"], &meta.title);
@@ -190,11 +194,13 @@ pub fn card(
     doc: DocRef<'_>,
     topics: Option<&[String]>,
     synonyms: &Synonyms,
+    examples: bool,
 ) -> Vec<Problem> {
     let mut c = Checker {
         doc,
         problems: Vec::new(),
         search_budget: SEARCH_BUDGET,
+        examples,
     };
     c.slug(&path!["id"], card.id.as_str());
     c.not_blank(&path!["title"], &card.title);
@@ -833,7 +839,7 @@ fn point_form(
 /// comes out the other way: a right one that misses a point, a wrong one that makes
 /// them all.
 fn recall_examples(c: &mut Checker<'_>, base: &[Seg], recall: &Recall, synonyms: &Synonyms) {
-    if recall.examples.right.is_empty() && recall.examples.wrong.is_empty() {
+    if !c.examples || recall.examples.right.is_empty() && recall.examples.wrong.is_empty() {
         return;
     }
     // What scoring an answer costs at most, per word of it: every phrase's cost.
