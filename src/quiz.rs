@@ -26,6 +26,7 @@ pub mod negation;
 pub mod normalize;
 pub mod options;
 pub mod phrase;
+pub mod point;
 pub mod said;
 pub mod score;
 pub mod scorecard;

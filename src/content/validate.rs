@@ -17,6 +17,7 @@ use crate::quiz::Verdict;
 use crate::quiz::complexity::{LONE_O, lone_o};
 use crate::quiz::normalize::{Rule, normalize};
 use crate::quiz::phrase::{Answer, Phrase};
+use crate::quiz::point::PointRule;
 use crate::quiz::said::{JOIN, Said};
 use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
 use crate::quiz::synonyms::{MAX_DECK_GROUPS, MAX_GROUP_PHRASES, Synonyms, content_tokens};
@@ -984,6 +985,7 @@ impl Checker<'_> {
     ) -> Option<bool> {
         let mut too_long = false;
         let budget = &mut self.search_budget;
+        let rule = PointRule::of(point);
         let made = point
             .made_by(|phrase| {
                 if too_long {
@@ -996,7 +998,7 @@ impl Checker<'_> {
                 match budget.checked_sub(cost) {
                     Some(left) => {
                         *budget = left;
-                        parsed.found_in(answer).then_some(())
+                        rule.find(&parsed, phrase, answer).map(|_| ())
                     }
                     None => {
                         too_long = true;

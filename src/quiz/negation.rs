@@ -118,14 +118,14 @@ fn breaks_clause(text: &str, gap: Range<usize>) -> bool {
         || ends(text, gap, PHRASE_ENDS)
 }
 
-/// Whether a cue ends at word `j` of `tokens`, before a phrase found from word
-/// `start`. `not only` is a negation when `only` is the phrase's own first word ("not
-/// only after a deploy").
-fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> bool {
+/// The cue that ends at word `j` of `tokens`, before a phrase found from word `start`,
+/// if one does. `not only` is a negation when `only` is the phrase's own first word
+/// ("not only after a deploy").
+fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> Option<&'static [&'static str]> {
     let next = (j + 1 < start)
         .then(|| tokens.get(j + 1).map(|t| t.text.as_str()))
         .flatten();
-    CUES.iter().any(|cue| {
+    CUES.iter().copied().find(|cue| {
         let Some(first) = (j + 1).checked_sub(cue.len()) else {
             return false;
         };
@@ -135,7 +135,7 @@ fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> bool {
             .all(|(t, w)| t.text == *w)
             && !NOT_A_NEGATION
                 .iter()
-                .any(|&(neg, after)| cue == &[neg] && next == Some(after))
+                .any(|&(neg, after)| *cue == [neg] && next == Some(after))
     })
 }
 
@@ -184,41 +184,146 @@ pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
 /// `phrase`, are denied: by a cue just before them, a denial or `would` just after
 /// them, or a negation among them that the phrase does not have (see the module docs).
 pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
+    negated(answer, start) || denied_after(answer, end) || denied_inside(answer, start, end, phrase)
+}
+
+/// Whether the words `start..end` of `answer`, found for a key point's phrase whose own
+/// words are `phrase`, are denied: by a cue just before them (not one naming a mistake,
+/// nor one inside a condition: see `point_negated`) or a negation among them that the
+/// phrase does not have. Not by what follows them, as a misconception is: a
+/// point's words are often followed by another subject's denial ("a condition that the
+/// counter does not exist") or by a contraction `'d` that may be `had` ("restore what
+/// they'd lost").
+pub fn denied_before_or_inside(
+    answer: &Answer<'_>,
+    start: usize,
+    end: usize,
+    phrase: &[Token],
+) -> bool {
+    point_negated(answer, start) || denied_inside(answer, start, end, phrase)
+}
+
+/// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
+/// have stands among the words `start..end` of `answer` found for it.
+fn denied_inside(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
     let own = |w: &str| phrase.iter().any(|t| t.text == w);
-    negated(answer, start)
-        || denied_after(answer, end)
-        || answer
-            .tokens()
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
-            .any(|t| INSIDE.contains(&t.text.as_str()) && !own(&t.text))
+    answer
+        .tokens()
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| INSIDE.contains(&t.text.as_str()) && !own(&t.text))
+}
+
+/// Words of a key point's own statement that make it a denial, a supposition or a
+/// bound: "the GIL does *not* make a multi-step sequence atomic", "there is *no*
+/// /dev/shm", "a lock held while calling handlers *would* deadlock", "*at most* 10,000
+/// parts". A candidate makes such a point in a denial of its words ("the GIL doesn't
+/// save you", "you can't have more than 10,000 parts"), so its phrases count wherever
+/// they stand.
+const DENYING_POINT: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "nor",
+    "neither",
+    "without",
+    "unlike",
+    "instead",
+    "rather",
+    "otherwise",
+    "nothing",
+    "none",
+    "would",
+    "most",
+    "least",
+    "prevent",
+    "prevents",
+    "avoid",
+    "avoids",
+];
+
+/// Whether a key point's own statement (its `point:` text) denies, supposes or bounds
+/// something (see [`DENYING_POINT`]). The phrases of any other point do not count where
+/// a negation denies them: "you don't actually need a lock" does not make the point
+/// "make park atomic with a lock".
+pub fn denies_itself(point: &[Token]) -> bool {
+    point
+        .iter()
+        .any(|t| DENYING_POINT.contains(&t.text.as_str()))
 }
 
 /// Whether the words of `answer` from word `start` on are denied by a negation just
 /// before them (see the module docs).
 pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
+    cue_before(answer, start).is_some()
+}
+
+/// The negation cue just before word `start` of `answer`, as (the index of its first
+/// word, the cue), if there is one (see the module docs).
+fn cue_before(answer: &Answer<'_>, start: usize) -> Option<(usize, &'static [&'static str])> {
     let tokens = answer.tokens();
     let text = answer.text();
     let mut words = 0;
     for j in (0..start.min(tokens.len())).rev() {
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
-            return false;
+            return None;
         }
-        if cue_ends_at(tokens, j, start) {
-            return true;
+        if let Some(cue) = cue_ends_at(tokens, j, start) {
+            return Some((j + 1 - cue.len(), cue));
         }
         if TURNS.contains(&tokens[j].text.as_str()) {
+            return None;
+        }
+        if !tokens[j].stop {
+            words += 1;
+            if words > WINDOW {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Cues that name a mistake rather than deny: a key point's words after them are still
+/// said ("a mistake that was mine, with its cost measured").
+const NAMING_A_MISTAKE: &[&str] = &["mistake", "mistaken", "misconception", "myth"];
+
+/// Words that open a condition: a negation inside one states what happens without
+/// something, which is how a candidate argues for it ("if you don't hold the lock, two
+/// threads race"; "if the fresh count isn't zero at the end, -1").
+const CONDITIONS: &[&str] = &["if", "unless", "when", "whenever", "whether"];
+
+/// Whether the words of `answer` from word `start` on, found for a key point's phrase,
+/// are denied by a negation just before them: as [`negated`], except that a cue naming
+/// a mistake, or a negation inside a condition, takes nothing back.
+fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
+    let Some((first, cue)) = cue_before(answer, start) else {
+        return false;
+    };
+    if cue.len() == 1 && NAMING_A_MISTAKE.contains(&cue[0]) {
+        return false;
+    }
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let mut words = 0;
+    for j in (0..first).rev() {
+        if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start)
+            || TURNS.contains(&tokens[j].text.as_str())
+        {
+            return true;
+        }
+        if CONDITIONS.contains(&tokens[j].text.as_str()) {
             return false;
         }
         if !tokens[j].stop {
             words += 1;
             if words > WINDOW {
-                return false;
+                return true;
             }
         }
     }
-    false
+    true
 }
 
 #[cfg(test)]

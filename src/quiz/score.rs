@@ -6,6 +6,7 @@ use crate::text::Shown;
 
 use super::normalize::{Rule, matches};
 use super::phrase::{Answer, Phrase};
+use super::point::PointRule;
 use super::said::Said;
 use super::synonyms::Synonyms;
 
@@ -212,7 +213,8 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 }
 
 /// A point is made when any of its accepted phrases is found in the answer (see
-/// [`crate::quiz::phrase`]), or, for a "k of n" point, enough of its alternatives are
+/// [`crate::quiz::phrase`]) where no negation before or among its words denies it, unless
+/// the point's own statement is a denial or a bound (see [`crate::quiz::point`]), or, for a "k of n" point, enough of its alternatives are
 /// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
 /// found are the ones named. A misconception is stated when any of its `said` entries
 /// is found where no negation denies it, before or among the words found (see
@@ -242,7 +244,9 @@ pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallV
         .iter()
         .map(|point| {
             point
-                .made_by(|phrase| Phrase::new(phrase, synonyms).find(&answer))
+                .made_by(|phrase| {
+                    PointRule::of(point).find(&Phrase::new(phrase, synonyms), phrase, &answer)
+                })
                 .map_or(PointMark::Missed, |hits| {
                     let (phrases, said): (Vec<&str>, Vec<&str>) = hits
                         .iter()

@@ -1,0 +1,136 @@
+//! One key point of a recall item looked for in an answer. A point's phrase counts
+//! where the answer says it, not where the answer denies it: "you don't actually need a
+//! lock" does not make the point "make park atomic with a lock". A point whose own
+//! statement is a denial, a supposition or a bound ("the GIL does *not* make it
+//! atomic", "*at most* 10,000 parts") is made in a denial of its words as often as not
+//! ("the GIL doesn't save you"), so its phrases count wherever they stand (see
+//! [`negation::denies_itself`](super::negation::denies_itself)).
+
+use crate::content::RecallPoint;
+
+use super::negation::{denied_before_or_inside, denies_itself};
+use super::phrase::{Answer, Found, Phrase};
+use super::tokens::{Token, tokens};
+
+/// How a point's phrases are looked for: whether a negation before or among the words
+/// found takes them back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointRule {
+    guarded: bool,
+}
+
+impl PointRule {
+    pub fn of(point: &RecallPoint) -> Self {
+        Self {
+            guarded: !denies_itself(&tokens(point.point.as_str())),
+        }
+    }
+
+    /// Where `phrase` (`text` parsed) is said in `answer` and, for a guarded point, not
+    /// denied: its shortest place.
+    pub fn find<'a>(&self, phrase: &Phrase, text: &str, answer: &Answer<'a>) -> Option<Found<'a>> {
+        if !self.guarded {
+            return phrase.find(answer);
+        }
+        let own: Vec<Token> = tokens(text);
+        phrase.find_where(answer, |start, end| {
+            !denied_before_or_inside(answer, start, end, &own)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::synonyms::Synonyms;
+
+    fn made(point: &str, phrase: &str, answer: &str) -> bool {
+        let point = RecallPoint::new(point, vec![phrase.to_string()]);
+        let parsed = Phrase::new(phrase, &Synonyms::general());
+        PointRule::of(&point)
+            .find(&parsed, phrase, &Answer::new(answer))
+            .is_some()
+    }
+
+    #[test]
+    fn a_denied_phrase_does_not_make_a_plain_point() {
+        let point = "In one process, make park atomic with a lock.";
+        assert!(made(point, "lock", "Wrap park in a lock."));
+        assert!(!made(
+            point,
+            "lock",
+            "You don't actually need a lock in Python."
+        ));
+        assert!(!made(point, "lock", "It is safe without a lock."));
+        // A later mention that is not denied still makes it.
+        assert!(made(
+            point,
+            "lock",
+            "Without a lock two cars get one spot, so take a lock in park."
+        ));
+        // A denial of something else, after the phrase, does not take it back.
+        assert!(made(
+            point,
+            "lock",
+            "Take a lock so that the second car does not get the same spot."
+        ));
+    }
+
+    #[test]
+    fn a_point_that_denies_or_bounds_counts_its_phrases_anywhere() {
+        let point = "The GIL does not make a multi-step sequence atomic.";
+        assert!(made(point, "GIL", "The GIL doesn't save you here."));
+        let point = "Every part but the last is at least 5 MiB, with at most 10,000 parts.";
+        assert!(made(
+            point,
+            "10,000 parts",
+            "you can't have more than 10,000 parts"
+        ));
+        let point = "A lock held while calling handlers would deadlock.";
+        assert!(made(
+            point,
+            "deadlock",
+            "never call handlers under it, to avoid a deadlock"
+        ));
+    }
+
+    #[test]
+    fn a_negation_inside_a_condition_argues_for_the_point() {
+        let point = "Hold one lock across the whole refill, check and spend.";
+        for answer in [
+            "If you don't hold a lock across all three, two threads spend one token.",
+            "When there is no lock around refill, check and spend, they interleave.",
+        ] {
+            assert!(made(point, "lock", answer), "{answer}");
+        }
+        // Outside a condition, or with the condition closed before it, it denies.
+        assert!(!made(point, "lock", "You don't need a lock here."));
+        assert!(!made(
+            point,
+            "lock",
+            "If it is CPython, you don't need a lock."
+        ));
+    }
+
+    #[test]
+    fn a_cue_that_names_a_mistake_takes_nothing_back() {
+        let point = "A real failure owned in the first person.";
+        assert!(made(point, "mine", "I'd pick a mistake that was mine."));
+        assert!(!made(point, "mine", "Pick a failure that was not mine."));
+    }
+
+    #[test]
+    fn a_phrase_with_its_own_negation_is_not_denied_by_it() {
+        let point = "starts_with only needs the path to exist.";
+        assert!(made(
+            point,
+            "not fall off",
+            "for starts_with the walk must not fall off"
+        ));
+        assert!(!made(
+            point,
+            "fall off",
+            "for starts_with the walk must not fall off"
+        ));
+    }
+}
