@@ -441,7 +441,9 @@ const WRONG5: usize = 1;
 /// reviews' fixes and big-O phrases matching only a whole expression (branch fix4), 109
 /// of 120 (90.8%) and 11 of 120 wrong; once a point's phrase no longer counted where a
 /// negation denies it (2026-12-07), 109 of 120 and 8 of 120 wrong. That change was
-/// decided on this set's counts (and the development sets'), never on its answers.
+/// decided on this set's counts (and the development sets'), never on its answers; the
+/// next (a dismissal after the phrase, `not only` in a point) on its answers, after
+/// which it is a development set: 109 of 120 and 5 of 120 wrong.
 #[test]
 fn sixth_held_out_answers() {
     ratchet(
@@ -455,7 +457,7 @@ fn sixth_held_out_answers() {
 
 /// The sixth set's ratchet (see `sixth_held_out_answers`).
 const RIGHT6: usize = 109;
-const WRONG6: usize = 8;
+const WRONG6: usize = 5;
 
 /// The seventh held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
@@ -475,4 +477,4 @@ fn seventh_held_out_answers() {
 
 /// The seventh set's ratchet (see `seventh_held_out_answers`).
 const RIGHT7: usize = 111;
-const WRONG7: usize = 12;
+const WRONG7: usize = 11;

@@ -190,17 +190,77 @@ pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -
 /// Whether the words `start..end` of `answer`, found for a key point's phrase whose own
 /// words are `phrase`, are denied: by a cue just before them (not one naming a mistake,
 /// nor one inside a condition: see `point_negated`) or a negation among them that the
-/// phrase does not have. Not by what follows them, as a misconception is: a
-/// point's words are often followed by another subject's denial ("a condition that the
-/// counter does not exist") or by a contraction `'d` that may be `had` ("restore what
-/// they'd lost").
+/// phrase does not have; or by a word just after them that dismisses them ("mechanisms
+/// are just bureaucracy", see [`DISMISSALS`]). Not by a denial after them, as a
+/// misconception is: a point's words are often followed by another subject's denial ("a
+/// condition that the counter does not exist") or by a contraction `'d` that may be
+/// `had` ("restore what they'd lost").
 pub fn denied_before_or_inside(
     answer: &Answer<'_>,
     start: usize,
     end: usize,
     phrase: &[Token],
 ) -> bool {
-    point_negated(answer, start) || denied_inside(answer, start, end, phrase)
+    point_negated(answer, start)
+        || denied_inside(answer, start, end, phrase)
+        || dismissed_after(answer, end)
+}
+
+/// Words that judge what came before them as not worth having: "mechanisms are just
+/// *bureaucracy*", "changing the system for everyone is *overreach*", "a lock is
+/// *overkill* here".
+const DISMISSALS: &[&str] = &[
+    "overreach",
+    "bureaucracy",
+    "bureaucratic",
+    "indecisive",
+    "indecision",
+    "overkill",
+    "unnecessary",
+    "needless",
+    "pointless",
+    "useless",
+    "waste",
+    "wasteful",
+    "distraction",
+    "weakness",
+    "optional",
+    "irrelevant",
+    "overrated",
+    "overengineering",
+    "overengineered",
+    "redundant",
+    "superfluous",
+    "naive",
+    "micromanagement",
+    "micromanaging",
+];
+
+/// Whether a dismissal ([`DISMISSALS`]) follows word `end` (exclusive) of `answer` in the
+/// same clause, at most [`AFTER`] + 1 words on (stop words not counted).
+fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let mut words = 0;
+    for k in end..tokens.len() {
+        let gap = k
+            .checked_sub(1)
+            .map_or(0..0, |p| tokens[p].span.end..tokens[k].span.start);
+        let word = tokens[k].text.as_str();
+        if breaks_clause(text, gap) || TURNS.contains(&word) {
+            return false;
+        }
+        if DISMISSALS.contains(&word) {
+            return true;
+        }
+        if !tokens[k].stop {
+            words += 1;
+            if words > AFTER + 1 {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
@@ -215,12 +275,13 @@ fn denied_inside(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]
         .any(|t| INSIDE.contains(&t.text.as_str()) && !own(&t.text))
 }
 
-/// Words of a key point's own statement that make it a denial, a supposition or a
-/// bound: "the GIL does *not* make a multi-step sequence atomic", "there is *no*
-/// /dev/shm", "a lock held while calling handlers *would* deadlock", "*at most* 10,000
-/// parts". A candidate makes such a point in a denial of its words ("the GIL doesn't
-/// save you", "you can't have more than 10,000 parts"), so its phrases count wherever
-/// they stand.
+/// Words of a key point's own statement that make it a denial or a supposition: "the
+/// GIL does *not* make a multi-step sequence atomic", "there is *no* /dev/shm", "a lock
+/// held while calling handlers *would* deadlock". A candidate makes such a point in a
+/// denial of its words ("the GIL doesn't save you"), so its phrases count wherever they
+/// stand. So does a bound, `at most` or `at least` ("at most 10,000 parts": "you can't
+/// have more than 10,000 parts"). A `not only`, `not just` or `not merely` is no denial:
+/// "fixed with a lasting mechanism, not only one instance" asserts the mechanism.
 const DENYING_POINT: &[&str] = &[
     "not",
     "no",
@@ -235,22 +296,26 @@ const DENYING_POINT: &[&str] = &[
     "nothing",
     "none",
     "would",
-    "most",
-    "least",
     "prevent",
     "prevents",
     "avoid",
     "avoids",
 ];
 
+/// Words after `not` that make it no denial in a point's statement.
+const NOT_DENYING: &[&str] = &["only", "just", "merely"];
+
 /// Whether a key point's own statement (its `point:` text) denies, supposes or bounds
 /// something (see [`DENYING_POINT`]). The phrases of any other point do not count where
 /// a negation denies them: "you don't actually need a lock" does not make the point
 /// "make park atomic with a lock".
 pub fn denies_itself(point: &[Token]) -> bool {
-    point
-        .iter()
-        .any(|t| DENYING_POINT.contains(&t.text.as_str()))
+    let word = |k: usize| point.get(k).map_or("", |t| t.text.as_str());
+    (0..point.len()).any(|k| match word(k) {
+        "not" => !NOT_DENYING.contains(&word(k + 1)),
+        "most" | "least" => k > 0 && word(k - 1) == "at",
+        w => DENYING_POINT.contains(&w),
+    })
 }
 
 /// Whether the words of `answer` from word `start` on are denied by a negation just

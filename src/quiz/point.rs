@@ -113,6 +113,47 @@ mod tests {
     }
 
     #[test]
+    fn a_dismissal_just_after_the_phrase_takes_it_back() {
+        let point = "The class of problem fixed with a lasting mechanism, not only one instance.";
+        assert!(!made(
+            point,
+            "mechanism",
+            "I review every change myself, because mechanisms are just bureaucracy."
+        ));
+        assert!(!made(
+            point,
+            "mechanism",
+            "A mechanism would be overkill here."
+        ));
+        assert!(made(
+            point,
+            "mechanism",
+            "I built a mechanism, a lint in CI, so the whole class is caught."
+        ));
+        // Past the clause, or too far on, it judges something else.
+        assert!(made(
+            point,
+            "mechanism",
+            "I added a mechanism; the old manual review was pointless."
+        ));
+    }
+
+    #[test]
+    fn not_only_and_a_name_with_least_leave_a_point_guarded() {
+        // "not only one instance" asserts the mechanism; "least recently used" bounds
+        // nothing: both points are said plainly, so a denial of their words counts.
+        let point = "The class of problem fixed with a lasting mechanism, not only one instance.";
+        assert!(!made(
+            point,
+            "mechanism",
+            "You don't need a mechanism for this."
+        ));
+        let point = "Evict the node at the least recently used end.";
+        assert!(!made(point, "evict*", "You never evict anything."));
+        assert!(made(point, "evict*", "Evict the least recently used node."));
+    }
+
+    #[test]
     fn a_cue_that_names_a_mistake_takes_nothing_back() {
         let point = "A real failure owned in the first person.";
         assert!(made(point, "mine", "I'd pick a mistake that was mine."));
