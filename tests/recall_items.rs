@@ -478,5 +478,5 @@ fn seventh_held_out_answers() {
 }
 
 /// The seventh set's ratchet (see `seventh_held_out_answers`).
-const RIGHT7: usize = 111;
-const WRONG7: usize = 12;
+const RIGHT7: usize = 113;
+const WRONG7: usize = 11;
