@@ -66,6 +66,15 @@ pub const CUES: &[&[&str]] = &[
     &["avoid"],
     &["avoids"],
     &["avoiding"],
+    // A warning names what follows as the thing to get wrong: "the thing people trip on
+    // is using the list as the key", "the pitfall is...", "watch out for...".
+    &["trip", "on"],
+    &["trips", "on"],
+    &["tripped", "on"],
+    &["pitfall"],
+    &["trap"],
+    &["gotcha"],
+    &["watch", "out", "for"],
     // What other people believe, told so as to correct it: "people tend to assume get
     // can skip the lock, but it writes". Only with someone else named as the believer:
     // never the speaker's own "I assume", "we tend to think" or "I tend to think".
@@ -352,7 +361,19 @@ fn cue_before(answer: &Answer<'_>, start: usize) -> Option<(usize, &'static [&'s
 
 /// Cues that name a mistake rather than deny: a key point's words after them are still
 /// said ("a mistake that was mine, with its cost measured").
-const NAMING_A_MISTAKE: &[&str] = &["mistake", "mistaken", "misconception", "myth"];
+const NAMING_A_MISTAKE: &[&str] = &[
+    "mistake",
+    "mistaken",
+    "misconception",
+    "myth",
+    "trip",
+    "trips",
+    "tripped",
+    "pitfall",
+    "trap",
+    "gotcha",
+    "watch",
+];
 
 /// Words that open a condition: a negation inside one states what happens without
 /// something, which is how a candidate argues for it ("if you don't hold the lock, two
@@ -366,7 +387,7 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     let Some((first, cue)) = cue_before(answer, start) else {
         return false;
     };
-    if cue.len() == 1 && NAMING_A_MISTAKE.contains(&cue[0]) {
+    if NAMING_A_MISTAKE.contains(&cue[0]) {
         return false;
     }
     let tokens = answer.tokens();
@@ -563,6 +584,22 @@ mod tests {
     }
 
     #[test]
+    fn a_warning_names_the_mistake_without_stating_it() {
+        for answer in [
+            "The thing people trip on is using the list directly as the key.",
+            "The classic pitfall is using the list directly as the key.",
+            "A common trap is using the list directly as the key.",
+            "Watch out for using the list directly as the key.",
+        ] {
+            assert!(!states("list directly as the key", answer), "{answer}");
+        }
+        assert!(states(
+            "list directly as the key",
+            "No trap here: I use the list directly as the key."
+        ));
+    }
+
+    #[test]
     fn a_later_mention_still_counts() {
         // The first mention is denied; the second is not.
         assert!(says(
@@ -579,7 +616,9 @@ mod tests {
             before in "[a-z ']{0,40}",
             lead in proptest::sample::select(vec!["it", "the decorator", "so it", "and it then"]),
         ) {
-            let answer = format!("{before}. {lead} runs on every call");
+            // A dot with a space before it is no sentence end (`quiz::boundary`: "one .
+            // two"), so the words before it end with a letter or an apostrophe.
+            let answer = format!("{}. {lead} runs on every call", before.trim_end());
             proptest::prop_assert!(says("on every call", &answer), "{answer}");
         }
 

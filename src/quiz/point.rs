@@ -158,6 +158,12 @@ mod tests {
         let point = "A real failure owned in the first person.";
         assert!(made(point, "mine", "I'd pick a mistake that was mine."));
         assert!(!made(point, "mine", "Pick a failure that was not mine."));
+        let point = "A defaultdict(list) collects each group.";
+        assert!(made(
+            point,
+            "defaultdict",
+            "Watch out for the defaultdict, it makes the list for you."
+        ));
     }
 
     #[test]
