@@ -764,6 +764,15 @@ fn a_right_recall_example_that_scores_wrong() {
         message.ends_with("it makes point 1 \"it counts\" (\"Counting\" for `count*`)"),
         "{message}"
     );
+    // A point named only in a denial: the message says so, with the words.
+    let item = recall_with_examples(&["Successor of one, never a definition."], &[]);
+    let (_, message) = item_problem(&item);
+    assert_eq!(
+        message,
+        "a right answer that scores wrong: it misses point 2 \"it is defined so\" (named only \
+         in a denial: \"definition\" for `definition`); it makes point 1 \"it counts\" (by \
+         `successor`)"
+    );
 }
 
 #[test]

@@ -66,7 +66,7 @@ fn every_lp_cards_spoken_answer_passes_the_lp_checks() {
             let id = card.id.as_str();
             for &(card_id, point) in POINTS_PENDING.iter().filter(|(c, _)| *c == id) {
                 let before = check.missed.len();
-                check.missed.retain(|m| m.as_str() != point);
+                check.missed.retain(|m| m.point.as_str() != point);
                 if check.missed.len() == before {
                     failures.push(format!(
                         "{card_id}: pending point now made, unlist it: {point}"

@@ -231,6 +231,45 @@ fn recall_names_the_phrase_and_uses_the_decks_synonyms() {
     );
 }
 
+/// A point named only in a denial is missed, and the verdict names the words that
+/// denied it: in the text, and as `denied` in `--json` (null for every other point).
+#[test]
+fn recall_names_a_point_said_only_in_a_denial() {
+    let said = "A hash map finds it in O(1); you don't actually need to evict anything.";
+    let v = answer("5", &[said]);
+    assert_eq!(made(&v), [true, false, true]);
+    assert_eq!(v["correct"], false, "{v}");
+    assert_eq!(
+        v["points"][1],
+        serde_json::json!({
+            "point": "The least recently used entry is evicted.",
+            "made": false,
+            "matched": null,
+            "denied": "evict",
+        })
+    );
+    assert_eq!(v["points"][0]["denied"], serde_json::Value::Null);
+    assert_eq!(v["points"][0]["matched"], "hash map");
+    // A point not named at all is missed with no denial.
+    let v = answer("5", &["A hash map."]);
+    assert_eq!(v["points"][1]["denied"], serde_json::Value::Null);
+    let out = quiz(&["--card", "scored", "--item", "5", "--answer", said]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("scored, item 5 (recall): wrong, 2 of 3 parts right\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "  ✗ The least recently used entry is evicted. — named only in a denial: \"evict\"\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
 /// An answer that makes every point but states a misconception is wrong, and says
 /// which words stated it and why; one that denies it is right.
 #[test]

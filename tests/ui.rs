@@ -885,6 +885,69 @@ fn recall_verdict_with_points_made_missed_and_claimed() {
     );
 }
 
+/// A point named only in a denial is missed, and the verdict says why, in the learner's
+/// words: on the line the claim key is on, and on one it is not; claimed, it is
+/// self-assessed like any missed point.
+#[test]
+fn recall_verdict_says_a_point_was_named_only_in_a_denial() {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let item = recall_item(
+        "How does an LRU cache get O(1) get and put?",
+        &[
+            ("A hash map finds the node.", "hash map"),
+            (
+                "A doubly linked list keeps the order of use.",
+                "linked list",
+            ),
+            ("The oldest entry is evicted.", "evict*"),
+        ],
+        "A hash map to the nodes of a doubly linked list; evict the oldest.",
+    );
+    let size = (160, 48);
+    let (mut app, _) = fixture(&Start::Home, false, size);
+    let mut session = QuizSession::new(vec![item], t0());
+    let _ = session.update(
+        QuizAction::Fill(
+            "A dictionary of nodes; you don't actually need a linked list.\n\
+             It never evicts anything."
+                .into(),
+        ),
+        t0(),
+    );
+    let _ = session.update(QuizAction::Submit, t0());
+    app.screen = tutor::state::Screen::Quiz(session);
+    insta::assert_snapshot!("quiz_recall_denied_160x48", draw(&app, size).backend());
+    let rows = screen_rows(&app, size).join("\n");
+    for line in [
+        "› ✗ A doubly linked list keeps the order of use. — named only in a denial: \"linked list\"  \
+         (c: I did say that)",
+        "  ✗ The oldest entry is evicted. — named only in a denial: \"evicts\"",
+    ] {
+        assert!(rows.contains(line), "{line}\n{rows}");
+    }
+    let tutor::state::Screen::Quiz(session) = &mut app.screen else {
+        panic!("the quiz is up");
+    };
+    assert!(
+        session.claim(t0()).is_some(),
+        "a denied point can be claimed"
+    );
+    let rows = screen_rows(&app, size).join("\n");
+    assert!(
+        rows.contains(
+            "  ✓ A doubly linked list keeps the order of use.  (you said so: self-assessed)"
+        ),
+        "{rows}"
+    );
+    assert!(
+        rows.contains(
+            "› ✗ The oldest entry is evicted. — named only in a denial: \"evicts\"  \
+             (c: I did say that)"
+        ),
+        "{rows}"
+    );
+}
+
 /// Where the control characters start in each field of tests/fixtures/hostile (the
 /// answers "42" and "yes" and the code run into them).
 const HOSTILE_FIELDS: &[&str] = &[

@@ -11,7 +11,8 @@ use serde_json::json;
 use super::{Cli, warn_problems};
 use crate::content::{Cloze, LoadOptions, MultipleChoice, QuizItem, Reorder, load_library};
 use crate::quiz::score::{
-    OptionMark, PointMark, score_cloze, score_multiple, score_recall, score_reorder, score_single,
+    OptionMark, PointMark, denial_note, score_cloze, score_multiple, score_recall, score_reorder,
+    score_single,
 };
 use crate::quiz::synonyms::Synonyms;
 use crate::shown;
@@ -29,6 +30,8 @@ struct Part {
     made: bool,
     matched: Option<String>,
     said: Option<String>,
+    /// For a recall point named only in a denial, the learner's words that named it.
+    denied: Option<String>,
 }
 
 /// A misconception a recall answer states: why it is wrong, the `said` phrase found
@@ -95,6 +98,7 @@ pub fn answer(cli: &Cli, card_id: &Shown, item: u32, answers: &[String], json: b
                 "point": p.point,
                 "made": p.made,
                 "matched": p.matched,
+                "denied": p.denied,
             })).collect::<Vec<_>>(),
             "misconceptions": scored.misconceptions.iter().map(|m| json!({
                 "why": m.why,
@@ -137,6 +141,9 @@ fn render(card: &str, item: u32, scored: &Scored) -> String {
             }
             _ => {}
         }
+        if let Some(said) = &part.denied {
+            out.push_str(&denial_note(said));
+        }
         out.push('\n');
     }
     for m in &scored.misconceptions {
@@ -165,6 +172,7 @@ fn part(point: impl Into<Shown>, made: bool, matched: Option<String>) -> Part {
         made,
         matched,
         said: None,
+        denied: None,
     }
 }
 
@@ -209,6 +217,11 @@ fn score(item: &QuizItem, answers: &[String], synonyms: &Synonyms) -> Result<Sco
                         made: true,
                         matched: Some(phrase.clone()),
                         said: Some(said.clone()),
+                        denied: None,
+                    },
+                    PointMark::Denied { said, .. } => Part {
+                        denied: Some(said.clone()),
+                        ..part(point.point.clone(), false, None)
                     },
                     PointMark::Missed => part(point.point.clone(), false, None),
                 })

@@ -933,6 +933,12 @@ fn scored_the_other_way(recall: &Recall, verdict: &RecallVerdict, right: bool) -
                         format!(" (\"{}\" for `{phrase}`)", one_line(said))
                     }
                     PointMark::Hit { phrase, .. } => format!(" (by `{phrase}`)"),
+                    PointMark::Denied { phrase, said } => {
+                        format!(
+                            " (named only in a denial: \"{}\" for `{phrase}`)",
+                            one_line(said)
+                        )
+                    }
                     PointMark::Missed => String::new(),
                 };
                 format!("{} \"{}\"{said}", p + 1, one_line(&recall.points[p].point))

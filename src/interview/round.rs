@@ -135,6 +135,10 @@ pub struct PointResult {
     /// The point as the card words it: its model phrasing.
     pub point: Shown,
     pub made: Made,
+    /// For a point missed, the candidate's words that named it only to deny it ("you
+    /// don't actually need a lock"), from the last answer that did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denied: Option<Shown>,
 }
 
 /// A question asked in a follow-up or discussion phase, and how its answer did.
@@ -439,6 +443,7 @@ impl Round {
                     .map(|p| PointResult {
                         point: p.point.clone(),
                         made: Made::Missed,
+                        denied: None,
                     })
                     .collect(),
                 Some(s.recall.model_answer.clone()),
@@ -601,6 +606,13 @@ impl Round {
                 } else {
                     Made::InAnswer
                 };
+            }
+        }
+        for (point, mark) in result.points.iter_mut().zip(&verdict.points) {
+            if let Some(said) = mark.denied()
+                && point.made == Made::Missed
+            {
+                point.denied = Some(Shown::new(said));
             }
         }
         if probing.is_none() {

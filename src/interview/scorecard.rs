@@ -96,6 +96,9 @@ pub struct MissedPoint {
     pub question: Shown,
     pub point: Shown,
     pub model_answer: Option<Shown>,
+    /// The candidate's words that named the point only to deny it, if they did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denied: Option<Shown>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -313,13 +316,14 @@ fn missed(round: &Round) -> Vec<MissedPoint> {
             .find(|p| p.kind == PhaseKind::Behavioural)
         && let Body::Behavioural { ask, .. } = &phase.body
     {
-        for point in &lp.check.missed {
+        for missed in &lp.check.missed {
             out.push(MissedPoint {
                 card: lp.card.id.clone(),
                 phase: PhaseKind::Behavioural,
                 question: ask.clone(),
-                point: point.clone(),
+                point: missed.point.clone(),
                 model_answer: lp.model_answer.clone(),
+                denied: missed.denied.clone(),
             });
         }
     }
@@ -331,6 +335,7 @@ fn missed(round: &Round) -> Vec<MissedPoint> {
                 question: q.ask.clone(),
                 point: p.point.clone(),
                 model_answer: q.model_answer.clone(),
+                denied: p.denied.clone(),
             });
         }
     }

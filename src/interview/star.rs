@@ -22,7 +22,7 @@
 use std::sync::LazyLock;
 
 use crate::content::{Recall, RecallPoint};
-use crate::quiz::score::{PointMark, RecallVerdict, score_recall};
+use crate::quiz::score::{PointMark, RecallVerdict, denial_note, score_recall};
 use crate::quiz::synonyms::Synonyms;
 use crate::quiz::tokens::{Token, tokens};
 use crate::shown;
@@ -422,7 +422,23 @@ pub struct LpCheck {
     /// The card's points: (made, in all), when the card has a recall item.
     pub points: Option<(usize, usize)>,
     /// The points missed, as the card words them.
-    pub missed: Vec<Shown>,
+    pub missed: Vec<Unmade>,
+}
+
+/// A point of the card's recall item the story does not make: as the card words it,
+/// and the story's words that named it only to deny it, if they did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmade {
+    pub point: Shown,
+    pub denied: Option<Shown>,
+}
+
+impl serde::Serialize for Unmade {
+    /// As the point alone, as the check's `missed` always was (the scorecard's missed
+    /// points carry the denial).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.point.serialize(serializer)
+    }
 }
 
 impl LpCheck {
@@ -460,7 +476,12 @@ impl LpCheck {
                 .map(|(v, item)| {
                     v.missed()
                         .into_iter()
-                        .filter_map(|i| item.points.get(i).map(|p| p.point.clone()))
+                        .filter_map(|i| {
+                            item.points.get(i).map(|p| Unmade {
+                                point: p.point.clone(),
+                                denied: v.points.get(i).and_then(PointMark::denied).map(Shown::new),
+                            })
+                        })
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -552,8 +573,13 @@ impl LpCheck {
                 self.words
             ));
         }
-        for point in &self.missed {
-            out.push(shown!("The story does not show: {point}"));
+        for missed in &self.missed {
+            let denial = missed
+                .denied
+                .as_deref()
+                .map(denial_note)
+                .unwrap_or_default();
+            out.push(shown!("The story does not show: {}{denial}", missed.point));
         }
         out
     }
@@ -685,6 +711,20 @@ mod tests {
             c.feedback()
                 .iter()
                 .any(|l| l.as_str() == "The story does not show: you measured it")
+        );
+        // A point the story names only to deny it says so.
+        let c = LpCheck::of(
+            &format!("{STRONG} I never talked to the customer."),
+            Some(&item),
+            &Synonyms::general(),
+        );
+        assert_eq!(c.points, Some((0, 2)));
+        assert!(
+            c.feedback().iter().any(|l| l.as_str()
+                == "The story does not show: you talked to the customer — named only in a \
+                    denial: \"customer\""),
+            "{:?}",
+            c.feedback()
         );
     }
 

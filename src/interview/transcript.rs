@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use crate::quiz::score::denial_note;
 use crate::text::sanitize;
 
 use super::clock::Millis;
@@ -90,7 +91,14 @@ pub fn scorecard(card: &Scorecard) -> String {
     if !card.missed.is_empty() {
         out.push_str("\n## Points missed\n\n");
         for m in &card.missed {
-            let _ = writeln!(out, "- {} ({}): {}", one_line(&m.question), m.card, m.point);
+            let denial = m.denied.as_deref().map(denial_note).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {} ({}): {}{denial}",
+                one_line(&m.question),
+                m.card,
+                m.point
+            );
         }
         let mut answers: Vec<(&str, &str)> = Vec::new();
         for m in &card.missed {

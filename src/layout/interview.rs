@@ -11,6 +11,7 @@ use crate::interview::round::Clocks;
 use crate::interview::transcript::{clock, competency_title};
 use crate::interview::{Scorecard, Who};
 use crate::mock::MockSession;
+use crate::quiz::score::denial_note;
 use crate::shown;
 use crate::state::App;
 use crate::text::{Shown, line, span};
@@ -250,10 +251,15 @@ pub fn scorecard_lines(app: &App, session: &MockSession, width: u16) -> Vec<Line
                 span(flat(&first.question), t.dim()),
             ]));
             for m in &card.missed[i..i + same] {
-                lines.push(Line::from(vec![
+                let mut spans = vec![
                     span("  • missed: ", t.error()),
                     span(flat(&m.point), Style::new()),
-                ]));
+                ];
+                // Why, when the candidate named it only to deny it.
+                if let Some(said) = &m.denied {
+                    spans.push(span(denial_note(said), t.dim()));
+                }
+                lines.push(Line::from(spans));
             }
             if let Some(model) = &first.model_answer {
                 lines.push(Line::from(vec![

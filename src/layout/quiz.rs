@@ -10,7 +10,7 @@ use super::theme;
 use crate::content::{ClozePart, QuizItem};
 use crate::hints;
 use crate::markdown;
-use crate::quiz::score::{OptionMark, PointMark};
+use crate::quiz::score::{OptionMark, PointMark, denial_note};
 use crate::quiz::{AnswerState, QuizSession, QuizStep, Verdict};
 use crate::shown;
 use crate::state::App;
@@ -488,27 +488,30 @@ pub fn feedback(
                         t.good(),
                         t,
                     )),
-                    PointMark::Missed if claims.claimed.contains(&i) => out.push(text_line(
-                        Shown::new("  ✓ "),
-                        &point.point,
-                        Shown::new("  (you said so: self-assessed)"),
-                        t.accent(),
-                        t,
-                    )),
-                    PointMark::Missed if claims.cursor == Some(i) => out.push(text_line(
-                        Shown::new("› ✗ "),
-                        &point.point,
-                        shown!("  ({}: I did say that)", hints::claim_key()),
-                        t.error().patch(t.selected()),
-                        t,
-                    )),
-                    PointMark::Missed => out.push(text_line(
-                        Shown::new("  ✗ "),
-                        &point.point,
-                        Shown::default(),
-                        t.error(),
-                        t,
-                    )),
+                    PointMark::Missed | PointMark::Denied { .. } if claims.claimed.contains(&i) => {
+                        out.push(text_line(
+                            Shown::new("  ✓ "),
+                            &point.point,
+                            Shown::new("  (you said so: self-assessed)"),
+                            t.accent(),
+                            t,
+                        ));
+                    }
+                    PointMark::Missed | PointMark::Denied { .. } => {
+                        // Why it was missed, when the answer named it only to deny it.
+                        let denial = mark.denied().map(denial_note).unwrap_or_default();
+                        out.push(if claims.cursor == Some(i) {
+                            text_line(
+                                Shown::new("› ✗ "),
+                                &point.point,
+                                shown!("{denial}  ({}: I did say that)", hints::claim_key()),
+                                t.error().patch(t.selected()),
+                                t,
+                            )
+                        } else {
+                            text_line(Shown::new("  ✗ "), &point.point, denial, t.error(), t)
+                        });
+                    }
                 }
             }
             // A misconception stated makes the answer wrong: say what was said, and why.

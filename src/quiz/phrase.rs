@@ -243,6 +243,15 @@ fn expression_of(text: &str) -> Option<Piece> {
         .then(|| Piece::from_token(first))
 }
 
+/// The shortest of `runs` (the first of equals), as found in `answer`.
+fn shortest<'a>(answer: &Answer<'a>, runs: &[(usize, usize)]) -> Option<Found<'a>> {
+    let &(start, end) = runs.iter().min_by_key(|(s, e)| (e - s, *s))?;
+    Some(Found {
+        said: answer.said(start..end),
+        start,
+    })
+}
+
 /// Where a phrase was found: the words of the answer that made it, and the index of
 /// the first of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,14 +320,22 @@ impl Phrase {
         answer: &Answer<'a>,
         keep: impl Fn(usize, usize) -> bool,
     ) -> Option<Found<'a>> {
-        let &(start, end) = self
-            .runs_where(answer, keep)
-            .iter()
-            .min_by_key(|(s, e)| (e - s, *s))?;
-        Some(Found {
-            said: answer.said(start..end),
-            start,
-        })
+        shortest(answer, &self.runs_where(answer, keep))
+    }
+
+    /// As [`find_where`](Self::find_where), and, when `keep` accepts no place, the
+    /// shortest place it refused: `Ok` where the phrase counts, `Err(Some)` where it is
+    /// said only at refused places, `Err(None)` where it is not said. The same search.
+    pub fn find_or_refused<'a>(
+        &self,
+        answer: &Answer<'a>,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> Result<Found<'a>, Option<Found<'a>>> {
+        let (kept, refused): (Vec<_>, Vec<_>) = self
+            .runs_where(answer, |_, _| true)
+            .into_iter()
+            .partition(|&(start, end)| keep(start, end));
+        shortest(answer, &kept).ok_or_else(|| shortest(answer, &refused))
     }
 
     /// Every place, as `(first word, end)`, where the phrase is in `answer` and that

@@ -29,11 +29,24 @@ impl PointRule {
     /// Where `phrase` (`text` parsed) is said in `answer` and, for a guarded point, not
     /// denied: its shortest place.
     pub fn find<'a>(&self, phrase: &Phrase, text: &str, answer: &Answer<'a>) -> Option<Found<'a>> {
+        self.look(phrase, text, answer).ok()
+    }
+
+    /// As [`find`](Self::find), and, when the phrase is said only where it is denied,
+    /// that place (its shortest): `Ok` where it counts, `Err(Some)` where it is named
+    /// only in a denial ("you don't actually need a lock"), `Err(None)` where it is not
+    /// said at all. One search, as `find`'s: every place is looked at once.
+    pub fn look<'a>(
+        &self,
+        phrase: &Phrase,
+        text: &str,
+        answer: &Answer<'a>,
+    ) -> Result<Found<'a>, Option<Found<'a>>> {
         if !self.guarded {
-            return phrase.find(answer);
+            return phrase.find(answer).ok_or(None);
         }
         let own: Vec<Token> = tokens(text);
-        phrase.find_where(answer, |start, end| {
+        phrase.find_or_refused(answer, |start, end| {
             !denied_before_or_inside(answer, start, end, &own)
         })
     }

@@ -108,6 +108,14 @@ pub enum PointMark {
         phrase: String,
         said: String,
     },
+    /// Not made, though one of its phrases is said, only where a negation or a
+    /// dismissal takes it back ("you don't actually need a lock"): `phrase` is the first
+    /// such phrase, `said` the answer's words for it. Missed in every count; named so
+    /// the learner sees why.
+    Denied {
+        phrase: String,
+        said: String,
+    },
     Missed,
 }
 
@@ -115,6 +123,22 @@ impl PointMark {
     pub fn is_hit(&self) -> bool {
         matches!(self, Self::Hit { .. })
     }
+
+    /// The answer's words that named this point only to deny it, for a denied point.
+    pub fn denied(&self) -> Option<&str> {
+        match self {
+            Self::Denied { said, .. } => Some(said),
+            _ => None,
+        }
+    }
+}
+
+/// What a screen says after a point named only in a denial, for the learner to see why
+/// it was missed: ` — named only in a denial: "don't actually need a lock"` (the
+/// answer's `said` words on one line, display-safe).
+pub fn denial_note(said: &str) -> Shown {
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    Shown::from(format!(" — named only in a denial: \"{said}\""))
 }
 
 /// A misconception the answer states: which one (index into the item's
@@ -216,7 +240,8 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 /// [`crate::quiz::phrase`]) where no negation before or among its words denies it, unless
 /// the point's own statement is a denial or a bound (see [`crate::quiz::point`]), or, for a "k of n" point, enough of its alternatives are
 /// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
-/// found are the ones named. A misconception is stated when any of its `said` entries
+/// found are the ones named. A point not made whose phrase is said only where it is
+/// denied is [`PointMark::Denied`], with the first such phrase: missed, and why. A misconception is stated when any of its `said` entries
 /// is found where no negation denies it, before or among the words found (see
 /// [`crate::quiz::negation`]); an entry of parts joined by `&` needs each part in one
 /// sentence (see [`crate::quiz::said`]). `synonyms` are
@@ -243,20 +268,39 @@ pub fn score_recall(item: &Recall, answer: &str, synonyms: &Synonyms) -> RecallV
         .points
         .iter()
         .map(|point| {
+            let rule = PointRule::of(point);
+            // The first phrase said only where it is denied, for a point not made.
+            let mut denied: Option<(String, &str)> = None;
             point
                 .made_by(|phrase| {
-                    PointRule::of(point).find(&Phrase::new(phrase, synonyms), phrase, &answer)
-                })
-                .map_or(PointMark::Missed, |hits| {
-                    let (phrases, said): (Vec<&str>, Vec<&str>) = hits
-                        .iter()
-                        .map(|(phrase, found)| (*phrase, found.said))
-                        .unzip();
-                    PointMark::Hit {
-                        phrase: phrases.join(" + "),
-                        said: said.join(" + "),
+                    match rule.look(&Phrase::new(phrase, synonyms), phrase, &answer) {
+                        Ok(found) => Some(found),
+                        Err(Some(found)) => {
+                            denied.get_or_insert((phrase.to_string(), found.said));
+                            None
+                        }
+                        Err(None) => None,
                     }
                 })
+                .map_or_else(
+                    || match denied.take() {
+                        Some((phrase, said)) => PointMark::Denied {
+                            phrase,
+                            said: said.to_string(),
+                        },
+                        None => PointMark::Missed,
+                    },
+                    |hits| {
+                        let (phrases, said): (Vec<&str>, Vec<&str>) = hits
+                            .iter()
+                            .map(|(phrase, found)| (*phrase, found.said))
+                            .unzip();
+                        PointMark::Hit {
+                            phrase: phrases.join(" + "),
+                            said: said.join(" + "),
+                        }
+                    },
+                )
         })
         .collect();
     RecallVerdict {
@@ -446,6 +490,41 @@ mod tests {
         assert_eq!(v.missed(), [0, 1, 2]);
         // Whole words only: "lru" inside "lrucache" does not count.
         assert_eq!(score("an lrucache").hit(), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_point_named_only_in_a_denial_is_missed_and_says_so() {
+        let v = score("A dict for lookup, evict the oldest; you don't need a linked list.");
+        assert_eq!(
+            v.points[1],
+            PointMark::Denied {
+                phrase: "linked list".into(),
+                said: "linked list".into(),
+            }
+        );
+        assert_eq!(v.points[1].denied(), Some("linked list"));
+        assert_eq!(v.hit(), [0, 2]);
+        assert_eq!(v.missed(), [1], "a denied point is missed");
+        let verdict = Verdict::Recall(v);
+        assert!(!verdict.correct());
+        assert_eq!(verdict.parts(), (2, 3));
+        // Said where it counts as well: made, and no denial named.
+        let v = score("A dict; no linked list? No: a linked list keeps the order; the oldest.");
+        assert!(v.points[1].is_hit(), "{v:?}");
+        // Not said at all: plainly missed.
+        assert_eq!(
+            score("A dict; evict the oldest.").points[1],
+            PointMark::Missed
+        );
+        // The first phrase found only in a denial is named, in the answer's words.
+        let v = score("A linked list, and never a dictionary.");
+        assert_eq!(
+            v.points[0],
+            PointMark::Denied {
+                phrase: "hash map".into(),
+                said: "dictionary".into(),
+            }
+        );
     }
 
     #[test]

@@ -210,6 +210,26 @@ fn ending_shows_the_scorecard_saves_it_and_r_practises_the_missed_cards_ahead() 
     assert_eq!(app.study.states, states_before, "no schedule changed");
 }
 
+/// The scorecard screen says which words named a missed point only to deny it.
+#[test]
+fn the_scorecard_names_the_words_that_denied_a_missed_point() {
+    let (mut app, mut shell, _dir) = interviewing();
+    paste(&mut app, &mut shell, "We did it.", at(1));
+    press(&mut app, &mut shell, "ctrl-d", at(2));
+    press(&mut app, &mut shell, "esc e", at(3));
+    let mut shown = session(&app).clone();
+    let card = shown.scorecard.as_mut().expect("the scorecard");
+    let point = card.missed[0].point.clone();
+    card.missed[0].denied = Some(crate::text::Shown::new("don't need\x1b[2J a lock"));
+    let rows: Vec<String> = crate::layout::interview::scorecard_lines(&app, &shown, 400)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let want =
+        format!("  • missed: {point} — named only in a denial: \"don't need\\u{{1b}}[2J a lock\"");
+    assert!(rows.contains(&want), "{want}\n{rows:#?}");
+}
+
 #[test]
 fn a_megabyte_paste_is_cut_to_what_an_answer_keeps_and_says_so() {
     let (mut app, mut shell, _dir) = interviewing();

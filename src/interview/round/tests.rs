@@ -313,6 +313,35 @@ fn a_missed_point_is_probed_once_and_the_same_probe_never_twice() {
     assert_eq!(card.missed_cards(), [CardId("lru".into())]);
 }
 
+/// A point named only in a denial is missed (and probed), and the scorecard and its
+/// Markdown say which words denied it.
+#[test]
+fn a_point_named_only_in_a_denial_is_missed_and_the_scorecard_says_so() {
+    let mut round = Round::start(plan(), at(0));
+    answer(&mut round, STORY, MIN);
+    answer(&mut round, "More.", MIN);
+    round.update(Event::Next, at(2 * MIN));
+    answer(&mut round, "You don't actually need a lock here.", 3 * MIN);
+    assert_eq!(
+        said(&round, Who::Interviewer).last().unwrap(),
+        "What protects the shared state?",
+        "a denied point is probed like any missed one"
+    );
+    answer(&mut round, "Nothing, really.", 4 * MIN);
+    let q = round.questions();
+    assert_eq!(q[0].points[0].made, Made::Missed);
+    assert_eq!(q[0].points[0].denied.as_deref(), Some("lock"));
+    assert_eq!(q[0].points[1].denied, None, "not named at all");
+    let card = Scorecard::of(&round);
+    assert_eq!(card.missed[0].point, "a lock around get and put");
+    assert_eq!(card.missed[0].denied.as_deref(), Some("lock"));
+    let text = crate::interview::transcript::scorecard(&card);
+    assert!(
+        text.contains("a lock around get and put — named only in a denial: \"lock\"\n"),
+        "{text}"
+    );
+}
+
 #[test]
 fn a_plain_follow_up_is_asked_and_recorded_not_scored() {
     let mut round = Round::start(plan(), at(0));
