@@ -380,36 +380,75 @@ const NAMING_A_MISTAKE: &[&str] = &[
 /// threads race"; "if the fresh count isn't zero at the end, -1").
 const CONDITIONS: &[&str] = &["if", "unless", "when", "whenever", "whether"];
 
+/// Cues that name what a fix is for: "a lock prevents double allocation", "jitter avoids
+/// synchronized retries" make the point about the hazard, not deny it.
+const PURPOSES: &[&str] = &[
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "avoid",
+    "avoids",
+    "avoiding",
+];
+
+/// Words before a `not`, `no` or `never` in its clause that make it the purpose of
+/// something: "a lock, *so that* no two cars ever get the same spot".
+const PURPOSE_OPENERS: &[&str] = &["so", "ensure", "ensures", "guarantee", "guarantees"];
+
+/// Words between a cue and a point's phrase that turn the cue around: "never retry a
+/// write *unless* it is idempotent", "parts aren't removed *until* you abort".
+const REVERSALS: &[&str] = &["unless", "until"];
+
+/// Words before a `without` in its clause that cancel it: "*can't* get away without a
+/// lock", "*no* method may touch the dict without holding the lock".
+const DOUBLE: &[&str] = &[
+    "not", "no", "never", "nothing", "refused", "refuse", "refuses",
+];
+
 /// Whether the words of `answer` from word `start` on, found for a key point's phrase,
-/// are denied by a negation just before them: as [`negated`], except that a cue naming
-/// a mistake, or a negation inside a condition, takes nothing back.
+/// are denied by a negation just before them: as [`negated`], except that some cues
+/// argue for the point rather than against it. A cue naming or warning of a mistake; a
+/// purpose (`prevents`, `avoids`, or a `not`/`no`/`never` after `so`, `ensure`); a cue
+/// turned around by `unless` or `until` before the phrase; a `without` that opens its
+/// clause ("without functools.wraps the name is lost": the case against leaving it
+/// out) or that follows another negation in it (two negations cancel); and any cue
+/// inside a condition ("if you don't hold the lock, ...").
 fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     let Some((first, cue)) = cue_before(answer, start) else {
         return false;
     };
-    if NAMING_A_MISTAKE.contains(&cue[0]) {
+    if NAMING_A_MISTAKE.contains(&cue[0]) || PURPOSES.contains(&cue[0]) {
         return false;
     }
     let tokens = answer.tokens();
     let text = answer.text();
-    let mut words = 0;
+    let word = |j: usize| tokens[j].text.as_str();
+    if (first + cue.len()..start.min(tokens.len())).any(|j| REVERSALS.contains(&word(j))) {
+        return false;
+    }
+    let denial = matches!(cue, ["not" | "no" | "never"]);
+    let without = cue == ["without"];
+    // The whole clause before the cue: a condition or another negation anywhere in it
+    // counts ("no method may touch the dict or the list without holding the lock").
     for j in (0..first).rev() {
-        if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start)
-            || TURNS.contains(&tokens[j].text.as_str())
-        {
-            return true;
+        let w = word(j);
+        if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
+            return !(without && j + 1 == first);
         }
-        if CONDITIONS.contains(&tokens[j].text.as_str()) {
+        if (denial && PURPOSE_OPENERS.contains(&w)) || (without && DOUBLE.contains(&w)) {
             return false;
         }
-        if !tokens[j].stop {
-            words += 1;
-            if words > WINDOW {
-                return true;
-            }
+        if TURNS.contains(&w) {
+            return !(without && j + 1 == first);
+        }
+        if CONDITIONS.contains(&w) {
+            return false;
         }
     }
-    true
+    // The clause opens the answer: a `without` first in it states the case against
+    // leaving something out.
+    !(without && first == 0)
 }
 
 #[cfg(test)]

@@ -167,6 +167,63 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_that_argues_for_the_point_takes_nothing_back() {
+        let spot = "Both cars can be given the same spot (double allocation).";
+        let lock = "In one process, make park atomic with a lock.";
+        let wraps = "`functools.wraps` on the wrapper copies the original's name.";
+        let idempotent = "So writes must be idempotent before they are retried.";
+        for (point, phrase, answer) in [
+            // A purpose names the hazard the fix is for.
+            (
+                spot,
+                "double allocation",
+                "A lock prevents double allocation of it.",
+            ),
+            (
+                spot,
+                "same spot",
+                "Take a lock so that no two cars ever get the same spot.",
+            ),
+            // A `without` that opens its clause: the case against leaving it out.
+            (
+                wraps,
+                "functools.wraps",
+                "Without functools.wraps the name is lost.",
+            ),
+            (
+                wraps,
+                "functools.wraps",
+                "It times each call; without functools.wraps the name is lost.",
+            ),
+            // Two negations cancel, and `unless` turns a cue around.
+            (
+                lock,
+                "lock",
+                "You can't get away without a lock held across park.",
+            ),
+            (
+                lock,
+                "lock",
+                "No method may touch the dict or the list without holding the lock.",
+            ),
+            (
+                idempotent,
+                "idempotent",
+                "Never retry a write unless it is idempotent.",
+            ),
+        ] {
+            assert!(made(point, phrase, answer), "{answer}");
+        }
+        // A plain `without` after other words still denies, as does a plain `never`.
+        assert!(!made(lock, "lock", "Park is atomic here without a lock."));
+        assert!(!made(
+            idempotent,
+            "idempotent",
+            "Writes never need to be idempotent."
+        ));
+    }
+
+    #[test]
     fn a_cue_that_names_a_mistake_takes_nothing_back() {
         let point = "A real failure owned in the first person.";
         assert!(made(point, "mine", "I'd pick a mistake that was mine."));
