@@ -481,3 +481,18 @@ fn seventh_held_out_answers() {
 /// The seventh set's ratchet (see `seventh_held_out_answers`).
 const RIGHT7: usize = 113;
 const WRONG7: usize = 11;
+
+/// Answers aimed at the negation guard on points, written by a reviewer who read the
+/// accept lists (not blind: see the fixture's header): a ratchet, so that a change to the
+/// guard that takes back more right answers, or lets more wrong ones through, fails.
+/// Print the figure and the misjudged answers with `--nocapture`.
+#[test]
+fn answers_aimed_at_the_negation_guard() {
+    ratchet(
+        include_str!("fixtures/recall_negation_review.yaml"),
+        (74, 44),
+        53,
+        25,
+        true,
+    );
+}

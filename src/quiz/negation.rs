@@ -165,23 +165,32 @@ const AUXILIARIES: &[&str] = &[
 /// deny or only suppose what came before: `would`, `never`, or a verb with `not`.
 pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
     let tokens = answer.tokens();
+    found_after(answer, end, AFTER, |k| {
+        let word = tokens[k].text.as_str();
+        let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
+        word == "would" || word == "never" || (word == "not" && after_verb)
+    })
+}
+
+/// Whether `hit` holds at a word after word `end` (exclusive) of `answer`, in the same
+/// clause and at most `limit` words on (stop words not counted).
+fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: impl Fn(usize) -> bool) -> bool {
+    let tokens = answer.tokens();
     let text = answer.text();
     let mut words = 0;
     for k in end..tokens.len() {
         let gap = k
             .checked_sub(1)
             .map_or(0..0, |p| tokens[p].span.end..tokens[k].span.start);
-        let word = tokens[k].text.as_str();
-        if breaks_clause(text, gap) || TURNS.contains(&word) {
+        if breaks_clause(text, gap) || TURNS.contains(&tokens[k].text.as_str()) {
             return false;
         }
-        let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
-        if word == "would" || word == "never" || (word == "not" && after_verb) {
+        if hit(k) {
             return true;
         }
         if !tokens[k].stop {
             words += 1;
-            if words > AFTER {
+            if words > limit {
                 return false;
             }
         }
@@ -249,27 +258,9 @@ const DISMISSALS: &[&str] = &[
 /// same clause, at most [`AFTER`] + 1 words on (stop words not counted).
 fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
     let tokens = answer.tokens();
-    let text = answer.text();
-    let mut words = 0;
-    for k in end..tokens.len() {
-        let gap = k
-            .checked_sub(1)
-            .map_or(0..0, |p| tokens[p].span.end..tokens[k].span.start);
-        let word = tokens[k].text.as_str();
-        if breaks_clause(text, gap) || TURNS.contains(&word) {
-            return false;
-        }
-        if DISMISSALS.contains(&word) {
-            return true;
-        }
-        if !tokens[k].stop {
-            words += 1;
-            if words > AFTER + 1 {
-                return false;
-            }
-        }
-    }
-    false
+    found_after(answer, end, AFTER + 1, |k| {
+        DISMISSALS.contains(&tokens[k].text.as_str())
+    })
 }
 
 /// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
