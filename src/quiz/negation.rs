@@ -397,6 +397,10 @@ const DOUBLE: &[&str] = &[
     "not", "no", "never", "nothing", "refused", "refuse", "refuses",
 ];
 
+/// How many words (stop words not counted) before a cue a point's guard looks for a
+/// condition, a purpose or a second negation in the clause.
+const CLAUSE_REACH: usize = 12;
+
 /// Whether the words of `answer` from word `start` on, found for a key point's phrase,
 /// are denied by a negation just before them: as [`negated`], except that some cues
 /// argue for the point rather than against it. A cue naming or warning of a mistake; a
@@ -420,8 +424,10 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     }
     let denial = matches!(cue, ["not" | "no" | "never"]);
     let without = cue == ["without"];
-    // The whole clause before the cue: a condition or another negation anywhere in it
-    // counts ("no method may touch the dict or the list without holding the lock").
+    // The clause before the cue, up to `CLAUSE_REACH` words: a condition or another
+    // negation anywhere in it counts ("no method may touch the dict or the list without
+    // holding the lock"). The reach keeps an answer of one endless clause linear.
+    let mut words = 0;
     for j in (0..first).rev() {
         let w = word(j);
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
@@ -435,6 +441,12 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         }
         if CONDITIONS.contains(&w) {
             return false;
+        }
+        if !tokens[j].stop {
+            words += 1;
+            if words > CLAUSE_REACH {
+                return true;
+            }
         }
     }
     // The clause opens the answer: a `without` first in it states the case against

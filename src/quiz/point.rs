@@ -224,6 +224,20 @@ mod tests {
     }
 
     #[test]
+    fn the_look_back_for_a_condition_stops_after_a_dozen_words() {
+        // Each denied phrase looked back over its whole clause: an answer of one
+        // endless clause of "no lock" took time growing with the square of its length.
+        let point = "In one process, make park atomic with a lock.";
+        let near = "If the two gates race, park is not safe without a lock.";
+        assert!(made(point, "lock", near));
+        let far = format!(
+            "If {} park is safe without a lock.",
+            "gates race ".repeat(7)
+        );
+        assert!(!made(point, "lock", &far), "{far}");
+    }
+
+    #[test]
     fn a_cue_that_names_a_mistake_takes_nothing_back() {
         let point = "A real failure owned in the first person.";
         assert!(made(point, "mine", "I'd pick a mistake that was mine."));

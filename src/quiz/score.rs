@@ -237,11 +237,13 @@ pub fn score_reorder(item: &Reorder, order: &[usize]) -> ReorderVerdict {
 }
 
 /// A point is made when any of its accepted phrases is found in the answer (see
-/// [`crate::quiz::phrase`]) where no negation before or among its words denies it, unless
-/// the point's own statement is a denial or a bound (see [`crate::quiz::point`]), or, for a "k of n" point, enough of its alternatives are
-/// (see [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases
-/// found are the ones named. A point not made whose phrase is said only where it is
-/// denied is [`PointMark::Denied`], with the first such phrase: missed, and why. A misconception is stated when any of its `said` entries
+/// [`crate::quiz::phrase`]) where no negation before or among its words denies it,
+/// unless the point's own statement is a denial or a bound (see [`crate::quiz::point`]),
+/// or, for a "k of n" point, enough of its alternatives are (see
+/// [`RecallPoint::made_by`](crate::content::RecallPoint::made_by)); the phrases found
+/// are the ones named. A point not made whose phrase is said only where it is denied is
+/// [`PointMark::Denied`], with the first such phrase: missed, and why. A misconception
+/// is stated when any of its `said` entries
 /// is found where no negation denies it, before or among the words found (see
 /// [`crate::quiz::negation`]); an entry of parts joined by `&` needs each part in one
 /// sentence (see [`crate::quiz::said`]). `synonyms` are
