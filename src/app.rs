@@ -1101,8 +1101,7 @@ fn event_loop(
                     break;
                 }
             }
-            if app.quit || signals.stop.load(Ordering::SeqCst) != 0 || !event::poll(Duration::ZERO)?
-            {
+            if app.quit || signals.stop.load(Ordering::SeqCst) != 0 || !event::poll(PENDING)? {
                 break;
             }
         }
@@ -1117,6 +1116,12 @@ fn event_loop(
     }
     Ok(())
 }
+
+/// How long the loop looks for another event already waiting before it draws. Not
+/// zero: crossterm's poll(2) source (the `use-dev-tty` feature) answers a zero timeout
+/// without looking, even at keys it has already read, and a burst would cost a frame
+/// per key.
+const PENDING: Duration = Duration::from_millis(1);
 
 /// How long the loop waits for an event. While a job runs, it wakes often: for its
 /// results, and to turn the spinner; while the lab's diagram moves a node, every frame

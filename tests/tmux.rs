@@ -745,6 +745,37 @@ fn a_recall_answer_survives_kill_9() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0"));
 }
 
+/// 5,000 characters typed into the answer editor as keystrokes (a terminal without
+/// bracketed paste, or a paste tool that types) are all read, and the key after them
+/// acts at once. crossterm's default event source read one 1 KiB chunk per readiness
+/// edge and left the rest in the terminal until another key came: the text stopped
+/// after about 3,000 characters and Ctrl-D did nothing.
+#[test]
+fn an_answer_typed_as_5000_keystrokes_is_read_to_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = one_recall_deck(dir.path());
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} quiz --card lru", decks.display());
+    let tmux = Tmux::start("keystrokes", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for("┌ Your answer ");
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    let mut text: String = (0..832)
+        .flat_map(|i| format!("w{i:04} ").into_bytes())
+        .map(char::from)
+        .collect();
+    text.push_str("LASTWORD");
+    assert_eq!(text.len(), 5_000);
+    tmux.keys(&["-l", &text]);
+    // The editor follows its cursor: the last word shows once every key was read.
+    tmux.wait_for("│LASTWORD ");
+    tmux.keys(&["C-d"]);
+    tmux.wait_for("✗ Not quite (0 of 3 right)");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0"));
+}
+
 /// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
 /// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
 /// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
