@@ -474,7 +474,7 @@ fn seventh_held_out_answers() {
         (120, 120),
         RIGHT7,
         WRONG7,
-        false,
+        true,
     );
 }
 
