@@ -463,10 +463,20 @@ const RIGHT6: usize = 119;
 const WRONG6: usize = 1;
 
 /// The seventh held-out set (all 60 items, two right and two wrong answers each), written
-/// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
-/// misconceptions nor the examples: issue 13's blind measure from then on. Never tune an
-/// item or the matcher on these answers; its failure message gives only how many answers
-/// are misjudged. Figures in the fixture's header.
+/// blind on 2026-12-07 (00:00-00:20 UTC) by two engineers who saw neither the accept
+/// lists, the misconceptions nor the examples, and issue 13's blind measure until the
+/// eighth set. On main at `ed1e883` (the items tuned on sets 1-5): 111 of 120 right
+/// accepted (92.5%), 17 of 120 wrong accepted; once a point's phrase no longer counted
+/// where a negation denies it, 111 and 12; with a dismissal after a point's phrase, 111
+/// and 11; after the items were tuned on set 6 and both were merged, 113 of 120 (94.2%)
+/// and 10; once cues that argue for a point stopped denying it, 113 and 11 (the blind
+/// figure; decided on the other sets, this set's answers never seen). A development set
+/// since 2026-12-07 at 03:00 UTC, when the items were tuned on it (branch tune7): a
+/// ratchet at the figure after that tuning, 120 of 120 right accepted and 0 of 120 wrong,
+/// so a change to the scorer or the items that loses ground fails. Of the 11 wrong
+/// answers it let through, 4 were incomplete answers whose missing point a too-broad
+/// accept made and 7 stated a listed misconception in other words (see the fixture's
+/// header). Print the figure and any misjudged answer with `--nocapture`.
 #[test]
 fn seventh_held_out_answers() {
     ratchet(
@@ -474,13 +484,13 @@ fn seventh_held_out_answers() {
         (120, 120),
         RIGHT7,
         WRONG7,
-        false,
+        true,
     );
 }
 
 /// The seventh set's ratchet (see `seventh_held_out_answers`).
-const RIGHT7: usize = 113;
-const WRONG7: usize = 11;
+const RIGHT7: usize = 120;
+const WRONG7: usize = 0;
 
 /// The eighth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
