@@ -28,7 +28,9 @@ use crate::store::Store;
 use crate::terminal::{self, Tty};
 use crate::update::{open_card, start_review, update};
 use crate::worker::{JobKind, Report, Worker};
+use burst::Burst;
 
+mod burst;
 mod outside;
 
 /// Where the session starts.
@@ -1080,7 +1082,9 @@ fn event_loop(
             continue;
         }
         // Every event already waiting is handled before the next frame is drawn: a
-        // burst of keys costs one frame, not one each.
+        // burst of keys costs one frame, not one each. Characters typed in a row are
+        // carried out as one edit (`burst`), before whatever ends the row.
+        let mut burst = Burst::default();
         loop {
             let action = match event::read()? {
                 Event::Key(key) => keymap::action_for(app, &key),
@@ -1088,7 +1092,14 @@ fn event_loop(
                 Event::Paste(text) => keymap::paste(app, &text),
                 _ => None,
             };
-            if let Some(action) = action {
+            let rest = action.and_then(|action| burst.join(action));
+            let stopping = signals.stop.load(Ordering::SeqCst) != 0;
+            let more = !stopping && event::poll(PENDING)?;
+            if rest.is_none() && more {
+                continue;
+            }
+            let mut repaint = false;
+            for action in [burst.take(), rest].into_iter().flatten() {
                 // Not held while reading: a dead tty can keep crossterm reading.
                 let _busy = signals.busy();
                 let now = Timestamp::now();
@@ -1096,12 +1107,16 @@ fn event_loop(
                 shell.execute(app, effects, now);
                 dirty = true;
                 if shell.take_repaint() {
-                    // Back from `$EDITOR`: drawn whole, at the size it left.
-                    signals.redraw.store(true, Ordering::SeqCst);
+                    repaint = true;
                     break;
                 }
             }
-            if app.quit || signals.stop.load(Ordering::SeqCst) != 0 || !event::poll(PENDING)? {
+            if repaint {
+                // Back from `$EDITOR`: drawn whole, at the size it left.
+                signals.redraw.store(true, Ordering::SeqCst);
+                break;
+            }
+            if app.quit || !more {
                 break;
             }
         }
