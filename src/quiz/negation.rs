@@ -209,7 +209,8 @@ pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -
 /// words are `phrase`, are denied: by a cue just before them (not one naming a mistake,
 /// nor one inside a condition: see `point_negated`) or a negation among them that the
 /// phrase does not have; or by a word just after them that dismisses them ("mechanisms
-/// are just bureaucracy", see [`DISMISSALS`]). Not by a denial after them, as a
+/// are just bureaucracy", see [`DISMISSALS`]) or denies they are needed ("a lock isn't
+/// needed", see [`NEEDLESS`]). Not by any other denial after them, as a
 /// misconception is: a point's words are often followed by another subject's denial ("a
 /// condition that the counter does not exist") or by a contraction `'d` that may be
 /// `had` ("restore what they'd lost").
@@ -222,6 +223,57 @@ pub fn denied_before_or_inside(
     point_negated(answer, start)
         || denied_inside(answer, start, end, phrase)
         || dismissed_after(answer, end)
+        || needless_after(answer, end)
+}
+
+/// Words that, after an auxiliary with `not` or after `never`, judge what came before
+/// them as not needed: "a lock *isn't needed*", "processes *won't help*", "the root
+/// cause *wasn't worth* fixing".
+const NEEDLESS: &[&str] = &[
+    "need",
+    "needs",
+    "needed",
+    "necessary",
+    "required",
+    "help",
+    "helps",
+    "matter",
+    "matters",
+    "worth",
+    "useful",
+];
+
+/// Words that may stand between that `not` and the word it judges: "isn't *really*
+/// needed".
+const SOFTENERS: &[&str] = &["really", "actually", "even", "strictly", "always"];
+
+/// Whether, after word `end` (exclusive) of `answer`, in the same clause and at most
+/// [`AFTER`] words on (stop words not counted), an auxiliary with `not` or a `never` is
+/// followed by a word of [`NEEDLESS`] ("BFS is not needed here"). A bare denial there
+/// often belongs to another subject ("a condition that the counter doesn't exist"), a
+/// denial of need hardly ever.
+fn needless_after(answer: &Answer<'_>, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    found_after(answer, end, AFTER, |k| {
+        let word = tokens[k].text.as_str();
+        let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
+        if !(word == "never" || (word == "not" && after_verb)) {
+            return false;
+        }
+        // The next word that is neither a stop word nor a softener, in the clause and
+        // at most three words on.
+        for n in k + 1..tokens.len().min(k + 4) {
+            if breaks_clause(text, tokens[n - 1].span.end..tokens[n].span.start) {
+                return false;
+            }
+            let next = tokens[n].text.as_str();
+            if !tokens[n].stop && !SOFTENERS.contains(&next) {
+                return NEEDLESS.contains(&next);
+            }
+        }
+        false
+    })
 }
 
 /// Words that judge what came before them as not worth having: "mechanisms are just

@@ -152,6 +152,52 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_of_need_just_after_the_phrase_takes_it_back() {
+        let lock = "In one process, make park atomic with a lock.";
+        let bfs = "BFS from the start word finds the shortest sequence.";
+        let root = "The root cause fixed, not only the symptom patched.";
+        for (point, phrase, answer) in [
+            (lock, "lock", "In one process a lock isn't needed at all."),
+            (
+                lock,
+                "lock",
+                "A lock around park is never really necessary.",
+            ),
+            (
+                bfs,
+                "BFS",
+                "I'd use DFS with backtracking; BFS is not needed here.",
+            ),
+            (bfs, "BFS", "BFS won't help with this one."),
+            (
+                root,
+                "root cause",
+                "You patched it; the root cause wasn't worth fixing.",
+            ),
+        ] {
+            assert!(!made(point, phrase, answer), "{answer}");
+        }
+        for (point, phrase, answer) in [
+            // Another verb, or a denial of need in another clause: not judged.
+            (
+                lock,
+                "lock",
+                "Take a lock so a second car does not get the spot.",
+            ),
+            (lock, "lock", "A lock never hurts here."),
+            (lock, "lock", "Take a lock; retries are not needed then."),
+            (
+                lock,
+                "lock",
+                "Take a lock around find and take in park, not needed elsewhere.",
+            ),
+            (bfs, "BFS", "BFS, not DFS, is what you need here."),
+        ] {
+            assert!(made(point, phrase, answer), "{answer}");
+        }
+    }
+
+    #[test]
     fn not_only_and_a_name_with_least_leave_a_point_guarded() {
         // "not only one instance" asserts the mechanism; "least recently used" bounds
         // nothing: both points are said plainly, so a denial of their words counts.
