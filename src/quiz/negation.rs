@@ -228,7 +228,8 @@ pub fn denied_before_or_inside(
 
 /// Words that, after an auxiliary with `not` or after `never`, judge what came before
 /// them as not needed: "a lock *isn't needed*", "processes *won't help*", "the root
-/// cause *wasn't worth* fixing".
+/// cause *wasn't worth* fixing". The first five are needs, which a `not`, `no` or
+/// `never` before them also denies ([`need_denied`]).
 const NEEDLESS: &[&str] = &[
     "need",
     "needs",
@@ -242,6 +243,28 @@ const NEEDLESS: &[&str] = &[
     "worth",
     "useful",
 ];
+
+/// Whether the words `start..end` of `answer`, found for a phrase of a point whose own
+/// statement denies something (so not guarded, see [`denies_itself`]), are denied all
+/// the same: a `not`, `no` or `never` just before them with a need after it ("you *don't
+/// need* to_thread", "*no need* to mark anything visited"). Not a denial of need after
+/// them: such a point is made in one ("the GIL does not help"). A point that speaks of
+/// need itself ("Process and Pipe need no semaphore") is made in such words too, so this
+/// is not asked for it: see [`speaks_of_need`].
+pub fn need_denied(answer: &Answer<'_>, start: usize) -> bool {
+    cue_before(answer, start).is_some_and(|(first, cue)| {
+        matches!(cue, ["not" | "no" | "never"])
+            && answer.tokens()[first + 1..start]
+                .iter()
+                .take(2)
+                .any(|t| NEEDLESS[..5].contains(&t.text.as_str()))
+    })
+}
+
+/// Whether a key point's own statement speaks of need (a word of [`NEEDLESS`]).
+pub fn speaks_of_need(point: &[Token]) -> bool {
+    point.iter().any(|t| NEEDLESS.contains(&t.text.as_str()))
+}
 
 /// Words that may stand between that `not` and the word it judges: "isn't *really*
 /// needed".

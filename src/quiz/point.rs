@@ -4,11 +4,13 @@
 //! statement is a denial, a supposition or a bound ("the GIL does *not* make it
 //! atomic", "*at most* 10,000 parts") is made in a denial of its words as often as not
 //! ("the GIL doesn't save you"), so its phrases count wherever they stand (see
-//! [`negation::denies_itself`](super::negation::denies_itself)).
+//! [`negation::denies_itself`](super::negation::denies_itself)), except after a denial
+//! of need ("you don't need to_thread"; see
+//! [`negation::need_denied`](super::negation::need_denied)).
 
 use crate::content::RecallPoint;
 
-use super::negation::{denied_before_or_inside, denies_itself};
+use super::negation::{denied_before_or_inside, denies_itself, need_denied, speaks_of_need};
 use super::phrase::{Answer, Found, Phrase};
 use super::tokens::{Token, tokens};
 
@@ -17,12 +19,17 @@ use super::tokens::{Token, tokens};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PointRule {
     guarded: bool,
+    /// For a point not guarded: whether a denial of need still takes its phrases back
+    /// (its statement does not speak of need itself).
+    need_denies: bool,
 }
 
 impl PointRule {
     pub fn of(point: &RecallPoint) -> Self {
+        let statement = tokens(point.point.as_str());
         Self {
-            guarded: !denies_itself(&tokens(point.point.as_str())),
+            guarded: !denies_itself(&statement),
+            need_denies: !speaks_of_need(&statement),
         }
     }
 
@@ -43,7 +50,11 @@ impl PointRule {
         answer: &Answer<'a>,
     ) -> Result<Found<'a>, Option<Found<'a>>> {
         if !self.guarded {
-            return phrase.find(answer).ok_or(None);
+            return if self.need_denies {
+                phrase.find_or_refused(answer, |start, _| !need_denied(answer, start))
+            } else {
+                phrase.find(answer).ok_or(None)
+            };
         }
         let own: Vec<Token> = tokens(text);
         phrase.find_or_refused(answer, |start, end| {
@@ -104,6 +115,37 @@ mod tests {
             point,
             "deadlock",
             "never call handlers under it, to avoid a deadlock"
+        ));
+    }
+
+    #[test]
+    fn a_denial_of_need_takes_back_even_a_point_that_denies() {
+        let point = "`asyncio.to_thread` runs a blocking call without blocking the loop.";
+        let visited = "Mark each word visited when it is queued, so no word is queued twice.";
+        for (point, phrase, answer) in [
+            (
+                point,
+                "to_thread",
+                "Inside asyncio you don't need to_thread at all.",
+            ),
+            (visited, "visited", "No need to mark anything visited here."),
+        ] {
+            assert!(!made(point, phrase, answer), "{answer}");
+        }
+        // Other denials still count for such a point, as does its own talk of need, and
+        // a denial of need after its words: "the GIL does not help" makes the GIL point.
+        let gil = "The GIL does not make a multi-step sequence atomic.";
+        assert!(made(gil, "GIL", "The GIL does not help here."));
+        assert!(made(
+            visited,
+            "visited",
+            "Words not visited yet are queued."
+        ));
+        let pipe = "Process and Pipe need no semaphore, so they work.";
+        assert!(made(
+            pipe,
+            "semaphore",
+            "Process and Pipe don't need a semaphore."
         ));
     }
 
