@@ -393,6 +393,70 @@ pub fn denies_itself(point: &[Token]) -> bool {
     })
 }
 
+/// How many words (stop words not counted) from a denying word of a point's statement a
+/// phrase's word may stand and still be made in a denial: "the *GIL* does *not* make a
+/// multi-step sequence atomic", "calling handlers *would deadlock*".
+const DENIAL_REACH: usize = 8;
+
+/// Whether a phrase (its words `phrase`) of a point whose statement (`text`, its words
+/// `statement`) denies something says what is denied: one of its words stands in the
+/// statement in a denying word's clause, at most [`DENIAL_REACH`] words from it. A phrase
+/// with a denying word of its own ("not reentrant"), or whose words the statement does
+/// not have, counts as one. The other phrases of such a
+/// point are guarded as any point's: in "mark each word *visited* when it is queued, so
+/// *no* word is queued twice" the denial is about queueing twice, not marking visited.
+pub fn says_the_denial(text: &str, statement: &[Token], phrase: &[Token]) -> bool {
+    let denying = |k: usize| {
+        let word = |k: usize| statement.get(k).map_or("", |t| t.text.as_str());
+        match word(k) {
+            "not" => !NOT_DENYING.contains(&word(k + 1)),
+            "most" | "least" => k > 0 && word(k - 1) == "at",
+            w => DENYING_POINT.contains(&w),
+        }
+    };
+    let same = |t: &Token, p: &Token| {
+        t.stem == p.stem || (p.star && t.text.starts_with(p.text.trim_end_matches('*')))
+    };
+    if denies_itself(phrase) {
+        return true;
+    }
+    let words: Vec<&Token> = phrase.iter().filter(|p| !p.stop).collect();
+    let mut found = false;
+    for (k, t) in statement.iter().enumerate() {
+        if !words.iter().any(|p| same(t, p)) {
+            continue;
+        }
+        found = true;
+        // Out from word `k` each way, in its clause, up to DENIAL_REACH words.
+        for step in [-1isize, 1] {
+            let mut j = k;
+            let mut n = 0;
+            loop {
+                let Some(next) = j.checked_add_signed(step).filter(|&i| i < statement.len()) else {
+                    break;
+                };
+                let (a, b) = if step < 0 { (next, j) } else { (j, next) };
+                if breaks_clause(text, statement[a].span.end..statement[b].span.start)
+                    || TURNS.contains(&statement[next].text.as_str())
+                {
+                    break;
+                }
+                j = next;
+                if denying(j) {
+                    return true;
+                }
+                if !statement[j].stop {
+                    n += 1;
+                    if n >= DENIAL_REACH {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    !found
+}
+
 /// Whether the words of `answer` from word `start` on are denied by a negation just
 /// before them (see the module docs).
 pub fn negated(answer: &Answer<'_>, start: usize) -> bool {

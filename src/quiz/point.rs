@@ -6,19 +6,27 @@
 //! ("the GIL doesn't save you"), so its phrases count wherever they stand (see
 //! [`negation::denies_itself`](super::negation::denies_itself)), except after a denial
 //! of need ("you don't need to_thread"; see
-//! [`negation::need_denied`](super::negation::need_denied)).
+//! [`negation::need_denied`](super::negation::need_denied)). Only the phrases that say
+//! what such a point denies are exempt: a phrase whose words stand in the statement's
+//! affirmative clause ("a *visited* set, so no word is processed twice") is guarded as
+//! any point's (see [`negation::says_the_denial`](super::negation::says_the_denial)).
 
 use crate::content::RecallPoint;
 
-use super::negation::{denied_before_or_inside, denies_itself, need_denied, speaks_of_need};
+use super::negation::{
+    denied_before_or_inside, denies_itself, need_denied, says_the_denial, speaks_of_need,
+};
 use super::phrase::{Answer, Found, Phrase};
 use super::tokens::{Token, tokens};
 
 /// How a point's phrases are looked for: whether a negation before or among the words
 /// found takes them back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PointRule {
     guarded: bool,
+    /// The point's statement and its words, for a point not guarded: which of its
+    /// phrases say what it denies ([`says_the_denial`]).
+    statement: (String, Vec<Token>),
     /// For a point not guarded: whether a denial of need still takes its phrases back
     /// (its statement does not speak of need itself).
     need_denies: bool,
@@ -27,9 +35,15 @@ pub struct PointRule {
 impl PointRule {
     pub fn of(point: &RecallPoint) -> Self {
         let statement = tokens(point.point.as_str());
+        let guarded = !denies_itself(&statement);
         Self {
-            guarded: !denies_itself(&statement),
+            guarded,
             need_denies: !speaks_of_need(&statement),
+            statement: if guarded {
+                (String::new(), Vec::new())
+            } else {
+                (point.point.as_str().to_string(), statement)
+            },
         }
     }
 
@@ -49,14 +63,14 @@ impl PointRule {
         text: &str,
         answer: &Answer<'a>,
     ) -> Result<Found<'a>, Option<Found<'a>>> {
-        if !self.guarded {
+        let own: Vec<Token> = tokens(text);
+        if !self.guarded && says_the_denial(&self.statement.0, &self.statement.1, &own) {
             return if self.need_denies {
                 phrase.find_or_refused(answer, |start, _| !need_denied(answer, start))
             } else {
                 phrase.find(answer).ok_or(None)
             };
         }
-        let own: Vec<Token> = tokens(text);
         phrase.find_or_refused(answer, |start, end| {
             !denied_before_or_inside(answer, start, end, &own)
         })
@@ -121,7 +135,7 @@ mod tests {
     #[test]
     fn a_denial_of_need_takes_back_even_a_point_that_denies() {
         let point = "`asyncio.to_thread` runs a blocking call without blocking the loop.";
-        let visited = "Mark each word visited when it is queued, so no word is queued twice.";
+        let visited = "No word is visited twice.";
         for (point, phrase, answer) in [
             (
                 point,
@@ -146,6 +160,51 @@ mod tests {
             pipe,
             "semaphore",
             "Process and Pipe don't need a semaphore."
+        ));
+    }
+
+    #[test]
+    fn only_the_phrases_that_say_a_points_denial_are_exempt() {
+        // The denial is in the statement's second clause; its first is said plainly.
+        let visited = "A visited set (marked on enqueue) so no word is processed twice.";
+        assert!(!made(visited, "visited", "You don't keep a visited set."));
+        assert!(made(
+            visited,
+            "visited",
+            "A visited set, marked when queued."
+        ));
+        let solid = "Dependency inversion: depend on abstractions, not concrete implementations.";
+        assert!(!made(
+            solid,
+            "abstraction*",
+            "Depend on concrete classes, not abstractions."
+        ));
+        let hire = "Real ownership handed over, not the hard work done for them.";
+        assert!(!made(
+            hire,
+            "ownership",
+            "Do the hard parts instead of handing over ownership."
+        ));
+        // Words near the denial, a phrase with a denial of its own, and a phrase the
+        // statement does not have keep the exemption.
+        let gil = "The GIL does not make a multi-step sequence atomic.";
+        assert!(made(gil, "GIL", "The GIL doesn't save you here."));
+        let applied = "A timeout does not tell you whether the write was applied.";
+        assert!(made(
+            applied,
+            "may have been applied",
+            "It may not have been applied."
+        ));
+        let bus = "Call the handlers after releasing the lock, never while holding it.";
+        assert!(made(
+            bus,
+            "not holding",
+            "Call them while not holding the lock."
+        ));
+        assert!(made(
+            bus,
+            "outside the lock",
+            "Never call them inside, only outside the lock."
         ));
     }
 
