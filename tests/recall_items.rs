@@ -480,7 +480,7 @@ fn seventh_held_out_answers() {
 
 /// The seventh set's ratchet (see `seventh_held_out_answers`).
 const RIGHT7: usize = 113;
-const WRONG7: usize = 11;
+const WRONG7: usize = 10;
 
 /// Answers aimed at the negation guard on points, written by a reviewer who read the
 /// accept lists (not blind: see the fixture's header): a ratchet, so that a change to the
@@ -492,7 +492,7 @@ fn answers_aimed_at_the_negation_guard() {
         include_str!("fixtures/recall_negation_review.yaml"),
         (74, 44),
         53,
-        16,
+        14,
         true,
     );
 }

@@ -507,8 +507,14 @@ const NAMING_A_MISTAKE: &[&str] = &[
 
 /// Words that open a condition: a negation inside one states what happens without
 /// something, which is how a candidate argues for it ("if you don't hold the lock, two
-/// threads race"; "if the fresh count isn't zero at the end, -1").
+/// threads race"; "if the fresh count isn't zero at the end, -1"). Only a condition
+/// at most [`CONDITION_REACH`] words before the cue shields it.
 const CONDITIONS: &[&str] = &["if", "unless", "when", "whenever", "whether"];
+
+/// How many words (stop words not counted) may stand between a condition word and the
+/// cue it shields: "if you don't hold the lock", "if the count isn't zero", but not "if
+/// it's CPython you don't need a lock", where the condition has ended with no comma.
+const CONDITION_REACH: usize = 2;
 
 /// Cues that name what a fix is for: "a lock prevents double allocation", "jitter avoids
 /// synchronized retries" make the point about the hazard, not deny it.
@@ -546,8 +552,8 @@ const CLAUSE_REACH: usize = 12;
 /// purpose (`prevents`, `avoids`, or a `not`/`no`/`never` after `so`, `ensure`); a cue
 /// turned around by `unless` or `until` before the phrase; a `without` that opens its
 /// clause ("without functools.wraps the name is lost": the case against leaving it
-/// out) or that follows another negation in it (two negations cancel); and any cue
-/// inside a condition ("if you don't hold the lock, ...").
+/// out) or that follows another negation in it (two negations cancel); and a cue just
+/// after a condition word ("if you don't hold the lock, ...").
 fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     let Some((first, cue)) = cue_before(answer, start) else {
         return false;
@@ -578,7 +584,7 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         if TURNS.contains(&w) {
             return !(without && j + 1 == first);
         }
-        if CONDITIONS.contains(&w) {
+        if CONDITIONS.contains(&w) && words <= CONDITION_REACH {
             return false;
         }
         if !tokens[j].stop {

@@ -217,8 +217,16 @@ mod tests {
         ] {
             assert!(made(point, "lock", answer), "{answer}");
         }
-        // Outside a condition, or with the condition closed before it, it denies.
+        // Outside a condition, or with the condition closed before it, it denies; a
+        // condition ends after two words even with no comma.
         assert!(!made(point, "lock", "You don't need a lock here."));
+        for answer in [
+            "If it's CPython you don't need a lock because of the GIL.",
+            "When you're on CPython there's no need for a lock in park.",
+            "Whenever you use the GIL there is no need for a lock.",
+        ] {
+            assert!(!made(point, "lock", answer), "{answer}");
+        }
         assert!(!made(
             point,
             "lock",
