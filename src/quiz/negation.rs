@@ -505,6 +505,18 @@ const NAMING_A_MISTAKE: &[&str] = &[
     "watch",
 ];
 
+/// Whether a cue naming a mistake (at word `first` of `tokens`) calls what follows it
+/// false after all: `myth` and `misconception` always do ("it is a myth that one process
+/// needs a lock"), `mistake` or `mistaken` before `to` does ("it's a mistake to put a lock
+/// around park"); "a mistake that was mine" names one's own failure.
+fn calls_it_a_myth(tokens: &[Token], first: usize, cue: &[&str]) -> bool {
+    match cue {
+        ["myth" | "misconception"] => true,
+        ["mistake" | "mistaken"] => tokens.get(first + 1).is_some_and(|t| t.text == "to"),
+        _ => false,
+    }
+}
+
 /// Words that open a condition: a negation inside one states what happens without
 /// something, which is how a candidate argues for it ("if you don't hold the lock, two
 /// threads race"; "if the fresh count isn't zero at the end, -1"). Only a condition
@@ -548,7 +560,8 @@ const CLAUSE_REACH: usize = 12;
 
 /// Whether the words of `answer` from word `start` on, found for a key point's phrase,
 /// are denied by a negation just before them: as [`negated`], except that some cues
-/// argue for the point rather than against it. A cue naming or warning of a mistake; a
+/// argue for the point rather than against it. A cue naming or warning of a mistake (not
+/// a myth, see [`calls_it_a_myth`]); a
 /// purpose (`prevents`, `avoids`, or a `not`/`no`/`never` after `so`, `ensure`); a cue
 /// turned around by `unless` or `until` before the phrase; a `without` that opens its
 /// clause ("without functools.wraps the name is lost": the case against leaving it
@@ -558,11 +571,13 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     let Some((first, cue)) = cue_before(answer, start) else {
         return false;
     };
-    if NAMING_A_MISTAKE.contains(&cue[0]) || PURPOSES.contains(&cue[0]) {
-        return false;
-    }
     let tokens = answer.tokens();
     let text = answer.text();
+    if NAMING_A_MISTAKE.contains(&cue[0]) && !calls_it_a_myth(tokens, first, cue)
+        || PURPOSES.contains(&cue[0])
+    {
+        return false;
+    }
     let word = |j: usize| tokens[j].text.as_str();
     if (first + cue.len()..start.min(tokens.len())).any(|j| REVERSALS.contains(&word(j))) {
         return false;

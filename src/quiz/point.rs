@@ -397,6 +397,15 @@ mod tests {
         let point = "A real failure owned in the first person.";
         assert!(made(point, "mine", "I'd pick a mistake that was mine."));
         assert!(!made(point, "mine", "Pick a failure that was not mine."));
+        // A myth, a misconception, or "a mistake to" calls what follows false.
+        let lock = "In one process, make park atomic with a lock.";
+        for answer in [
+            "It is a myth that one process needs a lock here.",
+            "It's a mistake to put a lock around park in Python.",
+            "A common misconception is that park needs a lock.",
+        ] {
+            assert!(!made(lock, "lock", answer), "{answer}");
+        }
         let point = "A defaultdict(list) collects each group.";
         assert!(made(
             point,
