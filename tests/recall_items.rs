@@ -492,7 +492,7 @@ fn answers_aimed_at_the_negation_guard() {
         include_str!("fixtures/recall_negation_review.yaml"),
         (74, 44),
         53,
-        12,
+        10,
         true,
     );
 }

@@ -252,7 +252,7 @@ const NEEDLESS: &[&str] = &[
 /// need itself ("Process and Pipe need no semaphore") is made in such words too, so this
 /// is not asked for it: see [`speaks_of_need`].
 pub fn need_denied(answer: &Answer<'_>, start: usize) -> bool {
-    cue_before(answer, start).is_some_and(|(first, cue)| {
+    cue_before(answer, start, false).is_some_and(|(first, cue)| {
         matches!(cue, ["not" | "no" | "never"])
             && answer.tokens()[first + 1..start]
                 .iter()
@@ -460,15 +460,23 @@ pub fn says_the_denial(text: &str, statement: &[Token], phrase: &[Token]) -> boo
 /// Whether the words of `answer` from word `start` on are denied by a negation just
 /// before them (see the module docs).
 pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
-    cue_before(answer, start).is_some()
+    cue_before(answer, start, false).is_some()
 }
 
 /// The negation cue just before word `start` of `answer`, as (the index of its first
-/// word, the cue), if there is one (see the module docs).
-fn cue_before(answer: &Answer<'_>, start: usize) -> Option<(usize, &'static [&'static str])> {
+/// word, the cue), if there is one (see the module docs). With `or_restarts` (a key
+/// point's guard), an `or` or `nor` between them starts the count of words again: a
+/// negation reaches over a disjunction ("you didn't question the need or look at any
+/// data"), though never more than [`CLAUSE_REACH`] words in all.
+fn cue_before(
+    answer: &Answer<'_>,
+    start: usize,
+    or_restarts: bool,
+) -> Option<(usize, &'static [&'static str])> {
     let tokens = answer.tokens();
     let text = answer.text();
     let mut words = 0;
+    let mut all = 0;
     for j in (0..start.min(tokens.len())).rev() {
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return None;
@@ -479,9 +487,12 @@ fn cue_before(answer: &Answer<'_>, start: usize) -> Option<(usize, &'static [&'s
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;
         }
-        if !tokens[j].stop {
+        if or_restarts && matches!(tokens[j].text.as_str(), "or" | "nor") {
+            words = 0;
+        } else if !tokens[j].stop {
             words += 1;
-            if words > WINDOW {
+            all += 1;
+            if words > WINDOW || all > CLAUSE_REACH {
                 return None;
             }
         }
@@ -568,7 +579,7 @@ const CLAUSE_REACH: usize = 12;
 /// out) or that follows another negation in it (two negations cancel); and a cue just
 /// after a condition word ("if you don't hold the lock, ...").
 fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
-    let Some((first, cue)) = cue_before(answer, start) else {
+    let Some((first, cue)) = cue_before(answer, start, true) else {
         return false;
     };
     let tokens = answer.tokens();

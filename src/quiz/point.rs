@@ -379,6 +379,25 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_reaches_over_an_or() {
+        let point = "You questioned the need with data before spending.";
+        let answer = "You didn't question the need or look at any data before spending.";
+        assert!(!made(point, "data", answer));
+        // Not without the `or`, nor past a dozen words in all.
+        assert!(made(
+            point,
+            "data",
+            "You didn't question the need, look at any data first."
+        ));
+        let far = format!(
+            "You didn't {} or look at the data.",
+            "ask twelve people ".repeat(4)
+        );
+        assert!(made(point, "data", &far), "{far}");
+        assert!(!made(point, "data", "No lock or data."));
+    }
+
+    #[test]
     fn the_look_back_for_a_condition_stops_after_a_dozen_words() {
         // Each denied phrase looked back over its whole clause: an answer of one
         // endless clause of "no lock" took time growing with the square of its length.
