@@ -467,7 +467,8 @@ pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
 /// word, the cue), if there is one (see the module docs). With `or_restarts` (a key
 /// point's guard), an `or` or `nor` between them starts the count of words again: a
 /// negation reaches over a disjunction ("you didn't question the need or look at any
-/// data"), though never more than [`CLAUSE_REACH`] words in all.
+/// data"), though never more than [`CLAUSE_REACH`] words in all; and a word that ends a
+/// point cue's reach ([`ends_a_point_cue`]) stands for the end of its clause.
 fn cue_before(
     answer: &Answer<'_>,
     start: usize,
@@ -487,6 +488,9 @@ fn cue_before(
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;
         }
+        if or_restarts && ends_a_point_cue(tokens, j) {
+            return None;
+        }
         if or_restarts && matches!(tokens[j].text.as_str(), "or" | "nor") {
             words = 0;
         } else if !tokens[j].stop {
@@ -498,6 +502,48 @@ fn cue_before(
         }
     }
     None
+}
+
+/// Words between a cue and a key point's phrase that end the cue's reach: a boundary
+/// said with no comma ("the GIL doesn't help here *and* a lock is what you need", "no
+/// OrderedDict *means* a dict plus a linked list"), or a verb that the cue turns around
+/// ("must not *break* the contract", "without *cutting* corners on quality").
+const POINT_CUE_ENDS: &[&str] = &[
+    "and",
+    "means",
+    "only",
+    "break",
+    "breaks",
+    "breaking",
+    "ignore",
+    "ignores",
+    "ignoring",
+    "cut",
+    "cuts",
+    "cutting",
+    "skip",
+    "skips",
+    "skipping",
+    "lose",
+    "loses",
+    "losing",
+    "hide",
+    "hides",
+    "hiding",
+    "disappear",
+    "disappears",
+];
+
+/// Whether word `j` of `tokens` ends a point cue's reach ([`POINT_CUE_ENDS`], a word
+/// starting `sacrific`, `way around`, or `more`, `less` or `fewer` before `than`, which
+/// makes a bound: "can't take more than 1,000 writes a second").
+fn ends_a_point_cue(tokens: &[Token], j: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    let w = word(j);
+    POINT_CUE_ENDS.contains(&w)
+        || w.starts_with("sacrific")
+        || (w == "around" && j > 0 && word(j - 1) == "way")
+        || (matches!(w, "more" | "less" | "fewer") && word(j + 1) == "than")
 }
 
 /// Cues that name a mistake rather than deny: a key point's words after them are still

@@ -379,6 +379,56 @@ mod tests {
     }
 
     #[test]
+    fn a_boundary_with_no_comma_or_a_reversing_verb_ends_a_cue() {
+        let lock = "In one process, make park atomic with a lock.";
+        let quality = "Speed, with quality kept.";
+        let lsp = "Liskov: a subclass honours the base class contract.";
+        let writes = "A max-heap of the k closest points.";
+        for (point, phrase, answer) in [
+            (
+                lock,
+                "lock",
+                "The GIL doesn't help here and a lock around park is what you need.",
+            ),
+            (
+                lock,
+                "lock",
+                "There is no way around holding a lock for park.",
+            ),
+            (
+                quality,
+                "quality",
+                "You moved fast without cutting corners on quality.",
+            ),
+            (
+                quality,
+                "quality",
+                "We kept moving without sacrificing quality.",
+            ),
+            (
+                lsp,
+                "contract",
+                "A subclass must not break the base class contract.",
+            ),
+            (
+                writes,
+                "heap",
+                "You never keep more than k points in the heap.",
+            ),
+        ] {
+            assert!(made(point, phrase, answer), "{answer}");
+        }
+        // Without such a word the cue still denies.
+        assert!(!made(lock, "lock", "The GIL means you don't need a lock."));
+        assert!(!made(quality, "quality", "You never minded quality."));
+        assert!(!made(
+            lsp,
+            "contract",
+            "A subclass need not honour the contract."
+        ));
+    }
+
+    #[test]
     fn a_negation_reaches_over_an_or() {
         let point = "You questioned the need with data before spending.";
         let answer = "You didn't question the need or look at any data before spending.";
