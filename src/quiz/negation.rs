@@ -247,7 +247,7 @@ const NEEDLESS: &[&str] = &[
 /// Whether the words `start..end` of `answer`, found for a phrase of a point whose own
 /// statement denies something (so not guarded, see [`denies_itself`]), are denied all
 /// the same: a `not`, `no` or `never` just before them with a need after it ("you *don't
-/// need* to_thread", "*no need* to mark anything visited"). Not a denial of need after
+/// need* `to_thread`", "*no need* to mark anything visited"). Not a denial of need after
 /// them: such a point is made in one ("the GIL does not help"). A point that speaks of
 /// need itself ("Process and Pipe need no semaphore") is made in such words too, so this
 /// is not asked for it: see [`speaks_of_need`].
@@ -431,10 +431,7 @@ pub fn says_the_denial(text: &str, statement: &[Token], phrase: &[Token]) -> boo
         for step in [-1isize, 1] {
             let mut j = k;
             let mut n = 0;
-            loop {
-                let Some(next) = j.checked_add_signed(step).filter(|&i| i < statement.len()) else {
-                    break;
-                };
+            while let Some(next) = j.checked_add_signed(step).filter(|&i| i < statement.len()) {
                 let (a, b) = if step < 0 { (next, j) } else { (j, next) };
                 if breaks_clause(text, statement[a].span.end..statement[b].span.start)
                     || TURNS.contains(&statement[next].text.as_str())
@@ -506,7 +503,7 @@ fn cue_before(
 
 /// Words between a cue and a key point's phrase that end the cue's reach: a boundary
 /// said with no comma ("the GIL doesn't help here *and* a lock is what you need", "no
-/// OrderedDict *means* a dict plus a linked list"), or a verb that the cue turns around
+/// `OrderedDict` *means* a dict plus a linked list"), or a verb that the cue turns around
 /// ("must not *break* the contract", "without *cutting* corners on quality").
 const POINT_CUE_ENDS: &[&str] = &[
     "and",
@@ -582,7 +579,7 @@ const CONDITIONS: &[&str] = &["if", "unless", "when", "whenever", "whether"];
 
 /// How many words (stop words not counted) may stand between a condition word and the
 /// cue it shields: "if you don't hold the lock", "if the count isn't zero", but not "if
-/// it's CPython you don't need a lock", where the condition has ended with no comma.
+/// it's `CPython` you don't need a lock", where the condition has ended with no comma.
 const CONDITION_REACH: usize = 2;
 
 /// Cues that name what a fix is for: "a lock prevents double allocation", "jitter avoids

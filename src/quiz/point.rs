@@ -5,7 +5,7 @@
 //! atomic", "*at most* 10,000 parts") is made in a denial of its words as often as not
 //! ("the GIL doesn't save you"), so its phrases count wherever they stand (see
 //! [`negation::denies_itself`](super::negation::denies_itself)), except after a denial
-//! of need ("you don't need to_thread"; see
+//! of need ("you don't need `to_thread`"; see
 //! [`negation::need_denied`](super::negation::need_denied)). Only the phrases that say
 //! what such a point denies are exempt: a phrase whose words stand in the statement's
 //! affirmative clause ("a *visited* set, so no word is processed twice") is guarded as
