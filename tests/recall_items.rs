@@ -521,8 +521,8 @@ fn answers_aimed_at_the_negation_guard() {
     ratchet(
         include_str!("fixtures/recall_negation_review.yaml"),
         (74, 44),
-        53,
-        25,
+        64,
+        10,
         true,
     );
 }

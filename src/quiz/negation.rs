@@ -209,7 +209,8 @@ pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -
 /// words are `phrase`, are denied: by a cue just before them (not one naming a mistake,
 /// nor one inside a condition: see `point_negated`) or a negation among them that the
 /// phrase does not have; or by a word just after them that dismisses them ("mechanisms
-/// are just bureaucracy", see [`DISMISSALS`]). Not by a denial after them, as a
+/// are just bureaucracy", see [`DISMISSALS`]) or denies they are needed ("a lock isn't
+/// needed", see [`NEEDLESS`]). Not by any other denial after them, as a
 /// misconception is: a point's words are often followed by another subject's denial ("a
 /// condition that the counter does not exist") or by a contraction `'d` that may be
 /// `had` ("restore what they'd lost").
@@ -222,6 +223,80 @@ pub fn denied_before_or_inside(
     point_negated(answer, start)
         || denied_inside(answer, start, end, phrase)
         || dismissed_after(answer, end)
+        || needless_after(answer, end)
+}
+
+/// Words that, after an auxiliary with `not` or after `never`, judge what came before
+/// them as not needed: "a lock *isn't needed*", "processes *won't help*", "the root
+/// cause *wasn't worth* fixing". The first five are needs, which a `not`, `no` or
+/// `never` before them also denies ([`need_denied`]).
+const NEEDLESS: &[&str] = &[
+    "need",
+    "needs",
+    "needed",
+    "necessary",
+    "required",
+    "help",
+    "helps",
+    "matter",
+    "matters",
+    "worth",
+    "useful",
+];
+
+/// Whether the words `start..end` of `answer`, found for a phrase of a point whose own
+/// statement denies something (so not guarded, see [`denies_itself`]), are denied all
+/// the same: a `not`, `no` or `never` just before them with a need after it ("you *don't
+/// need* `to_thread`", "*no need* to mark anything visited"). Not a denial of need after
+/// them: such a point is made in one ("the GIL does not help"). A point that speaks of
+/// need itself ("Process and Pipe need no semaphore") is made in such words too, so this
+/// is not asked for it: see [`speaks_of_need`].
+pub fn need_denied(answer: &Answer<'_>, start: usize) -> bool {
+    cue_before(answer, start, false).is_some_and(|(first, cue)| {
+        matches!(cue, ["not" | "no" | "never"])
+            && answer.tokens()[first + 1..start]
+                .iter()
+                .take(2)
+                .any(|t| NEEDLESS[..5].contains(&t.text.as_str()))
+    })
+}
+
+/// Whether a key point's own statement speaks of need (a word of [`NEEDLESS`]).
+pub fn speaks_of_need(point: &[Token]) -> bool {
+    point.iter().any(|t| NEEDLESS.contains(&t.text.as_str()))
+}
+
+/// Words that may stand between that `not` and the word it judges: "isn't *really*
+/// needed".
+const SOFTENERS: &[&str] = &["really", "actually", "even", "strictly", "always"];
+
+/// Whether, after word `end` (exclusive) of `answer`, in the same clause and at most
+/// [`AFTER`] words on (stop words not counted), an auxiliary with `not` or a `never` is
+/// followed by a word of [`NEEDLESS`] ("BFS is not needed here"). A bare denial there
+/// often belongs to another subject ("a condition that the counter doesn't exist"), a
+/// denial of need hardly ever.
+fn needless_after(answer: &Answer<'_>, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    found_after(answer, end, AFTER, |k| {
+        let word = tokens[k].text.as_str();
+        let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
+        if !(word == "never" || (word == "not" && after_verb)) {
+            return false;
+        }
+        // The next word that is neither a stop word nor a softener, in the clause and
+        // at most three words on.
+        for n in k + 1..tokens.len().min(k + 4) {
+            if breaks_clause(text, tokens[n - 1].span.end..tokens[n].span.start) {
+                return false;
+            }
+            let next = tokens[n].text.as_str();
+            if !tokens[n].stop && !SOFTENERS.contains(&next) {
+                return NEEDLESS.contains(&next);
+            }
+        }
+        false
+    })
 }
 
 /// Words that judge what came before them as not worth having: "mechanisms are just
@@ -318,18 +393,88 @@ pub fn denies_itself(point: &[Token]) -> bool {
     })
 }
 
+/// How many words (stop words not counted) from a denying word of a point's statement a
+/// phrase's word may stand and still be made in a denial: "the *GIL* does *not* make a
+/// multi-step sequence atomic", "calling handlers *would deadlock*".
+const DENIAL_REACH: usize = 8;
+
+/// Whether a phrase (its words `phrase`) of a point whose statement (`text`, its words
+/// `statement`) denies something says what is denied: one of its words stands in the
+/// statement in a denying word's clause, at most [`DENIAL_REACH`] words from it. A phrase
+/// with a denying word of its own ("not reentrant"), or whose words the statement does
+/// not have, counts as one. The other phrases of such a
+/// point are guarded as any point's: in "mark each word *visited* when it is queued, so
+/// *no* word is queued twice" the denial is about queueing twice, not marking visited.
+pub fn says_the_denial(text: &str, statement: &[Token], phrase: &[Token]) -> bool {
+    let denying = |k: usize| {
+        let word = |k: usize| statement.get(k).map_or("", |t| t.text.as_str());
+        match word(k) {
+            "not" => !NOT_DENYING.contains(&word(k + 1)),
+            "most" | "least" => k > 0 && word(k - 1) == "at",
+            w => DENYING_POINT.contains(&w),
+        }
+    };
+    let same = |t: &Token, p: &Token| {
+        t.stem == p.stem || (p.star && t.text.starts_with(p.text.trim_end_matches('*')))
+    };
+    if denies_itself(phrase) {
+        return true;
+    }
+    let words: Vec<&Token> = phrase.iter().filter(|p| !p.stop).collect();
+    let mut found = false;
+    for (k, t) in statement.iter().enumerate() {
+        if !words.iter().any(|p| same(t, p)) {
+            continue;
+        }
+        found = true;
+        // Out from word `k` each way, in its clause, up to DENIAL_REACH words.
+        for step in [-1isize, 1] {
+            let mut j = k;
+            let mut n = 0;
+            while let Some(next) = j.checked_add_signed(step).filter(|&i| i < statement.len()) {
+                let (a, b) = if step < 0 { (next, j) } else { (j, next) };
+                if breaks_clause(text, statement[a].span.end..statement[b].span.start)
+                    || TURNS.contains(&statement[next].text.as_str())
+                {
+                    break;
+                }
+                j = next;
+                if denying(j) {
+                    return true;
+                }
+                if !statement[j].stop {
+                    n += 1;
+                    if n >= DENIAL_REACH {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    !found
+}
+
 /// Whether the words of `answer` from word `start` on are denied by a negation just
 /// before them (see the module docs).
 pub fn negated(answer: &Answer<'_>, start: usize) -> bool {
-    cue_before(answer, start).is_some()
+    cue_before(answer, start, false).is_some()
 }
 
 /// The negation cue just before word `start` of `answer`, as (the index of its first
-/// word, the cue), if there is one (see the module docs).
-fn cue_before(answer: &Answer<'_>, start: usize) -> Option<(usize, &'static [&'static str])> {
+/// word, the cue), if there is one (see the module docs). With `or_restarts` (a key
+/// point's guard), an `or` or `nor` between them starts the count of words again: a
+/// negation reaches over a disjunction ("you didn't question the need or look at any
+/// data"), though never more than [`CLAUSE_REACH`] words in all; and a word that ends a
+/// point cue's reach ([`ends_a_point_cue`]) stands for the end of its clause.
+fn cue_before(
+    answer: &Answer<'_>,
+    start: usize,
+    or_restarts: bool,
+) -> Option<(usize, &'static [&'static str])> {
     let tokens = answer.tokens();
     let text = answer.text();
     let mut words = 0;
+    let mut all = 0;
     for j in (0..start.min(tokens.len())).rev() {
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return None;
@@ -340,14 +485,62 @@ fn cue_before(answer: &Answer<'_>, start: usize) -> Option<(usize, &'static [&'s
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;
         }
-        if !tokens[j].stop {
+        if or_restarts && ends_a_point_cue(tokens, j) {
+            return None;
+        }
+        if or_restarts && matches!(tokens[j].text.as_str(), "or" | "nor") {
+            words = 0;
+        } else if !tokens[j].stop {
             words += 1;
-            if words > WINDOW {
+            all += 1;
+            if words > WINDOW || all > CLAUSE_REACH {
                 return None;
             }
         }
     }
     None
+}
+
+/// Words between a cue and a key point's phrase that end the cue's reach: a boundary
+/// said with no comma ("the GIL doesn't help here *and* a lock is what you need", "no
+/// `OrderedDict` *means* a dict plus a linked list"), or a verb that the cue turns around
+/// ("must not *break* the contract", "without *cutting* corners on quality").
+const POINT_CUE_ENDS: &[&str] = &[
+    "and",
+    "means",
+    "only",
+    "break",
+    "breaks",
+    "breaking",
+    "ignore",
+    "ignores",
+    "ignoring",
+    "cut",
+    "cuts",
+    "cutting",
+    "skip",
+    "skips",
+    "skipping",
+    "lose",
+    "loses",
+    "losing",
+    "hide",
+    "hides",
+    "hiding",
+    "disappear",
+    "disappears",
+];
+
+/// Whether word `j` of `tokens` ends a point cue's reach ([`POINT_CUE_ENDS`], a word
+/// starting `sacrific`, `way around`, or `more`, `less` or `fewer` before `than`, which
+/// makes a bound: "can't take more than 1,000 writes a second").
+fn ends_a_point_cue(tokens: &[Token], j: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+    let w = word(j);
+    POINT_CUE_ENDS.contains(&w)
+        || w.starts_with("sacrific")
+        || (w == "around" && j > 0 && word(j - 1) == "way")
+        || (matches!(w, "more" | "less" | "fewer") && word(j + 1) == "than")
 }
 
 /// Cues that name a mistake rather than deny: a key point's words after them are still
@@ -366,10 +559,28 @@ const NAMING_A_MISTAKE: &[&str] = &[
     "watch",
 ];
 
+/// Whether a cue naming a mistake (at word `first` of `tokens`) calls what follows it
+/// false after all: `myth` and `misconception` always do ("it is a myth that one process
+/// needs a lock"), `mistake` or `mistaken` before `to` does ("it's a mistake to put a lock
+/// around park"); "a mistake that was mine" names one's own failure.
+fn calls_it_a_myth(tokens: &[Token], first: usize, cue: &[&str]) -> bool {
+    match cue {
+        ["myth" | "misconception"] => true,
+        ["mistake" | "mistaken"] => tokens.get(first + 1).is_some_and(|t| t.text == "to"),
+        _ => false,
+    }
+}
+
 /// Words that open a condition: a negation inside one states what happens without
 /// something, which is how a candidate argues for it ("if you don't hold the lock, two
-/// threads race"; "if the fresh count isn't zero at the end, -1").
+/// threads race"; "if the fresh count isn't zero at the end, -1"). Only a condition
+/// at most [`CONDITION_REACH`] words before the cue shields it.
 const CONDITIONS: &[&str] = &["if", "unless", "when", "whenever", "whether"];
+
+/// How many words (stop words not counted) may stand between a condition word and the
+/// cue it shields: "if you don't hold the lock", "if the count isn't zero", but not "if
+/// it's `CPython` you don't need a lock", where the condition has ended with no comma.
+const CONDITION_REACH: usize = 2;
 
 /// Cues that name what a fix is for: "a lock prevents double allocation", "jitter avoids
 /// synchronized retries" make the point about the hazard, not deny it.
@@ -403,21 +614,24 @@ const CLAUSE_REACH: usize = 12;
 
 /// Whether the words of `answer` from word `start` on, found for a key point's phrase,
 /// are denied by a negation just before them: as [`negated`], except that some cues
-/// argue for the point rather than against it. A cue naming or warning of a mistake; a
+/// argue for the point rather than against it. A cue naming or warning of a mistake (not
+/// a myth, see [`calls_it_a_myth`]); a
 /// purpose (`prevents`, `avoids`, or a `not`/`no`/`never` after `so`, `ensure`); a cue
 /// turned around by `unless` or `until` before the phrase; a `without` that opens its
 /// clause ("without functools.wraps the name is lost": the case against leaving it
-/// out) or that follows another negation in it (two negations cancel); and any cue
-/// inside a condition ("if you don't hold the lock, ...").
+/// out) or that follows another negation in it (two negations cancel); and a cue just
+/// after a condition word ("if you don't hold the lock, ...").
 fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
-    let Some((first, cue)) = cue_before(answer, start) else {
+    let Some((first, cue)) = cue_before(answer, start, true) else {
         return false;
     };
-    if NAMING_A_MISTAKE.contains(&cue[0]) || PURPOSES.contains(&cue[0]) {
-        return false;
-    }
     let tokens = answer.tokens();
     let text = answer.text();
+    if NAMING_A_MISTAKE.contains(&cue[0]) && !calls_it_a_myth(tokens, first, cue)
+        || PURPOSES.contains(&cue[0])
+    {
+        return false;
+    }
     let word = |j: usize| tokens[j].text.as_str();
     if (first + cue.len()..start.min(tokens.len())).any(|j| REVERSALS.contains(&word(j))) {
         return false;
@@ -439,7 +653,7 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         if TURNS.contains(&w) {
             return !(without && j + 1 == first);
         }
-        if CONDITIONS.contains(&w) {
+        if CONDITIONS.contains(&w) && words <= CONDITION_REACH {
             return false;
         }
         if !tokens[j].stop {

@@ -4,25 +4,46 @@
 //! statement is a denial, a supposition or a bound ("the GIL does *not* make it
 //! atomic", "*at most* 10,000 parts") is made in a denial of its words as often as not
 //! ("the GIL doesn't save you"), so its phrases count wherever they stand (see
-//! [`negation::denies_itself`](super::negation::denies_itself)).
+//! [`negation::denies_itself`](super::negation::denies_itself)), except after a denial
+//! of need ("you don't need `to_thread`"; see
+//! [`negation::need_denied`](super::negation::need_denied)). Only the phrases that say
+//! what such a point denies are exempt: a phrase whose words stand in the statement's
+//! affirmative clause ("a *visited* set, so no word is processed twice") is guarded as
+//! any point's (see [`negation::says_the_denial`](super::negation::says_the_denial)).
 
 use crate::content::RecallPoint;
 
-use super::negation::{denied_before_or_inside, denies_itself};
+use super::negation::{
+    denied_before_or_inside, denies_itself, need_denied, says_the_denial, speaks_of_need,
+};
 use super::phrase::{Answer, Found, Phrase};
 use super::tokens::{Token, tokens};
 
 /// How a point's phrases are looked for: whether a negation before or among the words
 /// found takes them back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PointRule {
     guarded: bool,
+    /// The point's statement and its words, for a point not guarded: which of its
+    /// phrases say what it denies ([`says_the_denial`]).
+    statement: (String, Vec<Token>),
+    /// For a point not guarded: whether a denial of need still takes its phrases back
+    /// (its statement does not speak of need itself).
+    need_denies: bool,
 }
 
 impl PointRule {
     pub fn of(point: &RecallPoint) -> Self {
+        let statement = tokens(point.point.as_str());
+        let guarded = !denies_itself(&statement);
         Self {
-            guarded: !denies_itself(&tokens(point.point.as_str())),
+            guarded,
+            need_denies: !speaks_of_need(&statement),
+            statement: if guarded {
+                (String::new(), Vec::new())
+            } else {
+                (point.point.as_str().to_string(), statement)
+            },
         }
     }
 
@@ -42,10 +63,14 @@ impl PointRule {
         text: &str,
         answer: &Answer<'a>,
     ) -> Result<Found<'a>, Option<Found<'a>>> {
-        if !self.guarded {
-            return phrase.find(answer).ok_or(None);
-        }
         let own: Vec<Token> = tokens(text);
+        if !self.guarded && says_the_denial(&self.statement.0, &self.statement.1, &own) {
+            return if self.need_denies {
+                phrase.find_or_refused(answer, |start, _| !need_denied(answer, start))
+            } else {
+                phrase.find(answer).ok_or(None)
+            };
+        }
         phrase.find_or_refused(answer, |start, end| {
             !denied_before_or_inside(answer, start, end, &own)
         })
@@ -108,6 +133,82 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_of_need_takes_back_even_a_point_that_denies() {
+        let point = "`asyncio.to_thread` runs a blocking call without blocking the loop.";
+        let visited = "No word is visited twice.";
+        for (point, phrase, answer) in [
+            (
+                point,
+                "to_thread",
+                "Inside asyncio you don't need to_thread at all.",
+            ),
+            (visited, "visited", "No need to mark anything visited here."),
+        ] {
+            assert!(!made(point, phrase, answer), "{answer}");
+        }
+        // Other denials still count for such a point, as does its own talk of need, and
+        // a denial of need after its words: "the GIL does not help" makes the GIL point.
+        let gil = "The GIL does not make a multi-step sequence atomic.";
+        assert!(made(gil, "GIL", "The GIL does not help here."));
+        assert!(made(
+            visited,
+            "visited",
+            "Words not visited yet are queued."
+        ));
+        let pipe = "Process and Pipe need no semaphore, so they work.";
+        assert!(made(
+            pipe,
+            "semaphore",
+            "Process and Pipe don't need a semaphore."
+        ));
+    }
+
+    #[test]
+    fn only_the_phrases_that_say_a_points_denial_are_exempt() {
+        // The denial is in the statement's second clause; its first is said plainly.
+        let visited = "A visited set (marked on enqueue) so no word is processed twice.";
+        assert!(!made(visited, "visited", "You don't keep a visited set."));
+        assert!(made(
+            visited,
+            "visited",
+            "A visited set, marked when queued."
+        ));
+        let solid = "Dependency inversion: depend on abstractions, not concrete implementations.";
+        assert!(!made(
+            solid,
+            "abstraction*",
+            "Depend on concrete classes, not abstractions."
+        ));
+        let hire = "Real ownership handed over, not the hard work done for them.";
+        assert!(!made(
+            hire,
+            "ownership",
+            "Do the hard parts instead of handing over ownership."
+        ));
+        // Words near the denial, a phrase with a denial of its own, and a phrase the
+        // statement does not have keep the exemption.
+        let gil = "The GIL does not make a multi-step sequence atomic.";
+        assert!(made(gil, "GIL", "The GIL doesn't save you here."));
+        let applied = "A timeout does not tell you whether the write was applied.";
+        assert!(made(
+            applied,
+            "may have been applied",
+            "It may not have been applied."
+        ));
+        let bus = "Call the handlers after releasing the lock, never while holding it.";
+        assert!(made(
+            bus,
+            "not holding",
+            "Call them while not holding the lock."
+        ));
+        assert!(made(
+            bus,
+            "outside the lock",
+            "Never call them inside, only outside the lock."
+        ));
+    }
+
+    #[test]
     fn a_negation_inside_a_condition_argues_for_the_point() {
         let point = "Hold one lock across the whole refill, check and spend.";
         for answer in [
@@ -116,8 +217,16 @@ mod tests {
         ] {
             assert!(made(point, "lock", answer), "{answer}");
         }
-        // Outside a condition, or with the condition closed before it, it denies.
+        // Outside a condition, or with the condition closed before it, it denies; a
+        // condition ends after two words even with no comma.
         assert!(!made(point, "lock", "You don't need a lock here."));
+        for answer in [
+            "If it's CPython you don't need a lock because of the GIL.",
+            "When you're on CPython there's no need for a lock in park.",
+            "Whenever you use the GIL there is no need for a lock.",
+        ] {
+            assert!(!made(point, "lock", answer), "{answer}");
+        }
         assert!(!made(
             point,
             "lock",
@@ -149,6 +258,52 @@ mod tests {
             "mechanism",
             "I added a mechanism; the old manual review was pointless."
         ));
+    }
+
+    #[test]
+    fn a_denial_of_need_just_after_the_phrase_takes_it_back() {
+        let lock = "In one process, make park atomic with a lock.";
+        let bfs = "BFS from the start word finds the shortest sequence.";
+        let root = "The root cause fixed, not only the symptom patched.";
+        for (point, phrase, answer) in [
+            (lock, "lock", "In one process a lock isn't needed at all."),
+            (
+                lock,
+                "lock",
+                "A lock around park is never really necessary.",
+            ),
+            (
+                bfs,
+                "BFS",
+                "I'd use DFS with backtracking; BFS is not needed here.",
+            ),
+            (bfs, "BFS", "BFS won't help with this one."),
+            (
+                root,
+                "root cause",
+                "You patched it; the root cause wasn't worth fixing.",
+            ),
+        ] {
+            assert!(!made(point, phrase, answer), "{answer}");
+        }
+        for (point, phrase, answer) in [
+            // Another verb, or a denial of need in another clause: not judged.
+            (
+                lock,
+                "lock",
+                "Take a lock so a second car does not get the spot.",
+            ),
+            (lock, "lock", "A lock never hurts here."),
+            (lock, "lock", "Take a lock; retries are not needed then."),
+            (
+                lock,
+                "lock",
+                "Take a lock around find and take in park, not needed elsewhere.",
+            ),
+            (bfs, "BFS", "BFS, not DFS, is what you need here."),
+        ] {
+            assert!(made(point, phrase, answer), "{answer}");
+        }
     }
 
     #[test]
@@ -224,6 +379,75 @@ mod tests {
     }
 
     #[test]
+    fn a_boundary_with_no_comma_or_a_reversing_verb_ends_a_cue() {
+        let lock = "In one process, make park atomic with a lock.";
+        let quality = "Speed, with quality kept.";
+        let lsp = "Liskov: a subclass honours the base class contract.";
+        let writes = "A max-heap of the k closest points.";
+        for (point, phrase, answer) in [
+            (
+                lock,
+                "lock",
+                "The GIL doesn't help here and a lock around park is what you need.",
+            ),
+            (
+                lock,
+                "lock",
+                "There is no way around holding a lock for park.",
+            ),
+            (
+                quality,
+                "quality",
+                "You moved fast without cutting corners on quality.",
+            ),
+            (
+                quality,
+                "quality",
+                "We kept moving without sacrificing quality.",
+            ),
+            (
+                lsp,
+                "contract",
+                "A subclass must not break the base class contract.",
+            ),
+            (
+                writes,
+                "heap",
+                "You never keep more than k points in the heap.",
+            ),
+        ] {
+            assert!(made(point, phrase, answer), "{answer}");
+        }
+        // Without such a word the cue still denies.
+        assert!(!made(lock, "lock", "The GIL means you don't need a lock."));
+        assert!(!made(quality, "quality", "You never minded quality."));
+        assert!(!made(
+            lsp,
+            "contract",
+            "A subclass need not honour the contract."
+        ));
+    }
+
+    #[test]
+    fn a_negation_reaches_over_an_or() {
+        let point = "You questioned the need with data before spending.";
+        let answer = "You didn't question the need or look at any data before spending.";
+        assert!(!made(point, "data", answer));
+        // Not without the `or`, nor past a dozen words in all.
+        assert!(made(
+            point,
+            "data",
+            "You didn't question the need, look at any data first."
+        ));
+        let far = format!(
+            "You didn't {} or look at the data.",
+            "ask twelve people ".repeat(4)
+        );
+        assert!(made(point, "data", &far), "{far}");
+        assert!(!made(point, "data", "No lock or data."));
+    }
+
+    #[test]
     fn the_look_back_for_a_condition_stops_after_a_dozen_words() {
         // Each denied phrase looked back over its whole clause: an answer of one
         // endless clause of "no lock" took time growing with the square of its length.
@@ -242,6 +466,15 @@ mod tests {
         let point = "A real failure owned in the first person.";
         assert!(made(point, "mine", "I'd pick a mistake that was mine."));
         assert!(!made(point, "mine", "Pick a failure that was not mine."));
+        // A myth, a misconception, or "a mistake to" calls what follows false.
+        let lock = "In one process, make park atomic with a lock.";
+        for answer in [
+            "It is a myth that one process needs a lock here.",
+            "It's a mistake to put a lock around park in Python.",
+            "A common misconception is that park needs a lock.",
+        ] {
+            assert!(!made(lock, "lock", answer), "{answer}");
+        }
         let point = "A defaultdict(list) collects each group.";
         assert!(made(
             point,
