@@ -546,3 +546,16 @@ fn answers_aimed_at_the_negation_guard() {
         true,
     );
 }
+
+/// Answers aimed at the guard's second round (the reviewer's fixture header says what
+/// they probe; not blind): a ratchet, as for the first round's answers above.
+#[test]
+fn answers_aimed_at_the_guards_second_round() {
+    ratchet(
+        include_str!("fixtures/recall_negation_review2.yaml"),
+        (95, 50),
+        95,
+        28,
+        true,
+    );
+}

@@ -292,11 +292,40 @@ fn needless_after(answer: &Answer<'_>, end: usize) -> bool {
             }
             let next = tokens[n].text.as_str();
             if !tokens[n].stop && !SOFTENERS.contains(&next) {
-                return NEEDLESS.contains(&next);
+                return NEEDLESS.contains(&next) && !need_points_elsewhere(answer, n);
             }
         }
         false
     })
+}
+
+/// Words after a need that leave it about what came before: "a lock isn't needed
+/// *here*", "isn't needed *at all*".
+const NEED_ENDS: &[&str] = &["here", "there", "now", "anymore", "either", "at", "all"];
+
+/// Words after `needed`, `necessary` or `required` that limit the need to a case: "a
+/// lock isn't needed *for* just displaying free spots, but park must hold one".
+const NEED_SCOPES: &[&str] = &["for", "when", "if", "unless", "except"];
+
+/// Whether the need at word `n` of `answer` judges something other than what came before
+/// it: a `need` with an object ("a conditional write doesn't need *any extra locking*",
+/// "processes that don't need *to share* a GIL"), or a need limited to a case ("isn't
+/// needed *for* reads"). Only the clause's end or a word of [`NEED_ENDS`] after `need`
+/// leaves it about the phrase.
+fn need_points_elsewhere(answer: &Answer<'_>, n: usize) -> bool {
+    let tokens = answer.tokens();
+    let Some(next) = tokens.get(n + 1) else {
+        return false;
+    };
+    if breaks_clause(answer.text(), tokens[n].span.end..next.span.start) {
+        return false;
+    }
+    let next = next.text.as_str();
+    match tokens[n].text.as_str() {
+        "need" | "needs" => !NEED_ENDS.contains(&next),
+        "needed" | "necessary" | "required" => NEED_SCOPES.contains(&next),
+        _ => false,
+    }
 }
 
 /// Words that judge what came before them as not worth having: "mechanisms are just
@@ -485,7 +514,7 @@ fn cue_before(
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;
         }
-        if or_restarts && ends_a_point_cue(tokens, j) {
+        if or_restarts && ends_a_point_cue(answer, j) {
             return None;
         }
         if or_restarts && matches!(tokens[j].text.as_str(), "or" | "nor") {
@@ -529,16 +558,38 @@ const POINT_CUE_ENDS: &[&str] = &[
     "hiding",
     "disappear",
     "disappears",
+    "disappeared",
+    "skipped",
+    "ignored",
+    "broke",
+    "broken",
+    "lost",
+    "hid",
+    "hidden",
+    "forget",
+    "forgets",
+    "forgot",
+    "forgotten",
+    "forgetting",
+    "lower",
+    "lowers",
+    "lowered",
+    "lowering",
 ];
 
-/// Whether word `j` of `tokens` ends a point cue's reach ([`POINT_CUE_ENDS`], a word
-/// starting `sacrific`, `way around`, or `more`, `less` or `fewer` before `than`, which
-/// makes a bound: "can't take more than 1,000 writes a second").
-fn ends_a_point_cue(tokens: &[Token], j: usize) -> bool {
+/// Beginnings of words that end a point cue's reach as [`POINT_CUE_ENDS`] do: "don't
+/// *neglect* the visited set", "never *compromised* on quality".
+const POINT_CUE_END_STEMS: &[&str] = &["sacrific", "neglect", "omit", "overlook", "compromis"];
+
+/// Whether word `j` of `answer` ends a point cue's reach ([`POINT_CUE_ENDS`], a word
+/// starting as one of [`POINT_CUE_END_STEMS`], `way around`, `more`, `less` or `fewer`
+/// before `than`, which makes a bound: "can't take more than 1,000 writes a second").
+fn ends_a_point_cue(answer: &Answer<'_>, j: usize) -> bool {
+    let tokens = answer.tokens();
     let word = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
     let w = word(j);
     POINT_CUE_ENDS.contains(&w)
-        || w.starts_with("sacrific")
+        || POINT_CUE_END_STEMS.iter().any(|stem| w.starts_with(stem))
         || (w == "around" && j > 0 && word(j - 1) == "way")
         || (matches!(w, "more" | "less" | "fewer") && word(j + 1) == "than")
 }
@@ -638,6 +689,19 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     }
     let denial = matches!(cue, ["not" | "no" | "never"]);
     let without = cue == ["without"];
+    // Only a denial of need or a `without` has a condition shielding it just before
+    // it: "if it's CPython you don't need a lock" is a claim, "if the gate code in park
+    // doesn't hold a lock, both get the spot" the case for the lock.
+    let condition_reach = if without
+        || tokens[first + cue.len()..start.min(tokens.len())]
+            .iter()
+            .take(2)
+            .any(|t| NEEDLESS[..5].contains(&t.text.as_str()))
+    {
+        CONDITION_REACH
+    } else {
+        CLAUSE_REACH
+    };
     // The clause before the cue, up to `CLAUSE_REACH` words: a condition or another
     // negation anywhere in it counts ("no method may touch the dict or the list without
     // holding the lock"). The reach keeps an answer of one endless clause linear.
@@ -653,7 +717,7 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         if TURNS.contains(&w) {
             return !(without && j + 1 == first);
         }
-        if CONDITIONS.contains(&w) && words <= CONDITION_REACH {
+        if CONDITIONS.contains(&w) && words <= condition_reach {
             return false;
         }
         if !tokens[j].stop {

@@ -307,6 +307,77 @@ mod tests {
     }
 
     #[test]
+    fn a_need_with_an_object_or_a_case_judges_something_else() {
+        let lock = "In one process, make park atomic with a lock.";
+        let write = "Claim the spot with a conditional write on its status.";
+        let processes = "CPU-bound pure Python needs processes, each with its own GIL.";
+        for (point, phrase, answer) in [
+            (
+                write,
+                "conditional write",
+                "A conditional write doesn't need any extra locking: DynamoDB applies it atomically.",
+            ),
+            (
+                processes,
+                "processes",
+                "Move the scoring to separate processes that don't need to share a GIL.",
+            ),
+            (
+                lock,
+                "lock",
+                "A lock isn't needed for just displaying free spots, but park must hold one.",
+            ),
+        ] {
+            assert!(made(point, phrase, answer), "{answer}");
+        }
+        // A need that ends its clause, or `here`, still judges the phrase.
+        for answer in [
+            "In one process a lock isn't needed.",
+            "A lock is not needed here, the GIL does it.",
+            "A lock doesn't need to be there.",
+        ] {
+            let denied = !made(lock, "lock", answer);
+            assert_eq!(denied, !answer.contains("doesn't need to"), "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_condition_far_before_a_plain_denial_still_shields_it() {
+        let lock = "In one process, make park atomic with a lock.";
+        assert!(made(
+            lock,
+            "lock",
+            "If the gate code in park doesn't hold a lock, both cars get the spot."
+        ));
+        // A denial of need is a claim, however the condition runs.
+        assert!(!made(
+            lock,
+            "lock",
+            "If it's CPython you don't need a lock."
+        ));
+    }
+
+    #[test]
+    fn past_tenses_and_forgetting_end_a_cue_as_reversing_verbs_do() {
+        let visited = "A visited set (marked on enqueue) so no word is processed twice.";
+        let quality = "Speed, with quality kept.";
+        assert!(made(
+            visited,
+            "visited",
+            "Don't forget to mark a word visited when you enqueue it."
+        ));
+        for answer in [
+            "We never skipped the quality checks.",
+            "We never compromised on quality.",
+            "We never lowered the quality bar to ship.",
+            "We never ignored what quality needed.",
+        ] {
+            assert!(made(quality, "quality", answer), "{answer}");
+        }
+        assert!(!made(quality, "quality", "We didn't care about quality."));
+    }
+
+    #[test]
     fn not_only_and_a_name_with_least_leave_a_point_guarded() {
         // "not only one instance" asserts the mechanism; "least recently used" bounds
         // nothing: both points are said plainly, so a denial of their words counts.
