@@ -504,7 +504,7 @@ fn eighth_held_out_answers() {
         (120, 120),
         RIGHT8,
         WRONG8,
-        false,
+        true,
     );
 }
 
