@@ -509,7 +509,7 @@ fn eighth_held_out_answers() {
 }
 
 /// The eighth set's ratchet (see `eighth_held_out_answers`).
-const RIGHT8: usize = 114;
+const RIGHT8: usize = 116;
 const WRONG8: usize = 2;
 
 /// Answers aimed at the negation guard on points, written by a reviewer who read the
