@@ -493,10 +493,18 @@ const RIGHT7: usize = 120;
 const WRONG7: usize = 0;
 
 /// The eighth held-out set (all 60 items, two right and two wrong answers each), written
-/// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
-/// misconceptions nor the examples: issue 13's blind measure from then on. Never tune an
-/// item or the matcher on these answers; its failure message gives only how many answers
-/// are misjudged. Figures in the fixture's header.
+/// blind on 2026-12-07 (02:55-03:05 UTC) by two engineers who saw neither the accept
+/// lists, the misconceptions nor the examples, and issue 13's blind measure until the
+/// ninth set. On main at `6485975` (the items tuned on sets 1-6): 113 of 120 right
+/// accepted (94.2%), 11 of 120 wrong; after the tuning on set 7 and the guard's second
+/// round, 114 of 120 (95.0%) and 11 (the blind figure). A development set since
+/// 2026-12-07 at 04:05 UTC, when the items were tuned on it (branch tune8): a ratchet at
+/// the figure after that tuning, 116 of 120 right accepted and 2 of 120 wrong, so a
+/// change to the scorer or the items that loses ground fails. Of the 11 wrong answers it
+/// let through, 1 was an incomplete answer whose missing point a too-broad accept made,
+/// 1 a false claim no misconception named, 8 a listed misconception in other words, and
+/// 1 a label judged unfair (see the fixture's header). Print the figure and any
+/// misjudged answer with `--nocapture`.
 #[test]
 fn eighth_held_out_answers() {
     ratchet(
@@ -504,13 +512,13 @@ fn eighth_held_out_answers() {
         (120, 120),
         RIGHT8,
         WRONG8,
-        false,
+        true,
     );
 }
 
 /// The eighth set's ratchet (see `eighth_held_out_answers`).
-const RIGHT8: usize = 114;
-const WRONG8: usize = 11;
+const RIGHT8: usize = 117;
+const WRONG8: usize = 2;
 
 /// The ninth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
