@@ -845,13 +845,9 @@ fn claims_do_not_make_a_misconception_right() {
     );
 }
 
-/// A recall verdict at 100×30: the point made with the words that made it, a missed
-/// point claimed ("I did say that", self-assessed), and the missed point the claim key
-/// is on; then, every missed point claimed, right but self-assessed.
-#[test]
-fn recall_verdict_with_points_made_missed_and_claimed() {
-    use tutor::quiz::{QuizAction, QuizSession};
-    let item = recall_item(
+/// The LRU recall item of three points the verdict tests below answer.
+fn lru_recall_item() -> tutor::quiz::SessionItem {
+    recall_item(
         "How does an LRU cache get O(1) get and put?",
         &[
             ("A hash map finds the node.", "hash map"),
@@ -862,7 +858,16 @@ fn recall_verdict_with_points_made_missed_and_claimed() {
             ("The oldest entry is evicted.", "evict*"),
         ],
         "A hash map to the nodes of a doubly linked list; evict the oldest.",
-    );
+    )
+}
+
+/// A recall verdict at 100×30: the point made with the words that made it, a missed
+/// point claimed ("I did say that", self-assessed), and the missed point the claim key
+/// is on; then, every missed point claimed, right but self-assessed.
+#[test]
+fn recall_verdict_with_points_made_missed_and_claimed() {
+    use tutor::quiz::{QuizAction, QuizSession};
+    let item = lru_recall_item();
     let size = (100, 30);
     let (mut app, _) = fixture(&Start::Home, false, size);
     let mut session = QuizSession::new(vec![item], t0());
@@ -891,18 +896,7 @@ fn recall_verdict_with_points_made_missed_and_claimed() {
 #[test]
 fn recall_verdict_says_a_point_was_named_only_in_a_denial() {
     use tutor::quiz::{QuizAction, QuizSession};
-    let item = recall_item(
-        "How does an LRU cache get O(1) get and put?",
-        &[
-            ("A hash map finds the node.", "hash map"),
-            (
-                "A doubly linked list keeps the order of use.",
-                "linked list",
-            ),
-            ("The oldest entry is evicted.", "evict*"),
-        ],
-        "A hash map to the nodes of a doubly linked list; evict the oldest.",
-    );
+    let item = lru_recall_item();
     let size = (160, 48);
     let (mut app, _) = fixture(&Start::Home, false, size);
     let mut session = QuizSession::new(vec![item], t0());
