@@ -776,6 +776,33 @@ fn an_answer_typed_as_5000_keystrokes_is_read_to_its_end() {
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0"));
 }
 
+/// Characters that arrive together (one write of the terminal: a paste it did not
+/// bracket) go in as one edit: one Ctrl-U takes all of them back, as it does a
+/// bracketed paste, while keys typed one by one are undone one by one.
+#[test]
+fn keys_that_arrive_together_are_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = one_recall_deck(dir.path());
+    let data = dir.path().join("data");
+    let pid = dir.path().join("pid");
+    let args = format!("--decks {} quiz --card lru", decks.display());
+    let tmux = Tmux::start("burst-undo", &wrapped(&data, &args, &pid), (100, 30));
+    tmux.wait_for("┌ Your answer ");
+    tmux.keys(&["i"]);
+    tmux.wait_for("Your answer (typing)");
+    tmux.keys(&["-l", "K"]);
+    tmux.wait_for("│K ");
+    tmux.keys(&["-l", "a hash map of nodes in a doubly linked list"]);
+    tmux.wait_for("│Ka hash map of nodes in a doubly linked list ");
+    tmux.keys(&["C-u"]);
+    tmux.wait_for("│K ");
+    tmux.keys(&["C-u"]);
+    tmux.wait_until("an empty answer", |screen| !screen.contains("│K "));
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXIT=").contains("EXIT=0"));
+}
+
 /// A recall answer in the answer editor: a line typed, Enter, a two-line paste (it goes
 /// in whole, line break kept), Alt-Enter submits (tmux sends Esc then Enter, which
 /// crossterm reports as Alt-Enter); `c` claims a missed point, and the stats screen and
