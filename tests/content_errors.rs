@@ -809,12 +809,16 @@ fn blank_and_misspelt_recall_examples() {
 
 #[test]
 fn a_huge_recall_example_is_refused_not_scored() {
-    // 300,000 words, each compared with the 4 words of the accepted phrases, is over
-    // the budget of a million comparisons.
+    // 300,000 words, each compared with the 14 words of the accepted phrases (twice:
+    // a phrase may skip one word), is over the budget of four million comparisons.
     let huge = "a ".repeat(300_000);
-    let item = recall_with_examples(&[&huge], &[]);
+    let more: String = (0..10).map(|i| format!("          - zz{i}\n")).collect();
+    let item = recall_with_examples(&[&huge], &[]).replace(
+        "          - successor\n",
+        &format!("          - successor\n{more}"),
+    );
     let (at, message) = item_problem(&item);
-    assert_eq!(at, pos(15, 11, "quiz[1].examples.right[0]"));
+    assert_eq!(at, pos(25, 11, "quiz[1].examples.right[0]"));
     assert!(message.starts_with("too long to check"), "{message}");
 }
 
@@ -1728,7 +1732,7 @@ fn a_broken_card_hides_nothing_in_the_next() {
 /// so instead of keeping `check` busy (50,000 phrases in a 500 KB answer took 10 s).
 #[test]
 fn a_recall_item_too_long_to_check_says_so() {
-    let model = "word ".repeat(60_000);
+    let model = "word ".repeat(100_000);
     let phrases: Vec<String> = (0..40).map(|i| format!("          - zz{i}")).collect();
     let item = RECALL
         .replace(
@@ -1748,6 +1752,31 @@ fn a_recall_item_too_long_to_check_says_so() {
         "{}",
         found[1].3
     );
+}
+
+/// The budget leaves room for a long item: 15 one-word phrases looked for in a
+/// 60,000-word model answer count 1.8 million comparisons (over the million the budget
+/// was until 2026-12-07, when the bundled cards with many examples reached it).
+#[test]
+fn a_long_recall_item_within_the_budget_is_checked() {
+    let model = "word ".repeat(60_000);
+    let phrases: Vec<String> = (0..15).map(|i| format!("          - zz{i}")).collect();
+    let item = RECALL
+        .replace(
+            "model_answer: Counting one more after one gives two, by definition.",
+            &format!("model_answer: {model}"),
+        )
+        .replace(
+            "          - definition\n          - defined",
+            &phrases.join("\n"),
+        );
+    let found = item_problems(&item);
+    assert!(
+        found.iter().all(|p| !p.3.starts_with("too long to check")),
+        "{found:#?}"
+    );
+    // The model answer makes neither point: both are reported, so it was checked.
+    assert_eq!(found.len(), 2, "{found:#?}");
 }
 
 /// A deck with many topics: an unknown topic names a few of them, not all at every card.

@@ -70,10 +70,14 @@ struct Checker<'a> {
     examples: bool,
 }
 
-/// Word comparisons a card may spend finding recall phrases in its model answers. A real
-/// card spends a few thousand; a hostile one could ask for billions (a 500 KB model
-/// answer and 50,000 phrases), which would keep `tutor check` busy for minutes.
-const SEARCH_BUDGET: usize = 1_000_000;
+/// Word comparisons a card may spend finding recall phrases in its model answers and
+/// scoring its recall examples, counted as the most each phrase could compare. A hostile
+/// card could ask for billions (a 500 KB model answer and 50,000 phrases), which would
+/// keep `tutor check` busy for minutes. The bundled cards with many recall examples
+/// count 0.7 to 1 million (2026-12-07), which took the whole of `check` 0.76 s for 60
+/// cards: four million leaves room to add phrases and examples, and bounds a hostile
+/// card to a few tens of milliseconds.
+const SEARCH_BUDGET: usize = 4_000_000;
 
 impl Checker<'_> {
     fn fail(&mut self, path: &[Seg], message: impl Into<String>) {
