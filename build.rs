@@ -1,4 +1,5 @@
 //! Bundles `content/` into the binary, so an installed `tutor` works from any folder.
+//! The recall items' `examples` are left out (`build/examples.rs`).
 //!
 //! Writes `$OUT_DIR/bundled.rs`: one `BundledDeck` per deck folder, its files joined and
 //! LZMA-compressed as one stream with their names and lengths beside it, and a
@@ -18,6 +19,8 @@ use std::{env, fs, io};
 
 use xxhash_rust::xxh3::Xxh3;
 
+#[path = "build/examples.rs"]
+mod examples;
 #[path = "build/highlight.rs"]
 mod highlight;
 
@@ -87,6 +90,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                 )
                 .into());
             }
+            // Without the recall examples (build/examples.rs); a file that is not UTF-8
+            // is bundled as it is, for tutor to report.
+            let bytes = match String::from_utf8(bytes) {
+                Ok(text) => examples::without_examples(&text).into_bytes(),
+                Err(e) => e.into_bytes(),
+            };
             for part in [name.as_bytes(), &bytes] {
                 fingerprint.update(&(part.len() as u64).to_le_bytes());
                 fingerprint.update(part);

@@ -236,6 +236,22 @@ fn check_warns_about_a_length_cue_and_strict_makes_it_an_error() {
     assert!(out.stdout.ends_with(", no problems\n"), "{}", out.stdout);
 }
 
+/// The bundled decks' files pass `check --strict` with their recall examples, which the
+/// binary's copy leaves out (build/examples.rs): every example scores as it is listed
+/// and every misconception has a wrong example that states it.
+#[test]
+fn check_passes_on_the_bundled_decks_files_with_their_examples() {
+    let data = temp();
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let out = tutor(data.path(), &["check", "--strict", &shown(&content)]);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let cards = bundled().card_count();
+    assert_eq!(
+        out.stdout,
+        format!("{} in 1 deck, no problems\n", plural(cards, "card"))
+    );
+}
+
 /// A recall item whose examples score the other way: line 5 of it (the first right
 /// example) misses a point, line 7 (the wrong one) makes both.
 const RECALL_WITH_EXAMPLES: &str = "quiz:

@@ -11,10 +11,11 @@ use tutor::quiz::phrase::{Answer, Phrase};
 use tutor::quiz::score::{PointMark, score_recall};
 use tutor::quiz::synonyms::Synonyms;
 
-/// Every recall item of the bundled decks, with its deck's synonyms.
+/// Every recall item of the bundled decks, examples included (from `content/`), with
+/// its deck's synonyms.
 fn recall_items() -> Vec<(String, Recall, Synonyms)> {
     let mut out = Vec::new();
-    for deck in &common::bundled().decks {
+    for deck in &common::content().decks {
         let synonyms = Synonyms::with_deck(&deck.meta.synonyms);
         for card in &deck.cards {
             for item in &card.quiz {

@@ -241,6 +241,11 @@ pub fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// What build.rs leaves out of the bundled decks, for the tests below.
+#[cfg(test)]
+#[path = "../../build/examples.rs"]
+mod examples;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +268,12 @@ mod tests {
                     })
                     .collect()
             };
+            // The files without their recall examples, as build.rs bundles them.
+            let mut on_disk = on_disk;
+            for file in on_disk.meta.iter_mut().chain(&mut on_disk.cards) {
+                let text = String::from_utf8_lossy(&file.bytes).into_owned();
+                file.bytes = Cow::Owned(examples::without_examples(&text).into_bytes());
+            }
             assert_eq!(names(&inflated), names(&on_disk), "{}", deck.origin);
             assert!(inflated.meta.is_some());
         }
@@ -272,6 +283,28 @@ mod tests {
             fingerprints.len(),
             bundled().len(),
             "one fingerprint per deck"
+        );
+    }
+
+    #[test]
+    fn examples_become_blank_lines() {
+        let text = "quiz:\n  - kind: recall\n    examples:\n      right:\n      - a: b\n\n      - |\n        examples:\n      wrong: [c]\n    explanation: x\n";
+        assert_eq!(
+            examples::without_examples(text),
+            "quiz:\n  - kind: recall\n\n\n\n\n\n\n\n    explanation: x\n"
+        );
+    }
+
+    #[test]
+    fn flow_examples_deeper_keys_and_crlf_are_kept_as_written() {
+        let flow = "    examples: {right: [a], wrong: [b]}\n    x: 1\n";
+        assert_eq!(examples::without_examples(flow), flow);
+        // Only a key alone on its line starts a block; the next line at the key's own
+        // indentation ends it.
+        let text = "    examples:\r\n      right: [a]\r\n    points: []\r\nexamples: no\n";
+        assert_eq!(
+            examples::without_examples(text),
+            "\r\n\r\n    points: []\r\nexamples: no\n"
         );
     }
 }

@@ -78,6 +78,19 @@ pub fn bundled() -> &'static Library {
     &LIBRARY
 }
 
+/// The bundled decks as their files in `content/` hold them, recall `examples` included
+/// (the copy in the binary leaves them out: build/examples.rs), loaded once per test
+/// binary.
+pub fn content() -> &'static Library {
+    static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
+        load_library(&LoadOptions {
+            dirs: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("content")],
+            ..Default::default()
+        })
+    });
+    &LIBRARY
+}
+
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     let path = dir.join(name);
