@@ -322,6 +322,42 @@ impl Card {
     pub fn code(&self) -> Option<(&Solution, &Solution)> {
         Some((self.python.as_ref()?, self.rust.as_ref()?))
     }
+
+    /// How many recall `examples` (right and wrong) the card's recall items and scored
+    /// follow-ups hold: those `tutor check` scores, which the parse cache and the
+    /// binary's copy of the bundled decks leave out.
+    pub fn example_count(&self) -> usize {
+        let recall = self.quiz.iter().filter_map(|q| match q {
+            QuizItem::Recall(r) => Some(&r.examples),
+            _ => None,
+        });
+        let follow_ups = self.follow_ups.iter().filter_map(|f| match f {
+            FollowUp::Scored(s) => Some(&s.examples),
+            FollowUp::Asked(_) => None,
+        });
+        recall
+            .chain(follow_ups)
+            .map(|e| e.right.len() + e.wrong.len())
+            .sum()
+    }
+
+    /// The card without its recall `examples`, as the parse cache and the binary's copy
+    /// of the bundled decks hold it.
+    #[must_use]
+    pub fn without_examples(&self) -> Self {
+        let mut card = self.clone();
+        for item in &mut card.quiz {
+            if let QuizItem::Recall(r) = item {
+                r.examples = RecallExamples::default();
+            }
+        }
+        for follow_up in &mut card.follow_ups {
+            if let FollowUp::Scored(s) = follow_up {
+                s.examples = RecallExamples::default();
+            }
+        }
+        card
+    }
 }
 
 /// A deck with its cards, in file-name order.

@@ -1731,13 +1731,12 @@ fn a_broken_card_hides_nothing_in_the_next() {
     assert_eq!(found, ["difficulty", "colour", "pitfalls[0]"]);
 }
 
-/// Finding recall phrases in a huge model answer has a budget; past it, the card says
-/// so instead of keeping `check` busy (50,000 phrases in a 500 KB answer took 10 s).
-#[test]
-fn a_recall_item_too_long_to_check_says_so() {
-    let model = "word ".repeat(100_000);
-    let phrases: Vec<String> = (0..40).map(|i| format!("          - zz{i}")).collect();
-    let item = RECALL
+/// [`RECALL`] with a model answer of `words` words and its second point's phrases
+/// replaced by `phrases` one-word phrases the answer does not hold.
+fn long_recall(words: usize, phrases: usize) -> String {
+    let model = "word ".repeat(words);
+    let phrases: Vec<String> = (0..phrases).map(|i| format!("          - zz{i}")).collect();
+    RECALL
         .replace(
             "model_answer: Counting one more after one gives two, by definition.",
             &format!("model_answer: {model}"),
@@ -1745,8 +1744,14 @@ fn a_recall_item_too_long_to_check_says_so() {
         .replace(
             "          - definition\n          - defined",
             &phrases.join("\n"),
-        );
-    let found = item_problems(&item);
+        )
+}
+
+/// Finding recall phrases in a huge model answer has a budget; past it, the card says
+/// so instead of keeping `check` busy (50,000 phrases in a 500 KB answer took 10 s).
+#[test]
+fn a_recall_item_too_long_to_check_says_so() {
+    let found = item_problems(&long_recall(100_000, 40));
     assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!(found[0].2, "quiz[1].points[0]");
     assert_eq!(found[1].2, "quiz[1].points[1]");
@@ -1762,18 +1767,7 @@ fn a_recall_item_too_long_to_check_says_so() {
 /// was until 2026-12-07, when the bundled cards with many examples reached it).
 #[test]
 fn a_long_recall_item_within_the_budget_is_checked() {
-    let model = "word ".repeat(60_000);
-    let phrases: Vec<String> = (0..15).map(|i| format!("          - zz{i}")).collect();
-    let item = RECALL
-        .replace(
-            "model_answer: Counting one more after one gives two, by definition.",
-            &format!("model_answer: {model}"),
-        )
-        .replace(
-            "          - definition\n          - defined",
-            &phrases.join("\n"),
-        );
-    let found = item_problems(&item);
+    let found = item_problems(&long_recall(60_000, 15));
     assert!(
         found.iter().all(|p| !p.3.starts_with("too long to check")),
         "{found:#?}"

@@ -127,7 +127,7 @@ impl DeckCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{FollowUp, QuizItem, QuizKind, RecallExamples};
+    use crate::content::{Card, QuizKind};
 
     /// A start killed while writing the cache leaves `<file>.<pid>.<n>.tmp`; the next
     /// write there (a cache miss) sweeps it.
@@ -172,23 +172,7 @@ mod tests {
             ..crate::content::LoadOptions::default()
         });
         let deck = &library.decks[0];
-        let examples = |deck: &Deck| {
-            deck.cards
-                .iter()
-                .flat_map(|c| {
-                    let recall = c.quiz.iter().filter_map(|q| match q {
-                        QuizItem::Recall(r) => Some(&r.examples),
-                        _ => None,
-                    });
-                    let follow_ups = c.follow_ups.iter().filter_map(|f| match f {
-                        FollowUp::Scored(s) => Some(&s.examples),
-                        FollowUp::Asked(_) => None,
-                    });
-                    recall.chain(follow_ups).collect::<Vec<_>>()
-                })
-                .map(|e| e.right.len() + e.wrong.len())
-                .sum::<usize>()
-        };
+        let examples = |deck: &Deck| deck.cards.iter().map(Card::example_count).sum::<usize>();
         assert!(examples(deck) > 100, "the bundled deck has examples");
         let dir = tempfile::tempdir().unwrap();
         let cache = DeckCache::new(dir.path());
@@ -199,18 +183,7 @@ mod tests {
     /// The deck as the cache gives it back.
     fn without_examples(deck: &Deck) -> Deck {
         let mut deck = deck.clone();
-        for card in &mut deck.cards {
-            for item in &mut card.quiz {
-                if let QuizItem::Recall(r) = item {
-                    r.examples = RecallExamples::default();
-                }
-            }
-            for follow_up in &mut card.follow_ups {
-                if let FollowUp::Scored(s) = follow_up {
-                    s.examples = RecallExamples::default();
-                }
-            }
-        }
+        deck.cards = deck.cards.iter().map(Card::without_examples).collect();
         deck
     }
 }
