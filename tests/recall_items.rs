@@ -532,7 +532,7 @@ fn ninth_held_out_answers() {
         (120, 120),
         RIGHT9,
         WRONG9,
-        false,
+        true,
     );
 }
 
