@@ -517,7 +517,7 @@ fn eighth_held_out_answers() {
 }
 
 /// The eighth set's ratchet (see `eighth_held_out_answers`).
-const RIGHT8: usize = 117;
+const RIGHT8: usize = 118;
 const WRONG8: usize = 2;
 
 /// The ninth held-out set (all 60 items, two right and two wrong answers each), written
@@ -532,7 +532,7 @@ fn ninth_held_out_answers() {
         (120, 120),
         RIGHT9,
         WRONG9,
-        false,
+        true,
     );
 }
 
