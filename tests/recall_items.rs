@@ -563,7 +563,7 @@ fn answers_aimed_at_the_guards_second_round() {
         include_str!("fixtures/recall_negation_review2.yaml"),
         (95, 50),
         95,
-        28,
+        27,
         true,
     );
 }
