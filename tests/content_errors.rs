@@ -812,7 +812,10 @@ fn a_huge_recall_example_is_refused_not_scored() {
     // 300,000 words, each compared with the 14 words of the accepted phrases (twice:
     // a phrase may skip one word), is over the budget of four million comparisons.
     let huge = "a ".repeat(300_000);
-    let more: String = (0..10).map(|i| format!("          - zz{i}\n")).collect();
+    let more = (0..10).fold(String::new(), |mut out, i| {
+        let _ = writeln!(out, "          - zz{i}");
+        out
+    });
     let item = recall_with_examples(&[&huge], &[]).replace(
         "          - successor\n",
         &format!("          - successor\n{more}"),
