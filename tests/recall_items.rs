@@ -550,7 +550,7 @@ fn answers_aimed_at_the_negation_guard() {
         include_str!("fixtures/recall_negation_review.yaml"),
         (74, 44),
         64,
-        10,
+        8,
         true,
     );
 }
@@ -563,7 +563,7 @@ fn answers_aimed_at_the_guards_second_round() {
         include_str!("fixtures/recall_negation_review2.yaml"),
         (95, 50),
         95,
-        27,
+        21,
         true,
     );
 }
