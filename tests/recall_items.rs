@@ -568,8 +568,8 @@ fn tenth_held_out_answers() {
 }
 
 /// The tenth set's ratchet (see `tenth_held_out_answers`).
-const RIGHT10: usize = 116;
-const WRONG10: usize = 10;
+const RIGHT10: usize = 115;
+const WRONG10: usize = 8;
 
 /// Answers aimed at the negation guard on points, written by a reviewer who read the
 /// accept lists (not blind: see the fixture's header): a ratchet, so that a change to the
@@ -581,7 +581,7 @@ fn answers_aimed_at_the_negation_guard() {
         include_str!("fixtures/recall_negation_review.yaml"),
         (74, 44),
         64,
-        10,
+        8,
         true,
     );
 }
@@ -594,7 +594,7 @@ fn answers_aimed_at_the_guards_second_round() {
         include_str!("fixtures/recall_negation_review2.yaml"),
         (95, 50),
         95,
-        28,
+        21,
         true,
     );
 }
