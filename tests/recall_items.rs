@@ -532,10 +532,16 @@ const RIGHT8: usize = 118;
 const WRONG8: usize = 1;
 
 /// The ninth held-out set (all 60 items, two right and two wrong answers each), written
-/// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
-/// misconceptions nor the examples: issue 13's blind measure from then on. Never tune an
-/// item or the matcher on these answers; its failure message gives only how many answers
-/// are misjudged. Figures in the fixture's header.
+/// blind on 2026-12-07 (04:03-04:10 UTC) by two engineers who saw neither the accept
+/// lists, the misconceptions nor the examples, and issue 13's blind measure until the
+/// tenth set: 114 of 120 right accepted (95.0%), 7 of 120 wrong. A development set since
+/// 2026-12-07 at 05:40 UTC, when the items were tuned on it (branches tune9a and tune9b,
+/// one half of the items each): a ratchet at the figure after that tuning, 120 of 120
+/// right and 1 of 120 wrong accepted. Of the 7 wrong answers it let through, 1 was an
+/// incomplete answer whose missing point a too-broad accept made, 5 a listed
+/// misconception in other words, and 1 a label judged unfair (longest-substring 4 moves
+/// the start only "inside the current window", which is the `abba` guard; still
+/// counted). Print the figure and any misjudged answer with `--nocapture`.
 #[test]
 fn ninth_held_out_answers() {
     ratchet(
@@ -548,8 +554,8 @@ fn ninth_held_out_answers() {
 }
 
 /// The ninth set's ratchet (see `ninth_held_out_answers`).
-const RIGHT9: usize = 119;
-const WRONG9: usize = 6;
+const RIGHT9: usize = 120;
+const WRONG9: usize = 1;
 
 /// The tenth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
