@@ -1135,7 +1135,9 @@ fn event_loop(
 /// How long the loop looks for another event already waiting before it draws. Not
 /// zero: crossterm's poll(2) source (the `use-dev-tty` feature) answers a zero timeout
 /// without looking, even at keys it has already read, and a burst would cost a frame
-/// per key.
+/// per key. For the same reason, when tutor is not scheduled for this long in the
+/// middle of a poll (a loaded machine), the poll ends before it looks and a burst goes
+/// in as two edits (and two undo steps); nothing is lost, the rest is read next.
 const PENDING: Duration = Duration::from_millis(1);
 
 /// How long the loop waits for an event. While a job runs, it wakes often: for its

