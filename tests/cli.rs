@@ -410,6 +410,43 @@ fn check_reports_a_joined_said_entry_with_an_empty_part() {
     );
 }
 
+/// A `said` entry of exceptions alone (`!phrase`) has nothing to look for; an exception
+/// in the model answer's sentence keeps it from stating the entry.
+#[test]
+fn check_reports_a_said_entry_of_exceptions_alone() {
+    let only = recall_with_joined_said().replace("\"strings &\"", "\"!strings\"");
+    let (file, first, stdout) = check_failing_quiz(&only);
+    assert_eq!(
+        stdout,
+        format!(
+            "{file}:{}:9: error: quiz[0].misconceptions[0].said[1]: has only exceptions \
+             (`!phrase`): add a part to look for, as in `min heap of size k & !negat*`\n\
+             1 problem (0 cards in 1 deck without problems)\n",
+            first + 7
+        )
+    );
+    // The model answer says both parts in one sentence, and the exception too: not stated.
+    let excused = recall_with_joined_said()
+        .replace(", \"strings &\"", "")
+        .replace("\"digits & joined\"", "\"digits & joined & !as nothing\"")
+        .replace("of the digits. Nothing", "of the digits, joined as nothing");
+    let root = temp();
+    let dir = root.path().join("mine");
+    write(&dir, "deck.yaml", USER_DECK);
+    write(
+        &dir,
+        "01-card.yaml",
+        &(card("add-two", "Add two", "Add.") + &excused),
+    );
+    let data = temp();
+    let out = tutor(data.path(), &["check", &shown(&dir)]);
+    assert!(
+        !out.stdout.contains("states this misconception"),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn check_names_a_path_that_does_not_exist() {
     let root = temp();

@@ -713,7 +713,10 @@ fn misconceptions(
             if parsed.is_empty() {
                 c.fail(
                     &at,
-                    if parsed.len() > 1 {
+                    if parsed.only_exceptions() {
+                        "has only exceptions (`!phrase`): add a part to look for, as in \
+                         `min heap of size k & !negat*`"
+                    } else if parsed.len() > 1 {
                         "has a part with no letters or digits to look for: join phrases \
                          as `first & second`"
                     } else {

@@ -6,6 +6,13 @@
 //! Every part is under the negation guard on its own ("the decorator is not called on
 //! each call" denies `each call`, so the entry is not stated), and what the answer
 //! said is reported part by part, in the answer's order, joined by ` … `.
+//!
+//! A part written `!phrase` is an exception: a sentence that also says it does not
+//! state the entry. "A min-heap of size k" is the misconception of k-closest-points,
+//! "a min-heap of size k of negated distances" is heapq's max-heap and right:
+//! `min heap of size k & !negat*`. An exception is under the negation guard too ("the
+//! distances are not negated" excuses nothing). An entry needs at least one part that
+//! is not an exception.
 
 use super::negation::denied;
 use super::phrase::{Answer, Phrase};
@@ -15,52 +22,79 @@ use super::tokens::{Token, tokens};
 /// What joins the parts of an entry: `decorator & each call`.
 pub const JOIN: char = '&';
 
+/// What marks a part as an exception: `min heap of size k & !negat*`.
+pub const UNLESS: char = '!';
+
 /// A `said` entry, ready to be looked for in answers.
 #[derive(Debug, Clone)]
 pub struct Said {
     /// Each part's phrase and its own words (for the negation guard).
     parts: Vec<(Phrase, Vec<Token>)>,
+    /// The exceptions (`!phrase`) and their own words: a sentence that says one of
+    /// them, where no negation denies it, states nothing.
+    unless: Vec<(Phrase, Vec<Token>)>,
 }
 
 impl Said {
     pub fn new(text: &str, synonyms: &Synonyms) -> Self {
-        let parts = text
-            .split(JOIN)
-            .map(|part| (Phrase::new(part, synonyms), tokens(part)))
-            .collect();
-        Self { parts }
+        let mut parts = Vec::new();
+        let mut unless = Vec::new();
+        for part in text.split(JOIN) {
+            match part.trim_start().strip_prefix(UNLESS) {
+                Some(except) => unless.push((Phrase::new(except, synonyms), tokens(except))),
+                None => parts.push((Phrase::new(part, synonyms), tokens(part))),
+            }
+        }
+        Self { parts, unless }
     }
 
-    /// Whether some part has no words to look for (`check` reports it).
+    /// Whether some part has no words to look for, or every part is an exception
+    /// (`check` reports it).
     pub fn is_empty(&self) -> bool {
-        self.parts.iter().any(|(phrase, _)| phrase.is_empty())
+        self.parts.is_empty()
+            || self.parts.iter().any(|(phrase, _)| phrase.is_empty())
+            || self.unless.iter().any(|(phrase, _)| phrase.is_empty())
     }
 
-    /// How many parts the entry has: 1 for a plain phrase.
+    /// Whether every part is an exception (`!phrase`): nothing to look for.
+    pub fn only_exceptions(&self) -> bool {
+        self.parts.is_empty() && !self.unless.is_empty()
+    }
+
+    /// How many parts the entry has, exceptions included: 1 for a plain phrase.
     pub fn len(&self) -> usize {
-        self.parts.len()
+        self.parts.len() + self.unless.len()
     }
 
     /// Words compared at each word of an answer, at most (see [`Phrase::cost`]).
     pub fn cost(&self) -> usize {
         self.parts
             .iter()
+            .chain(&self.unless)
             .map(|(phrase, _)| phrase.cost())
             .fold(0, usize::saturating_add)
     }
 
     /// The words of `answer` that state the entry, where no negation denies them: for
     /// a plain phrase its shortest place; for parts, the first sentence where each
-    /// part is found, each part's shortest place there, in the answer's order.
+    /// part is found and no exception is, each part's shortest place there, in the
+    /// answer's order.
     pub fn stated_in(&self, answer: &Answer<'_>) -> Option<String> {
-        if self.parts.is_empty() || self.is_empty() {
+        if self.is_empty() {
             return None;
         }
-        if let [(phrase, own)] = self.parts.as_slice() {
+        if let ([(phrase, own)], []) = (self.parts.as_slice(), self.unless.as_slice()) {
             let found = phrase.find_where(answer, |s, e| !denied(answer, s, e, own))?;
             return Some(found.said.to_string());
         }
         let sentence = answer.sentences();
+        // The sentences where an exception is said and not denied.
+        let excepted: Vec<usize> = self
+            .unless
+            .iter()
+            .flat_map(|(phrase, own)| phrase.runs_where(answer, |s, e| !denied(answer, s, e, own)))
+            .filter_map(|(s, _)| sentence.get(s).copied())
+            .collect();
         let runs: Vec<Vec<(usize, usize)>> = self
             .parts
             .iter()
@@ -79,6 +113,7 @@ impl Said {
             .collect();
         sentences.sort_unstable();
         sentences.dedup();
+        sentences.retain(|n| !excepted.contains(n));
         sentences.into_iter().find_map(|n| {
             let mut found = runs
                 .iter()
@@ -176,6 +211,57 @@ mod tests {
             assert_eq!(stated(said, "decorator each call"), None, "{said}");
         }
         assert_eq!(Said::new("a & b & c", &Synonyms::general()).len(), 3);
+    }
+
+    #[test]
+    fn an_exception_in_the_sentence_states_nothing() {
+        let said = "min heap of size k & !negat*";
+        assert_eq!(
+            stated(said, "Keep a min-heap of size k and pop the smallest.").as_deref(),
+            Some("min-heap of size k")
+        );
+        assert_eq!(
+            stated(
+                said,
+                "A min-heap of size k of negated distances, as heapq has no max-heap."
+            ),
+            None
+        );
+        // Only the sentence that says it: another sentence's exception excuses nothing.
+        assert!(
+            stated(
+                said,
+                "I negate nothing. Keep a min heap of size k and pop the smallest."
+            )
+            .is_some()
+        );
+        // With parts: every part found, and no exception in that sentence.
+        let said = "min heap & pop the smallest & !negat*";
+        assert!(stated(said, "a min heap where I pop the smallest").is_some());
+        assert_eq!(
+            stated(
+                said,
+                "a min heap of negated distances where I pop the smallest"
+            ),
+            None
+        );
+        // A denied exception excuses nothing: "not negated" is the min-heap after all.
+        assert!(
+            stated(
+                "min heap of size k & !negat*",
+                "a min heap of size k, the distances not negated"
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn an_entry_of_exceptions_alone_finds_nothing() {
+        for said in ["!negat*", "! & !x", "min heap & !", "!"] {
+            assert!(Said::new(said, &Synonyms::general()).is_empty(), "{said}");
+            assert_eq!(stated(said, "min heap negated x"), None, "{said}");
+        }
+        assert_eq!(Said::new("a & !b", &Synonyms::general()).len(), 2);
     }
 
     proptest::proptest! {
