@@ -527,8 +527,9 @@ fn eighth_held_out_answers() {
     );
 }
 
-/// The eighth set's ratchet (see `eighth_held_out_answers`).
-const RIGHT8: usize = 118;
+/// The eighth set's ratchet (see `eighth_held_out_answers`); 119 right measured after the
+/// review of tune9a's items (branch review9a).
+const RIGHT8: usize = 119;
 const WRONG8: usize = 1;
 
 /// The ninth held-out set (all 60 items, two right and two wrong answers each), written
