@@ -2,6 +2,8 @@
 //! bundled decks (build/examples.rs), on YAML a deck author could write. Each case is
 //! also parsed: the blanked text must be the original without its examples.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[allow(dead_code)]
 #[path = "../build/examples.rs"]
 mod examples;
