@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use eyre::{Result, WrapErr as _};
@@ -1094,7 +1094,7 @@ fn event_loop(
             };
             let rest = action.and_then(|action| burst.join(action));
             let stopping = signals.stop.load(Ordering::SeqCst) != 0;
-            let more = !stopping && event::poll(PENDING)?;
+            let more = !stopping && pending(event::poll, Instant::now)?;
             if rest.is_none() && more {
                 continue;
             }
@@ -1136,9 +1136,35 @@ fn event_loop(
 /// zero: crossterm's poll(2) source (the `use-dev-tty` feature) answers a zero timeout
 /// without looking, even at keys it has already read, and a burst would cost a frame
 /// per key. For the same reason, when tutor is not scheduled for this long in the
-/// middle of a poll (a loaded machine), the poll ends before it looks and a burst goes
-/// in as two edits (and two undo steps); nothing is lost, the rest is read next.
+/// middle of a poll (a loaded machine), the poll ends before it looks; [`pending`]
+/// then asks again, and only when every retry is late too does a burst go in as two
+/// edits (and two undo steps); nothing is lost, the rest is read next.
 const PENDING: Duration = Duration::from_millis(1);
+
+/// How many times [`pending`] asks again after a poll that took far longer than
+/// [`PENDING`].
+const PENDING_RETRIES: usize = 2;
+
+/// Whether another event is already waiting: `poll(PENDING)`, asked again (up to
+/// [`PENDING_RETRIES`] times) when it said no after taking over four times `PENDING`.
+/// Such a poll may have found its time up before it looked at keys crossterm had
+/// already read, as tutor was not scheduled (see [`PENDING`]); the next poll looks at
+/// them first. A poll that says no in time costs nothing more.
+fn pending(
+    mut poll: impl FnMut(Duration) -> std::io::Result<bool>,
+    now: impl Fn() -> Instant,
+) -> std::io::Result<bool> {
+    for _ in 0..=PENDING_RETRIES {
+        let asked = now();
+        if poll(PENDING)? {
+            return Ok(true);
+        }
+        if now().duration_since(asked) < PENDING * 4 {
+            return Ok(false);
+        }
+    }
+    Ok(false)
+}
 
 /// How long the loop waits for an event. While a job runs, it wakes often: for its
 /// results, and to turn the spinner; while the lab's diagram moves a node, every frame
@@ -1174,6 +1200,36 @@ mod tests {
     use ratatui::style::Color;
 
     use super::*;
+
+    /// A poll that said no late is asked again, as keys crossterm had read may wait
+    /// behind it; one that said no in time is not; the retries are bounded.
+    #[test]
+    fn a_late_no_from_poll_is_asked_again() {
+        use std::cell::{Cell, RefCell};
+        let start = Instant::now();
+        // Each answer: (whether an event waits, how long the poll took).
+        let run = |answers: Vec<(bool, Duration)>| {
+            let clock = Cell::new(start);
+            let answers = RefCell::new(answers.into_iter());
+            let asked = Cell::new(0);
+            let result = pending(
+                |_| {
+                    asked.set(asked.get() + 1);
+                    let (ready, took) = answers.borrow_mut().next().unwrap_or_default();
+                    clock.set(clock.get() + took);
+                    Ok(ready)
+                },
+                || clock.get(),
+            )
+            .unwrap_or(false);
+            (result, asked.get())
+        };
+        let late = PENDING * 10;
+        assert_eq!(run(vec![(false, late), (true, PENDING)]), (true, 2));
+        assert_eq!(run(vec![(false, PENDING), (true, PENDING)]), (false, 1));
+        assert_eq!(run(vec![(true, late)]), (true, 1));
+        assert_eq!(run(vec![(false, late); 10]), (false, PENDING_RETRIES + 1));
+    }
 
     /// The bundled library cut to its first `cards` cards: syntect is slow in an
     /// unoptimised test build.

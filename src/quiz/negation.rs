@@ -38,6 +38,14 @@ use super::tokens::Token;
 /// *decorator* runs on every call".
 pub const WINDOW: usize = 4;
 
+/// How many words, stop words included, a scan out from a phrase looks at, at most: the
+/// reaches above count words that are not stop words, so an answer of thousands of stop
+/// words in one clause ("the the the ...", in a hostile deck's model answer or example)
+/// made every scan walk all of them, and `tutor check` spend minutes on one card. No
+/// clause of English has this many words with only [`WINDOW`] or [`CLAUSE_REACH`] of
+/// them more than stop words.
+const SCAN: usize = 64;
+
 /// Words and runs of words that deny what follows them, as the tokens write them.
 pub const CUES: &[&[&str]] = &[
     &["not"],
@@ -178,7 +186,7 @@ fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: impl Fn(usize
     let tokens = answer.tokens();
     let text = answer.text();
     let mut words = 0;
-    for k in end..tokens.len() {
+    for k in end..tokens.len().min(end.saturating_add(SCAN)) {
         let gap = k
             .checked_sub(1)
             .map_or(0..0, |p| tokens[p].span.end..tokens[k].span.start);
@@ -504,7 +512,8 @@ fn cue_before(
     let text = answer.text();
     let mut words = 0;
     let mut all = 0;
-    for j in (0..start.min(tokens.len())).rev() {
+    let stop = start.saturating_sub(SCAN);
+    for j in (stop..start.min(tokens.len())).rev() {
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return None;
         }
@@ -707,6 +716,9 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     // holding the lock"). The reach keeps an answer of one endless clause linear.
     let mut words = 0;
     for j in (0..first).rev() {
+        if first - j > SCAN {
+            return true;
+        }
         let w = word(j);
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return !(without && j + 1 == first);
@@ -737,6 +749,26 @@ mod tests {
     use super::*;
     use crate::quiz::phrase::Phrase;
     use crate::quiz::synonyms::Synonyms;
+
+    /// A scan out from a phrase stops after [`SCAN`] words, stop words included: a cue
+    /// or a denial further off, past a run of stop words, is not looked for (an answer
+    /// of thousands of stop words made every scan walk all of them).
+    #[test]
+    fn a_scan_stops_after_scan_words() {
+        let near = "the ".repeat(SCAN - 2);
+        let far = "the ".repeat(SCAN + 2);
+        let phrase = Phrase::new("xq", &Synonyms::general());
+        let own = crate::quiz::tokens::tokens("xq");
+        let denied_at = |text: &str| {
+            let answer = Answer::new(text);
+            let (s, e) = phrase.runs_where(&answer, |_, _| true)[0];
+            denied(&answer, s, e, &own)
+        };
+        assert!(denied_at(&format!("not {near}xq")));
+        assert!(!denied_at(&format!("not {far}xq")));
+        assert!(denied_at(&format!("xq {near}would")));
+        assert!(!denied_at(&format!("xq {far}would")));
+    }
 
     /// Whether `phrase` is said in `answer` and not denied.
     fn says(phrase: &str, answer: &str) -> bool {
