@@ -75,8 +75,11 @@ struct Checker<'a> {
 /// card could ask for billions (a 500 KB model answer and 50,000 phrases), which would
 /// keep `tutor check` busy for minutes. The bundled cards with many recall examples
 /// count 0.7 to 1 million (2026-12-07), which took the whole of `check` 0.76 s for 60
-/// cards: four million leaves room to add phrases and examples, and bounds a hostile
-/// card to a few tens of milliseconds.
+/// cards: four million leaves room to add phrases and examples. It bounds the phrase
+/// search only: the negation guard's scans are capped per place (64 words,
+/// `quiz::negation`), so the rest grows linearly with the answer. Measured on a debug
+/// build (2026-12-07): a 1 MB model answer of 250,000 stop words under the entry `the`
+/// took 36 s of `tutor check`; 120,000 sentences under a two-part entry 2.4 s.
 const SEARCH_BUDGET: usize = 4_000_000;
 
 impl Checker<'_> {
