@@ -285,26 +285,4 @@ mod tests {
             "one fingerprint per deck"
         );
     }
-
-    #[test]
-    fn examples_become_blank_lines() {
-        let text = "quiz:\n  - kind: recall\n    examples:\n      right:\n      - a: b\n\n      - |\n        examples:\n      wrong: [c]\n    explanation: x\n";
-        assert_eq!(
-            examples::without_examples(text),
-            "quiz:\n  - kind: recall\n\n\n\n\n\n\n\n    explanation: x\n"
-        );
-    }
-
-    #[test]
-    fn flow_examples_deeper_keys_and_crlf_are_kept_as_written() {
-        let flow = "    examples: {right: [a], wrong: [b]}\n    x: 1\n";
-        assert_eq!(examples::without_examples(flow), flow);
-        // Only a key alone on its line starts a block; the next line at the key's own
-        // indentation ends it.
-        let text = "    examples:\r\n      right: [a]\r\n    points: []\r\nexamples: no\n";
-        assert_eq!(
-            examples::without_examples(text),
-            "\r\n\r\n    points: []\r\nexamples: no\n"
-        );
-    }
 }
