@@ -576,8 +576,8 @@ fn tenth_held_out_answers() {
 }
 
 /// The tenth set's ratchet (see `tenth_held_out_answers`).
-const RIGHT10: usize = 115;
-const WRONG10: usize = 8;
+const RIGHT10: usize = 118;
+const WRONG10: usize = 4;
 
 /// Answers aimed at the negation guard on points, written by a reviewer who read the
 /// accept lists (not blind: see the fixture's header): a ratchet, so that a change to the
@@ -602,7 +602,7 @@ fn answers_aimed_at_the_guards_second_round() {
         include_str!("fixtures/recall_negation_review2.yaml"),
         (95, 50),
         95,
-        21,
+        19,
         true,
     );
 }
@@ -624,5 +624,5 @@ fn eleventh_held_out_answers() {
 }
 
 /// The eleventh set's ratchet (see `eleventh_held_out_answers`).
-const RIGHT11: usize = 112;
+const RIGHT11: usize = 113;
 const WRONG11: usize = 19;
