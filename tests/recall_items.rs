@@ -625,4 +625,4 @@ fn eleventh_held_out_answers() {
 
 /// The eleventh set's ratchet (see `eleventh_held_out_answers`).
 const RIGHT11: usize = 113;
-const WRONG11: usize = 19;
+const WRONG11: usize = 16;
