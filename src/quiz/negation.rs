@@ -235,6 +235,19 @@ pub fn denied_among(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Tok
     denied_inside(answer, start, end, phrase)
 }
 
+/// Whether the words `start..end` of `answer` stand in one clause: no mark of
+/// punctuation or sentence end between two of them, and no word of [`TURNS`] after the
+/// first. A phrase's gap may reach across a comma ("not optional, it's needed" is a
+/// place of `not needed`), but such a place does not say the phrase's negation.
+pub fn one_clause(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let end = end.min(tokens.len());
+    (start + 1..end).all(|k| {
+        !breaks_clause(answer.text(), tokens[k - 1].span.end..tokens[k].span.start)
+            && !TURNS.contains(&tokens[k].text.as_str())
+    })
+}
+
 /// The words of the negation cue that [`negated`] finds just before word `start` of
 /// `answer`, if there is one.
 pub fn denial_before(answer: &Answer<'_>, start: usize) -> Option<std::ops::Range<usize>> {

@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::negation::{denial_after, denial_before, denied, denied_among};
+use super::negation::{denial_after, denial_before, denied, denied_among, one_clause};
 use super::phrase::{Answer, Phrase};
 use super::synonyms::Synonyms;
 use super::tokens::{Token, tokens};
@@ -108,20 +108,20 @@ impl Said {
             .parts
             .iter()
             .map(|(phrase, own)| {
-                // A part that says a denial itself (`not needed`) is not denied by one
-                // after it: "tuples aren't hashable and can't be keys" is two claims.
+                // A part that says a denial itself (`not needed`) is not denied by a
+                // second one after it: "tuples aren't hashable and can't be keys" is
+                // two claims. A `would` after it still makes it a supposition ("saying
+                // a tie breaker isn't needed would be wrong").
                 let negative = own
                     .iter()
                     .any(|t| matches!(t.text.as_str(), "not" | "no" | "never"));
+                let tokens = answer.tokens();
                 phrase
                     .runs_where(answer, |s, e| !denied_among(answer, s, e, own))
                     .into_iter()
                     .map(|(s, e)| {
-                        let after = if negative {
-                            None
-                        } else {
-                            denial_after(answer, e)
-                        };
+                        let after = denial_after(answer, e)
+                            .filter(|&k| !negative || tokens[k].text == "would");
                         (s, e, denial_before(answer, s), after)
                     })
                     .collect()
@@ -131,12 +131,16 @@ impl Said {
         // rather than denying it: in "a tie breaker isn't needed" the `not` after `tie
         // breaker` is the one of the part `not needed`, and in "you can't hash a tuple"
         // the `not` before `tuple` is the one of `not hash`. The words of each part's
-        // places that nothing denies.
+        // places that nothing denies, in one clause: in "the tie breaker isn't optional,
+        // it's needed" the gap of `not needed` reaches across the comma, and its `not`
+        // is the denial of `optional`, not the part's.
         let undenied: Vec<HashSet<usize>> = runs
             .iter()
             .map(|part| {
                 part.iter()
-                    .filter(|(_, _, before, after)| before.is_none() && after.is_none())
+                    .filter(|&&(s, e, ref before, after)| {
+                        before.is_none() && after.is_none() && one_clause(answer, s, e)
+                    })
                     .flat_map(|&(s, e, _, _)| s..e)
                     .collect()
             })
@@ -290,6 +294,23 @@ mod tests {
             None
         );
         assert_eq!(stated("tuple* & hashable", "tuples aren't hashable"), None);
+        // A negative part's place whose gap crosses a comma does not own its `not`:
+        // here it denies `optional`, and the sentence says the tie breaker is needed.
+        assert_eq!(
+            stated(
+                "tie breaker & not needed",
+                "the tie breaker isn't optional, it's needed"
+            ),
+            None
+        );
+        // A `would` after a negative part still makes it a supposition.
+        assert_eq!(
+            stated(
+                "tie breaker & not needed",
+                "saying a tie breaker isn't needed would be wrong"
+            ),
+            None
+        );
         // And a part denied by a cue of its own stays denied.
         assert_eq!(
             stated(
