@@ -172,8 +172,14 @@ const AUXILIARIES: &[&str] = &[
 /// Whether the words just after word `end` (exclusive) of `answer`, in the same clause,
 /// deny or only suppose what came before: `would`, `never`, or a verb with `not`.
 pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
+    denial_after(answer, end).is_some()
+}
+
+/// The word that denies, as [`denied_after`] finds it, what comes before word `end`
+/// (exclusive) of `answer`: its index.
+pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
     let tokens = answer.tokens();
-    found_after(answer, end, AFTER, |k| {
+    found_after_at(answer, end, AFTER, |k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
         word == "would" || word == "never" || (word == "not" && after_verb)
@@ -183,6 +189,16 @@ pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
 /// Whether `hit` holds at a word after word `end` (exclusive) of `answer`, in the same
 /// clause and at most `limit` words on (stop words not counted).
 fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: impl Fn(usize) -> bool) -> bool {
+    found_after_at(answer, end, limit, hit).is_some()
+}
+
+/// The first word where `hit` holds, as [`found_after`] looks for it.
+fn found_after_at(
+    answer: &Answer<'_>,
+    end: usize,
+    limit: usize,
+    hit: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let tokens = answer.tokens();
     let text = answer.text();
     let mut words = 0;
@@ -191,19 +207,19 @@ fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: impl Fn(usize
             .checked_sub(1)
             .map_or(0..0, |p| tokens[p].span.end..tokens[k].span.start);
         if breaks_clause(text, gap) || TURNS.contains(&tokens[k].text.as_str()) {
-            return false;
+            return None;
         }
         if hit(k) {
-            return true;
+            return Some(k);
         }
         if !tokens[k].stop {
             words += 1;
             if words > limit {
-                return false;
+                return None;
             }
         }
     }
-    false
+    None
 }
 
 /// Whether the words `start..end` of `answer`, found for a phrase whose own words are
@@ -211,6 +227,31 @@ fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: impl Fn(usize
 /// them, or a negation among them that the phrase does not have (see the module docs).
 pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
     negated(answer, start) || denied_after(answer, end) || denied_inside(answer, start, end, phrase)
+}
+
+/// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
+/// have stands among the words `start..end` of `answer` found for it.
+pub fn denied_among(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
+    denied_inside(answer, start, end, phrase)
+}
+
+/// Whether the words `start..end` of `answer` stand in one clause: no mark of
+/// punctuation or sentence end between two of them, and no word of [`TURNS`] after the
+/// first. A phrase's gap may reach across a comma ("not optional, it's needed" is a
+/// place of `not needed`), but such a place does not say the phrase's negation.
+pub fn one_clause(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let end = end.min(tokens.len());
+    (start + 1..end).all(|k| {
+        !breaks_clause(answer.text(), tokens[k - 1].span.end..tokens[k].span.start)
+            && !TURNS.contains(&tokens[k].text.as_str())
+    })
+}
+
+/// The words of the negation cue that [`negated`] finds just before word `start` of
+/// `answer`, if there is one.
+pub fn denial_before(answer: &Answer<'_>, start: usize) -> Option<std::ops::Range<usize>> {
+    cue_before(answer, start, false).map(|(first, cue)| first..first + cue.len())
 }
 
 /// Whether the words `start..end` of `answer`, found for a key point's phrase whose own

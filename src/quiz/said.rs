@@ -15,8 +15,9 @@
 //! is not an exception.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
-use super::negation::denied;
+use super::negation::{denial_after, denial_before, denied, denied_among, one_clause};
 use super::phrase::{Answer, Phrase};
 use super::synonyms::Synonyms;
 use super::tokens::{Token, tokens};
@@ -26,6 +27,10 @@ pub const JOIN: char = '&';
 
 /// What marks a part as an exception: `min heap of size k & !negat*`.
 pub const UNLESS: char = '!';
+
+/// A part's place in an answer: its words, the words of a denial just before them and
+/// the word of one just after them, if any.
+type Run = (usize, usize, Option<Range<usize>>, Option<usize>);
 
 /// A `said` entry, ready to be looked for in answers.
 #[derive(Debug, Clone)]
@@ -97,15 +102,69 @@ impl Said {
             .flat_map(|(phrase, own)| phrase.runs_where(answer, |s, e| !denied(answer, s, e, own)))
             .filter_map(|(s, _)| sentence.get(s).copied())
             .collect();
-        // Each part's shortest place in each sentence it is said in, found in one pass
-        // over its places (looking through them again for every sentence took minutes
-        // on an answer of a hundred thousand short sentences).
-        let places: Vec<HashMap<usize, (usize, usize)>> = self
+        // Each part's places where no negation among its words denies it, with the
+        // words of a denial just before them and of one just after them, if any.
+        let runs: Vec<Vec<Run>> = self
             .parts
             .iter()
             .map(|(phrase, own)| {
+                // A part that says a denial itself (`not needed`) is not denied by a
+                // second one after it: "tuples aren't hashable and can't be keys" is
+                // two claims. A `would` after it still makes it a supposition ("saying
+                // a tie breaker isn't needed would be wrong").
+                let negative = own
+                    .iter()
+                    .any(|t| matches!(t.text.as_str(), "not" | "no" | "never"));
+                let tokens = answer.tokens();
+                phrase
+                    .runs_where(answer, |s, e| !denied_among(answer, s, e, own))
+                    .into_iter()
+                    .map(|(s, e)| {
+                        let after = denial_after(answer, e)
+                            .filter(|&k| !negative || tokens[k].text == "would");
+                        (s, e, denial_before(answer, s), after)
+                    })
+                    .collect()
+            })
+            .collect();
+        // A denial next to a part that is another part's own words states the entry
+        // rather than denying it: in "a tie breaker isn't needed" the `not` after `tie
+        // breaker` is the one of the part `not needed`, and in "you can't hash a tuple"
+        // the `not` before `tuple` is the one of `not hash`. The words of each part's
+        // places that nothing denies, in one clause: in "the tie breaker isn't optional,
+        // it's needed" the gap of `not needed` reaches across the comma, and its `not`
+        // is the denial of `optional`, not the part's.
+        let undenied: Vec<HashSet<usize>> = runs
+            .iter()
+            .map(|part| {
+                part.iter()
+                    .filter(|&&(s, e, ref before, after)| {
+                        before.is_none() && after.is_none() && one_clause(answer, s, e)
+                    })
+                    .flat_map(|&(s, e, _, _)| s..e)
+                    .collect()
+            })
+            .collect();
+        let owned_by_other = |i: usize, words: Range<usize>| {
+            undenied
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && words.clone().any(|k| other.contains(&k)))
+        };
+        // Each part's shortest place in each sentence it is said in, found in one pass
+        // over its places (looking through them again for every sentence took minutes
+        // on an answer of a hundred thousand short sentences).
+        let places: Vec<HashMap<usize, (usize, usize)>> = runs
+            .iter()
+            .enumerate()
+            .map(|(i, part)| {
                 let mut best: HashMap<usize, (usize, usize)> = HashMap::new();
-                for (s, e) in phrase.runs_where(answer, |s, e| !denied(answer, s, e, own)) {
+                for (s, e, before, after) in part.iter().cloned() {
+                    if before.is_some_and(|cue| !owned_by_other(i, cue))
+                        || after.is_some_and(|k| !owned_by_other(i, k..k + 1))
+                    {
+                        continue;
+                    }
                     let Some(&n) = sentence.get(s) else { continue };
                     let place = best.entry(n).or_insert((s, e));
                     if (e - s, s) < (place.1 - place.0, place.0) {
@@ -205,6 +264,60 @@ mod tests {
                 "The decorator does not run on each call. Wait, the decorator runs on each call."
             )
             .is_some()
+        );
+    }
+
+    #[test]
+    fn a_negation_that_is_another_part_own_word_denies_nothing() {
+        // The `not` after `tie breaker` is the `not` of `not needed`.
+        assert_eq!(
+            stated("tie breaker & not needed", "a tie breaker isn't needed").as_deref(),
+            Some("tie breaker … isn't needed")
+        );
+        // The `not` before `tuple` is the one of `not hash`.
+        assert_eq!(
+            stated("tuple* & not hash", "you can't hash a tuple").as_deref(),
+            Some("can't hash … tuple")
+        );
+        // A part that denies itself is not denied again by a second claim after it.
+        assert_eq!(
+            stated(
+                "tuple* & not hashable",
+                "tuples aren't hashable and can't be dict keys"
+            )
+            .as_deref(),
+            Some("tuples … aren't hashable")
+        );
+        // A negation that no part has still denies the part it stands by.
+        assert_eq!(
+            stated("tie breaker & needed", "a tie breaker isn't needed"),
+            None
+        );
+        assert_eq!(stated("tuple* & hashable", "tuples aren't hashable"), None);
+        // A negative part's place whose gap crosses a comma does not own its `not`:
+        // here it denies `optional`, and the sentence says the tie breaker is needed.
+        assert_eq!(
+            stated(
+                "tie breaker & not needed",
+                "the tie breaker isn't optional, it's needed"
+            ),
+            None
+        );
+        // A `would` after a negative part still makes it a supposition.
+        assert_eq!(
+            stated(
+                "tie breaker & not needed",
+                "saying a tie breaker isn't needed would be wrong"
+            ),
+            None
+        );
+        // And a part denied by a cue of its own stays denied.
+        assert_eq!(
+            stated(
+                "tie breaker & not needed",
+                "no tie breaker, it's not needed"
+            ),
+            None
         );
     }
 
