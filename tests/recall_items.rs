@@ -582,27 +582,33 @@ const WRONG10: usize = 4;
 /// Answers aimed at the negation guard on points, written by a reviewer who read the
 /// accept lists (not blind: see the fixture's header): a ratchet, so that a change to the
 /// guard that takes back more right answers, or lets more wrong ones through, fails.
-/// Print the figure and the misjudged answers with `--nocapture`.
+/// Print the figure and the misjudged answers with `--nocapture`. On 2026-12-07 one
+/// sqs-partial-batch-failures answer moved from right to wrong (it says Lambda retries the
+/// whole batch without ReportBatchItemFailures; AWS: it deletes it), so 63 of 73 right
+/// and 8 of 45 wrong, from 64 of 74 and 8 of 44.
 #[test]
 fn answers_aimed_at_the_negation_guard() {
     ratchet(
         include_str!("fixtures/recall_negation_review.yaml"),
-        (74, 44),
-        64,
+        (73, 45),
+        63,
         8,
         true,
     );
 }
 
 /// Answers aimed at the guard's second round (the reviewer's fixture header says what
-/// they probe; not blind): a ratchet, as for the first round's answers above.
+/// they probe; not blind): a ratchet, as for the first round's answers above. On
+/// 2026-12-07 two sqs-partial-batch-failures answers moved from right to wrong for the same
+/// fact, and the ratchet was set to the figure measured then: 93 of 93 right, 17 of 52 wrong
+/// (from 95 of 95 and a ceiling of 21 of 50).
 #[test]
 fn answers_aimed_at_the_guards_second_round() {
     ratchet(
         include_str!("fixtures/recall_negation_review2.yaml"),
-        (95, 50),
-        95,
-        19,
+        (93, 52),
+        93,
+        17,
         true,
     );
 }
