@@ -437,7 +437,7 @@ fn fifth_held_out_answers() {
 }
 
 /// The fifth set's ratchet (see `fifth_held_out_answers`).
-const RIGHT5: usize = 119;
+const RIGHT5: usize = 120;
 const WRONG5: usize = 1;
 
 /// The sixth held-out set (all 60 items, two right and two wrong answers each), written
@@ -470,7 +470,7 @@ fn sixth_held_out_answers() {
 }
 
 /// The sixth set's ratchet (see `sixth_held_out_answers`).
-const RIGHT6: usize = 119;
+const RIGHT6: usize = 120;
 const WRONG6: usize = 1;
 
 /// The seventh held-out set (all 60 items, two right and two wrong answers each), written
@@ -576,8 +576,8 @@ fn tenth_held_out_answers() {
 }
 
 /// The tenth set's ratchet (see `tenth_held_out_answers`).
-const RIGHT10: usize = 118;
-const WRONG10: usize = 4;
+const RIGHT10: usize = 120;
+const WRONG10: usize = 0;
 
 /// Answers aimed at the negation guard on points, written by a reviewer who read the
 /// accept lists (not blind: see the fixture's header): a ratchet, so that a change to the
@@ -592,7 +592,7 @@ fn answers_aimed_at_the_negation_guard() {
         include_str!("fixtures/recall_negation_review.yaml"),
         (73, 45),
         63,
-        8,
+        6,
         true,
     );
 }
@@ -608,7 +608,7 @@ fn answers_aimed_at_the_guards_second_round() {
         include_str!("fixtures/recall_negation_review2.yaml"),
         (93, 52),
         93,
-        17,
+        14,
         true,
     );
 }
@@ -630,5 +630,5 @@ fn eleventh_held_out_answers() {
 }
 
 /// The eleventh set's ratchet (see `eleventh_held_out_answers`).
-const RIGHT11: usize = 113;
+const RIGHT11: usize = 111;
 const WRONG11: usize = 16;
