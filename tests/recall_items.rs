@@ -584,8 +584,8 @@ const WRONG10: usize = 0;
 /// guard that takes back more right answers, or lets more wrong ones through, fails.
 /// Print the figure and the misjudged answers with `--nocapture`. On 2026-12-07 one
 /// sqs-partial-batch-failures answer moved from right to wrong (it says Lambda retries the
-/// whole batch without ReportBatchItemFailures; AWS: it deletes it), so 63 of 73 right
-/// and 8 of 45 wrong, from 64 of 74 and 8 of 44.
+/// whole batch without `ReportBatchItemFailures`; AWS: it deletes it), so 63 of 73 right
+/// and 8 of 45 wrong, from 64 of 74 and 8 of 44; 6 of 45 wrong after that day's rounds.
 #[test]
 fn answers_aimed_at_the_negation_guard() {
     ratchet(
