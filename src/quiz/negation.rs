@@ -229,12 +229,6 @@ pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -
     negated(answer, start) || denied_after(answer, end) || denied_inside(answer, start, end, phrase)
 }
 
-/// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
-/// have stands among the words `start..end` of `answer` found for it.
-pub fn denied_among(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
-    denied_inside(answer, start, end, phrase)
-}
-
 /// Whether the words `start..end` of `answer` stand in one clause: no mark of
 /// punctuation or sentence end between two of them, and no word of [`TURNS`] after the
 /// first. A phrase's gap may reach across a comma ("not optional, it's needed" is a
@@ -418,7 +412,7 @@ fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
 
 /// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
 /// have stands among the words `start..end` of `answer` found for it.
-fn denied_inside(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
+pub fn denied_inside(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
     let own = |w: &str| phrase.iter().any(|t| t.text == w);
     answer
         .tokens()
