@@ -633,3 +633,23 @@ fn eleventh_held_out_answers() {
 /// The eleventh set's ratchet (see `eleventh_held_out_answers`).
 const RIGHT11: usize = 111;
 const WRONG11: usize = 16;
+
+/// The twelfth held-out set (all 60 items, two right and two wrong answers each),
+/// written blind on 2026-12-07 (second session) by two engineers who saw neither the
+/// accept lists, the misconceptions nor the examples: issue 13's blind measure from then
+/// on. Never tune an item or the matcher on these answers; its failure message gives only
+/// how many answers are misjudged. Figures in the fixture's header.
+#[test]
+fn twelfth_held_out_answers() {
+    ratchet(
+        include_str!("fixtures/recall_heldout12.yaml"),
+        (120, 120),
+        RIGHT12,
+        WRONG12,
+        false,
+    );
+}
+
+/// The twelfth set's ratchet (see `twelfth_held_out_answers`).
+const RIGHT12: usize = 113;
+const WRONG12: usize = 15;
