@@ -190,8 +190,21 @@ fn sliding_window_needs_the_abba_guard_not_just_a_max() {
                 character. On a repeat, jump the start to just after the earlier occurrence";
     let no_guard = format!("{base}, and keep the max length seen so far.");
     assert!(!recall(&library, "longest-substring-without-repeats", 4, &no_guard).correct());
+    // The guard said as a bare condition, with no word on the case it handles: the
+    // question asks for the edge case, and the blind writers of sets 5, 8, 9 and 11 each
+    // marked such an answer wrong (tune11a).
+    let unexplained = format!("{base}, but only if that index is still inside the window.");
+    assert!(
+        !recall(
+            &library,
+            "longest-substring-without-repeats",
+            4,
+            &unexplained
+        )
+        .correct()
+    );
     for guard in [
-        ", but only if that index is still inside the window; keep the max length.",
+        ", but only if that index is still inside the window, else \"abba\" pulls it back.",
         ", taking start = max(start, last + 1) so it never moves back.",
     ] {
         let v = recall(
