@@ -451,7 +451,7 @@ fn fifth_held_out_answers() {
 
 /// The fifth set's ratchet (see `fifth_held_out_answers`).
 const RIGHT5: usize = 120;
-const WRONG5: usize = 1;
+const WRONG5: usize = 0;
 
 /// The sixth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-06 (22:00-22:10 UTC) by two engineers who saw neither the accept
@@ -543,7 +543,7 @@ fn eighth_held_out_answers() {
 /// The eighth set's ratchet (see `eighth_held_out_answers`); 119 right measured after the
 /// review of tune9a's items (branch review9a).
 const RIGHT8: usize = 119;
-const WRONG8: usize = 1;
+const WRONG8: usize = 0;
 
 /// The ninth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 (04:03-04:10 UTC) by two engineers who saw neither the accept
@@ -569,7 +569,7 @@ fn ninth_held_out_answers() {
 
 /// The ninth set's ratchet (see `ninth_held_out_answers`).
 const RIGHT9: usize = 120;
-const WRONG9: usize = 1;
+const WRONG9: usize = 0;
 
 /// The tenth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
@@ -621,7 +621,7 @@ fn answers_aimed_at_the_guards_second_round() {
         include_str!("fixtures/recall_negation_review2.yaml"),
         (93, 52),
         93,
-        14,
+        13,
         true,
     );
 }
@@ -644,8 +644,8 @@ fn eleventh_held_out_answers() {
 }
 
 /// The eleventh set's ratchet (see `eleventh_held_out_answers`).
-const RIGHT11: usize = 111;
-const WRONG11: usize = 16;
+const RIGHT11: usize = 116;
+const WRONG11: usize = 8;
 
 /// The twelfth held-out set (all 60 items, two right and two wrong answers each),
 /// written blind on 2026-12-07 (second session) by two engineers who saw neither the
@@ -664,5 +664,5 @@ fn twelfth_held_out_answers() {
 }
 
 /// The twelfth set's ratchet (see `twelfth_held_out_answers`).
-const RIGHT12: usize = 113;
-const WRONG12: usize = 15;
+const RIGHT12: usize = 114;
+const WRONG12: usize = 13;
