@@ -939,6 +939,81 @@ mod tests {
         }
     }
 
+    /// A misconception named and then judged wrong, in its sentence, is taken back: a
+    /// judgement after it (`is wrong`, `would be a bug`, `, which is incorrect`, `;
+    /// that's a myth`) or before it (`it's wrong to`, `a classic bug is`).
+    #[test]
+    fn a_judgement_that_it_is_wrong_takes_it_back() {
+        for answer in [
+            "evicting the newest is wrong",
+            "Evicting the newest node would be a bug.",
+            "Some people evict the newest; that's wrong.",
+            "some candidates evict the newest, which is incorrect",
+            "people say you evict the newest, but that's a myth",
+            "it's wrong to evict the newest",
+            "it is incorrect to evict the newest",
+            "to evict the newest is simply false",
+            "evicting the newest is a classic bug here",
+            "evicting the newest is a common misconception",
+            "evicting the newest was the bug",
+            "evict the newest: that is a mistake",
+            "the classic bug is to evict the newest",
+            "it's false that you evict the newest",
+            "evicting the newest entry is untrue to LRU and plain wrong",
+            "they evict the newest - this is the wrong end",
+            "evicting the newest, and that would be a bug",
+        ] {
+            assert!(!states("evict the newest", answer), "{answer}");
+        }
+    }
+
+    /// A judgement that is denied, that judges something else, or that is only a word
+    /// near the misconception ("the wrong node", "the bug is fixed") takes nothing back.
+    #[test]
+    fn a_denied_or_unrelated_judgement_takes_nothing_back() {
+        for answer in [
+            "evict the newest, so the bug is fixed",
+            "evict the newest; the wrong node is never kept",
+            "evicting the newest is not wrong",
+            "evicting the newest isn't a mistake",
+            "it's not wrong to evict the newest",
+            "it isn't a mistake to evict the newest",
+            "it is never wrong to evict the newest",
+            "to avoid the bug, evict the newest",
+            "evict the newest to fix the bug",
+            "evict the newest, which is never a bug",
+            "the bug report said to evict the newest",
+            "evicting the newest is what the bug fix does",
+            "evict the newest; I got that wrong once",
+            "evict the newest, and the wrong one stays",
+            "if it is wrong, evict the newest",
+            "I evict the newest so nothing goes wrong",
+            "evict the newest. That is wrong.",
+        ] {
+            assert!(states("evict the newest", answer), "{answer}");
+        }
+    }
+
+    /// `nobody`, `no one`, `none` and `nothing` deny the phrase after them.
+    #[test]
+    fn nobody_denies_what_follows() {
+        for answer in [
+            "nobody works longer hours",
+            "no one works longer hours",
+            "none of us works longer hours",
+            "nothing here says anyone works longer hours",
+        ] {
+            assert!(!says("works longer hours", answer), "{answer}");
+        }
+        for answer in [
+            "everybody works longer hours",
+            "nobody asked, so the team works longer hours",
+            "nobody complained but the team works longer hours",
+        ] {
+            assert!(says("works longer hours", answer), "{answer}");
+        }
+    }
+
     #[test]
     fn a_dot_inside_a_name_ends_no_clause() {
         assert!(!states("pop(0)", "a deque with popleft, not list.pop(0)"));

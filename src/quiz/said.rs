@@ -321,6 +321,33 @@ mod tests {
         );
     }
 
+    /// An entry of parts or a plain phrase is taken back where the sentence judges its
+    /// words wrong; a denied judgement, or one about something else, excuses nothing.
+    #[test]
+    fn a_judgement_that_it_is_wrong_takes_an_entry_back() {
+        let said = "evict* & most recent* & !least";
+        for right in [
+            "Evicting the most recently used node would be a bug.",
+            "evicting the most recent node is wrong",
+            "it's wrong to evict the most recent node",
+            "some evict the most recent node, which is a mistake",
+            "people evict the most recent entry, but that's a myth",
+        ] {
+            assert_eq!(stated(said, right), None, "{right}");
+            assert_eq!(stated("evict the most recent", right), None, "{right}");
+        }
+        for wrong in [
+            "evict the most recent node, so the bug is fixed",
+            "to avoid the bug, evict the most recent node",
+            "evicting the most recent node is not wrong",
+            "it isn't a mistake to evict the most recent node",
+            "evict the most recent node; the wrong one would stay otherwise",
+        ] {
+            assert!(stated(said, wrong).is_some(), "{wrong}");
+            assert!(stated("evict the most recent", wrong).is_some(), "{wrong}");
+        }
+    }
+
     #[test]
     fn an_entry_with_an_empty_part_finds_nothing() {
         for said in ["decorator &", "& each call", "&", "decorator && each call"] {
