@@ -29,7 +29,7 @@
 
 use std::ops::Range;
 
-use super::boundary::{PHRASE_ENDS, ends};
+use super::boundary::{PHRASE_ENDS, SENTENCE_ENDS, ends};
 use super::phrase::Answer;
 use super::tokens::Token;
 
@@ -67,6 +67,8 @@ pub const CUES: &[&[&str]] = &[
     &["myth"],
     &["otherwise"],
     &["nothing"],
+    &["nobody"],
+    &["none"],
     &["prevent"],
     &["prevents"],
     &["prevented"],
@@ -182,7 +184,8 @@ pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
     found_after_at(answer, end, AFTER, |k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
-        word == "would" || word == "never" || (word == "not" && after_verb)
+        (word == "would" || word == "never" || (word == "not" && after_verb))
+            && !denies_a_judgement(answer.text(), tokens, k)
     })
 }
 
@@ -226,7 +229,289 @@ fn found_after_at(
 /// `phrase`, are denied: by a cue just before them, a denial or `would` just after
 /// them, or a negation among them that the phrase does not have (see the module docs).
 pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
-    negated(answer, start) || denied_after(answer, end) || denied_inside(answer, start, end, phrase)
+    negated(answer, start)
+        || denied_after(answer, end)
+        || denied_inside(answer, start, end, phrase)
+        || judged_wrong(answer, start, end)
+}
+
+/// Words that judge what they are said of as wrong: "evicting the newest *is wrong*",
+/// "*a classic bug*", "it is *a myth*". The nouns are [`JUDGEMENT_NOUNS`].
+const JUDGEMENTS: &[&str] = &[
+    "wrong",
+    "incorrect",
+    "false",
+    "untrue",
+    "mistaken",
+    "buggy",
+    "bug",
+    "bugs",
+    "mistake",
+    "mistakes",
+    "myth",
+    "myths",
+    "misconception",
+    "misconceptions",
+    "fallacy",
+];
+
+/// The judgements that are nouns: one followed by another noun names something else
+/// ("the *bug fix*", "a *bug report*"), see [`NOT_A_JUDGEMENT`].
+const JUDGEMENT_NOUNS: &[&str] = &[
+    "bug",
+    "bugs",
+    "mistake",
+    "mistakes",
+    "myth",
+    "myths",
+    "misconception",
+    "misconceptions",
+    "fallacy",
+];
+
+/// Words after a judgement noun that make it part of another name.
+const NOT_A_JUDGEMENT: &[&str] = &[
+    "fix", "fixes", "fixed", "fixing", "report", "reports", "tracker", "ticket", "free", "hunt",
+    "list", "class",
+];
+
+/// Words that may stand between a verb and its judgement, or before a judgement that
+/// opens the words it judges: "is *simply* wrong", "is *a classic* bug", "is *one of
+/// the common* mistakes".
+const JUDGEMENT_MODIFIERS: &[&str] = &[
+    "simply",
+    "just",
+    "plain",
+    "plainly",
+    "actually",
+    "clearly",
+    "definitely",
+    "obviously",
+    "also",
+    "totally",
+    "completely",
+    "flat",
+    "dead",
+    "very",
+    "quite",
+    "classic",
+    "common",
+    "typical",
+    "subtle",
+    "known",
+    "real",
+    "big",
+    "frequent",
+    "famous",
+    "standard",
+    "textbook",
+    "rookie",
+    "beginner",
+    "popular",
+    "widespread",
+    "old",
+    "another",
+    "one",
+    "of",
+];
+
+/// Verbs that say what their subject is, and the modals before `be`: "X *is* wrong",
+/// "X *would be* a bug".
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "seems", "sounds", "would", "will", "could", "might",
+    "may", "must", "can",
+];
+
+/// Words that open a clause about what the clause before it said: "X, *which* is
+/// wrong", "X; *that*'s a myth", "X, but *this* is a bug".
+const REFERENTS: &[&str] = &["which", "that", "this", "it"];
+
+/// Words that may open such a clause before its referent: "X, *and* that would be a
+/// bug", "people say X, *but* that's a myth".
+const REFERENT_JOINS: &[&str] = &["and", "but", "yet"];
+
+/// Words between a phrase and the verb that judges it that make the verb another
+/// subject's: "evict the newest *when* the order is wrong".
+const OTHER_SUBJECT: &[&str] = &[
+    "if", "when", "whenever", "unless", "where", "after", "before", "until", "once", "as",
+];
+
+/// Words between a judgement and the phrase it opens: "it's wrong *to* evict the
+/// newest", "the bug *is that you* evict the newest", "it is false *that* X".
+const JUDGEMENT_LEADS: &[&str] = &[
+    "to",
+    "that",
+    "is",
+    "was",
+    "are",
+    "were",
+    "you",
+    "we",
+    "i",
+    "they",
+    "people",
+    "one",
+    "think",
+    "assume",
+    "say",
+    "believe",
+    "claim",
+    "thinking",
+    "assuming",
+    "saying",
+    "believing",
+    "claiming",
+    "just",
+    "always",
+    "simply",
+];
+
+/// How many words may stand between a judgement and the phrase it opens.
+const LEAD_REACH: usize = 4;
+
+/// Whether the words of `tokens` from word `k` on, over stop words, [`COPULAS`] and
+/// [`JUDGEMENT_MODIFIERS`] (at most [`LEAD_REACH`] of them), reach a judgement (see
+/// [`JUDGEMENTS`]) as a word of its own, not the first of a name ("bug fix"), in one
+/// clause of `text`: "not *wrong*", "never *a bug*".
+fn judgement_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    for n in k..tokens.len().min(k + LEAD_REACH + 1) {
+        if n > k && breaks_clause(text, tokens[n - 1].span.end..tokens[n].span.start) {
+            return None;
+        }
+        let w = tokens[n].text.as_str();
+        if JUDGEMENTS.contains(&w) {
+            let next = tokens.get(n + 1).filter(|t| {
+                !breaks_clause(text, tokens[n].span.end..t.span.start)
+                    && NOT_A_JUDGEMENT.contains(&t.text.as_str())
+            });
+            return (!JUDGEMENT_NOUNS.contains(&w) || next.is_none()).then_some(n);
+        }
+        if !(tokens[n].stop || JUDGEMENT_MODIFIERS.contains(&w) || COPULAS.contains(&w)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the judgement at word `j` of `tokens` is denied: a `not`, `no` or `never`
+/// before it, over stop words and modifiers, in its clause ("is *not* wrong", "is
+/// *never* a bug", "is *no* myth").
+fn judgement_denied(text: &str, tokens: &[Token], j: usize) -> bool {
+    for n in (0..j).rev().take(LEAD_REACH + 1) {
+        if breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start) {
+            return false;
+        }
+        let w = tokens[n].text.as_str();
+        if INSIDE.contains(&w) {
+            return true;
+        }
+        if !(tokens[n].stop || JUDGEMENT_MODIFIERS.contains(&w)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a negation at word `k` of `tokens` (`not`, `no`, `never`) denies a judgement
+/// just after it rather than what came before or after: "X is *not wrong*", "it's *not
+/// a mistake* to X" state X. Two negations cancel.
+fn denies_a_judgement(text: &str, tokens: &[Token], k: usize) -> bool {
+    INSIDE.contains(&tokens[k].text.as_str()) && judgement_at(text, tokens, k + 1).is_some()
+}
+
+/// Whether the words `start..end` of `answer`, found for a misconception, are judged
+/// wrong in their sentence by a judgement that nothing denies ([`JUDGEMENTS`]):
+///
+/// - after them, by a verb saying what they are ([`COPULAS`]) at most [`AFTER`] words on
+///   in their clause, with no condition between ([`OTHER_SUBJECT`]): "evicting the
+///   newest *is wrong*", "... node *would be a bug*", "... *is a common
+///   misconception*";
+/// - or after them in the next clause of the sentence, opened by a word that refers
+///   back ([`REFERENTS`], after an `and`, `but` or `yet`): "X, *which is incorrect*",
+///   "X; *that's a myth*", "people say X, *but that's a myth*";
+/// - or before them, the judgement opening their words over at most [`LEAD_REACH`]
+///   words of [`JUDGEMENT_LEADS`] ("it's *wrong to* X", "the classic *bug is* X", "it is
+///   *false that you* X"), or ending with a `:` just before them ("a classic
+///   mistake: X").
+///
+/// The judgement must be a predicate: "the wrong node is evicted" and "so the bug is
+/// fixed" judge nothing of X. A `not`, `no` or `never` before it denies it ("X is not
+/// wrong", "it isn't a mistake to X"), and then X is stated.
+pub fn judged_wrong(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+    judged_after(answer, end) || judged_before(answer, start)
+}
+
+/// The part of [`judged_wrong`] after the phrase, which ends at word `end` (exclusive).
+fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let word = |k: usize| tokens[k].text.as_str();
+    let judged_from = |k: usize| {
+        judgement_at(text, tokens, k).is_some_and(|j| !judgement_denied(text, tokens, j))
+    };
+    let mut words = 0;
+    for k in end..tokens.len().min(end.saturating_add(SCAN)) {
+        let gap = k
+            .checked_sub(1)
+            .map_or(0..0, |p| tokens[p].span.end..tokens[p + 1].span.start);
+        if ends(text, gap.clone(), SENTENCE_ENDS) {
+            return false;
+        }
+        if breaks_clause(text, gap) || TURNS.contains(&word(k)) {
+            // The next clause: judged only by a verb right after a word that refers
+            // back to this one.
+            let mut r = k;
+            if REFERENT_JOINS.contains(&word(r)) {
+                r += 1;
+            }
+            return r < tokens.len()
+                && REFERENTS.contains(&word(r))
+                && tokens
+                    .get(r + 1)
+                    .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
+                && judged_from(r + 1);
+        }
+        if COPULAS.contains(&word(k)) {
+            return judged_from(k);
+        }
+        if OTHER_SUBJECT.contains(&word(k)) {
+            return false;
+        }
+        if !tokens[k].stop {
+            words += 1;
+            if words > AFTER {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// The part of [`judged_wrong`] before the phrase, which starts at word `start`.
+fn judged_before(answer: &Answer<'_>, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let judged_at = |j: usize| {
+        JUDGEMENTS.contains(&tokens[j].text.as_str()) && !judgement_denied(text, tokens, j)
+    };
+    for j in (start.saturating_sub(LEAD_REACH + 1)..start.min(tokens.len())).rev() {
+        let gap = tokens[j].span.end..tokens[j + 1].span.start;
+        let between = text.get(gap.clone()).unwrap_or_default();
+        if breaks_clause(text, gap.clone()) {
+            // A `:` right after a judgement noun opens what it names.
+            return j + 1 == start
+                && between.trim() == ":"
+                && JUDGEMENT_NOUNS.contains(&tokens[j].text.as_str())
+                && judged_at(j);
+        }
+        if judged_at(j) {
+            return true;
+        }
+        if !JUDGEMENT_LEADS.contains(&tokens[j].text.as_str()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the words `start..end` of `answer` stand in one clause: no mark of
@@ -553,7 +838,15 @@ fn cue_before(
             return None;
         }
         if let Some(cue) = cue_ends_at(tokens, j, start) {
-            return Some((j + 1 - cue.len(), cue));
+            let first = j + 1 - cue.len();
+            // Two negations cancel: "it's *not wrong* to X", "it *isn't a mistake* to
+            // X" state X.
+            if denies_a_judgement(text, tokens, first)
+                || (JUDGEMENTS.contains(&cue[0]) && judgement_denied(text, tokens, first))
+            {
+                return None;
+            }
+            return Some((first, cue));
         }
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;

@@ -17,7 +17,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::negation::{denial_after, denial_before, denied, denied_inside, one_clause};
+use super::negation::{
+    denial_after, denial_before, denied, denied_inside, judged_wrong, one_clause,
+};
 use super::phrase::{Answer, Phrase};
 use super::synonyms::Synonyms;
 use super::tokens::{Token, tokens};
@@ -117,7 +119,9 @@ impl Said {
                     .any(|t| matches!(t.text.as_str(), "not" | "no" | "never"));
                 let tokens = answer.tokens();
                 phrase
-                    .runs_where(answer, |s, e| !denied_inside(answer, s, e, own))
+                    .runs_where(answer, |s, e| {
+                        !denied_inside(answer, s, e, own) && !judged_wrong(answer, s, e)
+                    })
                     .into_iter()
                     .map(|(s, e)| {
                         let after = denial_after(answer, e)
