@@ -229,10 +229,7 @@ fn found_after_at(
 /// `phrase`, are denied: by a cue just before them, a denial or `would` just after
 /// them, or a negation among them that the phrase does not have (see the module docs).
 pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
-    negated(answer, start)
-        || denied_after(answer, end)
-        || denied_inside(answer, start, end, phrase)
-        || judged_wrong(answer, start, end)
+    negated(answer, start) || denied_after(answer, end) || denied_inside(answer, start, end, phrase)
 }
 
 /// Words that judge what they are said of as wrong: "evicting the newest *is wrong*",
@@ -341,6 +338,9 @@ const OTHER_SUBJECT: &[&str] = &[
 const JUDGEMENT_LEADS: &[&str] = &[
     "to",
     "that",
+    "if",
+    "when",
+    "about",
     "is",
     "was",
     "are",
@@ -365,6 +365,11 @@ const JUDGEMENT_LEADS: &[&str] = &[
     "always",
     "simply",
 ];
+
+/// The leads of which one must stand between a judgement and the phrase it opens, unless
+/// the phrase starts with a gerund: "it's wrong *to* X", "it's false *that* X", "it's a
+/// bug *if* X", "people are wrong *about* X".
+const LEAD_OPENERS: &[&str] = &["to", "that", "if", "when", "about"];
 
 /// How many words may stand between a judgement and the phrase it opens.
 const LEAD_REACH: usize = 4;
@@ -422,8 +427,8 @@ fn denies_a_judgement(text: &str, tokens: &[Token], k: usize) -> bool {
 /// Whether the words `start..end` of `answer`, found for a misconception, are judged
 /// wrong in their sentence by a judgement that nothing denies ([`JUDGEMENTS`]):
 ///
-/// - after them, by a verb saying what they are ([`COPULAS`]) at most [`AFTER`] words on
-///   in their clause, with no condition between ([`OTHER_SUBJECT`]): "evicting the
+/// - after them, by a verb saying what they are ([`COPULAS`]) at most [`JUDGED_REACH`]
+///   words on in their clause, with no condition between ([`OTHER_SUBJECT`]): "evicting the
 ///   newest *is wrong*", "... node *would be a bug*", "... *is a common
 ///   misconception*";
 /// - or after them in the next clause of the sentence, opened by a word that refers
@@ -449,11 +454,25 @@ fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
     let judged_from = |k: usize| {
         judgement_at(text, tokens, k).is_some_and(|j| !judgement_denied(text, tokens, j))
     };
+    // Where the word before the next one ends: a big-O expression's words stand inside
+    // it, so the text after it starts at its end ("always O(n) is a myth").
+    let after = |p: usize| {
+        let t = &tokens[p];
+        t.inside
+            .or(t.expression_end.map(|_| p))
+            .and_then(|h| tokens[h].expression_end)
+            .unwrap_or(t.span.end)
+    };
+    let Some(mut prev) = end.checked_sub(1) else {
+        return false;
+    };
     let mut words = 0;
     for k in end..tokens.len().min(end.saturating_add(SCAN)) {
-        let gap = k
-            .checked_sub(1)
-            .map_or(0..0, |p| tokens[p].span.end..tokens[p + 1].span.start);
+        if tokens[k].inside.is_some() {
+            continue;
+        }
+        let gap = after(prev)..tokens[k].span.start;
+        prev = k;
         if ends(text, gap.clone(), SENTENCE_ENDS) {
             return false;
         }
@@ -471,15 +490,18 @@ fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
                     .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
                 && judged_from(r + 1);
         }
-        if COPULAS.contains(&word(k)) {
-            return judged_from(k);
+        // A verb that says something else of them ("a list of keys is enough") may
+        // still be followed by a clause that judges what was said ("but that's a
+        // myth").
+        if COPULAS.contains(&word(k)) && judged_from(k) {
+            return true;
         }
         if OTHER_SUBJECT.contains(&word(k)) {
             return false;
         }
         if !tokens[k].stop {
             words += 1;
-            if words > AFTER {
+            if words > JUDGED_REACH {
                 return false;
             }
         }
@@ -487,12 +509,40 @@ fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
     false
 }
 
+/// How many words (stop words not counted) after a misconception's words the verb that
+/// judges them, or the clause break before a clause that does, may stand: "stopping the
+/// whole batch *on one bad file* would be wrong".
+const JUDGED_REACH: usize = AFTER + 2;
+
+/// Whether the judgement noun at word `j` of `tokens` is the subject of its clause, only
+/// stop words and modifiers before it there ("*the classic* bug is X", "*it is a* bug to
+/// X", "*there is a* bug: X"): in "the fix for the scoring bug is to X" it names another
+/// thing.
+fn opens_its_clause(text: &str, tokens: &[Token], j: usize) -> bool {
+    for n in (0..j).rev().take(SCAN) {
+        if breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start) {
+            return true;
+        }
+        let w = tokens[n].text.as_str();
+        if TURNS.contains(&w) {
+            return true;
+        }
+        if !(tokens[n].stop || JUDGEMENT_MODIFIERS.contains(&w) || w == "there") {
+            return false;
+        }
+    }
+    true
+}
+
 /// The part of [`judged_wrong`] before the phrase, which starts at word `start`.
 fn judged_before(answer: &Answer<'_>, start: usize) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
     let judged_at = |j: usize| {
-        JUDGEMENTS.contains(&tokens[j].text.as_str()) && !judgement_denied(text, tokens, j)
+        let w = tokens[j].text.as_str();
+        JUDGEMENTS.contains(&w)
+            && !judgement_denied(text, tokens, j)
+            && (!JUDGEMENT_NOUNS.contains(&w) || opens_its_clause(text, tokens, j))
     };
     for j in (start.saturating_sub(LEAD_REACH + 1)..start.min(tokens.len())).rev() {
         let gap = tokens[j].span.end..tokens[j + 1].span.start;
@@ -505,7 +555,14 @@ fn judged_before(answer: &Answer<'_>, start: usize) -> bool {
                 && judged_at(j);
         }
         if judged_at(j) {
-            return true;
+            // Only a lead that opens a clause, or a gerund, makes the words the
+            // judgement's: "the bug *is to* evict", "the bug *is evicting*", but not "the
+            // bug *is* still not fixed".
+            let opened = tokens[j + 1..start]
+                .iter()
+                .any(|t| LEAD_OPENERS.contains(&t.text.as_str()));
+            let gerund = tokens.get(start).is_some_and(|t| t.text.ends_with("ing"));
+            return opened || gerund;
         }
         if !JUDGEMENT_LEADS.contains(&tokens[j].text.as_str()) {
             return false;
@@ -1111,7 +1168,9 @@ mod tests {
         let answer = Answer::new(answer);
         let own = crate::quiz::tokens::tokens(phrase);
         Phrase::new(phrase, &Synonyms::general())
-            .find_where(&answer, |start, end| !denied(&answer, start, end, &own))
+            .find_where(&answer, |start, end| {
+                !denied(&answer, start, end, &own) && !judged_wrong(&answer, start, end)
+            })
             .is_some()
     }
 
@@ -1255,6 +1314,9 @@ mod tests {
             "evicting the newest entry is untrue to LRU and plain wrong",
             "they evict the newest - this is the wrong end",
             "evicting the newest, and that would be a bug",
+            "people say evicting the newest is enough, but that's a myth",
+            "evicting the newest on every put would be wrong",
+            "it's a bug if you evict the newest",
         ] {
             assert!(!states("evict the newest", answer), "{answer}");
         }
@@ -1282,6 +1344,8 @@ mod tests {
             "if it is wrong, evict the newest",
             "I evict the newest so nothing goes wrong",
             "evict the newest. That is wrong.",
+            "the fix for the eviction bug is to evict the newest",
+            "the bug is evict the newest, as far as I can tell",
         ] {
             assert!(states("evict the newest", answer), "{answer}");
         }
@@ -1305,6 +1369,19 @@ mod tests {
         ] {
             assert!(says("works longer hours", answer), "{answer}");
         }
+    }
+
+    /// A big-O expression's brackets end no clause for a judgement after it.
+    #[test]
+    fn a_judgement_after_a_big_o_expression() {
+        assert!(!states(
+            "always O(n)",
+            "the idea that it is always O(n) is a myth"
+        ));
+        assert!(states(
+            "always O(n)",
+            "it is always O(n), so the bug is gone"
+        ));
     }
 
     #[test]

@@ -93,7 +93,9 @@ impl Said {
             return None;
         }
         if let ([(phrase, own)], []) = (self.parts.as_slice(), self.unless.as_slice()) {
-            let found = phrase.find_where(answer, |s, e| !denied(answer, s, e, own))?;
+            let found = phrase.find_where(answer, |s, e| {
+                !denied(answer, s, e, own) && !judged_wrong(answer, s, e)
+            })?;
             return Some(found.said.to_string());
         }
         let sentence = answer.sentences();
