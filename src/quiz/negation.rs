@@ -20,9 +20,16 @@
 //!   phrase's own first word ("not only after a deploy"); nor is `no matter`;
 //! - just after the phrase, in the same clause and at most [`AFTER`] words on, `would`,
 //!   `never` or a verb with `not` deny it or make it a supposition: "more threads
-//!   won't help", "a Python list would make removal O(n)".
+//!   won't help", "a Python list would make removal O(n)"; not a `not` or `never` that
+//!   denies a judgement ("evicting the newest *is not wrong*": two negations cancel);
+//! - for a misconception ([`judged_wrong`], asked by `quiz::said`), a judgement that it
+//!   is wrong in its sentence, undenied: after it ("X *is wrong*", "X *would be a bug*",
+//!   "X, *which is incorrect*", "X; *that's a myth*") or before it ("it's *wrong to* X",
+//!   "the classic *bug is* X-ing"). "X, so the bug is fixed" and "the wrong node is
+//!   evicted" judge nothing of X.
 //!
-//! What it cannot see: a negation further away ("it is not, as far as I remember from
+//! What it cannot see: a judgement in the next sentence ("X. That's wrong."), or in
+//! other words ("X breaks LRU"); a negation further away ("it is not, as far as I remember from
 //! the docs and my own code, run on every call"), a double negation, a denial later
 //! or in other words after the phrase ("it runs on every call: false", "using a list
 //! as the key raises `TypeError`").

@@ -4,14 +4,18 @@
 //! the subject and "each invocation" far apart, and a phrase's gaps are one word: the
 //! entry `decorator & each call` finds both, wherever they stand in the sentence.
 //! Every part is under the negation guard on its own ("the decorator is not called on
-//! each call" denies `each call`, so the entry is not stated), and what the answer
+//! each call" denies `each call`, so the entry is not stated), and so is a plain
+//! phrase; both are also taken back where their sentence judges them wrong
+//! (`negation::judged_wrong`: "evicting the most recently used node *would be a bug*",
+//! "people say X, *but that's a myth*"), which no entry needs to list. What the answer
 //! said is reported part by part, in the answer's order, joined by ` … `.
 //!
 //! A part written `!phrase` is an exception: a sentence that also says it does not
 //! state the entry. "A min-heap of size k" is the misconception of k-closest-points,
 //! "a min-heap of size k of negated distances" is heapq's max-heap and right:
 //! `min heap of size k & !negat*`. An exception is under the negation guard too ("the
-//! distances are not negated" excuses nothing). An entry needs at least one part that
+//! distances are not negated" excuses nothing), but not judged: a judgement after it
+//! judges the whole clause, the exception's words with the rest. An entry needs at least one part that
 //! is not an exception.
 
 use std::collections::{HashMap, HashSet};
