@@ -190,8 +190,21 @@ fn sliding_window_needs_the_abba_guard_not_just_a_max() {
                 character. On a repeat, jump the start to just after the earlier occurrence";
     let no_guard = format!("{base}, and keep the max length seen so far.");
     assert!(!recall(&library, "longest-substring-without-repeats", 4, &no_guard).correct());
+    // The guard said as a bare condition, with no word on the case it handles: the
+    // question asks for the edge case, and the blind writers of sets 5, 8, 9 and 11 each
+    // marked such an answer wrong (tune11a).
+    let unexplained = format!("{base}, but only if that index is still inside the window.");
+    assert!(
+        !recall(
+            &library,
+            "longest-substring-without-repeats",
+            4,
+            &unexplained
+        )
+        .correct()
+    );
     for guard in [
-        ", but only if that index is still inside the window; keep the max length.",
+        ", but only if that index is still inside the window, else \"abba\" pulls it back.",
         ", taking start = max(start, last + 1) so it never moves back.",
     ] {
         let v = recall(
@@ -438,7 +451,7 @@ fn fifth_held_out_answers() {
 
 /// The fifth set's ratchet (see `fifth_held_out_answers`).
 const RIGHT5: usize = 120;
-const WRONG5: usize = 1;
+const WRONG5: usize = 0;
 
 /// The sixth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-06 (22:00-22:10 UTC) by two engineers who saw neither the accept
@@ -530,7 +543,7 @@ fn eighth_held_out_answers() {
 /// The eighth set's ratchet (see `eighth_held_out_answers`); 119 right measured after the
 /// review of tune9a's items (branch review9a).
 const RIGHT8: usize = 119;
-const WRONG8: usize = 1;
+const WRONG8: usize = 0;
 
 /// The ninth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 (04:03-04:10 UTC) by two engineers who saw neither the accept
@@ -556,7 +569,7 @@ fn ninth_held_out_answers() {
 
 /// The ninth set's ratchet (see `ninth_held_out_answers`).
 const RIGHT9: usize = 120;
-const WRONG9: usize = 1;
+const WRONG9: usize = 0;
 
 /// The tenth held-out set (all 60 items, two right and two wrong answers each), written
 /// blind on 2026-12-07 by two engineers who saw neither the accept lists, the
@@ -608,7 +621,7 @@ fn answers_aimed_at_the_guards_second_round() {
         include_str!("fixtures/recall_negation_review2.yaml"),
         (93, 52),
         93,
-        14,
+        13,
         true,
     );
 }
@@ -631,5 +644,25 @@ fn eleventh_held_out_answers() {
 }
 
 /// The eleventh set's ratchet (see `eleventh_held_out_answers`).
-const RIGHT11: usize = 111;
-const WRONG11: usize = 16;
+const RIGHT11: usize = 116;
+const WRONG11: usize = 8;
+
+/// The twelfth held-out set (all 60 items, two right and two wrong answers each),
+/// written blind on 2026-12-07 (second session) by two engineers who saw neither the
+/// accept lists, the misconceptions nor the examples: issue 13's blind measure from then
+/// on. Never tune an item or the matcher on these answers; its failure message gives only
+/// how many answers are misjudged. Figures in the fixture's header.
+#[test]
+fn twelfth_held_out_answers() {
+    ratchet(
+        include_str!("fixtures/recall_heldout12.yaml"),
+        (120, 120),
+        RIGHT12,
+        WRONG12,
+        false,
+    );
+}
+
+/// The twelfth set's ratchet (see `twelfth_held_out_answers`).
+const RIGHT12: usize = 114;
+const WRONG12: usize = 13;
