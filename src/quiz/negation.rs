@@ -1358,6 +1358,35 @@ mod tests {
         }
     }
 
+    /// A judgement after the words that is about something else: a dummy `it` before a
+    /// judgement that opens its own clause ("it would be wrong *to* Y"), a new subject
+    /// after `and`, `or` or `otherwise` ("X and the old way is wrong"), or a `would`
+    /// with a denied judgement ("X would not be wrong"). These state X.
+    #[test]
+    fn a_judgement_of_something_else_after_the_words_takes_nothing_back() {
+        for answer in [
+            "evict the newest, it would be wrong to evict the oldest",
+            "evict the newest, and it is a myth that the oldest goes first",
+            "evict the newest, but it's a mistake to think that is LRU",
+            "evict the newest or the order would be wrong",
+            "evict the newest otherwise the order is wrong",
+            "evict the newest and the old way is wrong",
+            "evict the newest and LRU is a myth",
+            "evicting the newest would not be wrong",
+            "evicting the newest would never be a bug",
+        ] {
+            assert!(states("evict the newest", answer), "{answer}");
+        }
+        for answer in [
+            "evict the newest; it is wrong",
+            "evict the newest, which is wrong to do",
+            "evicting the newest one instead would be a bug",
+            "evicting the newest node instead is wrong",
+        ] {
+            assert!(!states("evict the newest", answer), "{answer}");
+        }
+    }
+
     /// `nobody`, `no one`, `none` and `nothing` deny the phrase after them.
     #[test]
     fn nobody_denies_what_follows() {
