@@ -191,8 +191,14 @@ pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
     found_after_at(answer, end, AFTER, |k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
+        // A `would` before a denied judgement supposes nothing against the words: "X
+        // would not be wrong" states X, as "X is not wrong" does.
+        let would_not_wrong = word == "would"
+            && k + 1 < tokens.len()
+            && denies_a_judgement(answer.text(), tokens, k + 1);
         (word == "would" || word == "never" || (word == "not" && after_verb))
             && !denies_a_judgement(answer.text(), tokens, k)
+            && !would_not_wrong
     })
 }
 
@@ -340,6 +346,14 @@ const OTHER_SUBJECT: &[&str] = &[
     "if", "when", "whenever", "unless", "where", "after", "before", "until", "once", "as",
 ];
 
+/// Words that start a clause of another subject after a misconception's words where no
+/// mark of punctuation does: "evict the newest *and* the old way is wrong", "... *or*
+/// the order would be wrong". Only a word that refers back after them judges the words
+/// ("X and that's a bug").
+/// An `and` or `or` before a gerund joins another action instead ("clearing the dict
+/// *and restarting* is a mistake").
+const NEW_CLAUSE: &[&str] = &["and", "or", "nor", "otherwise", "else"];
+
 /// Words between a judgement and the phrase it opens: "it's wrong *to* evict the
 /// newest", "the bug *is that you* evict the newest", "it is false *that* X".
 const JUDGEMENT_LEADS: &[&str] = &[
@@ -483,9 +497,22 @@ fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
         if ends(text, gap.clone(), SENTENCE_ENDS) {
             return false;
         }
-        if breaks_clause(text, gap) || TURNS.contains(&word(k)) {
+        // `instead` with a verb right after it ends the words, not the clause:
+        // "evicting the newest one *instead would* be a bug".
+        let turn = TURNS.contains(&word(k))
+            && !(word(k) == "instead"
+                && tokens.get(k + 1).is_some_and(|t| {
+                    COPULAS.contains(&t.text.as_str())
+                        && !breaks_clause(text, tokens[k].span.end..t.span.start)
+                }));
+        // An `and` or `or` before a gerund joins another action to the words rather
+        // than a subject: "clearing the dict *and restarting* is a mistake".
+        let new_clause = NEW_CLAUSE.contains(&word(k))
+            && !tokens.get(k + 1).is_some_and(|t| t.text.ends_with("ing"));
+        if breaks_clause(text, gap) || turn || new_clause {
             // The next clause: judged only by a verb right after a word that refers
-            // back to this one.
+            // back to this one; not by an `it` that stands for what the judgement
+            // opens ("X, *it* would be wrong *to* Y" judges Y).
             let mut r = k;
             if REFERENT_JOINS.contains(&word(r)) {
                 r += 1;
@@ -495,7 +522,13 @@ fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
                 && tokens
                     .get(r + 1)
                     .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
-                && judged_from(r + 1);
+                && judgement_at(text, tokens, r + 1).is_some_and(|j| {
+                    let opens = tokens
+                        .get(j + 1)
+                        .is_some_and(|t| LEAD_OPENERS.contains(&t.text.as_str()));
+                    let dummy_it = word(r) == "it" && opens;
+                    !judgement_denied(text, tokens, j) && !dummy_it
+                });
         }
         // A verb that says something else of them ("a list of keys is enough") may
         // still be followed by a clause that judges what was said ("but that's a
@@ -1368,7 +1401,7 @@ mod tests {
             "evict the newest, it would be wrong to evict the oldest",
             "evict the newest, and it is a myth that the oldest goes first",
             "evict the newest, but it's a mistake to think that is LRU",
-            "evict the newest or the order would be wrong",
+            "evict the newest or the order is wrong",
             "evict the newest otherwise the order is wrong",
             "evict the newest and the old way is wrong",
             "evict the newest and LRU is a myth",
@@ -1382,6 +1415,8 @@ mod tests {
             "evict the newest, which is wrong to do",
             "evicting the newest one instead would be a bug",
             "evicting the newest node instead is wrong",
+            "evicting the newest and deleting its key is a mistake",
+            "evict the newest and that's a bug",
         ] {
             assert!(!states("evict the newest", answer), "{answer}");
         }
