@@ -350,8 +350,8 @@ const OTHER_SUBJECT: &[&str] = &[
 /// mark of punctuation does: "evict the newest *and* the old way is wrong", "... *or*
 /// the order would be wrong". Only a word that refers back after them judges the words
 /// ("X and that's a bug").
-/// An `and` or `or` before a gerund joins another action instead ("clearing the dict
-/// *and restarting* is a mistake").
+/// An `and` or `or` before a gerund, after words that open with one, joins another
+/// action instead ("clearing the dict *and restarting* is a mistake").
 const NEW_CLAUSE: &[&str] = &["and", "or", "nor", "otherwise", "else"];
 
 /// Words between a judgement and the phrase it opens: "it's wrong *to* evict the
@@ -464,11 +464,11 @@ fn denies_a_judgement(text: &str, tokens: &[Token], k: usize) -> bool {
 /// fixed" judge nothing of X. A `not`, `no` or `never` before it denies it ("X is not
 /// wrong", "it isn't a mistake to X"), and then X is stated.
 pub fn judged_wrong(answer: &Answer<'_>, start: usize, end: usize) -> bool {
-    judged_after(answer, end) || judged_before(answer, start)
+    judged_after(answer, start, end) || judged_before(answer, start)
 }
 
-/// The part of [`judged_wrong`] after the phrase, which ends at word `end` (exclusive).
-fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
+/// The part of [`judged_wrong`] after the phrase, which stands at words `start..end`.
+fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
     let word = |k: usize| tokens[k].text.as_str();
@@ -505,10 +505,11 @@ fn judged_after(answer: &Answer<'_>, end: usize) -> bool {
                     COPULAS.contains(&t.text.as_str())
                         && !breaks_clause(text, tokens[k].span.end..t.span.start)
                 }));
-        // An `and` or `or` before a gerund joins another action to the words rather
-        // than a subject: "clearing the dict *and restarting* is a mistake".
-        let new_clause = NEW_CLAUSE.contains(&word(k))
-            && !tokens.get(k + 1).is_some_and(|t| t.text.ends_with("ing"));
+        // An `and` or `or` before a gerund joins another action to words that open
+        // with one: "clearing the dict *and restarting* is a mistake", but "get needs no
+        // lock *and adding* one is a mistake" judges the adding.
+        let gerund = |n: usize| tokens.get(n).is_some_and(|t| t.text.ends_with("ing"));
+        let new_clause = NEW_CLAUSE.contains(&word(k)) && !(gerund(start) && gerund(k + 1));
         if breaks_clause(text, gap) || turn || new_clause {
             // The next clause: judged only by a verb right after a word that refers
             // back to this one; not by an `it` that stands for what the judgement
@@ -1407,6 +1408,7 @@ mod tests {
             "evict the newest and LRU is a myth",
             "evicting the newest would not be wrong",
             "evicting the newest would never be a bug",
+            "evict the newest and deleting its key first is a mistake",
         ] {
             assert!(states("evict the newest", answer), "{answer}");
         }
