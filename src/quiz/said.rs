@@ -5,9 +5,12 @@
 //! entry `decorator & each call` finds both, wherever they stand in the sentence.
 //! Every part is under the negation guard on its own ("the decorator is not called on
 //! each call" denies `each call`, so the entry is not stated), and so is a plain
-//! phrase; both are also taken back where their sentence judges them wrong
+//! phrase. A plain phrase is also taken back where its sentence judges it wrong
 //! (`negation::judged_wrong`: "evicting the most recently used node *would be a bug*",
-//! "people say X, *but that's a myth*"), which no entry needs to list. What the answer
+//! "people say X, *but that's a myth*"), which no entry needs to list; an entry of
+//! parts where the sentence judges its words from the first part to the last ("it's a
+//! myth that quickselect works on a stream"), not one part alone ("my quickselect was
+//! buggy, but it works on a stream" states `quickselect & works on a stream`). What the answer
 //! said is reported part by part, in the answer's order, joined by ` … `.
 //!
 //! A part written `!phrase` is an exception: a sentence that also says it does not
@@ -125,9 +128,7 @@ impl Said {
                     .any(|t| matches!(t.text.as_str(), "not" | "no" | "never"));
                 let tokens = answer.tokens();
                 phrase
-                    .runs_where(answer, |s, e| {
-                        !denied_inside(answer, s, e, own) && !judged_wrong(answer, s, e)
-                    })
+                    .runs_where(answer, |s, e| !denied_inside(answer, s, e, own))
                     .into_iter()
                     .map(|(s, e)| {
                         let after = denial_after(answer, e)
@@ -193,6 +194,13 @@ impl Said {
                 .map(|part| part.get(&n).copied())
                 .collect::<Option<Vec<_>>>()?;
             found.sort_unstable();
+            // A judgement of the words from the first part to the last: "my quickselect
+            // was buggy, but it works on a stream" judges the quickselect, not what the
+            // sentence says of it.
+            let (first, last) = (found.first()?.0, found.last()?.1);
+            if judged_wrong(answer, first, last) {
+                return None;
+            }
             Some(
                 found
                     .into_iter()
@@ -355,6 +363,25 @@ mod tests {
         ] {
             assert!(stated(said, wrong).is_some(), "{wrong}");
             assert!(stated("evict the most recent", wrong).is_some(), "{wrong}");
+        }
+    }
+
+    /// A judgement of one part before the others judges that part, not the entry: the
+    /// words from the first part to the last are what a judgement must be of.
+    #[test]
+    fn a_judgement_of_one_part_takes_nothing_back() {
+        let said = "quickselect & works on a stream";
+        for wrong in [
+            "my quickselect was buggy at first, but now it works on a stream",
+            "quickselect is a myth to some, yet it works on a stream",
+        ] {
+            assert!(stated(said, wrong).is_some(), "{wrong}");
+        }
+        for right in [
+            "saying quickselect works on a stream is wrong",
+            "it's a myth that quickselect works on a stream",
+        ] {
+            assert_eq!(stated(said, right), None, "{right}");
         }
     }
 
