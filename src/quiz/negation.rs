@@ -20,16 +20,23 @@
 //!   phrase's own first word ("not only after a deploy"); nor is `no matter`;
 //! - just after the phrase, in the same clause and at most [`AFTER`] words on, `would`,
 //!   `never` or a verb with `not` deny it or make it a supposition: "more threads
-//!   won't help", "a Python list would make removal O(n)".
+//!   won't help", "a Python list would make removal O(n)"; not a `not` or `never` that
+//!   denies a judgement ("evicting the newest *is not wrong*": two negations cancel);
+//! - for a misconception ([`judged_wrong`], asked by `quiz::said`), a judgement that it
+//!   is wrong in its sentence, undenied: after it ("X *is wrong*", "X *would be a bug*",
+//!   "X, *which is incorrect*", "X; *that's a myth*") or before it ("it's *wrong to* X",
+//!   "the classic *bug is* X-ing"). "X, so the bug is fixed" and "the wrong node is
+//!   evicted" judge nothing of X.
 //!
-//! What it cannot see: a negation further away ("it is not, as far as I remember from
+//! What it cannot see: a judgement in the next sentence ("X. That's wrong."), or in
+//! other words ("X breaks LRU"); a negation further away ("it is not, as far as I remember from
 //! the docs and my own code, run on every call"), a double negation, a denial later
 //! or in other words after the phrase ("it runs on every call: false", "using a list
 //! as the key raises `TypeError`").
 
 use std::ops::Range;
 
-use super::boundary::{PHRASE_ENDS, ends};
+use super::boundary::{PHRASE_ENDS, SENTENCE_ENDS, ends};
 use super::phrase::Answer;
 use super::tokens::Token;
 
@@ -67,6 +74,8 @@ pub const CUES: &[&[&str]] = &[
     &["myth"],
     &["otherwise"],
     &["nothing"],
+    &["nobody"],
+    &["none"],
     &["prevent"],
     &["prevents"],
     &["prevented"],
@@ -182,7 +191,14 @@ pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
     found_after_at(answer, end, AFTER, |k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
-        word == "would" || word == "never" || (word == "not" && after_verb)
+        // A `would` before a denied judgement supposes nothing against the words: "X
+        // would not be wrong" states X, as "X is not wrong" does.
+        let would_not_wrong = word == "would"
+            && k + 1 < tokens.len()
+            && denies_a_judgement(answer.text(), tokens, k + 1);
+        (word == "would" || word == "never" || (word == "not" && after_verb))
+            && !denies_a_judgement(answer.text(), tokens, k)
+            && !would_not_wrong
     })
 }
 
@@ -227,6 +243,373 @@ fn found_after_at(
 /// them, or a negation among them that the phrase does not have (see the module docs).
 pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
     negated(answer, start) || denied_after(answer, end) || denied_inside(answer, start, end, phrase)
+}
+
+/// Words that judge what they are said of as wrong: "evicting the newest *is wrong*",
+/// "*a classic bug*", "it is *a myth*". The nouns are [`JUDGEMENT_NOUNS`].
+const JUDGEMENTS: &[&str] = &[
+    "wrong",
+    "incorrect",
+    "false",
+    "untrue",
+    "mistaken",
+    "buggy",
+    "bug",
+    "bugs",
+    "mistake",
+    "mistakes",
+    "myth",
+    "myths",
+    "misconception",
+    "misconceptions",
+    "fallacy",
+];
+
+/// The judgements that are nouns: one followed by another noun names something else
+/// ("the *bug fix*", "a *bug report*"), see [`NOT_A_JUDGEMENT`].
+const JUDGEMENT_NOUNS: &[&str] = &[
+    "bug",
+    "bugs",
+    "mistake",
+    "mistakes",
+    "myth",
+    "myths",
+    "misconception",
+    "misconceptions",
+    "fallacy",
+];
+
+/// Words after a judgement noun that make it part of another name.
+const NOT_A_JUDGEMENT: &[&str] = &[
+    "fix", "fixes", "fixed", "fixing", "report", "reports", "tracker", "ticket", "free", "hunt",
+    "list", "class",
+];
+
+/// Words that may stand between a verb and its judgement, or before a judgement that
+/// opens the words it judges: "is *simply* wrong", "is *a classic* bug", "is *one of
+/// the common* mistakes".
+const JUDGEMENT_MODIFIERS: &[&str] = &[
+    "simply",
+    "just",
+    "plain",
+    "plainly",
+    "actually",
+    "clearly",
+    "definitely",
+    "obviously",
+    "also",
+    "totally",
+    "completely",
+    "flat",
+    "dead",
+    "very",
+    "quite",
+    "classic",
+    "common",
+    "typical",
+    "subtle",
+    "known",
+    "real",
+    "big",
+    "frequent",
+    "famous",
+    "standard",
+    "textbook",
+    "rookie",
+    "beginner",
+    "popular",
+    "widespread",
+    "old",
+    "another",
+    "one",
+    "of",
+];
+
+/// Verbs that say what their subject is, and the modals before `be`: "X *is* wrong",
+/// "X *would be* a bug".
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "seems", "sounds", "would", "will", "could", "might",
+    "may", "must", "can",
+];
+
+/// Words that open a clause about what the clause before it said: "X, *which* is
+/// wrong", "X; *that*'s a myth", "X, but *this* is a bug".
+const REFERENTS: &[&str] = &["which", "that", "this", "it"];
+
+/// Words that may open such a clause before its referent: "X, *and* that would be a
+/// bug", "people say X, *but* that's a myth".
+const REFERENT_JOINS: &[&str] = &["and", "but", "yet"];
+
+/// Words between a phrase and the verb that judges it that make the verb another
+/// subject's: "evict the newest *when* the order is wrong".
+const OTHER_SUBJECT: &[&str] = &[
+    "if", "when", "whenever", "unless", "where", "after", "before", "until", "once", "as",
+];
+
+/// Words that start a clause of another subject after a misconception's words where no
+/// mark of punctuation does: "evict the newest *and* the old way is wrong", "... *or*
+/// the order would be wrong". Only a word that refers back after them judges the words
+/// ("X and that's a bug").
+/// An `and` or `or` before a gerund, after words that open with one, joins another
+/// action instead ("clearing the dict *and restarting* is a mistake").
+const NEW_CLAUSE: &[&str] = &["and", "or", "nor", "otherwise", "else"];
+
+/// Words between a judgement and the phrase it opens: "it's wrong *to* evict the
+/// newest", "the bug *is that you* evict the newest", "it is false *that* X".
+const JUDGEMENT_LEADS: &[&str] = &[
+    "to",
+    "that",
+    "if",
+    "when",
+    "about",
+    "is",
+    "was",
+    "are",
+    "were",
+    "you",
+    "we",
+    "i",
+    "they",
+    "people",
+    "one",
+    "think",
+    "assume",
+    "say",
+    "believe",
+    "claim",
+    "thinking",
+    "assuming",
+    "saying",
+    "believing",
+    "claiming",
+    "just",
+    "always",
+    "simply",
+];
+
+/// The leads of which one must stand between a judgement and the phrase it opens, unless
+/// the phrase starts with a gerund: "it's wrong *to* X", "it's false *that* X", "it's a
+/// bug *if* X", "people are wrong *about* X".
+const LEAD_OPENERS: &[&str] = &["to", "that", "if", "when", "about"];
+
+/// How many words may stand between a judgement and the phrase it opens.
+const LEAD_REACH: usize = 4;
+
+/// Whether the words of `tokens` from word `k` on, over stop words, [`COPULAS`] and
+/// [`JUDGEMENT_MODIFIERS`] (at most [`LEAD_REACH`] of them), reach a judgement (see
+/// [`JUDGEMENTS`]) as a word of its own, not the first of a name ("bug fix"), in one
+/// clause of `text`: "not *wrong*", "never *a bug*".
+fn judgement_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    for n in k..tokens.len().min(k + LEAD_REACH + 1) {
+        if n > k && breaks_clause(text, tokens[n - 1].span.end..tokens[n].span.start) {
+            return None;
+        }
+        let w = tokens[n].text.as_str();
+        if JUDGEMENTS.contains(&w) {
+            let next = tokens.get(n + 1).filter(|t| {
+                !breaks_clause(text, tokens[n].span.end..t.span.start)
+                    && NOT_A_JUDGEMENT.contains(&t.text.as_str())
+            });
+            return (!JUDGEMENT_NOUNS.contains(&w) || next.is_none()).then_some(n);
+        }
+        if !(tokens[n].stop || JUDGEMENT_MODIFIERS.contains(&w) || COPULAS.contains(&w)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the judgement at word `j` of `tokens` is denied: a `not`, `no` or `never`
+/// before it, over stop words and modifiers, in its clause ("is *not* wrong", "is
+/// *never* a bug", "is *no* myth").
+fn judgement_denied(text: &str, tokens: &[Token], j: usize) -> bool {
+    for n in (0..j).rev().take(LEAD_REACH + 1) {
+        if breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start) {
+            return false;
+        }
+        let w = tokens[n].text.as_str();
+        if INSIDE.contains(&w) {
+            return true;
+        }
+        if !(tokens[n].stop || JUDGEMENT_MODIFIERS.contains(&w)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a negation at word `k` of `tokens` (`not`, `no`, `never`) denies a judgement
+/// just after it rather than what came before or after: "X is *not wrong*", "it's *not
+/// a mistake* to X" state X. Two negations cancel.
+fn denies_a_judgement(text: &str, tokens: &[Token], k: usize) -> bool {
+    INSIDE.contains(&tokens[k].text.as_str()) && judgement_at(text, tokens, k + 1).is_some()
+}
+
+/// Whether the words `start..end` of `answer`, found for a misconception, are judged
+/// wrong in their sentence by a judgement that nothing denies ([`JUDGEMENTS`]):
+///
+/// - after them, by a verb saying what they are ([`COPULAS`]) at most [`JUDGED_REACH`]
+///   words on in their clause, with no condition between ([`OTHER_SUBJECT`]): "evicting the
+///   newest *is wrong*", "... node *would be a bug*", "... *is a common
+///   misconception*";
+/// - or after them in the next clause of the sentence, opened by a word that refers
+///   back ([`REFERENTS`], after an `and`, `but` or `yet`): "X, *which is incorrect*",
+///   "X; *that's a myth*", "people say X, *but that's a myth*";
+/// - or before them, the judgement opening their words over at most [`LEAD_REACH`]
+///   words of [`JUDGEMENT_LEADS`] ("it's *wrong to* X", "the classic *bug is* X", "it is
+///   *false that you* X"), or ending with a `:` just before them ("a classic
+///   mistake: X").
+///
+/// The judgement must be a predicate: "the wrong node is evicted" and "so the bug is
+/// fixed" judge nothing of X. A `not`, `no` or `never` before it denies it ("X is not
+/// wrong", "it isn't a mistake to X"), and then X is stated.
+pub fn judged_wrong(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+    judged_after(answer, start, end) || judged_before(answer, start)
+}
+
+/// The part of [`judged_wrong`] after the phrase, which stands at words `start..end`.
+fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let word = |k: usize| tokens[k].text.as_str();
+    let judged_from = |k: usize| {
+        judgement_at(text, tokens, k).is_some_and(|j| !judgement_denied(text, tokens, j))
+    };
+    // Where the word before the next one ends: a big-O expression's words stand inside
+    // it, so the text after it starts at its end ("always O(n) is a myth").
+    let after = |p: usize| {
+        let t = &tokens[p];
+        t.inside
+            .or(t.expression_end.map(|_| p))
+            .and_then(|h| tokens[h].expression_end)
+            .unwrap_or(t.span.end)
+    };
+    let Some(mut prev) = end.checked_sub(1) else {
+        return false;
+    };
+    let mut words = 0;
+    for k in end..tokens.len().min(end.saturating_add(SCAN)) {
+        if tokens[k].inside.is_some() {
+            continue;
+        }
+        let gap = after(prev)..tokens[k].span.start;
+        prev = k;
+        if ends(text, gap.clone(), SENTENCE_ENDS) {
+            return false;
+        }
+        // `instead` with a verb right after it ends the words, not the clause:
+        // "evicting the newest one *instead would* be a bug".
+        let turn = TURNS.contains(&word(k))
+            && !(word(k) == "instead"
+                && tokens.get(k + 1).is_some_and(|t| {
+                    COPULAS.contains(&t.text.as_str())
+                        && !breaks_clause(text, tokens[k].span.end..t.span.start)
+                }));
+        // An `and` or `or` before a gerund joins another action to words that open
+        // with one: "clearing the dict *and restarting* is a mistake", but "get needs no
+        // lock *and adding* one is a mistake" judges the adding.
+        let gerund = |n: usize| tokens.get(n).is_some_and(|t| t.text.ends_with("ing"));
+        let new_clause = NEW_CLAUSE.contains(&word(k)) && !(gerund(start) && gerund(k + 1));
+        if breaks_clause(text, gap) || turn || new_clause {
+            // The next clause: judged only by a verb right after a word that refers
+            // back to this one; not by an `it` that stands for what the judgement
+            // opens ("X, *it* would be wrong *to* Y" judges Y).
+            let mut r = k;
+            if REFERENT_JOINS.contains(&word(r)) {
+                r += 1;
+            }
+            return r < tokens.len()
+                && REFERENTS.contains(&word(r))
+                && tokens
+                    .get(r + 1)
+                    .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
+                && judgement_at(text, tokens, r + 1).is_some_and(|j| {
+                    let opens = tokens
+                        .get(j + 1)
+                        .is_some_and(|t| LEAD_OPENERS.contains(&t.text.as_str()));
+                    let dummy_it = word(r) == "it" && opens;
+                    !judgement_denied(text, tokens, j) && !dummy_it
+                });
+        }
+        // A verb that says something else of them ("a list of keys is enough") may
+        // still be followed by a clause that judges what was said ("but that's a
+        // myth").
+        if COPULAS.contains(&word(k)) && judged_from(k) {
+            return true;
+        }
+        if OTHER_SUBJECT.contains(&word(k)) {
+            return false;
+        }
+        if !tokens[k].stop {
+            words += 1;
+            if words > JUDGED_REACH {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// How many words (stop words not counted) after a misconception's words the verb that
+/// judges them, or the clause break before a clause that does, may stand: "stopping the
+/// whole batch *on one bad file* would be wrong".
+const JUDGED_REACH: usize = AFTER + 2;
+
+/// Whether the judgement noun at word `j` of `tokens` is the subject of its clause, only
+/// stop words and modifiers before it there ("*the classic* bug is X", "*it is a* bug to
+/// X", "*there is a* bug: X"): in "the fix for the scoring bug is to X" it names another
+/// thing.
+fn opens_its_clause(text: &str, tokens: &[Token], j: usize) -> bool {
+    for n in (0..j).rev().take(SCAN) {
+        if breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start) {
+            return true;
+        }
+        let w = tokens[n].text.as_str();
+        if TURNS.contains(&w) {
+            return true;
+        }
+        if !(tokens[n].stop || JUDGEMENT_MODIFIERS.contains(&w) || w == "there") {
+            return false;
+        }
+    }
+    true
+}
+
+/// The part of [`judged_wrong`] before the phrase, which starts at word `start`.
+fn judged_before(answer: &Answer<'_>, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let judged_at = |j: usize| {
+        let w = tokens[j].text.as_str();
+        JUDGEMENTS.contains(&w)
+            && !judgement_denied(text, tokens, j)
+            && (!JUDGEMENT_NOUNS.contains(&w) || opens_its_clause(text, tokens, j))
+    };
+    for j in (start.saturating_sub(LEAD_REACH + 1)..start.min(tokens.len())).rev() {
+        let gap = tokens[j].span.end..tokens[j + 1].span.start;
+        let between = text.get(gap.clone()).unwrap_or_default();
+        if breaks_clause(text, gap.clone()) {
+            // A `:` right after a judgement noun opens what it names.
+            return j + 1 == start
+                && between.trim() == ":"
+                && JUDGEMENT_NOUNS.contains(&tokens[j].text.as_str())
+                && judged_at(j);
+        }
+        if judged_at(j) {
+            // Only a lead that opens a clause, or a gerund, makes the words the
+            // judgement's: "the bug *is to* evict", "the bug *is evicting*", but not "the
+            // bug *is* still not fixed".
+            let opened = tokens[j + 1..start]
+                .iter()
+                .any(|t| LEAD_OPENERS.contains(&t.text.as_str()));
+            let gerund = tokens.get(start).is_some_and(|t| t.text.ends_with("ing"));
+            return opened || gerund;
+        }
+        if !JUDGEMENT_LEADS.contains(&tokens[j].text.as_str()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the words `start..end` of `answer` stand in one clause: no mark of
@@ -553,7 +936,15 @@ fn cue_before(
             return None;
         }
         if let Some(cue) = cue_ends_at(tokens, j, start) {
-            return Some((j + 1 - cue.len(), cue));
+            let first = j + 1 - cue.len();
+            // Two negations cancel: "it's *not wrong* to X", "it *isn't a mistake* to
+            // X" state X.
+            if denies_a_judgement(text, tokens, first)
+                || (JUDGEMENTS.contains(&cue[0]) && judgement_denied(text, tokens, first))
+            {
+                return None;
+            }
+            return Some((first, cue));
         }
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;
@@ -818,7 +1209,9 @@ mod tests {
         let answer = Answer::new(answer);
         let own = crate::quiz::tokens::tokens(phrase);
         Phrase::new(phrase, &Synonyms::general())
-            .find_where(&answer, |start, end| !denied(&answer, start, end, &own))
+            .find_where(&answer, |start, end| {
+                !denied(&answer, start, end, &own) && !judged_wrong(&answer, start, end)
+            })
             .is_some()
     }
 
@@ -937,6 +1330,131 @@ mod tests {
         ] {
             assert!(says("on every call", answer), "{answer}");
         }
+    }
+
+    /// A misconception named and then judged wrong, in its sentence, is taken back: a
+    /// judgement after it (`is wrong`, `would be a bug`, `, which is incorrect`, `;
+    /// that's a myth`) or before it (`it's wrong to`, `a classic bug is`).
+    #[test]
+    fn a_judgement_that_it_is_wrong_takes_it_back() {
+        for answer in [
+            "evicting the newest is wrong",
+            "Evicting the newest node would be a bug.",
+            "Some people evict the newest; that's wrong.",
+            "some candidates evict the newest, which is incorrect",
+            "people say you evict the newest, but that's a myth",
+            "it's wrong to evict the newest",
+            "it is incorrect to evict the newest",
+            "to evict the newest is simply false",
+            "evicting the newest is a classic bug here",
+            "evicting the newest is a common misconception",
+            "evicting the newest was the bug",
+            "evict the newest: that is a mistake",
+            "the classic bug is to evict the newest",
+            "it's false that you evict the newest",
+            "evicting the newest entry is untrue to LRU and plain wrong",
+            "they evict the newest - this is the wrong end",
+            "evicting the newest, and that would be a bug",
+            "people say evicting the newest is enough, but that's a myth",
+            "evicting the newest on every put would be wrong",
+            "it's a bug if you evict the newest",
+        ] {
+            assert!(!states("evict the newest", answer), "{answer}");
+        }
+    }
+
+    /// A judgement that is denied, that judges something else, or that is only a word
+    /// near the misconception ("the wrong node", "the bug is fixed") takes nothing back.
+    #[test]
+    fn a_denied_or_unrelated_judgement_takes_nothing_back() {
+        for answer in [
+            "evict the newest, so the bug is fixed",
+            "evict the newest; the wrong node is never kept",
+            "evicting the newest is not wrong",
+            "evicting the newest isn't a mistake",
+            "it's not wrong to evict the newest",
+            "it isn't a mistake to evict the newest",
+            "it is never wrong to evict the newest",
+            "to avoid the bug, evict the newest",
+            "evict the newest to fix the bug",
+            "evict the newest, which is never a bug",
+            "the bug report said to evict the newest",
+            "evicting the newest is what the bug fix does",
+            "evict the newest; I got that wrong once",
+            "evict the newest, and the wrong one stays",
+            "if it is wrong, evict the newest",
+            "I evict the newest so nothing goes wrong",
+            "evict the newest. That is wrong.",
+            "the fix for the eviction bug is to evict the newest",
+            "the bug is evict the newest, as far as I can tell",
+        ] {
+            assert!(states("evict the newest", answer), "{answer}");
+        }
+    }
+
+    /// A judgement after the words that is about something else: a dummy `it` before a
+    /// judgement that opens its own clause ("it would be wrong *to* Y"), a new subject
+    /// after `and`, `or` or `otherwise` ("X and the old way is wrong"), or a `would`
+    /// with a denied judgement ("X would not be wrong"). These state X.
+    #[test]
+    fn a_judgement_of_something_else_after_the_words_takes_nothing_back() {
+        for answer in [
+            "evict the newest, it would be wrong to evict the oldest",
+            "evict the newest, and it is a myth that the oldest goes first",
+            "evict the newest, but it's a mistake to think that is LRU",
+            "evict the newest or the order is wrong",
+            "evict the newest otherwise the order is wrong",
+            "evict the newest and the old way is wrong",
+            "evict the newest and LRU is a myth",
+            "evicting the newest would not be wrong",
+            "evicting the newest would never be a bug",
+            "evict the newest and deleting its key first is a mistake",
+        ] {
+            assert!(states("evict the newest", answer), "{answer}");
+        }
+        for answer in [
+            "evict the newest; it is wrong",
+            "evict the newest, which is wrong to do",
+            "evicting the newest one instead would be a bug",
+            "evicting the newest node instead is wrong",
+            "evicting the newest and deleting its key is a mistake",
+            "evict the newest and that's a bug",
+        ] {
+            assert!(!states("evict the newest", answer), "{answer}");
+        }
+    }
+
+    /// `nobody`, `no one`, `none` and `nothing` deny the phrase after them.
+    #[test]
+    fn nobody_denies_what_follows() {
+        for answer in [
+            "nobody works longer hours",
+            "no one works longer hours",
+            "none of us works longer hours",
+            "nothing here says anyone works longer hours",
+        ] {
+            assert!(!says("works longer hours", answer), "{answer}");
+        }
+        for answer in [
+            "everybody works longer hours",
+            "nobody asked, so the team works longer hours",
+            "nobody complained but the team works longer hours",
+        ] {
+            assert!(says("works longer hours", answer), "{answer}");
+        }
+    }
+
+    /// A big-O expression's brackets end no clause for a judgement after it.
+    #[test]
+    fn a_judgement_after_a_big_o_expression() {
+        assert!(!states(
+            "always O(n)",
+            "the idea that it is always O(n) is a myth"
+        ));
+        assert!(states(
+            "always O(n)",
+            "it is always O(n), so the bug is gone"
+        ));
     }
 
     #[test]

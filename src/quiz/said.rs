@@ -4,20 +4,29 @@
 //! the subject and "each invocation" far apart, and a phrase's gaps are one word: the
 //! entry `decorator & each call` finds both, wherever they stand in the sentence.
 //! Every part is under the negation guard on its own ("the decorator is not called on
-//! each call" denies `each call`, so the entry is not stated), and what the answer
+//! each call" denies `each call`, so the entry is not stated), and so is a plain
+//! phrase. A plain phrase is also taken back where its sentence judges it wrong
+//! (`negation::judged_wrong`: "evicting the most recently used node *would be a bug*",
+//! "people say X, *but that's a myth*"), which no entry needs to list; an entry of
+//! parts where the sentence judges its words from the first part to the last ("it's a
+//! myth that quickselect works on a stream"), not one part alone ("my quickselect was
+//! buggy, but it works on a stream" states `quickselect & works on a stream`). What the answer
 //! said is reported part by part, in the answer's order, joined by ` … `.
 //!
 //! A part written `!phrase` is an exception: a sentence that also says it does not
 //! state the entry. "A min-heap of size k" is the misconception of k-closest-points,
 //! "a min-heap of size k of negated distances" is heapq's max-heap and right:
 //! `min heap of size k & !negat*`. An exception is under the negation guard too ("the
-//! distances are not negated" excuses nothing). An entry needs at least one part that
+//! distances are not negated" excuses nothing), but not judged: a judgement after it
+//! judges the whole clause, the exception's words with the rest. An entry needs at least one part that
 //! is not an exception.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::negation::{denial_after, denial_before, denied, denied_inside, one_clause};
+use super::negation::{
+    denial_after, denial_before, denied, denied_inside, judged_wrong, one_clause,
+};
 use super::phrase::{Answer, Phrase};
 use super::synonyms::Synonyms;
 use super::tokens::{Token, tokens};
@@ -91,7 +100,9 @@ impl Said {
             return None;
         }
         if let ([(phrase, own)], []) = (self.parts.as_slice(), self.unless.as_slice()) {
-            let found = phrase.find_where(answer, |s, e| !denied(answer, s, e, own))?;
+            let found = phrase.find_where(answer, |s, e| {
+                !denied(answer, s, e, own) && !judged_wrong(answer, s, e)
+            })?;
             return Some(found.said.to_string());
         }
         let sentence = answer.sentences();
@@ -183,6 +194,13 @@ impl Said {
                 .map(|part| part.get(&n).copied())
                 .collect::<Option<Vec<_>>>()?;
             found.sort_unstable();
+            // A judgement of the words from the first part to the last: "my quickselect
+            // was buggy, but it works on a stream" judges the quickselect, not what the
+            // sentence says of it.
+            let (first, last) = (found.first()?.0, found.last()?.1);
+            if judged_wrong(answer, first, last) {
+                return None;
+            }
             Some(
                 found
                     .into_iter()
@@ -319,6 +337,52 @@ mod tests {
             ),
             None
         );
+    }
+
+    /// An entry of parts or a plain phrase is taken back where the sentence judges its
+    /// words wrong; a denied judgement, or one about something else, excuses nothing.
+    #[test]
+    fn a_judgement_that_it_is_wrong_takes_an_entry_back() {
+        let said = "evict* & most recent* & !least";
+        for right in [
+            "Evicting the most recently used node would be a bug.",
+            "evicting the most recent node is wrong",
+            "it's wrong to evict the most recent node",
+            "some evict the most recent node, which is a mistake",
+            "people evict the most recent entry, but that's a myth",
+        ] {
+            assert_eq!(stated(said, right), None, "{right}");
+            assert_eq!(stated("evict the most recent", right), None, "{right}");
+        }
+        for wrong in [
+            "evict the most recent node, so the bug is fixed",
+            "to avoid the bug, evict the most recent node",
+            "evicting the most recent node is not wrong",
+            "it isn't a mistake to evict the most recent node",
+            "evict the most recent node; the wrong one would stay otherwise",
+        ] {
+            assert!(stated(said, wrong).is_some(), "{wrong}");
+            assert!(stated("evict the most recent", wrong).is_some(), "{wrong}");
+        }
+    }
+
+    /// A judgement of one part before the others judges that part, not the entry: the
+    /// words from the first part to the last are what a judgement must be of.
+    #[test]
+    fn a_judgement_of_one_part_takes_nothing_back() {
+        let said = "quickselect & works on a stream";
+        for wrong in [
+            "my quickselect was buggy at first, but now it works on a stream",
+            "quickselect is a myth to some, yet it works on a stream",
+        ] {
+            assert!(stated(said, wrong).is_some(), "{wrong}");
+        }
+        for right in [
+            "saying quickselect works on a stream is wrong",
+            "it's a myth that quickselect works on a stream",
+        ] {
+            assert_eq!(stated(said, right), None, "{right}");
+        }
     }
 
     #[test]
