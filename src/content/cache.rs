@@ -5,15 +5,18 @@
 //! are cached, so a hit needs no validation. Everything here is best effort: a missing,
 //! stale, corrupt or unwritable cache only means parsing again.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{BufReader, Read};
+use std::os::unix::fs::FileExt as _;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::Deck;
 use super::source::DeckSource;
+use super::{Deck, Solution};
 
 /// Bump when the cached layout or the meaning of a card changes.
 /// 7: starters (issue 14) and recall examples, k-of-n points, deck synonyms (issue 13).
@@ -22,7 +25,8 @@ use super::source::DeckSource;
 /// 10: `misconceptions` on recall items (issue 13).
 /// 11: `visual: anagrams` and its `code_links` events (issue 20).
 /// 12: recall and follow-up `examples` left out (only `tutor check` reads them).
-const FORMAT: u32 = 12;
+/// 13: the cards' code after the deck, each card's read when it is asked for.
+const FORMAT: u32 = 13;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
 /// What [`DeckCache::get`] reads at a time.
 const READ_BUFFER: usize = 64 * 1024;
@@ -56,6 +60,11 @@ fn versioned() -> Xxh3 {
     h
 }
 
+/// A cache file: [`MAGIC`], the length of the entry (8 bytes, little-endian), the entry
+/// (the deck without its cards' code: `Card::python` and `rust` are not serialized),
+/// then a [`Span`] a card ([`Span::BYTES`] each, in the deck's order) and after them
+/// the coding cards' [`Code`], where their spans say. The spans and the code are written
+/// by hand, not by serde: a decoder of their own made the binary 25 KB larger.
 #[derive(Deserialize)]
 struct Entry {
     hash: u128,
@@ -67,6 +76,144 @@ struct Entry {
 struct EntryRef<'a> {
     hash: u128,
     deck: &'a Deck,
+}
+
+/// Where a card's [`Code`] is, counted from the end of the spans (no code: `len` 0),
+/// and whether it has both languages.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u64,
+    len: u32,
+    both: bool,
+}
+
+impl Span {
+    const BYTES: usize = 13;
+
+    fn write(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.start.to_le_bytes());
+        out.extend_from_slice(&self.len.to_le_bytes());
+        out.push(u8::from(self.both));
+    }
+
+    fn read(bytes: &[u8; Self::BYTES]) -> Self {
+        let (start, rest) = bytes.split_at(8);
+        let (len, both) = rest.split_at(4);
+        Self {
+            start: u64::from_le_bytes(start.try_into().unwrap_or_default()),
+            len: u32::from_le_bytes(len.try_into().unwrap_or_default()),
+            both: both == [1],
+        }
+    }
+}
+
+/// A card's Python and Rust code.
+type Code = (Option<Solution>, Option<Solution>);
+
+/// A card's code left in its cache file: [`StoredCode::get`] reads it the first time
+/// and keeps it. The file stays open, so a newer tutor replacing it (a new file
+/// renamed over it) does not change what this one reads. A card not from the cache
+/// has none.
+#[derive(Debug, Clone, Default)]
+pub struct StoredCode {
+    at: Option<(Arc<fs::File>, u64, Span)>,
+    code: OnceLock<Box<Code>>,
+}
+
+/// Where a card's code comes from is not part of what the card is.
+impl PartialEq for StoredCode {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl StoredCode {
+    /// `Some(whether the card has code in both languages)` for a card from the cache.
+    pub fn spans(&self) -> Option<bool> {
+        self.at.as_ref().map(|(_, _, span)| span.both)
+    }
+
+    /// The card's code, read once; `None` for a card not from the cache. A file that
+    /// cannot be read (or decoded) gives a card without code.
+    pub fn get(&self) -> Option<&Code> {
+        self.at.as_ref()?;
+        Some(self.code.get_or_init(|| Box::new(self.read())))
+    }
+
+    /// The card's code as [`StoredCode::get`] gives it, but read for the caller
+    /// without being kept when it was not read before.
+    pub fn peek(&self) -> Option<Cow<'_, Code>> {
+        self.at.as_ref()?;
+        Some(match self.code.get() {
+            Some(code) => Cow::Borrowed(&**code),
+            None => Cow::Owned(self.read()),
+        })
+    }
+
+    fn read(&self) -> Code {
+        let Some((file, base, span)) = &self.at else {
+            return (None, None);
+        };
+        let mut bytes = vec![0; span.len as usize];
+        file.read_exact_at(&mut bytes, base + span.start)
+            .ok()
+            .and_then(|()| decode(&bytes))
+            .unwrap_or((None, None))
+    }
+}
+
+/// One language of a card's [`Code`] as the cache file holds it: nothing if the card
+/// has none (a length of [`NONE`]), else its starter (`NONE` if none), solution and
+/// tests, each its length (4 bytes, little-endian) and its UTF-8 bytes. (A card's code
+/// over 4 GiB is not cached at all: its span's length would not fit.)
+fn encode(solution: Option<&Solution>, out: &mut Vec<u8>) {
+    let mut text = |s: Option<&str>| match s {
+        Some(s) => {
+            out.extend_from_slice(&u32::try_from(s.len()).unwrap_or(0).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        }
+        None => out.extend_from_slice(&NONE.to_le_bytes()),
+    };
+    match solution {
+        Some(s) => {
+            text(Some(""));
+            text(s.starter.as_deref());
+            text(Some(&s.solution));
+            text(Some(&s.tests));
+        }
+        None => text(None),
+    }
+}
+
+/// The length of no text.
+const NONE: u32 = u32::MAX;
+
+/// What two [`encode`]s wrote (Python, then Rust); `None` if it is not that.
+fn decode(mut bytes: &[u8]) -> Option<Code> {
+    let mut text = || -> Option<Option<String>> {
+        let (len, rest) = bytes.split_first_chunk::<4>()?;
+        bytes = rest;
+        let len = u32::from_le_bytes(*len);
+        if len == NONE {
+            return Some(None);
+        }
+        let (text, rest) = bytes.split_at_checked(len as usize)?;
+        bytes = rest;
+        String::from_utf8(text.to_vec()).ok().map(Some)
+    };
+    let mut solution = || -> Option<Option<Solution>> {
+        if text()?.is_none() {
+            return Some(None);
+        }
+        Some(Some(Solution {
+            starter: text()?,
+            solution: text()??,
+            tests: text()??,
+        }))
+    };
+    let python = solution()?;
+    let rust = solution()?;
+    Some((python, rust))
 }
 
 /// The cache folder, one file per deck origin (so an edited deck replaces its entry
@@ -93,14 +240,38 @@ impl DeckCache {
     /// beside the deck being decoded, raising the start's peak by as much.
     pub fn get(&self, origin: &str, hash: u128) -> Option<Deck> {
         let file = fs::File::open(self.path(origin)).ok()?;
+        // The same open file, for the cards' code later (read at offsets, not through
+        // the file's position).
+        let code_file = Arc::new(file.try_clone().ok()?);
         let mut reader = BufReader::with_capacity(READ_BUFFER, file);
         let mut magic = [0; MAGIC.len()];
         reader.read_exact(&mut magic).ok()?;
         if magic != *MAGIC {
             return None;
         }
+        let mut len = [0; 8];
+        reader.read_exact(&mut len).ok()?;
+        let len = u64::from_le_bytes(len);
+        // The entry's decoder reads no further than the entry.
         let entry: Entry = rmp_serde::from_read(reader).ok()?;
-        (entry.hash == hash && entry.deck.origin == origin).then_some(entry.deck)
+        let Entry {
+            hash: found,
+            mut deck,
+        } = entry;
+        if found != hash || deck.origin != origin {
+            return None;
+        }
+        let spans_at = (MAGIC.len() + 8) as u64 + len;
+        let mut spans = vec![0; deck.cards.len() * Span::BYTES];
+        code_file.read_exact_at(&mut spans, spans_at).ok()?;
+        let base = spans_at + spans.len() as u64;
+        for (card, span) in deck.cards.iter_mut().zip(spans.as_chunks().0) {
+            let span = Span::read(span);
+            if span.len > 0 {
+                card.stored.at = Some((Arc::clone(&code_file), base, span));
+            }
+        }
+        Some(deck)
     }
 
     /// Stores a deck; failures are ignored (the next start parses again).
@@ -109,8 +280,24 @@ impl DeckCache {
     }
 
     fn try_put(&self, hash: u128, deck: &Deck) -> std::io::Result<()> {
+        let mut spans = Vec::with_capacity(deck.cards.len() * Span::BYTES);
+        let mut code = Vec::new();
+        for card in &deck.cards {
+            let start = code.len();
+            let both = card.with_code(|python, rust| {
+                if python.is_some() || rust.is_some() {
+                    encode(python, &mut code);
+                    encode(rust, &mut code);
+                }
+                python.is_some() && rust.is_some()
+            });
+            let len = u32::try_from(code.len() - start).map_err(std::io::Error::other)?;
+            let start = start as u64;
+            Span { start, len, both }.write(&mut spans);
+        }
         let entry = EntryRef { hash, deck };
         let payload = rmp_serde::to_vec_named(&entry).map_err(std::io::Error::other)?;
+        let len = (payload.len() as u64).to_le_bytes();
         let path = self.path(&deck.origin);
         // A cache miss is rare: sweep what a start killed while writing left here.
         if let Some(folder) = path.parent() {
@@ -120,7 +307,7 @@ impl DeckCache {
                 crate::worker::child::is_alive,
             );
         }
-        crate::paths::replace_file(&path, &[MAGIC, &payload])
+        crate::paths::replace_file(&path, &[MAGIC, &len, &payload, &spans, &code])
     }
 }
 
@@ -157,7 +344,33 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = DeckCache::new(dir.path());
         cache.put(7, deck);
-        assert_eq!(cache.get(&deck.origin, 7), Some(without_examples(deck)));
+        let cached = cache.get(&deck.origin, 7).unwrap();
+        // The code stays in the file until asked for, then comes back whole.
+        assert!(
+            cached
+                .cards
+                .iter()
+                .all(|c| c.python.is_none() && c.rust.is_none())
+        );
+        let coding = cached.cards.iter().filter(|c| c.has_code()).count();
+        assert!(coding > 10, "{coding} coding cards");
+        for (card, parsed) in cached.cards.iter().zip(&deck.cards) {
+            assert_eq!(card.has_code(), parsed.has_code(), "{}", card.id);
+            assert_eq!(
+                card.with_code(|p, r| (p.cloned(), r.cloned())),
+                (parsed.python.clone(), parsed.rust.clone())
+            );
+            assert_eq!(
+                (card.python(), card.rust()),
+                (parsed.python.as_ref(), parsed.rust.as_ref())
+            );
+        }
+        let mut whole = cached.clone();
+        for card in &mut whole.cards {
+            card.python = card.python().cloned();
+            card.rust = card.rust().cloned();
+        }
+        assert_eq!(whole, without_examples(deck));
         assert_eq!(cache.get(&deck.origin, 8), None, "another hash is a miss");
     }
 
@@ -178,6 +391,26 @@ mod tests {
         let cache = DeckCache::new(dir.path());
         cache.put(7, deck);
         assert_eq!(examples(&cache.get(&deck.origin, 7).unwrap()), 0);
+    }
+
+    /// A cache file cut short in its code (or otherwise unreadable there) gives cards
+    /// without code, not a panic; cut in its spans, a miss.
+    #[test]
+    fn a_cut_cache_file_gives_no_code() {
+        let library = crate::content::bundled_library();
+        let deck = &library.decks[0];
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, deck);
+        let path = cache.path(&deck.origin);
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() - 10]).unwrap();
+        let cut = cache.get(&deck.origin, 7).unwrap();
+        let last = cut.cards.iter().rev().find(|c| c.has_code()).unwrap();
+        assert_eq!(last.code(), None);
+        let len = usize::try_from(u64::from_le_bytes(bytes[8..16].try_into().unwrap())).unwrap();
+        std::fs::write(&path, &bytes[..16 + len + 5]).unwrap();
+        assert_eq!(cache.get(&deck.origin, 7), None);
     }
 
     /// The deck as the cache gives it back.
