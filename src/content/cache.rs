@@ -26,7 +26,8 @@ use super::{Deck, Solution};
 /// 11: `visual: anagrams` and its `code_links` events (issue 20).
 /// 12: recall and follow-up `examples` left out (only `tutor check` reads them).
 /// 13: the cards' code after the deck, each card's read when it is asked for.
-const FORMAT: u32 = 13;
+/// 14: a check of the card's id and code in each span.
+const FORMAT: u32 = 14;
 const MAGIC: &[u8; 8] = b"TUTORDK\0";
 /// What [`DeckCache::get`] reads at a time.
 const READ_BUFFER: usize = 64 * 1024;
@@ -80,32 +81,49 @@ struct EntryRef<'a> {
 }
 
 /// Where a card's [`Code`] is, counted from the end of the spans (no code: `len` 0),
-/// and whether it has both languages.
+/// whether it has both languages, and the [`check`] of the card's id and code there.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: u64,
     len: u32,
     both: bool,
+    check: u64,
 }
 
 impl Span {
-    const BYTES: usize = 13;
+    const BYTES: usize = 21;
 
     fn write(self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.start.to_le_bytes());
         out.extend_from_slice(&self.len.to_le_bytes());
         out.push(u8::from(self.both));
+        out.extend_from_slice(&self.check.to_le_bytes());
     }
 
     fn read(bytes: &[u8; Self::BYTES]) -> Self {
         let (start, rest) = bytes.split_at(8);
-        let (len, both) = rest.split_at(4);
+        let (len, rest) = rest.split_at(4);
+        let (both, check) = rest.split_at(1);
         Self {
             start: u64::from_le_bytes(start.try_into().unwrap_or_default()),
             len: u32::from_le_bytes(len.try_into().unwrap_or_default()),
             both: both == [1],
+            check: u64::from_le_bytes(check.try_into().unwrap_or_default()),
         }
     }
+}
+
+/// What a card's span holds to know its code when it reads it back: a hash of the
+/// card's id and the code's bytes. Bytes that are not what was written for this card
+/// (a file written over in place while a tutor holds it open, with the same deck in
+/// another order: the span then points at another card's code, which decodes
+/// cleanly) are not taken for its code.
+fn check(id: &str, code: &[u8]) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(id.as_bytes());
+    h.update(&[0]);
+    h.update(code);
+    h.digest()
 }
 
 /// A card's Python and Rust code.
@@ -134,30 +152,32 @@ impl StoredCode {
         self.at.as_ref().map(|(_, _, span)| span.both)
     }
 
-    /// The card's code, read once; `None` for a card not from the cache. A file that
-    /// cannot be read (or decoded) gives a card without code.
-    pub fn get(&self) -> Option<&Code> {
+    /// The code of the card whose id is `id`, read once; `None` for a card not from
+    /// the cache. A file that cannot be read or decoded, or whose bytes there are not
+    /// those written for this card ([`check`]), gives a card without code.
+    pub fn get(&self, id: &str) -> Option<&Code> {
         self.at.as_ref()?;
-        Some(self.code.get_or_init(|| Box::new(self.read())))
+        Some(self.code.get_or_init(|| Box::new(self.read(id))))
     }
 
     /// The card's code as [`StoredCode::get`] gives it, but read for the caller
     /// without being kept when it was not read before.
-    pub fn peek(&self) -> Option<Cow<'_, Code>> {
+    pub fn peek(&self, id: &str) -> Option<Cow<'_, Code>> {
         self.at.as_ref()?;
         Some(match self.code.get() {
             Some(code) => Cow::Borrowed(&**code),
-            None => Cow::Owned(self.read()),
+            None => Cow::Owned(self.read(id)),
         })
     }
 
-    fn read(&self) -> Code {
+    fn read(&self, id: &str) -> Code {
         let Some((file, base, span)) = &self.at else {
             return (None, None);
         };
         let mut bytes = vec![0; span.len as usize];
         file.read_exact_at(&mut bytes, base + span.start)
             .ok()
+            .filter(|()| check(id, &bytes) == span.check)
             .and_then(|()| decode(&bytes))
             .unwrap_or((None, None))
     }
@@ -214,7 +234,8 @@ fn decode(mut bytes: &[u8]) -> Option<Code> {
     };
     let python = solution()?;
     let rust = solution()?;
-    Some((python, rust))
+    // Nothing after them: the span holds exactly this card's code.
+    bytes.is_empty().then_some((python, rust))
 }
 
 /// The cache folder, one file per deck origin (so an edited deck replaces its entry
@@ -303,8 +324,15 @@ impl DeckCache {
                 python.is_some() && rust.is_some()
             });
             let len = u32::try_from(code.len() - start).map_err(std::io::Error::other)?;
+            let check = check(card.id.as_str(), &code[start..]);
             let start = start as u64;
-            Span { start, len, both }.write(&mut spans);
+            Span {
+                start,
+                len,
+                both,
+                check,
+            }
+            .write(&mut spans);
         }
         let entry = EntryRef { hash, deck };
         let payload = rmp_serde::to_vec_named(&entry).map_err(std::io::Error::other)?;
@@ -429,6 +457,174 @@ mod tests {
         let len = usize::try_from(u64::from_le_bytes(bytes[8..16].try_into().unwrap())).unwrap();
         std::fs::write(&path, &bytes[..16 + len + 5]).unwrap();
         assert_eq!(cache.get(&deck.origin, 7), None);
+    }
+
+    /// `deck` with its first two coding cards' places swapped: as many bytes in the
+    /// cache file, each card's code where the other's was.
+    fn swapped(deck: &Deck) -> Deck {
+        let mut swapped = deck.clone();
+        let coding: Vec<usize> = (0..deck.cards.len())
+            .filter(|&i| deck.cards[i].has_code())
+            .take(2)
+            .collect();
+        swapped.cards.swap(coding[0], coding[1]);
+        swapped
+    }
+
+    /// A deck of `n` coding cards, `card-<i>`, each with its own code: a starter every
+    /// third card, and code as long as its neighbours' of as many digits.
+    fn many(n: usize) -> Deck {
+        let library = crate::content::bundled_library();
+        let template = library.cards().find(|(_, c)| c.has_code()).unwrap().1;
+        let mut deck = library.decks[0].clone();
+        deck.cards = (0..n)
+            .map(|i| {
+                let mut card = template.clone();
+                card.id = crate::content::CardId(format!("card-{i}"));
+                let code = |lang: &str| Solution {
+                    starter: (i % 3 == 0).then(|| format!("{lang} starter {i}")),
+                    solution: format!("{lang} solution {i}"),
+                    tests: format!("{lang} tests {i}"),
+                };
+                card.python = Some(code("python"));
+                card.rust = Some(code("rust"));
+                card
+            })
+            .collect();
+        deck.locations.clear();
+        deck
+    }
+
+    /// Each card of `cached` has its own code (that of the card with its id in
+    /// `parsed`) or none: never another card's.
+    fn own_code_or_none(cached: &Deck, parsed: &Deck) -> usize {
+        let mut own = 0;
+        for card in &cached.cards {
+            let parsed = parsed.cards.iter().find(|c| c.id == card.id).unwrap();
+            let peeked = card.with_code(|p, r| (p.cloned(), r.cloned()));
+            if let Some(code) = card.code() {
+                assert_eq!(Some(code), parsed.code(), "{}", card.id);
+                own += 1;
+            }
+            assert!(
+                peeked == (None, None)
+                    || (peeked.0.as_ref(), peeked.1.as_ref()) == (parsed.python(), parsed.rust()),
+                "{}",
+                card.id
+            );
+        }
+        own
+    }
+
+    /// Another tutor rebuilding the cache (a new file renamed over this one) while
+    /// this one runs: the cards this one loaded still read their own code.
+    #[test]
+    fn a_cache_file_renamed_over_leaves_the_loaded_cards_their_code() {
+        let library = crate::content::bundled_library();
+        let deck = &library.decks[0];
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, deck);
+        let cached = cache.get(&deck.origin, 7).unwrap();
+        cache.put(7, &swapped(deck));
+        let coding = deck.cards.iter().filter(|c| c.has_code()).count();
+        assert_eq!(own_code_or_none(&cached, deck), coding);
+        std::fs::remove_file(cache.path(&deck.origin)).unwrap();
+        let cached = {
+            cache.put(7, deck);
+            cache.get(&deck.origin, 7).unwrap()
+        };
+        std::fs::remove_file(cache.path(&deck.origin)).unwrap();
+        assert_eq!(own_code_or_none(&cached, deck), coding, "deleted");
+    }
+
+    /// A cache file written over in place (`cp` onto it, a restore from a backup) while
+    /// a tutor holds it open, with the same deck in another order: the spans this
+    /// tutor read now point at other cards' code, which must not be taken for theirs.
+    #[test]
+    fn a_cache_file_written_over_in_place_never_gives_another_cards_code() {
+        // The bundled deck, whose two swapped cards' code differs in length; cards
+        // 10 and 11 of `many`, whose code is as long (bytes that decode cleanly as
+        // a whole, taken for a card's code without the span's check).
+        let mut lengths_differ = crate::content::bundled_library().decks[0].clone();
+        lengths_differ.cards.truncate(12);
+        let mut as_long = many(12);
+        for card in &mut as_long.cards[..10] {
+            card.python = None;
+            card.rust = None;
+        }
+        for deck in [lengths_differ, as_long] {
+            let dir = tempfile::tempdir().unwrap();
+            let cache = DeckCache::new(dir.path());
+            cache.put(7, &deck);
+            let cached = cache.get(&deck.origin, 7).unwrap();
+            let other = tempfile::tempdir().unwrap();
+            let other = DeckCache::new(other.path());
+            other.put(7, &swapped(&deck));
+            let path = cache.path(&deck.origin);
+            let before = std::fs::read(&path).unwrap();
+            let bytes = std::fs::read(other.path(&deck.origin)).unwrap();
+            assert_eq!(bytes.len(), before.len());
+            assert_ne!(bytes, before);
+            std::fs::write(&path, &bytes).unwrap();
+            let coding = deck.cards.iter().filter(|c| c.has_code()).count();
+            // The cards after the two swapped ones still find their own code.
+            assert_eq!(own_code_or_none(&cached, &deck), coding - 2);
+        }
+    }
+
+    /// 10,000 coding cards, one with empty code, one with Python only, one without
+    /// code: each comes back with its own, read only when asked for.
+    #[test]
+    fn ten_thousand_cards_each_read_their_own_code() {
+        let mut deck = many(10_000);
+        deck.cards[1].python = Some(Solution {
+            starter: Some(String::new()),
+            solution: String::new(),
+            tests: String::new(),
+        });
+        deck.cards[1].rust = Some(Solution {
+            starter: None,
+            solution: String::new(),
+            tests: String::new(),
+        });
+        deck.cards[2].rust = None;
+        deck.cards[3].python = None;
+        deck.cards[3].rust = None;
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, &deck);
+        let cached = cache.get(&deck.origin, 7).unwrap();
+        assert_eq!(cached.cards.len(), 10_000);
+        assert!(cached.cards.iter().all(|c| c.stored.code.get().is_none()));
+        assert_eq!(
+            (
+                cached.cards[1].has_code(),
+                cached.cards[2].has_code(),
+                cached.cards[3].has_code()
+            ),
+            (true, false, false)
+        );
+        let asked: Vec<usize> = (0..10_000).step_by(997).chain([1, 2, 3, 9_999]).collect();
+        for &i in &asked {
+            let (card, parsed) = (&cached.cards[i], &deck.cards[i]);
+            assert_eq!(
+                (card.python(), card.rust()),
+                (parsed.python.as_ref(), parsed.rust.as_ref()),
+                "{i}"
+            );
+        }
+        let read = cached
+            .cards
+            .iter()
+            .filter(|c| c.stored.code.get().is_some())
+            .count();
+        // Card 3 has no code to read.
+        assert_eq!(
+            read,
+            asked.len() - 1,
+            "only the cards asked for hold their code"
+        );
     }
 
     /// The deck as the cache gives it back.
