@@ -352,7 +352,7 @@ impl Card {
     /// goes through every card's code once (the highlight cache's warming, the tests'
     /// hash).
     pub fn with_code<R>(&self, f: impl FnOnce(Option<&Solution>, Option<&Solution>) -> R) -> R {
-        match self.stored.peek(self.id.as_str()) {
+        match self.stored.peek() {
             Some(code) => f(code.0.as_ref(), code.1.as_ref()),
             None => f(self.python.as_ref(), self.rust.as_ref()),
         }
@@ -360,7 +360,7 @@ impl Card {
 
     /// The code in the card, or read from the cache file (once, then kept).
     fn solutions(&self) -> (Option<&Solution>, Option<&Solution>) {
-        match self.stored.get(self.id.as_str()) {
+        match self.stored.get() {
             Some((python, rust)) => (python.as_ref(), rust.as_ref()),
             None => (self.python.as_ref(), self.rust.as_ref()),
         }

@@ -113,17 +113,15 @@ impl Span {
     }
 }
 
-/// What a card's span holds to know its code when it reads it back: a hash of the
-/// card's id and the code's bytes. Bytes that are not what was written for this card
-/// (a file written over in place while a tutor holds it open, with the same deck in
-/// another order: the span then points at another card's code, which decodes
-/// cleanly) are not taken for its code.
+/// What a card's span holds in the file to know its code when it reads it back: a
+/// hash of the code's bytes and one of the card's id, combined by XOR. Loading takes the id's
+/// hash out again (so a card renamed later keeps its code), and a span that is not
+/// this card's (spans swapped in the file) no longer matches its code. Bytes that are
+/// not what was written for this card (a file written over in place while a tutor
+/// holds it open, with the same deck in another order: the span then points at
+/// another card's code, which decodes cleanly) are not taken for its code.
 fn check(id: &str, code: &[u8]) -> u64 {
-    let mut h = Xxh3::new();
-    h.update(id.as_bytes());
-    h.update(&[0]);
-    h.update(code);
-    h.digest()
+    xxh3_64(code) ^ xxh3_64(id.as_bytes())
 }
 
 /// A card's Python and Rust code.
@@ -152,32 +150,32 @@ impl StoredCode {
         self.at.as_ref().map(|(_, _, span)| span.both)
     }
 
-    /// The code of the card whose id is `id`, read once; `None` for a card not from
-    /// the cache. A file that cannot be read or decoded, or whose bytes there are not
-    /// those written for this card ([`check`]), gives a card without code.
-    pub fn get(&self, id: &str) -> Option<&Code> {
+    /// The card's code, read once; `None` for a card not from the cache. A file that
+    /// cannot be read or decoded, or whose bytes there are not those written for this
+    /// card ([`check`]), gives a card without code.
+    pub fn get(&self) -> Option<&Code> {
         self.at.as_ref()?;
-        Some(self.code.get_or_init(|| Box::new(self.read(id))))
+        Some(self.code.get_or_init(|| Box::new(self.read())))
     }
 
     /// The card's code as [`StoredCode::get`] gives it, but read for the caller
     /// without being kept when it was not read before.
-    pub fn peek(&self, id: &str) -> Option<Cow<'_, Code>> {
+    pub fn peek(&self) -> Option<Cow<'_, Code>> {
         self.at.as_ref()?;
         Some(match self.code.get() {
             Some(code) => Cow::Borrowed(&**code),
-            None => Cow::Owned(self.read(id)),
+            None => Cow::Owned(self.read()),
         })
     }
 
-    fn read(&self, id: &str) -> Code {
+    fn read(&self) -> Code {
         let Some((file, base, span)) = &self.at else {
             return (None, None);
         };
         let mut bytes = vec![0; span.len as usize];
         file.read_exact_at(&mut bytes, base + span.start)
             .ok()
-            .filter(|()| check(id, &bytes) == span.check)
+            .filter(|()| xxh3_64(&bytes) == span.check)
             .and_then(|()| decode(&bytes))
             .unwrap_or((None, None))
     }
@@ -300,6 +298,11 @@ impl DeckCache {
                 return None;
             }
             if span.len > 0 {
+                // What the code's own hash must be ([`check`]).
+                let span = Span {
+                    check: span.check ^ xxh3_64(card.id.as_str().as_bytes()),
+                    ..span
+                };
                 card.stored.at = Some((Arc::clone(&code_file), base, span));
             }
         }
@@ -571,6 +574,35 @@ mod tests {
             // The cards after the two swapped ones still find their own code.
             assert_eq!(own_code_or_none(&cached, &deck), coding - 2);
         }
+    }
+
+    /// Two cards' spans swapped in the file (each pointing at the other's code, with
+    /// the other's check): neither card takes the other's code. A card renamed after
+    /// loading keeps its own.
+    #[test]
+    fn a_span_read_for_another_card_gives_no_code() {
+        let deck = many(4);
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, &deck);
+        let path = cache.path(&deck.origin);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let len = usize::try_from(u64::from_le_bytes(bytes[8..16].try_into().unwrap())).unwrap();
+        let spans = 16 + len;
+        let (first, second) = bytes[spans..].split_at_mut(Span::BYTES);
+        first.swap_with_slice(&mut second[..Span::BYTES]);
+        std::fs::write(&path, &bytes).unwrap();
+        let cached = cache.get(&deck.origin, 7).unwrap();
+        assert_eq!(
+            (cached.cards[0].code(), cached.cards[1].code()),
+            (None, None)
+        );
+        assert_eq!(cached.cards[2].code(), deck.cards[2].code());
+
+        cache.put(7, &deck);
+        let mut cached = cache.get(&deck.origin, 7).unwrap();
+        cached.cards[3].id = crate::content::CardId("renamed".to_string());
+        assert_eq!(cached.cards[3].code(), deck.cards[3].code());
     }
 
     /// 10,000 coding cards, one with empty code, one with Python only, one without
