@@ -288,14 +288,15 @@ pub struct Card {
     pub tags: Vec<String>,
     pub difficulty: Difficulty,
     pub prompt: Shown,
-    /// Coding cards only (required there). Read through [`Card::python`] or
-    /// [`Card::code`]: a card from the parse cache has `None` here, its code left in
-    /// the cache file until asked for (`stored`).
+    /// Coding cards only (required there). Private: read through [`Card::python`] or
+    /// [`Card::code`], changed through [`Card::python_mut`], as a card from the parse
+    /// cache has `None` here, its code left in the cache file until asked for
+    /// (`stored`). Only `content`'s parsing and validation read it directly.
     #[serde(default, skip_serializing)]
-    pub python: Option<Solution>,
+    python: Option<Solution>,
     /// Coding cards only (required there); as `python`, read through [`Card::rust`].
     #[serde(default, skip_serializing)]
-    pub rust: Option<Solution>,
+    rust: Option<Solution>,
     /// Behavioural cards only (required there).
     #[serde(default)]
     pub star: Option<Star>,
@@ -337,6 +338,27 @@ impl Card {
 
     pub fn rust(&self) -> Option<&Solution> {
         self.solutions().1
+    }
+
+    /// The Python code, to change: a card from the cache reads its code into itself
+    /// first (and no longer reads the cache).
+    pub fn python_mut(&mut self) -> Option<&mut Solution> {
+        self.own_code();
+        self.python.as_mut()
+    }
+
+    /// The Rust code, to change, as [`Card::python_mut`].
+    pub fn rust_mut(&mut self) -> Option<&mut Solution> {
+        self.own_code();
+        self.rust.as_mut()
+    }
+
+    /// The code from the cache file, if the card's is there, moved into the card.
+    fn own_code(&mut self) {
+        if let Some((python, rust)) = self.stored.take() {
+            self.python = python;
+            self.rust = rust;
+        }
     }
 
     /// Whether [`Card::code`] is `Some`, without reading the code from the cache.

@@ -158,6 +158,18 @@ impl StoredCode {
         Some(self.code.get_or_init(|| Box::new(self.read())))
     }
 
+    /// The card's code as [`StoredCode::get`] gives it, no longer held here: the card
+    /// holds it from now on.
+    pub fn take(&mut self) -> Option<Code> {
+        self.at.as_ref()?;
+        let code = match self.code.take() {
+            Some(code) => *code,
+            None => self.read(),
+        };
+        self.at = None;
+        Some(code)
+    }
+
     /// The card's code as [`StoredCode::get`] gives it, but read for the caller
     /// without being kept when it was not read before.
     pub fn peek(&self) -> Option<Cow<'_, Code>> {
@@ -603,6 +615,30 @@ mod tests {
         let mut cached = cache.get(&deck.origin, 7).unwrap();
         cached.cards[3].id = crate::content::CardId("renamed".to_string());
         assert_eq!(cached.cards[3].code(), deck.cards[3].code());
+    }
+
+    /// A cached card's code changed through `python_mut`/`rust_mut` is what the card
+    /// then gives (the fields were public: set on a cached card, they were not read).
+    #[test]
+    fn a_cached_cards_code_can_be_changed() {
+        let deck = many(2);
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, &deck);
+        let mut cached = cache.get(&deck.origin, 7).unwrap();
+        let [first, second] = &mut cached.cards[..] else {
+            panic!("two cards");
+        };
+        first.python_mut().unwrap().solution = "changed".to_string();
+        assert_eq!(first.python().unwrap().solution, "changed");
+        assert_eq!(first.rust(), deck.cards[0].rust());
+        assert!(first.has_code());
+        // Read before it is changed, the same.
+        assert_eq!(second.code(), deck.cards[1].code());
+        second.rust_mut().unwrap().tests = "none".to_string();
+        assert_eq!(second.rust().unwrap().tests, "none");
+        assert_eq!(second.python(), deck.cards[1].python());
+        assert_eq!(second.with_code(|_, r| r.unwrap().tests.clone()), "none");
     }
 
     /// 10,000 coding cards, one with empty code, one with Python only, one without
