@@ -133,8 +133,30 @@ type Code = (Option<Solution>, Option<Solution>);
 /// has none.
 #[derive(Debug, Clone, Default)]
 pub struct StoredCode {
-    at: Option<(Arc<fs::File>, u64, Span)>,
+    at: Option<(Arc<CodeFile>, u64, Span)>,
     code: OnceLock<Box<Code>>,
+}
+
+/// A cache file held open for its cards' code, and where it was opened.
+#[derive(Debug)]
+struct CodeFile {
+    file: fs::File,
+    path: PathBuf,
+}
+
+impl CodeFile {
+    /// This file, found damaged, removed if it is still the one at its path (not one
+    /// another tutor renamed there since): the next start parses the deck again and
+    /// writes it anew, instead of drawing its cards without code at every start.
+    fn remove(&self) {
+        use std::os::unix::fs::MetadataExt as _;
+        let id = |m: fs::Metadata| (m.dev(), m.ino());
+        if let (Ok(open), Ok(there)) = (self.file.metadata(), fs::metadata(&self.path))
+            && id(open) == id(there)
+        {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
 }
 
 /// Where a card's code comes from is not part of what the card is.
@@ -185,11 +207,16 @@ impl StoredCode {
             return (None, None);
         };
         let mut bytes = vec![0; span.len as usize];
-        file.read_exact_at(&mut bytes, base + span.start)
+        let code = file
+            .file
+            .read_exact_at(&mut bytes, base + span.start)
             .ok()
             .filter(|()| xxh3_64(&bytes) == span.check)
-            .and_then(|()| decode(&bytes))
-            .unwrap_or((None, None))
+            .and_then(|()| decode(&bytes));
+        code.unwrap_or_else(|| {
+            file.remove();
+            (None, None)
+        })
     }
 }
 
@@ -271,10 +298,14 @@ impl DeckCache {
     /// decks' entry is 2 MB (a deck of 10,000 cards about 20 MB), and a copy of it stood
     /// beside the deck being decoded, raising the start's peak by as much.
     pub fn get(&self, origin: &str, hash: u128) -> Option<Deck> {
-        let file = fs::File::open(self.path(origin)).ok()?;
+        let path = self.path(origin);
+        let file = fs::File::open(&path).ok()?;
         // The same open file, for the cards' code later (read at offsets, not through
         // the file's position).
-        let code_file = Arc::new(file.try_clone().ok()?);
+        let code_file = Arc::new(CodeFile {
+            file: file.try_clone().ok()?,
+            path,
+        });
         let mut reader = BufReader::with_capacity(READ_BUFFER, file);
         let mut magic = [0; MAGIC.len()];
         reader.read_exact(&mut magic).ok()?;
@@ -295,9 +326,9 @@ impl DeckCache {
         }
         let spans_at = (MAGIC.len() + 8) as u64 + len;
         let mut spans = vec![0; deck.cards.len() * Span::BYTES];
-        code_file.read_exact_at(&mut spans, spans_at).ok()?;
+        code_file.file.read_exact_at(&mut spans, spans_at).ok()?;
         let base = spans_at + spans.len() as u64;
-        let size = code_file.metadata().ok()?.len();
+        let size = code_file.file.metadata().ok()?.len();
         for (card, span) in deck.cards.iter_mut().zip(spans.as_chunks().0) {
             let span = Span::read(span);
             // A span past the file's end (a damaged file) is a miss, not a vector of
@@ -639,6 +670,37 @@ mod tests {
         assert_eq!(second.rust().unwrap().tests, "none");
         assert_eq!(second.python(), deck.cards[1].python());
         assert_eq!(second.with_code(|_, r| r.unwrap().tests.clone()), "none");
+    }
+
+    /// A card whose code cannot be read (here, a byte of it changed) removes the cache
+    /// file if it is still the one at its path, so the next start parses the deck and
+    /// writes it again, instead of drawing the card without code at every start. A
+    /// file another tutor put there meanwhile stays.
+    #[test]
+    fn a_card_whose_code_cannot_be_read_removes_the_cache_file() {
+        let deck = many(3);
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        let path = cache.path(&deck.origin);
+        cache.put(7, &deck);
+        let mut bytes = std::fs::read(&path).unwrap();
+        *bytes.last_mut().unwrap() ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        let cached = cache.get(&deck.origin, 7).unwrap();
+        assert_eq!(cached.cards[0].code(), deck.cards[0].code());
+        assert!(path.exists());
+        assert_eq!(cached.cards[2].code(), None);
+        assert!(!path.exists(), "the damaged file is still there");
+        assert_eq!(cache.get(&deck.origin, 7), None);
+
+        cache.put(7, &deck);
+        let cached = cache.get(&deck.origin, 7).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        cache.put(7, &deck);
+        assert_eq!(cached.cards[2].with_code(|p, _| p.cloned()), None);
+        assert!(path.exists(), "another tutor's file was removed");
+        let again = cache.get(&deck.origin, 7).unwrap();
+        assert_eq!(again.cards[2].code(), deck.cards[2].code());
     }
 
     /// 10,000 coding cards, one with empty code, one with Python only, one without
