@@ -703,6 +703,26 @@ mod tests {
         assert_eq!(again.cards[2].code(), deck.cards[2].code());
     }
 
+    /// A `--decks` deck's trust is kept under the hash of its tests: from the cache
+    /// (the code read for the hash and not kept, or read and kept) it is the parsed
+    /// deck's, so a start from the cache does not ask to trust the deck again.
+    #[test]
+    fn a_cached_deck_has_the_parsed_decks_tests_hash() {
+        let deck = &crate::content::bundled_library().decks[0];
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DeckCache::new(dir.path());
+        cache.put(7, deck);
+        let cached = cache.get(&deck.origin, 7).unwrap();
+        let parsed = crate::runner::trust::tests_hash(deck);
+        assert_eq!(crate::runner::trust::tests_hash(&cached), parsed);
+        assert!(cached.cards.iter().all(|c| c.stored.code.get().is_none()));
+        for card in &cached.cards {
+            let _ = card.code();
+        }
+        assert_eq!(crate::runner::trust::tests_hash(&cached), parsed);
+        assert_ne!(crate::runner::trust::tests_hash(&many(2)), parsed);
+    }
+
     /// 10,000 coding cards, one with empty code, one with Python only, one without
     /// code: each comes back with its own, read only when asked for.
     #[test]
