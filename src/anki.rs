@@ -78,7 +78,7 @@ fn note(deck: &Deck, card: &Card, highlighter: &Highlighter) -> Note {
             back.push_str(&markdown::to_html(&card.explanation));
         }
     }
-    if let Some(python) = &card.python {
+    if let Some(python) = card.python() {
         back.push_str("<h3>Python</h3>\n");
         back.push_str(&code_html(
             &highlighter.highlight(&python.solution, Lang::Python),

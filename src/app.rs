@@ -857,10 +857,6 @@ impl Shell {
         let id = self.worker.submit(move |ctx| {
             // Temporary files of writes a killed tutor left: here, off the startup path.
             cache.remove_stale_temps(std::time::SystemTime::now(), crate::worker::child::is_alive);
-            let solutions = library
-                .cards()
-                .filter_map(|(_, c)| c.code())
-                .flat_map(|(py, rs)| [(&py.solution, Lang::Python), (&rs.solution, Lang::Rust)]);
             let warm = |code: &str, lang: Lang| {
                 if ctx.cancelled() || cache.contains(code, lang) {
                     return;
@@ -870,8 +866,14 @@ impl Shell {
                     cache.put(code, lang, &h.highlight(code, lang));
                 }
             };
-            for (code, lang) in solutions {
-                warm(code, lang);
+            // Each card's code read from the deck cache for the moment, not kept.
+            for (_, card) in library.cards() {
+                card.with_code(|python, rust| {
+                    if let (Some(py), Some(rs)) = (python, rust) {
+                        warm(&py.solution, Lang::Python);
+                        warm(&rs.solution, Lang::Rust);
+                    }
+                });
             }
             // Then quiz code (cloze and reorder), which a quiz highlights at its start,
             // and fenced blocks in card text.

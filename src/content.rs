@@ -288,12 +288,15 @@ pub struct Card {
     pub tags: Vec<String>,
     pub difficulty: Difficulty,
     pub prompt: Shown,
-    /// Coding cards only (required there).
-    #[serde(default)]
-    pub python: Option<Solution>,
-    /// Coding cards only (required there).
-    #[serde(default)]
-    pub rust: Option<Solution>,
+    /// Coding cards only (required there). Private: read through [`Card::python`] or
+    /// [`Card::code`], changed through [`Card::python_mut`], as a card from the parse
+    /// cache has `None` here, its code left in the cache file until asked for
+    /// (`stored`). Only `content`'s parsing and validation read it directly.
+    #[serde(default, skip_serializing)]
+    python: Option<Solution>,
+    /// Coding cards only (required there); as `python`, read through [`Card::rust`].
+    #[serde(default, skip_serializing)]
+    rust: Option<Solution>,
     /// Behavioural cards only (required there).
     #[serde(default)]
     pub star: Option<Star>,
@@ -315,12 +318,74 @@ pub struct Card {
     pub code_links: Option<CodeLinks>,
     #[serde(default)]
     pub quiz: Vec<QuizItem>,
+    /// Where a card from the parse cache has its code: read from the cache file the
+    /// first time it is asked for, so a start does not hold every card's solutions,
+    /// tests and starters (0.8 MB of the bundled decks) to draw one card.
+    #[serde(skip)]
+    pub(crate) stored: cache::StoredCode,
 }
 
 impl Card {
     /// The Python and Rust solutions, for a coding card.
     pub fn code(&self) -> Option<(&Solution, &Solution)> {
-        Some((self.python.as_ref()?, self.rust.as_ref()?))
+        let (python, rust) = self.solutions();
+        Some((python?, rust?))
+    }
+
+    pub fn python(&self) -> Option<&Solution> {
+        self.solutions().0
+    }
+
+    pub fn rust(&self) -> Option<&Solution> {
+        self.solutions().1
+    }
+
+    /// The Python code, to change: a card from the cache reads its code into itself
+    /// first (and no longer reads the cache).
+    pub fn python_mut(&mut self) -> Option<&mut Solution> {
+        self.own_code();
+        self.python.as_mut()
+    }
+
+    /// The Rust code, to change, as [`Card::python_mut`].
+    pub fn rust_mut(&mut self) -> Option<&mut Solution> {
+        self.own_code();
+        self.rust.as_mut()
+    }
+
+    /// The code from the cache file, if the card's is there, moved into the card.
+    fn own_code(&mut self) {
+        if let Some((python, rust)) = self.stored.take() {
+            self.python = python;
+            self.rust = rust;
+        }
+    }
+
+    /// Whether [`Card::code`] is `Some`, without reading the code from the cache.
+    pub fn has_code(&self) -> bool {
+        match self.stored.spans() {
+            Some(both) => both,
+            None => self.python.is_some() && self.rust.is_some(),
+        }
+    }
+
+    /// `f` on the card's Python and Rust code, which is read from the cache for the
+    /// call and not kept, when the card has not been asked for it before: for what
+    /// goes through every card's code once (the highlight cache's warming, the tests'
+    /// hash).
+    pub fn with_code<R>(&self, f: impl FnOnce(Option<&Solution>, Option<&Solution>) -> R) -> R {
+        match self.stored.peek() {
+            Some(code) => f(code.0.as_ref(), code.1.as_ref()),
+            None => f(self.python.as_ref(), self.rust.as_ref()),
+        }
+    }
+
+    /// The code in the card, or read from the cache file (once, then kept).
+    fn solutions(&self) -> (Option<&Solution>, Option<&Solution>) {
+        match self.stored.get() {
+            Some((python, rust)) => (python.as_ref(), rust.as_ref()),
+            None => (self.python.as_ref(), self.rust.as_ref()),
+        }
     }
 
     /// How many recall `examples` (right and wrong) the card's recall items and scored

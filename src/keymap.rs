@@ -829,7 +829,7 @@ fn coding(app: &App, mut scopes: Vec<Scope>) -> Vec<Scope> {
     let has_code = app
         .current_card()
         .and_then(|i| app.card(i))
-        .is_some_and(|(_, c)| c.code().is_some());
+        .is_some_and(|(_, c)| c.has_code());
     if has_code {
         let at = scopes
             .iter()

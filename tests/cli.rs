@@ -1109,6 +1109,65 @@ fn an_edited_user_card_is_not_served_from_the_cache() {
     assert!(!out.stdout.contains("First prompt."), "{}", out.stdout);
 }
 
+/// A `--decks` deck's coding cards, each with its own code: `show` gives each card its
+/// own from the parse (first run) and from the cache (second run, the code read from
+/// the cache file when asked for); after one card's code is edited, that card shows
+/// its new code and the others their own.
+#[test]
+fn a_user_decks_code_comes_back_from_the_cache_card_by_card() {
+    let root = temp();
+    let dir = root.path().join("mine");
+    let card_with = |i: usize, mark: &str| {
+        card(&format!("add-{i}"), "Add two", "Add them.")
+            .replace("return a + b", &format!("return a + b  # {mark}"))
+            .replace("        a + b\n", &format!("        a + b // {mark}\n"))
+    };
+    write(&dir, "deck.yaml", USER_DECK);
+    for i in 0..4 {
+        write(
+            &dir,
+            &format!("0{i}-card.yaml"),
+            &card_with(i, &format!("mark-{i}")),
+        );
+    }
+    let decks = shown(&dir);
+    let data = temp();
+    let show = |i: usize| {
+        let id = format!("add-{i}");
+        let out = tutor(data.path(), &["--decks", &decks, "show", &id, "--plain"]);
+        assert_eq!(out.code, Some(0), "{out:?}");
+        out.stdout
+    };
+    let marks = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter_map(|l| l.split_once("# ").or_else(|| l.split_once("// ")))
+            .map(|(_, mark)| mark.to_string())
+            .collect()
+    };
+    let first: Vec<String> = (0..4).map(show).collect();
+    assert_eq!(
+        deck_cache_files(data.path()).len(),
+        bundled().decks.len() + 1
+    );
+    for (i, out) in first.iter().enumerate() {
+        assert_eq!(
+            marks(out),
+            [format!("mark-{i}"), format!("mark-{i}")],
+            "{out}"
+        );
+        assert_eq!(show(i), *out, "card {i} from the cache");
+    }
+    write(&dir, "02-card.yaml", &card_with(2, "edited"));
+    for i in 0..4 {
+        let mark = if i == 2 {
+            "edited".to_string()
+        } else {
+            format!("mark-{i}")
+        };
+        assert_eq!(marks(&show(i)), [mark.clone(), mark], "card {i}");
+    }
+}
+
 /// A `--decks` folder that is not there stops every command with its name, instead of
 /// quietly going on with the bundled decks.
 #[test]

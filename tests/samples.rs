@@ -505,7 +505,7 @@ fn every_bundled_code_sample_runs_and_passes() {
         // alone, which judges it again and gives its output.
         let cleared = python_starters_fail(&cards, dir.path(), &python3);
         for card in &cards {
-            let has = card.python.as_ref().is_some_and(|p| p.starter.is_some());
+            let has = card.python().is_some_and(|p| p.starter.is_some());
             if has
                 && !cleared.contains(&card.id)
                 && let Err(e) = run_python(card, Code::Starter, dir.path(), &python3)
@@ -587,7 +587,7 @@ fn a_failing_python_sample_is_reported_with_its_output() {
     let with_python = |id: &str, starter: &str| {
         let mut c = card.clone();
         c.id = CardId(id.to_string());
-        c.python.as_mut().expect("python").starter = Some(starter.to_string());
+        c.python_mut().expect("python").starter = Some(starter.to_string());
         c
     };
     // A starter the tests pass on, one that misnames the function, one that does not
@@ -619,7 +619,7 @@ fn a_failing_rust_sample_is_reported_with_its_output() {
     let with = |id: &str, solution: &str, tests: Option<&str>| {
         let mut c = card.clone();
         c.id = CardId(id.to_string());
-        let rust = c.rust.as_mut().expect("the test card has Rust");
+        let rust = c.rust_mut().expect("the test card has Rust");
         rust.solution = solution.to_string();
         if let Some(tests) = tests {
             rust.tests = tests.to_string();
@@ -634,7 +634,7 @@ fn a_failing_rust_sample_is_reported_with_its_output() {
     );
     let mut lazy = good.clone();
     lazy.id = CardId("lazy".to_string());
-    lazy.rust.as_mut().expect("rust").starter =
+    lazy.rust_mut().expect("rust").starter =
         Some("pub fn add(_a: i32, _b: i32) -> i32 { 4 }".to_string());
     // Compiled together: the wrong card, the one without tests (its starter's tests
     // do not fail either) and the one whose starter passes fail, each with its own
@@ -668,7 +668,7 @@ fn a_failing_rust_sample_is_reported_with_its_output() {
     );
     let mut bad_starter = good.clone();
     bad_starter.id = CardId("bad-starter".to_string());
-    bad_starter.rust.as_mut().expect("rust").starter =
+    bad_starter.rust_mut().expect("rust").starter =
         Some("pub fn sum(a: i32, b: i32) -> i32 {\n    todo!()\n}\n".to_string());
     let failed = run_rust_all(&[&bad, &bad_starter], dir.path());
     let ids: Vec<&str> = failed.iter().map(|(id, _)| id.as_str()).collect();

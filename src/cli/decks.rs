@@ -166,8 +166,8 @@ pub fn check(cli: &Cli, paths: &[PathBuf], strict: bool) -> eyre::Result<ExitCod
 fn starter_text<'a>(library: &'a Library, site: &StarterSite) -> Option<&'a str> {
     let (_, card) = library.card(site.card.as_str())?;
     let block = match site.lang {
-        "python" => card.python.as_ref(),
-        _ => card.rust.as_ref(),
+        "python" => card.python(),
+        _ => card.rust(),
     };
     block?.starter.as_deref()
 }

@@ -314,7 +314,7 @@ fn coding_card<'a>(
 ) -> Result<&'a Card, PlanError> {
     let coding: Vec<&Card> = cards
         .iter()
-        .filter(|(_, c)| c.kind == CardKind::Coding && c.code().is_some())
+        .filter(|(_, c)| c.kind == CardKind::Coding && c.has_code())
         .map(|(_, c)| *c)
         .collect();
     let of_topic: Vec<&Card> = match &choice.topic {

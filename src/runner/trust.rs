@@ -20,10 +20,12 @@ pub fn tests_hash(deck: &Deck) -> String {
     for card in &deck.cards {
         bytes.extend_from_slice(card.id.as_str().as_bytes());
         bytes.push(0);
-        for solution in [&card.python, &card.rust].into_iter().flatten() {
-            bytes.extend_from_slice(solution.tests.as_bytes());
-            bytes.push(0);
-        }
+        card.with_code(|python, rust| {
+            for solution in [python, rust].into_iter().flatten() {
+                bytes.extend_from_slice(solution.tests.as_bytes());
+                bytes.push(0);
+            }
+        });
         bytes.push(1);
     }
     format!("{:032x}", xxh3_128(&bytes))

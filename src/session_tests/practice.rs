@@ -746,3 +746,58 @@ fn passing_practice_suggests_a_grade_in_the_review() {
     press(&mut app, &mut shell, "space p ctrl-r esc esc", t0());
     assert_eq!(suggested(&app), None);
 }
+
+/// The app on decks from the parse cache (every other session test has parsed decks,
+/// whose cards hold their code): the card view's solutions, practice's starter and
+/// Ctrl-R's tests are each the card's own, read from the cache file.
+#[test]
+fn a_card_from_the_parse_cache_shows_practises_and_runs_its_own_code() {
+    use crate::content::{LoadOptions, load_library};
+    let cache = tempfile::tempdir().unwrap();
+    let options = LoadOptions {
+        bundled: true,
+        dirs: Vec::new(),
+        cache_dir: Some(cache.path().to_path_buf()),
+    };
+    drop(load_library(&options));
+    let library = load_library(&options);
+    let parsed = crate::content::bundled_library();
+    let store = crate::store::Store::open_in_memory().unwrap();
+    let days = crate::days::Days::utc();
+    let mut app = crate::app::build(library, &store, t0(), days, false, None, None).unwrap();
+    let _ = update(&mut app, Action::Resize(160, 48), t0());
+    let mut shell = Shell::new(store, None);
+    let dir = tempfile::tempdir().unwrap();
+    shell.set_attempts_dir(dir.path().to_path_buf());
+    for id in ["two-sum", "lru-cache", "group-anagrams"] {
+        let (_, own) = parsed.card(id).unwrap();
+        let (own_py, own_rs) = own.code().unwrap();
+        let card = app.study.index_of(id).unwrap();
+        let (_, cached) = app.card(card).unwrap();
+        assert!(cached.has_code());
+        let first = crate::app::start(&mut app, &Start::Browse(Some(id.into())), t0());
+        shell.execute(&mut app, first.unwrap(), t0());
+        let backend = ratatui::backend::TestBackend::new(160, 48);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        terminal.draw(|f| crate::ui::view(f, &app)).unwrap();
+        let screen = format!("{}", terminal.backend());
+        for solution in [&own_py.solution, &own_rs.solution] {
+            let line = solution.lines().next().unwrap();
+            assert!(screen.contains(line), "{id}: {line:?} not in\n{screen}");
+        }
+        let effects = crate::update::open_practice(&mut app, card, Lang::Python);
+        shell.execute(&mut app, effects, t0());
+        assert_eq!(code(&app), own_py.starter.clone().unwrap(), "{id}");
+        let effects = press(&mut app, &mut shell, "ctrl-r", t0());
+        let run = effects.iter().find_map(|e| match e {
+            Effect::RunTests(run) => Some(run),
+            _ => None,
+        });
+        assert_eq!(
+            run.map(|r| r.tests.as_str()),
+            Some(own_py.tests.as_str()),
+            "{id}"
+        );
+        press(&mut app, &mut shell, "esc esc", t0());
+    }
+}

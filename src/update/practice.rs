@@ -53,7 +53,7 @@ pub fn open_practice(app: &mut App, card: usize, lang: Lang) -> Effects {
 /// The card `tutor practice` opens without one named: the first coding card due now
 /// (in review order), else the first coding card; `None` if no card has code.
 pub fn first_coding_card(app: &App, now: Timestamp) -> Option<usize> {
-    let coding = |i: &usize| app.card(*i).is_some_and(|(_, c)| c.code().is_some());
+    let coding = |i: &usize| app.card(*i).is_some_and(|(_, c)| c.has_code());
     let due = super::review::build_queue(&app.study, app.study.deck_filter.as_deref(), now).now;
     due.into_iter()
         .find(coding)
