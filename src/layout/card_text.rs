@@ -50,9 +50,13 @@ pub fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> 
                 return Cow::Owned(wrap(&star_lines(star, t), width));
             }
             let slot = usize::from(pane == Pane::Rust);
-            match (app.highlights.solutions.get(&index), card.code()) {
-                (Some(h), _) => Cow::Borrowed(&h[slot]),
-                (None, Some((python, rust))) => {
+            // The shell read the card's code when it opened the card (`Shell::highlight`);
+            // the highlighted rows, when there, are all the view needs.
+            if let Some(h) = app.highlights.solutions.get(&index) {
+                return Cow::Borrowed(&h[slot]);
+            }
+            match card.code() {
+                Some((python, rust)) => {
                     let source = if slot == 1 {
                         &rust.solution
                     } else {
@@ -60,7 +64,7 @@ pub fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> 
                     };
                     Cow::Owned(plain_code(source, t))
                 }
-                (None, None) => Cow::Owned(Vec::new()),
+                None => Cow::Owned(Vec::new()),
             }
         }
         Pane::Diagram => Cow::Owned(Vec::new()),
