@@ -818,7 +818,9 @@ fn keys_that_arrive_together_are_one_undo_step() {
     tmux.wait_for("│K ");
     tmux.keys(&["C-u"]);
     tmux.wait_until("an empty answer", |screen| !screen.contains("│K "));
+    // Esc and q sent together would read as Alt-q: wait for the editor to close.
     tmux.keys(&["Escape"]);
+    tmux.wait_for_gone("Your answer (typing)");
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXIT=").contains("EXIT=0"));
 }
