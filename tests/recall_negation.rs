@@ -92,3 +92,54 @@ fn the_guard_on_points_costs_no_right_example_and_catches_denials() {
     assert!(lost.is_empty(), "{lost:#?}");
     assert!(!caught.is_empty(), "the guard catches no wrong example");
 }
+
+/// The bundled recall item of `card` (the first), with its deck's synonyms.
+fn item(card: &str) -> (Recall, Synonyms) {
+    recall_items()
+        .into_iter()
+        .find(|(id, _, _)| id == card)
+        .map(|(_, item, synonyms)| (item, synonyms))
+        .expect("a bundled recall item")
+}
+
+/// Whether `answer` makes every point of `card`'s recall item and states no
+/// misconception.
+fn right(card: &str, answer: &str) -> bool {
+    let (item, synonyms) = item(card);
+    let verdict = score_recall(&item, answer, &synonyms);
+    verdict.points.iter().all(PointMark::is_hit) && verdict.misconceptions.is_empty()
+}
+
+/// A denial of what would make X needless affirms X: "this doesn't remove the need for
+/// a `ConditionExpression`", "nothing replaces the condition", "doesn't make a
+/// `ConditionExpression` unnecessary" all say the condition is needed. The point is
+/// made, and the misconception `not need* a conditionexpression` is not stated (its
+/// `!remov*` exception was cancelled by the same `not`, so it was).
+#[test]
+fn a_denied_removal_of_need_affirms_what_is_needed() {
+    let card = "dynamodb-pagination-conditions";
+    let tail = "On ConditionalCheckFailedException re-read and retry, three tries at most.";
+    for middle in [
+        "A strongly consistent read doesn't remove the need for a ConditionExpression: \
+         update with one that the version is unchanged and bump it in the same request.",
+        "Comparing versions in your own code does not make a ConditionExpression \
+         unnecessary; the write carries it and bumps the version in the same request.",
+        "A second read never replaces the ConditionExpression on the write, which bumps \
+         the version in the same request.",
+        "A consistent read does not eliminate the need for a condition on the write, \
+         which bumps the version in the same request.",
+    ] {
+        let answer = format!("Read the item and note its version. {middle} {tail}");
+        assert!(right(card, &answer), "{answer}");
+    }
+    // The denials themselves still deny.
+    for middle in [
+        "You don't need a ConditionExpression if the read is strongly consistent; bump \
+         the version in the same request.",
+        "A strongly consistent read removes the need for a ConditionExpression; bump the \
+         version in the same request.",
+    ] {
+        let answer = format!("Read the item and note its version. {middle} {tail}");
+        assert!(!right(card, &answer), "{answer}");
+    }
+}

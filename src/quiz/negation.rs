@@ -648,7 +648,7 @@ pub fn denied_before_or_inside(
 ) -> bool {
     point_negated(answer, start)
         || denied_inside(answer, start, end, phrase)
-        || dismissed_after(answer, end)
+        || (dismissed_after(answer, end) && !made_needless_denied(answer, start))
         || needless_after(answer, end)
 }
 
@@ -795,14 +795,22 @@ fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
 
 /// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
 /// have stands among the words `start..end` of `answer` found for it.
+///
+/// And a phrase with a negation of its own is not said where a verb that relieves a
+/// need stands among the words found and not among its own ([`relieves_need`]): "this
+/// doesn't *remove* the need for a `ConditionExpression`" is no `not need* a
+/// conditionexpression`, "it does not *replace* a lock" no `not ... a lock`.
 pub fn denied_inside(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
     let own = |w: &str| phrase.iter().any(|t| t.text == w);
-    answer
-        .tokens()
-        .get(start..end)
-        .unwrap_or_default()
+    let tokens = answer.tokens();
+    let found = tokens.get(start..end).unwrap_or_default();
+    let negative = phrase.iter().any(|t| INSIDE.contains(&t.text.as_str()));
+    found
         .iter()
         .any(|t| INSIDE.contains(&t.text.as_str()) && !own(&t.text))
+        || (negative
+            && (start..end.min(tokens.len()))
+                .any(|k| !own(&tokens[k].text) && relieves_need(answer, k, end)))
 }
 
 /// Words of a key point's own statement that make it a denial or a supposition: "the
@@ -949,6 +957,12 @@ fn cue_before(
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;
         }
+        // A denial of what would make the words needless affirms them: "this doesn't
+        // *remove the need for* a ConditionExpression", "nothing *replaces* the
+        // condition", "doesn't *make* a lock unnecessary".
+        if relieves_need(answer, j, start) {
+            return None;
+        }
         if or_restarts && ends_a_point_cue(answer, j) {
             return None;
         }
@@ -963,6 +977,105 @@ fn cue_before(
         }
     }
     None
+}
+
+/// Verbs that, denied, affirm what follows them: "doesn't *replace* the condition",
+/// "never *obviates* a lock". See [`relieves_need`].
+const RELIEVERS: &[&str] = &[
+    "replace",
+    "replaces",
+    "replaced",
+    "replacing",
+    "supersede",
+    "supersedes",
+    "superseded",
+    "superseding",
+    "obviate",
+    "obviates",
+    "obviated",
+    "obviating",
+];
+
+/// Verbs that, denied, affirm what follows them only as the need for it: "doesn't
+/// *remove the need* for a `ConditionExpression`" (but "don't remove the node" is no
+/// affirmation of the node's place in an answer's claim).
+const NEED_REMOVERS: &[&str] = &[
+    "remove",
+    "removes",
+    "removed",
+    "removing",
+    "eliminate",
+    "eliminates",
+    "eliminated",
+    "eliminating",
+    "take",
+    "takes",
+    "took",
+    "taking",
+];
+
+/// Verbs that make what follows them something, and the dismissals that, after what
+/// follows, make it needless: "doesn't *make* a lock *unnecessary*".
+const MAKERS: &[&str] = &[
+    "make", "makes", "made", "making", "render", "renders", "rendered",
+];
+
+/// The dismissals of [`DISMISSALS`] that a denied [`MAKERS`] verb turns around.
+const MADE_NEEDLESS: &[&str] = &[
+    "unnecessary",
+    "needless",
+    "redundant",
+    "superfluous",
+    "pointless",
+    "useless",
+    "obsolete",
+    "optional",
+];
+
+/// Whether word `j` of `answer` is a verb that relieves a need for what follows it, so
+/// that a cue before it denies the relief, not the words after it (see `cue_before`):
+/// one of [`RELIEVERS`]; one of [`NEED_REMOVERS`] before a `need` or `necessity`
+/// ("remove the need for", "take away any need for"); or one of [`MAKERS`] with a
+/// dismissal of [`MADE_NEEDLESS`] after it in its clause, at most [`WINDOW`] + 1 words
+/// on ("make a `ConditionExpression` unnecessary").
+fn relieves_need(answer: &Answer<'_>, j: usize, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let w = tokens[j].text.as_str();
+    if RELIEVERS.contains(&w) {
+        return true;
+    }
+    if NEED_REMOVERS.contains(&w) {
+        // The need stands between the verb and the words: a phrase that starts at the
+        // need ("no need for a condition") is what is denied.
+        return (j + 1..start.min(tokens.len()))
+            .find(|&k| {
+                !tokens[k].stop && !matches!(tokens[k].text.as_str(), "away" | "any" | "all")
+            })
+            .is_some_and(|k| matches!(tokens[k].text.as_str(), "need" | "needs" | "necessity"));
+    }
+    // The dismissal stands after the words' start: a phrase that is the dismissal
+    // ("unnecessary") is what is denied.
+    MAKERS.contains(&w)
+        && found_after_at(answer, j + 1, WINDOW + 1, |k| {
+            MADE_NEEDLESS.contains(&tokens[k].text.as_str())
+        })
+        .is_some_and(|k| k > start)
+}
+
+/// Whether the words of `answer` from word `start` on follow a denied verb that would
+/// make them needless ("doesn't make *a lock* unnecessary"): a dismissal after them
+/// then affirms them, as the cue before does.
+fn made_needless_denied(answer: &Answer<'_>, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let Some(j) = (0..start.min(tokens.len()))
+        .rev()
+        .find(|&j| !tokens[j].stop)
+    else {
+        return false;
+    };
+    MAKERS.contains(&tokens[j].text.as_str())
+        && cue_before(answer, j, false)
+            .is_some_and(|(_, cue)| matches!(cue, ["not" | "no" | "never" | "nothing"]))
 }
 
 /// Words between a cue and a key point's phrase that end the cue's reach: a boundary
@@ -1422,6 +1535,47 @@ mod tests {
         ] {
             assert!(!states("evict the newest", answer), "{answer}");
         }
+    }
+
+    /// A denial of a verb that would make the words needless affirms them (README.md:
+    /// "doesn't remove the need for X", "nothing replaces X", "doesn't make X
+    /// unnecessary"); the need or the dismissal itself is still denied.
+    #[test]
+    fn a_denied_relief_of_need_affirms_what_follows() {
+        for answer in [
+            "a consistent read doesn't remove the need for a conditionexpression",
+            "it does not eliminate the need for a conditionexpression",
+            "nothing replaces a conditionexpression",
+            "a second read never supersedes a conditionexpression",
+            "comparing in code doesn't make a conditionexpression unnecessary",
+        ] {
+            assert!(states("conditionexpression", answer), "{answer}");
+        }
+        for answer in [
+            "you don't need a conditionexpression",
+            "a consistent read doesn't remove a conditionexpression",
+            "don't take a conditionexpression",
+        ] {
+            assert!(!states("conditionexpression", answer), "{answer}");
+        }
+        // The phrase that is the need, or the dismissal, is what such a denial denies.
+        assert!(!states(
+            "need for a conditionexpression",
+            "it doesn't remove the need for a conditionexpression"
+        ));
+        assert!(!states(
+            "unnecessary",
+            "it doesn't make a conditionexpression unnecessary"
+        ));
+        // A phrase with a negation of its own is not said across such a verb.
+        assert!(!states(
+            "not need a conditionexpression",
+            "it doesn't remove the need for a conditionexpression"
+        ));
+        assert!(states(
+            "not need a conditionexpression",
+            "you do not need a conditionexpression"
+        ));
     }
 
     /// `nobody`, `no one`, `none` and `nothing` deny the phrase after them.

@@ -115,13 +115,13 @@ impl Piece {
 pub fn content_tokens(text: &str) -> Vec<Token> {
     let mut all = tokens(text);
     all.retain(|t| t.inside.is_none());
-    let Some(last) = all.iter().rposition(|t| !t.stop || t.op) else {
+    let Some(last) = all.iter().rposition(|t| !t.stop || t.op()) else {
         return all;
     };
     let mut i = 0;
     all.retain(|t| {
         i += 1;
-        !t.stop || t.op || i > last + 1
+        !t.stop || t.op() || i > last + 1
     });
     all
 }

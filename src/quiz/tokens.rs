@@ -19,7 +19,7 @@
 //! - A few words that carry no meaning in an answer (articles, `it`/`they`, forms of
 //!   `be`) are marked [`Token::stop`]: phrases skip them (see `quiz::phrase`).
 //! - A comparison or increment operator ([`OPERATORS`]: `<=`, `>=`, `==`, `!=`, `<`,
-//!   `>`, `++`) is a word of its own, marked [`Token::op`] and [`Token::stop`]: a
+//!   `>`, `++`) is a word of its own, marked [`Token::stop`] ([`Token::op`]): a
 //!   phrase that spells one needs it (`lo <= hi` is not `lo < hi`, `!= n` is not `n`),
 //!   and one that does not skips it as it skips `the` (`lo hi` is found in `lo <= hi`).
 //!   An arrow (`->`, `<-`, `=>`) and a run of other marks (`>>>`, `<<`) are none.
@@ -47,9 +47,6 @@ pub struct Token {
     pub unit: Option<&'static str>,
     /// Written with a `*` straight after it (only phrases use this).
     pub star: bool,
-    /// A comparison or increment operator (see [`OPERATORS`]); also marked `stop`, so
-    /// that it costs no gap, though a phrase keeps it.
-    pub op: bool,
     /// Where it was written, in bytes of the original text. For a big-O expression,
     /// where it opens (`O`, `big O`, `O of`): the text between it and the next word is
     /// what it would be without the expression rule.
@@ -134,6 +131,14 @@ const UNIT_NAMES: &[(&str, &str)] = &[
     ("hour", "h"),
     ("hrs", "h"),
 ];
+
+impl Token {
+    /// A comparison or increment operator (see [`OPERATORS`]); also marked `stop`, so
+    /// that it costs no gap, though a phrase keeps it.
+    pub fn op(&self) -> bool {
+        OPERATORS.contains(&self.text.as_str())
+    }
+}
 
 /// The unit a phrase's word names, if it names one (see [`UNIT_NAMES`]).
 pub fn named_unit(word: &str) -> Option<&'static str> {
@@ -350,7 +355,6 @@ fn token(text: String, span: Range<usize>, star: bool) -> Token {
         percent,
         unit,
         star,
-        op,
         span,
         expression_end: None,
         inside: None,
@@ -567,7 +571,7 @@ mod tests {
             assert_eq!(normal_form(text), want, "{text:?}");
         }
         let t = tokens("lo <= hi");
-        assert!(t[1].op && t[1].stop && !t[0].op && !t[0].stop);
+        assert!(t[1].op() && t[1].stop && !t[0].op() && !t[0].stop);
         assert_eq!(t[1].stem, "<=");
     }
 
