@@ -143,3 +143,69 @@ fn a_denied_removal_of_need_affirms_what_is_needed() {
         assert!(!right(card, &answer), "{answer}");
     }
 }
+
+/// The misconceptions `answer` states on `card`'s recall item, as the `said` entries
+/// that matched.
+fn stated(card: &str, answer: &str) -> Vec<String> {
+    let (item, synonyms) = item(card);
+    score_recall(&item, answer, &synonyms)
+        .misconceptions
+        .into_iter()
+        .map(|m| m.said)
+        .collect()
+}
+
+/// A misconception judged wrong at the start of the next sentence ("X. That's wrong.",
+/// "That would be a mistake", "Don't do that") is taken back, and only where the
+/// judgement opens that sentence and X ends its own.
+#[test]
+fn a_judgement_opening_the_next_sentence_takes_it_back() {
+    let card = "lru-cache";
+    for answer in [
+        "Some people evict the most recently used node. That's wrong.",
+        "You could evict the most recently used node. That would be a mistake.",
+        "Evict the most recently used node. Don't do that, it breaks LRU.",
+        "Evict the most recently used node.\nThis is a bug.",
+        "People just use collections.OrderedDict. That is a common mistake here.",
+    ] {
+        assert!(
+            stated(card, answer).is_empty(),
+            "{answer}: {:?}",
+            stated(card, answer)
+        );
+    }
+    for answer in [
+        // The judgement does not open the next sentence, or judges something else.
+        "Evict the most recently used node. The old code did that wrong.",
+        "Evict the most recently used node. That's it.",
+        "Evict the most recently used node. I think that's wrong.",
+        "Evict the most recently used node. That's not wrong.",
+        "Evict the most recently used node. Then the list is wrong.",
+        // X does not end its sentence: the judgement is of what came after.
+        "Evict the most recently used node, then relink the list. That's wrong.",
+        "Evict the most recently used node. Keep a dict too. That's wrong.",
+    ] {
+        assert!(!stated(card, answer).is_empty(), "{answer}");
+    }
+}
+
+/// "Nothing is wrong with X" and "there's nothing wrong with X" affirm X: the old
+/// `nothing` cue took it back.
+#[test]
+fn nothing_wrong_with_affirms() {
+    for answer in [
+        "There's nothing wrong with evicting the most recently used node.",
+        "Nothing is wrong with evicting the most recently used node.",
+        "there is nothing wrong with just using collections.OrderedDict here",
+    ] {
+        assert!(!stated("lru-cache", answer).is_empty(), "{answer}");
+    }
+    // `nothing` still denies what it is the subject of.
+    assert!(
+        stated(
+            "lru-cache",
+            "Nothing here evicts the most recently used node."
+        )
+        .is_empty()
+    );
+}

@@ -28,8 +28,9 @@
 //!   "the classic *bug is* X-ing"). "X, so the bug is fixed" and "the wrong node is
 //!   evicted" judge nothing of X.
 //!
-//! What it cannot see: a judgement in the next sentence ("X. That's wrong."), or in
-//! other words ("X breaks LRU"); a negation further away ("it is not, as far as I remember from
+//! A judgement may also open the next sentence ("X. *That's wrong.*", "X. *Don't do
+//! that.*"), where X ends its own. What it cannot see: a judgement further on in the
+//! next sentence ("X. I think that's wrong."), or in other words ("X breaks LRU"); a negation further away ("it is not, as far as I remember from
 //! the docs and my own code, run on every call"), a double negation, a denial later
 //! or in other words after the phrase ("it runs on every call: false", "using a list
 //! as the key raises `TypeError`").
@@ -133,6 +134,16 @@ pub const TURNS: &[&str] = &[
 /// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
 const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
 
+/// Whether the `nothing` at word `j` of `tokens` is the subject of "nothing is wrong
+/// with", over stop words: "there's *nothing wrong with* X" affirms X.
+fn nothing_wrong(tokens: &[Token], j: usize) -> bool {
+    tokens[j].text == "nothing"
+        && tokens[j + 1..]
+            .iter()
+            .find(|t| !t.stop)
+            .is_some_and(|t| matches!(t.text.as_str(), "wrong" | "bad" | "incorrect"))
+}
+
 /// Whether `gap`, the bytes of `text` between two words, ends a clause: punctuation
 /// inside a sentence, or the end of a sentence as it ends a phrase (`quiz::boundary`:
 /// a dot that touches the next word joins a name, `list.pop(0)`, and the dot of `e.g.`
@@ -151,6 +162,9 @@ fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> Option<&'static [&'s
     let next = (j + 1 < start)
         .then(|| tokens.get(j + 1).map(|t| t.text.as_str()))
         .flatten();
+    if nothing_wrong(tokens, j) {
+        return None;
+    }
     CUES.iter().copied().find(|cue| {
         let Some(first) = (j + 1).checked_sub(cue.len()) else {
             return false;
@@ -495,7 +509,7 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
         let gap = after(prev)..tokens[k].span.start;
         prev = k;
         if ends(text, gap.clone(), SENTENCE_ENDS) {
-            return false;
+            return judged_by_next_sentence(answer, k);
         }
         // `instead` with a verb right after it ends the words, not the clause:
         // "evicting the newest one *instead would* be a bug".
@@ -548,6 +562,33 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the sentence that starts at word `k` of `answer` opens with a judgement of
+/// what the sentence before it said, undenied: `that` or `this` with a verb and a
+/// judgement ("That's wrong.", "That would be a mistake.", "This is a common myth"),
+/// not one that opens what follows ("That's wrong to say"), or "Don't do that" / "Never
+/// do that" ending its clause. (The words judged end their sentence: `judged_after`
+/// asks only at the sentence's end, with no clause break before it.)
+fn judged_by_next_sentence(answer: &Answer<'_>, k: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let word = |n: usize| tokens.get(n).map_or("", |t| t.text.as_str());
+    let joined = |n: usize| {
+        n + 1 < tokens.len() && !breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start)
+    };
+    if matches!(word(k), "that" | "this") && joined(k) && COPULAS.contains(&word(k + 1)) {
+        return judgement_at(text, tokens, k + 1).is_some_and(|j| {
+            let opens = joined(j) && LEAD_OPENERS.contains(&word(j + 1));
+            !(judgement_denied(text, tokens, j) || opens)
+        });
+    }
+    let dont = (word(k), word(k + 1), word(k + 2), word(k + 3));
+    match dont {
+        ("do", "not", "do", "that" | "this") => (k..k + 3).all(joined) && !joined(k + 3),
+        ("never", "do", "that" | "this", _) => (k..k + 2).all(joined) && !joined(k + 2),
+        _ => false,
+    }
 }
 
 /// How many words (stop words not counted) after a misconception's words the verb that
@@ -1471,6 +1512,10 @@ mod tests {
             "people say evicting the newest is enough, but that's a myth",
             "evicting the newest on every put would be wrong",
             "it's a bug if you evict the newest",
+            "evict the newest. That is wrong.",
+            "Some evict the newest. That would be a mistake.",
+            "evict the newest!\nThis is a myth.",
+            "evict the newest. Don't do that.",
         ] {
             assert!(!states("evict the newest", answer), "{answer}");
         }
@@ -1497,7 +1542,10 @@ mod tests {
             "evict the newest, and the wrong one stays",
             "if it is wrong, evict the newest",
             "I evict the newest so nothing goes wrong",
-            "evict the newest. That is wrong.",
+            "evict the newest. The old code did that wrong.",
+            "evict the newest. That is not wrong.",
+            "evict the newest. I think that is wrong.",
+            "evict the newest, then relink. That is wrong.",
             "the fix for the eviction bug is to evict the newest",
             "the bug is evict the newest, as far as I can tell",
         ] {
@@ -1593,6 +1641,8 @@ mod tests {
             "everybody works longer hours",
             "nobody asked, so the team works longer hours",
             "nobody complained but the team works longer hours",
+            "nothing is wrong with how the team works longer hours",
+            "there's nothing wrong if the team works longer hours",
         ] {
             assert!(says("works longer hours", answer), "{answer}");
         }
