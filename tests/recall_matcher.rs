@@ -360,3 +360,31 @@ fn operators_are_words_where_a_phrase_spells_them() {
     assert!(added("char child", "char -> child"));
     assert!(!added("char > child", "char -> child"));
 }
+
+/// "so you don't need X" is a consequence that denies X, not a purpose ("so that no two
+/// cars get the same spot" argues for the fix before it): the point of X is not made by
+/// it, while the point of what comes before the `so` is.
+#[test]
+fn so_you_do_not_need_denies_what_follows() {
+    let card = "dynamodb-pagination-conditions";
+    let added = |accept: &str, answer: &str| mark_added(card, accept, answer).is_hit();
+    for answer in [
+        "Bump the version in the same request, so you don't need a ConditionExpression.",
+        "Compare the versions in code so that you don't need a ConditionExpression.",
+        "A consistent read, so there's no need for a ConditionExpression.",
+    ] {
+        assert!(!added("conditionexpression", answer), "{answer}");
+    }
+    for answer in [
+        "Use a ConditionExpression so you don't need a lock.",
+        "Use a ConditionExpression so that no lock is needed.",
+        "Use a ConditionExpression, so no two writers both succeed.",
+    ] {
+        assert!(added("conditionexpression", answer), "{answer}");
+    }
+    // A purpose that is not a denial of need still argues for the point.
+    assert!(added(
+        "same version",
+        "Check the version so that no two writers ever commit on the same version."
+    ));
+}

@@ -1278,15 +1278,16 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     }
     let denial = matches!(cue, ["not" | "no" | "never"]);
     let without = cue == ["without"];
+    // A denial of need after `so` is a consequence, not a purpose: "so you don't need
+    // a ConditionExpression" denies it ("so that no two cars get the same spot" argues).
+    let need_denied = tokens[first + cue.len()..start.min(tokens.len())]
+        .iter()
+        .take(2)
+        .any(|t| NEEDLESS[..5].contains(&t.text.as_str()));
     // Only a denial of need or a `without` has a condition shielding it just before
     // it: "if it's CPython you don't need a lock" is a claim, "if the gate code in park
     // doesn't hold a lock, both get the spot" the case for the lock.
-    let condition_reach = if without
-        || tokens[first + cue.len()..start.min(tokens.len())]
-            .iter()
-            .take(2)
-            .any(|t| NEEDLESS[..5].contains(&t.text.as_str()))
-    {
+    let condition_reach = if without || need_denied {
         CONDITION_REACH
     } else {
         CLAUSE_REACH
@@ -1303,7 +1304,9 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return !(without && j + 1 == first);
         }
-        if (denial && PURPOSE_OPENERS.contains(&w)) || (without && DOUBLE.contains(&w)) {
+        if (denial && !need_denied && PURPOSE_OPENERS.contains(&w))
+            || (without && DOUBLE.contains(&w))
+        {
             return false;
         }
         if TURNS.contains(&w) {
