@@ -319,3 +319,72 @@ fn big_o_is_one_word() {
     assert!(mark("n l^2", "O(L^2 * N)").is_hit());
     assert!(!mark("log k time", "O(n log k) time").is_hit());
 }
+
+/// Comparison and increment operators are words of their own where a phrase spells
+/// them (README.md, "How recall answers are scored"): `lo <= hi` is not `lo hi`, and a
+/// phrase `!= n` is not the bare word `n`. In prose they cost no gap: `lo hi` is still
+/// found in `lo <= hi`, and an arrow (`char -> child`) is no operator.
+#[test]
+fn operators_are_words_where_a_phrase_spells_them() {
+    // Course schedule's cycle point accepts `!= n` and `< n`: an answer that names
+    // `n` but never says how a cycle shows must not make it.
+    let answer = "Build a directed graph and topologically sort it with Kahn's \
+                  algorithm over the n courses; O(V + E).";
+    assert!(
+        !mark("course-schedule", "!= n", answer).is_hit(),
+        "{answer}"
+    );
+    assert_made(
+        "course-schedule",
+        "!= n",
+        "Kahn's algorithm; if len(order) != n there is a cycle.",
+    );
+    let added = |accept: &str, answer: &str| {
+        mark_added("search-rotated-sorted-array", accept, answer).is_hit()
+    };
+    assert!(added("lo <= hi", "while lo <= hi: halve the range"));
+    assert!(added("lo <= hi", "while lo<=hi"));
+    assert!(!added("lo <= hi", "while lo < hi: halve the range"));
+    assert!(!added("lo <= hi", "while lo and hi differ"));
+    assert!(!added("lo < hi", "while lo <= hi"));
+    assert!(added("lo < hi", "while lo < hi"));
+    assert!(added("count++", "new land cell: count++"));
+    assert!(!added("count++", "count the islands"));
+    assert!(added("end >= start", "if end >= start"));
+    assert!(!added("end >= start", "from the end to the start"));
+    assert!(added("a == b", "check a == b"));
+    assert!(!added("a == b", "check a = b"));
+    // Prose: a phrase without the operator skips it as it skips `the`.
+    assert!(added("lo hi", "while lo <= hi"));
+    assert!(added("count islands", "count++ islands"));
+    assert!(added("char child", "char -> child"));
+    assert!(!added("char > child", "char -> child"));
+}
+
+/// "so you don't need X" is a consequence that denies X, not a purpose ("so that no two
+/// cars get the same spot" argues for the fix before it): the point of X is not made by
+/// it, while the point of what comes before the `so` is.
+#[test]
+fn so_you_do_not_need_denies_what_follows() {
+    let card = "dynamodb-pagination-conditions";
+    let added = |accept: &str, answer: &str| mark_added(card, accept, answer).is_hit();
+    for answer in [
+        "Bump the version in the same request, so you don't need a ConditionExpression.",
+        "Compare the versions in code so that you don't need a ConditionExpression.",
+        "A consistent read, so there's no need for a ConditionExpression.",
+    ] {
+        assert!(!added("conditionexpression", answer), "{answer}");
+    }
+    for answer in [
+        "Use a ConditionExpression so you don't need a lock.",
+        "Use a ConditionExpression so that no lock is needed.",
+        "Use a ConditionExpression, so no two writers both succeed.",
+    ] {
+        assert!(added("conditionexpression", answer), "{answer}");
+    }
+    // A purpose that is not a denial of need still argues for the point.
+    assert!(added(
+        "same version",
+        "Check the version so that no two writers ever commit on the same version."
+    ));
+}

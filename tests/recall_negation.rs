@@ -92,3 +92,120 @@ fn the_guard_on_points_costs_no_right_example_and_catches_denials() {
     assert!(lost.is_empty(), "{lost:#?}");
     assert!(!caught.is_empty(), "the guard catches no wrong example");
 }
+
+/// The bundled recall item of `card` (the first), with its deck's synonyms.
+fn item(card: &str) -> (Recall, Synonyms) {
+    recall_items()
+        .into_iter()
+        .find(|(id, _, _)| id == card)
+        .map(|(_, item, synonyms)| (item, synonyms))
+        .expect("a bundled recall item")
+}
+
+/// Whether `answer` makes every point of `card`'s recall item and states no
+/// misconception.
+fn right(card: &str, answer: &str) -> bool {
+    let (item, synonyms) = item(card);
+    let verdict = score_recall(&item, answer, &synonyms);
+    verdict.points.iter().all(PointMark::is_hit) && verdict.misconceptions.is_empty()
+}
+
+/// A denial of what would make X needless affirms X: "this doesn't remove the need for
+/// a `ConditionExpression`", "nothing replaces the condition", "doesn't make a
+/// `ConditionExpression` unnecessary" all say the condition is needed. The point is
+/// made, and the misconception `not need* a conditionexpression` is not stated (its
+/// `!remov*` exception was cancelled by the same `not`, so it was).
+#[test]
+fn a_denied_removal_of_need_affirms_what_is_needed() {
+    let card = "dynamodb-pagination-conditions";
+    let tail = "On ConditionalCheckFailedException re-read and retry, three tries at most.";
+    for middle in [
+        "A strongly consistent read doesn't remove the need for a ConditionExpression: \
+         update with one that the version is unchanged and bump it in the same request.",
+        "Comparing versions in your own code does not make a ConditionExpression \
+         unnecessary; the write carries it and bumps the version in the same request.",
+        "A second read never replaces the ConditionExpression on the write, which bumps \
+         the version in the same request.",
+        "A consistent read does not eliminate the need for a condition on the write, \
+         which bumps the version in the same request.",
+    ] {
+        let answer = format!("Read the item and note its version. {middle} {tail}");
+        assert!(right(card, &answer), "{answer}");
+    }
+    // The denials themselves still deny.
+    for middle in [
+        "You don't need a ConditionExpression if the read is strongly consistent; bump \
+         the version in the same request.",
+        "A strongly consistent read removes the need for a ConditionExpression; bump the \
+         version in the same request.",
+    ] {
+        let answer = format!("Read the item and note its version. {middle} {tail}");
+        assert!(!right(card, &answer), "{answer}");
+    }
+}
+
+/// The misconceptions `answer` states on `card`'s recall item, as the `said` entries
+/// that matched.
+fn stated(card: &str, answer: &str) -> Vec<String> {
+    let (item, synonyms) = item(card);
+    score_recall(&item, answer, &synonyms)
+        .misconceptions
+        .into_iter()
+        .map(|m| m.said)
+        .collect()
+}
+
+/// A misconception judged wrong at the start of the next sentence ("X. That's wrong.",
+/// "That would be a mistake", "Don't do that") is taken back, and only where the
+/// judgement opens that sentence and X ends its own.
+#[test]
+fn a_judgement_opening_the_next_sentence_takes_it_back() {
+    let card = "lru-cache";
+    for answer in [
+        "Some people evict the most recently used node. That's wrong.",
+        "You could evict the most recently used node. That would be a mistake.",
+        "Evict the most recently used node. Don't do that, it breaks LRU.",
+        "Evict the most recently used node.\nThis is a bug.",
+        "People just use collections.OrderedDict. That is a common mistake here.",
+    ] {
+        assert!(
+            stated(card, answer).is_empty(),
+            "{answer}: {:?}",
+            stated(card, answer)
+        );
+    }
+    for answer in [
+        // The judgement does not open the next sentence, or judges something else.
+        "Evict the most recently used node. The old code did that wrong.",
+        "Evict the most recently used node. That's it.",
+        "Evict the most recently used node. I think that's wrong.",
+        "Evict the most recently used node. That's not wrong.",
+        "Evict the most recently used node. Then the list is wrong.",
+        // X does not end its sentence: the judgement is of what came after.
+        "Evict the most recently used node, then relink the list. That's wrong.",
+        "Evict the most recently used node. Keep a dict too. That's wrong.",
+    ] {
+        assert!(!stated(card, answer).is_empty(), "{answer}");
+    }
+}
+
+/// "Nothing is wrong with X" and "there's nothing wrong with X" affirm X: the old
+/// `nothing` cue took it back.
+#[test]
+fn nothing_wrong_with_affirms() {
+    for answer in [
+        "There's nothing wrong with evicting the most recently used node.",
+        "Nothing is wrong with evicting the most recently used node.",
+        "there is nothing wrong with just using collections.OrderedDict here",
+    ] {
+        assert!(!stated("lru-cache", answer).is_empty(), "{answer}");
+    }
+    // `nothing` still denies what it is the subject of.
+    assert!(
+        stated(
+            "lru-cache",
+            "Nothing here evicts the most recently used node."
+        )
+        .is_empty()
+    );
+}

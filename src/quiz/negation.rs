@@ -28,8 +28,9 @@
 //!   "the classic *bug is* X-ing"). "X, so the bug is fixed" and "the wrong node is
 //!   evicted" judge nothing of X.
 //!
-//! What it cannot see: a judgement in the next sentence ("X. That's wrong."), or in
-//! other words ("X breaks LRU"); a negation further away ("it is not, as far as I remember from
+//! A judgement may also open the next sentence ("X. *That's wrong.*", "X. *Don't do
+//! that.*"), where X ends its own. What it cannot see: a judgement further on in the
+//! next sentence ("X. I think that's wrong."), or in other words ("X breaks LRU"); a negation further away ("it is not, as far as I remember from
 //! the docs and my own code, run on every call"), a double negation, a denial later
 //! or in other words after the phrase ("it runs on every call: false", "using a list
 //! as the key raises `TypeError`").
@@ -133,6 +134,16 @@ pub const TURNS: &[&str] = &[
 /// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
 const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
 
+/// Whether the `nothing` at word `j` of `tokens` is the subject of "nothing is wrong
+/// with", over stop words: "there's *nothing wrong with* X" affirms X.
+fn nothing_wrong(tokens: &[Token], j: usize) -> bool {
+    tokens[j].text == "nothing"
+        && tokens[j + 1..]
+            .iter()
+            .find(|t| !t.stop)
+            .is_some_and(|t| matches!(t.text.as_str(), "wrong" | "bad" | "incorrect"))
+}
+
 /// Whether `gap`, the bytes of `text` between two words, ends a clause: punctuation
 /// inside a sentence, or the end of a sentence as it ends a phrase (`quiz::boundary`:
 /// a dot that touches the next word joins a name, `list.pop(0)`, and the dot of `e.g.`
@@ -151,6 +162,9 @@ fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> Option<&'static [&'s
     let next = (j + 1 < start)
         .then(|| tokens.get(j + 1).map(|t| t.text.as_str()))
         .flatten();
+    if nothing_wrong(tokens, j) {
+        return None;
+    }
     CUES.iter().copied().find(|cue| {
         let Some(first) = (j + 1).checked_sub(cue.len()) else {
             return false;
@@ -495,7 +509,7 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
         let gap = after(prev)..tokens[k].span.start;
         prev = k;
         if ends(text, gap.clone(), SENTENCE_ENDS) {
-            return false;
+            return judged_by_next_sentence(answer, k);
         }
         // `instead` with a verb right after it ends the words, not the clause:
         // "evicting the newest one *instead would* be a bug".
@@ -548,6 +562,33 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the sentence that starts at word `k` of `answer` opens with a judgement of
+/// what the sentence before it said, undenied: `that` or `this` with a verb and a
+/// judgement ("That's wrong.", "That would be a mistake.", "This is a common myth"),
+/// not one that opens what follows ("That's wrong to say"), or "Don't do that" / "Never
+/// do that" ending its clause. (The words judged end their sentence: `judged_after`
+/// asks only at the sentence's end, with no clause break before it.)
+fn judged_by_next_sentence(answer: &Answer<'_>, k: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let word = |n: usize| tokens.get(n).map_or("", |t| t.text.as_str());
+    let joined = |n: usize| {
+        n + 1 < tokens.len() && !breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start)
+    };
+    if matches!(word(k), "that" | "this") && joined(k) && COPULAS.contains(&word(k + 1)) {
+        return judgement_at(text, tokens, k + 1).is_some_and(|j| {
+            let opens = joined(j) && LEAD_OPENERS.contains(&word(j + 1));
+            !(judgement_denied(text, tokens, j) || opens)
+        });
+    }
+    let dont = (word(k), word(k + 1), word(k + 2), word(k + 3));
+    match dont {
+        ("do", "not", "do", "that" | "this") => (k..k + 3).all(joined) && !joined(k + 3),
+        ("never", "do", "that" | "this", _) => (k..k + 2).all(joined) && !joined(k + 2),
+        _ => false,
+    }
 }
 
 /// How many words (stop words not counted) after a misconception's words the verb that
@@ -648,7 +689,7 @@ pub fn denied_before_or_inside(
 ) -> bool {
     point_negated(answer, start)
         || denied_inside(answer, start, end, phrase)
-        || dismissed_after(answer, end)
+        || (dismissed_after(answer, end) && !made_needless_denied(answer, start))
         || needless_after(answer, end)
 }
 
@@ -795,14 +836,22 @@ fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
 
 /// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
 /// have stands among the words `start..end` of `answer` found for it.
+///
+/// And a phrase with a negation of its own is not said where a verb that relieves a
+/// need stands among the words found and not among its own ([`relieves_need`]): "this
+/// doesn't *remove* the need for a `ConditionExpression`" is no `not need* a
+/// conditionexpression`, "it does not *replace* a lock" no `not ... a lock`.
 pub fn denied_inside(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -> bool {
     let own = |w: &str| phrase.iter().any(|t| t.text == w);
-    answer
-        .tokens()
-        .get(start..end)
-        .unwrap_or_default()
+    let tokens = answer.tokens();
+    let found = tokens.get(start..end).unwrap_or_default();
+    let negative = phrase.iter().any(|t| INSIDE.contains(&t.text.as_str()));
+    found
         .iter()
         .any(|t| INSIDE.contains(&t.text.as_str()) && !own(&t.text))
+        || (negative
+            && (start..end.min(tokens.len()))
+                .any(|k| !own(&tokens[k].text) && relieves_need(answer, k, end)))
 }
 
 /// Words of a key point's own statement that make it a denial or a supposition: "the
@@ -949,6 +998,12 @@ fn cue_before(
         if TURNS.contains(&tokens[j].text.as_str()) {
             return None;
         }
+        // A denial of what would make the words needless affirms them: "this doesn't
+        // *remove the need for* a ConditionExpression", "nothing *replaces* the
+        // condition", "doesn't *make* a lock unnecessary".
+        if relieves_need(answer, j, start) {
+            return None;
+        }
         if or_restarts && ends_a_point_cue(answer, j) {
             return None;
         }
@@ -963,6 +1018,105 @@ fn cue_before(
         }
     }
     None
+}
+
+/// Verbs that, denied, affirm what follows them: "doesn't *replace* the condition",
+/// "never *obviates* a lock". See [`relieves_need`].
+const RELIEVERS: &[&str] = &[
+    "replace",
+    "replaces",
+    "replaced",
+    "replacing",
+    "supersede",
+    "supersedes",
+    "superseded",
+    "superseding",
+    "obviate",
+    "obviates",
+    "obviated",
+    "obviating",
+];
+
+/// Verbs that, denied, affirm what follows them only as the need for it: "doesn't
+/// *remove the need* for a `ConditionExpression`" (but "don't remove the node" is no
+/// affirmation of the node's place in an answer's claim).
+const NEED_REMOVERS: &[&str] = &[
+    "remove",
+    "removes",
+    "removed",
+    "removing",
+    "eliminate",
+    "eliminates",
+    "eliminated",
+    "eliminating",
+    "take",
+    "takes",
+    "took",
+    "taking",
+];
+
+/// Verbs that make what follows them something, and the dismissals that, after what
+/// follows, make it needless: "doesn't *make* a lock *unnecessary*".
+const MAKERS: &[&str] = &[
+    "make", "makes", "made", "making", "render", "renders", "rendered",
+];
+
+/// The dismissals of [`DISMISSALS`] that a denied [`MAKERS`] verb turns around.
+const MADE_NEEDLESS: &[&str] = &[
+    "unnecessary",
+    "needless",
+    "redundant",
+    "superfluous",
+    "pointless",
+    "useless",
+    "obsolete",
+    "optional",
+];
+
+/// Whether word `j` of `answer` is a verb that relieves a need for what follows it, so
+/// that a cue before it denies the relief, not the words after it (see `cue_before`):
+/// one of [`RELIEVERS`]; one of [`NEED_REMOVERS`] before a `need` or `necessity`
+/// ("remove the need for", "take away any need for"); or one of [`MAKERS`] with a
+/// dismissal of [`MADE_NEEDLESS`] after it in its clause, at most [`WINDOW`] + 1 words
+/// on ("make a `ConditionExpression` unnecessary").
+fn relieves_need(answer: &Answer<'_>, j: usize, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let w = tokens[j].text.as_str();
+    if RELIEVERS.contains(&w) {
+        return true;
+    }
+    if NEED_REMOVERS.contains(&w) {
+        // The need stands between the verb and the words: a phrase that starts at the
+        // need ("no need for a condition") is what is denied.
+        return (j + 1..start.min(tokens.len()))
+            .find(|&k| {
+                !tokens[k].stop && !matches!(tokens[k].text.as_str(), "away" | "any" | "all")
+            })
+            .is_some_and(|k| matches!(tokens[k].text.as_str(), "need" | "needs" | "necessity"));
+    }
+    // The dismissal stands after the words' start: a phrase that is the dismissal
+    // ("unnecessary") is what is denied.
+    MAKERS.contains(&w)
+        && found_after_at(answer, j + 1, WINDOW + 1, |k| {
+            MADE_NEEDLESS.contains(&tokens[k].text.as_str())
+        })
+        .is_some_and(|k| k > start)
+}
+
+/// Whether the words of `answer` from word `start` on follow a denied verb that would
+/// make them needless ("doesn't make *a lock* unnecessary"): a dismissal after them
+/// then affirms them, as the cue before does.
+fn made_needless_denied(answer: &Answer<'_>, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let Some(j) = (0..start.min(tokens.len()))
+        .rev()
+        .find(|&j| !tokens[j].stop)
+    else {
+        return false;
+    };
+    MAKERS.contains(&tokens[j].text.as_str())
+        && cue_before(answer, j, false)
+            .is_some_and(|(_, cue)| matches!(cue, ["not" | "no" | "never" | "nothing"]))
 }
 
 /// Words between a cue and a key point's phrase that end the cue's reach: a boundary
@@ -1124,15 +1278,16 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     }
     let denial = matches!(cue, ["not" | "no" | "never"]);
     let without = cue == ["without"];
+    // A denial of need after `so` is a consequence, not a purpose: "so you don't need
+    // a ConditionExpression" denies it ("so that no two cars get the same spot" argues).
+    let need_denied = tokens[first + cue.len()..start.min(tokens.len())]
+        .iter()
+        .take(2)
+        .any(|t| NEEDLESS[..5].contains(&t.text.as_str()));
     // Only a denial of need or a `without` has a condition shielding it just before
     // it: "if it's CPython you don't need a lock" is a claim, "if the gate code in park
     // doesn't hold a lock, both get the spot" the case for the lock.
-    let condition_reach = if without
-        || tokens[first + cue.len()..start.min(tokens.len())]
-            .iter()
-            .take(2)
-            .any(|t| NEEDLESS[..5].contains(&t.text.as_str()))
-    {
+    let condition_reach = if without || need_denied {
         CONDITION_REACH
     } else {
         CLAUSE_REACH
@@ -1149,7 +1304,9 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return !(without && j + 1 == first);
         }
-        if (denial && PURPOSE_OPENERS.contains(&w)) || (without && DOUBLE.contains(&w)) {
+        if (denial && !need_denied && PURPOSE_OPENERS.contains(&w))
+            || (without && DOUBLE.contains(&w))
+        {
             return false;
         }
         if TURNS.contains(&w) {
@@ -1358,6 +1515,10 @@ mod tests {
             "people say evicting the newest is enough, but that's a myth",
             "evicting the newest on every put would be wrong",
             "it's a bug if you evict the newest",
+            "evict the newest. That is wrong.",
+            "Some evict the newest. That would be a mistake.",
+            "evict the newest!\nThis is a myth.",
+            "evict the newest. Don't do that.",
         ] {
             assert!(!states("evict the newest", answer), "{answer}");
         }
@@ -1384,7 +1545,10 @@ mod tests {
             "evict the newest, and the wrong one stays",
             "if it is wrong, evict the newest",
             "I evict the newest so nothing goes wrong",
-            "evict the newest. That is wrong.",
+            "evict the newest. The old code did that wrong.",
+            "evict the newest. That is not wrong.",
+            "evict the newest. I think that is wrong.",
+            "evict the newest, then relink. That is wrong.",
             "the fix for the eviction bug is to evict the newest",
             "the bug is evict the newest, as far as I can tell",
         ] {
@@ -1424,6 +1588,47 @@ mod tests {
         }
     }
 
+    /// A denial of a verb that would make the words needless affirms them (README.md:
+    /// "doesn't remove the need for X", "nothing replaces X", "doesn't make X
+    /// unnecessary"); the need or the dismissal itself is still denied.
+    #[test]
+    fn a_denied_relief_of_need_affirms_what_follows() {
+        for answer in [
+            "a consistent read doesn't remove the need for a conditionexpression",
+            "it does not eliminate the need for a conditionexpression",
+            "nothing replaces a conditionexpression",
+            "a second read never supersedes a conditionexpression",
+            "comparing in code doesn't make a conditionexpression unnecessary",
+        ] {
+            assert!(states("conditionexpression", answer), "{answer}");
+        }
+        for answer in [
+            "you don't need a conditionexpression",
+            "a consistent read doesn't remove a conditionexpression",
+            "don't take a conditionexpression",
+        ] {
+            assert!(!states("conditionexpression", answer), "{answer}");
+        }
+        // The phrase that is the need, or the dismissal, is what such a denial denies.
+        assert!(!states(
+            "need for a conditionexpression",
+            "it doesn't remove the need for a conditionexpression"
+        ));
+        assert!(!states(
+            "unnecessary",
+            "it doesn't make a conditionexpression unnecessary"
+        ));
+        // A phrase with a negation of its own is not said across such a verb.
+        assert!(!states(
+            "not need a conditionexpression",
+            "it doesn't remove the need for a conditionexpression"
+        ));
+        assert!(states(
+            "not need a conditionexpression",
+            "you do not need a conditionexpression"
+        ));
+    }
+
     /// `nobody`, `no one`, `none` and `nothing` deny the phrase after them.
     #[test]
     fn nobody_denies_what_follows() {
@@ -1439,6 +1644,8 @@ mod tests {
             "everybody works longer hours",
             "nobody asked, so the team works longer hours",
             "nobody complained but the team works longer hours",
+            "nothing is wrong with how the team works longer hours",
+            "there's nothing wrong if the team works longer hours",
         ] {
             assert!(says("works longer hours", answer), "{answer}");
         }

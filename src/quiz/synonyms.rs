@@ -108,18 +108,20 @@ impl Piece {
 
 /// The words of `text` that a phrase compares: stop words are left out, except those
 /// after its last other word, which make an idiom of it (`has a` is not `has`), and
-/// all of them when it has no other word (`it is`). A big-O expression is one word:
+/// all of them when it has no other word (`it is`). An operator (`<=`, `!=`, `++`) is
+/// kept: it is a stop word only in that it costs an answer no gap. A big-O expression
+/// is one word:
 /// the words inside it are left out (`quiz::complexity`).
 pub fn content_tokens(text: &str) -> Vec<Token> {
     let mut all = tokens(text);
     all.retain(|t| t.inside.is_none());
-    let Some(last) = all.iter().rposition(|t| !t.stop) else {
+    let Some(last) = all.iter().rposition(|t| !t.stop || t.op()) else {
         return all;
     };
     let mut i = 0;
     all.retain(|t| {
         i += 1;
-        !t.stop || i > last + 1
+        !t.stop || t.op() || i > last + 1
     });
     all
 }

@@ -18,6 +18,11 @@
 //!   `o n log n` are `o(n log n)` (see `quiz::complexity`).
 //! - A few words that carry no meaning in an answer (articles, `it`/`they`, forms of
 //!   `be`) are marked [`Token::stop`]: phrases skip them (see `quiz::phrase`).
+//! - A comparison or increment operator ([`OPERATORS`]: `<=`, `>=`, `==`, `!=`, `<`,
+//!   `>`, `++`) is a word of its own, marked [`Token::stop`] ([`Token::op`]): a
+//!   phrase that spells one needs it (`lo <= hi` is not `lo < hi`, `!= n` is not `n`),
+//!   and one that does not skips it as it skips `the` (`lo hi` is found in `lo <= hi`).
+//!   An arrow (`->`, `<-`, `=>`) and a run of other marks (`>>>`, `<<`) are none.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -59,6 +64,15 @@ pub const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "it", "its", "they", "them", "their", "this", "that", "these", "those", "is",
     "are", "was", "were", "be", "been", "being", "am",
 ];
+
+/// Comparison and increment operators that are words of their own (see the module
+/// docs): a phrase that spells one asks for it.
+pub const OPERATORS: &[&str] = &["<=", ">=", "==", "!=", "<", ">", "++"];
+
+/// Marks that an operator is written with: a run of them is read as a whole.
+fn is_operator_char(c: char) -> bool {
+    matches!(c, '<' | '>' | '=' | '!' | '+')
+}
 
 /// Unit words after a number, and the unit they are written as.
 const UNITS: &[(&str, &str)] = &[
@@ -118,6 +132,14 @@ const UNIT_NAMES: &[(&str, &str)] = &[
     ("hrs", "h"),
 ];
 
+impl Token {
+    /// A comparison or increment operator (see [`OPERATORS`]); also marked `stop`, so
+    /// that it costs no gap, though a phrase keeps it.
+    pub fn op(&self) -> bool {
+        OPERATORS.contains(&self.text.as_str())
+    }
+}
+
 /// The unit a phrase's word names, if it names one (see [`UNIT_NAMES`]).
 pub fn named_unit(word: &str) -> Option<&'static str> {
     UNIT_NAMES.iter().find(|(w, _)| *w == word).map(|&(_, u)| u)
@@ -166,6 +188,25 @@ fn raw_words(text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        if is_operator_char(chars[i].1) {
+            // A run of operator marks is an operator only when it is one as a whole,
+            // and a lone `<` or `>` not when it is an arrow's head or tail (`->`, `<-`).
+            let start = i;
+            while at(i).is_some_and(is_operator_char) {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+            let arrow = matches!(run.as_str(), "<" | ">")
+                && (at(start.wrapping_sub(1)) == Some('-') || at(i) == Some('-'));
+            if OPERATORS.contains(&run.as_str()) && !arrow {
+                out.push(Raw {
+                    text: run,
+                    span: end_of(start)..end_of(i),
+                    star: at(i) == Some('*'),
+                });
+            }
+            continue;
+        }
         if !is_word_char(chars[i].1) {
             i += 1;
             continue;
@@ -298,10 +339,11 @@ fn expand(word: &str) -> Vec<String> {
 }
 
 fn token(text: String, span: Range<usize>, star: bool) -> Token {
-    let stop = STOP_WORDS.contains(&text.as_str());
+    let op = OPERATORS.contains(&text.as_str());
+    let stop = op || STOP_WORDS.contains(&text.as_str());
     let percent = text.ends_with('%');
     let unit = unit_of(&text);
-    let stem = if text.chars().any(|c| c.is_ascii_digit()) {
+    let stem = if op || text.chars().any(|c| c.is_ascii_digit()) {
         text.clone()
     } else {
         STEMMER.stem(&text).into_owned()
@@ -514,6 +556,26 @@ mod tests {
     }
 
     #[test]
+    fn operators_are_words_marked_stop() {
+        for (text, want) in [
+            ("while lo <= hi", "while lo <= hi"),
+            ("while lo<=hi", "while lo <= hi"),
+            ("if a != b", "if a != b"),
+            ("a == b, a = b", "a == b a b"),
+            ("count++", "count ++"),
+            ("end >= start > 0", "end >= start > 0"),
+            ("char -> child <- parent", "char child parent"),
+            ("x => y, >>> z, a << b, a === b", "x y z a b a b"),
+            ("C++ and n+1", "c ++ and n 1"),
+        ] {
+            assert_eq!(normal_form(text), want, "{text:?}");
+        }
+        let t = tokens("lo <= hi");
+        assert!(t[1].op() && t[1].stop && !t[0].op() && !t[0].stop);
+        assert_eq!(t[1].stem, "<=");
+    }
+
+    #[test]
     fn stars_mark_prefixes() {
         let t = tokens("evict* the \"double book*\"");
         let star: Vec<bool> = t.iter().map(|t| t.star).collect();
@@ -547,6 +609,12 @@ mod tests {
             Just("-".to_string()),
             Just(".".to_string()),
             Just("İ".to_string()),
+            Just("<=".to_string()),
+            Just("<".to_string()),
+            Just(">".to_string()),
+            Just("!".to_string()),
+            Just("=".to_string()),
+            Just("++".to_string()),
             "[ \t\n]{1,3}",
             // Big-O expressions, whole and in pieces.
             Just("O(n log n)".to_string()),
