@@ -598,14 +598,15 @@ const WRONG10: usize = 0;
 /// Print the figure and the misjudged answers with `--nocapture`. On 2026-12-07 one
 /// sqs-partial-batch-failures answer moved from right to wrong (it says Lambda retries the
 /// whole batch without `ReportBatchItemFailures`; AWS: it deletes it), so 63 of 73 right
-/// and 8 of 45 wrong, from 64 of 74 and 8 of 44; 6 of 45 wrong after that day's rounds.
+/// and 8 of 45 wrong, from 64 of 74 and 8 of 44; 6 of 45 wrong after that day's rounds,
+/// 5 after "so you don't need X" was read as a denial (2026-12-07, third session).
 #[test]
 fn answers_aimed_at_the_negation_guard() {
     ratchet(
         include_str!("fixtures/recall_negation_review.yaml"),
         (73, 45),
         63,
-        6,
+        5,
         true,
     );
 }
