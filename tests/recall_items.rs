@@ -688,3 +688,23 @@ fn thirteenth_held_out_answers() {
 /// The thirteenth set's ratchet (see `thirteenth_held_out_answers`).
 const RIGHT13: usize = 106;
 const WRONG13: usize = 6;
+
+/// The fourteenth held-out set (all 60 items, two right and two wrong answers each),
+/// written blind on 2026-12-07 (fourth session) by two engineers who saw neither the
+/// accept lists, the misconceptions nor the examples: issue 13's blind measure from then
+/// on. Never tune an item or the matcher on these answers; its failure message gives only
+/// how many answers are misjudged. Figures in the fixture's header.
+#[test]
+fn fourteenth_held_out_answers() {
+    ratchet(
+        include_str!("fixtures/recall_heldout14.yaml"),
+        (120, 120),
+        RIGHT14,
+        WRONG14,
+        false,
+    );
+}
+
+/// The fourteenth set's ratchet (see `fourteenth_held_out_answers`).
+const RIGHT14: usize = 101;
+const WRONG14: usize = 7;
