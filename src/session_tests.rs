@@ -19,6 +19,7 @@ use crate::update::update;
 mod interview;
 mod model;
 mod practice;
+mod unreadable_code;
 
 fn t0() -> Timestamp {
     "2026-05-04T10:00:00Z".parse().unwrap()

@@ -124,6 +124,11 @@ fn check(id: &str, code: &[u8]) -> u64 {
     xxh3_64(code) ^ xxh3_64(id.as_bytes())
 }
 
+/// What a code pane and practice say for a card whose code cannot be read back (its
+/// cache file written over while tutor runs): [`StoredCode::read`] removes the file, so
+/// the next start parses the deck again.
+pub const UNREADABLE: &str = "This card's code could not be read: the deck cache changed on disk. Quit and start tutor again to reload the deck.";
+
 /// A card's Python and Rust code.
 type Code = (Option<Solution>, Option<Solution>);
 

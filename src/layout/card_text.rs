@@ -64,6 +64,14 @@ pub fn pane_rows(app: &App, pane: Pane, width: u16) -> Cow<'_, [Line<'static>]> 
                     };
                     Cow::Owned(plain_code(source, t))
                 }
+                // A coding card whose code the cache no longer gives back.
+                None if card.has_code() => Cow::Owned(wrap(
+                    &[line(
+                        Shown::from(crate::content::cache::UNREADABLE),
+                        t.error(),
+                    )],
+                    width,
+                )),
                 None => Cow::Owned(Vec::new()),
             }
         }

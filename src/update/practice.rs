@@ -19,7 +19,15 @@ pub fn open_practice(app: &mut App, card: usize, lang: Lang) -> Effects {
         return Effects::none();
     };
     let Some((python, rust)) = c.code() else {
-        flash_error(app, "this card has no code to practise");
+        let unreadable = c.has_code();
+        flash_error(
+            app,
+            if unreadable {
+                crate::content::cache::UNREADABLE
+            } else {
+                "this card has no code to practise"
+            },
+        );
         return Effects::none();
     };
     let solution = match lang {
