@@ -126,8 +126,9 @@ fn check(id: &str, code: &[u8]) -> u64 {
 
 /// What a code pane and practice say for a card whose code cannot be read back (its
 /// cache file written over while tutor runs): [`StoredCode::read`] removes the file, so
-/// the next start parses the deck again.
-pub const UNREADABLE: &str = "This card's code could not be read: the deck cache changed on disk. Quit and start tutor again to reload the deck.";
+/// the next start parses the deck again. One footer line at 80 columns.
+pub const UNREADABLE: &str =
+    "Could not read this card's code: the deck cache changed on disk. Restart tutor.";
 
 /// A card's Python and Rust code.
 type Code = (Option<Solution>, Option<Solution>);
