@@ -388,3 +388,46 @@ fn so_you_do_not_need_denies_what_follows() {
         "Check the version so that no two writers ever commit on the same version."
     ));
 }
+
+/// A key point's words dismissed as `pointless`, `useless`, `overkill`, `a waste of
+/// time` or `not worth it` before them or in the clause after them are not made; "not
+/// pointless" makes them.
+#[test]
+fn a_dismissal_before_or_after_denies_a_point() {
+    let card = "lp-dive-deep";
+    let added = |answer: &str| mark_added(card, "reproduc*", answer).is_hit();
+    for answer in [
+        "It is pointless to reproduce the failure.",
+        "It's overkill to reproduce the failure, so I shipped a fix.",
+        "We could have reproduced the failure, but that's overkill.",
+        "I reproduced the failure, which was a waste of time.",
+        "Reproducing the failure. That's not worth it.",
+    ] {
+        assert!(!added(answer), "{answer}");
+    }
+    for answer in [
+        "It is not pointless to reproduce the failure.",
+        "Reproducing the failure made the guesswork useless.",
+    ] {
+        assert!(added(answer), "{answer}");
+    }
+}
+
+/// "X doesn't apply", "X isn't applicable", "X isn't relevant here" deny X as "X isn't
+/// needed here" does; "X doesn't apply to the raw values" limits it to a case.
+#[test]
+fn a_denial_that_it_applies_denies_a_point() {
+    let card = "word-ladder";
+    let added = |answer: &str| mark_added(card, "visited set", answer).is_hit();
+    for answer in [
+        "A visited set doesn't apply here.",
+        "A visited set isn't applicable.",
+        "A visited set isn't relevant here.",
+        "A visited set isn't needed here.",
+    ] {
+        assert!(!added(answer), "{answer}");
+    }
+    assert!(added(
+        "A visited set doesn't apply to the start word, only to the words you queue."
+    ));
+}

@@ -209,3 +209,147 @@ fn nothing_wrong_with_affirms() {
         .is_empty()
     );
 }
+
+/// Whether the `said` entry `said` is stated in `answer`, with the general synonyms.
+fn says(said: &str, answer: &str) -> bool {
+    tutor::quiz::said::Said::new(said, &Synonyms::general())
+        .stated_in(&Answer::new(answer))
+        .is_some()
+}
+
+/// Parts after a `>>` may stand in the sentence of those before it or in the next one:
+/// "The newest sits at the head. When full I evict the head." A plain `&` still wants
+/// one sentence, and the next sentence is the only one.
+#[test]
+fn parts_after_next_may_stand_in_the_next_sentence() {
+    let said = "most recent* & head >> evict* the head & !least & !tail";
+    for wrong in [
+        "The most recent node sits at the head. When it's full I evict the head node.",
+        "The most recent node is at the head, so when full I evict the head.",
+        "Most recently used at the head.\nOn overflow, evict the head node.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+    for right in [
+        // Two sentences apart, or in the other order.
+        "The most recent node sits at the head. Keep a dict too. Evict the head node.",
+        "Evict the head node. The most recent node sits at the head.",
+        // An exception in either sentence, or a judgement of either.
+        "The most recent node sits at the head. Evict the head, the least recently used.",
+        "The most recent node sits at the head. Evicting the head node would be a bug.",
+        "It's a myth that the most recent node sits at the head. Evict the head node.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+    assert!(!says(
+        "most recent* & evict* the head",
+        "The most recent node sits at the head. When it's full I evict the head node."
+    ));
+    // The brief's answer to lru-cache states the wrong end.
+    assert!(
+        !stated(
+            "lru-cache",
+            "A dict maps keys to nodes of a doubly linked list. The most recent node sits at \
+         the head. When it's full I evict the head node and delete its key from the dict."
+        )
+        .is_empty()
+    );
+}
+
+/// An exception written `!?phrase` excuses its sentence even where a negation denies
+/// it: "no count can ever exceed n" bounds the counts. A plain `!phrase` still does not.
+#[test]
+fn an_exception_marked_anyway_excuses_in_a_denial() {
+    let answer = "The counts look unbounded, but no count can ever exceed n.";
+    assert!(!says("count* & unbounded & !?exceed*", answer));
+    assert!(says("count* & unbounded & !exceed*", answer));
+    assert!(!says(
+        "count* & unbounded & !?exceed*",
+        "counts are unbounded; they exceed n"
+    ));
+    assert!(says(
+        "count* & unbounded & !?exceed*",
+        "counts are unbounded"
+    ));
+}
+
+/// A negation just after the words, of a verb that harms or leaves out, affirms them:
+/// "the lock in get can't be skipped", "the depth never exceeds rows plus cols".
+#[test]
+fn a_denied_harm_after_the_words_affirms_them() {
+    for answer in [
+        "The lock in get can't be skipped.",
+        "A lock in get must never be ignored.",
+    ] {
+        assert!(says("lock in get", answer), "{answer}");
+    }
+    // A negated harm before the words still denies them: "without hurting
+    // reliability" is no `reliability dropped`, so "the depth never exceeds rows plus
+    // cols" states no `rows plus col*` (an entry says `never exceed* & rows plus col*`).
+    assert!(says(
+        "depth",
+        "Recursion is fine: the depth never exceeds rows plus cols."
+    ));
+    assert!(!says(
+        "depth & rows plus col*",
+        "Recursion is fine: the depth never exceeds rows plus cols."
+    ));
+    assert!(says(
+        "recursion is ok",
+        "Recursion is OK and never reaches the recursion limit."
+    ));
+    // Other denials after the words still deny them.
+    for answer in ["A lock in get won't help.", "A lock in get is not needed."] {
+        assert!(!says("lock in get", answer), "{answer}");
+    }
+}
+
+/// "pointless", "useless", "overkill", "a waste of time" and "not worth it" judge the
+/// words they are said of: a misconception so judged is taken back; "X made Y useless"
+/// judges Y, "X is not pointless" states X.
+#[test]
+fn a_dismissal_takes_a_misconception_back() {
+    let said = "reach* for ordereddict";
+    for right in [
+        "Reaching for OrderedDict is pointless here.",
+        "Reaching for OrderedDict would be overkill.",
+        "Some reach for OrderedDict, which is a waste of time.",
+        "It is useless to reach for OrderedDict.",
+        "Reaching for OrderedDict. That's not worth it.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+    for wrong in [
+        "Reaching for OrderedDict is not pointless.",
+        "Reaching for OrderedDict made the linked list useless.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+}
+
+/// "you might expect X, but ..." and "you'd think X" tell a belief to correct it.
+#[test]
+fn a_belief_you_might_expect_is_not_stated() {
+    for right in [
+        "You might expect to evict the newest node, but LRU takes the oldest.",
+        "You'd think you evict the newest node, but LRU takes the oldest.",
+        "One would think you evict the newest node.",
+    ] {
+        assert!(!says("evict the newest", right), "{right}");
+    }
+    assert!(says(
+        "evict the newest",
+        "I'd expect to evict the newest node."
+    ));
+}
+
+/// An exception that opens with a form of `be` keeps it: `!is inheritance` is not
+/// `!inherit*`, which excused every answer that named inheritance.
+#[test]
+fn an_exception_keeps_its_form_of_be() {
+    let said = "mixin* & !is inheritance";
+    assert!(!says(said, "A mixin is inheritance too."));
+    assert!(says(said, "Mixins avoid inheritance."));
+    assert!(!says("count & !is 0", "the count is 0 at the end"));
+    assert!(says("count & !is 0", "count every 0 in the grid"));
+}

@@ -108,6 +108,10 @@ pub const CUES: &[&[&str]] = &[
     &["you", "might", "think"],
     &["tempting", "to", "assume"],
     &["tempting", "to", "think"],
+    &["you", "might", "expect"],
+    &["you", "would", "expect"],
+    &["you", "would", "think"],
+    &["one", "would", "think"],
 ];
 
 /// Words that start another clause: a negation before one does not reach past it.
@@ -210,9 +214,15 @@ pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
         let would_not_wrong = word == "would"
             && k + 1 < tokens.len()
             && denies_a_judgement(answer.text(), tokens, k + 1);
+        // A denied verb that harms or leaves out affirms the words: "the lock *can't be
+        // skipped*", "the depth *never exceeds* n".
+        let turned = (k + 1..tokens.len().min(k + 4))
+            .find(|&n| !tokens[n].stop)
+            .is_some_and(|n| ends_a_point_cue(answer, n));
         (word == "would" || word == "never" || (word == "not" && after_verb))
             && !denies_a_judgement(answer.text(), tokens, k)
             && !would_not_wrong
+            && !(word != "would" && turned)
     })
 }
 
@@ -277,7 +287,17 @@ const JUDGEMENTS: &[&str] = &[
     "misconception",
     "misconceptions",
     "fallacy",
+    // The dismissals, which also take back a key point's words (`judged_needless`):
+    // "X is overkill", "it's pointless to X", "X, but that's a waste of time".
+    "pointless",
+    "useless",
+    "overkill",
+    "waste",
 ];
+
+/// The judgements that dismiss what they are said of rather than call it false: the
+/// last four of [`JUDGEMENTS`], and `not worth` (see [`judgement_at`]).
+const DISMISSIVE: usize = 4;
 
 /// The judgements that are nouns: one followed by another noun names something else
 /// ("the *bug fix*", "a *bug report*"), see [`NOT_A_JUDGEMENT`].
@@ -414,12 +434,21 @@ const LEAD_REACH: usize = 4;
 /// [`JUDGEMENTS`]) as a word of its own, not the first of a name ("bug fix"), in one
 /// clause of `text`: "not *wrong*", "never *a bug*".
 fn judgement_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    judgement_of(text, tokens, k, JUDGEMENTS)
+}
+
+/// [`judgement_at`] with the judgements `words`. A `not` or `never` right before
+/// `worth` is one too ("X is *not worth* it"), which nothing denies.
+fn judgement_of(text: &str, tokens: &[Token], k: usize, words: &[&str]) -> Option<usize> {
     for n in k..tokens.len().min(k + LEAD_REACH + 1) {
         if n > k && breaks_clause(text, tokens[n - 1].span.end..tokens[n].span.start) {
             return None;
         }
         let w = tokens[n].text.as_str();
-        if JUDGEMENTS.contains(&w) {
+        if INSIDE.contains(&w) && tokens.get(n + 1).is_some_and(|t| t.text == "worth") {
+            return Some(n + 1);
+        }
+        if words.contains(&w) {
             let next = tokens.get(n + 1).filter(|t| {
                 !breaks_clause(text, tokens[n].span.end..t.span.start)
                     && NOT_A_JUDGEMENT.contains(&t.text.as_str())
@@ -437,6 +466,9 @@ fn judgement_at(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
 /// before it, over stop words and modifiers, in its clause ("is *not* wrong", "is
 /// *never* a bug", "is *no* myth").
 fn judgement_denied(text: &str, tokens: &[Token], j: usize) -> bool {
+    if tokens[j].text == "worth" {
+        return false;
+    }
     for n in (0..j).rev().take(LEAD_REACH + 1) {
         if breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start) {
             return false;
@@ -478,16 +510,25 @@ fn denies_a_judgement(text: &str, tokens: &[Token], k: usize) -> bool {
 /// fixed" judge nothing of X. A `not`, `no` or `never` before it denies it ("X is not
 /// wrong", "it isn't a mistake to X"), and then X is stated.
 pub fn judged_wrong(answer: &Answer<'_>, start: usize, end: usize) -> bool {
-    judged_after(answer, start, end) || judged_before(answer, start)
+    judged_after(answer, start, end, JUDGEMENTS) || judged_before(answer, start, JUDGEMENTS)
+}
+
+/// Whether the words `start..end` of `answer` are dismissed as [`judged_wrong`] finds a
+/// judgement, by one of the dismissals only ("X is overkill", "it's pointless to X", "X,
+/// but that's not worth it"): a key point's words so judged are not made. "X made Y
+/// useless" judges Y, and "it's not pointless to X" states X.
+pub fn judged_needless(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+    let words = &JUDGEMENTS[JUDGEMENTS.len() - DISMISSIVE..];
+    judged_after(answer, start, end, words) || judged_before(answer, start, words)
 }
 
 /// The part of [`judged_wrong`] after the phrase, which stands at words `start..end`.
-fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+fn judged_after(answer: &Answer<'_>, start: usize, end: usize, words: &[&str]) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
     let word = |k: usize| tokens[k].text.as_str();
     let judged_from = |k: usize| {
-        judgement_at(text, tokens, k).is_some_and(|j| !judgement_denied(text, tokens, j))
+        judgement_of(text, tokens, k, words).is_some_and(|j| !judgement_denied(text, tokens, j))
     };
     // Where the word before the next one ends: a big-O expression's words stand inside
     // it, so the text after it starts at its end ("always O(n) is a myth").
@@ -501,7 +542,7 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
     let Some(mut prev) = end.checked_sub(1) else {
         return false;
     };
-    let mut words = 0;
+    let mut count = 0;
     for k in end..tokens.len().min(end.saturating_add(SCAN)) {
         if tokens[k].inside.is_some() {
             continue;
@@ -509,7 +550,7 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
         let gap = after(prev)..tokens[k].span.start;
         prev = k;
         if ends(text, gap.clone(), SENTENCE_ENDS) {
-            return judged_by_next_sentence(answer, k);
+            return judged_by_next_sentence(answer, k, words);
         }
         // `instead` with a verb right after it ends the words, not the clause:
         // "evicting the newest one *instead would* be a bug".
@@ -537,7 +578,7 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
                 && tokens
                     .get(r + 1)
                     .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
-                && judgement_at(text, tokens, r + 1).is_some_and(|j| {
+                && judgement_of(text, tokens, r + 1, words).is_some_and(|j| {
                     let opens = tokens
                         .get(j + 1)
                         .is_some_and(|t| LEAD_OPENERS.contains(&t.text.as_str()));
@@ -555,8 +596,8 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
             return false;
         }
         if !tokens[k].stop {
-            words += 1;
-            if words > JUDGED_REACH {
+            count += 1;
+            if count > JUDGED_REACH {
                 return false;
             }
         }
@@ -570,7 +611,7 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize) -> bool {
 /// not one that opens what follows ("That's wrong to say"), or "Don't do that" / "Never
 /// do that" ending its clause. (The words judged end their sentence: `judged_after`
 /// asks only at the sentence's end, with no clause break before it.)
-fn judged_by_next_sentence(answer: &Answer<'_>, k: usize) -> bool {
+fn judged_by_next_sentence(answer: &Answer<'_>, k: usize, words: &[&str]) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
     let word = |n: usize| tokens.get(n).map_or("", |t| t.text.as_str());
@@ -578,7 +619,7 @@ fn judged_by_next_sentence(answer: &Answer<'_>, k: usize) -> bool {
         n + 1 < tokens.len() && !breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start)
     };
     if matches!(word(k), "that" | "this") && joined(k) && COPULAS.contains(&word(k + 1)) {
-        return judgement_at(text, tokens, k + 1).is_some_and(|j| {
+        return judgement_of(text, tokens, k + 1, words).is_some_and(|j| {
             let opens = joined(j) && LEAD_OPENERS.contains(&word(j + 1));
             !(judgement_denied(text, tokens, j) || opens)
         });
@@ -617,12 +658,12 @@ fn opens_its_clause(text: &str, tokens: &[Token], j: usize) -> bool {
 }
 
 /// The part of [`judged_wrong`] before the phrase, which starts at word `start`.
-fn judged_before(answer: &Answer<'_>, start: usize) -> bool {
+fn judged_before(answer: &Answer<'_>, start: usize, words: &[&str]) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
     let judged_at = |j: usize| {
         let w = tokens[j].text.as_str();
-        JUDGEMENTS.contains(&w)
+        words.contains(&w)
             && !judgement_denied(text, tokens, j)
             && (!JUDGEMENT_NOUNS.contains(&w) || opens_its_clause(text, tokens, j))
     };
@@ -688,6 +729,7 @@ pub fn denied_before_or_inside(
     phrase: &[Token],
 ) -> bool {
     point_negated(answer, start)
+        || judged_needless(answer, start, end)
         || denied_inside(answer, start, end, phrase)
         || (dismissed_after(answer, end) && !made_needless_denied(answer, start))
         || needless_after(answer, end)
@@ -709,6 +751,10 @@ const NEEDLESS: &[&str] = &[
     "matters",
     "worth",
     "useful",
+    "apply",
+    "applies",
+    "applicable",
+    "relevant",
 ];
 
 /// Whether the words `start..end` of `answer`, found for a phrase of a point whose own
@@ -791,6 +837,10 @@ fn need_points_elsewhere(answer: &Answer<'_>, n: usize) -> bool {
     match tokens[n].text.as_str() {
         "need" | "needs" => !NEED_ENDS.contains(&next),
         "needed" | "necessary" | "required" => NEED_SCOPES.contains(&next),
+        // "bucket sort doesn't apply *to* the raw values" limits it too.
+        "apply" | "applies" | "applicable" | "relevant" => {
+            next == "to" || NEED_SCOPES.contains(&next)
+        }
         _ => false,
     }
 }
@@ -826,12 +876,15 @@ const DISMISSALS: &[&str] = &[
 ];
 
 /// Whether a dismissal ([`DISMISSALS`]) follows word `end` (exclusive) of `answer` in the
-/// same clause, at most [`AFTER`] + 1 words on (stop words not counted).
+/// same clause, at most [`AFTER`] + 1 words on (stop words not counted), with no verb of
+/// [`MAKERS`] before it.
 fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
     let tokens = answer.tokens();
-    found_after(answer, end, AFTER + 1, |k| {
-        DISMISSALS.contains(&tokens[k].text.as_str())
+    // "X made Y useless" dismisses Y.
+    found_after_at(answer, end, AFTER + 1, |k| {
+        DISMISSALS.contains(&tokens[k].text.as_str()) || MAKERS.contains(&tokens[k].text.as_str())
     })
+    .is_some_and(|k| !MAKERS.contains(&tokens[k].text.as_str()))
 }
 
 /// Whether a `not`, `no` or `never` that the phrase (its own words `phrase`) does not
@@ -1164,11 +1217,27 @@ const POINT_CUE_ENDS: &[&str] = &[
     "lowers",
     "lowered",
     "lowering",
+    "reach",
+    "reaches",
+    "reached",
 ];
 
 /// Beginnings of words that end a point cue's reach as [`POINT_CUE_ENDS`] do: "don't
 /// *neglect* the visited set", "never *compromised* on quality".
-const POINT_CUE_END_STEMS: &[&str] = &["sacrific", "neglect", "omit", "overlook", "compromis"];
+const POINT_CUE_END_STEMS: &[&str] = &[
+    "sacrific",
+    "neglect",
+    "omit",
+    "overlook",
+    "compromis",
+    "exceed",
+    "fail",
+    "hurt",
+    "overflow",
+    "crash",
+    "leak",
+    "blow",
+];
 
 /// Whether word `j` of `answer` ends a point cue's reach ([`POINT_CUE_ENDS`], a word
 /// starting as one of [`POINT_CUE_END_STEMS`], `way around`, `more`, `less` or `fewer`

@@ -262,7 +262,11 @@ pub struct Found<'a> {
 
 impl Phrase {
     pub fn new(text: &str, synonyms: &Synonyms) -> Self {
-        let words = content_tokens(text);
+        Self::of_words(&content_tokens(text), text, synonyms)
+    }
+
+    /// The phrase of `text` whose words are `words` (its content tokens, or more).
+    pub fn of_words(words: &[Token], text: &str, synonyms: &Synonyms) -> Self {
         let mut elements = Vec::new();
         let mut i = 0;
         while i < words.len() {

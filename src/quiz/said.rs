@@ -28,7 +28,7 @@ use super::negation::{
     denial_after, denial_before, denied, denied_inside, judged_wrong, one_clause,
 };
 use super::phrase::{Answer, Phrase};
-use super::synonyms::Synonyms;
+use super::synonyms::{Synonyms, content_tokens};
 use super::tokens::{Token, tokens};
 
 /// What joins the parts of an entry: `decorator & each call`.
@@ -36,6 +36,15 @@ pub const JOIN: char = '&';
 
 /// What marks a part as an exception: `min heap of size k & !negat*`.
 pub const UNLESS: char = '!';
+
+/// What joins the parts of an entry that may stand in the next sentence: `most recent*
+/// at the head >> evict* the head` ("The newest sits at the head. When full I evict the
+/// head.").
+pub const NEXT: &str = ">>";
+
+/// What, after [`UNLESS`], marks an exception that excuses even where it is denied:
+/// `count* & unbounded & !?exceed*` is excused by "a count can never exceed n".
+pub const ANYWAY: char = '?';
 
 /// A part's place in an answer: its words, the words of a denial just before them and
 /// the word of one just after them, if any.
@@ -46,30 +55,66 @@ type Run = (usize, usize, Option<Range<usize>>, Option<usize>);
 pub struct Said {
     /// Each part's phrase and its own words (for the negation guard).
     parts: Vec<(Phrase, Vec<Token>)>,
-    /// The exceptions (`!phrase`) and their own words: a sentence that says one of
-    /// them, where no negation denies it, states nothing.
-    unless: Vec<(Phrase, Vec<Token>)>,
+    /// Each part's group: parts after a [`NEXT`] are found in the sentence of those
+    /// before it or in the next one.
+    group: Vec<usize>,
+    /// The exceptions (`!phrase`), their own words and whether one excuses even where
+    /// it is denied (`!?phrase`): a sentence that says one, where no negation denies it,
+    /// states nothing.
+    unless: Vec<(Phrase, Vec<Token>, bool)>,
 }
 
 impl Said {
     pub fn new(text: &str, synonyms: &Synonyms) -> Self {
         let mut parts = Vec::new();
+        let mut group = Vec::new();
         let mut unless = Vec::new();
-        for part in text.split(JOIN) {
-            match part.trim_start().strip_prefix(UNLESS) {
-                Some(except) => unless.push((Phrase::new(except, synonyms), tokens(except))),
-                None => parts.push((Phrase::new(part, synonyms), tokens(part))),
+        for (g, text) in text.split(NEXT).enumerate() {
+            for part in text.split(JOIN) {
+                match part.trim_start().strip_prefix(UNLESS) {
+                    Some(except) => {
+                        let anyway = except.starts_with(ANYWAY);
+                        let except = except.trim_start_matches(ANYWAY);
+                        // A form of `be` that opens an exception is kept (`!is threads`
+                        // is not `!threads`), as the stop word that ends a phrase is.
+                        let own = tokens(except);
+                        let mut words = content_tokens(except);
+                        if let Some(be) = own.first().filter(|t| {
+                            matches!(t.text.as_str(), "is" | "are" | "was" | "were" | "be")
+                                && words.first().is_some_and(|w| w.span != t.span)
+                        }) {
+                            words.insert(0, be.clone());
+                        }
+                        let phrase = Phrase::of_words(&words, except, synonyms);
+                        unless.push((phrase, own, anyway));
+                    }
+                    None => {
+                        parts.push((Phrase::new(part, synonyms), tokens(part)));
+                        group.push(g);
+                    }
+                }
             }
         }
-        Self { parts, unless }
+        Self {
+            parts,
+            group,
+            unless,
+        }
     }
 
     /// Whether some part has no words to look for, or every part is an exception
     /// (`check` reports it).
+    /// A group with no part to look for counts as such a part (`a >> !b`).
     pub fn is_empty(&self) -> bool {
         self.parts.is_empty()
             || self.parts.iter().any(|(phrase, _)| phrase.is_empty())
-            || self.unless.iter().any(|(phrase, _)| phrase.is_empty())
+            || self.unless.iter().any(|(phrase, _, _)| phrase.is_empty())
+            || (1..=self.groups()).any(|g| !self.group.contains(&(g - 1)))
+    }
+
+    /// How many groups of parts the entry has: one more than its [`NEXT`]s.
+    fn groups(&self) -> usize {
+        self.group.last().map_or(0, |g| g + 1)
     }
 
     /// Whether every part is an exception (`!phrase`): nothing to look for.
@@ -86,8 +131,9 @@ impl Said {
     pub fn cost(&self) -> usize {
         self.parts
             .iter()
-            .chain(&self.unless)
-            .map(|(phrase, _)| phrase.cost())
+            .map(|(phrase, _)| phrase)
+            .chain(self.unless.iter().map(|(phrase, _, _)| phrase))
+            .map(Phrase::cost)
             .fold(0, usize::saturating_add)
     }
 
@@ -110,7 +156,9 @@ impl Said {
         let excepted: HashSet<usize> = self
             .unless
             .iter()
-            .flat_map(|(phrase, own)| phrase.runs_where(answer, |s, e| !denied(answer, s, e, own)))
+            .flat_map(|(phrase, own, anyway)| {
+                phrase.runs_where(answer, |s, e| *anyway || !denied(answer, s, e, own))
+            })
             .filter_map(|(s, _)| sentence.get(s).copied())
             .collect();
         // Each part's places where no negation among its words denies it, with the
@@ -185,21 +233,53 @@ impl Said {
                 best
             })
             .collect();
+        self.first_chain(answer, &places, &sentence, &excepted)
+    }
+
+    /// The words of the first chain of sentences that states the entry: group 0 of its
+    /// parts in one sentence, each next group in that sentence or the next, no exception
+    /// said in them, and no sentence judging the words it holds. `places` holds each
+    /// part's shortest place in each sentence it is said in.
+    fn first_chain(
+        &self,
+        answer: &Answer<'_>,
+        places: &[HashMap<usize, (usize, usize)>],
+        sentence: &[usize],
+        excepted: &HashSet<usize>,
+    ) -> Option<String> {
         let mut sentences: Vec<usize> = places.first()?.keys().copied().collect();
         sentences.sort_unstable();
-        sentences.retain(|n| !excepted.contains(n));
-        sentences.into_iter().find_map(|n| {
+        let groups = self.groups();
+        // Group 0 in sentence `n`, each next group in the sentence of the one before it
+        // or in the next: bit `g - 1` of `steps` says which, for group `g`.
+        let chains = sentences
+            .into_iter()
+            .flat_map(|n| (0..1usize << (groups - 1).min(8)).map(move |steps| (n, steps)));
+        chains.into_iter().find_map(|(n, steps)| {
+            let at = |g: usize| n + (0..g).filter(|b| steps >> b & 1 == 1).count();
+            let last = at(groups - 1);
+            if (n..=last).any(|m| excepted.contains(&m)) {
+                return None;
+            }
             let mut found = places
                 .iter()
-                .map(|part| part.get(&n).copied())
+                .zip(&self.group)
+                .map(|(part, &g)| part.get(&at(g)).copied())
                 .collect::<Option<Vec<_>>>()?;
             found.sort_unstable();
-            // A judgement of the words from the first part to the last: "my quickselect
-            // was buggy, but it works on a stream" judges the quickselect, not what the
-            // sentence says of it.
-            let (first, last) = (found.first()?.0, found.last()?.1);
-            if judged_wrong(answer, first, last) {
-                return None;
+            // A judgement of the words from the first part to the last in a sentence:
+            // "my quickselect was buggy, but it works on a stream" judges the
+            // quickselect, not what the sentence says of it.
+            for m in n..=last {
+                let here: Vec<_> = found
+                    .iter()
+                    .filter(|p| sentence.get(p.0) == Some(&m))
+                    .collect();
+                if let (Some(first), Some(end)) = (here.first(), here.last())
+                    && judged_wrong(answer, first.0, end.1)
+                {
+                    return None;
+                }
             }
             Some(
                 found
