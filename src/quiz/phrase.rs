@@ -301,6 +301,16 @@ impl Phrase {
         self.elements.is_empty()
     }
 
+    /// What the phrase looks for, read-only, for comparing phrases
+    /// (`tests/redundant_phrases.rs`): each of its words, or each run of its words that a
+    /// synonym group can replace, as the word sequences an answer may say there; and
+    /// the big-O expression it also makes, if it is one's body. Matching reads nothing
+    /// else of the phrase.
+    pub fn parts(&self) -> (Vec<&[Vec<Piece>]>, Option<&Piece>) {
+        let words = self.elements.iter().map(|e| e.alternatives.as_slice());
+        (words.collect(), self.expression.as_ref())
+    }
+
     /// Words this phrase compares at each word of an answer, at most: what finding it
     /// costs, to budget.
     pub fn cost(&self) -> usize {
