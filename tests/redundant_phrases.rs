@@ -32,7 +32,7 @@
 //!
 //! Of two entries that cover each other (the same words), the later is redundant.
 //! `TUTOR_PRUNE_PLAN=<file>` writes the removals as JSON lines (file, byte range, the
-//! text there) for `scripts/prune_redundant_phrases.sh`, which applies them.
+//! text there) for `tests/prune_redundant_phrases.sh`, which applies them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -603,7 +603,7 @@ fn no_accept_or_said_entry_is_made_redundant_by_another() {
         .collect();
     assert!(
         report.is_empty(),
-        "{} redundant entries (scripts/prune_redundant_phrases.sh removes them):\n{}",
+        "{} redundant entries (tests/prune_redundant_phrases.sh removes them):\n{}",
         report.len(),
         report.join("\n")
     );

@@ -5,8 +5,8 @@
 # branches that edit the same cards: it recomputes everything from the files as they
 # are, and does nothing when nothing is redundant.
 #
-#   scripts/prune_redundant_phrases.sh           # remove, then `tutor check content/`
-#   scripts/prune_redundant_phrases.sh --dry-run # only list what would go
+#   tests/prune_redundant_phrases.sh           # remove, then `tutor check content/`
+#   tests/prune_redundant_phrases.sh --dry-run # only list what would go
 #
 # Afterwards, compare the ratchet figures with a run from before (they must not move):
 #   cargo test --test recall_items --test misconception_phrasings \
