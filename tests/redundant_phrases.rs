@@ -131,6 +131,10 @@ struct Entry {
     /// For a phrase of a point whose statement denies something: whether it says the
     /// denial (and so counts wherever it stands).
     exempt: bool,
+    /// Whether it uses an operator this rule does not model: parts in the next sentence
+    /// (`>>`) or an exception that counts where it is denied (`!?`). Such an entry
+    /// neither covers another nor is covered.
+    opaque: bool,
 }
 
 impl Entry {
@@ -155,6 +159,7 @@ impl Entry {
             unless,
             negative,
             exempt: false,
+            opaque: text.contains(">>") || text.contains("!?"),
         }
     }
 
@@ -166,6 +171,7 @@ impl Entry {
             negative: has_negation(text),
             exempt: denies_itself(&statement)
                 && says_the_denial(point.point.as_str(), &statement, &tokens(text)),
+            opaque: text.contains(">>") || text.contains("!?"),
         }
     }
 
@@ -201,7 +207,7 @@ fn placements(a: &Phrase, b: &Phrase) -> Vec<usize> {
 
 /// Whether entry `a` matches every answer entry `b` matches (see the module docs).
 fn covers(a: &Entry, b: &Entry, guard: &HashSet<String>) -> bool {
-    if a.exempt != b.exempt || (a.plain() && !b.plain() && a.negative) {
+    if a.opaque || b.opaque || a.exempt != b.exempt || (a.plain() && !b.plain() && a.negative) {
         return false;
     }
     if !a.unless.iter().all(|u| b.unless.contains(u)) {
@@ -635,6 +641,14 @@ fn the_rule_on_known_cases() {
         "shard* & exact*",
         "shard* & still exact* & !approximate*"
     ));
+    // Parts in the next sentence (`>>`) or an exception counted where denied (`!?`):
+    // not modelled, so neither covered nor covering.
+    assert!(!said(
+        "evict* & most recent*",
+        "most recent* & head >> evict* the head"
+    ));
+    assert!(!said("evict* >> head", "evict* the head"));
+    assert!(!said("unbounded", "unbounded & !?exceed*"));
     // Not contiguous, or a word of B in between: B is not always found with A.
     assert!(!said("same variable", "same loop variable"));
     assert!(!said("has a", "has a list"));
