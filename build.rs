@@ -127,6 +127,9 @@ fn lzma(bytes: &[u8]) -> Result<Vec<u8>, Box<dyn Error>> {
     // Preset 9 with liblzma's "extreme" flag (`LZMA_PRESET_EXTREME`, 1 << 31).
     let mut options = xz2::stream::LzmaOptions::new_preset(9 | (1 << 31))?;
     options.dict_size(u32::try_from(bytes.len())?.clamp(4096, 1 << 26));
+    // No position bits (the preset has 2): text has no alignment to exploit. Measured
+    // 2026-12-07 on the bundled deck: about 600 bytes smaller.
+    options.position_bits(0);
     let stream = xz2::stream::Stream::new_lzma_encoder(&options)?;
     let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
     encoder.write_all(bytes)?;
