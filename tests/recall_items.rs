@@ -706,5 +706,5 @@ fn fourteenth_held_out_answers() {
 }
 
 /// The fourteenth set's ratchet (see `fourteenth_held_out_answers`).
-const RIGHT14: usize = 102;
+const RIGHT14: usize = 103;
 const WRONG14: usize = 6;
