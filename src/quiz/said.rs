@@ -256,7 +256,14 @@ impl Said {
             .into_iter()
             .flat_map(|n| (0..1usize << (groups - 1).min(8)).map(move |steps| (n, steps)));
         chains.into_iter().find_map(|(n, steps)| {
-            let at = |g: usize| n + (0..g).filter(|b| steps >> b & 1 == 1).count();
+            // Only the first 8 steps vary; a bit past the word's width is 0, not a panic.
+            let step = |b: usize| {
+                u32::try_from(b)
+                    .ok()
+                    .and_then(|b| steps.checked_shr(b))
+                    .is_some_and(|s| s & 1 == 1)
+            };
+            let at = |g: usize| n + (0..g).filter(|&b| step(b)).count();
             let last = at(groups - 1);
             if (n..=last).any(|m| excepted.contains(&m)) {
                 return None;
@@ -295,6 +302,17 @@ impl Said {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hostile entry with more `>>` groups than a word has bits: no shift overflow.
+    #[test]
+    fn many_next_sentence_groups_do_not_overflow() {
+        let entry = vec!["cat"; 70].join(" >> ");
+        // Found or not, it must not panic; past the 8 steps that vary, groups stay in
+        // the sentence of the one before.
+        let _ = stated(&entry, "cat. cat cat. dog.");
+        let entry = vec!["cat"; 3].join(" >> ");
+        assert!(stated(&entry, "cat. cat. cat.").is_some());
+    }
 
     fn stated(said: &str, answer: &str) -> Option<String> {
         Said::new(said, &Synonyms::general()).stated_in(&Answer::new(answer))
