@@ -306,11 +306,11 @@ mod tests {
     /// A hostile entry with more `>>` groups than a word has bits: no shift overflow.
     #[test]
     fn many_next_sentence_groups_do_not_overflow() {
-        let entry = vec!["cat"; 70].join(" >> ");
+        let entry = ["cat"; 70].join(" >> ");
         // Found or not, it must not panic; past the 8 steps that vary, groups stay in
         // the sentence of the one before.
         let _ = stated(&entry, "cat. cat cat. dog.");
-        let entry = vec!["cat"; 3].join(" >> ");
+        let entry = ["cat"; 3].join(" >> ");
         assert!(stated(&entry, "cat. cat. cat.").is_some());
     }
 
