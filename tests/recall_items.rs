@@ -691,9 +691,9 @@ const WRONG13: usize = 0;
 
 /// The fourteenth held-out set (all 60 items, two right and two wrong answers each),
 /// written blind on 2026-12-07 (fourth session) by two engineers who saw neither the
-/// accept lists, the misconceptions nor the examples: issue 13's blind measure from then
-/// on. Never tune an item or the matcher on these answers; its failure message gives only
-/// how many answers are misjudged. Figures in the fixture's header.
+/// accept lists, the misconceptions nor the examples: issue 13's blind measure until the
+/// items were tuned on it (tune14, 2026-12-07, fifth session), a development set since,
+/// whose misjudged answers print with `--nocapture`. Figures in the fixture's header.
 #[test]
 fn fourteenth_held_out_answers() {
     ratchet(
@@ -708,3 +708,23 @@ fn fourteenth_held_out_answers() {
 /// The fourteenth set's ratchet (see `fourteenth_held_out_answers`).
 const RIGHT14: usize = 103;
 const WRONG14: usize = 6;
+
+/// The fifteenth held-out set (all 60 items, two right and two wrong answers each),
+/// written blind on 2026-12-07 (fifth session) by two engineers who saw neither the
+/// accept lists, the misconceptions nor the examples: issue 13's blind measure from then
+/// on. Never tune an item or the matcher on these answers; its failure message gives only
+/// how many answers are misjudged. Figures in the fixture's header.
+#[test]
+fn fifteenth_held_out_answers() {
+    ratchet(
+        include_str!("fixtures/recall_heldout15.yaml"),
+        (120, 120),
+        RIGHT15,
+        WRONG15,
+        false,
+    );
+}
+
+/// The fifteenth set's ratchet (see `fifteenth_held_out_answers`).
+const RIGHT15: usize = 115;
+const WRONG15: usize = 5;
