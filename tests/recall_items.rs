@@ -701,7 +701,7 @@ fn fourteenth_held_out_answers() {
         (120, 120),
         RIGHT14,
         WRONG14,
-        false,
+        true,
     );
 }
 
