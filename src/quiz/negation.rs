@@ -286,6 +286,16 @@ fn found_after_at(
     limit: usize,
     hit: impl Fn(usize) -> bool,
 ) -> Option<usize> {
+    found_after_dyn(answer, end, limit, &hit)
+}
+
+/// [`found_after_at`], built once rather than for each caller's closure (binary size).
+fn found_after_dyn(
+    answer: &Answer<'_>,
+    end: usize,
+    limit: usize,
+    hit: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     let tokens = answer.tokens();
     let text = answer.text();
     let mut words = 0;
