@@ -428,3 +428,38 @@ fn a_denial_that_it_applies_denies_a_point() {
         "A visited set doesn't apply to the start word, only to the words you queue."
     ));
 }
+
+/// A comma-less `instead of X` / `rather than X` stops at a subject of its own: the
+/// phrase after it is made (gaps3 #1).
+#[test]
+fn instead_of_without_a_comma_leaves_the_next_phrase() {
+    let card = "longest-substring-without-repeats";
+    let added = |answer: &str| mark_added(card, "array", answer).is_hit();
+    for answer in [
+        "Instead of a dict I'll use an array of 128 ints holding the last index.",
+        "Rather than a dict we keep an array of last indices.",
+    ] {
+        assert!(added(answer), "{answer}");
+    }
+    for answer in [
+        "Use a dict instead of an array of 128 ints.",
+        "Rather than an array I'd use a dict.",
+    ] {
+        assert!(!added(answer), "{answer}");
+    }
+}
+
+/// "so no X is needed" is a consequence that denies X, as "so you don't need X" is
+/// (gaps3 #7); "so no two writers both succeed" still argues for what comes before.
+#[test]
+fn so_no_x_is_needed_denies_x() {
+    let card = "thread-safe-lru";
+    let added = |answer: &str| mark_added(card, "shard*", answer).is_hit();
+    for answer in [
+        "The lock costs nothing, so no sharding is needed.",
+        "One lock is cheap, so no sharding is required here.",
+    ] {
+        assert!(!added(answer), "{answer}");
+    }
+    assert!(added("Shard the cache, so no thread waits on one lock."));
+}

@@ -353,3 +353,157 @@ fn an_exception_keeps_its_form_of_be() {
     assert!(!says("count & !is 0", "the count is 0 at the end"));
     assert!(says("count & !is 0", "count every 0 in the grid"));
 }
+
+/// A comma-less `instead of X` / `rather than X` denies X, not what the sentence goes
+/// on to say after a subject of its own or an `and` (gaps3 #1).
+#[test]
+fn instead_of_without_a_comma_ends_at_its_object() {
+    let said = "pop* from the front";
+    for wrong in [
+        "Keep a list instead of a deque and pop from the front.",
+        "Rather than a deque I keep a list and pop from the front.",
+        "Instead of a deque we use a list that we pop from the front.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+    for right in [
+        "Use a deque instead of popping from the front of a list.",
+        "Rather than sorting and popping from the front, keep a heap.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+}
+
+/// `nothing` after a verb is its object, no denial: "threads cost nothing extra thanks
+/// to the GIL" states `thanks to the GIL` (gaps3 #2); "nothing here X", "does nothing
+/// to X" still deny.
+#[test]
+fn nothing_as_an_object_denies_nothing() {
+    assert!(
+        !stated(
+            "thread-safe-lru",
+            "Threads cost nothing extra thanks to the GIL."
+        )
+        .is_empty()
+    );
+    assert!(says(
+        "thanks to the gil",
+        "The lock costs nothing thanks to the GIL."
+    ));
+    for right in [
+        "Nothing here is safe thanks to the GIL.",
+        "The GIL does nothing thanks to the GIL.",
+    ] {
+        assert!(!says("thanks to the gil", right), "{right}");
+    }
+}
+
+/// Others' belief, told to correct it: "some think X", "some people assume X", "a lot
+/// of folks believe X", "people often assume X" (gaps3 #3); never the speaker's own.
+#[test]
+fn what_others_believe_is_not_stated() {
+    for right in [
+        "Some think you evict the newest node, but LRU takes the oldest.",
+        "Some people assume you evict the newest node, but LRU takes the oldest.",
+        "A lot of folks believe you evict the newest node; LRU takes the oldest.",
+        "People often assume you evict the newest node.",
+        "Many engineers think you evict the newest node.",
+    ] {
+        assert!(!says("evict the newest", right), "{right}");
+    }
+    for wrong in [
+        "I think you evict the newest node.",
+        "We believe you evict the newest node.",
+        "Some nodes, I think, evict the newest node.",
+    ] {
+        assert!(says("evict the newest", wrong), "{wrong}");
+    }
+}
+
+/// A claim flatly denied by the next short sentence: "X. It does not." / "X? No."
+/// (gaps3 #4). Not "X. It does not matter." nor "X? No problem."
+#[test]
+fn a_flat_denial_in_the_next_sentence_takes_it_back() {
+    let said = "remov* the need for a condition*";
+    for right in [
+        "Does a consistent read remove the need for a condition? No: another writer can still get in.",
+        "Some say a consistent read removes the need for a condition. It does not.",
+        "A consistent read removes the need for a condition. It doesn't, since another writer gets in.",
+        "Does a consistent read remove the need for a condition? No.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+    for wrong in [
+        "A consistent read removes the need for a condition. It does not matter which.",
+        "A consistent read removes the need for a condition. No problem.",
+        "A consistent read removes the need for a condition. Keep it simple. It does not.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+}
+
+/// A judgement after a `;` judges the whole clause before it, not only words that end
+/// it: "X when full; that's wrong", "X and then Y; that's wrong" (gaps3 #5).
+#[test]
+fn a_judgement_after_a_semicolon_judges_its_clause() {
+    for right in [
+        "Some people evict the most recently used entry when full; that's wrong.",
+        "Some evict the most recently used node and then relink; that's a bug.",
+    ] {
+        assert!(stated("lru-cache", right).is_empty(), "{right}");
+    }
+    assert!(
+        stated(
+            "two-sum",
+            "Some people store x first and then look it up; that's wrong."
+        )
+        .is_empty()
+    );
+    for wrong in [
+        "Evict the most recently used entry when full; that's how LRU works.",
+        "Evict the most recently used entry when full; it's not wrong.",
+        "Evict the most recently used entry, keep the dict; I think that's wrong.",
+    ] {
+        assert!(!stated("lru-cache", wrong).is_empty(), "{wrong}");
+    }
+}
+
+/// An exception outside a part's words is not denied by that part's own negation:
+/// `recursion is not a concern & !queue` is excused by "deep recursion is not a
+/// concern with a queue" (gaps3 #6); an exception inside the part's words still is
+/// (lfu's `min* & never reset* & !reset*`).
+#[test]
+fn an_exception_is_not_denied_by_a_parts_own_negation() {
+    assert!(!says(
+        "recursion is not a concern & !queue",
+        "Deep recursion is not a concern with a queue."
+    ));
+    assert!(says(
+        "recursion is not a concern & !queue",
+        "Deep recursion is not a concern, and there is no queue."
+    ));
+    assert!(says(
+        "min* & never reset* & !reset*",
+        "min_freq is never reset on a hit."
+    ));
+    assert!(!says(
+        "min* & never reset* & !reset*",
+        "min_freq is never reset on a hit; only a new key resets it."
+    ));
+}
+
+/// An ellipsis inside brackets ends no sentence: "d.update({...}) or the constructor"
+/// (gaps3 #8; `…`, U+2026, ends none anywhere, as before).
+#[test]
+fn an_ellipsis_in_brackets_ends_no_sentence() {
+    for answer in [
+        "override __setitem__, and then d.update({\u{2026}}) or the constructor bypasses it",
+        "override __setitem__, and then d.update({...}) or the constructor bypasses it",
+    ] {
+        assert!(says("__setitem__ & constructor", answer), "{answer}");
+    }
+    assert!(!says(
+        "__setitem__ & constructor",
+        "override __setitem__ and wait... The constructor bypasses it"
+    ));
+}

@@ -70,10 +70,12 @@ pub fn ends(text: &str, gap: Range<usize>, marks: &[char]) -> bool {
                 .chars()
                 .find(|&c| !closes(c))
                 .is_some_and(char::is_whitespace);
+            // Nor do the dots of an ellipsis that opens a bracket: `d.update({...}) or`.
             let attached = text[..at]
                 .chars()
                 .next_back()
-                .is_some_and(|c| !c.is_whitespace());
+                .is_some_and(|c| !c.is_whitespace())
+                && !text[..at].trim_end_matches('.').ends_with(['(', '[', '{']);
             spaced
                 && attached
                 && !(c == '.' && abbreviation(text, at, gap.end))

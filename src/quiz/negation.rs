@@ -93,17 +93,8 @@ pub const CUES: &[&[&str]] = &[
     &["trap"],
     &["gotcha"],
     &["watch", "out", "for"],
-    // What other people believe, told so as to correct it: "people tend to assume get
-    // can skip the lock, but it writes". Only with someone else named as the believer:
-    // never the speaker's own "I assume", "we tend to think" or "I tend to think".
-    &["people", "assume"],
-    &["people", "think"],
-    &["people", "tend", "to", "assume"],
-    &["people", "tend", "to", "think"],
-    &["candidates", "assume"],
-    &["candidates", "think"],
-    &["candidates", "tend", "to", "assume"],
-    &["candidates", "tend", "to", "think"],
+    // What other people believe, told so as to correct it, is also a cue ([`BELIEFS`]):
+    // "people tend to assume get can skip the lock, but it writes".
     &["you", "might", "assume"],
     &["you", "might", "think"],
     &["tempting", "to", "assume"],
@@ -112,6 +103,36 @@ pub const CUES: &[&[&str]] = &[
     &["you", "would", "expect"],
     &["you", "would", "think"],
     &["one", "would", "think"],
+];
+
+/// Verbs of belief that, after someone else named as the believer ([`BELIEVERS`], over
+/// [`HEDGES`]), tell a belief to correct it: "some think", "people often assume", "a lot
+/// of folks believe". Never the speaker's own "I assume" or "we tend to think".
+const BELIEFS: &[&str] = &[
+    "think", "thinks", "thought", "assume", "assumes", "assumed", "believe", "believes", "believed",
+];
+
+/// Who may hold a belief of [`BELIEFS`] that is told to be corrected.
+const BELIEVERS: &[&str] = &[
+    "people",
+    "folks",
+    "some",
+    "many",
+    "others",
+    "candidates",
+    "most",
+    "engineers",
+];
+
+/// Words between a believer and the verb: "people *often* assume", "some *tend to* think".
+const HEDGES: &[&str] = &[
+    "often",
+    "usually",
+    "still",
+    "sometimes",
+    "tend",
+    "to",
+    "also",
 ];
 
 /// Words that start another clause: a negation before one does not reach past it.
@@ -162,12 +183,38 @@ fn breaks_clause(text: &str, gap: Range<usize>) -> bool {
 /// The cue that ends at word `j` of `tokens`, before a phrase found from word `start`,
 /// if one does. `not only` is a negation when `only` is the phrase's own first word
 /// ("not only after a deploy").
-fn cue_ends_at(tokens: &[Token], j: usize, start: usize) -> Option<&'static [&'static str]> {
+fn cue_ends_at(
+    text: &str,
+    tokens: &[Token],
+    j: usize,
+    start: usize,
+) -> Option<&'static [&'static str]> {
     let next = (j + 1 < start)
         .then(|| tokens.get(j + 1).map(|t| t.text.as_str()))
         .flatten();
-    if nothing_wrong(tokens, j) {
+    let word = |k: usize| tokens[k].text.as_str();
+    // `nothing` after a verb in its clause is its object: "threads *cost nothing*
+    // extra thanks to the GIL" (but "it *does nothing* to X", "and nothing X" deny).
+    let object = word(j) == "nothing"
+        && j.checked_sub(1).is_some_and(|p| {
+            let w = word(p);
+            !(tokens[p].stop
+                || AUXILIARIES.contains(&w)
+                || TURNS.contains(&w)
+                || NEW_CLAUSE.contains(&w)
+                || breaks_clause(text, tokens[p].span.end..tokens[j].span.start))
+        });
+    if nothing_wrong(tokens, j) || object {
         return None;
+    }
+    if let Some(b) = BELIEFS.iter().position(|b| *b == word(j)) {
+        let believer = (j.saturating_sub(4)..j)
+            .rev()
+            .find(|&k| !HEDGES.contains(&word(k)) && !tokens[k].stop)
+            .is_some_and(|k| BELIEVERS.contains(&word(k)));
+        if believer {
+            return Some(std::slice::from_ref(&BELIEFS[b]));
+        }
     }
     CUES.iter().copied().find(|cue| {
         let Some(first) = (j + 1).checked_sub(cue.len()) else {
@@ -238,6 +285,16 @@ fn found_after_at(
     end: usize,
     limit: usize,
     hit: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    found_after_dyn(answer, end, limit, &hit)
+}
+
+/// [`found_after_at`], built once rather than for each caller's closure (binary size).
+fn found_after_dyn(
+    answer: &Answer<'_>,
+    end: usize,
+    limit: usize,
+    hit: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let tokens = answer.tokens();
     let text = answer.text();
@@ -565,26 +622,10 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize, words: &[&str]) -
         // lock *and adding* one is a mistake" judges the adding.
         let gerund = |n: usize| tokens.get(n).is_some_and(|t| t.text.ends_with("ing"));
         let new_clause = NEW_CLAUSE.contains(&word(k)) && !(gerund(start) && gerund(k + 1));
-        if breaks_clause(text, gap) || turn || new_clause {
-            // The next clause: judged only by a verb right after a word that refers
-            // back to this one; not by an `it` that stands for what the judgement
-            // opens ("X, *it* would be wrong *to* Y" judges Y).
-            let mut r = k;
-            if REFERENT_JOINS.contains(&word(r)) {
-                r += 1;
-            }
-            return r < tokens.len()
-                && REFERENTS.contains(&word(r))
-                && tokens
-                    .get(r + 1)
-                    .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
-                && judgement_of(text, tokens, r + 1, words).is_some_and(|j| {
-                    let opens = tokens
-                        .get(j + 1)
-                        .is_some_and(|t| LEAD_OPENERS.contains(&t.text.as_str()));
-                    let dummy_it = word(r) == "it" && opens;
-                    !judgement_denied(text, tokens, j) && !dummy_it
-                });
+        let broken = breaks_clause(text, gap);
+        if broken || turn || new_clause {
+            return referent_judges(answer, k, words)
+                || (!broken && judged_after_semicolon(answer, k, words));
         }
         // A verb that says something else of them ("a list of keys is enough") may
         // still be followed by a clause that judges what was said ("but that's a
@@ -593,13 +634,46 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize, words: &[&str]) -
             return true;
         }
         if OTHER_SUBJECT.contains(&word(k)) {
-            return false;
+            return judged_after_semicolon(answer, k, words);
         }
         if !tokens[k].stop {
             count += 1;
             if count > JUDGED_REACH {
-                return false;
+                return judged_after_semicolon(answer, k, words);
             }
+        }
+    }
+    false
+}
+
+/// Whether the clause that starts at word `k` of `answer` is judged by a verb right
+/// after a word that refers back to the clause before it ([`referent_judges`]): not by
+/// an `it` that stands for what the judgement opens ("X, *it* would be wrong *to* Y"
+/// judges Y).
+fn referent_judges(answer: &Answer<'_>, k: usize, words: &[&str]) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let word = |n: usize| tokens.get(n).map_or("", |t| t.text.as_str());
+    let r = k + usize::from(REFERENT_JOINS.contains(&word(k)));
+    REFERENTS.contains(&word(r))
+        && COPULAS.contains(&word(r + 1))
+        && judgement_of(text, tokens, r + 1, words).is_some_and(|j| {
+            let dummy_it = word(r) == "it" && LEAD_OPENERS.contains(&word(j + 1));
+            !judgement_denied(text, tokens, j) && !dummy_it
+        })
+}
+
+/// Whether the first mark after word `k` of `answer` in its sentence is a `;` and the
+/// clause after it judges the one before ([`referent_judges`]): "X when full; *that's
+/// wrong*", "X and then Y; *that's a bug*" judge the whole clause.
+fn judged_after_semicolon(answer: &Answer<'_>, k: usize, words: &[&str]) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    for n in k + 1..tokens.len().min(k.saturating_add(SCAN)) {
+        let gap = tokens[n - 1].span.end..tokens[n].span.start;
+        if breaks_clause(text, gap.clone()) {
+            let semi = text.get(gap.clone()).is_some_and(|g| g.trim() == ";");
+            return semi && !ends(text, gap, SENTENCE_ENDS) && referent_judges(answer, n, words);
         }
     }
     false
@@ -628,6 +702,11 @@ fn judged_by_next_sentence(answer: &Answer<'_>, k: usize, words: &[&str]) -> boo
     match dont {
         ("do", "not", "do", "that" | "this") => (k..k + 3).all(joined) && !joined(k + 3),
         ("never", "do", "that" | "this", _) => (k..k + 2).all(joined) && !joined(k + 2),
+        // A flat denial: "X? *No.*", "X. *It does not.*", "X. *It isn't:* ...".
+        ("no", ..) => !joined(k),
+        ("it" | "that" | "this", aux, "not", _) if AUXILIARIES.contains(&aux) => {
+            (k..k + 2).all(joined) && !joined(k + 2)
+        }
         _ => false,
     }
 }
@@ -1032,13 +1111,19 @@ fn cue_before(
     let text = answer.text();
     let mut words = 0;
     let mut all = 0;
+    // A subject of its own or an `and` (not before a gerund) after an `instead of` or
+    // `rather than` ends its object: "instead of a dict *I'll* use an array".
+    let mut own_subject = false;
     let stop = start.saturating_sub(SCAN);
     for j in (stop..start.min(tokens.len())).rev() {
         if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) {
             return None;
         }
-        if let Some(cue) = cue_ends_at(tokens, j, start) {
+        if let Some(cue) = cue_ends_at(text, tokens, j, start) {
             let first = j + 1 - cue.len();
+            if own_subject && matches!(cue, ["instead", "of"] | ["rather", "than"]) {
+                return None;
+            }
             // Two negations cancel: "it's *not wrong* to X", "it *isn't a mistake* to
             // X" state X.
             if denies_a_judgement(text, tokens, first)
@@ -1060,6 +1145,11 @@ fn cue_before(
         if or_restarts && ends_a_point_cue(answer, j) {
             return None;
         }
+        own_subject |= match tokens[j].text.as_str() {
+            "i" | "we" | "you" | "he" | "she" => true,
+            "and" => !tokens[j + 1].text.ends_with("ing"),
+            _ => false,
+        };
         if or_restarts && matches!(tokens[j].text.as_str(), "or" | "nor") {
             words = 0;
         } else if !tokens[j].stop {
@@ -1349,10 +1439,13 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
     let without = cue == ["without"];
     // A denial of need after `so` is a consequence, not a purpose: "so you don't need
     // a ConditionExpression" denies it ("so that no two cars get the same spot" argues).
+    // So is "so *no* sharding *is needed*".
+    let need = |t: &Token| NEEDLESS[..5].contains(&t.text.as_str());
     let need_denied = tokens[first + cue.len()..start.min(tokens.len())]
         .iter()
         .take(2)
-        .any(|t| NEEDLESS[..5].contains(&t.text.as_str()));
+        .any(need)
+        || (cue == ["no"] && found_after(answer, start, AFTER + 1, |k| need(&tokens[k])));
     // Only a denial of need or a `without` has a condition shielding it just before
     // it: "if it's CPython you don't need a lock" is a claim, "if the gate code in park
     // doesn't hold a lock, both get the spot" the case for the lock.
@@ -1420,6 +1513,30 @@ mod tests {
         assert!(!denied_at(&format!("not {far}xq")));
         assert!(denied_at(&format!("xq {near}would")));
         assert!(!denied_at(&format!("xq {far}would")));
+    }
+
+    /// Hostile answers for the gaps3 scans (`;` after a clause, believers, `nothing`,
+    /// ellipses in brackets): thousands of `;`, deep brackets, punctuation only. They
+    /// must end without a panic; the scans are bounded by [`SCAN`] words.
+    #[test]
+    fn hostile_answers_for_the_clause_scans() {
+        let long = format!("evict the newest when {}", "x; ".repeat(2_000));
+        assert!(states("evict the newest", &long));
+        let judged = format!("evict the newest when {}; that is wrong", "x ".repeat(20));
+        assert!(!states("evict the newest", &judged));
+        for answer in [
+            format!(
+                "{}evict the newest{}",
+                "({...".repeat(1_000),
+                "})".repeat(1_000)
+            ),
+            ";".repeat(5_000),
+            "some people think nothing ".repeat(500),
+            format!("{}evict the newest. It does not", "? no. ".repeat(800)),
+        ] {
+            let _ = states("evict the newest", &answer);
+            let _ = says("on every call", &answer);
+        }
     }
 
     /// Whether `phrase` is said in `answer` and not denied.
@@ -1803,10 +1920,12 @@ mod tests {
             proptest::prop_assert!(says("on every call", &answer), "{answer}");
         }
 
-        /// Any cue straight before the phrase denies it.
+        /// Any cue straight before the phrase denies it (`nothing` after an auxiliary:
+        /// after another verb it is the verb's object, "it costs nothing extra").
         #[test]
         fn a_cue_right_before_denies(cue in proptest::sample::select(CUES.to_vec())) {
-            let answer = format!("it runs {} on every call", cue.join(" "));
+            let verb = if cue == ["nothing"] { "does" } else { "runs" };
+            let answer = format!("it {verb} {} on every call", cue.join(" "));
             proptest::prop_assert!(!says("on every call", &answer), "{answer}");
         }
     }

@@ -359,6 +359,16 @@ impl Phrase {
         answer: &Answer<'_>,
         keep: impl Fn(usize, usize) -> bool,
     ) -> Vec<(usize, usize)> {
+        self.runs_kept(answer, &keep)
+    }
+
+    /// [`runs_where`](Self::runs_where), built once rather than for each caller's
+    /// closure (binary size).
+    fn runs_kept(
+        &self,
+        answer: &Answer<'_>,
+        keep: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize)> {
         if self.elements.is_empty() {
             return Vec::new();
         }

@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::negation::{
-    denial_after, denial_before, denied, denied_inside, judged_wrong, one_clause,
+    denial_after, denial_before, denied, denied_after, denied_inside, judged_wrong, one_clause,
 };
 use super::phrase::{Answer, Phrase};
 use super::synonyms::{Synonyms, content_tokens};
@@ -152,15 +152,6 @@ impl Said {
             return Some(found.said.to_string());
         }
         let sentence = answer.sentences();
-        // The sentences where an exception is said and not denied.
-        let excepted: HashSet<usize> = self
-            .unless
-            .iter()
-            .flat_map(|(phrase, own, anyway)| {
-                phrase.runs_where(answer, |s, e| *anyway || !denied(answer, s, e, own))
-            })
-            .filter_map(|(s, _)| sentence.get(s).copied())
-            .collect();
         // Each part's places where no negation among its words denies it, with the
         // words of a denial just before them and of one just after them, if any.
         let runs: Vec<Vec<Run>> = self
@@ -210,6 +201,25 @@ impl Said {
                 .enumerate()
                 .any(|(j, other)| j != i && words.clone().any(|k| other.contains(&k)))
         };
+        // The sentences where an exception is said and not denied: not by a cue that is
+        // a part's own word, outside that part's words ("deep recursion *is not a
+        // concern* with a queue" says `!queue`; in "min_freq is *never reset*" the
+        // `!reset*` of `never reset*` is denied).
+        let excepted: HashSet<usize> = self
+            .unless
+            .iter()
+            .flat_map(|(phrase, own, anyway)| {
+                phrase.runs_where(answer, |s, e| {
+                    let owned = denial_before(answer, s)
+                        .is_some_and(|cue| owned_by_other(usize::MAX, cue))
+                        && !owned_by_other(usize::MAX, s..e)
+                        && !denied_after(answer, e)
+                        && !denied_inside(answer, s, e, own);
+                    *anyway || owned || !denied(answer, s, e, own)
+                })
+            })
+            .filter_map(|(s, _)| sentence.get(s).copied())
+            .collect();
         // Each part's shortest place in each sentence it is said in, found in one pass
         // over its places (looking through them again for every sentence took minutes
         // on an answer of a hundred thousand short sentences).
