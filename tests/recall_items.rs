@@ -599,14 +599,16 @@ const WRONG10: usize = 0;
 /// sqs-partial-batch-failures answer moved from right to wrong (it says Lambda retries the
 /// whole batch without `ReportBatchItemFailures`; AWS: it deletes it), so 63 of 73 right
 /// and 8 of 45 wrong, from 64 of 74 and 8 of 44; 6 of 45 wrong after that day's rounds,
-/// 5 after "so you don't need X" was read as a denial (2026-12-07, third session).
+/// 5 after "so you don't need X" was read as a denial (2026-12-07, third session), 3
+/// after that day's fourth, and 65 of 73 right after the fifth's gaps3 round ("instead
+/// of X" without a comma, others' beliefs, flat denials, `; that's wrong`).
 #[test]
 fn answers_aimed_at_the_negation_guard() {
     ratchet(
         include_str!("fixtures/recall_negation_review.yaml"),
         (73, 45),
-        63,
-        5,
+        65,
+        3,
         true,
     );
 }
@@ -706,8 +708,8 @@ fn fourteenth_held_out_answers() {
 }
 
 /// The fourteenth set's ratchet (see `fourteenth_held_out_answers`).
-const RIGHT14: usize = 103;
-const WRONG14: usize = 6;
+const RIGHT14: usize = 120;
+const WRONG14: usize = 0;
 
 /// The fifteenth held-out set (all 60 items, two right and two wrong answers each),
 /// written blind on 2026-12-07 (fifth session) by two engineers who saw neither the
@@ -726,5 +728,5 @@ fn fifteenth_held_out_answers() {
 }
 
 /// The fifteenth set's ratchet (see `fifteenth_held_out_answers`).
-const RIGHT15: usize = 115;
+const RIGHT15: usize = 116;
 const WRONG15: usize = 5;
