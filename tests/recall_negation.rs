@@ -507,3 +507,86 @@ fn an_ellipsis_in_brackets_ends_no_sentence() {
         "override __setitem__ and wait... The constructor bypasses it"
     ));
 }
+
+/// A judgement right after a closing bracket judges the call the bracket ends:
+/// "frozenset(word) is wrong." (gaps4 #1, rvalta); a bracket that closes no bracket of
+/// the words still ends their clause.
+#[test]
+fn a_judgement_after_a_closing_bracket_judges_the_call() {
+    for right in [
+        "frozenset(word) is wrong.",
+        "Using frozenset(word) would be a bug.",
+        "Keying on frozenset(word) is a mistake.",
+    ] {
+        assert!(!says("frozenset(word)", right), "{right}");
+    }
+    for wrong in [
+        "Key on frozenset(word) instead.",
+        "Key on frozenset(word), which is hashable.",
+        "Key on frozenset(word) (sorting is wrong).",
+        "frozenset(word) is not wrong.",
+    ] {
+        assert!(says("frozenset(word)", wrong), "{wrong}");
+    }
+}
+
+/// "it is wrong to say X", "it's a mistake to think X": the judgement reaches the
+/// clause that `to say` / `to think` opens (gaps4 #2, rvaltb); a denied judgement and
+/// a clause after a break do not.
+#[test]
+fn a_judgement_of_saying_reaches_what_is_said() {
+    for right in [
+        "It is wrong to say the base must stand in for the child.",
+        "It's a mistake to think the base can stand in for the child.",
+    ] {
+        assert!(!says("stand in for the child", right), "{right}");
+    }
+    for wrong in [
+        "It is not wrong to say the base must stand in for the child.",
+        "It is wrong to say so, but the base must stand in for the child.",
+        "The base must stand in for the child.",
+    ] {
+        assert!(says("stand in for the child", wrong), "{wrong}");
+    }
+}
+
+/// A supposition: "if I stored x first, I'd find my own 3" states nothing when a
+/// `would` opens the clause after the comma (gaps4 #3, tune14a).
+#[test]
+fn a_supposition_with_would_after_the_comma_is_not_stated() {
+    for right in [
+        "If I stored x first, I'd find my own 3 and return the same index twice.",
+        "If I did store x first, the lookup would find x itself.",
+        "If you store x first, you would pair it with itself.",
+    ] {
+        assert!(!says("stor* x first", right), "{right}");
+    }
+    for wrong in [
+        "If the number is new, I store x first, then look it up.",
+        "If x is new, I'd store x first.",
+        "I store x first, and if it matches it would be returned.",
+        "If I store x first, I find the pair.",
+    ] {
+        assert!(says("stor* x first", wrong), "{wrong}");
+    }
+}
+
+/// "yet another" is no clause break: "instead of writing yet another layer" denies the
+/// layer (gaps4 #4, tune14b); `yet` as a conjunction still turns the clause.
+#[test]
+fn yet_another_is_no_clause_break() {
+    for right in [
+        "I deleted steps instead of writing yet another orchestration layer.",
+        "I removed steps rather than adding yet another layer.",
+        "I didn't want yet another layer, so I deleted half the scripts.",
+    ] {
+        assert!(!says("another layer", right), "{right}");
+    }
+    for wrong in [
+        "Then I wrote yet another orchestration layer.",
+        "It was not simple, yet another layer fixed it.",
+        "It was not simple, yet I added another layer.",
+    ] {
+        assert!(says("another layer", wrong), "{wrong}");
+    }
+}

@@ -155,6 +155,17 @@ pub const TURNS: &[&str] = &[
     "instead",
 ];
 
+/// Whether word `k` of `tokens` turns the clause ([`TURNS`]): not the adverb of "yet
+/// another", "yet more", "yet again" ("instead of writing *yet another* layer").
+fn turns(tokens: &[Token], k: usize) -> bool {
+    let w = tokens.get(k).map_or("", |t| t.text.as_str());
+    TURNS.contains(&w)
+        && !(w == "yet"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.text.as_str(), "another" | "more" | "again")))
+}
+
 /// Words after `not` or `no` that make it something other than a negation ("not only
 /// X but Y" says X). `not just` stays one: "I did not just trust the dashboard".
 const NOT_A_NEGATION: &[(&str, &str)] = &[("not", "only"), ("no", "matter")];
@@ -303,7 +314,7 @@ fn found_after_dyn(
         let gap = k
             .checked_sub(1)
             .map_or(0..0, |p| tokens[p].span.end..tokens[k].span.start);
-        if breaks_clause(text, gap) || TURNS.contains(&tokens[k].text.as_str()) {
+        if breaks_clause(text, gap) || turns(tokens, k) {
             return None;
         }
         if hit(k) {
@@ -567,7 +578,62 @@ fn denies_a_judgement(text: &str, tokens: &[Token], k: usize) -> bool {
 /// fixed" judge nothing of X. A `not`, `no` or `never` before it denies it ("X is not
 /// wrong", "it isn't a mistake to X"), and then X is stated.
 pub fn judged_wrong(answer: &Answer<'_>, start: usize, end: usize) -> bool {
-    judged_after(answer, start, end, JUDGEMENTS) || judged_before(answer, start, JUDGEMENTS)
+    judged_after(answer, start, end, JUDGEMENTS)
+        || judged_before(answer, start, JUDGEMENTS)
+        || judged_saying(answer, start)
+        || supposed(answer, start, end)
+}
+
+/// Verbs after `to` that make a judgement reach the clause they open: "it is wrong *to
+/// say* X", "it's a mistake *to think* X".
+const SAYINGS: &[&str] = &["say", "think", "assume", "believe", "claim"];
+
+/// Whether the clause of word `start` of `answer` has, before it, an undenied
+/// judgement with `to` and a verb of [`SAYINGS`]: "it is wrong to say the base *must
+/// stand in*".
+fn judged_saying(answer: &Answer<'_>, start: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let word = |n: usize| tokens[n].text.as_str();
+    for j in (start.saturating_sub(SCAN)..start.min(tokens.len())).rev() {
+        if breaks_clause(text, tokens[j].span.end..tokens[j + 1].span.start) || turns(tokens, j) {
+            return false;
+        }
+        if j >= 2 && SAYINGS.contains(&word(j)) && word(j - 1) == "to" {
+            let judge = j - 2;
+            let joined = (judge..j)
+                .all(|n| !breaks_clause(text, tokens[n].span.end..tokens[n + 1].span.start));
+            return joined
+                && JUDGEMENTS.contains(&word(judge))
+                && !judgement_denied(text, tokens, judge)
+                && (!JUDGEMENT_NOUNS.contains(&word(judge))
+                    || opens_its_clause(text, tokens, judge));
+        }
+    }
+    false
+}
+
+/// Whether the words `start..end` of `answer` are only supposed: their clause opens with
+/// `if` and the clause after the comma that ends it has `would` in its first words
+/// ("if I stored x first, I'd find my own 3").
+fn supposed(answer: &Answer<'_>, start: usize, end: usize) -> bool {
+    let tokens = answer.tokens();
+    let text = answer.text();
+    let gap = |n: usize| tokens[n].span.end..tokens[n + 1].span.start;
+    let opened = (start.saturating_sub(SCAN)..start.min(tokens.len()))
+        .rev()
+        .find(|&j| j == 0 || breaks_clause(text, gap(j - 1)) || turns(tokens, j))
+        .is_some_and(|j| tokens[j].text == "if");
+    if !opened || end == 0 {
+        return false;
+    }
+    let Some(comma) = (end - 1..tokens.len().min(end.saturating_add(SCAN)).saturating_sub(1))
+        .find(|&n| breaks_clause(text, gap(n)) || turns(tokens, n + 1))
+    else {
+        return false;
+    };
+    text.get(gap(comma)).is_some_and(|g| g.trim() == ",")
+        && (comma + 1..tokens.len().min(comma + 4)).any(|n| tokens[n].text == "would")
 }
 
 /// Whether the words `start..end` of `answer` are dismissed as [`judged_wrong`] finds a
@@ -609,9 +675,16 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize, words: &[&str]) -
         if ends(text, gap.clone(), SENTENCE_ENDS) {
             return judged_by_next_sentence(answer, k, words);
         }
+        // Brackets that close the words' own call end no clause: "frozenset(word) *is
+        // wrong*".
+        let gap = if k == end && closes_the_words(text, tokens[start].span.start, &gap) {
+            gap.end..gap.end
+        } else {
+            gap
+        };
         // `instead` with a verb right after it ends the words, not the clause:
         // "evicting the newest one *instead would* be a bug".
-        let turn = TURNS.contains(&word(k))
+        let turn = turns(tokens, k)
             && !(word(k) == "instead"
                 && tokens.get(k + 1).is_some_and(|t| {
                     COPULAS.contains(&t.text.as_str())
@@ -644,6 +717,24 @@ fn judged_after(answer: &Answer<'_>, start: usize, end: usize, words: &[&str]) -
         }
     }
     false
+}
+
+/// Whether the bytes `gap` of `text` hold only closing brackets (and spaces) that close
+/// brackets opened in the words from byte `from` on: the `)` of "frozenset(word)".
+fn closes_the_words(text: &str, from: usize, gap: &Range<usize>) -> bool {
+    let (Some(words), Some(between)) = (text.get(from..gap.start), text.get(gap.clone())) else {
+        return false;
+    };
+    let closes = between.trim();
+    // Each kind of bracket: opened in the words at least as often as closed there and
+    // in the gap together.
+    let balanced = |open: char, close: char| {
+        words.matches(open).count() >= words.matches(close).count() + closes.matches(close).count()
+    };
+    !closes.is_empty()
+        && closes.chars().all(|c| matches!(c, ')' | ']'))
+        && balanced('(', ')')
+        && balanced('[', ']')
 }
 
 /// Whether the clause that starts at word `k` of `answer` is judged by a verb right
@@ -726,7 +817,7 @@ fn opens_its_clause(text: &str, tokens: &[Token], j: usize) -> bool {
             return true;
         }
         let w = tokens[n].text.as_str();
-        if TURNS.contains(&w) {
+        if turns(tokens, n) {
             return true;
         }
         if !(tokens[n].stop || JUDGEMENT_MODIFIERS.contains(&w) || w == "there") {
@@ -782,7 +873,7 @@ pub fn one_clause(answer: &Answer<'_>, start: usize, end: usize) -> bool {
     let end = end.min(tokens.len());
     (start + 1..end).all(|k| {
         !breaks_clause(answer.text(), tokens[k - 1].span.end..tokens[k].span.start)
-            && !TURNS.contains(&tokens[k].text.as_str())
+            && !turns(tokens, k)
     })
 }
 
@@ -1133,7 +1224,7 @@ fn cue_before(
             }
             return Some((first, cue));
         }
-        if TURNS.contains(&tokens[j].text.as_str()) {
+        if turns(tokens, j) {
             return None;
         }
         // A denial of what would make the words needless affirms them: "this doesn't
@@ -1471,7 +1562,7 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         {
             return false;
         }
-        if TURNS.contains(&w) {
+        if turns(tokens, j) {
             return !(without && j + 1 == first);
         }
         if CONDITIONS.contains(&w) && words <= condition_reach {
