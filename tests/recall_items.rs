@@ -730,3 +730,23 @@ fn fifteenth_held_out_answers() {
 /// The fifteenth set's ratchet (see `fifteenth_held_out_answers`).
 const RIGHT15: usize = 116;
 const WRONG15: usize = 5;
+
+/// The sixteenth held-out set (all 60 items, two right and two wrong answers each),
+/// written blind on 2026-12-07 (sixth session) by two engineers who saw neither the
+/// accept lists, the misconceptions nor the examples: issue 13's blind measure from then
+/// on. Never tune an item or the matcher on these answers; its failure message gives only
+/// how many answers are misjudged. Figures in the fixture's header.
+#[test]
+fn sixteenth_held_out_answers() {
+    ratchet(
+        include_str!("fixtures/recall_heldout16.yaml"),
+        (120, 120),
+        RIGHT16,
+        WRONG16,
+        false,
+    );
+}
+
+/// The sixteenth set's ratchet (see `sixteenth_held_out_answers`).
+const RIGHT16: usize = 114;
+const WRONG16: usize = 8;
