@@ -780,6 +780,12 @@ fn recall_feedback_names_the_words_that_made_a_point() {
         rows.contains("✓ The oldest entry is evicted.  (matched \"evict*\" by \"evict\")"),
         "{rows}"
     );
+    // A right recall verdict says what it checked: every point named, not every detail.
+    assert!(rows.contains("✓ Right: 2 of 2 points made"), "{rows}");
+    assert!(
+        rows.contains("Each point was named and no mistake tutor knows of was said;"),
+        "{rows}"
+    );
 }
 
 /// The screen's rows after `answer` to an LRU recall item with `points` and the
@@ -825,6 +831,7 @@ fn recall_feedback_names_a_misconception_and_why() {
         ),
         "{rows}"
     );
+    assert!(!rows.contains("Each point was named"), "{rows}");
 }
 
 /// Claiming every missed point of an answer that states a misconception does not make

@@ -304,6 +304,10 @@ fn with_gaps(
     (found == gaps).then_some(out)
 }
 
+/// Under a recall answer judged right: what the verdict does and does not check.
+pub const RIGHT_MEANS: &str = "Each point was named and no mistake tutor knows of was said; \
+     it cannot check every detail, so read the model answer against yours.";
+
 /// A recall verdict's missed points the learner claimed ("I did say that"), and the one
 /// the claim key would claim next.
 #[derive(Debug, Clone, Copy, Default)]
@@ -338,6 +342,8 @@ pub fn feedback(
     };
     out.push(if gave_up {
         line("✗ Skipped (I don't know): the answer is below", t.error())
+    } else if verdict.correct() && matches!(verdict, Verdict::Recall(_)) {
+        line(shown!("✓ Right: {total} of {total} points made"), t.good())
     } else if verdict.correct() {
         line("✓ Right", t.good())
     } else if claimed > 0 && right + claimed >= total && stated.is_empty() {
@@ -527,6 +533,11 @@ pub fn feedback(
                     t.error(),
                     t,
                 ));
+            }
+            // What a recall "right" proves: the matcher finds the points and the mistakes
+            // it was told of, not every false detail (README, "How well it does").
+            if verdict.correct() && !gave_up {
+                out.push(line(RIGHT_MEANS, t.dim()));
             }
             out.push(Line::default());
             out.push(line("A model answer:", t.accent()));
