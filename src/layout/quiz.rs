@@ -537,6 +537,7 @@ pub fn feedback(
             // What a recall "right" proves: the matcher finds the points and the mistakes
             // it was told of, not every false detail (README, "How well it does").
             if verdict.correct() && !gave_up {
+                out.push(Line::default());
                 out.push(line(RIGHT_MEANS, t.dim()));
             }
             out.push(Line::default());
