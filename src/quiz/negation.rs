@@ -311,7 +311,7 @@ pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
 /// (exclusive) of `answer`: its index.
 pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
     let tokens = answer.tokens();
-    found_after_at(answer, end, AFTER, |k| {
+    found_after_at(answer, end, AFTER, &|k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
         // A `would` before a denied judgement supposes nothing against the words: "X
@@ -341,22 +341,13 @@ pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
 
 /// Whether `hit` holds at a word after word `end` (exclusive) of `answer`, in the same
 /// clause and at most `limit` words on (stop words not counted).
-fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: impl Fn(usize) -> bool) -> bool {
+fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: &dyn Fn(usize) -> bool) -> bool {
     found_after_at(answer, end, limit, hit).is_some()
 }
 
-/// The first word where `hit` holds, as [`found_after`] looks for it.
+/// The first word where `hit` holds, as [`found_after`] looks for it. `hit` is a `&dyn
+/// Fn`, so one body serves every caller's closure (binary size).
 fn found_after_at(
-    answer: &Answer<'_>,
-    end: usize,
-    limit: usize,
-    hit: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    found_after_dyn(answer, end, limit, &hit)
-}
-
-/// [`found_after_at`], built once rather than for each caller's closure (binary size).
-fn found_after_dyn(
     answer: &Answer<'_>,
     end: usize,
     limit: usize,
@@ -1033,7 +1024,7 @@ const SOFTENERS: &[&str] = &["really", "actually", "even", "strictly", "always"]
 fn needless_after(answer: &Answer<'_>, end: usize) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
-    found_after(answer, end, AFTER, |k| {
+    found_after(answer, end, AFTER, &|k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
         if !(word == "never" || (word == "not" && after_verb)) {
@@ -1123,7 +1114,7 @@ const DISMISSALS: &[&str] = &[
 fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
     let tokens = answer.tokens();
     // "X made Y useless" dismisses Y.
-    found_after_at(answer, end, AFTER + 1, |k| {
+    found_after_at(answer, end, AFTER + 1, &|k| {
         DISMISSALS.contains(&tokens[k].text.as_str()) || MAKERS.contains(&tokens[k].text.as_str())
     })
     .is_some_and(|k| !MAKERS.contains(&tokens[k].text.as_str()))
@@ -1403,7 +1394,7 @@ fn relieves_need(answer: &Answer<'_>, j: usize, start: usize) -> bool {
     // The dismissal stands after the words' start: a phrase that is the dismissal
     // ("unnecessary") is what is denied.
     MAKERS.contains(&w)
-        && found_after_at(answer, j + 1, WINDOW + 1, |k| {
+        && found_after_at(answer, j + 1, WINDOW + 1, &|k| {
             MADE_NEEDLESS.contains(&tokens[k].text.as_str())
         })
         .is_some_and(|k| k > start)
@@ -1608,7 +1599,7 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         .iter()
         .take(2)
         .any(need)
-        || (cue == ["no"] && found_after(answer, start, AFTER + 1, |k| need(&tokens[k])));
+        || (cue == ["no"] && found_after(answer, start, AFTER + 1, &|k| need(&tokens[k])));
     // Only a denial of need or a `without` has a condition shielding it just before
     // it: "if it's CPython you don't need a lock" is a claim, "if the gate code in park
     // doesn't hold a lock, both get the spot" the case for the lock.
