@@ -590,3 +590,110 @@ fn yet_another_is_no_clause_break() {
         assert!(says("another layer", wrong), "{wrong}");
     }
 }
+
+/// A `never` or `not` in another verb phrase after `and` belongs to that phrase: "the
+/// base can take the subclass's place and callers never notice" states the words before
+/// it (gaps5 #1, rvaltb, rvtune12a); one that negates the words' own verb still denies.
+#[test]
+fn a_negation_in_a_later_predicate_after_and_denies_nothing_before() {
+    let said = "take* the subclass* place";
+    for wrong in [
+        "The base class can take the subclass's place and callers never notice.",
+        "The base class can take the subclass's place and nothing breaks.",
+        "A base object takes the subclass's place and the caller does not notice.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+    for right in [
+        "It can't take the subclass's place.",
+        "Taking the subclass's place is never safe.",
+        "The base class can never take the subclass's place and callers notice.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+    assert!(says(
+        "recursion is ok",
+        "Recursion is OK and never reaches the recursion limit."
+    ));
+    assert!(!says("recursion is ok", "Recursion is not OK."));
+    // A form of `be` before the denial: the `and` joined its subject (course-schedule).
+    assert!(!says(
+        "already visited & cycle",
+        "A node that was already visited and finished is not a cycle."
+    ));
+}
+
+/// Suppositions by inversion, and `if ... then ... would` without a comma: "had I
+/// stored x first, ...", "were I to store x first, ..." (gaps5 #2).
+#[test]
+fn a_supposition_by_inversion_or_then_is_not_stated() {
+    let said = "stor* x first";
+    for right in [
+        "Had I stored x first, I would have found my own 3.",
+        "Were I to store x first, I'd pair it with itself.",
+        "If I stored x first then I would find x itself.",
+        "If I stored x first then the lookup would find x itself.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+    for wrong in [
+        "I had stored x first, so the lookup found it.",
+        "We store x first, then look it up.",
+        "If x is new I store x first then look it up.",
+        "Were the list empty, I store x first.",
+        "I store x first; had I not, I would miss nothing.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+}
+
+/// "X is a bad idea", "X is wasteful", "you should avoid X" judge X (gaps5 #3).
+#[test]
+fn a_bad_idea_or_wasteful_judges_the_words() {
+    let said = "stor* x first";
+    for right in [
+        "Storing x first is a bad idea.",
+        "Storing x first is pointless.",
+        "Storing x first is useless here.",
+        "Storing x first is wasteful.",
+        "You should avoid storing x first.",
+        "Storing x first would be bad.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+    for wrong in [
+        "Storing x first is not a bad idea.",
+        "Storing x first is not wasteful.",
+        "I store x first, and a bad hash is rare.",
+        "I store x first, and it was bad for nobody.",
+        "You should avoid nothing: store x first.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+}
+
+/// "you might expect X, but ...", "you'd think X, but ...", "the team thought X, but
+/// ..." tell a belief to correct it (gaps5 #4); a team's belief with no contrast after
+/// it may be the speaker's own.
+#[test]
+fn a_belief_followed_by_a_contrast_is_not_stated() {
+    let said = "stor* x first";
+    for right in [
+        "You might expect storing x first to be fine, but it pairs x with itself.",
+        "You'd think you could store x first, but it pairs x with itself.",
+        "The team thought we should store x first, but it pairs x with itself.",
+        "My team assumed we could store x first; however, it pairs x with itself.",
+        "You may think you should store x first, but it pairs x with itself.",
+        "One might think we store x first, but it pairs x with itself.",
+        "Most people would think you store x first, but it pairs x with itself.",
+    ] {
+        assert!(!says(said, right), "{right}");
+    }
+    for wrong in [
+        "The team thought we should store x first, and it worked.",
+        "The team thought we should store x first.",
+        "I think we should store x first, but it costs a pass.",
+    ] {
+        assert!(says(said, wrong), "{wrong}");
+    }
+}

@@ -109,7 +109,8 @@ pub const CUES: &[&[&str]] = &[
 /// [`HEDGES`]), tell a belief to correct it: "some think", "people often assume", "a lot
 /// of folks believe". Never the speaker's own "I assume" or "we tend to think".
 const BELIEFS: &[&str] = &[
-    "think", "thinks", "thought", "assume", "assumes", "assumed", "believe", "believes", "believed",
+    "think", "thinks", "thought", "assume", "assumes", "assumed", "believe", "believes",
+    "believed", "expect", "expects", "expected",
 ];
 
 /// Who may hold a belief of [`BELIEFS`] that is told to be corrected.
@@ -124,7 +125,43 @@ const BELIEVERS: &[&str] = &[
     "engineers",
 ];
 
-/// Words between a believer and the verb: "people *often* assume", "some *tend to* think".
+/// Who may hold a belief of [`BELIEFS`] that is told to be corrected only when a
+/// contrast follows in the sentence ([`contrast_after`]): "the team thought X, *but*
+/// ..."; without one the team's belief may be the speaker's own.
+const CONTRASTED_BELIEVERS: &[&str] = &[
+    "you",
+    "one",
+    "team",
+    "teams",
+    "colleagues",
+    "manager",
+    "managers",
+];
+
+/// Whether a word of contrast (`but`, `however`, `yet`, `though`, `although`) stands
+/// after word `start` of `tokens` in its sentence of `text`, at most [`SCAN`] words on.
+fn contrast_after(text: &str, tokens: &[Token], start: usize) -> bool {
+    for k in start + 1..tokens.len().min(start.saturating_add(SCAN)) {
+        if ends(
+            text,
+            tokens[k - 1].span.end..tokens[k].span.start,
+            SENTENCE_ENDS,
+        ) {
+            return false;
+        }
+        if matches!(
+            tokens[k].text.as_str(),
+            "but" | "however" | "though" | "although"
+        ) || (tokens[k].text == "yet" && turns(tokens, k))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words between a believer and the verb: "people *often* assume", "some *tend to* think",
+/// "you *might* expect", "most people *would* think".
 const HEDGES: &[&str] = &[
     "often",
     "usually",
@@ -133,6 +170,12 @@ const HEDGES: &[&str] = &[
     "tend",
     "to",
     "also",
+    "would",
+    "might",
+    "may",
+    "could",
+    "probably",
+    "naturally",
 ];
 
 /// Words that start another clause: a negation before one does not reach past it.
@@ -222,7 +265,11 @@ fn cue_ends_at(
         let believer = (j.saturating_sub(4)..j)
             .rev()
             .find(|&k| !HEDGES.contains(&word(k)) && !tokens[k].stop)
-            .is_some_and(|k| BELIEVERS.contains(&word(k)));
+            .is_some_and(|k| {
+                BELIEVERS.contains(&word(k))
+                    || (CONTRASTED_BELIEVERS.contains(&word(k))
+                        && contrast_after(text, tokens, start))
+            });
         if believer {
             return Some(std::slice::from_ref(&BELIEFS[b]));
         }
@@ -264,7 +311,7 @@ pub fn denied_after(answer: &Answer<'_>, end: usize) -> bool {
 /// (exclusive) of `answer`: its index.
 pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
     let tokens = answer.tokens();
-    found_after_at(answer, end, AFTER, |k| {
+    found_after_at(answer, end, AFTER, &|k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
         // A `would` before a denied judgement supposes nothing against the words: "X
@@ -277,7 +324,15 @@ pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
         let turned = (k + 1..tokens.len().min(k + 4))
             .find(|&n| !tokens[n].stop)
             .is_some_and(|n| ends_a_point_cue(answer, n));
+        // A `never` or `not` after an `and` belongs to another verb phrase: "X and
+        // callers *never* notice", "recursion is OK and *never* reaches the limit"; not
+        // one after a form of `be`, whose subject the `and` may have joined: "a node
+        // already visited and finished *is not* a cycle".
+        let later = word != "would"
+            && tokens[end..k].iter().any(|t| t.text == "and")
+            && !matches!(tokens[k - 1].text.as_str(), "is" | "are" | "was" | "were");
         (word == "would" || word == "never" || (word == "not" && after_verb))
+            && !later
             && !denies_a_judgement(answer.text(), tokens, k)
             && !would_not_wrong
             && !(word != "would" && turned)
@@ -286,22 +341,13 @@ pub fn denial_after(answer: &Answer<'_>, end: usize) -> Option<usize> {
 
 /// Whether `hit` holds at a word after word `end` (exclusive) of `answer`, in the same
 /// clause and at most `limit` words on (stop words not counted).
-fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: impl Fn(usize) -> bool) -> bool {
+fn found_after(answer: &Answer<'_>, end: usize, limit: usize, hit: &dyn Fn(usize) -> bool) -> bool {
     found_after_at(answer, end, limit, hit).is_some()
 }
 
-/// The first word where `hit` holds, as [`found_after`] looks for it.
+/// The first word where `hit` holds, as [`found_after`] looks for it. `hit` is a `&dyn
+/// Fn`, so one body serves every caller's closure (binary size).
 fn found_after_at(
-    answer: &Answer<'_>,
-    end: usize,
-    limit: usize,
-    hit: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    found_after_dyn(answer, end, limit, &hit)
-}
-
-/// [`found_after_at`], built once rather than for each caller's closure (binary size).
-fn found_after_dyn(
     answer: &Answer<'_>,
     end: usize,
     limit: usize,
@@ -338,7 +384,7 @@ pub fn denied(answer: &Answer<'_>, start: usize, end: usize, phrase: &[Token]) -
 }
 
 /// Words that judge what they are said of as wrong: "evicting the newest *is wrong*",
-/// "*a classic bug*", "it is *a myth*". The nouns are [`JUDGEMENT_NOUNS`].
+/// "*a classic bug*", "it is *a myth*", "*a bad* idea". The nouns are [`JUDGEMENT_NOUNS`].
 const JUDGEMENTS: &[&str] = &[
     "wrong",
     "incorrect",
@@ -355,6 +401,8 @@ const JUDGEMENTS: &[&str] = &[
     "misconception",
     "misconceptions",
     "fallacy",
+    "bad",
+    "wasteful",
     // The dismissals, which also take back a key point's words (`judged_needless`):
     // "X is overkill", "it's pointless to X", "X, but that's a waste of time".
     "pointless",
@@ -517,6 +565,12 @@ fn judgement_of(text: &str, tokens: &[Token], k: usize, words: &[&str]) -> Optio
             return Some(n + 1);
         }
         if words.contains(&w) {
+            // `bad` judges only as "a *bad idea*", "*bad practice*": "it was bad" may
+            // judge something else the clause before named.
+            if w == "bad" {
+                let idea = tokens.get(n + 1).map(|t| t.text.as_str());
+                return matches!(idea, Some("idea" | "ideas" | "practice")).then_some(n);
+            }
             let next = tokens.get(n + 1).filter(|t| {
                 !breaks_clause(text, tokens[n].span.end..t.span.start)
                     && NOT_A_JUDGEMENT.contains(&t.text.as_str())
@@ -614,16 +668,23 @@ fn judged_saying(answer: &Answer<'_>, start: usize) -> bool {
 }
 
 /// Whether the words `start..end` of `answer` are only supposed: their clause opens with
-/// `if` and the clause after the comma that ends it has `would` in its first words
-/// ("if I stored x first, I'd find my own 3").
+/// `if` (or `had`/`were` before a subject) and the clause after the comma or `then`
+/// that ends it has `would` in its first words ("if I stored x first, I'd find my own
+/// 3", "had I stored x first, I would ...", "if I stored x first then I would ...").
 fn supposed(answer: &Answer<'_>, start: usize, end: usize) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
     let gap = |n: usize| tokens[n].span.end..tokens[n + 1].span.start;
+    let word = |n: usize| tokens.get(n).map_or("", |t| t.text.as_str());
+    // "if X", or a verb before its subject: "*had I* stored x first", "*were I* to X".
     let opened = (start.saturating_sub(SCAN)..start.min(tokens.len()))
         .rev()
         .find(|&j| j == 0 || breaks_clause(text, gap(j - 1)) || turns(tokens, j))
-        .is_some_and(|j| tokens[j].text == "if");
+        .is_some_and(|j| {
+            word(j) == "if"
+                || (matches!(word(j), "had" | "were")
+                    && matches!(word(j + 1), "i" | "we" | "you" | "they" | "he" | "she"))
+        });
     if !opened || end == 0 {
         return false;
     }
@@ -632,8 +693,10 @@ fn supposed(answer: &Answer<'_>, start: usize, end: usize) -> bool {
     else {
         return false;
     };
-    text.get(gap(comma)).is_some_and(|g| g.trim() == ",")
-        && (comma + 1..tokens.len().min(comma + 4)).any(|n| tokens[n].text == "would")
+    // The clause after it opens after a comma or with `then` ("if X then I would Y").
+    let then = usize::from(word(comma + 1) == "then");
+    (text.get(gap(comma)).is_some_and(|g| g.trim() == ",") || then == 1)
+        && (comma + 1..tokens.len().min(comma + 4 + then)).any(|n| word(n) == "would")
 }
 
 /// Whether the words `start..end` of `answer` are dismissed as [`judged_wrong`] finds a
@@ -961,7 +1024,7 @@ const SOFTENERS: &[&str] = &["really", "actually", "even", "strictly", "always"]
 fn needless_after(answer: &Answer<'_>, end: usize) -> bool {
     let tokens = answer.tokens();
     let text = answer.text();
-    found_after(answer, end, AFTER, |k| {
+    found_after(answer, end, AFTER, &|k| {
         let word = tokens[k].text.as_str();
         let after_verb = k > end && AUXILIARIES.contains(&tokens[k - 1].text.as_str());
         if !(word == "never" || (word == "not" && after_verb)) {
@@ -1051,7 +1114,7 @@ const DISMISSALS: &[&str] = &[
 fn dismissed_after(answer: &Answer<'_>, end: usize) -> bool {
     let tokens = answer.tokens();
     // "X made Y useless" dismisses Y.
-    found_after_at(answer, end, AFTER + 1, |k| {
+    found_after_at(answer, end, AFTER + 1, &|k| {
         DISMISSALS.contains(&tokens[k].text.as_str()) || MAKERS.contains(&tokens[k].text.as_str())
     })
     .is_some_and(|k| !MAKERS.contains(&tokens[k].text.as_str()))
@@ -1331,7 +1394,7 @@ fn relieves_need(answer: &Answer<'_>, j: usize, start: usize) -> bool {
     // The dismissal stands after the words' start: a phrase that is the dismissal
     // ("unnecessary") is what is denied.
     MAKERS.contains(&w)
-        && found_after_at(answer, j + 1, WINDOW + 1, |k| {
+        && found_after_at(answer, j + 1, WINDOW + 1, &|k| {
             MADE_NEEDLESS.contains(&tokens[k].text.as_str())
         })
         .is_some_and(|k| k > start)
@@ -1536,7 +1599,7 @@ fn point_negated(answer: &Answer<'_>, start: usize) -> bool {
         .iter()
         .take(2)
         .any(need)
-        || (cue == ["no"] && found_after(answer, start, AFTER + 1, |k| need(&tokens[k])));
+        || (cue == ["no"] && found_after(answer, start, AFTER + 1, &|k| need(&tokens[k])));
     // Only a denial of need or a `without` has a condition shielding it just before
     // it: "if it's CPython you don't need a lock" is a claim, "if the gate code in park
     // doesn't hold a lock, both get the spot" the case for the lock.
@@ -1624,6 +1687,11 @@ mod tests {
             ";".repeat(5_000),
             "some people think nothing ".repeat(500),
             format!("{}evict the newest. It does not", "? no. ".repeat(800)),
+            // gaps5: a believer far from any contrast, a supposition with no end, and
+            // an `and` before every denial.
+            format!("the team thought {}", "we evict the newest ".repeat(2_000)),
+            format!("had i {}", "evict the newest then ".repeat(2_000)),
+            "evict the newest and never ".repeat(2_000),
         ] {
             let _ = states("evict the newest", &answer);
             let _ = says("on every call", &answer);
