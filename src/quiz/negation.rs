@@ -1692,6 +1692,10 @@ mod tests {
             format!("the team thought {}", "we evict the newest ".repeat(2_000)),
             format!("had i {}", "evict the newest then ".repeat(2_000)),
             "evict the newest and never ".repeat(2_000),
+            // rvcode: one gap of dots after a bracket, and of `!` before a word (each
+            // mark of it looked at every mark after it: seconds per call).
+            format!("evict the newest ({} entry", ".".repeat(200_000)),
+            format!("evict the newest{}x", "!".repeat(200_000)),
         ] {
             let _ = states("evict the newest", &answer);
             let _ = says("on every call", &answer);
