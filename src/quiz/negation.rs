@@ -693,9 +693,11 @@ fn supposed(answer: &Answer<'_>, start: usize, end: usize) -> bool {
     else {
         return false;
     };
-    // The clause after it opens after a comma or with `then` ("if X then I would Y").
+    // The clause after it opens after a comma or with `then` ("if X then I would Y"),
+    // and not with `which`: "if full I evict X, *which would* keep it simple" says X.
     let then = usize::from(word(comma + 1) == "then");
     (text.get(gap(comma)).is_some_and(|g| g.trim() == ",") || then == 1)
+        && word(comma + 1) != "which"
         && (comma + 1..tokens.len().min(comma + 4 + then)).any(|n| word(n) == "would")
 }
 
