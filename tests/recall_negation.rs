@@ -571,6 +571,22 @@ fn a_supposition_with_would_after_the_comma_is_not_stated() {
     }
 }
 
+/// A `which would` after the comma opens a relative clause about what was said, not the
+/// consequence of a supposition (rvcode): the words in the `if` clause are said.
+#[test]
+fn a_which_would_after_the_comma_is_no_supposition() {
+    for wrong in [
+        "If the number is new I store x first, which would save a pass.",
+        "If x is new, I store x first, which would be simpler.",
+    ] {
+        assert!(says("stor* x first", wrong), "{wrong}");
+    }
+    assert!(!says(
+        "stor* x first",
+        "If I stored x first, I would find my own 3."
+    ));
+}
+
 /// "yet another" is no clause break: "instead of writing yet another layer" denies the
 /// layer (gaps4 #4, tune14b); `yet` as a conjunction still turns the clause.
 #[test]
