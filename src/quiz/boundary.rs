@@ -61,6 +61,10 @@ pub fn ends(text: &str, gap: Range<usize>, marks: &[char]) -> bool {
     if between.contains('\n') {
         return !wraps(text, gap);
     }
+    // Most gaps are a space: no mark, no sentence end, nothing to collect.
+    if !between.contains(marks) {
+        return false;
+    }
     // One pass each way rather than a scan per mark: a gap of a hundred thousand dots
     // after a bracket took seconds per call.
     let chars: Vec<(usize, char)> = between.char_indices().collect();
